@@ -1,0 +1,1 @@
+"""Entity mentions, gazetteers, canonical linking across languages, roles over time."""

@@ -1,0 +1,1 @@
+"""PLOVER events: extraction per sentence, merging across articles and languages."""

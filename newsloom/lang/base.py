@@ -1,0 +1,28 @@
+"""What a language pack holds for the reading stages (cleaning, sentences).
+
+Other domains keep their own parts in ``lang/<iso>/<part>.py`` (``time.py``, ``entities.py``,
+``events.py``), each exporting ``RULES``; :func:`newsloom.lang.load_part` finds them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class LanguagePack:
+    code: str  # ISO 639-1, or "xx" for the generic fallback
+    name: str
+    #: lingua's name of the language (``Language.VIETNAMESE``); empty for the generic pack
+    lingua: str = ""
+    #: tokens after which a period does not end a sentence ("Mr.", "TS.", "dr.")
+    abbreviations: frozenset[str] = frozenset()
+    #: whole-line patterns of boilerplate, by kind (caption, credit, counter, source_line, ...)
+    boilerplate: dict[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict)
+    #: a dateline at the start of the body: group "place" is the place
+    dateline: re.Pattern[str] | None = None
+    #: an author/byline line ("Oleh: Budi", "By Jane Doe"); group "author"
+    byline: re.Pattern[str] | None = None
+    #: words that are section names on a line of their own ("Quốc tế", "World", "Nasional")
+    sections: frozenset[str] = frozenset()

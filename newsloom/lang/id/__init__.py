@@ -1,0 +1,28 @@
+"""Indonesian (Bahasa Indonesia)."""
+
+import re
+
+from newsloom.lang.base import LanguagePack
+
+PACK = LanguagePack(
+    code="id",
+    name="Indonesian",
+    lingua="INDONESIAN",
+    abbreviations=frozenset({"Dr", "Ir", "H", "Hj", "Prof", "drg", "dr", "No", "Jl", "Sdr", "Bpk", "M", "S.H", "dkk"}),
+    boilerplate={
+        "caption": (re.compile(r"(?:^|[.\s(])(?:Foto|Gambar)\s*(?:\d+\.?|:\s*\S.{0,60})\s*$", re.I),),
+        "counter": (re.compile(r"^\s*Komentar\s*\(\d+\)\s*$", re.I),),
+        "source_line": (re.compile(r"^\s*Sumber\s*:\s*\S+.*$", re.I),),
+        "related": (re.compile(r"^\s*(?:Baca juga|Berita terkait|Simak juga)\s*:?.*$", re.I),),
+        "editor": (re.compile(r"^\s*(?:Editor|Penulis|Pewarta|Reporter)\s*:\s*.{2,60}$", re.I),),
+    },
+    # "JAKARTA, KOMPAS.com -", "Jakarta (ANTARA) -"
+    dateline=re.compile(
+        r"^\s*(?P<place>[A-Z][A-Za-z .]{1,30}?)\s*(?:,\s*[A-Za-z.]{2,20}|\([^)]{1,30}\))\s*[—–-]{1,2}\s+"
+    ),
+    byline=re.compile(r"^\s*(?:Oleh|Penulis|Laporan)\s*:?\s+(?P<author>[A-Z].{1,60})$"),
+    sections=frozenset(
+        {"Nasional", "Internasional", "Dunia", "Politik", "Ekonomi", "Hukum", "Olahraga", "Berita",
+         "Megapolitan", "Regional", "Teknologi", "Kriminal"}
+    ),
+)  # fmt: skip

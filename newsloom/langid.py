@@ -1,0 +1,72 @@
+"""Language identification (a stage): lingua over a configurable candidate set, with a fallback.
+
+The candidate set is small on purpose (speed, and no Malay/Indonesian confusion from a language
+the corpus never holds); when lingua is unsure among the candidates, it retries over every language
+it knows, built lazily the first time that is needed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from functools import cache
+from typing import Any
+
+from newsloom.article import Article
+from newsloom.pipeline import stage
+from newsloom.settings import DEFAULT_LANGUAGES, Settings, load_settings
+
+#: Below this many letters a text is too short to identify on its own.
+MIN_LETTERS = 12
+
+
+@cache
+def _detector(codes: tuple[str, ...] | None) -> Any:
+    from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
+
+    if codes is None:
+        return LanguageDetectorBuilder.from_all_languages().build()
+    langs = [Language.from_iso_code_639_1(getattr(IsoCode639_1, c.upper())) for c in codes]
+    return LanguageDetectorBuilder.from_languages(*langs).build()
+
+
+def detect_language(
+    text: str, candidates: tuple[str, ...] = DEFAULT_LANGUAGES, min_confidence: float = 0.5
+) -> tuple[str | None, float]:
+    """ISO 639-1 code of ``text`` and lingua's confidence; ``(None, 0.0)`` if it cannot tell."""
+    sample = text[:3000]
+    if sum(ch.isalpha() for ch in sample) < MIN_LETTERS:
+        return None, 0.0
+    code, conf = _best(_detector(tuple(candidates)), sample)
+    if conf < min_confidence:
+        wide_code, wide_conf = _best(_detector(None), sample)
+        if wide_conf > conf:
+            code, conf = wide_code, wide_conf
+    return code, conf
+
+
+def _best(detector: Any, text: str) -> tuple[str | None, float]:
+    values = detector.compute_language_confidence_values(text)
+    if not values or values[0].value <= 0:
+        return None, 0.0
+    top = values[0]
+    return top.language.iso_code_639_1.name.lower(), float(top.value)
+
+
+@cache
+def _settings() -> Settings:
+    return load_settings()
+
+
+@stage("language", requires=("text",), assigns=("language",))
+def identify_language(article: Article) -> Article:
+    """Set ``article.language`` unless a trusted source (header, feed, argument) already did."""
+    given = article.metadata.get("language")
+    if given and given.source in ("header", "argument", "jsonl", "html-meta") and given.confidence >= 0.9:
+        return dataclasses.replace(article, language=given.value, language_confidence=given.confidence)
+    settings = _settings()
+    text = (article.meta("title") or "") + "\n" + article.text
+    code, conf = detect_language(text, settings.languages, settings.language_min_confidence)
+    if code is None:
+        return article
+    updated = article.with_meta("language", code, "inferred", round(conf, 3), "lingua")
+    return dataclasses.replace(updated, language=code, language_confidence=conf)

@@ -1,0 +1,73 @@
+"""Sentence splitting (a stage), with the abbreviations of each language pack, and per-sentence language."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterator
+
+from newsloom.article import Article, Sentence
+from newsloom.lang import get_pack
+from newsloom.pipeline import stage
+
+#: A sentence ends at . ! ? … (and closing quotes/brackets) followed by space and an opening
+#: capital, digit, quote or bracket.
+_BOUNDARY = re.compile(r"([.!?…]+[\"'”’»)\]]*)(\s+)(?=[\"'“‘«(\[]?[\dA-ZÀ-ÝĐƠƯẠ-Ỹ\u0400-\u042F])")
+_PARAGRAPH = re.compile(r"\n\s*\n|\n")
+#: Sentences shorter than this keep the article's language (too little text to identify alone).
+MIN_SENTENCE_LETTERS_FOR_LANGID = 40
+
+
+def split_paragraphs(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each non-empty paragraph (a line of the body)."""
+    pos = 0
+    for match in _PARAGRAPH.finditer(text):
+        if text[pos : match.start()].strip():
+            yield pos, match.start()
+        pos = match.end()
+    if text[pos:].strip():
+        yield pos, len(text)
+
+
+def split_sentences(text: str, lang: str | None) -> list[Sentence]:
+    """Sentences of ``text`` with offsets; paragraphs never share a sentence."""
+    abbreviations = get_pack(lang).abbreviations
+    sentences: list[Sentence] = []
+    for number, (p_start, p_end) in enumerate(split_paragraphs(text)):
+        start = p_start
+        for match in _BOUNDARY.finditer(text, p_start, p_end):
+            before = text[start : match.start(1)]
+            last_token = before.rsplit(None, 1)[-1] if before.split() else ""
+            if last_token.rstrip(".") in abbreviations or re.fullmatch(r"[A-ZĐ]", last_token):
+                continue  # "Mr. Son", "TS. Nguyễn", an initial "J. Smith"
+            sentences.append(_make(text, start, match.end(1), number))
+            start = match.end()
+        if text[start:p_end].strip():
+            sentences.append(_make(text, start, p_end, number))
+    return sentences
+
+
+def _make(text: str, start: int, end: int, paragraph: int) -> Sentence:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Sentence(start=start, end=end, text=text[start:end], paragraph=paragraph)
+
+
+@stage("sentences", requires=("text", "language"), assigns=("sentences",))
+def add_sentences(article: Article) -> Article:
+    """Split the body into sentences and tell each one's language (quoted foreign text, mixed pages)."""
+    from newsloom.langid import _settings, detect_language
+
+    settings = _settings()
+    result = []
+    for sentence in split_sentences(article.text, article.language):
+        lang = article.language
+        if sum(ch.isalpha() for ch in sentence.text) >= MIN_SENTENCE_LETTERS_FOR_LANGID:
+            detected, conf = detect_language(sentence.text, settings.languages, settings.language_min_confidence)
+            # a sentence overrides the article only when lingua is sure: names alone mislead it
+            if detected and detected != lang and conf >= 0.9:
+                lang = detected
+        result.append(dataclasses.replace(sentence, language=lang))
+    return dataclasses.replace(article, sentences=tuple(result))

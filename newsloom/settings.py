@@ -1,0 +1,69 @@
+"""One typed settings object: packaged defaults, then a user file, then environment, then flags.
+
+The user file is TOML: ``./newsloom.toml`` or the file named by ``NEWSLOOM_CONFIG``; environment
+variables are ``NEWSLOOM_<FIELD>`` (``NEWSLOOM_DB``, ``NEWSLOOM_LANGUAGES=vi,en,id``).
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+from newsloom.errors import NewsloomError
+
+#: Languages lingua chooses among first; Malay is in so that Indonesian is told apart from it.
+DEFAULT_LANGUAGES = (
+    "vi", "en", "id", "ms", "fr", "de", "es", "pt", "it", "nl", "pl", "tr", "ru", "uk", "ar", "zh",
+    "ja", "ko", "th", "tl",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Settings:
+    db: str = "newsloom.db"
+    #: candidate languages for identification (ISO 639-1)
+    languages: tuple[str, ...] = DEFAULT_LANGUAGES
+    #: below this confidence, identification retries over every language lingua knows
+    language_min_confidence: float = 0.5
+    #: files larger than this (bytes) are refused with a clear error
+    max_file_bytes: int = 20 * 1024 * 1024
+    #: processes for per-article stages (1 = in this process)
+    processes: int = 1
+
+    def with_overrides(self, **values: Any) -> Settings:
+        clean = {k: v for k, v in values.items() if v is not None}
+        return replace(self, **clean)
+
+
+def _coerce(name: str, raw: Any) -> Any:
+    default = getattr(Settings(), name)
+    if isinstance(default, tuple):
+        return tuple(x.strip() for x in raw.split(",") if x.strip()) if isinstance(raw, str) else tuple(raw)
+    try:
+        return type(default)(raw)
+    except (TypeError, ValueError) as exc:
+        raise NewsloomError(f"Setting '{name}' = {raw!r} is not a {type(default).__name__}.") from exc
+
+
+def load_settings(config: str | None = None, **overrides: Any) -> Settings:
+    """Defaults < TOML file < NEWSLOOM_* environment < explicit overrides (CLI flags)."""
+    values: dict[str, Any] = {}
+    names = {f.name for f in fields(Settings)}
+    path = Path(config or os.environ.get("NEWSLOOM_CONFIG", "newsloom.toml"))
+    if path.is_file():
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as exc:
+            raise NewsloomError(f"{path}: not valid TOML ({exc}). Fix the file or remove it.") from exc
+        for key, raw in data.items():
+            if key not in names:
+                raise NewsloomError(f"{path}: unknown setting '{key}'. Known settings: {', '.join(sorted(names))}.")
+            values[key] = _coerce(key, raw)
+    for name in names:
+        env = os.environ.get(f"NEWSLOOM_{name.upper()}")
+        if env:
+            values[name] = _coerce(name, env)
+    return Settings(**values).with_overrides(**overrides)

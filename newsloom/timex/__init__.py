@@ -1,0 +1,1 @@
+"""Time expressions: find and resolve date phrases against the publication date."""
