@@ -65,7 +65,7 @@ def add_sentences(article: Article) -> Article:
     for sentence in split_sentences(article.text, article.language):
         lang = article.language
         if sum(ch.isalpha() for ch in sentence.text) >= MIN_SENTENCE_LETTERS_FOR_LANGID:
-            detected, conf = detect_language(sentence.text, settings.languages, settings.language_min_confidence)
+            detected, conf = detect_language(sentence.text, settings.languages, 0.0)  # no wide retry per sentence
             # a sentence overrides the article only when lingua is sure: names alone mislead it
             if detected and detected != lang and conf >= 0.9:
                 lang = detected

@@ -62,3 +62,19 @@ def available_packs() -> tuple[str, ...]:
     return tuple(
         sorted(m.name for m in pkgutil.iter_modules(lang.__path__) if m.ispkg and m.name != GENERIC)
     )
+
+
+@cache
+def boilerplate_patterns() -> dict[str, tuple[Any, ...]]:
+    """Every pack's boilerplate line patterns by kind: a caption is a caption in any language."""
+    merged: dict[str, list[Any]] = {}
+    for code in (*available_packs(), GENERIC):
+        for kind, patterns in get_pack(code).boilerplate.items():
+            merged.setdefault(kind, []).extend(patterns)
+    return {kind: tuple(patterns) for kind, patterns in merged.items()}
+
+
+@cache
+def all_sections() -> frozenset[str]:
+    """Section words of every pack, case-folded."""
+    return frozenset(word.casefold() for code in available_packs() for word in get_pack(code).sections)

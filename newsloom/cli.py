@@ -1,0 +1,155 @@
+"""The command line: a thin layer over importable functions (typer + rich)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from newsloom.errors import NewsloomError
+from newsloom.settings import Settings, load_settings
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="Cross-lingual news events, entities and stories.")
+console = Console()
+err = Console(stderr=True)
+
+DbOption = Annotated[str | None, typer.Option("--db", help="Database file or SQLAlchemy URL (default ./newsloom.db or NEWSLOOM_DB).")]
+
+
+def _settings(db: str | None) -> Settings:
+    return load_settings(db=db)
+
+
+def _open(db: str | None):  # type: ignore[no-untyped-def]
+    from newsloom.store import Store
+
+    settings = _settings(db)
+    return Store.open(settings.db), settings
+
+
+def _fail(exc: Exception) -> None:
+    err.print(f"[bold red]error:[/] {exc}")
+    raise typer.Exit(2)
+
+
+def _process(paths: list[str], db: str | None, stages: tuple[str, ...] | None, corpus: bool, title: str) -> None:
+    from newsloom.runner import count_files, process_paths
+
+    try:
+        store, settings = _open(db)
+    except NewsloomError as exc:
+        _fail(exc)
+        return
+    total = count_files(paths)
+    columns = (TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=err, transient=not sys.stderr.isatty()) as progress:
+        task = progress.add_task(title, total=total or None)
+        report = process_paths(
+            paths, store, stages=stages, corpus=corpus, max_bytes=settings.max_file_bytes,
+            on_file=lambda _path, _status: progress.advance(task),
+        )  # fmt: skip
+    _summary(report, settings.db)
+    if report.errors:
+        raise typer.Exit(1)
+
+
+def _summary(report, db: str) -> None:  # type: ignore[no-untyped-def]
+    table = Table(title="newsloom", show_header=True)
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    table.add_row("files read", str(report.files))
+    for status in ("new", "updated", "unchanged", "duplicate", "failed"):
+        if report.statuses.get(status):
+            table.add_row(f"articles {status}", str(report.statuses[status]))
+    for lang, n in sorted(report.languages.items()):
+        table.add_row(f"language {lang}", str(n))
+    table.add_row("inputs with errors", str(len(report.errors)))
+    table.add_row("stages", ", ".join(report.stages) or "-")
+    table.add_row("seconds", f"{report.seconds:.1f}")
+    console.print(table)
+    for error in report.errors:
+        err.print(f"[red]✗[/] {error}")
+    console.print(f"Results are in [bold]{db}[/]. Try: newsloom articles --db {db}; newsloom export --what articles --db {db}")
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders (read recursively) or - for standard input.")],
+    db: DbOption = None,
+) -> None:
+    """Read articles into the store (reading, cleaning, language, sentences)."""
+    from newsloom.runner import INGEST_STAGES
+
+    _process(paths, db, INGEST_STAGES, corpus=False, title="ingest")
+
+
+@app.command()
+def run(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders (read recursively) or - for standard input.")],
+    db: DbOption = None,
+) -> None:
+    """Ingest, then run every pipeline stage and the corpus steps (linking, merging, clustering)."""
+    _process(paths, db, None, corpus=True, title="run")
+
+
+@app.command()
+def articles(
+    db: DbOption = None,
+    language: Annotated[str | None, typer.Option(help="Only this language (ISO 639-1).")] = None,
+    limit: Annotated[int, typer.Option(help="At most this many rows.")] = 50,
+) -> None:
+    """List stored articles."""
+    from newsloom.store.articles import iter_articles
+
+    store, _ = _open(db)
+    table = Table(show_lines=False)
+    for column in ("published", "lang", "title / first words", "path"):
+        table.add_column(column)
+    with store.connect() as conn:
+        for article in iter_articles(conn, language=language, limit=limit):
+            headline = article.title or article.text[:70] + "…"
+            table.add_row(article.published or "?", article.language or "?", headline, article.path)
+    console.print(table)
+
+
+@app.command()
+def export(
+    what: Annotated[str, typer.Option(help="articles, entities, events or stories.")] = "articles",
+    fmt: Annotated[str, typer.Option("--format", help="jsonl, csv, or plover (events).")] = "jsonl",
+    out: Annotated[Path | None, typer.Option(help="Write to this file instead of standard output.")] = None,
+    db: DbOption = None,
+) -> None:
+    """Export the store as JSON Lines or CSV."""
+    from newsloom.exports import export_lines
+
+    store, _ = _open(db)
+    try:
+        with store.connect() as conn:
+            lines = export_lines(conn, what, fmt)
+            if out is None:
+                for line in lines:
+                    sys.stdout.write(line + "\n")
+            else:
+                with out.open("w", encoding="utf-8") as handle:
+                    for line in lines:
+                        handle.write(line + "\n")
+                err.print(f"Wrote {out}")
+    except NewsloomError as exc:
+        _fail(exc)
+
+
+def main() -> None:
+    try:
+        app()
+    except NewsloomError as exc:
+        err.print(f"[bold red]error:[/] {exc}")
+        sys.exit(2)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,79 @@
+"""RSS and Atom feeds: each item is an article (feedparser)."""
+
+from __future__ import annotations
+
+import calendar
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from typing import Any
+
+from newsloom.article import Article, MetaField
+from newsloom.errors import InputError
+from newsloom.ingest.boilerplate import clean_body
+from newsloom.ingest.build import build_article
+from newsloom.ingest.metadata import clean_value
+
+
+def html_to_lines(fragment: str) -> list[str]:
+    """Paragraph texts of an HTML fragment (feed descriptions hold markup)."""
+    import lxml.html
+
+    if "<" not in fragment:
+        return [line for line in fragment.split("\n")]
+    try:
+        tree = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    except Exception:  # lxml's ParserError on empty or broken fragments
+        return [fragment]
+    for br in tree.iter("br"):
+        br.tail = "\n" + (br.tail or "")
+    for block in tree.iter("p", "div", "li", "h1", "h2", "h3", "h4", "blockquote", "figcaption"):
+        block.tail = "\n" + (block.tail or "")
+        if block.text:
+            block.text = "\n" + block.text
+    return tree.text_content().split("\n")
+
+
+def _date(entry: Any) -> str | None:
+    parsed: time.struct_time | None = entry.get("published_parsed") or entry.get("updated_parsed")
+    if not parsed:
+        return None
+    return datetime.fromtimestamp(calendar.timegm(parsed), tz=UTC).date().isoformat()
+
+
+def parse_feed(text: str, path: str) -> Iterator[Article | InputError]:
+    """One Article per feed item; a broken item is an error of its own."""
+    import feedparser
+
+    feed = feedparser.parse(text)
+    if not feed.entries:
+        why = f"not a readable RSS/Atom feed ({feed.get('bozo_exception', 'no items')})"
+        yield InputError(path, why, "Check that the file is a complete RSS or Atom XML document.")
+        return
+    outlet = clean_value(feed.feed.get("title"))
+    for number, entry in enumerate(feed.entries, start=1):
+        item_path = f"{path}#{number}"
+        content = entry.get("content")
+        raw = content[0].get("value", "") if content else entry.get("summary", "")
+        lines = list(enumerate(html_to_lines(raw or ""), start=1))
+        body = clean_body(lines)
+        if not body.paragraphs:
+            yield InputError(path, f"feed item {number} has no text", "Feeds must carry the article text.", number)
+            continue
+        metadata: dict[str, MetaField] = {}
+        for name, value in (
+            ("title", entry.get("title")),
+            ("source_url", entry.get("link")),
+            ("published", _date(entry)),
+            ("author", entry.get("author")),
+            ("section", (entry.get("tags") or [{}])[0].get("term")),
+            ("outlet", outlet),
+            ("credit", body.credit),
+        ):
+            cleaned = clean_value(value)
+            if cleaned:
+                metadata[name] = MetaField(cleaned, "feed", 0.95)
+        yield build_article(
+            path=item_path, fmt="feed", paragraphs=body.paragraphs, metadata=metadata,
+            boilerplate=body.boilerplate, raw=raw or "",
+        )  # fmt: skip

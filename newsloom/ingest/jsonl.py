@@ -1,0 +1,61 @@
+"""JSONL: one article per line.
+
+Schema: ``text`` (required, string); optional ``title``, ``url``, ``published`` (ISO date or
+datetime), ``language`` (ISO 639-1), ``source`` (the outlet), ``author``, ``section``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+from newsloom.article import Article, MetaField
+from newsloom.errors import InputError
+from newsloom.ingest.boilerplate import clean_body
+from newsloom.ingest.build import build_article
+from newsloom.ingest.metadata import clean_value, normalise_date
+
+#: JSONL key -> metadata field
+FIELDS = {"title": "title", "url": "source_url", "source": "outlet", "author": "author", "section": "section"}
+SCHEMA_HINT = 'Each line must be a JSON object with a "text" string, e.g. {"text": "...", "title": "...", "published": "2025-10-21"}.'
+
+
+def parse_jsonl(text: str, path: str) -> Iterator[Article | InputError]:
+    """One Article per line; a bad line is an error naming the line, and the other lines go on."""
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield InputError(path, f"line is not valid JSON ({exc.msg} at column {exc.colno})", SCHEMA_HINT, number)
+            continue
+        if not isinstance(record, dict) or not isinstance(record.get("text"), str) or not record["text"].strip():
+            yield InputError(path, 'line has no "text" string', SCHEMA_HINT, number)
+            continue
+        metadata: dict[str, MetaField] = {}
+        for key, name in FIELDS.items():
+            value = clean_value(record.get(key))
+            if value:
+                metadata[name] = MetaField(value, "jsonl", 1.0)
+        if record.get("published") is not None:
+            published = normalise_date(record["published"])
+            if published is None:
+                yield InputError(
+                    path, f"\"published\" is {record['published']!r}, not a date",
+                    "Use an ISO date such as 2025-10-21 or 2025-10-21T14:30:00+07:00.", number,
+                )  # fmt: skip
+                continue
+            metadata["published"] = MetaField(published, "jsonl", 1.0)
+        if isinstance(record.get("language"), str) and record["language"].strip():
+            metadata["language"] = MetaField(record["language"].strip().lower(), "jsonl", 1.0)
+        lines = list(enumerate(record["text"].split("\n"), start=1))
+        body = clean_body(lines)
+        if body.credit:
+            metadata["credit"] = MetaField(body.credit, "text", 0.8)
+        if body.source_url and "source_url" not in metadata:
+            metadata["source_url"] = MetaField(body.source_url, "text", 0.9)
+        yield build_article(
+            path=f"{path}#{number}", fmt="jsonl", paragraphs=body.paragraphs, metadata=metadata,
+            boilerplate=body.boilerplate, raw=line,
+        )  # fmt: skip

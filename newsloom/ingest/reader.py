@@ -1,0 +1,130 @@
+"""Read paths (files, folders, standard input) into Articles, reporting bad inputs without stopping."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from newsloom.article import Article
+from newsloom.errors import InputError
+from newsloom.ingest.decode import decode_text, looks_binary
+from newsloom.ingest.sniff import FEED_EXTENSIONS, sniff
+
+#: Files a folder walk leaves alone (documentation and VCS files, not articles).
+SKIPPED_NAMES = frozenset({"readme", "readme.md", "readme.txt", "license", "license.txt", "notice", ".gitkeep"})
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+
+Item = Article | InputError
+
+
+def iter_input_files(path: str) -> Iterator[str | InputError]:
+    """The files under ``path`` (recursively, sorted; hidden and README files skipped)."""
+    if path == "-":
+        yield path
+        return
+    p = Path(path)
+    if not p.exists():
+        yield InputError(path, "no such file or folder", "Check the path (it is taken relative to the current folder).")
+        return
+    if p.is_file():
+        yield path
+        return
+    found = False
+    for root, dirs, files in os.walk(p):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if name.startswith(".") or name.lower() in SKIPPED_NAMES:
+                continue
+            found = True
+            yield os.path.join(root, name)
+    if not found:
+        yield InputError(path, "the folder holds no files to read", "Point newsloom at a folder of articles.")
+
+
+def read_bytes(data: bytes, path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
+    """Articles (or errors) from the bytes of one input."""
+    if not data.strip():
+        yield InputError(path, "the file is empty", "Remove it or fill it with an article.")
+        return
+    if len(data) > max_bytes:
+        yield _too_large(path, len(data), max_bytes)
+        return
+    if looks_binary(data):
+        yield InputError(path, "this is a binary file, not text, HTML, a feed or JSONL", "Remove it from the input.")
+        return
+    decoded = decode_text(data)
+    if decoded is None:
+        yield InputError(path, "the file's text encoding cannot be recognised", "Save it as UTF-8 and read it again.")
+        return
+    text, _encoding = decoded
+    kind = sniff(text)
+    if kind == "text" and Path(path).suffix.lower() in FEED_EXTENSIONS:
+        yield InputError(
+            path, "named like a feed, but its content is not RSS/Atom XML", "Check that the download is complete."
+        )
+        return
+    try:
+        if kind == "html":
+            from newsloom.ingest.html import parse_html
+
+            yield parse_html(text, path)
+        elif kind == "feed":
+            from newsloom.ingest.feeds import parse_feed
+
+            yield from parse_feed(text, path)
+        elif kind == "jsonl":
+            from newsloom.ingest.jsonl import parse_jsonl
+
+            yield from parse_jsonl(text, path)
+        else:
+            from newsloom.ingest.text import parse_text
+
+            article = parse_text(text, path, "stdin" if path == "-" else "text")
+            if not article.text:
+                yield InputError(path, "no article text after removing headers and boilerplate", "Check the file.")
+            else:
+                yield article
+    except InputError as exc:
+        yield exc
+
+
+def _too_large(path: str, size: int, max_bytes: int) -> InputError:
+    return InputError(
+        path,
+        f"the file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit for one input",
+        "Split it (JSONL: one article a line) or raise max_file_bytes (NEWSLOOM_MAX_FILE_BYTES).",
+    )
+
+
+def read_path(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
+    """Articles (or errors) from one file, one folder, or ``-`` (standard input)."""
+    for file in iter_input_files(path):
+        if isinstance(file, InputError):
+            yield file
+            continue
+        yield from _read_file(file, max_bytes)
+
+
+def _read_file(file: str, max_bytes: int) -> Iterator[Item]:
+    if file == "-":
+        yield from read_bytes(sys.stdin.buffer.read(), "-", max_bytes)
+        return
+    try:
+        size = os.path.getsize(file)
+        if size > max_bytes:  # refuse before reading 50 MB into memory
+            yield _too_large(file, size, max_bytes)
+            return
+        with open(file, "rb") as handle:
+            data = handle.read()
+    except OSError as exc:
+        yield InputError(file, f"cannot be read ({exc.strerror})", "Check its permissions.")
+        return
+    yield from read_bytes(data, file, max_bytes)
+
+
+def read_paths(paths: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
+    """Articles (or errors) from many paths, in order."""
+    for path in paths:
+        yield from read_path(path, max_bytes)

@@ -1,0 +1,172 @@
+"""Article rows: save (deduplicated by content hash, near-duplicates by simhash), load, list, export."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from typing import Any
+
+import sqlalchemy as sa
+
+from newsloom.article import Article
+from newsloom.ingest.build import normalise_for_hash
+from newsloom.store.migrations.m0001_articles import article_paths, articles, simhash_bands
+
+#: Two bodies whose 64-bit simhashes differ in at most this many bits are one article re-crawled.
+NEAR_DUPLICATE_BITS = 3
+_BANDS = 4  # 4 x 16 bits: any two hashes within 3 bits share at least one band exactly
+
+
+def simhash(text: str) -> int:
+    """64-bit simhash of word 3-shingles of the normalised body (signed, to fit a BIGINT)."""
+    words = normalise_for_hash(text).split()
+    shingles = [" ".join(words[i : i + 3]) for i in range(max(1, len(words) - 2))]
+    weights = [0] * 64
+    for shingle in shingles:
+        h = int.from_bytes(hashlib.blake2b(shingle.encode(), digest_size=8).digest(), "big")
+        for bit in range(64):
+            weights[bit] += 1 if h >> bit & 1 else -1
+    value = sum(1 << bit for bit in range(64) if weights[bit] > 0)
+    return value - (1 << 64) if value >= 1 << 63 else value
+
+
+def _bands(value: int) -> list[tuple[int, int]]:
+    unsigned = value & ((1 << 64) - 1)
+    return [(band, unsigned >> (16 * band) & 0xFFFF) for band in range(_BANDS)]
+
+
+def find_near_duplicate(conn: sa.Connection, value: int) -> str | None:
+    """Id of a stored article whose simhash is within NEAR_DUPLICATE_BITS of ``value`` (banded lookup)."""
+    conditions = [sa.and_(simhash_bands.c.band == b, simhash_bands.c.value == v) for b, v in _bands(value)]
+    query = (
+        sa.select(articles.c.id, articles.c.simhash)
+        .join(simhash_bands, simhash_bands.c.article_id == articles.c.id)
+        .where(sa.or_(*conditions), articles.c.duplicate_of.is_(None))
+        .limit(50)
+    )
+    for row in conn.execute(query):
+        if bin((row.simhash ^ value) & ((1 << 64) - 1)).count("1") <= NEAR_DUPLICATE_BITS:
+            return str(row.id)
+    return None
+
+
+def save_article(conn: sa.Connection, article: Article) -> str:
+    """Store an article; returns 'new', 'updated', 'unchanged' or 'duplicate'.
+
+    The same body (whatever the file name) is one article; a stored article is updated only when
+    more stages have run on it; a near-identical body is recorded as a duplicate of the first.
+    """
+    existing = conn.execute(sa.select(articles.c.data).where(articles.c.id == article.id)).first()
+    _remember_path(conn, article)
+    if existing is not None:
+        stored_stages = set(json.loads(existing.data).get("stages", []))
+        if set(article.stages) <= stored_stages:
+            return "unchanged"
+        conn.execute(
+            sa.update(articles)
+            .where(articles.c.id == article.id)
+            .values(language=article.language, data=json.dumps(article.to_dict(), ensure_ascii=False))
+        )
+        return "updated"
+    value = simhash(article.text)
+    duplicate_of = find_near_duplicate(conn, value)
+    conn.execute(
+        sa.insert(articles).values(
+            id=article.id,
+            path=article.path,
+            fmt=article.fmt,
+            language=article.language,
+            published=article.published,
+            title=article.title,
+            text=article.text,
+            raw=article.raw,
+            data=json.dumps(article.to_dict(), ensure_ascii=False),
+            simhash=value,
+            duplicate_of=duplicate_of,
+            ingested_at=datetime.now(UTC).isoformat(timespec="seconds"),
+        )
+    )
+    if duplicate_of is None:
+        conn.execute(sa.insert(simhash_bands), [{"band": b, "value": v, "article_id": article.id} for b, v in _bands(value)])
+    return "duplicate" if duplicate_of else "new"
+
+
+def _remember_path(conn: sa.Connection, article: Article) -> None:
+    found = conn.execute(sa.select(article_paths.c.article_id).where(article_paths.c.path == article.path)).first()
+    if found is None:
+        conn.execute(sa.insert(article_paths).values(path=article.path, article_id=article.id))
+    elif found.article_id != article.id:  # the file at this path changed: it now holds another article
+        conn.execute(sa.update(article_paths).where(article_paths.c.path == article.path).values(article_id=article.id))
+
+
+def _from_row(row: Any) -> Article:
+    article = Article.from_dict(json.loads(row.data))
+    return article
+
+
+def load_article(conn: sa.Connection, article_id: str) -> Article | None:
+    row = conn.execute(sa.select(articles.c.data).where(articles.c.id == article_id)).first()
+    return _from_row(row) if row else None
+
+
+def stages_done(conn: sa.Connection, article_id: str) -> set[str] | None:
+    """The stages already stored for an article, or None if it is not stored."""
+    row = conn.execute(sa.select(articles.c.data).where(articles.c.id == article_id)).first()
+    return set(json.loads(row.data).get("stages", [])) if row else None
+
+
+def count_articles(conn: sa.Connection, include_duplicates: bool = False) -> int:
+    query = sa.select(sa.func.count()).select_from(articles)
+    if not include_duplicates:
+        query = query.where(articles.c.duplicate_of.is_(None))
+    return int(conn.execute(query).scalar() or 0)
+
+
+def iter_articles(
+    conn: sa.Connection,
+    *,
+    language: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    include_duplicates: bool = False,
+    limit: int | None = None,
+    offset: int = 0,
+) -> Iterator[Article]:
+    """Stored articles in ingest order, filtered."""
+    query = sa.select(articles.c.data).order_by(articles.c.ingested_at, articles.c.path)
+    if language:
+        query = query.where(articles.c.language == language)
+    if date_from:
+        query = query.where(articles.c.published >= date_from)
+    if date_to:
+        query = query.where(articles.c.published <= date_to)
+    if not include_duplicates:
+        query = query.where(articles.c.duplicate_of.is_(None))
+    if limit is not None:
+        query = query.limit(limit)
+    if offset:
+        query = query.offset(offset)
+    for row in conn.execute(query):
+        yield _from_row(row)
+
+
+def export_record(article: Article) -> dict[str, Any]:
+    """The export shape of an article (jsonl/csv): metadata values plus their provenance."""
+    record: dict[str, Any] = {
+        "id": article.id,
+        "path": article.path,
+        "language": article.language,
+        "published": article.published,
+    }
+    for name in ("title", "author", "source_url", "section", "credit", "outlet", "dateline"):
+        record[name] = article.meta(name)
+    record["provenance"] = {
+        name: {"source": f.source, "confidence": f.confidence} for name, f in sorted(article.metadata.items())
+    }
+    record["boilerplate"] = [{"kind": b.kind, "text": b.text, "line": b.line} for b in article.boilerplate]
+    record["text"] = article.text
+    return record
+
+
