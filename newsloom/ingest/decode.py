@@ -25,10 +25,36 @@ def decode_text(data: bytes) -> tuple[str, str] | None:
         return unicodedata.normalize("NFC", data.decode("utf-8")), "utf-8"
     except UnicodeDecodeError:
         pass
+    vietnamese = _try_cp1258(data)
+    if vietnamese is not None:
+        return vietnamese, "cp1258"
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
+    best = from_bytes(data, cp_isolation=list(LEGACY_ENCODINGS)).best()
     if best is None:
         return None
-    # Vietnamese in Windows-1258 uses combining tone marks: NFC composes them into one letter.
     return unicodedata.normalize("NFC", str(best)), best.encoding
+
+
+#: Legacy encodings news archives still come in (Windows code pages, CJK, Cyrillic).
+LEGACY_ENCODINGS = (
+    "cp1252", "cp1250", "cp1251", "cp1253", "cp1254", "cp1256", "cp874", "iso8859_2", "koi8_r",
+    "gb18030", "big5", "shift_jis", "euc_kr",
+)  # fmt: skip
+#: Windows-1258 writes Vietnamese tones as combining marks after the letter (grave, acute, tilde,
+#: hook above, dot below); in cp1252 the same bytes are Ì ì Þ Ò ò, rare inside words.
+_CP1258_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
+#: share of words carrying such a tone mark above which the text is taken as Windows-1258 Vietnamese
+CP1258_MIN_TONED_WORDS = 0.1
+
+
+def _try_cp1258(data: bytes) -> str | None:
+    try:
+        text = data.decode("cp1258")
+    except UnicodeDecodeError:
+        return None
+    words = text.split()
+    toned = sum(1 for w in words if any(ch in _CP1258_TONES for ch in w[1:]))
+    if not words or toned / len(words) < CP1258_MIN_TONED_WORDS:
+        return None
+    return unicodedata.normalize("NFC", text)

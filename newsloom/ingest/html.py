@@ -40,6 +40,27 @@ def _meta_tags(html: str) -> dict[str, str]:
     return found
 
 
+#: Below this many characters the fallback's text is a fragment of a page, not an article.
+FALLBACK_MIN_CHARS = 200
+
+
+def _fallback_text(html: str) -> str:
+    """Paragraph text of a page trafilatura gave up on (badly broken markup)."""
+    from newsloom.ingest.feeds import html_to_lines
+
+    import lxml.html
+
+    try:
+        tree = lxml.html.fromstring(html)
+    except Exception:  # lxml's ParserError
+        return ""
+    for bad in tree.xpath("//script|//style|//nav|//footer|//header|//title"):
+        bad.drop_tree()
+    lines = [line.strip() for line in html_to_lines(lxml.html.tostring(tree, encoding="unicode"))]
+    text = "\n".join(line for line in lines if len(line) > 40)
+    return text if len(text) >= FALLBACK_MIN_CHARS else ""
+
+
 def _put(metadata: dict[str, MetaField], name: str, value: Any, source: str, confidence: float, detail: str) -> None:
     text = clean_value(value)
     if text and name not in metadata:
@@ -55,6 +76,8 @@ def parse_html(html: str, path: str) -> Article:
         html, include_comments=False, include_tables=False, with_metadata=True, deduplicate=True
     )
     body_text = (getattr(doc, "text", None) or "") if doc is not None else ""
+    if not body_text.strip():
+        body_text = _fallback_text(html)
     if not body_text.strip():
         raise InputError(
             path,

@@ -1,0 +1,118 @@
+"""Every kind of bad input gives an error naming the file (and line) and what to do; others go on."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from newsloom.article import Article
+from newsloom.errors import InputError
+from newsloom.ingest import read_path, read_paths
+
+GOOD = " date 2025-10-21 The minister met the visiting delegation in Hanoi on Tuesday.\n"
+
+
+def _errors(items: list[Article | InputError]) -> list[InputError]:
+    return [i for i in items if isinstance(i, InputError)]
+
+
+def test_empty_file(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (error,) = _errors(list(read_path(str(tmp_path / "empty.txt"))))
+    assert "empty.txt" in str(error) and "empty" in error.problem and error.hint
+
+
+def test_binary_file(tmp_path: Path) -> None:
+    (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(range(256)) * 20)
+    (error,) = _errors(list(read_path(str(tmp_path / "photo.jpg"))))
+    assert "photo.jpg" in str(error) and "binary" in error.problem
+
+
+def test_fifty_megabyte_file_is_refused_without_reading_it(tmp_path: Path) -> None:
+    big = tmp_path / "huge.txt"
+    with big.open("wb") as handle:
+        handle.truncate(50 * 1024 * 1024)
+    (error,) = _errors(list(read_path(str(big))))
+    assert "huge.txt" in str(error) and "MB" in error.problem and "NEWSLOOM_MAX_FILE_BYTES" in error.hint
+
+
+@pytest.mark.parametrize(
+    ("encoding", "text"),
+    [
+        ("cp1252", " date 2025-10-21 The café’s owner said the ministers’ talks were “productive” and ended on time."),
+        ("cp1258", " date 2025-10-21 Chiều 21/10, Phó Thủ tướng Bùi Thanh Sơn tiếp bà Ghada Waly tại Hà Nội."),
+    ],
+)
+def test_legacy_encodings_are_decoded(tmp_path: Path, encoding: str, text: str) -> None:
+    path = tmp_path / f"legacy_{encoding}.txt"
+    path.write_bytes(_encode_legacy(text, encoding))
+    (article,) = list(read_path(str(path)))
+    assert isinstance(article, Article)
+    assert article.text == text.split(" ", 3)[3]
+    assert article.published == "2025-10-21"
+
+
+def _encode_legacy(text: str, encoding: str) -> bytes:
+    """Encode as an old editor would: Windows-1258 keeps letter shapes (ơ, ư, ă) but writes tones as marks."""
+    if encoding != "cp1258":
+        return text.encode(encoding)
+    out = bytearray()
+    for ch in text:
+        try:
+            out += ch.encode("cp1258")
+        except UnicodeEncodeError:
+            parts = unicodedata.normalize("NFD", ch)
+            tones = "".join(c for c in parts if c in "\u0300\u0301\u0303\u0309\u0323")
+            base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in tones))
+            out += (base + tones).encode("cp1258")
+    return bytes(out)
+
+
+def test_broken_html_still_yields_text_or_a_clear_error(tmp_path: Path) -> None:
+    body = "<p>The delegation arrived in Hanoi and met officials to discuss the convention. " * 8
+    (tmp_path / "broken.html").write_text("<html><head><title>Broken</title><body><div></span><table><tr>" + body)
+    (tmp_path / "nothing.html").write_text("<html><body><div><span></div></body>")
+    broken = list(read_path(str(tmp_path / "broken.html")))
+    assert isinstance(broken[0], Article) and "delegation arrived" in broken[0].text
+    (error,) = _errors(list(read_path(str(tmp_path / "nothing.html"))))
+    assert "nothing.html" in str(error) and "no article text" in error.problem
+
+
+def test_feed_that_is_not_xml(tmp_path: Path) -> None:
+    (tmp_path / "feed.xml").write_text("this is not a feed at all, just words")
+    (tmp_path / "feed2.rss").write_text("<rss><channel><item><title>cut off")
+    for name in ("feed.xml", "feed2.rss"):
+        (error,) = _errors(list(read_path(str(tmp_path / name))))
+        assert name in str(error) and ("feed" in error.problem or "RSS" in error.problem)
+
+
+def test_jsonl_with_a_malformed_line_in_the_middle(tmp_path: Path) -> None:
+    lines = ['{"text": "Article number %d about the signing."}' % i for i in range(5)]
+    lines[2] = '{"text": "unterminated'
+    (tmp_path / "batch.jsonl").write_text("\n".join(lines))
+    items = list(read_path(str(tmp_path / "batch.jsonl")))
+    (error,) = _errors(items)
+    assert error.line == 3 and "batch.jsonl:3" in str(error)
+    assert len([i for i in items if isinstance(i, Article)]) == 4
+
+
+def test_missing_path_and_empty_folder(tmp_path: Path) -> None:
+    (tmp_path / "empty_dir").mkdir()
+    items = list(read_paths([str(tmp_path / "missing.txt"), str(tmp_path / "empty_dir")]))
+    assert len(items) == 2 and all(isinstance(i, InputError) for i in items)
+    assert "missing.txt" in str(items[0]) and "no such file" in str(items[0])
+    assert "empty_dir" in str(items[1]) and "no files" in str(items[1])
+
+
+def test_bad_files_do_not_stop_the_good_ones(tmp_path: Path) -> None:
+    (tmp_path / "a_empty.txt").write_bytes(b"")
+    (tmp_path / "b_good.txt").write_text(GOOD)
+    (tmp_path / "c_binary.bin").write_bytes(b"\x00\x01\x02" * 100)
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "d_good_no_extension").write_text(GOOD.replace("Tuesday", "Wednesday"))
+    items = list(read_path(str(tmp_path)))
+    good = [i for i in items if isinstance(i, Article)]
+    assert sorted(Path(a.path).name for a in good) == ["b_good.txt", "d_good_no_extension"]
+    assert len(_errors(items)) == 2

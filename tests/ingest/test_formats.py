@@ -1,0 +1,104 @@
+"""HTML, feeds, JSONL and sniffing, on small documents written for the tests."""
+
+from __future__ import annotations
+
+from newsloom.article import Article
+from newsloom.errors import InputError
+from newsloom.ingest import read_bytes
+from newsloom.ingest.sniff import sniff
+
+PARAGRAPHS = "".join(
+    f"<p>Paragraph {i}: the two ministers discussed cooperation against cybercrime and drug trafficking "
+    f"in the region, and agreed to meet again next year in Jakarta to review progress.</p>"
+    for i in range(4)
+)
+HTML = f"""<!doctype html><html lang="en"><head><title>Ministers meet | Example News</title>
+<meta property="og:title" content="Ministers meet in Hanoi">
+<meta property="og:site_name" content="Example News">
+<meta name="author" content="Jane Tran">
+<meta property="article:section" content="World">
+<meta property="article:published_time" content="2025-10-24T09:00:00+07:00">
+<link rel="canonical" href="https://news.example/world/ministers-meet"></head>
+<body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<article><h1>Ministers meet in Hanoi</h1>{PARAGRAPHS}</article>
+<footer>Copyright Example News. All rights reserved.</footer></body></html>"""
+
+
+def _one(data: str, path: str) -> Article:
+    items = list(read_bytes(data.encode(), path))
+    assert len(items) == 1 and isinstance(items[0], Article), items
+    return items[0]
+
+
+def test_html_metadata_with_provenance() -> None:
+    article = _one(HTML, "page.html")
+    assert article.fmt == "html"
+    assert article.title == "Ministers meet in Hanoi"
+    assert article.published == "2025-10-24"
+    assert article.metadata["published"].source == "html-meta"
+    assert article.meta("author") == "Jane Tran"
+    assert article.meta("section") == "World"
+    assert article.meta("outlet") == "Example News"
+    assert article.meta("source_url") == "https://news.example/world/ministers-meet"
+    assert "Copyright" not in article.text and "Home" not in article.text
+    assert "Paragraph 3" in article.text
+
+
+def test_html_date_from_canonical_url_when_markup_has_none() -> None:
+    page = HTML.replace('<meta property="article:published_time" content="2025-10-24T09:00:00+07:00">', "")
+    page = page.replace("world/ministers-meet", "world/ministers-meet-20251021201901655.htm")
+    article = _one(page, "page.html")
+    assert article.published == "2025-10-21"
+    assert article.metadata["published"].source == "url"
+
+
+def test_html_without_any_date_stays_unknown() -> None:
+    page = HTML.replace('<meta property="article:published_time" content="2025-10-24T09:00:00+07:00">', "")
+    assert _one(page, "page.html").published is None
+
+
+RSS = """<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Example Wire</title>
+<item><title>First item</title><link>https://wire.example/1</link><pubDate>Tue, 21 Oct 2025 08:00:00 GMT</pubDate>
+<author>desk@wire.example (Desk)</author><category>World</category>
+<description>&lt;p&gt;The first report says leaders met.&lt;/p&gt;&lt;p&gt;Second paragraph.&lt;/p&gt;</description></item>
+<item><title>Second item</title><link>https://wire.example/2</link><pubDate>Wed, 22 Oct 2025 08:00:00 GMT</pubDate>
+<description>Another report on the signing ceremony.</description></item>
+</channel></rss>"""
+
+
+def test_feed_items_are_articles() -> None:
+    items = list(read_bytes(RSS.encode(), "wire.xml"))
+    assert [type(i) for i in items] == [Article, Article]
+    first, second = items
+    assert isinstance(first, Article) and isinstance(second, Article)
+    assert first.path == "wire.xml#1" and second.path == "wire.xml#2"
+    assert first.title == "First item" and first.published == "2025-10-21"
+    assert first.metadata["published"].source == "feed"
+    assert first.meta("outlet") == "Example Wire" and first.meta("section") == "World"
+    assert first.text == "The first report says leaders met.\n\nSecond paragraph."
+
+
+def test_jsonl_lines_with_one_broken_line() -> None:
+    data = (
+        '{"text": "One article.", "title": "One", "published": "2025-10-21", "language": "en", "source": "Wire"}\n'
+        "{broken json\n"
+        '{"title": "no text"}\n'
+        '{"text": "Three.", "url": "https://x.example/2025/10/24/three"}\n'
+    )
+    items = list(read_bytes(data.encode(), "batch.jsonl"))
+    errors = [i for i in items if isinstance(i, InputError)]
+    articles = [i for i in items if isinstance(i, Article)]
+    assert [e.line for e in errors] == [2, 3]
+    assert all("batch.jsonl" in str(e) for e in errors)
+    assert [a.path for a in articles] == ["batch.jsonl#1", "batch.jsonl#4"]
+    assert articles[0].meta("outlet") == "Wire" and articles[0].metadata["published"].source == "jsonl"
+    assert articles[1].published == "2025-10-24" and articles[1].metadata["published"].source == "url"
+
+
+def test_sniff_by_content_not_extension() -> None:
+    assert sniff(HTML) == "html"
+    assert sniff(RSS) == "feed"
+    assert sniff('{"text": "x"}\n') == "jsonl"
+    assert sniff(" date 2025-10-21 Some text.") == "text"
+    article = _one(HTML, "saved_page.txt")  # an HTML page saved as .txt is read as HTML
+    assert article.fmt == "html"
