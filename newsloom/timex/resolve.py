@@ -1,0 +1,621 @@
+"""Find time expressions in a text and resolve them to TIMEX3-style values.
+
+The language pack (``lang/<iso>/time.py``) says what dates look like; this module finds every
+candidate, keeps the leftmost-longest ones, joins ranges, and resolves each against the publication
+date (relative phrases) or the previous resolved day (anaphoric phrases).
+"""
+
+from __future__ import annotations
+
+import calendar
+import dataclasses
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import cache
+
+from newsloom.lang import FIRST_CLASS, load_part
+from newsloom.timex.rules import TimeRules
+from newsloom.timex.types import TimeExpression
+
+#: How far (characters) guards and cues look around a match.
+CONTEXT_CHARS = 40
+#: How far back (characters, within the clause) future wording ("sẽ", "will", "akan") counts.
+FUTURE_LOOKBACK_CHARS = 80
+#: A date without a year goes to the year that puts it nearest the publication date, where a day
+#: after publication counts this many times a day before it: news mostly reports what happened.
+FUTURE_WEIGHT = 4
+#: A leap year to do day arithmetic on dates whose year is unknown (keeps 29 February valid).
+_LEAP_YEAR = 2000
+#: Where a clause starts, for the future-wording look-back.
+_CLAUSE_BREAK = re.compile(r"[.;:!?\n,—]")
+
+_PLACEHOLDERS = {
+    "@D@": r"(?:3[01]|[12][0-9]|0?[1-9])",
+    "@M@": r"(?:1[0-2]|0?[1-9])",
+    "@Y@": r"(?:19|20)[0-9]{2}",
+    # a number starts and ends on its own: not inside "2,4", "VN123", "13/2023/NĐ-CP", "24-25/10"
+    "@B@": r"(?<![\w/.,\-–])",
+    "@E@": r"(?![\w/]|[.,\-–]\d)",
+}
+
+PUBLISHED_FORMATS = "a date, a datetime, or an ISO string 'YYYY-MM-DD' or 'YYYY-MM-DDTHH:MM[:SS][+HH:MM|Z]'"
+
+
+@dataclass(frozen=True, slots=True)
+class _Pattern:
+    regex: re.Pattern[str]
+    cue_before: re.Pattern[str] | None
+    reject_after: re.Pattern[str] | None
+    reject_before: re.Pattern[str] | None
+    numeric: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Compiled:
+    rules: TimeRules
+    patterns: tuple[_Pattern, ...]
+    guard_before: re.Pattern[str] | None
+    guard_after: re.Pattern[str] | None
+    future_cue: re.Pattern[str] | None
+    ranges: tuple[tuple[re.Pattern[str] | None, re.Pattern[str]], ...]
+    months: Mapping[str, int]
+    weekdays: Mapping[str, int]
+    lookups: Mapping[str, Mapping[str, object]]
+
+
+@dataclass(slots=True)
+class _Piece:
+    """A candidate expression before resolution."""
+
+    start: int
+    end: int
+    order: int
+    kind: str  # date | weekday | relative | anaphora | duration | set
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    year2: int | None = None
+    month2: int | None = None
+    day2: int | None = None
+    pod: str | None = None
+    weekday: int | None = None
+    direction: int | None = None
+    unit: str | None = None
+    offset: int = 0
+    value: str | None = None
+
+
+# -- compiling a language pack ------------------------------------------------------------------
+
+
+def _key(word: str, case_sensitive: bool) -> str:
+    word = " ".join(word.split())
+    return word if case_sensitive else word.lower()
+
+
+def _alternation(words: object, case_sensitive: bool = False) -> str:
+    items = sorted({_key(str(w), True) for w in words}, key=len, reverse=True)  # type: ignore[attr-defined]
+    if not items:
+        return "(?!)"
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
+    return f"(?-i:{body})" if case_sensitive else f"(?:{body})"
+
+
+def _lookup(mapping: Mapping[str, object], case_sensitive: bool = False) -> dict[str, object]:
+    return {_key(k, case_sensitive): v for k, v in mapping.items()}
+
+
+@cache
+def _compiled(code: str) -> _Compiled:
+    """The pack's patterns with every placeholder filled, compiled once per language."""
+    rules: TimeRules = load_part(code, "time")
+    generic: TimeRules = load_part("generic", "time")
+    fills = dict(_PLACEHOLDERS)
+    fills.update(
+        {
+            "@MNAME@": _alternation(rules.months, rules.month_case_sensitive),
+            "@MALONE@": _alternation(rules.months_alone, rules.month_case_sensitive),
+            "@WD@": _alternation(rules.weekdays, rules.weekday_case_sensitive),
+            "@POD@": _alternation(rules.parts_of_day),
+            "@REL@": _alternation(rules.relative),
+            "@PODREL@": _alternation(rules.pod_relative),
+            "@RELPOD@": _alternation(rules.relative_pod),
+            "@ANA@": _alternation(rules.anaphora),
+            "@ANAPOD@": _alternation(rules.anaphora_pod),
+            "@DIR@": _alternation(rules.directions),
+            "@UNIT@": _alternation(rules.units),
+            "@NUM@": r"(?:[0-9]{1,3}|" + _alternation(rules.numbers) + ")",
+        }
+    )
+    specs = list(rules.patterns)
+    if rules.include_generic and rules is not generic:
+        specs.extend(generic.patterns)
+
+    def fill(template: str) -> str:
+        for name, value in fills.items():
+            template = template.replace(name, value)
+        return template
+
+    def opt(regex: str | None) -> re.Pattern[str] | None:
+        return re.compile(regex, re.IGNORECASE) if regex else None
+
+    patterns = tuple(
+        _Pattern(
+            regex=re.compile(fill(spec.regex), re.IGNORECASE),
+            cue_before=opt(spec.cue_before),
+            reject_after=opt(spec.reject_after),
+            reject_before=opt(spec.reject_before),
+            numeric=spec.numeric,
+        )
+        for spec in specs
+    )
+    ranges = tuple(
+        (
+            re.compile(rf"(?:{opener})\s+$", re.IGNORECASE) if opener else None,
+            re.compile(rf"\s*(?:{connector})\s*", re.IGNORECASE),
+        )
+        for opener, connector in rules.range_forms
+    )
+    lookups: dict[str, Mapping[str, object]] = {
+        "pod": _lookup(rules.parts_of_day),
+        "rel": _lookup(rules.relative),
+        "podrel": _lookup(rules.pod_relative),
+        "relpod": _lookup(rules.relative_pod),
+        "ana": {**_lookup(rules.anaphora_pod), **_lookup(rules.anaphora)},
+        "dir": _lookup(rules.directions),
+        "num": _lookup(rules.numbers),
+        "unit": _lookup(rules.units),
+    }
+    return _Compiled(
+        rules=rules,
+        patterns=patterns,
+        guard_before=opt(rules.numeric_guard_before),
+        guard_after=opt(rules.numeric_guard_after),
+        future_cue=opt(rules.future_cue),
+        ranges=ranges,
+        months=_lookup(rules.months, rules.month_case_sensitive),
+        weekdays=_lookup(rules.weekdays, rules.weekday_case_sensitive),
+        lookups=lookups,
+    )
+
+
+# -- finding candidates ----------------------------------------------------------------------------
+
+
+def _context_ok(pattern: _Pattern, compiled: _Compiled, text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - CONTEXT_CHARS) : start]
+    after = text[end : end + CONTEXT_CHARS]
+    if pattern.cue_before and not pattern.cue_before.search(before):
+        return False
+    if pattern.reject_before and pattern.reject_before.search(before):
+        return False
+    if pattern.reject_after and pattern.reject_after.search(after):
+        return False
+    if pattern.numeric:
+        if compiled.guard_before and compiled.guard_before.search(before):
+            return False
+        if compiled.guard_after and compiled.guard_after.search(after):
+            return False
+    return True
+
+
+def _number(compiled: _Compiled, word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    value = compiled.lookups["num"].get(_key(word, False))
+    return value if isinstance(value, int) else None
+
+
+def _month_of(compiled: _Compiled, number: str | None, name: str | None) -> int | None:
+    if number:
+        return int(number)
+    if name:
+        return compiled.months.get(_key(name, compiled.rules.month_case_sensitive))
+    return None
+
+
+def _valid_day(year: int | None, month: int | None, day: int | None) -> bool:
+    if month is None or not 1 <= month <= 12:
+        return False
+    if day is None:
+        return True
+    return 1 <= day <= calendar.monthrange(year or _LEAP_YEAR, month)[1]
+
+
+def _interpret(match: re.Match[str], order: int, compiled: _Compiled) -> _Piece | None:
+    """A candidate from one match, or None when its parts make no date."""
+    g = {k: v for k, v in match.groupdict().items() if v}
+    piece = _Piece(match.start(), match.end(), order, "date")
+    look = compiled.lookups
+    if "pod" in g:
+        piece.pod = str(look["pod"].get(_key(g["pod"], False)))
+    if "wd" in g:
+        piece.weekday = compiled.weekdays.get(_key(g["wd"], compiled.rules.weekday_case_sensitive))
+    if "setwd" in g:
+        weekday = compiled.weekdays.get(_key(g["setwd"], compiled.rules.weekday_case_sensitive))
+        piece.kind, piece.value = "set", f"XXXX-WXX-{(weekday or 0) + 1}"
+        return piece
+    if "setunit" in g:
+        count = _number(compiled, g["setnum"]) if "setnum" in g else 1
+        piece.kind, piece.value = "set", f"P{count}{look['unit'][_key(g['setunit'], False)]}"
+        return piece
+    if "num" in g and "unit" in g:
+        count = _number(compiled, g["num"])
+        letter = str(look["unit"][_key(g["unit"], False)])
+        if not count:
+            return None
+        if "ago" in g:
+            unit = {"D": "day", "W": "week", "M": "month", "Y": "year"}[letter]
+            piece.kind, piece.unit, piece.offset = "relative", unit, -count
+            return piece
+        piece.kind, piece.value = "duration", f"P{count}{letter}"
+        return piece
+    if "ana" in g:
+        piece.kind, piece.offset = "anaphora", int(look["ana"][_key(g["ana"], False)])  # type: ignore[call-overload]
+        return piece
+    if "relpod" in g:
+        offset, pod = look["relpod"][_key(g["relpod"], False)]  # type: ignore[misc]
+        piece.kind, piece.unit, piece.offset, piece.pod = "relative", "day", offset, pod
+        return piece
+    if "podrel" in g:
+        piece.kind, piece.unit = "relative", "day"
+        piece.offset = int(look["podrel"][_key(g["podrel"], False)])  # type: ignore[call-overload]
+        return piece
+    month = _month_of(compiled, g.get("month"), g.get("mname"))
+    if "rel" in g:
+        unit, offset = look["rel"][_key(g["rel"], False)]  # type: ignore[misc]
+        piece.kind, piece.unit, piece.offset = "relative", unit, offset
+        if piece.weekday is not None:
+            return piece if unit == "week" else None
+        if month is not None:
+            if unit != "year":
+                return None
+            piece.month = month
+        return piece
+    if piece.weekday is not None and "day" not in g:
+        piece.kind = "weekday"
+        if "dir" in g:
+            piece.direction = int(look["dir"][_key(g["dir"], False)])  # type: ignore[call-overload]
+        return piece
+    # an absolute date, month, year or range
+    piece.year = int(g["year"]) if "year" in g else None
+    piece.month = month
+    piece.day = int(g["day"]) if "day" in g else None
+    if compiled.rules.swap_invalid_day_month and piece.day and piece.month and piece.month > 12 >= piece.day:
+        piece.day, piece.month = piece.month, piece.day
+    if "day2" in g or "year2" in g:
+        piece.year2 = int(g["year2"]) if "year2" in g else None
+        piece.month2 = _month_of(compiled, g.get("month2"), g.get("mname2"))
+        piece.day2 = int(g["day2"]) if "day2" in g else None
+        if piece.day is not None:  # "từ ngày 24 đến 25-10": the start takes the end's month
+            piece.month = piece.month or piece.month2
+            piece.month2 = piece.month2 or piece.month
+        if piece.year is None and piece.year2 is not None and piece.day is not None:
+            piece.year = piece.year2
+        if piece.day is None and piece.month is None:  # a range of years
+            return piece if piece.year and piece.year2 and piece.year2 > piece.year else None
+        if not (_valid_day(piece.year, piece.month, piece.day) and _valid_day(piece.year2, piece.month2, piece.day2)):
+            return None
+        if (piece.month2 or 0, piece.day2 or 0) <= (piece.month or 0, piece.day or 0):
+            return None
+        return piece
+    if piece.month is None:
+        return piece if piece.year is not None and piece.day is None else None
+    return piece if _valid_day(piece.year, piece.month, piece.day) else None
+
+
+def _candidates(text: str, compiled: _Compiled) -> list[_Piece]:
+    found: list[_Piece] = []
+    for order, pattern in enumerate(compiled.patterns):
+        for match in pattern.regex.finditer(text):
+            start, end = match.span()
+            if end <= start or not _context_ok(pattern, compiled, text, start, end):
+                continue
+            piece = _interpret(match, order, compiled)
+            if piece is not None:
+                found.append(piece)
+    return found
+
+
+def _select(pieces: list[_Piece]) -> list[_Piece]:
+    """Leftmost-longest, the pack's earlier pattern winning a tie."""
+    chosen: list[_Piece] = []
+    last_end = -1
+    for piece in sorted(pieces, key=lambda p: (p.start, -(p.end - p.start), p.order)):
+        if piece.start >= last_end:
+            chosen.append(piece)
+            last_end = piece.end
+    return chosen
+
+
+def _granularity(piece: _Piece) -> str | None:
+    if piece.kind != "date" or piece.pod or piece.year2 is not None or piece.day2 is not None:
+        return None
+    if piece.day is not None:
+        return "day"
+    return "month" if piece.month is not None else "year"
+
+
+def _join_ranges(text: str, pieces: list[_Piece], compiled: _Compiled) -> list[_Piece]:
+    """"từ 20/10 đến 25/10", "from 2020 to 2025": two dates of one granularity become a range."""
+    result: list[_Piece] = []
+    for piece in pieces:
+        prev = result[-1] if result else None
+        grain = _granularity(piece)
+        if prev is not None and grain is not None and _granularity(prev) == grain:
+            between = text[prev.end : piece.start]
+            for opener, connector in compiled.ranges:
+                if not connector.fullmatch(between):
+                    continue
+                start = prev.start
+                if opener is not None:
+                    window = max(0, prev.start - CONTEXT_CHARS)
+                    found = opener.search(text, window, prev.start)
+                    if not found:
+                        continue
+                    start = found.start()
+                year = prev.year
+                if year is None and piece.year is not None:
+                    later = (piece.month or 0, piece.day or 0) >= (prev.month or 0, prev.day or 0)
+                    year = piece.year if later else piece.year - 1
+                if (year, prev.month or 0, prev.day or 0) >= (piece.year or year, piece.month or 0, piece.day or 0):
+                    continue
+                result[-1] = dataclasses.replace(
+                    prev, start=start, end=piece.end, year=year, year2=piece.year, month2=piece.month, day2=piece.day
+                )
+                if grain == "year":
+                    result[-1].year2 = piece.year
+                break
+            else:
+                result.append(piece)
+            continue
+        result.append(piece)
+    return result
+
+
+# -- resolving -------------------------------------------------------------------------------------
+
+
+def _is_future(text: str, start: int, compiled: _Compiled) -> bool:
+    if compiled.future_cue is None:
+        return False
+    window = text[max(0, start - FUTURE_LOOKBACK_CHARS) : start]
+    breaks = list(_CLAUSE_BREAK.finditer(window))
+    clause = window[breaks[-1].end() :] if breaks else window
+    return bool(compiled.future_cue.search(clause))
+
+
+def _nearest_year(month: int, day: int | None, published: date, future: bool) -> int:
+    """The year that puts (month, day) nearest the publication date; after it only if near or future."""
+    best, best_cost = published.year, float("inf")
+    for year in (published.year - 1, published.year, published.year + 1):
+        last = calendar.monthrange(year, month)[1]
+        when = date(year, month, min(day, last) if day else 15)
+        if future:
+            end = date(year, month, min(day, last) if day else last)
+            cost = float((end - published).days) if end >= published else float("inf")
+        elif when <= published:
+            cost = float((published - when).days)
+        else:
+            cost = float((when - published).days * FUTURE_WEIGHT)
+        if cost < best_cost:
+            best, best_cost = year, cost
+    return best
+
+
+def _shift_month(year: int, month: int, offset: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + offset
+    return index // 12, index % 12 + 1
+
+
+def _day_value(year: int | None, month: int, day: int, pod: str | None = None) -> str:
+    value = f"{year:04d}" if year is not None else "XXXX"
+    value += f"-{month:02d}-{day:02d}"
+    return value + (f"T{pod}" if pod else "")
+
+
+def _week_value(day: date) -> str:
+    iso_year, iso_week, _ = day.isocalendar()
+    return f"{iso_year}-W{iso_week:02d}"
+
+
+def _relative(piece: _Piece, published: date) -> tuple[str, str, date | None]:
+    """(value, precision, day) of a phrase relative to the publication date."""
+    unit, offset = piece.unit, piece.offset
+    if piece.weekday is not None:  # "thứ Ba tuần trước"
+        monday = published - timedelta(days=published.weekday()) + timedelta(weeks=offset)
+        day = monday + timedelta(days=piece.weekday)
+        return _day_value(day.year, day.month, day.day, piece.pod), _day_precision(piece), day
+    if unit == "day":
+        day = published + timedelta(days=offset)
+        return _day_value(day.year, day.month, day.day, piece.pod), _day_precision(piece), day
+    if unit == "week":
+        return _week_value(published + timedelta(weeks=offset)), "week", None
+    if unit == "month":
+        year, month = _shift_month(published.year, published.month, offset)
+        return f"{year:04d}-{month:02d}", "month", None
+    year = published.year + offset
+    if piece.month is not None:  # "tháng 10 năm ngoái"
+        return f"{year:04d}-{piece.month:02d}", "month", None
+    return f"{year:04d}", "year", None
+
+
+def _day_precision(piece: _Piece) -> str:
+    return "part_of_day" if piece.pod else "day"
+
+
+def _weekday(piece: _Piece, published: date, future: bool) -> date:
+    weekday = piece.weekday or 0
+    if piece.direction == -1:
+        back = (published.weekday() - weekday) % 7 or 7
+        return published - timedelta(days=back)
+    if piece.direction == 1:
+        ahead = (weekday - published.weekday()) % 7 or 7
+        return published + timedelta(days=ahead)
+    if piece.direction == 0:
+        return published - timedelta(days=published.weekday()) + timedelta(days=weekday)
+    if future:
+        return published + timedelta(days=(weekday - published.weekday()) % 7)
+    return published - timedelta(days=(published.weekday() - weekday) % 7)
+
+
+_UNRESOLVED = object()
+
+
+def _resolve(text: str, pieces: list[_Piece], published: date | None, compiled: _Compiled) -> list[TimeExpression]:
+    results: list[TimeExpression] = []
+    # the last day resolved so far (year may be None); _UNRESOLVED after a day that could not be
+    previous: tuple[int | None, int, int] | object | None = None
+    for piece in pieces:
+        value: str | None = None
+        end_value: str | None = None
+        precision = "day"
+        anchor = "absolute"
+        day_of: tuple[int | None, int, int] | object | None = None
+        if piece.kind in ("duration", "set"):
+            value, precision = piece.value, piece.kind
+        elif piece.kind == "anaphora":
+            precision, anchor = _day_precision(piece), "previous"
+            if isinstance(previous, tuple):
+                year, month, day = previous
+                moved = date(year or _LEAP_YEAR, month, day) + timedelta(days=piece.offset)
+                out_year = moved.year if year is not None else None
+                value = _day_value(out_year, moved.month, moved.day, piece.pod)
+                day_of = (out_year, moved.month, moved.day)
+            else:
+                value, anchor, day_of = None, "unresolved", _UNRESOLVED
+        elif piece.kind == "relative":
+            precision = {"day": _day_precision(piece), "week": "week", "month": "month", "year": "year"}[
+                piece.unit or "day"
+            ]
+            if piece.weekday is not None:
+                precision = _day_precision(piece)
+            elif piece.month is not None:
+                precision = "month"
+            if published is None:
+                value, anchor = None, "unresolved"
+                day_of = _UNRESOLVED if precision in ("day", "part_of_day") else None
+            else:
+                value, precision, day = _relative(piece, published)
+                anchor = "published"
+                day_of = (day.year, day.month, day.day) if day else None
+        elif piece.kind == "weekday":
+            precision = _day_precision(piece)
+            if published is None:
+                value, anchor, day_of = None, "unresolved", _UNRESOLVED
+            else:
+                day = _weekday(piece, published, _is_future(text, piece.start, compiled))
+                value, anchor = _day_value(day.year, day.month, day.day, piece.pod), "published"
+                day_of = (day.year, day.month, day.day)
+        else:
+            value, end_value, precision, anchor, day_of = _resolve_date(text, piece, published, compiled)
+        if day_of is not None:
+            previous = day_of
+        results.append(
+            TimeExpression(
+                start=piece.start,
+                end=piece.end,
+                text=text[piece.start : piece.end],
+                value=value,
+                precision=precision,
+                anchor=anchor,
+                end_value=end_value,
+            )
+        )
+    return results
+
+
+def _resolve_date(
+    text: str, piece: _Piece, published: date | None, compiled: _Compiled
+) -> tuple[str | None, str | None, str, str, tuple[int | None, int, int] | None]:
+    """(value, end_value, precision, anchor, day) of an absolute date, month, year or range."""
+    anchor = "absolute"
+    year = piece.year
+    if year is None and piece.month is not None and published is not None:
+        year = _nearest_year(piece.month, piece.day, published, _is_future(text, piece.start, compiled))
+        anchor = "published"
+    if piece.month is None:
+        value = f"{year:04d}" if year is not None else None
+        if piece.year2 is not None:
+            return value, f"{piece.year2:04d}", "range", anchor, None
+        return value, None, "year", anchor, None
+    if piece.day is None:
+        value = f"{year:04d}-{piece.month:02d}" if year is not None else f"XXXX-{piece.month:02d}"
+        if piece.month2 is not None:
+            year2 = piece.year2 if piece.year2 is not None else year
+            end = f"{year2:04d}-{piece.month2:02d}" if year2 is not None else f"XXXX-{piece.month2:02d}"
+            return value, end, "range", anchor, None
+        return value, None, "month", anchor, None
+    value = _day_value(year, piece.month, piece.day, piece.pod)
+    if piece.day2 is not None and piece.month2 is not None:
+        year2 = piece.year2 if piece.year2 is not None else year
+        if year2 is not None and year is not None and (piece.month2, piece.day2) < (piece.month, piece.day):
+            year2 = year + 1
+        return value, _day_value(year2, piece.month2, piece.day2), "range", anchor, (year, piece.month, piece.day)
+    return value, None, _day_precision(piece), anchor, (year, piece.month, piece.day)
+
+
+# -- the public function ---------------------------------------------------------------------------
+
+
+def _language_code(lang: object) -> str:
+    if not isinstance(lang, str):
+        raise TypeError(
+            f"resolve_times() needs `lang` as a language code string such as 'vi', not {type(lang).__name__}."
+        )
+    primary = lang.strip().lower().replace("_", "-").split("-")[0]
+    if not re.fullmatch(r"[a-z]{2,3}", primary):
+        raise ValueError(
+            f"Unknown language code {lang!r} for `lang`. Use an ISO 639-1 code: the first-class packs are "
+            f"{', '.join(FIRST_CLASS)}; any other code (e.g. 'fr') uses the generic rules (numeric dates only)."
+        )
+    return primary
+
+
+def parse_published(published: date | datetime | str | None) -> date | None:
+    """The publication date as a ``date`` (None stays None); a clear error for anything else.
+
+    >>> parse_published("2025-10-21T09:30:00+07:00")
+    datetime.date(2025, 10, 21)
+    """
+    if published is None:
+        return None
+    if isinstance(published, datetime):
+        return published.date()
+    if isinstance(published, date):
+        return published
+    if not isinstance(published, str):
+        raise TypeError(f"`published` must be {PUBLISHED_FORMATS}, or None; got {type(published).__name__}.")
+    raw = published.strip()
+    try:
+        if len(raw) == 10:
+            return date.fromisoformat(raw)
+        return datetime.fromisoformat(raw.replace("Z", "+00:00")).date()
+    except ValueError:
+        raise ValueError(f"Cannot read `published`={published!r}: give {PUBLISHED_FORMATS}, or None.") from None
+
+
+def resolve_times(
+    text: str, *, lang: str, published: date | datetime | str | None
+) -> list[TimeExpression]:
+    """Every time expression of ``text`` with its TIMEX3-style value, in order.
+
+    ``published`` anchors relative phrases ("hôm qua", "on Tuesday"); without it they come back with
+    ``value=None`` and ``anchor="unresolved"`` while absolute dates keep what they say.
+
+    >>> [(t.text, t.value, t.precision) for t in resolve_times("Chiều 21/10, ...", lang="vi", published="2025-10-22")]
+    [('Chiều 21/10', '2025-10-21TAF', 'part_of_day')]
+    """
+    if isinstance(text, (bytes, bytearray)):
+        raise TypeError("`text` is bytes: decode it first, e.g. resolve_times(data.decode('utf-8'), ...).")
+    if not isinstance(text, str):
+        raise TypeError(f"`text` must be a str, not {type(text).__name__}.")
+    code = _language_code(lang)
+    when = parse_published(published)
+    if not text.strip():
+        return []
+    compiled = _compiled(code)
+    pieces = _join_ranges(text, _select(_candidates(text, compiled)), compiled)
+    return _resolve(text, pieces, when, compiled)
