@@ -8,6 +8,17 @@ from typing import Any
 from newsloom.serialize import to_dict
 
 ENTITY_TYPES = ("person", "organization", "place")
+#: A mention is a name ("Bùi Thanh Sơn", "UNODC") or a title standing for a person ("Phó Thủ tướng").
+MENTION_KINDS = ("name", "title")
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A title held by the person a mention names, as said in the text."""
+
+    role: str  # role vocabulary id (newsloom.entities.rules.ROLES)
+    text: str  # the title as written
+    of: str | None = None  # key of the organization/country it belongs to, when said
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +37,8 @@ class Mention:
     role_of: str | None = None  # organization/country the role belongs to, when said
     rule: str = ""  # which recogniser found it
     score: float = 1.0
+    kind: str = "name"  # name | title (a title standing for a person named elsewhere)
+    roles: tuple[Role, ...] = ()  # every title attached here; role/role_text/role_of mirror the first
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = to_dict(self)

@@ -1,0 +1,224 @@
+"""Within one article: short names, acronyms and bare titles resolved to the full name.
+
+"Sơn" -> Bùi Thanh Sơn (a Vietnamese name is family-first and called by its last syllable),
+"Guterres" -> António Guterres, "(UNODC)" -> the organization named just before it, and
+"Phó Thủ tướng" / "the Deputy PM" / "Tổng thống Nam Phi" -> the person who holds that title in the
+article. People sharing a family name or a title never merge: only full names and given names link.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from newsloom.entities.gazetteer import Gazetteer
+from newsloom.entities.mentions import RawMention, RawRole, Token
+from newsloom.entities.names import diacritic_weight, entity_key, fold, folded_name, name_tokens
+from newsloom.entities.types import Mention, Role
+
+#: Score of a short name or bare title resolved to a full name found elsewhere in the article.
+SCORE_RESOLVED = 0.8
+
+
+@dataclass(slots=True)
+class Found:
+    """One raw mention placed in the article."""
+
+    raw: RawMention
+    sentence: int
+    start: int
+    end: int
+    text: str
+    key: str = ""
+    order: int = 0
+    words: tuple[str, ...] = field(default_factory=tuple)
+
+
+def resolve(
+    sentences: Sequence[tuple[int, list[Token], list[RawMention]]],
+    text: str,
+    gazetteer: Gazetteer,
+    family_names: frozenset[str],
+) -> tuple[Mention, ...]:
+    """Mentions of an article with keys, canonical names and roles, from per-sentence raw mentions."""
+    found = _place(sentences, text)
+    _key_names(found, family_names)
+    _key_acronyms(found)
+    _key_titles(found)
+    kept = [f for f in found if f.key]
+    canonical = _canonical_names(kept, gazetteer)
+    _complete_roles(kept)
+    return tuple(_to_mention(f, canonical.get(f.key)) for f in kept)
+
+
+def _complete_roles(found: list[Found]) -> None:
+    """A title said without its organization takes it from the same title said in full elsewhere
+    in the article ("Tổng thống" after "Tổng thống Nam Phi"; "Tổng Thư ký" after "Tổng Thư ký LHQ")."""
+    full: dict[tuple[str, str], RawRole] = {}
+    for f in found:
+        for role in f.raw.roles:
+            if role.of:
+                full.setdefault((f.key, fold(role.text)), role)
+    for f in found:
+        for n, role in enumerate(f.raw.roles):
+            known = full.get((f.key, fold(role.text)))
+            if role.of is None and known is not None:
+                f.raw.roles[n] = RawRole(known.role, role.text, known.of)
+
+
+def _place(sentences: Sequence[tuple[int, list[Token], list[RawMention]]], text: str) -> list[Found]:
+    found = []
+    for number, toks, raws in sentences:
+        for raw in raws:
+            start, end = toks[raw.start].start, toks[raw.end - 1].end
+            span = text[start:end]
+            found.append(Found(raw, number, start, end, span, words=name_tokens(span)))
+    found.sort(key=lambda f: f.start)
+    for order, f in enumerate(found):
+        f.order = order
+    return found
+
+
+def _key_names(found: list[Found], family_names: frozenset[str]) -> None:
+    """Keys for gazetteer names, full person names, organizations; then short person names."""
+    full: list[Found] = []
+    for f in found:
+        raw = f.raw
+        if raw.kind != "name":
+            continue
+        if raw.gazetteer_id:
+            f.key = raw.gazetteer_id
+        elif raw.type == "person" and len(f.words) >= 2:
+            full.append(f)
+        elif raw.type in ("organization", "place"):
+            f.key = entity_key(f.text, raw.type)
+    # longer names absorb their contiguous parts ("Cyril Ramaphosa" in "Matamela Cyril Ramaphosa")
+    full.sort(key=lambda f: -len(f.words))
+    for f in full:
+        longer = [g for g in full if len(g.words) > len(f.words) and g.key and _contains(g.words, f.words)]
+        owner = min(longer, key=lambda g: abs(g.order - f.order)) if longer else None
+        f.key = owner.key if owner else entity_key(f.text, "person")
+    persons = list(full)
+    for f in found:
+        if f.key or f.raw.kind != "name" or f.raw.type != "person":
+            continue
+        candidates = [p for p in persons if _is_short_form(f.words, p.words, p.text, family_names)]
+        keys = {p.key for p in candidates}
+        if keys:
+            before = [p for p in candidates if p.order < f.order]
+            pick = max(before, key=lambda p: p.order) if before else min(candidates, key=lambda p: p.order)
+            f.key = pick.key
+            f.raw.score = (
+                min(f.raw.score, SCORE_RESOLVED) if len(keys) > 1 else max(f.raw.score, SCORE_RESOLVED)
+            )
+            f.raw.rule = f"{f.raw.rule}+coref"
+        elif not f.raw.tentative and f.words:
+            f.key = entity_key(f.text, "person")
+
+
+def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
+    n = len(shorter)
+    return any(longer[k : k + n] == shorter for k in range(len(longer) - n + 1))
+
+
+def _is_short_form(
+    short: tuple[str, ...], full: tuple[str, ...], full_text: str, family_names: frozenset[str]
+) -> bool:
+    """ "Sơn" for Bùi Thanh Sơn (Vietnamese: the given name, never the family name "Bùi");
+    "Guterres" or "António" for António Guterres."""
+    if len(short) != 1 or len(full) < 2:
+        return False
+    first = full_text.split()[0]
+    if first in family_names:
+        return short[0] == full[-1]
+    return short[0] in (full[0], full[-1])
+
+
+def _key_acronyms(found: list[Found]) -> None:
+    """ "... Liên hợp quốc (UNODC)": the acronym in parentheses names the organization before it."""
+    aliases: dict[str, str] = {}
+    for prev, f in zip(found, found[1:], strict=False):
+        if f.raw.type != "organization" or f.raw.gazetteer_id or not f.text.isupper():
+            continue
+        if prev.raw.type in ("organization", "place") and prev.key and f.start - prev.end <= 3:
+            aliases[f.text] = prev.key
+    for f in found:
+        if f.raw.rule == "acronym" and f.text in aliases:
+            f.key = aliases[f.text]
+            f.raw.rule = "acronym+alias"
+
+
+def _key_titles(found: list[Found]) -> None:
+    """A bare title stands for the person holding it in this article: same title written the same
+    way first, then same role and organization, nearest before (else after) the title."""
+    holders: list[tuple[Found, RawMention]] = [
+        (f, f.raw) for f in found if f.raw.kind == "name" and f.raw.type == "person" and f.key and f.raw.roles
+    ]
+    for f in found:
+        if f.raw.kind != "title" or not f.raw.roles:
+            continue
+        want = f.raw.roles[0]
+        best: tuple[tuple[int, int, int], Found] | None = None
+        for holder, raw in holders:
+            for role in raw.roles:
+                if role.role != want.role or (want.of and role.of and want.of != role.of):
+                    continue
+                same_text = fold(role.text) == fold(want.text)
+                same_of = role.of == want.of
+                distance = f.order - holder.order
+                rank = (
+                    0 if same_text else 1,
+                    0 if same_of else 1,
+                    distance if distance > 0 else 1000 - distance,
+                )
+                if best is None or rank < best[0]:
+                    best = (rank, holder)
+        if best is not None:
+            f.key = best[1].key
+            f.raw.score = SCORE_RESOLVED
+            f.raw.rule = "title+coref"
+
+
+def _canonical_names(found: list[Found], gazetteer: Gazetteer) -> dict[str, str]:
+    """The display name of each key: the gazetteer's, else the longest, most marked spelling."""
+    names: dict[str, str] = {}
+    for f in found:
+        if f.raw.kind != "name":
+            continue
+        if f.key in gazetteer.entries:
+            names[f.key] = gazetteer.entries[f.key].name
+            continue
+        current = names.get(f.key)
+        if current is None or (len(f.words), diacritic_weight(f.text)) > (
+            len(name_tokens(current)),
+            diacritic_weight(current),
+        ):
+            names[f.key] = " ".join(f.text.split())
+    return names
+
+
+def _to_mention(f: Found, canonical: str | None) -> Mention:
+    roles = tuple(Role(r.role, r.text, _role_of_key(r.of)) for r in f.raw.roles)
+    first = roles[0] if roles else None
+    return Mention(
+        start=f.start,
+        end=f.end,
+        text=f.text,
+        type=f.raw.type,
+        sentence=f.sentence,
+        key=f.key,
+        canonical=canonical,
+        role=first.role if first else None,
+        role_text=first.text if first else None,
+        role_of=first.of if first else None,
+        rule=f.raw.rule,
+        score=round(f.raw.score, 3),
+        kind=f.raw.kind,
+        roles=roles,
+    )
+
+
+def _role_of_key(of: str | None) -> str | None:
+    if of is None or ":" in of:
+        return of
+    return f"organization:{folded_name(of)}"

@@ -1,0 +1,60 @@
+"""The shape of a language pack's entity knowledge (``lang/<iso>/entities.py`` exports ``RULES``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+#: The one role vocabulary every language's titles map to.
+ROLES = (
+    "head_of_state", "deputy_head_of_state", "head_of_government", "deputy_head_of_government",
+    "monarch", "minister", "deputy_minister", "foreign_minister", "legislature_speaker",
+    "deputy_legislature_speaker", "legislator", "party_general_secretary", "party_secretary", "party_chair",
+    "secretary_general", "deputy_secretary_general", "un_secretary_general", "un_under_secretary_general",
+    "un_deputy_secretary_general", "agency_head", "director", "ambassador", "chair", "deputy_chair",
+    "governor", "mayor", "spokesperson", "general", "police_chief", "chief_justice", "chief_executive",
+)  # fmt: skip
+
+#: A generic role narrowed by the organization it belongs to (Secretary-General of the UN).
+ROLE_BY_ORGANIZATION: dict[tuple[str, str | None], str] = {
+    ("secretary_general", "org:un"): "un_secretary_general",
+    ("deputy_secretary_general", "org:un"): "un_deputy_secretary_general",
+}
+
+
+@dataclass(frozen=True)
+class EntityRules:
+    """What one language knows about names, titles and roles."""
+
+    #: title as written -> role id; matched case-insensitively, longest first
+    titles: dict[str, str] = field(default_factory=dict)
+    #: words before a person's name that carry no role ("ông", "Mr", "Ibu")
+    honorifics: frozenset[str] = frozenset()
+    #: "family_first" (Vietnamese: Bùi Thanh Sơn -> family Bùi, called Sơn) or "given_first"
+    name_order: str = "given_first"
+    #: family names that open a person's name without any title (Vietnamese)
+    family_names: frozenset[str] = frozenset()
+    #: lowercase words that may sit inside an organization's name ("of", "và", "dan")
+    connectors: frozenset[str] = frozenset()
+    #: first words of organization names ("Bộ", "Ministry", "Kementerian")
+    org_heads: frozenset[str] = frozenset()
+    #: last words of organization names ("Office", "Agency", "Commission")
+    org_tails: frozenset[str] = frozenset()
+    #: organization names keep lowercase words inside ("Bộ Công an", "Ngân hàng Nhà nước")
+    org_lowercase_inside: bool = False
+    #: words that make a capitalised run a document, event or programme, not an entity
+    non_entity_words: frozenset[str] = frozenset()
+    #: words before a title or name that make it plural or generic ("hai", "các", "two")
+    plural_markers: frozenset[str] = frozenset()
+    #: lowercase words that may open a place name ("châu" in "châu Phi")
+    place_prefixes: frozenset[str] = frozenset()
+    #: words after which a name is a photo or text credit ("Ảnh", "Photo", "Foto")
+    credit_markers: frozenset[str] = frozenset()
+    #: capitalised words that open sentences and are never names ("The", "Theo")
+    sentence_openers: frozenset[str] = frozenset()
+    #: single words that the gazetteer knows as places but that also open other words, checked with
+    #: the word segmenter when available ("Pháp" in "Pháp luật", "Ý" in "Ý kiến")
+    ambiguous_places: frozenset[str] = frozenset()
+    #: words joining two titles held by one person ("kiêm", "and", "dan")
+    title_joiners: frozenset[str] = frozenset()
+    #: words between a title and its organization ("of", "của", "of the")
+    title_links: frozenset[str] = frozenset()

@@ -1,0 +1,67 @@
+"""The entity stage: person, organization and place mentions of an article, resolved within it."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from functools import cache
+
+from newsloom.article import Article
+from newsloom.entities.coref import resolve
+from newsloom.entities.gazetteer import load_gazetteer
+from newsloom.entities.mentions import Recogniser
+from newsloom.entities.rules import EntityRules
+from newsloom.entities.types import Mention
+from newsloom.lang import get_pack, load_part
+from newsloom.pipeline import stage
+
+#: Languages whose one-syllable place names ("Pháp", "Anh") are checked with the underthesea segmenter.
+SEGMENTED_LANGUAGES = ("vi",)
+
+
+@cache
+def _family_names() -> frozenset[str]:
+    """Vietnamese family names, used in every language: "Bùi Thanh Sơn" is family-first in English text too."""
+    rules: EntityRules = load_part("vi", "entities")
+    return rules.family_names
+
+
+def _segmenter(language: str | None) -> Callable[[str], list[str]] | None:
+    if language not in SEGMENTED_LANGUAGES:
+        return None
+    try:
+        import underthesea  # noqa: F401  (loaded once, lazily, on the first ambiguous syllable)
+    except ImportError:
+        return None
+    return _underthesea_words
+
+
+def _underthesea_words(text: str) -> list[str]:
+    from underthesea import word_tokenize
+
+    words: list[str] = word_tokenize(text)
+    return words
+
+
+@cache
+def recogniser(language: str | None) -> Recogniser:
+    """The recogniser of a language (its pack's rules, or the generic ones), built once."""
+    code = get_pack(language).code
+    rules: EntityRules = load_part(language if code != "xx" else None, "entities")
+    return Recogniser(rules, load_gazetteer(), language, _family_names(), _segmenter(language))
+
+
+def find_mentions(article: Article) -> tuple[Mention, ...]:
+    """Every person, organization and place mention of ``article`` with in-article keys."""
+    per_sentence = []
+    for number, sentence in enumerate(article.sentences):
+        language = sentence.language or article.language
+        toks, raws = recogniser(language).recognise(sentence.text, sentence.start)
+        per_sentence.append((number, toks, raws))
+    return resolve(per_sentence, article.text, load_gazetteer(), _family_names())
+
+
+@stage("entities", requires=("text", "language", "sentences"), assigns=("entities",))
+def add_entities(article: Article) -> Article:
+    """Set ``article.entities``: names and titles of people, organizations and places."""
+    return dataclasses.replace(article, entities=find_mentions(article))

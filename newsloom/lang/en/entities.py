@@ -1,0 +1,57 @@
+"""English names, titles and roles for the entity stage."""
+
+from newsloom.entities.rules import EntityRules
+
+RULES = EntityRules(
+    titles={
+        "President": "head_of_state", "State President": "head_of_state", "Vice President": "deputy_head_of_state",
+        "Vice State President": "deputy_head_of_state", "King": "monarch", "Queen": "monarch", "Sultan": "monarch",
+        "Prime Minister": "head_of_government", "PM": "head_of_government", "Premier": "head_of_government",
+        "Deputy Prime Minister": "deputy_head_of_government", "Deputy PM": "deputy_head_of_government",
+        "Permanent Deputy Prime Minister": "deputy_head_of_government", "Vice Premier": "deputy_head_of_government",
+        "Minister": "minister", "Deputy Minister": "deputy_minister", "Vice Minister": "deputy_minister",
+        "Foreign Minister": "foreign_minister", "Minister of Foreign Affairs": "foreign_minister",
+        "Foreign Secretary": "foreign_minister", "Secretary of State": "foreign_minister",
+        "Deputy Foreign Minister": "deputy_minister",
+        "National Assembly Chairman": "legislature_speaker", "National Assembly Chairwoman": "legislature_speaker",
+        "Chairman of the National Assembly": "legislature_speaker", "Speaker": "legislature_speaker",
+        "NA Chairman": "legislature_speaker", "House Speaker": "legislature_speaker",
+        "Party General Secretary": "party_general_secretary", "General Secretary": "party_general_secretary",
+        "Party chief": "party_general_secretary", "Party Chief": "party_general_secretary",
+        "Secretary-General": "secretary_general", "Secretary General": "secretary_general",
+        "Deputy Secretary-General": "deputy_secretary_general",
+        "Under-Secretary-General": "un_under_secretary_general", "Under Secretary-General": "un_under_secretary_general",
+        "Executive Director": "agency_head", "Director-General": "agency_head", "Director General": "agency_head",
+        "Administrator": "agency_head", "Director": "director", "Ambassador": "ambassador",
+        "Chairman": "chair", "Chairwoman": "chair", "Chair": "chair", "Vice Chairman": "deputy_chair",
+        "Governor": "governor", "Mayor": "mayor", "Spokesperson": "spokesperson", "Spokesman": "spokesperson",
+        "Spokeswoman": "spokesperson", "General": "general", "Senior General": "general",
+        "Chief Justice": "chief_justice", "CEO": "chief_executive", "Chief Executive": "chief_executive",
+        "Senator": "legislator", "Police Chief": "police_chief",
+    },
+    honorifics=frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Prof", "Prof.", "Sir", "Dame", "Madam"}),
+    name_order="given_first",
+    connectors=frozenset({"of", "for", "on", "and", "the", "at", "in", "against", "de", "van", "von", "bin", "al"}),
+    org_heads=frozenset({"Ministry", "Bank", "University", "Department", "Office", "Council", "Committee"}),
+    org_tails=frozenset(
+        {"Office", "Agency", "Commission", "Committee", "Council", "Ministry", "Bank", "Organization",
+         "Organisation", "Association", "Party", "University", "Institute", "Foundation", "Fund", "Group",
+         "Corporation", "Company", "Corp", "Inc", "Ltd", "Authority", "Assembly", "Court", "Police", "Army",
+         "Navy", "Union", "Federation", "Department", "Service", "Centre", "Center", "Forces", "Secretariat",
+         "News", "Times", "Post", "Airlines", "Airways"}
+    ),
+    non_entity_words=frozenset(
+        {"Convention", "Programme", "Program", "Treaty", "Agreement", "Declaration", "Act", "Law", "Resolution",
+         "Summit", "Forum", "Conference", "Day", "Week", "Year", "Award", "Prize", "Cup", "Games", "Festival",
+         "Opening", "Signature", "Strategy", "Plan", "Initiative", "Prevention", "Control"}
+    ),
+    plural_markers=frozenset({"two", "both", "three", "several", "many", "all", "other", "former"}),
+    credit_markers=frozenset({"Photo", "Photo:", "Photos", "Source", "By", "Credit"}),
+    sentence_openers=frozenset(
+        {"The", "A", "An", "He", "She", "It", "They", "We", "I", "This", "That", "These", "Those", "In", "On",
+         "At", "For", "By", "But", "And", "As", "After", "Before", "During", "With", "While", "When", "If",
+         "His", "Her", "Their", "Its", "Our", "Highlighting", "According", "Meanwhile", "However", "Also"}
+    ),
+    title_joiners=frozenset({"and", ",", "/"}),
+    title_links=frozenset({"of", "of the", "at", "at the", "to", "to the"}),
+)  # fmt: skip

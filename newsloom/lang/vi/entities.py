@@ -1,0 +1,58 @@
+"""Vietnamese names, titles and roles for the entity stage."""
+
+from newsloom.entities.rules import EntityRules
+
+RULES = EntityRules(
+    titles={
+        "Chủ tịch nước": "head_of_state", "Tổng thống": "head_of_state", "Quốc vương": "monarch",
+        "Nhà vua": "monarch", "Nữ hoàng": "monarch",
+        "Phó Chủ tịch nước": "deputy_head_of_state", "Phó Tổng thống": "deputy_head_of_state",
+        "Thủ tướng": "head_of_government", "Thủ tướng Chính phủ": "head_of_government",
+        "Phó Thủ tướng": "deputy_head_of_government", "Phó Thủ tướng Thường trực": "deputy_head_of_government",
+        "Phó Thủ tướng Chính phủ": "deputy_head_of_government",
+        "Bộ trưởng": "minister", "Thứ trưởng": "deputy_minister",
+        "Bộ trưởng Ngoại giao": "foreign_minister", "Bộ trưởng Bộ Ngoại giao": "foreign_minister",
+        "Ngoại trưởng": "foreign_minister",
+        "Chủ tịch Quốc hội": "legislature_speaker", "Phó Chủ tịch Quốc hội": "deputy_legislature_speaker",
+        "Chủ tịch Hạ viện": "legislature_speaker", "Chủ tịch Thượng viện": "legislature_speaker",
+        "Đại biểu Quốc hội": "legislator",
+        "Tổng Bí thư": "party_general_secretary", "Bí thư": "party_secretary",
+        "Tổng Thư ký": "secretary_general", "Phó Tổng Thư ký": "un_under_secretary_general",
+        "Giám đốc điều hành": "agency_head", "Tổng Giám đốc": "agency_head", "Giám đốc": "director",
+        "Đại sứ": "ambassador", "Chủ tịch": "chair", "Phó Chủ tịch": "deputy_chair",
+        "Thống đốc": "governor", "Thị trưởng": "mayor", "Người phát ngôn": "spokesperson",
+        "Đại tướng": "general", "Thượng tướng": "general", "Trung tướng": "general", "Thiếu tướng": "general",
+        "Chánh án": "chief_justice", "Tổng Giám đốc Công an": "police_chief",
+    },
+    honorifics=frozenset({"ông", "bà", "anh", "chị", "cô", "ngài", "Ông", "Bà", "Ngài"}),
+    # Vietnamese puts the family name first (Bùi Thanh Sơn -> family Bùi) and calls people by the
+    # last syllable, the given name (Sơn). "Phó" is left out: it opens titles (Phó Thủ tướng).
+    name_order="family_first",
+    family_names=frozenset(
+        {"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ",
+         "Ngô", "Dương", "Lý", "Lương", "Đinh", "Trịnh", "Đoàn", "Trương", "Lâm", "Mai", "Tô", "Hà", "Đào",
+         "Cao", "Chu", "Tạ", "Quách", "Phùng", "Kiều", "Triệu", "Thái", "Vương", "Châu", "Lưu", "Nghiêm",
+         "Tôn", "Từ", "Lại", "La", "Mạc", "Hứa", "Thân", "Diệp", "Giang", "Đàm", "Lò", "Hầu", "Tăng",
+         "Ninh", "Quan", "Âu", "Cù", "Doãn", "Khúc", "Lã", "Lục", "Mã", "Nông", "Tống", "Trình", "Đồng",
+         "Bạch", "Giáp", "Hàn", "Kha", "Khương", "Lữ", "Nhữ", "Tào", "Thiều", "Ứng",
+         "Đậu", "Chế", "Chung", "Trà", "Viên", "Phí", "Lăng"}
+    ),
+    connectors=frozenset({"và", "về", "của", "tại", "chống", "phòng", "các", "quốc", "gia"}),
+    org_heads=frozenset(
+        {"Bộ", "Cơ quan", "Ủy ban", "Uỷ ban", "Ngân hàng", "Công ty", "Tập đoàn", "Đảng", "Viện", "Trường",
+         "Đại học", "Hội", "Tổ chức", "Văn phòng", "Sở", "Cục", "Tổng cục", "Báo", "Đài", "Học viện",
+         "Liên minh", "Quỹ", "Tòa án", "Hiệp hội", "Ban", "Trung tâm"}
+    ),
+    org_lowercase_inside=True,
+    non_entity_words=frozenset(
+        {"Công ước", "Hiệp định", "Hiệp ước", "Luật", "Nghị quyết", "Nghị định", "Chương trình", "Lễ",
+         "Hội nghị", "Diễn đàn", "Đối tác", "Bản ghi nhớ", "Tuyên bố", "Chiến lược"}
+    ),
+    plural_markers=frozenset({"hai", "các", "những", "ba", "nhiều", "mọi"}),
+    place_prefixes=frozenset({"châu", "miền", "vùng", "sông", "biển", "tỉnh", "thành phố", "thủ đô"}),
+    credit_markers=frozenset({"Ảnh", "Ảnh:", "Video", "Theo", "Nguồn"}),
+    sentence_openers=frozenset({"Theo", "Trong", "Tại", "Với", "Sau", "Trước", "Khi", "Ngày", "Chiều", "Sáng", "Tối"}),
+    ambiguous_places=frozenset({"Anh", "Pháp", "Đức", "Nga", "Ý", "Mỹ", "Nhật", "Úc", "Hàn", "Séc", "Áo", "Bỉ"}),
+    title_joiners=frozenset({"kiêm", "và", ","}),
+    title_links=frozenset({"của"}),
+)  # fmt: skip
