@@ -78,7 +78,9 @@ class Article:
     fmt: str = "text"  # text | html | feed | jsonl | stdin | memory
     metadata: dict[str, MetaField] = field(default_factory=dict)
     boilerplate: tuple[Boilerplate, ...] = ()
-    raw: str = field(default="", repr=False, compare=False, metadata=_LOCAL)  # the input text as read (for re-processing)
+    raw: str = field(
+        default="", repr=False, compare=False, metadata=_LOCAL
+    )  # the input text as read (for re-processing)
     language: str | None = None
     language_confidence: float = 0.0
     sentences: tuple[Sentence, ...] = ()

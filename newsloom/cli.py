@@ -14,11 +14,16 @@ from rich.table import Table
 from newsloom.errors import NewsloomError
 from newsloom.settings import Settings, load_settings
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="Cross-lingual news events, entities and stories.")
+app = typer.Typer(
+    add_completion=False, no_args_is_help=True, help="Cross-lingual news events, entities and stories."
+)
 console = Console()
 err = Console(stderr=True)
 
-DbOption = Annotated[str | None, typer.Option("--db", help="Database file or SQLAlchemy URL (default ./newsloom.db or NEWSLOOM_DB).")]
+DbOption = Annotated[
+    str | None,
+    typer.Option("--db", help="Database file or SQLAlchemy URL (default ./newsloom.db or NEWSLOOM_DB)."),
+]
 
 
 def _settings(db: str | None) -> Settings:
@@ -37,7 +42,9 @@ def _fail(exc: Exception) -> None:
     raise typer.Exit(2)
 
 
-def _process(paths: list[str], db: str | None, stages: tuple[str, ...] | None, corpus: bool, title: str) -> None:
+def _process(
+    paths: list[str], db: str | None, stages: tuple[str, ...] | None, corpus: bool, title: str
+) -> None:
     from newsloom.runner import count_files, process_paths
 
     try:
@@ -74,12 +81,16 @@ def _summary(report, db: str) -> None:  # type: ignore[no-untyped-def]
     console.print(table)
     for error in report.errors:
         err.print(f"[red]✗[/] {error}")
-    console.print(f"Results are in [bold]{db}[/]. Try: newsloom articles --db {db}; newsloom export --what articles --db {db}")
+    console.print(
+        f"Results are in [bold]{db}[/]. Try: newsloom articles --db {db}; newsloom export --what articles --db {db}"
+    )
 
 
 @app.command()
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="Files, folders (read recursively) or - for standard input.")],
+    paths: Annotated[
+        list[str], typer.Argument(help="Files, folders (read recursively) or - for standard input.")
+    ],
     db: DbOption = None,
 ) -> None:
     """Read articles into the store (reading, cleaning, language, sentences)."""
@@ -90,7 +101,9 @@ def ingest(
 
 @app.command()
 def run(
-    paths: Annotated[list[str], typer.Argument(help="Files, folders (read recursively) or - for standard input.")],
+    paths: Annotated[
+        list[str], typer.Argument(help="Files, folders (read recursively) or - for standard input.")
+    ],
     db: DbOption = None,
 ) -> None:
     """Ingest, then run every pipeline stage and the corpus steps (linking, merging, clustering)."""

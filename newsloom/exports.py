@@ -64,7 +64,9 @@ def export_lines(conn: sa.Connection, what: str, fmt: str) -> Iterator[str]:
         flat = {k: v if isinstance(v, (str, int, float)) or v is None else json.dumps(v, ensure_ascii=False)
                 for k, v in record.items()}  # fmt: skip
         if writer is None:
-            writer = csv.DictWriter(writer_buffer, fieldnames=list(flat), extrasaction="ignore", lineterminator="\n")
+            writer = csv.DictWriter(
+                writer_buffer, fieldnames=list(flat), extrasaction="ignore", lineterminator="\n"
+            )
             writer.writeheader()
         writer.writerow(flat)
         yield writer_buffer.getvalue().rstrip("\r\n")

@@ -46,7 +46,9 @@ class StageInfo:
 _REGISTRY: dict[str, StageInfo] = {}
 
 
-def stage(name: str, *, requires: Sequence[str] = (), assigns: Sequence[str] = ()) -> Callable[[StageFunc], StageFunc]:
+def stage(
+    name: str, *, requires: Sequence[str] = (), assigns: Sequence[str] = ()
+) -> Callable[[StageFunc], StageFunc]:
     """Register ``func`` as the stage ``name``."""
 
     def register(func: StageFunc) -> StageFunc:
@@ -119,7 +121,9 @@ class Pipeline:
             return
         import multiprocessing
 
-        with multiprocessing.get_context("spawn").Pool(processes, initializer=_init_worker, initargs=(self.names,)) as pool:
+        with multiprocessing.get_context("spawn").Pool(
+            processes, initializer=_init_worker, initargs=(self.names,)
+        ) as pool:
             yield from pool.imap(_run_in_worker, articles, chunksize=chunksize)
 
 

@@ -16,8 +16,8 @@ from newsloom.pipeline import Pipeline
 from newsloom.store import Store
 from newsloom.store.articles import save_article, stages_done
 
-#: The stages `ingest` runs (reading and language); `run` adds every other registered stage.
-INGEST_STAGES = ("language", "sentences")
+#: The stages `ingest` runs (reading, cleaning, article language); `run` adds every other stage.
+INGEST_STAGES = ("language",)
 
 
 @dataclass
@@ -103,7 +103,11 @@ def _process_one(article: Article, store: Store, pipeline: Pipeline, corpus: boo
         processed = pipeline(article)
     except Exception as exc:  # a stage failed on this article: report it, keep going
         report.errors.append(
-            InputError(article.path, f"processing failed ({type(exc).__name__}: {exc})", "Please report this as a bug.")
+            InputError(
+                article.path,
+                f"processing failed ({type(exc).__name__}: {exc})",
+                "Please report this as a bug.",
+            )
         )
         return "failed"
     with store.transaction() as conn:

@@ -58,14 +58,18 @@ def _make(text: str, start: int, end: int, paragraph: int) -> Sentence:
 @stage("sentences", requires=("text", "language"), assigns=("sentences",))
 def add_sentences(article: Article) -> Article:
     """Split the body into sentences and tell each one's language (quoted foreign text, mixed pages)."""
-    from newsloom.langid import _settings, detect_language
+    from newsloom.lang import FIRST_CLASS, get_pack
+    from newsloom.langid import detect_language
 
-    settings = _settings()
+    # a sentence is told among the article's language, the first-class ones and their relatives:
+    # a short candidate list keeps lingua fast and sure on sentence-length text
+    own = article.language or "en"
+    candidates = tuple(sorted({own, *FIRST_CLASS, *get_pack(own).close_relatives}))
     result = []
     for sentence in split_sentences(article.text, article.language):
         lang = article.language
         if sum(ch.isalpha() for ch in sentence.text) >= MIN_SENTENCE_LETTERS_FOR_LANGID:
-            detected, conf = detect_language(sentence.text, settings.languages, 0.0)  # no wide retry per sentence
+            detected, conf = detect_language(sentence.text, candidates, 0.0)  # no wide retry per sentence
             # a sentence overrides the article only when lingua is sure: names alone mislead it
             if detected and detected != lang and conf >= 0.9:
                 lang = detected

@@ -18,7 +18,11 @@ T = TypeVar("T")
 def to_dict(obj: Any) -> Any:
     """Plain-data view of a dataclass (tuples become lists, nested dataclasses dicts)."""
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: to_dict(getattr(obj, f.name)) for f in dataclasses.fields(obj) if f.metadata.get("serialize", True)}
+        return {
+            f.name: to_dict(getattr(obj, f.name))
+            for f in dataclasses.fields(obj)
+            if f.metadata.get("serialize", True)
+        }
     if isinstance(obj, (list, tuple)):
         return [to_dict(x) for x in obj]
     if isinstance(obj, dict):
@@ -39,7 +43,7 @@ def _convert(tp: Any, value: Any) -> Any:
     if origin in (Union, types.UnionType):
         options = [a for a in get_args(tp) if a is not type(None)]
         for option in options:
-            if dataclasses.is_dataclass(option) and isinstance(value, dict):
+            if isinstance(option, type) and dataclasses.is_dataclass(option) and isinstance(value, dict):
                 return from_dict(option, value)
         return _convert(options[0], value) if len(options) == 1 else value
     if origin is tuple:
@@ -59,7 +63,7 @@ def _convert(tp: Any, value: Any) -> Any:
 
 def from_dict(cls: type[T], data: dict[str, Any]) -> T:
     """Rebuild a dataclass written by :func:`to_dict`; unknown keys are ignored (older/newer stores)."""
-    hints = _hints(cls)
+    hints = _hints(cls)  # type: ignore[arg-type]
     kwargs = {}
     for f in dataclasses.fields(cls):  # type: ignore[arg-type]
         if f.name in data:

@@ -60,7 +60,9 @@ def load_settings(config: str | None = None, **overrides: Any) -> Settings:
             raise NewsloomError(f"{path}: not valid TOML ({exc}). Fix the file or remove it.") from exc
         for key, raw in data.items():
             if key not in names:
-                raise NewsloomError(f"{path}: unknown setting '{key}'. Known settings: {', '.join(sorted(names))}.")
+                raise NewsloomError(
+                    f"{path}: unknown setting '{key}'. Known settings: {', '.join(sorted(names))}."
+                )
             values[key] = _coerce(key, raw)
     for name in names:
         env = os.environ.get(f"NEWSLOOM_{name.upper()}")

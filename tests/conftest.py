@@ -20,7 +20,11 @@ class NetworkBlocked(RuntimeError):
 def _block_network(monkeypatch: pytest.MonkeyPatch) -> None:
     def guard(self: socket.socket, address: object, *args: object, **kwargs: object) -> None:
         host = address[0] if isinstance(address, tuple) else address
-        if isinstance(host, str) and host not in ("127.0.0.1", "localhost", "::1") and not str(host).startswith("/"):
+        if (
+            isinstance(host, str)
+            and host not in ("127.0.0.1", "localhost", "::1")
+            and not str(host).startswith("/")
+        ):
             raise NetworkBlocked(f"a test tried to reach {address}")
         return real_connect(self, address, *args, **kwargs)  # type: ignore[arg-type]
 

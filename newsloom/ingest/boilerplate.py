@@ -15,7 +15,9 @@ from newsloom.lang import boilerplate_patterns
 #: " — VNA/VNS" fused to the end of the last paragraph: a dash, then an agency code
 _TRAILING_CREDIT = re.compile(r"\s+[—–]\s*(?P<credit>[A-Z][A-Za-z]{1,10}(?:/[A-Z][A-Za-z]{1,10})*)\s*$")
 #: a last line of its own: "(TTXVN)", "(ant)", "Theo TTXVN", "(Theo VnExpress)"
-_CREDIT_LINE = re.compile(r"^\(?\s*(?:Theo\s+)?(?P<credit>[A-Za-zĐđ][\w/.&-]{1,24}(?:\s[A-Z][\w/.&-]{1,15})?)\s*\)?\.?$")
+_CREDIT_LINE = re.compile(
+    r"^\(?\s*(?:Theo\s+)?(?P<credit>[A-Za-zĐđ][\w/.&-]{1,24}(?:\s[A-Z][\w/.&-]{1,15})?)\s*\)?\.?$"
+)
 _URL = re.compile(r"https?://\S+")
 
 
@@ -52,7 +54,11 @@ def clean_body(lines: list[tuple[int, str]]) -> CleanBody:
             url = _URL.search(line)
             if url:
                 out.source_url = url.group(0).rstrip(".,)")
-        if kind == "editor" and out.author is None and re.match(r"^\s*(?:Penulis|Reporter|Pewarta)\b", line, re.I):
+        if (
+            kind == "editor"
+            and out.author is None
+            and re.match(r"^\s*(?:Penulis|Reporter|Pewarta)\b", line, re.I)
+        ):
             out.author = line.split(":", 1)[1].strip()
     _take_credit(out, lines)
     return out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import re
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -12,7 +13,7 @@ from newsloom.article import Article, MetaField
 from newsloom.errors import InputError
 from newsloom.ingest.boilerplate import clean_body
 from newsloom.ingest.build import build_article
-from newsloom.ingest.metadata import clean_value
+from newsloom.ingest.metadata import clean_value, normalise_date
 
 
 def html_to_lines(fragment: str) -> list[str]:
@@ -34,7 +35,23 @@ def html_to_lines(fragment: str) -> list[str]:
     return tree.text_content().split("\n")
 
 
+#: "desk@outlet.example (Đức Minh)": RSS puts an e-mail before the name
+_EMAIL_NAME = re.compile(r"^\S+@\S+\s*\((?P<name>[^)]+)\)\s*$")
+
+
+def _author(entry: Any) -> str | None:
+    raw = clean_value(entry.get("author"))
+    if raw and (match := _EMAIL_NAME.match(raw)):
+        return match["name"].strip()
+    return raw
+
+
 def _date(entry: Any) -> str | None:
+    """The publication date as the outlet printed it (its own time zone), else as feedparser read it."""
+    for key in ("published", "updated"):
+        printed = normalise_date(entry.get(key))
+        if printed:
+            return printed
     parsed: time.struct_time | None = entry.get("published_parsed") or entry.get("updated_parsed")
     if not parsed:
         return None
@@ -58,14 +75,16 @@ def parse_feed(text: str, path: str) -> Iterator[Article | InputError]:
         lines = list(enumerate(html_to_lines(raw or ""), start=1))
         body = clean_body(lines)
         if not body.paragraphs:
-            yield InputError(path, f"feed item {number} has no text", "Feeds must carry the article text.", number)
+            yield InputError(
+                path, f"feed item {number} has no text", "Feeds must carry the article text.", number
+            )
             continue
         metadata: dict[str, MetaField] = {}
         for name, value in (
             ("title", entry.get("title")),
             ("source_url", entry.get("link")),
             ("published", _date(entry)),
-            ("author", entry.get("author")),
+            ("author", _author(entry)),
             ("section", (entry.get("tags") or [{}])[0].get("term")),
             ("outlet", outlet),
             ("credit", body.credit),

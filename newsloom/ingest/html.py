@@ -46,9 +46,9 @@ FALLBACK_MIN_CHARS = 200
 
 def _fallback_text(html: str) -> str:
     """Paragraph text of a page trafilatura gave up on (badly broken markup)."""
-    from newsloom.ingest.feeds import html_to_lines
-
     import lxml.html
+
+    from newsloom.ingest.feeds import html_to_lines
 
     try:
         tree = lxml.html.fromstring(html)
@@ -61,7 +61,9 @@ def _fallback_text(html: str) -> str:
     return text if len(text) >= FALLBACK_MIN_CHARS else ""
 
 
-def _put(metadata: dict[str, MetaField], name: str, value: Any, source: str, confidence: float, detail: str) -> None:
+def _put(
+    metadata: dict[str, MetaField], name: str, value: Any, source: str, confidence: float, detail: str
+) -> None:
     text = clean_value(value)
     if text and name not in metadata:
         metadata[name] = MetaField(text, source, confidence, detail)
@@ -95,10 +97,19 @@ def parse_html(html: str, path: str) -> Article:
         metadata["published"] = MetaField(from_url, "url", 0.7, url)
     _put(metadata, "title", tags.get("og:title") or tags.get("h1"), "html-meta", 0.95, "og:title/h1")
     _put(metadata, "title", getattr(doc, "title", None), "html-meta", 0.8, "trafilatura")
-    _put(metadata, "author", tags.get("author") or tags.get("article:author"), "html-meta", 0.9, "meta author")
+    _put(
+        metadata, "author", tags.get("author") or tags.get("article:author"), "html-meta", 0.9, "meta author"
+    )
     _put(metadata, "author", getattr(doc, "author", None), "html-meta", 0.6, "trafilatura")
     _put(metadata, "section", tags.get("article:section"), "html-meta", 0.9, "article:section")
-    _put(metadata, "outlet", tags.get("og:site_name") or getattr(doc, "sitename", None), "html-meta", 0.9, "og:site_name")
+    _put(
+        metadata,
+        "outlet",
+        tags.get("og:site_name") or getattr(doc, "sitename", None),
+        "html-meta",
+        0.9,
+        "og:site_name",
+    )
     _put(metadata, "language", tags.get("lang"), "html-meta", 0.6, "<html lang>")
     lines = list(enumerate(body_text.split("\n"), start=1))
     body = clean_body(lines)
@@ -110,5 +121,10 @@ def parse_html(html: str, path: str) -> Article:
     if body.source_url and "source_url" not in metadata:
         metadata["source_url"] = MetaField(body.source_url, "text", 0.9)
     return build_article(
-        path=path, fmt="html", paragraphs=body.paragraphs, metadata=metadata, boilerplate=body.boilerplate, raw=html
+        path=path,
+        fmt="html",
+        paragraphs=body.paragraphs,
+        metadata=metadata,
+        boilerplate=body.boilerplate,
+        raw=html,
     )

@@ -28,9 +28,15 @@ def parse_jsonl(text: str, path: str) -> Iterator[Article | InputError]:
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield InputError(path, f"line is not valid JSON ({exc.msg} at column {exc.colno})", SCHEMA_HINT, number)
+            yield InputError(
+                path, f"line is not valid JSON ({exc.msg} at column {exc.colno})", SCHEMA_HINT, number
+            )
             continue
-        if not isinstance(record, dict) or not isinstance(record.get("text"), str) or not record["text"].strip():
+        if (
+            not isinstance(record, dict)
+            or not isinstance(record.get("text"), str)
+            or not record["text"].strip()
+        ):
             yield InputError(path, 'line has no "text" string', SCHEMA_HINT, number)
             continue
         metadata: dict[str, MetaField] = {}

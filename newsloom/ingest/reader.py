@@ -13,7 +13,9 @@ from newsloom.ingest.decode import decode_text, looks_binary
 from newsloom.ingest.sniff import FEED_EXTENSIONS, sniff
 
 #: Files a folder walk leaves alone (documentation and VCS files, not articles).
-SKIPPED_NAMES = frozenset({"readme", "readme.md", "readme.txt", "license", "license.txt", "notice", ".gitkeep"})
+SKIPPED_NAMES = frozenset(
+    {"readme", "readme.md", "readme.txt", "license", "license.txt", "notice", ".gitkeep"}
+)
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
 Item = Article | InputError
@@ -26,7 +28,9 @@ def iter_input_files(path: str) -> Iterator[str | InputError]:
         return
     p = Path(path)
     if not p.exists():
-        yield InputError(path, "no such file or folder", "Check the path (it is taken relative to the current folder).")
+        yield InputError(
+            path, "no such file or folder", "Check the path (it is taken relative to the current folder)."
+        )
         return
     if p.is_file():
         yield path
@@ -52,17 +56,23 @@ def read_bytes(data: bytes, path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> It
         yield _too_large(path, len(data), max_bytes)
         return
     if looks_binary(data):
-        yield InputError(path, "this is a binary file, not text, HTML, a feed or JSONL", "Remove it from the input.")
+        yield InputError(
+            path, "this is a binary file, not text, HTML, a feed or JSONL", "Remove it from the input."
+        )
         return
     decoded = decode_text(data)
     if decoded is None:
-        yield InputError(path, "the file's text encoding cannot be recognised", "Save it as UTF-8 and read it again.")
+        yield InputError(
+            path, "the file's text encoding cannot be recognised", "Save it as UTF-8 and read it again."
+        )
         return
     text, _encoding = decoded
     kind = sniff(text)
     if kind == "text" and Path(path).suffix.lower() in FEED_EXTENSIONS:
         yield InputError(
-            path, "named like a feed, but its content is not RSS/Atom XML", "Check that the download is complete."
+            path,
+            "named like a feed, but its content is not RSS/Atom XML",
+            "Check that the download is complete.",
         )
         return
     try:
@@ -83,7 +93,9 @@ def read_bytes(data: bytes, path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> It
 
             article = parse_text(text, path, "stdin" if path == "-" else "text")
             if not article.text:
-                yield InputError(path, "no article text after removing headers and boilerplate", "Check the file.")
+                yield InputError(
+                    path, "no article text after removing headers and boilerplate", "Check the file."
+                )
             else:
                 yield article
     except InputError as exc:

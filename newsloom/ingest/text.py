@@ -6,13 +6,13 @@ from __future__ import annotations
 import re
 
 from newsloom.article import Article, MetaField
-from newsloom.ingest.boilerplate import clean_body, classify_line
+from newsloom.ingest.boilerplate import classify_line, clean_body
 from newsloom.ingest.build import build_article
 from newsloom.lang import all_sections, get_pack
 
 #: " date 2025-10-22 Chiều 21/10, ..." (fused to the first line) or "date: 2025-10-22" on its own line
 _HEADER = re.compile(r"^\s*date:?\s+(?P<date>\d{4}-\d{2}-\d{2})(?:[ T]\d{2}:\d{2}(?::\d{2})?)?[ \t]*\n?")
-_FINAL_PUNCT = tuple(".!?…:;\"”")
+_FINAL_PUNCT = tuple('.!?…:;"”')
 #: a title is a short line without final punctuation; longer ones are a lead paragraph
 TITLE_MAX_WORDS = 25
 TITLE_MIN_WORDS = 2
@@ -55,9 +55,18 @@ def parse_text(text: str, path: str, fmt: str = "text") -> Article:
             match = pattern.match(body.paragraphs[0])
             if match:
                 metadata["dateline"] = MetaField(match["place"].strip(), "text", 0.8)
+                groups = match.groupdict()
+                outlet = groups.get("outlet") or groups.get("agency")
+                if outlet:  # "Jakarta (ANTARA) -", "JAKARTA, KOMPAS.com -"
+                    metadata["outlet"] = MetaField(outlet.strip(), "text", 0.6)
                 break
     return build_article(
-        path=path, fmt=fmt, paragraphs=body.paragraphs, metadata=metadata, boilerplate=body.boilerplate, raw=text
+        path=path,
+        fmt=fmt,
+        paragraphs=body.paragraphs,
+        metadata=metadata,
+        boilerplate=body.boilerplate,
+        raw=text,
     )
 
 

@@ -59,9 +59,7 @@ def available_packs() -> tuple[str, ...]:
 
     import newsloom.lang as lang
 
-    return tuple(
-        sorted(m.name for m in pkgutil.iter_modules(lang.__path__) if m.ispkg and m.name != GENERIC)
-    )
+    return tuple(sorted(m.name for m in pkgutil.iter_modules(lang.__path__) if m.ispkg and m.name != GENERIC))
 
 
 @cache

@@ -26,3 +26,7 @@ class LanguagePack:
     byline: re.Pattern[str] | None = None
     #: words that are section names on a line of their own ("Quốc tế", "World", "Nasional")
     sections: frozenset[str] = frozenset()
+    #: languages lingua confuses with this one on short texts (Indonesian <-> Malay)
+    close_relatives: tuple[str, ...] = ()
+    #: common words that tell this language apart from its close relatives (lower case)
+    distinctive_words: frozenset[str] = frozenset()

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
 
+import numpy as np
 import sqlalchemy as sa
 
 from newsloom.article import Article
@@ -23,12 +24,10 @@ def simhash(text: str) -> int:
     """64-bit simhash of word 3-shingles of the normalised body (signed, to fit a BIGINT)."""
     words = normalise_for_hash(text).split()
     shingles = [" ".join(words[i : i + 3]) for i in range(max(1, len(words) - 2))]
-    weights = [0] * 64
-    for shingle in shingles:
-        h = int.from_bytes(hashlib.blake2b(shingle.encode(), digest_size=8).digest(), "big")
-        for bit in range(64):
-            weights[bit] += 1 if h >> bit & 1 else -1
-    value = sum(1 << bit for bit in range(64) if weights[bit] > 0)
+    digests = b"".join(hashlib.blake2b(s.encode(), digest_size=8).digest() for s in shingles)
+    bits = np.unpackbits(np.frombuffer(digests, dtype=np.uint8).reshape(len(shingles), 8), axis=1)
+    votes = bits.sum(axis=0, dtype=np.int64) * 2 - len(shingles)  # +1 per set bit, -1 per clear bit
+    value = int("".join("1" if v > 0 else "0" for v in votes), 2)
     return value - (1 << 64) if value >= 1 << 63 else value
 
 
@@ -89,16 +88,23 @@ def save_article(conn: sa.Connection, article: Article) -> str:
         )
     )
     if duplicate_of is None:
-        conn.execute(sa.insert(simhash_bands), [{"band": b, "value": v, "article_id": article.id} for b, v in _bands(value)])
+        conn.execute(
+            sa.insert(simhash_bands),
+            [{"band": b, "value": v, "article_id": article.id} for b, v in _bands(value)],
+        )
     return "duplicate" if duplicate_of else "new"
 
 
 def _remember_path(conn: sa.Connection, article: Article) -> None:
-    found = conn.execute(sa.select(article_paths.c.article_id).where(article_paths.c.path == article.path)).first()
+    found = conn.execute(
+        sa.select(article_paths.c.article_id).where(article_paths.c.path == article.path)
+    ).first()
     if found is None:
         conn.execute(sa.insert(article_paths).values(path=article.path, article_id=article.id))
     elif found.article_id != article.id:  # the file at this path changed: it now holds another article
-        conn.execute(sa.update(article_paths).where(article_paths.c.path == article.path).values(article_id=article.id))
+        conn.execute(
+            sa.update(article_paths).where(article_paths.c.path == article.path).values(article_id=article.id)
+        )
 
 
 def _from_row(row: Any) -> Article:
@@ -168,5 +174,3 @@ def export_record(article: Article) -> dict[str, Any]:
     record["boilerplate"] = [{"kind": b.kind, "text": b.text, "line": b.line} for b in article.boilerplate]
     record["text"] = article.text
     return record
-
-

@@ -41,8 +41,14 @@ def test_fifty_megabyte_file_is_refused_without_reading_it(tmp_path: Path) -> No
 @pytest.mark.parametrize(
     ("encoding", "text"),
     [
-        ("cp1252", " date 2025-10-21 The café’s owner said the ministers’ talks were “productive” and ended on time."),
-        ("cp1258", " date 2025-10-21 Chiều 21/10, Phó Thủ tướng Bùi Thanh Sơn tiếp bà Ghada Waly tại Hà Nội."),
+        (
+            "cp1252",
+            " date 2025-10-21 The café’s owner said the ministers’ talks were “productive” and ended on time.",
+        ),
+        (
+            "cp1258",
+            " date 2025-10-21 Chiều 21/10, Phó Thủ tướng Bùi Thanh Sơn tiếp bà Ghada Waly tại Hà Nội.",
+        ),
     ],
 )
 def test_legacy_encodings_are_decoded(tmp_path: Path, encoding: str, text: str) -> None:
@@ -72,7 +78,9 @@ def _encode_legacy(text: str, encoding: str) -> bytes:
 
 def test_broken_html_still_yields_text_or_a_clear_error(tmp_path: Path) -> None:
     body = "<p>The delegation arrived in Hanoi and met officials to discuss the convention. " * 8
-    (tmp_path / "broken.html").write_text("<html><head><title>Broken</title><body><div></span><table><tr>" + body)
+    (tmp_path / "broken.html").write_text(
+        "<html><head><title>Broken</title><body><div></span><table><tr>" + body
+    )
     (tmp_path / "nothing.html").write_text("<html><body><div><span></div></body>")
     broken = list(read_path(str(tmp_path / "broken.html")))
     assert isinstance(broken[0], Article) and "delegation arrived" in broken[0].text
@@ -89,7 +97,7 @@ def test_feed_that_is_not_xml(tmp_path: Path) -> None:
 
 
 def test_jsonl_with_a_malformed_line_in_the_middle(tmp_path: Path) -> None:
-    lines = ['{"text": "Article number %d about the signing."}' % i for i in range(5)]
+    lines = [f'{{"text": "Article number {i} about the signing."}}' for i in range(5)]
     lines[2] = '{"text": "unterminated'
     (tmp_path / "batch.jsonl").write_text("\n".join(lines))
     items = list(read_path(str(tmp_path / "batch.jsonl")))

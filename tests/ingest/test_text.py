@@ -2,7 +2,9 @@ from newsloom.ingest.text import parse_text
 
 
 def test_fused_header_gives_published_and_is_removed_from_body() -> None:
-    article = parse_text(" date 2025-10-22 Chiều 21/10, Phó Thủ tướng tiếp bà Ghada Waly.\n\nĐoạn hai.", "a.txt")
+    article = parse_text(
+        " date 2025-10-22 Chiều 21/10, Phó Thủ tướng tiếp bà Ghada Waly.\n\nĐoạn hai.", "a.txt"
+    )
     assert article.published == "2025-10-22"
     assert article.metadata["published"].source == "header"
     assert article.text.startswith("Chiều 21/10")

@@ -8,7 +8,9 @@ PACK = LanguagePack(
     code="xx",
     name="Other",
     boilerplate={
-        "caption": (re.compile(r"(?:^|[.\s(])(?:Photo|Foto|Ảnh|Фото|Bild)\s*(?:\d+\.?|:\s*\S.{0,60})\s*$", re.I),),
+        "caption": (
+            re.compile(r"(?:^|[.\s(])(?:Photo|Foto|Ảnh|Фото|Bild)\s*(?:\d+\.?|:\s*\S.{0,60})\s*$", re.I),
+        ),
         "counter": (re.compile(r"^\s*\w{3,12}\s*\(\d+\)\s*$"),),
         "source_line": (re.compile(r"^\s*\w{3,12}\s*:\s*https?://\S+\s*$"),),
     },

@@ -18,9 +18,15 @@ PACK = LanguagePack(
     },
     # "JAKARTA, KOMPAS.com -", "Jakarta (ANTARA) -"
     dateline=re.compile(
-        r"^\s*(?P<place>[A-Z][A-Za-z .]{1,30}?)\s*(?:,\s*[A-Za-z.]{2,20}|\([^)]{1,30}\))\s*[—–-]{1,2}\s+"
+        r"^\s*(?P<place>[A-Z][A-Za-z .]{1,30}?)\s*(?:,\s*(?P<outlet>[A-Za-z.]{2,20})|\((?P<agency>[^)]{1,30})\))\s*[—–-]{1,2}\s+"
     ),
     byline=re.compile(r"^\s*(?:Oleh|Penulis|Laporan)\s*:?\s+(?P<author>[A-Z].{1,60})$"),
+    close_relatives=("ms",),
+    # Indonesian spellings and words where Malay differs (bahwa/bahawa, karena/kerana, polisi/polis, ...)
+    distinctive_words=frozenset(
+        {"bahwa", "karena", "yaitu", "saja", "polisi", "kemarin", "pengadilan", "uang", "bandara", "sekjen",
+         "pekan", "tanggal", "bisa", "kantor", "narkoba", "pernyataan", "menkumham", "kapolri", "jumat"}
+    ),
     sections=frozenset(
         {"Nasional", "Internasional", "Dunia", "Politik", "Ekonomi", "Hukum", "Olahraga", "Berita",
          "Megapolitan", "Regional", "Teknologi", "Kriminal"}

@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from newsloom.cli import app
+
+runner = CliRunner()
+
+
+def test_run_export_and_rerun(tmp_path: Path, seed_paths: list[Path]) -> None:
+    db = str(tmp_path / "cli.db")
+    result = runner.invoke(app, ["ingest", str(seed_paths[0].parent), "--db", db])
+    assert result.exit_code == 0, result.output
+    assert "articles new" in result.output and db in result.output
+    exported = runner.invoke(app, ["export", "--what", "articles", "--format", "jsonl", "--db", db])
+    records = [json.loads(line) for line in exported.output.splitlines() if line.startswith("{")]
+    assert len(records) == 3
+    for key in (
+        "id",
+        "path",
+        "language",
+        "published",
+        "title",
+        "author",
+        "source_url",
+        "section",
+        "credit",
+        "provenance",
+    ):
+        assert key in records[0]
+    by_name = {Path(r["path"]).name[:3]: r for r in records}
+    assert by_name["001"]["provenance"]["published"] == {"source": "header", "confidence": 1.0}
+    again = runner.invoke(app, ["ingest", str(seed_paths[0].parent), "--db", db])
+    assert "articles unchanged" in again.output and "articles new" not in again.output
+
+
+def test_bad_input_sets_the_exit_code_and_names_the_file(tmp_path: Path) -> None:
+    (tmp_path / "ok.txt").write_text(" date 2025-10-21 The minister met the delegation in Hanoi on Tuesday.")
+    (tmp_path / "empty.txt").write_text("")
+    result = runner.invoke(app, ["ingest", str(tmp_path), "--db", str(tmp_path / "x.db")])
+    assert result.exit_code == 1
+    assert "empty.txt" in result.output and "articles new" in result.output
+
+
+def test_csv_export_and_unknown_what(tmp_path: Path, seed_paths: list[Path]) -> None:
+    db = str(tmp_path / "c.db")
+    runner.invoke(app, ["ingest", str(seed_paths[1]), "--db", db])
+    out = tmp_path / "a.csv"
+    result = runner.invoke(app, ["export", "--format", "csv", "--out", str(out), "--db", db])
+    assert result.exit_code == 0
+    header, row = out.read_text().splitlines()[:2]
+    assert header.startswith("id,path,language,published")
+    bad = runner.invoke(app, ["export", "--what", "nonsense", "--db", db])
+    assert bad.exit_code == 2 and "Choose one of" in bad.output
