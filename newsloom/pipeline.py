@@ -29,10 +29,11 @@ STAGE_MODULES = (
     "newsloom.entities.stage",
     "newsloom.timex.stage",
     "newsloom.events.stage",
+    "newsloom.stories.stage",
 )
 
 #: The default order of stages; names not registered are left out.
-DEFAULT_STAGES = ("language", "sentences", "entities", "times", "events")
+DEFAULT_STAGES = ("language", "sentences", "entities", "times", "events", "embed")
 
 
 @dataclass(frozen=True, slots=True)
