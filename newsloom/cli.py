@@ -131,6 +131,74 @@ def articles(
 
 
 @app.command()
+def entities(
+    db: DbOption = None,
+    type: Annotated[str | None, typer.Option("--type", help="person, organization or place.")] = None,
+    limit: Annotated[int, typer.Option(help="At most this many rows.")] = 50,
+) -> None:
+    """List linked entities: canonical name, type, names seen per language, article count."""
+    from newsloom.entities.queries import list_entities
+
+    store, _ = _open(db)
+    table = Table()
+    for column in ("id", "name", "type", "names per language", "articles"):
+        table.add_column(column)
+    with store.connect() as conn:
+        try:
+            rows = list_entities(conn, type=type, limit=limit)
+        except NewsloomError as exc:
+            _fail(exc)
+            return
+    for row in rows:
+        names = "; ".join(f"{lang}: {', '.join(v)}" for lang, v in sorted(row["names"].items()))
+        table.add_row(str(row["id"]), row["name"], row["type"], names, str(row["articles"]))
+    console.print(table)
+
+
+@app.command()
+def entity(
+    name: Annotated[
+        str, typer.Argument(help="Any name or alias, in any language, with or without diacritics.")
+    ],
+    db: DbOption = None,
+) -> None:
+    """One entity: aliases, roles over time, articles."""
+    from newsloom.entities.queries import entity_detail, find_entity
+
+    store, _ = _open(db)
+    with store.connect() as conn:
+        found = find_entity(conn, name)
+        if not found:
+            err.print(f"No entity is known by '{name}'. Try `newsloom entities` to see what is stored.")
+            raise typer.Exit(1)
+        detail = entity_detail(conn, found[0]["id"])
+    assert detail is not None
+    console.print(
+        f"[bold]{detail['name']}[/] ({detail['type']}), seen {detail['first_seen']}..{detail['last_seen']}"
+    )
+    console.print(
+        "aliases: "
+        + ", ".join(a["alias"] + (f" [{a['language']}]" if a["language"] else "") for a in detail["aliases"])
+    )
+    for role in detail["roles"]:
+        of = f" of {role['of']}" if role.get("of") else ""
+        console.print(
+            f'role: [bold]{role["role"]}[/]{of} ("{role.get("title")}"), '
+            f"{role.get('first_seen')}..{role.get('last_seen')}, {role.get('count')} mention(s)"
+        )
+    table = Table(title="articles")
+    for key in detail["articles"][0] if detail["articles"] else ():
+        table.add_column(str(key))
+    for row in detail["articles"]:
+        table.add_row(*(str(v) for v in row.values()))
+    console.print(table)
+    if len(found) > 1:
+        console.print(
+            "also matching: " + ", ".join(f"{f['name']} ({f['type']}, id {f['id']})" for f in found[1:])
+        )
+
+
+@app.command()
 def export(
     what: Annotated[str, typer.Option(help="articles, entities, events or stories.")] = "articles",
     fmt: Annotated[str, typer.Option("--format", help="jsonl, csv, or plover (events).")] = "jsonl",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import importlib
 import importlib.util
+import inspect
 import io
 import json
 from collections.abc import Callable, Iterator
@@ -16,7 +17,7 @@ from newsloom.errors import NewsloomError
 from newsloom.store.articles import export_record, iter_articles
 
 
-def _articles(conn: sa.Connection, fmt: str) -> Iterator[dict[str, Any]]:
+def _articles(conn: sa.Connection) -> Iterator[dict[str, Any]]:
     for article in iter_articles(conn):
         yield export_record(article)
 
@@ -44,6 +45,17 @@ def available_exports() -> dict[str, Callable[..., Iterator[dict[str, Any]]]]:
     return found
 
 
+def _call(
+    func: Callable[..., Iterator[dict[str, Any]]], conn: sa.Connection, fmt: str
+) -> Iterator[dict[str, Any]]:
+    """Pass the format to exporters that take one (events: plover differs from jsonl)."""
+    params = inspect.signature(func).parameters
+    for name in ("fmt", "format"):
+        if name in params:
+            return func(conn, **{name: fmt})
+    return func(conn)
+
+
 def export_lines(conn: sa.Connection, what: str, fmt: str) -> Iterator[str]:
     """The export as lines of text (JSON Lines, or CSV with a header row)."""
     sources = available_exports()
@@ -53,7 +65,7 @@ def export_lines(conn: sa.Connection, what: str, fmt: str) -> Iterator[str]:
         raise NewsloomError(f"Unknown format '{fmt}'. Choose one of: {', '.join(FORMATS)}.")
     if fmt == "plover" and what != "events":
         raise NewsloomError("The plover format is for events only: use --what events --format plover.")
-    records = sources[what](conn, fmt)
+    records = _call(sources[what], conn, fmt)
     if fmt in ("jsonl", "plover"):
         for record in records:
             yield json.dumps(record, ensure_ascii=False)
