@@ -198,6 +198,41 @@ def entity(
         )
 
 
+def _read_one(path: str) -> tuple[str, str | None]:
+    """Title + body of the first article in ``path`` (through the readers), and its language hint."""
+    from newsloom.errors import InputError
+    from newsloom.ingest import read_path
+
+    for item in read_path(path):
+        if isinstance(item, InputError):
+            raise item
+        given = item.metadata.get("language")
+        return (f"{item.title}\n\n{item.text}" if item.title else item.text), given.value if given else None
+    raise InputError(path, "no article found", "Give a text dump, HTML page, feed or JSONL file.")
+
+
+@app.command()
+def compare(
+    file_a: Annotated[str, typer.Argument(help="First article (any format the readers take).")],
+    file_b: Annotated[str, typer.Argument(help="Second article.")],
+) -> None:
+    """How similar two articles are, in any two languages, on the SemEval-2022 Task 8 scale (1 = very similar)."""
+    from newsloom.compare import compare_texts
+
+    try:
+        (text_a, lang_a), (text_b, lang_b) = _read_one(file_a), _read_one(file_b)
+        scores = compare_texts(text_a, text_b, lang_a, lang_b)
+    except (NewsloomError, ValueError, TypeError, OSError) as exc:
+        _fail(exc)
+        return
+    table = Table(title=f"{file_a} vs {file_b} (1 = very similar, 4 = very dissimilar)")
+    table.add_column("dimension")
+    table.add_column("score", justify="right")
+    for dimension, value in scores.items():
+        table.add_row(dimension, f"{value:.2f}")
+    console.print(table)
+
+
 @app.command()
 def export(
     what: Annotated[str, typer.Option(help="articles, entities, events or stories.")] = "articles",
