@@ -28,6 +28,11 @@ FUTURE_LOOKBACK_CHARS = 80
 FUTURE_WEIGHT = 4
 #: A leap year to do day arithmetic on dates whose year is unknown (keeps 29 February valid).
 _LEAP_YEAR = 2000
+#: How far (characters, within the sentence) future wording after the phrase counts: "Chủ nhật, đoàn sẽ về".
+FUTURE_LOOKAHEAD_CHARS = 30
+#: A phrase opens its clause when at most this many words ("On", "Pada", "Vào") come before it.
+CLAUSE_START_WORDS = 1
+_SENTENCE_END = re.compile(r"[.!?\n]")
 #: Where a clause starts, for the future-wording look-back.
 _CLAUSE_BREAK = re.compile(r"[.;:!?\n,—]")
 
@@ -38,6 +43,8 @@ _PLACEHOLDERS = {
     # a number starts and ends on its own: not inside "2,4", "VN123", "13/2023/NĐ-CP", "24-25/10"
     "@B@": r"(?<![\w/.,\-–])",
     "@E@": r"(?![\w/]|[.,\-–]\d)",
+    # before a day followed by a month name: a dash may join it to a previous date ("24 Juli-3 Agustus")
+    "@BN@": r"(?<![\w/.,])",
 }
 
 PUBLISHED_FORMATS = "a date, a datetime, or an ISO string 'YYYY-MM-DD' or 'YYYY-MM-DDTHH:MM[:SS][+HH:MM|Z]'"
@@ -50,6 +57,7 @@ class _Pattern:
     reject_after: re.Pattern[str] | None
     reject_before: re.Pattern[str] | None
     numeric: bool
+    emit: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +67,7 @@ class _Compiled:
     guard_before: re.Pattern[str] | None
     guard_after: re.Pattern[str] | None
     future_cue: re.Pattern[str] | None
+    past_cue: re.Pattern[str] | None
     ranges: tuple[tuple[re.Pattern[str] | None, re.Pattern[str]], ...]
     months: Mapping[str, int]
     weekdays: Mapping[str, int]
@@ -85,6 +94,7 @@ class _Piece:
     unit: str | None = None
     offset: int = 0
     value: str | None = None
+    emit: bool = True
 
 
 # -- compiling a language pack ------------------------------------------------------------------
@@ -148,6 +158,7 @@ def _compiled(code: str) -> _Compiled:
             reject_after=opt(spec.reject_after),
             reject_before=opt(spec.reject_before),
             numeric=spec.numeric,
+            emit=spec.emit,
         )
         for spec in specs
     )
@@ -174,6 +185,7 @@ def _compiled(code: str) -> _Compiled:
         guard_before=opt(rules.numeric_guard_before),
         guard_after=opt(rules.numeric_guard_after),
         future_cue=opt(rules.future_cue),
+        past_cue=opt(rules.past_cue),
         ranges=ranges,
         months=_lookup(rules.months, rules.month_case_sensitive),
         weekdays=_lookup(rules.weekdays, rules.weekday_case_sensitive),
@@ -246,6 +258,12 @@ def _interpret(match: re.Match[str], order: int, compiled: _Compiled) -> _Piece 
         letter = str(look["unit"][_key(g["unit"], False)])
         if not count:
             return None
+        if "later" in g or "earlier" in g:  # "hai ngày sau", "two days later": from the previous day
+            days = {"D": 1, "W": 7}.get(letter)
+            if days is None:
+                return None
+            piece.kind, piece.offset = "anaphora", count * days * (1 if "later" in g else -1)
+            return piece
         if "ago" in g:
             unit = {"D": "day", "W": "week", "M": "month", "Y": "year"}[letter]
             piece.kind, piece.unit, piece.offset = "relative", unit, -count
@@ -315,6 +333,7 @@ def _candidates(text: str, compiled: _Compiled) -> list[_Piece]:
                 continue
             piece = _interpret(match, order, compiled)
             if piece is not None:
+                piece.emit = pattern.emit
                 found.append(piece)
     return found
 
@@ -378,13 +397,26 @@ def _join_ranges(text: str, pieces: list[_Piece], compiled: _Compiled) -> list[_
 # -- resolving -------------------------------------------------------------------------------------
 
 
-def _is_future(text: str, start: int, compiled: _Compiled) -> bool:
+def _is_future(text: str, start: int, end: int, compiled: _Compiled) -> bool:
+    """Future wording in the clause before the phrase, or, for a phrase opening its clause, just after it.
+
+    "Chủ nhật, đoàn sẽ về nước" is future; "On Monday, he said the talks will go on" is not.
+    """
     if compiled.future_cue is None:
         return False
     window = text[max(0, start - FUTURE_LOOKBACK_CHARS) : start]
     breaks = list(_CLAUSE_BREAK.finditer(window))
     clause = window[breaks[-1].end() :] if breaks else window
-    return bool(compiled.future_cue.search(clause))
+    if compiled.future_cue.search(clause):
+        return True
+    if len(clause.split()) > CLAUSE_START_WORDS:
+        return False  # "which began in July, are expected to ...": the phrase is inside its clause
+    ahead = _SENTENCE_END.split(text[end : end + FUTURE_LOOKAHEAD_CHARS], 1)[0]
+    cue = compiled.future_cue.search(ahead)
+    if cue is None:
+        return False
+    stop = compiled.past_cue.search(ahead) if compiled.past_cue else None
+    return stop is None or stop.start() > cue.start()
 
 
 def _nearest_year(month: int, day: int | None, published: date, future: bool) -> int:
@@ -506,7 +538,7 @@ def _resolve(text: str, pieces: list[_Piece], published: date | None, compiled: 
             if published is None:
                 value, anchor, day_of = None, "unresolved", _UNRESOLVED
             else:
-                day = _weekday(piece, published, _is_future(text, piece.start, compiled))
+                day = _weekday(piece, published, _is_future(text, piece.start, piece.end, compiled))
                 value, anchor = _day_value(day.year, day.month, day.day, piece.pod), "published"
                 day_of = (day.year, day.month, day.day)
         else:
@@ -534,7 +566,7 @@ def _resolve_date(
     anchor = "absolute"
     year = piece.year
     if year is None and piece.month is not None and published is not None:
-        year = _nearest_year(piece.month, piece.day, published, _is_future(text, piece.start, compiled))
+        year = _nearest_year(piece.month, piece.day, published, _is_future(text, piece.start, piece.end, compiled))
         anchor = "published"
     if piece.month is None:
         value = f"{year:04d}" if year is not None else None
@@ -617,5 +649,6 @@ def resolve_times(
     if not text.strip():
         return []
     compiled = _compiled(code)
-    pieces = _join_ranges(text, _select(_candidates(text, compiled)), compiled)
+    chosen = [piece for piece in _select(_candidates(text, compiled)) if piece.emit]
+    pieces = _join_ranges(text, chosen, compiled)
     return _resolve(text, pieces, when, compiled)

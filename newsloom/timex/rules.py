@@ -12,7 +12,8 @@ of the day, ``@RELPOD@`` fixed day+part phrases, ``@ANA@``/``@ANAPOD@`` anaphori
 ``@DIR@`` direction words of a weekday, ``@NUM@`` numbers, ``@UNIT@`` duration units.
 
 Groups: ``day month mname year`` (and ``day2 month2 mname2 year2`` for the end of a range),
-``pod wd dir rel podrel relpod ana num unit ago setwd setnum setunit``.
+``pod wd dir rel podrel relpod ana num unit ago later earlier setwd setnum setunit``;
+``@BN@`` is a number boundary that allows a dash before it ("24 Juli-3 Agustus").
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ class TimePattern:
     reject_before: str | None = None
     #: digits carry the date: the pack's numeric guards (decree numbers, money, scores) apply
     numeric: bool = False
+    #: False for a phrase that must win its span and yield nothing ("akhir pekan lalu", a weekend)
+    emit: bool = True
 
 
 @dataclass(frozen=True)
@@ -75,8 +78,10 @@ class TimeRules:
     numbers: Mapping[str, int] = field(default_factory=dict)
     #: duration unit -> TIMEX3 letter D, W, M, Y
     units: Mapping[str, str] = field(default_factory=dict)
-    #: future wording looked for in the clause before a weekday or a date without a year
+    #: future wording looked for in the clause before (or just after) a weekday or a date without a year
     future_cue: str | None = None
+    #: reporting or past wording that ends the look-ahead for future wording ("said", "cho biết")
+    past_cue: str | None = None
     #: (opener or None, connector) regexes joining two dates into a range ("từ" .. "đến")
     range_forms: tuple[tuple[str | None, str], ...] = ()
     #: a numeric date is not one when the text before it ends with this (decree/flight numbers, scores)

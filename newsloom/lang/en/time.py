@@ -20,6 +20,9 @@ RULES = TimeRules(
         **{name: number for number, name in enumerate(_MONTHS, 1)},
         "Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8, "Sep": 9, "Sept": 9,
         "Oct": 10, "Nov": 11, "Dec": 12,
+        # the abbreviation's period belongs to the date; a full name's never does ("on 16 October.")
+        "Jan.": 1, "Feb.": 2, "Mar.": 3, "Apr.": 4, "Jun.": 6, "Jul.": 7, "Aug.": 8, "Sep.": 9, "Sept.": 9,
+        "Oct.": 10, "Nov.": 11, "Dec.": 12,
     },
     months_alone=tuple(m for m in _MONTHS if m not in ("May", "March")),
     month_case_sensitive=True,
@@ -55,6 +58,7 @@ RULES = TimeRules(
         r"\b(?:will|shall|would|(?:is|are|was|were) (?:due|expected|scheduled|set|slated) to|plans? to"
         r"|planned to|(?:is|are) to)\b"
     ),
+    past_cue=r"\b(?:said|says|told|announced|stated|added|noted|was|were|had|did)\b",
     range_forms=(
         (r"\bfrom", r"to|until|till|through|[-–]"),
         (r"\bbetween", r"and"),
@@ -73,36 +77,36 @@ RULES = TimeRules(
     patterns=(
         # the afternoon of October 21 ; the morning of 21 Oct 2025
         TimePattern(
-            r"(?:the\s+)?(?P<pod>@POD@)\s+of\s+" + _WD + r"(?P<mname>@MNAME@)\.?\s+@B@(?P<day>@D@)" + _ORD
+            r"(?:the\s+)?(?P<pod>@POD@)\s+of\s+" + _WD + r"(?P<mname>@MNAME@)\s+@B@(?P<day>@D@)" + _ORD
             + r"(?:,?\s+(?P<year>@Y@))?@E@",
             numeric=True,
         ),
         TimePattern(
             r"(?:the\s+)?(?P<pod>@POD@)\s+of\s+" + _WD + r"@B@(?P<day>@D@)" + _ORD
-            + r"\s+(?:of\s+)?(?P<mname>@MNAME@)\.?(?:,?\s+(?P<year>@Y@))?(?!\w)",
+            + r"\s+(?:of\s+)?(?P<mname>@MNAME@)(?:,?\s+(?P<year>@Y@))?(?!\w)",
             numeric=True,
         ),
         # 24-25 October ; from 24 to 26 Oct 2025
         TimePattern(
             r"(?:(?:from|between)\s+)?@B@(?P<day>@D@)" + _ORD + _CONNECT + r"(?P<day2>@D@)" + _ORD
-            + r"\s+(?:of\s+)?(?P<mname2>@MNAME@)\.?(?:,?\s+(?P<year2>@Y@))?(?!\w)",
+            + r"\s+(?:of\s+)?(?P<mname2>@MNAME@)(?:,?\s+(?P<year2>@Y@))?(?!\w)",
             numeric=True,
         ),
         # October 24-25 ; Oct. 24 to 26, 2025
         TimePattern(
-            r"(?:(?:from|between)\s+)?(?P<mname>@MNAME@)\.?\s+@B@(?P<day>@D@)" + _ORD + _CONNECT
+            r"(?:(?:from|between)\s+)?(?P<mname>@MNAME@)\s+@B@(?P<day>@D@)" + _ORD + _CONNECT
             + r"(?P<day2>@D@)" + _ORD + r"(?:,?\s+(?P<year2>@Y@))?@E@",
             numeric=True,
         ),
         # (Tuesday,) October 21(, 2025)
-        TimePattern(_WD + r"(?P<mname>@MNAME@)\.?\s+@B@(?P<day>@D@)" + _ORD + r"(?:,?\s+(?P<year>@Y@))?@E@", numeric=True),
+        TimePattern(_WD + r"(?P<mname>@MNAME@)\s+@B@(?P<day>@D@)" + _ORD + r"(?:,?\s+(?P<year>@Y@))?@E@", numeric=True),
         # (Tuesday,) 21 October (2025)
         TimePattern(
-            _WD + r"@B@(?P<day>@D@)" + _ORD + r"\s+(?:of\s+)?(?P<mname>@MNAME@)\.?(?:,?\s+(?P<year>@Y@))?(?!\w)",
+            _WD + r"@B@(?P<day>@D@)" + _ORD + r"\s+(?:of\s+)?(?P<mname>@MNAME@)(?:,?\s+(?P<year>@Y@))?(?!\w)",
             numeric=True,
         ),
         # October 2025
-        TimePattern(r"(?P<mname>@MNAME@)\.?,?\s+(?P<year>@Y@)@E@", numeric=True),
+        TimePattern(r"(?P<mname>@MNAME@),?\s+(?P<year>@Y@)@E@", numeric=True),
         # October last year
         TimePattern(r"(?P<mname>@MNAME@)\s+(?P<rel>last\s+year|this\s+year|next\s+year)(?!\w)"),
         # in October
@@ -113,12 +117,13 @@ RULES = TimeRules(
             cue_before=r"\b(?:in|since|until|till|by|early|late|mid|last|next|this|of|during|from|to|through|before|after)[\s-]+$",
             reject_after=r"^\.?\s+\d",
         ),
-        # 2021-2025
+        # 2021-2025, between 2016 and 2020
         TimePattern(r"@B@(?P<year>@Y@)\s*[-–]\s*(?P<year2>@Y@)@E@", numeric=True),
+        TimePattern(r"between\s+(?P<year>@Y@)\s+and\s+(?P<year2>@Y@)@E@", numeric=True),
         # in 2024, by 2030
         TimePattern(
             r"@B@(?P<year>@Y@)@E@",
-            cue_before=r"\b(?:in|since|by|until|till|from|to|through|during|before|after|of|early|late|mid|end|year)[\s-]+$",
+            cue_before=r"\b(?:in|since|by|until|till|from|to|through|during|before|after|of|for|early|late|mid|end|year)[\s-]+$",
             numeric=True,
         ),
         # Tuesday last week
@@ -133,6 +138,8 @@ RULES = TimeRules(
         TimePattern(r"(?P<ana>@ANAPOD@)\s+(?P<pod>@POD@)(?!\w)"),
         # the same day, the following day
         TimePattern(r"(?P<ana>@ANA@)(?!\w)"),
+        # two days later, a week earlier: counted from the previous day
+        TimePattern(r"@B@(?P<num>@NUM@)\s+(?P<unit>@UNIT@)\s+(?:(?P<later>later)|(?P<earlier>earlier))(?!\w)"),
         # two years ago, a week ago
         TimePattern(r"@B@(?P<num>@NUM@)\s+(?P<unit>@UNIT@)\s+(?P<ago>ago)(?!\w)"),
         # yesterday, last week, this year

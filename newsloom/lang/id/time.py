@@ -19,6 +19,9 @@ RULES = TimeRules(
         **{name: number for number, name in enumerate(_MONTHS, 1)},
         "Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Agu": 8, "Agt": 8, "Agus": 8, "Ags": 8,
         "Sep": 9, "Sept": 9, "Okt": 10, "Nov": 11, "Des": 12,
+        # the abbreviation's period belongs to the date; a full name's never does
+        "Jan.": 1, "Feb.": 2, "Mar.": 3, "Apr.": 4, "Jun.": 6, "Jul.": 7, "Agu.": 8, "Agt.": 8, "Agus.": 8,
+        "Ags.": 8, "Sep.": 9, "Sept.": 9, "Okt.": 10, "Nov.": 11, "Des.": 12,
     },
     months_alone=_MONTHS,
     month_case_sensitive=True,
@@ -47,6 +50,7 @@ RULES = TimeRules(
     },
     units={"hari": "D", "pekan": "W", "minggu": "W", "bulan": "M", "tahun": "Y"},
     future_cue=r"\b(?:akan|dijadwalkan|direncanakan|rencananya|bakal|hendak)\b",
+    past_cue=r"\b(?:mengatakan|kata|katanya|menyatakan|menegaskan|menyebut|mengungkapkan|ujar|ucap|telah|sudah)\b",
     range_forms=(
         (r"\b(?:dari|sejak|antara)", r"hingga|sampai(?:\s+dengan)?|s\.?d\.?|s/d|[-–]|dan"),
         (None, r"hingga|sampai(?:\s+dengan)?|s/d|[-–]"),
@@ -68,7 +72,7 @@ RULES = TimeRules(
         # 21-22 Oktober ; dari 21 hingga 23 Oktober 2025
         TimePattern(
             r"(?:(?:dari|antara)\s+)?(?:tanggal\s+)?@B@(?P<day>@D@)" + _CONNECT + r"(?P<day2>@D@)\s+"
-            r"(?P<mname2>@MNAME@)\.?(?:\s+(?P<year2>@Y@))?(?!\w)",
+            r"(?P<mname2>@MNAME@)(?:\s+(?P<year2>@Y@))?(?!\w)",
             numeric=True,
         ),
         # (21-22/10)
@@ -80,13 +84,15 @@ RULES = TimeRules(
         TimePattern(r"(?:tanggal\s+)?@B@(?P<day>@D@)(?P<sep>[/.\-])(?P<month>@M@)(?P=sep)(?P<year>@Y@)@E@", numeric=True),
         # (21/10)
         TimePattern(r"(?:tanggal\s+)?@B@(?P<day>@D@)/(?P<month>@M@)@E@", numeric=True),
-        # Selasa, 21 Oktober 2025 ; tanggal 21 Oktober
+        # Selasa, 21 Oktober 2025 ; tanggal 21 Oktober ; the end of "24 Juli-3 Agustus"
         TimePattern(
-            r"(?:" + _WD + r",?\s+)?(?:tanggal\s+)?@B@(?P<day>@D@)\s+(?P<mname>@MNAME@)\.?(?:\s+(?P<year>@Y@))?(?!\w)",
-            numeric=True,
+            r"(?:" + _WD + r",?\s+)?(?:tanggal\s+)?@BN@(?P<day>@D@)\s+(?P<mname>@MNAME@)(?:\s+(?P<year>@Y@))?(?!\w)",
+            reject_before=r"\b(?:Pasal|Nomor|No\.?)\s*$",
         ),
         # Oktober 2025, bulan Oktober 2025
-        TimePattern(r"(?:bulan\s+)?(?P<mname>@MNAME@)\.?\s+(?P<year>@Y@)@E@", numeric=True),
+        TimePattern(r"(?:bulan\s+)?(?P<mname>@MNAME@)\s+(?P<year>@Y@)@E@", numeric=True),
+        # Mei lalu, Oktober lalu
+        TimePattern(r"(?:bulan\s+)?(?P<mname>@MALONE@)\s+lalu(?!\w)"),
         # Oktober tahun lalu
         TimePattern(r"(?:bulan\s+)?(?P<mname>@MNAME@)\s+(?P<rel>tahun\s+(?:lalu|ini|depan))(?!\w)"),
         # bulan Oktober, Oktober
@@ -95,17 +101,19 @@ RULES = TimeRules(
         # 2020-2025, tahun 2020-2025
         TimePattern(r"(?:tahun\s+)?@B@(?P<year>@Y@)\s*[-–]\s*(?P<year2>@Y@)@E@", numeric=True),
         # tahun 2024
-        TimePattern(r"tahun\s+(?P<year>@Y@)@E@", numeric=True),
+        TimePattern(r"tahun\s+(?P<year>@Y@)@E@", numeric=True, reject_before=r"\b(?:Nomor|No\.?)\s*\d+\s+$"),
         # pada 2024, sejak 2020
         TimePattern(
             r"@B@(?P<year>@Y@)@E@",
-            cue_before=r"\b(?:pada|sejak|hingga|sampai|awal|akhir|pertengahan|selama|medio|periode|dari|menjelang|jelang|sebelum|setelah|usai)\s+$",
+            cue_before=r"\b(?:pada|sejak|hingga|sampai|awal|akhir|pertengahan|selama|sepanjang|medio|periode|dari|menjelang|jelang|sebelum|setelah|usai)\s+$",
             numeric=True,
         ),
         # tadi malam
         TimePattern(r"(?P<relpod>@RELPOD@)(?!\w)"),
-        # kemarin, pekan lalu ("akhir pekan lalu" is last weekend)
-        TimePattern(r"(?P<rel>@REL@)(?!\w)", reject_before=r"\bakhir\s+$"),
+        # "akhir pekan lalu" is last weekend, not last week: it yields nothing
+        TimePattern(r"akhir\s+(?:pekan|minggu)\s+(?:lalu|ini|depan)(?!\w)", emit=False),
+        # kemarin, pekan lalu
+        TimePattern(r"(?P<rel>@REL@)(?!\w)"),
         # pagi ini, kemarin sore
         TimePattern(r"(?P<pod>@POD@)\s+(?P<podrel>@PODREL@)(?!\w)"),
         TimePattern(r"(?P<podrel>@PODREL@)\s+(?P<pod>@POD@)(?!\w)"),
@@ -117,10 +125,14 @@ RULES = TimeRules(
         TimePattern(r"(?P<pod>@POD@)\s+(?P<ana>@ANAPOD@)(?!\w)"),
         # hari yang sama, keesokan harinya
         TimePattern(r"(?P<ana>@ANA@)(?!\w)"),
+        # dua hari kemudian, sehari sebelumnya: counted from the previous day
+        TimePattern(
+            r"@B@(?P<num>@NUM@)\s+(?P<unit>@UNIT@)\s+(?:(?P<later>kemudian|setelahnya|sesudahnya)|(?P<earlier>sebelumnya))(?!\w)"
+        ),
         # dua tahun lalu
         TimePattern(r"@B@(?P<num>@NUM@)\s+(?P<unit>@UNIT@)\s+(?P<ago>(?:yang\s+)?lalu)(?!\w)"),
-        # tiga hari ("tiga bulan pertama" is a period of the year)
-        TimePattern(r"@B@(?P<num>@NUM@)\s+(?P<unit>@UNIT@)(?!\w)", reject_after=r"^\s+(?:pertama|terakhir)\b"),
+        # tiga hari ("tiga bulan pertama" is a part of the year)
+        TimePattern(r"@B@(?P<num>@NUM@)\s+(?P<unit>@UNIT@)(?!\w)", reject_after=r"^\s+pertama\b"),
         # setiap Senin, setiap tahun
         TimePattern(r"(?:setiap|tiap)\s+(?:hari\s+)?(?P<setwd>@WD@)(?!\w)"),
         TimePattern(r"(?:setiap|tiap)\s+(?:(?P<setnum>@NUM@)\s+)?(?P<setunit>@UNIT@)(?!\w)"),

@@ -52,6 +52,7 @@ RULES = TimeRules(
     },
     units={"ngày": "D", "tuần": "W", "tháng": "M", "năm": "Y"},
     future_cue=r"\b(?:sẽ|dự kiến|dự định|sắp|chuẩn bị)\b",
+    past_cue=r"\b(?:cho biết|nói|khẳng định|nhấn mạnh|thông báo|phát biểu|tuyên bố|đã)\b",
     range_forms=((r"\btừ", r"đến|tới|[-–]"), (None, r"đến|[-–]")),
     numeric_guard_before=(
         NUMERIC_GUARD_BEFORE
@@ -95,7 +96,7 @@ RULES = TimeRules(
         ),
         # (ngày) 21 tháng 10 (năm 2025)
         TimePattern(
-            _PFX + r"?@B@(?P<day>@D@)\s+tháng\s+(?P<month>@M@)(?:\s*(?:năm\s+|[/\-]\s*)(?P<year>@Y@))?@E@",
+            _PFX + r"?@B@(?P<day>@D@)\s+tháng\s+" + _MONTH + r"(?:\s*(?:năm\s+|[/\-]\s*)(?P<year>@Y@))?@E@",
             numeric=True,
         ),
         # Chiều 21/10, 21/10
@@ -146,6 +147,11 @@ RULES = TimeRules(
         TimePattern(r"(?P<pod>@POD@)\s+(?P<podrel>@PODREL@)(?!\w)"),
         # chiều cùng ngày, hôm sau ("Cùng ngày 24/10" is a date, not an anaphor)
         TimePattern(r"(?:(?P<pod>@POD@)\s+)?(?P<ana>@ANA@)(?!\w)", reject_after=r"^\s*\d"),
+        # hai ngày sau (đó), một tuần trước đó: counted from the previous day ("3 ngày sau khi" is "after")
+        TimePattern(
+            r"@B@(?P<num>@NUM@)\s+(?P<unit>ngày|tuần)\s+(?:(?P<later>sau(?:\s+đó)?)|(?P<earlier>trước\s+đó))(?!\s+khi)(?!\w)",
+            reject_before=r"\b(?:thứ|lần|số)\s+$",
+        ),
         # 3 năm trước (đây): "ago"; "3 ngày trước khi" is "3 days before"
         TimePattern(
             r"@B@(?P<num>@NUM@)\s+(?P<unit>@UNIT@)\s+(?P<ago>trước(?:\s+đây)?)(?!\s+(?:khi|đó))(?!\w)",
