@@ -83,6 +83,9 @@ def build_countries(curated: dict[str, Any]) -> list[dict[str, Any]]:
             getattr(country, "official_name", None),
         )
         add(names, "en", geo_countries.get(code, {}).get("name"))
+        # the formal "Republic of ..." forms news use after a head of state's title
+        add(names, "vi", f"Cộng hòa {locales['vi'].territories.get(code, '')}".strip())
+        add(names, "id", f"Republik {locales['id'].territories.get(code, '')}".strip())
         for lang, extra in curated.get("countries", {}).get(code, {}).items():
             add(names, lang, *extra)
         entries.append({"id": f"place:{code}", "kind": "country", "country": code, "names": names})

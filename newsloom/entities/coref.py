@@ -14,8 +14,11 @@ from dataclasses import dataclass, field
 from newsloom.entities.gazetteer import Gazetteer
 from newsloom.entities.mentions import RawMention, RawRole, Token
 from newsloom.entities.names import diacritic_weight, entity_key, fold, folded_name, name_tokens
+from newsloom.entities.rules import ROLE_BY_ORGANIZATION
 from newsloom.entities.types import Mention, Role
 
+#: A narrowed role -> the generic role it narrows ("un_secretary_general" -> "secretary_general").
+NARROWED = {narrow: generic for (generic, _), narrow in ROLE_BY_ORGANIZATION.items()}
 #: Score of a short name or bare title resolved to a full name found elsewhere in the article.
 SCORE_RESOLVED = 0.8
 
@@ -43,7 +46,7 @@ def resolve(
     """Mentions of an article with keys, canonical names and roles, from per-sentence raw mentions."""
     found = _place(sentences, text)
     _key_names(found, family_names)
-    _key_acronyms(found)
+    _key_acronyms(found, text)
     _key_titles(found)
     kept = [f for f in found if f.key]
     canonical = _canonical_names(kept, gazetteer)
@@ -88,7 +91,7 @@ def _key_names(found: list[Found], family_names: frozenset[str]) -> None:
             continue
         if raw.gazetteer_id:
             f.key = raw.gazetteer_id
-        elif raw.type == "person" and len(f.words) >= 2:
+        elif raw.type == "person" and len(f.text.split()) >= 2:
             full.append(f)
         elif raw.type in ("organization", "place"):
             f.key = entity_key(f.text, raw.type)
@@ -99,6 +102,10 @@ def _key_names(found: list[Found], family_names: frozenset[str]) -> None:
         owner = min(longer, key=lambda g: abs(g.order - f.order)) if longer else None
         f.key = owner.key if owner else entity_key(f.text, "person")
     persons = list(full)
+    # one-word names given with a title ("Menteri Luar Negeri Sugiono") are full names too
+    mononyms = {
+        f.words: f for f in found if f.raw.type == "person" and not f.raw.tentative and len(f.words) == 1
+    }
     for f in found:
         if f.key or f.raw.kind != "name" or f.raw.type != "person":
             continue
@@ -112,8 +119,10 @@ def _key_names(found: list[Found], family_names: frozenset[str]) -> None:
                 min(f.raw.score, SCORE_RESOLVED) if len(keys) > 1 else max(f.raw.score, SCORE_RESOLVED)
             )
             f.raw.rule = f"{f.raw.rule}+coref"
-        elif not f.raw.tentative and f.words:
-            f.key = entity_key(f.text, "person")
+        elif f.words in mononyms:
+            f.key = entity_key(mononyms[f.words].text, "person")
+            if f.raw.tentative:
+                f.raw.rule = f"{f.raw.rule}+coref"
 
 
 def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
@@ -134,18 +143,20 @@ def _is_short_form(
     return short[0] in (full[0], full[-1])
 
 
-def _key_acronyms(found: list[Found]) -> None:
+def _key_acronyms(found: list[Found], text: str) -> None:
     """ "... Liên hợp quốc (UNODC)": the acronym in parentheses names the organization before it."""
     aliases: dict[str, str] = {}
     for prev, f in zip(found, found[1:], strict=False):
-        if f.raw.type != "organization" or f.raw.gazetteer_id or not f.text.isupper():
+        if f.raw.type != "organization" or not f.text.isupper() or f.key == prev.key:
             continue
-        if prev.raw.type in ("organization", "place") and prev.key and f.start - prev.end <= 3:
-            aliases[f.text] = prev.key
+        parenthesised = text[prev.end : f.start].strip() == "(" and text[f.end : f.end + 1] == ")"
+        if prev.raw.type == "organization" and prev.key and parenthesised:
+            aliases[f.text] = prev.key  # the text's own definition beats the gazetteer's ("AFP" police)
     for f in found:
-        if f.raw.rule == "acronym" and f.text in aliases:
+        if f.raw.type == "organization" and f.text in aliases:
             f.key = aliases[f.text]
-            f.raw.rule = "acronym+alias"
+            f.raw.gazetteer_id = None
+            f.raw.rule = f"{f.raw.rule}+alias"
 
 
 def _key_titles(found: list[Found]) -> None:
@@ -161,22 +172,24 @@ def _key_titles(found: list[Found]) -> None:
         best: tuple[tuple[int, int, int], Found] | None = None
         for holder, raw in holders:
             for role in raw.roles:
-                if role.role != want.role or (want.of and role.of and want.of != role.of):
+                if not _same_role(role.role, want.role) or (want.of and role.of and want.of != role.of):
                     continue
                 same_text = fold(role.text) == fold(want.text)
                 same_of = role.of == want.of
                 distance = f.order - holder.order
-                rank = (
-                    0 if same_text else 1,
-                    0 if same_of else 1,
-                    distance if distance > 0 else 1000 - distance,
-                )
+                # the holder named before the title first; then the same words; then the same organization
+                rank = (0 if distance > 0 else 1, 0 if same_text else 1, 0 if same_of else 1, abs(distance))
                 if best is None or rank < best[0]:
                     best = (rank, holder)
         if best is not None:
             f.key = best[1].key
             f.raw.score = SCORE_RESOLVED
             f.raw.rule = "title+coref"
+
+
+def _same_role(a: str, b: str) -> bool:
+    """Equal, or one is the other narrowed by its organization (secretary_general ~ un_secretary_general)."""
+    return a == b or NARROWED.get(a) == b or NARROWED.get(b) == a
 
 
 def _canonical_names(found: list[Found], gazetteer: Gazetteer) -> dict[str, str]:

@@ -23,6 +23,7 @@ from newsloom.entities.rules import ROLE_BY_ORGANIZATION, EntityRules
 TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_]+(?:(?:-|['’](?!s\b))[^\W_]+)*|['’]s\b|\S", re.UNICODE)
 #: Punctuation that may sit inside a place or organization name ("châu Á – Thái Bình Dương").
 INNER_PUNCT = frozenset({"-", "–", "—", ",", "&", "'", "’"})
+POSSESSIVE = frozenset({"'s", "’s"})
 #: The longest title or name we try to match, in tokens.
 MAX_SPAN_TOKENS = 14
 #: A person's name is at most this many words ("Matamela Cyril Ramaphosa", "Nguyễn Thị Minh Khai").
@@ -34,6 +35,12 @@ SCORE_FAMILY_NAME = 0.85
 SCORE_ORG_SHAPE = 0.75
 SCORE_ACRONYM = 0.6
 SCORE_CAPITALISED = 0.55
+#: One-word places this short may be part of a person's name ("Minh Đức", "Tuấn Anh", "Hà Nga").
+SHORT_PLACE_LETTERS = 4
+#: How many items back a document's name may still be going on ("Konvensi PBB tentang ...").
+DOCUMENT_LOOKBACK = 6
+#: Unknown all-caps words shorter than this are initials ("RK"), not organizations.
+MIN_ACRONYM_LETTERS = 3
 ROMAN_NUMERALS = re.compile(r"^[IVXLC]+$")
 
 
@@ -126,6 +133,9 @@ class Recogniser:
         self.non_entity = {tuple(_WORD.findall(w.casefold())) for w in rules.non_entity_words}
         self.credit = {c.casefold().rstrip(":") for c in rules.credit_markers}
         self.place_prefixes = {p.casefold() for p in rules.place_prefixes}
+        self.org_inner = {w.casefold() for w in rules.org_inner_words}
+        self.place_heads = {tuple(h.casefold().split()) for h in rules.place_heads}
+        self.place_tails = {t.casefold() for t in rules.place_tails}
         self._offset = 0
 
     # -- matching ------------------------------------------------------------------------------
@@ -153,6 +163,9 @@ class Recogniser:
         for j in range(i, min(len(toks), i + MAX_SPAN_TOKENS)):
             tok = toks[j]
             if not tok.is_word:
+                if tok.text in POSSESSIVE and j > i:
+                    words.append("s")  # "Lao People's Revolutionary Party"
+                    continue
                 if tok.text in INNER_PUNCT and j > i:
                     continue
                 break
@@ -170,6 +183,10 @@ class Recogniser:
         """Case and marks agree ("Who" is not WHO; "Hạ" is not "Hà"; "Ha Noi" may be "Hà Nội")."""
         if any(toks[k].text == "," for k in range(i, j)) and "," not in surface.text:
             return False
+        if toks[j - 1].text in POSSESSIVE:
+            return False
+        if j < len(toks) and toks[j].text == "$":
+            return False  # "US$2.4 billion": a currency
         if is_acronym(surface.text.replace(".", "")) and not all(w.isupper() for w in words):
             return False
         if len(surface.words) != len(words):
@@ -207,6 +224,8 @@ class Recogniser:
                     nxt = self._match_gazetteer(toks, j)
                     if nxt and (nxt[0] - j > 1 or len(toks[j].words) > 1 or self._is_org(nxt[1])):
                         break
+                    if nxt and not self._may_be_name_part(toks[j].text):
+                        break  # "Under | Indonesia's": a country is not the end of a name
                     j += 1
                 items.append(Item("run", i, j))
                 i = j
@@ -226,7 +245,8 @@ class Recogniser:
         if j - i != 1 or len(toks[i].words) != 1 or self._is_org(surface):
             return False
         after_title = bool(items) and items[-1].kind == "title"
-        if not after_title:
+        short = self._may_be_name_part(toks[i].text)
+        if not after_title and short:
             prev_cap = (
                 i > 0 and toks[i - 1].is_word and toks[i - 1].cap and bool(items) and items[-1].kind == "run"
             )
@@ -240,6 +260,12 @@ class Recogniser:
                 return True
             return not self._standalone_word(toks[i], toks, sentence_text)
         return False
+
+    def _may_be_name_part(self, word: str) -> bool:
+        """A one-word place that is also a given name ("Đức", "Anh", "Nga")."""
+        return (
+            len(word) <= SHORT_PLACE_LETTERS and has_diacritics(word)
+        ) or word in self.rules.ambiguous_places
 
     def _names_a_thing(self, tok: Token) -> bool:
         word = tuple(w.casefold() for w in tok.words)
@@ -302,7 +328,25 @@ class Recogniser:
                     continue
             merged.append(item)
             n += 1
-        return merged
+        return self._absorb_suffixes(toks, merged)
+
+    def _absorb_suffixes(self, toks: list[Token], items: list[Item]) -> list[Item]:
+        """An organization's name goes on over a country or organization right after it:
+        "Kepolisian Federal Australia", "Bộ Ngoại giao Iran", "Dewan Komunitas Politik-Keamanan ASEAN"."""
+        out: list[Item] = []
+        for item in items:
+            prev = out[-1] if out else None
+            if (
+                item.kind == "gaz"
+                and prev is not None
+                and prev.kind == "run"
+                and prev.end == item.start
+                and self._has_org_shape(self._run_words(toks, prev.start, prev.end))
+            ):
+                out[-1] = Item("run", prev.start, item.end)
+                continue
+            out.append(item)
+        return out
 
     def _vietnamese_org(self, toks: list[Token], items: list[Item], n: int) -> tuple[int, int] | None:
         """An organization written with lowercase inside ("Bộ Công an", "Ngân hàng Nhà nước Việt Nam"):
@@ -317,10 +361,26 @@ class Recogniser:
         last_cap = True
         end = k
         while k < len(toks) and toks[k].is_word:
+            inner = self._match_gazetteer(toks, k)
+            if inner and self._is_org(inner[1]) and inner[0] - k > 1:  # "Văn phòng Liên hợp quốc về ..."
+                k = end = inner[0]
+                last_cap = True
+                continue
+            if inner and not self._is_org(inner[1]):
+                end = inner[0]  # "Bộ Ngoại giao Iran": the country closes the organization's name
+                break
+            word = toks[k].text.casefold()
+            pair = f"{word} {toks[k + 1].text.casefold()}" if k + 1 < len(toks) else ""
+            if pair in self.org_inner:  # "Cơ quan An ninh quốc gia"
+                k = end = k + 2
+                last_cap = False
+                continue
             if toks[k].cap:
                 last_cap = True
-            elif last_cap and toks[k].text.casefold() not in self.plural:
+            elif last_cap and word not in self.plural:
                 last_cap = False
+            elif word in self.connectors and k + 1 < len(toks) and toks[k + 1].cap:
+                pass  # "Bộ Tư pháp và Phát triển Hiến pháp"
             else:
                 break
             k += 1
@@ -361,7 +421,7 @@ class Recogniser:
         item = items[n]
         if item.kind == "gaz" and item.surface is not None:
             entry = self.gaz.entries[item.surface.entry_id]
-            if self._plural_before(toks, item.start):
+            if entry.type == "organization" and self._plural_before(toks, item.start):
                 return None
             return RawMention(
                 item.start, item.end, entry.type, "gazetteer", SCORE_GAZETTEER, gazetteer_id=entry.id
@@ -378,6 +438,22 @@ class Recogniser:
             words = self._run_words(toks, start, end)
         if self._has_non_entity(words):
             return None
+        if self._continues_document(toks, items, n):
+            return None  # "Konvensi PBB (tentang) Melawan Kejahatan Siber": the rest of a document's name
+        opens_with_head = any(tuple(words[: len(h)]) == h for h in self.place_heads) and len(words) > 1
+        if self._after_place_head(toks, start) or words[-1] in self.place_tails or opens_with_head:
+            return RawMention(
+                start, end, "place", "place-word", SCORE_ORG_SHAPE
+            )  # "sân bay I Gusti Ngurah Rai"
+        if context == "title-of":  # "Minister of Public Security"
+            return RawMention(start, end, "organization", "title-of", SCORE_ORG_SHAPE)
+        if (
+            context is None
+            and n + 1 < len(items)
+            and items[n + 1].kind == "title"
+            and not self._has_org_shape(words)
+        ):
+            return None  # "South African President ...", "Indonesian Foreign Minister ...": a modifier
         if context in ("title", "honorific", "credit"):
             if self._has_org_shape(words):
                 return RawMention(start, end, "organization", "org-shape", SCORE_ORG_SHAPE)
@@ -389,6 +465,7 @@ class Recogniser:
             tok = toks[start]
             if (
                 is_acronym(tok.text)
+                and len(tok.text) >= MIN_ACRONYM_LETTERS
                 and tok.text not in self.gaz.not_names
                 and not ROMAN_NUMERALS.match(tok.text)
             ):
@@ -400,9 +477,43 @@ class Recogniser:
             return None  # a shouted headline or a credit line, unless a title or credit marker says so
         if toks[start].text in self.family_names and end - start <= 4:
             return RawMention(start, end, "person", "family-name", SCORE_FAMILY_NAME)
+        if words[-1].endswith(tuple(self.rules.demonym_endings)):
+            return None  # "South African", "Vietnamese": an adjective, not a name
         if end - start <= 4 and not any(w.isdigit() for w in words):
             return RawMention(start, end, "person", "capitalised", SCORE_CAPITALISED)
         return None
+
+    def _all_named_things(self, toks: list[Token], items: list[Item], first: int, stop: int) -> bool:
+        """Items ``first..stop-1`` are places or organizations (what sits between a title and a name)."""
+        for item in items[first:stop]:
+            if item.kind == "gaz":
+                continue
+            if item.kind != "run" or not self._has_org_shape(self._run_words(toks, item.start, item.end)):
+                return False
+        return True
+
+    def _continues_document(self, toks: list[Token], items: list[Item], n: int) -> bool:
+        """Item ``n`` follows a document or event name through organizations, brackets, connectors."""
+        back = n - 1
+        steps = 0
+        while back >= 0 and steps < DOCUMENT_LOOKBACK:
+            item = items[back]
+            text = toks[item.start].text
+            if item.kind == "run":
+                return self._has_non_entity(self._run_words(toks, item.start, item.end))
+            if item.kind == "gaz" or text in "()" or text.casefold() in self.connectors:
+                back -= 1
+                steps += 1
+                continue
+            return False
+        return False
+
+    def _after_place_head(self, toks: list[Token], start: int) -> bool:
+        for head in self.place_heads:
+            n = len(head)
+            if start >= n and tuple(t.text.casefold() for t in toks[start - n : start]) == head:
+                return True
+        return False
 
     def _plural_before(self, toks: list[Token], i: int) -> bool:
         return i > 0 and toks[i - 1].text.casefold() in self.plural
@@ -416,10 +527,22 @@ class Recogniser:
             return None
         if prev.kind == "title":
             return "title"
-        if prev.kind == "gaz" and n > 1 and items[n - 2].kind == "title":
-            return "title"  # "Tổng thống Nam Phi Matamela Cyril Ramaphosa"
+        if prev.kind in ("gaz", "run"):
+            back = n - 1
+            while back >= 0 and n - back <= 3 and items[back].kind in ("gaz", "run"):
+                back -= 1
+            if (
+                0 <= back < n - 1
+                and items[back].kind == "title"
+                and self._all_named_things(toks, items, back + 1, n)
+            ):
+                return (
+                    "title"  # "Tổng thống Nam Phi | Ramaphosa", "Thứ trưởng Bộ Ngoại giao Iran | Vahid ..."
+                )
         if prev.kind == "other":
             word = toks[i - 1].text
+            if (word.casefold(),) in self.links and n > 1 and items[n - 2].kind == "title":
+                return "title-of"
             if word.casefold().rstrip(".") in self.honorifics:
                 return "honorific"
             if word == "." and i > 1 and toks[i - 2].text.casefold() in self.honorifics:
@@ -449,7 +572,12 @@ class Recogniser:
                 _add_roles(target, chain)
                 n = n_after + 1
                 continue
-            owner = self._appositive_owner(toks, items, n, by_item)
+            clause = (
+                n_after < len(items) and items[n_after].kind == "other" and toks[items[n_after].start].is_word
+            )
+            said_of = any(role.of for role in chain)
+            # "..., Bộ trưởng đề nghị": a title followed by a verb opens a clause; not an apposition
+            owner = None if clause and not said_of else self._appositive_owner(toks, items, n, by_item)
             if owner is not None:
                 _add_roles(owner, chain)
             elif not self._plural_before(toks, items[n].start) and toks[items[n].start].cap:
@@ -520,6 +648,7 @@ class Recogniser:
         if k < len(items) and k in by_item and items[k].kind in ("gaz", "run"):
             target = by_item[k]
             if target.type in ("organization", "place"):
+                of = target.gazetteer_id or " ".join(t.text for t in toks[items[k].start : items[k].end])
                 k += 1
                 if (
                     k + 2 < len(items)
@@ -528,9 +657,9 @@ class Recogniser:
                     and toks[items[k + 2].start].text == ")"
                 ):
                     k += 3
-                of = target.gazetteer_id or " ".join(
-                    t.text for t in toks[items[k - 1].start : items[k - 1].end]
-                )
+                country = by_item.get(k)
+                if target.type == "organization" and country is not None and country.type == "place":
+                    k += 1  # "Bộ Ngoại giao Iran": the ministry's country, skipped to reach the name
                 return k, of
         return m, None
 

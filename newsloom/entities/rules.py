@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 ROLES = (
     "head_of_state", "deputy_head_of_state", "head_of_government", "deputy_head_of_government",
     "monarch", "minister", "deputy_minister", "foreign_minister", "legislature_speaker",
-    "deputy_legislature_speaker", "legislator", "party_general_secretary", "party_secretary", "party_chair",
+    "deputy_legislature_speaker", "legislator", "party_general_secretary", "party_secretary", "party_chair", "politburo_member",
     "secretary_general", "deputy_secretary_general", "un_secretary_general", "un_under_secretary_general",
     "un_deputy_secretary_general", "agency_head", "director", "ambassador", "chair", "deputy_chair",
     "governor", "mayor", "spokesperson", "general", "police_chief", "chief_justice", "chief_executive",
@@ -39,6 +39,8 @@ class EntityRules:
     org_heads: frozenset[str] = frozenset()
     #: last words of organization names ("Office", "Agency", "Commission")
     org_tails: frozenset[str] = frozenset()
+    #: lowercase word pairs that continue an organization's name ("quốc gia" in "Cơ quan An ninh quốc gia")
+    org_inner_words: frozenset[str] = frozenset()
     #: organization names keep lowercase words inside ("Bộ Công an", "Ngân hàng Nhà nước")
     org_lowercase_inside: bool = False
     #: words that make a capitalised run a document, event or programme, not an entity
@@ -54,6 +56,12 @@ class EntityRules:
     #: single words that the gazetteer knows as places but that also open other words, checked with
     #: the word segmenter when available ("Pháp" in "Pháp luật", "Ý" in "Ý kiến")
     ambiguous_places: frozenset[str] = frozenset()
+    #: words before a name that make it a place ("sân bay", "Bandara", "Pulau")
+    place_heads: frozenset[str] = frozenset()
+    #: last words that make a capitalised run a place ("Airport", "Island")
+    place_tails: frozenset[str] = frozenset()
+    #: endings of nationality adjectives that look like names ("African", "Vietnamese")
+    demonym_endings: tuple[str, ...] = ()
     #: words joining two titles held by one person ("kiêm", "and", "dan")
     title_joiners: frozenset[str] = frozenset()
     #: words between a title and its organization ("of", "của", "of the")

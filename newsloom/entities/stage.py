@@ -20,7 +20,7 @@ SEGMENTED_LANGUAGES = ("vi",)
 
 
 @cache
-def _family_names() -> frozenset[str]:
+def family_names() -> frozenset[str]:
     """Vietnamese family names, used in every language: "Bùi Thanh Sơn" is family-first in English text too."""
     rules: EntityRules = load_part("vi", "entities")
     return rules.family_names
@@ -48,7 +48,7 @@ def recogniser(language: str | None) -> Recogniser:
     """The recogniser of a language (its pack's rules, or the generic ones), built once."""
     code = get_pack(language).code
     rules: EntityRules = load_part(language if code != "xx" else None, "entities")
-    return Recogniser(rules, load_gazetteer(), language, _family_names(), _segmenter(language))
+    return Recogniser(rules, load_gazetteer(), language, family_names(), _segmenter(language))
 
 
 def find_mentions(article: Article) -> tuple[Mention, ...]:
@@ -58,7 +58,7 @@ def find_mentions(article: Article) -> tuple[Mention, ...]:
         language = sentence.language or article.language
         toks, raws = recogniser(language).recognise(sentence.text, sentence.start)
         per_sentence.append((number, toks, raws))
-    return resolve(per_sentence, article.text, load_gazetteer(), _family_names())
+    return resolve(per_sentence, article.text, load_gazetteer(), family_names())
 
 
 @stage("entities", requires=("text", "language", "sentences"), assigns=("entities",))

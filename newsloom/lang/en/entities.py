@@ -12,12 +12,14 @@ RULES = EntityRules(
         "Minister": "minister", "Deputy Minister": "deputy_minister", "Vice Minister": "deputy_minister",
         "Foreign Minister": "foreign_minister", "Minister of Foreign Affairs": "foreign_minister",
         "Foreign Secretary": "foreign_minister", "Secretary of State": "foreign_minister",
-        "Deputy Foreign Minister": "deputy_minister",
+        "Deputy Foreign Minister": "deputy_minister", "Minister of Public Security": "minister",
+        "Minister of Home Affairs": "minister", "Minister of Justice": "minister", "Minister of Defence": "minister",
+        "Minister of National Defence": "minister", "Minister of Trade": "minister",
         "National Assembly Chairman": "legislature_speaker", "National Assembly Chairwoman": "legislature_speaker",
         "Chairman of the National Assembly": "legislature_speaker", "Speaker": "legislature_speaker",
         "NA Chairman": "legislature_speaker", "House Speaker": "legislature_speaker",
         "Party General Secretary": "party_general_secretary", "General Secretary": "party_general_secretary",
-        "Party chief": "party_general_secretary", "Party Chief": "party_general_secretary",
+        "Politburo member": "politburo_member", "Party chief": "party_general_secretary", "Party Chief": "party_general_secretary",
         "Secretary-General": "secretary_general", "Secretary General": "secretary_general",
         "Deputy Secretary-General": "deputy_secretary_general",
         "Under-Secretary-General": "un_under_secretary_general", "Under Secretary-General": "un_under_secretary_general",
@@ -38,20 +40,24 @@ RULES = EntityRules(
          "Organisation", "Association", "Party", "University", "Institute", "Foundation", "Fund", "Group",
          "Corporation", "Company", "Corp", "Inc", "Ltd", "Authority", "Assembly", "Court", "Police", "Army",
          "Navy", "Union", "Federation", "Department", "Service", "Centre", "Center", "Forces", "Secretariat",
-         "News", "Times", "Post", "Airlines", "Airways"}
+         "News", "Times", "Post", "Airlines", "Airways", "Embassy", "Consulate", "Customs"}
     ),
     non_entity_words=frozenset(
         {"Convention", "Programme", "Program", "Treaty", "Agreement", "Declaration", "Act", "Law", "Resolution",
          "Summit", "Forum", "Conference", "Day", "Week", "Year", "Award", "Prize", "Cup", "Games", "Festival",
          "Opening", "Signature", "Strategy", "Plan", "Initiative", "Prevention", "Control"}
     ),
-    plural_markers=frozenset({"two", "both", "three", "several", "many", "all", "other", "former"}),
+    plural_markers=frozenset({"two", "both", "three", "several", "many", "all", "other", "former", "a", "an"}),
     credit_markers=frozenset({"Photo", "Photo:", "Photos", "Source", "By", "Credit"}),
     sentence_openers=frozenset(
         {"The", "A", "An", "He", "She", "It", "They", "We", "I", "This", "That", "These", "Those", "In", "On",
          "At", "For", "By", "But", "And", "As", "After", "Before", "During", "With", "While", "When", "If",
-         "His", "Her", "Their", "Its", "Our", "Highlighting", "According", "Meanwhile", "However", "Also"}
+         "His", "Her", "Their", "Its", "Our", "Under", "Over", "From", "To", "Highlighting", "According", "Meanwhile", "However", "Also"}
     ),
+    # nationality adjectives: "South African", "Vietnamese", "Indonesian", "Spanish"
+    demonym_endings=("ese", "ian", "ican", "ish"),
+    place_heads=frozenset({}),
+    place_tails=frozenset({"Airport", "Island", "Islands", "Province", "Street", "Square", "Bay", "Strait", "River"}),
     title_joiners=frozenset({"and", ",", "/"}),
     title_links=frozenset({"of", "of the", "at", "at the", "to", "to the"}),
 )  # fmt: skip

@@ -10,12 +10,14 @@ RULES = EntityRules(
         "Wakil Perdana Menteri": "deputy_head_of_government", "Wakil PM": "deputy_head_of_government",
         "Menteri": "minister", "Wakil Menteri": "deputy_minister", "Wamen": "deputy_minister",
         "Menteri Luar Negeri": "foreign_minister", "Menlu": "foreign_minister",
+        "Menteri Keamanan Publik": "minister", "Menteri Dalam Negeri": "minister", "Menteri Pertahanan": "minister",
+        "Menteri Perdagangan": "minister", "Menteri Hukum": "minister",
         "Wakil Menteri Luar Negeri": "deputy_minister", "Wamenlu": "deputy_minister",
         "Ketua DPR": "legislature_speaker", "Ketua Majelis Nasional": "legislature_speaker",
         "Ketua MPR": "legislature_speaker", "Anggota DPR": "legislator",
         "Sekretaris Jenderal": "secretary_general", "Sekjen": "secretary_general",
         "Wakil Sekretaris Jenderal": "deputy_secretary_general", "Wakil Sekjen": "deputy_secretary_general",
-        "Sekretaris Jenderal Partai Komunis": "party_general_secretary",
+        "Sekretaris Jenderal Partai Komunis": "party_general_secretary", "Anggota Politbiro": "politburo_member",
         "Wakil Sekretaris Jenderal PBB": "un_deputy_secretary_general",
         "Direktur Eksekutif": "agency_head", "Direktur Jenderal": "agency_head", "Dirjen": "agency_head",
         "Kepala": "agency_head", "Direktur": "director", "Duta Besar": "ambassador", "Dubes": "ambassador",
@@ -26,22 +28,27 @@ RULES = EntityRules(
     },
     honorifics=frozenset({"Bapak", "Pak", "Ibu", "Bu", "Saudara", "Sdr", "Sdr.", "Tuan", "Nyonya"}),
     name_order="given_first",
-    connectors=frozenset({"dan", "untuk", "di", "urusan", "bin", "binti", "van", "de"}),
+    connectors=frozenset({"dan", "untuk", "di", "urusan", "tentang", "dalam", "bin", "binti", "van", "de"}),
     org_heads=frozenset(
         {"Kementerian", "Badan", "Komisi", "Dewan", "Majelis", "Kantor", "Lembaga", "Partai", "Bank",
          "Universitas", "Institut", "Yayasan", "Perusahaan", "Mahkamah", "Kepolisian", "Pengadilan",
-         "Kejaksaan", "Organisasi", "Perhimpunan", "Asosiasi", "Dinas", "Direktorat", "Sekretariat"}
+         "Kejaksaan", "Organisasi", "Perhimpunan", "Asosiasi", "Dinas", "Direktorat", "Sekretariat", "Kedutaan",
+         "Masyarakat", "Bidang", "Polda", "Polres", "Kamar",
+         "Kepolisian", "Bea"}
     ),
     non_entity_words=frozenset(
         {"Konvensi", "Program", "Perjanjian", "Deklarasi", "Undang-Undang", "UU", "Peraturan", "Forum",
-         "Konferensi", "KTT", "Hari", "Festival", "Piala", "Strategi", "Rencana"}
+         "Konferensi", "KTT", "Hari", "Festival", "Piala", "Strategi", "Rencana", "Cetak Biru", "Markas",
+         "Pertemuan", "Upacara", "Sidang"}
     ),
-    plural_markers=frozenset({"dua", "kedua", "para", "tiga", "beberapa", "semua", "mantan"}),
+    plural_markers=frozenset({"dua", "kedua", "para", "tiga", "beberapa", "semua", "mantan", "seorang"}),
     credit_markers=frozenset({"Foto", "Foto:", "Sumber", "Oleh", "Pewarta", "Editor"}),
     sentence_openers=frozenset(
         {"Dia", "Ia", "Mereka", "Kami", "Kita", "Ini", "Itu", "Di", "Pada", "Dalam", "Untuk", "Dan", "Namun",
          "Selain", "Menurut", "Sementara", "Sebelumnya", "Setelah", "Saat", "Ketika", "Sebagai", "Hal", "Adapun"}
     ),
+    place_heads=frozenset({"Bandara", "Bandar Udara", "Pulau", "Provinsi", "Kabupaten", "Pelabuhan", "Selat", "Sungai", "Gunung"}),
+    place_tails=frozenset({}),
     title_joiners=frozenset({"dan", ",", "sekaligus"}),
     title_links=frozenset({"dari"}),
 )  # fmt: skip

@@ -16,6 +16,7 @@ RULES = EntityRules(
         "Chủ tịch Quốc hội": "legislature_speaker", "Phó Chủ tịch Quốc hội": "deputy_legislature_speaker",
         "Chủ tịch Hạ viện": "legislature_speaker", "Chủ tịch Thượng viện": "legislature_speaker",
         "Đại biểu Quốc hội": "legislator",
+        "Ủy viên Bộ Chính trị": "politburo_member", "Uỷ viên Bộ Chính trị": "politburo_member",
         "Tổng Bí thư": "party_general_secretary", "Bí thư": "party_secretary",
         "Tổng Thư ký": "secretary_general", "Phó Tổng Thư ký": "un_under_secretary_general",
         "Giám đốc điều hành": "agency_head", "Tổng Giám đốc": "agency_head", "Giám đốc": "director",
@@ -37,22 +38,25 @@ RULES = EntityRules(
          "Bạch", "Giáp", "Hàn", "Kha", "Khương", "Lữ", "Nhữ", "Tào", "Thiều", "Ứng",
          "Đậu", "Chế", "Chung", "Trà", "Viên", "Phí", "Lăng"}
     ),
-    connectors=frozenset({"và", "về", "của", "tại", "chống", "phòng", "các", "quốc", "gia"}),
+    connectors=frozenset({"và", "về", "của", "tại"}),
     org_heads=frozenset(
         {"Bộ", "Cơ quan", "Ủy ban", "Uỷ ban", "Ngân hàng", "Công ty", "Tập đoàn", "Đảng", "Viện", "Trường",
          "Đại học", "Hội", "Tổ chức", "Văn phòng", "Sở", "Cục", "Tổng cục", "Báo", "Đài", "Học viện",
-         "Liên minh", "Quỹ", "Tòa án", "Hiệp hội", "Ban", "Trung tâm"}
+         "Liên minh", "Quỹ", "Tòa án", "Hiệp hội", "Ban", "Trung tâm", "Cảnh sát"}
     ),
     org_lowercase_inside=True,
+    org_inner_words=frozenset({"quốc gia", "trung ương", "nhân dân", "quốc tế", "thế giới", "liên bang"}),
     non_entity_words=frozenset(
         {"Công ước", "Hiệp định", "Hiệp ước", "Luật", "Nghị quyết", "Nghị định", "Chương trình", "Lễ",
          "Hội nghị", "Diễn đàn", "Đối tác", "Bản ghi nhớ", "Tuyên bố", "Chiến lược"}
     ),
-    plural_markers=frozenset({"hai", "các", "những", "ba", "nhiều", "mọi"}),
+    plural_markers=frozenset({"hai", "các", "những", "ba", "nhiều", "mọi", "một", "cựu"}),
     place_prefixes=frozenset({"châu", "miền", "vùng", "sông", "biển", "tỉnh", "thành phố", "thủ đô"}),
     credit_markers=frozenset({"Ảnh", "Ảnh:", "Video", "Theo", "Nguồn"}),
     sentence_openers=frozenset({"Theo", "Trong", "Tại", "Với", "Sau", "Trước", "Khi", "Ngày", "Chiều", "Sáng", "Tối"}),
     ambiguous_places=frozenset({"Anh", "Pháp", "Đức", "Nga", "Ý", "Mỹ", "Nhật", "Úc", "Hàn", "Séc", "Áo", "Bỉ"}),
+    place_heads=frozenset({"sân bay", "sân bay quốc tế", "cảng", "đảo", "huyện", "quận", "sông", "núi"}),
+    place_tails=frozenset({}),
     title_joiners=frozenset({"kiêm", "và", ","}),
     title_links=frozenset({"của"}),
 )  # fmt: skip
