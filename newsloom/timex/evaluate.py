@@ -116,7 +116,10 @@ def score_text(row: dict[str, Any], found: Sequence[Span]) -> Score:
         if exact:
             score.exact += 1
         else:
-            got = ", ".join(f"{text[s.start : s.end]!r}={s.value}/{s.end_value}/{s.precision}" for s in hits) or "nothing"
+            got = (
+                ", ".join(f"{text[s.start : s.end]!r}={s.value}/{s.end_value}/{s.precision}" for s in hits)
+                or "nothing"
+            )
             score.misses.append(
                 f"{row['id']}: {g['text']!r} gold {g['value']}/{g['end_value']}/{g['precision']}, got {got}"
             )

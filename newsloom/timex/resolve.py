@@ -14,10 +14,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cache
+from typing import TypeVar, cast
 
 from newsloom.lang import FIRST_CLASS, load_part
 from newsloom.timex.rules import TimeRules
 from newsloom.timex.types import TimeExpression
+
+_T = TypeVar("_T")
 
 #: How far (characters) guards and cues look around a match.
 CONTEXT_CHARS = 40
@@ -113,7 +116,7 @@ def _alternation(words: object, case_sensitive: bool = False) -> str:
     return f"(?-i:{body})" if case_sensitive else f"(?:{body})"
 
 
-def _lookup(mapping: Mapping[str, object], case_sensitive: bool = False) -> dict[str, object]:
+def _lookup(mapping: Mapping[str, _T], case_sensitive: bool = False) -> dict[str, _T]:
     return {_key(k, case_sensitive): v for k, v in mapping.items()}
 
 
@@ -274,8 +277,8 @@ def _interpret(match: re.Match[str], order: int, compiled: _Compiled) -> _Piece 
         piece.kind, piece.offset = "anaphora", int(look["ana"][_key(g["ana"], False)])  # type: ignore[call-overload]
         return piece
     if "relpod" in g:
-        offset, pod = look["relpod"][_key(g["relpod"], False)]  # type: ignore[misc]
-        piece.kind, piece.unit, piece.offset, piece.pod = "relative", "day", offset, pod
+        day_offset, part = cast(tuple[int, str], look["relpod"][_key(g["relpod"], False)])
+        piece.kind, piece.unit, piece.offset, piece.pod = "relative", "day", day_offset, part
         return piece
     if "podrel" in g:
         piece.kind, piece.unit = "relative", "day"
@@ -283,8 +286,8 @@ def _interpret(match: re.Match[str], order: int, compiled: _Compiled) -> _Piece 
         return piece
     month = _month_of(compiled, g.get("month"), g.get("mname"))
     if "rel" in g:
-        unit, offset = look["rel"][_key(g["rel"], False)]  # type: ignore[misc]
-        piece.kind, piece.unit, piece.offset = "relative", unit, offset
+        unit, shift = cast(tuple[str, int], look["rel"][_key(g["rel"], False)])
+        piece.kind, piece.unit, piece.offset = "relative", unit, shift
         if piece.weekday is not None:
             return piece if unit == "week" else None
         if month is not None:
@@ -314,7 +317,10 @@ def _interpret(match: re.Match[str], order: int, compiled: _Compiled) -> _Piece 
             piece.year = piece.year2
         if piece.day is None and piece.month is None:  # a range of years
             return piece if piece.year and piece.year2 and piece.year2 > piece.year else None
-        if not (_valid_day(piece.year, piece.month, piece.day) and _valid_day(piece.year2, piece.month2, piece.day2)):
+        if not (
+            _valid_day(piece.year, piece.month, piece.day)
+            and _valid_day(piece.year2, piece.month2, piece.day2)
+        ):
             return None
         if (piece.month2 or 0, piece.day2 or 0) <= (piece.month or 0, piece.day or 0):
             return None
@@ -358,7 +364,7 @@ def _granularity(piece: _Piece) -> str | None:
 
 
 def _join_ranges(text: str, pieces: list[_Piece], compiled: _Compiled) -> list[_Piece]:
-    """"từ 20/10 đến 25/10", "from 2020 to 2025": two dates of one granularity become a range."""
+    """Join two dates of one granularity into a range: "từ 20/10 đến 25/10", "from 2020 to 2025"."""
     result: list[_Piece] = []
     for piece in pieces:
         prev = result[-1] if result else None
@@ -379,10 +385,20 @@ def _join_ranges(text: str, pieces: list[_Piece], compiled: _Compiled) -> list[_
                 if year is None and piece.year is not None:
                     later = (piece.month or 0, piece.day or 0) >= (prev.month or 0, prev.day or 0)
                     year = piece.year if later else piece.year - 1
-                if (year, prev.month or 0, prev.day or 0) >= (piece.year or year, piece.month or 0, piece.day or 0):
+                if (year, prev.month or 0, prev.day or 0) >= (
+                    piece.year or year,
+                    piece.month or 0,
+                    piece.day or 0,
+                ):
                     continue
                 result[-1] = dataclasses.replace(
-                    prev, start=start, end=piece.end, year=year, year2=piece.year, month2=piece.month, day2=piece.day
+                    prev,
+                    start=start,
+                    end=piece.end,
+                    year=year,
+                    year2=piece.year,
+                    month2=piece.month,
+                    day2=piece.day,
                 )
                 if grain == "year":
                     result[-1].year2 = piece.year
@@ -496,7 +512,9 @@ def _weekday(piece: _Piece, published: date, future: bool) -> date:
 _UNRESOLVED = object()
 
 
-def _resolve(text: str, pieces: list[_Piece], published: date | None, compiled: _Compiled) -> list[TimeExpression]:
+def _resolve(
+    text: str, pieces: list[_Piece], published: date | None, compiled: _Compiled
+) -> list[TimeExpression]:
     results: list[TimeExpression] = []
     # the last day resolved so far (year may be None); _UNRESOLVED after a day that could not be
     previous: tuple[int | None, int, int] | object | None = None
@@ -566,7 +584,9 @@ def _resolve_date(
     anchor = "absolute"
     year = piece.year
     if year is None and piece.month is not None and published is not None:
-        year = _nearest_year(piece.month, piece.day, published, _is_future(text, piece.start, piece.end, compiled))
+        year = _nearest_year(
+            piece.month, piece.day, published, _is_future(text, piece.start, piece.end, compiled)
+        )
         anchor = "published"
     if piece.month is None:
         value = f"{year:04d}" if year is not None else None
@@ -585,7 +605,13 @@ def _resolve_date(
         year2 = piece.year2 if piece.year2 is not None else year
         if year2 is not None and year is not None and (piece.month2, piece.day2) < (piece.month, piece.day):
             year2 = year + 1
-        return value, _day_value(year2, piece.month2, piece.day2), "range", anchor, (year, piece.month, piece.day)
+        return (
+            value,
+            _day_value(year2, piece.month2, piece.day2),
+            "range",
+            anchor,
+            (year, piece.month, piece.day),
+        )
     return value, None, _day_precision(piece), anchor, (year, piece.month, piece.day)
 
 
@@ -626,12 +652,12 @@ def parse_published(published: date | datetime | str | None) -> date | None:
             return date.fromisoformat(raw)
         return datetime.fromisoformat(raw.replace("Z", "+00:00")).date()
     except ValueError:
-        raise ValueError(f"Cannot read `published`={published!r}: give {PUBLISHED_FORMATS}, or None.") from None
+        raise ValueError(
+            f"Cannot read `published`={published!r}: give {PUBLISHED_FORMATS}, or None."
+        ) from None
 
 
-def resolve_times(
-    text: str, *, lang: str, published: date | datetime | str | None
-) -> list[TimeExpression]:
+def resolve_times(text: str, *, lang: str, published: date | datetime | str | None) -> list[TimeExpression]:
     """Every time expression of ``text`` with its TIMEX3-style value, in order.
 
     ``published`` anchors relative phrases ("hôm qua", "on Tuesday"); without it they come back with

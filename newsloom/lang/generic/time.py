@@ -17,7 +17,9 @@ RULES = TimeRules(
     numeric_guard_after=NUMERIC_GUARD_AFTER,
     patterns=(
         # 2025-10-21 (ISO 8601)
-        TimePattern(r"@B@(?P<year>@Y@)-(?P<month>1[0-2]|0[1-9])-(?P<day>3[01]|[12][0-9]|0[1-9])@E@", numeric=True),
+        TimePattern(
+            r"@B@(?P<year>@Y@)-(?P<month>1[0-2]|0[1-9])-(?P<day>3[01]|[12][0-9]|0[1-9])@E@", numeric=True
+        ),
         # 21/10/2025, 21-10-2025, 21.10.2025
         TimePattern(r"@B@(?P<day>@D@)(?P<sep>[/.\-])(?P<month>@M@)(?P=sep)(?P<year>@Y@)@E@", numeric=True),
     ),
