@@ -1,0 +1,137 @@
+"""Actors of events: folding keys, country codes, affiliations of a person from the sentence around it.
+
+Country names come from CLDR (babel) in the first-class languages and ISO 3166 (pycountry), never
+typed by hand; international organizations get the PLOVER non-state codes (UNO, EUR, IGO).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+from newsloom.entities.types import Mention
+from newsloom.events.types import Actor
+
+#: Languages whose CLDR country names are recognised (names in other languages still match by key).
+COUNTRY_NAME_LANGUAGES = ("vi", "en", "id", "fr", "de", "es", "ms")
+
+#: Folded name patterns of international organizations -> PLOVER code. The UN family first.
+_NON_STATE_PATTERNS = (
+    (
+        r"\b(?:lien hop quoc|lhq|united nations|un|perserikatan bangsa(?:-| )bangsa|pbb|nations unies|onu)\b",
+        "UNO",
+    ),
+    (r"^un[a-z]{2,6}$", "UNO"),  # UNODC, UNDP, UNICEF, UNHCR ...
+    (r"\b(?:eu|european union|lien minh chau au|uni eropa)\b", "EUR"),
+    (
+        r"\b(?:asean|nato|apec|wto|imf|world bank|ngan hang the gioi|interpol|aseanapol|who|g20|g7|brics|au|african union)\b",
+        "IGO",
+    ),
+)
+
+
+def fold(text: str) -> str:
+    """Lower-case, diacritics removed, đ -> d, spaces collapsed: "Bùi Thanh Sơn" -> "bui thanh son"."""
+    text = text.replace("đ", "d").replace("Đ", "D")
+    decomposed = unicodedata.normalize("NFD", text)
+    stripped = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
+    return re.sub(r"\s+", " ", stripped).strip().lower()
+
+
+@cache
+def _country_names() -> dict[str, str]:
+    """Folded country name (in several languages) -> ISO alpha-3."""
+    import pycountry
+    from babel import Locale
+
+    names: dict[str, str] = {}
+    for lang in COUNTRY_NAME_LANGUAGES:
+        try:
+            territories = Locale(lang).territories
+        except Exception:  # babel without that locale
+            continue
+        for alpha2, name in territories.items():
+            if not (len(alpha2) == 2 and alpha2.isalpha()):
+                continue
+            country = pycountry.countries.get(alpha_2=alpha2)
+            if country is not None:
+                names.setdefault(fold(name), country.alpha_3)
+    for country in pycountry.countries:
+        names.setdefault(fold(country.name), country.alpha_3)
+        common = getattr(country, "common_name", None)
+        if common:
+            names.setdefault(fold(common), country.alpha_3)
+    return names
+
+
+def country_code(name: str | None) -> str | None:
+    """ISO alpha-3 of a country name, or a PLOVER non-state code for an international organization."""
+    if not name:
+        return None
+    folded = fold(name)
+    code = _country_names().get(folded)
+    if code:
+        return code
+    for pattern, non_state in _NON_STATE_PATTERNS:
+        if re.search(pattern, folded):
+            return non_state
+    return None
+
+
+def mention_key(mention: Mention) -> str:
+    """The corpus key of a mention: its entity key (folded), else its folded canonical name or text."""
+    return fold(mention.key or mention.canonical or mention.text)
+
+
+def actor_from_mention(
+    mention: Mention,
+    affiliations: tuple[str, ...] = (),
+    home_country: str | None = None,
+    national_roles: tuple[str, ...] = (),
+) -> Actor:
+    """An Actor for one mention, with the country it belongs to when known."""
+    name = mention.canonical or mention.text
+    country = None
+    if mention.type == "place":
+        country = country_code(name)
+    elif mention.type == "organization":
+        country = country_code(name) or country_code(mention.text)
+    if country is None and mention.role_of:
+        country = country_code(mention.role_of)
+    if country is None:
+        for affiliation in affiliations:
+            country = country_code(affiliation)
+            if country:
+                break
+    if country is None and home_country and mention.type == "person" and mention.role in national_roles:
+        country = home_country
+    return Actor(
+        key=mention_key(mention),
+        name=name,
+        text=mention.text,
+        type=mention.type,
+        role=mention.role,
+        role_text=mention.role_text,
+        country=country,
+        affiliations=affiliations,
+    )
+
+
+def identity_keys(actor: Actor) -> set[str]:
+    """The keys an actor stands for: its own and its organizations' (not its country's)."""
+    keys = {actor.key}
+    keys.update(a for a in actor.affiliations if country_code(a) not in _state_codes())
+    return keys
+
+
+@cache
+def _state_codes() -> frozenset[str]:
+    return frozenset(_country_names().values())
+
+
+def same_actor(a: Actor, b: Actor) -> bool:
+    """Whether two actors are one party: same key, or one is a person speaking for the other."""
+    if a.key == b.key:
+        return True
+    return a.key in b.affiliations or b.key in a.affiliations

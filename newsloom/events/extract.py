@@ -1,0 +1,803 @@
+"""Sentence-level event extraction with the trigger rules of the language packs.
+
+For each sentence: find the triggers, split the sentence into clauses (one main predicate each),
+then find the source (the subject before the trigger, or the agent of a passive) and the target
+(the actor after it) among the entity mentions, with pronouns ("He", "Bà"), "the two sides" and
+dropped subjects resolved from the sentences before. Dates come from the time expressions,
+locations from place mentions or the dateline. ``newsloom.events.rollup`` then groups the
+sentence-level events into article-level events.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+
+from newsloom.article import Article, Sentence
+from newsloom.entities.types import Mention
+from newsloom.events.actors import actor_from_mention, country_code, fold, same_actor
+from newsloom.events.rollup import participants_match
+from newsloom.events.rules import TARGET_OBJECT, TARGET_REQUIRED, EventRules, Trigger
+from newsloom.events.types import Actor, Event
+from newsloom.lang import get_pack, load_part
+from newsloom.timex.types import TimeExpression
+
+#: Mention types that can act; cities and regions are places where things happen, not actors.
+ACTOR_TYPES = ("person", "organization", "place")
+#: Max characters between a trigger and the first actor of an optional target ("agreed with ... X").
+OPTIONAL_TARGET_GAP = 80
+#: A place/organization this close before a person, with only words between, is the person's title
+#: ("Tổng thống Nam Phi Matamela Cyril Ramaphosa", "UN Secretary-General António Guterres").
+TITLE_PREFIX_GAP = 30
+#: An appositive after a person ("Ghada Waly, Executive Director of UNODC, ...") reaches this far.
+APPOSITIVE_REACH = 220
+#: Words that end an appositive in any language (a relative clause, a purpose, a verb of tense).
+_APPOSITIVE_STOP = re.compile(
+    r"\b(?:who|which|that|to|nhân dịp|để|đã|sẽ|đang|khi|yang|untuk|akan|telah|sedang|saat)\b|[;]", re.I
+)
+#: Between two actors of a list: a comma or a conjunction (incl. "the UN's and UNODC's").
+_LIST_GAP = re.compile(r"^\s*(?:['’]s)?\s*(?:,|,?\s*(?:và|and|dan|serta|&|cùng|with|với))\s*$", re.I)
+_CONJ_GAP = re.compile(r"(?:và|and|dan|serta|&|with|với)\s*$", re.I)
+_PAIR_GAP = re.compile(r"^\s*(?:['’]s)?\s*(?:và|với|and|with|dan|-|–|—)\s*$", re.I)
+_POSSESSIVE_AFTER = re.compile(r"^['’]s?\b")
+#: Confidence adjustments.
+PENALTY_INFERRED_SOURCE = 0.15  # the source came from a pronoun or a dropped subject
+PENALTY_NO_RECIPIENT = 0.1  # a type PLOVER says needs a recipient has none
+BONUS_DATED = 0.05  # the sentence says when
+
+
+@dataclass(frozen=True)
+class Slot:
+    """An actor position in a sentence: a mention, a pronoun, or "the two sides"."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # mention | pronoun | joint
+    actor: Actor | None = None  # for mentions
+
+
+@dataclass
+class _State:
+    """What earlier sentences leave for later ones (subjects, the current meeting)."""
+
+    last_subject: tuple[Actor, ...] = ()
+    last_person: Actor | None = None
+    meeting: tuple[tuple[Actor, ...], tuple[Actor, ...]] | None = None  # (sources, targets)
+    previous_dates: dict[int, tuple[TimeExpression, ...]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class _Match:
+    trigger: Trigger
+    start: int  # trigger span, absolute offsets
+    end: int
+    full_start: int
+    full_end: int
+
+
+# -- dates -----------------------------------------------------------------------------------------
+
+
+def date_range(value: str | None, end_value: str | None = None) -> tuple[str | None, str | None, str | None]:
+    """(start day, end day, precision) of a TIMEX-style value: "2025-10-21TAF", "2025-10", "2025-W43"."""
+    if not value:
+        return None, None, None
+    day = re.match(r"^(\d{4}|XXXX)-(\d{2})-(\d{2})", value)
+    if day:
+        start = day.group(0)  # "XXXX-10-24" when the year is unknown (no publication date)
+        precision = "part_of_day" if re.match(r"^(?:\d{4}|XXXX)-\d{2}-\d{2}T", value) else "day"
+        end = start
+        if end_value:
+            end_day = re.match(r"^(?:\d{4}|XXXX)-\d{2}-\d{2}", end_value)
+            if end_day and end_day.group(0) >= start:
+                end, precision = end_day.group(0), "range"
+        return start, end, precision
+    week = re.match(r"^(\d{4})-W(\d{2})$", value)
+    if week:
+        monday = date.fromisocalendar(int(week.group(1)), int(week.group(2)), 1)
+        return monday.isoformat(), (monday + timedelta(days=6)).isoformat(), "week"
+    month = re.match(r"^(\d{4})-(\d{2})$", value)
+    if month:
+        first = date(int(month.group(1)), int(month.group(2)), 1)
+        following = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+        return first.isoformat(), (following - timedelta(days=1)).isoformat(), "month"
+    year = re.match(r"^(\d{4})$", value)
+    if year:
+        return f"{year.group(1)}-01-01", f"{year.group(1)}-12-31", "year"
+    return None, None, None
+
+
+def _times_by_sentence(article: Article) -> dict[int, list[TimeExpression]]:
+    by_sentence: dict[int, list[TimeExpression]] = {}
+    for time in article.times:
+        index = time.sentence
+        if index is None:
+            index = _sentence_of(article.sentences, time.start)
+        if index is not None:
+            by_sentence.setdefault(index, []).append(time)
+    return by_sentence
+
+
+def _sentence_of(sentences: Sequence[Sentence], offset: int) -> int | None:
+    for i, sentence in enumerate(sentences):
+        if sentence.start <= offset < sentence.end:
+            return i
+    return None
+
+
+# -- slots -----------------------------------------------------------------------------------------
+
+
+def _mentions_by_sentence(article: Article) -> dict[int, list[Mention]]:
+    by_sentence: dict[int, list[Mention]] = {}
+    for mention in article.entities:
+        if mention.type not in ACTOR_TYPES:
+            continue
+        index = mention.sentence
+        if index is None:
+            index = _sentence_of(article.sentences, mention.start)
+        if index is not None:
+            by_sentence.setdefault(index, []).append(mention)
+    for mentions in by_sentence.values():
+        mentions.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    return by_sentence
+
+
+def _outermost(mentions: list[Mention]) -> list[Mention]:
+    """Mentions not nested inside a longer one ("Liên hợp quốc" inside the UNODC long name)."""
+    kept: list[Mention] = []
+    for mention in mentions:
+        if kept and mention.start < kept[-1].end:
+            continue
+        kept.append(mention)
+    return kept
+
+
+def _is_actor(mention: Mention) -> bool:
+    """Persons and organizations act; of places only countries (and blocs) do."""
+    if mention.type != "place":
+        return True
+    return country_code(mention.canonical or mention.text) is not None
+
+
+def _role_of_key(mention: Mention, article_mentions: Sequence[Mention]) -> str | None:
+    if not mention.role_of:
+        return None
+    wanted = fold(mention.role_of)
+    for other in article_mentions:
+        if other.key and wanted in (fold(other.key), fold(other.canonical or ""), fold(other.text)):
+            return fold(other.key)
+    return wanted
+
+
+def _affiliations(
+    person: Mention, mentions: Sequence[Mention], text: str, article_mentions: Sequence[Mention]
+) -> tuple[str, ...]:
+    """Organizations and countries a person speaks for: role_of, the title before, the appositive after."""
+    keys: list[str] = []
+    role_of = _role_of_key(person, article_mentions)
+    if role_of:
+        keys.append(role_of)
+    for other in mentions:
+        if other is person or other.type == "person":
+            continue
+        if other.end <= person.start:
+            if _title_gap(text[other.end : person.start]):
+                keys.append(fold(other.key or other.canonical or other.text))
+        elif other.start >= person.end:
+            gap = text[person.end : other.start]
+            if not gap.lstrip().startswith((",", "(")) or len(gap) > APPOSITIVE_REACH:
+                continue
+            if _APPOSITIVE_STOP.search(gap):
+                continue
+            if any(
+                m.type == "person" and person.end <= m.start < other.start and fold(m.key) != fold(person.key)
+                for m in mentions
+            ):
+                continue
+            keys.append(fold(other.key or other.canonical or other.text))
+    return tuple(dict.fromkeys(k for k in keys if k))
+
+
+def _slots(
+    sentence: Sentence,
+    mentions: list[Mention],
+    text: str,
+    rules: EventRules,
+    article_mentions: Sequence[Mention],
+    home_country: str | None,
+) -> list[Slot]:
+    """Actor positions of one sentence, in order; title prefixes are folded into their person."""
+    outer = _outermost(mentions)
+    absorbed: set[int] = set()
+    for i, mention in enumerate(outer):
+        if mention.type != "person" or i == 0:
+            continue
+        before = outer[i - 1]
+        if before.type != "person" and _title_gap(text[before.end : mention.start]):
+            absorbed.add(i - 1)
+    for i, mention in enumerate(outer[:-1]):
+        after = outer[i + 1]
+        # "Tổng thống Nam Phi" where the entity stage found the title "Tổng thống" standing for a person
+        titled = mention.type == "person" and mention.kind == "title" and after.type != "person"
+        if titled and not text[mention.end : after.start].strip():
+            absorbed.add(i + 1)
+    slots: list[Slot] = []
+    for i, mention in enumerate(outer):
+        if i in absorbed or not _is_actor(mention):
+            continue
+        affiliations = (
+            _affiliations(mention, mentions, text, article_mentions) if mention.type == "person" else ()
+        )
+        actor = actor_from_mention(mention, affiliations, home_country, rules.national_roles)
+        slots.append(Slot(mention.start, mention.end, mention.text, "mention", actor))
+    covered = [(s.start, s.end) for s in slots] + [(m.start, m.end) for m in mentions]
+    for kind, name in (("joint", "joint_subject"), ("pronoun", "person_pronoun")):
+        for match in rules.compiled(name).finditer(text, sentence.start, sentence.end):
+            if any(a < match.end() and match.start() < b for a, b in covered):
+                continue
+            if kind == "pronoun" and not _is_pronoun_use(text, match.end()):
+                continue
+            slots.append(Slot(match.start(), match.end(), match.group(0), kind))
+    slots.sort(key=lambda s: s.start)
+    return slots
+
+
+def _title_gap(gap: str) -> bool:
+    """Only capitalised title words between an organization/country and a person ("UN Secretary-General")."""
+    if len(gap) > TITLE_PREFIX_GAP or re.search(r"[,;.]", gap):
+        return False
+    return all(word.strip("()")[:1].isupper() for word in gap.split() if word.strip("()"))
+
+
+def _is_pronoun_use(text: str, end: int) -> bool:
+    """A pronoun or bare honorific stands alone when a lower-case word follows ("Bà cũng", "He called")."""
+    following = re.match(r"\s+(\w)", text[end : end + 4])
+    return bool(following and following.group(1).islower())
+
+
+# -- triggers and clauses --------------------------------------------------------------------------
+
+
+def _find_triggers(sentence: Sentence, text: str, rules: EventRules, slots: Sequence[Slot]) -> list[_Match]:
+    blocked_before = rules.compiled("blocked_before")
+    blocked_after = rules.compiled("blocked_after")
+    found: list[_Match] = []
+    mention_spans = [(s.start, s.end) for s in slots if s.kind == "mention"]
+    for trigger in rules.triggers:
+        for match in trigger.regex.finditer(text, sentence.start, sentence.end):
+            if "t" in trigger.regex.groupindex and match.group("t") is not None:
+                start, end = match.span("t")
+            else:
+                start, end = match.span()
+            if start == end:
+                continue
+            if any(a < end and start < b for a, b in mention_spans):
+                continue  # a word inside a name ("Trung tâm Hợp tác ...")
+            before = text[max(sentence.start, match.start() - 25) : match.start()]
+            if blocked_before.search(before):
+                continue
+            after = text[end : min(sentence.end, end + 25)]
+            if blocked_after.search(after):
+                continue
+            found.append(_Match(trigger, start, end, match.start(), match.end()))
+    # overlapping matches: the longest wins ("tấn công mạng" over "tấn công"), then rule order
+    found.sort(key=lambda m: (m.full_start, -(m.full_end - m.full_start)))
+    kept: list[_Match] = []
+    for candidate in sorted(found, key=lambda m: -(m.full_end - m.full_start)):
+        if any(c.full_start < candidate.full_end and candidate.full_start < c.full_end for c in kept):
+            continue
+        kept.append(candidate)
+    kept.sort(key=lambda m: m.start)
+    return kept
+
+
+def _clauses(
+    sentence: Sentence, text: str, rules: EventRules, triggers: Sequence[_Match]
+) -> list[tuple[int, int]]:
+    """Clause spans of a sentence: split at clause breaks, and at a conjunction that a verb follows."""
+    cuts: set[int] = set()
+    for match in rules.compiled("clause_break").finditer(text, sentence.start, sentence.end):
+        cuts.add(match.start())
+        cuts.add(match.end())
+    reporting = rules.compiled("reporting")
+    trigger_starts = {m.full_start for m in triggers}
+    for match in rules.compiled("clause_conjunction").finditer(text, sentence.start, sentence.end):
+        rest = text[match.end() : sentence.end]
+        if reporting.match(rest) or match.end() in trigger_starts or re.match(r"\s*(?:cũng|also)\s", rest):
+            cuts.add(match.start())
+    bounds = sorted({sentence.start, sentence.end, *cuts})
+    spans = [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
+    return spans or [(sentence.start, sentence.end)]
+
+
+def _main_triggers(
+    text: str, clauses: Sequence[tuple[int, int]], triggers: Sequence[_Match], slots: Sequence[Slot]
+) -> list[tuple[int, _Match]]:
+    """The main trigger of each clause (its first), plus later ones that have a subject of their own
+    after a comma ("Khẳng định ..., Chủ tịch nước X đề xuất"); the rest are embedded content."""
+    result: list[tuple[int, _Match]] = []
+    for index, (c_start, c_end) in enumerate(clauses):
+        inside = [t for t in triggers if c_start <= t.start < c_end]
+        previous: _Match | None = None
+        for trigger in inside:
+            if previous is None:
+                result.append((index, trigger))
+                previous = trigger
+                continue
+            comma = text.rfind(",", previous.end, trigger.start)
+            if comma >= 0 and any(s.kind == "mention" and comma < s.start < trigger.start for s in slots):
+                result.append((index, trigger))
+                previous = trigger
+    return result
+
+
+# -- arguments -------------------------------------------------------------------------------------
+
+
+def _chain_back(slots: list[Slot], text: str) -> list[Slot]:
+    """The nearest slot before and those listed with it ("Việt Nam và Lào")."""
+    chain = [slots[-1]]
+    for slot in reversed(slots[:-1]):
+        gap = text[slot.end : chain[-1].start]
+        if _LIST_GAP.match(gap):
+            chain.append(slot)
+        else:
+            break
+    return list(reversed(chain))
+
+
+def _chain_forward(slots: list[Slot], text: str) -> list[Slot]:
+    """The first slot after and those listed with it; a comma list must end with a conjunction."""
+    chain = [slots[0]]
+    pending: list[Slot] = []
+    for slot in slots[1:]:
+        gap = text[(pending or chain)[-1].end : slot.start]
+        if not _LIST_GAP.match(gap):
+            break
+        pending.append(slot)
+        if _CONJ_GAP.search(gap):
+            chain.extend(pending)
+            pending = []
+    return chain
+
+
+def _resolve(slot: Slot, state: _State, source: Sequence[Actor] = ()) -> list[Actor]:
+    """Actors a slot stands for."""
+    if slot.kind == "mention" and slot.actor is not None:
+        return [slot.actor]
+    if slot.kind == "pronoun":
+        return (
+            [replace(state.last_person, text=slot.text, resolved_by="pronoun")] if state.last_person else []
+        )
+    if slot.kind == "joint" and state.meeting:
+        participants = [*state.meeting[0], *state.meeting[1]]
+        if source:  # as an object: the other side of the meeting ("cooperation between the two sides")
+            participants = [p for p in participants if not any(same_actor(p, s) for s in source)]
+        return [replace(p, text=slot.text, resolved_by="sides") for p in participants]
+    return []
+
+
+def _dedupe(actors: Sequence[Actor]) -> tuple[Actor, ...]:
+    seen: dict[str, Actor] = {}
+    for actor in actors:
+        seen.setdefault(actor.key, actor)
+    return tuple(seen.values())
+
+
+@dataclass
+class _Arguments:
+    source: list[Actor]
+    target: list[Actor]
+    joint: bool
+    inferred: bool
+
+
+def _arguments(
+    match: _Match,
+    clause: tuple[int, int],
+    clause_index: int,
+    text: str,
+    rules: EventRules,
+    slots: Sequence[Slot],
+    state: _State,
+    clause_subjects: dict[int, list[Actor]],
+    clauses_start: int,
+) -> _Arguments | None:
+    trigger = match.trigger
+    c_start, c_end = clause
+    before = [s for s in slots if c_start <= s.start and s.end <= match.full_start]
+    after = [s for s in slots if match.full_end <= s.start and s.end <= c_end]
+    before_text = text[c_start : match.full_start]
+    source_slots: list[Slot] = []
+    target_slots: list[Slot] = []
+    inferred = False
+
+    passive = trigger.voice == "passive" or bool(rules.compiled("passive_aux").search(before_text))
+    agent_before = rules.compiled("passive_agent_before")
+    if passive:
+        agent = rules.compiled("agent_marker").search(text, match.end, c_end)
+        agent_slots = [s for s in after if agent and s.start >= agent.end()]
+        if agent_slots:
+            source_slots = _chain_forward(agent_slots, text)
+        if before:
+            target_slots = _chain_back(before, text)
+        after = []
+    elif len(before) >= 2 and agent_before.search(text, before[-2].end, before[-1].start):
+        source_slots, target_slots = [before[-1]], [before[-2]]  # "B được A tiếp"
+        after = []
+    else:
+        source_slots = _subject(before, before_text, c_start, text, rules)
+
+    source: list[Actor] = []
+    for slot in source_slots:
+        source.extend(_resolve(slot, state))
+    joint = trigger.joint or any(s.kind == "joint" for s in source_slots)
+    if not source and not passive:
+        # a clause with no subject of its own shares the subject of the clause before it
+        earlier = [i for i in clause_subjects if i < clause_index]
+        sentence_start = clauses_start
+        previous = [s for s in slots if sentence_start <= s.start and s.end <= c_start]
+        if earlier:
+            source = list(clause_subjects[max(earlier)])
+        elif previous:
+            for slot in _subject(previous, text[sentence_start:c_start], sentence_start, text, rules):
+                source.extend(_resolve(slot, state))
+        if not source and state.last_subject:
+            source = list(state.last_subject)
+        inferred = True
+        source = [replace(a, resolved_by="subject") if a.resolved_by == "mention" else a for a in source]
+
+    if not passive and after:
+        first = after[0]
+        gap_limit = trigger.target_gap if trigger.target == TARGET_REQUIRED else OPTIONAL_TARGET_GAP
+        if first.start - match.end <= gap_limit:
+            target_slots = _chain_forward(after, text)
+            target_slots = _between(target_slots, text, rules, source)
+
+    target: list[Actor] = []
+    for slot in target_slots:
+        target.extend(_resolve(slot, state, source))
+    if trigger.possessive_is_source and target_slots and _POSSESSIVE_AFTER.match(text[target_slots[0].end :]):
+        source.extend(_resolve(target_slots[0], state))
+        target = []
+    if any(s.kind == "joint" for s in source_slots):
+        target = []  # "the two sides agreed": everyone is an actor
+    target = [t for t in target if not any(same_actor(t, s) for s in source)]
+
+    if trigger.target == TARGET_REQUIRED and not target:
+        return None
+    if trigger.target == TARGET_OBJECT and not target:
+        span = text[match.end : min(c_end, match.end + OPTIONAL_TARGET_GAP)]
+        if not rules.compiled("specific_object").search(span):
+            return None
+    if not source and not target:
+        return None
+    return _Arguments(list(_dedupe(source)), list(_dedupe(target)), joint, inferred)
+
+
+def _subject(
+    before: Sequence[Slot], before_text: str, start: int, text: str, rules: EventRules
+) -> list[Slot]:
+    """The subject among the slots before a trigger: in the trigger's own comma segment, else the
+    first actor of a leading segment that is not an adverbial phrase ("Highlighting ..., the PM")."""
+    if not before:
+        return []
+    comma = before_text.rfind(",")
+    own_start = start + comma + 1 if comma >= 0 else start
+    own = [s for s in before if s.start >= own_start]
+    if own:
+        return _chain_back(own, text)
+    opener = rules.compiled("adverbial_opener")
+    offset = start
+    for segment in before_text.split(","):
+        seg_slots = [s for s in before if offset <= s.start < offset + len(segment)]
+        if seg_slots and not opener.match(segment):
+            return [seg_slots[0]]
+        offset += len(segment) + 1
+    return []
+
+
+def _between(slots: list[Slot], text: str, rules: EventRules, source: Sequence[Actor]) -> list[Slot]:
+    """In "between X and Y" drop the member on the source's own side."""
+    if not slots:
+        return slots
+    if not rules.compiled("between").search(text[max(0, slots[0].start - 15) : slots[0].start]):
+        return slots
+    pair = (
+        slots[:2] if len(slots) >= 2 and _PAIR_GAP.match(text[slots[0].end : slots[1].start]) else slots[:1]
+    )
+    kept = [s for s in pair if not (s.actor and _same_side(s.actor, source))]
+    return kept or pair
+
+
+def _same_side(actor: Actor, side: Sequence[Actor]) -> bool:
+    for other in side:
+        if same_actor(actor, other):
+            return True
+        if actor.country and actor.country == other.country and "place" in (actor.type, other.type):
+            return True
+    return False
+
+
+# -- the extractor ---------------------------------------------------------------------------------
+
+
+def _rules_for(code: str | None) -> EventRules:
+    rules: EventRules = load_part(code, "events")
+    return rules
+
+
+def _dateline(article: Article) -> str | None:
+    """The dateline place ("HÀ NỘI —"), by its canonical name when the entity stage found it."""
+    written = article.meta("dateline")
+    pattern = get_pack(article.language).dateline
+    match = pattern.match(article.text) if pattern is not None else None
+    if match and match.groupdict().get("place"):
+        start, end = match.span("place")
+        for mention in article.entities:
+            if mention.type == "place" and mention.start < end and start < mention.end:
+                return mention.canonical or mention.text
+        written = written or match.group("place").strip()
+    if written:
+        folded = fold(written)
+        for mention in article.entities:
+            if mention.type == "place" and fold(mention.text) == folded:
+                return mention.canonical or mention.text
+        return written.title() if written.isupper() else written
+    return None
+
+
+def _location(
+    sentence: Sentence,
+    mentions: Sequence[Mention],
+    text: str,
+    rules: EventRules,
+    actors: Sequence[Actor],
+    dateline: str | None,
+    trigger: Trigger,
+    target: Sequence[Actor],
+) -> tuple[str | None, str | None]:
+    locative = rules.compiled("locative")
+    actor_keys = {a.key for a in actors}
+    for mention in mentions:
+        if mention.type != "place" or fold(mention.key or mention.canonical or mention.text) in actor_keys:
+            continue
+        if locative.search(text[max(sentence.start, mention.start - 12) : mention.start]):
+            return mention.canonical or mention.text, "sentence"
+    if trigger.host == "target":
+        for actor in target:
+            if actor.type == "place":
+                return actor.name, "visit"
+    if dateline:
+        return dateline, "dateline"
+    return None, None
+
+
+def _mode(match: _Match, sentence: Sentence, text: str, rules: EventRules, clause_end: int) -> str | None:
+    trigger = match.trigger
+    if trigger.type == "CONSULT":
+        for pattern, mode in rules.consult_modes:
+            if re.search(pattern, text[sentence.start : sentence.end], re.I):
+                return mode if trigger.mode in (None, "visit") or mode == "phone" else trigger.mode
+        return trigger.mode
+    if trigger.mode:
+        return trigger.mode
+    rest = text[match.end : clause_end]
+    for type_name, pattern, mode in rules.mode_cues:
+        if type_name == trigger.type and re.search(pattern, rest, re.I):
+            return mode
+    return None
+
+
+def _contexts(sentence: Sentence, rules: EventRules) -> tuple[str, ...]:
+    found = [context for pattern, context in rules.contexts if re.search(pattern, sentence.text, re.I)]
+    return tuple(dict.fromkeys(found))
+
+
+def _date_for(
+    index: int,
+    sentence: Sentence,
+    match_start: int,
+    times: dict[int, list[TimeExpression]],
+    paragraph_times: list[TimeExpression],
+    published: str | None,
+) -> tuple[str | None, str | None, str | None, str, str | None]:
+    """(date, date_end, precision, date_source, time text) for an event in sentence ``index``."""
+    own = [t for t in times.get(index, []) if date_range(t.value, t.end_value)[0]]
+    if own:
+        before = [t for t in own if t.start <= match_start]
+        chosen = before[-1] if before else own[0]
+        start, end, precision = date_range(chosen.value, chosen.end_value)
+        return start, end, precision, "time", chosen.text
+    if paragraph_times:
+        chosen = paragraph_times[-1]
+        start, end, precision = date_range(chosen.value, chosen.end_value)
+        return start, end, precision, "previous", chosen.text
+    if published:
+        return published[:10], published[:10], "day", "published", None
+    return None, None, None, "none", None
+
+
+def extract_events(article: Article) -> list[Event]:
+    """Every sentence-level event of an article (before roll-up)."""
+    text = article.text
+    mentions_by_sentence = _mentions_by_sentence(article)
+    times = _times_by_sentence(article)
+    dateline = _dateline(article)
+    state = _State()
+    events: list[Event] = []
+    paragraph = -1
+    paragraph_times: list[TimeExpression] = []
+    for index, sentence in enumerate(article.sentences):
+        if sentence.paragraph != paragraph:
+            paragraph, paragraph_times = sentence.paragraph, []
+        language = sentence.language or article.language
+        rules = _rules_for(language)
+        mentions = mentions_by_sentence.get(index, [])
+        slots = _slots(sentence, mentions, text, rules, article.entities, rules.home_country)
+        sentence_events = _sentence_events(
+            article,
+            index,
+            sentence,
+            rules,
+            slots,
+            mentions,
+            state,
+            times,
+            paragraph_times,
+            dateline,
+            language,
+        )
+        events.extend(sentence_events)
+        _update_state(state, sentence_events, slots)
+        paragraph_times.extend(t for t in times.get(index, []) if date_range(t.value, t.end_value)[0])
+    return events
+
+
+def _sentence_events(
+    article: Article,
+    index: int,
+    sentence: Sentence,
+    rules: EventRules,
+    slots: list[Slot],
+    mentions: list[Mention],
+    state: _State,
+    times: dict[int, list[TimeExpression]],
+    paragraph_times: list[TimeExpression],
+    dateline: str | None,
+    language: str | None,
+) -> list[Event]:
+    text = article.text
+    triggers = _find_triggers(sentence, text, rules, slots)
+    if not triggers:
+        return []
+    clauses = _clauses(sentence, text, rules, triggers)
+    negation = rules.compiled("negation")
+    hypothetical = rules.compiled("hypothetical")
+    opinion = rules.compiled("opinion")
+    clause_subjects: dict[int, list[Actor]] = {}
+    by_type: dict[int, Event] = {}
+    for clause_index, match in _main_triggers(text, clauses, triggers, slots):
+        clause = clauses[clause_index]
+        before_text = text[clause[0] : match.full_start]
+        if (
+            negation.search(before_text[-30:])
+            or hypothetical.search(before_text)
+            or opinion.search(before_text)
+        ):
+            continue
+        arguments = _arguments(
+            match, clause, clause_index, text, rules, slots, state, clause_subjects, sentence.start
+        )
+        if arguments is None:
+            continue
+        clause_subjects[clause_index] = arguments.source
+        trigger = match.trigger
+        date_, date_end, precision, date_source, time_text = _date_for(
+            index, sentence, match.start, times, paragraph_times, article.published
+        )
+        location, location_source = _location(
+            sentence, mentions, text, rules, [*arguments.source, *arguments.target], dateline, trigger,
+            arguments.target,
+        )  # fmt: skip
+        confidence = trigger.confidence
+        if arguments.inferred:
+            confidence -= PENALTY_INFERRED_SOURCE
+        if not arguments.target and trigger.type in ("COOPERATE", "AID", "SANCTION"):
+            confidence -= PENALTY_NO_RECIPIENT
+        if date_source == "time":
+            confidence += BONUS_DATED
+        event = Event(
+            type=trigger.type,
+            sentence=index,
+            evidence=sentence.text,
+            start=match.start,
+            end=match.end,
+            trigger=text[match.start : match.end],
+            mode=_mode(match, sentence, text, rules, clause[1]),
+            source=tuple(a.key for a in arguments.source),
+            target=tuple(a.key for a in arguments.target),
+            date=date_,
+            date_end=date_end,
+            precision=precision,
+            date_source=date_source,
+            location=location,
+            language=language,
+            confidence=round(max(0.05, min(0.99, confidence)), 3),
+            rule=f"{language or 'generic'}:{trigger.pattern[:40]}",
+            source_actors=tuple(arguments.source),
+            target_actors=tuple(arguments.target),
+            joint=arguments.joint,
+            host=trigger.host if trigger.type == "CONSULT" else None,
+            paragraph=sentence.paragraph,
+            time_text=time_text,
+            location_source=location_source,
+            location_key=fold(location) if location else None,
+            context=_contexts(sentence, rules),
+        )
+        same = next(
+            (
+                k
+                for k, e in by_type.items()
+                if e.type == event.type
+                and (
+                    event.type != "CONSULT"
+                    or participants_match(
+                        [*e.source_actors, *e.target_actors], [*event.source_actors, *event.target_actors]
+                    )
+                )
+            ),
+            None,
+        )
+        if same is not None:
+            by_type[same] = _combine(by_type[same], event)
+        else:
+            by_type[len(by_type)] = event
+    return list(by_type.values())
+
+
+def _combine(first: Event, second: Event) -> Event:
+    """Two mentions of one type in one sentence are one event with the actors of both."""
+    source = _dedupe([*first.source_actors, *second.source_actors])
+    target = tuple(
+        t
+        for t in _dedupe([*first.target_actors, *second.target_actors])
+        if t.key not in {s.key for s in source}
+    )
+    return replace(
+        first,
+        source_actors=source,
+        target_actors=target,
+        source=tuple(a.key for a in source),
+        target=tuple(a.key for a in target),
+        joint=first.joint or second.joint,
+        confidence=max(first.confidence, second.confidence),
+        mode=first.mode or second.mode,
+        context=tuple(dict.fromkeys([*first.context, *second.context])),
+    )
+
+
+def _update_state(state: _State, events: Sequence[Event], slots: Sequence[Slot]) -> None:
+    """Carry the subject, the last person and the current meeting to the next sentences."""
+    explicit = [s.actor for s in slots if s.kind == "mention" and s.actor is not None]
+    if events:
+        last = events[-1]
+        if last.source_actors:
+            state.last_subject = last.source_actors
+        persons = [a for a in last.source_actors if a.type == "person"]
+        if persons:
+            state.last_person = persons[0]
+        elif any(a.type == "person" for a in explicit):
+            state.last_person = next(a for a in explicit if a.type == "person")
+        for event in events:
+            if event.type == "CONSULT" and (event.source_actors or event.target_actors):
+                state.meeting = (event.source_actors, event.target_actors)
+    elif explicit:
+        state.last_subject = (explicit[0],)
+        persons = [a for a in explicit if a.type == "person"]
+        if persons:
+            state.last_person = persons[0]

@@ -1,0 +1,100 @@
+"""The shape of the event rules a language pack exports as ``RULES`` (``lang/<iso>/events.py``).
+
+A trigger is a regular expression for a predicate ("tiếp", "held talks with", "menandatangani")
+with the PLOVER type it signals and how its arguments are found around it. Everything here is
+language-neutral; the words live in the packs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+#: Where a trigger's target must be.
+TARGET_REQUIRED = "required"  # an actor right after the trigger, else no event ("received a letter")
+TARGET_OBJECT = "object"  # an actor, or a specific object (initiative, agreement) after it
+TARGET_OPTIONAL = "optional"  # anything goes; an actor after the trigger is the target if present
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One predicate pattern."""
+
+    pattern: str  # regex; group "t" (if present) is the trigger span, else the whole match
+    type: str  # PLOVER type
+    mode: str | None = None
+    target: str = TARGET_OPTIONAL
+    #: max characters between the trigger end and a required target actor
+    target_gap: int = 40
+    voice: str = "active"  # active | passive (source after the agent marker, target before)
+    joint: bool = False  # subject and object act together ("held talks with", "hội đàm với")
+    host: str | None = None  # "source" when the subject hosts ("A received B"), "target" when visited
+    confidence: float = 0.8
+    #: an actor in the possessive right after the trigger is the committing party ("pledged X's support")
+    possessive_is_source: bool = False
+
+    @cached_property
+    def regex(self) -> re.Pattern[str]:
+        return re.compile(self.pattern, re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class EventRules:
+    """Everything one language knows about event predicates and their arguments."""
+
+    triggers: tuple[Trigger, ...] = ()
+    #: text right before a trigger that makes it a noun or a non-event ("buổi tiếp", "the signing of")
+    blocked_before: str = r"(?!)"
+    #: text right after a trigger that makes it another word ("tiếp tục", "received a call"?)
+    blocked_after: str = r"(?!)"
+    #: negation between the subject and the trigger ("không", "did not")
+    negation: str = r"(?!)"
+    #: hypothetical/conditional markers that void the clause ("nếu", "if")
+    hypothetical: str = r"(?!)"
+    #: clause boundaries inside a sentence: each clause has at most one main predicate
+    clause_break: str = r";"
+    #: a conjunction that starts a new clause when a reporting verb or trigger follows it
+    clause_conjunction: str = r"(?!)"
+    #: reporting verbs: not events, but they start a new clause after a conjunction
+    reporting: str = r"(?!)"
+    #: verbs of opinion ("cho rằng", "believes"): a trigger in their complement is not an event
+    opinion: str = r"(?!)"
+    #: passive marker between the target (before) and the agent (before the trigger): vi "được"
+    passive_agent_before: str = r"(?!)"
+    #: passive auxiliary right before the trigger: en "was|were"; the agent follows the agent marker
+    passive_aux: str = r"(?!)"
+    agent_marker: str = r"(?!)"
+    #: "the two sides", "hai bên", "kedua pihak": the participants of the current meeting
+    joint_subject: str = r"(?!)"
+    #: person pronouns and bare honorifics standing for the last person spoken of
+    person_pronoun: str = r"(?!)"
+    #: opening words of an adverbial or participial phrase before the subject ("Theo", "Highlighting")
+    adverbial_opener: str = r"(?!)"
+    #: a specific object that makes a target-less support/agreement an event (initiative, agreement)
+    specific_object: str = r"(?!)"
+    #: locative prepositions before a place ("tại", "in", "di")
+    locative: str = r"(?!)"
+    #: "between X and Y" around two actors: the one on the source's side is not a target
+    between: str = r"(?!)"
+    #: CONSULT mode cues anywhere in the sentence, checked in order
+    consult_modes: tuple[tuple[str, str], ...] = ()
+    #: mode cues for other types: (type, regex, mode), checked in order
+    mode_cues: tuple[tuple[str, str, str], ...] = ()
+    #: PLOVER context cues: (regex, context)
+    contexts: tuple[tuple[str, str], ...] = ()
+    #: ISO alpha-3 of the country an unqualified national title refers to in this language's press
+    #: (Vietnamese "Thủ tướng" alone is Vietnam's prime minister); None when it cannot be assumed
+    home_country: str | None = None
+    #: role ids (from the entity stage) that are national offices, for ``home_country``
+    national_roles: tuple[str, ...] = ()
+    #: example sentences are English; the embedding classifier runs on every language without triggers
+    use_embeddings: bool = False
+    extra: dict[str, str] = field(default_factory=dict)
+
+    def compiled(self, name: str) -> re.Pattern[str]:
+        """The compiled regex of one pattern field (cached per instance)."""
+        cache = self.__dict__.setdefault("_compiled", {})
+        if name not in cache:
+            cache[name] = re.compile(getattr(self, name), re.IGNORECASE)
+        return cache[name]

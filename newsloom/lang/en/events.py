@@ -1,0 +1,179 @@
+"""English event predicates and argument patterns.
+
+Subject-verb-object order; the passive ("Waly was received by Sơn") puts the agent after "by".
+Reporting verbs alone ("said", "noted", "affirmed") are not events.
+"""
+
+from newsloom.events.rules import TARGET_OBJECT, TARGET_REQUIRED, EventRules, Trigger
+
+# Verbs that, in the future tense or after a promise, make a statement an offer to cooperate (AGREE).
+_COOP = (
+    r"(?:continu\w*|cooperat\w*|collaborat\w*|support\w*|assist\w*|help\w*|work(?:ing)?\s+(?:closely\s+)?with|"
+    r"deepen\w*|strengthen\w*|enhanc\w*|expand\w*|promot\w*|boost\w*|step\w* up|consider\w*\s+\w+ing|"
+    r"participat\w*|join\w*|contribut\w*|provid\w*|facilitat\w*)"
+)
+
+T = Trigger
+
+RULES = EventRules(
+    triggers=(
+        # -- CONSULT --------------------------------------------------------------------------
+        T(r"\b(?:received|receives|receiving|hosted|hosts|hosting)\b", "CONSULT", mode="visit", host="source",
+          target=TARGET_REQUIRED, target_gap=30, confidence=0.85),
+        T(r"\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?(?P<t>received|hosted|welcomed)\s+by\b", "CONSULT",
+          mode="visit", host="source", voice="passive", confidence=0.85),
+        T(r"\bheld\s+(?:a\s+|an\s+)?(?:\w+\s+){0,2}?(?:talks|meetings?|discussions|consultations|(?:phone|telephone)\s+(?:call|conversation|talks)|call|summit)\b",
+          "CONSULT", joint=True, confidence=0.9),
+        T(r"\b(?:met|meets)(?:\s+with)?\b", "CONSULT", joint=True, target=TARGET_REQUIRED, target_gap=30,
+          confidence=0.85),
+        T(r"\b(?:paid|pays|paying)\s+(?:a\s+)?(?:\w+\s+)?(?:call|visit)\s+(?:on|to)\b", "CONSULT", mode="visit",
+          host="target", target=TARGET_REQUIRED, confidence=0.85),
+        T(r"\b(?:visited|visits|toured)\b", "CONSULT", mode="visit", host="target", target=TARGET_REQUIRED,
+          target_gap=30, confidence=0.8),
+        T(r"\b(?:talked|spoke|phoned|telephoned)\s+(?:by phone\s+|over the phone\s+|on the phone\s+)?(?:with|to)\b",
+          "CONSULT", mode="phone", joint=True, target=TARGET_REQUIRED, target_gap=20, confidence=0.75),
+        T(r"\b(?:together|along)\s+with(?=\s[^,;.]{2,50}?\s(?:attended|co-chaired|chaired|witnessed)\b)",
+          "CONSULT", joint=True, target=TARGET_REQUIRED, target_gap=20, confidence=0.7),
+        # -- SUPPORT ----------------------------------------------------------------------------
+        T(r"\b(?:commended|commends|commending|praised|praises|praising|lauded|hailed|applauded)\b", "SUPPORT",
+          target=TARGET_OBJECT, confidence=0.85),
+        T(r"\b(?:welcomed|welcomes|welcoming)\b", "SUPPORT", target=TARGET_OBJECT, confidence=0.8),
+        T(r"\b(?:appreciated|appreciates|valued|thanked|congratulated|congratulates)\b", "SUPPORT",
+          target=TARGET_OBJECT, confidence=0.8),
+        T(r"\bexpressed\s+(?:\w+\s+){0,2}?(?:support|appreciation|gratitude|thanks)\b", "SUPPORT",
+          target=TARGET_OBJECT, confidence=0.8),
+        T(r"\b(?:supported|supports|supporting|endorsed|endorses|backed)\b", "SUPPORT", target=TARGET_OBJECT,
+          confidence=0.75),
+        T(r"\b(?:signed|signs|ratified|ratifies|inked)\b", "SUPPORT", target=TARGET_OBJECT, confidence=0.8),
+        T(r"\b(?:recogni[sz]ed|upgraded\s+(?:\w+\s+)?(?:ties|relations))\b", "SUPPORT", target=TARGET_OBJECT,
+          confidence=0.7),
+        # -- AGREE ------------------------------------------------------------------------------
+        T(r"\b(?:agreed|agree|agrees)\b", "AGREE", confidence=0.85),
+        T(r"\b(?:pledged|pledges|pledging|promised|promises|vowed|vows)\b", "AGREE", confidence=0.85,
+          possessive_is_source=True),
+        T(r"\b(?:committed|commitment)\s+to\b", "AGREE", confidence=0.75),
+        T(r"\b(?:offered|offers)\s+to\b", "AGREE", confidence=0.8),
+        T(r"\b(?:stands|stood|is|was|are|were)\s+ready\s+to\b", "AGREE", confidence=0.75),
+        T(r"\bexpressed\s+(?:a|the|his|her|their|its)\s+(?:\w+\s+)?(?:wish|desire|hope|willingness|readiness)\s+to\b",
+          "AGREE", confidence=0.75),
+        T(r"\b(?:will|would|shall)\s+(?:\w+ly\s+)?" + _COOP, "AGREE", confidence=0.7),
+        T(r"\b(?:proposed|proposes)\b(?!\s+that)", "AGREE", confidence=0.65),
+        T(r"\b(?:invited|invites)\b", "AGREE", target=TARGET_REQUIRED, target_gap=20, confidence=0.7),
+        # -- REQUEST ----------------------------------------------------------------------------
+        T(r"\bcall(?:ed|s|ing)\s+(?:on|upon|for)\b", "REQUEST", confidence=0.85),
+        T(r"\b(?:urged|urges|urging|requested|requests|demanded|demands|appealed\s+(?:to|for))\b", "REQUEST",
+          confidence=0.85),
+        T(r"\b(?:asked|asks)\b", "REQUEST", target=TARGET_REQUIRED, target_gap=20, confidence=0.7),
+        T(r"\b(?:suggested|suggests|proposed\s+that|recommended|recommends)\b", "REQUEST", confidence=0.75),
+        # -- ACCUSE / REJECT / THREATEN ---------------------------------------------------------
+        T(r"\b(?:condemned|condemns|critici[sz]ed|criticises|criticizes|denounced|deplored|blamed|slammed)\b",
+          "ACCUSE", mode="disapprove", confidence=0.85),
+        T(r"\b(?:accused|accuses|charged|indicted|sued|prosecuted)\b", "ACCUSE", mode="allege", confidence=0.8),
+        T(r"\b(?:investigat(?:ed|es|ing)|launched\s+(?:an?\s+)?(?:investigation|probe|inquiry))\b", "ACCUSE",
+          mode="investigate", confidence=0.65),
+        T(r"\b(?:rejected|rejects|refused|refuses|denied|denies|vetoed|turned\s+down|declined\s+to)\b", "REJECT",
+          confidence=0.8),
+        T(r"\b(?:threatened|threatens|warned\s+(?:of|that))\b", "THREATEN", confidence=0.75),
+        # -- PROTEST ----------------------------------------------------------------------------
+        T(r"\b(?:protested|demonstrated|rallied|marched|staged\s+(?:a\s+)?(?:protest|rally|demonstration|sit-in))\b",
+          "PROTEST", mode="demo", confidence=0.75),
+        T(r"\b(?:went\s+on\s+strike|staged\s+(?:a\s+)?strike|walked\s+out)\b", "PROTEST", mode="strike",
+          confidence=0.8),
+        T(r"\bboycott(?:ed|s)?\b", "PROTEST", mode="boycott", confidence=0.7),
+        T(r"\brioted\b", "PROTEST", mode="riot", confidence=0.8),
+        # -- SANCTION ---------------------------------------------------------------------------
+        T(r"\b(?:imposed\s+(?:\w+\s+)?sanctions|sanctioned|embargoed)\b", "SANCTION", mode="discontinue",
+          confidence=0.85),
+        T(r"\b(?:severed|cut|suspended|froze)\s+(?:\w+\s+)?(?:ties|relations|aid|talks|cooperation)\b", "SANCTION",
+          mode="discontinue", confidence=0.8),
+        T(r"\b(?:expelled|recalled\s+(?:\w+\s+)?ambassador)\b", "SANCTION", mode="expel", confidence=0.8),
+        T(r"\b(?:convicted|sentenced)\b", "SANCTION", mode="convict", confidence=0.8),
+        # -- MOBILIZE ---------------------------------------------------------------------------
+        T(r"\b(?:deployed|mobili[sz]ed|massed)\s+(?:\w+\s+){0,2}?(?:troops|soldiers|forces|warships|units)\b",
+          "MOBILIZE", mode="troops", confidence=0.8),
+        T(r"\bput\s+(?:\w+\s+)?(?:troops|forces)\s+on\s+(?:high\s+)?alert\b", "MOBILIZE", mode="troops",
+          confidence=0.8),
+        # -- COERCE -----------------------------------------------------------------------------
+        T(r"\b(?:arrested|arrests|detained|detains|apprehended|nabbed)\b", "COERCE", mode="arrest", confidence=0.85),
+        T(r"\b(?:raided|seized|confiscated|dismantled|busted)\b", "COERCE", mode="seize", confidence=0.75),
+        T(r"\b(?:deported|deports)\b", "COERCE", mode="deport", confidence=0.8),
+        T(r"\b(?:banned|bans)\b", "COERCE", mode="restrict", confidence=0.6),
+        T(r"\b(?:censored|blocked\s+access)\b", "COERCE", mode="censor", confidence=0.7),
+        T(r"\bimposed\s+(?:a\s+)?curfew\b", "COERCE", mode="curfew", confidence=0.85),
+        T(r"\bdeclared\s+(?:a\s+)?(?:state\s+of\s+emergency|martial\s+law)\b", "COERCE", mode="martial-law",
+          confidence=0.85),
+        T(r"\b(?:hacked|cyber-?attack(?:ed|s)?)\b", "COERCE", mode="cyber", confidence=0.7),
+        # -- ASSAULT ----------------------------------------------------------------------------
+        T(r"\b(?:attacked|attacks|assaulted|killed|stormed)\b", "ASSAULT", confidence=0.75),
+        T(r"\b(?:kidnapped|abducted|hijacked)\b", "ASSAULT", mode="abduct", confidence=0.85),
+        T(r"\b(?:bombed|detonated)\b", "ASSAULT", mode="explosives", confidence=0.8),
+        T(r"\b(?:shelled|fired\s+(?:\w+\s+)?(?:rockets|missiles|shells))\b", "ASSAULT", mode="heavy-weapons",
+          confidence=0.85),
+        T(r"\b(?:shot|gunned\s+down)\b", "ASSAULT", mode="firearms", confidence=0.7),
+        T(r"\b(?:stabbed|hacked\s+to\s+death)\b", "ASSAULT", mode="primitive", confidence=0.8),
+        T(r"\bassassinated\b", "ASSAULT", mode="targeted", confidence=0.85),
+        T(r"\b(?:air\s*strikes?|drone\s+strikes?)\b", "ASSAULT", mode="aerial", confidence=0.7),
+        T(r"\btortured\b", "ASSAULT", mode="torture", confidence=0.8),
+        # -- AID / COOPERATE --------------------------------------------------------------------
+        T(r"\b(?:donated|donates|granted|handed\s+over|provided|delivered|sent)\s+(?:\w+\s+){0,3}?(?:aid|assistance|relief|funding|grants?|equipment|supplies|vehicles|US\$|\$|USD|million|billion)\b",
+          "AID", confidence=0.75),
+        T(r"\bgranted\s+(?:political\s+)?asylum\b", "AID", confidence=0.8),
+        T(r"\b(?:extradited|extradites|repatriated\s+(?:the\s+)?suspects?)\b", "COOPERATE", confidence=0.85),
+        T(r"\bhanded\s+over\s+(?:\w+\s+){0,3}?(?:suspects?|fugitives?|detainees|wanted)\b", "COOPERATE",
+          confidence=0.8),
+        T(r"\bjointly\s+\w+ed\b", "COOPERATE", joint=True, confidence=0.75),
+        T(r"\b(?:exchanged|shared)\s+(?:\w+\s+)?(?:intelligence|information|data)\b", "COOPERATE", confidence=0.6),
+        T(r"\b(?:held|conducted|launched)\s+(?:a\s+)?joint\s+(?:\w+\s+)?(?:exercises?|drills?|patrols?|operations?|investigations?)\b",
+          "COOPERATE", joint=True, confidence=0.8),
+        # -- CONCEDE / RETREAT ------------------------------------------------------------------
+        T(r"\b(?:pardoned|granted\s+amnesty|apologi[sz]ed|eased\s+(?:\w+\s+)?(?:restrictions|sanctions)|lifted\s+(?:the\s+|a\s+)?(?:ban|curfew|sanctions|restrictions))\b",
+          "CONCEDE", confidence=0.8),
+        T(r"\b(?:released|freed)\b(?=[^.;]{0,40}\b(?:prisoners?|hostages?|detainees?|captives?|fishermen|crew|sailors)\b)",
+          "RETREAT", mode="release", confidence=0.8),
+        T(r"\bwithdrew\s+(?:\w+\s+)?(?:troops|forces)\b", "RETREAT", mode="withdraw", confidence=0.8),
+        T(r"\b(?:resigned|stepped\s+down)\b", "RETREAT", mode="resign", confidence=0.8),
+    ),
+    # "the signing of", "a visit", "when asked", "his hosting of", "the visiting minister"
+    blocked_before=r"\b(?:the|a|an|his|her|its|their|when|of|for)\s+$",
+    # "received a letter", "asked about", "called for calm"? (kept), "signed off", "met the target"
+    blocked_after=r"^\s+(?:a|an|\d[\d,.]*|support|assistance|aid|funding|reports?|letters?|complaints?|news|praise|approval|training|votes?|money|donations?|about|off|up\b|the\s+(?:target|deadline|goal|criteria|demand))\b",
+    negation=r"\b(?:not|never|no longer|n't)\s+(?:\w+\s+)?$|\bdid\s+not\s+$|\bfailed\s+to\s+$",
+    hypothetical=r"\b(?:if|unless|whether)\b",
+    clause_break=r";|,\s+(?=(?:\w+ing)\b)(?!including\b|according\b|notably\b)|\s+—\s+|\s+-\s+(?=\w+ing\b)",
+    clause_conjunction=r"\s(?:and|,)\s(?:also\s+)?",
+    reporting=r"\b(?:said|says|affirmed|affirms|noted|notes|stressed|stresses|underlined|underscored|emphasi[sz]ed|told|added|stated|highlighted|reiterated|expressed)\b",
+    opinion=r"\b(?:believes?|believed|argued|argues|thinks?|thought|hoped|hopes|expects?|expected)\b",
+    passive_aux=r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?$",
+    agent_marker=r"\bby\b",
+    joint_subject=r"\b(?:the\s+two\s+(?:sides|leaders|ministers|countries|parties|delegations|officials)|both\s+sides|the\s+sides|the\s+two)(?:['’]s?)?",
+    person_pronoun=r"\b(?:he|she)\b",
+    adverbial_opener=r"^\s*(?:\w+ing\b|For\s+(?:his|her|their|its)\s+part|According\s+to|In\s+|On\s+|At\s+|After\s+|During\s+|Following\s+|Speaking\s+|As\s+)",
+    specific_object=r"\b(?:initiative|proposal|plan|convention|agreement|accord|treaty|memorandum|MoU|programmes?|programs?|project|resolution|bid|candidacy|hosting|declaration|statement|deal)\b",
+    locative=r"\b(?:in|at)\s+$",
+    between=r"\b(?:between|the\s+two)\s+$",
+    consult_modes=(
+        (r"\b(?:phone|telephone|video\s+call|online|virtual(?:ly)?|video\s+conference)\b", "phone"),
+        (r"\b(?:on\s+the\s+sidelines|summit|multilateral)\b", "multilateral"),
+        (r"\b(?:visit\w*|received|hosted|hosting|courtesy\s+call)\b", "visit"),
+    ),
+    mode_cues=(
+        ("REQUEST", r"\b(?:support\w*|assist\w*|help\w*|aid|cooperat\w*|facilitat\w*)\b", "assist"),
+        ("REQUEST", r"\b(?:meet\w*|negotiat\w*|talks|dialogue)\b", "meet"),
+        ("REQUEST", r"\b(?:release|ceasefire|lift\w*|ease)\b", "yield"),
+        ("REQUEST", r"\b(?:reform\w*|chang\w*|resign\w*|amend\w*)\b", "change"),
+        ("REJECT", r"\b(?:support|assist\w*|aid|cooperat\w*)\b", "assist"),
+        ("REJECT", r"\b(?:meet\w*|negotiat\w*|talks|dialogue)\b", "meet"),
+    ),
+    contexts=(
+        (r"\b(?:cyber\w*|cybersecurity|hack\w*)\b", "cyber"),
+        (r"\b(?:drugs?|narcotics?|methamphetamine|heroin)\b", "illegal_drugs"),
+        (r"\b(?:human\s+trafficking|smuggl\w*|trafficking)\b", "trafficking"),
+        (r"\b(?:crime|criminal\w*|money\s+laundering|fraud|scam\w*)\b", "crime"),
+        (r"\b(?:corruption|bribe\w*)\b", "corruption"),
+        (r"\bpeacekeeping\b", "peacekeeping"),
+        (r"\b(?:trade|investment|economic|business\w*)\b", "economic"),
+        (r"\b(?:climate|environment\w*)\b", "environment"),
+        (r"\b(?:parliament\w*|legislat\w*|National\s+Assembly)\b", "legislative"),
+        (r"\b(?:military|defen[cs]e|army|navy)\b", "military"),
+    ),
+)  # fmt: skip

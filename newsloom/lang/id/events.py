@@ -1,0 +1,136 @@
+"""Indonesian event predicates and argument patterns.
+
+Indonesian marks the passive on the verb (di-: "diterima oleh" = received by), with the agent
+after "oleh"; the active meN- form has the subject first ("Menteri menerima Sekjen PBB").
+"""
+
+from newsloom.events.rules import TARGET_OBJECT, TARGET_REQUIRED, EventRules, Trigger
+
+# Verbs that after "akan" (will) or "siap" (ready) make a statement an offer to cooperate (AGREE).
+_COOP = (
+    r"(?:terus\s+)?(?:bekerja\s*sama|mendukung|membantu|memperkuat|meningkatkan|melanjutkan|memperluas|"
+    r"mendorong|berpartisipasi|ikut|berkontribusi|memfasilitasi|berkoordinasi)"
+)
+
+T = Trigger
+
+RULES = EventRules(
+    triggers=(
+        # -- CONSULT --------------------------------------------------------------------------
+        T(r"\b(?:menerima|menyambut)\b(?!\s+baik)", "CONSULT", mode="visit", host="source", target=TARGET_REQUIRED,
+          target_gap=35, confidence=0.85),
+        T(r"\bditerima\b", "CONSULT", mode="visit", host="source", voice="passive", confidence=0.8),
+        T(r"\bbertemu(?:\s+dengan)?\b", "CONSULT", joint=True, target=TARGET_REQUIRED, target_gap=30,
+          confidence=0.85),
+        T(r"\b(?:mengadakan|menggelar|melakukan)\s+(?:\w+\s+){0,2}?(?:pertemuan|pembicaraan|perundingan|dialog|rapat)(?:\s+bilateral)?\b",
+          "CONSULT", joint=True, confidence=0.85),
+        T(r"\b(?:menelepon|berbicara\s+(?:melalui|lewat)\s+telepon(?:\s+dengan)?|melakukan\s+(?:pembicaraan|percakapan)\s+telepon(?:\s+dengan)?)\b",
+          "CONSULT", mode="phone", joint=True, confidence=0.85),
+        T(r"\b(?:mengunjungi|berkunjung\s+ke|melakukan\s+kunjungan\s+(?:\w+\s+){0,2}?ke)\b", "CONSULT", mode="visit",
+          host="target", target=TARGET_REQUIRED, target_gap=30, confidence=0.8),
+        T(r"\bbersama(?:\s+dengan)?(?=\s[^,;.]{2,50}?\s(?:menghadiri|memimpin|menyaksikan)\b)", "CONSULT",
+          joint=True, target=TARGET_REQUIRED, target_gap=20, confidence=0.7),
+        # -- SUPPORT ----------------------------------------------------------------------------
+        T(r"\bmenyambut\s+baik\b", "SUPPORT", target=TARGET_OBJECT, confidence=0.85),
+        T(r"\b(?:mengapresiasi|memuji|menghargai|mengucapkan\s+selamat|memberi\s+selamat)\b", "SUPPORT",
+          target=TARGET_OBJECT, confidence=0.85),
+        T(r"\b(?:berterima\s+kasih|mengucapkan\s+terima\s+kasih)\b", "SUPPORT", target=TARGET_OBJECT,
+          confidence=0.8),
+        T(r"\b(?:mendukung|menyatakan\s+dukungan)\b", "SUPPORT", target=TARGET_OBJECT, confidence=0.8),
+        T(r"\b(?:menandatangani|meneken|meratifikasi|mengakui)\b", "SUPPORT", target=TARGET_OBJECT, confidence=0.8),
+        # -- AGREE ------------------------------------------------------------------------------
+        T(r"\b(?:sepakat|menyepakati|bersepakat|menyetujui)\b", "AGREE", confidence=0.85),
+        T(r"\b(?:berkomitmen|berjanji|bertekad)\b", "AGREE", confidence=0.8),
+        T(r"\b(?:akan|siap)\s+(?:untuk\s+)?" + _COOP + r"\b", "AGREE", confidence=0.75),
+        T(r"\b(?:menawarkan|mengusulkan)\b", "AGREE", confidence=0.65),
+        T(r"\bmengundang\b", "AGREE", target=TARGET_REQUIRED, target_gap=20, confidence=0.7),
+        # -- REQUEST ----------------------------------------------------------------------------
+        T(r"\b(?:mendesak|meminta|menyerukan|mengimbau|menuntut|memohon)\b", "REQUEST", confidence=0.85),
+        # -- ACCUSE / REJECT / THREATEN ---------------------------------------------------------
+        T(r"\b(?:mengecam|mengkritik|menyesalkan|memprotes)\b", "ACCUSE", mode="disapprove", confidence=0.85),
+        T(r"\b(?:menuduh|mendakwa|menggugat|menetapkan\s+(?:\w+\s+)?tersangka)\b", "ACCUSE", mode="allege",
+          confidence=0.8),
+        T(r"\b(?:menyelidiki|menyidik|penyelidikan)\b", "ACCUSE", mode="investigate", confidence=0.6),
+        T(r"\b(?:menolak|membantah)\b", "REJECT", confidence=0.8),
+        T(r"\bmengancam\b", "THREATEN", confidence=0.8),
+        # -- PROTEST ----------------------------------------------------------------------------
+        T(r"\b(?:berunjuk\s+rasa|berdemonstrasi|menggelar\s+(?:aksi|unjuk\s+rasa|demonstrasi))\b", "PROTEST",
+          mode="demo", confidence=0.8),
+        T(r"\bmogok(?:\s+kerja)?\b", "PROTEST", mode="strike", confidence=0.8),
+        T(r"\bmemboikot\b", "PROTEST", mode="boycott", confidence=0.8),
+        # -- SANCTION ---------------------------------------------------------------------------
+        T(r"\b(?:menjatuhkan\s+sanksi|memberlakukan\s+sanksi|embargo)\b", "SANCTION", mode="discontinue",
+          confidence=0.85),
+        T(r"\b(?:memutuskan|menangguhkan|membekukan)\s+(?:hubungan|bantuan|kerja\s*sama)\b", "SANCTION",
+          mode="discontinue", confidence=0.8),
+        T(r"\bmengusir\b", "SANCTION", mode="expel", confidence=0.75),
+        T(r"\b(?:memvonis|menjatuhkan\s+vonis|dijatuhi\s+hukuman)\b", "SANCTION", mode="convict", confidence=0.8),
+        # -- MOBILIZE ---------------------------------------------------------------------------
+        T(r"\bmengerahkan\s+(?:\w+\s+){0,2}?(?:pasukan|tentara|prajurit|personel|kapal\s+perang)\b", "MOBILIZE",
+          mode="troops", confidence=0.8),
+        # -- COERCE -----------------------------------------------------------------------------
+        T(r"\b(?:menangkap|meringkus|menahan|membekuk)\b", "COERCE", mode="arrest", confidence=0.85),
+        T(r"\b(?:ditangkap|ditahan|dibekuk|diringkus)\b", "COERCE", mode="arrest", voice="passive", confidence=0.8),
+        T(r"\b(?:menggerebek|menyita|membongkar)\b", "COERCE", mode="seize", confidence=0.75),
+        T(r"\b(?:mendeportasi|dideportasi)\b", "COERCE", mode="deport", confidence=0.8),
+        T(r"\bmelarang\b", "COERCE", mode="restrict", confidence=0.6),
+        T(r"\bmemberlakukan\s+jam\s+malam\b", "COERCE", mode="curfew", confidence=0.85),
+        # -- ASSAULT ----------------------------------------------------------------------------
+        T(r"\b(?:menyerang|membunuh|menewaskan)\b", "ASSAULT", confidence=0.75),
+        T(r"\b(?:menculik|membajak)\b", "ASSAULT", mode="abduct", confidence=0.85),
+        T(r"\bmenembak(?:kan)?\b", "ASSAULT", mode="firearms", confidence=0.75),
+        T(r"\b(?:mengebom|meledakkan)\b", "ASSAULT", mode="explosives", confidence=0.8),
+        # -- AID / COOPERATE --------------------------------------------------------------------
+        T(r"\b(?:menyumbangkan|menyalurkan|mengirimkan|mengirim|memberikan|menyerahkan)\s+(?:\w+\s+){0,2}?(?:bantuan|hibah|dana|donasi|peralatan|logistik)\b",
+          "AID", confidence=0.8),
+        T(r"\b(?:mengekstradisi|diekstradisi|ekstradisi)\b", "COOPERATE", confidence=0.85),
+        T(r"\bmenyerahkan\s+(?:\w+\s+){0,2}?(?:tersangka|buronan|pelaku|tahanan)\b", "COOPERATE", confidence=0.8),
+        T(r"\b(?:operasi|patroli|latihan|penyelidikan)\s+(?:gabungan|bersama)\b", "COOPERATE", joint=True,
+          confidence=0.8),
+        T(r"\b(?:bertukar|berbagi)\s+(?:informasi|data|intelijen)\b", "COOPERATE", confidence=0.6),
+        # -- CONCEDE / RETREAT ------------------------------------------------------------------
+        T(r"\b(?:memberikan\s+(?:amnesti|grasi)|meminta\s+maaf|mencabut\s+(?:larangan|sanksi|jam\s+malam))\b",
+          "CONCEDE", confidence=0.8),
+        T(r"\b(?:membebaskan|melepaskan)\b(?=[^.;]{0,40}\b(?:sandera|tahanan|nelayan|awak|narapidana)\b)",
+          "RETREAT", mode="release", confidence=0.8),
+        T(r"\bmenarik\s+(?:\w+\s+)?pasukan\b", "RETREAT", mode="withdraw", confidence=0.8),
+        T(r"\bmengundurkan\s+diri\b", "RETREAT", mode="resign", confidence=0.8),
+    ),
+    # "penandatanganan", "kunjungan": nouns are other words; "para" + noun
+    blocked_before=r"\b(?:yang|untuk|saat|ketika|dalam)\s+$",
+    blocked_after=r"^\s+(?:surat|laporan|penghargaan|pengaduan|dana\s+hibah|gaji)\b",
+    negation=r"\b(?:tidak|belum|bukan|tak|enggan)\s+(?:\w+\s+)?$",
+    hypothetical=r"\b(?:jika|apabila|seandainya|kalau)\b",
+    clause_break=r";|,\s*(?=(?:serta|sekaligus|dan juga)\b)",
+    clause_conjunction=r"\s(?:dan|serta|,)\s",
+    reporting=r"\b(?:mengatakan|menyatakan|menegaskan|menjelaskan|menyampaikan|mengungkapkan|berkata|ujar|kata)\b",
+    opinion=r"\b(?:menilai|berpendapat|meyakini|berharap|mengharapkan)\b",
+    passive_aux=r"(?!)",
+    agent_marker=r"\boleh\b",
+    joint_subject=r"\b(?:kedua\s+(?:pihak|pemimpin|negara|menteri|delegasi)|kedua\s+belah\s+pihak)\b",
+    person_pronoun=r"\b(?:ia|dia|beliau)\b",
+    adverbial_opener=r"^\s*(?:Menurut|Dalam|Pada|Di|Setelah|Usai|Selain|Sementara|Menanggapi|Terkait)\b",
+    specific_object=r"\b(?:inisiatif|usulan|rencana|konvensi|perjanjian|kesepakatan|nota\s+kesepahaman|MoU|program|proyek|resolusi|pencalonan|deklarasi)\b",
+    locative=r"\b(?:di)\s+$",
+    between=r"\b(?:antara|kedua)\s+$",
+    consult_modes=(
+        (r"\b(?:telepon|daring|virtual|konferensi\s+video)\b", "phone"),
+        (r"\b(?:di\s+sela|KTT|multilateral)\b", "multilateral"),
+        (r"\b(?:kunjungan|berkunjung|mengunjungi|menerima|diterima)\b", "visit"),
+    ),
+    mode_cues=(
+        ("REQUEST", r"\b(?:bantuan|membantu|mendukung|dukungan|kerja\s*sama|memfasilitasi)\b", "assist"),
+        ("REQUEST", r"\b(?:bertemu|berunding|perundingan|dialog)\b", "meet"),
+        ("REQUEST", r"\b(?:membebaskan|gencatan\s+senjata|mencabut)\b", "yield"),
+        ("REQUEST", r"\b(?:reformasi|mengubah|perubahan|mundur)\b", "change"),
+        ("REJECT", r"\b(?:bantuan|kerja\s*sama)\b", "assist"),
+    ),
+    contexts=(
+        (r"\b(?:siber|kejahatan\s+siber|keamanan\s+siber)\b", "cyber"),
+        (r"\b(?:narkoba|narkotika|sabu)\b", "illegal_drugs"),
+        (r"\b(?:perdagangan\s+orang|penyelundupan)\b", "trafficking"),
+        (r"\b(?:kejahatan|pencucian\s+uang|penipuan)\b", "crime"),
+        (r"\b(?:korupsi|suap)\b", "corruption"),
+        (r"\b(?:perdagangan|investasi|ekonomi)\b", "economic"),
+    ),
+)  # fmt: skip

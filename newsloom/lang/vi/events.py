@@ -1,0 +1,159 @@
+"""Vietnamese event predicates and argument patterns.
+
+Vietnamese writes one syllable per word, separated by spaces, so a trigger is a syllable sequence
+and "tiếp" (receive) must not be read inside "tiếp tục" (continue) or "trực tiếp" (direct).
+The subject comes first; the passive puts the agent after "được": "B được A tiếp" = A received B.
+"""
+
+from newsloom.events.rules import TARGET_OBJECT, TARGET_OPTIONAL, TARGET_REQUIRED, EventRules, Trigger
+
+# Words that, right after a cooperation verb, make a future-tense statement an offer (AGREE).
+_COOP = r"(?:hợp tác|phối hợp|hỗ trợ|đồng hành|duy trì(?: hợp tác)?|tăng cường|thúc đẩy|tham gia|đóng góp|giúp đỡ|làm sâu sắc|mở rộng|cùng)"
+
+T = Trigger
+
+RULES = EventRules(
+    triggers=(
+        # -- CONSULT --------------------------------------------------------------------------
+        # "có cuộc hội đàm với", "đã có buổi làm việc với": the noun form is the predicate here
+        T(r"\b(?:đã\s+)?có\s+(?:cuộc|buổi)\s+(?P<t>hội đàm|hội kiến|gặp(?: gỡ| mặt)?|làm việc|điện đàm|tiếp xúc|trao đổi)\b",
+          "CONSULT", joint=True, target=TARGET_OPTIONAL, confidence=0.85),
+        T(r"\btiếp(?: xã giao)?\b", "CONSULT", mode="visit", host="source", target=TARGET_REQUIRED,
+          target_gap=25, confidence=0.9),
+        T(r"\bhội đàm\b", "CONSULT", joint=True, confidence=0.9),
+        T(r"\bhội kiến\b", "CONSULT", joint=True, confidence=0.9),
+        T(r"\bhội đàm trực tuyến\b|\bđiện đàm\b", "CONSULT", mode="phone", joint=True, confidence=0.9),
+        T(r"\bgặp(?: gỡ| mặt)?(?: với)?\b", "CONSULT", joint=True, target=TARGET_REQUIRED, target_gap=25,
+          confidence=0.75),
+        T(r"\blàm việc với\b", "CONSULT", joint=True, target=TARGET_REQUIRED, target_gap=25, confidence=0.75),
+        T(r"\bthăm(?: chính thức| cấp Nhà nước| làm việc| hữu nghị| xã giao)?(?: tới| đến)?\b", "CONSULT",
+          mode="visit", host="target", target=TARGET_REQUIRED, target_gap=30, confidence=0.8),
+        # "... và cùng Thủ tướng X dự Diễn đàn": attending together is meeting
+        T(r"\bcùng(?=\s[^,;.]{2,45}?\s(?:dự|tham dự|đồng chủ trì|chủ trì|chứng kiến)\b)", "CONSULT", joint=True,
+          target=TARGET_REQUIRED, target_gap=20, confidence=0.7),
+        # -- SUPPORT ----------------------------------------------------------------------------
+        T(r"\bđánh giá cao\b", "SUPPORT", target=TARGET_OBJECT, confidence=0.85),
+        T(r"\bhoan nghênh\b", "SUPPORT", target=TARGET_OBJECT, confidence=0.85),
+        T(r"\b(?:bày tỏ |tiếp tục )?ủng hộ\b", "SUPPORT", target=TARGET_OBJECT, confidence=0.8),
+        T(r"\bc[ảá]m ơn\b", "SUPPORT", target=TARGET_OBJECT, confidence=0.8),
+        T(r"\bchúc mừng\b", "SUPPORT", target=TARGET_OBJECT, confidence=0.85),
+        T(r"\b(?:biểu dương|khen ngợi|ca ngợi|đánh giá tích cực|trân trọng)\b", "SUPPORT", target=TARGET_OBJECT,
+          confidence=0.75),
+        T(r"\bghi nhận\b", "SUPPORT", target=TARGET_OBJECT, confidence=0.6),
+        T(r"\b(?:đã\s+)?(?:ký kết|ký)\b", "SUPPORT", target=TARGET_OBJECT, confidence=0.8),
+        T(r"\bphê chuẩn\b", "SUPPORT", target=TARGET_OBJECT, confidence=0.75),
+        T(r"\bcông nhận\b", "SUPPORT", target=TARGET_OBJECT, confidence=0.65),
+        T(r"\bnâng cấp quan hệ\b", "SUPPORT", joint=True, confidence=0.8),
+        # -- AGREE ------------------------------------------------------------------------------
+        T(r"\b(?:bày tỏ |đã )?nhất trí\b", "AGREE", confidence=0.85),
+        T(r"\bthống nhất\b(?=\s+(?:cao|về|sẽ|tiếp tục|tăng cường|thúc đẩy|phối hợp|hợp tác))", "AGREE",
+          confidence=0.75),
+        T(r"\bcam kết\b", "AGREE", confidence=0.8),
+        T(r"\bsẵn sàng\b", "AGREE", confidence=0.75),
+        T(r"\b(?:mong muốn|quyết tâm)(?=[^;.]{0,60}?\b" + _COOP + r"\b)", "AGREE", confidence=0.7),
+        T(r"\bsẽ\s+(?:tiếp tục\s+)?(?:" + _COOP + r"|ủng hộ)\b", "AGREE", confidence=0.75),
+        T(r"\btiếp tục\s+" + _COOP + r"\b", "AGREE", confidence=0.65),
+        T(r"\bđề xuất\b", "AGREE", confidence=0.7),
+        T(r"\bmời\b", "AGREE", target=TARGET_REQUIRED, target_gap=20, confidence=0.7),
+        # -- REQUEST ----------------------------------------------------------------------------
+        T(r"\bđề nghị\b", "REQUEST", confidence=0.85),
+        T(r"\b(?:kêu gọi|yêu cầu|kiến nghị)\b", "REQUEST", confidence=0.8),
+        # -- ACCUSE / REJECT / THREATEN ---------------------------------------------------------
+        T(r"\b(?:lên án|chỉ trích|phản đối|cáo buộc|tố cáo|phê phán)\b", "ACCUSE", mode="disapprove",
+          confidence=0.85),
+        T(r"\b(?:khởi tố|truy tố|buộc tội)\b", "ACCUSE", mode="allege", confidence=0.8),
+        T(r"\b(?:điều tra|mở cuộc điều tra)\b", "ACCUSE", mode="investigate", confidence=0.6),
+        T(r"\b(?:bác bỏ|từ chối|khước từ)\b", "REJECT", confidence=0.8),
+        T(r"\bđe dọa\b", "THREATEN", confidence=0.8),
+        # -- PROTEST ----------------------------------------------------------------------------
+        T(r"\b(?:biểu tình|tuần hành)\b", "PROTEST", mode="demo", confidence=0.8),
+        T(r"\b(?:đình công|bãi công)\b", "PROTEST", mode="strike", confidence=0.8),
+        T(r"\btẩy chay\b", "PROTEST", mode="boycott", confidence=0.75),
+        # -- SANCTION ---------------------------------------------------------------------------
+        T(r"\b(?:trừng phạt|cấm vận)\b", "SANCTION", mode="discontinue", confidence=0.8),
+        T(r"\btrục xuất\b", "SANCTION", mode="expel", confidence=0.75),
+        T(r"\b(?:cắt đứt|đình chỉ|tạm ngừng) quan hệ\b", "SANCTION", mode="discontinue", confidence=0.8),
+        T(r"\b(?:tuyên án|kết án|tuyên phạt)\b", "SANCTION", mode="convict", confidence=0.8),
+        # -- MOBILIZE ---------------------------------------------------------------------------
+        T(r"\b(?:triển khai|điều động|huy động)\s+(?:quân|binh sĩ|binh lính|lực lượng vũ trang|tàu chiến)\b",
+          "MOBILIZE", mode="troops", confidence=0.75),
+        # -- COERCE -----------------------------------------------------------------------------
+        T(r"\btấn công mạng\b", "COERCE", mode="cyber", confidence=0.75),
+        T(r"\b(?:bắt giữ|bắt giam|tạm giữ|tạm giam|bắt quả tang|bắt khẩn cấp)\b", "COERCE", mode="arrest",
+          confidence=0.85),
+        T(r"\b(?:khám xét|thu giữ|tịch thu|triệt phá)\b", "COERCE", mode="seize", confidence=0.75),
+        T(r"\btrục xuất\s+(?:đối tượng|công dân|người)\b", "COERCE", mode="deport", confidence=0.75),
+        T(r"\b(?:áp đặt lệnh giới nghiêm|giới nghiêm)\b", "COERCE", mode="curfew", confidence=0.8),
+        T(r"\bban bố tình trạng khẩn cấp\b", "COERCE", mode="martial-law", confidence=0.8),
+        # -- ASSAULT ----------------------------------------------------------------------------
+        T(r"\b(?:tấn công|đột kích)\b", "ASSAULT", confidence=0.75),
+        T(r"\bbắt cóc\b", "ASSAULT", mode="abduct", confidence=0.85),
+        T(r"\b(?:ném bom|đánh bom)\b", "ASSAULT", mode="explosives", confidence=0.85),
+        T(r"\b(?:pháo kích|nã pháo)\b", "ASSAULT", mode="heavy-weapons", confidence=0.85),
+        T(r"\b(?:nổ súng|bắn chết|bắn)\b", "ASSAULT", mode="firearms", confidence=0.7),
+        T(r"\b(?:sát hại|ám sát)\b", "ASSAULT", mode="targeted", confidence=0.8),
+        # -- AID / COOPERATE --------------------------------------------------------------------
+        T(r"\b(?:viện trợ|trao tặng|tài trợ|cứu trợ|trao|tặng)\b(?=[^;.]{0,40}?\b(?:tỷ|tỉ|triệu|USD|đồng|hàng|thiết bị|lương thực|vật tư|xe|nhu yếu phẩm|viện trợ)\b)",
+          "AID", confidence=0.75),
+        T(r"\b(?:dẫn độ|trao trả|bàn giao)\b(?=[^;.]{0,40}?\b(?:đối tượng|nghi phạm|bị can|tội phạm|phạm nhân|công dân)\b)",
+          "COOPERATE", confidence=0.8),
+        T(r"\bdẫn độ\b", "COOPERATE", confidence=0.75),
+        T(r"\b(?:phối hợp|cùng)\s+(?:bắt giữ|triệt phá|điều tra|truy bắt|xử lý)\b", "COOPERATE", confidence=0.8),
+        T(r"\b(?:tập trận|diễn tập|tuần tra) chung\b", "COOPERATE", confidence=0.8),
+        T(r"\b(?:trao đổi|chia sẻ) (?:thông tin|tình báo)\b", "COOPERATE", confidence=0.6),
+        # -- CONCEDE / RETREAT ------------------------------------------------------------------
+        T(r"\b(?:ân xá|đặc xá|xin lỗi|nới lỏng|dỡ bỏ lệnh)\b", "CONCEDE", confidence=0.75),
+        T(r"\b(?:trả tự do|phóng thích)\b", "RETREAT", mode="release", confidence=0.8),
+        T(r"\brút quân\b", "RETREAT", mode="withdraw", confidence=0.8),
+        T(r"\btừ chức\b", "RETREAT", mode="resign", confidence=0.8),
+    ),
+    # "buổi tiếp", "lễ ký", "chuyến thăm", "sự ủng hộ", "theo đề nghị", "trực tiếp", "Lễ mở ký"
+    blocked_before=r"\b(?:buổi|cuộc|lễ|chuyến|dịp|sự|theo|lời|trực|kế|liên|mở|được|sớm|các|những|đợt|việc|quan|thư|đăng)\s+$",
+    # "tiếp tục", "tiếp cận", "ký tên", "đề nghị của", "gặp khó khăn", "mời gọi", "bắt đầu"
+    blocked_after=r"^(?:\s+(?:tục|cận|nhận|theo|thu|xúc|giáp|diễn|sức|nối|quản|viện|tế|thị|tay|nhau|đó|tên|sinh|gọi|khó|phải|của|hỏi|dò|quan|đổi|đầu)\b)",
+    negation=r"\b(?:không|chưa|chẳng|chưa từng|không hề)\s+(?:\S+\s+)?$",
+    hypothetical=r"\b(?:nếu|giả sử|trong trường hợp)\b",
+    clause_break=r";|,\s*(?=đồng thời\b)|\bđồng thời\b",
+    clause_conjunction=r"\s(?:và|,)\s",
+    reporting=r"\b(?:khẳng định|cho biết|nhấn mạnh|cho rằng|nói|bày tỏ|nêu rõ|chia sẻ|thông báo|tuyên bố)\b",
+    opinion=r"\b(?:cho rằng|nhận định|tin rằng|tin tưởng|kỳ vọng|hy vọng)\b",
+    passive_agent_before=r"\b(?:được|bị)\b",
+    agent_marker=r"\b(?:bởi|do)\b",
+    joint_subject=r"\b(?:hai bên|hai nhà lãnh đạo|hai lãnh đạo|hai Bộ trưởng|hai Thủ tướng|các bên|hai phía)\b",
+    person_pronoun=r"\b(?:ông|bà)\b",
+    adverbial_opener=r"^\s*(?:Theo|Trên cơ sở|Bên cạnh|Khẳng định|Trao đổi|Nhấn mạnh|Nhận lời mời|Kết thúc|Sau|Trong|Tại|Nhân|Đồng thời|Thay mặt|Đánh giá|Cảm ơn|Chiều|Sáng|Tối|Trưa|Ngày|Dịp)\b",
+    specific_object=r"\b(?:sáng kiến|đề xuất|đề án|Công ước|thỏa thuận|hiệp định|hiệp ước|bản ghi nhớ|dự án|chương trình|kế hoạch|nghị quyết|ứng cử|việc đăng cai|tuyên bố chung)\b",
+    locative=r"\b(?:tại|ở)\s+$",
+    between=r"\b(?:giữa|hai nước)\s+$",
+    consult_modes=(
+        (r"\b(?:điện đàm|trực tuyến|qua điện thoại|cuộc gọi)\b", "phone"),
+        (r"\b(?:bên lề|Hội nghị Cấp cao|Thượng đỉnh|hội nghị đa phương)\b", "multilateral"),
+        (r"\b(?:thăm|tiếp|chuyến thăm|đón)\b", "visit"),
+    ),
+    mode_cues=(
+        ("REQUEST", r"\b(?:hỗ trợ|giúp|giúp đỡ|tạo điều kiện|hợp tác|phối hợp|viện trợ)\b", "assist"),
+        ("REQUEST", r"\b(?:gặp|đàm phán|đối thoại|thương lượng)\b", "meet"),
+        ("REQUEST", r"\b(?:trả tự do|thả|ngừng bắn|dỡ bỏ)\b", "yield"),
+        ("REQUEST", r"\b(?:cải tổ|cải cách|thay đổi|sửa đổi|từ chức)\b", "change"),
+        ("REJECT", r"\b(?:hỗ trợ|viện trợ|hợp tác)\b", "assist"),
+        ("REJECT", r"\b(?:gặp|đàm phán|đối thoại)\b", "meet"),
+    ),
+    contexts=(
+        (r"\b(?:an ninh mạng|tội phạm mạng|không gian mạng|tấn công mạng)\b", "cyber"),
+        (r"\bma túy\b", "illegal_drugs"),
+        (r"\b(?:buôn bán người|mua bán người|buôn lậu)\b", "trafficking"),
+        (r"\b(?:tội phạm|rửa tiền|lừa đảo)\b", "crime"),
+        (r"\b(?:tham nhũng|hối lộ)\b", "corruption"),
+        (r"\b(?:gìn giữ hòa bình)\b", "peacekeeping"),
+        (r"\b(?:thương mại|đầu tư|kinh tế|doanh nghiệp)\b", "economic"),
+        (r"\b(?:biến đổi khí hậu|môi trường)\b", "environment"),
+        (r"\b(?:Quốc hội|nghị viện|lập pháp)\b", "legislative"),
+        (r"\b(?:quân sự|quốc phòng|quân đội)\b", "military"),
+    ),
+    # Vietnamese-language news calls the country's own leaders by bare title ("Thủ tướng Phạm Minh Chính")
+    home_country="VNM",
+    national_roles=(
+        "head_of_state", "head_of_government", "deputy_head_of_government", "minister", "deputy_minister",
+        "legislature_speaker", "party_general_secretary", "foreign_minister",
+    ),
+)  # fmt: skip
