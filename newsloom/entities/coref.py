@@ -169,7 +169,7 @@ def _key_titles(found: list[Found]) -> None:
         if f.raw.kind != "title" or not f.raw.roles:
             continue
         want = f.raw.roles[0]
-        best: tuple[tuple[int, int, int], Found] | None = None
+        best: tuple[tuple[int, int, int, int], Found] | None = None
         for holder, raw in holders:
             for role in raw.roles:
                 if not _same_role(role.role, want.role) or (want.of and role.of and want.of != role.of):

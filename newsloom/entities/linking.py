@@ -147,9 +147,9 @@ def _resolve(conn: sa.Connection, group: _Group, found: dict[str, list[sql.Store
                 return _link(group, max(options, key=lambda e: e.article_count), "acronym", False)
     if group.type == "person" and all(len(name_tokens(m.text)) == 1 for m in group.names) and group.names:
         folded = folded_name(group.names[0].text)
-        options = {e.id: e for e in found.get(f"part:{folded}", []) if e.type == "person"}
-        if len(options) == 1:  # a one-word name joins a known person only when nobody else shares it
-            return _link(group, next(iter(options.values())), "name-part", False)
+        people = {e.id: e for e in found.get(f"part:{folded}", []) if e.type == "person"}
+        if len(people) == 1:  # a one-word name joins a known person only when nobody else shares it
+            return _link(group, next(iter(people.values())), "name-part", False)
     return _create(conn, group)
 
 

@@ -455,7 +455,9 @@ class Recogniser:
         ):
             return None  # "South African President ...", "Indonesian Foreign Minister ...": a modifier
         if context in ("title", "honorific", "credit"):
-            if self._has_org_shape(words):
+            if self._has_org_shape(words) or (
+                end - start == 1 and is_acronym(toks[start].text) and context == "title"
+            ):
                 return RawMention(start, end, "organization", "org-shape", SCORE_ORG_SHAPE)
             end = min(end, start + MAX_PERSON_TOKENS)
             return RawMention(start, end, "person", context, SCORE_TITLED)

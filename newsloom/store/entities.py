@@ -90,7 +90,9 @@ def insert_entity(
             key=key, name=name, type=type_, gazetteer_id=gazetteer_id, mention_count=0, article_count=0
         )
     )
-    entity_id = int(result.inserted_primary_key[0])
+    primary_key = result.inserted_primary_key
+    assert primary_key is not None
+    entity_id = int(primary_key[0])
     return StoredEntity(entity_id, key, name, type_, gazetteer_id, 0)
 
 

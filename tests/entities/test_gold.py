@@ -76,7 +76,9 @@ def _analyse(gold: dict[str, Any], article: Article) -> Article:
     assert hashlib.sha1(article.text.encode()).hexdigest() == gold["text_sha1"], (
         f"{gold['doc']}: the body changed since it was annotated; re-check tests/gold/entities"
     )
-    sentences = tuple(dataclasses.replace(s, language=language) for s in split_sentences(article.text, language))
+    sentences = tuple(
+        dataclasses.replace(s, language=language) for s in split_sentences(article.text, language)
+    )
     article = dataclasses.replace(article, language=language, sentences=sentences)
     return dataclasses.replace(article, entities=find_mentions(article))
 
@@ -113,7 +115,9 @@ def results() -> dict[str, Any]:
                 counts[(language, s.type)]["fp"] += 1
         # a bare title must point to the gold entity its own names point to
         key_to_gold = Counter(
-            (system[(m["start"], m["end"])].key, m["entity"]) for m in names if (m["start"], m["end"]) in system
+            (system[(m["start"], m["end"])].key, m["entity"])
+            for m in names
+            if (m["start"], m["end"]) in system
         )
         best_gold = {}
         for (key, entity), _n in key_to_gold.most_common():
@@ -143,10 +147,19 @@ def results() -> dict[str, Any]:
         p = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 0.0
         r = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 0.0
         f1 = 2 * p * r / (p + r) if p + r else 0.0
-        report["f1"][f"{language}/{type_}"] = {"p": p, "r": r, "f1": f1, "tp": c["tp"], "fp": c["fp"], "fn": c["fn"]}
+        report["f1"][f"{language}/{type_}"] = {
+            "p": p,
+            "r": r,
+            "f1": f1,
+            "tp": c["tp"],
+            "fp": c["fp"],
+            "fn": c["fn"],
+        }
     print("\nentity gate:")
     for name, row in report["f1"].items():
-        print(f"  {name:16} P={row['p']:.3f} R={row['r']:.3f} F1={row['f1']:.3f}  tp={row['tp']} fp={row['fp']} fn={row['fn']}")
+        print(
+            f"  {name:16} P={row['p']:.3f} R={row['r']:.3f} F1={row['f1']:.3f}  tp={row['tp']} fp={row['fp']} fn={row['fn']}"
+        )
     print(f"  title coreference {report['title_coref']:.3f} ({title_right}/{title_total})")
     print(f"  linking accuracy {report['linking_accuracy']:.3f} over {len(stored_of)} mentions")
     print(f"  false merges {report['false_merges']} {report['merged']}")
@@ -180,7 +193,12 @@ def test_no_two_gold_entities_merge(results: dict[str, Any]) -> None:
 
 def test_seed_people_are_one_entity_each_with_all_spellings(results: dict[str, Any]) -> None:
     seed = results["seed_stored"]
-    for person in ("person:bui-thanh-son", "person:ghada-waly", "person:antonio-guterres", "person:luong-cuong"):
+    for person in (
+        "person:bui-thanh-son",
+        "person:ghada-waly",
+        "person:antonio-guterres",
+        "person:luong-cuong",
+    ):
         stored = {entity for _, entity in seed[person]}
         assert len(stored) == 1, f"{person} split into {stored}"
     assert {t for t, _ in seed["person:bui-thanh-son"]} >= {"Bùi Thanh Sơn", "Sơn"}

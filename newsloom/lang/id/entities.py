@@ -33,8 +33,7 @@ RULES = EntityRules(
         {"Kementerian", "Badan", "Komisi", "Dewan", "Majelis", "Kantor", "Lembaga", "Partai", "Bank",
          "Universitas", "Institut", "Yayasan", "Perusahaan", "Mahkamah", "Kepolisian", "Pengadilan",
          "Kejaksaan", "Organisasi", "Perhimpunan", "Asosiasi", "Dinas", "Direktorat", "Sekretariat", "Kedutaan",
-         "Masyarakat", "Bidang", "Polda", "Polres", "Kamar",
-         "Kepolisian", "Bea"}
+         "Masyarakat", "Bidang", "Polda", "Polres", "Kamar", "Bea"}
     ),
     non_entity_words=frozenset(
         {"Konvensi", "Program", "Perjanjian", "Deklarasi", "Undang-Undang", "UU", "Peraturan", "Forum",

@@ -1,0 +1,92 @@
+"""Recognition and in-article coreference on sentences written for these tests."""
+
+from collections.abc import Callable
+
+from newsloom.article import Article
+
+
+def _by_text(article: Article) -> dict[str, list]:
+    found: dict[str, list] = {}
+    for m in article.entities:
+        found.setdefault(m.text, []).append(m)
+    return found
+
+
+def test_vietnamese_title_name_and_role(article: Callable[..., Article]) -> None:
+    a = article(
+        "Sáng 3/11, Phó Thủ tướng Bùi Thanh Sơn tiếp Đại sứ Nhật Bản. Phó Thủ tướng đề nghị hai bên tăng cường hợp tác.",
+        "vi",
+    )
+    found = _by_text(a)
+    son = found["Bùi Thanh Sơn"][0]
+    assert (
+        son.type == "person" and son.role == "deputy_head_of_government" and son.role_text == "Phó Thủ tướng"
+    )
+    title = found["Phó Thủ tướng"][0]
+    assert title.kind == "title" and title.key == son.key
+    assert found["Nhật Bản"][0].key == "place:JP"
+
+
+def test_vietnamese_given_name_not_family_name_links(article: Callable[..., Article]) -> None:
+    a = article(
+        "Deputy Prime Minister Bùi Thanh Sơn met reporters. Sơn said the talks went well. Bùi is a common family name.",
+        "en",
+    )
+    found = _by_text(a)
+    assert found["Sơn"][0].key == found["Bùi Thanh Sơn"][0].key
+    assert "Bùi" not in found or found["Bùi"][0].key != found["Bùi Thanh Sơn"][0].key
+
+
+def test_people_sharing_a_family_name_do_not_merge(article: Callable[..., Article]) -> None:
+    a = article("Thủ tướng Phạm Minh Chính tiếp nguyên Phó Thủ tướng Phạm Bình Minh tại Hà Nội.", "vi")
+    found = _by_text(a)
+    assert found["Phạm Minh Chính"][0].key != found["Phạm Bình Minh"][0].key
+
+
+def test_bare_title_goes_to_the_holder_with_that_title(article: Callable[..., Article]) -> None:
+    text = ("Chủ tịch nước Lương Cường hội đàm với Tổng thống Nam Phi Matamela Cyril Ramaphosa. "
+            "Tổng thống Nam Phi cảm ơn sự đón tiếp. Chủ tịch nước nhấn mạnh quan hệ hữu nghị.")  # fmt: skip
+    found = _by_text(article(text, "vi"))
+    titles = {m.text: m.key for m in found["Tổng thống"] + found["Chủ tịch nước"] if m.kind == "title"}
+    assert titles["Tổng thống"] == found["Matamela Cyril Ramaphosa"][0].key
+    assert titles["Chủ tịch nước"] == found["Lương Cường"][0].key
+
+
+def test_acronym_in_parentheses_is_an_alias(article: Callable[..., Article]) -> None:
+    text = "Badan Keamanan Siber Regional (BKSR) menggelar rapat di Jakarta. Kepala BKSR hadir."
+    found = _by_text(article(text, "id"))
+    org = found["Badan Keamanan Siber Regional"][0]
+    assert org.type == "organization"
+    assert {m.key for m in found["BKSR"]} == {org.key}
+
+
+def test_english_appositive_roles_with_organizations(article: Callable[..., Article]) -> None:
+    text = "Ghada Waly, UN Under-Secretary-General and Executive Director of the United Nations Office on Drugs and Crime, arrived on Monday."
+    waly = _by_text(article(text, "en"))["Ghada Waly"][0]
+    assert {(r.role, r.of) for r in waly.roles} == {
+        ("un_under_secretary_general", "org:un"),
+        ("agency_head", "org:unodc"),
+    }
+
+
+def test_place_words_that_are_other_words_are_not_places(article: Callable[..., Article]) -> None:
+    found = _by_text(
+        article("Pháp luật Việt Nam bảo vệ người lao động. Ý kiến của ông Đức được ghi nhận.", "vi")
+    )
+    assert "Pháp" not in found and "Ý" not in found
+    assert all(m.type == "person" for m in found.get("Đức", []))
+
+
+def test_french_text_yields_capitalised_names(article: Callable[..., Article]) -> None:
+    text = "Le vice-Premier ministre vietnamien Bui Thanh Son a reçu Ghada Waly à Hanoï, selon l'agence officielle."
+    found = _by_text(article(text, "fr"))
+    assert found["Bui Thanh Son"][0].type == "person"
+    assert found["Ghada Waly"][0].type == "person"
+
+
+def test_malay_text_yields_capitalised_names_and_gazetteer_places(article: Callable[..., Article]) -> None:
+    text = "Timbalan Perdana Menteri Vietnam, Bui Thanh Son, bertemu Ketua Pegawai Eksekutif Ghada Waly di Hanoi semalam."
+    found = _by_text(article(text, "ms"))
+    assert found["Vietnam"][0].key == "place:VN"
+    assert found["Hanoi"][0].key == "place:geo:1581130"
+    assert found["Bui Thanh Son"][0].type == "person"
