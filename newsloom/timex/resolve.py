@@ -10,7 +10,7 @@ from __future__ import annotations
 import calendar
 import dataclasses
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cache
@@ -108,12 +108,12 @@ def _key(word: str, case_sensitive: bool) -> str:
     return word if case_sensitive else word.lower()
 
 
-def _alternation(words: object, case_sensitive: bool = False) -> str:
-    items = sorted({_key(str(w), True) for w in words}, key=len, reverse=True)  # type: ignore[attr-defined]
+def _alternation(words: Iterable[str]) -> str:
+    """Lower-case alternation, longest first (patterns run on the lower-cased text)."""
+    items = sorted({_key(w, False) for w in words}, key=len, reverse=True)
     if not items:
         return "(?!)"
-    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
-    return f"(?-i:{body})" if case_sensitive else f"(?:{body})"
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items) + ")"
 
 
 def _lookup(mapping: Mapping[str, _T], case_sensitive: bool = False) -> dict[str, _T]:
@@ -128,9 +128,9 @@ def _compiled(code: str) -> _Compiled:
     fills = dict(_PLACEHOLDERS)
     fills.update(
         {
-            "@MNAME@": _alternation(rules.months, rules.month_case_sensitive),
-            "@MALONE@": _alternation(rules.months_alone, rules.month_case_sensitive),
-            "@WD@": _alternation(rules.weekdays, rules.weekday_case_sensitive),
+            "@MNAME@": _alternation(rules.months),
+            "@MALONE@": _alternation(rules.months_alone),
+            "@WD@": _alternation(rules.weekdays),
             "@POD@": _alternation(rules.parts_of_day),
             "@REL@": _alternation(rules.relative),
             "@PODREL@": _alternation(rules.pod_relative),
@@ -156,7 +156,8 @@ def _compiled(code: str) -> _Compiled:
 
     patterns = tuple(
         _Pattern(
-            regex=re.compile(fill(spec.regex), re.IGNORECASE),
+            # no IGNORECASE: matching runs on the lower-cased text, several times faster with Unicode
+            regex=re.compile(fill(spec.regex)),
             cue_before=opt(spec.cue_before),
             reject_after=opt(spec.reject_after),
             reject_before=opt(spec.reject_before),
@@ -239,18 +240,23 @@ def _valid_day(year: int | None, month: int | None, day: int | None) -> bool:
     return 1 <= day <= calendar.monthrange(year or _LEAP_YEAR, month)[1]
 
 
-def _interpret(match: re.Match[str], order: int, compiled: _Compiled) -> _Piece | None:
-    """A candidate from one match, or None when its parts make no date."""
-    g = {k: v for k, v in match.groupdict().items() if v}
+def _interpret(match: re.Match[str], text: str, order: int, compiled: _Compiled) -> _Piece | None:
+    """A candidate from one match (on the lower-cased text), or None when its parts make no date."""
+    # group texts as written: case matters for "May", "Minggu", "tháng Năm"
+    g = {k: text[match.start(k) : match.end(k)] for k, v in match.groupdict().items() if v}
     piece = _Piece(match.start(), match.end(), order, "date")
     look = compiled.lookups
     if "pod" in g:
         piece.pod = str(look["pod"].get(_key(g["pod"], False)))
     if "wd" in g:
         piece.weekday = compiled.weekdays.get(_key(g["wd"], compiled.rules.weekday_case_sensitive))
+        if piece.weekday is None:
+            return None  # "monday" where the pack wants "Monday"
     if "setwd" in g:
         weekday = compiled.weekdays.get(_key(g["setwd"], compiled.rules.weekday_case_sensitive))
-        piece.kind, piece.value = "set", f"XXXX-WXX-{(weekday or 0) + 1}"
+        if weekday is None:
+            return None
+        piece.kind, piece.value = "set", f"XXXX-WXX-{weekday + 1}"
         return piece
     if "setunit" in g:
         count = _number(compiled, g["setnum"]) if "setnum" in g else 1
@@ -285,6 +291,8 @@ def _interpret(match: re.Match[str], order: int, compiled: _Compiled) -> _Piece 
         piece.offset = int(look["podrel"][_key(g["podrel"], False)])  # type: ignore[call-overload]
         return piece
     month = _month_of(compiled, g.get("month"), g.get("mname"))
+    if "mname" in g and month is None or "mname2" in g and _month_of(compiled, None, g["mname2"]) is None:
+        return None  # "may" the verb, "tháng năm" (months and years)
     if "rel" in g:
         unit, shift = cast(tuple[str, int], look["rel"][_key(g["rel"], False)])
         piece.kind, piece.unit, piece.offset = "relative", unit, shift
@@ -330,17 +338,30 @@ def _interpret(match: re.Match[str], order: int, compiled: _Compiled) -> _Piece 
     return piece if _valid_day(piece.year, piece.month, piece.day) else None
 
 
+def _lower(text: str) -> str:
+    """``text`` lower-cased with every offset kept ("İ" lowers to two characters: it stays as it is)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+
+
 def _candidates(text: str, compiled: _Compiled) -> list[_Piece]:
+    lowered = _lower(text)
     found: list[_Piece] = []
     for order, pattern in enumerate(compiled.patterns):
-        for match in pattern.regex.finditer(text):
+        pos = 0
+        while (match := pattern.regex.search(lowered, pos)) is not None:
             start, end = match.span()
-            if end <= start or not _context_ok(pattern, compiled, text, start, end):
+            piece = None
+            if end > start and _context_ok(pattern, compiled, text, start, end):
+                piece = _interpret(match, text, order, compiled)
+            if piece is None:
+                pos = start + 1  # a shorter reading may start inside ("monday, October 21")
                 continue
-            piece = _interpret(match, order, compiled)
-            if piece is not None:
-                piece.emit = pattern.emit
-                found.append(piece)
+            piece.emit = pattern.emit
+            found.append(piece)
+            pos = end
     return found
 
 

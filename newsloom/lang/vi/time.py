@@ -6,12 +6,21 @@ only after a word that introduces a day ("vào", "từ", "đến", a part of the
 date; "Thứ năm, cần ..." in a list after "Bốn là, ..." is the ordinal "Fifth".
 """
 
+from typing import Any
+
 from newsloom.lang.generic.time import NUMERIC_GUARD_AFTER, NUMERIC_GUARD_BEFORE
 from newsloom.timex.rules import TimePattern, TimeRules
 
 # A part of the day and/or "ngày"/"hôm" before a date: "Chiều 21/10", "sáng ngày 21/10", "ngày 24-10".
 _PFX = r"(?:(?P<pod>@POD@)\s+(?:(?:ngày|hôm)\s+)?|(?:ngày|hôm)\s+)"
 _MONTH = r"(?:(?P<month>@M@)|(?P<mname>@MNAME@))"
+_POD = r"(?P<pod>@POD@)\s+"
+
+
+def _either(prefix: str, core: str, **context: Any) -> tuple[TimePattern, TimePattern]:
+    """A form with and without its opening words: two regexes scan faster than one opening on an optional group."""
+    return TimePattern(prefix + core, **context), TimePattern(core, **context)
+
 
 RULES = TimeRules(
     code="vi",
@@ -67,15 +76,15 @@ RULES = TimeRules(
     ),
     patterns=(
         # thứ Ba (21/10), Chiều thứ Sáu (24-10-2025)
-        TimePattern(
-            r"(?:(?P<pod>@POD@)\s+)?(?P<wd>@WD@)\s*\(\s*(?:ngày\s+)?(?P<day>@D@)\s*[/\-]\s*(?P<month>@M@)"
-            r"(?:\s*[/\-]\s*(?P<year>@Y@))?\s*\)",
+        *_either(
+            _POD,
+            r"(?P<wd>@WD@)\s*\(\s*(?:ngày\s+)?(?P<day>@D@)\s*[/\-]\s*(?P<month>@M@)(?:\s*[/\-]\s*(?P<year>@Y@))?\s*\)",
             numeric=True,
         ),
         # thứ Ba, ngày 21/10 ; thứ Ba 21-10-2025
-        TimePattern(
-            r"(?:(?P<pod>@POD@)\s+)?(?P<wd>@WD@)\s*,?\s*(?:ngày\s+)?@B@(?P<day>@D@)\s*[/\-]\s*(?P<month>@M@)"
-            r"(?:[/\-](?P<year>@Y@))?@E@",
+        *_either(
+            _POD,
+            r"(?P<wd>@WD@)\s*,?\s*(?:ngày\s+)?@B@(?P<day>@D@)\s*[/\-]\s*(?P<month>@M@)(?:[/\-](?P<year>@Y@))?@E@",
             numeric=True,
         ),
         # từ ngày 24 đến 25-10 ; 24-25/10 ; từ 24 đến 25/10/2025
@@ -91,16 +100,13 @@ RULES = TimeRules(
             numeric=True,
         ),
         # ngày 25-10-2025, Chiều 21/10/2025
-        TimePattern(
-            _PFX + r"?@B@(?P<day>@D@)(?P<sep>[/.\-])(?P<month>@M@)(?P=sep)(?P<year>@Y@)@E@", numeric=True
-        ),
+        *_either(_PFX, r"@B@(?P<day>@D@)(?P<sep>[/.\-])(?P<month>@M@)(?P=sep)(?P<year>@Y@)@E@", numeric=True),
         # (ngày) 21 tháng 10 (năm 2025)
-        TimePattern(
-            _PFX + r"?@B@(?P<day>@D@)\s+tháng\s+" + _MONTH + r"(?:\s*(?:năm\s+|[/\-]\s*)(?P<year>@Y@))?@E@",
-            numeric=True,
+        *_either(
+            _PFX, r"@B@(?P<day>@D@)\s+tháng\s+" + _MONTH + r"(?:\s*(?:năm\s+|[/\-]\s*)(?P<year>@Y@))?@E@", numeric=True
         ),
         # Chiều 21/10, 21/10
-        TimePattern(_PFX + r"?@B@(?P<day>@D@)/(?P<month>@M@)@E@", numeric=True),
+        *_either(_PFX, r"@B@(?P<day>@D@)/(?P<month>@M@)@E@", numeric=True),
         # ngày 24-10, Chiều 24-10
         TimePattern(_PFX + r"@B@(?P<day>@D@)[-–](?P<month>@M@)@E@", numeric=True),
         # (24-10), đến 25-10: a bare day-month with a dash needs a word that introduces a date
@@ -130,7 +136,7 @@ RULES = TimeRules(
             numeric=True,
         ),
         # thứ Ba tuần trước, sáng thứ Hai tuần tới
-        TimePattern(r"(?:(?P<pod>@POD@)\s+)?(?P<wd>@WD@)\s+(?P<rel>tuần\s+(?:trước|này|tới|sau|qua))(?!\w)"),
+        *_either(_POD, r"(?P<wd>@WD@)\s+(?P<rel>tuần\s+(?:trước|này|tới|sau|qua))(?!\w)"),
         # thứ Hai tới, thứ Sáu vừa qua
         TimePattern(r"(?:(?P<pod>@POD@)\s+|hôm\s+)?(?P<wd>@WD@)\s+(?P<dir>@DIR@)(?!\w)", reject_after=r"^\s*là\b"),
         # sáng thứ Hai, hôm thứ Ba
@@ -146,7 +152,7 @@ RULES = TimeRules(
         # sáng nay, chiều qua, tối hôm qua
         TimePattern(r"(?P<pod>@POD@)\s+(?P<podrel>@PODREL@)(?!\w)"),
         # chiều cùng ngày, hôm sau ("Cùng ngày 24/10" is a date, not an anaphor)
-        TimePattern(r"(?:(?P<pod>@POD@)\s+)?(?P<ana>@ANA@)(?!\w)", reject_after=r"^\s*\d"),
+        *_either(_POD, r"(?P<ana>@ANA@)(?!\w)", reject_after=r"^\s*\d"),
         # hai ngày sau (đó), một tuần trước đó: counted from the previous day ("3 ngày sau khi" is "after")
         TimePattern(
             r"@B@(?P<num>@NUM@)\s+(?P<unit>ngày|tuần)\s+(?:(?P<later>sau(?:\s+đó)?)|(?P<earlier>trước\s+đó))(?!\s+khi)(?!\w)",
