@@ -260,7 +260,12 @@ def _interpret(match: re.Match[str], text: str, order: int, compiled: _Compiled)
         return piece
     if "setunit" in g:
         count = _number(compiled, g["setnum"]) if "setnum" in g else 1
-        piece.kind, piece.value = "set", f"P{count}{look['unit'][_key(g['setunit'], False)]}"
+        if not count:
+            return None
+        piece.kind, piece.value = "set", _duration(count, str(look["unit"][_key(g["setunit"], False)]))
+        return piece
+    if "same" in g:  # "in the evening": the part of the previous day
+        piece.kind = "anaphora"
         return piece
     if "num" in g and "unit" in g:
         count = _number(compiled, g["num"])
@@ -274,10 +279,12 @@ def _interpret(match: re.Match[str], text: str, order: int, compiled: _Compiled)
             piece.kind, piece.offset = "anaphora", count * days * (1 if "later" in g else -1)
             return piece
         if "ago" in g:
-            unit = {"D": "day", "W": "week", "M": "month", "Y": "year"}[letter]
-            piece.kind, piece.unit, piece.offset = "relative", unit, -count
+            if letter not in _AGO_UNITS:
+                return None
+            unit, scale = _AGO_UNITS[letter]
+            piece.kind, piece.unit, piece.offset = "relative", unit, -count * scale
             return piece
-        piece.kind, piece.value = "duration", f"P{count}{letter}"
+        piece.kind, piece.value = "duration", _duration(count, letter)
         return piece
     if "ana" in g:
         piece.kind, piece.offset = "anaphora", int(look["ana"][_key(g["ana"], False)])  # type: ignore[call-overload]
@@ -344,6 +351,19 @@ def _lower(text: str) -> str:
     if len(lowered) == len(text):
         return lowered
     return "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+
+
+#: Units of "N ... ago": (relative unit, how many of it one counts for).
+_AGO_UNITS = {"D": ("day", 1), "W": ("week", 1), "M": ("month", 1), "Y": ("year", 1), "DE": ("year", 10)}
+
+
+def _duration(count: int, letter: str) -> str:
+    """TIMEX3 duration: P3D, P2W, PT420H; decades as years (P20Y)."""
+    if letter == "H":
+        return f"PT{count}H"
+    if letter == "DE":
+        return f"P{count * 10}Y"
+    return f"P{count}{letter}"
 
 
 def _candidates(text: str, compiled: _Compiled) -> list[_Piece]:

@@ -12,7 +12,8 @@ of the day, ``@RELPOD@`` fixed day+part phrases, ``@ANA@``/``@ANAPOD@`` anaphori
 ``@DIR@`` direction words of a weekday, ``@NUM@`` numbers, ``@UNIT@`` duration units.
 
 Groups: ``day month mname year`` (and ``day2 month2 mname2 year2`` for the end of a range),
-``pod wd dir rel podrel relpod ana num unit ago later earlier setwd setnum setunit``;
+``pod wd dir rel podrel relpod ana same num unit ago later earlier setwd setnum setunit``
+(``same``: the part of day ``pod`` of the previous day, "in the evening");
 ``@BN@`` is a number boundary that allows a dash before it ("24 Juli-3 Agustus").
 """
 
@@ -76,7 +77,7 @@ class TimeRules:
     directions: Mapping[str, int] = field(default_factory=dict)
     #: number words -> value ("hai" 2, "three" 3, "lima" 5)
     numbers: Mapping[str, int] = field(default_factory=dict)
-    #: duration unit -> TIMEX3 letter D, W, M, Y
+    #: duration unit -> TIMEX3 letter D, W, M, Y, H (hours), DE (decades)
     units: Mapping[str, str] = field(default_factory=dict)
     #: future wording looked for in the clause before (or just after) a weekday or a date without a year
     future_cue: str | None = None

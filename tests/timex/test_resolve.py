@@ -348,3 +348,23 @@ def test_results_are_typed_and_serialisable() -> None:
         "end_value": None,
         "sentence": None,
     }
+
+
+def test_hours_and_decades() -> None:
+    assert values("Negotiators spent more than 420 hours over two decades.", "en") == ["PT420H", "P20Y"]
+    assert values("Hơn 420 giờ đàm phán, kéo dài hai thập kỷ.", "vi") == ["PT420H", "P20Y"]
+    assert values("Perundingan 420 jam selama dua dekade.", "id") == ["PT420H", "P20Y"]
+    assert values("Cuộc họp bắt đầu lúc 8 giờ sáng.", "vi") == []  # a clock time, not a duration
+
+
+def test_part_of_the_previous_day() -> None:
+    text = "Ramaphosa arrived on Thursday. In the evening, he hosted a banquet."
+    assert values(text, "en", "2025-10-23") == ["2025-10-23", "2025-10-23TEV"]
+    assert values("He wakes early; the morning light is beautiful.", "en") == []
+
+
+def test_two_days_of_one_month() -> None:
+    assert found("Lễ mở ký diễn ra trong hai ngày 25 và 26/10.", "vi") == [
+        ("hai ngày", "P2D", None, "duration"),
+        ("25 và 26/10", "2025-10-25", "2025-10-26", "range"),
+    ]

@@ -44,16 +44,21 @@ RULES = TimeRules(
     anaphora={
         "the same day": 0, "that day": 0, "later that day": 0, "earlier that day": 0, "the next day": 1,
         "the following day": 1, "a day later": 1, "the day before": -1, "the previous day": -1,
-        "a day earlier": -1,
+        "a day earlier": -1, "earlier in the day": 0, "later in the day": 0, "later the same day": 0,
+        "earlier the same day": 0,
     },
     anaphora_pod={"that": 0, "the same": 0, "later that": 0, "earlier that": 0, "the next": 1, "the following": 1,
                   "the previous": -1},
     directions={"last": -1, "this past": -1, "next": 1, "this coming": 1, "this": 0},
     numbers={
         "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-        "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+        "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30, "forty": 40,
+        "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
     },
-    units={"day": "D", "days": "D", "week": "W", "weeks": "W", "month": "M", "months": "M", "year": "Y", "years": "Y"},
+    units={
+        "day": "D", "days": "D", "week": "W", "weeks": "W", "month": "M", "months": "M", "year": "Y", "years": "Y",
+        "hour": "H", "hours": "H", "decade": "DE", "decades": "DE",
+    },
     future_cue=(
         r"\b(?:will|shall|would|(?:is|are|was|were) (?:due|expected|scheduled|set|slated) to|plans? to"
         r"|planned to|(?:is|are) to)\b"
@@ -136,6 +141,10 @@ RULES = TimeRules(
         TimePattern(r"(?P<podrel>@PODREL@)\s+(?P<pod>@POD@)(?!\w)"),
         # that evening, the next morning
         TimePattern(r"(?P<ana>@ANAPOD@)\s+(?P<pod>@POD@)(?!\w)"),
+        # in the evening, on the afternoon: the part of the previous day ("the afternoon of October 24" is longer)
+        TimePattern(
+            r"(?P<same>the)\s+(?P<pod>@POD@)(?!\w)", cue_before=r"\b(?:in|on|during)\s+$", reject_after=r"^\s+of\b"
+        ),
         # the same day, the following day
         TimePattern(r"(?P<ana>@ANA@)(?!\w)"),
         # two days later, a week earlier: counted from the previous day

@@ -46,9 +46,11 @@ RULES = TimeRules(
     directions={"lalu": -1, "kemarin": -1, "depan": 1, "mendatang": 1, "ini": 0},
     numbers={
         "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8,
-        "sembilan": 9, "sepuluh": 10,
+        "sembilan": 9, "sepuluh": 10, "sebelas": 11, "dua belas": 12, "dua puluh": 20, "tiga puluh": 30,
+        "empat puluh": 40, "lima puluh": 50, "seratus": 100,
     },
-    units={"hari": "D", "pekan": "W", "minggu": "W", "bulan": "M", "tahun": "Y"},
+    # "jam 8" is a clock time, but the number comes after "jam" there and is not matched
+    units={"hari": "D", "pekan": "W", "minggu": "W", "bulan": "M", "tahun": "Y", "jam": "H", "dekade": "DE", "dasawarsa": "DE"},
     future_cue=r"\b(?:akan|dijadwalkan|direncanakan|rencananya|bakal|hendak)\b",
     past_cue=r"\b(?:mengatakan|kata|katanya|menyatakan|menegaskan|menyebut|mengungkapkan|ujar|ucap|telah|sudah)\b",
     range_forms=(

@@ -58,8 +58,9 @@ RULES = TimeRules(
     directions={"tới": 1, "này": 0, "vừa qua": -1, "vừa rồi": -1, "trước": -1},
     numbers={
         "một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10,
+        "hai mươi": 20, "ba mươi": 30, "bốn mươi": 40, "năm mươi": 50, "một trăm": 100,
     },
-    units={"ngày": "D", "tuần": "W", "tháng": "M", "năm": "Y"},
+    units={"ngày": "D", "tuần": "W", "tháng": "M", "năm": "Y", "giờ": "H", "thập kỷ": "DE", "thập niên": "DE"},
     future_cue=r"\b(?:sẽ|dự kiến|dự định|sắp|chuẩn bị)\b",
     past_cue=r"\b(?:cho biết|nói|khẳng định|nhấn mạnh|thông báo|phát biểu|tuyên bố|đã)\b",
     range_forms=((r"\btừ", r"đến|tới|[-–]"), (None, r"đến|[-–]")),
@@ -91,6 +92,11 @@ RULES = TimeRules(
         TimePattern(
             r"(?:từ\s+)?(?:ngày\s+)?@B@(?P<day>@D@)\s*(?:đến|tới|[-–])\s*(?:ngày\s+)?(?P<day2>@D@)\s*[/\-]\s*"
             r"(?P<month2>@M@)(?:\s*[/\-]\s*(?P<year2>@Y@))?@E@",
+            numeric=True,
+        ),
+        # 25 và 26/10: two days of one month
+        TimePattern(
+            r"@B@(?P<day>@D@)\s+và\s+(?P<day2>@D@)\s*[/\-]\s*(?P<month2>@M@)(?:\s*[/\-]\s*(?P<year2>@Y@))?@E@",
             numeric=True,
         ),
         # từ ngày 24 đến ngày 25 tháng 10 (năm 2025)
@@ -165,11 +171,11 @@ RULES = TimeRules(
         ),
         # hôm qua, tuần trước, năm ngoái ("những năm trước" is "previous years")
         TimePattern(r"(?P<rel>@REL@)(?!\w)", reject_before=r"\b(?:những|các|nhiều|mấy|vài|cùng)\s+$"),
-        # 3 ngày, hai tuần ("9 tháng đầu năm" is a period of the year, not a duration)
+        # 3 ngày, hai tuần, 420 giờ ("9 tháng đầu năm" is a part of the year; "lúc 8 giờ sáng" a clock time)
         TimePattern(
             r"@B@(?P<num>@NUM@)\s+(?P<unit>@UNIT@)(?!\w)",
-            reject_after=r"^\s+(?:đầu|cuối)\b",
-            reject_before=r"\b(?:thứ|lần|số)\s+$",
+            reject_after=r"^\s+(?:đầu|cuối)\b|^\s+(?:sáng|chiều|tối|trưa|đêm|kém|rưỡi)\b",
+            reject_before=r"\b(?:thứ|lần|số|lúc|vào)\s+$",
         ),
         # thứ Hai hằng tuần, mỗi thứ Hai
         TimePattern(r"(?P<setwd>@WD@)\s+(?:hằng|hàng)\s+tuần(?!\w)"),
