@@ -125,6 +125,10 @@ def _compiled(code: str) -> _Compiled:
     """The pack's patterns with every placeholder filled, compiled once per language."""
     rules: TimeRules = load_part(code, "time")
     generic: TimeRules = load_part("generic", "time")
+    if rules is generic and code not in ("xx", "generic"):
+        from newsloom.lang.generic.time import rules_for
+
+        rules = rules_for(code)  # no pack of its own: CLDR month names in dates with a year
     fills = dict(_PLACEHOLDERS)
     fills.update(
         {
@@ -668,7 +672,7 @@ def _language_code(lang: object) -> str:
     if not re.fullmatch(r"[a-z]{2,3}", primary):
         raise ValueError(
             f"Unknown language code {lang!r} for `lang`. Use an ISO 639-1 code: the first-class packs are "
-            f"{', '.join(FIRST_CLASS)}; any other code (e.g. 'fr') uses the generic rules (numeric dates only)."
+            f"{', '.join(FIRST_CLASS)}; any other code (e.g. 'fr') uses the generic rules (numeric dates, CLDR month names with a year)."
         )
     return primary
 

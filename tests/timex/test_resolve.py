@@ -288,6 +288,13 @@ def test_other_languages_use_generic_numeric_rules() -> None:
     assert values("La réunion du 21/10 a eu lieu.", "fr") == []  # "21/10" alone is not safe everywhere
 
 
+def test_other_languages_read_cldr_month_names_with_a_year() -> None:
+    assert values("Am 21. Oktober 2025 traf er den Minister.", "de") == ["2025-10-21"]
+    assert values("El acuerdo se firmó el 21 de octubre de 2025.", "es") == ["2025-10-21"]
+    assert values("Встреча состоялась 21 октября 2025 года.", "ru") == ["2025-10-21"]
+    assert values("La réunion a eu lieu en octobre.", "fr") == []  # no year: not safe without a pack
+
+
 def test_language_tags_are_reduced_to_their_primary_code() -> None:
     assert values("Hôm qua, giá vàng tăng.", "vi-VN") == ["2025-10-21"]
 

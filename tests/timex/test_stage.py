@@ -6,6 +6,7 @@ import doctest
 
 import pytest
 
+import newsloom.lang.generic.time
 import newsloom.timex.evaluate
 import newsloom.timex.resolve
 import newsloom.timex.rules
@@ -72,7 +73,14 @@ def test_stage_runs_in_the_pipeline_after_sentences() -> None:
 
 
 @pytest.mark.parametrize(
-    "module", [newsloom.timex.resolve, newsloom.timex.stage, newsloom.timex.rules, newsloom.timex.evaluate]
+    "module",
+    [
+        newsloom.timex.resolve,
+        newsloom.timex.stage,
+        newsloom.timex.rules,
+        newsloom.timex.evaluate,
+        newsloom.lang.generic.time,
+    ],
 )
 def test_docstring_examples(module: object) -> None:
     failures, tried = doctest.testmod(module, optionflags=doctest.ELLIPSIS)  # type: ignore[arg-type]

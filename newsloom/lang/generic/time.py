@@ -1,8 +1,15 @@
-"""Time rules safe in any language: ISO and day-month-year numeric dates only.
+"""Time rules safe in any language: ISO and day-month-year numeric dates, and CLDR month names with a year.
 
 Words are left to the language packs: a bare "21/10" is a fraction or a score in too many
-languages to be read as a date without a pack that says otherwise.
+languages to be read as a date without a pack that says otherwise. For a language without a pack,
+:func:`rules_for` adds its CLDR month names (babel) in dates that carry a year: "21 octobre 2025",
+"21. Oktober 2025", "21 de octubre de 2025", "октября 2025".
 """
+
+from __future__ import annotations
+
+import dataclasses
+from functools import cache
 
 from newsloom.timex.rules import TimePattern, TimeRules
 
@@ -25,3 +32,39 @@ RULES = TimeRules(
     ),
     include_generic=False,
 )
+
+
+#: CLDR dates: a day, a month name and a year ("de" joins them in Spanish and Portuguese).
+CLDR_PATTERNS = (
+    TimePattern(
+        r"@B@(?P<day>@D@)\.?\s+(?:de\s+)?(?P<mname>@MNAME@)\s+(?:de\s+)?(?P<year>@Y@)@E@", numeric=True
+    ),
+    TimePattern(r"(?P<mname>@MNAME@)\s+@B@(?P<day>@D@),?\s+(?P<year>@Y@)@E@", numeric=True),
+    TimePattern(r"(?P<mname>@MNAME@)\s+(?:de\s+)?(?P<year>@Y@)@E@", numeric=True),
+)
+
+
+@cache
+def rules_for(code: str) -> TimeRules:
+    """The generic rules with the CLDR month names of ``code``; the plain rules when babel does not know it.
+
+    >>> rules_for("fr").months["octobre"]
+    10
+    """
+    try:
+        from babel import Locale
+
+        locale = Locale.parse(code)
+    except Exception:  # babel raises several kinds for unknown or malformed codes
+        return RULES
+    months: dict[str, int] = {}
+    for context in ("format", "stand-alone"):
+        for width in ("wide", "abbreviated"):
+            for number, name in locale.months[context][width].items():
+                name = str(name).strip()
+                # a name of one or two letters, or one with digits ("10月"), is not safe to look for
+                if len(name.rstrip(".")) >= 3 and not any(ch.isdigit() for ch in name):
+                    months.setdefault(name, int(number))
+    if not months:
+        return RULES
+    return dataclasses.replace(RULES, code=code, months=months, patterns=RULES.patterns + CLDR_PATTERNS)
