@@ -629,9 +629,14 @@ def _resolve_date(
     anchor = "absolute"
     year = piece.year
     if year is None and piece.month is not None and published is not None:
-        year = _nearest_year(
-            piece.month, piece.day, published, _is_future(text, piece.start, piece.end, compiled)
-        )
+        future = _is_future(text, piece.start, piece.end, compiled)
+        if piece.month2 is not None and piece.year2 is None:
+            # a range is placed by its end ("January-October" in November is this year's)
+            year = _nearest_year(piece.month2, piece.day2, published, future)
+            if (piece.month, piece.day or 0) > (piece.month2, piece.day2 or 0):
+                year -= 1
+        else:
+            year = _nearest_year(piece.month, piece.day, published, future)
         anchor = "published"
     if piece.month is None:
         value = f"{year:04d}" if year is not None else None
@@ -658,6 +663,49 @@ def _resolve_date(
             (year, piece.month, piece.day),
         )
     return value, None, _day_precision(piece), anchor, (year, piece.month, piece.day)
+
+
+_DAY_VALUE = re.compile(r"^(?:\d{4}|XXXX)-\d{2}-\d{2}")
+
+
+def _join_resolved(text: str, exprs: list[TimeExpression], compiled: _Compiled) -> list[TimeExpression]:
+    """Join two resolved days after an opener into a range: "Từ thứ Ba đến Chủ nhật tuần này", "từ đêm nay đến 16/11"."""
+    result: list[TimeExpression] = []
+    for expr in exprs:
+        prev = result[-1] if result else None
+        if prev is not None and _joinable(prev, expr):
+            between = text[prev.end : expr.start]
+            for opener, connector in compiled.ranges:
+                if opener is None or not connector.fullmatch(between):
+                    continue
+                found = opener.search(text, max(0, prev.start - CONTEXT_CHARS), prev.start)
+                if found is None:
+                    continue
+                start = found.start()
+                result[-1] = TimeExpression(
+                    start=start,
+                    end=expr.end,
+                    text=text[start : expr.end],
+                    value=(prev.value or "")[:10],
+                    precision="range",
+                    anchor=prev.anchor,
+                    end_value=(expr.value or "")[:10],
+                )
+                break
+            else:
+                result.append(expr)
+            continue
+        result.append(expr)
+    return result
+
+
+def _joinable(first: TimeExpression, second: TimeExpression) -> bool:
+    if first.end_value is not None or second.end_value is not None:
+        return False
+    if not (_DAY_VALUE.match(first.value or "") and _DAY_VALUE.match(second.value or "")):
+        return False
+    a, b = (first.value or "")[:10], (second.value or "")[:10]
+    return a[:4].isdigit() == b[:4].isdigit() and a < b
 
 
 # -- the public function ---------------------------------------------------------------------------
@@ -722,4 +770,4 @@ def resolve_times(text: str, *, lang: str, published: date | datetime | str | No
     compiled = _compiled(code)
     chosen = [piece for piece in _select(_candidates(text, compiled)) if piece.emit]
     pieces = _join_ranges(text, chosen, compiled)
-    return _resolve(text, pieces, when, compiled)
+    return _join_resolved(text, _resolve(text, pieces, when, compiled), compiled)

@@ -375,3 +375,28 @@ def test_two_days_of_one_month() -> None:
         ("hai ngày", "P2D", None, "duration"),
         ("25 và 26/10", "2025-10-25", "2025-10-26", "range"),
     ]
+
+
+def test_a_range_without_year_is_placed_by_its_end() -> None:
+    assert found("In the January-October period exports rose.", "en", "2025-11-14") == [
+        ("January-October", "2025-01", "2025-10", "range")
+    ]
+
+
+def test_relative_days_after_an_opener_make_a_range() -> None:
+    assert found("Từ thứ Ba đến Chủ nhật tuần này, Hà Nội đón khách.", "vi", "2025-10-26") == [
+        ("Từ thứ Ba đến Chủ nhật tuần này", "2025-10-21", "2025-10-26", "range")
+    ]
+    assert values("Từ đêm nay đến ngày 16/11, miền Trung mưa to.", "vi", "2025-11-14") == ["2025-11-14"]
+
+
+def test_this_and_coming_after_a_vietnamese_date() -> None:
+    assert found("Ngày 20-11 tới, ngành giáo dục tổ chức lễ kỷ niệm.", "vi", "2025-11-14") == [
+        ("Ngày 20-11 tới", "2025-11-20", None, "day")
+    ]
+    assert values(
+        "Tháng 12 này, cầu khánh thành; từ ngày 20-11 tới ngày 25-11 có lễ hội.", "vi", "2025-11-14"
+    ) == [
+        "2025-12",
+        "2025-11-20",
+    ]

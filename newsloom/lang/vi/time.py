@@ -15,6 +15,8 @@ from newsloom.timex.rules import TimePattern, TimeRules
 _PFX = r"(?:(?P<pod>@POD@)\s+(?:(?:ngày|hôm)\s+)?|(?:ngày|hôm)\s+)"
 _MONTH = r"(?:(?P<month>@M@)|(?P<mname>@MNAME@))"
 _POD = r"(?P<pod>@POD@)\s+"
+# "Ngày 20-11 tới", "tháng 12 này": the coming / this one ("tới ngày 25" would be a range's "to")
+_THIS = r"(?:\s+(?:này|tới(?!\s+(?:ngày|\d))))?"
 
 
 def _either(prefix: str, core: str, **context: Any) -> tuple[TimePattern, TimePattern]:
@@ -112,9 +114,9 @@ RULES = TimeRules(
             _PFX, r"@B@(?P<day>@D@)\s+tháng\s+" + _MONTH + r"(?:\s*(?:năm\s+|[/\-]\s*)(?P<year>@Y@))?@E@", numeric=True
         ),
         # Chiều 21/10, 21/10
-        *_either(_PFX, r"@B@(?P<day>@D@)/(?P<month>@M@)@E@", numeric=True),
+        *_either(_PFX, r"@B@(?P<day>@D@)/(?P<month>@M@)@E@" + _THIS, numeric=True),
         # ngày 24-10, Chiều 24-10
-        TimePattern(_PFX + r"@B@(?P<day>@D@)[-–](?P<month>@M@)@E@", numeric=True),
+        TimePattern(_PFX + r"@B@(?P<day>@D@)[-–](?P<month>@M@)@E@" + _THIS, numeric=True),
         # (24-10), đến 25-10: a bare day-month with a dash needs a word that introduces a date
         TimePattern(
             r"@B@(?P<day>@D@)[-–](?P<month>@M@)@E@",
@@ -127,7 +129,7 @@ RULES = TimeRules(
         TimePattern(r"tháng\s+" + _MONTH + r"\s+(?P<rel>năm\s+(?:nay|ngoái|trước|tới|sau))(?!\w)"),
         # tháng 10, tháng Mười ("mỗi tháng 1 lần" is "once a month")
         TimePattern(
-            r"tháng\s+" + _MONTH + r"(?![\w/\-]|[.,]\d)",
+            r"tháng\s+" + _MONTH + r"(?![\w/\-]|[.,]\d)" + _THIS,
             reject_after=r"^\s+(?:lần|lượt|tuổi)\b",
             reject_before=r"\b(?:lương|mỗi|hằng|hàng)\s+$",
         ),
