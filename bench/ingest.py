@@ -62,22 +62,28 @@ def baseline(folder: Path, db: Path) -> float:
     return time.perf_counter() - started
 
 
-def measure(folder: str, db: str) -> None:
+def measure(folder: str, db: str, processes: str = "1") -> None:
     """Run in a child process so peak memory is this ingest's own."""
     from newsloom.runner import process_paths
     from newsloom.store import Store
 
     store = Store.open(db)
     started = time.perf_counter()
-    report = process_paths([folder], store)
+    report = process_paths([folder], store, processes=int(processes))
     seconds = time.perf_counter() - started
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak_mb = (
+        max(
+            resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+            resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
+        )
+        / 1024
+    )
     print(f"{report.articles} {seconds:.3f} {peak_mb:.1f} {len(report.errors)}")
 
 
-def run_child(folder: Path, db: Path) -> tuple[int, float, float]:
+def run_child(folder: Path, db: Path, processes: int) -> tuple[int, float, float]:
     out = subprocess.run(
-        [sys.executable, __file__, "--child", str(folder), str(db)],
+        [sys.executable, __file__, "--child", str(folder), str(db), str(processes)],
         capture_output=True,
         text=True,
         check=True,
@@ -92,7 +98,8 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--articles", type=int, default=10000)
     parser.add_argument("--small", type=int, default=1000)
-    parser.add_argument("--child", nargs=2)
+    parser.add_argument("--processes", type=int, default=2, help="worker processes for the parallel run")
+    parser.add_argument("--child", nargs=3)
     args = parser.parse_args()
     if args.child:
         measure(*args.child)
@@ -103,13 +110,19 @@ def main() -> None:
             folder = Path(tmp) / f"corpus{n}"
             build_corpus(folder, n)
             base_s = baseline(folder, Path(tmp) / f"raw{n}.db")
-            articles, seconds, peak = run_child(folder, Path(tmp) / f"nl{n}.db")
-            rows.append((n, articles / seconds, n / base_s, peak))
-        print(f"{'corpus':>8} {'newsloom art/s':>15} {'baseline art/s':>15} {'ratio':>7} {'peak MB':>8}")
-        for n, rate, base_rate, peak in rows:
-            print(f"{n:>8} {rate:>15.1f} {base_rate:>15.1f} {rate / base_rate:>7.3f} {peak:>8.1f}")
+            for processes in sorted({1, args.processes}):
+                articles, seconds, peak = run_child(folder, Path(tmp) / f"nl{n}_{processes}.db", processes)
+                rows.append((n, processes, articles / seconds, n / base_s, peak))
         print(
-            f"peak memory {rows[-1][0]} vs {rows[0][0]} articles: {rows[-1][3] / rows[0][3]:.2f}x (flat is ~1)"
+            f"{'corpus':>8} {'procs':>5} {'newsloom art/s':>15} {'baseline art/s':>15} {'ratio':>7} {'peak MB':>8}"
+        )
+        for n, processes, rate, base_rate, peak in rows:
+            print(
+                f"{n:>8} {processes:>5} {rate:>15.1f} {base_rate:>15.1f} {rate / base_rate:>7.3f} {peak:>8.1f}"
+            )
+        serial = [r for r in rows if r[1] == 1]
+        print(
+            f"peak memory {serial[-1][0]} vs {serial[0][0]} articles: {serial[-1][4] / serial[0][4]:.2f}x (flat is ~1)"
         )
 
 

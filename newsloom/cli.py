@@ -25,6 +25,10 @@ DbOption = Annotated[
     typer.Option("--db", help="Database file or SQLAlchemy URL (default ./newsloom.db or NEWSLOOM_DB)."),
 ]
 
+ProcessesOption = Annotated[
+    int | None, typer.Option("--processes", "-j", help="Worker processes for reading and per-article stages.")
+]
+
 
 def _settings(db: str | None) -> Settings:
     return load_settings(db=db)
@@ -43,7 +47,12 @@ def _fail(exc: Exception) -> None:
 
 
 def _process(
-    paths: list[str], db: str | None, stages: tuple[str, ...] | None, corpus: bool, title: str
+    paths: list[str],
+    db: str | None,
+    stages: tuple[str, ...] | None,
+    corpus: bool,
+    title: str,
+    processes: int | None,
 ) -> None:
     from newsloom.runner import count_files, process_paths
 
@@ -52,12 +61,13 @@ def _process(
     except NewsloomError as exc:
         _fail(exc)
         return
+    processes = processes or settings.processes
     total = count_files(paths)
     columns = (TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=err, transient=not sys.stderr.isatty()) as progress:
         task = progress.add_task(title, total=total or None)
         report = process_paths(
-            paths, store, stages=stages, corpus=corpus, max_bytes=settings.max_file_bytes,
+            paths, store, stages=stages, corpus=corpus, max_bytes=settings.max_file_bytes, processes=processes,
             on_file=lambda _path, _status: progress.advance(task),
         )  # fmt: skip
     _summary(report, settings.db)
@@ -92,11 +102,12 @@ def ingest(
         list[str], typer.Argument(help="Files, folders (read recursively) or - for standard input.")
     ],
     db: DbOption = None,
+    processes: ProcessesOption = None,
 ) -> None:
-    """Read articles into the store (reading, cleaning, language, sentences)."""
+    """Read articles into the store (reading, cleaning, metadata, language)."""
     from newsloom.runner import INGEST_STAGES
 
-    _process(paths, db, INGEST_STAGES, corpus=False, title="ingest")
+    _process(paths, db, INGEST_STAGES, corpus=False, title="ingest", processes=processes)
 
 
 @app.command()
@@ -105,9 +116,10 @@ def run(
         list[str], typer.Argument(help="Files, folders (read recursively) or - for standard input.")
     ],
     db: DbOption = None,
+    processes: ProcessesOption = None,
 ) -> None:
     """Ingest, then run every pipeline stage and the corpus steps (linking, merging, clustering)."""
-    _process(paths, db, None, corpus=True, title="run")
+    _process(paths, db, None, corpus=True, title="run", processes=processes)
 
 
 @app.command()

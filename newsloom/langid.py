@@ -17,8 +17,11 @@ from newsloom.settings import DEFAULT_LANGUAGES, Settings, load_settings
 
 #: Below this many letters a text is too short to identify on its own.
 MIN_LETTERS = 12
-#: lingua is as sure on the first 1,000 characters as on a whole article, and 3x faster
-SAMPLE_CHARS = 1000
+#: lingua is as sure on the first 600 characters of an article as on all of it, and much faster;
+#: when it is unsure there, it looks at up to 3,000
+SAMPLE_CHARS = 600
+LONG_SAMPLE_CHARS = 3000
+SURE = 0.9
 
 
 @cache
@@ -39,6 +42,9 @@ def detect_language(
     if sum(ch.isalpha() for ch in sample) < MIN_LETTERS:
         return None, 0.0
     code, conf = _best(_detector(tuple(candidates)), sample)
+    if conf < SURE and len(text) > len(sample):
+        sample = text[:LONG_SAMPLE_CHARS]
+        code, conf = _best(_detector(tuple(candidates)), sample)
     if conf < min_confidence:
         wide_code, wide_conf = _best(_detector(None), sample)
         if wide_conf > conf:

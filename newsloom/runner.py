@@ -5,8 +5,9 @@ from __future__ import annotations
 import dataclasses
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from newsloom.article import Article
 from newsloom.corpus import run_corpus_steps
@@ -56,6 +57,7 @@ def process_paths(
     corpus: bool = False,
     max_bytes: int = 20 * 1024 * 1024,
     on_file: ProgressCallback | None = None,
+    processes: int = 1,
 ) -> RunReport:
     """Read every path, run ``stages`` (None: all registered) on each new article, store it.
 
@@ -65,55 +67,86 @@ def process_paths(
     pipeline = Pipeline(stages)
     report = RunReport(stages=pipeline.names)
     started = time.perf_counter()
+    files: list[str] = []
     for path in paths:
-        for item in _with_file_progress(read_path(path, max_bytes), report, on_file):
-            if isinstance(item, InputError):
-                report.errors.append(item)
-                continue
-            status = _process_one(item, store, pipeline, corpus, report)
-            report.statuses[status] += 1
+        for file in iter_input_files(path):
+            if isinstance(file, InputError):
+                report.errors.append(file)
+            else:
+                files.append(file)
+    db = store.engine.url.render_as_string(hide_password=False)
+    if processes > 1 and len(files) > 1:
+        import multiprocessing
+
+        context = multiprocessing.get_context("spawn")
+        with context.Pool(
+            processes, initializer=_init_worker, initargs=(pipeline.names, db, max_bytes)
+        ) as pool:
+            _store_all(pool.imap(_work, files, chunksize=8), store, corpus, report, on_file)
+    else:
+        _init_worker(pipeline.names, db, max_bytes, store)
+        _store_all(map(_work, files), store, corpus, report, on_file)
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _with_file_progress(
-    items: Iterator[Article | InputError], report: RunReport, on_file: ProgressCallback | None
-) -> Iterator[Article | InputError]:
-    last_file: str | None = None
-    for item in items:
-        file = item.path.split("#", 1)[0]
-        if file != last_file:
-            if last_file is not None and on_file:
-                on_file(last_file, "done")
-            report.files += 1
-            last_file = file
-        yield item
-    if last_file is not None and on_file:
-        on_file(last_file, "done")
+def _store_all(
+    results: Iterable[tuple[str, list[tuple[str, Article | InputError]]]],
+    store: Store,
+    corpus: bool,
+    report: RunReport,
+    on_file: ProgressCallback | None,
+) -> None:
+    """Write what the workers produced, one transaction per article, in input order."""
+    for file, items in results:
+        report.files += 1
+        for status, item in items:
+            if isinstance(item, InputError):
+                report.errors.append(item)
+                if status == "failed":
+                    report.statuses["failed"] += 1
+                continue
+            with store.transaction() as conn:
+                if status == "unchanged":
+                    save_article(conn, item)  # records a new path for a known article, nothing else
+                else:
+                    status = save_article(conn, item)
+                    if corpus and status in ("new", "updated"):
+                        run_corpus_steps(conn, item)
+            report.statuses[status] += 1
+            if item.language and status != "unchanged":
+                report.languages[item.language] += 1
+        if on_file:
+            on_file(file, "done")
 
 
-def _process_one(article: Article, store: Store, pipeline: Pipeline, corpus: bool, report: RunReport) -> str:
-    with store.connect() as conn:
-        done = stages_done(conn, article.id)
-    if done is not None and set(pipeline.names) <= done:
-        with store.transaction() as conn:
-            save_article(conn, dataclasses.replace(article, stages=tuple(done)))  # records a new path only
-        return "unchanged"
-    try:
-        processed = pipeline(article)
-    except Exception as exc:  # a stage failed on this article: report it, keep going
-        report.errors.append(
-            InputError(
-                article.path,
-                f"processing failed ({type(exc).__name__}: {exc})",
-                "Please report this as a bug.",
-            )
-        )
-        return "failed"
-    with store.transaction() as conn:
-        status = save_article(conn, processed)
-        if corpus and status in ("new", "updated"):
-            run_corpus_steps(conn, processed)
-    if processed.language:
-        report.languages[processed.language] += 1
-    return status
+# -- per-process worker state: the pipeline and a read connection, loaded once -------------
+_WORKER: dict[str, Any] = {}
+
+
+def _init_worker(names: tuple[str, ...], db: str, max_bytes: int, store: Store | None = None) -> None:
+    _WORKER["pipeline"] = Pipeline(names)
+    _WORKER["store"] = store or Store.open(db)
+    _WORKER["max_bytes"] = max_bytes
+
+
+def _work(file: str) -> tuple[str, list[tuple[str, Article | InputError]]]:
+    """Read one file and run the stages on each article not already processed in the store."""
+    pipeline: Pipeline = _WORKER["pipeline"]
+    store: Store = _WORKER["store"]
+    out: list[tuple[str, Article | InputError]] = []
+    for item in read_path(file, _WORKER["max_bytes"]):
+        if isinstance(item, InputError):
+            out.append(("error", item))
+            continue
+        with store.connect() as conn:
+            done = stages_done(conn, item.id)
+        if done is not None and set(pipeline.names) <= done:
+            out.append(("unchanged", dataclasses.replace(item, stages=tuple(sorted(done)))))
+            continue
+        try:
+            out.append(("processed", pipeline(item)))
+        except Exception as exc:  # a stage failed on this article: report it, keep going
+            problem = f"processing failed ({type(exc).__name__}: {exc})"
+            out.append(("failed", InputError(item.path, problem, "Please report this as a bug.")))
+    return file, out

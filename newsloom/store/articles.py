@@ -36,16 +36,29 @@ def _bands(value: int) -> list[tuple[int, int]]:
     return [(band, unsigned >> (16 * band) & 0xFFFF) for band in range(_BANDS)]
 
 
+#: Built once: statement construction costs more than running it on the ingest path.
+_NEAR_DUPLICATE_QUERY = (
+    sa.select(articles.c.id, articles.c.simhash)
+    .join(simhash_bands, simhash_bands.c.article_id == articles.c.id)
+    .where(
+        sa.or_(
+            *(
+                sa.and_(simhash_bands.c.band == band, simhash_bands.c.value == sa.bindparam(f"v{band}"))
+                for band in range(_BANDS)
+            )
+        ),
+        articles.c.duplicate_of.is_(None),
+    )
+    .limit(50)
+)
+_STAGES_QUERY = sa.select(articles.c.stages).where(articles.c.id == sa.bindparam("id"))
+_PATH_QUERY = sa.select(article_paths.c.article_id).where(article_paths.c.path == sa.bindparam("p"))
+
+
 def find_near_duplicate(conn: sa.Connection, value: int) -> str | None:
     """Id of a stored article whose simhash is within NEAR_DUPLICATE_BITS of ``value`` (banded lookup)."""
-    conditions = [sa.and_(simhash_bands.c.band == b, simhash_bands.c.value == v) for b, v in _bands(value)]
-    query = (
-        sa.select(articles.c.id, articles.c.simhash)
-        .join(simhash_bands, simhash_bands.c.article_id == articles.c.id)
-        .where(sa.or_(*conditions), articles.c.duplicate_of.is_(None))
-        .limit(50)
-    )
-    for row in conn.execute(query):
+    params = {f"v{band}": v for band, v in _bands(value)}
+    for row in conn.execute(_NEAR_DUPLICATE_QUERY, params):
         if bin((row.simhash ^ value) & ((1 << 64) - 1)).count("1") <= NEAR_DUPLICATE_BITS:
             return str(row.id)
     return None
@@ -57,16 +70,19 @@ def save_article(conn: sa.Connection, article: Article) -> str:
     The same body (whatever the file name) is one article; a stored article is updated only when
     more stages have run on it; a near-identical body is recorded as a duplicate of the first.
     """
-    existing = conn.execute(sa.select(articles.c.data).where(articles.c.id == article.id)).first()
+    stored_stages = stages_done(conn, article.id)
     _remember_path(conn, article)
-    if existing is not None:
-        stored_stages = set(json.loads(existing.data).get("stages", []))
+    if stored_stages is not None:
         if set(article.stages) <= stored_stages:
             return "unchanged"
         conn.execute(
             sa.update(articles)
             .where(articles.c.id == article.id)
-            .values(language=article.language, data=json.dumps(article.to_dict(), ensure_ascii=False))
+            .values(
+                language=article.language,
+                data=json.dumps(article.to_dict(), ensure_ascii=False),
+                stages=",".join(article.stages),
+            )
         )
         return "updated"
     value = simhash(article.text)
@@ -82,6 +98,7 @@ def save_article(conn: sa.Connection, article: Article) -> str:
             text=article.text,
             raw=article.raw,
             data=json.dumps(article.to_dict(), ensure_ascii=False),
+            stages=",".join(article.stages),
             simhash=value,
             duplicate_of=duplicate_of,
             ingested_at=datetime.now(UTC).isoformat(timespec="seconds"),
@@ -119,8 +136,8 @@ def load_article(conn: sa.Connection, article_id: str) -> Article | None:
 
 def stages_done(conn: sa.Connection, article_id: str) -> set[str] | None:
     """The stages already stored for an article, or None if it is not stored."""
-    row = conn.execute(sa.select(articles.c.data).where(articles.c.id == article_id)).first()
-    return set(json.loads(row.data).get("stages", [])) if row else None
+    row = conn.execute(_STAGES_QUERY, {"id": article_id}).first()
+    return {s for s in row.stages.split(",") if s} if row else None
 
 
 def count_articles(conn: sa.Connection, include_duplicates: bool = False) -> int:

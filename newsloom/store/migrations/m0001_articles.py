@@ -20,6 +20,7 @@ articles = sa.Table(
     sa.Column("text", sa.Text, nullable=False),
     sa.Column("raw", sa.Text),
     sa.Column("data", sa.Text, nullable=False),  # JSON of Article.to_dict()
+    sa.Column("stages", sa.Text, nullable=False, server_default=""),  # stages run, comma-separated
     sa.Column("simhash", sa.BigInteger),
     sa.Column("duplicate_of", sa.String(64)),
     sa.Column("ingested_at", sa.String(32), nullable=False),
