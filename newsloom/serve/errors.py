@@ -1,0 +1,123 @@
+"""One error shape for the whole server, ``{"error": {"code", "message"}}``, from one handler.
+
+Every failure (a route that raises :class:`ApiError`, a validation error, an unknown path, a bug)
+goes through :func:`handle_error`: JSON for the API, the same code and message as a page for the UI.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from newsloom.errors import NewsloomError
+
+log = logging.getLogger("newsloom.serve")
+
+#: HTTP status -> the short machine-readable code clients switch on.
+ERROR_CODES = {
+    400: "bad_request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    413: "too_large",
+    415: "unsupported_type",
+    422: "invalid",
+    500: "internal",
+    501: "not_available",
+}
+
+#: JSON Schema of the error body, shown in the OpenAPI document for every route.
+ERROR_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "required": ["error"],
+    "properties": {
+        "error": {
+            "type": "object",
+            "required": ["code", "message"],
+            "properties": {"code": {"type": "string"}, "message": {"type": "string"}},
+        }
+    },
+}
+
+
+class ApiError(Exception):
+    """An error with an HTTP status and a message a person can act on."""
+
+    def __init__(self, status: int, message: str, code: str | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+        self.code = code or ERROR_CODES.get(status, "error")
+
+
+def not_found(what: str, key: object) -> ApiError:
+    return ApiError(404, f"No {what} with id {key!r}. List them at /api/{what}s or search at /api/search.")
+
+
+def error_body(code: str, message: str) -> dict[str, dict[str, str]]:
+    return {"error": {"code": code, "message": message}}
+
+
+def _describe_validation(exc: RequestValidationError) -> str:
+    """'query parameter limit: Input should be less than or equal to 100; ...'."""
+    parts = []
+    for problem in exc.errors():
+        location = [str(p) for p in problem.get("loc", ())]
+        where = " ".join(location[:1]) + (" parameter " + ".".join(location[1:]) if len(location) > 1 else "")
+        parts.append(f"{where.strip() or 'request'}: {problem.get('msg', 'invalid value')}")
+    return "; ".join(parts) or "The request is not valid."
+
+
+def classify(exc: Exception) -> ApiError:
+    """Turn any exception into an ApiError (status, code, message)."""
+    if isinstance(exc, ApiError):
+        return exc
+    if isinstance(exc, RequestValidationError):
+        return ApiError(422, _describe_validation(exc))
+    if isinstance(exc, StarletteHTTPException):
+        if exc.status_code == 404:
+            return ApiError(404, "No such page or API route. The API is described at /openapi.json.")
+        if exc.status_code == 405:
+            return ApiError(405, "This route does not accept that HTTP method. See /openapi.json.")
+        return ApiError(exc.status_code, str(exc.detail))
+    if isinstance(exc, NewsloomError | ValueError | TypeError):
+        return ApiError(422, str(exc))
+    log.exception("unexpected error", exc_info=exc)
+    return ApiError(500, "Internal error: the server logged it. Please report it as a bug.")
+
+
+def wants_json(request: Request) -> bool:
+    """API routes and non-browser clients get JSON; pages get an HTML error page."""
+    path = request.url.path
+    if path.startswith("/api") or path == "/openapi.json":
+        return True
+    return "text/html" not in request.headers.get("accept", "")
+
+
+async def handle_error(request: Request, exc: Exception) -> Response:
+    """The one handler every error goes through."""
+    error = classify(exc)
+    headers = {"WWW-Authenticate": "Bearer"} if error.status == 401 else None
+    if not wants_json(request):
+        templates = getattr(request.app.state, "templates", None)
+        if templates is not None:
+            return templates.TemplateResponse(
+                request,
+                "error.html",
+                {"status": error.status, "code": error.code, "message": error.message, "query": ""},
+                status_code=error.status,
+                headers=headers,
+            )
+    return JSONResponse(error_body(error.code, error.message), status_code=error.status, headers=headers)
+
+
+def install_error_handler(app: FastAPI) -> None:
+    """Route every kind of exception to :func:`handle_error`."""
+    for kind in (ApiError, RequestValidationError, StarletteHTTPException, Exception):
+        app.add_exception_handler(kind, handle_error)

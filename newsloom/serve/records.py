@@ -1,0 +1,142 @@
+"""Articles as the API and the pages show them: summaries, details with evidence, marked-up text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import sqlalchemy as sa
+
+from newsloom.article import Article
+from newsloom.store.articles import export_record, iter_articles, load_article
+from newsloom.store.migrations.m0001_articles import article_paths, articles
+
+#: Characters of body text a summary shows when an article has no title.
+LEAD_CHARS = 220
+
+
+def article_summary(article: Article) -> dict[str, Any]:
+    """The short form of an article used in lists."""
+    lead = article.text.strip().split("\n", 1)[0]
+    return {
+        "id": article.id,
+        "path": article.path,
+        "language": article.language,
+        "published": article.published,
+        "title": article.title,
+        "lead": lead[:LEAD_CHARS] + ("…" if len(lead) > LEAD_CHARS else ""),
+        "outlet": article.meta("outlet"),
+        "events": len(article.events),
+        "mentions": len(article.entities),
+    }
+
+
+def list_articles(
+    conn: sa.Connection, *, language: str | None, date_from: str | None, date_to: str | None, limit: int,
+    offset: int,
+) -> list[dict[str, Any]]:  # fmt: skip
+    """Summaries of stored articles in ingest order (``limit`` at most)."""
+    found = iter_articles(
+        conn, language=language, date_from=date_from, date_to=date_to, limit=limit, offset=offset
+    )
+    return [article_summary(a) for a in found]
+
+
+def entity_ids_of_mentions(conn: sa.Connection, article_id: str) -> dict[tuple[int, int], int]:
+    """(start, end) of each linked mention of an article -> its canonical entity id (when linked)."""
+    inspector = sa.inspect(conn)
+    if not inspector.has_table("entity_links"):
+        return {}
+    from newsloom.store.migrations.m0002_entities import entity_links
+
+    query = sa.select(entity_links.c.start_offset, entity_links.c.end_offset, entity_links.c.entity_id).where(
+        entity_links.c.article_id == article_id
+    )
+    return {(r.start_offset, r.end_offset): r.entity_id for r in conn.execute(query)}
+
+
+def article_detail(conn: sa.Connection, article_id: str) -> dict[str, Any] | None:
+    """One article with its metadata provenance, boilerplate, sentences, mentions, times and events."""
+    article = load_article(conn, article_id)
+    if article is None:
+        return None
+    record = export_record(article)
+    record["metadata"] = {
+        name: {"value": f.value, "source": f.source, "confidence": f.confidence, "detail": f.detail}
+        for name, f in sorted(article.metadata.items())
+    }
+    record["language_confidence"] = article.language_confidence
+    record["duplicate_of"] = conn.execute(
+        sa.select(articles.c.duplicate_of).where(articles.c.id == article_id)
+    ).scalar()
+    record["paths"] = [
+        row.path for row in conn.execute(sa.select(article_paths.c.path).where(article_paths.c.article_id == article_id))
+    ]  # fmt: skip
+    links = entity_ids_of_mentions(conn, article_id)
+    record["sentences"] = [
+        {"start": s.start, "end": s.end, "text": s.text, "paragraph": s.paragraph, "language": s.language}
+        for s in article.sentences
+    ]
+    record["mentions"] = [{**m.to_dict(), "entity_id": links.get((m.start, m.end))} for m in article.entities]
+    record["times"] = [t.to_dict() for t in article.times]
+    record["events"] = [e.to_dict() for e in article.events]
+    record["stages"] = list(article.stages)
+    return record
+
+
+@dataclass
+class Span:
+    """A piece of body text; ``kind`` is '' for plain text, 'mention' or 'time' for marked text."""
+
+    text: str
+    kind: str = ""
+    entity_id: int | None = None
+    title: str = ""
+
+
+def marked_paragraphs(record: dict[str, Any]) -> list[list[Span]]:
+    """The body split into paragraphs, mentions and time expressions marked (no overlaps)."""
+    text: str = record["text"]
+    marks: list[tuple[int, int, Span]] = []
+    for m in record.get("mentions", []):
+        label = f"{m.get('type')}: {m.get('canonical') or m.get('text')}"
+        marks.append((m["start"], m["end"], Span("", "mention", m.get("entity_id"), label)))
+    for t in record.get("times", []):
+        marks.append(
+            (t["start"], t["end"], Span("", "time", None, f"{t.get('precision')}: {t.get('value')}"))
+        )
+    marks.sort(key=lambda item: (item[0], -item[1]))
+    paragraphs: list[list[Span]] = [[]]
+    position = 0
+
+    def plain(upto: int) -> None:
+        chunk = text[position:upto]
+        parts = chunk.split("\n")
+        for number, part in enumerate(parts):
+            if number and (paragraphs[-1] or part):
+                if part.strip() == "" and number < len(parts) - 1:
+                    continue
+                paragraphs.append([])
+            if part:
+                paragraphs[-1].append(Span(part))
+
+    for start, end, span in marks:
+        if start < position or end > len(text) or start >= end:
+            continue
+        plain(start)
+        span.text = text[start:end]
+        paragraphs[-1].append(span)
+        position = end
+    plain(len(text))
+    return [p for p in paragraphs if any(s.text.strip() for s in p)]
+
+
+def articles_at_path(conn: sa.Connection, path: str) -> list[str]:
+    """Ids of the articles read from an input path (a file, or its '#N' feed items / JSONL lines)."""
+    pattern = path.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "#%"
+    query = (
+        sa.select(article_paths.c.article_id)
+        .where(sa.or_(article_paths.c.path == path, article_paths.c.path.like(pattern, escape="\\")))
+        .order_by(article_paths.c.path)
+    )
+    return list(dict.fromkeys(row.article_id for row in conn.execute(query)))

@@ -1,0 +1,510 @@
+"""Cross-lingual search over articles, events and entities: one ranked list, each hit with its language.
+
+Three signals are fused by reciprocal rank:
+- full text: SQLite FTS5 over a *folded* copy of every document (lower case, diacritics and đ
+  removed, same length as the original so snippets cut the original text), so "bui thanh son"
+  finds "Bùi Thanh Sơn";
+- names: a query that is an alias of a known entity finds the entity, and its aliases in every
+  language are added to the full-text query ("United Nations" also finds "Liên hợp quốc", "PBB");
+- meaning: the query embedded with the stories encoder against stored article embeddings, when
+  the stories part of newsloom stores them.
+
+The index lives in two tables of its own (``serve_search_docs`` and the FTS5 table
+``serve_search_fts``), created with ``IF NOT EXISTS`` on first use and refreshed from the store.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import re
+import threading
+import time
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import sqlalchemy as sa
+
+from newsloom.serve import domains
+from newsloom.store import Store
+from newsloom.store.migrations.m0001_articles import articles
+
+log = logging.getLogger("newsloom.serve.search")
+
+FTS_TABLE = "serve_search_fts"
+KINDS = ("article", "event", "entity")
+#: Reciprocal-rank constant: 60 is the usual choice; it keeps one list's top hit from drowning others.
+RRF_K = 60
+#: Title matches count this many times a body match in bm25 (titles and names say what a doc is about).
+TITLE_WEIGHT = 4.0
+#: Full-text candidates read per query before fusion.
+FTS_CANDIDATES = 200
+#: multilingual-e5-small puts translations of one report at ~0.83-0.88 cosine and unrelated news at
+#: ~0.70-0.76; a query is shorter than a report, so the bar sits a little lower than for pairs.
+MIN_COSINE = 0.78
+EMBEDDING_CANDIDATES = 50
+#: Aliases of a matched entity added to the full-text query (the most used first).
+MAX_EXPANSIONS = 24
+#: Characters of context on each side of the first match in a snippet.
+SNIPPET_CONTEXT = 90
+#: Seconds between two checks of whether the store changed (a check is one small query).
+REFRESH_INTERVAL = 2.0
+DOCS_BATCH = 500
+
+metadata = sa.MetaData()
+search_docs = sa.Table(
+    "serve_search_docs",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("ref", sa.String(128), nullable=False),
+    sa.Column("language", sa.String(8), nullable=False, default=""),
+    sa.Column("title", sa.Text, nullable=False, default=""),
+    sa.Column("body", sa.Text, nullable=False, default=""),
+    sa.Column("published", sa.String(10)),
+    sa.Column("signature", sa.String(40), nullable=False),
+    sa.UniqueConstraint("kind", "ref", "language", name="uq_serve_search_doc"),
+)
+sa.Index("ix_serve_search_docs_ref", search_docs.c.kind, search_docs.c.ref)
+
+
+class _FoldTable(dict[int, str]):
+    """str.translate table folding one character to exactly one character (so offsets survive)."""
+
+    _SPECIAL = {"đ": "d", "Đ": "d", "ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "ı": "i", "’": "'", "‘": "'"}
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        folded = self._SPECIAL.get(char)
+        if folded is None:
+            base = unicodedata.normalize("NFD", char)[0]
+            lowered = base.lower()
+            folded = lowered if len(lowered) == 1 else base
+        self[code] = folded
+        return folded
+
+
+_FOLD = _FoldTable()
+_TERM = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def fold_text(text: str) -> str:
+    """Lower case without diacritics, one character for one ("Bùi Thanh Sơn" -> "bui thanh son")."""
+    return text.translate(_FOLD)
+
+
+def query_terms(query: str) -> list[str]:
+    """The folded words of a query (punctuation and FTS5 syntax dropped)."""
+    return _TERM.findall(fold_text(query))[:16]
+
+
+def _phrase(words: Iterable[str]) -> str:
+    return '"' + " ".join(words) + '"'  # words are [^\W_]+ runs: no quote can reach the FTS5 query
+
+
+@dataclass
+class Segment:
+    """A piece of a snippet; ``match`` pieces are the words the query found."""
+
+    text: str
+    match: bool = False
+
+
+@dataclass
+class Hit:
+    """One search result."""
+
+    kind: str
+    id: str
+    title: str
+    language: str
+    languages: list[str]
+    published: str | None
+    score: float
+    matched_by: list[str]
+    segments: list[Segment] = field(default_factory=list)
+
+    @property
+    def snippet(self) -> str:
+        return "".join(s.text for s in self.segments)
+
+    def to_dict(self) -> dict[str, Any]:
+        highlights, position = [], 0
+        for segment in self.segments:
+            if segment.match:
+                highlights.append([position, position + len(segment.text)])
+            position += len(segment.text)
+        return {
+            "kind": self.kind,
+            "id": self.id,
+            "title": self.title,
+            "language": self.language,
+            "languages": self.languages,
+            "published": self.published,
+            "score": round(self.score, 5),
+            "matched_by": self.matched_by,
+            "snippet": self.snippet,
+            "highlights": highlights,
+            "url": f"/{self.kind}s/{self.id}",
+            "api": f"/api/{self.kind}s/{self.id}",
+        }
+
+
+def make_segments(text: str, phrases: list[list[str]], context: int = SNIPPET_CONTEXT) -> list[Segment]:
+    """A window of ``text`` around the first phrase found (else a word), every occurrence marked."""
+    folded = fold_text(text)
+    spans = []
+    words = [word for phrase in phrases for word in phrase]
+    for term in [" ".join(p) for p in phrases if len(p) > 1] + words:  # whole phrases first
+        for match in re.finditer(r"(?<![^\W_])" + re.escape(term) + r"(?![^\W_])", folded):
+            spans.append((match.start(), match.end()))
+    first = spans[0] if spans else None
+    spans.sort(key=lambda span: (span[0], -span[1]))  # the longest match at a position wins
+    if first is None:
+        cut = text[: 2 * context].strip()
+        return [Segment(cut + ("…" if len(text) > 2 * context else ""))] if cut else []
+    start = max(0, first[0] - context)
+    end = min(len(text), first[1] + context)
+    segments = [Segment("…")] if start > 0 else []
+    position = start
+    for span_start, span_end in spans:
+        if span_start < position or span_end > end:
+            continue
+        if span_start > position:
+            segments.append(Segment(text[position:span_start]))
+        segments.append(Segment(text[span_start:span_end], match=True))
+        position = span_end
+    if position < end:
+        segments.append(Segment(text[position:end]))
+    if end < len(text):
+        segments.append(Segment("…"))
+    return segments
+
+
+@dataclass
+class _Doc:
+    kind: str
+    ref: str
+    language: str
+    title: str
+    body: str
+    published: str | None
+
+    @property
+    def signature(self) -> str:
+        raw = json.dumps([self.title, self.body, self.published], ensure_ascii=False)
+        return hashlib.sha1(raw.encode("utf-8"), usedforsecurity=False).hexdigest()
+
+
+class SearchIndex:
+    """The search index of one store: created lazily, refreshed when the store changes."""
+
+    def __init__(self, store: Store, use_embeddings: bool = True) -> None:
+        self.store = store
+        self.use_embeddings = use_embeddings
+        self._lock = threading.Lock()
+        self._fingerprint: tuple[Any, ...] | None = None
+        self._checked_at = 0.0
+        self._vectors: np.ndarray | None = None
+        self._vector_ids: list[str] = []
+        self.enabled = store.engine.dialect.name == "sqlite"
+
+    # -- building -------------------------------------------------------------------------------
+    def ensure_tables(self, conn: sa.Connection) -> None:
+        metadata.create_all(conn, checkfirst=True)
+        conn.execute(
+            sa.text(
+                f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
+                "title, body, tokenize = 'unicode61 remove_diacritics 2')"
+            )
+        )
+
+    def _store_fingerprint(self, conn: sa.Connection) -> tuple[Any, ...]:
+        row = conn.execute(sa.select(sa.func.count(), sa.func.max(articles.c.ingested_at))).one()
+        return (row[0], row[1])
+
+    def refresh(self, force: bool = False) -> dict[str, int]:
+        """Bring the index up to date with the store; returns how many docs were written per kind."""
+        if not self.enabled:
+            return {}
+        with self._lock:
+            now = time.monotonic()
+            if not force and now - self._checked_at < REFRESH_INTERVAL and self._fingerprint is not None:
+                return {}
+            self._checked_at = now
+            with self.store.connect() as conn:
+                fingerprint = self._store_fingerprint(conn)
+            if not force and fingerprint == self._fingerprint:
+                return {}
+            written = {kind: 0 for kind in KINDS}
+            with self.store.transaction() as conn:
+                self.ensure_tables(conn)
+                written["article"] = self._write(conn, "article", self._article_docs(conn))
+                if domains.available("entities", "export_entities"):
+                    written["entity"] = self._write(conn, "entity", self._entity_docs(conn))
+                if domains.available("events", "export_events"):
+                    written["event"] = self._write(conn, "event", self._event_docs(conn))
+            self._load_vectors()
+            self._fingerprint = fingerprint
+            return written
+
+    def _article_docs(self, conn: sa.Connection) -> Iterator[_Doc]:
+        """Articles not indexed yet (an article's text never changes; duplicates are left out)."""
+        indexed = sa.select(search_docs.c.ref).where(search_docs.c.kind == "article")
+        query = (
+            sa.select(articles.c.id, articles.c.language, articles.c.title, articles.c.text, articles.c.published)
+            .where(articles.c.duplicate_of.is_(None), articles.c.id.not_in(indexed))
+            .order_by(articles.c.id)
+        )  # fmt: skip
+        for row in conn.execute(query).all():
+            yield _Doc("article", row.id, row.language or "", row.title or "", row.text, row.published)
+
+    def _entity_docs(self, conn: sa.Connection) -> Iterator[_Doc]:
+        """One doc per entity and language: its canonical name, the names seen in that language, roles."""
+        for entity in domains.call("entities", "export_entities", conn):
+            names: dict[str, list[str]] = entity.get("names") or {}
+            roles = " · ".join(
+                str(r.get("title") or r.get("role") or "") for r in entity.get("roles") or [] if isinstance(r, dict)
+            )  # fmt: skip
+            for language, aliases in sorted(names.items()) or [("", list(entity.get("aliases") or []))]:
+                body = " · ".join(dict.fromkeys([*aliases, roles] if roles else aliases))
+                yield _Doc("entity", str(entity["id"]), language or "", str(entity.get("name") or ""), body,
+                           entity.get("first_seen"))  # fmt: skip
+
+    def _event_docs(self, conn: sa.Connection) -> Iterator[_Doc]:
+        """One doc per event and language: what happened, who, where, and the evidence sentences."""
+        for event in domains.call("events", "export_events", conn, "jsonl"):
+            by_language: dict[str, list[str]] = {}
+            for source in event.get("sources") or []:
+                if isinstance(source, dict):
+                    by_language.setdefault(source.get("language") or "", []).append(
+                        str(source.get("sentence") or "")
+                    )
+            title = str(event.get("title") or "") or event_title(event)
+            for language, sentences in sorted(by_language.items()) or [("", [])]:
+                body = " ".join(dict.fromkeys(sentences))
+                yield _Doc("event", str(event["id"]), language, title, body, event.get("date"))
+
+    def _write(self, conn: sa.Connection, kind: str, docs: Iterable[_Doc]) -> int:
+        """Insert new docs, replace changed ones (same kind, ref, language); returns how many."""
+        existing = {
+            (row.ref, row.language): (row.id, row.signature)
+            for row in conn.execute(
+                sa.select(search_docs.c.id, search_docs.c.ref, search_docs.c.language, search_docs.c.signature)
+                .where(search_docs.c.kind == kind)
+            )
+        }  # fmt: skip
+        written = 0
+        fts_insert = sa.text(f"INSERT INTO {FTS_TABLE}(rowid, title, body) VALUES (:id, :title, :body)")
+        fts_delete = sa.text(f"DELETE FROM {FTS_TABLE} WHERE rowid = :id")
+        for doc in docs:
+            signature = doc.signature
+            found = existing.get((doc.ref, doc.language))
+            if found is not None and found[1] == signature:
+                continue
+            values = {
+                "title": doc.title,
+                "body": doc.body,
+                "published": doc.published,
+                "signature": signature,
+            }
+            if found is None:
+                result = conn.execute(
+                    sa.insert(search_docs).values(kind=kind, ref=doc.ref, language=doc.language, **values)
+                )
+                inserted = result.inserted_primary_key
+                assert inserted is not None  # an INSERT into a table with an integer key
+                doc_id = int(inserted[0])
+            else:
+                doc_id = found[0]
+                conn.execute(sa.update(search_docs).where(search_docs.c.id == doc_id).values(**values))
+                conn.execute(fts_delete, {"id": doc_id})
+            conn.execute(
+                fts_insert, {"id": doc_id, "title": fold_text(doc.title), "body": fold_text(doc.body)}
+            )
+            written += 1
+        return written
+
+    # -- embeddings -----------------------------------------------------------------------------
+    def _load_vectors(self) -> None:
+        """Stored article embeddings (from the stories part), as one matrix; none when not stored."""
+        self._vectors, self._vector_ids = None, []
+        if not self.use_embeddings or not domains.available("stories", "article_embeddings"):
+            return
+        with self.store.connect() as conn:
+            ids, vectors = [], []
+            for article_id, vector in domains.call("stories", "article_embeddings", conn):
+                ids.append(str(article_id))
+                vectors.append(np.asarray(vector, dtype=np.float32))
+        if vectors:
+            self._vectors, self._vector_ids = np.vstack(vectors), ids
+
+    def _meaning_ranks(self, query: str) -> list[tuple[str, str, float]]:
+        """Articles closest in meaning to the query: (kind, ref, cosine), best first."""
+        if self._vectors is None or not len(self._vector_ids):
+            return []
+        from newsloom.stories.embed import get_encoder
+
+        vector = get_encoder().encode([query])[0]
+        scores = self._vectors @ vector
+        order = np.argsort(-scores)[:EMBEDDING_CANDIDATES]
+        return [("article", self._vector_ids[i], float(scores[i])) for i in order if scores[i] >= MIN_COSINE]
+
+    # -- querying -------------------------------------------------------------------------------
+    def search(
+        self, query: str, *, kinds: tuple[str, ...] = KINDS, language: str | None = None, limit: int = 20,
+        offset: int = 0,
+    ) -> list[Hit]:  # fmt: skip
+        """Ranked hits for ``query`` (any language, diacritics optional)."""
+        terms = query_terms(query)
+        if not terms:
+            return []
+        self.refresh()
+        with self.store.connect() as conn:
+            entity_ids, expansions = self._alias_matches(conn, query)
+            ranked: dict[tuple[str, str], float] = {}
+            reasons: dict[tuple[str, str], list[str]] = {}
+            best_doc: dict[tuple[str, str], Any] = {}
+            languages: dict[tuple[str, str], list[str]] = {}
+
+            def vote(key: tuple[str, str], rank: int, reason: str) -> None:
+                ranked[key] = ranked.get(key, 0.0) + 1.0 / (RRF_K + rank)
+                if reason not in reasons.setdefault(key, []):
+                    reasons[key].append(reason)
+
+            for rank, entity_id in enumerate(entity_ids, start=1):
+                vote(("entity", entity_id), rank, "name")
+            if self.enabled:
+                for rank, row in enumerate(
+                    self._fts_rows(conn, query, terms, expansions, kinds, language), start=1
+                ):
+                    key = (row.kind, row.ref)
+                    languages.setdefault(key, [])
+                    if row.language and row.language not in languages[key]:
+                        languages[key].append(row.language)
+                    if key in best_doc:
+                        continue
+                    best_doc[key] = row
+                    vote(key, rank, "text")
+            if "article" in kinds:
+                for rank, (kind, ref, _cosine) in enumerate(self._meaning_ranks(query), start=1):
+                    vote((kind, ref), rank, "meaning")
+            keys = [k for k in sorted(ranked, key=lambda k: -ranked[k]) if k[0] in kinds]
+            hits = []
+            for key in keys:
+                row = best_doc.get(key) or self._doc_for(conn, key, language)
+                if row is None:
+                    continue
+                if language and row.language != language and language not in languages.get(key, []):
+                    continue
+                hits.append(
+                    Hit(
+                        kind=key[0], id=key[1], title=row.title, language=row.language,
+                        languages=languages.get(key) or ([row.language] if row.language else []),
+                        published=row.published, score=ranked[key], matched_by=reasons[key],
+                        segments=make_segments(row.body or row.title, [terms, *expansions]),
+                    )
+                )  # fmt: skip
+                if len(hits) >= offset + limit:
+                    break
+            return hits[offset : offset + limit]
+
+    def _alias_matches(self, conn: sa.Connection, query: str) -> tuple[list[str], list[list[str]]]:
+        """Entities the query names (any alias, any language), and their aliases as folded phrases."""
+        if not domains.available("entities", "find_entity"):
+            return [], []
+        found = domains.call("entities", "find_entity", conn, query)[:3]
+        if not found:  # the query may be a canonical name that is not among the aliases
+            found = self._entities_named(conn, query_terms(query))
+        phrases: list[list[str]] = []
+        for entity in found:
+            names = entity.get("names") or {}
+            for alias in [entity.get("name") or "", *(a for group in names.values() for a in group)]:
+                words = query_terms(alias)
+                if words and words not in phrases:
+                    phrases.append(words)
+        return [str(e["id"]) for e in found], phrases[:MAX_EXPANSIONS]
+
+    def _entities_named(self, conn: sa.Connection, terms: list[str]) -> list[dict[str, Any]]:
+        """Entities whose canonical name folds to exactly the query's words."""
+        if not self.enabled or not terms:
+            return []
+        self_refs = []
+        for row in self._fts_query(conn, f"title : {_phrase(terms)}", [], ("entity",), None):
+            if query_terms(row.title) == terms and row.ref not in self_refs:
+                self_refs.append(row.ref)
+        found = []
+        for ref in self_refs[:3]:
+            detail = domains.call("entities", "entity_detail", conn, int(ref)) if ref.isdigit() else None
+            if detail:
+                names: dict[str, list[str]] = {}
+                for alias in detail.get("aliases") or []:
+                    names.setdefault(alias.get("language") or "", []).append(alias.get("alias") or "")
+                found.append({"id": detail["id"], "name": detail.get("name"), "names": names})
+        return found
+
+    def _fts_rows(
+        self, conn: sa.Connection, query: str, terms: list[str], expansions: list[list[str]], kinds: tuple[str, ...],
+        language: str | None,
+    ) -> list[Any]:  # fmt: skip
+        rows = self._fts_query(conn, " ".join(_phrase([t]) for t in terms), expansions, kinds, language)
+        if not rows and len(terms) > 2:  # no doc has every word: any two neighbouring words will do
+            pairs = " OR ".join(_phrase(terms[i : i + 2]) for i in range(len(terms) - 1))
+            rows = self._fts_query(conn, pairs, expansions, kinds, language)
+        return sorted(
+            rows, key=lambda row: -closeness(query, terms, row.title, row.body)
+        )  # stable: bm25 next
+
+    def _fts_query(
+        self, conn: sa.Connection, main: str, expansions: list[list[str]], kinds: tuple[str, ...],
+        language: str | None,
+    ) -> list[Any]:  # fmt: skip
+        match = " OR ".join([f"({main})", *(_phrase(words) for words in expansions)])
+        query = (
+            sa.select(
+                search_docs.c.kind, search_docs.c.ref, search_docs.c.language, search_docs.c.title,
+                search_docs.c.body, search_docs.c.published,
+                sa.literal_column(f"bm25({FTS_TABLE}, {TITLE_WEIGHT}, 1.0)").label("rank"),
+            )
+            .select_from(sa.table(FTS_TABLE).join(search_docs, search_docs.c.id == sa.literal_column(f"{FTS_TABLE}.rowid")))
+            .where(sa.literal_column(FTS_TABLE).op("MATCH")(sa.bindparam("match", match)))
+            .where(search_docs.c.kind.in_(kinds))
+            .order_by(sa.literal_column("rank"))
+            .limit(FTS_CANDIDATES)
+        )  # fmt: skip
+        if language:
+            query = query.where(search_docs.c.language == language)
+        return list(conn.execute(query).all())
+
+    def _doc_for(self, conn: sa.Connection, key: tuple[str, str], language: str | None) -> Any:
+        query = sa.select(search_docs).where(search_docs.c.kind == key[0], search_docs.c.ref == key[1])
+        if language:
+            query = query.where(search_docs.c.language == language)
+        return conn.execute(query.limit(1)).first()
+
+
+def closeness(query: str, terms: list[str], title: str, body: str) -> int:
+    """2 when the doc holds the query as typed (diacritics included), 1 as a folded phrase, else 0.
+
+    Folding merges distinct Vietnamese words ("Đà" and "đã" both fold to "da"), so a doc that has
+    the words in the query's order, or with the query's own marks, comes before one that has them apart.
+    """
+    text = f"{title}\n{body}"
+    typed = " ".join(query.split()).casefold()
+    if typed != fold_text(typed) and typed in text.casefold():  # only a query with marks is "as typed"
+        return 2
+    return 1 if " ".join(terms) in " ".join(_TERM.findall(fold_text(text))) else 0
+
+
+def event_title(event: dict[str, Any]) -> str:
+    """'CONSULT (host): Bùi Thanh Sơn, Ghada Waly' from an event record."""
+    actors = event.get("actors") or []
+    if isinstance(actors, dict):  # {"source": [...], "target": [...]}
+        actors = [*actors.get("source", []), *actors.get("target", [])]
+    names = [str(a.get("name") or a.get("key") if isinstance(a, dict) else a) for a in actors]
+    kind = str(event.get("type") or "event") + (f" ({event['mode']})" if event.get("mode") else "")
+    return f"{kind}: {', '.join(names)}" if names else kind

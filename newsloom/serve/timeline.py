@@ -1,0 +1,251 @@
+"""What the timeline, story, event and entity views put together from the events and stories parts.
+
+Each function here is importable and used by both the API routes and the pages: the events of a
+window of days grouped by story and storyline, counts for the charts, an event's sources side by
+side by language, a story's reports by language, an entity's events. The event -> story link is
+read through the articles both share (``event_sources.article_id`` = ``story_members.article_id``).
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+import sqlalchemy as sa
+
+from newsloom.serve import domains
+
+#: Days the timeline shows when no range is asked for: a month back from the newest event.
+WINDOW_DAYS = 31
+#: Most events one timeline request reads (a busy month of a 10,000-article corpus fits).
+MAX_TIMELINE_EVENTS = 3000
+#: Events dated this many days after the newest publication date still count as news (announced visits).
+AHEAD_DAYS = 14
+#: Events an entity page lists.
+ENTITY_EVENTS = 50
+#: Titles are shown in this order of languages when a story has several (the rest follow by code).
+TITLE_LANGUAGES = ("en", "vi", "id")
+
+
+def _has_tables(conn: sa.Connection, *names: str) -> bool:
+    inspector = sa.inspect(conn)
+    return all(inspector.has_table(name) for name in names)
+
+
+def latest_event_day(conn: sa.Connection) -> str | None:
+    """The newest full date of an event, not later than AHEAD_DAYS after the newest publication date
+    (a mis-resolved date far in the future must not move the whole timeline there)."""
+    if not _has_tables(conn, "events"):
+        return None
+    from newsloom.store.migrations.m0001_articles import articles
+    from newsloom.store.migrations.m0003_events import events
+
+    newest_published = conn.execute(
+        sa.select(sa.func.max(articles.c.published)).where(articles.c.published.like("____-__-__"))
+    ).scalar()
+    query = sa.select(sa.func.max(events.c.date)).where(
+        events.c.date.like("____-__-__"), ~events.c.date.like("X%")
+    )
+    if newest_published:
+        limit = date.fromisoformat(newest_published) + timedelta(days=AHEAD_DAYS)
+        query = query.where(events.c.date <= limit.isoformat())
+    return conn.execute(query).scalar()
+
+
+def default_window(
+    conn: sa.Connection, date_from: str | None, date_to: str | None
+) -> tuple[str | None, str | None]:
+    """The asked range; with only an end, the WINDOW_DAYS up to it; with neither, the WINDOW_DAYS
+    ending at the newest event."""
+    if date_from:
+        return date_from, date_to
+    end = date_to or latest_event_day(conn)
+    if end is None:
+        return None, None
+    start = date.fromisoformat(end) - timedelta(days=WINDOW_DAYS - 1)
+    return start.isoformat(), end
+
+
+def earlier_than(conn: sa.Connection, day: str) -> str | None:
+    """The newest event date before ``day`` (to page the timeline back), or None."""
+    if not _has_tables(conn, "events"):
+        return None
+    from newsloom.store.migrations.m0003_events import events
+
+    query = sa.select(sa.func.max(events.c.date)).where(
+        events.c.date.like("____-__-__"), ~events.c.date.like("X%"), events.c.date < day
+    )
+    return conn.execute(query).scalar()
+
+
+def timeline_days(
+    conn: sa.Connection, date_from: str | None = None, date_to: str | None = None
+) -> list[dict[str, Any]]:
+    """Days, newest first: ``{date, count, languages, groups: [{story, events}]}``.
+
+    Within a day, events are grouped by the story they belong to (largest group first); events no
+    story holds come last. Meetings stand for the statements made at them.
+    """
+    date_from, date_to = default_window(conn, date_from, date_to)
+    raw = domains.call(
+        "events", "timeline", conn, date_from=date_from, date_to=date_to, limit=MAX_TIMELINE_EVENTS
+    )
+    ids = [e["id"] for day in raw for e in day["events"]]
+    story_of = stories_of_events(conn, ids)
+    days = []
+    for day in raw:
+        groups: dict[Any, dict[str, Any]] = {}
+        languages: list[str] = []
+        for event in day["events"]:
+            story = story_of.get(event["id"])
+            key = story["id"] if story else None
+            groups.setdefault(key, {"story": story, "events": []})["events"].append(event)
+            languages.extend(lang for lang in event.get("languages") or [] if lang not in languages)
+        ordered = sorted(groups.values(), key=lambda g: (g["story"] is None, -len(g["events"])))
+        days.append(
+            {
+                "date": day["date"],
+                "count": len(day["events"]),
+                "languages": sorted(languages),
+                "groups": ordered,
+            }
+        )
+    dated = [d for d in days if d["date"]]
+    return dated[::-1] + [d for d in days if not d["date"]]
+
+
+def event_counts(
+    conn: sa.Connection, date_from: str | None = None, date_to: str | None = None
+) -> dict[str, Any]:
+    """Events per day (oldest first) and per PLOVER type, and event reports per language."""
+    date_from, date_to = default_window(conn, date_from, date_to)
+    raw = domains.call(
+        "events", "timeline", conn, date_from=date_from, date_to=date_to, limit=MAX_TIMELINE_EVENTS
+    )
+    per_type: dict[str, int] = {}
+    per_language: dict[str, int] = {}
+    for day in raw:
+        for event in day["events"]:
+            per_type[event["type"]] = per_type.get(event["type"], 0) + 1
+            for lang in event.get("languages") or []:
+                per_language[lang] = per_language.get(lang, 0) + 1
+    return {
+        "date_from": date_from,
+        "date_to": date_to,
+        "per_day": [{"date": d["date"], "count": len(d["events"])} for d in raw if d["date"]],
+        "per_type": [
+            {"type": t, "count": n} for t, n in sorted(per_type.items(), key=lambda i: (-i[1], i[0]))
+        ],
+        "per_language": [{"language": k, "count": n} for k, n in sorted(per_language.items())],
+    }
+
+
+def story_title(titles: dict[str, str]) -> tuple[str, str]:
+    """(language, title) to show first: in TITLE_LANGUAGES order, else the first language."""
+    for lang in (*TITLE_LANGUAGES, *sorted(titles)):
+        if titles.get(lang):
+            return lang, titles[lang]
+    return "", ""
+
+
+def stories_of_events(conn: sa.Connection, event_ids: list[int]) -> dict[int, dict[str, Any]]:
+    """Event id -> the story most of its source articles belong to (a short summary of it)."""
+    if not event_ids or not _has_tables(conn, "event_sources", "story_members", "stories", "story_titles"):
+        return {}
+    from newsloom.store.migrations.m0003_events import event_sources
+    from newsloom.store.migrations.m0004_stories import story_members
+
+    best: dict[int, tuple[int, int]] = {}
+    for start in range(0, len(event_ids), 500):
+        chunk = event_ids[start : start + 500]
+        query = (
+            sa.select(
+                event_sources.c.event_id, story_members.c.story_id,
+                sa.func.count(sa.distinct(event_sources.c.article_id)).label("shared"),
+            )
+            .join(story_members, story_members.c.article_id == event_sources.c.article_id)
+            .where(event_sources.c.event_id.in_(chunk))
+            .group_by(event_sources.c.event_id, story_members.c.story_id)
+        )  # fmt: skip
+        for row in conn.execute(query):
+            if row.event_id not in best or row.shared > best[row.event_id][1]:
+                best[row.event_id] = (row.story_id, row.shared)
+    story_ids = sorted({story_id for story_id, _ in best.values()})
+    summaries = story_summaries(conn, story_ids)
+    return {event: summaries[story] for event, (story, _) in best.items() if story in summaries}
+
+
+def story_summaries(conn: sa.Connection, story_ids: list[int]) -> dict[int, dict[str, Any]]:
+    """Story id -> {id, title, title_language, titles per language, date, articles, storyline}."""
+    if not story_ids or not _has_tables(conn, "stories", "story_titles"):
+        return {}
+    from newsloom.store.migrations.m0004_stories import stories, story_titles
+
+    found: dict[int, dict[str, Any]] = {}
+    for start in range(0, len(story_ids), 500):
+        chunk = story_ids[start : start + 500]
+        for row in conn.execute(sa.select(stories).where(stories.c.id.in_(chunk))):
+            found[row.id] = {
+                "id": row.id, "date": row.date, "articles": row.member_count, "storyline": row.storyline_id,
+                "titles": {},
+            }  # fmt: skip
+        for row in conn.execute(sa.select(story_titles).where(story_titles.c.story_id.in_(chunk))):
+            if row.story_id in found:
+                found[row.story_id]["titles"][row.language] = row.title
+    for summary in found.values():
+        summary["title_language"], summary["title"] = story_title(summary["titles"])
+    return found
+
+
+def sources_by_language(event: dict[str, Any]) -> list[dict[str, Any]]:
+    """An event's sources grouped by language: ``[{language, sources: [...]}]`` (most sources first)."""
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for source in event.get("sources") or []:
+        groups.setdefault(source.get("language") or "", []).append(source)
+    return [
+        {"language": lang, "sources": items}
+        for lang, items in sorted(groups.items(), key=lambda item: (-len(item[1]), item[0]))
+    ]
+
+
+def evidence_segments(source: dict[str, Any]) -> list[tuple[str, bool]]:
+    """The evidence sentence cut around its trigger word: [(text, is_trigger), ...]."""
+    sentence = str(source.get("sentence") or "")
+    trigger = str(source.get("trigger") or "")
+    at = sentence.find(trigger) if trigger else -1
+    if at < 0:
+        return [(sentence, False)]
+    return [(sentence[:at], False), (trigger, True), (sentence[at + len(trigger) :], False)]
+
+
+def entity_events(conn: sa.Connection, entity: dict[str, Any]) -> list[dict[str, Any]]:
+    """The events an entity took part in (by its canonical name; newest first)."""
+    if not domains.available("events", "list_events"):
+        return []
+    return list(domains.call("events", "list_events", conn, entity=entity.get("name"), limit=ENTITY_EVENTS))
+
+
+def story_view(conn: sa.Connection, story: dict[str, Any]) -> dict[str, Any]:
+    """A story page: its reports side by side by language, and its events (summaries)."""
+    articles = story.get("articles") or []
+    by_language: dict[str, list[dict[str, Any]]] = {}
+    for article in articles:
+        if isinstance(article, dict):
+            by_language.setdefault(article.get("language") or "", []).append(article)
+    columns = [
+        {"language": lang, "articles": items}
+        for lang, items in sorted(by_language.items(), key=lambda item: (-len(item[1]), item[0]))
+    ]
+    events = []
+    for event in story.get("events") or []:
+        if isinstance(event, dict):
+            events.append(event)
+        elif domains.available("events", "event_detail"):
+            detail = domains.call("events", "event_detail", conn, event)
+            if detail:
+                events.append(detail)
+    events.sort(key=lambda e: (e.get("date") or "9999", str(e.get("id"))))
+    titles = story.get("titles") or {}
+    if isinstance(titles, list):
+        titles = {t.get("language"): t.get("title") for t in titles if isinstance(t, dict)}
+    return {"story": story, "columns": columns, "events": events, "titles": titles}
