@@ -1,0 +1,55 @@
+"""Serving newsloom: the REST API, the web UI and cross-lingual search (the ``[serve]`` extra).
+
+``newsloom serve`` calls :func:`run_server`; tests and other programs build the app with
+:func:`newsloom.serve.api.create_app`. Nothing here imports FastAPI until it is used.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import TYPE_CHECKING, Any
+
+from newsloom.errors import NewsloomError
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8000
+TOKEN_ENV = "NEWSLOOM_TOKEN"
+INSTALL_HINT = "The server needs the serve extra: run pip install 'newsloom[serve]'."
+
+
+def create_app(db: str, token: str | None = None, **options: Any) -> FastAPI:
+    """The FastAPI app over the store at ``db`` (see :func:`newsloom.serve.api.create_app`)."""
+    try:
+        from newsloom.serve.api import create_app as build
+    except ImportError as exc:
+        raise NewsloomError(f"{INSTALL_HINT} ({exc})") from exc
+    return build(db, token, **options)
+
+
+def run_server(db: str, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, token: str | None = None) -> None:
+    """Serve the API and web UI with uvicorn until interrupted. Writes need ``$NEWSLOOM_TOKEN``."""
+    from newsloom.serve.security import is_loopback
+
+    try:
+        import uvicorn
+    except ImportError as exc:
+        raise NewsloomError(INSTALL_HINT) from exc
+    token = token if token is not None else os.environ.get(TOKEN_ENV) or None
+    app = create_app(db, token)
+    where = f"http://{host}:{port}/"
+    print(f"newsloom: serving {db} at {where} (API schema at {where}openapi.json)", file=sys.stderr)
+    if not token:
+        print(f"newsloom: uploads are off; set {TOKEN_ENV} to allow them.", file=sys.stderr)
+    if not is_loopback(host):
+        print(
+            f"newsloom: warning: listening on {host}, reachable from other machines. Reads need no token.",
+            file=sys.stderr,
+        )
+    uvicorn.run(app, host=host, port=port, log_level="info", proxy_headers=False, server_header=False)
+
+
+__all__ = ["DEFAULT_HOST", "DEFAULT_PORT", "create_app", "run_server"]
