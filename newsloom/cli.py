@@ -210,6 +210,105 @@ def entity(
         )
 
 
+DateFrom = Annotated[str | None, typer.Option("--from", help="Earliest date (YYYY-MM-DD).")]
+DateTo = Annotated[str | None, typer.Option("--to", help="Latest date (YYYY-MM-DD).")]
+TypeOption = Annotated[str | None, typer.Option("--type", help="A PLOVER type: CONSULT, AGREE, REQUEST, ...")]
+EntityOption = Annotated[str | None, typer.Option("--entity", help="Any name or alias of an actor.")]
+
+
+def _actors(names: list[str]) -> str:
+    return ", ".join(names) or "-"
+
+
+@app.command()
+def events(
+    db: DbOption = None,
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
+    type: TypeOption = None,
+    entity: EntityOption = None,
+    language: Annotated[str | None, typer.Option(help="Only events with a source in this language.")] = None,
+    limit: Annotated[int, typer.Option(help="At most this many rows.")] = 50,
+) -> None:
+    """List merged events (PLOVER types), newest first."""
+    from newsloom.events.queries import list_events
+
+    store, _ = _open(db)
+    with store.connect() as conn:
+        try:
+            rows = list_events(conn, date_from, date_to, type and type.upper(), entity, language, limit=limit)
+        except NewsloomError as exc:
+            _fail(exc)
+            return
+    table = Table()
+    for column in ("id", "date", "type", "mode", "source", "target", "where", "langs", "sources"):
+        table.add_column(column)
+    for row in rows:
+        date = row["date"] + (f"..{row['date_end']}" if row["date_end"] else "") if row["date"] else "?"
+        table.add_row(
+            str(row["id"]), date, row["type"], row["mode"] or "", _actors(row["source"]), _actors(row["target"]),
+            row["location"] or "", ",".join(row["languages"]), str(row["n_sources"]),
+        )  # fmt: skip
+    console.print(table)
+
+
+@app.command()
+def event(
+    event_id: Annotated[int, typer.Argument(help="The event's id (see `newsloom events`).")],
+    db: DbOption = None,
+) -> None:
+    """One event: its sources with their evidence sentences and languages, and the discrepancies."""
+    from newsloom.events.queries import event_detail
+
+    store, _ = _open(db)
+    with store.connect() as conn:
+        detail = event_detail(conn, event_id)
+    if detail is None:
+        err.print(f"No event {event_id}. List them with `newsloom events`.")
+        raise typer.Exit(1)
+    source = _actors([a.get("name") or a["key"] for a in detail["actors"]["source"]])
+    target = _actors([a.get("name") or a["key"] for a in detail["actors"]["target"]])
+    when = detail["date"] or "?"
+    console.print(
+        f"[bold]{detail['type']}[/] {detail['mode'] or ''} {when} at {detail['location'] or '?'}: {source} -> {target}"
+    )
+    table = Table(title="sources", show_lines=True)
+    for column in ("lang", "path", "date", "evidence"):
+        table.add_column(column)
+    for src in detail["sources"]:
+        table.add_row(src["language"] or "?", src["path"], src["date"] or "?", src["sentence"])
+    console.print(table)
+    for item in detail["discrepancies"]:
+        console.print(f"[yellow]discrepancy:[/] {item['summary']}")
+    for child in detail.get("statement_summaries", []):
+        console.print(
+            f"  statement {child['id']}: {child['type']} {_actors(child['source'])} -> {_actors(child['target'])}"
+        )
+
+
+@app.command()
+def timeline(
+    db: DbOption = None,
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
+    type: TypeOption = None,
+    entity: EntityOption = None,
+) -> None:
+    """Events by day (meetings stand for the statements made at them)."""
+    from newsloom.events.queries import timeline as events_by_day
+
+    store, _ = _open(db)
+    with store.connect() as conn:
+        days = events_by_day(conn, date_from, date_to, type and type.upper(), entity)
+    for day in days:
+        console.rule(day["date"] or "undated")
+        for row in day["events"]:
+            console.print(
+                f"  [{row['id']}] [bold]{row['type']}[/] {row['mode'] or ''} {_actors(row['source'])} -> "
+                f"{_actors(row['target'])} ({', '.join(row['languages'])}; {row['n_sources']} source(s))"
+            )
+
+
 def _read_one(path: str) -> tuple[str, str | None]:
     """Title + body of the first article in ``path`` (through the readers), and its language hint."""
     from newsloom.errors import InputError
