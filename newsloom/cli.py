@@ -370,6 +370,24 @@ def export(
         _fail(exc)
 
 
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[
+        str, typer.Option(help="Address to bind (loopback by default; writes need NEWSLOOM_TOKEN).")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port.")] = 8000,
+) -> None:
+    """Serve the REST API (/api, /openapi.json) and the web UI."""
+    from newsloom.serve import run_server
+
+    settings = _settings(db)
+    try:
+        run_server(settings.db, host=host, port=port)
+    except NewsloomError as exc:
+        _fail(exc)
+
+
 def main() -> None:
     try:
         app()
