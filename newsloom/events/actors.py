@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 from newsloom.entities.types import Mention
 from newsloom.events.types import Actor
@@ -118,11 +118,26 @@ def actor_from_mention(
     )
 
 
-def identity_keys(actor: Actor) -> set[str]:
+@lru_cache(maxsize=8192)
+def identity_keys(actor: Actor) -> frozenset[str]:
     """The keys an actor stands for: its own and its organizations' (not its country's)."""
-    keys = {actor.key}
-    keys.update(a for a in actor.affiliations if country_code(a) not in _state_codes())
-    return keys
+    return frozenset([actor.key, *(a for a in actor.affiliations if not is_state(a))])
+
+
+def is_state(key: str) -> bool:
+    """Whether a key names a country ("place:vn", "viet nam"), by its name or ISO code."""
+    tail = key.split(":")[-1]
+    if len(tail) in (2, 3) and tail.isalpha():
+        import pycountry
+
+        found = (
+            pycountry.countries.get(alpha_2=tail.upper())
+            if len(tail) == 2
+            else pycountry.countries.get(alpha_3=tail.upper())
+        )
+        if found is not None:
+            return True
+    return country_code(tail) in _state_codes()
 
 
 @cache
@@ -131,7 +146,8 @@ def _state_codes() -> frozenset[str]:
 
 
 def same_actor(a: Actor, b: Actor) -> bool:
-    """Whether two actors are one party: same key, or one is a person speaking for the other."""
+    """Whether two actors are one party: same key, or one is a person speaking for the other
+    organization (a country is not a person: "Lương Cường" is not "Việt Nam")."""
     if a.key == b.key:
         return True
-    return a.key in b.affiliations or b.key in a.affiliations
+    return a.key in identity_keys(b) or b.key in identity_keys(a)

@@ -66,6 +66,7 @@ class _State:
     last_subject: tuple[Actor, ...] = ()
     last_person: Actor | None = None
     meeting: tuple[tuple[Actor, ...], tuple[Actor, ...]] | None = None  # (sources, targets)
+    sentence_persons: tuple[Actor, ...] = ()  # people named in the current sentence, in order
     previous_dates: dict[int, tuple[TimeExpression, ...]] = field(default_factory=dict)
 
 
@@ -214,11 +215,16 @@ def _slots(
     outer = _outermost(mentions)
     absorbed: set[int] = set()
     for i, mention in enumerate(outer):
-        if mention.type != "person" or i == 0:
+        if mention.type != "person":
             continue
-        before = outer[i - 1]
-        if before.type != "person" and _title_gap(text[before.end : mention.start]):
-            absorbed.add(i - 1)
+        # "Direktur Eksekutif Kantor PBB ... (UNODC) Ghada Waly": every organization of the title
+        right = mention
+        for j in range(i - 1, -1, -1):
+            before = outer[j]
+            if before.type == "person" or not _title_gap(text[before.end : right.start]):
+                break
+            absorbed.add(j)
+            right = before
     for i, mention in enumerate(outer[:-1]):
         after = outer[i + 1]
         # "Tổng thống Nam Phi" where the entity stage found the title "Tổng thống" standing for a person
@@ -235,6 +241,8 @@ def _slots(
         actor = actor_from_mention(mention, affiliations, home_country, rules.national_roles)
         slots.append(Slot(mention.start, mention.end, mention.text, "mention", actor))
     covered = [(s.start, s.end) for s in slots] + [(m.start, m.end) for m in mentions]
+    slots.extend(_group_slots(sentence, text, rules, mentions, covered))
+    covered = [(s.start, s.end) for s in slots] + [(m.start, m.end) for m in mentions]
     for kind, name in (("joint", "joint_subject"), ("pronoun", "person_pronoun")):
         for match in rules.compiled(name).finditer(text, sentence.start, sentence.end):
             if any(a < match.end() and match.start() < b for a, b in covered):
@@ -244,6 +252,76 @@ def _slots(
             slots.append(Slot(match.start(), match.end(), match.group(0), kind))
     slots.sort(key=lambda s: s.start)
     return slots
+
+
+#: A country named this close after a collective noun is its country ("cảnh sát tỉnh Bali (Indonesia)").
+GROUP_COUNTRY_REACH = 30
+
+
+def _group_slots(
+    sentence: Sentence,
+    text: str,
+    rules: EventRules,
+    mentions: Sequence[Mention],
+    covered: Sequence[tuple[int, int]],
+) -> list[Slot]:
+    """Unnamed collective actors: "Indonesian police", "cảnh sát Indonesia", "petugas"."""
+    found: list[Slot] = []
+    for pattern, sector, label in rules.group_actors:
+        for match in re.finditer(pattern, text[sentence.start : sentence.end], re.IGNORECASE):
+            start, end = sentence.start + match.start(), sentence.start + match.end()
+            if any(a < end and start < b for a, b in covered) or any(
+                a < end and start < b for a, b, *_ in [(f.start, f.end) for f in found]
+            ):
+                continue
+            country, name = None, None
+            nationality = match.groupdict().get("nat")
+            if nationality and nationality in rules.demonyms:
+                country = rules.demonyms[nationality]
+            elif nationality:  # a capitalised word that is no nationality: not part of the group
+                start += len(nationality) + 1
+            if country is None:
+                for mention in mentions:
+                    code = (
+                        country_code(mention.canonical or mention.text) if mention.type == "place" else None
+                    )
+                    if code and 0 <= mention.start - end <= GROUP_COUNTRY_REACH:
+                        country, name = code, mention.canonical or mention.text
+                        break
+            if country and not name:
+                name = _country_name(country)
+            actor = Actor(
+                key=f"group:{sector.lower()}:{(country or 'xx').lower()}",
+                name=f"{name} {label}" if name else label,
+                text=text[start:end],
+                type="group",
+                role=sector,
+                country=country,
+            )
+            found.append(Slot(start, end, text[start:end], "mention", actor))
+    # "Indonesian police and customs officers": a group with no country shares its neighbour's
+    known = {s.actor.role: s.actor for s in found if s.actor is not None and s.actor.country}
+    return [
+        replace(
+            s,
+            actor=replace(
+                s.actor,
+                key=known[s.actor.role].key,
+                name=known[s.actor.role].name,
+                country=known[s.actor.role].country,
+            ),
+        )
+        if s.actor is not None and not s.actor.country and s.actor.role in known
+        else s
+        for s in found
+    ]
+
+
+def _country_name(code: str) -> str | None:
+    import pycountry
+
+    country = pycountry.countries.get(alpha_3=code)
+    return getattr(country, "common_name", None) or getattr(country, "name", None) if country else None
 
 
 def _title_gap(gap: str) -> bool:
@@ -304,11 +382,18 @@ def _clauses(
         cuts.add(match.start())
         cuts.add(match.end())
     reporting = rules.compiled("reporting")
+    complement = rules.compiled("complement")
     trigger_starts = {m.full_start for m in triggers}
     for match in rules.compiled("clause_conjunction").finditer(text, sentence.start, sentence.end):
         rest = text[match.end() : sentence.end]
-        if reporting.match(rest) or match.end() in trigger_starts or re.match(r"\s*(?:cũng|also)\s", rest):
-            cuts.add(match.start())
+        if not (
+            reporting.match(rest) or match.end() in trigger_starts or re.match(r"\s*(?:cũng|also)\s", rest)
+        ):
+            continue
+        earlier = [m for m in triggers if m.end <= match.start()]
+        if earlier and complement.search(text, earlier[-1].end, match.start()):
+            continue  # "đề nghị X sớm ký và phê chuẩn": both verbs belong to the request
+        cuts.add(match.start())
     bounds = sorted({sentence.start, sentence.end, *cuts})
     spans = [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
     return spans or [(sentence.start, sentence.end)]
@@ -338,12 +423,23 @@ def _main_triggers(
 # -- arguments -------------------------------------------------------------------------------------
 
 
+def _list_gap(gap: str, right: Slot) -> bool:
+    """Whether the text between two actors lists them ("Việt Nam và Lào", "X and Prime Minister Y")."""
+    if _LIST_GAP.match(gap):
+        return True
+    title = right.actor.role_text if right.actor is not None else None
+    if not title or re.search(r"[,;.]", gap):
+        return False
+    at = fold(gap).find(fold(title))  # "và Tổng Thư ký Liên hợp quốc": a conjunction, then a title
+    return at >= 0 and bool(_LIST_GAP.match(gap[:at] + " "))
+
+
 def _chain_back(slots: list[Slot], text: str) -> list[Slot]:
     """The nearest slot before and those listed with it ("Việt Nam và Lào")."""
     chain = [slots[-1]]
     for slot in reversed(slots[:-1]):
         gap = text[slot.end : chain[-1].start]
-        if _LIST_GAP.match(gap):
+        if _list_gap(gap, chain[-1]):
             chain.append(slot)
         else:
             break
@@ -356,7 +452,7 @@ def _chain_forward(slots: list[Slot], text: str) -> list[Slot]:
     pending: list[Slot] = []
     for slot in slots[1:]:
         gap = text[(pending or chain)[-1].end : slot.start]
-        if not _LIST_GAP.match(gap):
+        if not _list_gap(gap, slot):
             break
         pending.append(slot)
         if _CONJ_GAP.search(gap):
@@ -373,8 +469,13 @@ def _resolve(slot: Slot, state: _State, source: Sequence[Actor] = ()) -> list[Ac
         return (
             [replace(state.last_person, text=slot.text, resolved_by="pronoun")] if state.last_person else []
         )
-    if slot.kind == "joint" and state.meeting:
-        participants = [*state.meeting[0], *state.meeting[1]]
+    if slot.kind == "joint" and (state.meeting or state.sentence_persons):
+        # "the two sides": the current meeting's participants, else the people the sentence named
+        if state.sentence_persons:
+            participants = list(state.sentence_persons)
+        else:
+            assert state.meeting is not None
+            participants = [*state.meeting[0], *state.meeting[1]]
         if source:  # as an object: the other side of the meeting ("cooperation between the two sides")
             participants = [p for p in participants if not any(same_actor(p, s) for s in source)]
         return [replace(p, text=slot.text, resolved_by="sides") for p in participants]
@@ -431,6 +532,8 @@ def _arguments(
         after = []
     else:
         source_slots = _subject(before, before_text, c_start, text, rules)
+        if source_slots and _speaker_only(source_slots[-1], match, text, rules):
+            return None  # "X announced that 65 countries signed": the signers are not named
 
     source: list[Actor] = []
     for slot in source_slots:
@@ -444,7 +547,7 @@ def _arguments(
         if earlier:
             source = list(clause_subjects[max(earlier)])
         elif previous:
-            for slot in _subject(previous, text[sentence_start:c_start], sentence_start, text, rules):
+            for slot in _shared_subject(previous, sentence_start, c_start, text, rules):
                 source.extend(_resolve(slot, state))
         if not source and state.last_subject:
             source = list(state.last_subject)
@@ -499,6 +602,34 @@ def _subject(
             return [seg_slots[0]]
         offset += len(segment) + 1
     return []
+
+
+#: More words than this between a reporting verb and a trigger means another, unnamed subject.
+SPEAKER_GAP_WORDS = 1
+_COMPLEMENTIZER = re.compile(r"^(?:that|rằng|là|bahwa|akan|sẽ|luôn|cũng|also|would|will|đã|telah)$", re.I)
+
+
+def _speaker_only(slot: Slot, match: _Match, text: str, rules: EventRules) -> bool:
+    """Whether the chosen subject is only the speaker of a reported clause with its own subject."""
+    between = text[slot.end : match.full_start]
+    reporting = list(rules.compiled("reporting").finditer(between))
+    if not reporting:
+        return False
+    words = [w for w in between[reporting[-1].end() :].split() if not _COMPLEMENTIZER.match(w.strip(",."))]
+    return len(words) > SPEAKER_GAP_WORDS
+
+
+def _shared_subject(
+    previous: Sequence[Slot], start: int, end: int, text: str, rules: EventRules
+) -> list[Slot]:
+    """The subject a conjoined clause shares with the clause before ("X khẳng định Y luôn coi trọng
+    ... và mong muốn ..." -> Y): the first actor after the last reporting verb, else the subject."""
+    reporting = list(rules.compiled("reporting").finditer(text, start, end))
+    if reporting:
+        after = [s for s in previous if s.start >= reporting[-1].end()]
+        if after:
+            return [after[0]]
+    return _subject(previous, text[start:end], start, text, rules)
 
 
 def _between(slots: list[Slot], text: str, rules: EventRules, source: Sequence[Actor]) -> list[Slot]:
@@ -639,6 +770,8 @@ def extract_events(article: Article) -> list[Event]:
         rules = _rules_for(language)
         mentions = mentions_by_sentence.get(index, [])
         slots = _slots(sentence, mentions, text, rules, article.entities, rules.home_country)
+        persons = [s.actor for s in slots if s.actor is not None and s.actor.type == "person"]
+        state.sentence_persons = tuple(persons) if len(persons) >= 2 else ()
         sentence_events = _sentence_events(
             article,
             index,
@@ -693,7 +826,7 @@ def _sentence_events(
         arguments = _arguments(
             match, clause, clause_index, text, rules, slots, state, clause_subjects, sentence.start
         )
-        if arguments is None:
+        if arguments is None or len(arguments.source) < match.trigger.min_sources:
             continue
         clause_subjects[clause_index] = arguments.source
         trigger = match.trigger

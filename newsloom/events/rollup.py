@@ -121,13 +121,21 @@ def relates(actor: Actor, side: Sequence[Actor]) -> bool:
     return False
 
 
-def participants_match(first: Sequence[Actor], second: Sequence[Actor]) -> bool:
-    """Two meetings have the same participants: two in common, or all of the smaller one."""
+def matched_participants(first: Sequence[Actor], second: Sequence[Actor]) -> int:
+    """How many participants of the smaller list are in the other (a person and the organization
+    they speak for count as one)."""
     small, large = (first, second) if len(first) <= len(second) else (second, first)
+    return sum(1 for p in _unique(small) if any(same_actor(p, q) for q in large))
+
+
+def participants_match(first: Sequence[Actor], second: Sequence[Actor], strict: bool = False) -> bool:
+    """Two meetings have the same participants: two in common, or all of the smaller one. Across
+    articles (``strict``) one participant alone is not enough: a minister meets many people a day."""
+    small = min(len(_unique(first)), len(_unique(second)))
     if not small:
         return False
-    matched = sum(1 for p in small if any(same_actor(p, q) for q in large))
-    return matched >= 2 or (matched >= 1 and matched == len(small))
+    matched = matched_participants(first, second)
+    return matched >= 2 or (not strict and matched >= 1 and matched == small)
 
 
 def _explicit(event: Event) -> bool:
@@ -208,9 +216,6 @@ def _parent(index: int, event: Event, events: Sequence[Event], meetings: Sequenc
         if not involvement:
             continue
         first = events[meeting.members[0]]
-        dated = event.date_source == "time" and _explicit(first)
-        if dated and not dates_compatible(first.date, first.date_end, event.date, event.date_end):
-            continue
         candidates.append((involvement, number, first.sentence))
     if not candidates:
         return None
@@ -344,7 +349,7 @@ def _statements_match(first: Event, second: Event) -> bool:
 def _keys(actors: Sequence[Actor]) -> set[str]:
     keys: set[str] = set()
     for actor in actors:
-        keys |= identity_keys(actor)
+        keys.update(identity_keys(actor))
     return keys
 
 

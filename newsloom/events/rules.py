@@ -33,6 +33,8 @@ class Trigger:
     confidence: float = 0.8
     #: an actor in the possessive right after the trigger is the committing party ("pledged X's support")
     possessive_is_source: bool = False
+    #: fewer source actors than this and it is no event ("X and Y attended" is a meeting, "X attended" not)
+    min_sources: int = 1
 
     @cached_property
     def regex(self) -> re.Pattern[str]:
@@ -56,6 +58,9 @@ class EventRules:
     clause_break: str = r";"
     #: a conjunction that starts a new clause when a reporting verb or trigger follows it
     clause_conjunction: str = r"(?!)"
+    #: words that open an embedded complement ("to", "để", "agar"): a conjunction after one joins
+    #: two verbs of that complement ("urged X to sign and ratify"), not two clauses
+    complement: str = r"(?!)"
     #: reporting verbs: not events, but they start a new clause after a conjunction
     reporting: str = r"(?!)"
     #: verbs of opinion ("cho rằng", "believes"): a trigger in their complement is not an event
@@ -88,6 +93,11 @@ class EventRules:
     home_country: str | None = None
     #: role ids (from the entity stage) that are national offices, for ``home_country``
     national_roles: tuple[str, ...] = ()
+    #: unnamed collective actors ("Indonesian police", "cảnh sát", "petugas"): (regex, PLOVER sector,
+    #: label); the regex may capture a nationality adjective as group "nat"
+    group_actors: tuple[tuple[str, str, str], ...] = ()
+    #: nationality adjectives -> ISO alpha-3 ("Indonesian" -> IDN), for group actors
+    demonyms: dict[str, str] = field(default_factory=dict)
     #: example sentences are English; the embedding classifier runs on every language without triggers
     use_embeddings: bool = False
     extra: dict[str, str] = field(default_factory=dict)

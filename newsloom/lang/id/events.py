@@ -30,6 +30,7 @@ RULES = EventRules(
           host="target", target=TARGET_REQUIRED, target_gap=30, confidence=0.8),
         T(r"\bbersama(?:\s+dengan)?(?=\s[^,;.]{2,50}?\s(?:menghadiri|memimpin|menyaksikan)\b)", "CONSULT",
           joint=True, target=TARGET_REQUIRED, target_gap=20, confidence=0.7),
+        T(r"\b(?:menghadiri|memimpin\s+bersama)\b", "CONSULT", joint=True, min_sources=2, confidence=0.65),
         # -- SUPPORT ----------------------------------------------------------------------------
         T(r"\bmenyambut\s+baik\b", "SUPPORT", target=TARGET_OBJECT, confidence=0.85),
         T(r"\b(?:mengapresiasi|memuji|menghargai|mengucapkan\s+selamat|memberi\s+selamat)\b", "SUPPORT",
@@ -43,6 +44,9 @@ RULES = EventRules(
         T(r"\b(?:berkomitmen|berjanji|bertekad)\b", "AGREE", confidence=0.8),
         T(r"\b(?:akan|siap)\s+(?:untuk\s+)?" + _COOP + r"\b", "AGREE", confidence=0.75),
         T(r"\b(?:menawarkan|mengusulkan)\b", "AGREE", confidence=0.65),
+        # a meeting still to come is an agreement to meet (PLOVER: future CONSULT is AGREE)
+        T(r"\b(?:dijadwalkan|direncanakan|akan)\s+(?:bertemu|mengadakan\s+pertemuan|berkunjung)\b", "AGREE",
+          confidence=0.7),
         T(r"\bmengundang\b", "AGREE", target=TARGET_REQUIRED, target_gap=20, confidence=0.7),
         # -- REQUEST ----------------------------------------------------------------------------
         T(r"\b(?:mendesak|meminta|menyerukan|mengimbau|menuntut|memohon)\b", "REQUEST", confidence=0.85),
@@ -87,7 +91,8 @@ RULES = EventRules(
         T(r"\bmenyerahkan\s+(?:\w+\s+){0,2}?(?:tersangka|buronan|pelaku|tahanan)\b", "COOPERATE", confidence=0.8),
         T(r"\b(?:operasi|patroli|latihan|penyelidikan)\s+(?:gabungan|bersama)\b", "COOPERATE", joint=True,
           confidence=0.8),
-        T(r"\b(?:bertukar|berbagi)\s+(?:informasi|data|intelijen)\b", "COOPERATE", confidence=0.6),
+        T(r"\b(?:bertukar|berbagi|membagikan|memberikan|menyerahkan)\s+(?:\w+\s+)?(?:informasi|data|intelijen)\b",
+          "COOPERATE", confidence=0.65),
         # -- CONCEDE / RETREAT ------------------------------------------------------------------
         T(r"\b(?:memberikan\s+(?:amnesti|grasi)|meminta\s+maaf|mencabut\s+(?:larangan|sanksi|jam\s+malam))\b",
           "CONCEDE", confidence=0.8),
@@ -103,6 +108,7 @@ RULES = EventRules(
     hypothetical=r"\b(?:jika|apabila|seandainya|kalau)\b",
     clause_break=r";|,\s*(?=(?:serta|sekaligus|dan juga)\b)",
     clause_conjunction=r"\s(?:dan|serta|,)\s",
+    complement=r"\b(?:agar|supaya|untuk|bahwa)\b",
     reporting=r"\b(?:mengatakan|menyatakan|menegaskan|menjelaskan|menyampaikan|mengungkapkan|berkata|ujar|kata)\b",
     opinion=r"\b(?:menilai|berpendapat|meyakini|berharap|mengharapkan)\b",
     passive_aux=r"(?!)",
@@ -124,6 +130,11 @@ RULES = EventRules(
         ("REQUEST", r"\b(?:membebaskan|gencatan\s+senjata|mencabut)\b", "yield"),
         ("REQUEST", r"\b(?:reformasi|mengubah|perubahan|mundur)\b", "change"),
         ("REJECT", r"\b(?:bantuan|kerja\s*sama)\b", "assist"),
+    ),
+    group_actors=(
+        (r"\b(?:polisi|kepolisian|bea\s+(?:dan\s+)?cukai|petugas|penyidik|aparat)\b", "COP", "police"),
+        (r"\b(?:tentara|prajurit|TNI|militer)\b", "MIL", "military"),
+        (r"\b(?:pejabat|otoritas|pihak\s+berwenang)\b", "GOV", "authorities"),
     ),
     contexts=(
         (r"\b(?:siber|kejahatan\s+siber|keamanan\s+siber)\b", "cyber"),

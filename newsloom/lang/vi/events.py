@@ -8,7 +8,7 @@ The subject comes first; the passive puts the agent after "được": "B đượ
 from newsloom.events.rules import TARGET_OBJECT, TARGET_OPTIONAL, TARGET_REQUIRED, EventRules, Trigger
 
 # Words that, right after a cooperation verb, make a future-tense statement an offer (AGREE).
-_COOP = r"(?:hợp tác|phối hợp|hỗ trợ|đồng hành|duy trì(?: hợp tác)?|tăng cường|thúc đẩy|tham gia|đóng góp|giúp đỡ|làm sâu sắc|mở rộng|cùng)"
+_COOP = r"(?:hợp tác|phối hợp|triển khai|hỗ trợ|đồng hành|duy trì(?: hợp tác)?|tăng cường|thúc đẩy|tham gia|đóng góp|giúp đỡ|làm sâu sắc|mở rộng|cùng)"
 
 T = Trigger
 
@@ -16,7 +16,7 @@ RULES = EventRules(
     triggers=(
         # -- CONSULT --------------------------------------------------------------------------
         # "có cuộc hội đàm với", "đã có buổi làm việc với": the noun form is the predicate here
-        T(r"\b(?:đã\s+)?có\s+(?:cuộc|buổi)\s+(?P<t>hội đàm|hội kiến|gặp(?: gỡ| mặt)?|làm việc|điện đàm|tiếp xúc|trao đổi)\b",
+        T(r"\b(?:đã\s+)?có\s+(?:các\s+|những\s+)?(?:cuộc|buổi)\s+(?P<t>hội đàm|hội kiến|gặp(?: gỡ| mặt)?|làm việc|điện đàm|tiếp xúc|trao đổi)\b",
           "CONSULT", joint=True, target=TARGET_OPTIONAL, confidence=0.85),
         T(r"\btiếp(?: xã giao)?\b", "CONSULT", mode="visit", host="source", target=TARGET_REQUIRED,
           target_gap=25, confidence=0.9),
@@ -31,12 +31,17 @@ RULES = EventRules(
         # "... và cùng Thủ tướng X dự Diễn đàn": attending together is meeting
         T(r"\bcùng(?=\s[^,;.]{2,45}?\s(?:dự|tham dự|đồng chủ trì|chủ trì|chứng kiến)\b)", "CONSULT", joint=True,
           target=TARGET_REQUIRED, target_gap=20, confidence=0.7),
+        T(r"\bchủ trì\s+(?P<t>lễ đón|tiệc chiêu đãi|chiêu đãi)\b", "CONSULT", mode="visit", host="source",
+          target=TARGET_REQUIRED, target_gap=40, confidence=0.75),
+        T(r"\b(?:tham dự|dự|đồng chủ trì)\b(?!\s+(?:kiến|án|thảo|báo|định|trữ|phòng|bị|toán|luật|thi|đoán|tính))",
+          "CONSULT", joint=True, min_sources=2, confidence=0.65),
         # -- SUPPORT ----------------------------------------------------------------------------
         T(r"\bđánh giá cao\b", "SUPPORT", target=TARGET_OBJECT, confidence=0.85),
         T(r"\bhoan nghênh\b", "SUPPORT", target=TARGET_OBJECT, confidence=0.85),
         T(r"\b(?:bày tỏ |tiếp tục )?ủng hộ\b", "SUPPORT", target=TARGET_OBJECT, confidence=0.8),
         T(r"\bc[ảá]m ơn\b", "SUPPORT", target=TARGET_OBJECT, confidence=0.8),
         T(r"\bchúc mừng\b", "SUPPORT", target=TARGET_OBJECT, confidence=0.85),
+        T(r"\bchúc\b(?=[^.;]{0,60}?\bthành công\b)", "SUPPORT", target=TARGET_REQUIRED, confidence=0.75),
         T(r"\b(?:biểu dương|khen ngợi|ca ngợi|đánh giá tích cực|trân trọng)\b", "SUPPORT", target=TARGET_OBJECT,
           confidence=0.75),
         T(r"\bghi nhận\b", "SUPPORT", target=TARGET_OBJECT, confidence=0.6),
@@ -46,7 +51,7 @@ RULES = EventRules(
         T(r"\bnâng cấp quan hệ\b", "SUPPORT", joint=True, confidence=0.8),
         # -- AGREE ------------------------------------------------------------------------------
         T(r"\b(?:bày tỏ |đã )?nhất trí\b", "AGREE", confidence=0.85),
-        T(r"\bthống nhất\b(?=\s+(?:cao|về|sẽ|tiếp tục|tăng cường|thúc đẩy|phối hợp|hợp tác))", "AGREE",
+        T(r"\bthống nhất\b(?=\s+(?:cao|về|sẽ|tiếp tục|tăng cường|thúc đẩy|phối hợp|hợp tác|chỉ đạo|triển khai))", "AGREE",
           confidence=0.75),
         T(r"\bcam kết\b", "AGREE", confidence=0.8),
         T(r"\bsẵn sàng\b", "AGREE", confidence=0.75),
@@ -54,6 +59,8 @@ RULES = EventRules(
         T(r"\bsẽ\s+(?:tiếp tục\s+)?(?:" + _COOP + r"|ủng hộ)\b", "AGREE", confidence=0.75),
         T(r"\btiếp tục\s+" + _COOP + r"\b", "AGREE", confidence=0.65),
         T(r"\bđề xuất\b", "AGREE", confidence=0.7),
+        # a meeting still to come is an agreement to meet (PLOVER: future CONSULT is AGREE)
+        T(r"\b(?:dự kiến|sẽ|lên kế hoạch)\s+(?:gặp(?: nhau)?|hội đàm|làm việc|thăm)\b", "AGREE", confidence=0.7),
         T(r"\bmời\b", "AGREE", target=TARGET_REQUIRED, target_gap=20, confidence=0.7),
         # -- REQUEST ----------------------------------------------------------------------------
         T(r"\bđề nghị\b", "REQUEST", confidence=0.85),
@@ -108,21 +115,22 @@ RULES = EventRules(
         T(r"\btừ chức\b", "RETREAT", mode="resign", confidence=0.8),
     ),
     # "buổi tiếp", "lễ ký", "chuyến thăm", "sự ủng hộ", "theo đề nghị", "trực tiếp", "Lễ mở ký"
-    blocked_before=r"\b(?:buổi|cuộc|lễ|chuyến|dịp|sự|theo|lời|trực|kế|liên|mở|được|sớm|các|những|đợt|việc|quan|thư|đăng)\s+$",
+    blocked_before=r"\b(?:buổi|cuộc|lễ|chuyến|dịp|sự|theo|lời|trực|kế|liên|mở|được|sớm|các|những|đợt|việc|quan|thư|đăng|tại|sau|trong|trước|vụ|về|bị)\s+$",
     # "tiếp tục", "tiếp cận", "ký tên", "đề nghị của", "gặp khó khăn", "mời gọi", "bắt đầu"
     blocked_after=r"^(?:\s+(?:tục|cận|nhận|theo|thu|xúc|giáp|diễn|sức|nối|quản|viện|tế|thị|tay|nhau|đó|tên|sinh|gọi|khó|phải|của|hỏi|dò|quan|đổi|đầu)\b)",
     negation=r"\b(?:không|chưa|chẳng|chưa từng|không hề)\s+(?:\S+\s+)?$",
     hypothetical=r"\b(?:nếu|giả sử|trong trường hợp)\b",
     clause_break=r";|,\s*(?=đồng thời\b)|\bđồng thời\b",
     clause_conjunction=r"\s(?:và|,)\s",
+    complement=r"\b(?:để|nhằm|sớm|rằng)\b",
     reporting=r"\b(?:khẳng định|cho biết|nhấn mạnh|cho rằng|nói|bày tỏ|nêu rõ|chia sẻ|thông báo|tuyên bố)\b",
     opinion=r"\b(?:cho rằng|nhận định|tin rằng|tin tưởng|kỳ vọng|hy vọng)\b",
     passive_agent_before=r"\b(?:được|bị)\b",
     agent_marker=r"\b(?:bởi|do)\b",
     joint_subject=r"\b(?:hai bên|hai nhà lãnh đạo|hai lãnh đạo|hai Bộ trưởng|hai Thủ tướng|các bên|hai phía)\b",
     person_pronoun=r"\b(?:ông|bà)\b",
-    adverbial_opener=r"^\s*(?:Theo|Trên cơ sở|Bên cạnh|Khẳng định|Trao đổi|Nhấn mạnh|Nhận lời mời|Kết thúc|Sau|Trong|Tại|Nhân|Đồng thời|Thay mặt|Đánh giá|Cảm ơn|Chiều|Sáng|Tối|Trưa|Ngày|Dịp)\b",
-    specific_object=r"\b(?:sáng kiến|đề xuất|đề án|Công ước|thỏa thuận|hiệp định|hiệp ước|bản ghi nhớ|dự án|chương trình|kế hoạch|nghị quyết|ứng cử|việc đăng cai|tuyên bố chung)\b",
+    adverbial_opener=r"^\s*(?:Bên lề|Nhân dịp|Trong khuôn khổ|Theo|Trên cơ sở|Bên cạnh|Khẳng định|Trao đổi|Nhấn mạnh|Nhận lời mời|Kết thúc|Sau|Trong|Tại|Nhân|Đồng thời|Thay mặt|Đánh giá|Cảm ơn|Chiều|Sáng|Tối|Trưa|Ngày|Dịp)\b",
+    specific_object=r"\b(?:sáng kiến|ý tưởng|đề xuất|đề án|Công ước|thỏa thuận|hiệp định|hiệp ước|bản ghi nhớ|dự án|chương trình|kế hoạch|nghị quyết|ứng cử|việc đăng cai|tuyên bố chung)\b",
     locative=r"\b(?:tại|ở)\s+$",
     between=r"\b(?:giữa|hai nước)\s+$",
     consult_modes=(
@@ -137,6 +145,12 @@ RULES = EventRules(
         ("REQUEST", r"\b(?:cải tổ|cải cách|thay đổi|sửa đổi|từ chức)\b", "change"),
         ("REJECT", r"\b(?:hỗ trợ|viện trợ|hợp tác)\b", "assist"),
         ("REJECT", r"\b(?:gặp|đàm phán|đối thoại)\b", "meet"),
+    ),
+    # the country follows the noun: "cảnh sát Indonesia", "Cảnh sát tỉnh Bali (Indonesia)"
+    group_actors=(
+        (r"\b(?:cảnh sát|công an|hải quan|lực lượng hải quan|bộ đội biên phòng|cảnh sát biển)\b", "COP", "police"),
+        (r"\b(?:quân đội|binh sĩ|lực lượng vũ trang)\b", "MIL", "military"),
+        (r"\b(?:nhà chức trách|giới chức|cơ quan điều tra|đại diện hai nước)\b", "GOV", "authorities"),
     ),
     contexts=(
         (r"\b(?:an ninh mạng|tội phạm mạng|không gian mạng|tấn công mạng)\b", "cyber"),

@@ -1,0 +1,288 @@
+"""Corpus-level, incremental event merging: one event for one real-world event, all its sources kept.
+
+``merge_article_events(conn, article)`` runs after the article's stages, inside its transaction.
+Each article-level event (see ``newsloom/events/rollup.py``) is compared with the stored events it
+can be, found through indexed blocking keys (an actor key and a month-day; for a statement, the
+meeting it was made at), never by scanning. It joins the best compatible one or starts a new one:
+
+- same PLOVER type;
+- compatible dates: within a day, or overlapping ranges (a date without its year compares by
+  month and day); unknown dates are compatible;
+- meetings (CONSULT): the same participants (two in common, or all of the smaller side's; a person
+  and the organization they speak for count as one); places must agree unless two participants do;
+- statements: made at the same stored meeting (or neither at one), the same direction (joint or
+  not), overlapping source side, and overlapping targets when both name one.
+
+Each source keeps its sentence, language and path; disagreements (date, place, participants) are
+computed from the sources by ``discrepancies``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any
+
+import sqlalchemy as sa
+
+from newsloom.article import Article
+from newsloom.events.actors import fold, is_state
+from newsloom.events.rollup import (
+    ArticleEvent,
+    article_events,
+    dates_compatible,
+    matched_participants,
+    participants_match,
+)
+from newsloom.events.types import Actor
+from newsloom.store import events as store
+
+#: Sources whose dates come from the text (not the publication date) disagree in earnest.
+EXPLICIT = ("time", "previous", "meeting")
+
+
+def article_signature(article: Article) -> str:
+    """A hash of an article's events: merging the same events again changes nothing."""
+    payload = json.dumps([e.to_dict() for e in article.events], sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def _compatible(group: ArticleEvent, stored: store.StoredEvent, parent_id: int | None) -> int:
+    """A score > 0 when ``group`` can be ``stored`` (higher is a better match), else 0."""
+    if group.type != stored.type:
+        return 0
+    if not dates_compatible(group.date, group.date_end, stored.date, stored.date_end):
+        return 0
+    if group.type == "CONSULT":
+        single = len(group.participants) == 1 or len(stored.participants) == 1
+        strict = not (single and group.date and group.date == stored.date)
+        if not participants_match(group.participants, stored.participants, strict=strict):
+            return 0
+        shared = matched_participants(group.participants, stored.participants)
+        named_place = group.location if group.location_source in ("sentence", "visit") else None
+        if named_place and stored.location_key and stored.location_key != fold(named_place) and shared < 2:
+            return 0  # one participant in common and another city: another meeting
+        return 10 + shared + (2 if group.date == stored.date else 0)
+    if parent_id is not None and stored.parent_id != parent_id:
+        return 0  # a statement at a meeting belongs with that meeting's statements
+    if group.joint != stored.joint:
+        return 0
+    source_overlap = len(group.src_keys & stored.src_keys)
+    if not source_overlap:
+        return 0
+    if group.tgt_keys and stored.tgt_keys and not (group.tgt_keys & stored.tgt_keys):
+        return 0
+    return (
+        1 + source_overlap + len(group.tgt_keys & stored.tgt_keys) + (2 if group.date == stored.date else 0)
+    )
+
+
+def find_match(conn: sa.Connection, group: ArticleEvent, parent_id: int | None) -> int | None:
+    """The stored event this article-level event reports, if any (indexed lookups only)."""
+    candidates: dict[int, store.StoredEvent] = {}
+    if parent_id is not None:
+        for stored in store.candidates_by_parent(conn, parent_id, group.type):
+            candidates[stored.id] = stored
+    keys = group.src_keys | group.tgt_keys
+    days = store.month_days(group.date, group.date_end, slack=1)
+    for stored in store.candidates_by_keys(conn, keys, days, group.type):
+        candidates.setdefault(stored.id, stored)
+    best: tuple[int, int] | None = None
+    for stored in candidates.values():
+        score = _compatible(group, stored, parent_id)
+        if score and (best is None or score > best[0] or (score == best[0] and stored.id < best[1])):
+            best = (score, stored.id)
+    return best[1] if best else None
+
+
+def corpus_keys(conn: sa.Connection, article: Article) -> dict[str, str]:
+    """In-article actor keys -> corpus entity keys ("entity:12"), from the entity linking step.
+
+    Entity linking (``newsloom.entities.linking``) runs before merging and records which stored
+    entity each mention was linked to; merging then compares "Cyril Ramaphosa" in one article and
+    "Matamela Cyril Ramaphosa" in another as the one entity they are. Without linking (a store
+    without the entity tables, or an article not linked) the in-article keys are used as they are.
+    """
+    if not _has_entity_links(conn):
+        return {}
+    from newsloom.store.migrations.m0002_entities import entities, entity_links
+
+    spans = {
+        (row.start_offset, row.end_offset): row.entity_id
+        for row in conn.execute(
+            sa.select(entity_links.c.start_offset, entity_links.c.end_offset, entity_links.c.entity_id).where(
+                entity_links.c.article_id == article.id
+            )
+        )
+    }
+    mapping: dict[str, str] = {}
+    for mention in article.entities:
+        entity_id = spans.get((mention.start, mention.end))
+        if entity_id is not None and mention.key:
+            mapping.setdefault(fold(mention.key), f"entity:{entity_id}")
+    # organizations a person speaks for may not be named in this article: find them by key
+    wanted = {
+        fold(k)
+        for event in article.events
+        for actor in (*event.source_actors, *event.target_actors)
+        for k in (actor.key, *actor.affiliations)
+    } - set(mapping)
+    if wanted:
+        for row in conn.execute(
+            sa.select(entities.c.id, entities.c.key).where(entities.c.key.in_(sorted(wanted)))
+        ):
+            mapping.setdefault(fold(row.key), f"entity:{row.id}")
+    return mapping
+
+
+_LINK_TABLES: dict[int, bool] = {}
+
+
+def _has_entity_links(conn: sa.Connection) -> bool:
+    engine_id = id(conn.engine)
+    if engine_id not in _LINK_TABLES:
+        _LINK_TABLES[engine_id] = sa.inspect(conn).has_table("entity_links")
+    return _LINK_TABLES[engine_id]
+
+
+def _remap_actor(actor: Actor, mapping: dict[str, str]) -> Actor:
+    return replace(
+        actor,
+        key=mapping.get(actor.key, actor.key),
+        # countries stay as they are: an affiliation to a country is not an identity (see same_actor)
+        affiliations=tuple(a if is_state(a) else mapping.get(a, a) for a in actor.affiliations),
+    )
+
+
+def remap(group: ArticleEvent, mapping: dict[str, str]) -> ArticleEvent:
+    """An article-level event with its actor keys replaced by corpus keys."""
+    if not mapping:
+        return group
+    mentions = tuple(
+        replace(
+            m,
+            source_actors=tuple(_remap_actor(a, mapping) for a in m.source_actors),
+            target_actors=tuple(_remap_actor(a, mapping) for a in m.target_actors),
+            source=tuple(mapping.get(k, k) for k in m.source),
+            target=tuple(mapping.get(k, k) for k in m.target),
+        )
+        for m in group.mentions
+    )
+    return replace(
+        group,
+        mentions=mentions,
+        source_actors=tuple(_remap_actor(a, mapping) for a in group.source_actors),
+        target_actors=tuple(_remap_actor(a, mapping) for a in group.target_actors),
+        src_keys=frozenset(mapping.get(k, k) for k in group.src_keys),
+        tgt_keys=frozenset(mapping.get(k, k) for k in group.tgt_keys),
+    )
+
+
+def merge_article_events(conn: sa.Connection, article: Article) -> list[int]:
+    """Merge an article's events into the stored events; return the event ids, one per article-level
+    event in reading order. Re-merging an unchanged article changes nothing."""
+    signature = article_signature(article)
+    previous = store.article_signature(conn, article.id)
+    if previous and previous[0] == signature:
+        return previous[1]
+    touched = store.forget_article(conn, article.id)
+    for event_id in touched:
+        store.refresh_event(conn, event_id)
+    mapping = corpus_keys(conn, article)
+    groups = [remap(g, mapping) for g in article_events(article.events)]
+    ids: dict[int, int] = {}
+    # meetings first, so the statements made at them can find their stored parent
+    for group in sorted(groups, key=lambda g: (g.parent is not None, g.group)):
+        parent_id = ids.get(group.parent) if group.parent is not None else None
+        event_id = find_match(conn, group, parent_id) or store.insert_event(conn, group, parent_id)
+        store.add_sources(conn, event_id, article, group)
+        store.refresh_event(conn, event_id)
+        ids[group.group] = event_id
+    ordered = [ids[g.group] for g in sorted(groups, key=lambda g: g.group)]
+    store.record_article(conn, article.id, signature, ordered)
+    return ordered
+
+
+# -- discrepancies ---------------------------------------------------------------------------------
+
+
+def _source_label(row: Any) -> dict[str, Any]:
+    return {"path": row.path, "language": row.language, "sentence": row.sentence}
+
+
+def discrepancies(event_type: str, rows: Sequence[Any]) -> list[dict[str, Any]]:
+    """Where the sources of one event disagree: date, place, and (for meetings) who took part.
+
+    Each item: ``{"field", "summary", "values": [{"value", "sources": [{path, language, sentence}]}]}``.
+    Only what a source states counts (a publication-date fallback or a dateline does not contradict
+    a date or place written in another report).
+    """
+    primaries = store.primary_rows(rows)
+    found: list[dict[str, Any]] = []
+
+    dated = [r for r in primaries if r.date_source in EXPLICIT and r.date]
+    clusters: list[list[Any]] = []
+    for row in dated:
+        for cluster in clusters:
+            if all(
+                dates_compatible(row.date, row.date_end, o.date, o.date_end) and _same_day(row, o)
+                for o in cluster
+            ):
+                cluster.append(row)
+                break
+        else:
+            clusters.append([row])
+    if len(clusters) > 1:
+        values = [{"value": _date_text(c[0]), "sources": [_source_label(r) for r in c]} for c in clusters]
+        found.append(_item("date", values))
+
+    placed = [r for r in primaries if r.location and r.location_source in ("sentence", "visit", "meeting")]
+    by_place: dict[str, list[Any]] = {}
+    for row in placed:
+        by_place.setdefault(fold(row.location), []).append(row)
+    if len(by_place) > 1:
+        values = [
+            {"value": rs[0].location, "sources": [_source_label(r) for r in rs]} for rs in by_place.values()
+        ]
+        found.append(_item("location", values))
+
+    if event_type == "CONSULT":
+        per_article: dict[str, tuple[Any, set[str], dict[str, str]]] = {}
+        for row in rows:
+            names: dict[str, str] = {}
+            for column in ("source_actors", "target_actors"):
+                for actor in json.loads(getattr(row, column)):
+                    names[actor["key"]] = actor.get("name") or actor["key"]
+            entry = per_article.setdefault(row.article_id, (row, set(), {}))
+            entry[1].update(names)
+            entry[2].update(names)
+        sets = {frozenset(keys) for _, keys, _ in per_article.values()}
+        if len(sets) > 1:
+            values = [
+                {"value": sorted(names[k] for k in keys), "sources": [_source_label(first)]}
+                for first, keys, names in per_article.values()
+            ]
+            found.append(_item("participants", values))
+    return found
+
+
+def _same_day(a: Any, b: Any) -> bool:
+    """Two explicit dates agree when their days are equal or their ranges overlap."""
+    a0, a1 = (a.date or "")[-5:], (a.date_end or a.date or "")[-5:]
+    b0, b1 = (b.date or "")[-5:], (b.date_end or b.date or "")[-5:]
+    return a0 <= b1 and b0 <= a1
+
+
+def _date_text(row: Any) -> str:
+    if row.date_end and row.date_end != row.date:
+        return f"{row.date}/{row.date_end}"
+    return str(row.date)
+
+
+def _item(field: str, values: list[dict[str, Any]]) -> dict[str, Any]:
+    parts = "; ".join(
+        f"{v['value']} ({', '.join(sorted({s['path'] for s in v['sources']}))})" for v in values
+    )
+    return {"field": field, "summary": f"sources disagree on the {field}: {parts}", "values": values}
