@@ -277,10 +277,18 @@ class CompareRequest(BaseModel):
 @router.post("/compare", summary="How similar two articles are (SemEval-2022 Task 8 scale)")
 def compare(body: CompareRequest) -> dict[str, Any]:
     """Geography, entities, time, narrative, style, tone and overall, each 1 (very similar) to 4."""
-    scores = domains.call(
-        "compare", "compare_texts", body.text_a, body.text_b, lang_a=body.lang_a, lang_b=body.lang_b
-    )
+    scores = compare_scores(body.text_a, body.text_b, body.lang_a, body.lang_b)
     return {"scores": scores, "scale": "1 = very similar ... 4 = very dissimilar"}
+
+
+def compare_scores(text_a: str, text_b: str, lang_a: str | None = None, lang_b: str | None = None) -> Any:
+    """``newsloom.compare.compare_texts``, its refusals of a text turned into 422s."""
+    try:
+        return domains.call("compare", "compare_texts", text_a, text_b, lang_a=lang_a, lang_b=lang_b)
+    except (ValueError, TypeError) as exc:  # compare_texts names what is wrong with a text
+        raise ApiError(422, str(exc)) from exc
+    except FileNotFoundError as exc:  # the trained model is not shipped in this installation
+        raise ApiError(501, f"compare is not available: {exc}") from exc
 
 
 # -- writes ---------------------------------------------------------------------------------------

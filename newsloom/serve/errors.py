@@ -86,7 +86,7 @@ def classify(exc: Exception) -> ApiError:
         if exc.status_code == 405:
             return ApiError(405, "This route does not accept that HTTP method. See /openapi.json.")
         return ApiError(exc.status_code, str(exc.detail))
-    if isinstance(exc, NewsloomError | ValueError | TypeError):
+    if isinstance(exc, NewsloomError):  # a domain function refusing its input says why
         return ApiError(422, str(exc))
     log.exception("unexpected error", exc_info=exc)
     return ApiError(500, "Internal error: the server logged it. Please report it as a bug.")
@@ -119,5 +119,5 @@ async def handle_error(request: Request, exc: Exception) -> Response:
 
 def install_error_handler(app: FastAPI) -> None:
     """Route every kind of exception to :func:`handle_error`."""
-    for kind in (ApiError, RequestValidationError, StarletteHTTPException, Exception):
+    for kind in (ApiError, NewsloomError, RequestValidationError, StarletteHTTPException, Exception):
         app.add_exception_handler(kind, handle_error)

@@ -44,8 +44,11 @@ TITLE_WEIGHT = 4.0
 #: Full-text candidates read per query before fusion.
 FTS_CANDIDATES = 200
 #: multilingual-e5-small puts translations of one report at ~0.83-0.88 cosine and unrelated news at
-#: ~0.70-0.76; a query is shorter than a report, so the bar sits a little lower than for pairs.
-MIN_COSINE = 0.78
+#: ~0.70-0.76, but a short query scores ~0.77-0.82 against everything (even "qwerty asdf"). So a
+#: passage must clear this bar AND stand MIN_GAP above the median passage for the same query
+#: (on the examples: gibberish tops out at +0.039 over the median, topical queries at +0.054 or more).
+MIN_COSINE = 0.80
+MIN_GAP = 0.045
 EMBEDDING_CANDIDATES = 50
 #: Aliases of a matched entity added to the full-text query (the most used first).
 MAX_EXPANSIONS = 24
@@ -261,7 +264,8 @@ class SearchIndex:
             .order_by(articles.c.id)
         )  # fmt: skip
         for row in conn.execute(query).all():
-            yield _Doc("article", row.id, row.language or "", row.title or "", row.text, row.published)
+            title = row.title or _lead(row.text)
+            yield _Doc("article", row.id, row.language or "", title, row.text, row.published)
 
     def _entity_docs(self, conn: sa.Connection) -> Iterator[_Doc]:
         """One doc per entity and language: its canonical name, the names seen in that language, roles."""
@@ -331,17 +335,35 @@ class SearchIndex:
 
     # -- embeddings -----------------------------------------------------------------------------
     def _load_vectors(self) -> None:
-        """Stored article embeddings (from the stories part), as one matrix; none when not stored."""
+        """Stored passage embeddings of articles (from the stories part) as one matrix; none if not stored."""
         self._vectors, self._vector_ids = None, []
-        if not self.use_embeddings or not domains.available("stories", "article_embeddings"):
+        if not self.use_embeddings:
             return
+        ids, vectors = [], []
         with self.store.connect() as conn:
-            ids, vectors = [], []
-            for article_id, vector in domains.call("stories", "article_embeddings", conn):
+            for article_id, vector in self._stored_vectors(conn):
                 ids.append(str(article_id))
                 vectors.append(np.asarray(vector, dtype=np.float32))
         if vectors:
             self._vectors, self._vector_ids = np.vstack(vectors), ids
+
+    def _stored_vectors(self, conn: sa.Connection) -> Iterator[tuple[str, np.ndarray]]:
+        """(article id, vector) for every embedded passage: an article, or one segment of a roundup."""
+        if domains.available("stories", "article_embeddings"):
+            yield from domains.call("stories", "article_embeddings", conn)
+            return
+        inspector = sa.inspect(conn)
+        if not (inspector.has_table("story_members") and inspector.has_table("embeddings")):
+            return
+        from newsloom.store.migrations.m0004_stories import embeddings, story_members
+
+        query = (
+            sa.select(story_members.c.article_id, embeddings.c.vector)
+            .join(embeddings, embeddings.c.key == story_members.c.embedding_key)
+            .distinct()
+        )
+        for row in conn.execute(query):
+            yield row.article_id, np.frombuffer(row.vector, dtype="<f4")
 
     def _meaning_ranks(self, query: str) -> list[tuple[str, str, float]]:
         """Articles closest in meaning to the query: (kind, ref, cosine), best first."""
@@ -351,8 +373,13 @@ class SearchIndex:
 
         vector = get_encoder().encode([query])[0]
         scores = self._vectors @ vector
-        order = np.argsort(-scores)[:EMBEDDING_CANDIDATES]
-        return [("article", self._vector_ids[i], float(scores[i])) for i in order if scores[i] >= MIN_COSINE]
+        bar = max(MIN_COSINE, float(np.median(scores)) + MIN_GAP)
+        best: dict[str, float] = {}
+        for i in np.argsort(-scores)[: EMBEDDING_CANDIDATES * 2]:
+            if scores[i] < bar:
+                break
+            best.setdefault(self._vector_ids[i], float(scores[i]))  # a roundup: its best segment counts
+        return [("article", ref, score) for ref, score in list(best.items())[:EMBEDDING_CANDIDATES]]
 
     # -- querying -------------------------------------------------------------------------------
     def search(
@@ -485,6 +512,12 @@ class SearchIndex:
         if language:
             query = query.where(search_docs.c.language == language)
         return conn.execute(query.limit(1)).first()
+
+
+def _lead(text: str, size: int = 140) -> str:
+    """The first words of an article without a title (cut at a word), to show in its place."""
+    first = text.strip().split("\n", 1)[0]
+    return first if len(first) <= size else first[:size].rsplit(" ", 1)[0] + "…"
 
 
 def closeness(query: str, terms: list[str], title: str, body: str) -> int:

@@ -320,7 +320,7 @@ def compare_page(request: Request) -> Response:
 async def compare_submit(request: Request) -> Response:
     from fastapi.concurrency import run_in_threadpool
 
-    from newsloom.serve.api import MAX_COMPARE_CHARS
+    from newsloom.serve.api import MAX_COMPARE_CHARS, compare_scores
 
     async with request.form(max_files=0, max_fields=8) as form:
         text_a, text_b = str(form.get("text_a") or ""), str(form.get("text_b") or "")
@@ -328,5 +328,5 @@ async def compare_submit(request: Request) -> Response:
         raise ApiError(422, "Paste a text in both boxes.")
     if max(len(text_a), len(text_b)) > MAX_COMPARE_CHARS:
         raise ApiError(413, f"Each text may hold {MAX_COMPARE_CHARS:,} characters at most.")
-    scores = await run_in_threadpool(domains.call, "compare", "compare_texts", text_a, text_b)
+    scores = await run_in_threadpool(compare_scores, text_a, text_b)
     return render(request, "compare.html", scores=scores, text_a=text_a, text_b=text_b)

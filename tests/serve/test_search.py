@@ -1,0 +1,88 @@
+"""Search: folding keeps offsets, snippets cut the original text, the index refreshes incrementally."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsloom.serve.search import (
+    SearchIndex,
+    Segment,
+    closeness,
+    fold_text,
+    make_segments,
+    query_terms,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("Bùi Thanh Sơn", "bui thanh son"),
+        ("ĐÀ NẴNG", "da nang"),
+        ("Liên hợp quốc", "lien hop quoc"),
+        ("António Guterres", "antonio guterres"),
+        ("Łódź Øresund", "lodz oresund"),
+        ("İstanbul", "istanbul"),
+    ],
+)
+def test_fold_keeps_one_character_for_one(text: str, folded: str) -> None:
+    assert fold_text(text) == folded
+    assert len(fold_text(text)) == len(text)
+
+
+def test_query_terms_drop_fts_syntax() -> None:
+    assert query_terms('Bùi "Thanh" NEAR(Sơn) OR *') == ["bui", "thanh", "near", "son", "or"]
+    assert query_terms("!!! ()") == []
+
+
+def test_snippet_marks_the_phrase_in_the_original_text() -> None:
+    text = "Chiều 21/10, tại Hà Nội, Phó Thủ tướng Bùi Thanh Sơn đã tiếp bà Ghada Waly."
+    segments = make_segments(text, [["bui", "thanh", "son"]])
+    assert [s.text for s in segments if s.match] == ["Bùi Thanh Sơn"]
+    assert "".join(s.text for s in segments) == text
+
+
+def test_snippet_window_and_fallback() -> None:
+    text = "A" * 300 + " Waly " + "B" * 300
+    segments = make_segments(text, [["waly"]], context=20)
+    assert segments[0] == Segment("…") and segments[-1] == Segment("…")
+    assert [s.text for s in segments if s.match] == ["Waly"]
+    assert not any(s.match for s in make_segments("nothing to see", [["waly"]]))
+
+
+def test_closeness_prefers_the_query_as_typed_then_the_phrase() -> None:
+    terms = query_terms("Đà Nẵng")
+    assert closeness("Đà Nẵng", terms, "", "Họp tại Đà Nẵng hôm nay") == 2
+    assert closeness("Đà Nẵng", terms, "", "Meeting in Da Nang today") == 1
+    assert closeness("Đà Nẵng", terms, "", "đã nâng cấp quan hệ") == 1  # folds to the same words: below 2
+    assert closeness("Đà Nẵng", terms, "", "nâng cấp xong, đã ký") == 0
+    assert closeness("da nang", query_terms("da nang"), "", "Họp tại Đà Nẵng") == 1  # no marks typed
+
+
+def test_index_refresh_is_incremental(module_db: Path) -> None:
+    from newsloom.store import Store
+
+    store = Store.open(str(module_db))
+    index = SearchIndex(store, use_embeddings=False)
+    first = index.refresh(force=True)
+    assert first["article"] == 5 and first["entity"] > 0 and first["event"] > 0
+    assert index.refresh(force=True) == {"article": 0, "event": 0, "entity": 0}
+    assert index.refresh() == {}  # checked a moment ago: not even a query
+    with store.connect() as conn:
+        ids = [
+            row[0] for row in conn.exec_driver_sql("SELECT ref FROM serve_search_docs WHERE kind = 'article'")
+        ]
+    assert len(ids) == len(set(ids)) == 5
+    store.close()
+
+
+def test_search_without_embeddings_still_crosses_languages_by_name(module_db: Path) -> None:
+    from newsloom.store import Store
+
+    index = SearchIndex(Store.open(str(module_db)), use_embeddings=False)
+    hits = index.search("Liên hợp quốc", kinds=("article",), limit=20)
+    assert {"vi", "en"} <= {h.language for h in hits}  # "UN" / "United Nations" in the English report
+    assert all(h.matched_by == ["text"] for h in hits)
+    assert index.search("   ") == []
