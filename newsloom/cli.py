@@ -309,6 +309,80 @@ def timeline(
             )
 
 
+@app.command()
+def stories(
+    db: DbOption = None,
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
+    limit: Annotated[int, typer.Option(help="At most this many rows.")] = 50,
+) -> None:
+    """List stories (articles about the same event, across languages), newest first."""
+    from newsloom.stories.queries import list_stories
+
+    store, _ = _open(db)
+    with store.connect() as conn:
+        rows = list_stories(conn, limit=limit, date_from=date_from, date_to=date_to)
+    table = Table()
+    for column in ("id", "date", "title", "articles by language", "storyline"):
+        table.add_column(column)
+    for row in rows:
+        langs = ", ".join(f"{lang} {n}" for lang, n in row["languages"].items())
+        table.add_row(
+            str(row["id"]), row["date"] or "?", row["title"] or "", langs, str(row["storyline"] or "")
+        )
+    console.print(table)
+
+
+@app.command()
+def story(
+    story_id: Annotated[int, typer.Argument(help="The story's id (see `newsloom stories`).")],
+    db: DbOption = None,
+) -> None:
+    """One story: its articles by language, events, entities and dates."""
+    from newsloom.stories.queries import story_detail
+
+    store, _ = _open(db)
+    with store.connect() as conn:
+        detail = story_detail(conn, story_id)
+    if detail is None:
+        err.print(f"No story {story_id}. List them with `newsloom stories`.")
+        raise typer.Exit(1)
+    console.print(
+        f"[bold]{detail['title']}[/] ({detail['date']}; dates: {', '.join(detail['dates']) or '?'})"
+    )
+    for lang, title in detail["titles"].items():
+        console.print(f"  title [{lang}]: {title}")
+    table = Table(title="articles")
+    for column in ("lang", "published", "title", "path"):
+        table.add_column(column)
+    for lang, items in detail["articles_by_language"].items():
+        for item in items:
+            table.add_row(
+                lang, item["published"] or "?", item["title"] or item["passage"] or "", item["path"]
+            )
+    console.print(table)
+    for ev in detail["events"]:
+        console.print(
+            f"  event {ev.get('id')}: {ev.get('type')} {ev.get('date') or ''} {ev.get('title') or ''}"
+        )
+    console.print("entities: " + ", ".join(str(e.get("name")) for e in detail["entities"][:15]))
+
+
+@app.command()
+def storylines(db: DbOption = None) -> None:
+    """Storylines: stories linked over days by shared actors and topic, in date order."""
+    from newsloom.stories.queries import list_storylines
+
+    store, _ = _open(db)
+    with store.connect() as conn:
+        lines = list_storylines(conn)
+    for line in lines:
+        console.rule(f"{line['title']} ({line['date_first']}..{line['date_last']})")
+        for item in line["stories"]:
+            langs = ", ".join(item["languages"])
+            console.print(f"  {item['date'] or '?'}  [{item['id']}] {item['title']} ({langs})")
+
+
 def _read_one(path: str) -> tuple[str, str | None]:
     """Title + body of the first article in ``path`` (through the readers), and its language hint."""
     from newsloom.errors import InputError
