@@ -79,6 +79,19 @@ def country_code(name: str | None) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)
+def country_in_name(name: str) -> str | None:
+    """The country a national organization is named after ("National Assembly of Vietnam" -> VNM)."""
+    words = fold(name).replace("-", " ").split()
+    names = _country_names()
+    for size in (3, 2, 1):
+        for i in range(len(words) - size + 1):
+            code = names.get(" ".join(words[i : i + size]))
+            if code:
+                return code
+    return None
+
+
 def mention_key(mention: Mention) -> str:
     """The corpus key of a mention: its entity key (folded), else its folded canonical name or text."""
     return fold(mention.key or mention.canonical or mention.text)
@@ -96,7 +109,7 @@ def actor_from_mention(
     if mention.type == "place":
         country = country_code(name)
     elif mention.type == "organization":
-        country = country_code(name) or country_code(mention.text)
+        country = country_code(name) or country_code(mention.text) or country_in_name(name)
     if country is None and mention.role_of:
         country = country_code(mention.role_of)
     if country is None:
@@ -120,12 +133,16 @@ def actor_from_mention(
 
 @lru_cache(maxsize=8192)
 def identity_keys(actor: Actor) -> frozenset[str]:
-    """The keys an actor stands for: its own and its organizations' (not its country's)."""
-    return frozenset([actor.key, *(a for a in actor.affiliations if not is_state(a))])
+    """The keys an actor stands for: its own and its organizations' (not its country's). An
+    unnamed group of no known country ("authorities") stands for nobody in particular."""
+    keys = [actor.key, *(a for a in actor.affiliations if not is_state(a))]
+    return frozenset(k for k in keys if not (k.startswith("group:") and k.endswith(":xx")))
 
 
 def is_state(key: str) -> bool:
     """Whether a key names a country ("place:vn", "viet nam"), by its name or ISO code."""
+    if key.startswith(("group:", "org:", "person:", "entity:")):
+        return False
     tail = key.split(":")[-1]
     if len(tail) in (2, 3) and tail.isalpha():
         import pycountry
@@ -150,4 +167,15 @@ def same_actor(a: Actor, b: Actor) -> bool:
     organization (a country is not a person: "Lương Cường" is not "Việt Nam")."""
     if a.key == b.key:
         return True
-    return a.key in identity_keys(b) or b.key in identity_keys(a)
+    if a.key in identity_keys(b) or b.key in identity_keys(a):
+        return True
+    return a.type == b.type == "person" and same_person_name(a.name, b.name)
+
+
+@lru_cache(maxsize=8192)
+def same_person_name(first: str, second: str) -> bool:
+    """One full name ends with the other of at least two words: "Cyril Ramaphosa" is "Matamela Cyril
+    Ramaphosa" (the entity linker may keep them apart when no article says both)."""
+    a, b = fold(first).split(), fold(second).split()
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    return len(short) >= 2 and long[-len(short) :] == short

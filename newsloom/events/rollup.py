@@ -116,8 +116,12 @@ def relates(actor: Actor, side: Sequence[Actor]) -> bool:
     for member in side:
         if same_actor(actor, member):
             return True
-        if actor.country and actor.country == member.country and "place" in (actor.type, member.type):
-            return True
+        if (
+            actor.country
+            and actor.country == member.country
+            and {actor.type, member.type} & {"place", "organization"}
+        ):
+            return True  # Việt Nam, or its National Assembly, is on the side of the Vietnamese participant
     return False
 
 
@@ -200,7 +204,7 @@ def _involvement(event: Event, meeting: _Meeting) -> int:
     for actor in _unique([*event.source_actors, *event.target_actors]):
         if any(same_actor(actor, p) for p in participants):
             score += 2
-        elif actor.type == "place" and relates(actor, participants):
+        elif actor.type in ("place", "organization") and relates(actor, participants):
             score += 2  # a country speaks through its participant ("Việt Nam sẵn sàng ...")
         elif relates(actor, participants):
             score += 1

@@ -34,7 +34,9 @@ class Trigger:
     #: an actor in the possessive right after the trigger is the committing party ("pledged X's support")
     possessive_is_source: bool = False
     #: fewer source actors than this and it is no event ("X and Y attended" is a meeting, "X attended" not)
-    min_sources: int = 1
+    min_sources: int = 0
+    #: whether an auxiliary before it ("was", "were") makes it passive ("were due to meet" is not)
+    passive_ok: bool = True
 
     @cached_property
     def regex(self) -> re.Pattern[str]:

@@ -18,7 +18,7 @@ T = Trigger
 RULES = EventRules(
     triggers=(
         # -- CONSULT --------------------------------------------------------------------------
-        T(r"\b(?:received|receives|receiving|hosted|hosts|hosting)\b", "CONSULT", mode="visit", host="source",
+        T(r"\b(?:received|receives|receiving|hosted|hosts|hosting)\b(?!\s+(?:a|an|\d[\d,.]*|support|assistance|aid|funding|reports?|letters?|complaints?|news|praise|approval|training|votes?|money|donations?)\b)", "CONSULT", mode="visit", host="source",
           target=TARGET_REQUIRED, target_gap=30, confidence=0.85),
         T(r"\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?(?P<t>received|hosted|welcomed)\s+by\b", "CONSULT",
           mode="visit", host="source", voice="passive", confidence=0.85),
@@ -41,8 +41,8 @@ RULES = EventRules(
         T(r"\b(?:commended|commends|commending|praised|praises|praising|lauded|hailed|applauded)\b", "SUPPORT",
           target=TARGET_OBJECT, confidence=0.85),
         T(r"\b(?:welcomed|welcomes|welcoming)\b", "SUPPORT", target=TARGET_OBJECT, confidence=0.8),
-        T(r"\b(?:appreciated|appreciates|valued|thanked|congratulated|congratulates)\b", "SUPPORT",
-          target=TARGET_OBJECT, confidence=0.8),
+        T(r"\b(?:appreciated|appreciates|valued)\b", "SUPPORT", target=TARGET_OBJECT, confidence=0.8),
+        T(r"\b(?:thanked|congratulated|congratulates)\b", "SUPPORT", confidence=0.8),
         T(r"\bexpressed\s+(?:\w+\s+){0,2}?(?:support|appreciation|gratitude|thanks)\b", "SUPPORT",
           target=TARGET_OBJECT, confidence=0.8),
         T(r"\b(?:supported|supports|supporting|endorsed|endorses|backed)\b", "SUPPORT", target=TARGET_OBJECT,
@@ -56,14 +56,14 @@ RULES = EventRules(
           possessive_is_source=True),
         T(r"\b(?:committed|commitment)\s+to\b", "AGREE", confidence=0.75),
         T(r"\b(?:offered|offers)\s+to\b", "AGREE", confidence=0.8),
-        T(r"\b(?:stands|stood|is|was|are|were)\s+ready\s+to\b", "AGREE", confidence=0.75),
+        T(r"\b(?:stands|stood|is|was|are|were)\s+ready\s+to\b", "AGREE", confidence=0.75, passive_ok=False),
         T(r"\bexpressed\s+(?:a|the|his|her|their|its)\s+(?:\w+\s+)?(?:wish|desire|hope|willingness|readiness)\s+to\b",
           "AGREE", confidence=0.75),
         T(r"\b(?:will|would|shall)\s+(?:\w+ly\s+)?" + _COOP, "AGREE", confidence=0.7),
         T(r"\b(?:proposed|proposes)\b(?!\s+that)", "AGREE", confidence=0.65),
         # a meeting still to come is an agreement to meet (PLOVER: future CONSULT is AGREE)
         T(r"\b(?:due|scheduled|set|expected|planning|plan)\s+to\s+(?:meet|hold\s+talks|visit)\b", "AGREE",
-          confidence=0.7),
+          confidence=0.7, passive_ok=False),
         T(r"\b(?:invited|invites)\b", "AGREE", target=TARGET_REQUIRED, target_gap=20, confidence=0.7),
         # -- REQUEST ----------------------------------------------------------------------------
         T(r"\bcall(?:ed|s|ing)\s+(?:on|upon|for)\b", "REQUEST", confidence=0.85),
@@ -143,7 +143,7 @@ RULES = EventRules(
     # "the signing of", "a visit", "when asked", "his hosting of", "the visiting minister"
     blocked_before=r"\b(?:the|a|an|his|her|its|their|when|of|for)\s+$",
     # "received a letter", "asked about", "called for calm"? (kept), "signed off", "met the target"
-    blocked_after=r"^\s+(?:a|an|\d[\d,.]*|support|assistance|aid|funding|reports?|letters?|complaints?|news|praise|approval|training|votes?|money|donations?|about|off|up\b|the\s+(?:target|deadline|goal|criteria|demand))\b",
+    blocked_after=r"^\s+(?:about|off|up|the\s+(?:target|deadline|goal|criteria|demand))\b",
     negation=r"\b(?:not|never|no longer|n't)\s+(?:\w+\s+)?$|\bdid\s+not\s+$|\bfailed\s+to\s+$",
     hypothetical=r"\b(?:if|unless|whether)\b",
     clause_break=r";|,\s+(?=(?:\w+ing)\b)(?!including\b|according\b|notably\b)|\s+—\s+|\s+-\s+(?=\w+ing\b)",
@@ -153,7 +153,7 @@ RULES = EventRules(
     opinion=r"\b(?:believes?|believed|argued|argues|thinks?|thought|hoped|hopes|expects?|expected)\b",
     passive_aux=r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?$",
     agent_marker=r"\bby\b",
-    joint_subject=r"\b(?:the\s+two\s+(?:sides|leaders|ministers|countries|parties|delegations|officials)|both\s+sides|the\s+sides|the\s+two)(?:['’]s?)?",
+    joint_subject=r"\b(?:the\s+two\s+(?:sides|leaders|ministers|countries|parties|delegations|officials)|both\s+(?:sides|leaders|ministers|parties|delegations)|the\s+sides|the\s+two)(?:['’]s?)?",
     person_pronoun=r"\b(?:he|she)\b",
     adverbial_opener=r"^\s*(?:\w+ing\b|On\s+the\s+sidelines|For\s+(?:his|her|their|its)\s+part|According\s+to|In\s+|On\s+|At\s+|After\s+|During\s+|Following\s+|Speaking\s+|As\s+)",
     specific_object=r"\b(?:initiative|proposal|plan|convention|agreement|accord|treaty|memorandum|MoU|programmes?|programs?|project|resolution|bid|candidacy|hosting|declaration|statement|deal)\b",
@@ -173,9 +173,9 @@ RULES = EventRules(
         ("REJECT", r"\b(?:meet\w*|negotiat\w*|talks|dialogue)\b", "meet"),
     ),
     group_actors=(
-        (r"\b(?:(?P<nat>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+)?(?:police(?:\s+officers)?|customs(?:\s+officers)?|drug\s+squad|anti-narcotics\s+police)\b", "COP", "police"),
-        (r"\b(?:(?P<nat>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+)?(?:troops|soldiers|army|navy|armed\s+forces)\b", "MIL", "military"),
-        (r"\b(?:(?P<nat>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+)?(?:authorities|officials|investigators|prosecutors)\b", "GOV", "authorities"),
+        (r"\b(?:(?P<nat>[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+)?)\s+)?(?:police(?:\s+officers)?|customs(?:\s+officers)?|drug\s+squad|anti-narcotics\s+police)\b", "COP", "police"),
+        (r"\b(?:(?P<nat>[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+)?)\s+)?(?:troops|soldiers|army|navy|armed\s+forces)\b", "MIL", "military"),
+        (r"\b(?:(?P<nat>[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+)?)\s+)?(?:authorities|officials|investigators|prosecutors)\b", "GOV", "authorities"),
     ),
     # nationality adjectives of the countries the bundled news is about, and the large ones
     demonyms={

@@ -35,8 +35,7 @@ RULES = EventRules(
         T(r"\bmenyambut\s+baik\b", "SUPPORT", target=TARGET_OBJECT, confidence=0.85),
         T(r"\b(?:mengapresiasi|memuji|menghargai|mengucapkan\s+selamat|memberi\s+selamat)\b", "SUPPORT",
           target=TARGET_OBJECT, confidence=0.85),
-        T(r"\b(?:berterima\s+kasih|mengucapkan\s+terima\s+kasih)\b", "SUPPORT", target=TARGET_OBJECT,
-          confidence=0.8),
+        T(r"\b(?:berterima\s+kasih|mengucapkan\s+terima\s+kasih)\b", "SUPPORT", confidence=0.8),
         T(r"\b(?:mendukung|menyatakan\s+dukungan)\b", "SUPPORT", target=TARGET_OBJECT, confidence=0.8),
         T(r"\b(?:menandatangani|meneken|meratifikasi|mengakui)\b", "SUPPORT", target=TARGET_OBJECT, confidence=0.8),
         # -- AGREE ------------------------------------------------------------------------------

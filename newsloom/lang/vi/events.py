@@ -39,8 +39,8 @@ RULES = EventRules(
         T(r"\bđánh giá cao\b", "SUPPORT", target=TARGET_OBJECT, confidence=0.85),
         T(r"\bhoan nghênh\b", "SUPPORT", target=TARGET_OBJECT, confidence=0.85),
         T(r"\b(?:bày tỏ |tiếp tục )?ủng hộ\b", "SUPPORT", target=TARGET_OBJECT, confidence=0.8),
-        T(r"\bc[ảá]m ơn\b", "SUPPORT", target=TARGET_OBJECT, confidence=0.8),
-        T(r"\bchúc mừng\b", "SUPPORT", target=TARGET_OBJECT, confidence=0.85),
+        T(r"\bc[ảá]m ơn\b", "SUPPORT", confidence=0.8),  # thanks always has an addressee, named or not
+        T(r"\bchúc mừng\b", "SUPPORT", confidence=0.85),
         T(r"\bchúc\b(?=[^.;]{0,60}?\bthành công\b)", "SUPPORT", target=TARGET_REQUIRED, confidence=0.75),
         T(r"\b(?:biểu dương|khen ngợi|ca ngợi|đánh giá tích cực|trân trọng)\b", "SUPPORT", target=TARGET_OBJECT,
           confidence=0.75),
