@@ -140,3 +140,19 @@ def articles_at_path(conn: sa.Connection, path: str) -> list[str]:
         .order_by(article_paths.c.path)
     )
     return list(dict.fromkeys(row.article_id for row in conn.execute(query)))
+
+
+def article_titles(conn: sa.Connection, ids: list[str]) -> dict[str, dict[str, Any]]:
+    """Article id -> {title, language} (an untitled article gets its first words), for link text."""
+    found: dict[str, dict[str, Any]] = {}
+    for start in range(0, len(ids), 500):
+        query = sa.select(
+            articles.c.id, articles.c.title, articles.c.language, sa.func.substr(articles.c.text, 1, 160)
+        )
+        for row in conn.execute(query.where(articles.c.id.in_(ids[start : start + 500]))):
+            lead = (row[3] or "").strip().split("\n", 1)[0]
+            found[row.id] = {
+                "title": row.title or lead[:120] + ("…" if len(lead) > 120 else ""),
+                "language": row.language,
+            }
+    return found

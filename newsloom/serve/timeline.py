@@ -23,6 +23,9 @@ MAX_TIMELINE_EVENTS = 3000
 AHEAD_DAYS = 14
 #: Events an entity page lists.
 ENTITY_EVENTS = 50
+#: Reports a story page shows per language, and events it lists (a story of hundreds stays readable).
+STORY_REPORTS_PER_LANGUAGE = 30
+STORY_EVENTS = 60
 #: Titles are shown in this order of languages when a story has several (the rest follow by code).
 TITLE_LANGUAGES = ("en", "vi", "id")
 
@@ -83,24 +86,33 @@ def timeline_days(
 ) -> list[dict[str, Any]]:
     """Days, newest first: ``{date, count, languages, groups: [{story, events}]}``.
 
-    Within a day, events are grouped by the story they belong to (largest group first); events no
-    story holds come last. Meetings stand for the statements made at them.
+    Within a day, events are grouped by the story they belong to (largest group first; events no
+    story holds come last). A statement made at a meeting of the same day is listed under that
+    meeting (``event["statements"]``); ``count`` counts meetings and statements alike.
     """
-    date_from, date_to = default_window(conn, date_from, date_to)
-    raw = domains.call(
-        "events", "timeline", conn, date_from=date_from, date_to=date_to, limit=MAX_TIMELINE_EVENTS
-    )
-    ids = [e["id"] for day in raw for e in day["events"]]
-    story_of = stories_of_events(conn, ids)
+    raw = _timeline(conn, date_from, date_to)
+    on_day = {e["id"] for day in raw for e in day["events"]}
+    story_of = stories_of_events(conn, sorted(on_day))
     days = []
     for day in raw:
-        groups: dict[Any, dict[str, Any]] = {}
-        languages: list[str] = []
+        children: dict[Any, list[dict[str, Any]]] = {}
+        top: list[dict[str, Any]] = []
         for event in day["events"]:
+            parent = event.get("parent_id")
+            if parent is not None and parent in {e["id"] for e in day["events"]}:
+                children.setdefault(parent, []).append(event)
+            else:
+                top.append(event)
+        groups: dict[Any, dict[str, Any]] = {}
+        languages: set[str] = set()
+        for event in top:
+            event = {**event, "statements": children.get(event["id"], [])}
             story = story_of.get(event["id"])
-            key = story["id"] if story else None
-            groups.setdefault(key, {"story": story, "events": []})["events"].append(event)
-            languages.extend(lang for lang in event.get("languages") or [] if lang not in languages)
+            groups.setdefault(story["id"] if story else None, {"story": story, "events": []})[
+                "events"
+            ].append(event)
+        for event in day["events"]:
+            languages.update(event.get("languages") or [])
         ordered = sorted(groups.values(), key=lambda g: (g["story"] is None, -len(g["events"])))
         days.append(
             {
@@ -114,14 +126,23 @@ def timeline_days(
     return dated[::-1] + [d for d in days if not d["date"]]
 
 
+def _timeline(conn: sa.Connection, date_from: str | None, date_to: str | None) -> list[dict[str, Any]]:
+    """The events part's timeline of the window, statements included (oldest day first)."""
+    date_from, date_to = default_window(conn, date_from, date_to)
+    return list(
+        domains.call(
+            "events", "timeline", conn, date_from=date_from, date_to=date_to, limit=MAX_TIMELINE_EVENTS,
+            include_statements=True,
+        )
+    )  # fmt: skip
+
+
 def event_counts(
     conn: sa.Connection, date_from: str | None = None, date_to: str | None = None
 ) -> dict[str, Any]:
     """Events per day (oldest first) and per PLOVER type, and event reports per language."""
     date_from, date_to = default_window(conn, date_from, date_to)
-    raw = domains.call(
-        "events", "timeline", conn, date_from=date_from, date_to=date_to, limit=MAX_TIMELINE_EVENTS
-    )
+    raw = _timeline(conn, date_from, date_to)
     per_type: dict[str, int] = {}
     per_language: dict[str, int] = {}
     for day in raw:
@@ -226,26 +247,33 @@ def entity_events(conn: sa.Connection, entity: dict[str, Any]) -> list[dict[str,
 
 
 def story_view(conn: sa.Connection, story: dict[str, Any]) -> dict[str, Any]:
-    """A story page: its reports side by side by language, and its events (summaries)."""
-    articles = story.get("articles") or []
-    by_language: dict[str, list[dict[str, Any]]] = {}
-    for article in articles:
-        if isinstance(article, dict):
-            by_language.setdefault(article.get("language") or "", []).append(article)
-    columns = [
-        {"language": lang, "articles": items}
-        for lang, items in sorted(by_language.items(), key=lambda item: (-len(item[1]), item[0]))
-    ]
+    """A story page: its reports side by side by language (with each lead), and its events."""
+    from newsloom.serve.records import LEAD_CHARS
+    from newsloom.store.articles import load_article
+
+    by_language = story.get("articles_by_language") or {}
+    columns = []
+    for language, reports in sorted(by_language.items(), key=lambda item: (-len(item[1]), item[0])):
+        shown = []
+        for report in reports[:STORY_REPORTS_PER_LANGUAGE]:
+            report = dict(report)
+            article = load_article(conn, report["id"]) if report.get("passage") is None else None
+            lead = report.get("passage") or (article.text.strip().split("\n", 1)[0] if article else "")
+            if report.get("title") and lead.startswith(str(report["title"])[:60]):
+                lead = ""  # an untitled report is shown by its lead already
+            report["lead"] = lead[:LEAD_CHARS] + ("…" if len(lead) > LEAD_CHARS else "")
+            report["outlet"] = article.meta("outlet") if article else None
+            shown.append(report)
+        columns.append({"language": language, "articles": shown, "more": len(reports) - len(shown)})
     events = []
-    for event in story.get("events") or []:
-        if isinstance(event, dict):
-            events.append(event)
-        elif domains.available("events", "event_detail"):
-            detail = domains.call("events", "event_detail", conn, event)
-            if detail:
-                events.append(detail)
-    events.sort(key=lambda e: (e.get("date") or "9999", str(e.get("id"))))
-    titles = story.get("titles") or {}
-    if isinstance(titles, list):
-        titles = {t.get("language"): t.get("title") for t in titles if isinstance(t, dict)}
-    return {"story": story, "columns": columns, "events": events, "titles": titles}
+    for event in (story.get("events") or [])[:STORY_EVENTS]:
+        detail = (
+            domains.call("events", "event_detail", conn, event["id"]) if domains.available("events") else None
+        )
+        if detail:
+            detail["n_sources"] = len(detail.get("sources") or [])
+            detail.setdefault("source", [a.get("name") for a in detail.get("actors", {}).get("source", [])])
+            detail.setdefault("target", [a.get("name") for a in detail.get("actors", {}).get("target", [])])
+        events.append(detail or event)
+    events.sort(key=lambda e: (e.get("parent_id") is not None, e.get("date") or "9999", e["id"]))
+    return {"story": story, "columns": columns, "events": events, "titles": story.get("titles") or {}}

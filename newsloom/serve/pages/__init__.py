@@ -237,7 +237,10 @@ def entity_page(request: Request, conn: Conn, entity_id: str) -> Response:
         events = entity_events(conn, entity)
     except ApiError:
         events = []
-    return render(request, "entity.html", entity=entity, names=names, events=events)
+    from newsloom.serve.records import article_titles
+
+    titles = article_titles(conn, [a["id"] for a in entity.get("articles") or []])
+    return render(request, "entity.html", entity=entity, names=names, events=events, titles=titles)
 
 
 @router.get("/stories")

@@ -19,10 +19,10 @@ document.addEventListener("DOMContentLoaded", () => {
     const apply = () => {
       const shown = new Set(Array.from(filter.querySelectorAll("input:checked"), (box) => box.value));
       document.querySelectorAll(".days .event-line[data-type]").forEach((line) => {
-        line.parentElement.classList.toggle("is-hidden", !shown.has(line.dataset.type));
+        line.classList.toggle("is-hidden", !shown.has(line.dataset.type));
       });
       document.querySelectorAll(".days .story-group").forEach((group) => {
-        const visible = group.querySelector(".events li:not(.is-hidden)");
+        const visible = group.querySelector(".event-line:not(.is-hidden)");
         group.classList.toggle("is-hidden", !visible);
       });
     };
