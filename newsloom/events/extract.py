@@ -1047,3 +1047,67 @@ def _update_state(state: _State, events: Sequence[Event], slots: Sequence[Slot])
         persons = [a for a in explicit if a.type == "person"]
         if persons:
             state.last_person = persons[0]
+
+
+def sentence_event(article: Article, index: int, type_: str, confidence: float) -> Event | None:
+    """An event of a known type for a whole sentence (the embedding classifier's finding): the first
+    actor is the source, the next the target; None when the sentence names no actor."""
+    sentence = article.sentences[index]
+    language = sentence.language or article.language
+    rules = _rules_for(language)
+    mentions = _mentions_by_sentence(article).get(index, [])
+    dateline = _dateline(article)
+    local_country = place_country(dateline) if dateline else None
+    slots = [
+        s
+        for s in _slots(
+            sentence, mentions, article.text, rules, article.entities, rules.home_country, local_country
+        )
+        if s.actor is not None
+    ]
+    if not slots:
+        return None
+    actors = [s.actor for s in slots if s.actor is not None]
+    source = actors[:1]
+    target = [a for a in actors[1:2] if a.key != actors[0].key]
+    times = _times_by_sentence(article)
+    earlier = [
+        t
+        for i in range(index)
+        if article.sentences[i].paragraph == sentence.paragraph
+        for t in times.get(i, [])
+        if date_range(t.value, t.end_value)[2] in DAY_PRECISIONS
+    ]
+    date_, date_end, precision, date_source, time_text = _date_for(
+        index, sentence, sentence.start, times, earlier, article.published
+    )
+    trigger = Trigger(pattern="", type=type_)
+    location, location_source = _location(
+        sentence, mentions, article.text, rules, [*source, *target], dateline, trigger, target
+    )
+    return Event(
+        type=type_,
+        sentence=index,
+        evidence=sentence.text,
+        start=sentence.start,
+        end=sentence.end,
+        trigger="",
+        source=tuple(a.key for a in source),
+        target=tuple(a.key for a in target),
+        date=date_,
+        date_end=date_end,
+        precision=precision,
+        date_source=date_source,
+        location=location,
+        language=language,
+        confidence=confidence,
+        rule="embedding",
+        source_actors=tuple(source),
+        target_actors=tuple(target),
+        paragraph=sentence.paragraph,
+        time_text=time_text,
+        location_source=location_source,
+        location_key=fold(location) if location else None,
+        context=_contexts(sentence, rules),
+        classifier="embedding",
+    )
