@@ -19,6 +19,7 @@ from newsloom.store.migrations.m0004_stories import (
     embedding_means,
     embeddings,
     stories,
+    story_dates,
     story_key_counts,
     story_keys,
     story_lsh,
@@ -28,8 +29,9 @@ from newsloom.store.migrations.m0004_stories import (
     storylines,
 )
 
-#: Candidate stories taken per blocking key or per LSH band (bounds the cost of a very common key).
-PER_KEY_LIMIT = 40
+#: Candidate rows read per blocking lookup (the newest first): bounds the cost of very common keys
+#: and crowded buckets whatever the size of the store.
+CANDIDATE_LIMIT = 200
 
 
 def now() -> str:
@@ -208,50 +210,62 @@ def story_count_estimate(conn: sa.Connection) -> int:
     return int(conn.execute(sa.select(sa.func.max(stories.c.id))).scalar() or 0)
 
 
-def _date_condition(column: Any, window: Sequence[str] | None) -> Any:
-    """Dates in the window, the same month-days of an unknown year, and undated rows."""
+def _windowed(query: Any, column: Any) -> Any:
+    """``query`` limited to dates in [low, high], the same month-days of an unknown year, or undated."""
+    return query.where(
+        sa.or_(
+            column.between(sa.bindparam("low"), sa.bindparam("high")),
+            column.in_(sa.bindparam("unknown", expanding=True)),
+            column.is_(None),
+        )
+    )
+
+
+def _window_params(window: Sequence[str] | None) -> dict[str, Any]:
     if window is None:
-        return sa.true()
-    low, high = window[0], window[-1]
-    unknown_year = [f"XXXX{day[4:]}" for day in window]
-    return sa.or_(column.between(low, high), column.in_(unknown_year), column.is_(None))
+        return {}
+    return {"low": window[0], "high": window[-1], "unknown": [f"XXXX{day[4:]}" for day in window]}
+
+
+_KEY_LOOKUP = (
+    sa.select(story_keys.c.story_id, story_keys.c.key)
+    .where(story_keys.c.key.in_(sa.bindparam("keys", expanding=True)))
+    .order_by(story_keys.c.story_id.desc())
+    .limit(sa.bindparam("limit"))
+)
+_KEY_LOOKUP_WINDOWED = _windowed(_KEY_LOOKUP, story_keys.c.date)
+_LSH_LOOKUP = (
+    sa.select(story_lsh.c.story_id)
+    .where(story_lsh.c.bucket.in_(sa.bindparam("buckets", expanding=True)))
+    .order_by(story_lsh.c.story_id.desc())
+    .limit(sa.bindparam("limit"))
+)
+_LSH_LOOKUP_WINDOWED = _windowed(_LSH_LOOKUP, story_lsh.c.date)
 
 
 def candidates_by_keys(
-    conn: sa.Connection, keys: Sequence[str], window: Sequence[str] | None, limit: int = PER_KEY_LIMIT
+    conn: sa.Connection, keys: Sequence[str], window: Sequence[str] | None, limit: int = CANDIDATE_LIMIT
 ) -> dict[int, set[str]]:
-    """Stories holding each key within the date window: story id -> keys found."""
+    """Stories holding any of ``keys`` within the date window: story id -> keys found (one query)."""
+    if not keys:
+        return {}
+    query = _KEY_LOOKUP if window is None else _KEY_LOOKUP_WINDOWED
     found: dict[int, set[str]] = {}
-    for key in keys:
-        query = (
-            sa.select(story_keys.c.story_id)
-            .where(story_keys.c.key == key, _date_condition(story_keys.c.date, window))
-            .order_by(story_keys.c.story_id.desc())
-            .limit(limit)
-        )
-        for row in conn.execute(query):
-            found.setdefault(int(row.story_id), set()).add(key)
+    for row in conn.execute(query, {"keys": list(keys), "limit": limit, **_window_params(window)}):
+        found.setdefault(int(row.story_id), set()).add(row.key)
     return found
 
 
 def candidates_by_lsh(
-    conn: sa.Connection, buckets: Sequence[int], window: Sequence[str] | None, limit: int = PER_KEY_LIMIT
+    conn: sa.Connection, buckets: Sequence[int], window: Sequence[str] | None, limit: int = CANDIDATE_LIMIT
 ) -> dict[int, int]:
-    """Stories sharing an LSH bucket within the date window: story id -> bands shared."""
+    """Stories sharing an LSH bucket within the date window: story id -> bands shared (one query)."""
+    if not buckets:
+        return {}
+    query = _LSH_LOOKUP if window is None else _LSH_LOOKUP_WINDOWED
     found: dict[int, int] = {}
-    for band, bucket in enumerate(buckets):
-        query = (
-            sa.select(story_lsh.c.story_id)
-            .where(
-                story_lsh.c.band == band,
-                story_lsh.c.bucket == bucket,
-                _date_condition(story_lsh.c.date, window),
-            )
-            .order_by(story_lsh.c.story_id.desc())
-            .limit(limit)
-        )
-        for row in conn.execute(query):
-            found[int(row.story_id)] = found.get(int(row.story_id), 0) + 1
+    for row in conn.execute(query, {"buckets": list(buckets), "limit": limit, **_window_params(window)}):
+        found[int(row.story_id)] = found.get(int(row.story_id), 0) + 1
     return found
 
 
@@ -307,37 +321,66 @@ def key_document_counts(conn: sa.Connection, keys: Iterable[str]) -> dict[str, i
     return {row.key: int(row.stories) for row in rows}
 
 
+_BUMP_STORY_KEY = (
+    sa.update(story_keys)
+    .where(story_keys.c.story_id == sa.bindparam("sid"), story_keys.c.key == sa.bindparam("k"))
+    .values(count=story_keys.c.count + 1)
+)
+_BUMP_KEY_COUNT = (
+    sa.update(story_key_counts)
+    .where(story_key_counts.c.key == sa.bindparam("k"))
+    .values(stories=story_key_counts.c.stories + 1)
+)
+
+
 def add_story_keys(conn: sa.Connection, story_id: int, date: str | None, keys: Iterable[str]) -> list[str]:
     """Count one more member carrying each key; keep the document counts; return the keys new to the story."""
     wanted = sorted(set(keys))
     if not wanted:
         return []
     have = key_counts(conn, [story_id], wanted).get(story_id, {})
-    for key in wanted:
-        if key in have:
-            conn.execute(
-                sa.update(story_keys)
-                .where(story_keys.c.key == key, story_keys.c.story_id == story_id)
-                .values(count=story_keys.c.count + 1)
-            )
+    if have:
+        conn.execute(_BUMP_STORY_KEY, [{"sid": story_id, "k": k} for k in have])
     fresh = [k for k in wanted if k not in have]
     if not fresh:
         return []
     conn.execute(
-        sa.insert(story_keys), [{"key": k, "story_id": story_id, "date": date, "count": 1} for k in fresh]
+        sa.insert(story_keys),
+        [{"key": k, "story_id": story_id, "date": date, "count": 1, "in_storyline": 0} for k in fresh],
     )
     counted = key_document_counts(conn, fresh)
-    for key in fresh:
-        if key in counted:
-            conn.execute(
-                sa.update(story_key_counts)
-                .where(story_key_counts.c.key == key)
-                .values(stories=story_key_counts.c.stories + 1)
-            )
+    if counted:
+        conn.execute(_BUMP_KEY_COUNT, [{"k": k} for k in counted])
     new_rows = [{"key": k, "stories": 1} for k in fresh if k not in counted]
     if new_rows:
         conn.execute(sa.insert(story_key_counts), new_rows)
     return fresh
+
+
+def add_story_date(conn: sa.Connection, story_id: int, date: str | None) -> str | None:
+    """Count a member on ``date``; return the story's representative date (commonest full date,
+    earliest on ties; else the commonest date of unknown year)."""
+    value = date or ""
+    updated = conn.execute(
+        sa.update(story_dates)
+        .where(story_dates.c.story_id == story_id, story_dates.c.date == value)
+        .values(count=story_dates.c.count + 1)
+    )
+    if not updated.rowcount:
+        conn.execute(sa.insert(story_dates).values(story_id=story_id, date=value, count=1))
+    rows = conn.execute(
+        sa.select(story_dates.c.date, story_dates.c.count).where(story_dates.c.story_id == story_id)
+    )
+    counts = {row.date: int(row._mapping["count"]) for row in rows if row.date}
+    full = {d: n for d, n in counts.items() if not d.startswith("XXXX")}
+    pool = full or counts
+    return min(pool, key=lambda d: (-pool[d], d)) if pool else None
+
+
+def story_date_span(conn: sa.Connection, story_id: int) -> tuple[str | None, str | None]:
+    rows = conn.execute(sa.select(story_dates.c.date).where(story_dates.c.story_id == story_id))
+    known = sorted(row.date for row in rows if row.date and not row.date.startswith("XXXX"))
+    return (known[0], known[-1]) if known else (None, None)
 
 
 def set_story_date(conn: sa.Connection, story_id: int, date: str | None) -> None:
@@ -349,22 +392,13 @@ def set_story_date(conn: sa.Connection, story_id: int, date: str | None) -> None
 def set_story_lsh(conn: sa.Connection, story_id: int, date: str | None, buckets: Sequence[int]) -> None:
     conn.execute(sa.delete(story_lsh).where(story_lsh.c.story_id == story_id))
     conn.execute(
-        sa.insert(story_lsh),
-        [
-            {"band": band, "bucket": bucket, "story_id": story_id, "date": date}
-            for band, bucket in enumerate(buckets)
-        ],
+        sa.insert(story_lsh), [{"bucket": bucket, "story_id": story_id, "date": date} for bucket in buckets]
     )
 
 
 def add_member(conn: sa.Connection, **values: Any) -> None:
     values.setdefault("added_at", now())
     conn.execute(sa.insert(story_members).values(**values))
-
-
-def member_dates(conn: sa.Connection, story_id: int) -> list[str | None]:
-    rows = conn.execute(sa.select(story_members.c.date).where(story_members.c.story_id == story_id))
-    return [row.date for row in rows]
 
 
 def stories_of_article(conn: sa.Connection, article_id: str) -> list[int]:
@@ -427,19 +461,31 @@ def load_storylines(conn: sa.Connection, ids: Iterable[int]) -> dict[int, Any]:
     return {int(row.id): row for row in rows}
 
 
+_LINE_LOOKUP = _windowed(
+    sa.select(storyline_keys.c.storyline_id, storyline_keys.c.key)
+    .where(storyline_keys.c.key.in_(sa.bindparam("keys", expanding=True)))
+    .order_by(storyline_keys.c.storyline_id.desc())
+    .limit(sa.bindparam("limit")),
+    storyline_keys.c.date,
+)
+_LINE_LOOKUP_ANY_DATE = (
+    sa.select(storyline_keys.c.storyline_id, storyline_keys.c.key)
+    .where(storyline_keys.c.key.in_(sa.bindparam("keys", expanding=True)))
+    .order_by(storyline_keys.c.storyline_id.desc())
+    .limit(sa.bindparam("limit"))
+)
+
+
 def storyline_candidates(
-    conn: sa.Connection, keys: Sequence[str], window: Sequence[str] | None, limit: int = PER_KEY_LIMIT
+    conn: sa.Connection, keys: Sequence[str], window: Sequence[str] | None, limit: int = CANDIDATE_LIMIT
 ) -> dict[int, set[str]]:
+    """Storylines whose stories carried any of ``keys`` within the window: id -> keys shared."""
+    if not keys:
+        return {}
+    query = _LINE_LOOKUP_ANY_DATE if window is None else _LINE_LOOKUP
     found: dict[int, set[str]] = {}
-    for key in keys:
-        query = (
-            sa.select(storyline_keys.c.storyline_id)
-            .where(storyline_keys.c.key == key, _date_condition(storyline_keys.c.date, window))
-            .order_by(storyline_keys.c.storyline_id.desc())
-            .limit(limit)
-        )
-        for row in conn.execute(query):
-            found.setdefault(int(row.storyline_id), set()).add(key)
+    for row in conn.execute(query, {"keys": list(keys), "limit": limit, **_window_params(window)}):
+        found.setdefault(int(row.storyline_id), set()).add(row.key)
     return found
 
 

@@ -83,6 +83,7 @@ class Unit:
     """What joins a story: a whole article (segment -1) or one event segment of a roundup."""
 
     segment: int
+    span: tuple[int, int] | None  # the segment's characters in article.text (None: the whole article)
     vector: np.ndarray  # raw, unit length
     passage: str
     keys: dict[str, float]
@@ -253,13 +254,13 @@ def article_units(conn: sa.Connection, article: Article, dim: int) -> list[Unit]
     if not found:
         title, rank = (article.title, 2) if article.title else (_first_sentence(article, 0), 1)
         return [
-            Unit(-1, doc_vector, article_passage(article), unit_keys(article, 0, len(article.text), canonical),
+            Unit(-1, None, doc_vector, article_passage(article), unit_keys(article, 0, len(article.text), canonical),
                  own_date, title, rank)
         ]  # fmt: skip
     units = []
     for index, (segment, vector) in enumerate(zip(found, segment_vectors, strict=True)):
         units.append(
-            Unit(index, vector, segment_passage(article, segment),
+            Unit(index, (segment.start, segment.end), vector, segment_passage(article, segment),
                  unit_keys(article, segment.start, segment.end, canonical),
                  _segment_date(segment, own_date), _first_sentence(article, segment.first_sentence), 0)
         )  # fmt: skip
@@ -288,10 +289,13 @@ def hyperplanes(dim: int) -> np.ndarray:
 
 
 def lsh_buckets(vector: np.ndarray) -> list[int]:
-    """One bucket number per band: the sign bits of ``LSH_BITS`` hyperplanes."""
+    """One bucket per band: the band number and the sign bits of its ``LSH_BITS`` hyperplanes,
+    packed in one integer (``band << LSH_BITS | bits``) so one indexed IN finds every band."""
     bits = (hyperplanes(vector.shape[0]) @ vector.astype(np.float32)) > 0
     weights = 1 << np.arange(LSH_BITS)
-    return [int(bits[b * LSH_BITS : (b + 1) * LSH_BITS] @ weights) for b in range(LSH_BANDS)]
+    return [
+        (b << LSH_BITS) | int(bits[b * LSH_BITS : (b + 1) * LSH_BITS] @ weights) for b in range(LSH_BANDS)
+    ]
 
 
 def unit_norm(vector: np.ndarray) -> np.ndarray:
@@ -430,24 +434,25 @@ def _place_unit(
     if best is not None and best.score >= JOIN_THRESHOLD:
         story_id, via, score = best.story.id, "+".join(sorted(best.via)), best.score
         centroid = best.story.centroid + unit.centred
-        count = best.story.member_count + 1
+        count, old_date = best.story.member_count + 1, best.story.date
     else:
         story_id = sql.insert_story(conn, encoder, unit.date, np.zeros_like(unit.centred))
-        via, score, centroid, count = "new", 1.0, unit.centred.copy(), 1
+        via, score, centroid, count, old_date = "new", 1.0, unit.centred.copy(), 1, unit.date
     sql.add_member(
         conn, story_id=story_id, article_id=article.id, segment=unit.segment, language=article.language,
         date=unit.date, title=unit.title, title_rank=unit.title_rank, score=round(score, 4), via=via,
+        start_offset=unit.span[0] if unit.span else None, end_offset=unit.span[1] if unit.span else None,
         embedding_key=content_key(encoder, unit.passage),
     )  # fmt: skip
-    dates = sql.member_dates(conn, story_id)
-    story_date = representative_date(dates)
-    known = sorted(d for d in dates if d and not d.startswith("XXXX"))
+    story_date = sql.add_story_date(conn, story_id, unit.date)
+    first, last = sql.story_date_span(conn, story_id)
     sql.update_story(
         conn, story_id, centroid=centroid, member_count=count, date=story_date,
-        date_first=known[0] if known else story_date, date_last=known[-1] if known else story_date,
+        date_first=first or story_date, date_last=last or story_date,
     )  # fmt: skip
+    if story_date != old_date:
+        sql.set_story_date(conn, story_id, story_date)
     fresh = sql.add_story_keys(conn, story_id, story_date, unit.keys)
-    sql.set_story_date(conn, story_id, story_date)
     sql.set_story_lsh(conn, story_id, story_date, lsh_buckets(unit_norm(centroid)))
     if unit.title and article.language:
         sql.offer_title(conn, story_id, article.language, unit.title, unit.title_rank, article.id)

@@ -44,7 +44,7 @@ EVENT_SENTENCES = 2
 #: "The same afternoon, ...", "Also on Friday, ..."): the way roundups move to their next event.
 LEAD_CUE_CHARS = 15
 #: A segment shorter than this is folded into the one before (a closing line is no event report).
-MIN_SEGMENT_CHARS = 180
+MIN_SEGMENT_CHARS = 100
 #: Segments embedded at most per roundup (seed 002 has four events; a weekly digest may have more).
 MAX_SEGMENTS = 6
 #: Environment variable naming the encoder (``newsloom.stories.embed.get_encoder`` registry name).

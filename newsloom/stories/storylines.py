@@ -75,7 +75,8 @@ def assign_storyline(
     salient, lent = thread_keys(conn, story)
     current = story.storyline_id
     if current is not None:
-        settled = story.member_count > REVISIT_MEMBERS and len(sql.stories_in_storyline(conn, current)) > 1
+        line = sql.load_storylines(conn, [current]).get(current)
+        settled = story.member_count > REVISIT_MEMBERS and line is not None and int(line.story_count) > 1
         if settled:
             _lend(conn, current, story, salient, lent)
             return current

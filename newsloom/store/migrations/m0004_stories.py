@@ -57,6 +57,8 @@ story_members = sa.Table(
     sa.Column("story_id", sa.Integer, sa.ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True),
     sa.Column("article_id", sa.String(64), primary_key=True),
     sa.Column("segment", sa.Integer, primary_key=True),  # -1 = the whole article
+    sa.Column("start_offset", sa.Integer),  # the segment's span in the article text (NULL: all of it)
+    sa.Column("end_offset", sa.Integer),
     sa.Column("language", sa.String(8)),
     sa.Column("date", sa.String(10)),  # the unit's date (event date, else publication date)
     sa.Column("title", sa.Text),  # the article title, or the segment's lead sentence
@@ -89,17 +91,26 @@ story_key_counts = sa.Table(
     sa.Column("stories", sa.Integer, nullable=False),
 )
 
-#: random-hyperplane LSH of each story centroid: one bucket per band
+#: random-hyperplane LSH of each story centroid: one row per band, ``bucket`` = band number and
+#: hyperplane sign bits packed in one integer (see newsloom.stories.cluster.lsh_buckets)
 story_lsh = sa.Table(
     "story_lsh",
     metadata,
-    sa.Column("band", sa.Integer, primary_key=True),
     sa.Column("bucket", sa.Integer, primary_key=True),
     sa.Column("story_id", sa.Integer, sa.ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True),
     sa.Column("date", sa.String(10)),
 )
-sa.Index("ix_story_lsh_bucket_date", story_lsh.c.band, story_lsh.c.bucket, story_lsh.c.date)
+sa.Index("ix_story_lsh_bucket_date", story_lsh.c.bucket, story_lsh.c.date)
 sa.Index("ix_story_lsh_story", story_lsh.c.story_id)
+
+#: how many members of a story fall on each date (its representative date is the commonest)
+story_dates = sa.Table(
+    "story_dates",
+    metadata,
+    sa.Column("story_id", sa.Integer, sa.ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("date", sa.String(10), primary_key=True),  # "" for members without a date
+    sa.Column("count", sa.Integer, nullable=False),
+)
 
 #: a title per language present in the story
 story_titles = sa.Table(

@@ -1,0 +1,236 @@
+"""Incremental story clustering with a stand-in encoder: joins, splits, roundups, dates, cost."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import numpy as np
+import pytest
+import sqlalchemy as sa
+
+from newsloom.article import Article
+from newsloom.store import Store
+from newsloom.store.articles import save_article
+from newsloom.stories.cluster import (
+    LSH_BANDS,
+    LSH_BITS,
+    cluster_article,
+    date_window,
+    day_distance,
+    entity_overlap,
+    lsh_buckets,
+    person_key,
+    representative_date,
+)
+from tests.stories.corpus import (
+    arrest_en,
+    arrest_id,
+    bridge_en,
+    bridge_id,
+    roundup_en,
+    trade_en,
+    trade_vi,
+)
+from tests.stories.helpers import BagOfWordsEncoder, embedded, fake_encoder, make_article
+
+__all__ = ["fake_encoder"]
+
+
+@pytest.fixture
+def store(tmp_path: Path, fake_encoder: BagOfWordsEncoder) -> Iterator[Store]:
+    opened = Store.open(str(tmp_path / "stories.db"))
+    yield opened
+    opened.close()
+
+
+def add(store: Store, *articles: Article) -> list[list[int]]:
+    """Save and cluster each article in its own transaction, as the runner does."""
+    found = []
+    for article in embedded(*articles):
+        with store.transaction() as conn:
+            save_article(conn, article)
+            found.append(cluster_article(conn, article))
+    return found
+
+
+def members(store: Store, story_id: int) -> set[str]:
+    with store.connect() as conn:
+        rows = conn.execute(
+            sa.text("SELECT article_id FROM story_members WHERE story_id = :s"), {"s": story_id}
+        )
+        return {row.article_id for row in rows}
+
+
+def test_reports_of_one_event_in_two_languages_make_one_story(store: Store) -> None:
+    (en,), (vi,), (bridge,) = add(store, trade_en(), trade_vi(), bridge_en())
+    assert en == vi
+    assert bridge != en
+
+
+def test_each_event_of_a_day_is_its_own_story(store: Store) -> None:
+    found = add(store, trade_en(), bridge_en(), arrest_en(), trade_vi(), bridge_id(), arrest_id())
+    trade, bridge, arrest = found[0][0], found[1][0], found[2][0]
+    assert len({trade, bridge, arrest}) == 3
+    assert [f[0] for f in found[3:]] == [trade, bridge, arrest]
+
+
+def test_a_roundup_joins_each_of_its_stories_without_merging_them(store: Store) -> None:
+    singles = add(store, trade_en(), bridge_id(), arrest_en())
+    (roundup,) = add(store, roundup_en())
+    assert sorted(roundup) == sorted(s[0] for s in singles)
+    assert members(store, singles[0][0]) == {"trade-en", "roundup-en"}
+    assert members(store, singles[1][0]) == {"bridge-id", "roundup-en"}
+    assert members(store, singles[2][0]) == {"arrest-en", "roundup-en"}
+
+
+def test_a_roundup_that_comes_first_starts_a_story_per_event(store: Store) -> None:
+    (roundup,) = add(store, roundup_en())
+    assert len(set(roundup)) == 3
+    later = add(store, trade_vi(), bridge_en(), arrest_id())
+    assert [f[0] for f in later] == roundup  # each report finds the story of its own event
+
+
+def test_an_article_without_publication_date_clusters_by_its_event_date(store: Store) -> None:
+    undated = arrest_id()
+    assert undated.published is None
+    (first,), (second,) = add(store, arrest_en(), undated)
+    assert first == second
+    with store.connect() as conn:
+        date = conn.execute(sa.text("SELECT date FROM story_members WHERE article_id = 'arrest-id'")).scalar()
+    assert date == "2026-03-03"
+
+
+def test_an_article_with_no_date_at_all_still_clusters(store: Store) -> None:
+    no_date = dataclasses.replace(arrest_id(), id="arrest-nodate", times=())
+    (first,), (second,) = add(store, arrest_en(), no_date)
+    assert first == second
+
+
+def test_the_same_actors_a_month_later_are_another_story(store: Store) -> None:
+    later = make_article("trade-april", trade_en().text.replace("Tuesday", "Thursday"), published="2026-04-02",
+                         persons=["Lan Phạm", "Kenji Sato", "Sato"], times=[("Thursday", "2026-04-02")])  # fmt: skip
+    (march,), (april,) = add(store, trade_en(), later)
+    assert march != april
+
+
+def test_processing_an_article_again_changes_nothing(store: Store) -> None:
+    (first,) = add(store, trade_en())
+    (again,) = add(store, trade_en())
+    assert first == again
+    with store.connect() as conn:
+        count = conn.execute(
+            sa.text("SELECT member_count FROM stories WHERE id = :s"), {"s": first[0]}
+        ).scalar()
+    assert count == 1
+
+
+def test_stories_get_a_title_per_language_and_a_date(store: Store) -> None:
+    (story,), _ = add(store, trade_en(), trade_vi())
+    with store.connect() as conn:
+        titles = dict(conn.execute(sa.text("SELECT language, title FROM story_titles WHERE story_id = :s"),
+                                   {"s": story}).all())  # fmt: skip
+        date = conn.execute(sa.text("SELECT date FROM stories WHERE id = :s"), {"s": story}).scalar()
+    assert titles["en"] == "Việt Nam and Japan discuss rice exports"  # the headline
+    assert titles["vi"].startswith("Chiều 3/3, tại Hà Nội")  # no headline: the lead sentence
+    assert date == "2026-03-03"
+
+
+def test_passage_vectors_are_kept_by_content_key(store: Store) -> None:
+    add(store, trade_en(), roundup_en())
+    with store.connect() as conn:
+        assert conn.execute(sa.text("SELECT count(*) FROM embeddings")).scalar() == 1 + 3
+
+
+def _synthetic(i: int) -> Article:
+    """Article i of a long stream: its own actors, one event a day over months."""
+    day = np.datetime64("2024-01-01") + i // 3
+    names = [f"Minister Alpha{i}", f"Envoy Beta{i}"]
+    text = (
+        f"On Monday, {names[0]} received {names[1]} to discuss project number {i} and cooperation "
+        f"in sector {i % 17}.\nBoth sides agreed to meet again next year."
+    )
+    return make_article(f"synthetic-{i}", text, published=str(day), persons=names,
+                        times=[("On Monday", str(day))])  # fmt: skip
+
+
+def _statements(store: Store, action: Callable[[], object]) -> int:
+    count = 0
+
+    def counter(*_: object) -> None:
+        nonlocal count
+        count += 1
+
+    sa.event.listen(store.engine, "before_cursor_execute", counter)
+    try:
+        action()
+    finally:
+        sa.event.remove(store.engine, "before_cursor_execute", counter)
+    return count
+
+
+def test_adding_an_article_costs_the_same_at_30_and_300_stored_articles(store: Store) -> None:
+    stream = embedded(*(_synthetic(i) for i in range(302)))
+
+    def add_one(article: Article) -> Callable[[], object]:
+        def run() -> object:
+            with store.transaction() as conn:
+                return cluster_article(conn, article)
+
+        return run
+
+    for article in stream[:30]:
+        add_one(article)()
+    small = _statements(store, add_one(stream[30]))
+    for article in stream[31:300]:
+        add_one(article)()
+    large = _statements(store, add_one(stream[300]))
+    assert small > 0
+    assert large <= small + 2  # indexed lookups only: no statement per stored story
+
+
+def test_lsh_buckets_are_one_small_number_per_band() -> None:
+    rng = np.random.default_rng(1)
+    vector = rng.standard_normal(64)
+    buckets = lsh_buckets(vector)
+    assert len(buckets) == LSH_BANDS
+    assert [b >> LSH_BITS for b in buckets] == list(range(LSH_BANDS))  # the band, then its bits
+    assert lsh_buckets(vector) == buckets
+    assert lsh_buckets(vector * 3) == buckets  # direction only
+    bits, opposite = (
+        [b & (2**LSH_BITS - 1) for b in buckets],
+        [b & (2**LSH_BITS - 1) for b in lsh_buckets(-vector)],
+    )
+    assert all(a + b == 2**LSH_BITS - 1 for a, b in zip(bits, opposite, strict=True))
+
+
+def test_dates_of_unknown_year_compare_by_month_and_day() -> None:
+    assert day_distance("2025-10-24", "2025-10-26") == 2
+    assert day_distance("XXXX-10-24", "2025-10-26") == 2
+    assert day_distance("XXXX-12-31", "2025-01-01") == 1
+    assert day_distance(None, "2025-10-26") is None
+    assert date_window("XXXX-10-24") is None
+    window = date_window("2025-10-24", 2)
+    assert window == ["2025-10-22", "2025-10-23", "2025-10-24", "2025-10-25", "2025-10-26"]
+
+
+def test_the_representative_date_is_the_commonest_full_date() -> None:
+    assert representative_date(["2025-10-24", "2025-10-25", "2025-10-24", None]) == "2025-10-24"
+    assert representative_date(["XXXX-10-24", "2025-10-25"]) == "2025-10-25"
+    assert representative_date(["XXXX-10-24"]) == "XXXX-10-24"
+    assert representative_date([None]) is None
+
+
+def test_entity_overlap_weighs_shared_keys_by_their_share_of_members() -> None:
+    unit = {"person:a b": 1.0, "person:c d": 1.0}
+    assert entity_overlap(unit, {"person:a b": 4, "person:c d": 4}, 4, {}) == pytest.approx(1.0)
+    assert entity_overlap(unit, {"person:x y": 4}, 4, {}) == 0.0
+    half = entity_overlap(unit, {"person:a b": 2, "person:c d": 2}, 4, {})
+    assert 0.4 < half < 0.6
+
+
+def test_person_keys_keep_the_last_two_name_words() -> None:
+    assert person_key("person:matamela cyril ramaphosa") == "person:cyril ramaphosa"
+    assert person_key("person:luong cuong") == "person:luong cuong"
+    assert person_key("person:sugiono") == "person:sugiono"

@@ -1,0 +1,125 @@
+"""The embed stage: what is embedded, roundup segments, the vector layout and the cache."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+
+from newsloom.events.types import Event
+from newsloom.pipeline import registered_stages
+from newsloom.stories.stage import (
+    PASSAGE_CHARS,
+    article_passage,
+    day_of,
+    embed,
+    embed_articles,
+    passages,
+    segments,
+    unit_vectors,
+)
+from tests.stories.corpus import follow_up_en, roundup_en, trade_en, trade_vi
+from tests.stories.helpers import BagOfWordsEncoder, fake_encoder, make_article
+
+__all__ = ["fake_encoder"]  # the fixture, imported for pytest
+
+
+def test_the_stage_is_registered_with_what_it_needs_and_sets() -> None:
+    info = registered_stages()["embed"]
+    assert info.requires == ("text", "language", "sentences")
+    assert info.assigns == ("embedding",)
+
+
+def test_the_article_passage_is_the_title_and_the_lead() -> None:
+    article = trade_en()
+    passage = article_passage(article)
+    assert passage.startswith("Việt Nam and Japan discuss rice exports\nHÀ NỘI — Trade Minister")
+    assert "Phạm said" in passage  # the second sentence of the lead
+    assert "Sato promised" not in passage  # the third is not
+    assert len(passage) <= PASSAGE_CHARS
+
+
+def test_event_sentences_beyond_the_lead_join_the_passage() -> None:
+    body = " ".join(f"Sentence number {i} says little of note." for i in range(8))
+    body += " The two ministers signed a customs deal in Hà Nội."
+    article = make_article("events", body)
+    last = len(article.sentences) - 1
+    event = Event(
+        type="AGREE", sentence=last, evidence=article.sentences[last].text, start=0, end=1, trigger="signed"
+    )
+    assert "customs deal" not in article_passage(article)
+    assert "customs deal" in article_passage(dataclasses.replace(article, events=(event,)))
+
+
+def test_a_long_lead_is_cut_at_a_word() -> None:
+    article = make_article("long", "word " * 400)
+    passage = article_passage(article)
+    assert 0 < len(passage) <= PASSAGE_CHARS
+    assert passage.endswith("word")
+
+
+def test_an_ordinary_article_has_no_segments() -> None:
+    assert segments(trade_en()) == []
+    assert segments(trade_vi()) == []
+    assert segments(follow_up_en()) == []  # two dates, one event and its actors
+
+
+def test_a_roundup_is_cut_where_a_dated_paragraph_brings_new_actors() -> None:
+    found = segments(roundup_en())
+    assert [sorted(s.persons) for s in found] == [
+        ["person:kenji sato", "person:lan phạm"],
+        ["person:trần bình"],
+        ["person:dewi lestari"],
+    ]
+    assert [s.date for s in found] == ["2026-03-03"] * 3
+    text = roundup_en().text
+    assert text[found[1].start :].startswith("The same afternoon")
+    assert found[0].start == 0  # the opening line goes with the first event
+
+
+def test_a_closing_line_on_another_day_is_not_an_event_of_its_own() -> None:
+    body = (
+        "Chiều 3/3, Bộ trưởng Lan Phạm tiếp Đặc phái viên Kenji Sato tại Hà Nội để bàn về xuất khẩu gạo.\n"
+        "Hai bên nhất trí đẩy nhanh đàm phán hiệp định hải quan.\n"
+        "Ngày 4/3, đoàn rời Hà Nội."
+    )
+    article = make_article("closing", body, language="vi", persons=["Lan Phạm", "Kenji Sato"],
+                           times=[("Chiều 3/3", "2026-03-03TAF"), ("Ngày 4/3", "2026-03-04")])  # fmt: skip
+    assert segments(article) == []
+
+
+def test_day_of_reads_timex_values() -> None:
+    assert day_of("2025-10-21TAF") == "2025-10-21"
+    assert day_of("XXXX-10-24") == "XXXX-10-24"
+    assert day_of("2025-W43") is None
+    assert day_of(None) is None
+
+
+def test_embedding_layout_is_article_then_segments(fake_encoder: BagOfWordsEncoder) -> None:
+    plain, roundup = embed_articles([trade_en(), roundup_en()])
+    assert plain.embedding is not None and len(plain.embedding) == 64
+    assert roundup.embedding is not None and len(roundup.embedding) == 64 * 4
+    vectors = unit_vectors(roundup, 64)
+    assert vectors is not None
+    doc, parts = vectors
+    assert len(parts) == 3
+    assert np.isclose(np.linalg.norm(doc), 1.0)
+    assert unit_vectors(roundup, 48) is None  # a dimension that does not divide the layout
+
+
+def test_passages_of_many_articles_go_to_the_encoder_in_one_batch(fake_encoder: BagOfWordsEncoder) -> None:
+    embed_articles([trade_en(), trade_vi(), roundup_en()])
+    assert len(fake_encoder.calls) == 1
+    assert len(fake_encoder.calls[0]) == 1 + 1 + 4
+
+
+def test_the_same_text_is_embedded_once(fake_encoder: BagOfWordsEncoder) -> None:
+    first = embed(trade_en())
+    again = embed(dataclasses.replace(trade_en(), id="copy", path="mem/copy.txt"))
+    assert first.embedding == again.embedding
+    assert sum(len(call) for call in fake_encoder.calls) == 1
+    assert passages(trade_en()) == [article_passage(trade_en())]
+
+
+def test_an_empty_body_gets_no_embedding(fake_encoder: BagOfWordsEncoder) -> None:
+    assert embed(make_article("empty", "   ")).embedding is None
