@@ -85,6 +85,9 @@ class GuardMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        head = scope["method"] == "HEAD"
+        if head:  # HEAD is a GET without the body (curl -I, link checkers, uptime probes)
+            scope = {**scope, "method": "GET"}
         declared = dict(scope.get("headers") or []).get(b"content-length")
         if declared is not None and declared.isdigit() and int(declared) > self.max_body:
             await self._refuse(scope, receive, send)
@@ -108,6 +111,8 @@ class GuardMiddleware:
                     if name.encode() not in present:
                         headers.append((name.encode(), value.encode()))
                 message["headers"] = headers
+            elif message["type"] == "http.response.body" and head:
+                message = {**message, "body": b""}
             await send(message)
 
         await self.app(scope, counted_receive, send_with_headers)

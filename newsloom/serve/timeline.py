@@ -17,8 +17,8 @@ from newsloom.serve import domains
 
 #: Days the timeline shows when no range is asked for: a month back from the newest event.
 WINDOW_DAYS = 31
-#: Most events one timeline request reads (a busy month of a 10,000-article corpus fits).
-MAX_TIMELINE_EVENTS = 3000
+#: Most events one timeline window holds; a default window with more is made shorter.
+MAX_TIMELINE_EVENTS = 1500
 #: Events dated this many days after the newest publication date still count as news (announced visits).
 AHEAD_DAYS = 14
 #: Events an entity page lists.
@@ -59,14 +59,23 @@ def default_window(
     conn: sa.Connection, date_from: str | None, date_to: str | None
 ) -> tuple[str | None, str | None]:
     """The asked range; with only an end, the WINDOW_DAYS up to it; with neither, the WINDOW_DAYS
-    ending at the newest event."""
+    ending at the newest event. A default window holding more than MAX_TIMELINE_EVENTS is shortened."""
     if date_from:
         return date_from, date_to
     end = date_to or latest_event_day(conn)
     if end is None:
         return None, None
-    start = date.fromisoformat(end) - timedelta(days=WINDOW_DAYS - 1)
-    return start.isoformat(), end
+    days = WINDOW_DAYS
+    while days > 1:  # a busy month of a large corpus: fewer days, so the window's events fit
+        start = (date.fromisoformat(end) - timedelta(days=days - 1)).isoformat()
+        if not domains.available("events", "count_events"):
+            break
+        count = domains.call("events", "count_events", conn, date_from=start, date_to=end)
+        if count <= MAX_TIMELINE_EVENTS:
+            break
+        days = max(1, min(days - 1, int(days * MAX_TIMELINE_EVENTS / count)))
+    start = (date.fromisoformat(end) - timedelta(days=days - 1)).isoformat()
+    return start, end
 
 
 def earlier_than(conn: sa.Connection, day: str) -> str | None:

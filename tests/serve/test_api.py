@@ -388,6 +388,13 @@ def test_bad_export_is_an_error(client: TestClient, params: dict[str, str], stat
 
 
 # -- errors and headers ---------------------------------------------------------------------------
+def test_head_is_a_get_without_body(client: TestClient) -> None:
+    for url in ("/api", "/", "/static/style.css"):
+        response = client.head(url)
+        assert response.status_code == 200 and response.content == b""
+        assert response.headers["content-security-policy"]
+
+
 def test_unknown_route_and_method(client: TestClient) -> None:
     assert_error(client.get("/api/nothing-here"), 404, "not_found")
     assert_error(client.delete("/api/articles"), 405, "method_not_allowed")

@@ -1,0 +1,327 @@
+"""Serving under load: the API and pages on 127.0.0.1 over a ~10,000-article store (prints figures).
+
+    python bench/serve.py [--articles 10000] [--clients 32] [--seconds 30] [--baseline-seconds 10]
+
+1. Base store: the bundled examples and the shared seeds through every stage and corpus step
+   (cached in bench/out/serve_base.db; a few minutes the first time).
+2. Larger store: the base copied table by table until it holds ``--articles`` articles, each copy
+   under new ids with its dates moved one day further back, so the timeline spans months and every
+   table the server reads (articles, events and their sources, entity links, stories, storylines)
+   grows with it. Running the whole pipeline on 10,000 articles would take hours on 2 cores; the
+   serving side only needs the stored shape at that size.
+3. The server (uvicorn, one process) is started on 127.0.0.1 and a free port; it builds the search
+   index before it accepts requests (that time is printed).
+4. A bounded load: ``--clients`` concurrent clients (httpx, asyncio) for ``--seconds`` over search
+   (vi/en/id queries), event lists and pages, the timeline and the HTML pages. First the same
+   clients hit ``GET /api`` (one count query) as the baseline; figures are given as ratios to it.
+
+Traffic goes to 127.0.0.1 only. Errors (any status >= 400, timeouts) are counted and must be 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import hashlib
+import math
+import random
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "bench" / "out"
+
+#: Searches in the three first-class languages, with and without diacritics.
+QUERIES = (
+    "bui thanh son", "Bùi Thanh Sơn", "Ghada Waly UNODC", "Liên hợp quốc", "United Nations", "cybercrime convention",
+    "Công ước Hà Nội", "Konvensi PBB kejahatan siber", "Ramaphosa", "Nam Phi", "penangkapan sabu Bali",
+    "drug smuggling arrest", "Guterres Lương Cường", "hợp tác an ninh mạng",
+)  # fmt: skip
+#: (kind, weight): how often each request kind is drawn.
+MIX = (
+    ("search", 30),
+    ("events", 20),
+    ("event", 20),
+    ("timeline", 10),
+    ("page_event", 12),
+    ("page_timeline", 8),
+)
+
+#: How each copied table's columns change per copy: article ids, ids, paths, dates; others stay.
+COPY_RULES: dict[str, dict[str, str]] = {
+    "articles": {"id": "article", "path": "path", "published": "date", "text": "text"},
+    "article_paths": {"path": "path", "article_id": "article"},
+    "entity_links": {"id": "auto", "article_id": "article", "article_path": "path", "published": "date"},
+    "events": {"id": "event", "parent_id": "event", "date": "date", "date_end": "date"},
+    "event_sources": {
+        "id": "auto", "event_id": "event", "article_id": "article", "path": "path", "published": "date",
+        "date": "date", "date_end": "date",
+    },
+    "event_actors": {"event_id": "event"},
+    "storylines": {"id": "storyline", "date_first": "date", "date_last": "date"},
+    "stories": {"id": "story", "storyline_id": "storyline", "date": "date", "date_first": "date", "date_last": "date"},
+    "story_members": {"story_id": "story", "article_id": "article", "date": "date"},
+    "story_titles": {"story_id": "story", "article_id": "article"},
+}  # fmt: skip
+ID_SPACES = {"event": "events", "story": "stories", "storyline": "storylines"}
+
+
+def build_base(db: Path) -> None:
+    """The examples and seeds through every stage and corpus step (skipped when cached)."""
+    if db.exists():
+        return
+    from newsloom.runner import process_paths
+    from newsloom.store import Store
+
+    db.parent.mkdir(parents=True, exist_ok=True)
+    inputs = [str(ROOT / "examples")] + [str(p) for p in [ROOT.parent / "shared" / "seeds"] if p.exists()]
+    print(f"building the base store from {', '.join(inputs)} (every stage; a few minutes) ...", flush=True)
+    partial = db.with_suffix(".partial.db")
+    partial.unlink(missing_ok=True)
+    store = Store.open(str(partial))
+    report = process_paths(inputs, store, stages=None, corpus=True)
+    store.close()
+    if report.errors:
+        raise SystemExit(f"the base store has errors: {report.errors[:3]}")
+    partial.rename(db)
+
+
+def _shift(value: object, days: int) -> object:
+    if isinstance(value, str) and len(value) >= 10 and value[4] == "-" and value[:4].isdigit():
+        return (date.fromisoformat(value[:10]) - timedelta(days=days)).isoformat() + value[10:]
+    return value
+
+
+def scale_store(base: Path, target: Path, articles: int) -> int:
+    """Copy the base store's served tables until ``articles`` articles; returns the number of copies."""
+    target.unlink(missing_ok=True)
+    target.write_bytes(base.read_bytes())
+    conn = sqlite3.connect(target)
+    conn.execute("PRAGMA foreign_keys=OFF")
+    base_articles = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    copies = max(0, math.ceil(articles / base_articles) - 1)
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    rules = {name: spec for name, spec in COPY_RULES.items() if name in tables}
+    rows = {
+        name: conn.execute(f'SELECT * FROM "{name}"').fetchall() for name in rules
+    }  # table names come from COPY_RULES
+    columns = {name: [c[1] for c in conn.execute(f'PRAGMA table_info("{name}")')] for name in rules}
+    spans = {kind: (conn.execute(f'SELECT max(id) FROM "{table}"').fetchone()[0] or 0) if table in tables else 0
+             for kind, table in ID_SPACES.items()}  # fmt: skip
+    for copy in range(1, copies + 1):
+        for name, spec in rules.items():
+            out = []
+            for row in rows[name]:
+                values = list(row)
+                for i, column in enumerate(columns[name]):
+                    kind, value = spec.get(column), values[i]
+                    if kind is None or value is None:
+                        continue
+                    if kind == "article":
+                        values[i] = hashlib.sha1(
+                            f"{value}:{copy}".encode(), usedforsecurity=False
+                        ).hexdigest()
+                    elif kind == "path":
+                        values[i] = f"{value}#copy{copy}"
+                    elif kind == "date":
+                        values[i] = _shift(value, copy)
+                    elif kind == "text":
+                        values[i] = f"{value}\n\nBản tin số {copy}."
+                    elif kind == "auto":
+                        values[i] = None
+                    else:
+                        values[i] = value + copy * spans[kind]
+                out.append(values)
+            marks = ", ".join("?" * len(columns[name]))
+            conn.executemany(
+                f'INSERT INTO "{name}" VALUES ({marks})', out
+            )  # table names come from COPY_RULES
+        if copy % 50 == 0:
+            conn.commit()
+    conn.commit()
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    return copies
+
+
+def store_size(db: Path) -> dict[str, int]:
+    conn = sqlite3.connect(db)
+    sizes = {}
+    for table in ("articles", "events", "event_sources", "entities", "stories", "storylines"):
+        try:
+            sizes[table] = conn.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
+        except sqlite3.OperationalError:
+            sizes[table] = 0
+    conn.close()
+    return sizes
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def serve(db: str, port: int) -> None:
+    """Child process: the app under uvicorn on 127.0.0.1 (no token: the bench only reads)."""
+    import uvicorn
+
+    from newsloom.serve.api import create_app
+
+    uvicorn.run(create_app(db, token=None), host="127.0.0.1", port=port, log_level="warning")
+
+
+def wait_until_up(base_url: str, process: subprocess.Popen[bytes], limit: float = 1800.0) -> float:
+    import httpx
+
+    started = time.perf_counter()
+    while time.perf_counter() - started < limit:
+        if process.poll() is not None:
+            raise SystemExit("the server exited while starting")
+        try:
+            if httpx.get(base_url + "/api", timeout=2).status_code == 200:
+                return time.perf_counter() - started
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.25)
+    raise SystemExit("the server did not start in time")
+
+
+@dataclass
+class Tally:
+    latencies: dict[str, list[float]] = field(default_factory=dict)
+    errors: dict[str, int] = field(default_factory=dict)
+    samples: list[str] = field(default_factory=list)
+
+    def add(self, kind: str, seconds: float, ok: bool, detail: str = "") -> None:
+        self.latencies.setdefault(kind, []).append(seconds)
+        if not ok:
+            self.errors[kind] = self.errors.get(kind, 0) + 1
+            if len(self.samples) < 5:
+                self.samples.append(f"{kind}: {detail}")
+
+
+def request_for(kind: str, rng: random.Random, max_event: int) -> str:
+    if kind == "api_index":
+        return "/api"
+    if kind == "search":
+        return f"/api/search?q={rng.choice(QUERIES)}&limit=20"
+    if kind == "events":
+        extra = rng.choice(["", "&type=CONSULT", "&language=vi", "&entity=Guterres", "&date_from=2025-09-01"])
+        return f"/api/events?limit=20&offset={rng.randrange(0, 2000, 20)}{extra}"
+    if kind == "event":
+        return f"/api/events/{rng.randint(1, max_event)}"
+    if kind == "timeline":
+        return f"/api/timeline?limit={rng.choice([7, 14, 31])}"
+    if kind == "page_event":
+        return f"/events/{rng.randint(1, max_event)}"
+    return "/"
+
+
+async def drive(base_url: str, clients: int, seconds: float, kinds: tuple[tuple[str, int], ...], max_event: int) -> tuple[Tally, float]:  # fmt: skip
+    import httpx
+
+    tally = Tally()
+    deadline = time.perf_counter() + seconds
+    names = [k for k, _ in kinds]
+    weights = [w for _, w in kinds]
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+
+    async def client(number: int, http: httpx.AsyncClient) -> None:
+        rng = random.Random(number)
+        while time.perf_counter() < deadline:
+            kind = rng.choices(names, weights)[0]
+            url = request_for(kind, rng, max_event)
+            headers = {"accept": "text/html"} if kind.startswith("page") else {"accept": "application/json"}
+            started = time.perf_counter()
+            try:
+                response = await http.get(url, headers=headers)
+                ok = response.status_code < 400 or (
+                    kind in ("event", "page_event") and response.status_code == 404
+                )
+                tally.add(kind, time.perf_counter() - started, ok, f"{url} -> {response.status_code}")
+            except httpx.HTTPError as exc:
+                tally.add(kind, time.perf_counter() - started, False, f"{url} -> {type(exc).__name__}")
+
+    started = time.perf_counter()
+    async with httpx.AsyncClient(base_url=base_url, timeout=60, limits=limits) as http:
+        await asyncio.gather(*(client(n, http) for n in range(clients)))
+    return tally, time.perf_counter() - started
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))] * 1000 if ordered else float("nan")
+
+
+def report(title: str, tally: Tally, elapsed: float, baseline_p50: float | None = None) -> float:
+    every = [v for values in tally.latencies.values() for v in values]
+    print(f"\n{title}: {len(every)} requests in {elapsed:.1f} s = {len(every) / elapsed:.1f} req/s, "
+          f"errors {sum(tally.errors.values())}")  # fmt: skip
+    print(f"  {'kind':<14}{'n':>7}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'p50/base':>10}")
+    for kind, values in sorted(tally.latencies.items()) + [("all", every)]:
+        p50 = percentile(values, 0.5)
+        ratio = f"{p50 / baseline_p50:>9.1f}x" if baseline_p50 else f"{'':>10}"
+        print(f"  {kind:<14}{len(values):>7}{len(values) / elapsed:>9.1f}{p50:>9.1f}"
+              f"{percentile(values, 0.95):>9.1f}{percentile(values, 0.99):>9.1f}{ratio}")  # fmt: skip
+    for sample in tally.samples:
+        print(f"  error: {sample}")
+    return percentile(every, 0.5)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--articles", type=int, default=10_000, help="articles in the served store")
+    parser.add_argument("--clients", type=int, default=32)
+    parser.add_argument("--seconds", type=float, default=30.0)
+    parser.add_argument("--baseline-seconds", type=float, default=10.0)
+    parser.add_argument("--serve", nargs=2, metavar=("DB", "PORT"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.serve:
+        serve(args.serve[0], int(args.serve[1]))
+        return
+
+    base = OUT / "serve_base.db"
+    build_base(base)
+    scaled = OUT / f"serve_{args.articles}.db"
+    started = time.perf_counter()
+    copies = scale_store(base, scaled, args.articles)
+    sizes = store_size(scaled)
+    print(f"store: {scaled} ({copies} dated copies of the base in {time.perf_counter() - started:.1f} s): "
+          + ", ".join(f"{n:,} {t}" for t, n in sizes.items()))  # fmt: skip
+
+    port = free_port()
+    base_url = f"http://127.0.0.1:{port}"
+    process = subprocess.Popen([sys.executable, __file__, "--serve", str(scaled), str(port)], cwd=ROOT)
+    try:
+        startup = wait_until_up(base_url, process)
+        print(f"server up on {base_url} after {startup:.1f} s (search index built from the store)")
+        import httpx
+
+        for kind, _ in MIX:  # one of each first: the query encoder loads on the first search
+            httpx.get(base_url + request_for(kind, random.Random(0), sizes["events"]), timeout=120)
+        baseline, elapsed = asyncio.run(
+            drive(base_url, args.clients, args.baseline_seconds, (("api_index", 1),), sizes["events"])
+        )  # fmt: skip
+        base_p50 = report("baseline GET /api (one count query)", baseline, elapsed)
+        tally, elapsed = asyncio.run(drive(base_url, args.clients, args.seconds, MIX, sizes["events"]))
+        report(f"load: {args.clients} clients, {args.seconds:.0f} s, mixed reads", tally, elapsed, base_p50)
+        errors = sum(tally.errors.values()) + sum(baseline.errors.values())
+        print(f"\nerrors: {errors} (must be 0)")
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+    if errors:
+        raise SystemExit(1)
+
+
+if __name__ == "__main__":
+    main()
