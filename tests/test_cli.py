@@ -55,3 +55,13 @@ def test_csv_export_and_unknown_what(tmp_path: Path, seed_paths: list[Path]) -> 
     assert header.startswith("id,path,language,published")
     bad = runner.invoke(app, ["export", "--what", "nonsense", "--db", db])
     assert bad.exit_code == 2 and "Choose one of" in bad.output
+
+
+def test_standard_input_is_an_input(tmp_path: Path) -> None:
+    db = str(tmp_path / "stdin.db")
+    text = " date 2025-10-24 Chiều 24-10, Chủ tịch nước Lương Cường hội đàm với Tổng Thư ký Liên hợp quốc António Guterres."
+    result = runner.invoke(app, ["ingest", "-", "--db", db], input=text)
+    assert result.exit_code == 0, result.output
+    exported = runner.invoke(app, ["export", "--db", db])
+    (record,) = [json.loads(line) for line in exported.output.splitlines() if line.startswith("{")]
+    assert record["path"] == "-" and record["language"] == "vi" and record["published"] == "2025-10-24"
