@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 import sqlalchemy as sa
 
@@ -89,7 +90,11 @@ def link_article(conn: sa.Connection, article: Article) -> list[Link]:
             groups.setdefault(mention.key, _Group(mention.key)).mentions.append(mention)
     if not groups:
         return []
-    candidates = sql.entities_for_keys(conn, {k for g in groups.values() for k in _lookup_keys(g)})
+    wanted = {k for g in groups.values() for k in _lookup_keys(g)}
+    candidates = sql.entities_for_keys(conn, {k for k in wanted if not k.startswith("part:")})
+    for key in (k for k in wanted if k.startswith("part:")):
+        # a given name is shared by many: two holders are enough to know it is ambiguous
+        candidates[key] = sql.entities_for_key(conn, key, limit=2)
     links: list[Link] = []
     by_key: dict[str, Link] = {}
     for group in groups.values():
@@ -203,30 +208,56 @@ def _link(group: _Group, entity: sql.StoredEntity, rule: str, created: bool) -> 
 
 
 def _store(conn: sa.Connection, article: Article, groups: dict[str, _Group], links: dict[str, Link]) -> None:
-    published = article.published
+    """Write one article's links, aliases, blocking keys, counts and roles in a few batched statements."""
     language_of = {n: s.language or article.language for n, s in enumerate(article.sentences)}
-    rows = []
+    rows: list[dict[str, Any]] = []
+    aliases: Counter[tuple[int, str, str, str]] = Counter()
+    keys: dict[int, list[str]] = {}
+    updates: list[sql.EntityUpdate] = []
+    sightings: list[sql.RoleSighting] = []
     for key, group in groups.items():
         link = links[key]
-        aliases: Counter[tuple[str, str, str]] = Counter()
         for m in group.mentions:
             rows.append(
                 {"entity_id": link.entity_id, "article_id": article.id, "article_path": article.path,
-                 "published": published, "sentence": m.sentence, "start_offset": m.start, "end_offset": m.end,
-                 "text": m.text, "kind": m.kind, "rule": f"{m.rule}|{link.rule}", "score": round(m.score * link.score, 3)}
+                 "published": article.published, "sentence": m.sentence, "start_offset": m.start,
+                 "end_offset": m.end, "text": m.text, "kind": m.kind, "rule": f"{m.rule}|{link.rule}",
+                 "score": round(m.score * link.score, 3)}
             )  # fmt: skip
             if m.kind == "name":
                 language = (
-                    language_of.get(m.sentence or 0) if m.sentence is not None else None
+                    language_of.get(m.sentence) if m.sentence is not None else None
                 ) or article.language
-                aliases[(" ".join(m.text.split()), folded_name(m.text), language or "xx")] += 1
-        sql.add_aliases(conn, link.entity_id, dict(aliases))
-        sql.add_keys(conn, link.entity_id, _blocking_keys(group, link.type))
-        sql.update_entity_after_link(
-            conn, link.entity_id, _better_name(link, group), len(group.mentions), published
-        )
-        _store_roles(conn, article, group, link, links)
+                aliases[
+                    (link.entity_id, " ".join(m.text.split()), folded_name(m.text), language or "xx")
+                ] += 1
+            for role in m.roles:
+                of_link = links.get(role.of) if role.of else None
+                sightings.append(
+                    sql.RoleSighting(
+                        link.entity_id, role.role, of_link.entity_key if of_link else (role.of or ""),
+                        of_link.entity_id if of_link else None, role.text,
+                        _sentence_text(article, m)[:EVIDENCE_CHARS],
+                    )
+                )  # fmt: skip
+        keys.setdefault(link.entity_id, []).extend(_blocking_keys(group, link.type))
+        updates.append(sql.EntityUpdate(link.entity_id, len(group.mentions), _better_name(link, group)))
     sql.add_links(conn, rows)
+    sql.add_aliases(conn, dict(aliases))
+    sql.add_keys(conn, keys)
+    sql.update_entities_after_link(conn, _merge_updates(updates), article.published)
+    sql.upsert_roles(conn, sightings, article.published, article.id)
+
+
+def _merge_updates(updates: list[sql.EntityUpdate]) -> list[sql.EntityUpdate]:
+    """Two in-article keys linked to one stored entity count as one article for it."""
+    merged: dict[int, sql.EntityUpdate] = {}
+    for u in updates:
+        old = merged.get(u.entity_id)
+        merged[u.entity_id] = (
+            u if old is None else sql.EntityUpdate(u.entity_id, old.mentions + u.mentions, old.name or u.name)
+        )
+    return list(merged.values())
 
 
 def _better_name(link: Link, group: _Group) -> str | None:
@@ -240,20 +271,6 @@ def _better_name(link: Link, group: _Group) -> str | None:
     new_rank = (len(name_tokens(new)), diacritic_weight(new))
     same_name = fold(new) == fold(link.name)
     return new if new_rank > old_rank and (same_name or new_rank[0] > old_rank[0]) else None
-
-
-def _store_roles(
-    conn: sa.Connection, article: Article, group: _Group, link: Link, links: dict[str, Link]
-) -> None:
-    for m in group.mentions:
-        for role in m.roles:
-            of_link = links.get(role.of) if role.of else None
-            of_key = of_link.entity_key if of_link else (role.of or "")
-            evidence = _sentence_text(article, m)[:EVIDENCE_CHARS]
-            sql.upsert_role(
-                conn, link.entity_id, role.role, of_key, of_link.entity_id if of_link else None, role.text,
-                article.published, article.id, evidence,
-            )  # fmt: skip
 
 
 def _sentence_text(article: Article, mention: Mention) -> str:
