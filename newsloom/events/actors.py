@@ -31,6 +31,7 @@ _NON_STATE_PATTERNS = (
 )
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower-case, diacritics removed, đ -> d, spaces collapsed: "Bùi Thanh Sơn" -> "bui thanh son"."""
     text = text.replace("đ", "d").replace("Đ", "D")

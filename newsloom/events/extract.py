@@ -425,6 +425,8 @@ def _is_pronoun_use(text: str, end: int) -> bool:
 
 
 def _find_triggers(sentence: Sentence, text: str, rules: EventRules, slots: Sequence[Slot]) -> list[_Match]:
+    if not rules.any_trigger.search(text, sentence.start, sentence.end):
+        return []
     blocked_before = rules.compiled("blocked_before")
     blocked_after = rules.compiled("blocked_after")
     found: list[_Match] = []

@@ -88,7 +88,7 @@ def find_match(conn: sa.Connection, group: ArticleEvent, parent_id: int | None) 
         for stored in store.candidates_by_parent(conn, parent_id, group.type):
             candidates[stored.id] = stored
     keys = group.src_keys | group.tgt_keys
-    days = store.month_days(group.date, group.date_end, slack=1)
+    days = store.day_keys(group.date, group.date_end, slack=1)
     for stored in store.candidates_by_keys(conn, keys, days, group.type):
         candidates.setdefault(stored.id, stored)
     best: tuple[int, int] | None = None

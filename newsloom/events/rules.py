@@ -104,6 +104,12 @@ class EventRules:
     use_embeddings: bool = False
     extra: dict[str, str] = field(default_factory=dict)
 
+    @cached_property
+    def any_trigger(self) -> re.Pattern[str]:
+        """One pattern matching where any trigger matches: sentences without one are skipped fast."""
+        parts = [re.sub(r"\(\?P<\w+>", "(?:", t.pattern) for t in self.triggers]
+        return re.compile("|".join(f"(?:{p})" for p in parts) or r"(?!)", re.IGNORECASE)
+
     def compiled(self, name: str) -> re.Pattern[str]:
         """The compiled regex of one pattern field (cached per instance)."""
         cache = self.__dict__.setdefault("_compiled", {})

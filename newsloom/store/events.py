@@ -41,24 +41,27 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
-def month_days(start: str | None, end: str | None = None, slack: int = 0) -> list[str]:
-    """Month-day keys ("10-24") of a date range widened by ``slack`` days; [""] when undated."""
+def day_keys(start: str | None, end: str | None = None, slack: int = 0) -> list[tuple[str, str]]:
+    """(day, month-day) keys of a date range widened by ``slack`` days: ("2025-10-24", "10-24"),
+    ("XXXX-10-24", "10-24") when the year is unknown, [("", "")] when undated."""
     if not start or len(start) < 10:
-        return [""]
-    year = "2000" if start.startswith("XXXX") else start[:4]
+        return [("", "")]
+    yearless = start.startswith("XXXX")
+    year = "2000" if yearless else start[:4]  # a leap year, for 29 February
     try:
         first = date.fromisoformat(year + start[4:10])
         last = date.fromisoformat(year + end[4:10]) if end and len(end) >= 10 else first
     except ValueError:
-        return [""]
+        return [("", "")]
     if last < first or (last - first).days > MAX_KEYED_DAYS:
         last = first + timedelta(days=MAX_KEYED_DAYS) if last > first else first
-    days = []
+    keys = []
     current = first - timedelta(days=slack)
     while current <= last + timedelta(days=slack):
-        days.append(current.strftime("%m-%d"))
+        md = current.strftime("%m-%d")
+        keys.append((f"XXXX-{md}" if yearless else current.isoformat(), md))
         current += timedelta(days=1)
-    return days
+    return keys
 
 
 @dataclass(frozen=True)
@@ -111,20 +114,26 @@ def _stored(row: Any) -> StoredEvent:
 
 
 def candidates_by_keys(
-    conn: sa.Connection, keys: Iterable[str], days: Sequence[str], type_: str
+    conn: sa.Connection, keys: Iterable[str], days: Sequence[tuple[str, str]], type_: str
 ) -> list[StoredEvent]:
-    """Events of ``type_`` sharing an actor key and a month-day with the new one."""
+    """Events of ``type_`` sharing an actor key and a day with the new one: the same day (or the same
+    month-day of an event whose year is unknown); a new event without its year looks by month-day."""
     keys = sorted(set(keys))
     if not keys:
         return []
+    if days and days[0][0].startswith("XXXX"):
+        on_day = event_keys.c.md.in_(sorted({md for _, md in days}))
+    else:
+        on_day = event_keys.c.day.in_(sorted({d for d, _ in days} | {f"XXXX-{md}" for _, md in days if md}))
     ids = (
         sa.select(event_keys.c.event_id)
-        .where(event_keys.c.key.in_(keys), event_keys.c.md.in_(list(days)))
+        .join(events, events.c.id == event_keys.c.event_id)
+        .where(event_keys.c.key.in_(keys), on_day, events.c.type == type_)
         .distinct()
         .limit(MAX_CANDIDATES)
         .scalar_subquery()
     )
-    rows = conn.execute(sa.select(events).where(events.c.id.in_(ids), events.c.type == type_)).all()
+    rows = conn.execute(sa.select(events).where(events.c.id.in_(ids))).all()
     return [_stored(r) for r in rows]
 
 
@@ -382,10 +391,11 @@ def refresh_event(conn: sa.Connection, event_id: int) -> bool:
     )
     conn.execute(sa.delete(event_keys).where(event_keys.c.event_id == event_id))
     keys = sorted(set(src_keys) | set(tgt_keys))
-    days = month_days(date_, date_end)
+    days = day_keys(date_, date_end)
     if keys:
         conn.execute(
-            sa.insert(event_keys), [{"key": k, "md": d, "event_id": event_id} for k in keys for d in days]
+            sa.insert(event_keys),
+            [{"key": k, "day": d, "md": md, "event_id": event_id} for k in keys for d, md in days],
         )
     conn.execute(sa.delete(event_actors).where(event_actors.c.event_id == event_id))
     actor_rows = [

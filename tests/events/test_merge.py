@@ -125,6 +125,6 @@ def test_queries_filter_and_export(conn):
 
 def test_candidates_come_from_the_blocking_keys(conn):
     merge_article_events(conn, vi_report())
-    keys = conn.execute(sa.text("select key, md from event_keys")).all()
-    assert ("person:bui thanh son", "10-21") in keys
-    assert all(md == "10-21" for _, md in keys)
+    keys = conn.execute(sa.text("select key, day, md from event_keys")).all()
+    assert ("person:bui thanh son", "2025-10-21", "10-21") in keys
+    assert all(day == "2025-10-21" for _, day, _ in keys)

@@ -86,15 +86,18 @@ event_sources = sa.Table(
 sa.Index("ix_event_sources_event", event_sources.c.event_id)
 sa.Index("ix_event_sources_article", event_sources.c.article_id)
 
-#: blocking keys: an actor key and a month-day ("10-24"; "" when undated) lead to candidate events
+#: blocking keys: an actor key and a day ("2025-10-24"; "XXXX-10-24" when no source knows the year;
+#: "" when undated) lead to candidate events; the month-day serves dates without their year
 event_keys = sa.Table(
     "event_keys",
     metadata,
     sa.Column("key", sa.String(300), primary_key=True),
-    sa.Column("md", sa.String(5), primary_key=True),
+    sa.Column("day", sa.String(10), primary_key=True),
     sa.Column("event_id", sa.Integer, sa.ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("md", sa.String(5), nullable=False),
 )
 sa.Index("ix_event_keys_event", event_keys.c.event_id)
+sa.Index("ix_event_keys_md", event_keys.c.key, event_keys.c.md)
 
 #: the actors of each event, by name, for `newsloom events --entity NAME`
 event_actors = sa.Table(

@@ -1,0 +1,149 @@
+"""Benchmark: time + event extraction speed, and merge time per article as the store grows.
+
+    python bench/events.py [--repeat 5] [--small 1000] [--large 10000] [--probe 100]
+
+1. Articles/s of the "times" and "events" stages over the seeds and bundled examples (language,
+   sentences and entities are run beforehand, untimed), next to the "sentences" stage on the same
+   articles as the in-run baseline.
+2. Merge time per article into a store holding 1,000 and then 10,000 events (synthetic copies of the
+   examples' events with other actors and dates), probed with the same articles each time; the ratio
+   should stay flat (<= 1.5x): candidates come from indexed blocking keys, never a scan.
+Figures are printed as ratios; nothing here is a timed assertion.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import sqlalchemy as sa  # noqa: E402
+
+from newsloom.article import Article  # noqa: E402
+from newsloom.events.merge import merge_article_events  # noqa: E402
+from newsloom.events.types import Actor, Event  # noqa: E402
+from newsloom.ingest import read_path  # noqa: E402
+from newsloom.pipeline import registered_stages  # noqa: E402
+from newsloom.store import Store  # noqa: E402
+from newsloom.store.migrations.m0003_events import events as events_table  # noqa: E402
+
+
+def load_articles() -> list[Article]:
+    found: list[Article] = []
+    for path in (ROOT.parent / "shared" / "seeds", ROOT / "examples"):
+        if path.exists():
+            found += [a for a in read_path(str(path)) if isinstance(a, Article)]
+    return found
+
+
+def timed(stage: str, articles: list[Article], repeat: int) -> tuple[float, list[Article]]:
+    func = registered_stages()[stage].func
+    out = articles
+    started = time.perf_counter()
+    for _ in range(repeat):
+        out = [func(a) for a in articles]
+    return time.perf_counter() - started, out
+
+
+def extraction(repeat: int) -> list[Article]:
+    stages = registered_stages()
+    articles = load_articles()
+    for name in ("language", "sentences", "entities"):
+        articles = [stages[name].func(a) for a in articles]
+    n = len(articles) * repeat
+    base, _ = timed("sentences", articles, repeat)
+    times_s, with_times = timed("times", articles, repeat)
+    events_s, with_events = timed("events", with_times, repeat)
+    print(f"extraction over {len(articles)} articles x {repeat}:")
+    print(f"  sentences (baseline)   {n / base:8.1f} articles/s")
+    print(f"  times                  {n / times_s:8.1f} articles/s")
+    print(f"  events                 {n / events_s:8.1f} articles/s")
+    print(f"  times + events         {n / (times_s + events_s):8.1f} articles/s "
+          f"({(times_s + events_s) / base:.1f}x the sentence splitter)")  # fmt: skip
+    return with_events
+
+
+def _shifted(article: Article, number: int, rng: random.Random) -> Article:
+    """A copy of an article whose events name other actors on another day (a distinct event)."""
+    day = f"20{rng.randint(10, 29)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+
+    def actor(a: Actor) -> Actor:
+        return dataclasses.replace(a, key=f"{a.key}#{number % 400}", affiliations=())
+
+    events = tuple(
+        dataclasses.replace(
+            e,
+            date=day,
+            date_end=day,
+            source_actors=tuple(actor(a) for a in e.source_actors),
+            target_actors=tuple(actor(a) for a in e.target_actors),
+        )
+        for e in article.events
+    )
+    return dataclasses.replace(article, id=f"{article.id}-{number}", path=f"{article.path}#{number}", events=events)
+
+
+def fill(store: Store, articles: list[Article], target: int, rng: random.Random, start: int) -> int:
+    number = start
+    while True:
+        with store.connect() as conn:
+            count = conn.execute(sa.select(sa.func.count()).select_from(events_table)).scalar() or 0
+        if count >= target:
+            return number
+        with store.transaction() as conn:
+            for _ in range(50):
+                merge_article_events(conn, _shifted(rng.choice(articles), number, rng))
+                number += 1
+
+
+def probe(store: Store, articles: list[Article], k: int, rng: random.Random) -> float:
+    """Median milliseconds to merge one article, over ``k`` probes rolled back after timing."""
+    spent = []
+    for i in range(k):
+        article = _shifted(articles[i % len(articles)], 10_000_000 + i, random.Random(i))
+        with store.engine.connect() as conn:
+            transaction = conn.begin()
+            started = time.perf_counter()
+            merge_article_events(conn, article)
+            spent.append((time.perf_counter() - started) * 1000)
+            transaction.rollback()
+    return statistics.median(spent)
+
+
+def merging(articles: list[Article], small: int, large: int, k: int) -> None:
+    with_events = [a for a in articles if a.events]
+    rng = random.Random(7)
+    with tempfile.TemporaryDirectory() as folder:
+        store = Store.open(str(Path(folder) / "bench.db"))
+        number = fill(store, with_events, small, rng, 0)
+        at_small = probe(store, with_events, k, rng)
+        fill(store, with_events, large, rng, number)
+        at_large = probe(store, with_events, k, rng)
+        store.close()
+    print(f"merge per article (median of {k}):")
+    print(f"  {small:>6} stored events  {at_small:7.2f} ms")
+    print(f"  {large:>6} stored events  {at_large:7.2f} ms")
+    print(f"  ratio {large}/{small}: {at_large / at_small:.2f}x (flat: <= 1.5x)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--small", type=int, default=1000)
+    parser.add_argument("--large", type=int, default=10000)
+    parser.add_argument("--probe", type=int, default=100)
+    args = parser.parse_args()
+    articles = extraction(args.repeat)
+    merging(articles, args.small, args.large, args.probe)
+
+
+if __name__ == "__main__":
+    main()
