@@ -90,3 +90,17 @@ def test_malay_text_yields_capitalised_names_and_gazetteer_places(article: Calla
     assert found["Vietnam"][0].key == "place:VN"
     assert found["Hanoi"][0].key == "place:geo:1581130"
     assert found["Bui Thanh Son"][0].type == "person"
+
+
+def test_mentions_survive_the_article_json_round_trip(article: Callable[..., Article]) -> None:
+    a = article("Phó Thủ tướng Bùi Thanh Sơn tiếp bà Ghada Waly, Phó Tổng Thư ký Liên hợp quốc.", "vi")
+    again = Article.from_dict(a.to_dict())
+    assert again.entities == a.entities
+    assert any(r.of == "org:un" for m in again.entities for r in m.roles)
+
+
+def test_the_stage_is_registered_with_its_contract() -> None:
+    from newsloom.pipeline import registered_stages
+
+    info = registered_stages()["entities"]
+    assert info.requires == ("text", "language", "sentences") and info.assigns == ("entities",)
