@@ -29,7 +29,7 @@ import sqlalchemy as sa  # noqa: E402
 
 from newsloom.article import Article  # noqa: E402
 from newsloom.events.merge import merge_article_events  # noqa: E402
-from newsloom.events.types import Actor, Event  # noqa: E402
+from newsloom.events.types import Actor  # noqa: E402
 from newsloom.ingest import read_path  # noqa: E402
 from newsloom.pipeline import registered_stages  # noqa: E402
 from newsloom.store import Store  # noqa: E402
