@@ -69,7 +69,10 @@ MEAN_MIN_COUNT = 10
 #: Score = SIM_WEIGHT * centred cosine + ENTITY_WEIGHT * entity overlap - DATE_PENALTY * days.
 SIM_WEIGHT = 1.0
 ENTITY_WEIGHT = 1.0
-DATE_PENALTY = 0.12
+DATE_PENALTY = 0.25
+#: ... per day when the unit's date is said in its text: the same actors two days later are
+#: another event (the talks on the 24th, the signing on the 25th).
+EXACT_DATE_PENALTY = 0.4
 #: A unit joins the best candidate scoring at least this; below, it starts a story.
 JOIN_THRESHOLD = 0.45
 #: Story keys carried by fewer members than this share are left out of its profile (noise).
@@ -90,6 +93,7 @@ class Unit:
     date: str | None
     title: str | None
     title_rank: int
+    exact: bool = False  # the date is said in the text (an event or lead date), not the publication date
     centred: np.ndarray = field(default_factory=lambda: np.zeros(0))
     confidence: float = 1.0  # how well its language's mean is known (weights the similarity)
 
@@ -208,12 +212,13 @@ def date_window(value: str | None, days: int = DATE_WINDOW_DAYS) -> list[str] | 
     return [(center + timedelta(days=offset)).isoformat() for offset in range(-days, days + 1)]
 
 
-def article_date(article: Article) -> str | None:
-    """The date of what an article reports: its first dated event, else the first day named in its
-    lead, else its publication date (None when nothing is known)."""
+def article_date(article: Article) -> tuple[str | None, bool]:
+    """The date of what an article reports and whether the text says it: its first dated event,
+    else the first day named in its lead (exact); else its publication date (not exact: a report
+    may come days after); None when nothing is known."""
     dated = [e for e in article.events if day_of(e.date) and e.date_source in ("time", "previous")]
     if dated:
-        return day_of(min(dated, key=lambda e: (e.sentence, -e.confidence)).date)
+        return day_of(min(dated, key=lambda e: (e.sentence, -e.confidence)).date), True
     published = _parse_day(article.published)
     lead_end = (
         article.sentences[min(LEAD_SENTENCES, len(article.sentences)) - 1].end if article.sentences else 0
@@ -226,11 +231,14 @@ def article_date(article: Article) -> str | None:
             continue
         parsed = _parse_day(day)
         if published is None or parsed is None or -7 <= (parsed - published).days <= 1:
-            return day
-    return article.published or next(
-        (day_of(t.value) for t in article.times if t.precision in ("day", "part_of_day") and day_of(t.value)),
-        None,
+            return day, True
+    if article.published:
+        return article.published, False
+    named = (
+        day_of(t.value) for t in article.times if t.precision in ("day", "part_of_day") and day_of(t.value)
     )
+    day = next(named, None)
+    return day, day is not None
 
 
 def _first_sentence(article: Article, index: int) -> str | None:
@@ -250,19 +258,20 @@ def article_units(conn: sa.Connection, article: Article, dim: int) -> list[Unit]
     if len(found) != len(segment_vectors):  # embedded by another segmentation: use the article alone
         found, segment_vectors = [], []
     canonical = linked_keys(conn, article.id)
-    own_date = article_date(article)
+    own_date, exact = article_date(article)
     if not found:
         title, rank = (article.title, 2) if article.title else (_first_sentence(article, 0), 1)
         return [
             Unit(-1, None, doc_vector, article_passage(article), unit_keys(article, 0, len(article.text), canonical),
-                 own_date, title, rank)
+                 own_date, title, rank, exact=exact)
         ]  # fmt: skip
     units = []
     for index, (segment, vector) in enumerate(zip(found, segment_vectors, strict=True)):
         units.append(
             Unit(index, (segment.start, segment.end), vector, segment_passage(article, segment),
                  unit_keys(article, segment.start, segment.end, canonical),
-                 _segment_date(segment, own_date), _first_sentence(article, segment.first_sentence), 0)
+                 _segment_date(segment, own_date), _first_sentence(article, segment.first_sentence), 0,
+                 exact=exact or segment.date is not None)
         )  # fmt: skip
     return units
 
@@ -356,7 +365,8 @@ def score_candidate(
     candidate.sim = float(centroid @ unit.centred) if centroid.any() and unit.centred.any() else 0.0
     candidate.overlap = entity_overlap(unit.keys, story_keys, story.member_count, weights)
     candidate.days = day_distance(unit.date, story.date)
-    penalty = DATE_PENALTY * min(candidate.days, DATE_WINDOW_DAYS + 1) if candidate.days is not None else 0.0
+    per_day = EXACT_DATE_PENALTY if unit.exact else DATE_PENALTY
+    penalty = per_day * min(candidate.days, DATE_WINDOW_DAYS + 1) if candidate.days is not None else 0.0
     candidate.score = SIM_WEIGHT * confidence * candidate.sim + ENTITY_WEIGHT * candidate.overlap - penalty
 
 

@@ -1,0 +1,78 @@
+"""Storylines: threads of stories over days, chosen incrementally."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from newsloom.store import Store
+from newsloom.stories.queries import list_storylines
+from newsloom.stories.storylines import _gap
+from tests.stories.corpus import bridge_en, follow_up_en, trade_en, trade_vi
+from tests.stories.helpers import BagOfWordsEncoder, fake_encoder, make_article
+from tests.stories.test_cluster import add
+
+__all__ = ["fake_encoder"]
+
+MARKET_EN = (
+    "ĐÀ NẴNG — A new night market opened on Wednesday near the Hàn River, run by trader Hoàng Yến "
+    "and forty stall holders.\n"
+    "Yến said the market would stay open until midnight every day."
+)
+
+
+@pytest.fixture
+def store(tmp_path: Path, fake_encoder: BagOfWordsEncoder) -> Iterator[Store]:
+    opened = Store.open(str(tmp_path / "lines.db"))
+    yield opened
+    opened.close()
+
+
+def storyline_of(store: Store, story_id: int) -> int:
+    with store.connect() as conn:
+        line = conn.execute(
+            sa.text("SELECT storyline_id FROM stories WHERE id = :s"), {"s": story_id}
+        ).scalar()
+    assert line is not None
+    return int(line)
+
+
+def test_a_follow_up_two_days_later_continues_the_thread(store: Store) -> None:
+    (talks,), _, (follow_up,) = add(store, trade_en(), trade_vi(), follow_up_en())
+    assert follow_up != talks  # another event: the signing, two days after the talks
+    assert storyline_of(store, follow_up) == storyline_of(store, talks)
+
+
+def test_stories_with_other_actors_are_other_threads(store: Store) -> None:
+    (talks,), (bridge,) = add(store, trade_en(), bridge_en())
+    assert storyline_of(store, talks) != storyline_of(store, bridge)
+
+
+def test_a_shared_city_alone_makes_no_thread(store: Store) -> None:
+    market = make_article("market-en", MARKET_EN, published="2026-03-04",
+                          persons=["Hoàng Yến", ("Yến", "Hoàng Yến")], places=[("ĐÀ NẴNG", "Đà Nẵng")],
+                          times=[("Wednesday", "2026-03-04")])  # fmt: skip
+    (bridge,), (night_market,) = add(store, bridge_en(), market)
+    assert bridge != night_market
+    assert storyline_of(store, bridge) != storyline_of(store, night_market)
+
+
+def test_storylines_list_their_stories_in_date_order(store: Store) -> None:
+    add(store, follow_up_en(), trade_en(), bridge_en())  # the later story arrives first
+    with store.connect() as conn:
+        lines = list_storylines(conn)
+    thread = next(line for line in lines if len(line["stories"]) == 2)
+    assert [s["date"] for s in thread["stories"]] == ["2026-03-03", "2026-03-05"]
+    assert thread["date_first"] == "2026-03-03" and thread["date_last"] == "2026-03-05"
+    assert sum(len(line["stories"]) for line in lines) == 3
+    with store.connect() as conn:
+        assert [len(line["stories"]) for line in list_storylines(conn, min_stories=2)] == [2]
+
+
+def test_days_outside_a_span_are_counted_to_its_nearest_end() -> None:
+    assert _gap("2026-03-05", "2026-03-01", "2026-03-03") == 2
+    assert _gap("2026-03-02", "2026-03-01", "2026-03-03") == 0
+    assert _gap(None, "2026-03-01", "2026-03-03") == 0
