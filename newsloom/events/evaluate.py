@@ -332,13 +332,17 @@ def stories_cross_check(
     score = MergeScore()
     for story in stories["events"]:
         score.total += 1
-        wanted = {norm(a) for a in story["actors"]}
-        wanted |= {norm(a.split()[-1]) for a in story["actors"]}  # "Cyril Ramaphosa" ~ "Ramaphosa"
+        # each story actor by its full name or its last word ("Cyril Ramaphosa" ~ "Ramaphosa")
+        wanted = [(norm(a), norm(a.split()[-1])) for a in story["actors"]]
         need = 2 if len(story["actors"]) >= 2 else 1
         candidates = []
         for event_id, (date, names) in info.items():
-            shared = {w for w in wanted if any(w and (w == n or (len(w) > 4 and w in n)) for n in names)}
-            if len(shared) >= need and dates_compatible(date, None, story["date"], story.get("date_end")):
+            shared = sum(
+                1
+                for full, last in wanted
+                if any(n == full or (len(last) > 3 and n.endswith(last)) for n in names)
+            )
+            if shared >= need and dates_compatible(date, None, story["date"], story.get("date_end")):
                 candidates.append(event_id)
         articles = set(story["articles"])
         best = max(candidates, key=lambda i: len(by_event_articles[i] & articles), default=None)

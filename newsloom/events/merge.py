@@ -28,7 +28,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from newsloom.article import Article
-from newsloom.events.actors import fold, is_state, same_actor
+from newsloom.events.actors import fold, identity_keys, is_state, same_actor
 from newsloom.events.rollup import (
     ArticleEvent,
     article_events,
@@ -49,7 +49,12 @@ def article_signature(article: Article) -> str:
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
-def _compatible(group: ArticleEvent, stored: store.StoredEvent, parent_id: int | None) -> int:
+def _compatible(
+    group: ArticleEvent,
+    stored: store.StoredEvent,
+    parent_id: int | None,
+    around: frozenset[str] = frozenset(),
+) -> int:
     """A score > 0 when ``group`` can be ``stored`` (higher is a better match), else 0."""
     if group.type != stored.type:
         return 0
@@ -72,6 +77,15 @@ def _compatible(group: ArticleEvent, stored: store.StoredEvent, parent_id: int |
     source_overlap = len(group.src_keys & stored.src_keys)
     if not source_overlap:
         return 0
+    known = stored.src_keys | stored.tgt_keys | around  # around: the participants of its meeting
+    stranger = any(
+        a.type in ("person", "organization")
+        and not (identity_keys(a) & known)
+        and not any(same_actor(a, b) for b in stored.participants)
+        for a in (*group.source_actors, *group.target_actors)
+    )
+    if stranger:  # "Lương Cường and Ramaphosa agreed" is not what Lương Cường offered the UN
+        return 0
     if group.tgt_keys and stored.tgt_keys and not (group.tgt_keys & stored.tgt_keys):
         named_alike = any(same_actor(a, b) for a in group.target_actors for b in stored.target_actors)
         if not named_alike:  # "Cyril Ramaphosa" and "Matamela Cyril Ramaphosa" linked apart
@@ -91,9 +105,10 @@ def find_match(conn: sa.Connection, group: ArticleEvent, parent_id: int | None) 
     days = store.day_keys(group.date, group.date_end, slack=1)
     for stored in store.candidates_by_keys(conn, keys, days, group.type):
         candidates.setdefault(stored.id, stored)
+    meetings = store.event_keys_of(conn, {s.parent_id for s in candidates.values() if s.parent_id})
     best: tuple[int, int] | None = None
     for stored in candidates.values():
-        score = _compatible(group, stored, parent_id)
+        score = _compatible(group, stored, parent_id, meetings.get(stored.parent_id or 0, frozenset()))
         if score and (best is None or score > best[0] or (score == best[0] and stored.id < best[1])):
             best = (score, stored.id)
     return best[1] if best else None

@@ -145,6 +145,17 @@ def candidates_by_parent(conn: sa.Connection, parent_id: int, type_: str) -> lis
     return [_stored(r) for r in rows]
 
 
+def event_keys_of(conn: sa.Connection, event_ids: Iterable[int]) -> dict[int, frozenset[str]]:
+    """The identity keys (both sides) of some events, by id."""
+    ids = sorted(set(event_ids))
+    if not ids:
+        return {}
+    rows = conn.execute(
+        sa.select(events.c.id, events.c.src_keys, events.c.tgt_keys).where(events.c.id.in_(ids))
+    )
+    return {r.id: frozenset(json.loads(r.src_keys)) | frozenset(json.loads(r.tgt_keys)) for r in rows}
+
+
 def get_event(conn: sa.Connection, event_id: int) -> Any:
     return conn.execute(sa.select(events).where(events.c.id == event_id)).first()
 
