@@ -88,7 +88,9 @@ def _shifted(article: Article, number: int, rng: random.Random) -> Article:
         )
         for e in article.events
     )
-    return dataclasses.replace(article, id=f"{article.id}-{number}", path=f"{article.path}#{number}", events=events)
+    return dataclasses.replace(
+        article, id=f"{article.id}-{number}", path=f"{article.path}#{number}", events=events
+    )
 
 
 def fill(store: Store, articles: list[Article], target: int, rng: random.Random, start: int) -> int:

@@ -95,7 +95,8 @@ def list_events(
     query = (
         sa.select(events)
         .where(*_filters(date_from, date_to, type, entity, language))
-        .order_by(events.c.date.desc(), events.c.id)
+        # newest first; a date without its year ("XXXX-10-24") after the dated ones, undated last
+        .order_by(sa.case((events.c.date.like("XXXX%"), 1), else_=0), events.c.date.desc(), events.c.id)
         .limit(limit)
         .offset(offset)
     )
