@@ -8,6 +8,10 @@ read through the articles both share (``event_sources.article_id`` = ``story_mem
 
 from __future__ import annotations
 
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
@@ -30,9 +34,60 @@ STORY_EVENTS = 60
 TITLE_LANGUAGES = ("en", "vi", "id")
 
 
+#: Seconds a computed timeline is reused while the store has not changed (reads far outnumber writes).
+CACHE_SECONDS = 10.0
+CACHE_ENTRIES = 64
+_cache: OrderedDict[tuple[Any, ...], tuple[float, Any]] = OrderedDict()
+_cache_lock = threading.Lock()
+
+
+def store_version(conn: sa.Connection) -> tuple[Any, ...]:
+    """Changes whenever articles or events are added (index lookups only, no table scan)."""
+    from newsloom.store.migrations.m0001_articles import articles
+
+    version: list[Any] = [str(conn.engine.url)]
+    version += list(
+        conn.execute(
+            sa.select(sa.func.count(), sa.func.max(sa.literal_column("rowid"))).select_from(articles)
+        ).one()
+    )
+    if _has_tables(conn, "events"):
+        from newsloom.store.migrations.m0003_events import events
+
+        version += list(conn.execute(sa.select(sa.func.count(), sa.func.max(events.c.id))).one())
+    return tuple(version)
+
+
+def cached(conn: sa.Connection, key: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
+    """``compute()``, reused for CACHE_SECONDS for the same key and store version."""
+    full_key = (*key, store_version(conn))
+    now = time.monotonic()
+    with _cache_lock:
+        hit = _cache.get(full_key)
+        if hit is not None and hit[0] > now:
+            _cache.move_to_end(full_key)
+            return hit[1]
+    value = compute()
+    with _cache_lock:
+        _cache[full_key] = (now + CACHE_SECONDS, value)
+        while len(_cache) > CACHE_ENTRIES:
+            _cache.popitem(last=False)
+    return value
+
+
 def _has_tables(conn: sa.Connection, *names: str) -> bool:
     inspector = sa.inspect(conn)
     return all(inspector.has_table(name) for name in names)
+
+
+def shift_day(day: str, days: int) -> str:
+    """``day`` (YYYY-MM-DD) moved by ``days``, kept within the calendar (year 1 to 9999)."""
+    try:
+        return (date.fromisoformat(day[:10]) + timedelta(days=days)).isoformat()
+    except OverflowError:
+        return (date.min if days < 0 else date.max).isoformat()
+    except ValueError:  # a stored value that only looks like a date ("2025-13-40"): leave it
+        return day
 
 
 def latest_event_day(conn: sa.Connection) -> str | None:
@@ -50,8 +105,7 @@ def latest_event_day(conn: sa.Connection) -> str | None:
         events.c.date.like("____-__-__"), ~events.c.date.like("X%")
     )
     if newest_published:
-        limit = date.fromisoformat(newest_published) + timedelta(days=AHEAD_DAYS)
-        query = query.where(events.c.date <= limit.isoformat())
+        query = query.where(events.c.date <= shift_day(newest_published, AHEAD_DAYS))
     return conn.execute(query).scalar()
 
 
@@ -62,19 +116,24 @@ def default_window(
     ending at the newest event. A default window holding more than MAX_TIMELINE_EVENTS is shortened."""
     if date_from:
         return date_from, date_to
+    window: tuple[str | None, str | None] = cached(conn, ("window", date_to), lambda: _window(conn, date_to))
+    return window
+
+
+def _window(conn: sa.Connection, date_to: str | None) -> tuple[str | None, str | None]:
     end = date_to or latest_event_day(conn)
     if end is None:
         return None, None
     days = WINDOW_DAYS
     while days > 1:  # a busy month of a large corpus: fewer days, so the window's events fit
-        start = (date.fromisoformat(end) - timedelta(days=days - 1)).isoformat()
+        start = shift_day(end, 1 - days)
         if not domains.available("events", "count_events"):
             break
         count = domains.call("events", "count_events", conn, date_from=start, date_to=end)
         if count <= MAX_TIMELINE_EVENTS:
             break
         days = max(1, min(days - 1, int(days * MAX_TIMELINE_EVENTS / count)))
-    start = (date.fromisoformat(end) - timedelta(days=days - 1)).isoformat()
+    start = shift_day(end, 1 - days)
     return start, end
 
 
@@ -99,6 +158,14 @@ def timeline_days(
     story holds come last). A statement made at a meeting of the same day is listed under that
     meeting (``event["statements"]``); ``count`` counts meetings and statements alike.
     """
+    date_from, date_to = default_window(conn, date_from, date_to)
+    days: list[dict[str, Any]] = cached(
+        conn, ("days", date_from, date_to), lambda: _days(conn, date_from, date_to)
+    )
+    return days  # shared with the cache: callers read it, never change it
+
+
+def _days(conn: sa.Connection, date_from: str | None, date_to: str | None) -> list[dict[str, Any]]:
     raw = _timeline(conn, date_from, date_to)
     on_day = {e["id"] for day in raw for e in day["events"]}
     story_of = stories_of_events(conn, sorted(on_day))
@@ -138,6 +205,10 @@ def timeline_days(
 def _timeline(conn: sa.Connection, date_from: str | None, date_to: str | None) -> list[dict[str, Any]]:
     """The events part's timeline of the window, statements included (oldest day first)."""
     date_from, date_to = default_window(conn, date_from, date_to)
+    return cached(conn, ("timeline", date_from, date_to), lambda: _read_timeline(conn, date_from, date_to))
+
+
+def _read_timeline(conn: sa.Connection, date_from: str | None, date_to: str | None) -> list[dict[str, Any]]:
     return list(
         domains.call(
             "events", "timeline", conn, date_from=date_from, date_to=date_to, limit=MAX_TIMELINE_EVENTS,

@@ -183,6 +183,14 @@ def test_timeline_range_and_pages(client: TestClient) -> None:
     )
 
 
+@pytest.mark.parametrize("params", [{"date_to": "0001-01-02"}, {"date_to": "9999-12-31"}])
+def test_windows_at_the_ends_of_the_calendar(client: TestClient, params: dict[str, str]) -> None:
+    for route in ("/api/stats", "/api/timeline"):
+        response = client.get(route, params=params)
+        assert response.status_code == 200, response.text
+        assert response.json()["date_from"] <= params["date_to"]
+
+
 def test_stats_count_the_timeline(client: TestClient) -> None:
     stats = client.get("/api/stats").json()
     timeline = client.get("/api/timeline", params={"limit": 100}).json()
@@ -407,9 +415,9 @@ def test_a_bug_is_a_500_without_details(module_db: object, monkeypatch: pytest.M
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("secret internal state")
 
-    monkeypatch.setattr("newsloom.store.articles.count_articles", broken)
+    monkeypatch.setattr("newsloom.serve.records.iter_articles", broken)
     with TestClient(create_app(str(module_db), token=None), raise_server_exceptions=False) as local:
-        error = assert_error(local.get("/api"), 500, "internal")
+        error = assert_error(local.get("/api/articles"), 500, "internal")
     assert "secret" not in error["message"]
     assert api.MAX_LIMIT == 100
 
@@ -431,3 +439,23 @@ def test_token_header_forms(client: TestClient) -> None:
     for headers in ({"Authorization": f"Bearer {TOKEN}"}, {"X-Newsloom-Token": TOKEN}):
         response = client.post("/api/ingest", headers=headers, content=b"x", params={})
         assert_error(response, 415)  # past the token check: refused for not being a multipart upload
+
+
+def test_run_server_binds_loopback_and_reads_the_token(
+    module_db: object, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import uvicorn
+
+    from newsloom.serve import DEFAULT_HOST, run_server
+
+    seen: dict[str, Any] = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **options: seen.update(app=app, **options))
+    monkeypatch.setenv("NEWSLOOM_TOKEN", "from-the-environment")
+    run_server(str(module_db))
+    assert DEFAULT_HOST == "127.0.0.1" and seen["host"] == "127.0.0.1" and seen["port"] == 8000
+    assert seen["app"].state.token == "from-the-environment"
+    monkeypatch.delenv("NEWSLOOM_TOKEN")
+    run_server(str(module_db), host="0.0.0.0", port=9000)
+    assert seen["app"].state.token is None and seen["host"] == "0.0.0.0"
+    printed = capsys.readouterr().err
+    assert "uploads are off" in printed and "reachable from other machines" in printed
