@@ -61,8 +61,14 @@ def check_published(published: object) -> str | None:
 
 
 @cache
-def _pipeline() -> Pipeline:
-    return Pipeline()
+def _pipeline(disable: frozenset[str] = frozenset()) -> Pipeline:
+    from newsloom.pipeline import default_stage_names
+
+    names = default_stage_names()
+    unknown = disable - set(names)
+    if unknown:
+        raise ValueError(f"disable={sorted(unknown)} names no stage; the stages are: {', '.join(names)}.")
+    return Pipeline([n for n in names if n not in disable])
 
 
 def _article(
@@ -91,8 +97,11 @@ def analyze(
     published: str | date | datetime | None = None,
     url: str | None = None,
     title: str | None = None,
+    disable: Iterable[str] = (),
 ) -> Article:
     """Run every per-article stage on ``text`` in memory and return the Article (nothing is stored).
+
+    ``disable`` leaves stages out by name (e.g. ``["embed"]`` when no vector is needed).
 
     >>> a = analyze("HÀ NỘI — The minister met the delegation on Tuesday.", lang="en", published="2025-10-21")
     >>> a.language, a.meta("dateline")
@@ -103,11 +112,15 @@ def analyze(
     published_iso = check_published(published)
     if not text.strip():
         return Article(id="", path="<memory>", text="", fmt="memory", language=lang)
-    return _pipeline()(_article(text, lang, published_iso, url, title))
+    return _pipeline(frozenset(disable))(_article(text, lang, published_iso, url, title))
 
 
 def analyze_many(
-    texts_or_dicts: Iterable[str | Mapping[str, Any]], *, lang: str | None = None, progress: bool = False
+    texts_or_dicts: Iterable[str | Mapping[str, Any]],
+    *,
+    lang: str | None = None,
+    progress: bool = False,
+    disable: Iterable[str] = (),
 ) -> Iterator[Article]:
     """:func:`analyze` over a stream, lazily and in order; models and lexicons load once.
 
@@ -133,16 +146,22 @@ def analyze_many(
                 published=item.get("published"),
                 url=item.get("url"),
                 title=item.get("title"),
+                disable=disable,
             )
         else:
-            yield analyze(item, lang=default_lang)
+            yield analyze(item, lang=default_lang, disable=disable)
 
 
 def extract_events(
     text: str, *, lang: str | None = None, published: str | date | datetime | None = None
 ) -> list[Event]:
-    """The events of ``text`` (runs the stages events depend on: language, sentences, entities, times)."""
-    return list(analyze(text, lang=lang, published=published).events)
+    """The events of ``text`` (runs the stages events depend on: language, sentences, entities, times).
+
+    >>> [(e.type, e.date) for e in extract_events("HÀ NỘI — The Deputy Prime Minister received the UNODC chief "
+    ...                                            "on Tuesday.", published="2025-10-21")]
+    [('CONSULT', '2025-10-21')]
+    """
+    return list(analyze(text, lang=lang, published=published, disable=("embed",)).events)
 
 
 def with_language(article: Article, lang: str) -> Article:

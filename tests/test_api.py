@@ -60,3 +60,10 @@ def test_analyze_many_is_lazy_and_ordered() -> None:
 
 def test_given_language_is_trusted() -> None:
     assert newsloom.analyze("Bertemu.", lang="id").language == "id"
+
+
+def test_disable_leaves_stages_out_and_names_unknown_ones() -> None:
+    article = newsloom.analyze("The minister met the delegation in Hanoi on Tuesday.", disable=["embed"])
+    assert "embed" not in article.stages and article.embedding is None
+    with pytest.raises(ValueError, match="disable=.*'nope'.*the stages are: language"):
+        newsloom.analyze("text", disable=["nope"])
