@@ -107,6 +107,9 @@ def test_static_files_come_from_a_fixed_list(client: TestClient) -> None:
     assert css.status_code == 200 and css.headers["content-type"].startswith("text/css")
     assert "@media (max-width" in css.text
     assert client.get("/static/app.js").headers["content-type"].startswith("text/javascript")
+    for icon in ("/static/favicon.svg", "/favicon.ico"):
+        response = client.get(icon)
+        assert response.status_code == 200 and response.headers["content-type"] == "image/svg+xml"
     for name in ("base.html", "..%2F__init__.py", "nothing.css"):
         assert client.get(f"/static/{name}").status_code == 404
 
