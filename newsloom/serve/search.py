@@ -180,7 +180,12 @@ def make_segments(text: str, phrases: list[list[str]], context: int = SNIPPET_CO
     if first is None:
         cut = text[: 2 * context].strip()
         return [Segment(cut + ("…" if len(text) > 2 * context else ""))] if cut else []
-    window = (max(0, first[0] - context), min(len(text), first[1] + context))
+    start, end = max(0, first[0] - context), min(len(text), first[1] + context)
+    if start > 0 and (space := text.find(" ", start, first[0])) != -1:
+        start = space + 1  # begin and end the snippet on whole words
+    if end < len(text) and (space := text.rfind(" ", first[1], end)) != -1:
+        end = space
+    window = (start, end)
     spans = [(m.start(), m.end()) for term in terms for m in _word_pattern(term).finditer(folded, *window)]
     spans.sort(key=lambda span: (span[0], -span[1]))  # the longest match at a position wins
     start, end = window

@@ -49,6 +49,13 @@ def test_snippet_window_and_fallback() -> None:
     segments = make_segments(text, [["waly"]], context=20)
     assert segments[0] == Segment("…") and segments[-1] == Segment("…")
     assert [s.text for s in segments if s.match] == ["Waly"]
+    words = "Hanoi (BERITANUSA) - Wakil Perdana Menteri Vietnam Bui Thanh Son kemarin menerima Ghada Waly di Hanoi."
+    cut = make_segments(words + " " + words, [["ghada", "waly"]], context=30)
+    shown = "".join(s.text for s in cut[1:-1])
+    at = (words + " " + words).index(shown)
+    assert (words + " " + words)[at - 1] == " " and (words + " " + words)[
+        at + len(shown)
+    ] == " "  # whole words
     assert not any(s.match for s in make_segments("nothing to see", [["waly"]]))
 
 
