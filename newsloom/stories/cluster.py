@@ -253,10 +253,10 @@ def article_units(conn: sa.Connection, article: Article, dim: int) -> list[Unit]
     vectors = unit_vectors(article, dim)
     if vectors is None:
         return []
-    doc_vector, segment_vectors = vectors
     found = segments(article)
-    if len(found) != len(segment_vectors):  # embedded by another segmentation: use the article alone
-        found, segment_vectors = [], []
+    if len(vectors) != max(1, len(found)):  # embedded under another segmentation: one unit
+        found = []
+    doc_vector, segment_vectors = vectors[0], vectors if found else []
     canonical = linked_keys(conn, article.id)
     own_date, exact = article_date(article)
     if not found:

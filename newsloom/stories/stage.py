@@ -6,10 +6,11 @@ roundup (several events in one text, each opened by its own dated paragraph) als
 each segment, at most ``MAX_SEGMENTS``. The passages of one article go to the encoder in one batch;
 :func:`embed_articles` batches many articles.
 
-Layout of ``Article.embedding``: block 0 (``dim`` floats) is the article vector; blocks 1..n are the
-vectors of ``segments(article)`` in order (none for an ordinary article). :func:`unit_vectors`
-reads it back. ``segments`` is a pure function of the article, so the corpus step finds the same
-segments again.
+Layout of ``Article.embedding``: one block of ``dim`` floats per unit the corpus step places in a
+story: the article vector for an ordinary article; for a roundup, the vector of each of
+``segments(article)`` in order (a roundup's whole text is no one story, so it is not embedded).
+:func:`unit_vectors` reads it back. ``segments`` is a pure function of the article, so the corpus
+step finds the same segments again.
 
 Caching: the stage stays pure. It embeds through the process-wide ``get_encoder()``, a
 content-hash cache in memory; the corpus step (``newsloom.stories.cluster``) writes every passage
@@ -35,7 +36,7 @@ from newsloom.stories.embed import DEFAULT_ENCODER, CachedEncoder, Encoder, get_
 
 #: Characters of text per passage: about 150 tokens, title + two or three sentences. The lead
 #: says what happened; longer passages cost time (the model is linear in tokens) for little gain.
-PASSAGE_CHARS = 600
+PASSAGE_CHARS = 320
 #: Sentences of the lead (after the title) in the article passage.
 LEAD_SENTENCES = 2
 #: Event sentences beyond the lead added to the article passage (the first-reported events).
@@ -205,8 +206,9 @@ def segment_passage(article: Article, segment: Segment) -> str:
 
 
 def passages(article: Article) -> list[str]:
-    """Every passage the stage embeds for ``article``: the article, then each roundup segment."""
-    return [article_passage(article), *(segment_passage(article, s) for s in segments(article))]
+    """Every passage the stage embeds for ``article``: each roundup segment, else the article."""
+    found = segments(article)
+    return [segment_passage(article, s) for s in found] if found else [article_passage(article)]
 
 
 def embed_articles(articles: Sequence[Article], encoder: Encoder | None = None) -> list[Article]:
@@ -235,12 +237,12 @@ def embed(article: Article) -> Article:
     return embed_articles([article])[0]
 
 
-def unit_vectors(article: Article, dim: int) -> tuple[np.ndarray, list[np.ndarray]] | None:
-    """(article vector, segment vectors) from ``article.embedding``, or None if absent/malformed."""
+def unit_vectors(article: Article, dim: int) -> list[np.ndarray] | None:
+    """The unit vectors in ``article.embedding`` (see the layout above), or None if absent/malformed."""
     if not article.embedding or dim <= 0 or len(article.embedding) % dim:
         return None
     matrix = np.asarray(article.embedding, dtype=np.float32).reshape(-1, dim)
-    return matrix[0], [matrix[i] for i in range(1, matrix.shape[0])]
+    return [matrix[i] for i in range(matrix.shape[0])]
 
 
 def attach_store_cache(store: Any, encoder: CachedEncoder | None = None) -> CachedEncoder:

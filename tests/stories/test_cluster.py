@@ -140,7 +140,7 @@ def test_stories_get_a_title_per_language_and_a_date(store: Store) -> None:
 def test_passage_vectors_are_kept_by_content_key(store: Store) -> None:
     add(store, trade_en(), roundup_en())
     with store.connect() as conn:
-        assert conn.execute(sa.text("SELECT count(*) FROM embeddings")).scalar() == 1 + 3
+        assert conn.execute(sa.text("SELECT count(*) FROM embeddings")).scalar() == 1 + 3  # article, 3 events
 
 
 def _synthetic(i: int) -> Article:

