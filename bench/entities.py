@@ -32,9 +32,48 @@ from newsloom.store.migrations import m0002_entities  # noqa: E402
 
 FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương"]
 MIDDLE = ["Văn", "Thị", "Minh", "Thanh", "Quốc", "Hữu", "Đức", "Ngọc", "Xuân", "Thu"]
-GIVEN = ["An", "Bình", "Cường", "Dũng", "Hải", "Hòa", "Khánh", "Lâm", "Long", "Nam", "Phúc", "Quân", "Sơn", "Tâm"]
-WESTERN = ["Maria", "John", "Ahmed", "Elena", "Kofi", "Priya", "Lars", "Sofia", "Mateo", "Aiko", "Budi", "Siti"]
-SURNAME = ["Keller", "Okafor", "Haddad", "Silva", "Novak", "Tanaka", "Santoso", "Lindqvist", "Moreau", "Rahman"]
+GIVEN = [
+    "An",
+    "Bình",
+    "Cường",
+    "Dũng",
+    "Hải",
+    "Hòa",
+    "Khánh",
+    "Lâm",
+    "Long",
+    "Nam",
+    "Phúc",
+    "Quân",
+    "Sơn",
+    "Tâm",
+]
+WESTERN = [
+    "Maria",
+    "John",
+    "Ahmed",
+    "Elena",
+    "Kofi",
+    "Priya",
+    "Lars",
+    "Sofia",
+    "Mateo",
+    "Aiko",
+    "Budi",
+    "Siti",
+]
+SURNAME = [
+    "Keller",
+    "Okafor",
+    "Haddad",
+    "Silva",
+    "Novak",
+    "Tanaka",
+    "Santoso",
+    "Lindqvist",
+    "Moreau",
+    "Rahman",
+]
 EXTRA = {
     "vi": "Cùng ngày, Thứ trưởng {a} tiếp Đại sứ {b} và ông {c}.",
     "en": "Also on the day, Deputy Minister {a} received Ambassador {b} and Mr {c}.",
@@ -77,7 +116,9 @@ def base_articles() -> list[Article]:
 
 def prepared(article: Article) -> Article:
     language = article.language or "vi"
-    sentences = tuple(dataclasses.replace(s, language=language) for s in split_sentences(article.text, language))
+    sentences = tuple(
+        dataclasses.replace(s, language=language) for s in split_sentences(article.text, language)
+    )
     return dataclasses.replace(article, sentences=sentences)
 
 
@@ -89,7 +130,9 @@ def corpus(bases: list[Article], count: int, first_name: int, seed: int = 7) -> 
         base = bases[i % len(bases)]
         language = base.language or "vi"
         n = first_name + 3 * i
-        extra = EXTRA[language].format(a=person(rng, n, language), b=person(rng, n + 1, language), c=person(rng, n + 2, language))
+        extra = EXTRA[language].format(
+            a=person(rng, n, language), b=person(rng, n + 1, language), c=person(rng, n + 2, language)
+        )
         text = base.text.rstrip() + "\n\n" + extra
         day = 1 + i % 28
         article = dataclasses.replace(base, id=f"bench-{first_name}-{i}", path=f"{base.path}#v{i}", text=text)
@@ -124,7 +167,9 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=10_000, help="articles linked in the throughput run")
     parser.add_argument("--stage-articles", type=int, default=2_000, help="articles through the entity stage")
     parser.add_argument("--probe", type=int, default=200, help="articles timed at 1,000 and 10,000 entities")
-    parser.add_argument("--db", default="", help="SQLite file for the linking run (default: a temporary file)")
+    parser.add_argument(
+        "--db", default="", help="SQLite file for the linking run (default: a temporary file)"
+    )
     args = parser.parse_args()
 
     bases = base_articles()
@@ -191,7 +236,9 @@ def main() -> int:
         batch_no += 1
     print(f"linking: {count} articles in {total:.1f}s = {count / total:.1f} articles/s "
           f"(store now {entity_count(engine)} entities; one transaction per article, SQLite WAL file)")  # fmt: skip
-    print(f"linking vs stage: linking takes {(total / count) / (seconds / len(analysed)):.2f}x the stage's time per article")
+    print(
+        f"linking vs stage: linking takes {(total / count) / (seconds / len(analysed)):.2f}x the stage's time per article"
+    )
     return 0
 
 
