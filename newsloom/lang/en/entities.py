@@ -45,7 +45,8 @@ RULES = EntityRules(
     non_entity_words=frozenset(
         {"Convention", "Programme", "Program", "Treaty", "Agreement", "Declaration", "Act", "Law", "Resolution",
          "Summit", "Forum", "Conference", "Day", "Week", "Year", "Award", "Prize", "Cup", "Games", "Festival",
-         "Opening", "Signature", "Strategy", "Plan", "Initiative", "Prevention", "Control"}
+         "Opening", "Signature", "Strategy", "Plan", "Initiative", "Prevention", "Control", "Blueprint",
+         "Partnership"}
     ),
     plural_markers=frozenset({"two", "both", "three", "several", "many", "all", "other", "former", "a", "an"}),
     credit_markers=frozenset({"Photo", "Photo:", "Photos", "Source", "By", "Credit"}),

@@ -38,7 +38,7 @@ RULES = EntityRules(
     non_entity_words=frozenset(
         {"Konvensi", "Program", "Perjanjian", "Deklarasi", "Undang-Undang", "UU", "Peraturan", "Forum",
          "Konferensi", "KTT", "Hari", "Festival", "Piala", "Strategi", "Rencana", "Cetak Biru", "Markas",
-         "Pertemuan", "Upacara", "Sidang"}
+         "Pertemuan", "Upacara", "Sidang", "Kemitraan"}
     ),
     plural_markers=frozenset({"dua", "kedua", "para", "tiga", "beberapa", "semua", "mantan", "seorang"}),
     credit_markers=frozenset({"Foto", "Foto:", "Sumber", "Oleh", "Pewarta", "Editor"}),
@@ -46,7 +46,7 @@ RULES = EntityRules(
         {"Dia", "Ia", "Mereka", "Kami", "Kita", "Ini", "Itu", "Di", "Pada", "Dalam", "Untuk", "Dan", "Namun",
          "Selain", "Menurut", "Sementara", "Sebelumnya", "Setelah", "Saat", "Ketika", "Sebagai", "Hal", "Adapun"}
     ),
-    place_heads=frozenset({"Bandara", "Bandar Udara", "Pulau", "Provinsi", "Kabupaten", "Pelabuhan", "Selat", "Sungai", "Gunung"}),
+    place_heads=frozenset({"Bandara", "Bandar Udara", "Istana", "Pulau", "Provinsi", "Kabupaten", "Pelabuhan", "Selat", "Sungai", "Gunung"}),
     place_tails=frozenset({}),
     title_joiners=frozenset({"dan", ",", "sekaligus"}),
     title_links=frozenset({"dari"}),
