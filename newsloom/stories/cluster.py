@@ -139,8 +139,14 @@ def linked_keys(conn: sa.Connection, article_id: str) -> dict[int, str]:
     return {int(row.start_offset): str(row.key) for row in rows}
 
 
-def unit_keys(article: Article, start: int, end: int, canonical: dict[int, str]) -> dict[str, float]:
-    """Weighted keys of the mentions and events in ``article.text[start:end]``."""
+def unit_keys(article: Article, segment: Segment | None, canonical: dict[int, str]) -> dict[str, float]:
+    """Weighted keys of the mentions and events of a segment (None: of the whole article).
+
+    In a whole article, a name met once outside the title and lead is background (half weight)."""
+
+    def inside(offset: int) -> bool:
+        return segment is None or segment.holds(article, offset)
+
     lead_end = (
         article.sentences[min(LEAD_SENTENCES, len(article.sentences)) - 1].end if article.sentences else 0
     )
@@ -149,25 +155,25 @@ def unit_keys(article: Article, start: int, end: int, canonical: dict[int, str])
     in_lead: set[str] = set()
     title = (article.title or "").casefold()
     for mention in article.entities:
-        if not (start <= mention.start < end) or not mention.key:
+        if not mention.key or not (segment is None or segment.takes(article, mention.start, mention.key)):
             continue
         key = canonical.get(mention.start, mention.key)
         if mention.type == "person":
             key = person_key(key)
         counts[key] += 1
         kinds[key] = _type_of(key, mention.type)
-        if mention.start < max(lead_end, start + 1) or (mention.text and mention.text.casefold() in title):
+        if mention.start < lead_end or (mention.text and mention.text.casefold() in title):
             in_lead.add(key)
     keys = {
         key: KEY_WEIGHTS[kinds[key]]
-        * (1.0 if key in in_lead or count > 1 or start > 0 else BACKGROUND_WEIGHT)
+        * (1.0 if key in in_lead or count > 1 or segment is not None else BACKGROUND_WEIGHT)
         for key, count in counts.items()
     }
     groups: dict[int, set[str]] = {}
     for event in article.events:
         if event.parent is not None or not (0 <= event.sentence < len(article.sentences)):
             continue  # statements made at a meeting belong to the meeting
-        if not (start <= article.sentences[event.sentence].start < end):
+        if not inside(article.sentences[event.sentence].start):
             continue
         actors = {person_key(a) if a.startswith("person:") else a for a in (*event.source, *event.target)}
         groups.setdefault(event.group if event.group >= 0 else -1 - len(groups), set()).update(
@@ -262,14 +268,14 @@ def article_units(conn: sa.Connection, article: Article, dim: int) -> list[Unit]
     if not found:
         title, rank = (article.title, 2) if article.title else (_first_sentence(article, 0), 1)
         return [
-            Unit(-1, None, doc_vector, article_passage(article), unit_keys(article, 0, len(article.text), canonical),
+            Unit(-1, None, doc_vector, article_passage(article), unit_keys(article, None, canonical),
                  own_date, title, rank, exact=exact)
         ]  # fmt: skip
     units = []
     for index, (segment, vector) in enumerate(zip(found, segment_vectors, strict=True)):
         units.append(
             Unit(index, (segment.start, segment.end), vector, segment_passage(article, segment),
-                 unit_keys(article, segment.start, segment.end, canonical),
+                 unit_keys(article, segment, canonical),
                  _segment_date(segment, own_date), _first_sentence(article, segment.first_sentence), 0,
                  exact=exact or segment.date is not None)
         )  # fmt: skip

@@ -31,6 +31,7 @@ from typing import Any
 import numpy as np
 
 from newsloom.article import Article
+from newsloom.events.types import Event
 from newsloom.pipeline import stage
 from newsloom.stories.embed import DEFAULT_ENCODER, CachedEncoder, Encoder, get_encoder
 
@@ -69,14 +70,32 @@ def day_of(value: str | None) -> str | None:
 
 @dataclass(frozen=True, slots=True)
 class Segment:
-    """Consecutive paragraphs of a roundup that report one event."""
+    """The sentences of a roundup that report one event (usually consecutive paragraphs)."""
 
-    first_sentence: int
-    last_sentence: int  # inclusive
-    start: int  # character span in article.text
+    sentences: tuple[int, ...]  # indices into article.sentences, in order
+    start: int  # character span in article.text, from the first to the last of its sentences
     end: int
     persons: frozenset[str]
     date: str | None  # the segment's day (YYYY-MM-DD or XXXX-MM-DD)
+    shared: int | None = None  # a sentence announcing this event and another (see _split_by_events)
+    actors: frozenset[str] = frozenset()  # this event's actors: the only names it takes from ``shared``
+
+    @property
+    def first_sentence(self) -> int:
+        return self.sentences[0]
+
+    def holds(self, article: Article, offset: int) -> bool:
+        """Whether ``offset`` of article.text falls in one of the segment's sentences."""
+        return any(article.sentences[i].start <= offset < article.sentences[i].end for i in self.sentences)
+
+    def takes(self, article: Article, offset: int, key: str) -> bool:
+        """Whether a name (mention key at ``offset``) belongs to this segment's event."""
+        if not self.holds(article, offset):
+            return False
+        if self.shared is None or not key.startswith("person:"):
+            return True
+        sentence = article.sentences[self.shared]
+        return not (sentence.start <= offset < sentence.end) or key in self.actors
 
 
 @dataclass
@@ -151,23 +170,95 @@ def segments(article: Article) -> list[Segment]:
     if len(merged) > 1 and sum(p.end - p.start for p in merged[0]) < MIN_SEGMENT_CHARS:
         merged[1] = merged[0] + merged[1]  # a short opening line belongs to the first event
         merged.pop(0)
-    if len(merged) < 2:
-        return []
-    while len(merged) > MAX_SEGMENTS:  # keep the first events; the tail goes with the last kept
-        tail = merged.pop()
-        merged[-1].extend(tail)
-    return [
-        Segment(
-            first_sentence=group[0].first,
-            last_sentence=group[-1].last,
-            start=group[0].start,
-            end=group[-1].end,
-            persons=frozenset(set().union(*(p.persons for p in group))),
-            date=next((p.day for p in group if p.day), None)
-            or next((p.first_day for p in group if p.first_day), None),
-        )
+    parts = [
+        part
         for group in merged
+        for part in _split_by_events(article, [i for p in group for i in range(p.first, p.last + 1)])
     ]
+    if len(parts) < 2:
+        return []
+    while len(parts) > MAX_SEGMENTS:  # keep the first events; the tail goes with the last kept
+        tail = parts.pop()
+        parts[-1] = (sorted(set(parts[-1][0]) | set(tail[0])), parts[-1][1], parts[-1][2] | tail[2])
+    return [_segment(article, part) for part in parts]
+
+
+def _segment(article: Article, part: _Part) -> Segment:
+    sentences, shared, actors = part
+    spans = [(article.sentences[i].start, article.sentences[i].end) for i in sentences]
+    inside = [
+        t for t in sorted(article.times, key=lambda t: t.start) if any(a <= t.start < b for a, b in spans)
+    ]
+    opening = spans[0][0]
+    cue = next(
+        (day_of(t.value) for t in inside if t.start - opening <= LEAD_CUE_CHARS and day_of(t.value)), None
+    )
+    segment = Segment(
+        sentences=tuple(sentences),
+        start=spans[0][0],
+        end=spans[-1][1],
+        persons=frozenset(
+            m.key for m in article.entities
+            if m.type == "person" and m.key and any(a <= m.start < b for a, b in spans)
+        ),
+        date=cue or next((day_of(t.value) for t in inside if day_of(t.value)), None),
+        shared=shared,
+        actors=actors,
+    )  # fmt: skip
+    if shared is None:
+        return segment
+    persons = frozenset(m.key for m in article.entities
+                        if m.type == "person" and m.key and segment.takes(article, m.start, m.key))  # fmt: skip
+    return dataclasses.replace(segment, persons=persons)
+
+
+def _event_actors(article: Article, event: Event) -> frozenset[str]:
+    return frozenset(a for a in (*event.source, *event.target) if not a.startswith("place:"))
+
+
+_Part = tuple[list[int], int | None, frozenset[str]]  # sentences, shared announcing sentence, actors
+
+
+def _split_by_events(article: Article, sentences: list[int]) -> list[_Part]:
+    """A segment whose opening sentences announce two events with other actors ("X received Y and
+    attended Z with W"), cut into one part per event: each event's sentences (its own and its
+    statements'), and every other sentence with the part of the sentence before it."""
+    whole: list[_Part] = [(sentences, None, frozenset())]
+    if not sentences or not article.events:
+        return whole
+    wanted = set(sentences)
+    lead = sentences[:LEAD_SENTENCES]
+    tops = [e for e in article.events if e.parent is None and e.group >= 0 and e.sentence in wanted]
+    for announcing in lead:
+        announced: dict[int, frozenset[str]] = {}
+        for event in tops:
+            actors = _event_actors(article, event)
+            if event.sentence == announcing and len(actors) >= 2:
+                announced.setdefault(event.group, actors)
+        distinct = [g for g, actors in announced.items()
+                    if not any(actors <= other for h, other in announced.items() if h != g)]  # fmt: skip
+        if len(distinct) >= 2:
+            break
+    else:
+        return whole
+    owner: dict[int, set[int]] = {}
+    for event in article.events:
+        group = event.group if event.group in distinct else event.parent if event.parent in distinct else None
+        if group is not None and event.sentence in wanted:
+            owner.setdefault(event.sentence, set()).add(group)
+    parts: dict[int, list[int]] = {g: [] for g in distinct}
+    current = set(distinct)
+    for index in sentences:
+        if index >= announcing:  # before it: an opening the events share
+            current = owner.get(index) or current
+        for group in current if index >= announcing else distinct:
+            parts[group].append(index)
+    kept: list[_Part] = [
+        (part, announcing, announced[group])
+        for group, part in parts.items()
+        if sum(len(article.sentences[i].text) for i in part) >= MIN_SEGMENT_CHARS
+    ]
+    return kept if len(kept) >= 2 else whole
 
 
 def _clip(parts: Sequence[str], limit: int = PASSAGE_CHARS) -> str:
@@ -200,9 +291,12 @@ def article_passage(article: Article) -> str:
 
 
 def segment_passage(article: Article, segment: Segment) -> str:
-    """The opening sentences of a segment (its lead), cut to PASSAGE_CHARS."""
-    sentences = article.sentences[segment.first_sentence : segment.last_sentence + 1]
-    return _clip([s.text for s in sentences[: LEAD_SENTENCES + 1]])
+    """The opening sentences of a segment (its lead), cut to PASSAGE_CHARS; an event cut from a
+    shared announcing sentence starts with its own sentences, the shared one last."""
+    order = [i for i in segment.sentences if i != segment.shared]
+    if segment.shared is not None:
+        order = order[:LEAD_SENTENCES] + [segment.shared]
+    return _clip([article.sentences[i].text for i in order[: LEAD_SENTENCES + 1]])
 
 
 def passages(article: Article) -> list[str]:

@@ -15,6 +15,7 @@ from newsloom.stories.stage import (
     embed,
     embed_articles,
     passages,
+    segment_passage,
     segments,
     unit_vectors,
 )
@@ -122,3 +123,32 @@ def test_the_same_text_is_embedded_once(fake_encoder: BagOfWordsEncoder) -> None
 
 def test_an_empty_body_gets_no_embedding(fake_encoder: BagOfWordsEncoder) -> None:
     assert embed(make_article("empty", "   ")).embedding is None
+
+
+def test_an_opening_that_announces_two_events_is_cut_in_two() -> None:
+    body = (
+        "On Friday, President Omar Diallo received Mayor Anna Berg and later opened a trade fair with "
+        "minister Luis Prado.\n"
+        "At the meeting, Berg asked for help to rebuild the harbour of her city after the storm.\n"
+        "At the fair, Prado said exports of coffee and cocoa had doubled in a year."
+    )
+    article = make_article("two-in-one", body, persons=["Omar Diallo", "Anna Berg", ("Berg", "Anna Berg"),
+                                                        "Luis Prado", ("Prado", "Luis Prado")])  # fmt: skip
+    keys = {"diallo": "person:omar diallo", "berg": "person:anna berg", "prado": "person:luis prado"}
+
+    def event(sentence: int, group: int, parent: int | None, *actors: str) -> Event:
+        text = article.sentences[sentence].text
+        return Event(type="CONSULT", sentence=sentence, evidence=text, start=0, end=1, trigger="met",
+                     source=(keys[actors[0]],), target=tuple(keys[a] for a in actors[1:]), group=group,
+                     parent=parent)  # fmt: skip
+
+    events = (event(0, 0, None, "diallo", "berg"), event(0, 1, None, "diallo", "prado"),
+              event(1, 2, 0, "berg"), event(2, 3, 1, "prado"))  # fmt: skip
+    found = segments(dataclasses.replace(article, events=events))
+    assert [f.sentences for f in found] == [(0, 1), (0, 2)]
+    assert [sorted(f.persons) for f in found] == [
+        ["person:anna berg", "person:omar diallo"],
+        ["person:luis prado", "person:omar diallo"],
+    ]
+    assert segment_passage(article, found[1]).startswith("At the fair")  # its own sentence first
+    assert segments(article) == []  # without the events stage: one event
