@@ -115,7 +115,10 @@ def list_stories(
 ) -> list[dict[str, Any]]:
     """Stories, newest first (by representative date), with titles, languages and article counts."""
     query = _date_filters(sa.select(stories), date_from, date_to)
-    query = query.order_by(stories.c.date.desc(), stories.c.id.desc()).limit(limit).offset(offset)
+    undated_last = sa.case((stories.c.date.is_(None), 2), (stories.c.date.like("XXXX%"), 1), else_=0)
+    query = (
+        query.order_by(undated_last, stories.c.date.desc(), stories.c.id.desc()).limit(limit).offset(offset)
+    )
     rows = list(conn.execute(query))
     ids = [int(r.id) for r in rows]
     titles, members = _titles(conn, ids), _members(conn, ids)

@@ -234,3 +234,21 @@ def test_person_keys_keep_the_last_two_name_words() -> None:
     assert person_key("person:matamela cyril ramaphosa") == "person:cyril ramaphosa"
     assert person_key("person:luong cuong") == "person:luong cuong"
     assert person_key("person:sugiono") == "person:sugiono"
+
+
+def test_the_store_cache_spares_embedding_what_is_stored(
+    store: Store, fake_encoder: BagOfWordsEncoder
+) -> None:
+    from newsloom.stories.embed import CachedEncoder
+    from newsloom.stories.stage import attach_store_cache, passages
+
+    add(store, trade_en())
+    fresh = CachedEncoder(BagOfWordsEncoder())  # a new process: an empty memory cache
+    attach_store_cache(store, fresh)
+    inner = fresh.encoder
+    assert isinstance(inner, BagOfWordsEncoder)
+    vector = fresh.encode(passages(trade_en()))
+    assert inner.calls == []  # read back from the embeddings table
+    assert np.allclose(vector, fake_encoder.encode(passages(trade_en())))
+    fresh.encode(["a passage never stored"])
+    assert inner.calls == [["a passage never stored"]]
