@@ -21,6 +21,7 @@ is a bounded number of indexed lookups: the same at 1,000 and at 50,000 stored a
 from __future__ import annotations
 
 import math
+import weakref
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -122,14 +123,18 @@ def _type_of(key: str, mention_type: str) -> str:
     return mention_type if mention_type in KEY_WEIGHTS else "organization"
 
 
+_HAS_LINKS: weakref.WeakKeyDictionary[sa.Engine, bool] = weakref.WeakKeyDictionary()
+
+
 def linked_keys(conn: sa.Connection, article_id: str) -> dict[int, str]:
     """Mention start offset -> canonical entity key, where the entity linking step has run."""
     try:
         from newsloom.store.migrations.m0002_entities import entities, entity_links
     except ImportError:  # pragma: no cover - the entities domain is absent
         return {}
-    inspector = sa.inspect(conn)
-    if not inspector.has_table("entity_links"):
+    if conn.engine not in _HAS_LINKS:
+        _HAS_LINKS[conn.engine] = bool(sa.inspect(conn).has_table("entity_links"))
+    if not _HAS_LINKS[conn.engine]:
         return {}
     rows = conn.execute(
         sa.select(entity_links.c.start_offset, entities.c.key)
