@@ -14,11 +14,8 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import os
-import pickle
 import shlex
 import sys
-import time
 from pathlib import Path
 
 import numpy as np
@@ -34,62 +31,18 @@ from newsloom.compare.training import (  # noqa: E402
     GBM_WEIGHT,
     RIDGE_ALPHA,
     SEED,
-    build_features,
     cross_validate,
+    features_for,
     fit_model,
     labels,
     pair_groups,
     pearson_by_dimension,
     read_pairs,
 )
-from newsloom.stories.embed import CachedEncoder, get_encoder  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data" / "semeval2022-task8" / "train.jsonl"
 METRICS_PATH = ROOT / "newsloom" / "compare" / "metrics.json"
 FEATURES_PATH = ROOT / "tests" / "compare" / "data" / "train_features.npz"
-
-
-class PickleCache:
-    """An embedding cache kept in one pickle file between runs (for training only)."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.data: dict[str, np.ndarray] = {}
-        if path.is_file():
-            with open(path, "rb") as handle:
-                self.data = pickle.load(handle)
-        self.dirty = False
-
-    def get(self, key: str) -> np.ndarray | None:
-        return self.data.get(key)
-
-    def put(self, key: str, vector: np.ndarray) -> None:
-        self.data[key] = vector
-        self.dirty = True
-
-    def save(self) -> None:
-        if self.dirty:
-            tmp = self.path.with_suffix(".tmp")
-            with open(tmp, "wb") as handle:
-                pickle.dump(self.data, handle)
-            os.replace(tmp, self.path)
-            self.dirty = False
-
-
-def features_for(pairs: list[dict], cache_dir: Path, date_source: str, place_source: str, encoder_name: str):
-    """Feature matrix of ``pairs`` (embeddings from the pickle cache, the rest computed)."""
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    cache = PickleCache(cache_dir / "embeddings.pkl")
-    encoder = CachedEncoder(get_encoder(encoder_name).encoder, cache)
-    started = time.time()
-
-    def progress(done: int, total: int) -> None:
-        cache.save()
-        print(f"  read and embedded {done}/{total} texts ({time.time() - started:.0f} s)", file=sys.stderr)
-
-    result = build_features(pairs, encoder, date_source, place_source, on_chunk=progress)
-    cache.save()
-    return result
 
 
 def main(argv: list[str] | None = None) -> int:

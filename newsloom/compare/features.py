@@ -24,6 +24,10 @@ HEAD_SEGMENTS = 3
 ALIGN_THRESHOLDS = (0.85, 0.9)
 #: Character n-gram length for the lexical similarity of same-script texts.
 CHAR_NGRAM = 4
+#: What the style profile of a text measures, language-independently (the SemEval "style" and
+#: "tone" ratings follow the genre: wire report, opinion, live blog, press release).
+STYLE_PROFILE = ("sentence_chars", "quotes", "questions", "exclamations", "digits", "capitals")
+_QUOTES = frozenset('"“”„«»「」『』')
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +45,7 @@ class PreparedText:
     words: Counter[str]
     ngrams: Counter[str]
     script: str
+    style: tuple[float, ...]  # see STYLE_PROFILE
 
 
 def _script(text: str) -> str:
@@ -52,6 +57,20 @@ def _script(text: str) -> str:
         if ch.isalpha():
             counts[unicodedata.name(ch, "OTHER ?").split()[0]] += 1
     return counts.most_common(1)[0][0] if counts else "NONE"
+
+
+def _style(text: str, segments: Sequence[str]) -> tuple[float, ...]:
+    """Language-independent writing habits of ``text``, in STYLE_PROFILE order."""
+    letters = max(1, sum(ch.isalpha() for ch in text))
+    per_1000 = 1000 / max(1, len(text))
+    return (
+        math.log1p(sum(len(s) for s in segments) / max(1, len(segments))),
+        sum(ch in _QUOTES for ch in text) * per_1000,
+        sum(ch in "?？؟" for ch in text) * per_1000,
+        sum(ch in "!！" for ch in text) * per_1000,
+        sum(ch.isdigit() for ch in text) / letters,
+        sum(ch.isupper() for ch in text) / letters,
+    )
 
 
 def _char_ngrams(text: str) -> Counter[str]:
@@ -93,6 +112,7 @@ def prepare_texts(
                 words=signals.content_words(p.text),
                 ngrams=_char_ngrams(p.text),
                 script=_script(p.text),
+                style=_style(p.text, p.segments),
             )
         )
     return prepared
@@ -193,6 +213,8 @@ def pair_features(a: PreparedText, b: PreparedText, center: np.ndarray | None = 
     f["words_jaccard"] = _jaccard(set(a.words), set(b.words))
     f["ngrams_cosine"] = _cosine_counts(a.ngrams, b.ngrams)
 
+    for name, x, y in zip(STYLE_PROFILE, a.style, b.style, strict=True):
+        f[f"style_{name}_gap"] = abs(x - y)
     f["same_language"] = float(a.parts.language is not None and a.parts.language == b.parts.language)
     f["same_script"] = float(a.script == b.script)
     len_a, len_b = math.log1p(len(a.parts.text)), math.log1p(len(b.parts.text))
@@ -220,5 +242,6 @@ def feature_names(center: bool = True) -> tuple[str, ...]:
         Counter(),
         Counter(),
         "LATIN",
+        (0.0,) * len(STYLE_PROFILE),
     )
     return tuple(pair_features(dummy, dummy, np.zeros(dim, dtype=np.float32) if center else None))

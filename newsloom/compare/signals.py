@@ -12,7 +12,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 #: Letters NFKD does not split into a base letter and a mark.
 _EXTRA_FOLDS = str.maketrans(
@@ -39,6 +39,7 @@ MAX_PLACE_WORDS = 4
 _NO_SPACE_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\u0e00-\u0e7f]")
 
 
+@lru_cache(maxsize=65_536)
 def fold(text: str) -> str:
     """Lowercase without diacritics: 'Bùi Thanh Sơn' -> 'bui thanh son', 'Łódź' -> 'lodz'."""
     decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_EXTRA_FOLDS))

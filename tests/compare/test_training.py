@@ -1,0 +1,55 @@
+"""Grouped cross-validation: a pair, its translations and pairs sharing an article stay in one fold."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from newsloom.compare.model import DIMENSIONS
+from newsloom.compare.training import (
+    article_ids,
+    cross_validate,
+    fold_indices,
+    pair_groups,
+    pearson_by_dimension,
+)
+
+
+def test_article_ids_ignore_language_suffixes() -> None:
+    assert article_ids("1484037032zh_1483931345zh") == ["1484037032", "1483931345"]
+
+
+def test_translated_pair_and_shared_articles_share_a_group() -> None:
+    ids = [
+        "1484037032_1483931345",
+        "1484037032zh_1483931345zh",  # a machine translation of the first
+        "1483931345_1500000000",  # shares an article with the first
+        "1600000000_1600000001",  # unrelated
+    ]
+    groups = pair_groups(ids)
+    assert groups[0] == groups[1] == groups[2]
+    assert groups[3] != groups[0]
+
+
+def test_folds_never_split_a_group_and_cover_every_pair() -> None:
+    rng = np.random.default_rng(0)
+    groups = rng.integers(0, 40, size=200)
+    folds = fold_indices(groups, folds=5, seed=1)
+    assert sorted(np.concatenate(folds).tolist()) == list(range(200))
+    owners = [{int(g) for g in groups[f]} for f in folds]
+    for i in range(5):
+        for j in range(i + 1, 5):
+            assert not owners[i] & owners[j]
+
+
+def test_cross_validation_learns_a_signal_it_never_saw_the_answer_to() -> None:
+    rng = np.random.default_rng(5)
+    n = 300
+    x = rng.normal(size=(n, 3))
+    y = np.clip(np.stack([2.5 - x[:, 0] + rng.normal(scale=0.3, size=n) for _ in DIMENSIONS], axis=1), 1, 4)
+    groups = np.arange(n) // 3
+    oof = cross_validate(x, y, groups, ("a", "b", "c"), folds=3, gbm_params={"n_estimators": 40})
+    scores = pearson_by_dimension(oof, y)
+    assert scores["overall"] > 0.8
+    noise = rng.normal(size=(n, 3))
+    oof_noise = cross_validate(noise, y, groups, ("a", "b", "c"), folds=3, gbm_params={"n_estimators": 40})
+    assert pearson_by_dimension(oof_noise, y)["overall"] < 0.3
