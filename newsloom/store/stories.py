@@ -357,9 +357,8 @@ def add_story_keys(conn: sa.Connection, story_id: int, date: str | None, keys: I
     return fresh
 
 
-def add_story_date(conn: sa.Connection, story_id: int, date: str | None) -> str | None:
-    """Count a member on ``date``; return the story's representative date (commonest full date,
-    earliest on ties; else the commonest date of unknown year)."""
+def add_story_date(conn: sa.Connection, story_id: int, date: str | None) -> dict[str | None, int]:
+    """Count a member on ``date``; return how many members the story has on each date."""
     value = date or ""
     updated = conn.execute(
         sa.update(story_dates)
@@ -371,16 +370,7 @@ def add_story_date(conn: sa.Connection, story_id: int, date: str | None) -> str 
     rows = conn.execute(
         sa.select(story_dates.c.date, story_dates.c.count).where(story_dates.c.story_id == story_id)
     )
-    counts = {row.date: int(row._mapping["count"]) for row in rows if row.date}
-    full = {d: n for d, n in counts.items() if not d.startswith("XXXX")}
-    pool = full or counts
-    return min(pool, key=lambda d: (-pool[d], d)) if pool else None
-
-
-def story_date_span(conn: sa.Connection, story_id: int) -> tuple[str | None, str | None]:
-    rows = conn.execute(sa.select(story_dates.c.date).where(story_dates.c.story_id == story_id))
-    known = sorted(row.date for row in rows if row.date and not row.date.startswith("XXXX"))
-    return (known[0], known[-1]) if known else (None, None)
+    return {row.date or None: int(row._mapping["count"]) for row in rows}
 
 
 def set_story_date(conn: sa.Connection, story_id: int, date: str | None) -> None:

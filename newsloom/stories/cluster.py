@@ -23,7 +23,7 @@ from __future__ import annotations
 import math
 import weakref
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
@@ -465,8 +465,10 @@ def _place_unit(
         start_offset=unit.span[0] if unit.span else None, end_offset=unit.span[1] if unit.span else None,
         embedding_key=content_key(encoder, unit.passage),
     )  # fmt: skip
-    story_date = sql.add_story_date(conn, story_id, unit.date)
-    first, last = sql.story_date_span(conn, story_id)
+    dates = sql.add_story_date(conn, story_id, unit.date)
+    story_date = representative_date(d for d, n in dates.items() for _ in range(n))
+    known = sorted(d for d in dates if d and not d.startswith("XXXX"))
+    first, last = (known[0], known[-1]) if known else (None, None)
     sql.update_story(
         conn, story_id, centroid=centroid, member_count=count, date=story_date,
         date_first=first or story_date, date_last=last or story_date,
@@ -487,8 +489,3 @@ def representative_date(dates: Iterable[str | None]) -> str | None:
         return min(full, key=lambda d: (-full[d], d))
     partial = Counter(d for d in dates if d)
     return min(partial, key=lambda d: (-partial[d], d)) if partial else None
-
-
-def story_ids_for(conn: sa.Connection, article_ids: Sequence[str]) -> dict[str, list[int]]:
-    """Stories of each article (for callers that hold article ids)."""
-    return {aid: sql.stories_of_article(conn, aid) for aid in article_ids}
