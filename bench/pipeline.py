@@ -152,6 +152,13 @@ def stage_breakdown(articles: list[Article]) -> None:
         f"{name} {1000 * s / len(articles):.0f} ms ({s / total:.0%})" for name, s in spent.items()
     )
     print(f"    per article over the {len(articles)} originals: {parts}")
+    from newsloom.stories.stage import passages
+
+    embedded = sum(len(passages(a)) for a in done)
+    others = total - spent.get("embed", 0.0)
+    print(f"    the encoder ran at {embedded / max(spent.get('embed', 0.0), 1e-9):.1f} passages/s "
+          f"({embedded / len(articles):.2f} passages per article); everything but the encoder: "
+          f"{len(articles) / others:.1f} articles/s = {len(articles) / others / TARGET_ARTICLES_PER_SECOND:.2f}x target")  # fmt: skip
 
 
 # -- 2. cost of one more article ----------------------------------------------------------------
