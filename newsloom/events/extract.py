@@ -78,6 +78,8 @@ class _State:
     meeting: tuple[tuple[Actor, ...], tuple[Actor, ...]] | None = None  # (sources, targets)
     sentence_persons: tuple[Actor, ...] = ()  # people named in the current sentence, in order
     previous_dates: dict[int, tuple[TimeExpression, ...]] = field(default_factory=dict)
+    #: the source of the last event of the current paragraph (the speaker a short name refers to)
+    paragraph_source: tuple[Actor, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -424,13 +426,22 @@ def _is_pronoun_use(text: str, end: int) -> bool:
 # -- triggers and clauses --------------------------------------------------------------------------
 
 
-def _find_triggers(sentence: Sentence, text: str, rules: EventRules, slots: Sequence[Slot]) -> list[_Match]:
+def _find_triggers(
+    sentence: Sentence,
+    text: str,
+    rules: EventRules,
+    slots: Sequence[Slot],
+    names: Sequence[Mention] = (),
+) -> list[_Match]:
+    """Trigger matches of one sentence; none inside a name (an actor slot or any entity mention)."""
     if not rules.any_trigger.search(text, sentence.start, sentence.end):
         return []
     blocked_before = rules.compiled("blocked_before")
     blocked_after = rules.compiled("blocked_after")
     found: list[_Match] = []
-    mention_spans = [(s.start, s.end) for s in slots if s.kind == "mention"]
+    mention_spans = [(s.start, s.end) for s in slots if s.kind == "mention"] + [
+        (m.start, m.end) for m in names if sentence.start <= m.start < sentence.end
+    ]
     for trigger in rules.triggers:
         for match in trigger.regex.finditer(text, sentence.start, sentence.end):
             if "t" in trigger.regex.groupindex and match.group("t") is not None:
@@ -616,6 +627,15 @@ def _arguments(
         if before:
             target_slots = _chain_back(before, text)
         after = []
+    elif trigger.subject_after:  # "After meeting X, Y said ...": X before the comma, Y after it
+        comma = text.find(",", match.full_end, c_end)
+        inside = [s for s in after if comma < 0 or s.end <= comma]
+        beyond = [s for s in after if comma >= 0 and s.start > comma]
+        if beyond:
+            source_slots = _chain_forward(beyond, text)
+        if inside:
+            target_slots = _chain_forward(inside, text)
+        after = []
     elif len(before) >= 2 and agent_before.search(text, before[-2].end, before[-1].start):
         source_slots, target_slots = [before[-1]], [before[-2]]  # "B được A tiếp"
         after = []
@@ -640,6 +660,8 @@ def _arguments(
             for slot in _shared_subject(previous, sentence_start, c_start, text, rules):
                 source.extend(_resolve(slot, state))
                 joint = joint or slot.kind == "joint"
+        if not source and state.paragraph_source and _names_the_speaker(before_text, c_start, slots, rules):
+            source = list(state.paragraph_source)  # "Yusril told reporters ...", "Hartono also rejected"
         if not source and state.last_subject:
             source = list(state.last_subject)
         inferred = True
@@ -677,6 +699,27 @@ def _arguments(
     if not source and not target:
         return None
     return _Arguments(list(_dedupe(source)), list(_dedupe(target)), joint, inferred)
+
+
+#: A capitalised word this many words or fewer into a clause is its subject's short name.
+SHORT_NAME_WORDS = 1
+
+
+def _names_the_speaker(before_text: str, start: int, slots: Sequence[Slot], rules: EventRules) -> bool:
+    """Whether a clause with no actor before its trigger still names a subject: it reports speech
+    ("told reporters", "cho biết") or opens with a capitalised short name ("Hartono also rejected")."""
+    if rules.compiled("reporting").search(before_text):
+        return True
+    words = before_text.split()
+    if (
+        not words
+        or len(words) > SHORT_NAME_WORDS + 2
+        or rules.compiled("adverbial_opener").match(before_text)
+    ):
+        return False
+    first = words[0].strip("\"“'(")
+    taken = any(s.start <= start + before_text.find(first) < s.end for s in slots)
+    return first[:1].isupper() and not taken
 
 
 def _subject(
@@ -811,10 +854,13 @@ def _location(
 def _mode(match: _Match, sentence: Sentence, text: str, rules: EventRules, clause_end: int) -> str | None:
     trigger = match.trigger
     if trigger.type == "CONSULT":
+        bilateral = rules.compiled("bilateral").search(text, sentence.start, sentence.end)
         for pattern, mode in rules.consult_modes:
+            if bilateral and mode == "multilateral":
+                continue  # "a bilateral meeting on the sidelines of the summit" is two-party
             if re.search(pattern, text[sentence.start : sentence.end], re.I):
                 return mode if trigger.mode in (None, "visit") or mode == "phone" else trigger.mode
-        return trigger.mode
+        return None if bilateral and trigger.mode == "multilateral" else trigger.mode
     if trigger.mode:
         return trigger.mode
     rest = text[match.end : clause_end]
@@ -829,6 +875,21 @@ def _contexts(sentence: Sentence, rules: EventRules) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
+#: A year or month phrase that starts this close to the sentence start dates the whole sentence
+#: ("Last year, ...", "Năm 2024, ..."): room for an opening quote or a dash.
+OPENER_REACH = 3
+#: Precisions of a sentence-initial phrase that dates a sentence at a coarse grain.
+COARSE_PRECISIONS = ("year", "month")
+
+
+def _in_relative_clause(
+    time: TimeExpression, sentence: Sentence, text: str, relative: re.Pattern[str]
+) -> bool:
+    """Whether a time phrase sits in a relative clause ("the group, which was founded on 3 May, ...")."""
+    comma = text.rfind(",", sentence.start, time.start)
+    return comma >= 0 and relative.match(text, comma) is not None
+
+
 def _date_for(
     index: int,
     sentence: Sentence,
@@ -836,15 +897,37 @@ def _date_for(
     times: dict[int, list[TimeExpression]],
     paragraph_times: list[TimeExpression],
     published: str | None,
+    rules: EventRules | None = None,
+    text: str = "",
 ) -> tuple[str | None, str | None, str | None, str, str | None]:
     """(date, date_end, precision, date_source, time text) for an event in sentence ``index``."""
-    own = [t for t in times.get(index, []) if date_range(t.value, t.end_value)[2] in DAY_PRECISIONS]
+    written = times.get(index, [])
+    if rules is not None:
+        relative = rules.compiled("relative_clause")
+        written = [t for t in written if not _in_relative_clause(t, sentence, text, relative)]
+    about_else = len(written) < len(times.get(index, []))  # a date of something else in the sentence
+    own = [t for t in written if date_range(t.value, t.end_value)[2] in DAY_PRECISIONS]
     if own:
         before = [t for t in own if t.start <= match_start]
         chosen = before[-1] if before else own[0]
         start, end, precision = date_range(chosen.value, chosen.end_value)
         return start, end, precision, "time", chosen.text
-    if paragraph_times:
+    opener = [
+        t
+        for t in written
+        if t.start - sentence.start <= OPENER_REACH
+        and date_range(t.value, t.end_value)[2] in COARSE_PRECISIONS
+    ]
+    if opener:  # "Last year, ..." resolved by the times stage: that year, not a day
+        start, end, precision = date_range(opener[0].value, opener[0].end_value)
+        return start, end, precision, "year", opener[0].text
+    past = rules.compiled("past_year_opener").match(sentence.text) if rules is not None else None
+    if past:  # the same phrase unresolved: the year before publication, else no date at all
+        if not published:
+            return None, None, None, "none", past.group(0).strip()
+        year = int(published[:4]) - 1
+        return f"{year}-01-01", f"{year}-12-31", "year", "year", past.group(0).strip()
+    if paragraph_times and not about_else:
         chosen = paragraph_times[-1]
         start, end, precision = date_range(chosen.value, chosen.end_value)
         return start, end, precision, "previous", chosen.text
@@ -867,6 +950,7 @@ def extract_events(article: Article) -> list[Event]:
     for index, sentence in enumerate(article.sentences):
         if sentence.paragraph != paragraph:
             paragraph, paragraph_times = sentence.paragraph, []
+            state.paragraph_source = ()
         language = sentence.language or article.language
         rules = _rules_for(language)
         mentions = mentions_by_sentence.get(index, [])
@@ -908,7 +992,7 @@ def _sentence_events(
     language: str | None,
 ) -> list[Event]:
     text = article.text
-    triggers = _find_triggers(sentence, text, rules, slots)
+    triggers = _find_triggers(sentence, text, rules, slots, article.entities)
     if not triggers:
         return []
     clauses = _clauses(sentence, text, rules, triggers)
@@ -946,7 +1030,7 @@ def _sentence_events(
             clause_joint.add(clause_index)
         trigger = match.trigger
         date_, date_end, precision, date_source, time_text = _date_for(
-            index, sentence, match.start, times, paragraph_times, article.published
+            index, sentence, match.start, times, paragraph_times, article.published, rules, text
         )
         location, location_source = _location(
             sentence, mentions, text, rules, [*arguments.source, *arguments.target], dateline, trigger,
@@ -1036,6 +1120,7 @@ def _update_state(state: _State, events: Sequence[Event], slots: Sequence[Slot])
         last = events[-1]
         if last.source_actors:
             state.last_subject = last.source_actors
+            state.paragraph_source = last.source_actors
         persons = [a for a in last.source_actors if a.type == "person"]
         if persons:
             state.last_person = persons[0]
@@ -1081,7 +1166,7 @@ def sentence_event(article: Article, index: int, type_: str, confidence: float) 
         if date_range(t.value, t.end_value)[2] in DAY_PRECISIONS
     ]
     date_, date_end, precision, date_source, time_text = _date_for(
-        index, sentence, sentence.start, times, earlier, article.published
+        index, sentence, sentence.start, times, earlier, article.published, rules, article.text
     )
     trigger = Trigger(pattern="", type=type_)
     location, location_source = _location(

@@ -37,6 +37,8 @@ class Trigger:
     min_sources: int = 0
     #: whether an auxiliary before it ("was", "were") makes it passive ("were due to meet" is not)
     passive_ok: bool = True
+    #: the subject follows the trigger's phrase after a comma ("After meeting X, Y said ...")
+    subject_after: bool = False
 
     @cached_property
     def regex(self) -> re.Pattern[str]:
@@ -86,6 +88,13 @@ class EventRules:
     between: str = r"(?!)"
     #: CONSULT mode cues anywhere in the sentence, checked in order
     consult_modes: tuple[tuple[str, str], ...] = ()
+    #: "bilateral talks": a two-party meeting is never multilateral, even on a summit's sidelines
+    bilateral: str = r"(?!)"
+    #: a sentence-initial phrase naming the year before ("Last year", "Năm ngoái"): the event is
+    #: dated to that year (year precision), never to the publication day
+    past_year_opener: str = r"(?!)"
+    #: opens a relative clause ("which", "yang"): a date inside one is about something else
+    relative_clause: str = r"(?!)"
     #: mode cues for other types: (type, regex, mode), checked in order
     mode_cues: tuple[tuple[str, str, str], ...] = ()
     #: PLOVER context cues: (regex, context)

@@ -54,7 +54,7 @@ class Event:
     date: str | None = None  # ISO start
     date_end: str | None = None
     precision: str | None = None
-    date_source: str = "published"  # time | previous | meeting | published | none
+    date_source: str = "published"  # time | previous | meeting | year | published | none
     location: str | None = None
     language: str | None = None
     confidence: float = 0.5

@@ -37,6 +37,9 @@ RULES = EventRules(
           "CONSULT", mode="phone", joint=True, target=TARGET_REQUIRED, target_gap=20, confidence=0.75),
         T(r"\b(?:together|along)\s+with(?=\s[^,;.]{2,50}?\s(?:attended|co-chaired|chaired|witnessed)\b)",
           "CONSULT", joint=True, target=TARGET_REQUIRED, target_gap=20, confidence=0.7),
+        # "After meeting X, Y told reporters ...": the subject comes after the comma
+        T(r"\b(?:After|Following|Upon)\s+(?P<t>meeting|talks\s+with|holding\s+talks\s+with)(?:\s+with)?\b", "CONSULT",
+          joint=True, target=TARGET_REQUIRED, target_gap=30, subject_after=True, confidence=0.7),
         # -- SUPPORT ----------------------------------------------------------------------------
         T(r"\b(?:commended|commends|commending|praised|praises|praising|lauded|hailed|applauded)\b", "SUPPORT",
           target=TARGET_OBJECT, confidence=0.85),
@@ -87,6 +90,10 @@ RULES = EventRules(
           confidence=0.8),
         T(r"\bboycott(?:ed|s)?\b", "PROTEST", mode="boycott", confidence=0.7),
         T(r"\brioted\b", "PROTEST", mode="riot", confidence=0.8),
+        T(r"\bthrew\s+(?:\w+\s+){0,2}?(?:rocks|stones|bottles|eggs|petrol\s+bombs|molotov\s+cocktails|firecrackers)\s+at\b",
+          "PROTEST", mode="riot", confidence=0.75),
+        T(r"\b(?:gathered|took\s+to\s+the\s+streets|massed)\b(?=[^.;]{0,80}?\bto\s+(?:protest|denounce|oppose|demand)\b)",
+          "PROTEST", mode="demo", confidence=0.75),
         # -- SANCTION ---------------------------------------------------------------------------
         T(r"\b(?:imposed\s+(?:\w+\s+)?sanctions|sanctioned|embargoed)\b", "SANCTION", mode="discontinue",
           confidence=0.85),
@@ -99,6 +106,8 @@ RULES = EventRules(
           "MOBILIZE", mode="troops", confidence=0.8),
         T(r"\bput\s+(?:\w+\s+)?(?:troops|forces)\s+on\s+(?:high\s+)?alert\b", "MOBILIZE", mode="troops",
           confidence=0.8),
+        T(r"\b(?:deployed|dispatched|sent|mobili[sz]ed)\s+(?:[\w,.'’-]+\s+){0,3}?(?:personnel|officers|police(?:men)?|rescuers|security\s+forces)\b",
+          "MOBILIZE", mode="police", confidence=0.7),
         # -- COERCE -----------------------------------------------------------------------------
         T(r"\b(?:arrested|arrests|detained|detains|apprehended|nabbed)\b", "COERCE", mode="arrest", confidence=0.85),
         T(r"\b(?:raided|seized|confiscated|dismantled|busted)\b", "COERCE", mode="seize", confidence=0.75),
@@ -121,16 +130,18 @@ RULES = EventRules(
         T(r"\b(?:air\s*strikes?|drone\s+strikes?)\b", "ASSAULT", mode="aerial", confidence=0.7),
         T(r"\btortured\b", "ASSAULT", mode="torture", confidence=0.8),
         # -- AID / COOPERATE --------------------------------------------------------------------
-        T(r"\b(?:donated|donates|granted|handed\s+over|provided|delivered|sent)\s+(?:\w+\s+){0,3}?(?:aid|assistance|relief|funding|grants?|equipment|supplies|vehicles|US\$|\$|USD|million|billion)\b",
+        T(r"\b(?:donated|donates|granted|handed\s+over|provided|delivered|sent)\s+(?:[\w,.'’-]+\s+){0,4}?(?:aid|assistance|relief|funding|grants?|equipment|supplies|vehicles|kits|food|medicines?|tents|blankets|rations|vaccines|US\$|\$|USD|million|billion)\b",
           "AID", confidence=0.75),
         T(r"\bgranted\s+(?:political\s+)?asylum\b", "AID", confidence=0.8),
         T(r"\b(?:extradited|extradites|repatriated\s+(?:the\s+)?suspects?)\b", "COOPERATE", confidence=0.85),
         T(r"\bhanded\s+over\s+(?:\w+\s+){0,3}?(?:suspects?|fugitives?|detainees|wanted)\b", "COOPERATE",
           confidence=0.8),
         T(r"\bjointly\s+\w+ed\b", "COOPERATE", joint=True, confidence=0.75),
+        T(r"\bjoint\s+(?:\w+\s+)?(?:patrols?|exercises?|drills?|operations?|investigations?)\b", "COOPERATE",
+          joint=True, confidence=0.7),
         T(r"\b(?:exchanged|shared|passed|provided|handed)\s+(?:\w+\s+){0,2}?(?:intelligence|information|data|details|tip-off)\b",
           "COOPERATE", confidence=0.65),
-        T(r"\b(?:held|conducted|launched)\s+(?:a\s+)?joint\s+(?:\w+\s+)?(?:exercises?|drills?|patrols?|operations?|investigations?)\b",
+        T(r"\b(?:held|conducted|launched|began|begun|started|staged|mounted|carried\s+out)\s+(?:a\s+|their\s+)?(?:\w+\s+)?joint\s+(?:\w+\s+)?(?:exercises?|drills?|patrols?|operations?|investigations?)\b",
           "COOPERATE", joint=True, confidence=0.8),
         # -- CONCEDE / RETREAT ------------------------------------------------------------------
         T(r"\b(?:pardoned|granted\s+amnesty|apologi[sz]ed|eased\s+(?:\w+\s+)?(?:restrictions|sanctions)|lifted\s+(?:the\s+|a\s+)?(?:ban|curfew|sanctions|restrictions))\b",
@@ -159,6 +170,9 @@ RULES = EventRules(
     specific_object=r"\b(?:initiative|proposal|plan|convention|agreement|accord|treaty|memorandum|MoU|programmes?|programs?|project|resolution|bid|candidacy|hosting|declaration|statement|deal)\b",
     locative=r"\b(?:in|at)\s+$",
     between=r"\b(?:between|the\s+two)\s+$",
+    bilateral=r"\bbilateral\b",
+    past_year_opener=r"^\W*(?:Last\s+year|A\s+year\s+(?:ago|earlier))\b",
+    relative_clause=r",\s*(?:which|who|whose|where)\b",
     consult_modes=(
         (r"\b(?:phone|telephone|video\s+call|online|virtual(?:ly)?|video\s+conference)\b", "phone"),
         (r"\b(?:on\s+the\s+sidelines|summit|multilateral)\b", "multilateral"),
@@ -176,6 +190,7 @@ RULES = EventRules(
         (r"\b(?:(?P<nat>[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+)?)\s+)?(?:police(?:\s+officers)?|customs(?:\s+officers)?|drug\s+squad|anti-narcotics\s+police)\b", "COP", "police"),
         (r"\b(?:(?P<nat>[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+)?)\s+)?(?:troops|soldiers|army|navy|armed\s+forces)\b", "MIL", "military"),
         (r"\b(?:(?P<nat>[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+)?)\s+)?(?:authorities|officials|investigators|prosecutors)\b", "GOV", "authorities"),
+        (r"\b(?:(?P<nat>[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+)?)\s+)?(?:protesters|protestors|demonstrators|rioters)\b", "CVL", "protesters"),
     ),
     # nationality adjectives of the countries the bundled news is about, and the large ones
     demonyms={

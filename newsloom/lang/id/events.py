@@ -31,11 +31,21 @@ RULES = EventRules(
         T(r"\bbersama(?:\s+dengan)?(?=\s[^,;.]{2,50}?\s(?:menghadiri|memimpin|menyaksikan)\b)", "CONSULT",
           joint=True, target=TARGET_REQUIRED, target_gap=20, confidence=0.7),
         T(r"\b(?:menghadiri|memimpin\s+bersama)\b", "CONSULT", joint=True, min_sources=2, confidence=0.65),
+        T(r"\b(?P<t>menghadiri)\s+(?:Pertemuan|KTT|Konferensi|Sidang|Forum|Rapat|Dialog)\b", "CONSULT",
+          mode="multilateral", joint=True, confidence=0.7),
+        T(r"\bmenemui\b", "CONSULT", joint=True, target=TARGET_REQUIRED, target_gap=30, confidence=0.8),
+        # "X membahas ... dengan Y" is a meeting; "kedua pihak membahas" is the meeting already coded
+        T(r"\bmembahas\b(?=[^.;]{0,80}?\bdengan\b)", "CONSULT", joint=True, target=TARGET_REQUIRED,
+          target_gap=80, confidence=0.6),
+        # "Usai bertemu X, Y mengatakan ...": the subject comes after the comma
+        T(r"\b(?:Usai|Setelah|Seusai)\s+(?P<t>bertemu|menemui|mengadakan\s+pertemuan)(?:\s+dengan)?\b", "CONSULT",
+          joint=True, target=TARGET_REQUIRED, target_gap=30, subject_after=True, confidence=0.7),
         # -- SUPPORT ----------------------------------------------------------------------------
         T(r"\bmenyambut\s+baik\b", "SUPPORT", target=TARGET_OBJECT, confidence=0.85),
         T(r"\b(?:mengapresiasi|memuji|menghargai|mengucapkan\s+selamat|memberi\s+selamat)\b", "SUPPORT",
           target=TARGET_OBJECT, confidence=0.85),
-        T(r"\b(?:berterima\s+kasih|mengucapkan\s+terima\s+kasih)\b", "SUPPORT", confidence=0.8),
+        T(r"\b(?:berterima\s+kasih|(?:mengucapkan|menyampaikan)\s+(?:rasa\s+|ucapan\s+)?terima\s+kasih)\b", "SUPPORT",
+          confidence=0.8),
         T(r"\b(?:mendukung|menyatakan\s+dukungan)\b", "SUPPORT", target=TARGET_OBJECT, confidence=0.8),
         T(r"\b(?:menandatangani|meneken|meratifikasi|mengakui)\b", "SUPPORT", target=TARGET_OBJECT, confidence=0.8),
         # -- AGREE ------------------------------------------------------------------------------
@@ -57,7 +67,7 @@ RULES = EventRules(
         T(r"\b(?:menolak|membantah)\b", "REJECT", confidence=0.8),
         T(r"\bmengancam\b", "THREATEN", confidence=0.8),
         # -- PROTEST ----------------------------------------------------------------------------
-        T(r"\b(?:berunjuk\s+rasa|berdemonstrasi|menggelar\s+(?:aksi|unjuk\s+rasa|demonstrasi))\b", "PROTEST",
+        T(r"\b(?:berunjuk\s+rasa|berdemonstrasi|berdemo|menggelar\s+(?:aksi\s+)?(?:unjuk\s+rasa|demonstrasi|demo|aksi))\b", "PROTEST",
           mode="demo", confidence=0.8),
         T(r"\bmogok(?:\s+kerja)?\b", "PROTEST", mode="strike", confidence=0.8),
         T(r"\bmemboikot\b", "PROTEST", mode="boycott", confidence=0.8),
@@ -71,6 +81,7 @@ RULES = EventRules(
         # -- MOBILIZE ---------------------------------------------------------------------------
         T(r"\bmengerahkan\s+(?:\w+\s+){0,2}?(?:pasukan|tentara|prajurit|personel|kapal\s+perang)\b", "MOBILIZE",
           mode="troops", confidence=0.8),
+        T(r"\b(?:dikerahkan|mengerahkan)\b", "MOBILIZE", mode="police", confidence=0.65),
         # -- COERCE -----------------------------------------------------------------------------
         T(r"\b(?:menangkap|meringkus|menahan|membekuk)\b", "COERCE", mode="arrest", confidence=0.85),
         T(r"\b(?:ditangkap|ditahan|dibekuk|diringkus)\b", "COERCE", mode="arrest", voice="passive", confidence=0.8),
@@ -84,12 +95,17 @@ RULES = EventRules(
         T(r"\bmenembak(?:kan)?\b", "ASSAULT", mode="firearms", confidence=0.75),
         T(r"\b(?:mengebom|meledakkan)\b", "ASSAULT", mode="explosives", confidence=0.8),
         # -- AID / COOPERATE --------------------------------------------------------------------
-        T(r"\b(?:menyumbangkan|menyalurkan|mengirimkan|mengirim|memberikan|menyerahkan)\s+(?:\w+\s+){0,2}?(?:bantuan|hibah|dana|donasi|peralatan|logistik)\b",
+        T(r"\b(?:menyumbangkan|menyalurkan|mengirimkan|mengirim|memberikan|menyerahkan)\s+(?:\w+\s+){0,2}?(?:bantuan|hibah|dana|donasi|peralatan|logistik|sembako|paket)\b",
           "AID", confidence=0.8),
         T(r"\b(?:mengekstradisi|diekstradisi|ekstradisi)\b", "COOPERATE", confidence=0.85),
         T(r"\bmenyerahkan\s+(?:\w+\s+){0,2}?(?:tersangka|buronan|pelaku|tahanan)\b", "COOPERATE", confidence=0.8),
         T(r"\b(?:operasi|patroli|latihan|penyelidikan)\s+(?:gabungan|bersama)\b", "COOPERATE", joint=True,
           confidence=0.8),
+        # "pertukaran informasi intelijen" is the act; "pentingnya pertukaran informasi" is a view
+        T(r"\b(?:melakukan\s+pertukaran\s+(?:informasi|data)(?:\s+intelijen)?|pertukaran\s+(?:informasi\s+)?intelijen)\b",
+          "COOPERATE", confidence=0.65),
+        # "bekerja sama dengan" is cooperating now; "akan bekerja sama" (a promise) stays AGREE
+        T(r"(?<!akan )(?<!siap )(?<!terus )\bbekerja\s*sama\s+dengan\b", "COOPERATE", confidence=0.65),
         T(r"\b(?:bertukar|berbagi|membagikan|memberikan|menyerahkan)\s+(?:\w+\s+)?(?:informasi|data|intelijen)\b",
           "COOPERATE", confidence=0.65),
         # -- CONCEDE / RETREAT ------------------------------------------------------------------
@@ -118,6 +134,9 @@ RULES = EventRules(
     specific_object=r"\b(?:inisiatif|usulan|rencana|konvensi|perjanjian|kesepakatan|nota\s+kesepahaman|MoU|program|proyek|resolusi|pencalonan|deklarasi)\b",
     locative=r"\b(?:di)\s+$",
     between=r"\b(?:antara|kedua)\s+$",
+    bilateral=r"\bbilateral\b",
+    past_year_opener=r"^\W*(?:Tahun\s+lalu|Setahun\s+(?:lalu|sebelumnya))\b",
+    relative_clause=r",\s*yang\b",
     consult_modes=(
         (r"\b(?:telepon|daring|virtual|konferensi\s+video)\b", "phone"),
         (r"\b(?:di\s+sela|KTT|multilateral)\b", "multilateral"),
@@ -131,8 +150,9 @@ RULES = EventRules(
         ("REJECT", r"\b(?:bantuan|kerja\s*sama)\b", "assist"),
     ),
     group_actors=(
-        (r"\b(?:polisi|kepolisian|bea\s+(?:dan\s+)?cukai|petugas|penyidik|aparat)\b", "COP", "police"),
+        (r"\b(?:polisi|Polri|kepolisian|bea\s+(?:dan\s+)?cukai|petugas|penyidik|aparat)\b", "COP", "police"),
         (r"\b(?:tentara|prajurit|TNI|militer)\b", "MIL", "military"),
+        (r"\b(?:pengunjuk\s+rasa|demonstran|massa\s+aksi|para\s+pendemo)\b", "CVL", "protesters"),
         (r"\b(?:pejabat|otoritas|pihak\s+berwenang)\b", "GOV", "authorities"),
     ),
     contexts=(

@@ -35,6 +35,12 @@ RULES = EventRules(
           target=TARGET_REQUIRED, target_gap=40, confidence=0.75),
         T(r"\b(?:tham dự|dự|đồng chủ trì)\b(?!\s+(?:kiến|án|thảo|báo|định|trữ|phòng|bị|toán|luật|thi|đoán|tính))",
           "CONSULT", joint=True, min_sources=2, confidence=0.65),
+        # "tham dự Hội nghị ...": attending a conference is a multilateral meeting, even alone
+        T(r"\b(?P<t>tham dự|dự)\s+(?:Hội nghị|Hội thảo|Diễn đàn|Thượng đỉnh|Đối thoại|Kỳ họp)\b", "CONSULT",
+          mode="multilateral", joint=True, confidence=0.7),
+        # "Sau khi hội đàm với X, Y ...": the meeting is an adverbial; its subject follows the comma
+        T(r"\bSau khi\s+(?P<t>hội đàm|hội kiến|gặp(?: gỡ)?|làm việc)(?:\s+với)?\b", "CONSULT", joint=True,
+          target=TARGET_REQUIRED, target_gap=25, subject_after=True, confidence=0.7),
         # -- SUPPORT ----------------------------------------------------------------------------
         T(r"\bđánh giá cao\b", "SUPPORT", target=TARGET_OBJECT, confidence=0.85),
         T(r"\bhoan nghênh\b", "SUPPORT", target=TARGET_OBJECT, confidence=0.85),
@@ -49,6 +55,7 @@ RULES = EventRules(
         T(r"\bphê chuẩn\b", "SUPPORT", target=TARGET_OBJECT, confidence=0.75),
         T(r"\bcông nhận\b", "SUPPORT", target=TARGET_OBJECT, confidence=0.65),
         T(r"\bnâng cấp quan hệ\b", "SUPPORT", joint=True, confidence=0.8),
+        T(r"\b(?:nhiệt liệt\s+)?chào mừng\b", "SUPPORT", confidence=0.75),
         # -- AGREE ------------------------------------------------------------------------------
         T(r"\b(?:bày tỏ |đã )?nhất trí\b", "AGREE", confidence=0.85),
         T(r"\bthống nhất\b(?=\s+(?:cao|về|sẽ|tiếp tục|tăng cường|thúc đẩy|phối hợp|hợp tác|chỉ đạo|triển khai))", "AGREE",
@@ -84,6 +91,8 @@ RULES = EventRules(
         # -- MOBILIZE ---------------------------------------------------------------------------
         T(r"\b(?:triển khai|điều động|huy động)\s+(?:quân|binh sĩ|binh lính|lực lượng vũ trang|tàu chiến)\b",
           "MOBILIZE", mode="troops", confidence=0.75),
+        T(r"\b(?:triển khai|điều động|huy động)\s+(?:\S+\s+){0,2}?(?:lực lượng|cán bộ|chiến sĩ|phương tiện|tàu|người)\b",
+          "MOBILIZE", mode="police", confidence=0.65),
         # -- COERCE -----------------------------------------------------------------------------
         T(r"\btấn công mạng\b", "COERCE", mode="cyber", confidence=0.75),
         T(r"\b(?:bắt giữ|bắt giam|tạm giữ|tạm giam|bắt quả tang|bắt khẩn cấp)\b", "COERCE", mode="arrest",
@@ -102,6 +111,11 @@ RULES = EventRules(
         # -- AID / COOPERATE --------------------------------------------------------------------
         T(r"\b(?:viện trợ|trao tặng|tài trợ|cứu trợ|trao|tặng)\b(?=[^;.]{0,40}?\b(?:tỷ|tỉ|triệu|USD|đồng|hàng|thiết bị|lương thực|vật tư|xe|nhu yếu phẩm|viện trợ)\b)",
           "AID", confidence=0.75),
+        T(r"\b(?:viện trợ(?:\s+khẩn cấp)?|trao tặng)\b", "AID", confidence=0.7),
+        T(r"\bcử\s+(?:\S+\s+){0,4}?(?:đoàn|đội|lực lượng|chuyên gia)\s+(?:\S+\s+)?(?:cứu hộ|cứu nạn|cứu trợ|y tế)\b",
+          "AID", confidence=0.75),
+        # "phối hợp với" is cooperating now; "sẽ phối hợp" (a promise) stays AGREE
+        T(r"(?<!sẽ )(?<!tục )\bphối hợp(?: chặt chẽ)? với\b", "COOPERATE", confidence=0.65),
         T(r"\b(?:dẫn độ|trao trả|bàn giao)\b(?=[^;.]{0,40}?\b(?:đối tượng|nghi phạm|bị can|tội phạm|phạm nhân|công dân)\b)",
           "COOPERATE", confidence=0.8),
         T(r"\bdẫn độ\b", "COOPERATE", confidence=0.75),
@@ -133,6 +147,9 @@ RULES = EventRules(
     specific_object=r"\b(?:sáng kiến|ý tưởng|đề xuất|đề án|Công ước|thỏa thuận|hiệp định|hiệp ước|bản ghi nhớ|dự án|chương trình|kế hoạch|nghị quyết|ứng cử|việc đăng cai|tuyên bố chung)\b",
     locative=r"\b(?:tại|ở)\s+$",
     between=r"\b(?:giữa|hai nước)\s+$",
+    bilateral=r"\bsong phương\b",
+    past_year_opener=r"^\W*(?:Năm ngoái|Năm trước)\b",
+    relative_clause=r",\s*(?:vốn|nơi|mà)\b",
     consult_modes=(
         (r"\b(?:điện đàm|trực tuyến|qua điện thoại|cuộc gọi)\b", "phone"),
         (r"\b(?:bên lề|Hội nghị Cấp cao|Thượng đỉnh|hội nghị đa phương)\b", "multilateral"),
@@ -150,6 +167,7 @@ RULES = EventRules(
     group_actors=(
         (r"\b(?:cảnh sát|công an|hải quan|lực lượng hải quan|bộ đội biên phòng|cảnh sát biển)\b", "COP", "police"),
         (r"\b(?:quân đội|binh sĩ|lực lượng vũ trang)\b", "MIL", "military"),
+        (r"\b(?:người biểu tình|người tuần hành|người phản đối)\b", "CVL", "protesters"),
         (r"\b(?:nhà chức trách|giới chức|cơ quan điều tra|đại diện hai nước)\b", "GOV", "authorities"),
     ),
     contexts=(
