@@ -21,6 +21,13 @@ from newsloom.entities.types import Mention, Role
 NARROWED = {narrow: generic for (generic, _), narrow in ROLE_BY_ORGANIZATION.items()}
 #: Score of a short name or bare title resolved to a full name found elsewhere in the article.
 SCORE_RESOLVED = 0.8
+#: Generational suffixes that close a name but are never what it is shortened to ("Marcos Jr.").
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+#: A specific role -> the plain title that names it when said with the same country.
+SPECIFIC_OF = {"foreign_minister": "minister"}
+#: A shortened organization name has at least this many words ("Human Rights"); one word ("Party" in
+#: "Party chiefs") is too often a common noun.
+MIN_ORGANIZATION_PART = 2
 
 
 @dataclass(slots=True)
@@ -45,6 +52,7 @@ def resolve(
 ) -> tuple[Mention, ...]:
     """Mentions of an article with keys, canonical names and roles, from per-sentence raw mentions."""
     found = _place(sentences, text)
+    _organization_parts(found)
     _key_names(found, family_names)
     _key_acronyms(found, text)
     _key_titles(found)
@@ -82,6 +90,29 @@ def _place(sentences: Sequence[tuple[int, list[Token], list[RawMention]]], text:
     return found
 
 
+def _organization_parts(found: list[Found]) -> None:
+    """An untitled capitalised run that ends an organization's name said in the article is that
+    organization, not a person ("Human Rights" after "Commission on Human Rights")."""
+    orgs = [f for f in found if f.raw.type == "organization" and f.raw.kind == "name" and len(f.words) > 1]
+    for f in found:
+        raw = f.raw
+        if raw.type != "person" or raw.kind != "name" or raw.rule not in ("capitalised", "name-part"):
+            continue
+        n = len(f.words)
+        if n < MIN_ORGANIZATION_PART:
+            continue
+        owner = next((o for o in orgs if len(o.words) > n and o.words[-n:] == f.words), None)
+        if owner is not None:
+            raw.type = "organization"
+            raw.tentative = False
+            raw.rule = "organization-part"
+            f.key = (
+                entity_key(owner.text, "organization")
+                if not owner.raw.gazetteer_id
+                else owner.raw.gazetteer_id
+            )
+
+
 def _key_names(found: list[Found], family_names: frozenset[str]) -> None:
     """Keys for gazetteer names, full person names, organizations; then short person names."""
     full: list[Found] = []
@@ -93,7 +124,7 @@ def _key_names(found: list[Found], family_names: frozenset[str]) -> None:
             f.key = raw.gazetteer_id
         elif raw.type == "person" and len(f.text.split()) >= 2:
             full.append(f)
-        elif raw.type in ("organization", "place"):
+        elif raw.type in ("organization", "place") and not f.key:
             f.key = entity_key(f.text, raw.type)
     # longer names absorb their contiguous parts ("Cyril Ramaphosa" in "Matamela Cyril Ramaphosa")
     full.sort(key=lambda f: -len(f.words))
@@ -135,6 +166,8 @@ def _is_short_form(
 ) -> bool:
     """ "Sơn" for Bùi Thanh Sơn (Vietnamese: the given name, never the family name "Bùi");
     "Guterres" or "António" for António Guterres."""
+    while len(full) > 2 and full[-1] in NAME_SUFFIXES:
+        full = full[:-1]  # "Ferdinand Marcos Jr." is "Marcos"
     if len(short) != 1 or len(full) < 2:
         return False
     first = full_text.split()[0]
@@ -169,16 +202,28 @@ def _key_titles(found: list[Found]) -> None:
         if f.raw.kind != "title" or not f.raw.roles:
             continue
         want = f.raw.roles[0]
-        best: tuple[tuple[int, int, int, int], Found] | None = None
+        best: tuple[tuple[int, int, int, int, int], Found] | None = None
         for holder, raw in holders:
             for role in raw.roles:
-                if not _same_role(role.role, want.role) or (want.of and role.of and want.of != role.of):
+                # "Bộ trưởng Indonesia" also stands for Indonesia's foreign minister
+                of_country = bool(want.of) and role.of == want.of and SPECIFIC_OF.get(role.role) == want.role
+                if not (_same_role(role.role, want.role) or of_country) or (
+                    want.of and role.of and want.of != role.of
+                ):
                     continue
                 same_text = fold(role.text) == fold(want.text)
                 same_of = role.of == want.of
                 distance = f.order - holder.order
                 # the holder named before the title first; then the same words; then the same organization
-                rank = (0 if distance > 0 else 1, 0 if same_text else 1, 0 if same_of else 1, abs(distance))
+                # a title said with its country ("Bộ trưởng Indonesia") goes to that country's holder first
+                country = 0 if want.of and same_of else 1
+                rank = (
+                    country,
+                    0 if distance > 0 else 1,
+                    0 if same_text else 1,
+                    0 if same_of else 1,
+                    abs(distance),
+                )
                 if best is None or rank < best[0]:
                     best = (rank, holder)
         if best is not None:

@@ -136,6 +136,19 @@ class Recogniser:
         self.org_inner = {w.casefold() for w in rules.org_inner_words}
         self.place_heads = {tuple(h.casefold().split()) for h in rules.place_heads}
         self.place_tails = {t.casefold() for t in rules.place_tails}
+        self.hon_phrases = {
+            phrase
+            for h in rules.honorifics
+            if len(phrase := tuple(t.text.casefold() for t in tokenize(h.rstrip(".")))) > 1
+        }
+        self.portfolio_titles = {tuple(_WORD.findall(t.casefold())) for t in rules.portfolio_titles}
+        self.portfolios = {tuple(_WORD.findall(p.casefold())) for p in rules.portfolios}
+        self.max_portfolio = max((len(p) for p in self.portfolios), default=0)
+        self.portfolio_links = {tuple(w.casefold().split()) for w in rules.portfolio_links}
+        self.suffixes = {w.casefold(): of for w, of in rules.title_suffixes.items()}
+        self.initials = {w.casefold() for w in rules.initials_markers}
+        self.org_stops = {w.casefold() for w in rules.org_stop_words}
+        self.regional_heads = {tuple(_WORD.findall(h.casefold())) for h in rules.regional_org_heads}
         self._offset = 0
 
     # -- matching ------------------------------------------------------------------------------
@@ -144,6 +157,7 @@ class Recogniser:
             return None
         words: list[str] = []
         best = None
+        best_words: tuple[str, ...] = ()
         for j in range(i, min(len(toks), i + MAX_SPAN_TOKENS)):
             if not toks[j].is_word:
                 break
@@ -153,7 +167,58 @@ class Recogniser:
             role = self.titles.get(tuple(words))
             if role:
                 best = (j + 1, role)
-        return best
+                best_words = tuple(words)
+        if best is None:
+            return None
+        end = best[0]
+        if best_words[-1:] in self.portfolio_titles or best_words[-2:] in self.portfolio_titles:
+            end = self._portfolio_end(toks, end)
+        if end < len(toks) and toks[end].text.casefold() in self.suffixes:
+            end += 1  # "Menteri Luar Negeri RI": the country's mark belongs to the title
+        return end, best[1]
+
+    def _portfolio_end(self, toks: list[Token], j: int) -> int:
+        """The end of a minister's portfolio after the title ("Minister for Immigration and
+        Corrections", "Menteri Perhubungan", "Bộ trưởng Quốc phòng"), or ``j`` if none follows."""
+        k = j
+        for link in sorted(self.portfolio_links, key=len, reverse=True):
+            if tuple(t.text.casefold() for t in toks[k : k + len(link)]) == link:
+                k += len(link)
+                break
+        end = j
+        while k < len(toks) and toks[k].is_word and toks[k].cap:
+            size = next(
+                (
+                    n
+                    for n in range(self.max_portfolio, 0, -1)
+                    if self._words_at(toks, k, n) in self.portfolios
+                ),
+                0,
+            )
+            if not size:
+                break
+            k = end = self._token_after_words(toks, k, size)
+            joined = k + 1 < len(toks) and toks[k].text.casefold() in self.joiners
+            if not joined:
+                break
+            k += 1
+        return end
+
+    def _token_after_words(self, toks: list[Token], i: int, count: int) -> int:
+        seen = 0
+        while i < len(toks) and seen < count:
+            seen += len(toks[i].words)
+            i += 1
+        return i
+
+    def _match_honorific(self, toks: list[Token], i: int) -> int | None:
+        """The end of a honorific of several tokens ("Tan Sri", "Datuk Seri", "Dato'") at ``i``."""
+        ends = [
+            i + len(phrase)
+            for phrase in self.hon_phrases
+            if tuple(t.text.casefold() for t in toks[i : i + len(phrase)]) == phrase
+        ]
+        return max(ends, default=None)
 
     def _match_gazetteer(self, toks: list[Token], i: int) -> tuple[int, Surface] | None:
         if not toks[i].is_word:
@@ -206,6 +271,11 @@ class Recogniser:
         items: list[Item] = []
         i = 0
         while i < len(toks):
+            hon = self._match_honorific(toks, i) if toks[i].cap else None
+            if hon:
+                items.append(Item("hon", i, hon))
+                i = hon
+                continue
             title = self._match_title(toks, i)
             if title:
                 items.append(Item("title", i, title[0], role=title[1]))
@@ -219,7 +289,11 @@ class Recogniser:
             if toks[i].is_word and toks[i].cap and toks[i].text.casefold() not in self.honorifics:
                 j = i + 1
                 while j < len(toks) and toks[j].is_word and toks[j].cap and j - i < MAX_SPAN_TOKENS:
-                    if self._match_title(toks, j) or toks[j].text.casefold() in self.honorifics:
+                    if (
+                        self._match_title(toks, j)
+                        or toks[j].text.casefold() in self.honorifics
+                        or self._match_honorific(toks, j)
+                    ):
                         break
                     nxt = self._match_gazetteer(toks, j)
                     if nxt and (nxt[0] - j > 1 or len(toks[j].words) > 1 or self._is_org(nxt[1])):
@@ -241,7 +315,23 @@ class Recogniser:
     def _gazetteer_rejected(
         self, toks: list[Token], i: int, j: int, surface: Surface, items: list[Item], sentence_text: str
     ) -> bool:
-        """A one-word place inside a person's name ("Nguyễn Minh Đức") or another word ("Pháp luật")."""
+        """A one-word place inside a person's name ("Nguyễn Minh Đức") or another word ("Pháp luật");
+        a suspect's initials ("berinisial AS (45)"); a word of a marked place name ("Lao Bảo")."""
+        if self._initials(toks, i, j):
+            return True
+        if (
+            j - i == 1
+            and not self._is_org(surface)
+            and not has_diacritics(toks[i].text)
+            and j < len(toks)
+            and toks[j].is_word
+            and toks[j].cap
+            and has_diacritics(toks[j].text)
+            and self.rules.name_order == "family_first"
+            and not self._match_gazetteer(toks, j)
+            and not self._match_title(toks, j)
+        ):
+            return True  # "Lao Bảo": an unmarked country name opening a marked Vietnamese place name
         if j - i != 1 or len(toks[i].words) != 1 or self._is_org(surface):
             return False
         after_title = bool(items) and items[-1].kind == "title"
@@ -260,6 +350,20 @@ class Recogniser:
                 return True
             return not self._standalone_word(toks[i], toks, sentence_text)
         return False
+
+    def _initials(self, toks: list[Token], i: int, j: int) -> bool:
+        """Capitals that are someone's initials: after "berinisial", or before an age "(45)"."""
+        if not all(t.text.isupper() for t in toks[i:j] if t.is_word):
+            return False
+        if i > 0 and toks[i - 1].text.casefold() in self.initials:
+            return True
+        return (
+            j + 2 < len(toks)
+            and toks[j].text == "("
+            and toks[j + 1].text.isdigit()
+            and toks[j + 2].text == ")"
+            and len(toks[i].text) <= 3
+        )
 
     def _may_be_name_part(self, word: str) -> bool:
         """A one-word place that is also a given name ("Đức", "Anh", "Nga")."""
@@ -313,6 +417,10 @@ class Recogniser:
                     and toks[items[m + 1].start].text.casefold() in self.connectors
                     and items[m + 2].kind == "run"
                 ):
+                    if self._starts_with_head(toks, items[m + 2].start) and self._has_org_shape(
+                        self._run_words(toks, item.start, items[m].end)
+                    ):
+                        break  # "Dewan Pengawas dan Komisi ...": two organizations
                     m += 2
                     words = self._run_words(toks, item.start, items[m].end)
                     if self._has_org_shape(words) or self._has_non_entity(words):
@@ -324,11 +432,17 @@ class Recogniser:
                 vi_org = self._vietnamese_org(toks, items, n)
                 if vi_org is not None:
                     merged.append(Item("run", item.start, vi_org[0]))
+                    last = items[vi_org[1] - 1]
+                    if last.end > vi_org[0] and toks[vi_org[0]].cap:
+                        merged.append(Item("run", vi_org[0], last.end))  # the name after the organization
                     n = vi_org[1]
                     continue
             merged.append(item)
             n += 1
         return self._absorb_suffixes(toks, merged)
+
+    def _starts_with_head(self, toks: list[Token], i: int) -> bool:
+        return any(self._words_at(toks, i, len(h)) == h for h in self.org_heads)
 
     def _absorb_suffixes(self, toks: list[Token], items: list[Item]) -> list[Item]:
         """An organization's name goes on over a country or organization right after it:
@@ -345,8 +459,38 @@ class Recogniser:
             ):
                 out[-1] = Item("run", prev.start, item.end)
                 continue
+            if item.kind == "gaz" and prev is not None and self._brand_before_country(toks, prev, item):
+                # "Vịnh Thái Lan" is a place named after the country; "Grab Indonesia" a company
+                brand = None if self._place_head_at(toks, prev.start) else "brand"
+                out[-1] = Item("run", prev.start, item.end, role=brand)
+                continue
             out.append(item)
         return out
+
+    def _place_head_at(self, toks: list[Token], i: int) -> bool:
+        return any(self._words_at(toks, i, len(h)) == h for h in self.place_heads)
+
+    def _brand_before_country(self, toks: list[Token], prev: Item, item: Item) -> bool:
+        """A one-word name right before a country is a company's or group's national arm
+        ("Grab Indonesia", "Garda Indonesia"), not a person next to a place."""
+        if prev.kind != "run" or prev.end != item.start or prev.end - prev.start != 1 or item.surface is None:
+            return False
+        entry = self.gaz.entries[item.surface.entry_id]
+        word = toks[prev.start]
+        after = item.end < len(toks) and (
+            (toks[item.end].is_word and toks[item.end].cap) or toks[item.end].text in POSSESSIVE
+        )  # "Meeting Mozambique's Interior Minister": the country opens a phrase of its own
+        return (
+            entry.type == "place"
+            and entry.id.count(":") == 1  # a country ("place:ID"), not a city
+            and len(word.words) == 1
+            and not word.text.isupper()
+            and word.text.casefold() not in self.openers
+            and not self._match_title(toks, prev.start)
+            and not (prev.start > 0 and toks[prev.start - 1].text.casefold() in self.honorifics)
+            and word.text not in self.family_names
+            and not after
+        )
 
     def _vietnamese_org(self, toks: list[Token], items: list[Item], n: int) -> tuple[int, int] | None:
         """An organization written with lowercase inside ("Bộ Công an", "Ngân hàng Nhà nước Việt Nam"):
@@ -356,9 +500,17 @@ class Recogniser:
         if head is None or not self.rules.org_lowercase_inside:
             return None
         k = start + len(head)
+        regional = head in self.regional_heads
+        if not regional:
+            pass
+        elif k < len(toks) and toks[k].text.casefold() in self.place_prefixes:
+            k += 1  # "Công an tỉnh Quảng Trị": a provincial body
+        elif k + 1 < len(toks) and f"{toks[k].text} {toks[k + 1].text}".casefold() in self.place_prefixes:
+            k += 2  # "Công an thành phố Huế"
         if k >= len(toks) or not (toks[k].is_word and toks[k].cap):
             return None
         last_cap = True
+        caps = 0
         end = k
         while k < len(toks) and toks[k].is_word:
             inner = self._match_gazetteer(toks, k)
@@ -370,6 +522,10 @@ class Recogniser:
                 end = inner[0]  # "Bộ Ngoại giao Iran": the country closes the organization's name
                 break
             word = toks[k].text.casefold()
+            if word in self.org_stops:
+                break  # "Bộ Công an đã ...": a verb's auxiliary ends the name
+            if caps and toks[k].text in self.family_names and self._person_run(toks, k):
+                break  # "Bộ Công Thương Nguyễn Hồng Diên": a person's full name after the organization
             pair = f"{word} {toks[k + 1].text.casefold()}" if k + 1 < len(toks) else ""
             if pair in self.org_inner:  # "Cơ quan An ninh quốc gia"
                 k = end = k + 2
@@ -377,8 +533,11 @@ class Recogniser:
                 continue
             if toks[k].cap:
                 last_cap = True
+                caps += 1
             elif last_cap and word not in self.plural:
                 last_cap = False
+            elif word in self.connectors and self._starts_with_head(toks, k + 1):
+                break  # "Bộ Quốc phòng và Bộ Công an": two organizations
             elif word in self.connectors and k + 1 < len(toks) and toks[k + 1].cap:
                 pass  # "Bộ Tư pháp và Phát triển Hiến pháp"
             else:
@@ -396,6 +555,13 @@ class Recogniser:
             return None
         return end, next_item
 
+    def _person_run(self, toks: list[Token], k: int) -> bool:
+        """Tokens from ``k`` are 2-4 capitalised syllables, a Vietnamese-style full name."""
+        n = k
+        while n < len(toks) and toks[n].is_word and toks[n].cap and len(toks[n].words) == 1:
+            n += 1
+        return 2 <= n - k <= 4
+
     def _words_at(self, toks: list[Token], i: int, count: int) -> tuple[str, ...]:
         words: list[str] = []
         j = i
@@ -408,6 +574,8 @@ class Recogniser:
         return [w.casefold() for t in toks[i:j] if t.is_word for w in t.words]
 
     def _has_org_shape(self, words: list[str]) -> bool:
+        if len(words) > 1 and words[0] in self.openers:
+            words = words[1:]  # "The Commission on Human Rights"
         if not words:
             return False
         if words[-1] in self.org_tails:
@@ -436,7 +604,9 @@ class Recogniser:
             if start >= end:
                 return None
             words = self._run_words(toks, start, end)
-        if self._has_non_entity(words):
+        if item.role == "brand":
+            return RawMention(start, end, "organization", "brand-country", SCORE_ORG_SHAPE)
+        if self._has_non_entity(words) and not (self._starts_with_head(toks, start) and end - start > 1):
             return None
         if self._continues_document(toks, items, n):
             return None  # "Konvensi PBB (tentang) Melawan Kejahatan Siber": the rest of a document's name
@@ -529,6 +699,8 @@ class Recogniser:
             return None
         if prev.kind == "title":
             return "title"
+        if prev.kind == "hon":
+            return "honorific"
         if prev.kind in ("gaz", "run"):
             back = n - 1
             while back >= 0 and n - back <= 3 and items[back].kind in ("gaz", "run"):
@@ -603,7 +775,8 @@ class Recogniser:
         while m < len(items) and items[m].kind == "title":
             title = items[m]
             text = " ".join(t.text for t in toks[title.start : title.end])
-            role = RawRole(title.role or "", text, left_org)
+            suffix = self.suffixes.get(toks[title.end - 1].text.casefold())
+            role = RawRole(title.role or "", text, left_org or suffix)
             left_org = None
             pending.append(role)
             m += 1

@@ -66,3 +66,18 @@ class EntityRules:
     title_joiners: frozenset[str] = frozenset()
     #: words between a title and its organization ("of", "của", "of the")
     title_links: frozenset[str] = frozenset()
+    #: titles that take a portfolio after them ("Minister", "Menteri", "Bộ trưởng")
+    portfolio_titles: frozenset[str] = frozenset()
+    #: portfolios of ministers ("Immigration", "Perhubungan", "Quốc phòng"); joined by title_joiners
+    portfolios: frozenset[str] = frozenset()
+    #: words between a portfolio title and its portfolio ("for", "of")
+    portfolio_links: frozenset[str] = frozenset()
+    #: words after a title that still belong to it, with the country they name ("RI" -> Indonesia)
+    title_suffixes: dict[str, str] = field(default_factory=dict)
+    #: words after which capitals are a suspect's initials, not names ("berinisial")
+    initials_markers: frozenset[str] = frozenset()
+    #: organization heads whose official names go on with a province or city ("Công an tỉnh Quảng Trị"),
+    #: unlike descriptions of foreign bodies ("cảnh sát tỉnh Bali")
+    regional_org_heads: frozenset[str] = frozenset()
+    #: lowercase words that end an organization's name written with lowercase inside ("đã", "sẽ")
+    org_stop_words: frozenset[str] = frozenset()

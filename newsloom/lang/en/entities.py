@@ -2,6 +2,17 @@
 
 from newsloom.entities.rules import EntityRules
 
+#: Ministers' portfolios, after "Minister for/of" and before "Minister" ("Home Minister").
+PORTFOLIOS = frozenset(
+    {"Foreign Affairs", "Home Affairs", "Interior", "Defence", "Defense", "National Defence", "Public Security",
+     "Justice", "Trade", "Industry", "Finance", "Health", "Education", "Transport", "Transportation",
+     "Agriculture", "Energy", "Environment", "Immigration", "Corrections", "Labour", "Labor", "Tourism",
+     "Culture", "Information", "Communications", "Economy", "Planning", "Investment", "Science", "Technology",
+     "Security", "Fisheries", "Maritime Affairs", "Border Protection", "Citizenship", "Social Affairs",
+     "Law", "Human Rights", "Religious Affairs", "Manpower", "Youth", "Sports", "Police", "Home",
+     "Multicultural Affairs", "Digital Affairs", "Infrastructure", "Housing", "Women", "Land", "Water"}
+)  # fmt: skip
+
 RULES = EntityRules(
     titles={
         "President": "head_of_state", "State President": "head_of_state", "Vice President": "deputy_head_of_state",
@@ -30,17 +41,30 @@ RULES = EntityRules(
         "Spokeswoman": "spokesperson", "General": "general", "Senior General": "general",
         "Chief Justice": "chief_justice", "CEO": "chief_executive", "Chief Executive": "chief_executive",
         "Senator": "legislator", "Police Chief": "police_chief",
+        "Commissioner": "agency_head", "Police Commissioner": "police_chief", "Chief Commissioner": "agency_head",
+        "Inspector General": "police_chief", "Inspector-General": "police_chief", "Police General": "general",
+        "Lieutenant General": "general", "Major General": "general", "Admiral": "general",
+        **{f"{p} Minister": "minister" for p in PORTFOLIOS},
     },
-    honorifics=frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Prof", "Prof.", "Sir", "Dame", "Madam"}),
+    honorifics=frozenset(
+        {"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Prof", "Prof.", "Sir", "Dame", "Madam",
+         # Malaysian honorifics in English-language news
+         "Datuk Seri", "Dato' Seri", "Dato’ Seri", "Dato' Sri", "Dato’ Sri", "Tan Sri", "Puan Sri", "Toh Puan",
+         "Datuk", "Dato'", "Dato’", "Datin", "Tun", "Datuk Seri Utama"}
+    ),
     name_order="given_first",
     connectors=frozenset({"of", "for", "on", "and", "the", "at", "in", "against", "de", "van", "von", "bin", "al"}),
-    org_heads=frozenset({"Ministry", "Bank", "University", "Department", "Office", "Council", "Committee"}),
+    org_heads=frozenset(
+        {"Ministry", "Bank", "University", "Department", "Office", "Council", "Committee", "Commission",
+         "Agency", "Bureau"}
+    ),
     org_tails=frozenset(
         {"Office", "Agency", "Commission", "Committee", "Council", "Ministry", "Bank", "Organization",
          "Organisation", "Association", "Party", "University", "Institute", "Foundation", "Fund", "Group",
          "Corporation", "Company", "Corp", "Inc", "Ltd", "Authority", "Assembly", "Court", "Police", "Army",
          "Navy", "Union", "Federation", "Department", "Service", "Centre", "Center", "Forces", "Secretariat",
-         "News", "Times", "Post", "Airlines", "Airways", "Embassy", "Consulate", "Customs"}
+         "News", "Times", "Post", "Airlines", "Airways", "Embassy", "Consulate", "Customs", "Bureau",
+         "Movement", "Guard", "Coast Guard"}
     ),
     non_entity_words=frozenset(
         {"Convention", "Programme", "Program", "Treaty", "Agreement", "Declaration", "Act", "Law", "Resolution",
@@ -58,7 +82,13 @@ RULES = EntityRules(
     # nationality adjectives: "South African", "Vietnamese", "Indonesian", "Spanish"
     demonym_endings=("ese", "ian", "ican", "ish"),
     place_heads=frozenset({}),
-    place_tails=frozenset({"Airport", "Island", "Islands", "Province", "Street", "Square", "Bay", "Strait", "River"}),
+    place_tails=frozenset(
+        {"Airport", "Island", "Islands", "Province", "Street", "Square", "Bay", "Strait", "River", "Sea", "Port",
+         "Harbour", "Harbor", "Gulf", "Lake", "Peninsula", "Regency", "District", "Mountains", "Ocean"}
+    ),
     title_joiners=frozenset({"and", ",", "/"}),
     title_links=frozenset({"of", "of the", "at", "at the", "to", "to the"}),
+    portfolio_titles=frozenset({"Minister", "Deputy Minister", "Vice Minister", "Secretary", "Assistant Minister"}),
+    portfolios=PORTFOLIOS,
+    portfolio_links=frozenset({"of", "for", "of the", "for the"}),
 )  # fmt: skip

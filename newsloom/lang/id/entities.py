@@ -2,6 +2,22 @@
 
 from newsloom.entities.rules import EntityRules
 
+#: Ministers' portfolios, right after "Menteri" ("Menteri Perhubungan").
+PORTFOLIOS = frozenset(
+    {"Luar Negeri", "Dalam Negeri", "Pertahanan", "Perhubungan", "Keuangan", "Kesehatan", "Pendidikan",
+     "Pendidikan Dasar dan Menengah", "Perdagangan", "Perindustrian", "Pertanian", "Hukum", "Hak Asasi Manusia",
+     "HAM", "Agama", "Sosial", "Ketenagakerjaan", "Pariwisata", "Kelautan dan Perikanan", "Sekretaris Negara",
+     "BUMN", "Badan Usaha Milik Negara", "Komunikasi dan Digital", "Komunikasi dan Informatika",
+     "Imigrasi dan Pemasyarakatan", "Energi dan Sumber Daya Mineral", "ESDM", "Investasi", "Lingkungan Hidup",
+     "Keamanan Publik", "Koperasi", "Pekerjaan Umum", "Perumahan", "Kebudayaan", "Pemuda dan Olahraga",
+     "Desa", "Transmigrasi", "Perlindungan Pekerja Migran Indonesia", "Kehutanan", "Ekonomi Kreatif",
+     "Koordinator Bidang Politik dan Keamanan", "Koordinator Bidang Hukum", "Koordinator Bidang Perekonomian"}
+)  # fmt: skip
+#: Police and military ranks, alone or followed by "Polisi"/"Pol"/"TNI".
+RANKS = ("Jenderal", "Komisaris Jenderal", "Komjen", "Inspektur Jenderal", "Irjen", "Brigadir Jenderal",
+         "Brigjen", "Komisaris Besar", "Kombes", "Ajun Komisaris Besar", "AKBP", "Ajun Komisaris", "AKP",
+         "Letnan Jenderal", "Mayor Jenderal", "Marsekal", "Laksamana", "Kolonel")  # fmt: skip
+
 RULES = EntityRules(
     titles={
         "Presiden": "head_of_state", "Wakil Presiden": "deputy_head_of_state", "Wapres": "deputy_head_of_state",
@@ -25,20 +41,28 @@ RULES = EntityRules(
         "Gubernur": "governor", "Wali Kota": "mayor", "Walikota": "mayor", "Bupati": "mayor",
         "Juru Bicara": "spokesperson", "Jubir": "spokesperson", "Jenderal": "general",
         "Kapolri": "police_chief", "Ketua Mahkamah Agung": "chief_justice",
+        "Kapolda": "police_chief", "Kapolres": "police_chief", "Kapolsek": "police_chief",
+        "Kepala Kepolisian": "police_chief", "Komisaris": "general",
+        **{rank: "general" for rank in RANKS},
+        **{f"{rank} {arm}": "general" for rank in RANKS for arm in ("Polisi", "Pol", "TNI")},
     },
-    honorifics=frozenset({"Bapak", "Pak", "Ibu", "Bu", "Saudara", "Sdr", "Sdr.", "Tuan", "Nyonya"}),
+    honorifics=frozenset(
+        {"Bapak", "Pak", "Ibu", "Bu", "Saudara", "Sdr", "Sdr.", "Tuan", "Nyonya",
+         "Datuk Seri", "Dato' Seri", "Dato’ Seri", "Dato' Sri", "Dato’ Sri", "Tan Sri", "Puan Sri", "Toh Puan",
+         "Datuk", "Dato'", "Dato’", "Datin", "Tun"}
+    ),
     name_order="given_first",
     connectors=frozenset({"dan", "untuk", "di", "urusan", "tentang", "dalam", "bin", "binti", "van", "de"}),
     org_heads=frozenset(
         {"Kementerian", "Badan", "Komisi", "Dewan", "Majelis", "Kantor", "Lembaga", "Partai", "Bank",
          "Universitas", "Institut", "Yayasan", "Perusahaan", "Mahkamah", "Kepolisian", "Pengadilan",
          "Kejaksaan", "Organisasi", "Perhimpunan", "Asosiasi", "Dinas", "Direktorat", "Sekretariat", "Kedutaan",
-         "Masyarakat", "Bidang", "Polda", "Polres", "Kamar", "Bea"}
+         "Masyarakat", "Bidang", "Polda", "Polres", "Kamar", "Bea", "Gerakan", "Polsek", "Satuan", "Korps"}
     ),
     non_entity_words=frozenset(
         {"Konvensi", "Program", "Perjanjian", "Deklarasi", "Undang-Undang", "UU", "Peraturan", "Forum",
          "Konferensi", "KTT", "Hari", "Festival", "Piala", "Strategi", "Rencana", "Cetak Biru", "Markas",
-         "Pertemuan", "Upacara", "Sidang", "Kemitraan"}
+         "Pertemuan", "Upacara", "Sidang", "Kemitraan", "Kode Etik"}
     ),
     plural_markers=frozenset({"dua", "kedua", "para", "tiga", "beberapa", "semua", "mantan", "seorang"}),
     credit_markers=frozenset({"Foto", "Foto:", "Sumber", "Oleh", "Pewarta", "Editor"}),
@@ -46,8 +70,12 @@ RULES = EntityRules(
         {"Dia", "Ia", "Mereka", "Kami", "Kita", "Ini", "Itu", "Di", "Pada", "Dalam", "Untuk", "Dan", "Namun",
          "Selain", "Menurut", "Sementara", "Sebelumnya", "Setelah", "Saat", "Ketika", "Sebagai", "Hal", "Adapun"}
     ),
-    place_heads=frozenset({"Bandara", "Bandar Udara", "Istana", "Pulau", "Provinsi", "Kabupaten", "Pelabuhan", "Selat", "Sungai", "Gunung"}),
+    place_heads=frozenset({"Bandara", "Bandar Udara", "Istana", "Pulau", "Provinsi", "Kabupaten", "Pelabuhan", "Selat", "Sungai", "Gunung", "Laut", "Teluk", "Kota", "Kecamatan", "Desa", "Danau", "Tanjung"}),
     place_tails=frozenset({}),
     title_joiners=frozenset({"dan", ",", "sekaligus"}),
     title_links=frozenset({"dari"}),
+    portfolio_titles=frozenset({"Menteri", "Wakil Menteri"}),
+    portfolios=PORTFOLIOS,
+    title_suffixes={"RI": "place:ID"},
+    initials_markers=frozenset({"berinisial", "inisial", "initial", "initials"}),
 )  # fmt: skip

@@ -2,6 +2,16 @@
 
 from newsloom.entities.rules import EntityRules
 
+#: Ministers' portfolios, right after "Bộ trưởng" ("Bộ trưởng Quốc phòng").
+PORTFOLIOS = frozenset(
+    {"Ngoại giao", "Quốc phòng", "Công an", "Tài chính", "Công Thương", "Y tế", "Giáo dục và Đào tạo",
+     "Giáo dục", "Tư pháp", "Nội vụ", "Xây dựng", "Nông nghiệp và Môi trường", "Nông nghiệp",
+     "Giao thông vận tải", "Khoa học và Công nghệ", "Văn hóa, Thể thao và Du lịch", "Văn hoá, Thể thao và Du lịch",
+     "Lao động, Thương binh và Xã hội", "Kế hoạch và Đầu tư", "Thông tin và Truyền thông",
+     "Tài nguyên và Môi trường", "Dân tộc và Tôn giáo", "Thương mại", "Kinh tế", "Nội địa", "An ninh",
+     "Nhập cư", "Giao thông", "Năng lượng", "Y tế công cộng", "Di trú"}
+)  # fmt: skip
+
 RULES = EntityRules(
     titles={
         "Chủ tịch nước": "head_of_state", "Tổng thống": "head_of_state", "Quốc vương": "monarch",
@@ -24,6 +34,7 @@ RULES = EntityRules(
         "Thống đốc": "governor", "Thị trưởng": "mayor", "Người phát ngôn": "spokesperson",
         "Đại tướng": "general", "Thượng tướng": "general", "Trung tướng": "general", "Thiếu tướng": "general",
         "Chánh án": "chief_justice", "Tổng Giám đốc Công an": "police_chief",
+        "Đại tá": "general", "Thượng tá": "general", "Trung tá": "general", "Thiếu tá": "general",
     },
     honorifics=frozenset({"ông", "bà", "anh", "chị", "cô", "ngài", "Ông", "Bà", "Ngài"}),
     # Vietnamese puts the family name first (Bùi Thanh Sơn -> family Bùi) and calls people by the
@@ -42,7 +53,8 @@ RULES = EntityRules(
     org_heads=frozenset(
         {"Bộ", "Cơ quan", "Ủy ban", "Uỷ ban", "Ngân hàng", "Công ty", "Tập đoàn", "Đảng", "Viện", "Trường",
          "Đại học", "Hội", "Tổ chức", "Văn phòng", "Sở", "Cục", "Tổng cục", "Báo", "Đài", "Học viện",
-         "Liên minh", "Quỹ", "Tòa án", "Hiệp hội", "Ban", "Trung tâm", "Cảnh sát"}
+         "Liên minh", "Quỹ", "Tòa án", "Hiệp hội", "Ban", "Trung tâm", "Cảnh sát", "Công an", "Hội đồng",
+         "Bộ Tư lệnh", "Viện kiểm sát", "Lực lượng", "Phòng", "Đội"}
     ),
     org_lowercase_inside=True,
     org_inner_words=frozenset({"quốc gia", "trung ương", "nhân dân", "quốc tế", "thế giới", "liên bang"}),
@@ -55,8 +67,18 @@ RULES = EntityRules(
     credit_markers=frozenset({"Ảnh", "Ảnh:", "Video", "Theo", "Nguồn"}),
     sentence_openers=frozenset({"Theo", "Trong", "Tại", "Với", "Sau", "Trước", "Khi", "Ngày", "Chiều", "Sáng", "Tối"}),
     ambiguous_places=frozenset({"Anh", "Pháp", "Đức", "Nga", "Ý", "Mỹ", "Nhật", "Úc", "Hàn", "Séc", "Áo", "Bỉ"}),
-    place_heads=frozenset({"sân bay", "sân bay quốc tế", "cảng", "đảo", "huyện", "quận", "sông", "núi"}),
+    place_heads=frozenset(
+        {"sân bay", "sân bay quốc tế", "cảng", "đảo", "huyện", "quận", "sông", "núi", "biển", "eo biển", "vịnh",
+         "tỉnh", "cửa khẩu", "cửa khẩu quốc tế", "thị trấn", "thị xã", "xã", "phường", "quần đảo", "bán đảo"}
+    ),
     place_tails=frozenset({}),
     title_joiners=frozenset({"kiêm", "và", ","}),
     title_links=frozenset({"của"}),
+    portfolio_titles=frozenset({"Bộ trưởng", "Thứ trưởng"}),
+    regional_org_heads=frozenset({"Công an"}),
+    portfolios=PORTFOLIOS,
+    org_stop_words=frozenset(
+        {"đã", "đang", "sẽ", "vừa", "mới", "cũng", "được", "bị", "là", "có", "không", "cho", "đến", "với",
+         "này", "đó", "khi", "thì", "mà", "vẫn", "còn", "chưa", "cùng", "tiếp", "ngày", "hôm"}
+    ),
 )  # fmt: skip
