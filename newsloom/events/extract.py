@@ -870,6 +870,23 @@ def _mode(match: _Match, sentence: Sentence, text: str, rules: EventRules, claus
     return None
 
 
+def _host_by_place(
+    location: str | None, location_source: str | None, source: Sequence[Actor], target: Sequence[Actor]
+) -> tuple[str | None, str | None]:
+    """(mode, host) of a meeting the sentence places in one side's country: that side hosts a visit
+    ("A met B in A's capital"); (None, None) when the place is unsaid, neutral or both sides' own."""
+    if not location or location_source != "sentence" or not target:  # a dateline is where one reports from
+        return None, None
+    country = place_country(location)
+    at_source = country is not None and any(a.country == country for a in source)
+    at_target = country is not None and any(a.country == country for a in target)
+    if at_source and not at_target:
+        return "visit", "source"
+    if at_target and not at_source:
+        return "visit", "target"
+    return None, None
+
+
 def _contexts(sentence: Sentence, rules: EventRules) -> tuple[str, ...]:
     found = [context for pattern, context in rules.contexts if re.search(pattern, sentence.text, re.I)]
     return tuple(dict.fromkeys(found))
@@ -1036,6 +1053,10 @@ def _sentence_events(
             sentence, mentions, text, rules, [*arguments.source, *arguments.target], dateline, trigger,
             arguments.target,
         )  # fmt: skip
+        mode = _mode(match, sentence, text, rules, clause[1])
+        host = trigger.host if trigger.type == "CONSULT" else None
+        if trigger.type == "CONSULT" and mode is None and host is None:
+            mode, host = _host_by_place(location, location_source, arguments.source, arguments.target)
         confidence = trigger.confidence
         if arguments.inferred:
             confidence -= PENALTY_INFERRED_SOURCE
@@ -1050,7 +1071,7 @@ def _sentence_events(
             start=match.start,
             end=match.end,
             trigger=text[match.start : match.end],
-            mode=_mode(match, sentence, text, rules, clause[1]),
+            mode=mode,
             source=tuple(a.key for a in arguments.source),
             target=tuple(a.key for a in arguments.target),
             date=date_,
@@ -1064,7 +1085,7 @@ def _sentence_events(
             source_actors=tuple(arguments.source),
             target_actors=tuple(arguments.target),
             joint=arguments.joint,
-            host=trigger.host if trigger.type == "CONSULT" else None,
+            host=host,
             paragraph=sentence.paragraph,
             time_text=time_text,
             location_source=location_source,

@@ -224,3 +224,30 @@ def test_discussing_with_someone_is_a_meeting_but_a_view_on_sharing_is_not_coope
     assert "COOPERATE" not in _types(text, "id", names)
     text = "Polisi Indonesia dan Malaysia melakukan pertukaran informasi intelijen."
     assert _types(text, "id", {}) == ["COOPERATE"]
+
+
+def test_a_meeting_in_one_sides_country_is_a_visit_hosted_by_that_side():
+    minh = ("person", "person:tran van minh", "Trần Văn Minh", "minister", "Vietnam")
+    lim = ("person", "person:lim wei", "Lim Wei", "minister", "Malaysia")
+    geneva = ("place", "place:geneva", "Geneva", None, None)
+    names = {"Trần Văn Minh": minh, "Lim Wei": lim, "Hanoi": HANOI, "Geneva": geneva}
+    (event,) = extract_events(make_article("Trần Văn Minh met Lim Wei in Hanoi.", "en", names))
+    assert (event.mode, event.host) == ("visit", "source")
+    (event,) = extract_events(make_article("Lim Wei met Trần Văn Minh in Hanoi.", "en", names))
+    assert (event.mode, event.host) == ("visit", "target")
+    (event,) = extract_events(make_article("Trần Văn Minh held talks with Lim Wei in Geneva.", "en", names))
+    assert (event.mode, event.host) == (None, None)  # a third country: nobody hosts
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Students chanted slogans outside the ministry on Monday.", "en", "PROTEST"),
+        ("Mahasiswa berunjuk rasa di depan kantor gubernur.", "id", "PROTEST"),
+        ("Một nhóm đối tượng hành hung cảnh sát giao thông tại Hà Nội.", "vi", "ASSAULT"),
+        ("Bộ Ngoại giao Việt Nam phản bác thông tin sai lệch.", "vi", "REJECT"),
+    ],
+)
+def test_more_missing_triggers(text: str, lang: str, expected: str):
+    names = {"Hà Nội": HANOI, "Bộ Ngoại giao Việt Nam": ("organization", "org:mofa vn", None, None, None)}
+    assert expected in _types(text, lang, names)

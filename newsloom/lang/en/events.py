@@ -94,6 +94,8 @@ RULES = EventRules(
           "PROTEST", mode="riot", confidence=0.75),
         T(r"\b(?:gathered|took\s+to\s+the\s+streets|massed)\b(?=[^.;]{0,80}?\bto\s+(?:protest|denounce|oppose|demand)\b)",
           "PROTEST", mode="demo", confidence=0.75),
+        T(r"\b(?:chanted|shouted)\s+(?:\w+\s+){0,2}?(?:slogans|demands)|\b(?:waved|carried|held\s+up)\s+(?:\w+\s+){0,2}?(?:placards|banners|signs|flags)\b",
+          "PROTEST", mode="demo", confidence=0.7),
         # -- SANCTION ---------------------------------------------------------------------------
         T(r"\b(?:imposed\s+(?:\w+\s+)?sanctions|sanctioned|embargoed)\b", "SANCTION", mode="discontinue",
           confidence=0.85),
@@ -120,6 +122,7 @@ RULES = EventRules(
         T(r"\b(?:hacked|cyber-?attack(?:ed|s)?)\b", "COERCE", mode="cyber", confidence=0.7),
         # -- ASSAULT ----------------------------------------------------------------------------
         T(r"\b(?:attacked|attacks|assaulted|killed|stormed)\b", "ASSAULT", confidence=0.75),
+        T(r"\b(?:beat|beaten|clubbed|punched|mauled)\b", "ASSAULT", mode="primitive", confidence=0.7),
         T(r"\b(?:kidnapped|abducted|hijacked)\b", "ASSAULT", mode="abduct", confidence=0.85),
         T(r"\b(?:bombed|detonated)\b", "ASSAULT", mode="explosives", confidence=0.8),
         T(r"\b(?:shelled|fired\s+(?:\w+\s+)?(?:rockets|missiles|shells))\b", "ASSAULT", mode="heavy-weapons",
@@ -190,7 +193,7 @@ RULES = EventRules(
         (r"\b(?:(?P<nat>[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+)?)\s+)?(?:police(?:\s+officers)?|customs(?:\s+officers)?|drug\s+squad|anti-narcotics\s+police)\b", "COP", "police"),
         (r"\b(?:(?P<nat>[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+)?)\s+)?(?:troops|soldiers|army|navy|armed\s+forces)\b", "MIL", "military"),
         (r"\b(?:(?P<nat>[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+)?)\s+)?(?:authorities|officials|investigators|prosecutors)\b", "GOV", "authorities"),
-        (r"\b(?:(?P<nat>[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+)?)\s+)?(?:protesters|protestors|demonstrators|rioters)\b", "CVL", "protesters"),
+        (r"\b(?:(?P<nat>[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+)?)\s+)?(?:protesters|protestors|demonstrators|rioters|students|activists)\b", "CVL", "protesters"),
     ),
     # nationality adjectives of the countries the bundled news is about, and the large ones
     demonyms={

@@ -91,6 +91,7 @@ RULES = EventRules(
         T(r"\bmemberlakukan\s+jam\s+malam\b", "COERCE", mode="curfew", confidence=0.85),
         # -- ASSAULT ----------------------------------------------------------------------------
         T(r"\b(?:menyerang|membunuh|menewaskan)\b", "ASSAULT", confidence=0.75),
+        T(r"\b(?:menganiaya|mengeroyok|menusuk|memukuli)\b", "ASSAULT", mode="primitive", confidence=0.75),
         T(r"\b(?:menculik|membajak)\b", "ASSAULT", mode="abduct", confidence=0.85),
         T(r"\bmenembak(?:kan)?\b", "ASSAULT", mode="firearms", confidence=0.75),
         T(r"\b(?:mengebom|meledakkan)\b", "ASSAULT", mode="explosives", confidence=0.8),
@@ -152,7 +153,7 @@ RULES = EventRules(
     group_actors=(
         (r"\b(?:polisi|Polri|kepolisian|bea\s+(?:dan\s+)?cukai|petugas|penyidik|aparat)\b", "COP", "police"),
         (r"\b(?:tentara|prajurit|TNI|militer)\b", "MIL", "military"),
-        (r"\b(?:pengunjuk\s+rasa|demonstran|massa\s+aksi|para\s+pendemo)\b", "CVL", "protesters"),
+        (r"\b(?:pengunjuk\s+rasa|demonstran|massa\s+aksi|para\s+pendemo|mahasiswa|aktivis)\b", "CVL", "protesters"),
         (r"\b(?:pejabat|otoritas|pihak\s+berwenang)\b", "GOV", "authorities"),
     ),
     contexts=(

@@ -77,7 +77,7 @@ RULES = EventRules(
           confidence=0.85),
         T(r"\b(?:khởi tố|truy tố|buộc tội)\b", "ACCUSE", mode="allege", confidence=0.8),
         T(r"\b(?:điều tra|mở cuộc điều tra)\b", "ACCUSE", mode="investigate", confidence=0.6),
-        T(r"\b(?:bác bỏ|từ chối|khước từ)\b", "REJECT", confidence=0.8),
+        T(r"\b(?:bác bỏ|phản bác|từ chối|khước từ|không chấp nhận)\b", "REJECT", confidence=0.8),
         T(r"\bđe dọa\b", "THREATEN", confidence=0.8),
         # -- PROTEST ----------------------------------------------------------------------------
         T(r"\b(?:biểu tình|tuần hành)\b", "PROTEST", mode="demo", confidence=0.8),
@@ -103,6 +103,8 @@ RULES = EventRules(
         T(r"\bban bố tình trạng khẩn cấp\b", "COERCE", mode="martial-law", confidence=0.8),
         # -- ASSAULT ----------------------------------------------------------------------------
         T(r"\b(?:tấn công|đột kích)\b", "ASSAULT", confidence=0.75),
+        T(r"\b(?:hành hung|đánh đập|đâm chết|đâm trọng thương|giết hại|chém)\b", "ASSAULT", mode="primitive",
+          confidence=0.75),
         T(r"\bbắt cóc\b", "ASSAULT", mode="abduct", confidence=0.85),
         T(r"\b(?:ném bom|đánh bom)\b", "ASSAULT", mode="explosives", confidence=0.85),
         T(r"\b(?:pháo kích|nã pháo)\b", "ASSAULT", mode="heavy-weapons", confidence=0.85),
