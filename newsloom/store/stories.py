@@ -210,62 +210,62 @@ def story_count_estimate(conn: sa.Connection) -> int:
     return int(conn.execute(sa.select(sa.func.max(stories.c.id))).scalar() or 0)
 
 
-def _windowed(query: Any, column: Any) -> Any:
-    """``query`` limited to dates in [low, high], the same month-days of an unknown year, or undated."""
-    return query.where(
-        sa.or_(
-            column.between(sa.bindparam("low"), sa.bindparam("high")),
-            column.in_(sa.bindparam("unknown", expanding=True)),
-            column.is_(None),
-        )
+#: Undated stories (and the candidates of an undated unit) are looked for among the latest this
+#: many stories only: a date bounds every other lookup, recency bounds these.
+UNDATED_HORIZON = 5000
+
+
+def _days(window: Sequence[str]) -> list[str]:
+    """The days of a window and the same month-days of an unknown year (``XXXX-MM-DD``)."""
+    return [*window, *(f"XXXX{day[4:]}" for day in window)]
+
+
+def _lookup(
+    conn: sa.Connection,
+    table: sa.Table,
+    column: str,
+    values: Sequence[Any],
+    owner: str,
+    window: Sequence[str] | None,
+    limit: int,
+) -> list[Any]:
+    """Rows of ``table`` whose ``column`` is one of ``values``: dated rows on the window's days (an
+    indexed equality per key and day), plus undated rows of the latest ``UNDATED_HORIZON`` owners;
+    for an undated query, any row of the latest owners."""
+    col, own, date = table.c[column], table.c[owner], table.c.date
+    newest = conn.execute(sa.select(sa.func.max(own))).scalar() or 0
+    recent = own >= newest - UNDATED_HORIZON
+    selected = sa.select(own, col).where(col.in_(list(values)))
+    queries = (
+        [selected.where(date.in_(_days(window))), selected.where(date.is_(None), recent)]
+        if window is not None
+        else [selected.where(recent)]
     )
-
-
-def _window_params(window: Sequence[str] | None) -> dict[str, Any]:
-    if window is None:
-        return {}
-    return {"low": window[0], "high": window[-1], "unknown": [f"XXXX{day[4:]}" for day in window]}
-
-
-_KEY_LOOKUP = (
-    sa.select(story_keys.c.story_id, story_keys.c.key)
-    .where(story_keys.c.key.in_(sa.bindparam("keys", expanding=True)))
-    .order_by(story_keys.c.story_id.desc())
-    .limit(sa.bindparam("limit"))
-)
-_KEY_LOOKUP_WINDOWED = _windowed(_KEY_LOOKUP, story_keys.c.date)
-_LSH_LOOKUP = (
-    sa.select(story_lsh.c.story_id)
-    .where(story_lsh.c.bucket.in_(sa.bindparam("buckets", expanding=True)))
-    .order_by(story_lsh.c.story_id.desc())
-    .limit(sa.bindparam("limit"))
-)
-_LSH_LOOKUP_WINDOWED = _windowed(_LSH_LOOKUP, story_lsh.c.date)
+    rows: list[Any] = []
+    for query in queries:
+        rows.extend(conn.execute(query.order_by(own.desc()).limit(limit)))
+    return rows
 
 
 def candidates_by_keys(
     conn: sa.Connection, keys: Sequence[str], window: Sequence[str] | None, limit: int = CANDIDATE_LIMIT
 ) -> dict[int, set[str]]:
-    """Stories holding any of ``keys`` within the date window: story id -> keys found (one query)."""
-    if not keys:
-        return {}
-    query = _KEY_LOOKUP if window is None else _KEY_LOOKUP_WINDOWED
+    """Stories holding any of ``keys`` within the date window: story id -> keys found."""
     found: dict[int, set[str]] = {}
-    for row in conn.execute(query, {"keys": list(keys), "limit": limit, **_window_params(window)}):
-        found.setdefault(int(row.story_id), set()).add(row.key)
+    if keys:
+        for story_id, key in _lookup(conn, story_keys, "key", keys, "story_id", window, limit):
+            found.setdefault(int(story_id), set()).add(key)
     return found
 
 
 def candidates_by_lsh(
     conn: sa.Connection, buckets: Sequence[int], window: Sequence[str] | None, limit: int = CANDIDATE_LIMIT
 ) -> dict[int, int]:
-    """Stories sharing an LSH bucket within the date window: story id -> bands shared (one query)."""
-    if not buckets:
-        return {}
-    query = _LSH_LOOKUP if window is None else _LSH_LOOKUP_WINDOWED
+    """Stories sharing an LSH bucket within the date window: story id -> bands shared."""
     found: dict[int, int] = {}
-    for row in conn.execute(query, {"buckets": list(buckets), "limit": limit, **_window_params(window)}):
-        found[int(row.story_id)] = found.get(int(row.story_id), 0) + 1
+    if buckets:
+        for story_id, _ in _lookup(conn, story_lsh, "bucket", buckets, "story_id", window, limit):
+            found[int(story_id)] = found.get(int(story_id), 0) + 1
     return found
 
 
@@ -451,31 +451,14 @@ def load_storylines(conn: sa.Connection, ids: Iterable[int]) -> dict[int, Any]:
     return {int(row.id): row for row in rows}
 
 
-_LINE_LOOKUP = _windowed(
-    sa.select(storyline_keys.c.storyline_id, storyline_keys.c.key)
-    .where(storyline_keys.c.key.in_(sa.bindparam("keys", expanding=True)))
-    .order_by(storyline_keys.c.storyline_id.desc())
-    .limit(sa.bindparam("limit")),
-    storyline_keys.c.date,
-)
-_LINE_LOOKUP_ANY_DATE = (
-    sa.select(storyline_keys.c.storyline_id, storyline_keys.c.key)
-    .where(storyline_keys.c.key.in_(sa.bindparam("keys", expanding=True)))
-    .order_by(storyline_keys.c.storyline_id.desc())
-    .limit(sa.bindparam("limit"))
-)
-
-
 def storyline_candidates(
     conn: sa.Connection, keys: Sequence[str], window: Sequence[str] | None, limit: int = CANDIDATE_LIMIT
 ) -> dict[int, set[str]]:
     """Storylines whose stories carried any of ``keys`` within the window: id -> keys shared."""
-    if not keys:
-        return {}
-    query = _LINE_LOOKUP_ANY_DATE if window is None else _LINE_LOOKUP
     found: dict[int, set[str]] = {}
-    for row in conn.execute(query, {"keys": list(keys), "limit": limit, **_window_params(window)}):
-        found.setdefault(int(row.storyline_id), set()).add(row.key)
+    if keys:
+        for line_id, key in _lookup(conn, storyline_keys, "key", keys, "storyline_id", window, limit):
+            found.setdefault(int(line_id), set()).add(key)
     return found
 
 

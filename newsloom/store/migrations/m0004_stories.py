@@ -1,7 +1,9 @@
 """Embeddings by content hash, stories, their members, blocking keys, LSH buckets, and storylines.
 
-Every lookup the clustering makes goes through an indexed column: ``story_keys (key, date)``,
-``story_lsh (band, bucket, date)``, ``story_members.article_id``, ``storyline_keys (key, date)``.
+Every lookup the clustering makes goes through an index: ``story_keys (key, date, story_id)``,
+``story_lsh (bucket, date, story_id)``, ``story_members.article_id``, ``storyline_keys (key, date,
+storyline_id)``: equality on the key and on each day of a date window, or a recent-id range for
+undated stories, so a lookup reads the rows of its window, never the whole history of a key.
 """
 
 from __future__ import annotations
@@ -80,7 +82,7 @@ story_keys = sa.Table(
     sa.Column("count", sa.Integer, nullable=False),
     sa.Column("in_storyline", sa.Integer, nullable=False, default=0),  # 1: counted in its storyline's keys
 )
-sa.Index("ix_story_keys_key_date", story_keys.c.key, story_keys.c.date)
+sa.Index("ix_story_keys_key_date", story_keys.c.key, story_keys.c.date, story_keys.c.story_id)
 sa.Index("ix_story_keys_story", story_keys.c.story_id)
 
 #: in how many stories each key occurs (document frequency, for IDF weights)
@@ -100,7 +102,7 @@ story_lsh = sa.Table(
     sa.Column("story_id", sa.Integer, sa.ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True),
     sa.Column("date", sa.String(10)),
 )
-sa.Index("ix_story_lsh_bucket_date", story_lsh.c.bucket, story_lsh.c.date)
+sa.Index("ix_story_lsh_bucket_date", story_lsh.c.bucket, story_lsh.c.date, story_lsh.c.story_id)
 sa.Index("ix_story_lsh_story", story_lsh.c.story_id)
 
 #: how many members of a story fall on each date (its representative date is the commonest)
@@ -146,7 +148,9 @@ storyline_keys = sa.Table(
     sa.Column("date", sa.String(10)),
     sa.Column("count", sa.Integer, nullable=False),
 )
-sa.Index("ix_storyline_keys_key_date", storyline_keys.c.key, storyline_keys.c.date)
+sa.Index(
+    "ix_storyline_keys_key_date", storyline_keys.c.key, storyline_keys.c.date, storyline_keys.c.storyline_id
+)
 sa.Index("ix_storyline_keys_line", storyline_keys.c.storyline_id)
 
 
