@@ -4,7 +4,7 @@ Both tools read the same texts (tests/gold/times/*.jsonl) with the same publicat
 (dateparser's RELATIVE_BASE). Printed per language: gold expressions per second of each tool and
 their ratio, recall (gold expressions overlapped by something the tool found), false dates (found
 dates that no gold expression overlaps) and, for gold values naming one day, the share each tool
-got on the right day. Run from the repo root: ``/work/venv/bin/python bench/time.py``.
+got on the right day. Run from the repo root: ``python bench/time.py``.
 """
 
 from __future__ import annotations
