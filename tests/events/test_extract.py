@@ -151,3 +151,31 @@ def test_stage_rolls_up_and_keeps_the_dateline_place():
     meeting, thanks = events
     assert meeting.location == "Hà Nội" and meeting.location_source == "dateline"
     assert thanks.parent == meeting.group and thanks.date_source == "meeting"
+
+
+def test_vietnamese_tip_off_credits_the_agent_after_do():
+    text = (
+        "Theo cảnh sát Thái Lan, chiến dịch truy quét được tiến hành dựa trên thông tin do "
+        "Cảnh sát Hoàng gia Malaysia cung cấp."
+    )
+    names = {
+        "Cảnh sát Hoàng gia Malaysia": ("organization", "org:pdrm", "Royal Malaysia Police", None, None),
+        "Thái Lan": ("place", "place:th", "Thailand", None, None),
+    }
+    (event,) = extract_events(make_article(text, "vi", names))
+    assert event.type == "COOPERATE"
+    assert [a.name for a in event.source_actors] == ["Royal Malaysia Police"]
+
+
+def test_vietnamese_numbered_proposals_are_an_offer():
+    text = (
+        "Phát biểu tại buổi tiếp, Chủ tịch nước Lương Cường nêu 4 định hướng hợp tác với Ngân hàng Thế giới."
+    )
+    names = {
+        "Lương Cường": ("person", "person:luong cuong", "Lương Cường", "head_of_state", None),
+        "Ngân hàng Thế giới": ("organization", "org:wb", "World Bank", None, None),
+    }
+    (event,) = extract_events(make_article(text, "vi", names))
+    assert (event.type, [a.name for a in event.source_actors]) == ("AGREE", ["Lương Cường"])
+    # a bare statement of content is no event
+    assert extract_events(make_article("Bản tin nêu 4 nội dung chính.", "vi", {})) == []

@@ -66,6 +66,9 @@ RULES = EventRules(
         T(r"\bsẽ\s+(?:tiếp tục\s+)?(?:" + _COOP + r"|ủng hộ)\b", "AGREE", confidence=0.75),
         T(r"\btiếp tục\s+" + _COOP + r"\b", "AGREE", confidence=0.65),
         T(r"\bđề xuất\b", "AGREE", confidence=0.7),
+        # "nêu 5 nội dung", "đưa ra ba đề xuất": proposals set out at talks are offers (AGREE)
+        T(r"\b(?:nêu|đưa ra)\s+(?:\d+|hai|ba|bốn|năm|sáu|bảy|một số|các)\s+(?:nội dung|đề xuất|định hướng|lĩnh vực|biện pháp|giải pháp|sáng kiến)\b",
+          "AGREE", confidence=0.65),
         # a meeting still to come is an agreement to meet (PLOVER: future CONSULT is AGREE)
         T(r"\b(?:dự kiến|sẽ|lên kế hoạch)\s+(?:gặp(?: nhau)?|hội đàm|làm việc|thăm)\b", "AGREE", confidence=0.7),
         T(r"\bmời\b", "AGREE", target=TARGET_REQUIRED, target_gap=20, confidence=0.7),
@@ -124,6 +127,9 @@ RULES = EventRules(
         T(r"\b(?:phối hợp|cùng)\s+(?:bắt giữ|triệt phá|điều tra|truy bắt|xử lý)\b", "COOPERATE", confidence=0.8),
         T(r"\b(?:tập trận|diễn tập|tuần tra) chung\b", "COOPERATE", confidence=0.8),
         T(r"\b(?:trao đổi|chia sẻ) (?:thông tin|tình báo)\b", "COOPERATE", confidence=0.6),
+        # "vụ bắt giữ được thực hiện dựa trên thông tin do X cung cấp": X tipped the police off
+        T(r"\bdựa (?:trên|vào)\s+(?:các\s+|những\s+)?(?:thông tin|tin báo|tin tình báo|dữ liệu)(?=\s+(?:\S+\s+){0,3}?do\b)",
+          "COOPERATE", voice="passive", confidence=0.65),
         # -- CONCEDE / RETREAT ------------------------------------------------------------------
         T(r"\b(?:ân xá|đặc xá|xin lỗi|nới lỏng|dỡ bỏ lệnh)\b", "CONCEDE", confidence=0.75),
         T(r"\b(?:trả tự do|phóng thích)\b", "RETREAT", mode="release", confidence=0.8),
