@@ -401,24 +401,25 @@ def cluster_article(conn: sa.Connection, article: Article) -> list[int]:
     language = article.language or "und"
     means = sql.load_means(conn, encoder, [language, "*"])
     mean = centring_mean(means, language, dim)
-    confidence = means.get(language, (0, None))[0] / (means.get(language, (0, None))[0] + MEAN_PRIOR_COUNT)
+    seen = means.get(language, (0, None))[0]
+    confidence = seen / (seen + MEAN_PRIOR_COUNT)  # early on, a language's mean is a guess
     sql.put_embeddings(conn, encoder, {content_key(encoder, u.passage): u.vector for u in units})
     story_count = sql.story_count_estimate(conn)
-    changes: dict[int, tuple[set[str], bool]] = {}  # story -> (keys new to it, created now)
+    chosen: list[int] = []
     for unit in units:
         unit.centred = unit_norm(unit.vector.astype(np.float64) - mean)
         unit.confidence = confidence
-        taken = set(changes)  # a roundup's events are different events: never one story twice
-        story_id, fresh, created = _place_unit(conn, article, unit, encoder, story_count, taken)
-        keys, was_created = changes.get(story_id, (set(), False))
-        changes[story_id] = (keys | set(fresh), was_created or created)
+        # a roundup's events are different events: a later segment never joins an earlier one's story
+        story_id = _place_unit(conn, article, unit, encoder, story_count, set(chosen))
+        if story_id not in chosen:
+            chosen.append(story_id)
     raw = np.vstack([u.vector for u in units]).astype(np.float64)
     sql.add_to_means(conn, encoder, {language: (len(units), raw.sum(0)), "*": (len(units), raw.sum(0))})
     from newsloom.stories.storylines import assign_storyline
 
-    for story_id, (fresh_keys, created) in changes.items():
-        assign_storyline(conn, story_id, fresh_keys, created)
-    return list(changes)
+    for story_id in chosen:
+        assign_storyline(conn, story_id)
+    return chosen
 
 
 def find_candidates(conn: sa.Connection, unit: Unit) -> dict[int, Candidate]:
@@ -436,8 +437,8 @@ def find_candidates(conn: sa.Connection, unit: Unit) -> dict[int, Candidate]:
 
 def _place_unit(
     conn: sa.Connection, article: Article, unit: Unit, encoder: str, story_count: int, taken: set[int]
-) -> tuple[int, list[str], bool]:
-    """Join the unit to its best candidate story or start one; (story id, keys new to it, created)."""
+) -> int:
+    """Join the unit to its best candidate story or start one; return the story id."""
     candidates = find_candidates(conn, unit)
     best: Candidate | None = None
     if candidates:
@@ -449,7 +450,7 @@ def _place_unit(
             score_candidate(unit, candidate, profiles.get(sid, {}), weights, unit.confidence)
         best = max(candidates.values(), key=lambda c: c.score)
         if best.story.id in taken and best.score >= JOIN_THRESHOLD:
-            return best.story.id, [], False  # the segment goes on with an event this article reported above
+            return best.story.id  # the segment goes on with an event this article reported above
         others = [c for sid, c in candidates.items() if sid not in taken]
         best = max(others, key=lambda c: c.score) if others else None
     if best is not None and best.score >= JOIN_THRESHOLD:
@@ -475,11 +476,11 @@ def _place_unit(
     )  # fmt: skip
     if story_date != old_date:
         sql.set_story_date(conn, story_id, story_date)
-    fresh = sql.add_story_keys(conn, story_id, story_date, unit.keys)
+    sql.add_story_keys(conn, story_id, story_date, unit.keys)
     sql.set_story_lsh(conn, story_id, story_date, lsh_buckets(unit_norm(centroid)))
     if unit.title and article.language:
         sql.offer_title(conn, story_id, article.language, unit.title, unit.title_rank, article.id)
-    return story_id, fresh, via == "new"
+    return story_id
 
 
 def representative_date(dates: Iterable[str | None]) -> str | None:

@@ -65,9 +65,7 @@ def thread_keys(conn: sa.Connection, story: sql.StoryRow) -> tuple[list[str], li
     return sorted(salient), sorted(lent)
 
 
-def assign_storyline(
-    conn: sa.Connection, story_id: int, new_keys: object = (), created: bool = False
-) -> int | None:
+def assign_storyline(conn: sa.Connection, story_id: int) -> int | None:
     """Choose (or confirm) the storyline of a story that was just created or grew; return its id."""
     story = sql.load_stories(conn, [story_id]).get(story_id)
     if story is None:
