@@ -266,7 +266,15 @@ def _slots(
             lead = at if at >= 0 else lead
         slots.append(Slot(mention.start, mention.end, mention.text, "mention", actor, lead=lead))
     covered = [(s.start, s.end) for s in slots] + [(m.start, m.end) for m in mentions]
-    slots.extend(_group_slots(sentence, text, rules, mentions, covered, local_country))
+    groups = _group_slots(sentence, text, rules, mentions, covered, local_country)
+    slots = [  # the country a group was named with is its nationality, not another actor
+        s
+        for s in slots
+        if not (
+            s.actor and s.actor.type == "place" and any(g.start <= s.start and s.end <= g.end for g in groups)
+        )
+    ]
+    slots.extend(groups)
     covered = [(s.start, s.end) for s in slots] + [(m.start, m.end) for m in mentions]
     for kind, name in (("joint", "joint_subject"), ("pronoun", "person_pronoun")):
         for match in rules.compiled(name).finditer(text, sentence.start, sentence.end):
@@ -327,6 +335,7 @@ def _group_slots(
                     )
                     if code and 0 <= mention.start - end <= GROUP_COUNTRY_REACH:
                         country, name = code, mention.canonical or mention.text
+                        end = mention.end  # "cảnh sát Indonesia" is one actor, not the police and a country
                         break
             if country is None and local_country and sector != "GOV":
                 country = local_country

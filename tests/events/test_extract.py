@@ -179,3 +179,13 @@ def test_vietnamese_numbered_proposals_are_an_offer():
     assert (event.type, [a.name for a in event.source_actors]) == ("AGREE", ["Lương Cường"])
     # a bare statement of content is no event
     assert extract_events(make_article("Bản tin nêu 4 nội dung chính.", "vi", {})) == []
+
+
+def test_vietnamese_group_named_with_its_country_is_one_actor():
+    text = "Theo cảnh sát Thái Lan, chiến dịch được tiến hành dựa trên thông tin do Cảnh sát Hoàng gia Malaysia cung cấp."
+    names = {
+        "Cảnh sát Hoàng gia Malaysia": ("organization", "org:pdrm", "Royal Malaysia Police", None, None),
+        "Thái Lan": ("place", "place:th", "Thailand", None, None),
+    }
+    (event,) = extract_events(make_article(text, "vi", names))
+    assert [a.key for a in event.target_actors] == ["group:cop:tha"]
