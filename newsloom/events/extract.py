@@ -266,7 +266,7 @@ def _slots(
             lead = at if at >= 0 else lead
         slots.append(Slot(mention.start, mention.end, mention.text, "mention", actor, lead=lead))
     covered = [(s.start, s.end) for s in slots] + [(m.start, m.end) for m in mentions]
-    groups = _group_slots(sentence, text, rules, mentions, covered, local_country)
+    groups = _group_slots(sentence, text, rules, mentions, covered, local_country, article_mentions)
     slots = [  # the country a group was named with is its nationality, not another actor
         s
         for s in slots
@@ -298,6 +298,7 @@ def _group_slots(
     mentions: Sequence[Mention],
     covered: Sequence[tuple[int, int]],
     local_country: str | None = None,
+    article_mentions: Sequence[Mention] = (),
 ) -> list[Slot]:
     """Unnamed collective actors: "Indonesian police", "cảnh sát Indonesia", "petugas"; without a
     nationality in the text, the country of the dateline ("DENPASAR —" -> Indonesia)."""
@@ -328,6 +329,23 @@ def _group_slots(
                     )
             elif nationality:  # a capitalised word that is no nationality: not part of the group
                 start += len(nationality) + 1
+            both = rules.compiled("two_countries")
+            tail = both.match(text, end)
+            if country is None and (tail or both.search(text, start, end)):
+                pair = _main_countries(article_mentions)
+                if len(pair) == 2:  # "đại diện hai nước": one group for each of the article's two countries
+                    end = tail.end() if tail else end
+                    for each in pair:
+                        found.append(
+                            Slot(
+                                start,
+                                end,
+                                text[start:end],
+                                "mention",
+                                _group_actor(each, sector, label, text[start:end]),
+                            )
+                        )
+                    continue
             if country is None:
                 for mention in mentions:
                     code = (
@@ -366,6 +384,16 @@ def _group_slots(
         else s
         for s in found
     ]
+
+
+def _main_countries(mentions: Sequence[Mention]) -> tuple[str, ...]:
+    """The two countries an article names most (ties: the first named), or fewer if it names fewer."""
+    counted: dict[str, int] = {}
+    for mention in mentions:
+        code = country_code(mention.canonical or mention.text) if mention.type == "place" else None
+        if code:
+            counted[code] = counted.get(code, 0) + 1
+    return tuple(sorted(counted, key=lambda c: -counted[c])[:2])
 
 
 def _country_name(code: str) -> str | None:
@@ -549,7 +577,15 @@ def _chain_back(slots: list[Slot], text: str) -> list[Slot]:
             chain.append(slot)
         else:
             break
-    return list(reversed(chain))
+    return _with_twins(list(reversed(chain)), slots)
+
+
+def _with_twins(chain: list[Slot], slots: Sequence[Slot]) -> list[Slot]:
+    """A chain with the slots sharing a member's span ("Australian and Indonesian officials" is
+    two groups written once)."""
+    spans = {(s.start, s.end) for s in chain}
+    twins = [s for s in slots if (s.start, s.end) in spans and s not in chain]
+    return sorted([*chain, *twins], key=lambda s: s.start) if twins else chain
 
 
 def _chain_forward(slots: list[Slot], text: str) -> list[Slot]:
@@ -557,14 +593,17 @@ def _chain_forward(slots: list[Slot], text: str) -> list[Slot]:
     chain = [slots[0]]
     pending: list[Slot] = []
     for slot in slots[1:]:
-        gap = text[(pending or chain)[-1].end : slot.start]
+        last = (pending or chain)[-1]
+        if (slot.start, slot.end) == (last.start, last.end):
+            continue  # a twin, added below
+        gap = text[last.end : slot.start]
         if not _list_gap(gap, slot):
             break
         pending.append(slot)
         if _CONJ_GAP.search(gap):
             chain.extend(pending)
             pending = []
-    return chain
+    return _with_twins(chain, slots)
 
 
 def _resolve(slot: Slot, state: _State, source: Sequence[Actor] = ()) -> list[Actor]:
@@ -748,7 +787,7 @@ def _subject(
     for segment in before_text.split(","):
         seg_slots = [s for s in before if offset <= s.start < offset + len(segment)]
         if seg_slots and not opener.match(segment):
-            return [seg_slots[0]]
+            return _with_twins([seg_slots[0]], seg_slots)
         offset += len(segment) + 1
     return []
 

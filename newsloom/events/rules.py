@@ -107,6 +107,9 @@ class EventRules:
     #: unnamed collective actors ("Indonesian police", "cảnh sát", "petugas"): (regex, PLOVER sector,
     #: label); the regex may capture a nationality adjective as group "nat"
     group_actors: tuple[tuple[str, str, str], ...] = ()
+    #: "the two countries" in or right after a collective noun ("đại diện hai nước", "pejabat kedua
+    #: negara"): the group is the authorities of both countries the article is mainly about
+    two_countries: str = r"(?!)"
     #: nationality adjectives -> ISO alpha-3 ("Indonesian" -> IDN), for group actors
     demonyms: dict[str, str] = field(default_factory=dict)
     #: example sentences are English; the embedding classifier runs on every language without triggers

@@ -189,3 +189,20 @@ def test_vietnamese_group_named_with_its_country_is_one_actor():
     }
     (event,) = extract_events(make_article(text, "vi", names))
     assert [a.key for a in event.target_actors] == ["group:cop:tha"]
+
+
+def test_officials_of_the_two_countries_are_both_countries_authorities():
+    names = {
+        "Malaysia": ("place", "place:my", "Malaysia", None, None),
+        "Thái Lan": ("place", "place:th", "Thailand", None, None),
+        "Thailand": ("place", "place:th", "Thailand", None, None),
+    }
+    text = (
+        "Cảnh sát Malaysia bắt giữ ba nghi phạm gần biên giới Thái Lan. "
+        "Đại diện hai nước dự kiến gặp nhau tại Kuala Lumpur vào tuần tới."
+    )
+    events = [e for e in extract_events(make_article(text, "vi", names)) if e.type == "AGREE"]
+    assert [sorted(a.key for a in e.source_actors) for e in events] == [["group:gov:mys", "group:gov:tha"]]
+    english = "Malaysia and Thailand signed a border pact. Officials of the two countries are due to meet in Bangkok in May."
+    events = [e for e in extract_events(make_article(english, "en", names)) if e.sentence == 1]
+    assert [sorted(a.key for a in e.source_actors) for e in events] == [["group:gov:mys", "group:gov:tha"]]

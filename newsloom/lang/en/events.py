@@ -189,6 +189,7 @@ RULES = EventRules(
         ("REJECT", r"\b(?:support|assist\w*|aid|cooperat\w*)\b", "assist"),
         ("REJECT", r"\b(?:meet\w*|negotiat\w*|talks|dialogue)\b", "meet"),
     ),
+    two_countries=r"\s+(?:of|from)\s+(?:the\s+two|both)\s+countries\b",
     group_actors=(
         (r"\b(?:(?P<nat>[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+)?)\s+)?(?:police(?:\s+officers)?|customs(?:\s+officers)?|drug\s+squad|anti-narcotics\s+police)\b", "COP", "police"),
         (r"\b(?:(?P<nat>[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+)?)\s+)?(?:troops|soldiers|army|navy|armed\s+forces)\b", "MIL", "military"),

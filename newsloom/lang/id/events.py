@@ -150,6 +150,7 @@ RULES = EventRules(
         ("REQUEST", r"\b(?:reformasi|mengubah|perubahan|mundur)\b", "change"),
         ("REJECT", r"\b(?:bantuan|kerja\s*sama)\b", "assist"),
     ),
+    two_countries=r"\s+(?:kedua|dua)\s+negara\b",
     group_actors=(
         (r"\b(?:polisi|Polri|kepolisian|bea\s+(?:dan\s+)?cukai|petugas|penyidik|aparat)\b", "COP", "police"),
         (r"\b(?:tentara|prajurit|TNI|militer)\b", "MIL", "military"),

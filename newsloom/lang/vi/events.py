@@ -172,6 +172,7 @@ RULES = EventRules(
         ("REJECT", r"\b(?:gặp|đàm phán|đối thoại)\b", "meet"),
     ),
     # the country follows the noun: "cảnh sát Indonesia", "Cảnh sát tỉnh Bali (Indonesia)"
+    two_countries=r"\s*(?:hai nước|hai quốc gia)\b",
     group_actors=(
         (r"\b(?:cảnh sát|công an|hải quan|lực lượng hải quan|bộ đội biên phòng|cảnh sát biển)\b", "COP", "police"),
         (r"\b(?:quân đội|binh sĩ|lực lượng vũ trang)\b", "MIL", "military"),
