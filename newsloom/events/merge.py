@@ -88,10 +88,31 @@ def _compatible(
         return 0
     if group.tgt_keys and stored.tgt_keys and not (group.tgt_keys & stored.tgt_keys):
         named_alike = any(same_actor(a, b) for a in group.target_actors for b in stored.target_actors)
-        if not named_alike:  # "Cyril Ramaphosa" and "Matamela Cyril Ramaphosa" linked apart
+        other_side = parent_id is not None and _participant_or_country(
+            group.target_actors, stored.target_actors, around, group.source_actors
+        )
+        if not (named_alike or other_side):  # "Cyril Ramaphosa" and "Matamela Cyril Ramaphosa" linked apart
             return 0
     return (
         1 + source_overlap + len(group.tgt_keys & stored.tgt_keys) + (2 if group.date == stored.date else 0)
+    )
+
+
+def _participant_or_country(
+    first: Sequence[Actor], second: Sequence[Actor], around: frozenset[str], sources: Sequence[Actor]
+) -> bool:
+    """At one meeting, "Mẫn proposed to Ramaphosa" and "the Assembly values ties with South Africa"
+    address one side: one target list is meeting participants, the other a country not the speakers'."""
+    own = {a.country for a in sources if a.country}
+
+    def participants(actors: Sequence[Actor]) -> bool:
+        return bool(actors) and all(identity_keys(a) & around for a in actors)
+
+    def foreign_country(actors: Sequence[Actor]) -> bool:
+        return bool(actors) and all(a.type == "place" and a.country and a.country not in own for a in actors)
+
+    return (participants(first) and foreign_country(second)) or (
+        participants(second) and foreign_country(first)
     )
 
 

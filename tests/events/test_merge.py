@@ -128,3 +128,27 @@ def test_candidates_come_from_the_blocking_keys(conn):
     keys = conn.execute(sa.text("select key, day, md from event_keys")).all()
     assert ("person:bui thanh son", "2025-10-21", "10-21") in keys
     assert all(day == "2025-10-21" for _, day, _ in keys)
+
+
+def test_a_statement_to_the_other_side_or_to_its_country_is_one_event(conn):
+    anutin = ("person", "person:anutin", "Anutin Charnvirakul", "head_of_government", None)
+    names = {
+        "Bùi Thanh Sơn": SON,
+        "Anutin Charnvirakul": anutin,
+        "Thái Lan": ("place", "place:th", "Thailand", None, None),
+    }
+    vi = make_article(
+        "Chiều 21/10, Phó Thủ tướng Bùi Thanh Sơn tiếp ông Anutin Charnvirakul. "
+        "Bùi Thanh Sơn đề xuất tăng cường hợp tác với Thái Lan.",
+        "vi", names, times=[("Chiều 21/10", "2025-10-21TAF", "part_of_day")], published="2025-10-22",
+        article_id="vi9", path="vi9.txt",
+    )  # fmt: skip
+    en = make_article(
+        "On Tuesday, Bùi Thanh Sơn received Anutin Charnvirakul. "
+        "Bùi Thanh Sơn proposed closer cooperation to Anutin Charnvirakul.",
+        "en", names, times=[("Tuesday", "2025-10-21", "day")], published="2025-10-21",
+        article_id="en9", path="en9.txt",
+    )  # fmt: skip
+    vi_ids = merge_article_events(conn, find_events(vi))
+    en_ids = merge_article_events(conn, find_events(en))
+    assert len(vi_ids) == 2 and vi_ids == en_ids
