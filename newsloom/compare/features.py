@@ -7,6 +7,7 @@ cache); :func:`pair_features` turns two prepared texts into a fixed, named featu
 from __future__ import annotations
 
 import math
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -19,8 +20,9 @@ from newsloom.stories.embed import Encoder, normalise_rows
 
 #: Head and tail of a text are its first and last few segments (news puts the event in the lead).
 HEAD_SEGMENTS = 3
-#: Sentence pairs at least this similar count as "saying the same thing" (e5-small cosines of
-#: translations sit around 0.88-0.95; same-topic, different-fact sentences around 0.80-0.85).
+#: Sentence pairs at least this similar count as "saying the same thing": e5-small puts almost
+#: any two sentences above 0.7, so only the top of the range tells shared facts; two thresholds
+#: let the model weigh them.
 ALIGN_THRESHOLDS = (0.85, 0.9)
 #: Character n-gram length for the lexical similarity of same-script texts.
 CHAR_NGRAM = 4
@@ -50,8 +52,6 @@ class PreparedText:
 
 def _script(text: str) -> str:
     """The dominant writing system, by the first word of the Unicode name of its letters."""
-    import unicodedata
-
     counts: Counter[str] = Counter()
     for ch in text[:2000]:
         if ch.isalpha():
