@@ -12,7 +12,11 @@ from newsloom.pipeline import stage
 
 #: A sentence ends at . ! ? … (and closing quotes/brackets) followed by space and an opening
 #: capital, digit, quote or bracket.
-_BOUNDARY = re.compile(r"([.!?…]+[\"'”’»)\]]*)(\s+)(?=[\"'“‘«(\[]?[\dA-ZÀ-ÝĐƠƯẠ-Ỹ\u0400-\u042F])")
+_BOUNDARY = re.compile(
+    r"([.!?…]+[\"'”’»)\]]*)(\s+)(?=[\"'“‘«(\[]?[\dA-ZÀ-ÝĐƠƯẠ-Ỹ\u0400-\u042F])"
+    # Chinese and Japanese full stops end a sentence with no space after them
+    r"|([。！？]+[」』”）]*)(\s*)(?=\S)"
+)
 _PARAGRAPH = re.compile(r"\n\s*\n|\n")
 #: Sentences shorter than this keep the article's language (too little text to identify alone).
 MIN_SENTENCE_LETTERS_FOR_LANGID = 40
@@ -36,11 +40,12 @@ def split_sentences(text: str, lang: str | None) -> list[Sentence]:
     for number, (p_start, p_end) in enumerate(split_paragraphs(text)):
         start = p_start
         for match in _BOUNDARY.finditer(text, p_start, p_end):
-            before = text[start : match.start(1)]
+            before = text[start : match.start(1) if match.group(1) else match.start(3)]
             last_token = before.rsplit(None, 1)[-1] if before.split() else ""
             if last_token.rstrip(".") in abbreviations or re.fullmatch(r"[A-ZĐ]", last_token):
                 continue  # "Mr. Son", "TS. Nguyễn", an initial "J. Smith"
-            sentences.append(_make(text, start, match.end(1), number))
+            end = match.end(1) if match.group(1) else match.end(3)
+            sentences.append(_make(text, start, end, number))
             start = match.end()
         if text[start:p_end].strip():
             sentences.append(_make(text, start, p_end, number))

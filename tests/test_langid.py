@@ -55,3 +55,14 @@ def test_sentence_splitting_keeps_abbreviations_and_offsets() -> None:
 def test_vietnamese_numbers_do_not_split_sentences() -> None:
     text = "Kim ngạch đạt 2,4 tỉ USD, tăng 57%. Hai bên nhất trí hợp tác."
     assert len(split_sentences(text, "vi")) == 2
+
+
+def test_chinese_and_japanese_full_stops_end_sentences() -> None:
+    text = "越南副总理会见了联合国官员。双方同意加强合作！会谈在河内举行。"
+    sentences = split_sentences(text, "zh")
+    assert [s.text for s in sentences] == [
+        "越南副总理会见了联合国官员。",
+        "双方同意加强合作！",
+        "会谈在河内举行。",
+    ]
+    assert all(text[s.start : s.end] == s.text for s in sentences)
