@@ -1,6 +1,6 @@
 """Benchmark of the whole pipeline on a corpus built from the bundled examples and shared seeds.
 
-    /work/venv/bin/python bench/pipeline.py [--articles 10000] [--stream 20000] [--pool 120]
+    python bench/pipeline.py [--articles 10000] [--stream 20000] [--pool 120]
 
 1. Throughput: a JSONL crawl of ``--articles`` variants of the 41 gold articles (a variant keeps
    the lead paragraph, shuffles and thins the rest, moves the story ``k`` years on and marks its
