@@ -128,6 +128,10 @@ def _init_worker(names: tuple[str, ...], db: str, max_bytes: int, store: Store |
     _WORKER["pipeline"] = Pipeline(names)
     _WORKER["store"] = store or Store.open(db)
     _WORKER["max_bytes"] = max_bytes
+    if "embed" in names:  # passages already embedded (this run or an earlier one) are read, not embedded
+        from newsloom.stories.stage import attach_store_cache
+
+        attach_store_cache(_WORKER["store"])
 
 
 def _work(file: str) -> tuple[str, list[tuple[str, Article | InputError]]]:
