@@ -9,13 +9,12 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, datetime
 from functools import cache
 from typing import Any
 
-from newsloom.article import Article, MetaField
+from newsloom.article import Article
 from newsloom.events.types import Event
 from newsloom.ingest.metadata import normalise_date
 from newsloom.pipeline import Pipeline
@@ -164,9 +163,4 @@ def extract_events(
     return list(analyze(text, lang=lang, published=published, disable=("embed",)).events)
 
 
-def with_language(article: Article, lang: str) -> Article:
-    """A copy of ``article`` with its language set by the caller."""
-    return dataclasses.replace(article.with_meta("language", lang, "argument", 1.0), language=lang)
-
-
-__all__ = ["analyze", "analyze_many", "extract_events", "supported_languages", "MetaField"]
+__all__ = ["analyze", "analyze_many", "extract_events", "supported_languages"]
