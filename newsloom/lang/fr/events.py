@@ -51,7 +51,10 @@ _COOP = (
     r"accroître|investir|participer|contribuer|faciliter|travailler\s+(?:étroitement\s+)?(?:avec|ensemble))"
 )
 #: a past participle after its auxiliary: "a rencontré", "ont signé", "avait reçu"
-_AUX = r"(?:a|ont|avait|avaient|aurait|auraient)\s+(?:\w+ment\s+|aussi\s+|également\s+|déjà\s+|finalement\s+|pourtant\s+)?"
+_AUX = (
+    r"(?:a|ont|avait|avaient|aurait|auraient)\s+(?:(?:\w+ment|aussitôt|aussi|également|déjà|pourtant|encore|ensuite"
+    r"|enfin|toutefois|alors|de\s+(?:son|leur)\s+côté)\s+){0,2}"
+)
 
 T = Trigger
 
@@ -94,18 +97,22 @@ RULES = EventRules(
         T(r"\b(?:est|sont|s['’]est\s+dite?|s['’]est\s+déclarée?)\s+(?:\w+\s+)?(?P<t>prête?s?|disposée?s?)\s+à\b",
           "AGREE", confidence=0.75, passive_ok=False),
         T(r"\b" + _AUX + r"(?P<t>proposé)\b", "AGREE", confidence=0.7),
-        T(r"\b" + _AUX + r"(?P<t>invité)\b", "AGREE", target=TARGET_REQUIRED, target_gap=30, confidence=0.7),
+        # an invitation to visit or take part (an invitation to act is a request)
+        T(r"\b" + _AUX + r"(?P<t>invité)\b(?=[^.;]{0,60}?\bà\s+(?:effectuer|se\s+rendre|visiter|venir|participer|assister))",
+          "AGREE", confidence=0.7),
+        T(r"\b" + _AUX + r"(?P<t>présenté|soumis|mis\s+sur\s+la\s+table)\s+(?:un|une|leur|son|sa)\s+(?:\w+\s+)?(?:proposition|plan|offre|initiative|feuille\s+de\s+route)\b",
+          "AGREE", confidence=0.7),
         # a visit or a meeting still to come is an agreement to meet
         T(r"\b(?P<t>rencontrera|rencontreront|recevra|recevront|accueillera|accueilleront|se\s+rendra|se\s+rendront|se\s+rendrait|visitera|signera|signeront|se\s+retrouveront|se\s+réuniront|organisera|organiseront)\b",
           "AGREE", confidence=0.7),
-        T(r"\b(?:doit|doivent|devrait|devraient|devra|devront)\s+(?P<t>(?:se\s+rendre|rencontrer|recevoir|visiter|signer|s['’]entretenir|se\s+réunir))\b",
+        T(r"\b(?:doit|doivent|devrait|devraient|devra|devront)\s+(?P<t>(?:se\s+rendre|rencontrer|recevoir|visiter|signer|s['’]entretenir))\b",
           "AGREE", confidence=0.7, passive_ok=False),
         T(r"\b(?:est|sont)\s+(?P<t>attendue?s?)\s+(?:à|au|aux|en|le|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b",
           "AGREE", confidence=0.65, passive_ok=False),
         T(r"\b(?:va|vont|continuera|continueront|entend|entendent)\s+(?:\w+ment\s+)?" + _COOP, "AGREE",
           confidence=0.65),
         # -- REQUEST ----------------------------------------------------------------------------
-        T(r"\b(?:" + _AUX + r"(?P<t>appelé|exhorté|invité)|(?P<t2>appelle|exhorte))\b(?=[^.;]{0,80}?\b(?:à|au|aux)\b)",
+        T(r"\b(?:" + _AUX + r"(?P<t>appelé|exhorté)|(?P<t2>appelle|exhorte))\b(?=[^.;]{0,80}?\b(?:à|au|aux)\b)",
           "REQUEST", confidence=0.85),
         T(r"\b" + _AUX + r"(?P<t>demandé|exigé|réclamé|sollicité|plaidé\s+pour|pressé|enjoint)\b", "REQUEST",
           confidence=0.85),
@@ -137,7 +144,7 @@ RULES = EventRules(
         T(r"\b" + _AUX + r"(?P<t>jeté|lancé)\s+(?:\w+\s+){0,2}?(?:pierres|projectiles|œufs|oeufs|cocktails\s+molotov|pavés)\b",
           "PROTEST", mode="riot", confidence=0.7),
         # -- SANCTION ---------------------------------------------------------------------------
-        T(r"\b(?:" + _AUX + r"(?:adopté|imposé|décrété|infligé|prononcé|annoncé)\s+(?:\w+\s+){0,4}?(?P<t>sanctions)|" + _AUX
+        T(r"\b(?:" + _AUX + r"(?:adopté|imposé|décrété|infligé|prononcé|annoncé)\s+(?:[\w'’-]+\s+){0,6}?(?P<t>sanctions)|" + _AUX
           + r"(?P<t2>sanctionné))\b", "SANCTION", mode="discontinue", confidence=0.85),
         T(r"\b" + _AUX + r"(?P<t>suspendu|rompu|gelé)\s+(?:\w+\s+){0,2}?(?:relations|coopération|aide|accords?|négociations|liens|avoirs)\b",
           "SANCTION", mode="discontinue", confidence=0.8),
@@ -201,7 +208,9 @@ RULES = EventRules(
     negation=r"\b(?:ne|n['’])\s*(?:\w+\s+){0,2}?(?:pas|jamais|plus|guère|point)\s+$|\b(?:pas|jamais)\s+$",
     hypothetical=r"\b(?:si|s['’]il|s['’]ils|au\s+cas\s+où|à\s+condition\s+que)\b",
     clause_break=r";|\s+—\s+|\s+–\s+",
-    clause_conjunction=r"\s(?:et|,)\s(?:a\s+|ont\s+)?(?:aussi\s+|également\s+)?(?=\w)",
+    # "a dénoncé ... et a menacé de ...": a second verb in the passé composé opens its own clause (its
+    # trigger starts at the auxiliary, right after "et")
+    clause_conjunction=r"\s(?:et|,)\s",
     complement=r"\b(?:pour|afin\s+de|que|qu['’]|de\s+(?=\w+er\b)|à\s+(?=\w+er\b))",
     reporting=r"\b(?:déclaré|indiqué|affirmé|souligné|précisé|ajouté|expliqué|annoncé|rappelé\s+que|assuré|estimé|insisté|réitéré|martelé|confié|dit|selon)\b",
     opinion=r"\b(?:estime|estiment|pense|pensent|croit|croient|juge|jugent|espère|espèrent|considère|considèrent)\s+(?:que|qu['’])",
@@ -233,7 +242,7 @@ RULES = EventRules(
     group_actors=(
         (r"\b(?:la\s+)?(?:police(?:\s+nationale)?|policiers|gendarmes|gendarmerie|douaniers|douane|enquêteurs)" + _NAT, "COP", "police"),
         (r"\b(?:l['’]armée|soldats|militaires|troupes|forces\s+armées)" + _NAT, "MIL", "military"),
-        (r"\b(?:autorités|gouvernement|responsables|juges?|procureurs?|justice)" + _NAT, "GOV", "authorities"),
+        (r"\b(?:autorités|gouvernement|ministres|responsables|juges?|procureurs?|justice)" + _NAT, "GOV", "authorities"),
         (r"\b(?:manifestants|agriculteurs|grévistes|syndicats|cheminots|étudiants|militants)" + _NAT, "CVL", "protesters"),
     ),
     demonyms=DEMONYMS,
