@@ -84,6 +84,8 @@ RULES = TimeRules(
     future_cue=(
         r"\b(?:\w+(?:era|eront|ira|iront|dra|dront|ura|uront|rra|rront)|doit|doivent|devra|devront|devrait"
         r"|devraient|va|vont|pourrait|pourraient|prévue?s?|programmée?s?|attendue?s?)\b"
+        # "d'ici décembre", "d'ici 2030": "by" a time always looks ahead
+        r"|\bd['’]ici\s+$"
     ),
     past_cue=r"\b(?:a|ont|avait|avaient|était|étaient|été|selon|dernière?s?)\b",
     range_forms=(
