@@ -7,6 +7,8 @@ needs a word that introduces a time ("en mars", "depuis mars"): "Mars" is also t
 Modifiers come after the noun ("mardi dernier", "juin prochain") and belong to the span.
 """
 
+from typing import TypeVar
+
 from newsloom.lang.generic.time import NUMERIC_GUARD_AFTER, NUMERIC_GUARD_BEFORE
 from newsloom.timex.rules import TimePattern, TimeRules
 
@@ -26,9 +28,10 @@ _TIME_PREPOSITION = (
 )
 #: apostrophes are written straight or curly; every phrase is listed with both
 _APOSTROPHES = ("'", "’")
+_V = TypeVar("_V")
 
 
-def _both_apostrophes(phrases: dict[str, object]) -> dict[str, object]:
+def _both_apostrophes(phrases: dict[str, _V]) -> dict[str, _V]:
     return {phrase.replace("'", a): value for phrase, value in phrases.items() for a in _APOSTROPHES}
 
 
@@ -58,14 +61,14 @@ RULES = TimeRules(
         "cette année": ("year", 0), "l'an dernier": ("year", -1), "l'année dernière": ("year", -1),
         "l'an passé": ("year", -1), "l'année passée": ("year", -1), "l'an prochain": ("year", 1),
         "l'année prochaine": ("year", 1),
-    }),  # type: ignore[arg-type]
+    }),
     # "ce matin", "cet après-midi", "hier soir", "demain matin"
     pod_relative={"ce": 0, "cet": 0, "cette": 0, "hier": -1, "demain": 1},
     relative_pod={"cette nuit": (0, "NI")},
     anaphora=_both_apostrophes({
         "le même jour": 0, "le jour même": 0, "ce jour-là": 0, "le lendemain": 1, "la veille": -1,
         "le surlendemain": 2, "l'avant-veille": -2,
-    }),  # type: ignore[arg-type]
+    }),
     # "le lendemain matin", "le même soir"
     anaphora_pod={"le lendemain": 1, "le même": 0},
     directions={"dernier": -1, "passé": -1, "prochain": 1},
