@@ -12,7 +12,6 @@ from contextlib import asynccontextmanager
 from datetime import date
 from typing import Annotated, Any, Literal
 
-import sqlalchemy as sa
 from fastapi import APIRouter, Depends, FastAPI, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import StreamingResponse
@@ -24,7 +23,8 @@ from newsloom.serve import domains
 from newsloom.serve.errors import ERROR_SCHEMA, ApiError, install_error_handler, not_found
 from newsloom.serve.search import KINDS, SearchIndex
 from newsloom.serve.security import GuardMiddleware, check_token, given_token
-from newsloom.store import Store
+from newsloom.store import Connection, Store
+from newsloom.store.articles import count_articles
 
 #: Most rows one page of any list returns (and the default page size).
 MAX_LIMIT = 100
@@ -64,13 +64,13 @@ WRITE_RESPONSES: dict[int | str, dict[str, Any]] = {
 }
 
 
-def connection(request: Request) -> Iterator[sa.Connection]:
+def connection(request: Request) -> Iterator[Connection]:
     """A read connection to the store for one request."""
     with request.app.state.store.connect() as conn:
         yield conn
 
 
-Conn = Annotated[sa.Connection, Depends(connection)]
+Conn = Annotated[Connection, Depends(connection)]
 
 
 def page(items: list[Any], limit: int, offset: int) -> dict[str, Any]:
@@ -98,9 +98,7 @@ router = APIRouter(prefix="/api", responses=ERROR_RESPONSES)
 @router.get("", summary="What this server offers")
 def api_index(request: Request, conn: Conn) -> dict[str, Any]:
     """Version, stored articles (near-duplicates included), and which parts of newsloom are installed."""
-    from newsloom.store.migrations.m0001_articles import articles
-
-    stored = conn.execute(sa.select(sa.func.count()).select_from(articles)).scalar()  # an index count
+    stored = count_articles(conn, include_duplicates=True)
     return {
         "name": "newsloom",
         "version": newsloom.__version__,
@@ -355,12 +353,10 @@ def export(
     format: Annotated[Literal["jsonl", "csv", "plover"], Query()] = "jsonl",
 ) -> StreamingResponse:
     """The same export as ``newsloom export --what ... --format ...``, as a file download."""
-    from newsloom.exports import available_exports, export_lines
+    from newsloom.exports import EXPORTS, export_lines
 
-    if what not in available_exports():
-        raise ApiError(501, f"Exporting {what} is not available in this installation.")
-    if format == "plover" and what != "events":
-        raise ApiError(422, "The plover format is for events only: use what=events&format=plover.")
+    if format not in EXPORTS[what].formats:
+        raise ApiError(422, f"The {format} format is for events only: use what=events&format={format}.")
     store: Store = request.app.state.store
 
     def lines() -> Iterator[bytes]:

@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-import sqlalchemy as sa
-
 from newsloom.article import Article
+from newsloom.store import Connection
+from newsloom.store import articles as article_rows
+from newsloom.store import entities as entity_rows
 from newsloom.store.articles import export_record, iter_articles, load_article
-from newsloom.store.migrations.m0001_articles import article_paths, articles
 
 #: Characters of body text a summary shows when an article has no title.
 LEAD_CHARS = 220
@@ -32,7 +32,7 @@ def article_summary(article: Article) -> dict[str, Any]:
 
 
 def list_articles(
-    conn: sa.Connection, *, language: str | None, date_from: str | None, date_to: str | None, limit: int,
+    conn: Connection, *, language: str | None, date_from: str | None, date_to: str | None, limit: int,
     offset: int,
 ) -> list[dict[str, Any]]:  # fmt: skip
     """Summaries of stored articles in ingest order (``limit`` at most)."""
@@ -42,20 +42,12 @@ def list_articles(
     return [article_summary(a) for a in found]
 
 
-def entity_ids_of_mentions(conn: sa.Connection, article_id: str) -> dict[tuple[int, int], int]:
+def entity_ids_of_mentions(conn: Connection, article_id: str) -> dict[tuple[int, int], int]:
     """(start, end) of each linked mention of an article -> its canonical entity id (when linked)."""
-    inspector = sa.inspect(conn)
-    if not inspector.has_table("entity_links"):
-        return {}
-    from newsloom.store.migrations.m0002_entities import entity_links
-
-    query = sa.select(entity_links.c.start_offset, entity_links.c.end_offset, entity_links.c.entity_id).where(
-        entity_links.c.article_id == article_id
-    )
-    return {(r.start_offset, r.end_offset): r.entity_id for r in conn.execute(query)}
+    return entity_rows.linked_spans(conn, article_id)
 
 
-def article_detail(conn: sa.Connection, article_id: str) -> dict[str, Any] | None:
+def article_detail(conn: Connection, article_id: str) -> dict[str, Any] | None:
     """One article with its metadata provenance, boilerplate, sentences, mentions, times and events."""
     article = load_article(conn, article_id)
     if article is None:
@@ -66,12 +58,8 @@ def article_detail(conn: sa.Connection, article_id: str) -> dict[str, Any] | Non
         for name, f in sorted(article.metadata.items())
     }
     record["language_confidence"] = article.language_confidence
-    record["duplicate_of"] = conn.execute(
-        sa.select(articles.c.duplicate_of).where(articles.c.id == article_id)
-    ).scalar()
-    record["paths"] = [
-        row.path for row in conn.execute(sa.select(article_paths.c.path).where(article_paths.c.article_id == article_id))
-    ]  # fmt: skip
+    record["duplicate_of"] = article_rows.duplicate_of(conn, article_id)
+    record["paths"] = article_rows.paths_of(conn, article_id)
     links = entity_ids_of_mentions(conn, article_id)
     record["sentences"] = [
         {"start": s.start, "end": s.end, "text": s.text, "paragraph": s.paragraph, "language": s.language}
@@ -131,28 +119,18 @@ def marked_paragraphs(record: dict[str, Any]) -> list[list[Span]]:
     return [p for p in paragraphs if any(s.text.strip() for s in p)]
 
 
-def articles_at_path(conn: sa.Connection, path: str) -> list[str]:
+def articles_at_path(conn: Connection, path: str) -> list[str]:
     """Ids of the articles read from an input path (a file, or its '#N' feed items / JSONL lines)."""
-    pattern = path.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "#%"
-    query = (
-        sa.select(article_paths.c.article_id)
-        .where(sa.or_(article_paths.c.path == path, article_paths.c.path.like(pattern, escape="\\")))
-        .order_by(article_paths.c.path)
-    )
-    return list(dict.fromkeys(row.article_id for row in conn.execute(query)))
+    return article_rows.articles_at_path(conn, path)
 
 
-def article_titles(conn: sa.Connection, ids: list[str]) -> dict[str, dict[str, Any]]:
+def article_titles(conn: Connection, ids: list[str]) -> dict[str, dict[str, Any]]:
     """Article id -> {title, language} (an untitled article gets its first words), for link text."""
     found: dict[str, dict[str, Any]] = {}
-    for start in range(0, len(ids), 500):
-        query = sa.select(
-            articles.c.id, articles.c.title, articles.c.language, sa.func.substr(articles.c.text, 1, 160)
-        )
-        for row in conn.execute(query.where(articles.c.id.in_(ids[start : start + 500]))):
-            lead = (row[3] or "").strip().split("\n", 1)[0]
-            found[row.id] = {
-                "title": row.title or lead[:120] + ("…" if len(lead) > 120 else ""),
-                "language": row.language,
-            }
+    for heading in article_rows.headings(conn, ids):
+        lead = heading.lead.strip().split("\n", 1)[0]
+        found[heading.id] = {
+            "title": heading.title or lead[:120] + ("…" if len(lead) > 120 else ""),
+            "language": heading.language,
+        }
     return found

@@ -15,9 +15,12 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
-import sqlalchemy as sa
-
-from newsloom.serve import domains
+from newsloom.events.queries import count_events, event_detail, list_events
+from newsloom.events.queries import timeline as events_by_day
+from newsloom.store import Connection
+from newsloom.store import articles as article_rows
+from newsloom.store import events as event_rows
+from newsloom.store import stories as story_rows
 
 #: Days the timeline shows when no range is asked for: a month back from the newest event.
 WINDOW_DAYS = 31
@@ -41,24 +44,12 @@ _cache: OrderedDict[tuple[Any, ...], tuple[float, Any]] = OrderedDict()
 _cache_lock = threading.Lock()
 
 
-def store_version(conn: sa.Connection) -> tuple[Any, ...]:
+def store_version(conn: Connection) -> tuple[Any, ...]:
     """Changes whenever articles or events are added (index lookups only, no table scan)."""
-    from newsloom.store.migrations.m0001_articles import articles
-
-    version: list[Any] = [str(conn.engine.url)]
-    version += list(
-        conn.execute(
-            sa.select(sa.func.count(), sa.func.max(sa.literal_column("rowid"))).select_from(articles)
-        ).one()
-    )
-    if _has_tables(conn, "events"):
-        from newsloom.store.migrations.m0003_events import events
-
-        version += list(conn.execute(sa.select(sa.func.count(), sa.func.max(events.c.id))).one())
-    return tuple(version)
+    return (str(conn.engine.url), *article_rows.article_version(conn), *event_rows.event_version(conn))
 
 
-def cached(conn: sa.Connection, key: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
+def cached(conn: Connection, key: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
     """``compute()``, reused for CACHE_SECONDS for the same key and store version."""
     full_key = (*key, store_version(conn))
     now = time.monotonic()
@@ -75,11 +66,6 @@ def cached(conn: sa.Connection, key: tuple[Any, ...], compute: Callable[[], Any]
     return value
 
 
-def _has_tables(conn: sa.Connection, *names: str) -> bool:
-    inspector = sa.inspect(conn)
-    return all(inspector.has_table(name) for name in names)
-
-
 def shift_day(day: str, days: int) -> str:
     """``day`` (YYYY-MM-DD) moved by ``days``, kept within the calendar (year 1 to 9999)."""
     try:
@@ -90,27 +76,16 @@ def shift_day(day: str, days: int) -> str:
         return day
 
 
-def latest_event_day(conn: sa.Connection) -> str | None:
+def latest_event_day(conn: Connection) -> str | None:
     """The newest full date of an event, not later than AHEAD_DAYS after the newest publication date
     (a mis-resolved date far in the future must not move the whole timeline there)."""
-    if not _has_tables(conn, "events"):
-        return None
-    from newsloom.store.migrations.m0001_articles import articles
-    from newsloom.store.migrations.m0003_events import events
-
-    newest_published = conn.execute(
-        sa.select(sa.func.max(articles.c.published)).where(articles.c.published.like("____-__-__"))
-    ).scalar()
-    query = sa.select(sa.func.max(events.c.date)).where(
-        events.c.date.like("____-__-__"), ~events.c.date.like("X%")
-    )
-    if newest_published:
-        query = query.where(events.c.date <= shift_day(newest_published, AHEAD_DAYS))
-    return conn.execute(query).scalar()
+    newest_published = article_rows.newest_published(conn)
+    ahead = shift_day(newest_published, AHEAD_DAYS) if newest_published else None
+    return event_rows.newest_event_day(conn, not_after=ahead)
 
 
 def default_window(
-    conn: sa.Connection, date_from: str | None, date_to: str | None
+    conn: Connection, date_from: str | None, date_to: str | None
 ) -> tuple[str | None, str | None]:
     """The asked range; with only an end, the WINDOW_DAYS up to it; with neither, the WINDOW_DAYS
     ending at the newest event. A default window holding more than MAX_TIMELINE_EVENTS is shortened."""
@@ -120,16 +95,14 @@ def default_window(
     return window
 
 
-def _window(conn: sa.Connection, date_to: str | None) -> tuple[str | None, str | None]:
+def _window(conn: Connection, date_to: str | None) -> tuple[str | None, str | None]:
     end = date_to or latest_event_day(conn)
     if end is None:
         return None, None
     days = WINDOW_DAYS
     while days > 1:  # a busy month of a large corpus: fewer days, so the window's events fit
         start = shift_day(end, 1 - days)
-        if not domains.available("events", "count_events"):
-            break
-        count = domains.call("events", "count_events", conn, date_from=start, date_to=end)
+        count = count_events(conn, date_from=start, date_to=end)
         if count <= MAX_TIMELINE_EVENTS:
             break
         days = max(1, min(days - 1, int(days * MAX_TIMELINE_EVENTS / count)))
@@ -137,20 +110,13 @@ def _window(conn: sa.Connection, date_to: str | None) -> tuple[str | None, str |
     return start, end
 
 
-def earlier_than(conn: sa.Connection, day: str) -> str | None:
+def earlier_than(conn: Connection, day: str) -> str | None:
     """The newest event date before ``day`` (to page the timeline back), or None."""
-    if not _has_tables(conn, "events"):
-        return None
-    from newsloom.store.migrations.m0003_events import events
-
-    query = sa.select(sa.func.max(events.c.date)).where(
-        events.c.date.like("____-__-__"), ~events.c.date.like("X%"), events.c.date < day
-    )
-    return conn.execute(query).scalar()
+    return event_rows.newest_event_day(conn, before=day)
 
 
 def timeline_days(
-    conn: sa.Connection, date_from: str | None = None, date_to: str | None = None
+    conn: Connection, date_from: str | None = None, date_to: str | None = None
 ) -> list[dict[str, Any]]:
     """Days, newest first: ``{date, count, languages, groups: [{story, events}]}``.
 
@@ -165,7 +131,7 @@ def timeline_days(
     return days  # shared with the cache: callers read it, never change it
 
 
-def _days(conn: sa.Connection, date_from: str | None, date_to: str | None) -> list[dict[str, Any]]:
+def _days(conn: Connection, date_from: str | None, date_to: str | None) -> list[dict[str, Any]]:
     raw = _timeline(conn, date_from, date_to)
     on_day = {e["id"] for day in raw for e in day["events"]}
     story_of = stories_of_events(conn, sorted(on_day))
@@ -202,23 +168,20 @@ def _days(conn: sa.Connection, date_from: str | None, date_to: str | None) -> li
     return dated[::-1] + [d for d in days if not d["date"]]
 
 
-def _timeline(conn: sa.Connection, date_from: str | None, date_to: str | None) -> list[dict[str, Any]]:
+def _timeline(conn: Connection, date_from: str | None, date_to: str | None) -> list[dict[str, Any]]:
     """The events part's timeline of the window, statements included (oldest day first)."""
     date_from, date_to = default_window(conn, date_from, date_to)
     return cached(conn, ("timeline", date_from, date_to), lambda: _read_timeline(conn, date_from, date_to))
 
 
-def _read_timeline(conn: sa.Connection, date_from: str | None, date_to: str | None) -> list[dict[str, Any]]:
-    return list(
-        domains.call(
-            "events", "timeline", conn, date_from=date_from, date_to=date_to, limit=MAX_TIMELINE_EVENTS,
-            include_statements=True,
-        )
-    )  # fmt: skip
+def _read_timeline(conn: Connection, date_from: str | None, date_to: str | None) -> list[dict[str, Any]]:
+    return events_by_day(
+        conn, date_from=date_from, date_to=date_to, limit=MAX_TIMELINE_EVENTS, include_statements=True
+    )
 
 
 def event_counts(
-    conn: sa.Connection, date_from: str | None = None, date_to: str | None = None
+    conn: Connection, date_from: str | None = None, date_to: str | None = None
 ) -> dict[str, Any]:
     """Events per day (oldest first) and per PLOVER type, and event reports per language."""
     date_from, date_to = default_window(conn, date_from, date_to)
@@ -249,50 +212,28 @@ def story_title(titles: dict[str, str]) -> tuple[str, str]:
     return "", ""
 
 
-def stories_of_events(conn: sa.Connection, event_ids: list[int]) -> dict[int, dict[str, Any]]:
+def stories_of_events(conn: Connection, event_ids: list[int]) -> dict[int, dict[str, Any]]:
     """Event id -> the story most of its source articles belong to (a short summary of it)."""
-    if not event_ids or not _has_tables(conn, "event_sources", "story_members", "stories", "story_titles"):
+    if not event_ids:
         return {}
-    from newsloom.store.migrations.m0003_events import event_sources
-    from newsloom.store.migrations.m0004_stories import story_members
-
-    best: dict[int, tuple[int, int]] = {}
-    for start in range(0, len(event_ids), 500):
-        chunk = event_ids[start : start + 500]
-        query = (
-            sa.select(
-                event_sources.c.event_id, story_members.c.story_id,
-                sa.func.count(sa.distinct(event_sources.c.article_id)).label("shared"),
-            )
-            .join(story_members, story_members.c.article_id == event_sources.c.article_id)
-            .where(event_sources.c.event_id.in_(chunk))
-            .group_by(event_sources.c.event_id, story_members.c.story_id)
-        )  # fmt: skip
-        for row in conn.execute(query):
-            if row.event_id not in best or row.shared > best[row.event_id][1]:
-                best[row.event_id] = (row.story_id, row.shared)
-    story_ids = sorted({story_id for story_id, _ in best.values()})
-    summaries = story_summaries(conn, story_ids)
-    return {event: summaries[story] for event, (story, _) in best.items() if story in summaries}
+    best = event_rows.stories_of_events(conn, event_ids)
+    summaries = story_summaries(conn, sorted(set(best.values())))
+    return {event: summaries[story] for event, story in best.items() if story in summaries}
 
 
-def story_summaries(conn: sa.Connection, story_ids: list[int]) -> dict[int, dict[str, Any]]:
+def story_summaries(conn: Connection, story_ids: list[int]) -> dict[int, dict[str, Any]]:
     """Story id -> {id, title, title_language, titles per language, date, articles, storyline}."""
-    if not story_ids or not _has_tables(conn, "stories", "story_titles"):
+    if not story_ids:
         return {}
-    from newsloom.store.migrations.m0004_stories import stories, story_titles
-
     found: dict[int, dict[str, Any]] = {}
-    for start in range(0, len(story_ids), 500):
-        chunk = story_ids[start : start + 500]
-        for row in conn.execute(sa.select(stories).where(stories.c.id.in_(chunk))):
-            found[row.id] = {
-                "id": row.id, "date": row.date, "articles": row.member_count, "storyline": row.storyline_id,
-                "titles": {},
-            }  # fmt: skip
-        for row in conn.execute(sa.select(story_titles).where(story_titles.c.story_id.in_(chunk))):
-            if row.story_id in found:
-                found[row.story_id]["titles"][row.language] = row.title
+    for row in story_rows.story_rows(conn, story_ids):
+        found[row.id] = {
+            "id": row.id, "date": row.date, "articles": row.member_count, "storyline": row.storyline_id,
+            "titles": {},
+        }  # fmt: skip
+    for story_id, titles in story_rows.titles_of(conn, story_ids).items():
+        if story_id in found:
+            found[story_id]["titles"] = {language: title for language, (title, _) in titles.items()}
     for summary in found.values():
         summary["title_language"], summary["title"] = story_title(summary["titles"])
     return found
@@ -319,14 +260,12 @@ def evidence_segments(source: dict[str, Any]) -> list[tuple[str, bool]]:
     return [(sentence[:at], False), (trigger, True), (sentence[at + len(trigger) :], False)]
 
 
-def entity_events(conn: sa.Connection, entity: dict[str, Any]) -> list[dict[str, Any]]:
+def entity_events(conn: Connection, entity: dict[str, Any]) -> list[dict[str, Any]]:
     """The events an entity took part in (by its canonical name; newest first)."""
-    if not domains.available("events", "list_events"):
-        return []
-    return list(domains.call("events", "list_events", conn, entity=entity.get("name"), limit=ENTITY_EVENTS))
+    return list_events(conn, entity=entity.get("name"), limit=ENTITY_EVENTS)
 
 
-def story_view(conn: sa.Connection, story: dict[str, Any]) -> dict[str, Any]:
+def story_view(conn: Connection, story: dict[str, Any]) -> dict[str, Any]:
     """A story page: its reports side by side by language (with each lead), and its events."""
     from newsloom.serve.records import LEAD_CHARS
     from newsloom.store.articles import load_article
@@ -347,9 +286,7 @@ def story_view(conn: sa.Connection, story: dict[str, Any]) -> dict[str, Any]:
         columns.append({"language": language, "articles": shown, "more": len(reports) - len(shown)})
     events = []
     for event in (story.get("events") or [])[:STORY_EVENTS]:
-        detail = (
-            domains.call("events", "event_detail", conn, event["id"]) if domains.available("events") else None
-        )
+        detail = event_detail(conn, event["id"])
         if detail:
             detail["n_sources"] = len(detail.get("sources") or [])
             detail.setdefault("source", [a.get("name") for a in detail.get("actors", {}).get("source", [])])

@@ -11,7 +11,6 @@ from functools import cache
 from pathlib import Path
 from typing import Annotated, Any
 
-import sqlalchemy as sa
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import FileResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
@@ -19,6 +18,7 @@ from jinja2 import ChainableUndefined, Environment, FileSystemLoader
 
 from newsloom.serve import domains
 from newsloom.serve.errors import ApiError, not_found
+from newsloom.store import Connection
 
 PAGES = Path(__file__).parent
 #: Files under /static/ (name -> media type); anything else is a 404.
@@ -67,7 +67,7 @@ def connection(request: Request) -> Any:
         yield conn
 
 
-Conn = Annotated[sa.Connection, Depends(connection)]
+Conn = Annotated[Connection, Depends(connection)]
 Page = Annotated[int, Query(ge=1, le=5000)]
 DateParam = Annotated[date | None, Query()]
 #: Days one timeline page shows (a week reads well on a phone).
