@@ -41,7 +41,7 @@ def _filters(
     )  # fmt: skip
 
 
-def _summary(row: Any) -> dict[str, Any]:
+def _summary(row: store.EventRow) -> dict[str, Any]:
     actors = json.loads(row.actors or "{}")
     return {
         "id": row.id,
@@ -88,7 +88,7 @@ def count_events(
     return store.count_event_rows(conn, _filters(date_from, date_to, type, entity, language))
 
 
-def _source(row: Any) -> dict[str, Any]:
+def _source(row: store.SourceRow) -> dict[str, Any]:
     return {
         "path": row.path,
         "language": row.language,
@@ -114,7 +114,9 @@ def _source(row: Any) -> dict[str, Any]:
     }
 
 
-def _record(row: Any, rows: Sequence[Any], children: Sequence[int] = ()) -> dict[str, Any]:
+def _record(
+    row: store.EventRow, rows: Sequence[store.SourceRow], children: Sequence[int] = ()
+) -> dict[str, Any]:
     """The full record of an event (the jsonl export shape)."""
     actors = json.loads(row.actors or "{}")
     return {

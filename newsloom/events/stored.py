@@ -66,7 +66,7 @@ def _actors(data: Iterable[dict[str, Any]]) -> tuple[Actor, ...]:
     return tuple(from_dict(Actor, a) for a in data)
 
 
-def _stored(row: Any) -> StoredEvent:
+def _stored(row: store.EventRow) -> StoredEvent:
     actors = json.loads(row.actors or "{}")
     return StoredEvent(
         id=row.id,
@@ -170,7 +170,7 @@ def _vote(values: Iterable[str | None]) -> str | None:
     return max(order, key=lambda v: (counted[v], -order.index(v)))
 
 
-def primary_rows(rows: Sequence[Any]) -> list[Any]:
+def primary_rows(rows: Sequence[store.SourceRow]) -> list[store.SourceRow]:
     """One row per article: the first mention with an explicit date, else the first mention."""
     by_article: dict[str, list[Any]] = {}
     for row in rows:
@@ -183,14 +183,16 @@ def primary_rows(rows: Sequence[Any]) -> list[Any]:
     return primaries
 
 
-def consolidated_date(rows: Sequence[Any]) -> tuple[str | None, str | None, str | None, str | None]:
+def consolidated_date(
+    rows: Sequence[store.SourceRow],
+) -> tuple[str | None, str | None, str | None, str | None]:
     """(date, date_end, precision, date_source) most sources agree on; a known year beats "XXXX"."""
     primaries = primary_rows(rows)
     for tier in (EXPLICIT_DATE_SOURCES, ("published",)):
         tiered = [r for r in primaries if r.date_source in tier and r.date]
         if not tiered:
             continue
-        full = [r for r in tiered if not r.date.startswith("XXXX")] or tiered
+        full = [r for r in tiered if not (r.date or "").startswith("XXXX")] or tiered
         day = _vote([r.date for r in full])
         chosen = next(r for r in full if r.date == day)
         ends = [r.date_end for r in full if r.date == day and r.date_end]
@@ -198,7 +200,9 @@ def consolidated_date(rows: Sequence[Any]) -> tuple[str | None, str | None, str 
     return None, None, None, "none"
 
 
-def _union_actors(rows: Sequence[Any], column: str, exclude: set[str] | None = None) -> list[dict[str, Any]]:
+def _union_actors(
+    rows: Sequence[store.SourceRow], column: str, exclude: set[str] | None = None
+) -> list[dict[str, Any]]:
     seen: dict[str, dict[str, Any]] = {}
     for row in rows:
         for actor in json.loads(getattr(row, column) or "[]"):

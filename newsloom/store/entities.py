@@ -527,7 +527,18 @@ def ids_of_keys(conn: sa.Connection, keys: Iterable[str]) -> dict[str, int]:
     return {str(row.key): int(row.id) for row in rows}
 
 
-def links_in_articles(conn: sa.Connection, article_ids: Sequence[str]) -> list[Any]:
+@dataclass(frozen=True, slots=True)
+class LinkedMention:
+    """A mention linked to an entity: where it is, and the entity's key, name and type."""
+
+    article_id: str
+    start_offset: int
+    key: str
+    name: str
+    type: str
+
+
+def links_in_articles(conn: sa.Connection, article_ids: Sequence[str]) -> list[LinkedMention]:
     """Every entity link of some articles: article id, start offset, entity key, name and type."""
     if not article_ids or not has_links(conn):
         return []
@@ -537,4 +548,4 @@ def links_in_articles(conn: sa.Connection, article_ids: Sequence[str]) -> list[A
         .join(entities, entities.c.id == entity_links.c.entity_id)
         .where(entity_links.c.article_id.in_(list(article_ids)))
     )  # fmt: skip
-    return list(conn.execute(query))
+    return [LinkedMention(**row._mapping) for row in conn.execute(query)]

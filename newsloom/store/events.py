@@ -60,12 +60,120 @@ def day_keys(start: str | None, end: str | None = None, slack: int = 0) -> list[
     return keys
 
 
+@dataclass(frozen=True, slots=True)
+class EventRow:
+    """A row of ``events``."""
+
+    id: int
+    type: str
+    mode: str | None
+    date: str | None
+    date_end: str | None
+    precision: str | None
+    date_source: str | None
+    location: str | None
+    location_key: str | None
+    parent_id: int | None
+    joint: bool
+    host: str | None
+    title: str
+    actors: str
+    src_keys: str
+    tgt_keys: str
+    context: str
+    languages: str
+    confidence: float
+    n_sources: int
+    n_articles: int
+    created_at: str
+    updated_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRow:
+    """A row of ``event_sources``."""
+
+    id: int
+    event_id: int
+    article_id: str
+    path: str
+    language: str | None
+    published: str | None
+    title: str | None
+    url: str | None
+    article_group: int
+    sentence_index: int
+    sentence: str
+    trigger: str
+    start_offset: int
+    end_offset: int
+    type: str
+    mode: str | None
+    date: str | None
+    date_end: str | None
+    precision: str | None
+    date_source: str | None
+    time_text: str | None
+    location: str | None
+    location_source: str | None
+    source_actors: str
+    target_actors: str
+    group_src_keys: str
+    group_tgt_keys: str
+    joint: bool
+    host: str | None
+    context: str
+    confidence: float
+    rule: str
+    classifier: str
+
+
+@dataclass(frozen=True, slots=True)
+class EventMentionRow:
+    """An event source of an article with what its event is (type, date, title, meeting, reach)."""
+
+    event_id: int
+    article_id: str
+    start_offset: int
+    type: str
+    date: str | None
+    title: str
+    parent_id: int | None
+    n_articles: int
+
+
+@dataclass(frozen=True, slots=True)
+class SourceEvidence:
+    event_id: int
+    path: str
+    sentence: str
+    type: str
+    source_actors: str
+    target_actors: str
+
+
+@dataclass(frozen=True, slots=True)
+class SourceDate:
+    event_id: int
+    path: str
+    date: str | None
+    actors: str
+
+
+def _events(rows: Iterable[Any]) -> list[EventRow]:
+    return [EventRow(**row._mapping) for row in rows]
+
+
+def _sources(rows: Iterable[Any]) -> list[SourceRow]:
+    return [SourceRow(**row._mapping) for row in rows]
+
+
 # -- lookups ---------------------------------------------------------------------------------------
 
 
 def candidates_by_keys(
     conn: sa.Connection, keys: Iterable[str], days: Sequence[tuple[str, str]], type_: str
-) -> list[Any]:
+) -> list[EventRow]:
     """Events of ``type_`` sharing an actor key and a day with the new one: the same day (or the same
     month-day of an event whose year is unknown); a new event without its year looks by month-day."""
     keys = sorted(set(keys))
@@ -83,18 +191,15 @@ def candidates_by_keys(
         .limit(MAX_CANDIDATES)
         .scalar_subquery()
     )
-    return list(conn.execute(sa.select(events).where(events.c.id.in_(ids))).all())
+    return _events(conn.execute(sa.select(events).where(events.c.id.in_(ids))))
 
 
-def candidates_by_parent(conn: sa.Connection, parent_id: int, type_: str) -> list[Any]:
+def candidates_by_parent(conn: sa.Connection, parent_id: int, type_: str) -> list[EventRow]:
     """Statements of ``type_`` already attached to a stored meeting."""
-    return list(
-        conn.execute(
-            sa.select(events)
-            .where(events.c.parent_id == parent_id, events.c.type == type_)
-            .limit(MAX_CANDIDATES)
-        ).all()
+    query = (
+        sa.select(events).where(events.c.parent_id == parent_id, events.c.type == type_).limit(MAX_CANDIDATES)
     )
+    return _events(conn.execute(query))
 
 
 def event_keys_of(conn: sa.Connection, event_ids: Iterable[int]) -> dict[int, frozenset[str]]:
@@ -108,20 +213,23 @@ def event_keys_of(conn: sa.Connection, event_ids: Iterable[int]) -> dict[int, fr
     return {r.id: frozenset(json.loads(r.src_keys)) | frozenset(json.loads(r.tgt_keys)) for r in rows}
 
 
-def get_event(conn: sa.Connection, event_id: int) -> Any:
-    return conn.execute(sa.select(events).where(events.c.id == event_id)).first()
+def get_event(conn: sa.Connection, event_id: int) -> EventRow | None:
+    found = _events(conn.execute(sa.select(events).where(events.c.id == event_id)))
+    return found[0] if found else None
 
 
-def source_rows(conn: sa.Connection, event_ids: Sequence[int]) -> dict[int, list[Any]]:
+def source_rows(conn: sa.Connection, event_ids: Sequence[int]) -> dict[int, list[SourceRow]]:
     """Source rows of several events, in reading order."""
     if not event_ids:
         return {}
-    rows = conn.execute(
-        sa.select(event_sources)
-        .where(event_sources.c.event_id.in_(list(event_ids)))
-        .order_by(event_sources.c.event_id, event_sources.c.path, event_sources.c.sentence_index)
-    ).all()
-    grouped: dict[int, list[Any]] = {i: [] for i in event_ids}
+    rows = _sources(
+        conn.execute(
+            sa.select(event_sources)
+            .where(event_sources.c.event_id.in_(list(event_ids)))
+            .order_by(event_sources.c.event_id, event_sources.c.path, event_sources.c.sentence_index)
+        )
+    )
+    grouped: dict[int, list[SourceRow]] = {i: [] for i in event_ids}
     for row in rows:
         grouped[row.event_id].append(row)
     return grouped
@@ -251,7 +359,7 @@ def _conditions(where: EventFilter) -> list[Any]:
     return conditions
 
 
-def list_event_rows(conn: sa.Connection, where: EventFilter, limit: int, offset: int = 0) -> list[Any]:
+def list_event_rows(conn: sa.Connection, where: EventFilter, limit: int, offset: int = 0) -> list[EventRow]:
     """Events newest first; a date without its year ("XXXX-10-24") after the dated ones, undated last."""
     query = (
         sa.select(events)
@@ -260,7 +368,7 @@ def list_event_rows(conn: sa.Connection, where: EventFilter, limit: int, offset:
         .limit(limit)
         .offset(offset)
     )
-    return list(conn.execute(query))
+    return _events(conn.execute(query))
 
 
 def count_event_rows(conn: sa.Connection, where: EventFilter) -> int:
@@ -268,10 +376,10 @@ def count_event_rows(conn: sa.Connection, where: EventFilter) -> int:
     return int(conn.execute(query).scalar() or 0)
 
 
-def dated_event_rows(conn: sa.Connection, where: EventFilter, limit: int) -> list[Any]:
+def dated_event_rows(conn: sa.Connection, where: EventFilter, limit: int) -> list[EventRow]:
     """Events oldest date first (for a timeline)."""
     query = sa.select(events).where(*_conditions(where)).order_by(events.c.date, events.c.id).limit(limit)
-    return list(conn.execute(query))
+    return _events(conn.execute(query))
 
 
 def child_ids(conn: sa.Connection, ids: Sequence[int]) -> dict[int, list[int]]:
@@ -289,14 +397,18 @@ def child_ids(conn: sa.Connection, ids: Sequence[int]) -> dict[int, list[int]]:
     return found
 
 
-def statement_rows(conn: sa.Connection, event_id: int) -> list[Any]:
+def statement_rows(conn: sa.Connection, event_id: int) -> list[EventRow]:
     """The statements made at an event (their rows, in id order)."""
-    return list(conn.execute(sa.select(events).where(events.c.parent_id == event_id).order_by(events.c.id)))
+    return _events(
+        conn.execute(sa.select(events).where(events.c.parent_id == event_id).order_by(events.c.id))
+    )
 
 
-def event_rows_after(conn: sa.Connection, last: int, batch: int) -> list[Any]:
+def event_rows_after(conn: sa.Connection, last: int, batch: int) -> list[EventRow]:
     """The next ``batch`` events after id ``last`` (for exports in constant memory)."""
-    return list(conn.execute(sa.select(events).where(events.c.id > last).order_by(events.c.id).limit(batch)))
+    return _events(
+        conn.execute(sa.select(events).where(events.c.id > last).order_by(events.c.id).limit(batch))
+    )
 
 
 def newest_event_day(
@@ -339,7 +451,7 @@ def stories_of_events(conn: sa.Connection, event_ids: Sequence[int]) -> dict[int
     return {event: story for event, (story, _) in best.items()}
 
 
-def event_mentions_in_articles(conn: sa.Connection, article_ids: Sequence[str]) -> list[Any]:
+def event_mentions_in_articles(conn: sa.Connection, article_ids: Sequence[str]) -> list[EventMentionRow]:
     """Every event source of some articles with its event's type, date, title, parent and article count."""
     if not article_ids or not sa.inspect(conn).has_table("event_sources"):
         return []
@@ -351,10 +463,10 @@ def event_mentions_in_articles(conn: sa.Connection, article_ids: Sequence[str]) 
         .join(events, events.c.id == event_sources.c.event_id)
         .where(event_sources.c.article_id.in_(list(article_ids)))
     )  # fmt: skip
-    return list(conn.execute(query))
+    return [EventMentionRow(**row._mapping) for row in conn.execute(query)]
 
 
-def source_evidence(conn: sa.Connection) -> list[Any]:
+def source_evidence(conn: sa.Connection) -> list[SourceEvidence]:
     """Every event source: event id, path, sentence, type and actors (for scoring merges on gold)."""
     columns = event_sources.c
     query = sa.select(
@@ -365,12 +477,12 @@ def source_evidence(conn: sa.Connection) -> list[Any]:
         columns.source_actors,
         columns.target_actors,
     )
-    return list(conn.execute(query).all())
+    return [SourceEvidence(**row._mapping) for row in conn.execute(query)]
 
 
-def source_dates(conn: sa.Connection) -> list[Any]:
+def source_dates(conn: sa.Connection) -> list[SourceDate]:
     """Every event source's event id and path with its event's date and actors (for scoring on gold)."""
     query = sa.select(event_sources.c.event_id, event_sources.c.path, events.c.date, events.c.actors).join(
         events, events.c.id == event_sources.c.event_id
     )
-    return list(conn.execute(query).all())
+    return [SourceDate(**row._mapping) for row in conn.execute(query)]

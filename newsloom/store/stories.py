@@ -141,6 +141,68 @@ def add_to_means(conn: sa.Connection, encoder: str, additions: dict[str, tuple[i
             )
 
 
+@dataclass(frozen=True, slots=True)
+class StoryRecord:
+    """A row of ``stories`` (the centroid as stored: float64 bytes)."""
+
+    id: int
+    date: str | None
+    date_first: str | None
+    date_last: str | None
+    month_day: str | None
+    member_count: int
+    encoder: str
+    centroid: bytes
+    storyline_id: int | None
+    created_at: str
+    updated_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class StorylineRow:
+    """A row of ``storylines`` (the centroid as stored: float64 bytes)."""
+
+    id: int
+    date_first: str | None
+    date_last: str | None
+    story_count: int
+    centroid: bytes  # nullable in the table, always written by insert_storyline
+    created_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class MemberRow:
+    """A member of a story (an article, or one segment of a roundup) with its article's heading."""
+
+    story_id: int
+    article_id: str
+    segment: int
+    start_offset: int | None
+    end_offset: int | None
+    language: str | None
+    date: str | None
+    unit_title: str | None
+    score: float
+    via: str
+    path: str | None
+    title: str | None
+    published: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class DatedStory:
+    id: int
+    date: str | None
+
+
+def _records(rows: Iterable[Any]) -> list[StoryRecord]:
+    return [StoryRecord(**row._mapping) for row in rows]
+
+
+def _lines(rows: Iterable[Any]) -> list[StorylineRow]:
+    return [StorylineRow(**row._mapping) for row in rows]
+
+
 # -- stories ------------------------------------------------------------------------------------
 
 
@@ -450,12 +512,12 @@ def insert_storyline(conn: sa.Connection, date: str | None, centroid: np.ndarray
     return int(result.inserted_primary_key[0])  # type: ignore[index]
 
 
-def load_storylines(conn: sa.Connection, ids: Iterable[int]) -> dict[int, Any]:
+def load_storylines(conn: sa.Connection, ids: Iterable[int]) -> dict[int, StorylineRow]:
     wanted = sorted(set(ids))
     if not wanted:
         return {}
-    rows = conn.execute(sa.select(storylines).where(storylines.c.id.in_(wanted)))
-    return {int(row.id): row for row in rows}
+    rows = _lines(conn.execute(sa.select(storylines).where(storylines.c.id.in_(wanted))))
+    return {row.id: row for row in rows}
 
 
 def storyline_candidates(
@@ -527,13 +589,13 @@ def update_storyline(conn: sa.Connection, line_id: int, **values: Any) -> None:
     conn.execute(sa.update(storylines).where(storylines.c.id == line_id).values(**values))
 
 
-def stories_in_storyline(conn: sa.Connection, line_id: int) -> list[Any]:
+def stories_in_storyline(conn: sa.Connection, line_id: int) -> list[DatedStory]:
     rows = conn.execute(
         sa.select(stories.c.id, stories.c.date)
         .where(stories.c.storyline_id == line_id)
         .order_by(stories.c.date, stories.c.id)
     )
-    return list(rows)
+    return [DatedStory(int(row.id), row.date) for row in rows]
 
 
 def recent_story_centroids(conn: sa.Connection, line_id: int, limit: int) -> list[tuple[int, np.ndarray]]:
@@ -603,7 +665,7 @@ def titles_of(conn: sa.Connection, story_ids: Sequence[int]) -> dict[int, dict[s
     return found
 
 
-def members_of(conn: sa.Connection, story_ids: Sequence[int]) -> dict[int, list[Any]]:
+def members_of(conn: sa.Connection, story_ids: Sequence[int]) -> dict[int, list[MemberRow]]:
     """Story id -> its members with their articles' path, title and publication date."""
     if not story_ids:
         return {}
@@ -627,9 +689,9 @@ def members_of(conn: sa.Connection, story_ids: Sequence[int]) -> dict[int, list[
         .where(story_members.c.story_id.in_(list(story_ids)))
         .order_by(story_members.c.story_id, story_members.c.language, articles.c.published, articles.c.path)
     )
-    found: dict[int, list[Any]] = {}
+    found: dict[int, list[MemberRow]] = {}
     for row in rows:
-        found.setdefault(int(row.story_id), []).append(row)
+        found.setdefault(int(row.story_id), []).append(MemberRow(**row._mapping))
     return found
 
 
@@ -643,14 +705,14 @@ def _date_filters(query: Any, date_from: str | None, date_to: str | None) -> Any
 
 def list_story_rows(
     conn: sa.Connection, limit: int, offset: int, date_from: str | None = None, date_to: str | None = None
-) -> list[Any]:
+) -> list[StoryRecord]:
     """Stories newest first by representative date (a date without its year next, undated last)."""
     query = _date_filters(sa.select(stories), date_from, date_to)
     undated_last = sa.case((stories.c.date.is_(None), 2), (stories.c.date.like("XXXX%"), 1), else_=0)
     query = (
         query.order_by(undated_last, stories.c.date.desc(), stories.c.id.desc()).limit(limit).offset(offset)
     )
-    return list(conn.execute(query))
+    return _records(conn.execute(query))
 
 
 def count_story_rows(conn: sa.Connection, date_from: str | None = None, date_to: str | None = None) -> int:
@@ -658,23 +720,26 @@ def count_story_rows(conn: sa.Connection, date_from: str | None = None, date_to:
     return int(conn.execute(query).scalar() or 0)
 
 
-def story_row(conn: sa.Connection, story_id: int) -> Any:
-    return conn.execute(sa.select(stories).where(stories.c.id == story_id)).first()
+def story_row(conn: sa.Connection, story_id: int) -> StoryRecord | None:
+    found = _records(conn.execute(sa.select(stories).where(stories.c.id == story_id)))
+    return found[0] if found else None
 
 
-def story_rows(conn: sa.Connection, story_ids: Sequence[int]) -> list[Any]:
-    found: list[Any] = []
+def story_rows(conn: sa.Connection, story_ids: Sequence[int]) -> list[StoryRecord]:
+    found: list[StoryRecord] = []
     for start in range(0, len(story_ids), 500):
         chunk = list(story_ids[start : start + 500])
-        found.extend(conn.execute(sa.select(stories).where(stories.c.id.in_(chunk))))
+        found.extend(_records(conn.execute(sa.select(stories).where(stories.c.id.in_(chunk)))))
     return found
 
 
-def storyline_row(conn: sa.Connection, line_id: int) -> Any:
-    return conn.execute(sa.select(storylines).where(storylines.c.id == line_id)).first()
+def storyline_row(conn: sa.Connection, line_id: int) -> StorylineRow | None:
+    return load_storylines(conn, [line_id]).get(line_id)
 
 
-def list_storyline_rows(conn: sa.Connection, limit: int | None, offset: int, min_stories: int) -> list[Any]:
+def list_storyline_rows(
+    conn: sa.Connection, limit: int | None, offset: int, min_stories: int
+) -> list[StorylineRow]:
     """Storylines latest first."""
     query = (
         sa.select(storylines)
@@ -684,22 +749,17 @@ def list_storyline_rows(conn: sa.Connection, limit: int | None, offset: int, min
     )
     if limit is not None:
         query = query.limit(limit)
-    return list(conn.execute(query))
+    return _lines(conn.execute(query))
 
 
-def stories_of_storylines(conn: sa.Connection, line_ids: Sequence[int]) -> list[Any]:
+def stories_of_storylines(conn: sa.Connection, line_ids: Sequence[int]) -> list[StoryRecord]:
     """The stories of some storylines, in date order."""
-    return list(
-        conn.execute(
-            sa.select(stories)
-            .where(stories.c.storyline_id.in_(list(line_ids)))
-            .order_by(stories.c.date, stories.c.id)
-        )
-    )
+    query = sa.select(stories).where(stories.c.storyline_id.in_(list(line_ids)))
+    return _records(conn.execute(query.order_by(stories.c.date, stories.c.id)))
 
 
-def story_rows_after(conn: sa.Connection, last: int, batch: int) -> list[Any]:
+def story_rows_after(conn: sa.Connection, last: int, batch: int) -> list[StoryRecord]:
     """The next ``batch`` stories after id ``last`` (for exports in constant memory)."""
-    return list(
+    return _records(
         conn.execute(sa.select(stories).where(stories.c.id > last).order_by(stories.c.id).limit(batch))
     )

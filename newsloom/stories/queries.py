@@ -185,7 +185,8 @@ def list_storylines(
     rows = store.stories_of_storylines(conn, [int(line.id) for line in lines])
     by_line: dict[int, list[Any]] = defaultdict(list)
     for row in rows:
-        by_line[int(row.storyline_id)].append(row)
+        if row.storyline_id is not None:  # always: the rows were read by storyline
+            by_line[row.storyline_id].append(row)
     ids = [int(r.id) for rs in by_line.values() for r in rs]
     titles, members = _titles(conn, ids), _members(conn, ids)
     result = []

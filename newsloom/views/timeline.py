@@ -1,9 +1,8 @@
-"""What the timeline, story, event and entity views put together from the events and stories parts.
+"""The timeline, the one the CLI prints, the API returns and the home page renders: the events of a
+window of days, newest day first, grouped by the story they belong to, with counts for the charts.
 
-Each function here is importable and used by both the API routes and the pages: the events of a
-window of days grouped by story and storyline, counts for the charts, an event's sources side by
-side by language, a story's reports by language, an entity's events. The event -> story link is
-read through the articles both share (``event_sources.article_id`` = ``story_members.article_id``).
+The event -> story link is read through the articles both share (``event_sources.article_id`` =
+``story_members.article_id``).
 """
 
 from __future__ import annotations
@@ -12,30 +11,33 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from newsloom.events.queries import count_events, event_detail, list_events
+from newsloom.events.queries import count_events
 from newsloom.events.queries import timeline as events_by_day
 from newsloom.store import Connection
 from newsloom.store import articles as article_rows
 from newsloom.store import events as event_rows
 from newsloom.store import stories as story_rows
+from newsloom.views.common import Model
+from newsloom.views.events import EventSummary
 
 #: Days the timeline shows when no range is asked for: a month back from the newest event.
 WINDOW_DAYS = 31
+#: Days one timeline view may hold (the CLI prints every day of its window).
+MAX_DAYS = 100_000
 #: Most events one timeline window holds; a default window with more is made shorter.
 MAX_TIMELINE_EVENTS = 1500
 #: Events dated this many days after the newest publication date still count as news (announced visits).
 AHEAD_DAYS = 14
-#: Events an entity page lists.
-ENTITY_EVENTS = 50
-#: Reports a story page shows per language, and events it lists (a story of hundreds stays readable).
-STORY_REPORTS_PER_LANGUAGE = 30
-STORY_EVENTS = 60
 #: Titles are shown in this order of languages when a story has several (the rest follow by code).
 TITLE_LANGUAGES = ("en", "vi", "id")
 
+
+#: (PLOVER type, actor name) a timeline is narrowed to; (None, None) for every event.
+Only = tuple[str | None, str | None]
 
 #: Seconds a computed timeline is reused while the store has not changed (reads far outnumber writes).
 CACHE_SECONDS = 10.0
@@ -116,7 +118,7 @@ def earlier_than(conn: Connection, day: str) -> str | None:
 
 
 def timeline_days(
-    conn: Connection, date_from: str | None = None, date_to: str | None = None
+    conn: Connection, date_from: str | None = None, date_to: str | None = None, only: Only = (None, None)
 ) -> list[dict[str, Any]]:
     """Days, newest first: ``{date, count, languages, groups: [{story, events}]}``.
 
@@ -126,13 +128,13 @@ def timeline_days(
     """
     date_from, date_to = default_window(conn, date_from, date_to)
     days: list[dict[str, Any]] = cached(
-        conn, ("days", date_from, date_to), lambda: _days(conn, date_from, date_to)
+        conn, ("days", date_from, date_to, only), lambda: _days(conn, date_from, date_to, only)
     )
     return days  # shared with the cache: callers read it, never change it
 
 
-def _days(conn: Connection, date_from: str | None, date_to: str | None) -> list[dict[str, Any]]:
-    raw = _timeline(conn, date_from, date_to)
+def _days(conn: Connection, date_from: str | None, date_to: str | None, only: Only) -> list[dict[str, Any]]:
+    raw = _timeline(conn, date_from, date_to, only)
     on_day = {e["id"] for day in raw for e in day["events"]}
     story_of = stories_of_events(conn, sorted(on_day))
     days = []
@@ -168,16 +170,23 @@ def _days(conn: Connection, date_from: str | None, date_to: str | None) -> list[
     return dated[::-1] + [d for d in days if not d["date"]]
 
 
-def _timeline(conn: Connection, date_from: str | None, date_to: str | None) -> list[dict[str, Any]]:
+def _timeline(
+    conn: Connection, date_from: str | None, date_to: str | None, only: Only = (None, None)
+) -> list[dict[str, Any]]:
     """The events part's timeline of the window, statements included (oldest day first)."""
     date_from, date_to = default_window(conn, date_from, date_to)
-    return cached(conn, ("timeline", date_from, date_to), lambda: _read_timeline(conn, date_from, date_to))
-
-
-def _read_timeline(conn: Connection, date_from: str | None, date_to: str | None) -> list[dict[str, Any]]:
-    return events_by_day(
-        conn, date_from=date_from, date_to=date_to, limit=MAX_TIMELINE_EVENTS, include_statements=True
+    return cached(
+        conn, ("timeline", date_from, date_to, only), lambda: _read_timeline(conn, date_from, date_to, only)
     )
+
+
+def _read_timeline(
+    conn: Connection, date_from: str | None, date_to: str | None, only: Only
+) -> list[dict[str, Any]]:
+    return events_by_day(
+        conn, date_from=date_from, date_to=date_to, type=only[0], entity=only[1], limit=MAX_TIMELINE_EVENTS,
+        include_statements=True,
+    )  # fmt: skip
 
 
 def event_counts(
@@ -239,58 +248,100 @@ def story_summaries(conn: Connection, story_ids: list[int]) -> dict[int, dict[st
     return found
 
 
-def sources_by_language(event: dict[str, Any]) -> list[dict[str, Any]]:
-    """An event's sources grouped by language: ``[{language, sources: [...]}]`` (most sources first)."""
-    groups: dict[str, list[dict[str, Any]]] = {}
-    for source in event.get("sources") or []:
-        groups.setdefault(source.get("language") or "", []).append(source)
-    return [
-        {"language": lang, "sources": items}
-        for lang, items in sorted(groups.items(), key=lambda item: (-len(item[1]), item[0]))
-    ]
+# -- the view -------------------------------------------------------------------------------------------
 
 
-def evidence_segments(source: dict[str, Any]) -> list[tuple[str, bool]]:
-    """The evidence sentence cut around its trigger word: [(text, is_trigger), ...]."""
-    sentence = str(source.get("sentence") or "")
-    trigger = str(source.get("trigger") or "")
-    at = sentence.find(trigger) if trigger else -1
-    if at < 0:
-        return [(sentence, False)]
-    return [(sentence[:at], False), (trigger, True), (sentence[at + len(trigger) :], False)]
+class TimelineStory(Model):
+    """The story a group of events belongs to, in short."""
+
+    id: int
+    title: str
+    title_language: str
+    titles: dict[str, str]
+    date: str | None
+    articles: int
+    storyline: int | None
 
 
-def entity_events(conn: Connection, entity: dict[str, Any]) -> list[dict[str, Any]]:
-    """The events an entity took part in (by its canonical name; newest first)."""
-    return list_events(conn, entity=entity.get("name"), limit=ENTITY_EVENTS)
+class TimelineEvent(EventSummary):
+    """An event of the day, with the statements made at it that day."""
+
+    statements: list[EventSummary]
 
 
-def story_view(conn: Connection, story: dict[str, Any]) -> dict[str, Any]:
-    """A story page: its reports side by side by language (with each lead), and its events."""
-    from newsloom.serve.records import LEAD_CHARS
-    from newsloom.store.articles import load_article
+class TimelineGroup(Model):
+    story: TimelineStory | None  # None: events no story holds (they come last)
+    events: list[TimelineEvent]
 
-    by_language = story.get("articles_by_language") or {}
-    columns = []
-    for language, reports in sorted(by_language.items(), key=lambda item: (-len(item[1]), item[0])):
-        shown = []
-        for report in reports[:STORY_REPORTS_PER_LANGUAGE]:
-            report = dict(report)
-            article = load_article(conn, report["id"]) if report.get("passage") is None else None
-            lead = report.get("passage") or (article.text.strip().split("\n", 1)[0] if article else "")
-            if report.get("title") and lead.startswith(str(report["title"])[:60]):
-                lead = ""  # an untitled report is shown by its lead already
-            report["lead"] = lead[:LEAD_CHARS] + ("…" if len(lead) > LEAD_CHARS else "")
-            report["outlet"] = article.meta("outlet") if article else None
-            shown.append(report)
-        columns.append({"language": language, "articles": shown, "more": len(reports) - len(shown)})
-    events = []
-    for event in (story.get("events") or [])[:STORY_EVENTS]:
-        detail = event_detail(conn, event["id"])
-        if detail:
-            detail["n_sources"] = len(detail.get("sources") or [])
-            detail.setdefault("source", [a.get("name") for a in detail.get("actors", {}).get("source", [])])
-            detail.setdefault("target", [a.get("name") for a in detail.get("actors", {}).get("target", [])])
-        events.append(detail or event)
-    events.sort(key=lambda e: (e.get("parent_id") is not None, e.get("date") or "9999", e["id"]))
-    return {"story": story, "columns": columns, "events": events, "titles": story.get("titles") or {}}
+
+class TimelineDay(Model):
+    date: str | None
+    count: int  # meetings and statements alike
+    languages: list[str]
+    groups: list[TimelineGroup]
+
+
+class Timeline(Model):
+    """Days newest first (one page of them) of the window ``date_from``..``date_to``."""
+
+    date_from: str | None
+    date_to: str | None
+    items: list[TimelineDay]
+    limit: int
+    offset: int
+    next_offset: int | None
+
+
+class DayCount(Model):
+    date: str
+    count: int
+
+
+class TypeCount(Model):
+    type: str
+    count: int
+
+
+class LanguageCount(Model):
+    language: str
+    count: int
+
+
+class TimelineStats(Model):
+    """Events per day (oldest first) and per PLOVER type, and event reports per language."""
+
+    date_from: str | None
+    date_to: str | None
+    per_day: list[DayCount]
+    per_type: list[TypeCount]
+    per_language: list[LanguageCount]
+
+
+@dataclass(frozen=True)
+class TimelineQuery:
+    """Without dates: the WINDOW_DAYS up to the newest event (or up to ``date_to``)."""
+
+    date_from: str | None = None
+    date_to: str | None = None
+    type: str | None = None
+    entity: str | None = None
+    limit: int = WINDOW_DAYS
+    offset: int = 0
+
+
+def timeline_view(conn: Connection, query: TimelineQuery) -> Timeline:
+    """The timeline of a window of days, one page of days."""
+    start, end = default_window(conn, query.date_from, query.date_to)
+    only = (query.type.upper() if query.type else None, query.entity)
+    days = timeline_days(conn, date_from=start, date_to=end, only=only)
+    shown = days[query.offset : query.offset + query.limit]
+    more = len(days) > query.offset + query.limit
+    return Timeline(
+        date_from=start, date_to=end, items=[TimelineDay.model_validate(d) for d in shown], limit=query.limit,
+        offset=query.offset, next_offset=query.offset + query.limit if more else None,
+    )  # fmt: skip
+
+
+def stats_view(conn: Connection, date_from: str | None = None, date_to: str | None = None) -> TimelineStats:
+    """Counts for the charts of a window (the timeline's default window without dates)."""
+    return TimelineStats.model_validate(event_counts(conn, date_from=date_from, date_to=date_to))
