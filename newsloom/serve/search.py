@@ -34,7 +34,7 @@ from newsloom.events.queries import export_events
 from newsloom.store import Connection, Store
 from newsloom.store import articles as article_rows
 from newsloom.store import search as index_rows
-from newsloom.store.dialect import full_text
+from newsloom.store.dialect import Clause, full_text
 
 log = logging.getLogger("newsloom.serve.search")
 
@@ -93,8 +93,8 @@ def query_terms(query: str) -> list[str]:
     return _TERM.findall(fold_text(query))[:16]
 
 
-def _phrase(words: Iterable[str]) -> str:
-    return '"' + " ".join(words) + '"'  # words are [^\W_]+ runs: no quote can reach the FTS5 query
+def _every_word(terms: list[str]) -> Clause:
+    return Clause(tuple((t,) for t in terms))
 
 
 @dataclass
@@ -405,7 +405,7 @@ class SearchIndex:
         if not self.enabled or not terms:
             return []
         self_refs = []
-        for row in self._fts_query(conn, f"title : {_phrase(terms)}", [], ("entity",), None):
+        for row in self._fts_query(conn, Clause((tuple(terms),), title_only=True), [], ("entity",), None):
             if query_terms(row.title) == terms and row.ref not in self_refs:
                 self_refs.append(row.ref)
         found = []
@@ -422,21 +422,23 @@ class SearchIndex:
         self, conn: Connection, query: str, terms: list[str], expansions: list[list[str]], kinds: tuple[str, ...],
         language: str | None,
     ) -> list[Any]:  # fmt: skip
-        rows = self._fts_query(conn, " ".join(_phrase([t]) for t in terms), expansions, kinds, language)
+        rows = self._fts_query(conn, _every_word(terms), expansions, kinds, language)
         if not rows and len(terms) > 2:  # no doc has every word: any two neighbouring words will do
-            pairs = " OR ".join(_phrase(terms[i : i + 2]) for i in range(len(terms) - 1))
+            pairs = [Clause((tuple(terms[i : i + 2]),)) for i in range(len(terms) - 1)]
             rows = self._fts_query(conn, pairs, expansions, kinds, language)
         return sorted(
             rows, key=lambda row: -closeness(query, terms, row.title, row.body)
         )  # stable: bm25 next
 
     def _fts_query(
-        self, conn: Connection, main: str, expansions: list[list[str]], kinds: tuple[str, ...],
+        self, conn: Connection, main: Clause | list[Clause], expansions: list[list[str]], kinds: tuple[str, ...],
         language: str | None,
     ) -> list[Any]:  # fmt: skip
-        """The best-ranked docs for a full-text query: ranked inside FTS5 first (a LIMIT there saves
-        joining every match), then read by id and filtered by kind and language."""
-        match = " OR ".join([f"({main})", *(_phrase(words) for words in expansions)])
+        """The best-ranked docs for a full-text query (the main clauses, or any expansion phrase):
+        ranked inside the index first (a LIMIT there saves joining every match), then read by id and
+        filtered by kind and language."""
+        clauses = [main] if isinstance(main, Clause) else list(main)
+        match = [*clauses, *(Clause((tuple(words),)) for words in expansions)]
         filtered = language is not None or set(kinds) != set(KINDS)
         limit = FTS_CANDIDATES * (FILTERED_FACTOR if filtered else 1)
         found = index_rows.matching_docs(conn, match, TITLE_WEIGHT, limit)

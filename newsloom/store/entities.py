@@ -196,24 +196,26 @@ def update_entities_after_link(
     if not updates:
         return
     rows = [{"b_id": u.entity_id, "b_mentions": u.mentions, "b_published": published} for u in updates]
+    # typed parameters: PostgreSQL cannot deduce one type for a parameter used in several places
+    day = sa.bindparam("b_published", type_=sa.String)
     conn.execute(
         sa.update(entities)
-        .where(entities.c.id == sa.bindparam("b_id"))
+        .where(entities.c.id == sa.bindparam("b_id", type_=sa.Integer))
         .values(
-            mention_count=entities.c.mention_count + sa.bindparam("b_mentions"),
+            mention_count=entities.c.mention_count + sa.bindparam("b_mentions", type_=sa.Integer),
             article_count=entities.c.article_count + 1,
             first_seen=sa.func.coalesce(
                 sa.case(
-                    (entities.c.first_seen.is_(None), sa.bindparam("b_published")),
-                    (sa.bindparam("b_published") < entities.c.first_seen, sa.bindparam("b_published")),
+                    (entities.c.first_seen.is_(None), day),
+                    (day < entities.c.first_seen, day),
                     else_=entities.c.first_seen,
                 ),
                 entities.c.first_seen,
             ),
             last_seen=sa.func.coalesce(
                 sa.case(
-                    (entities.c.last_seen.is_(None), sa.bindparam("b_published")),
-                    (sa.bindparam("b_published") > entities.c.last_seen, sa.bindparam("b_published")),
+                    (entities.c.last_seen.is_(None), day),
+                    (day > entities.c.last_seen, day),
                     else_=entities.c.last_seen,
                 ),
                 entities.c.last_seen,

@@ -4,13 +4,14 @@ this module reads and writes what it is given."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import sqlalchemy as sa
 
 from newsloom.store import dialect
+from newsloom.store.dialect import Clause
 from newsloom.store.schema import articles, embeddings, search_docs, story_members
 
 
@@ -88,9 +89,11 @@ def write_doc(
     return doc_id
 
 
-def matching_docs(conn: sa.Connection, match: str, title_weight: float, limit: int) -> list[SearchDoc]:
-    """Documents matching a full-text query, best first (none where the database has no index)."""
-    order = dialect.match_ids(conn, match, title_weight, limit)
+def matching_docs(
+    conn: sa.Connection, clauses: Sequence[Clause], title_weight: float, limit: int
+) -> list[SearchDoc]:
+    """Documents matching any of the clauses, best first (none where the database has no index)."""
+    order = dialect.match_ids(conn, clauses, title_weight, limit)
     if not order:
         return []
     docs = {

@@ -1,7 +1,8 @@
 """The search index: documents (``serve_search_docs``) and, where the database has one, their
-full-text table (SQLite FTS5 ``serve_search_fts``). Both existed before as tables the server made on
-first use; this step creates them if they are missing and leaves existing ones as they are. It also indexes
-``articles.ingested_at`` (what tells a reader that articles were added, portably: no ``rowid``)."""
+full-text table ``serve_search_fts`` (SQLite FTS5; PostgreSQL tsvector with a GIN index). Both
+existed before as tables the server made on first use; this step creates them if they are missing
+and leaves existing ones as they are. It also indexes ``articles.ingested_at`` (what tells a reader
+that articles were added, portably: no ``rowid``)."""
 
 from __future__ import annotations
 
