@@ -7,7 +7,7 @@ Every lookup goes through an indexed column (``entity_keys.key``, ``entity_alias
 from __future__ import annotations
 
 import weakref
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -303,16 +303,70 @@ def remove_article_links(conn: sa.Connection, article_id: str) -> int:
     return len(rows)
 
 
-# -- reads for the CLI, the API and exports (plain records) ---------------------------------------
+# -- reads for the CLI, the API and exports ------------------------------------------------------------
 
-#: How many rows ``find_entity`` returns at most.
+#: How many entities a lookup by name returns at most.
 FIND_LIMIT = 20
 
 
-def list_entities(
+@dataclass(frozen=True, slots=True)
+class EntityRecord:
+    """A row of ``entities``."""
+
+    id: int
+    key: str
+    name: str
+    type: str
+    gazetteer_id: str | None
+    mention_count: int
+    article_count: int
+    first_seen: str | None
+    last_seen: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class AliasRow:
+    entity_id: int
+    alias: str
+    language: str
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class RoleRow:
+    """A role of an entity, with the name of what it is a role of (when that is a stored entity)."""
+
+    entity_id: int
+    role: str
+    role_of_key: str
+    role_of_entity_id: int | None
+    of_name: str | None
+    role_text: str
+    first_seen: str | None
+    last_seen: str | None
+    count: int
+    first_article_id: str
+    evidence: str
+
+
+@dataclass(frozen=True, slots=True)
+class EntityArticleRow:
+    """An article naming an entity, and how many times."""
+
+    article_id: str
+    article_path: str | None
+    published: str | None
+    mentions: int
+
+
+def _records(rows: Iterable[Any]) -> list[EntityRecord]:
+    return [EntityRecord(**row._mapping) for row in rows]
+
+
+def entity_rows(
     conn: sa.Connection, type: str | None = None, limit: int = 50, offset: int = 0
-) -> list[dict[str, Any]]:
-    """Entities by article count: id, canonical name, type, names seen per language, article count."""
+) -> list[EntityRecord]:
+    """Entities by article count (most first), of one type when given."""
     query = (
         sa.select(entities)
         .order_by(entities.c.article_count.desc(), entities.c.id)
@@ -321,18 +375,12 @@ def list_entities(
     )
     if type is not None:
         query = query.where(entities.c.type == type)
-    rows = conn.execute(query).all()
-    names = _names_by_language(conn, [r.id for r in rows])
-    return [
-        {"id": r.id, "name": r.name, "type": r.type, "names": names.get(r.id, {}), "articles": r.article_count,
-         "mentions": r.mention_count, "first_seen": r.first_seen, "last_seen": r.last_seen}
-        for r in rows
-    ]  # fmt: skip
+    return _records(conn.execute(query))
 
 
-def find_entity(conn: sa.Connection, folded: str) -> list[dict[str, Any]]:
+def entities_named(conn: sa.Connection, folded: str) -> list[EntityRecord]:
     """Entities having the folded name ``folded`` as an alias; else whose alias starts with it.
-    Best known first."""
+    Best known first, FIND_LIMIT at most."""
     if not folded:
         return []
     ids = _ids_with_alias(conn, entity_aliases.c.folded == folded)
@@ -340,89 +388,37 @@ def find_entity(conn: sa.Connection, folded: str) -> list[dict[str, Any]]:
         ids = _ids_with_alias(conn, entity_aliases.c.folded.like(_prefix(folded), escape="\\"))
     if not ids:
         return []
-    rows = conn.execute(
-        sa.select(entities)
-        .where(entities.c.id.in_(ids))
-        .order_by(entities.c.article_count.desc())
-        .limit(FIND_LIMIT)
-    ).all()
-    names = _names_by_language(conn, [r.id for r in rows])
-    return [
-        {
-            "id": r.id,
-            "name": r.name,
-            "type": r.type,
-            "names": names.get(r.id, {}),
-            "articles": r.article_count,
-        }
-        for r in rows
-    ]
+    query = sa.select(entities).where(entities.c.id.in_(ids)).order_by(entities.c.article_count.desc())
+    return _records(conn.execute(query.limit(FIND_LIMIT)))
 
 
-def entity_detail(conn: sa.Connection, entity_id: int) -> dict[str, Any] | None:
-    """One entity with its aliases, roles over time and articles; None if there is no such id."""
-    row = conn.execute(sa.select(entities).where(entities.c.id == entity_id)).first()
-    if row is None:
-        return None
-    aliases = [
-        {"alias": a.alias, "language": a.language, "count": a.count}
-        for a in conn.execute(
-            sa.select(entity_aliases)
-            .where(entity_aliases.c.entity_id == entity_id)
-            .order_by(entity_aliases.c.count.desc(), entity_aliases.c.alias)
+def entity_row(conn: sa.Connection, entity_id: int) -> EntityRecord | None:
+    found = _records(conn.execute(sa.select(entities).where(entities.c.id == entity_id)))
+    return found[0] if found else None
+
+
+def entity_rows_after(conn: sa.Connection, last: int, batch: int) -> list[EntityRecord]:
+    """The next ``batch`` entities after id ``last`` (for exports in constant memory)."""
+    return _records(
+        conn.execute(sa.select(entities).where(entities.c.id > last).order_by(entities.c.id).limit(batch))
+    )
+
+
+def aliases_of(conn: sa.Connection, ids: Sequence[int]) -> list[AliasRow]:
+    """The aliases of some entities, most used first (then alphabetically) for each entity."""
+    if not ids:
+        return []
+    query = (
+        sa.select(
+            entity_aliases.c.entity_id,
+            entity_aliases.c.alias,
+            entity_aliases.c.language,
+            entity_aliases.c.count,
         )
-    ]
-    return {
-        "id": row.id,
-        "key": row.key,
-        "name": row.name,
-        "type": row.type,
-        "gazetteer_id": row.gazetteer_id,
-        "first_seen": row.first_seen,
-        "last_seen": row.last_seen,
-        "mentions": row.mention_count,
-        "aliases": aliases,
-        "roles": _roles(conn, [entity_id]).get(entity_id, []),
-        "articles": _articles(conn, entity_id),
-    }
-
-
-def export_entities(conn: sa.Connection, batch: int = 500) -> Iterator[dict[str, Any]]:
-    """Every entity as one JSON-ready dict: id, name, type, aliases, roles, articles (input paths)."""
-    last = 0
-    while True:
-        rows = conn.execute(
-            sa.select(entities).where(entities.c.id > last).order_by(entities.c.id).limit(batch)
-        ).all()
-        if not rows:
-            return
-        ids = [r.id for r in rows]
-        aliases: dict[int, list[str]] = {}
-        for a in conn.execute(
-            sa.select(entity_aliases.c.entity_id, entity_aliases.c.alias)
-            .where(entity_aliases.c.entity_id.in_(ids))
-            .order_by(entity_aliases.c.entity_id, entity_aliases.c.count.desc(), entity_aliases.c.alias)
-        ):
-            bucket = aliases.setdefault(a.entity_id, [])
-            if a.alias not in bucket:
-                bucket.append(a.alias)
-        names = _names_by_language(conn, ids)
-        roles = _roles(conn, ids)
-        paths: dict[int, list[str]] = {}
-        for link in conn.execute(
-            sa.select(entity_links.c.entity_id, entity_links.c.article_path)
-            .where(entity_links.c.entity_id.in_(ids))
-            .distinct()
-            .order_by(entity_links.c.entity_id, entity_links.c.article_path)
-        ):
-            paths.setdefault(link.entity_id, []).append(link.article_path)
-        for r in rows:
-            yield {
-                "id": r.id, "key": r.key, "name": r.name, "type": r.type, "gazetteer_id": r.gazetteer_id,
-                "aliases": aliases.get(r.id, []), "names": names.get(r.id, {}), "roles": roles.get(r.id, []),
-                "articles": paths.get(r.id, []), "first_seen": r.first_seen, "last_seen": r.last_seen,
-            }  # fmt: skip
-        last = ids[-1]
+        .where(entity_aliases.c.entity_id.in_(list(ids)))
+        .order_by(entity_aliases.c.entity_id, entity_aliases.c.count.desc(), entity_aliases.c.alias)
+    )
+    return [AliasRow(**row._mapping) for row in conn.execute(query)]
 
 
 def _prefix(folded: str) -> str:
@@ -434,13 +430,14 @@ def _ids_with_alias(conn: sa.Connection, condition: Any) -> list[int]:
     return [r.entity_id for r in conn.execute(query)]
 
 
-def _names_by_language(conn: sa.Connection, ids: list[int]) -> dict[int, dict[str, list[str]]]:
+def names_by_language(conn: sa.Connection, ids: Sequence[int]) -> dict[int, dict[str, list[str]]]:
+    """Entity id -> language -> the names seen in it, most used first."""
     if not ids:
         return {}
     found: dict[int, dict[str, list[str]]] = {}
     query = (
         sa.select(entity_aliases.c.entity_id, entity_aliases.c.language, entity_aliases.c.alias)
-        .where(entity_aliases.c.entity_id.in_(ids))
+        .where(entity_aliases.c.entity_id.in_(list(ids)))
         .order_by(entity_aliases.c.entity_id, entity_aliases.c.language, entity_aliases.c.count.desc())
     )
     for row in conn.execute(query):
@@ -448,27 +445,27 @@ def _names_by_language(conn: sa.Connection, ids: list[int]) -> dict[int, dict[st
     return found
 
 
-def _roles(conn: sa.Connection, ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+def roles_of(conn: sa.Connection, ids: Sequence[int]) -> list[RoleRow]:
+    """The roles of some entities, by entity, first seen and role."""
     if not ids:
-        return {}
+        return []
     of = entities.alias("role_of")
+    columns = entity_roles.c
     query = (
-        sa.select(entity_roles, of.c.name.label("of_name"))
-        .outerjoin(of, of.c.id == entity_roles.c.role_of_entity_id)
-        .where(entity_roles.c.entity_id.in_(ids))
-        .order_by(entity_roles.c.entity_id, entity_roles.c.first_seen, entity_roles.c.role)
-    )
-    found: dict[int, list[dict[str, Any]]] = {}
-    for r in conn.execute(query):
-        found.setdefault(r.entity_id, []).append(
-            {"role": r.role, "of": r.of_name or (r.role_of_key or None), "of_id": r.role_of_entity_id,
-             "title": r.role_text, "first_seen": r.first_seen, "last_seen": r.last_seen, "count": r.count,
-             "evidence": {"article_id": r.first_article_id, "text": r.evidence}}
-        )  # fmt: skip
-    return found
+        sa.select(
+            columns.entity_id, columns.role, columns.role_of_key, columns.role_of_entity_id,
+            of.c.name.label("of_name"), columns.role_text, columns.first_seen, columns.last_seen,
+            columns.count, columns.first_article_id, columns.evidence,
+        )
+        .outerjoin(of, of.c.id == columns.role_of_entity_id)
+        .where(columns.entity_id.in_(list(ids)))
+        .order_by(columns.entity_id, columns.first_seen, columns.role)
+    )  # fmt: skip
+    return [RoleRow(**row._mapping) for row in conn.execute(query)]
 
 
-def _articles(conn: sa.Connection, entity_id: int) -> list[dict[str, Any]]:
+def articles_naming(conn: sa.Connection, entity_id: int) -> list[EntityArticleRow]:
+    """The articles that name an entity, newest first, with how many mentions each."""
     query = (
         sa.select(
             entity_links.c.article_id,
@@ -480,10 +477,21 @@ def _articles(conn: sa.Connection, entity_id: int) -> list[dict[str, Any]]:
         .group_by(entity_links.c.article_id, entity_links.c.article_path, entity_links.c.published)
         .order_by(entity_links.c.published.desc(), entity_links.c.article_path)
     )
-    return [
-        {"id": r.article_id, "path": r.article_path, "published": r.published, "mentions": r.mentions}
-        for r in conn.execute(query)
-    ]
+    return [EntityArticleRow(**row._mapping) for row in conn.execute(query)]
+
+
+def paths_naming(conn: sa.Connection, ids: Sequence[int]) -> dict[int, list[str]]:
+    """Entity id -> the input paths of the articles that name it, in order."""
+    paths: dict[int, list[str]] = {}
+    query = (
+        sa.select(entity_links.c.entity_id, entity_links.c.article_path)
+        .where(entity_links.c.entity_id.in_(list(ids)))
+        .distinct()
+        .order_by(entity_links.c.entity_id, entity_links.c.article_path)
+    )
+    for link in conn.execute(query):
+        paths.setdefault(link.entity_id, []).append(link.article_path)
+    return paths
 
 
 # -- links, for the corpus steps that read them ----------------------------------------------------
