@@ -75,7 +75,7 @@ def parse_html(html: str, path: str) -> Article:
     import trafilatura
 
     doc = trafilatura.bare_extraction(
-        html, include_comments=False, include_tables=False, with_metadata=True, deduplicate=True
+        html, include_comments=False, include_tables=False, with_metadata=True, deduplicate=False
     )
     body_text = (getattr(doc, "text", None) or "") if doc is not None else ""
     if not body_text.strip():
