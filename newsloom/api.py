@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, datetime
 from functools import cache
@@ -30,11 +31,20 @@ def supported_languages() -> tuple[str, ...]:
     return tuple(sorted(set(available_packs()) | set(DEFAULT_LANGUAGES)))
 
 
+#: Halves of a UTF-16 pair standing alone: not text (lingua and UTF-8 refuse them).
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def check_text(text: object, name: str = "text") -> str:
     if isinstance(text, (bytes, bytearray)):
         raise TypeError(f"{name} is bytes; decode it first, e.g. {name}.decode('utf-8').")
     if not isinstance(text, str):
         raise TypeError(f"{name} must be a str, not {type(text).__name__}.")
+    if surrogate := _LONE_SURROGATE.search(text):
+        raise ValueError(
+            f"{name} holds a lone surrogate (U+{ord(surrogate.group()):04X}) at position {surrogate.start()}, "
+            "which is not valid Unicode text. Decode the source with errors='replace', or remove it."
+        )
     return text
 
 

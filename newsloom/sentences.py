@@ -20,6 +20,13 @@ _BOUNDARY = re.compile(
 _PARAGRAPH = re.compile(r"\n\s*\n|\n")
 #: Sentences shorter than this keep the article's language (too little text to identify alone).
 MIN_SENTENCE_LETTERS_FOR_LANGID = 40
+#: A "sentence" longer than this is cut (at a comma, else a space) before the per-sentence stages:
+#: news sentences stay well under it, and text with no sentence breaks (a table, a list, a run-on
+#: paste) would otherwise cost the entity and event stages far more than its length.
+MAX_SENTENCE_CHARS = 400
+#: Where a long sentence is best cut: after a clause mark, else at any space.
+_CLAUSE_END = re.compile(r"[,;:)\]]\s|\s[—–-]\s")
+_SPACE = re.compile(r"\s")
 
 
 def split_paragraphs(text: str) -> Iterator[tuple[int, int]]:
@@ -45,11 +52,29 @@ def split_sentences(text: str, lang: str | None) -> list[Sentence]:
             if last_token.rstrip(".") in abbreviations or re.fullmatch(r"[A-ZĐ]", last_token):
                 continue  # "Mr. Son", "TS. Nguyễn", an initial "J. Smith"
             end = match.end(1) if match.group(1) else match.end(3)
-            sentences.append(_make(text, start, end, number))
+            sentences.extend(_make(text, s, e, number) for s, e in cut_long(text, start, end))
             start = match.end()
         if text[start:p_end].strip():
-            sentences.append(_make(text, start, p_end, number))
-    return sentences
+            sentences.extend(_make(text, s, e, number) for s, e in cut_long(text, start, p_end))
+    return [s for s in sentences if s.text]
+
+
+def cut_long(text: str, start: int, end: int, limit: int = MAX_SENTENCE_CHARS) -> Iterator[tuple[int, int]]:
+    """(start, end) pieces of one sentence, none longer than ``limit``: cut in its second half at the
+    last clause mark, else the last space, else at the limit (a run of characters with no space)."""
+    while end - start > limit:
+        low, high = start + limit // 2, start + limit
+        cut = _last_match(_CLAUSE_END, text, low, high) or _last_match(_SPACE, text, low, high) or high
+        yield start, cut
+        start = cut
+    yield start, end
+
+
+def _last_match(pattern: re.Pattern[str], text: str, low: int, high: int) -> int | None:
+    found = None
+    for match in pattern.finditer(text, low, high):
+        found = match.start() + 1
+    return found
 
 
 def _make(text: str, start: int, end: int, paragraph: int) -> Sentence:
