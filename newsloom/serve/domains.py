@@ -78,9 +78,9 @@ def key_for(domain: str, name: str, raw: str) -> Any:
     params = list(_parameters(func).values())
     annotation = params[1].annotation if len(params) > 1 else str
     if annotation in (int, "int"):
-        if not raw.isdigit() or len(raw) > 18:
-            return None
-        return int(raw)
+        from newsloom.serve.security import parse_int_id
+
+        return parse_int_id(raw)
     return raw
 
 
