@@ -21,6 +21,8 @@ from newsloom.ingest.metadata import normalise_date
 from newsloom.pipeline import Pipeline
 from newsloom.settings import DEFAULT_LANGUAGES
 
+#: Longest article text (after reading HTML) one ``analyze`` call takes: a long feature is ~30,000.
+MAX_ANALYZE_CHARS = 100_000
 PUBLISHED_FORMATS = "a datetime.date, a datetime.datetime, or an ISO string such as '2025-10-21' or '2025-10-21T14:30:00+07:00'"
 
 
@@ -121,7 +123,14 @@ def analyze(
     published_iso = check_published(published)
     if not text.strip():
         return Article(id="", path="<memory>", text="", fmt="memory", language=lang)
-    return _pipeline(frozenset(disable))(_article(text, lang, published_iso, url, title))
+    article = _article(text, lang, published_iso, url, title)
+    if len(article.text) > MAX_ANALYZE_CHARS:
+        raise ValueError(
+            f"text holds {len(article.text):,} characters of article text, over the {MAX_ANALYZE_CHARS:,} "
+            "analyze takes at once (the per-sentence stages cost about a millisecond a character). Split "
+            "it into its articles, or raise newsloom.api.MAX_ANALYZE_CHARS."
+        )
+    return _pipeline(frozenset(disable))(article)
 
 
 def analyze_many(

@@ -59,9 +59,10 @@ def split_sentences(text: str, lang: str | None) -> list[Sentence]:
     return [s for s in sentences if s.text]
 
 
-def cut_long(text: str, start: int, end: int, limit: int = MAX_SENTENCE_CHARS) -> Iterator[tuple[int, int]]:
+def cut_long(text: str, start: int, end: int, limit: int | None = None) -> Iterator[tuple[int, int]]:
     """(start, end) pieces of one sentence, none longer than ``limit``: cut in its second half at the
     last clause mark, else the last space, else at the limit (a run of characters with no space)."""
+    limit = limit or MAX_SENTENCE_CHARS
     while end - start > limit:
         low, high = start + limit // 2, start + limit
         cut = _last_match(_CLAUSE_END, text, low, high) or _last_match(_SPACE, text, low, high) or high

@@ -74,6 +74,16 @@ def test_ordinary_sentences_are_not_cut() -> None:
     ]
 
 
+def test_analyze_refuses_a_text_over_its_cap_with_what_to_do(monkeypatch: pytest.MonkeyPatch) -> None:
+    import newsloom.api
+
+    monkeypatch.setattr(newsloom.api, "MAX_ANALYZE_CHARS", 1000)
+    with pytest.raises(ValueError, match="over the 1,000 analyze takes at once") as raised:
+        newsloom.analyze("The minister met the delegation. " * 40, disable=["embed"])
+    assert "Split it" in str(raised.value)
+    assert newsloom.analyze("The minister met the delegation. " * 20, disable=["embed"]).sentences
+
+
 def test_analyze_on_run_on_text_gives_bounded_sentences() -> None:
     article = newsloom.analyze(RUN_ON, disable=["embed"])
     assert article.sentences and max(len(s.text) for s in article.sentences) <= MAX_SENTENCE_CHARS

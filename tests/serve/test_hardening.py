@@ -166,3 +166,15 @@ def test_costly_requests_beyond_the_limit_get_a_503_with_retry_after() -> None:
     assert (first_status, second_status) == (200, 503)
     assert retry_after is not None and int(retry_after) > 0
     assert edge.running == 0  # the slot is given back
+
+
+# -- a file no reader foresaw is a 422 with the reason, never a 500 --------------------------------
+def test_an_upload_of_deeply_nested_jsonl_is_a_422_that_says_why(edge_client: TestClient) -> None:
+    deep = b"[" * 100_000 + b"]" * 100_000
+    response = edge_client.post(
+        "/api/ingest",
+        files={"file": ("crawl.jsonl", b'{"text": ' + deep + b"}\n", "application/jsonl")},
+        headers={"authorization": f"Bearer {TOKEN}"},
+    )
+    message = _error(response, 422, "invalid")
+    assert "crawl.jsonl" in message and "nested" in message
