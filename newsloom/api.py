@@ -82,19 +82,29 @@ def _pipeline(disable: frozenset[str] = frozenset()) -> Pipeline:
     return Pipeline([n for n in names if n not in disable])
 
 
+def _read(text: str) -> Article:
+    """The text (or HTML page) read as the readers read a file; what they refuse is a ValueError."""
+    from newsloom.errors import InputError
+    from newsloom.ingest.sniff import sniff
+
+    try:
+        if sniff(text) == "html":
+            from newsloom.ingest.html import parse_html
+
+            return parse_html(text, "<memory>")
+        from newsloom.ingest.text import parse_text
+
+        return parse_text(text, "<memory>", fmt="memory")
+    except InputError as exc:  # e.g. an HTML page with no article text
+        raise ValueError(f"text: {exc.problem}. {exc.hint}") from exc
+    except Exception as exc:  # a library's failure on odd input: still the documented error
+        raise ValueError(f"text could not be read ({type(exc).__name__}: {str(exc)[:200]}).") from exc
+
+
 def _article(
     text: str, lang: str | None, published: str | None, url: str | None, title: str | None
 ) -> Article:
-    from newsloom.ingest.sniff import sniff
-
-    if sniff(text) == "html":
-        from newsloom.ingest.html import parse_html
-
-        article = parse_html(text, "<memory>")
-    else:
-        from newsloom.ingest.text import parse_text
-
-        article = parse_text(text, "<memory>", fmt="memory")
+    article = _read(text)
     for name, value in (("published", published), ("source_url", url), ("title", title), ("language", lang)):
         if value:
             article = article.with_meta(name, value, "argument", 1.0)

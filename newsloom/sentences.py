@@ -40,8 +40,9 @@ def split_paragraphs(text: str) -> Iterator[tuple[int, int]]:
         yield pos, len(text)
 
 
-def split_sentences(text: str, lang: str | None) -> list[Sentence]:
-    """Sentences of ``text`` with offsets; paragraphs never share a sentence."""
+def split_sentences(text: str, lang: str | None, max_chars: int | None = None) -> list[Sentence]:
+    """Sentences of ``text`` with offsets; paragraphs never share a sentence; with ``max_chars``,
+    none longer than that (see :func:`cut_long`)."""
     abbreviations = get_pack(lang).abbreviations
     sentences: list[Sentence] = []
     for number, (p_start, p_end) in enumerate(split_paragraphs(text)):
@@ -52,18 +53,17 @@ def split_sentences(text: str, lang: str | None) -> list[Sentence]:
             if last_token.rstrip(".") in abbreviations or re.fullmatch(r"[A-ZĐ]", last_token):
                 continue  # "Mr. Son", "TS. Nguyễn", an initial "J. Smith"
             end = match.end(1) if match.group(1) else match.end(3)
-            sentences.extend(_make(text, s, e, number) for s, e in cut_long(text, start, end))
+            sentences.extend(_make(text, s, e, number) for s, e in cut_long(text, start, end, max_chars))
             start = match.end()
         if text[start:p_end].strip():
-            sentences.extend(_make(text, s, e, number) for s, e in cut_long(text, start, p_end))
+            sentences.extend(_make(text, s, e, number) for s, e in cut_long(text, start, p_end, max_chars))
     return [s for s in sentences if s.text]
 
 
-def cut_long(text: str, start: int, end: int, limit: int | None = None) -> Iterator[tuple[int, int]]:
-    """(start, end) pieces of one sentence, none longer than ``limit``: cut in its second half at the
-    last clause mark, else the last space, else at the limit (a run of characters with no space)."""
-    limit = limit or MAX_SENTENCE_CHARS
-    while end - start > limit:
+def cut_long(text: str, start: int, end: int, limit: int | None) -> Iterator[tuple[int, int]]:
+    """(start, end) pieces of one sentence, none longer than ``limit`` (None: the sentence whole): cut
+    in its second half at the last clause mark, else the last space, else at the limit."""
+    while limit and end - start > limit:
         low, high = start + limit // 2, start + limit
         cut = _last_match(_CLAUSE_END, text, low, high) or _last_match(_SPACE, text, low, high) or high
         yield start, cut
@@ -97,7 +97,9 @@ def add_sentences(article: Article) -> Article:
     own = article.language or "en"
     candidates = tuple(sorted({own, *FIRST_CLASS, *get_pack(own).close_relatives}))
     result = []
-    for sentence in split_sentences(article.text, article.language):
+    # long "sentences" (tables, lists, run-on pastes) are cut here, before the per-sentence stages;
+    # split_sentences alone keeps them whole for callers whose features were computed that way
+    for sentence in split_sentences(article.text, article.language, MAX_SENTENCE_CHARS):
         lang = article.language
         if sum(ch.isalpha() for ch in sentence.text) >= MIN_SENTENCE_LETTERS_FOR_LANGID:
             detected, conf = detect_language(sentence.text, candidates, 0.0)  # no wide retry per sentence

@@ -52,7 +52,8 @@ def test_a_paired_surrogate_free_emoji_text_is_fine() -> None:
 
 
 def test_run_on_text_is_cut_into_bounded_sentences_that_cover_it() -> None:
-    sentences = split_sentences(RUN_ON, "fr")
+    assert len(split_sentences(RUN_ON, "fr")) == 1  # whole unless asked
+    sentences = split_sentences(RUN_ON, "fr", MAX_SENTENCE_CHARS)
     assert len(RUN_ON) > 10 * MAX_SENTENCE_CHARS
     assert all(0 < len(s.text) <= MAX_SENTENCE_CHARS for s in sentences)
     assert all(RUN_ON[s.start : s.end] == s.text for s in sentences)
@@ -62,13 +63,13 @@ def test_run_on_text_is_cut_into_bounded_sentences_that_cover_it() -> None:
 
 
 def test_a_long_run_without_spaces_is_cut_at_the_limit() -> None:
-    pieces = list(cut_long("x" * 1000, 0, 1000))
+    pieces = list(cut_long("x" * 1000, 0, 1000, MAX_SENTENCE_CHARS))
     assert pieces == [(0, 400), (400, 800), (800, 1000)]
 
 
 def test_ordinary_sentences_are_not_cut() -> None:
     text = "Chiều 21/10, Phó Thủ tướng Bùi Thanh Sơn tiếp bà Ghada Waly. Hai bên thảo luận về hợp tác."
-    assert [s.text for s in split_sentences(text, "vi")] == [
+    assert [s.text for s in split_sentences(text, "vi", MAX_SENTENCE_CHARS)] == [
         "Chiều 21/10, Phó Thủ tướng Bùi Thanh Sơn tiếp bà Ghada Waly.",
         "Hai bên thảo luận về hợp tác.",
     ]
@@ -114,3 +115,9 @@ def test_the_all_languages_fallback_is_bounded_in_memory() -> None:
     code, grown = out[0], int(out[1])
     assert code == "cs"
     assert grown < FALLBACK_MAX_MB, f"the all-languages fallback grew the process by {grown} MB"
+
+
+@pytest.mark.parametrize("page", ["<p>hi</p>", "<html><body><script>go()</script></body></html>"])
+def test_an_html_page_without_article_text_is_the_documented_value_error(page: str) -> None:
+    with pytest.raises(ValueError, match="no article text found in this HTML page"):
+        newsloom.analyze(page, disable=["embed"])
