@@ -32,7 +32,7 @@ RUN_ON = " ".join(
         "la",
         "sécurité",
     ]
-    * 60
+    * 120
 )
 
 
@@ -63,8 +63,9 @@ def test_run_on_text_is_cut_into_bounded_sentences_that_cover_it() -> None:
 
 
 def test_a_long_run_without_spaces_is_cut_at_the_limit() -> None:
-    pieces = list(cut_long("x" * 1000, 0, 1000, MAX_SENTENCE_CHARS))
+    pieces = list(cut_long("x" * 1000, 0, 1000, 400))
     assert pieces == [(0, 400), (400, 800), (800, 1000)]
+    assert list(cut_long("x" * 1000, 0, 1000, None)) == [(0, 1000)]
 
 
 def test_ordinary_sentences_are_not_cut() -> None:
