@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, datetime
 from functools import cache
@@ -20,6 +21,8 @@ from newsloom.ingest.metadata import normalise_date
 from newsloom.pipeline import Pipeline
 from newsloom.settings import DEFAULT_LANGUAGES
 
+#: Longest article text (after reading HTML) one ``analyze`` call takes: a long feature is ~30,000.
+MAX_ANALYZE_CHARS = 100_000
 PUBLISHED_FORMATS = "a datetime.date, a datetime.datetime, or an ISO string such as '2025-10-21' or '2025-10-21T14:30:00+07:00'"
 
 
@@ -30,11 +33,20 @@ def supported_languages() -> tuple[str, ...]:
     return tuple(sorted(set(available_packs()) | set(DEFAULT_LANGUAGES)))
 
 
+#: Halves of a UTF-16 pair standing alone: not text (lingua and UTF-8 refuse them).
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def check_text(text: object, name: str = "text") -> str:
     if isinstance(text, (bytes, bytearray)):
         raise TypeError(f"{name} is bytes; decode it first, e.g. {name}.decode('utf-8').")
     if not isinstance(text, str):
         raise TypeError(f"{name} must be a str, not {type(text).__name__}.")
+    if surrogate := _LONE_SURROGATE.search(text):
+        raise ValueError(
+            f"{name} holds a lone surrogate (U+{ord(surrogate.group()):04X}) at position {surrogate.start()}, "
+            "which is not valid Unicode text. Decode the source with errors='replace', or remove it."
+        )
     return text
 
 
@@ -70,19 +82,29 @@ def _pipeline(disable: frozenset[str] = frozenset()) -> Pipeline:
     return Pipeline([n for n in names if n not in disable])
 
 
+def _read(text: str) -> Article:
+    """The text (or HTML page) read as the readers read a file; what they refuse is a ValueError."""
+    from newsloom.errors import InputError
+    from newsloom.ingest.sniff import sniff
+
+    try:
+        if sniff(text) == "html":
+            from newsloom.ingest.html import parse_html
+
+            return parse_html(text, "<memory>")
+        from newsloom.ingest.text import parse_text
+
+        return parse_text(text, "<memory>", fmt="memory")
+    except InputError as exc:  # e.g. an HTML page with no article text
+        raise ValueError(f"text: {exc.problem}. {exc.hint}") from exc
+    except Exception as exc:  # a library's failure on odd input: still the documented error
+        raise ValueError(f"text could not be read ({type(exc).__name__}: {str(exc)[:200]}).") from exc
+
+
 def _article(
     text: str, lang: str | None, published: str | None, url: str | None, title: str | None
 ) -> Article:
-    from newsloom.ingest.sniff import sniff
-
-    if sniff(text) == "html":
-        from newsloom.ingest.html import parse_html
-
-        article = parse_html(text, "<memory>")
-    else:
-        from newsloom.ingest.text import parse_text
-
-        article = parse_text(text, "<memory>", fmt="memory")
+    article = _read(text)
     for name, value in (("published", published), ("source_url", url), ("title", title), ("language", lang)):
         if value:
             article = article.with_meta(name, value, "argument", 1.0)
@@ -111,7 +133,14 @@ def analyze(
     published_iso = check_published(published)
     if not text.strip():
         return Article(id="", path="<memory>", text="", fmt="memory", language=lang)
-    return _pipeline(frozenset(disable))(_article(text, lang, published_iso, url, title))
+    article = _article(text, lang, published_iso, url, title)
+    if len(article.text) > MAX_ANALYZE_CHARS:
+        raise ValueError(
+            f"text holds {len(article.text):,} characters of article text, over the {MAX_ANALYZE_CHARS:,} "
+            "analyze takes at once (the per-sentence stages cost about a millisecond a character). Split "
+            "it into its articles, or raise newsloom.api.MAX_ANALYZE_CHARS."
+        )
+    return _pipeline(frozenset(disable))(article)
 
 
 def analyze_many(

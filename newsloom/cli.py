@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -67,7 +69,10 @@ def _process(
     processes = processes or settings.processes
     total = count_files(paths)
     columns = (TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=err, transient=not sys.stderr.isatty()) as progress:
+    with (
+        Progress(*columns, console=err, transient=not sys.stderr.isatty()) as progress,
+        _on_interrupt(store, settings.db, total, progress),
+    ):
         task = progress.add_task(title, total=total or None)
         report = process_paths(
             paths, store, stages=stages, corpus=corpus, max_bytes=settings.max_file_bytes, processes=processes,
@@ -76,6 +81,29 @@ def _process(
     _summary(report, settings.db)
     if report.errors:
         raise typer.Exit(1)
+
+
+@contextmanager
+def _on_interrupt(store, db: str, total: int, progress: Progress) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    """Ctrl-C: say what is stored and how to finish, not a traceback (issue #19)."""
+    from newsloom.errors import interrupted_message
+    from newsloom.store.articles import count_articles
+
+    def stored() -> int:
+        with store.connect() as conn:
+            return count_articles(conn)
+
+    before = stored()
+    try:
+        yield
+    except KeyboardInterrupt:
+        done = int(sum(task.completed for task in progress.tasks))
+        command = " ".join(["newsloom", *sys.argv[1:]])
+        note = interrupted_message(
+            stored=stored(), before=before, files_done=done, files_total=total, db=db, command=command
+        )
+        err.print(note, highlight=False)
+        raise typer.Exit(130) from None
 
 
 def _summary(report, db: str) -> None:  # type: ignore[no-untyped-def]

@@ -25,3 +25,15 @@ class PipelineError(NewsloomError):
 
 class StoreError(NewsloomError):
     """The store cannot be opened or is of an unknown schema version."""
+
+
+def interrupted_message(
+    *, stored: int, before: int, files_done: int, files_total: int, db: str, command: str
+) -> str:
+    """What a run stopped by Ctrl-C leaves behind, and how to finish it."""
+    return (
+        f"Interrupted after {files_done} of {files_total} file(s): {stored - before} new article(s) stored "
+        f"by this run, {stored} in {db} in all; each article is stored whole (one transaction each), "
+        f"nothing half-written. To resume, run the same command again ({command}): the articles "
+        "already stored are recognised and skipped."
+    )

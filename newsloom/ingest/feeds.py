@@ -15,6 +15,14 @@ from newsloom.ingest.boilerplate import clean_body
 from newsloom.ingest.build import build_article
 from newsloom.ingest.metadata import clean_value, normalise_date
 
+#: Characters XML (hence lxml) refuses: C0 controls other than tab, newline and CR; lone surrogates; U+FFFE-U+FFFF.
+NOT_XML_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def strip_non_xml(text: str) -> str:
+    """``text`` with the characters lxml cannot hold replaced by a space (an escape code, a NUL)."""
+    return NOT_XML_CHARS.sub(" ", text)
+
 
 def html_to_lines(fragment: str) -> list[str]:
     """Paragraph texts of an HTML fragment (feed descriptions hold markup)."""
@@ -23,9 +31,9 @@ def html_to_lines(fragment: str) -> list[str]:
     if "<" not in fragment:
         return [line for line in fragment.split("\n")]
     try:
-        tree = lxml.html.fragment_fromstring(fragment, create_parent="div")
+        tree = lxml.html.fragment_fromstring(strip_non_xml(fragment), create_parent="div")
     except Exception:  # lxml's ParserError on empty or broken fragments
-        return [fragment]
+        return [strip_non_xml(fragment)]
     for br in tree.iter("br"):
         br.tail = "\n" + (br.tail or "")
     for block in tree.iter("p", "div", "li", "h1", "h2", "h3", "h4", "blockquote", "figcaption"):
@@ -69,30 +77,38 @@ def parse_feed(text: str, path: str) -> Iterator[Article | InputError]:
         return
     outlet = clean_value(feed.feed.get("title"))
     for number, entry in enumerate(feed.entries, start=1):
-        item_path = f"{path}#{number}"
-        content = entry.get("content")
-        raw = content[0].get("value", "") if content else entry.get("summary", "")
-        lines = list(enumerate(html_to_lines(raw or ""), start=1))
-        body = clean_body(lines)
-        if not body.paragraphs:
-            yield InputError(
-                path, f"feed item {number} has no text", "Feeds must carry the article text.", number
-            )
-            continue
-        metadata: dict[str, MetaField] = {}
-        for name, value in (
-            ("title", entry.get("title")),
-            ("source_url", entry.get("link")),
-            ("published", _date(entry)),
-            ("author", _author(entry)),
-            ("section", (entry.get("tags") or [{}])[0].get("term")),
-            ("outlet", outlet),
-            ("credit", body.credit),
-        ):
-            cleaned = clean_value(value)
-            if cleaned:
-                metadata[name] = MetaField(cleaned, "feed", 0.95)
-        yield build_article(
-            path=item_path, fmt="feed", paragraphs=body.paragraphs, metadata=metadata,
-            boilerplate=body.boilerplate, raw=raw or "",
-        )  # fmt: skip
+        try:
+            yield parse_item(entry, path, number, outlet)
+        except Exception as exc:  # one odd item never stops the others
+            from newsloom.ingest.reader import unexpected_error
+
+            yield unexpected_error(path, exc, number)
+
+
+def parse_item(entry: Any, path: str, number: int, outlet: str | None) -> Article | InputError:
+    """One feed item as an Article, or the error saying why it holds none."""
+    content = entry.get("content")
+    raw = content[0].get("value", "") if content else entry.get("summary", "")
+    lines = list(enumerate(html_to_lines(raw or ""), start=1))
+    body = clean_body(lines)
+    if not body.paragraphs:
+        return InputError(
+            path, f"feed item {number} has no text", "Feeds must carry the article text.", number
+        )
+    metadata: dict[str, MetaField] = {}
+    for name, value in (
+        ("title", entry.get("title")),
+        ("source_url", entry.get("link")),
+        ("published", _date(entry)),
+        ("author", _author(entry)),
+        ("section", (entry.get("tags") or [{}])[0].get("term")),
+        ("outlet", outlet),
+        ("credit", body.credit),
+    ):
+        cleaned = clean_value(value)
+        if cleaned:
+            metadata[name] = MetaField(cleaned, "feed", 0.95)
+    return build_article(
+        path=f"{path}#{number}", fmt="feed", paragraphs=body.paragraphs, metadata=metadata,
+        boilerplate=body.boilerplate, raw=raw or "",
+    )  # fmt: skip

@@ -26,42 +26,47 @@ def parse_jsonl(text: str, path: str) -> Iterator[Article | InputError]:
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield InputError(
-                path, f"line is not valid JSON ({exc.msg} at column {exc.colno})", SCHEMA_HINT, number
-            )
-            continue
-        if (
-            not isinstance(record, dict)
-            or not isinstance(record.get("text"), str)
-            or not record["text"].strip()
-        ):
-            yield InputError(path, 'line has no "text" string', SCHEMA_HINT, number)
-            continue
-        metadata: dict[str, MetaField] = {}
-        for key, name in FIELDS.items():
-            value = clean_value(record.get(key))
-            if value:
-                metadata[name] = MetaField(value, "jsonl", 1.0)
-        if record.get("published") is not None:
-            published = normalise_date(record["published"])
-            if published is None:
-                yield InputError(
-                    path, f"\"published\" is {record['published']!r}, not a date",
-                    "Use an ISO date such as 2025-10-21 or 2025-10-21T14:30:00+07:00.", number,
-                )  # fmt: skip
-                continue
-            metadata["published"] = MetaField(published, "jsonl", 1.0)
-        if isinstance(record.get("language"), str) and record["language"].strip():
-            metadata["language"] = MetaField(record["language"].strip().lower(), "jsonl", 1.0)
-        lines = list(enumerate(record["text"].split("\n"), start=1))
-        body = clean_body(lines)
-        if body.credit:
-            metadata["credit"] = MetaField(body.credit, "text", 0.8)
-        if body.source_url and "source_url" not in metadata:
-            metadata["source_url"] = MetaField(body.source_url, "text", 0.9)
-        yield build_article(
-            path=f"{path}#{number}", fmt="jsonl", paragraphs=body.paragraphs, metadata=metadata,
-            boilerplate=body.boilerplate, raw=line,
-        )  # fmt: skip
+            yield parse_line(line, path, number)
+        except Exception as exc:  # one odd line never stops the others
+            from newsloom.ingest.reader import unexpected_error
+
+            yield unexpected_error(path, exc, number)
+
+
+def parse_line(line: str, path: str, number: int) -> Article | InputError:
+    """One JSONL line as an Article, or the error that names what is wrong with it."""
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return InputError(
+            path, f"line is not valid JSON ({exc.msg} at column {exc.colno})", SCHEMA_HINT, number
+        )
+    except RecursionError:
+        return InputError(path, "line is JSON nested too deeply to read", SCHEMA_HINT, number)
+    if not isinstance(record, dict) or not isinstance(record.get("text"), str) or not record["text"].strip():
+        return InputError(path, 'line has no "text" string', SCHEMA_HINT, number)
+    metadata: dict[str, MetaField] = {}
+    for key, name in FIELDS.items():
+        value = clean_value(record.get(key))
+        if value:
+            metadata[name] = MetaField(value, "jsonl", 1.0)
+    if record.get("published") is not None:
+        published = normalise_date(record["published"])
+        if published is None:
+            return InputError(
+                path, f"\"published\" is {record['published']!r}, not a date",
+                "Use an ISO date such as 2025-10-21 or 2025-10-21T14:30:00+07:00.", number,
+            )  # fmt: skip
+        metadata["published"] = MetaField(published, "jsonl", 1.0)
+    if isinstance(record.get("language"), str) and record["language"].strip():
+        metadata["language"] = MetaField(record["language"].strip().lower(), "jsonl", 1.0)
+    lines = list(enumerate(record["text"].split("\n"), start=1))
+    body = clean_body(lines)
+    if body.credit:
+        metadata["credit"] = MetaField(body.credit, "text", 0.8)
+    if body.source_url and "source_url" not in metadata:
+        metadata["source_url"] = MetaField(body.source_url, "text", 0.9)
+    return build_article(
+        path=f"{path}#{number}", fmt="jsonl", paragraphs=body.paragraphs, metadata=metadata,
+        boilerplate=body.boilerplate, raw=line,
+    )  # fmt: skip

@@ -67,6 +67,25 @@ def read_bytes(data: bytes, path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> It
         )
         return
     text, _encoding = decoded
+    try:
+        yield from _parse_text(text, path)
+    except InputError as exc:
+        yield exc
+    except Exception as exc:  # any library failure is this file's error, not the run's
+        yield unexpected_error(path, exc)
+
+
+def unexpected_error(path: str, exc: BaseException, line: int | None = None) -> InputError:
+    """An InputError for a failure no reader foresaw (a library's ValueError, a RecursionError...)."""
+    return InputError(
+        path,
+        f"could not be read ({type(exc).__name__}: {str(exc)[:200]})",
+        "The other inputs go on; if the file looks like a normal article, please report it as a bug.",
+        line,
+    )
+
+
+def _parse_text(text: str, path: str) -> Iterator[Item]:
     kind = sniff(text)
     if kind == "text" and Path(path).suffix.lower() in FEED_EXTENSIONS:
         yield InputError(
@@ -75,31 +94,28 @@ def read_bytes(data: bytes, path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> It
             "Check that the download is complete.",
         )
         return
-    try:
-        if kind == "html":
-            from newsloom.ingest.html import parse_html
+    if kind == "html":
+        from newsloom.ingest.html import parse_html
 
-            yield parse_html(text, path)
-        elif kind == "feed":
-            from newsloom.ingest.feeds import parse_feed
+        yield parse_html(text, path)
+    elif kind == "feed":
+        from newsloom.ingest.feeds import parse_feed
 
-            yield from parse_feed(text, path)
-        elif kind == "jsonl":
-            from newsloom.ingest.jsonl import parse_jsonl
+        yield from parse_feed(text, path)
+    elif kind == "jsonl":
+        from newsloom.ingest.jsonl import parse_jsonl
 
-            yield from parse_jsonl(text, path)
+        yield from parse_jsonl(text, path)
+    else:
+        from newsloom.ingest.text import parse_text
+
+        article = parse_text(text, path, "stdin" if path == "-" else "text")
+        if not article.text:
+            yield InputError(
+                path, "no article text after removing headers and boilerplate", "Check the file."
+            )
         else:
-            from newsloom.ingest.text import parse_text
-
-            article = parse_text(text, path, "stdin" if path == "-" else "text")
-            if not article.text:
-                yield InputError(
-                    path, "no article text after removing headers and boilerplate", "Check the file."
-                )
-            else:
-                yield article
-    except InputError as exc:
-        yield exc
+            yield article
 
 
 def _too_large(path: str, size: int, max_bytes: int) -> InputError:

@@ -26,7 +26,7 @@ def sniff(text: str) -> str:
         try:
             if isinstance(json.loads(first), dict):
                 return "jsonl"
-        except json.JSONDecodeError:
+        except (ValueError, RecursionError):  # JSONDecodeError is a ValueError; deep nesting recurses
             pass
         if text.lstrip().startswith("{") and '"text"' in head:
             return "jsonl"  # a JSONL file whose first line is broken: report it line by line

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hmac
 import ipaddress
+import re
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
@@ -64,6 +65,16 @@ def check_token(configured: str | None, given: str | None) -> None:
         raise ApiError(403, "The token is wrong. Use the value of NEWSLOOM_TOKEN the server runs with.")
 
 
+#: A numeric id in a URL: ASCII digits only ("²".isdigit() is true, int("²") fails), at most 18 of
+#: them (fits a 64-bit integer).
+NUMERIC_ID = re.compile(r"[0-9]{1,18}")
+
+
+def parse_int_id(raw: str) -> int | None:
+    """The integer id a URL segment holds, or None when it is not ``[0-9]{1,18}``."""
+    return int(raw) if NUMERIC_ID.fullmatch(raw) else None
+
+
 def is_loopback(host: str) -> bool:
     """True for 127.0.0.1, ::1 and localhost (the only default bind)."""
     if host == "localhost":
@@ -75,10 +86,14 @@ def is_loopback(host: str) -> bool:
 
 
 class GuardMiddleware:
-    """Adds the security headers to every response and refuses bodies over ``max_body`` with 413."""
+    """Adds the security headers to every response and refuses bodies over ``max_body`` with 413;
+    inside it, :class:`~newsloom.serve.edge.EdgeMiddleware` checks the Host, cross-site posts and
+    the cost of compare/analyze requests."""
 
     def __init__(self, app: ASGIApp, max_body: int = MAX_BODY_BYTES) -> None:
-        self.app = app
+        from newsloom.serve.edge import EdgeMiddleware
+
+        self.app: ASGIApp = EdgeMiddleware(app)
         self.max_body = max_body
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -89,7 +104,11 @@ class GuardMiddleware:
         if head:  # HEAD is a GET without the body (curl -I, link checkers, uptime probes)
             scope = {**scope, "method": "GET"}
         declared = dict(scope.get("headers") or []).get(b"content-length")
-        if declared is not None and declared.isdigit() and int(declared) > self.max_body:
+        if (
+            declared is not None
+            and NUMERIC_ID.fullmatch(declared.decode("latin-1"))
+            and int(declared) > self.max_body
+        ):
             await self._refuse(scope, receive, send)
             return
         received = 0

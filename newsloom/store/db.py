@@ -14,6 +14,56 @@ from newsloom.store.migrations import discover
 from newsloom.store.schema import schema_version
 
 
+#: What SQLite says -> what it means for the store, and what to do (checked in this order).
+DATABASE_PROBLEMS = (
+    (
+        "file is not a database",
+        "is not a newsloom database (not SQLite, encrypted, or its first page is damaged)",
+        "Point --db (NEWSLOOM_DB) at another file, or move this one aside and run again to build a new store.",
+    ),
+    (
+        "malformed",
+        "is damaged (SQLite: database disk image is malformed)",
+        "Restore it from a backup, or salvage it with `sqlite3 FILE .recover | sqlite3 recovered.db`, or "
+        "move it aside and run newsloom again on the articles.",
+    ),
+    (
+        "readonly",
+        "is read-only",
+        "newsloom writes to its store and to the -wal and -shm files beside it: give write access to the "
+        "file and its folder, or copy the store to a writable folder and use --db.",
+    ),
+    (
+        "unable to open database file",
+        "cannot be opened",
+        "Check that the file and its folder exist and are writable (SQLite's WAL mode creates -wal and "
+        "-shm files beside it); on a read-only mount, copy the store to a writable folder and use --db.",
+    ),
+    (
+        "full",
+        "cannot grow: the disk (or the database's size limit) is full",
+        "Free disk space or move the store elsewhere with --db, then run the same command again: every "
+        "article stored before this one is kept whole.",
+    ),
+    (
+        "locked",
+        "is locked by another program",
+        "Wait for the other newsloom command to finish (or close the program holding the file), then retry.",
+    ),
+)
+
+
+def store_error(target: str, exc: Exception, doing: str) -> StoreError:
+    """A StoreError that says what SQLite's failure means for the store at ``target`` and what to do."""
+    message = str(getattr(exc, "orig", None) or exc)
+    for fragment, meaning, hint in DATABASE_PROBLEMS:
+        if fragment in message.lower():
+            return StoreError(f"The store {target} {meaning} ({doing}: {message}). {hint}")
+    return StoreError(
+        f"The store {target} failed while {doing}: {message}. Check the file, or use another --db."
+    )
+
+
 def _url(path_or_url: str) -> str:
     if "://" in path_or_url:
         return path_or_url
@@ -41,7 +91,11 @@ class Store:
         if engine.dialect.name == "sqlite":
             sa.event.listen(engine, "connect", _sqlite_pragmas)
         store = cls(engine)
-        store.migrate()
+        try:
+            store.migrate()
+        except sa.exc.DBAPIError as exc:
+            engine.dispose()
+            raise store_error(path_or_url, exc, "opening it and upgrading its schema") from exc
         return store
 
     def migrate(self) -> list[int]:
@@ -74,7 +128,10 @@ class Store:
 
     def connect(self) -> sa.Connection:
         """A connection for reading (close it, or use it in a ``with`` block)."""
-        return self.engine.connect()
+        try:
+            return self.engine.connect()
+        except sa.exc.DBAPIError as exc:
+            raise store_error(self.engine.url.render_as_string(), exc, "connecting to it") from exc
 
     def version(self) -> int:
         with self.engine.connect() as conn:
