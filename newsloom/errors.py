@@ -37,3 +37,13 @@ def interrupted_message(
         f"nothing half-written. To resume, run the same command again ({command}): the articles "
         "already stored are recognised and skipped."
     )
+
+
+def unexpected_error(path: str, exc: BaseException, line: int | None = None) -> InputError:
+    """An InputError for a failure no reader foresaw (a library's ValueError, a RecursionError...)."""
+    return InputError(
+        path,
+        f"could not be read ({type(exc).__name__}: {str(exc)[:200]})",
+        "The other inputs go on; if the file looks like a normal article, please report it as a bug.",
+        line,
+    )

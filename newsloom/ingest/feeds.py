@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from newsloom.article import Article, MetaField
-from newsloom.errors import InputError
+from newsloom.errors import InputError, unexpected_error
 from newsloom.ingest.boilerplate import clean_body
 from newsloom.ingest.build import build_article
 from newsloom.ingest.metadata import clean_value, normalise_date
@@ -80,8 +80,6 @@ def parse_feed(text: str, path: str) -> Iterator[Article | InputError]:
         try:
             yield parse_item(entry, path, number, outlet)
         except Exception as exc:  # one odd item never stops the others
-            from newsloom.ingest.reader import unexpected_error
-
             yield unexpected_error(path, exc, number)
 
 

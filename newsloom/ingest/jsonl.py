@@ -10,7 +10,7 @@ import json
 from collections.abc import Iterator
 
 from newsloom.article import Article, MetaField
-from newsloom.errors import InputError
+from newsloom.errors import InputError, unexpected_error
 from newsloom.ingest.boilerplate import clean_body
 from newsloom.ingest.build import build_article
 from newsloom.ingest.metadata import clean_value, normalise_date
@@ -28,8 +28,6 @@ def parse_jsonl(text: str, path: str) -> Iterator[Article | InputError]:
         try:
             yield parse_line(line, path, number)
         except Exception as exc:  # one odd line never stops the others
-            from newsloom.ingest.reader import unexpected_error
-
             yield unexpected_error(path, exc, number)
 
 

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from newsloom.article import Article
-from newsloom.errors import InputError
+from newsloom.errors import InputError, unexpected_error
 from newsloom.ingest.decode import decode_text, looks_binary
 from newsloom.ingest.sniff import FEED_EXTENSIONS, sniff
 
@@ -73,16 +73,6 @@ def read_bytes(data: bytes, path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> It
         yield exc
     except Exception as exc:  # any library failure is this file's error, not the run's
         yield unexpected_error(path, exc)
-
-
-def unexpected_error(path: str, exc: BaseException, line: int | None = None) -> InputError:
-    """An InputError for a failure no reader foresaw (a library's ValueError, a RecursionError...)."""
-    return InputError(
-        path,
-        f"could not be read ({type(exc).__name__}: {str(exc)[:200]})",
-        "The other inputs go on; if the file looks like a normal article, please report it as a bug.",
-        line,
-    )
 
 
 def _parse_text(text: str, path: str) -> Iterator[Item]:

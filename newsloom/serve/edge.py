@@ -23,9 +23,9 @@ from urllib.parse import parse_qsl, urlsplit
 
 from starlette.requests import Request
 from starlette.routing import Match
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from newsloom.serve.errors import ApiError
-from newsloom.serve.security import ASGIApp, Message, Receive, Scope, Send
 
 ALLOWED_HOSTS_ENV = "NEWSLOOM_ALLOWED_HOSTS"
 #: Hosts the server answers to by default: it binds to loopback. "testserver" is the name

@@ -13,7 +13,6 @@ from newsloom.errors import StoreError
 from newsloom.store.migrations import discover
 from newsloom.store.schema import schema_version
 
-
 #: What SQLite says -> what it means for the store, and what to do (checked in this order).
 DATABASE_PROBLEMS = (
     (
