@@ -543,3 +543,20 @@ def recent_story_centroids(conn: sa.Connection, line_id: int, limit: int) -> lis
 def delete_storyline(conn: sa.Connection, line_id: int) -> None:
     conn.execute(sa.delete(storyline_keys).where(storyline_keys.c.storyline_id == line_id))
     conn.execute(sa.delete(storylines).where(storylines.c.id == line_id))
+
+
+def story_languages(conn: sa.Connection, ids: Iterable[int]) -> dict[int, set[str]]:
+    """The languages of each story's members (read through the members' primary key)."""
+    wanted = sorted(set(ids))
+    if not wanted:
+        return {}
+    rows = conn.execute(
+        sa.select(story_members.c.story_id, story_members.c.language)
+        .where(story_members.c.story_id.in_(wanted))
+        .distinct()
+    )
+    found: dict[int, set[str]] = {}
+    for row in rows:
+        if row.language:
+            found.setdefault(int(row.story_id), set()).add(str(row.language))
+    return found
