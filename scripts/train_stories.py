@@ -153,11 +153,64 @@ def report(y: np.ndarray, predicted: dict[str, np.ndarray]) -> None:
         print(f"{name:<34}{(p == (y == 1)).mean():>9.3f}{balanced:>9.3f}{f1:>9.3f}")
 
 
+def cluster_in_store(articles: list[Article], learned: bool) -> dict[str, set[int]]:
+    """Article id -> story ids after the corpus steps run over ``articles`` in a fresh store, with
+    the shipped join models, or with the hand weights alone (``learned`` False)."""
+    import tempfile
+    from unittest import mock
+
+    import sqlalchemy as sa
+
+    from newsloom.corpus import run_corpus_steps
+    from newsloom.store import Store
+    from newsloom.store.articles import save_article
+    from newsloom.stories import cluster, join
+
+    models = join.join_models()
+    chosen = models if learned else join.JoinModels(models.cross_language, models.cross_language)
+    with tempfile.TemporaryDirectory() as folder, mock.patch.object(cluster, "join_models", lambda: chosen):
+        store = Store.open(str(Path(folder) / "check.db"))
+        for article in articles:
+            with store.transaction() as conn:
+                if save_article(conn, article) in ("new", "updated"):
+                    run_corpus_steps(conn, article)
+        found: dict[str, set[int]] = {}
+        with store.connect() as conn:
+            for article_id, story_id in conn.execute(
+                sa.text("SELECT article_id, story_id FROM story_members")
+            ):
+                found.setdefault(str(article_id), set()).add(int(story_id))
+        store.engine.dispose()
+    return found
+
+
+def store_check(pairs: list[dict[str, Any]], articles: dict[str, Article], y: np.ndarray) -> None:
+    """The labelled pairs judged by the whole clustering (in a store, one random order), learned vs hand."""
+    order = [articles[t] for t in np.random.default_rng(SEED).permutation(list(articles))]
+    print(f"\nthe clustering in a store ({len(order)} articles, one random order; the learned model judges")
+    print("English candidates once 100 English vectors are stored; in-sample for the learned model):")
+    results = {}
+    for name, learned in (("shipped (learned + hand)", True), ("hand weights alone", False)):
+        stories = cluster_in_store(order, learned)
+        results[name] = np.array(
+            [
+                bool(
+                    stories.get(articles[p["text1"]].id, set()) & stories.get(articles[p["text2"]].id, set())
+                )
+                for p in pairs
+            ]
+        )
+    report(y, results)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--cache", type=Path, default=Path("/tmp/newsloom_stories/semeval_en.pkl"))
     parser.add_argument("--cv-only", action="store_true", help="measure only; write no model")
+    parser.add_argument(
+        "--store-check", action="store_true", help="also judge the pairs by clustering in a store"
+    )
     args = parser.parse_args(argv)
 
     pairs = read_pairs(args.data)
@@ -186,6 +239,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{FOLDS}-fold grouped cross-validation (thresholds and weights fitted on the other folds):")
     report(y, {"learned (logistic, 5 signals)": learned, "embedding alone (one threshold)": embedding,
                "former hand weights": hand})  # fmt: skip
+    if args.store_check:
+        store_check(pairs, articles, y)
     if args.cv_only:
         return 0
     w, b = fit(x, y)

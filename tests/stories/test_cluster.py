@@ -265,3 +265,12 @@ def test_reports_twenty_years_apart_are_never_one_story_even_through_an_undated_
     (first,), (second,), (third,) = add(store, undated, old, new)
     assert first == second  # unknown is not far: the undated report may join either
     assert third != second
+
+
+def test_a_story_knows_the_languages_of_its_reports(store: Store) -> None:
+    from newsloom.store.stories import story_languages
+
+    (trade,), _, (bridge,) = add(store, trade_en(), trade_vi(), bridge_id())
+    with store.connect() as conn:
+        found = story_languages(conn, [trade, bridge, 999])
+    assert found == {trade: {"en", "vi"}, bridge: {"id"}}
