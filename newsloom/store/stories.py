@@ -763,3 +763,20 @@ def story_rows_after(conn: sa.Connection, last: int, batch: int) -> list[StoryRe
     return _records(
         conn.execute(sa.select(stories).where(stories.c.id > last).order_by(stories.c.id).limit(batch))
     )
+
+
+def story_languages(conn: sa.Connection, ids: Iterable[int]) -> dict[int, set[str]]:
+    """The languages of each story's members (read through the members' primary key)."""
+    wanted = sorted(set(ids))
+    if not wanted:
+        return {}
+    rows = conn.execute(
+        sa.select(story_members.c.story_id, story_members.c.language)
+        .where(story_members.c.story_id.in_(wanted))
+        .distinct()
+    )
+    found: dict[int, set[str]] = {}
+    for row in rows:
+        if row.language:
+            found.setdefault(int(row.story_id), set()).add(str(row.language))
+    return found

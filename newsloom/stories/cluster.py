@@ -13,8 +13,11 @@ For each unit, candidate stories come only from blocking:
 
 Each candidate is scored on embedding similarity (cosine of per-language centred vectors, so a
 Vietnamese and an English report of one meeting compare as well as two Vietnamese ones), entity
-and event overlap (IDF-weighted, by share of the story's members), and date distance. The unit
-joins the best story scoring at least ``JOIN_THRESHOLD``, else starts one. The cost per article
+and event overlap (IDF-weighted, by share of the story's members), and date distance (unknown
+when either date is missing, never "far"); a logistic join model learned from labelled pairs
+(``newsloom.stories.join``) turns them into the log-odds of one event. The unit joins the best
+story with log-odds at least ``JOIN_THRESHOLD``, else starts one; a story dated more than a
+month from a dated unit is never joined. The cost per article
 is a bounded number of indexed lookups: the same at 1,000 and at 50,000 stored articles.
 """
 
@@ -34,6 +37,7 @@ from newsloom.store import Connection
 from newsloom.store import entities as entity_rows
 from newsloom.store import stories as sql
 from newsloom.stories.embed import content_key
+from newsloom.stories.join import JoinSignals, join_models, too_far
 from newsloom.stories.stage import (
     LEAD_SENTENCES,
     Segment,
@@ -67,15 +71,10 @@ LSH_SEED = 20251021
 MEAN_PRIOR_COUNT = 10
 #: Below this many stored vectors the mean is only partly subtracted (scaled by count / this).
 MEAN_MIN_COUNT = 10
-#: Score = SIM_WEIGHT * centred cosine + ENTITY_WEIGHT * entity overlap - DATE_PENALTY * days.
-SIM_WEIGHT = 1.0
-ENTITY_WEIGHT = 1.0
-DATE_PENALTY = 0.25
-#: ... per day when the unit's date is said in its text: the same actors two days later are
-#: another event (the talks on the 24th, the signing on the 25th).
-EXACT_DATE_PENALTY = 0.4
-#: A unit joins the best candidate scoring at least this; below, it starts a story.
-JOIN_THRESHOLD = 0.45
+#: Whether a unit joins a candidate is decided by the learned join model (``newsloom.stories.join``,
+#: trained by ``scripts/train_stories.py``): it joins the best candidate whose log-odds of
+#: reporting the same event are at least this.
+JOIN_THRESHOLD = 0.0
 #: Story keys carried by fewer members than this share are left out of its profile (noise).
 PROFILE_MIN_SHARE = 0.2
 #: Characters of a lead sentence kept as a story title.
@@ -97,6 +96,7 @@ class Unit:
     exact: bool = False  # the date is said in the text (an event or lead date), not the publication date
     centred: np.ndarray = field(default_factory=lambda: np.zeros(0))
     confidence: float = 1.0  # how well its language's mean is known (weights the similarity)
+    language_vectors: int = 0  # vectors of its language centred so far
 
 
 @dataclass(slots=True)
@@ -353,16 +353,25 @@ def score_candidate(
     story_keys: dict[str, int],
     weights: dict[str, float],
     confidence: float = 1.0,
+    same_language: bool = True,
+    language: str | None = None,
 ) -> None:
-    """Fill the candidate's similarity, overlap, day distance and score (see the module constants)."""
+    """Fill the candidate's similarity, overlap, day distance and score: the log-odds of the join
+    model for its kind (``same_language``: the story has a report in the unit's language), minus
+    infinity for a story dated too far from the unit (see ``join.too_far``)."""
     story = candidate.story
     centroid = unit_norm(story.centroid)
     candidate.sim = float(centroid @ unit.centred) if centroid.any() and unit.centred.any() else 0.0
     candidate.overlap = entity_overlap(unit.keys, story_keys, story.member_count, weights)
     candidate.days = day_distance(unit.date, story.date)
-    per_day = EXACT_DATE_PENALTY if unit.exact else DATE_PENALTY
-    penalty = per_day * min(candidate.days, DATE_WINDOW_DAYS + 1) if candidate.days is not None else 0.0
-    candidate.score = SIM_WEIGHT * confidence * candidate.sim + ENTITY_WEIGHT * candidate.overlap - penalty
+    if too_far(unit.date, (story.date_first, story.date_last, story.date)):
+        candidate.score = -math.inf
+        return
+    model = join_models().for_candidate(same_language, language, unit.language_vectors)
+    # the hand weights discount the similarity while the language's mean is little known
+    scale = confidence if model is join_models().cross_language else 1.0
+    signals = JoinSignals(scale * candidate.sim, candidate.overlap, candidate.days, unit.exact)
+    candidate.score = model.log_odds(signals)
 
 
 # -- the corpus step ----------------------------------------------------------------------------
@@ -394,6 +403,7 @@ def cluster_article(conn: Connection, article: Article) -> list[int]:
     for unit in units:
         unit.centred = unit_norm(unit.vector.astype(np.float64) - mean)
         unit.confidence = confidence
+        unit.language_vectors = seen
         # a roundup's events are different events: a later segment never joins an earlier one's story
         story_id = _place_unit(conn, article, unit, encoder, story_count, set(chosen))
         if story_id not in chosen:
@@ -427,15 +437,20 @@ def _place_unit(
         all_keys = set(unit.keys).union(*(set(p) for p in profiles.values()))
         counts = sql.key_document_counts(conn, all_keys)
         weights = {k: idf(counts.get(k, 0), story_count) for k in all_keys}
+        languages = sql.story_languages(conn, list(candidates))
         for sid, candidate in candidates.items():
-            score_candidate(unit, candidate, profiles.get(sid, {}), weights, unit.confidence)
+            same = article.language is not None and article.language in languages.get(sid, set())
+            score_candidate(
+                unit, candidate, profiles.get(sid, {}), weights, unit.confidence, same, article.language
+            )
         best = max(candidates.values(), key=lambda c: c.score)
         if best.story.id in taken and best.score >= JOIN_THRESHOLD:
             return best.story.id  # the segment goes on with an event this article reported above
         others = [c for sid, c in candidates.items() if sid not in taken]
         best = max(others, key=lambda c: c.score) if others else None
     if best is not None and best.score >= JOIN_THRESHOLD:
-        story_id, via, score = best.story.id, "+".join(sorted(best.via)), best.score
+        story_id, via = best.story.id, "+".join(sorted(best.via))
+        score = 1.0 / (1.0 + math.exp(-best.score))  # the join model's probability
         centroid = best.story.centroid + unit.centred
         count, old_date = best.story.member_count + 1, best.story.date
     else:

