@@ -298,9 +298,9 @@ class Watcher:
                 due = next_due_at(conn)
             pause = tick_s if due is None else min(max(0.0, due - time.time()), tick_s * 30)
             if deadline is not None:
-                pause = min(pause, deadline - time.monotonic())
-                if pause <= 0:
+                if time.monotonic() >= deadline:
                     break
+                pause = min(pause, deadline - time.monotonic())
             stop.wait(max(pause, 0.05))
         return self.report
 

@@ -30,6 +30,7 @@ class LocalServer:
     times: dict[str, list[float]] = field(default_factory=dict)
     agents: list[str] = field(default_factory=list)
     posts: list[tuple[str, bytes]] = field(default_factory=list)
+    post_times: list[tuple[float, bytes]] = field(default_factory=list)  # (monotonic time, body)
     port: int = 0
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -61,6 +62,7 @@ def _handler(server: LocalServer) -> type[BaseHTTPRequestHandler]:
             data = self.rfile.read(length)
             with server.lock:
                 server.posts.append((self.path, data))
+                server.post_times.append((time.monotonic(), data))
             status = route.status if route else 404
             self.send_response(status)
             self.send_header("Content-Length", "0")
@@ -119,9 +121,14 @@ def _handler(server: LocalServer) -> type[BaseHTTPRequestHandler]:
     return Handler
 
 
+class _QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request: object, client_address: object) -> None:
+        """A client that hangs up (a size cap, a timeout, a killed watcher) is expected here."""
+
+
 def serve() -> Iterator[LocalServer]:
     state = LocalServer()
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler(state))
+    httpd = _QuietServer(("127.0.0.1", 0), _handler(state))
     httpd.daemon_threads = True
     state.port = httpd.server_address[1]
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
