@@ -5,7 +5,8 @@ poll, memory over a bounded run, and the delay from an item appearing to its ale
 
 Everything is on 127.0.0.1 (a server started here, pages of random words written here). Figures:
 - items/s: a first round over feeds x items new pages (fetch, read, stages, store) against
-  ``newsloom.runner.process_paths`` on the same pages saved as files, same stages, same run;
+  ``newsloom.runner.process_paths`` on pages of the same make saved as files (other random texts,
+  so that no cache favours either side), same stages, same run;
 - overhead per poll: polling every source once (all answer 304) against the bare conditional GETs;
 - memory: resident set size sampled each second of the steady run (first quarter vs last);
 - delay: during the steady run a new item appears every --every s in a random feed (polled every
@@ -25,7 +26,9 @@ import sys
 import tempfile
 import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -71,6 +74,8 @@ WORDS = [
     "summit",
 ]
 MARKER = "lighthouse"
+#: the baseline reads pages from other seeds (same length, same words), never the watcher's texts
+BASELINE_OFFSET = 10**5
 
 
 def page(n: int, marker: bool = False) -> str:
@@ -106,12 +111,19 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
 
 
-def run(args: argparse.Namespace, server: LocalServer) -> None:
+@dataclass
+class Setup:
+    base: str
+    feeds: dict[int, list[int]]
+    total: int
+    work: Path
+    stages: tuple[str, ...] | None
+
+
+def prepare(args: argparse.Namespace, server: LocalServer) -> Setup:
+    """Feeds and pages on the server, the same pages as files for the baseline, models warmed."""
     from newsloom.runner import process_paths
     from newsloom.store import Store
-    from newsloom.store.watch import add_alert, add_source, list_sources, record_poll
-    from newsloom.watch.fetch import FetchConfig, Fetcher
-    from newsloom.watch.loop import WatchConfig, Watcher
 
     stages = None if args.stages == "all" else tuple(args.stages.split(","))
     base = server.url("")
@@ -120,29 +132,36 @@ def run(args: argparse.Namespace, server: LocalServer) -> None:
         feeds[f] = list(range(f * args.items, (f + 1) * args.items))
         server.set(f"/feed/{f}.xml", feed(base, feeds[f]), etag=f'"{f}-0"')
     total = args.feeds * args.items
+    work = Path(tempfile.mkdtemp(prefix="newsloom-bench-watch-"))
+    (work / "pages").mkdir()
     for n in range(total):
         server.set(f"/p/{n}", page(n))
-    work = Path(tempfile.mkdtemp(prefix="newsloom-bench-watch-"))
-    pages = work / "pages"
-    pages.mkdir()
-    for n in range(total):
-        (pages / f"{n}.html").write_text(page(n), encoding="utf-8")
-    warm = work / "warm"
-    warm.mkdir()
-    (warm / "w.html").write_text(page(10**6), encoding="utf-8")
-    process_paths([str(warm)], Store.open(str(work / "warm.db")), stages=stages, corpus=args.corpus)
+        # other texts of the same size: caches (embeddings by text) must not favour either side
+        (work / "pages" / f"{n}.html").write_text(page(BASELINE_OFFSET + n), encoding="utf-8")
+    (work / "warm").mkdir()
+    (work / "warm" / "w.html").write_text(page(10**6), encoding="utf-8")
+    process_paths([str(work / "warm")], Store.open(str(work / "warm.db")), stages=stages, corpus=args.corpus)
+    return Setup(base, feeds, total, work, stages)
+
+
+def measure_throughput(args: argparse.Namespace, server: LocalServer, setup: Setup) -> Any:
+    """Items/s of the watcher's first round beside process_paths on the same pages; returns the watcher."""
+    from newsloom.runner import process_paths
+    from newsloom.store import Store
+    from newsloom.store.watch import add_alert, add_source
+    from newsloom.watch.fetch import FetchConfig
+    from newsloom.watch.loop import WatchConfig, Watcher
 
     started = time.perf_counter()
-    baseline = process_paths(
-        [str(pages)], Store.open(str(work / "base.db")), stages=stages, corpus=args.corpus
-    )
-    base_s = time.perf_counter() - started
+    store = Store.open(str(setup.work / "base.db"))
+    baseline = process_paths([str(setup.work / "pages")], store, stages=setup.stages, corpus=args.corpus)
+    base_rate = baseline.articles / (time.perf_counter() - started)
 
     fetch = FetchConfig(host_delay_s=0.0, host_concurrency=args.workers)
     config = WatchConfig(
-        interval_s=args.interval, workers=args.workers, stages=stages, corpus=args.corpus, fetch=fetch
+        interval_s=args.interval, workers=args.workers, stages=setup.stages, corpus=args.corpus, fetch=fetch
     )
-    store = Store.open(str(work / "watch.db"))
+    store = Store.open(str(setup.work / "watch.db"))
     with store.transaction() as conn:
         for f in range(args.feeds):
             add_source(conn, server.url(f"/feed/{f}.xml"), interval_s=args.interval)
@@ -151,21 +170,26 @@ def run(args: argparse.Namespace, server: LocalServer) -> None:
     watcher = Watcher(store, config, rng=random.Random(0))
     started = time.perf_counter()
     watcher.run_once()
-    watch_s = time.perf_counter() - started
-    stored = sum(watcher.report.statuses.values())
+    rate = sum(watcher.report.statuses.values()) / (time.perf_counter() - started)
     print(
-        f"pages: {total} ({args.feeds} feeds x {args.items}); stages: {watcher.pipeline.names}; corpus steps: {args.corpus}"
+        f"pages: {setup.total} ({args.feeds} feeds x {args.items}); stages: {watcher.pipeline.names}; corpus: {args.corpus}"
     )
     print(
-        f"items/s  baseline process_paths {baseline.articles / base_s:7.1f}   watch first round "
-        f"{stored / watch_s:7.1f}   ratio watch/baseline {stored / watch_s / (baseline.articles / base_s):.2f}"
+        f"items/s  baseline process_paths {base_rate:7.1f}   watch first round {rate:7.1f}   "
+        f"ratio watch/baseline {rate / base_rate:.2f}"
     )
+    return watcher
 
-    # -- scheduler overhead per poll: every source polled once, all answer 304 -------------------
+
+def measure_polls(args: argparse.Namespace, watcher: Any) -> None:
+    """Polling every source once (all answer 304) beside the bare conditional GETs, per source."""
+    from newsloom.store.watch import list_sources, record_poll
+    from newsloom.watch.fetch import Fetcher
+
     poll_times, raw_times = [], []
-    raw = Fetcher(fetch)
+    raw = Fetcher(watcher.config.fetch)
     for _ in range(3):
-        with store.transaction() as conn:
+        with watcher.store.transaction() as conn:
             sources = list_sources(conn)
             for s in sources:
                 record_poll(conn, s.id, next_poll_at=0.0)
@@ -176,48 +200,50 @@ def run(args: argparse.Namespace, server: LocalServer) -> None:
         for s in sources:
             raw.get(s.url, etag=s.etag)
         raw_times.append(time.perf_counter() - started)
+    raw.close()
     poll_ms = statistics.median(poll_times) / args.feeds * 1000
     raw_ms = statistics.median(raw_times) / args.feeds * 1000
     print(
-        f"per poll (304)  watch {poll_ms:.2f} ms (parallel, {args.workers} workers)   bare sequential GET "
-        f"{raw_ms:.2f} ms   ratio {poll_ms / raw_ms:.2f}"
+        f"per poll (304)  watch {poll_ms:.2f} ms (store write included; {args.workers} workers)   "
+        f"bare sequential GET {raw_ms:.2f} ms   ratio {poll_ms / raw_ms:.2f}"
     )
 
-    # -- steady run: items appear, alerts fire ---------------------------------------------------
+
+def steady_run(args: argparse.Namespace, server: LocalServer, setup: Setup, watcher: Any) -> None:
+    """New items appear while the watcher runs for --duration s: alert delay and memory."""
+    from newsloom.store.watch import list_sources, record_poll
+
     appeared: dict[str, float] = {}
+    memory: list[float] = []
     stop = threading.Event()
 
     def publish() -> None:
-        rng, n, version = random.Random(1), total, 0
+        rng, n = random.Random(1), setup.total
         while not stop.wait(args.every):
             f = rng.randrange(args.feeds)
             server.set(f"/p/{n}", page(n, marker=True))
-            feeds[f].append(n)
-            version += 1
-            appeared[f"{base}/p/{n}"] = time.monotonic()
-            server.set(f"/feed/{f}.xml", feed(base, feeds[f]), etag=f'"{f}-{version}"')
+            setup.feeds[f].append(n)
+            appeared[f"{setup.base}/p/{n}"] = time.monotonic()
+            server.set(f"/feed/{f}.xml", feed(setup.base, setup.feeds[f]), etag=f'"{f}-{n}"')
             n += 1
-
-    memory: list[float] = []
 
     def sample() -> None:
         while not stop.wait(1.0):
             memory.append(rss_mb())
 
-    with store.transaction() as conn:
+    with watcher.store.transaction() as conn:
         for s in list_sources(conn):
             record_poll(conn, s.id, next_poll_at=time.time() + random.uniform(0, args.interval))
-    threads = [threading.Thread(target=publish, daemon=True), threading.Thread(target=sample, daemon=True)]
-    for thread in threads:
-        thread.start()
+    for target in (publish, sample):
+        threading.Thread(target=target, daemon=True).start()
     watcher.run(duration_s=args.duration, tick_s=0.2)
     stop.set()
     watcher.run(rounds=1)  # let the last items through
-    delays = []
-    for at, body in server.post_times:
-        url = json.loads(body)["article"]["url"]
-        if url in appeared:
-            delays.append(at - appeared[url])
+    delays = [
+        at - appeared[url]
+        for at, body in server.post_times
+        if (url := json.loads(body)["article"]["url"]) in appeared
+    ]
     print(f"steady run {args.duration:.0f} s: {len(appeared)} items appeared, {len(delays)} alerts delivered")
     if delays:
         print(
@@ -231,8 +257,17 @@ def run(args: argparse.Namespace, server: LocalServer) -> None:
             f"{statistics.mean(memory[-quarter:]):.0f}   max {max(memory):.0f}"
         )
     print(f"watch errors: {len(watcher.report.errors)}")
-    watcher.close()
-    shutil.rmtree(work, ignore_errors=True)
+
+
+def run(args: argparse.Namespace, server: LocalServer) -> None:
+    setup = prepare(args, server)
+    try:
+        watcher = measure_throughput(args, server, setup)
+        measure_polls(args, watcher)
+        steady_run(args, server, setup, watcher)
+        watcher.close()
+    finally:
+        shutil.rmtree(setup.work, ignore_errors=True)
 
 
 def main() -> None:

@@ -7,6 +7,7 @@ status) and a sentence a person can act on; nothing here raises anything else fo
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import threading
 import time
@@ -23,6 +24,8 @@ import newsloom
 USER_AGENT = f"newsloom/{newsloom.__version__} (+https://github.com/newsloom/newsloom; news monitor)"
 #: the product token robots.txt rules are matched against
 ROBOTS_AGENT = "newsloom"
+#: seconds before an unreadable robots.txt (5xx, timeout) is tried again
+ROBOTS_RETRY_S = 60.0
 
 
 @dataclass(frozen=True)
@@ -78,6 +81,7 @@ class _HostState:
     next_at: float = 0.0
     robots: urllib.robotparser.RobotFileParser | None = None
     robots_at: float = -1e18
+    robots_error: str | None = None
 
 
 class Fetcher:
@@ -89,6 +93,7 @@ class Fetcher:
         self.config = config or FetchConfig()
         self.client = httpx.Client(
             headers={"User-Agent": self.config.user_agent, "Accept-Encoding": "gzip, deflate"},
+            http2=importlib.util.find_spec("h2") is not None,  # HTTP/2 where the optional h2 is installed
             timeout=httpx.Timeout(self.config.timeout_s),
             follow_redirects=True,
             max_redirects=self.config.max_redirects,
@@ -118,28 +123,38 @@ class Fetcher:
             time.sleep(start - now)
 
     def allowed(self, url: str) -> bool:
-        """Whether the host's robots.txt lets this user agent fetch ``url`` (RFC 9309 fallbacks)."""
+        """Whether the host's robots.txt lets this user agent fetch ``url`` (RFC 9309 fallbacks).
+
+        Raises a retryable FetchError while robots.txt cannot be read (5xx, timeout): the host is
+        left alone until it can, as RFC 9309 asks, without giving up the pages for good.
+        """
         if not self.config.obey_robots:
             return True
         state = self._host(url)
-        if time.monotonic() - state.robots_at > self.config.robots_ttl_s:
-            state.robots = self._read_robots(url)
+        if time.monotonic() - state.robots_at > (
+            ROBOTS_RETRY_S if state.robots_error else self.config.robots_ttl_s
+        ):
+            state.robots, state.robots_error = self._read_robots(url)
             state.robots_at = time.monotonic()
+        if state.robots_error:
+            raise FetchError(
+                url, "robots-unreachable", f"robots.txt cannot be read ({state.robots_error}); will retry."
+            )
         return state.robots is None or state.robots.can_fetch(ROBOTS_AGENT, url)
 
-    def _read_robots(self, url: str) -> urllib.robotparser.RobotFileParser | None:
+    def _read_robots(self, url: str) -> tuple[urllib.robotparser.RobotFileParser | None, str | None]:
+        """(parsed rules or None when there are none, the reason robots.txt is unreadable)."""
         parts = urlsplit(url)
         robots_url = f"{parts.scheme}://{parts.netloc}/robots.txt"
         parser = urllib.robotparser.RobotFileParser(robots_url)
         try:
             response = self._get(robots_url, {}, max_bytes=512 * 1024)
         except FetchError as exc:
-            if exc.reason.startswith("http-4"):
-                return None  # no robots.txt: everything is allowed
-            parser.parse(["User-agent: *", "Disallow: /"])  # unreachable (5xx, timeout): stay away for now
-            return parser
+            if exc.reason.startswith("http-4") and exc.reason != "http-429":
+                return None, None  # no robots.txt: everything is allowed
+            return None, exc.reason
         parser.parse(response.body.decode(response.charset or "utf-8", errors="replace").splitlines())
-        return parser
+        return parser, None
 
     def get(self, url: str, *, etag: str | None = None, last_modified: str | None = None) -> Response:
         """GET ``url`` (conditionally when validators are given), politely; raise FetchError on any fault."""

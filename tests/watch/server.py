@@ -42,83 +42,85 @@ class LocalServer:
         self.routes[path] = Route(body=data, **kwargs)  # type: ignore[arg-type]
 
 
-def _handler(server: LocalServer) -> type[BaseHTTPRequestHandler]:
-    class Handler(BaseHTTPRequestHandler):
-        protocol_version = "HTTP/1.1"
+class _Handler(BaseHTTPRequestHandler):
+    state: LocalServer  # set on the subclass made per server
+    protocol_version = "HTTP/1.1"
 
-        def log_message(self, *args: object) -> None:  # quiet
-            pass
+    def log_message(self, *args: object) -> None:  # quiet
+        pass
 
-        def _record(self) -> Route | None:
-            with server.lock:
-                server.hits[self.path] += 1
-                server.times.setdefault(self.path, []).append(time.monotonic())
-                server.agents.append(self.headers.get("User-Agent", ""))
-            return server.routes.get(self.path)
+    def _record(self) -> Route | None:
+        with self.state.lock:
+            self.state.hits[self.path] += 1
+            self.state.times.setdefault(self.path, []).append(time.monotonic())
+            self.state.agents.append(self.headers.get("User-Agent", ""))
+        return self.state.routes.get(self.path)
 
-        def do_POST(self) -> None:  # noqa: N802
-            route = self._record()
-            length = int(self.headers.get("Content-Length") or 0)
-            data = self.rfile.read(length)
-            with server.lock:
-                server.posts.append((self.path, data))
-                server.post_times.append((time.monotonic(), data))
-            status = route.status if route else 404
-            self.send_response(status)
+    def do_POST(self) -> None:  # noqa: N802
+        route = self._record()
+        length = int(self.headers.get("Content-Length") or 0)
+        data = self.rfile.read(length)
+        with self.state.lock:
+            self.state.posts.append((self.path, data))
+            self.state.post_times.append((time.monotonic(), data))
+        status = route.status if route else 404
+        self.send_response(status)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def do_GET(self) -> None:  # noqa: N802
+        route = self._record()
+        if route is None:
+            self._send(404, b"not found", "text/plain")
+            return
+        if route.delay_s:
+            time.sleep(route.delay_s)
+        if route.location:
+            self.send_response(route.status)
+            self.send_header("Location", route.location)
             self.send_header("Content-Length", "0")
             self.end_headers()
-
-        def do_GET(self) -> None:  # noqa: N802
-            route = self._record()
-            if route is None:
-                self._send(404, b"not found", "text/plain")
-                return
-            if route.delay_s:
-                time.sleep(route.delay_s)
-            if route.location:
-                self.send_response(route.status)
-                self.send_header("Location", route.location)
-                self.send_header("Content-Length", "0")
-                self.end_headers()
-                return
-            fresh = (route.etag and self.headers.get("If-None-Match") == route.etag) or (
-                route.last_modified and self.headers.get("If-Modified-Since") == route.last_modified
-            )
-            if fresh:
-                self.send_response(304)
-                self.send_header("Content-Length", "0")
-                self.end_headers()
-                return
-            if route.endless:
-                self._endless()
-                return
-            self._send(route.status, route.body, route.content_type, route)
-
-        def _send(self, status: int, body: bytes, content_type: str, route: Route | None = None) -> None:
-            self.send_response(status)
-            self.send_header("Content-Type", content_type)
-            self.send_header("Content-Length", str(len(body)))
-            if route and route.etag:
-                self.send_header("ETag", route.etag)
-            if route and route.last_modified:
-                self.send_header("Last-Modified", route.last_modified)
+            return
+        fresh = (route.etag and self.headers.get("If-None-Match") == route.etag) or (
+            route.last_modified and self.headers.get("If-Modified-Since") == route.last_modified
+        )
+        if fresh:
+            self.send_response(304)
+            self.send_header("Content-Length", "0")
             self.end_headers()
-            self.wfile.write(body)
+            return
+        if route.endless:
+            self._endless()
+            return
+        self._send(route.status, route.body, route.content_type, route)
 
-        def _endless(self) -> None:
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html")
-            self.send_header("Transfer-Encoding", "chunked")
-            self.end_headers()
-            chunk = b"<p>" + b"x" * 65536 + b"</p>"
-            try:
-                for _ in range(200 * 16):  # about 200 MB if nobody stops reading
-                    self.wfile.write(f"{len(chunk):x}\r\n".encode() + chunk + b"\r\n")
-                self.wfile.write(b"0\r\n\r\n")
-            except (BrokenPipeError, ConnectionResetError):
-                pass
+    def _send(self, status: int, body: bytes, content_type: str, route: Route | None = None) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        if route and route.etag:
+            self.send_header("ETag", route.etag)
+        if route and route.last_modified:
+            self.send_header("Last-Modified", route.last_modified)
+        self.end_headers()
+        self.wfile.write(body)
 
-    return Handler
+    def _endless(self) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Transfer-Encoding", "chunked")
+        self.end_headers()
+        chunk = b"<p>" + b"x" * 65536 + b"</p>"
+        try:
+            for _ in range(200 * 16):  # about 200 MB if nobody stops reading
+                self.wfile.write(f"{len(chunk):x}\r\n".encode() + chunk + b"\r\n")
+            self.wfile.write(b"0\r\n\r\n")
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+
+
+def _handler(server: LocalServer) -> type[BaseHTTPRequestHandler]:
+    return type("Handler", (_Handler,), {"state": server})
 
 
 class _QuietServer(ThreadingHTTPServer):

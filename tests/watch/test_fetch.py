@@ -93,7 +93,8 @@ def test_robots_txt_honoured(server: LocalServer) -> None:
 def test_robots_unreachable_means_stay_away(server: LocalServer) -> None:
     server.set("/robots.txt", "down", status=503)
     server.set("/page", "x")
-    assert _fail(server, "/page").reason == "robots"
+    error = _fail(server, "/page")
+    assert error.reason == "robots-unreachable" and error.retry  # the page is not given up for good
     assert server.hits["/page"] == 0
 
 
