@@ -118,14 +118,16 @@ def _source(row: Any) -> Source:
     return Source(**{c.name: getattr(row, c.name) for c in watch_sources.columns})
 
 
-def add_source(conn: sa.Connection, url: str, *, interval_s: float, name: str = "") -> tuple[Source, bool]:
+def add_source(
+    conn: sa.Connection, url: str, *, interval_s: float, name: str = "", kind: str = ""
+) -> tuple[Source, bool]:
     """The source at ``url`` (created if new; an existing one keeps its state): (source, created)."""
     found = source_by_url(conn, url)
     if found is not None:
         return found, False
     conn.execute(
         sa.insert(watch_sources).values(
-            url=url, name=name, kind="", interval_s=interval_s, paused=False, next_poll_at=0.0,
+            url=url, name=name, kind=kind, interval_s=interval_s, paused=False, next_poll_at=0.0,
             failures=0, items_seen=0, added_at=now_iso(),
         )
     )  # fmt: skip

@@ -41,7 +41,7 @@ def _fail(exc: Exception) -> None:
     raise typer.Exit(2)
 
 
-def add_sources(store, args: list[str], interval_s: float) -> list[tuple[str, bool]]:  # type: ignore[no-untyped-def]
+def add_sources(store, args: list[str], interval_s: float, kind: str = "") -> list[tuple[str, bool]]:  # type: ignore[no-untyped-def]
     """Add every source the arguments name (URLs, URL lists, OPML); return (url, created) pairs."""
     from newsloom.store.watch import add_source
     from newsloom.watch.sources import read_sources
@@ -49,7 +49,7 @@ def add_sources(store, args: list[str], interval_s: float) -> list[tuple[str, bo
     added = []
     with store.transaction() as conn:
         for spec in read_sources(args):
-            source, created = add_source(conn, spec.url, interval_s=interval_s, name=spec.name)
+            source, created = add_source(conn, spec.url, interval_s=interval_s, name=spec.name, kind=kind)
             added.append((source.url, created))
     return added
 
@@ -120,11 +120,16 @@ def sources_add(
     sources: Annotated[list[str], typer.Argument(help="URLs, text files of URLs or OPML files.")],
     db: DbOption = None,
     interval: IntervalOption = 900.0,
+    kind: Annotated[
+        str, typer.Option("--kind", help="feed | sitemap | section (default: from the URL and the content).")
+    ] = "",
 ) -> None:
     """Add sources (an existing one keeps its state)."""
+    if kind not in ("", "feed", "sitemap", "section"):
+        _fail(NewsloomError(f"--kind {kind!r}: choose feed, sitemap or section (or leave it out)."))
     store = _store(db)
     try:
-        added = add_sources(store, sources, interval)
+        added = add_sources(store, sources, interval, kind)
     except NewsloomError as exc:
         _fail(exc)
         return

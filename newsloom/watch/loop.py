@@ -124,6 +124,7 @@ class Watcher:
         self.pipeline = Pipeline(self.config.stages)
         self.report = WatchReport()
         self._sources_by_id: dict[int, str] = {}
+        self._lock = threading.Lock()
         if "embed" in self.pipeline.names:
             from newsloom.stories.stage import attach_store_cache
 
@@ -134,18 +135,21 @@ class Watcher:
     def poll(self, source: Source) -> int:
         """Poll one source; record validators, status and next poll time; return new items."""
         now = time.time()
-        self.report.polls += 1
-        expected = source.kind if source.kind in ("feed", "sitemap") else expected_kind(source.url)
+        with self._lock:  # polls run in worker threads
+            self.report.polls += 1
+        expected = source.kind or expected_kind(source.url)  # "section" (given by hand) takes HTML as it is
         try:
             response = self.fetcher.get(source.url, etag=source.etag, last_modified=source.last_modified)
             if response.status == 304:
-                self.report.not_modified += 1
+                with self._lock:
+                    self.report.not_modified += 1
                 self._record(source, now, status="304")
                 return 0
             listing = read_listing(response, expected, self._fetch_child, since=source.last_poll_at)
         except FetchError as exc:
-            self.report.poll_errors += 1
-            self.report.note_error(f"source {source.url}: {exc}")
+            with self._lock:
+                self.report.poll_errors += 1
+                self.report.note_error(f"source {source.url}: {exc}")
             self._record(source, now, status=exc.reason, error=str(exc), failed=True)
             return 0
         for note in listing.notes:
@@ -156,7 +160,8 @@ class Watcher:
                 source, now, status=str(response.status), conn=conn, kind=listing.kind,
                 etag=response.etag, last_modified=response.last_modified,
             )  # fmt: skip
-        self.report.items_new += new
+        with self._lock:
+            self.report.items_new += new
         return new
 
     def _fetch_child(self, url: str) -> Response:
@@ -274,12 +279,12 @@ class Watcher:
 
     # -- the loop ------------------------------------------------------------------------------
 
-    def run_once(self) -> None:
+    def run_once(self, stop: threading.Event | None = None) -> None:
         """One round: poll what is due, process what is pending, deliver what fired."""
         from newsloom.watch.notify import deliver_pending
 
         self.poll_due()
-        self.process_pending()
+        self.process_pending(stop)
         with _webhook_client() as client:
             deliver_pending(self.store, client)
 
@@ -290,7 +295,7 @@ class Watcher:
         deadline = time.monotonic() + duration_s if duration_s is not None else None
         done = 0
         while not stop.is_set():
-            self.run_once()
+            self.run_once(stop)
             done += 1
             if rounds is not None and done >= rounds:
                 break

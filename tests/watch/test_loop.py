@@ -141,3 +141,15 @@ def test_paused_source_is_not_polled(server: LocalServer, store: Store) -> None:
         set_paused(conn, server.url("/rss.xml"), True)
     Watcher(store, LIGHT).run_once()
     assert server.hits["/rss.xml"] == 0
+
+
+def test_section_kind_given_by_hand(server: LocalServer, store: Store) -> None:
+    """An HTML page at a feed-like URL is an error, unless the source was added as a section page."""
+    _serve_pages(server, ["hanoi-talks"])
+    server.set("/latest.rss", "<html><body><a href='/news/hanoi-talks'>Talks</a></body></html>")
+    with store.transaction() as conn:
+        add_source(conn, server.url("/latest.rss"), interval_s=0.0, kind="section")
+    Watcher(store, LIGHT).run_once()
+    assert _sources(store)["latest.rss"].last_status == "200"  # type: ignore[attr-defined]
+    with store.connect() as conn:
+        assert count_articles(conn) == 1
