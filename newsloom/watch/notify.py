@@ -54,7 +54,7 @@ def append_jsonl(path: str, payload: dict[str, object]) -> str | None:
     return None
 
 
-def _deliver_one(client: httpx.Client, store: Store, hit: Hit, alert: AlertRow) -> None:
+def _deliver_one(client: httpx.Client, store: Store, hit: Hit, alert: AlertRow, down: set[str]) -> None:
     webhook_ok: bool | None = None
     jsonl_ok: bool | None = None
     errors = []
@@ -62,10 +62,14 @@ def _deliver_one(client: httpx.Client, store: Store, hit: Hit, alert: AlertRow) 
         problem = append_jsonl(alert.jsonl, hit.payload)
         jsonl_ok = problem is None
         errors += [problem] if problem else []
-    if not hit.webhook_done and alert.webhook:
+    if not hit.webhook_done and alert.webhook and alert.webhook not in down:
         problem = post_webhook(client, alert.webhook, hit.payload)
         webhook_ok = problem is None or hit.attempts + 1 >= MAX_ATTEMPTS
-        errors += [f"webhook {alert.webhook}: {problem}"] if problem else []
+        if problem:
+            down.add(alert.webhook)  # the other hits for it wait for the next round, not TRIES each
+            errors.append(f"webhook {alert.webhook}: {problem}")
+    elif jsonl_ok is None:
+        return  # nothing tried for this hit this round
     with store.transaction() as conn:
         mark_delivered(conn, hit.id, webhook=webhook_ok, jsonl=jsonl_ok, error="; ".join(errors) or None)
     for problem in errors:
@@ -73,14 +77,19 @@ def _deliver_one(client: httpx.Client, store: Store, hit: Hit, alert: AlertRow) 
 
 
 def deliver_pending(store: Store, client: httpx.Client) -> int:
-    """Deliver every hit not yet delivered; return how many were handled."""
+    """Deliver every hit not yet delivered; return how many were handled.
+
+    A webhook that fails once in a round is not called again in that round (a receiver that is down
+    costs one set of tries per round, whatever the number of hits owed to it).
+    """
     with store.connect() as conn:
         hits = undelivered_hits(conn)
         alerts = {a.id: a for a in list_alerts(conn)} if hits else {}
+    down: set[str] = set()
     for hit in hits:
         alert = alerts.get(hit.alert_id)
         if alert is not None:
-            _deliver_one(client, store, hit, alert)
+            _deliver_one(client, store, hit, alert, down)
     return len(hits)
 
 
