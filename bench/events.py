@@ -25,7 +25,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-import sqlalchemy as sa  # noqa: E402
 
 from newsloom.article import Article  # noqa: E402
 from newsloom.events.merge import merge_article_events  # noqa: E402
@@ -33,7 +32,7 @@ from newsloom.events.types import Actor  # noqa: E402
 from newsloom.ingest import read_path  # noqa: E402
 from newsloom.pipeline import registered_stages  # noqa: E402
 from newsloom.store import Store  # noqa: E402
-from newsloom.store.migrations.m0003_events import events as events_table  # noqa: E402
+from newsloom.store.events import EventFilter, count_event_rows  # noqa: E402
 
 
 def load_articles() -> list[Article]:
@@ -97,7 +96,7 @@ def fill(store: Store, articles: list[Article], target: int, rng: random.Random,
     number = start
     while True:
         with store.connect() as conn:
-            count = conn.execute(sa.select(sa.func.count()).select_from(events_table)).scalar() or 0
+            count = count_event_rows(conn, EventFilter())
         if count >= target:
             return number
         with store.transaction() as conn:

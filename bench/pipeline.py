@@ -44,8 +44,8 @@ from newsloom.ingest import read_path  # noqa: E402
 from newsloom.pipeline import Pipeline  # noqa: E402
 from newsloom.runner import process_paths  # noqa: E402
 from newsloom.store import Store  # noqa: E402
-from newsloom.stories.cluster import cluster_article  # noqa: E402
 from newsloom.stories.embed import get_encoder  # noqa: E402
+from newsloom.stories.storylines import cluster_and_thread as cluster_article  # noqa: E402
 
 SOURCES = (ROOT.parent / "shared" / "seeds", ROOT / "examples")
 TARGET_ARTICLES_PER_SECOND = 20.0
@@ -124,7 +124,7 @@ def throughput(articles: list[Article], count: int, workdir: Path) -> float:
 
 def stage_breakdown(articles: list[Article]) -> None:
     """Seconds per article in each stage and corpus step over the base articles (nothing cached)."""
-    from newsloom.corpus import available_steps
+    from newsloom.corpus import CORPUS_STEPS
     from newsloom.store.articles import save_article
 
     pipeline = Pipeline(None)
@@ -142,9 +142,9 @@ def stage_breakdown(articles: list[Article]) -> None:
         for article in done:
             with store.transaction() as conn:
                 save_article(conn, article)
-                for step, func in available_steps():
+                for step in CORPUS_STEPS:
                     started = time.perf_counter()
-                    func(conn, article)
+                    step.run(conn, article)
                     spent[step.name] = spent.get(step.name, 0.0) + time.perf_counter() - started
         store.close()
     total = sum(spent.values())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -14,6 +14,9 @@ from rich.table import Table
 from newsloom.errors import NewsloomError
 from newsloom.settings import Settings, load_settings
 from newsloom.watch import cli as watch_cli
+
+if TYPE_CHECKING:
+    from newsloom.views.events import EventSummary
 
 app = typer.Typer(
     add_completion=False, no_args_is_help=True, help="Cross-lingual news events, entities and stories."
@@ -130,16 +133,17 @@ def articles(
     limit: Annotated[int, typer.Option(help="At most this many rows.")] = 50,
 ) -> None:
     """List stored articles."""
-    from newsloom.store.articles import iter_articles
+    from newsloom.views.articles import ArticleQuery, articles_view
 
     store, _ = _open(db)
     table = Table(show_lines=False)
     for column in ("published", "lang", "title / first words", "path"):
         table.add_column(column)
     with store.connect() as conn:
-        for article in iter_articles(conn, language=language, limit=limit):
-            headline = article.title or article.text[:70] + "…"
-            table.add_row(article.published or "?", article.language or "?", headline, article.path)
+        found = articles_view(conn, ArticleQuery(language=language, limit=limit))
+    for article in found.items:
+        headline = article.title or article.lead[:70] + "…"
+        table.add_row(article.published or "?", article.language or "?", headline, article.path)
     console.print(table)
 
 
@@ -150,7 +154,7 @@ def entities(
     limit: Annotated[int, typer.Option(help="At most this many rows.")] = 50,
 ) -> None:
     """List linked entities: canonical name, type, names seen per language, article count."""
-    from newsloom.entities.queries import list_entities
+    from newsloom.views.entities import EntityQuery, entities_view
 
     store, _ = _open(db)
     table = Table()
@@ -158,13 +162,13 @@ def entities(
         table.add_column(column)
     with store.connect() as conn:
         try:
-            rows = list_entities(conn, type=type, limit=limit)
+            found = entities_view(conn, EntityQuery(type=type, limit=limit))
         except NewsloomError as exc:
             _fail(exc)
             return
-    for row in rows:
-        names = "; ".join(f"{lang}: {', '.join(v)}" for lang, v in sorted(row["names"].items()))
-        table.add_row(str(row["id"]), row["name"], row["type"], names, str(row["articles"]))
+    for row in found.items:
+        names = "; ".join(f"{lang}: {', '.join(v)}" for lang, v in sorted(row.names.items()))
+        table.add_row(str(row.id), row.name, row.type, names, str(row.articles))
     console.print(table)
 
 
@@ -176,39 +180,32 @@ def entity(
     db: DbOption = None,
 ) -> None:
     """One entity: aliases, roles over time, articles."""
-    from newsloom.entities.queries import entity_detail, find_entity
+    from newsloom.views.entities import find_entity_view
 
     store, _ = _open(db)
     with store.connect() as conn:
-        found = find_entity(conn, name)
-        if not found:
-            err.print(f"No entity is known by '{name}'. Try `newsloom entities` to see what is stored.")
-            raise typer.Exit(1)
-        detail = entity_detail(conn, found[0]["id"])
-    assert detail is not None
+        detail, others = find_entity_view(conn, name)
+    if detail is None:
+        err.print(f"No entity is known by '{name}'. Try `newsloom entities` to see what is stored.")
+        raise typer.Exit(1)
+    console.print(f"[bold]{detail.name}[/] ({detail.type}), seen {detail.first_seen}..{detail.last_seen}")
     console.print(
-        f"[bold]{detail['name']}[/] ({detail['type']}), seen {detail['first_seen']}..{detail['last_seen']}"
+        "aliases: " + ", ".join(a.alias + (f" [{a.language}]" if a.language else "") for a in detail.aliases)
     )
-    console.print(
-        "aliases: "
-        + ", ".join(a["alias"] + (f" [{a['language']}]" if a["language"] else "") for a in detail["aliases"])
-    )
-    for role in detail["roles"]:
-        of = f" of {role['of']}" if role.get("of") else ""
+    for role in detail.roles:
+        of = f" of {role.of}" if role.of else ""
         console.print(
-            f'role: [bold]{role["role"]}[/]{of} ("{role.get("title")}"), '
-            f"{role.get('first_seen')}..{role.get('last_seen')}, {role.get('count')} mention(s)"
+            f'role: [bold]{role.role}[/]{of} ("{role.title}"), '
+            f"{role.first_seen}..{role.last_seen}, {role.count} mention(s)"
         )
     table = Table(title="articles")
-    for key in detail["articles"][0] if detail["articles"] else ():
-        table.add_column(str(key))
-    for row in detail["articles"]:
-        table.add_row(*(str(v) for v in row.values()))
+    for column in ("id", "path", "published", "mentions"):
+        table.add_column(column)
+    for row in detail.articles:
+        table.add_row(row.id, str(row.path), str(row.published), str(row.mentions))
     console.print(table)
-    if len(found) > 1:
-        console.print(
-            "also matching: " + ", ".join(f"{f['name']} ({f['type']}, id {f['id']})" for f in found[1:])
-        )
+    if others:
+        console.print("also matching: " + ", ".join(f"{f.name} ({f.type}, id {f.id})" for f in others))
 
 
 DateFrom = Annotated[str | None, typer.Option("--from", help="Earliest date (YYYY-MM-DD).")]
@@ -219,6 +216,13 @@ EntityOption = Annotated[str | None, typer.Option("--entity", help="Any name or 
 
 def _actors(names: list[str]) -> str:
     return ", ".join(names) or "-"
+
+
+def _print_event_line(row: EventSummary, indent: str) -> None:
+    console.print(
+        f"{indent}[{row.id}] [bold]{row.type}[/] {row.mode or ''} {_actors(row.source)} -> "
+        f"{_actors(row.target)} ({', '.join(row.languages)}; {row.n_sources} source(s))"
+    )
 
 
 @app.command()
@@ -232,23 +236,24 @@ def events(
     limit: Annotated[int, typer.Option(help="At most this many rows.")] = 50,
 ) -> None:
     """List merged events (PLOVER types), newest first."""
-    from newsloom.events.queries import list_events
+    from newsloom.views.events import EventQuery, events_view
 
     store, _ = _open(db)
+    query = EventQuery(date_from, date_to, type and type.upper(), entity, language, limit=limit)
     with store.connect() as conn:
         try:
-            rows = list_events(conn, date_from, date_to, type and type.upper(), entity, language, limit=limit)
+            found = events_view(conn, query)
         except NewsloomError as exc:
             _fail(exc)
             return
     table = Table()
     for column in ("id", "date", "type", "mode", "source", "target", "where", "langs", "sources"):
         table.add_column(column)
-    for row in rows:
-        date = row["date"] + (f"..{row['date_end']}" if row["date_end"] else "") if row["date"] else "?"
+    for row in found.items:
+        date = row.date + (f"..{row.date_end}" if row.date_end else "") if row.date else "?"
         table.add_row(
-            str(row["id"]), date, row["type"], row["mode"] or "", _actors(row["source"]), _actors(row["target"]),
-            row["location"] or "", ",".join(row["languages"]), str(row["n_sources"]),
+            str(row.id), date, row.type, row.mode or "", _actors(row.source), _actors(row.target),
+            row.location or "", ",".join(row.languages), str(row.n_sources),
         )  # fmt: skip
     console.print(table)
 
@@ -259,31 +264,31 @@ def event(
     db: DbOption = None,
 ) -> None:
     """One event: its sources with their evidence sentences and languages, and the discrepancies."""
-    from newsloom.events.queries import event_detail
+    from newsloom.views.events import event_view
 
     store, _ = _open(db)
     with store.connect() as conn:
-        detail = event_detail(conn, event_id)
+        detail = event_view(conn, event_id)
     if detail is None:
         err.print(f"No event {event_id}. List them with `newsloom events`.")
         raise typer.Exit(1)
-    source = _actors([a.get("name") or a["key"] for a in detail["actors"]["source"]])
-    target = _actors([a.get("name") or a["key"] for a in detail["actors"]["target"]])
-    when = detail["date"] or "?"
+    source = _actors([a.get("name") or a["key"] for a in detail.actors.source])
+    target = _actors([a.get("name") or a["key"] for a in detail.actors.target])
+    when = detail.date or "?"
     console.print(
-        f"[bold]{detail['type']}[/] {detail['mode'] or ''} {when} at {detail['location'] or '?'}: {source} -> {target}"
+        f"[bold]{detail.type}[/] {detail.mode or ''} {when} at {detail.location or '?'}: {source} -> {target}"
     )
     table = Table(title="sources", show_lines=True)
     for column in ("lang", "path", "date", "evidence"):
         table.add_column(column)
-    for src in detail["sources"]:
-        table.add_row(src["language"] or "?", src["path"], src["date"] or "?", src["sentence"])
+    for src in detail.sources:
+        table.add_row(src.language or "?", src.path, src.date or "?", src.sentence)
     console.print(table)
-    for item in detail["discrepancies"]:
-        console.print(f"[yellow]discrepancy:[/] {item['summary']}")
-    for child in detail.get("statement_summaries", []):
+    for item in detail.discrepancies:
+        console.print(f"[yellow]discrepancy:[/] {item.summary}")
+    for child in detail.statement_summaries:
         console.print(
-            f"  statement {child['id']}: {child['type']} {_actors(child['source'])} -> {_actors(child['target'])}"
+            f"  statement {child.id}: {child.type} {_actors(child.source)} -> {_actors(child.target)}"
         )
 
 
@@ -295,19 +300,29 @@ def timeline(
     type: TypeOption = None,
     entity: EntityOption = None,
 ) -> None:
-    """Events by day (meetings stand for the statements made at them)."""
-    from newsloom.events.queries import timeline as events_by_day
+    """Events by day, newest first, grouped by story (the timeline of the API and the home page).
+
+    Without dates: the month up to the newest event. Statements made at a meeting are listed under it."""
+    from newsloom.views.timeline import MAX_DAYS, TimelineQuery, timeline_view
 
     store, _ = _open(db)
+    query = TimelineQuery(date_from, date_to, type and type.upper(), entity, limit=MAX_DAYS)
     with store.connect() as conn:
-        days = events_by_day(conn, date_from, date_to, type and type.upper(), entity)
-    for day in days:
-        console.rule(day["date"] or "undated")
-        for row in day["events"]:
+        try:
+            found = timeline_view(conn, query)
+        except NewsloomError as exc:
+            _fail(exc)
+            return
+    for day in found.items:
+        console.rule(f"{day.date or 'undated'} ({day.count} event(s))")
+        for group in day.groups:
             console.print(
-                f"  [{row['id']}] [bold]{row['type']}[/] {row['mode'] or ''} {_actors(row['source'])} -> "
-                f"{_actors(row['target'])} ({', '.join(row['languages'])}; {row['n_sources']} source(s))"
+                f"[bold]{group.story.title or f'story {group.story.id}'}[/]" if group.story else "(no story)"
             )
+            for row in group.events:
+                _print_event_line(row, "  ")
+                for said in row.statements:
+                    _print_event_line(said, "      ")
 
 
 @app.command()
@@ -318,19 +333,17 @@ def stories(
     limit: Annotated[int, typer.Option(help="At most this many rows.")] = 50,
 ) -> None:
     """List stories (articles about the same event, across languages), newest first."""
-    from newsloom.stories.queries import list_stories
+    from newsloom.views.stories import StoryQuery, stories_view
 
     store, _ = _open(db)
     with store.connect() as conn:
-        rows = list_stories(conn, limit=limit, date_from=date_from, date_to=date_to)
+        found = stories_view(conn, StoryQuery(date_from, date_to, limit=limit))
     table = Table()
     for column in ("id", "date", "title", "articles by language", "storyline"):
         table.add_column(column)
-    for row in rows:
-        langs = ", ".join(f"{lang} {n}" for lang, n in row["languages"].items())
-        table.add_row(
-            str(row["id"]), row["date"] or "?", row["title"] or "", langs, str(row["storyline"] or "")
-        )
+    for row in found.items:
+        langs = ", ".join(f"{lang} {n}" for lang, n in row.languages.items())
+        table.add_row(str(row.id), row.date or "?", row.title or "", langs, str(row.storyline or ""))
     console.print(table)
 
 
@@ -340,48 +353,44 @@ def story(
     db: DbOption = None,
 ) -> None:
     """One story: its articles by language, events, entities and dates."""
-    from newsloom.stories.queries import story_detail
+    from newsloom.views.stories import story_view
 
     store, _ = _open(db)
     with store.connect() as conn:
-        detail = story_detail(conn, story_id)
+        detail = story_view(conn, story_id)
     if detail is None:
         err.print(f"No story {story_id}. List them with `newsloom stories`.")
         raise typer.Exit(1)
-    console.print(
-        f"[bold]{detail['title']}[/] ({detail['date']}; dates: {', '.join(detail['dates']) or '?'})"
-    )
-    for lang, title in detail["titles"].items():
+    console.print(f"[bold]{detail.title}[/] ({detail.date}; dates: {', '.join(detail.dates) or '?'})")
+    for lang, title in detail.titles.items():
         console.print(f"  title [{lang}]: {title}")
     table = Table(title="articles")
     for column in ("lang", "published", "title", "path"):
         table.add_column(column)
-    for lang, items in detail["articles_by_language"].items():
+    for lang, items in detail.articles_by_language.items():
         for item in items:
-            table.add_row(
-                lang, item["published"] or "?", item["title"] or item["passage"] or "", item["path"]
-            )
+            table.add_row(lang, item.published or "?", item.title or item.passage or "", str(item.path))
     console.print(table)
-    for ev in detail["events"]:
-        console.print(
-            f"  event {ev.get('id')}: {ev.get('type')} {ev.get('date') or ''} {ev.get('title') or ''}"
-        )
-    console.print("entities: " + ", ".join(str(e.get("name")) for e in detail["entities"][:15]))
+    for ev in detail.events:
+        console.print(f"  event {ev.id}: {ev.type} {ev.date or ''} {ev.title}")
+    console.print("entities: " + ", ".join(e.name for e in detail.entities[:15]))
 
 
 @app.command()
-def storylines(db: DbOption = None) -> None:
+def storylines(
+    db: DbOption = None, limit: Annotated[int, typer.Option(help="At most this many storylines.")] = 1000
+) -> None:
     """Storylines: stories linked over days by shared actors and topic, in date order."""
-    from newsloom.stories.queries import list_storylines
+    from newsloom.views.stories import storylines_view
 
     store, _ = _open(db)
     with store.connect() as conn:
-        lines = list_storylines(conn)
-    for line in lines:
-        console.rule(f"{line['title']} ({line['date_first']}..{line['date_last']})")
-        for item in line["stories"]:
-            langs = ", ".join(item["languages"])
-            console.print(f"  {item['date'] or '?'}  [{item['id']}] {item['title']} ({langs})")
+        lines = storylines_view(conn, limit=limit)
+    for line in lines.items:
+        console.rule(f"{line.title} ({line.date_first}..{line.date_last})")
+        for item in line.stories:
+            langs = ", ".join(item.languages)
+            console.print(f"  {item.date or '?'}  [{item.id}] {item.title} ({langs})")
 
 
 def _read_one(path: str) -> tuple[str, str | None]:
@@ -403,11 +412,11 @@ def compare(
     file_b: Annotated[str, typer.Argument(help="Second article.")],
 ) -> None:
     """How similar two articles are, in any two languages, on the SemEval-2022 Task 8 scale (1 = very similar)."""
-    from newsloom.compare import compare_texts
+    from newsloom.views.compare import compare_view
 
     try:
         (text_a, lang_a), (text_b, lang_b) = _read_one(file_a), _read_one(file_b)
-        scores = compare_texts(text_a, text_b, lang_a, lang_b)
+        scores = compare_view(text_a, text_b, lang_a, lang_b).scores
     except (NewsloomError, ValueError, TypeError, OSError) as exc:
         _fail(exc)
         return

@@ -1,60 +1,53 @@
 """Corpus-level steps: run after an article's stages, inside its transaction, against the store.
 
-Each step is ``func(conn, article) -> object`` found lazily by module path, so a domain that is
-not installed (or not written yet) is simply absent. Steps look candidates up through indexed
-blocking keys, never by scanning every stored row.
+Each step is ``func(conn, article) -> object``, imported here and listed in order in
+:data:`CORPUS_STEPS`: a reader (and mypy) follows the whole flow from this one list. Steps look
+candidates up through indexed blocking keys, never by scanning every stored row.
 """
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
-from typing import Any
-
-import sqlalchemy as sa
 
 from newsloom.article import Article
+from newsloom.entities.linking import link_article
+from newsloom.errors import NewsloomError
+from newsloom.events.merge import merge_article_events
+from newsloom.store import Connection
+from newsloom.stories.storylines import cluster_and_thread
 
 
 @dataclass(frozen=True)
 class CorpusStep:
     name: str
-    module: str
-    function: str
+    run: Callable[[Connection, Article], object]
     after_stage: str  # the per-article stage whose output it reads
 
 
-#: In order: entities are linked before events are merged (events name canonical actors).
-CORPUS_STEPS = (
-    CorpusStep("link_entities", "newsloom.entities.linking", "link_article", "entities"),
-    CorpusStep("merge_events", "newsloom.events.merge", "merge_article_events", "events"),
-    CorpusStep("cluster_stories", "newsloom.stories.cluster", "cluster_article", "embed"),
+#: In order: entities are linked before events are merged (events name canonical actors), stories
+#: are clustered (and threaded into storylines) from the embeddings.
+CORPUS_STEPS: tuple[CorpusStep, ...] = (
+    CorpusStep("link_entities", link_article, "entities"),
+    CorpusStep("merge_events", merge_article_events, "events"),
+    CorpusStep("cluster_stories", cluster_and_thread, "embed"),
 )
 
 
-@cache
-def available_steps() -> tuple[tuple[CorpusStep, Callable[[sa.Connection, Article], Any]], ...]:
-    found = []
+def corpus_step(name: str) -> CorpusStep:
+    """The step called ``name``; an unknown name is an error that lists the steps there are."""
     for step in CORPUS_STEPS:
-        try:
-            if importlib.util.find_spec(step.module) is None:
-                continue
-        except ModuleNotFoundError:
-            continue
-        func = getattr(importlib.import_module(step.module), step.function, None)
-        if func is not None:
-            found.append((step, func))
-    return tuple(found)
+        if step.name == name:
+            return step
+    known = ", ".join(step.name for step in CORPUS_STEPS)
+    raise NewsloomError(f"No corpus step {name!r}. Steps: {known}.")
 
 
-def run_corpus_steps(conn: sa.Connection, article: Article) -> list[str]:
-    """Run every available step whose stage ran on ``article``; return the names run."""
+def run_corpus_steps(conn: Connection, article: Article) -> list[str]:
+    """Run every step whose stage ran on ``article``, in order; return the names run."""
     done = []
-    for step, func in available_steps():
+    for step in CORPUS_STEPS:
         if step.after_stage in article.stages:
-            func(conn, article)
+            step.run(conn, article)
             done.append(step.name)
     return done

@@ -1,86 +1,105 @@
-"""Exports gathered in one place: `newsloom export --what articles|entities|events|stories --format ...`."""
+"""Exports gathered in one place: `newsloom export --what articles|entities|events|stories --format ...`.
+
+Two explicit registries: :data:`EXPORTS` (what can be exported: records read from the store, and
+the formats each offers) and :data:`WRITERS` (how records become lines). A lookup that fails names
+everything the registry knows.
+"""
 
 from __future__ import annotations
 
 import csv
-import importlib
-import importlib.util
-import inspect
 import io
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
-import sqlalchemy as sa
-
+from newsloom.entities.queries import export_entities
 from newsloom.errors import NewsloomError
+from newsloom.events.queries import export_events
+from newsloom.store import Connection
 from newsloom.store.articles import export_record, iter_articles
+from newsloom.stories.queries import export_stories
+
+Records = Iterator[dict[str, Any]]
 
 
-def _articles(conn: sa.Connection) -> Iterator[dict[str, Any]]:
+@dataclass(frozen=True)
+class Export:
+    """One thing that can be exported: ``records(conn, format)`` and the formats it offers."""
+
+    records: Callable[[Connection, str], Records]
+    formats: tuple[str, ...] = ("jsonl", "csv")
+
+
+def _articles(conn: Connection, _format: str) -> Records:
     for article in iter_articles(conn):
         yield export_record(article)
 
 
-#: what -> (module, function) giving records; domains not present are not offered.
-SOURCES: dict[str, tuple[str, str]] = {
-    "entities": ("newsloom.entities.queries", "export_entities"),
-    "events": ("newsloom.events.queries", "export_events"),
-    "stories": ("newsloom.stories.queries", "export_stories"),
+def _entities(conn: Connection, _format: str) -> Records:
+    return export_entities(conn)
+
+
+def _stories(conn: Connection, format: str) -> Records:
+    return export_stories(conn, format)
+
+
+#: what -> its records; events also offer the PLOVER codebook's JSON (``plover``).
+EXPORTS: dict[str, Export] = {
+    "articles": Export(_articles),
+    "entities": Export(_entities),
+    "events": Export(export_events, ("jsonl", "csv", "plover")),
+    "stories": Export(_stories),
 }
-FORMATS = ("jsonl", "csv", "plover")
 
 
-def available_exports() -> dict[str, Callable[..., Iterator[dict[str, Any]]]]:
-    found: dict[str, Callable[..., Iterator[dict[str, Any]]]] = {"articles": _articles}
-    for what, (module, function) in SOURCES.items():
-        try:
-            if importlib.util.find_spec(module) is None:
-                continue
-        except ModuleNotFoundError:
-            continue
-        func = getattr(importlib.import_module(module), function, None)
-        if func is not None:
-            found[what] = func
-    return found
+def jsonl_lines(records: Iterable[dict[str, Any]]) -> Iterator[str]:
+    """One JSON object a line."""
+    for record in records:
+        yield json.dumps(record, ensure_ascii=False)
 
 
-def _call(
-    func: Callable[..., Iterator[dict[str, Any]]], conn: sa.Connection, fmt: str
-) -> Iterator[dict[str, Any]]:
-    """Pass the format to exporters that take one (events: plover differs from jsonl)."""
-    params = inspect.signature(func).parameters
-    for name in ("fmt", "format"):
-        if name in params:
-            return func(conn, **{name: fmt})
-    return func(conn)
-
-
-def export_lines(conn: sa.Connection, what: str, fmt: str) -> Iterator[str]:
-    """The export as lines of text (JSON Lines, or CSV with a header row)."""
-    sources = available_exports()
-    if what not in sources:
-        raise NewsloomError(f"Cannot export '{what}'. Choose one of: {', '.join(sorted(sources))}.")
-    if fmt not in FORMATS:
-        raise NewsloomError(f"Unknown format '{fmt}'. Choose one of: {', '.join(FORMATS)}.")
-    if fmt == "plover" and what != "events":
-        raise NewsloomError("The plover format is for events only: use --what events --format plover.")
-    records = _call(sources[what], conn, fmt)
-    if fmt in ("jsonl", "plover"):
-        for record in records:
-            yield json.dumps(record, ensure_ascii=False)
-        return
-    writer_buffer = io.StringIO()
+def csv_lines(records: Iterable[dict[str, Any]]) -> Iterator[str]:
+    """A header row from the first record, then one row per record (nested values as JSON)."""
+    buffer = io.StringIO()
     writer: csv.DictWriter[str] | None = None
     for record in records:
         flat = {k: v if isinstance(v, (str, int, float)) or v is None else json.dumps(v, ensure_ascii=False)
                 for k, v in record.items()}  # fmt: skip
         if writer is None:
-            writer = csv.DictWriter(
-                writer_buffer, fieldnames=list(flat), extrasaction="ignore", lineterminator="\n"
-            )
+            writer = csv.DictWriter(buffer, fieldnames=list(flat), extrasaction="ignore", lineterminator="\n")
             writer.writeheader()
         writer.writerow(flat)
-        yield writer_buffer.getvalue().rstrip("\r\n")
-        writer_buffer.seek(0)
-        writer_buffer.truncate()
+        yield buffer.getvalue().rstrip("\r\n")
+        buffer.seek(0)
+        buffer.truncate()
+
+
+#: format -> how its records are written (``plover`` records are JSON lines too).
+WRITERS: dict[str, Callable[[Iterable[dict[str, Any]]], Iterator[str]]] = {
+    "jsonl": jsonl_lines,
+    "csv": csv_lines,
+    "plover": jsonl_lines,
+}
+FORMATS = tuple(WRITERS)
+
+
+def find_export(what: str, fmt: str) -> Export:
+    """The export of ``what`` in ``fmt``, or an error naming what there is."""
+    if what not in EXPORTS:
+        raise NewsloomError(f"Cannot export '{what}'. Choose one of: {', '.join(EXPORTS)}.")
+    if fmt not in WRITERS:
+        raise NewsloomError(f"Unknown format '{fmt}'. Choose one of: {', '.join(WRITERS)}.")
+    export = EXPORTS[what]
+    if fmt not in export.formats:
+        if fmt == "plover":
+            raise NewsloomError("The plover format is for events only: use --what events --format plover.")
+        raise NewsloomError(f"{what} are exported as {', '.join(export.formats)}, not {fmt}.")
+    return export
+
+
+def export_lines(conn: Connection, what: str, fmt: str) -> Iterator[str]:
+    """The export as lines of text (JSON Lines, or CSV with a header row)."""
+    export = find_export(what, fmt)
+    return WRITERS[fmt](export.records(conn, fmt))

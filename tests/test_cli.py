@@ -3,6 +3,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from newsloom.cli import app
@@ -65,3 +66,23 @@ def test_standard_input_is_an_input(tmp_path: Path) -> None:
     exported = runner.invoke(app, ["export", "--db", db])
     (record,) = [json.loads(line) for line in exported.output.splitlines() if line.startswith("{")]
     assert record["path"] == "-" and record["language"] == "vi" and record["published"] == "2025-10-24"
+
+
+def test_the_export_and_corpus_registries_fail_naming_what_they_know() -> None:
+    from newsloom.corpus import CORPUS_STEPS, corpus_step
+    from newsloom.errors import NewsloomError
+    from newsloom.exports import EXPORTS, WRITERS, find_export
+
+    with pytest.raises(NewsloomError) as unknown_what:
+        find_export("tweets", "jsonl")
+    assert all(name in str(unknown_what.value) for name in EXPORTS)
+    with pytest.raises(NewsloomError) as unknown_format:
+        find_export("events", "xml")
+    assert all(name in str(unknown_format.value) for name in WRITERS)
+    with pytest.raises(NewsloomError, match="events only"):
+        find_export("articles", "plover")
+    assert find_export("events", "plover") is EXPORTS["events"]
+    with pytest.raises(NewsloomError) as unknown_step:
+        corpus_step("summarise")
+    assert all(step.name in str(unknown_step.value) for step in CORPUS_STEPS)
+    assert [step.name for step in CORPUS_STEPS] == ["link_entities", "merge_events", "cluster_stories"]

@@ -13,8 +13,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-import sqlalchemy as sa
-
 from newsloom.article import Article
 from newsloom.entities.gazetteer import load_gazetteer
 from newsloom.entities.names import (
@@ -27,6 +25,7 @@ from newsloom.entities.names import (
 )
 from newsloom.entities.stage import family_names
 from newsloom.entities.types import Mention
+from newsloom.store import Connection
 from newsloom.store import entities as sql
 
 #: How much a link rule is trusted (multiplied into the mention's own score).
@@ -77,7 +76,7 @@ class _Group:
         return named[0] if named else (self.names[0].text if self.names else self.mentions[0].text)
 
 
-def link_article(conn: sa.Connection, article: Article) -> list[Link]:
+def link_article(conn: Connection, article: Article) -> list[Link]:
     """Link every entity of ``article`` (its mentions grouped by in-article key) to the store.
 
     Call inside the article's transaction, after the entity stage ran. Re-linking an article
@@ -135,7 +134,7 @@ def _blocking_keys(group: _Group, type_: str) -> list[str]:
     return keys
 
 
-def _resolve(conn: sa.Connection, group: _Group, found: dict[str, list[sql.StoredEntity]]) -> Link:
+def _resolve(conn: Connection, group: _Group, found: dict[str, list[sql.StoredEntity]]) -> Link:
     gaz = f"gaz:{group.key}"
     if gaz in found:
         return _link(group, found[gaz][0], "gazetteer", False)
@@ -163,7 +162,7 @@ def _type_fits(group: _Group, entity: sql.StoredEntity) -> bool:
 
 
 def _same_marks(
-    conn: sa.Connection, options: list[sql.StoredEntity], text: str, folded: str
+    conn: Connection, options: list[sql.StoredEntity], text: str, folded: str
 ) -> list[sql.StoredEntity]:
     """Drop candidates whose spelling of this name carries other diacritics ("Hùng" is not "Hưng")."""
     if not options or not has_diacritics(text):
@@ -178,7 +177,7 @@ def _same_marks(
     return kept
 
 
-def _create(conn: sa.Connection, group: _Group) -> Link:
+def _create(conn: Connection, group: _Group) -> Link:
     gazetteer = load_gazetteer()
     entry = gazetteer.entries.get(group.key)
     key = group.key
@@ -207,7 +206,7 @@ def _link(group: _Group, entity: sql.StoredEntity, rule: str, created: bool) -> 
     )
 
 
-def _store(conn: sa.Connection, article: Article, groups: dict[str, _Group], links: dict[str, Link]) -> None:
+def _store(conn: Connection, article: Article, groups: dict[str, _Group], links: dict[str, Link]) -> None:
     """Write one article's links, aliases, blocking keys, counts and roles in a few batched statements."""
     language_of = {n: s.language or article.language for n, s in enumerate(article.sentences)}
     rows: list[dict[str, Any]] = []

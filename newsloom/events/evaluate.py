@@ -22,11 +22,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import sqlalchemy as sa
-
 from newsloom.article import Article
 from newsloom.events.actors import fold
 from newsloom.events.types import Actor, Event
+from newsloom.store import Connection
+from newsloom.store import events as event_rows
 
 #: The per-article stages the gate runs (no embeddings: they are the stories' business).
 EVENT_STAGES = ("language", "sentences", "entities", "times", "events")
@@ -235,10 +235,8 @@ class MergeScore:
         return self.passed / self.total if self.total else 0.0
 
 
-def score_merging(gold: Gold, conn: sa.Connection) -> MergeScore:
+def score_merging(gold: Gold, conn: Connection) -> MergeScore:
     """Each gold corpus event must be one stored event whose annotated articles are the gold ones."""
-    from newsloom.store.migrations.m0003_events import event_sources
-
     annotated = set(gold.paths)
     mentions: dict[str, list[tuple[str, str, str, dict[str, Any]]]] = {}
     for entry in gold.articles:
@@ -246,17 +244,7 @@ def score_merging(gold: Gold, conn: sa.Connection) -> MergeScore:
             mentions.setdefault(expected["event"], []).append(
                 (entry["path"], expected["sentence"], expected["type"], expected)
             )
-    columns = event_sources.c
-    rows = conn.execute(
-        sa.select(
-            columns.event_id,
-            columns.path,
-            columns.sentence,
-            columns.type,
-            columns.source_actors,
-            columns.target_actors,
-        )
-    ).all()
+    rows = event_rows.source_evidence(conn)
     by_event: dict[int, set[str]] = {}
     for row in rows:
         by_event.setdefault(row.event_id, set()).add(row.path)
@@ -303,20 +291,13 @@ def _row_overlap(row: Any, expected: dict[str, Any], gold: Gold) -> int:
     return sum(1 for slot in slots if any(_slot_hit(slot, a, gold) for a in actors))
 
 
-def stories_cross_check(
-    stories: dict[str, Any], conn: sa.Connection, gold_paths: Sequence[str]
-) -> MergeScore:
+def stories_cross_check(stories: dict[str, Any], conn: Connection, gold_paths: Sequence[str]) -> MergeScore:
     """The main events of ``tests/gold/stories.json``: is each one stored event holding exactly its
     articles? An article's candidate events are those whose actors include two of the story's
     actors (one for a one-actor story) within a day of its date; any PLOVER type."""
     from newsloom.events.rollup import dates_compatible
-    from newsloom.store.migrations.m0003_events import event_sources, events
 
-    rows = conn.execute(
-        sa.select(event_sources.c.event_id, event_sources.c.path, events.c.date, events.c.actors).join(
-            events, events.c.id == event_sources.c.event_id
-        )
-    ).all()
+    rows = event_rows.source_dates(conn)
     all_paths = set(gold_paths)
     by_event_articles: dict[int, set[str]] = {}
     info: dict[int, tuple[str | None, set[str]]] = {}

@@ -25,9 +25,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-import sqlalchemy as sa
-
 from newsloom.article import Article
+from newsloom.events import stored as store
 from newsloom.events.actors import fold, identity_keys, is_state, same_actor
 from newsloom.events.rollup import (
     ArticleEvent,
@@ -37,7 +36,8 @@ from newsloom.events.rollup import (
     participants_match,
 )
 from newsloom.events.types import Actor
-from newsloom.store import events as store
+from newsloom.store import Connection
+from newsloom.store import entities as entity_rows
 
 #: Sources whose dates come from the text (not the publication date) disagree in earnest.
 EXPLICIT = ("time", "previous", "meeting")
@@ -116,7 +116,7 @@ def _participant_or_country(
     )
 
 
-def find_match(conn: sa.Connection, group: ArticleEvent, parent_id: int | None) -> int | None:
+def find_match(conn: Connection, group: ArticleEvent, parent_id: int | None) -> int | None:
     """The stored event this article-level event reports, if any (indexed lookups only)."""
     candidates: dict[int, store.StoredEvent] = {}
     if parent_id is not None:
@@ -135,7 +135,7 @@ def find_match(conn: sa.Connection, group: ArticleEvent, parent_id: int | None) 
     return best[1] if best else None
 
 
-def corpus_keys(conn: sa.Connection, article: Article) -> dict[str, str]:
+def corpus_keys(conn: Connection, article: Article) -> dict[str, str]:
     """In-article actor keys -> corpus entity keys ("entity:12"), from the entity linking step.
 
     Entity linking (``newsloom.entities.linking``) runs before merging and records which stored
@@ -143,18 +143,7 @@ def corpus_keys(conn: sa.Connection, article: Article) -> dict[str, str]:
     "Matamela Cyril Ramaphosa" in another as the one entity they are. Without linking (a store
     without the entity tables, or an article not linked) the in-article keys are used as they are.
     """
-    if not _has_entity_links(conn):
-        return {}
-    from newsloom.store.migrations.m0002_entities import entities, entity_links
-
-    spans = {
-        (row.start_offset, row.end_offset): row.entity_id
-        for row in conn.execute(
-            sa.select(entity_links.c.start_offset, entity_links.c.end_offset, entity_links.c.entity_id).where(
-                entity_links.c.article_id == article.id
-            )
-        )
-    }
+    spans = entity_rows.linked_spans(conn, article.id)
     mapping: dict[str, str] = {}
     for mention in article.entities:
         entity_id = spans.get((mention.start, mention.end))
@@ -167,22 +156,9 @@ def corpus_keys(conn: sa.Connection, article: Article) -> dict[str, str]:
         for actor in (*event.source_actors, *event.target_actors)
         for k in (actor.key, *actor.affiliations)
     } - set(mapping)
-    if wanted:
-        for row in conn.execute(
-            sa.select(entities.c.id, entities.c.key).where(entities.c.key.in_(sorted(wanted)))
-        ):
-            mapping.setdefault(fold(row.key), f"entity:{row.id}")
+    for key, entity_id in entity_rows.ids_of_keys(conn, wanted).items():
+        mapping.setdefault(fold(key), f"entity:{entity_id}")
     return mapping
-
-
-_LINK_TABLES: dict[int, bool] = {}
-
-
-def _has_entity_links(conn: sa.Connection) -> bool:
-    engine_id = id(conn.engine)
-    if engine_id not in _LINK_TABLES:
-        _LINK_TABLES[engine_id] = sa.inspect(conn).has_table("entity_links")
-    return _LINK_TABLES[engine_id]
 
 
 def _remap_actor(actor: Actor, mapping: dict[str, str]) -> Actor:
@@ -218,7 +194,7 @@ def remap(group: ArticleEvent, mapping: dict[str, str]) -> ArticleEvent:
     )
 
 
-def merge_article_events(conn: sa.Connection, article: Article) -> list[int]:
+def merge_article_events(conn: Connection, article: Article) -> list[int]:
     """Merge an article's events into the stored events; return the event ids, one per article-level
     event in reading order. Re-merging an unchanged article changes nothing."""
     signature = article_signature(article)

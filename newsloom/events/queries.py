@@ -13,14 +13,12 @@ import json
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-import sqlalchemy as sa
-
 from newsloom.errors import NewsloomError
 from newsloom.events.actors import fold
 from newsloom.events.codebook import TYPES, to_plover
 from newsloom.events.merge import discrepancies
+from newsloom.store import Connection
 from newsloom.store import events as store
-from newsloom.store.migrations.m0003_events import event_actors, event_sources, events
 
 EXPORT_FORMATS = ("jsonl", "csv", "plover")
 #: Rows read per query while exporting (memory stays flat however many events there are).
@@ -33,34 +31,17 @@ def _filters(
     type: str | None,
     entity: str | None,
     language: str | None,
-) -> list[Any]:
-    conditions: list[Any] = []
-    if date_from:
-        conditions.append(events.c.date >= date_from)
-    if date_to:
-        conditions.append(events.c.date <= date_to)
-    if type:
-        if type.upper() not in TYPES:
-            raise NewsloomError(f"'{type}' is not a PLOVER event type. Types: {', '.join(TYPES)}.")
-        conditions.append(events.c.type == type.upper())
-    if entity:
-        folded = fold(entity)
-        matching = sa.select(event_actors.c.event_id).where(
-            sa.or_(
-                event_actors.c.key == entity,
-                event_actors.c.key == folded,
-                event_actors.c.folded == folded,
-                event_actors.c.folded.like(f"%{folded}%"),
-            )
-        )
-        conditions.append(events.c.id.in_(matching))
-    if language:
-        written = sa.select(event_sources.c.event_id).where(event_sources.c.language == language.lower())
-        conditions.append(events.c.id.in_(written))
-    return conditions
+    top_level: bool = False,
+) -> store.EventFilter:
+    if type and type.upper() not in TYPES:
+        raise NewsloomError(f"'{type}' is not a PLOVER event type. Types: {', '.join(TYPES)}.")
+    return store.EventFilter(
+        date_from=date_from, date_to=date_to, type=type.upper() if type else None, entity=entity,
+        entity_folded=fold(entity) if entity else None, language=language, top_level=top_level,
+    )  # fmt: skip
 
 
-def _summary(row: Any) -> dict[str, Any]:
+def _summary(row: store.EventRow) -> dict[str, Any]:
     actors = json.loads(row.actors or "{}")
     return {
         "id": row.id,
@@ -82,7 +63,7 @@ def _summary(row: Any) -> dict[str, Any]:
 
 
 def list_events(
-    conn: sa.Connection,
+    conn: Connection,
     date_from: str | None = None,
     date_to: str | None = None,
     type: str | None = None,
@@ -92,34 +73,22 @@ def list_events(
     offset: int = 0,
 ) -> list[dict[str, Any]]:
     """Events, newest first, as summary dicts (id, type, mode, date, title, actors, location, counts)."""
-    query = (
-        sa.select(events)
-        .where(*_filters(date_from, date_to, type, entity, language))
-        # newest first; a date without its year ("XXXX-10-24") after the dated ones, undated last
-        .order_by(sa.case((events.c.date.like("XXXX%"), 1), else_=0), events.c.date.desc(), events.c.id)
-        .limit(limit)
-        .offset(offset)
-    )
-    return [_summary(row) for row in conn.execute(query)]
+    where = _filters(date_from, date_to, type, entity, language)
+    return [_summary(row) for row in store.list_event_rows(conn, where, limit, offset)]
 
 
 def count_events(
-    conn: sa.Connection,
+    conn: Connection,
     date_from: str | None = None,
     date_to: str | None = None,
     type: str | None = None,
     entity: str | None = None,
     language: str | None = None,
 ) -> int:
-    query = (
-        sa.select(sa.func.count())
-        .select_from(events)
-        .where(*_filters(date_from, date_to, type, entity, language))
-    )
-    return int(conn.execute(query).scalar() or 0)
+    return store.count_event_rows(conn, _filters(date_from, date_to, type, entity, language))
 
 
-def _source(row: Any) -> dict[str, Any]:
+def _source(row: store.SourceRow) -> dict[str, Any]:
     return {
         "path": row.path,
         "language": row.language,
@@ -145,7 +114,9 @@ def _source(row: Any) -> dict[str, Any]:
     }
 
 
-def _record(row: Any, rows: Sequence[Any], children: Sequence[int] = ()) -> dict[str, Any]:
+def _record(
+    row: store.EventRow, rows: Sequence[store.SourceRow], children: Sequence[int] = ()
+) -> dict[str, Any]:
     """The full record of an event (the jsonl export shape)."""
     actors = json.loads(row.actors or "{}")
     return {
@@ -172,21 +143,11 @@ def _record(row: Any, rows: Sequence[Any], children: Sequence[int] = ()) -> dict
     }
 
 
-def _children(conn: sa.Connection, ids: Sequence[int]) -> dict[int, list[int]]:
-    if not ids:
-        return {}
-    found: dict[int, list[int]] = {i: [] for i in ids}
-    query = (
-        sa.select(events.c.id, events.c.parent_id)
-        .where(events.c.parent_id.in_(list(ids)))
-        .order_by(events.c.id)
-    )
-    for child, parent in conn.execute(query):
-        found[parent].append(child)
-    return found
+def _children(conn: Connection, ids: Sequence[int]) -> dict[int, list[int]]:
+    return store.child_ids(conn, ids)
 
 
-def event_detail(conn: sa.Connection, event_id: int) -> dict[str, Any] | None:
+def event_detail(conn: Connection, event_id: int) -> dict[str, Any] | None:
     """One event: its record with every source (sentence, language, path) and its discrepancies,
     the meeting it belongs to and the statements made at it; None when there is no such event."""
     row = store.get_event(conn, event_id)
@@ -197,15 +158,12 @@ def event_detail(conn: sa.Connection, event_id: int) -> dict[str, Any] | None:
     if row.parent_id is not None:
         parent = store.get_event(conn, row.parent_id)
         record["parent"] = _summary(parent) if parent is not None else None
-    record["statement_summaries"] = [
-        _summary(r)
-        for r in conn.execute(sa.select(events).where(events.c.parent_id == event_id).order_by(events.c.id))
-    ]
+    record["statement_summaries"] = [_summary(r) for r in store.statement_rows(conn, event_id)]
     return record
 
 
 def timeline(
-    conn: sa.Connection,
+    conn: Connection,
     date_from: str | None = None,
     date_to: str | None = None,
     type: str | None = None,
@@ -219,12 +177,9 @@ def timeline(
     By default only events that are not statements made at a meeting (the meeting stands for them);
     undated events come last under ``"date": None``.
     """
-    conditions = _filters(date_from, date_to, type, entity, language)
-    if not include_statements:
-        conditions.append(events.c.parent_id.is_(None))
-    query = sa.select(events).where(*conditions).order_by(events.c.date, events.c.id).limit(limit)
+    where = _filters(date_from, date_to, type, entity, language, top_level=not include_statements)
     days: dict[str | None, list[dict[str, Any]]] = {}
-    for row in conn.execute(query):
+    for row in store.dated_event_rows(conn, where, limit):
         days.setdefault(row.date, []).append(_summary(row))
     ordered = sorted((d for d in days if d is not None), key=lambda d: (d.startswith("XXXX"), d))
     result: list[dict[str, Any]] = [{"date": d, "events": days[d]} for d in ordered]
@@ -254,13 +209,11 @@ def _csv_row(record: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def iter_event_records(conn: sa.Connection, batch: int = EXPORT_BATCH) -> Iterator[dict[str, Any]]:
+def iter_event_records(conn: Connection, batch: int = EXPORT_BATCH) -> Iterator[dict[str, Any]]:
     """Every event's full record, in id order, read ``batch`` events at a time."""
     last = 0
     while True:
-        rows = conn.execute(
-            sa.select(events).where(events.c.id > last).order_by(events.c.id).limit(batch)
-        ).all()
+        rows = store.event_rows_after(conn, last, batch)
         if not rows:
             return
         ids = [r.id for r in rows]
@@ -271,7 +224,7 @@ def iter_event_records(conn: sa.Connection, batch: int = EXPORT_BATCH) -> Iterat
         last = ids[-1]
 
 
-def export_events(conn: sa.Connection, format: str = "jsonl") -> Iterator[dict[str, Any]]:
+def export_events(conn: Connection, format: str = "jsonl") -> Iterator[dict[str, Any]]:
     """Event records for export: ``jsonl`` (full records: id, type, mode, date, date_end, precision,
     actors, location, sources [{path, language, sentence, ...}], discrepancies, ...), ``csv`` (one
     flat row per event), or ``plover`` (the PLOVER codebook's JSON fields)."""

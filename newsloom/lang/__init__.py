@@ -2,7 +2,8 @@
 
 Adding a language is adding a folder with an ``__init__.py`` exporting ``PACK`` (and, as needed,
 ``time.py``, ``entities.py``, ``events.py`` each exporting ``RULES``). Any language without a
-folder is handled by ``lang/generic``.
+folder is handled by ``lang/generic``. The packs are found in this folder, never listed by hand:
+a folder with extraction rules of its own makes its language first-class.
 """
 
 from __future__ import annotations
@@ -15,9 +16,9 @@ from typing import Any
 
 from newsloom.lang.base import LanguagePack
 
-#: The languages with a pack of their own (first-class).
-FIRST_CLASS = ("vi", "en", "id")
 GENERIC = "generic"
+#: The parts a pack may hold besides its ``PACK``; having one makes the language first-class.
+RULE_PARTS = ("time", "entities", "events")
 
 
 def _module_name(code: str, part: str | None = None) -> str:
@@ -60,6 +61,19 @@ def available_packs() -> tuple[str, ...]:
     import newsloom.lang as lang
 
     return tuple(sorted(m.name for m in pkgutil.iter_modules(lang.__path__) if m.ispkg and m.name != GENERIC))
+
+
+def first_class_languages() -> tuple[str, ...]:
+    """Codes of the packs with extraction rules of their own (``lang/ms`` only tells Malay apart: not one).
+
+    >>> {"vi", "en", "id"} <= set(first_class_languages()), "ms" in first_class_languages()
+    (True, False)
+    """
+    return tuple(code for code in available_packs() if any(_has(code, part) for part in RULE_PARTS))
+
+
+#: The languages with extraction rules of their own (first-class), found in this folder.
+FIRST_CLASS = first_class_languages()
 
 
 @cache

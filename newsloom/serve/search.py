@@ -9,8 +9,8 @@ Three signals are fused by reciprocal rank:
 - meaning: the query embedded with the stories encoder against stored article embeddings, when
   the stories part of newsloom stores them.
 
-The index lives in two tables of its own (``serve_search_docs`` and the FTS5 table
-``serve_search_fts``), created with ``IF NOT EXISTS`` on first use and refreshed from the store.
+The index lives in the store (``newsloom.store.search``: documents and, on SQLite, their FTS5
+table, created by a migration); this module decides what goes in it and ranks what comes out.
 """
 
 from __future__ import annotations
@@ -28,15 +28,16 @@ from functools import lru_cache
 from typing import Any
 
 import numpy as np
-import sqlalchemy as sa
 
-from newsloom.serve import domains
-from newsloom.store import Store
-from newsloom.store.migrations.m0001_articles import articles
+from newsloom.entities.queries import entity_detail, export_entities, find_entity
+from newsloom.events.queries import export_events
+from newsloom.store import Connection, Store
+from newsloom.store import articles as article_rows
+from newsloom.store import search as index_rows
+from newsloom.store.dialect import Clause, full_text
 
 log = logging.getLogger("newsloom.serve.search")
 
-FTS_TABLE = "serve_search_fts"
 KINDS = ("article", "event", "entity")
 #: Reciprocal-rank constant: 60 is the usual choice; it keeps one list's top hit from drowning others.
 RRF_K = 60
@@ -60,22 +61,6 @@ SNIPPET_CONTEXT = 90
 #: Seconds between two checks of whether the store changed (a check is one small query).
 REFRESH_INTERVAL = 2.0
 DOCS_BATCH = 500
-
-metadata = sa.MetaData()
-search_docs = sa.Table(
-    "serve_search_docs",
-    metadata,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("kind", sa.String(16), nullable=False),
-    sa.Column("ref", sa.String(128), nullable=False),
-    sa.Column("language", sa.String(8), nullable=False, default=""),
-    sa.Column("title", sa.Text, nullable=False, default=""),
-    sa.Column("body", sa.Text, nullable=False, default=""),
-    sa.Column("published", sa.String(10)),
-    sa.Column("signature", sa.String(40), nullable=False),
-    sa.UniqueConstraint("kind", "ref", "language", name="uq_serve_search_doc"),
-)
-sa.Index("ix_serve_search_docs_ref", search_docs.c.kind, search_docs.c.ref)
 
 
 class _FoldTable(dict[int, str]):
@@ -108,8 +93,8 @@ def query_terms(query: str) -> list[str]:
     return _TERM.findall(fold_text(query))[:16]
 
 
-def _phrase(words: Iterable[str]) -> str:
-    return '"' + " ".join(words) + '"'  # words are [^\W_]+ runs: no quote can reach the FTS5 query
+def _every_word(terms: list[str]) -> Clause:
+    return Clause(tuple((t,) for t in terms))
 
 
 @dataclass
@@ -231,25 +216,9 @@ class SearchIndex:
         self._checked_at = 0.0
         self._vectors: np.ndarray | None = None
         self._vector_ids: list[str] = []
-        self.enabled = store.engine.dialect.name == "sqlite"
+        self.enabled = full_text(store.engine)
 
     # -- building -------------------------------------------------------------------------------
-    def ensure_tables(self, conn: sa.Connection) -> None:
-        metadata.create_all(conn, checkfirst=True)
-        conn.execute(
-            sa.text(
-                f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
-                "title, body, tokenize = 'unicode61 remove_diacritics 2')"
-            )
-        )
-
-    def _store_fingerprint(self, conn: sa.Connection) -> tuple[Any, ...]:
-        """Changes when articles are added or removed; two index lookups, never a table scan."""
-        count = conn.execute(sa.select(sa.func.count()).select_from(articles)).scalar()  # a covering index
-        newest = conn.execute(
-            sa.select(sa.func.max(sa.literal_column("rowid"))).select_from(articles)
-        ).scalar()
-        return (count, newest)
 
     def refresh(self, force: bool = False) -> dict[str, int]:
         """Bring the index up to date with the store; returns how many docs were written per kind."""
@@ -261,36 +230,27 @@ class SearchIndex:
                 return {}
             self._checked_at = now
             with self.store.connect() as conn:
-                fingerprint = self._store_fingerprint(conn)
+                fingerprint = article_rows.article_version(conn)
             if not force and fingerprint == self._fingerprint:
                 return {}
             written = {kind: 0 for kind in KINDS}
             with self.store.transaction() as conn:
-                self.ensure_tables(conn)
                 written["article"] = self._write(conn, "article", self._article_docs(conn))
-                if domains.available("entities", "export_entities"):
-                    written["entity"] = self._write(conn, "entity", self._entity_docs(conn))
-                if domains.available("events", "export_events"):
-                    written["event"] = self._write(conn, "event", self._event_docs(conn))
+                written["entity"] = self._write(conn, "entity", self._entity_docs(conn))
+                written["event"] = self._write(conn, "event", self._event_docs(conn))
             self._load_vectors()
             self._fingerprint = fingerprint
             return written
 
-    def _article_docs(self, conn: sa.Connection) -> Iterator[_Doc]:
+    def _article_docs(self, conn: Connection) -> Iterator[_Doc]:
         """Articles not indexed yet (an article's text never changes; duplicates are left out)."""
-        indexed = sa.select(search_docs.c.ref).where(search_docs.c.kind == "article")
-        query = (
-            sa.select(articles.c.id, articles.c.language, articles.c.title, articles.c.text, articles.c.published)
-            .where(articles.c.duplicate_of.is_(None), articles.c.id.not_in(indexed))
-            .order_by(articles.c.id)
-        )  # fmt: skip
-        for row in conn.execute(query).all():
+        for row in index_rows.unindexed_articles(conn):
             title = row.title or _lead(row.text)
             yield _Doc("article", row.id, row.language or "", title, row.text, row.published)
 
-    def _entity_docs(self, conn: sa.Connection) -> Iterator[_Doc]:
+    def _entity_docs(self, conn: Connection) -> Iterator[_Doc]:
         """One doc per entity and language: its canonical name, the names seen in that language, roles."""
-        for entity in domains.call("entities", "export_entities", conn):
+        for entity in export_entities(conn):
             names: dict[str, list[str]] = entity.get("names") or {}
             roles = " · ".join(
                 str(r.get("title") or r.get("role") or "") for r in entity.get("roles") or [] if isinstance(r, dict)
@@ -300,9 +260,9 @@ class SearchIndex:
                 yield _Doc("entity", str(entity["id"]), language or "", str(entity.get("name") or ""), body,
                            entity.get("first_seen"))  # fmt: skip
 
-    def _event_docs(self, conn: sa.Connection) -> Iterator[_Doc]:
+    def _event_docs(self, conn: Connection) -> Iterator[_Doc]:
         """One doc per event and language: what happened, who, where, and the evidence sentences."""
-        for event in domains.call("events", "export_events", conn, "jsonl"):
+        for event in export_events(conn, "jsonl"):
             by_language: dict[str, list[str]] = {}
             for source in event.get("sources") or []:
                 if isinstance(source, dict):
@@ -314,42 +274,21 @@ class SearchIndex:
                 body = " ".join(dict.fromkeys(sentences))
                 yield _Doc("event", str(event["id"]), language, title, body, event.get("date"))
 
-    def _write(self, conn: sa.Connection, kind: str, docs: Iterable[_Doc]) -> int:
+    def _write(self, conn: Connection, kind: str, docs: Iterable[_Doc]) -> int:
         """Insert new docs, replace changed ones (same kind, ref, language); returns how many."""
-        existing = {
-            (row.ref, row.language): (row.id, row.signature)
-            for row in conn.execute(
-                sa.select(search_docs.c.id, search_docs.c.ref, search_docs.c.language, search_docs.c.signature)
-                .where(search_docs.c.kind == kind)
-            )
-        }  # fmt: skip
+        existing = index_rows.signatures(conn, kind)
         written = 0
-        fts_insert = sa.text(f"INSERT INTO {FTS_TABLE}(rowid, title, body) VALUES (:id, :title, :body)")
-        fts_delete = sa.text(f"DELETE FROM {FTS_TABLE} WHERE rowid = :id")
         for doc in docs:
             signature = doc.signature
             found = existing.get((doc.ref, doc.language))
             if found is not None and found[1] == signature:
                 continue
-            values = {
-                "title": doc.title,
-                "body": doc.body,
-                "published": doc.published,
-                "signature": signature,
-            }
-            if found is None:
-                result = conn.execute(
-                    sa.insert(search_docs).values(kind=kind, ref=doc.ref, language=doc.language, **values)
-                )
-                inserted = result.inserted_primary_key
-                assert inserted is not None  # an INSERT into a table with an integer key
-                doc_id = int(inserted[0])
-            else:
-                doc_id = found[0]
-                conn.execute(sa.update(search_docs).where(search_docs.c.id == doc_id).values(**values))
-                conn.execute(fts_delete, {"id": doc_id})
-            conn.execute(
-                fts_insert, {"id": doc_id, "title": fold_text(doc.title), "body": fold_text(doc.body)}
+            row = index_rows.SearchDoc(
+                id=0, kind=kind, ref=doc.ref, language=doc.language, title=doc.title, body=doc.body,
+                published=doc.published, signature=signature,
+            )  # fmt: skip
+            index_rows.write_doc(
+                conn, row, fold_text(doc.title), fold_text(doc.body), existing=found[0] if found else None
             )
             written += 1
         return written
@@ -368,23 +307,9 @@ class SearchIndex:
         if vectors:
             self._vectors, self._vector_ids = np.vstack(vectors), ids
 
-    def _stored_vectors(self, conn: sa.Connection) -> Iterator[tuple[str, np.ndarray]]:
+    def _stored_vectors(self, conn: Connection) -> Iterator[tuple[str, np.ndarray]]:
         """(article id, vector) for every embedded passage: an article, or one segment of a roundup."""
-        if domains.available("stories", "article_embeddings"):
-            yield from domains.call("stories", "article_embeddings", conn)
-            return
-        inspector = sa.inspect(conn)
-        if not (inspector.has_table("story_members") and inspector.has_table("embeddings")):
-            return
-        from newsloom.store.migrations.m0004_stories import embeddings, story_members
-
-        query = (
-            sa.select(story_members.c.article_id, embeddings.c.vector)
-            .join(embeddings, embeddings.c.key == story_members.c.embedding_key)
-            .distinct()
-        )
-        for row in conn.execute(query):
-            yield row.article_id, np.frombuffer(row.vector, dtype="<f4")
+        yield from index_rows.passage_vectors(conn)
 
     def _meaning_ranks(self, query: str) -> list[tuple[str, str, float]]:
         """Articles closest in meaning to the query: (kind, ref, cosine), best first."""
@@ -461,11 +386,9 @@ class SearchIndex:
                     break
             return hits[offset : offset + limit]
 
-    def _alias_matches(self, conn: sa.Connection, query: str) -> tuple[list[str], list[list[str]]]:
+    def _alias_matches(self, conn: Connection, query: str) -> tuple[list[str], list[list[str]]]:
         """Entities the query names (any alias, any language), and their aliases as folded phrases."""
-        if not domains.available("entities", "find_entity"):
-            return [], []
-        found = domains.call("entities", "find_entity", conn, query)[:3]
+        found = find_entity(conn, query)[:3]
         if not found:  # the query may be a canonical name that is not among the aliases
             found = self._entities_named(conn, query_terms(query))
         phrases: list[list[str]] = []
@@ -477,17 +400,17 @@ class SearchIndex:
                     phrases.append(words)
         return [str(e["id"]) for e in found], phrases[:MAX_EXPANSIONS]
 
-    def _entities_named(self, conn: sa.Connection, terms: list[str]) -> list[dict[str, Any]]:
+    def _entities_named(self, conn: Connection, terms: list[str]) -> list[dict[str, Any]]:
         """Entities whose canonical name folds to exactly the query's words."""
         if not self.enabled or not terms:
             return []
         self_refs = []
-        for row in self._fts_query(conn, f"title : {_phrase(terms)}", [], ("entity",), None):
+        for row in self._fts_query(conn, Clause((tuple(terms),), title_only=True), [], ("entity",), None):
             if query_terms(row.title) == terms and row.ref not in self_refs:
                 self_refs.append(row.ref)
         found = []
         for ref in self_refs[:3]:
-            detail = domains.call("entities", "entity_detail", conn, int(ref)) if ref.isdigit() else None
+            detail = entity_detail(conn, int(ref)) if ref.isdigit() else None
             if detail:
                 names: dict[str, list[str]] = {}
                 for alias in detail.get("aliases") or []:
@@ -496,45 +419,34 @@ class SearchIndex:
         return found
 
     def _fts_rows(
-        self, conn: sa.Connection, query: str, terms: list[str], expansions: list[list[str]], kinds: tuple[str, ...],
+        self, conn: Connection, query: str, terms: list[str], expansions: list[list[str]], kinds: tuple[str, ...],
         language: str | None,
     ) -> list[Any]:  # fmt: skip
-        rows = self._fts_query(conn, " ".join(_phrase([t]) for t in terms), expansions, kinds, language)
+        rows = self._fts_query(conn, _every_word(terms), expansions, kinds, language)
         if not rows and len(terms) > 2:  # no doc has every word: any two neighbouring words will do
-            pairs = " OR ".join(_phrase(terms[i : i + 2]) for i in range(len(terms) - 1))
+            pairs = [Clause((tuple(terms[i : i + 2]),)) for i in range(len(terms) - 1)]
             rows = self._fts_query(conn, pairs, expansions, kinds, language)
         return sorted(
             rows, key=lambda row: -closeness(query, terms, row.title, row.body)
         )  # stable: bm25 next
 
     def _fts_query(
-        self, conn: sa.Connection, main: str, expansions: list[list[str]], kinds: tuple[str, ...],
+        self, conn: Connection, main: Clause | list[Clause], expansions: list[list[str]], kinds: tuple[str, ...],
         language: str | None,
     ) -> list[Any]:  # fmt: skip
-        """The best-ranked docs for a full-text query: ranked inside FTS5 first (a LIMIT there saves
-        joining every match), then read by id and filtered by kind and language."""
-        match = " OR ".join([f"({main})", *(_phrase(words) for words in expansions)])
+        """The best-ranked docs for a full-text query (the main clauses, or any expansion phrase):
+        ranked inside the index first (a LIMIT there saves joining every match), then read by id and
+        filtered by kind and language."""
+        clauses = [main] if isinstance(main, Clause) else list(main)
+        match = [*clauses, *(Clause((tuple(words),)) for words in expansions)]
         filtered = language is not None or set(kinds) != set(KINDS)
-        ranked = sa.text(
-            f"SELECT rowid, bm25({FTS_TABLE}, {TITLE_WEIGHT}, 1.0) AS rank FROM {FTS_TABLE} "
-            f"WHERE {FTS_TABLE} MATCH :match ORDER BY rank LIMIT :limit"
-        )
         limit = FTS_CANDIDATES * (FILTERED_FACTOR if filtered else 1)
-        order = [row.rowid for row in conn.execute(ranked, {"match": match, "limit": limit})]
-        if not order:
-            return []
-        docs = {
-            row.id: row for row in conn.execute(sa.select(search_docs).where(search_docs.c.id.in_(order)))
-        }
-        found = [docs[i] for i in order if i in docs]
+        found = index_rows.matching_docs(conn, match, TITLE_WEIGHT, limit)
         found = [d for d in found if d.kind in kinds and (language is None or d.language == language)]
         return found[:FTS_CANDIDATES]
 
-    def _doc_for(self, conn: sa.Connection, key: tuple[str, str], language: str | None) -> Any:
-        query = sa.select(search_docs).where(search_docs.c.kind == key[0], search_docs.c.ref == key[1])
-        if language:
-            query = query.where(search_docs.c.language == language)
-        return conn.execute(query.limit(1)).first()
+    def _doc_for(self, conn: Connection, key: tuple[str, str], language: str | None) -> Any:
+        return index_rows.find_doc(conn, key[0], key[1], language)
 
 
 def _lead(text: str, size: int = 140) -> str:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator
+import re
+import unicodedata
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -12,17 +15,22 @@ import numpy as np
 import sqlalchemy as sa
 
 from newsloom.article import Article
-from newsloom.ingest.build import normalise_for_hash
-from newsloom.store.migrations.m0001_articles import article_paths, articles, simhash_bands
+from newsloom.store.schema import article_paths, articles, simhash_bands
 
 #: Two bodies whose 64-bit simhashes differ in at most this many bits are one article re-crawled.
 NEAR_DUPLICATE_BITS = 3
 _BANDS = 4  # 4 x 16 bits: any two hashes within 3 bits share at least one band exactly
 
 
+def hash_words(text: str) -> list[str]:
+    """The words a body is hashed by: NFC, case-folded, punctuation and spacing ignored (the same
+    normalisation as the article id's content hash, ``newsloom.ingest.build.normalise_for_hash``)."""
+    return re.findall(r"\w+", unicodedata.normalize("NFC", text).casefold())
+
+
 def simhash(text: str) -> int:
     """64-bit simhash of word 3-shingles of the normalised body (signed, to fit a BIGINT)."""
-    words = normalise_for_hash(text).split()
+    words = hash_words(text)
     shingles = [" ".join(words[i : i + 3]) for i in range(max(1, len(words) - 2))]
     digests = b"".join(hashlib.blake2b(s.encode(), digest_size=8).digest() for s in shingles)
     bits = np.unpackbits(np.frombuffer(digests, dtype=np.uint8).reshape(len(shingles), 8), axis=1)
@@ -191,3 +199,76 @@ def export_record(article: Article) -> dict[str, Any]:
     record["boilerplate"] = [{"kind": b.kind, "text": b.text, "line": b.line} for b in article.boilerplate]
     record["text"] = article.text
     return record
+
+
+def article_data(conn: sa.Connection, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+    """Article id -> its stored ``Article.to_dict()`` record (as JSON-decoded data)."""
+    found: dict[str, dict[str, Any]] = {}
+    for start in range(0, len(ids), 500):
+        chunk = list(ids[start : start + 500])
+        for row in conn.execute(sa.select(articles.c.id, articles.c.data).where(articles.c.id.in_(chunk))):
+            found[row.id] = json.loads(row.data)
+    return found
+
+
+def duplicate_of(conn: sa.Connection, article_id: str) -> str | None:
+    """The id of the article this one is a near-duplicate of, or None."""
+    value = conn.execute(sa.select(articles.c.duplicate_of).where(articles.c.id == article_id)).scalar()
+    return str(value) if value else None
+
+
+def paths_of(conn: sa.Connection, article_id: str) -> list[str]:
+    """Every input path an article was read from."""
+    query = sa.select(article_paths.c.path).where(article_paths.c.article_id == article_id)
+    return [row.path for row in conn.execute(query)]
+
+
+def articles_at_path(conn: sa.Connection, path: str) -> list[str]:
+    """Ids of the articles read from an input path (a file, or its '#N' feed items / JSONL lines)."""
+    pattern = path.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "#%"
+    query = (
+        sa.select(article_paths.c.article_id)
+        .where(sa.or_(article_paths.c.path == path, article_paths.c.path.like(pattern, escape="\\")))
+        .order_by(article_paths.c.path)
+    )
+    return list(dict.fromkeys(row.article_id for row in conn.execute(query)))
+
+
+@dataclass(frozen=True)
+class ArticleHeading:
+    """What a link to an article shows: its title, language, and the start of its text."""
+
+    id: str
+    title: str | None
+    language: str | None
+    lead: str  # the first HEADING_CHARS characters of the text
+
+
+#: Characters of text read for an article's heading.
+HEADING_CHARS = 160
+
+
+def headings(conn: sa.Connection, ids: Sequence[str]) -> list[ArticleHeading]:
+    found: list[ArticleHeading] = []
+    for start in range(0, len(ids), 500):
+        query = sa.select(
+            articles.c.id,
+            articles.c.title,
+            articles.c.language,
+            sa.func.substr(articles.c.text, 1, HEADING_CHARS),
+        ).where(articles.c.id.in_(list(ids[start : start + 500])))
+        found.extend(ArticleHeading(row[0], row[1], row[2], row[3] or "") for row in conn.execute(query))
+    return found
+
+
+def newest_published(conn: sa.Connection) -> str | None:
+    """The newest full publication date (YYYY-MM-DD) of a stored article."""
+    value = conn.execute(
+        sa.select(sa.func.max(articles.c.published)).where(articles.c.published.like("____-__-__"))
+    ).scalar()
+    return str(value) if value else None
+
+
+def article_version(conn: sa.Connection) -> tuple[object, ...]:
+    """Changes whenever articles are added: the count (near-duplicates included) and the newest ingest time."""
+    return tuple(conn.execute(sa.select(sa.func.count(), sa.func.max(articles.c.ingested_at))).one())

@@ -11,13 +11,7 @@ import sqlalchemy as sa
 
 from newsloom.errors import StoreError
 from newsloom.store.migrations import discover
-
-schema_version = sa.Table(
-    "schema_version",
-    sa.MetaData(),
-    sa.Column("version", sa.Integer, primary_key=True),
-    sa.Column("name", sa.Text, nullable=False),
-)
+from newsloom.store.schema import schema_version
 
 
 def _url(path_or_url: str) -> str:

@@ -6,13 +6,14 @@ Every lookup goes through an indexed column (``entity_keys.key``, ``entity_alias
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy as sa
 
-from newsloom.store.migrations.m0002_entities import (
+from newsloom.store.schema import (
     entities,
     entity_aliases,
     entity_keys,
@@ -195,24 +196,26 @@ def update_entities_after_link(
     if not updates:
         return
     rows = [{"b_id": u.entity_id, "b_mentions": u.mentions, "b_published": published} for u in updates]
+    # typed parameters: PostgreSQL cannot deduce one type for a parameter used in several places
+    day = sa.bindparam("b_published", type_=sa.String)
     conn.execute(
         sa.update(entities)
-        .where(entities.c.id == sa.bindparam("b_id"))
+        .where(entities.c.id == sa.bindparam("b_id", type_=sa.Integer))
         .values(
-            mention_count=entities.c.mention_count + sa.bindparam("b_mentions"),
+            mention_count=entities.c.mention_count + sa.bindparam("b_mentions", type_=sa.Integer),
             article_count=entities.c.article_count + 1,
             first_seen=sa.func.coalesce(
                 sa.case(
-                    (entities.c.first_seen.is_(None), sa.bindparam("b_published")),
-                    (sa.bindparam("b_published") < entities.c.first_seen, sa.bindparam("b_published")),
+                    (entities.c.first_seen.is_(None), day),
+                    (day < entities.c.first_seen, day),
                     else_=entities.c.first_seen,
                 ),
                 entities.c.first_seen,
             ),
             last_seen=sa.func.coalesce(
                 sa.case(
-                    (entities.c.last_seen.is_(None), sa.bindparam("b_published")),
-                    (sa.bindparam("b_published") > entities.c.last_seen, sa.bindparam("b_published")),
+                    (entities.c.last_seen.is_(None), day),
+                    (day > entities.c.last_seen, day),
                     else_=entities.c.last_seen,
                 ),
                 entities.c.last_seen,
@@ -298,3 +301,261 @@ def remove_article_links(conn: sa.Connection, article_id: str) -> int:
         )
     conn.execute(sa.delete(entity_links).where(entity_links.c.article_id == article_id))
     return len(rows)
+
+
+# -- reads for the CLI, the API and exports ------------------------------------------------------------
+
+#: How many entities a lookup by name returns at most.
+FIND_LIMIT = 20
+
+
+@dataclass(frozen=True, slots=True)
+class EntityRecord:
+    """A row of ``entities``."""
+
+    id: int
+    key: str
+    name: str
+    type: str
+    gazetteer_id: str | None
+    mention_count: int
+    article_count: int
+    first_seen: str | None
+    last_seen: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class AliasRow:
+    entity_id: int
+    alias: str
+    language: str
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class RoleRow:
+    """A role of an entity, with the name of what it is a role of (when that is a stored entity)."""
+
+    entity_id: int
+    role: str
+    role_of_key: str
+    role_of_entity_id: int | None
+    of_name: str | None
+    role_text: str
+    first_seen: str | None
+    last_seen: str | None
+    count: int
+    first_article_id: str
+    evidence: str
+
+
+@dataclass(frozen=True, slots=True)
+class EntityArticleRow:
+    """An article naming an entity, and how many times."""
+
+    article_id: str
+    article_path: str | None
+    published: str | None
+    mentions: int
+
+
+def _records(rows: Iterable[Any]) -> list[EntityRecord]:
+    return [EntityRecord(**row._mapping) for row in rows]
+
+
+def entity_rows(
+    conn: sa.Connection, type: str | None = None, limit: int = 50, offset: int = 0
+) -> list[EntityRecord]:
+    """Entities by article count (most first), of one type when given."""
+    query = (
+        sa.select(entities)
+        .order_by(entities.c.article_count.desc(), entities.c.id)
+        .limit(limit)
+        .offset(offset)
+    )
+    if type is not None:
+        query = query.where(entities.c.type == type)
+    return _records(conn.execute(query))
+
+
+def entities_named(conn: sa.Connection, folded: str) -> list[EntityRecord]:
+    """Entities having the folded name ``folded`` as an alias; else whose alias starts with it.
+    Best known first, FIND_LIMIT at most."""
+    if not folded:
+        return []
+    ids = _ids_with_alias(conn, entity_aliases.c.folded == folded)
+    if not ids:
+        ids = _ids_with_alias(conn, entity_aliases.c.folded.like(_prefix(folded), escape="\\"))
+    if not ids:
+        return []
+    query = sa.select(entities).where(entities.c.id.in_(ids)).order_by(entities.c.article_count.desc())
+    return _records(conn.execute(query.limit(FIND_LIMIT)))
+
+
+def entity_row(conn: sa.Connection, entity_id: int) -> EntityRecord | None:
+    found = _records(conn.execute(sa.select(entities).where(entities.c.id == entity_id)))
+    return found[0] if found else None
+
+
+def entity_rows_after(conn: sa.Connection, last: int, batch: int) -> list[EntityRecord]:
+    """The next ``batch`` entities after id ``last`` (for exports in constant memory)."""
+    return _records(
+        conn.execute(sa.select(entities).where(entities.c.id > last).order_by(entities.c.id).limit(batch))
+    )
+
+
+def aliases_of(conn: sa.Connection, ids: Sequence[int]) -> list[AliasRow]:
+    """The aliases of some entities, most used first (then alphabetically) for each entity."""
+    if not ids:
+        return []
+    query = (
+        sa.select(
+            entity_aliases.c.entity_id,
+            entity_aliases.c.alias,
+            entity_aliases.c.language,
+            entity_aliases.c.count,
+        )
+        .where(entity_aliases.c.entity_id.in_(list(ids)))
+        .order_by(entity_aliases.c.entity_id, entity_aliases.c.count.desc(), entity_aliases.c.alias)
+    )
+    return [AliasRow(**row._mapping) for row in conn.execute(query)]
+
+
+def _prefix(folded: str) -> str:
+    return folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def _ids_with_alias(conn: sa.Connection, condition: Any) -> list[int]:
+    query = sa.select(entity_aliases.c.entity_id).where(condition).distinct().limit(FIND_LIMIT * 5)
+    return [r.entity_id for r in conn.execute(query)]
+
+
+def names_by_language(conn: sa.Connection, ids: Sequence[int]) -> dict[int, dict[str, list[str]]]:
+    """Entity id -> language -> the names seen in it, most used first."""
+    if not ids:
+        return {}
+    found: dict[int, dict[str, list[str]]] = {}
+    query = (
+        sa.select(entity_aliases.c.entity_id, entity_aliases.c.language, entity_aliases.c.alias)
+        .where(entity_aliases.c.entity_id.in_(list(ids)))
+        .order_by(entity_aliases.c.entity_id, entity_aliases.c.language, entity_aliases.c.count.desc())
+    )
+    for row in conn.execute(query):
+        found.setdefault(row.entity_id, {}).setdefault(row.language, []).append(row.alias)
+    return found
+
+
+def roles_of(conn: sa.Connection, ids: Sequence[int]) -> list[RoleRow]:
+    """The roles of some entities, by entity, first seen and role."""
+    if not ids:
+        return []
+    of = entities.alias("role_of")
+    columns = entity_roles.c
+    query = (
+        sa.select(
+            columns.entity_id, columns.role, columns.role_of_key, columns.role_of_entity_id,
+            of.c.name.label("of_name"), columns.role_text, columns.first_seen, columns.last_seen,
+            columns.count, columns.first_article_id, columns.evidence,
+        )
+        .outerjoin(of, of.c.id == columns.role_of_entity_id)
+        .where(columns.entity_id.in_(list(ids)))
+        .order_by(columns.entity_id, columns.first_seen, columns.role)
+    )  # fmt: skip
+    return [RoleRow(**row._mapping) for row in conn.execute(query)]
+
+
+def articles_naming(conn: sa.Connection, entity_id: int) -> list[EntityArticleRow]:
+    """The articles that name an entity, newest first, with how many mentions each."""
+    query = (
+        sa.select(
+            entity_links.c.article_id,
+            entity_links.c.article_path,
+            entity_links.c.published,
+            sa.func.count().label("mentions"),
+        )
+        .where(entity_links.c.entity_id == entity_id)
+        .group_by(entity_links.c.article_id, entity_links.c.article_path, entity_links.c.published)
+        .order_by(entity_links.c.published.desc(), entity_links.c.article_path)
+    )
+    return [EntityArticleRow(**row._mapping) for row in conn.execute(query)]
+
+
+def paths_naming(conn: sa.Connection, ids: Sequence[int]) -> dict[int, list[str]]:
+    """Entity id -> the input paths of the articles that name it, in order."""
+    paths: dict[int, list[str]] = {}
+    query = (
+        sa.select(entity_links.c.entity_id, entity_links.c.article_path)
+        .where(entity_links.c.entity_id.in_(list(ids)))
+        .distinct()
+        .order_by(entity_links.c.entity_id, entity_links.c.article_path)
+    )
+    for link in conn.execute(query):
+        paths.setdefault(link.entity_id, []).append(link.article_path)
+    return paths
+
+
+# -- links, for the corpus steps that read them ----------------------------------------------------
+
+_HAS_LINKS: weakref.WeakKeyDictionary[sa.Engine, bool] = weakref.WeakKeyDictionary()
+
+
+def has_links(conn: sa.Connection) -> bool:
+    """True when this database holds entity links (a store opened without the entity tables has none)."""
+    if conn.engine not in _HAS_LINKS:
+        _HAS_LINKS[conn.engine] = bool(sa.inspect(conn).has_table("entity_links"))
+    return _HAS_LINKS[conn.engine]
+
+
+def linked_spans(conn: sa.Connection, article_id: str) -> dict[tuple[int, int], int]:
+    """(start, end) of each linked mention of an article -> its canonical entity id."""
+    if not has_links(conn):
+        return {}
+    query = sa.select(entity_links.c.start_offset, entity_links.c.end_offset, entity_links.c.entity_id).where(
+        entity_links.c.article_id == article_id
+    )
+    return {(int(r.start_offset), int(r.end_offset)): int(r.entity_id) for r in conn.execute(query)}
+
+
+def linked_keys(conn: sa.Connection, article_id: str) -> dict[int, str]:
+    """Mention start offset -> canonical entity key of each linked mention of an article."""
+    if not has_links(conn):
+        return {}
+    rows = conn.execute(
+        sa.select(entity_links.c.start_offset, entities.c.key)
+        .join(entities, entities.c.id == entity_links.c.entity_id)
+        .where(entity_links.c.article_id == article_id)
+    )
+    return {int(row.start_offset): str(row.key) for row in rows}
+
+
+def ids_of_keys(conn: sa.Connection, keys: Iterable[str]) -> dict[str, int]:
+    """Entity key -> id, for the keys that are stored."""
+    wanted = sorted(set(keys))
+    if not wanted or not has_links(conn):
+        return {}
+    rows = conn.execute(sa.select(entities.c.id, entities.c.key).where(entities.c.key.in_(wanted)))
+    return {str(row.key): int(row.id) for row in rows}
+
+
+@dataclass(frozen=True, slots=True)
+class LinkedMention:
+    """A mention linked to an entity: where it is, and the entity's key, name and type."""
+
+    article_id: str
+    start_offset: int
+    key: str
+    name: str
+    type: str
+
+
+def links_in_articles(conn: sa.Connection, article_ids: Sequence[str]) -> list[LinkedMention]:
+    """Every entity link of some articles: article id, start offset, entity key, name and type."""
+    if not article_ids or not has_links(conn):
+        return []
+    query = (
+        sa.select(entity_links.c.article_id, entity_links.c.start_offset, entities.c.key, entities.c.name,
+                  entities.c.type)
+        .join(entities, entities.c.id == entity_links.c.entity_id)
+        .where(entity_links.c.article_id.in_(list(article_ids)))
+    )  # fmt: skip
+    return [LinkedMention(**row._mapping) for row in conn.execute(query)]

@@ -14,17 +14,13 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from newsloom.article import Article
-from newsloom.events.actors import fold
-from newsloom.events.rollup import EXPLICIT_DATE_SOURCES, ArticleEvent
-from newsloom.events.types import Actor
-from newsloom.serialize import from_dict
-from newsloom.store.migrations.m0003_events import (
+from newsloom.store.schema import (
     event_actors,
     event_articles,
     event_keys,
     event_sources,
     events,
+    story_members,
 )
 
 #: An event's keys cover at most this many days of its range (a two-week summit, not a year).
@@ -64,50 +60,112 @@ def day_keys(start: str | None, end: str | None = None, slack: int = 0) -> list[
     return keys
 
 
-@dataclass(frozen=True)
-class StoredEvent:
-    """The consolidated fields of a stored event that merging compares."""
+@dataclass(frozen=True, slots=True)
+class EventRow:
+    """A row of ``events``."""
 
     id: int
     type: str
     mode: str | None
     date: str | None
     date_end: str | None
+    precision: str | None
     date_source: str | None
+    location: str | None
     location_key: str | None
     parent_id: int | None
     joint: bool
-    source_actors: tuple[Actor, ...]
-    target_actors: tuple[Actor, ...]
-    src_keys: frozenset[str]
-    tgt_keys: frozenset[str]
+    host: str | None
+    title: str
+    actors: str
+    src_keys: str
+    tgt_keys: str
+    context: str
+    languages: str
+    confidence: float
+    n_sources: int
+    n_articles: int
+    created_at: str
+    updated_at: str
 
-    @property
-    def participants(self) -> tuple[Actor, ...]:
-        return (*self.source_actors, *self.target_actors)
+
+@dataclass(frozen=True, slots=True)
+class SourceRow:
+    """A row of ``event_sources``."""
+
+    id: int
+    event_id: int
+    article_id: str
+    path: str
+    language: str | None
+    published: str | None
+    title: str | None
+    url: str | None
+    article_group: int
+    sentence_index: int
+    sentence: str
+    trigger: str
+    start_offset: int
+    end_offset: int
+    type: str
+    mode: str | None
+    date: str | None
+    date_end: str | None
+    precision: str | None
+    date_source: str | None
+    time_text: str | None
+    location: str | None
+    location_source: str | None
+    source_actors: str
+    target_actors: str
+    group_src_keys: str
+    group_tgt_keys: str
+    joint: bool
+    host: str | None
+    context: str
+    confidence: float
+    rule: str
+    classifier: str
 
 
-def _actors(data: Iterable[dict[str, Any]]) -> tuple[Actor, ...]:
-    return tuple(from_dict(Actor, a) for a in data)
+@dataclass(frozen=True, slots=True)
+class EventMentionRow:
+    """An event source of an article with what its event is (type, date, title, meeting, reach)."""
+
+    event_id: int
+    article_id: str
+    start_offset: int
+    type: str
+    date: str | None
+    title: str
+    parent_id: int | None
+    n_articles: int
 
 
-def _stored(row: Any) -> StoredEvent:
-    actors = json.loads(row.actors or "{}")
-    return StoredEvent(
-        id=row.id,
-        type=row.type,
-        mode=row.mode,
-        date=row.date,
-        date_end=row.date_end,
-        date_source=row.date_source,
-        location_key=row.location_key,
-        parent_id=row.parent_id,
-        joint=bool(row.joint),
-        source_actors=_actors(actors.get("source", [])),
-        target_actors=_actors(actors.get("target", [])),
-        src_keys=frozenset(json.loads(row.src_keys or "[]")),
-        tgt_keys=frozenset(json.loads(row.tgt_keys or "[]")),
-    )
+@dataclass(frozen=True, slots=True)
+class SourceEvidence:
+    event_id: int
+    path: str
+    sentence: str
+    type: str
+    source_actors: str
+    target_actors: str
+
+
+@dataclass(frozen=True, slots=True)
+class SourceDate:
+    event_id: int
+    path: str
+    date: str | None
+    actors: str
+
+
+def _events(rows: Iterable[Any]) -> list[EventRow]:
+    return [EventRow(**row._mapping) for row in rows]
+
+
+def _sources(rows: Iterable[Any]) -> list[SourceRow]:
+    return [SourceRow(**row._mapping) for row in rows]
 
 
 # -- lookups ---------------------------------------------------------------------------------------
@@ -115,7 +173,7 @@ def _stored(row: Any) -> StoredEvent:
 
 def candidates_by_keys(
     conn: sa.Connection, keys: Iterable[str], days: Sequence[tuple[str, str]], type_: str
-) -> list[StoredEvent]:
+) -> list[EventRow]:
     """Events of ``type_`` sharing an actor key and a day with the new one: the same day (or the same
     month-day of an event whose year is unknown); a new event without its year looks by month-day."""
     keys = sorted(set(keys))
@@ -133,16 +191,15 @@ def candidates_by_keys(
         .limit(MAX_CANDIDATES)
         .scalar_subquery()
     )
-    rows = conn.execute(sa.select(events).where(events.c.id.in_(ids))).all()
-    return [_stored(r) for r in rows]
+    return _events(conn.execute(sa.select(events).where(events.c.id.in_(ids))))
 
 
-def candidates_by_parent(conn: sa.Connection, parent_id: int, type_: str) -> list[StoredEvent]:
+def candidates_by_parent(conn: sa.Connection, parent_id: int, type_: str) -> list[EventRow]:
     """Statements of ``type_`` already attached to a stored meeting."""
-    rows = conn.execute(
+    query = (
         sa.select(events).where(events.c.parent_id == parent_id, events.c.type == type_).limit(MAX_CANDIDATES)
-    ).all()
-    return [_stored(r) for r in rows]
+    )
+    return _events(conn.execute(query))
 
 
 def event_keys_of(conn: sa.Connection, event_ids: Iterable[int]) -> dict[int, frozenset[str]]:
@@ -156,20 +213,23 @@ def event_keys_of(conn: sa.Connection, event_ids: Iterable[int]) -> dict[int, fr
     return {r.id: frozenset(json.loads(r.src_keys)) | frozenset(json.loads(r.tgt_keys)) for r in rows}
 
 
-def get_event(conn: sa.Connection, event_id: int) -> Any:
-    return conn.execute(sa.select(events).where(events.c.id == event_id)).first()
+def get_event(conn: sa.Connection, event_id: int) -> EventRow | None:
+    found = _events(conn.execute(sa.select(events).where(events.c.id == event_id)))
+    return found[0] if found else None
 
 
-def source_rows(conn: sa.Connection, event_ids: Sequence[int]) -> dict[int, list[Any]]:
+def source_rows(conn: sa.Connection, event_ids: Sequence[int]) -> dict[int, list[SourceRow]]:
     """Source rows of several events, in reading order."""
     if not event_ids:
         return {}
-    rows = conn.execute(
-        sa.select(event_sources)
-        .where(event_sources.c.event_id.in_(list(event_ids)))
-        .order_by(event_sources.c.event_id, event_sources.c.path, event_sources.c.sentence_index)
-    ).all()
-    grouped: dict[int, list[Any]] = {i: [] for i in event_ids}
+    rows = _sources(
+        conn.execute(
+            sa.select(event_sources)
+            .where(event_sources.c.event_id.in_(list(event_ids)))
+            .order_by(event_sources.c.event_id, event_sources.c.path, event_sources.c.sentence_index)
+        )
+    )
+    grouped: dict[int, list[SourceRow]] = {i: [] for i in event_ids}
     for row in rows:
         grouped[row.event_id].append(row)
     return grouped
@@ -178,79 +238,23 @@ def source_rows(conn: sa.Connection, event_ids: Sequence[int]) -> dict[int, list
 # -- writing ---------------------------------------------------------------------------------------
 
 
-def insert_event(conn: sa.Connection, group: ArticleEvent, parent_id: int | None) -> int:
-    """A new event for an article-level event (its consolidated fields are set by ``refresh_event``)."""
+def insert_event(conn: sa.Connection, values: dict[str, Any]) -> int:
+    """A new event row (its consolidated fields are set by ``update_event``); returns its id."""
     stamp = now()
-    result = conn.execute(
-        sa.insert(events).values(
-            type=group.type,
-            mode=group.mode,
-            date=group.date,
-            date_end=group.date_end,
-            precision=group.precision,
-            date_source=group.date_source,
-            parent_id=parent_id,
-            joint=group.joint,
-            title="",
-            actors="{}",
-            src_keys="[]",
-            tgt_keys="[]",
-            context="[]",
-            languages="[]",
-            confidence=0.0,
-            n_sources=0,
-            n_articles=0,
-            created_at=stamp,
-            updated_at=stamp,
-        )
-    )
+    defaults = {
+        "title": "", "actors": "{}", "src_keys": "[]", "tgt_keys": "[]", "context": "[]", "languages": "[]",
+        "confidence": 0.0, "n_sources": 0, "n_articles": 0, "created_at": stamp, "updated_at": stamp,
+    }  # fmt: skip
+    result = conn.execute(sa.insert(events).values(**{**defaults, **values}))
     key = result.inserted_primary_key
     assert key is not None
     return int(key[0])
 
 
-def add_sources(conn: sa.Connection, event_id: int, article: Article, group: ArticleEvent) -> None:
-    """One source row per sentence mention of the article-level event."""
-    rows = []
-    for mention in group.mentions:
-        rows.append(
-            {
-                "event_id": event_id,
-                "article_id": article.id,
-                "path": article.path,
-                "language": mention.language or article.language,
-                "published": article.published,
-                "title": article.title,
-                "url": article.meta("source_url"),
-                "article_group": group.group,
-                "sentence_index": mention.sentence,
-                "sentence": mention.evidence,
-                "trigger": mention.trigger,
-                "start_offset": mention.start,
-                "end_offset": mention.end,
-                "type": mention.type,
-                "mode": mention.mode,
-                "date": mention.date,
-                "date_end": mention.date_end,
-                "precision": mention.precision,
-                "date_source": mention.date_source,
-                "time_text": mention.time_text,
-                "location": mention.location,
-                "location_source": mention.location_source,
-                "source_actors": _json([a.to_dict() for a in mention.source_actors]),
-                "target_actors": _json([a.to_dict() for a in mention.target_actors]),
-                "group_src_keys": _json(sorted(group.src_keys)),
-                "group_tgt_keys": _json(sorted(group.tgt_keys)),
-                "joint": mention.joint,
-                "host": mention.host,
-                "context": _json(list(mention.context)),
-                "confidence": mention.confidence,
-                "rule": mention.rule,
-                "classifier": mention.classifier,
-            }
-        )
+def add_sources(conn: sa.Connection, rows: Sequence[dict[str, Any]]) -> None:
+    """Source rows (one per sentence mention), as ``event_sources`` columns."""
     if rows:
-        conn.execute(sa.insert(event_sources), rows)
+        conn.execute(sa.insert(event_sources), list(rows))
 
 
 def forget_article(conn: sa.Connection, article_id: str) -> list[int]:
@@ -279,147 +283,206 @@ def record_article(conn: sa.Connection, article_id: str, signature: str, event_i
     )
 
 
-# -- consolidation ---------------------------------------------------------------------------------
+# -- consolidation (the values are computed by newsloom.events.stored) ----------------------------------
 
 
-def _vote(values: Iterable[str | None]) -> str | None:
-    counted: dict[str, int] = {}
-    order: list[str] = []
-    for value in values:
-        if value:
-            if value not in counted:
-                order.append(value)
-            counted[value] = counted.get(value, 0) + 1
-    if not counted:
-        return None
-    return max(order, key=lambda v: (counted[v], -order.index(v)))
-
-
-def primary_rows(rows: Sequence[Any]) -> list[Any]:
-    """One row per article: the first mention with an explicit date, else the first mention."""
-    by_article: dict[str, list[Any]] = {}
-    for row in rows:
-        by_article.setdefault(row.article_id, []).append(row)
-    primaries = []
-    for article_rows in by_article.values():
-        article_rows = sorted(article_rows, key=lambda r: r.sentence_index)
-        explicit = [r for r in article_rows if r.date_source in EXPLICIT_DATE_SOURCES]
-        primaries.append(explicit[0] if explicit else article_rows[0])
-    return primaries
-
-
-def consolidated_date(rows: Sequence[Any]) -> tuple[str | None, str | None, str | None, str | None]:
-    """(date, date_end, precision, date_source) most sources agree on; a known year beats "XXXX"."""
-    primaries = primary_rows(rows)
-    for tier in (EXPLICIT_DATE_SOURCES, ("published",)):
-        tiered = [r for r in primaries if r.date_source in tier and r.date]
-        if not tiered:
-            continue
-        full = [r for r in tiered if not r.date.startswith("XXXX")] or tiered
-        day = _vote([r.date for r in full])
-        chosen = next(r for r in full if r.date == day)
-        ends = [r.date_end for r in full if r.date == day and r.date_end]
-        return day, max(ends) if ends else chosen.date_end, chosen.precision, chosen.date_source
-    return None, None, None, "none"
-
-
-def _union_actors(rows: Sequence[Any], column: str, exclude: set[str] | None = None) -> list[dict[str, Any]]:
-    seen: dict[str, dict[str, Any]] = {}
-    for row in rows:
-        for actor in json.loads(getattr(row, column) or "[]"):
-            if exclude and actor["key"] in exclude:
-                continue
-            seen.setdefault(actor["key"], actor)
-    return list(seen.values())
-
-
-def _title(
-    type_: str,
-    mode: str | None,
-    source: Sequence[dict[str, Any]],
-    target: Sequence[dict[str, Any]],
-    joint: bool,
-) -> str:
-    names = lambda actors: ", ".join(a.get("name") or a["key"] for a in actors[:3]) or "?"  # noqa: E731
-    label = f"{type_}{f' ({mode})' if mode else ''}"
-    if joint or not target:
-        return f"{names(source)}: {label}"
-    return f"{names(source)} -> {names(target)}: {label}"
-
-
-def refresh_event(conn: sa.Connection, event_id: int) -> bool:
-    """Recompute an event's consolidated fields and keys from its sources; delete it when none is left."""
-    rows = source_rows(conn, [event_id])[event_id]
-    if not rows:
-        conn.execute(sa.update(events).where(events.c.parent_id == event_id).values(parent_id=None))
-        conn.execute(sa.delete(event_keys).where(event_keys.c.event_id == event_id))
-        conn.execute(sa.delete(event_actors).where(event_actors.c.event_id == event_id))
-        conn.execute(sa.delete(events).where(events.c.id == event_id))
-        return False
-    type_ = rows[0].type
-    date_, date_end, precision, date_source = consolidated_date(rows)
-    primaries = primary_rows(rows)
-    explicit_places = [r.location for r in primaries if r.location and r.location_source != "dateline"]
-    location = _vote(explicit_places) or _vote([r.location for r in primaries])
-    source = _union_actors(rows, "source_actors")
-    target = _union_actors(rows, "target_actors", exclude={a["key"] for a in source})
-    joint = any(r.joint for r in rows)
-    mode = _vote([r.mode for r in rows])
-    src_keys = sorted({k for r in rows for k in json.loads(r.group_src_keys)})
-    tgt_keys = sorted({k for r in rows for k in json.loads(r.group_tgt_keys)})
-    context = sorted({c for r in rows for c in json.loads(r.context)})
-    languages = sorted({r.language for r in rows if r.language})
-    per_article: dict[str, float] = {}
-    for row in rows:
-        per_article[row.article_id] = max(per_article.get(row.article_id, 0.0), row.confidence)
-    doubt = 1.0
-    for value in per_article.values():
-        doubt *= 1.0 - value
-    conn.execute(
-        sa.update(events)
-        .where(events.c.id == event_id)
-        .values(
-            mode=mode,
-            date=date_,
-            date_end=date_end,
-            precision=precision,
-            date_source=date_source,
-            location=location,
-            location_key=fold(location) if location else None,
-            joint=joint,
-            host=_vote([r.host for r in rows]),
-            title=_title(type_, mode, source, target, joint),
-            actors=_json({"source": source, "target": target}),
-            src_keys=_json(src_keys),
-            tgt_keys=_json(tgt_keys),
-            context=_json(context),
-            languages=_json(languages),
-            confidence=round(1.0 - doubt, 4),
-            n_sources=len(rows),
-            n_articles=len(per_article),
-            updated_at=now(),
-        )
-    )
+def delete_event(conn: sa.Connection, event_id: int) -> None:
+    """Remove an event left without sources (its statements lose their meeting)."""
+    conn.execute(sa.update(events).where(events.c.parent_id == event_id).values(parent_id=None))
     conn.execute(sa.delete(event_keys).where(event_keys.c.event_id == event_id))
-    keys = sorted(set(src_keys) | set(tgt_keys))
-    days = day_keys(date_, date_end)
+    conn.execute(sa.delete(event_actors).where(event_actors.c.event_id == event_id))
+    conn.execute(sa.delete(events).where(events.c.id == event_id))
+
+
+def update_event(
+    conn: sa.Connection,
+    event_id: int,
+    values: dict[str, Any],
+    keys: Sequence[tuple[str, str, str]],
+    actors: Sequence[dict[str, Any]],
+) -> None:
+    """Write an event's consolidated ``values``, and replace its blocking keys (key, day, month-day)
+    and its actor rows (key, side, name, folded)."""
+    conn.execute(sa.update(events).where(events.c.id == event_id).values(**values, updated_at=now()))
+    conn.execute(sa.delete(event_keys).where(event_keys.c.event_id == event_id))
     if keys:
         conn.execute(
-            sa.insert(event_keys),
-            [{"key": k, "day": d, "md": md, "event_id": event_id} for k in keys for d, md in days],
+            sa.insert(event_keys), [{"key": k, "day": d, "md": md, "event_id": event_id} for k, d, md in keys]
         )
     conn.execute(sa.delete(event_actors).where(event_actors.c.event_id == event_id))
-    actor_rows = [
-        {
-            "event_id": event_id,
-            "key": a["key"],
-            "side": side,
-            "name": a.get("name") or a["key"],
-            "folded": fold(a.get("name") or a["key"]),
-        }
-        for side, actors in (("source", source), ("target", target))
-        for a in actors
-    ]
-    if actor_rows:
-        conn.execute(sa.insert(event_actors), actor_rows)
-    return True
+    if actors:
+        conn.execute(sa.insert(event_actors), [{**a, "event_id": event_id} for a in actors])
+
+
+# -- reads for the CLI, the API and exports ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """What a list of events is narrowed to; ``entity`` matches an actor key or its folded name."""
+
+    date_from: str | None = None
+    date_to: str | None = None
+    type: str | None = None  # a PLOVER type, upper case
+    entity: str | None = None
+    entity_folded: str | None = None
+    language: str | None = None
+    top_level: bool = False  # only events that are not statements made at a meeting
+
+
+def _conditions(where: EventFilter) -> list[Any]:
+    conditions: list[Any] = []
+    if where.date_from:
+        conditions.append(events.c.date >= where.date_from)
+    if where.date_to:
+        conditions.append(events.c.date <= where.date_to)
+    if where.type:
+        conditions.append(events.c.type == where.type)
+    if where.entity:
+        folded = where.entity_folded or where.entity
+        matching = sa.select(event_actors.c.event_id).where(
+            sa.or_(
+                event_actors.c.key == where.entity,
+                event_actors.c.key == folded,
+                event_actors.c.folded == folded,
+                event_actors.c.folded.like(f"%{folded}%"),
+            )
+        )
+        conditions.append(events.c.id.in_(matching))
+    if where.language:
+        written = sa.select(event_sources.c.event_id).where(
+            event_sources.c.language == where.language.lower()
+        )
+        conditions.append(events.c.id.in_(written))
+    if where.top_level:
+        conditions.append(events.c.parent_id.is_(None))
+    return conditions
+
+
+def list_event_rows(conn: sa.Connection, where: EventFilter, limit: int, offset: int = 0) -> list[EventRow]:
+    """Events newest first; a date without its year ("XXXX-10-24") after the dated ones, undated last."""
+    query = (
+        sa.select(events)
+        .where(*_conditions(where))
+        .order_by(sa.case((events.c.date.like("XXXX%"), 1), else_=0), events.c.date.desc(), events.c.id)
+        .limit(limit)
+        .offset(offset)
+    )
+    return _events(conn.execute(query))
+
+
+def count_event_rows(conn: sa.Connection, where: EventFilter) -> int:
+    query = sa.select(sa.func.count()).select_from(events).where(*_conditions(where))
+    return int(conn.execute(query).scalar() or 0)
+
+
+def dated_event_rows(conn: sa.Connection, where: EventFilter, limit: int) -> list[EventRow]:
+    """Events oldest date first (for a timeline)."""
+    query = sa.select(events).where(*_conditions(where)).order_by(events.c.date, events.c.id).limit(limit)
+    return _events(conn.execute(query))
+
+
+def child_ids(conn: sa.Connection, ids: Sequence[int]) -> dict[int, list[int]]:
+    """Event id -> ids of the statements made at it, in id order."""
+    if not ids:
+        return {}
+    found: dict[int, list[int]] = {i: [] for i in ids}
+    query = (
+        sa.select(events.c.id, events.c.parent_id)
+        .where(events.c.parent_id.in_(list(ids)))
+        .order_by(events.c.id)
+    )
+    for child, parent in conn.execute(query):
+        found[parent].append(child)
+    return found
+
+
+def statement_rows(conn: sa.Connection, event_id: int) -> list[EventRow]:
+    """The statements made at an event (their rows, in id order)."""
+    return _events(
+        conn.execute(sa.select(events).where(events.c.parent_id == event_id).order_by(events.c.id))
+    )
+
+
+def event_rows_after(conn: sa.Connection, last: int, batch: int) -> list[EventRow]:
+    """The next ``batch`` events after id ``last`` (for exports in constant memory)."""
+    return _events(
+        conn.execute(sa.select(events).where(events.c.id > last).order_by(events.c.id).limit(batch))
+    )
+
+
+def newest_event_day(
+    conn: sa.Connection, before: str | None = None, not_after: str | None = None
+) -> str | None:
+    """The newest full date (YYYY-MM-DD) of an event, before ``before`` and up to ``not_after``."""
+    query = sa.select(sa.func.max(events.c.date)).where(
+        events.c.date.like("____-__-__"), ~events.c.date.like("X%")
+    )
+    if before:
+        query = query.where(events.c.date < before)
+    if not_after:
+        query = query.where(events.c.date <= not_after)
+    value = conn.execute(query).scalar()
+    return str(value) if value else None
+
+
+def event_version(conn: sa.Connection) -> tuple[object, ...]:
+    """Changes whenever events are added or removed (a count and the newest id)."""
+    return tuple(conn.execute(sa.select(sa.func.count(), sa.func.max(events.c.id))).one())
+
+
+def stories_of_events(conn: sa.Connection, event_ids: Sequence[int]) -> dict[int, int]:
+    """Event id -> the story most of its source articles belong to (through the articles they share)."""
+    best: dict[int, tuple[int, int]] = {}
+    for start in range(0, len(event_ids), 500):
+        chunk = list(event_ids[start : start + 500])
+        query = (
+            sa.select(
+                event_sources.c.event_id, story_members.c.story_id,
+                sa.func.count(sa.distinct(event_sources.c.article_id)).label("shared"),
+            )
+            .join(story_members, story_members.c.article_id == event_sources.c.article_id)
+            .where(event_sources.c.event_id.in_(chunk))
+            .group_by(event_sources.c.event_id, story_members.c.story_id)
+        )  # fmt: skip
+        for row in conn.execute(query):
+            if row.event_id not in best or row.shared > best[row.event_id][1]:
+                best[row.event_id] = (int(row.story_id), int(row.shared))
+    return {event: story for event, (story, _) in best.items()}
+
+
+def event_mentions_in_articles(conn: sa.Connection, article_ids: Sequence[str]) -> list[EventMentionRow]:
+    """Every event source of some articles with its event's type, date, title, parent and article count."""
+    if not article_ids or not sa.inspect(conn).has_table("event_sources"):
+        return []
+    query = (
+        sa.select(
+            event_sources.c.event_id, event_sources.c.article_id, event_sources.c.start_offset, events.c.type,
+            events.c.date, events.c.title, events.c.parent_id, events.c.n_articles,
+        )
+        .join(events, events.c.id == event_sources.c.event_id)
+        .where(event_sources.c.article_id.in_(list(article_ids)))
+    )  # fmt: skip
+    return [EventMentionRow(**row._mapping) for row in conn.execute(query)]
+
+
+def source_evidence(conn: sa.Connection) -> list[SourceEvidence]:
+    """Every event source: event id, path, sentence, type and actors (for scoring merges on gold)."""
+    columns = event_sources.c
+    query = sa.select(
+        columns.event_id,
+        columns.path,
+        columns.sentence,
+        columns.type,
+        columns.source_actors,
+        columns.target_actors,
+    )
+    return [SourceEvidence(**row._mapping) for row in conn.execute(query)]
+
+
+def source_dates(conn: sa.Connection) -> list[SourceDate]:
+    """Every event source's event id and path with its event's date and actors (for scoring on gold)."""
+    query = sa.select(event_sources.c.event_id, event_sources.c.path, events.c.date, events.c.actors).join(
+        events, events.c.id == event_sources.c.event_id
+    )
+    return [SourceDate(**row._mapping) for row in conn.execute(query)]

@@ -10,12 +10,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 import sqlalchemy as sa
 
-from newsloom.store.migrations.m0004_stories import (
+from newsloom.store.schema import (
+    articles,
     embedding_means,
     embeddings,
     stories,
@@ -72,6 +73,14 @@ def put_embeddings(conn: sa.Connection, encoder: str, vectors: dict[str, np.ndar
     return len(rows)
 
 
+class VectorCache(Protocol):
+    """What an encoder's cache offers (``newsloom.stories.embed.EmbeddingCache``)."""
+
+    def get(self, key: str) -> np.ndarray | None: ...
+
+    def put(self, key: str, vector: np.ndarray) -> None: ...
+
+
 class StoreEmbeddingCache:
     """The ``embeddings`` table as an :class:`~newsloom.stories.embed.EmbeddingCache`, behind a memory cache.
 
@@ -79,12 +88,10 @@ class StoreEmbeddingCache:
     writes are left to the corpus step, which stores each article's passage vectors.
     """
 
-    def __init__(self, engine: sa.Engine, encoder: str, front: Any = None) -> None:
-        from newsloom.stories.embed import MemoryCache
-
+    def __init__(self, engine: sa.Engine, encoder: str, front: VectorCache) -> None:
         self.engine = engine
         self.encoder = encoder
-        self.front = front if front is not None else MemoryCache()
+        self.front = front  # the encoder's own (memory) cache, asked first
 
     def get(self, key: str) -> np.ndarray | None:
         vector: np.ndarray | None = self.front.get(key)
@@ -132,6 +139,68 @@ def add_to_means(conn: sa.Connection, encoder: str, additions: dict[str, tuple[i
                     encoder=encoder, language=language, count=count, total=to_blob(total, "<f8")
                 )
             )
+
+
+@dataclass(frozen=True, slots=True)
+class StoryRecord:
+    """A row of ``stories`` (the centroid as stored: float64 bytes)."""
+
+    id: int
+    date: str | None
+    date_first: str | None
+    date_last: str | None
+    month_day: str | None
+    member_count: int
+    encoder: str
+    centroid: bytes
+    storyline_id: int | None
+    created_at: str
+    updated_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class StorylineRow:
+    """A row of ``storylines`` (the centroid as stored: float64 bytes)."""
+
+    id: int
+    date_first: str | None
+    date_last: str | None
+    story_count: int
+    centroid: bytes  # nullable in the table, always written by insert_storyline
+    created_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class MemberRow:
+    """A member of a story (an article, or one segment of a roundup) with its article's heading."""
+
+    story_id: int
+    article_id: str
+    segment: int
+    start_offset: int | None
+    end_offset: int | None
+    language: str | None
+    date: str | None
+    unit_title: str | None
+    score: float
+    via: str
+    path: str | None
+    title: str | None
+    published: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class DatedStory:
+    id: int
+    date: str | None
+
+
+def _records(rows: Iterable[Any]) -> list[StoryRecord]:
+    return [StoryRecord(**row._mapping) for row in rows]
+
+
+def _lines(rows: Iterable[Any]) -> list[StorylineRow]:
+    return [StorylineRow(**row._mapping) for row in rows]
 
 
 # -- stories ------------------------------------------------------------------------------------
@@ -443,12 +512,12 @@ def insert_storyline(conn: sa.Connection, date: str | None, centroid: np.ndarray
     return int(result.inserted_primary_key[0])  # type: ignore[index]
 
 
-def load_storylines(conn: sa.Connection, ids: Iterable[int]) -> dict[int, Any]:
+def load_storylines(conn: sa.Connection, ids: Iterable[int]) -> dict[int, StorylineRow]:
     wanted = sorted(set(ids))
     if not wanted:
         return {}
-    rows = conn.execute(sa.select(storylines).where(storylines.c.id.in_(wanted)))
-    return {int(row.id): row for row in rows}
+    rows = _lines(conn.execute(sa.select(storylines).where(storylines.c.id.in_(wanted))))
+    return {row.id: row for row in rows}
 
 
 def storyline_candidates(
@@ -520,13 +589,13 @@ def update_storyline(conn: sa.Connection, line_id: int, **values: Any) -> None:
     conn.execute(sa.update(storylines).where(storylines.c.id == line_id).values(**values))
 
 
-def stories_in_storyline(conn: sa.Connection, line_id: int) -> list[Any]:
+def stories_in_storyline(conn: sa.Connection, line_id: int) -> list[DatedStory]:
     rows = conn.execute(
         sa.select(stories.c.id, stories.c.date)
         .where(stories.c.storyline_id == line_id)
         .order_by(stories.c.date, stories.c.id)
     )
-    return list(rows)
+    return [DatedStory(int(row.id), row.date) for row in rows]
 
 
 def recent_story_centroids(conn: sa.Connection, line_id: int, limit: int) -> list[tuple[int, np.ndarray]]:
@@ -543,3 +612,154 @@ def recent_story_centroids(conn: sa.Connection, line_id: int, limit: int) -> lis
 def delete_storyline(conn: sa.Connection, line_id: int) -> None:
     conn.execute(sa.delete(storyline_keys).where(storyline_keys.c.storyline_id == line_id))
     conn.execute(sa.delete(storylines).where(storylines.c.id == line_id))
+
+
+@dataclass(frozen=True)
+class StoryKeyRow:
+    """A blocking key of a story: how many members carry it, whether its storyline counts it."""
+
+    key: str
+    count: int
+    in_storyline: bool
+
+
+def story_key_rows(conn: sa.Connection, story_id: int) -> list[StoryKeyRow]:
+    rows = conn.execute(
+        sa.select(story_keys.c.key, story_keys.c.count, story_keys.c.in_storyline).where(
+            story_keys.c.story_id == story_id
+        )
+    )
+    return [StoryKeyRow(str(r.key), int(r._mapping["count"]), bool(r.in_storyline)) for r in rows]
+
+
+def set_lent_keys(conn: sa.Connection, story_id: int, keys: list[str], value: int) -> None:
+    """Mark some keys of a story as counted (1) or not (0) in its storyline's keys."""
+    if keys:
+        conn.execute(
+            sa.update(story_keys)
+            .where(story_keys.c.story_id == story_id, story_keys.c.key.in_(keys))
+            .values(in_storyline=value)
+        )
+
+
+# -- reads for the CLI, the API and exports ------------------------------------------------------------
+
+
+def has_table(conn: sa.Connection, name: str) -> bool:
+    """True when this database has the table (a store built by one domain's migration alone may not)."""
+    return bool(sa.inspect(conn).has_table(name))
+
+
+def titles_of(conn: sa.Connection, story_ids: Sequence[int]) -> dict[int, dict[str, tuple[str, int]]]:
+    """Story id -> language -> (title, rank)."""
+    if not story_ids:
+        return {}
+    rows = conn.execute(
+        sa.select(
+            story_titles.c.story_id, story_titles.c.language, story_titles.c.title, story_titles.c.rank
+        ).where(story_titles.c.story_id.in_(list(story_ids)))
+    )
+    found: dict[int, dict[str, tuple[str, int]]] = {}
+    for row in rows:
+        found.setdefault(int(row.story_id), {})[row.language] = (row.title, int(row.rank))
+    return found
+
+
+def members_of(conn: sa.Connection, story_ids: Sequence[int]) -> dict[int, list[MemberRow]]:
+    """Story id -> its members with their articles' path, title and publication date."""
+    if not story_ids:
+        return {}
+    rows = conn.execute(
+        sa.select(
+            story_members.c.story_id,
+            story_members.c.article_id,
+            story_members.c.segment,
+            story_members.c.start_offset,
+            story_members.c.end_offset,
+            story_members.c.language,
+            story_members.c.date,
+            story_members.c.title.label("unit_title"),
+            story_members.c.score,
+            story_members.c.via,
+            articles.c.path,
+            articles.c.title,
+            articles.c.published,
+        )
+        .join(articles, articles.c.id == story_members.c.article_id, isouter=True)
+        .where(story_members.c.story_id.in_(list(story_ids)))
+        .order_by(story_members.c.story_id, story_members.c.language, articles.c.published, articles.c.path)
+    )
+    found: dict[int, list[MemberRow]] = {}
+    for row in rows:
+        found.setdefault(int(row.story_id), []).append(MemberRow(**row._mapping))
+    return found
+
+
+def _date_filters(query: Any, date_from: str | None, date_to: str | None) -> Any:
+    if date_from:
+        query = query.where(stories.c.date >= date_from)
+    if date_to:
+        query = query.where(stories.c.date <= date_to)
+    return query
+
+
+def list_story_rows(
+    conn: sa.Connection, limit: int, offset: int, date_from: str | None = None, date_to: str | None = None
+) -> list[StoryRecord]:
+    """Stories newest first by representative date (a date without its year next, undated last)."""
+    query = _date_filters(sa.select(stories), date_from, date_to)
+    undated_last = sa.case((stories.c.date.is_(None), 2), (stories.c.date.like("XXXX%"), 1), else_=0)
+    query = (
+        query.order_by(undated_last, stories.c.date.desc(), stories.c.id.desc()).limit(limit).offset(offset)
+    )
+    return _records(conn.execute(query))
+
+
+def count_story_rows(conn: sa.Connection, date_from: str | None = None, date_to: str | None = None) -> int:
+    query = _date_filters(sa.select(sa.func.count()).select_from(stories), date_from, date_to)
+    return int(conn.execute(query).scalar() or 0)
+
+
+def story_row(conn: sa.Connection, story_id: int) -> StoryRecord | None:
+    found = _records(conn.execute(sa.select(stories).where(stories.c.id == story_id)))
+    return found[0] if found else None
+
+
+def story_rows(conn: sa.Connection, story_ids: Sequence[int]) -> list[StoryRecord]:
+    found: list[StoryRecord] = []
+    for start in range(0, len(story_ids), 500):
+        chunk = list(story_ids[start : start + 500])
+        found.extend(_records(conn.execute(sa.select(stories).where(stories.c.id.in_(chunk)))))
+    return found
+
+
+def storyline_row(conn: sa.Connection, line_id: int) -> StorylineRow | None:
+    return load_storylines(conn, [line_id]).get(line_id)
+
+
+def list_storyline_rows(
+    conn: sa.Connection, limit: int | None, offset: int, min_stories: int
+) -> list[StorylineRow]:
+    """Storylines latest first."""
+    query = (
+        sa.select(storylines)
+        .where(storylines.c.story_count >= min_stories)
+        .order_by(storylines.c.date_last.desc(), storylines.c.id.desc())
+        .offset(offset)
+    )
+    if limit is not None:
+        query = query.limit(limit)
+    return _lines(conn.execute(query))
+
+
+def stories_of_storylines(conn: sa.Connection, line_ids: Sequence[int]) -> list[StoryRecord]:
+    """The stories of some storylines, in date order."""
+    query = sa.select(stories).where(stories.c.storyline_id.in_(list(line_ids)))
+    return _records(conn.execute(query.order_by(stories.c.date, stories.c.id)))
+
+
+def story_rows_after(conn: sa.Connection, last: int, batch: int) -> list[StoryRecord]:
+    """The next ``batch`` stories after id ``last`` (for exports in constant memory)."""
+    return _records(
+        conn.execute(sa.select(stories).where(stories.c.id > last).order_by(stories.c.id).limit(batch))
+    )

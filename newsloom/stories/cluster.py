@@ -21,7 +21,6 @@ is a bounded number of indexed lookups: the same at 1,000 and at 50,000 stored a
 from __future__ import annotations
 
 import math
-import weakref
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -29,9 +28,10 @@ from datetime import date, timedelta
 from functools import cache
 
 import numpy as np
-import sqlalchemy as sa
 
 from newsloom.article import Article
+from newsloom.store import Connection
+from newsloom.store import entities as entity_rows
 from newsloom.store import stories as sql
 from newsloom.stories.embed import content_key
 from newsloom.stories.stage import (
@@ -123,25 +123,9 @@ def _type_of(key: str, mention_type: str) -> str:
     return mention_type if mention_type in KEY_WEIGHTS else "organization"
 
 
-_HAS_LINKS: weakref.WeakKeyDictionary[sa.Engine, bool] = weakref.WeakKeyDictionary()
-
-
-def linked_keys(conn: sa.Connection, article_id: str) -> dict[int, str]:
+def linked_keys(conn: Connection, article_id: str) -> dict[int, str]:
     """Mention start offset -> canonical entity key, where the entity linking step has run."""
-    try:
-        from newsloom.store.migrations.m0002_entities import entities, entity_links
-    except ImportError:  # pragma: no cover - the entities domain is absent
-        return {}
-    if conn.engine not in _HAS_LINKS:
-        _HAS_LINKS[conn.engine] = bool(sa.inspect(conn).has_table("entity_links"))
-    if not _HAS_LINKS[conn.engine]:
-        return {}
-    rows = conn.execute(
-        sa.select(entity_links.c.start_offset, entities.c.key)
-        .join(entities, entities.c.id == entity_links.c.entity_id)
-        .where(entity_links.c.article_id == article_id)
-    )
-    return {int(row.start_offset): str(row.key) for row in rows}
+    return entity_rows.linked_keys(conn, article_id)
 
 
 def unit_keys(article: Article, segment: Segment | None, canonical: dict[int, str]) -> dict[str, float]:
@@ -259,7 +243,7 @@ def _first_sentence(article: Article, index: int) -> str | None:
     return None
 
 
-def article_units(conn: sa.Connection, article: Article, dim: int) -> list[Unit]:
+def article_units(conn: Connection, article: Article, dim: int) -> list[Unit]:
     """The units of an article with their vectors (from ``article.embedding``), keys and dates."""
     vectors = unit_vectors(article, dim)
     if vectors is None:
@@ -384,8 +368,9 @@ def score_candidate(
 # -- the corpus step ----------------------------------------------------------------------------
 
 
-def cluster_article(conn: sa.Connection, article: Article) -> list[int]:
-    """Put each unit of ``article`` in a story (joining or starting one); return the story ids."""
+def cluster_article(conn: Connection, article: Article) -> list[int]:
+    """Put each unit of ``article`` in a story (joining or starting one); return the story ids of a newly
+    clustered article (the ids it already had when it was clustered before)."""
     encoder = encoder_name()
     if not article.embedding:
         return []
@@ -415,14 +400,10 @@ def cluster_article(conn: sa.Connection, article: Article) -> list[int]:
             chosen.append(story_id)
     raw = np.vstack([u.vector for u in units]).astype(np.float64)
     sql.add_to_means(conn, encoder, {language: (len(units), raw.sum(0)), "*": (len(units), raw.sum(0))})
-    from newsloom.stories.storylines import assign_storyline
-
-    for story_id in chosen:
-        assign_storyline(conn, story_id)
-    return chosen
+    return chosen  # newsloom.stories.storylines.cluster_and_thread threads them into storylines
 
 
-def find_candidates(conn: sa.Connection, unit: Unit) -> dict[int, Candidate]:
+def find_candidates(conn: Connection, unit: Unit) -> dict[int, Candidate]:
     """Candidate stories of a unit through its keys and its LSH buckets (date-windowed)."""
     window = date_window(unit.date)
     blocking = sorted(unit.keys, key=lambda k: -unit.keys[k])[:MAX_BLOCKING_KEYS]
@@ -436,7 +417,7 @@ def find_candidates(conn: sa.Connection, unit: Unit) -> dict[int, Candidate]:
 
 
 def _place_unit(
-    conn: sa.Connection, article: Article, unit: Unit, encoder: str, story_count: int, taken: set[int]
+    conn: Connection, article: Article, unit: Unit, encoder: str, story_count: int, taken: set[int]
 ) -> int:
     """Join the unit to its best candidate story or start one; return the story id."""
     candidates = find_candidates(conn, unit)

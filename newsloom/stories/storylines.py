@@ -15,11 +15,19 @@ between the story and the thread's span.
 from __future__ import annotations
 
 import numpy as np
-import sqlalchemy as sa
 
+from newsloom.article import Article
+from newsloom.store import Connection
 from newsloom.store import stories as sql
-from newsloom.store.migrations.m0004_stories import story_keys
-from newsloom.stories.cluster import KEY_WEIGHTS, _kind_name, date_window, day_distance, idf, unit_norm
+from newsloom.stories.cluster import (
+    KEY_WEIGHTS,
+    _kind_name,
+    cluster_article,
+    date_window,
+    day_distance,
+    idf,
+    unit_norm,
+)
 
 #: A thread continues when its next story comes within this many days of its span.
 WINDOW_DAYS = 4
@@ -46,26 +54,33 @@ RECENT_STORIES = 8
 REVISIT_MEMBERS = 3
 
 
-def thread_keys(conn: sa.Connection, story: sql.StoryRow) -> tuple[list[str], list[str]]:
+def thread_keys(conn: Connection, story: sql.StoryRow) -> tuple[list[str], list[str]]:
     """(the story's salient actor keys now, the keys it lends its storyline now)."""
-    rows = conn.execute(
-        sa.select(story_keys.c.key, story_keys.c.count, story_keys.c.in_storyline).where(
-            story_keys.c.story_id == story.id
-        )
-    )
+    rows = sql.story_key_rows(conn, story.id)
     salient: list[str] = []
     lent: list[str] = []
     for row in rows:
         if row.key.split(":", 1)[0] not in THREAD_KINDS:
             continue
-        if row._mapping["count"] >= max(1.0, story.member_count * SALIENT_SHARE):
+        if row.count >= max(1.0, story.member_count * SALIENT_SHARE):
             salient.append(row.key)
         if row.in_storyline:
             lent.append(row.key)
     return sorted(salient), sorted(lent)
 
 
-def assign_storyline(conn: sa.Connection, story_id: int) -> int | None:
+def cluster_and_thread(conn: Connection, article: Article) -> list[int]:
+    """The stories corpus step: cluster an article into stories, then thread each story it joined or
+    started into a storyline (an article clustered before keeps its stories and threads)."""
+    if article.embedding and sql.stories_of_article(conn, article.id):
+        return cluster_article(conn, article)
+    chosen = cluster_article(conn, article)
+    for story_id in chosen:
+        assign_storyline(conn, story_id)
+    return chosen
+
+
+def assign_storyline(conn: Connection, story_id: int) -> int | None:
     """Choose (or confirm) the storyline of a story that was just created or grew; return its id."""
     story = sql.load_stories(conn, [story_id]).get(story_id)
     if story is None:
@@ -93,7 +108,7 @@ def assign_storyline(conn: sa.Connection, story_id: int) -> int | None:
 
 
 def best_storyline(
-    conn: sa.Connection, story: sql.StoryRow, keys: list[str], exclude: int | None = None
+    conn: Connection, story: sql.StoryRow, keys: list[str], exclude: int | None = None
 ) -> tuple[int | None, float]:
     """The best candidate storyline of a story and its score (None when no candidate qualifies)."""
     found = sql.storyline_candidates(conn, keys, date_window(story.date, WINDOW_DAYS))
@@ -131,16 +146,11 @@ def _gap(story_date: str | None, first: str | None, last: str | None) -> int:
     return min(day_distance(story_date, first) or 0, day_distance(story_date, last) or 0)
 
 
-def _set_lent(conn: sa.Connection, story_id: int, keys: list[str], value: int) -> None:
-    if keys:
-        conn.execute(
-            sa.update(story_keys)
-            .where(story_keys.c.story_id == story_id, story_keys.c.key.in_(keys))
-            .values(in_storyline=value)
-        )
+def _set_lent(conn: Connection, story_id: int, keys: list[str], value: int) -> None:
+    sql.set_lent_keys(conn, story_id, keys, value)
 
 
-def _enter(conn: sa.Connection, line_id: int, story: sql.StoryRow, salient: list[str]) -> None:
+def _enter(conn: Connection, line_id: int, story: sql.StoryRow, salient: list[str]) -> None:
     line = sql.load_storylines(conn, [line_id])[line_id]
     centroid = sql.from_blob(line.centroid, "<f8") if line.centroid else np.zeros_like(story.centroid)
     sql.update_story(conn, story.id, storyline_id=line_id)
@@ -152,7 +162,7 @@ def _enter(conn: sa.Connection, line_id: int, story: sql.StoryRow, salient: list
     _extend(conn, line_id, story.date)
 
 
-def _leave(conn: sa.Connection, line_id: int, story: sql.StoryRow, lent: list[str]) -> None:
+def _leave(conn: Connection, line_id: int, story: sql.StoryRow, lent: list[str]) -> None:
     line = sql.load_storylines(conn, [line_id])[line_id]
     sql.add_storyline_keys(conn, line_id, None, lent, -1)
     _set_lent(conn, story.id, lent, 0)
@@ -163,9 +173,7 @@ def _leave(conn: sa.Connection, line_id: int, story: sql.StoryRow, lent: list[st
     sql.update_storyline(conn, line_id, centroid=centroid, story_count=int(line.story_count) - 1)
 
 
-def _lend(
-    conn: sa.Connection, line_id: int, story: sql.StoryRow, salient: list[str], lent: list[str]
-) -> None:
+def _lend(conn: Connection, line_id: int, story: sql.StoryRow, salient: list[str], lent: list[str]) -> None:
     """Bring the keys a story lends its storyline in line with its salient actors now."""
     add = [k for k in salient if k not in lent]
     drop = [k for k in lent if k not in salient]
@@ -176,7 +184,7 @@ def _lend(
     _extend(conn, line_id, story.date)
 
 
-def _extend(conn: sa.Connection, line_id: int, story_date: str | None) -> None:
+def _extend(conn: Connection, line_id: int, story_date: str | None) -> None:
     if not story_date or story_date.startswith("XXXX"):
         return
     line = sql.load_storylines(conn, [line_id])[line_id]

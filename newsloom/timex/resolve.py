@@ -75,6 +75,9 @@ class _Compiled:
     months: Mapping[str, int]
     weekdays: Mapping[str, int]
     lookups: Mapping[str, Mapping[str, object]]
+    direction_before: re.Pattern[str]  # "next" just before a month name
+    direction_after: re.Pattern[str]  # "depan" just after it
+    direction_inside: re.Pattern[str]  # "tới" ending the match itself ("tháng 9 tới")
 
 
 @dataclass(slots=True)
@@ -198,6 +201,9 @@ def _compiled(code: str) -> _Compiled:
         months=_lookup(rules.months, rules.month_case_sensitive),
         weekdays=_lookup(rules.weekdays, rules.weekday_case_sensitive),
         lookups=lookups,
+        direction_before=re.compile(rf"\b({fills['@DIR@']})\s+$"),
+        direction_after=re.compile(rf"\s+({fills['@DIR@']})\b"),
+        direction_inside=re.compile(rf"\s({fills['@DIR@']})$"),
     )
 
 
@@ -244,18 +250,42 @@ def _valid_day(year: int | None, month: int | None, day: int | None) -> bool:
     return 1 <= day <= calendar.monthrange(year or _LEAP_YEAR, month)[1]
 
 
+#: What a reading step returns when the match is not of its kind (None means "no date at all").
+_NOT_MINE = object()
+
+_Groups = dict[str, str]
+
+
 def _interpret(match: re.Match[str], text: str, order: int, compiled: _Compiled) -> _Piece | None:
     """A candidate from one match (on the lower-cased text), or None when its parts make no date."""
     # group texts as written: case matters for "May", "Minggu", "tháng Năm"
     g = {k: text[match.start(k) : match.end(k)] for k, v in match.groupdict().items() if v}
     piece = _Piece(match.start(), match.end(), order, "date")
-    look = compiled.lookups
     if "pod" in g:
-        piece.pod = str(look["pod"].get(_key(g["pod"], False)))
+        piece.pod = str(compiled.lookups["pod"].get(_key(g["pod"], False)))
     if "wd" in g:
         piece.weekday = compiled.weekdays.get(_key(g["wd"], compiled.rules.weekday_case_sensitive))
         if piece.weekday is None:
             return None  # "monday" where the pack wants "Monday"
+    for reading in _READINGS:
+        found = reading(g, piece, compiled)
+        if found is not _NOT_MINE:
+            return cast("_Piece | None", found)
+    month = _month_of(compiled, g.get("month"), g.get("mname"))
+    if "mname" in g and month is None or "mname2" in g and _month_of(compiled, None, g["mname2"]) is None:
+        return None  # "may" the verb, "tháng năm" (months and years)
+    if "rel" in g:
+        return _read_relative(g, piece, compiled, month)
+    if piece.weekday is not None and "day" not in g:
+        piece.kind = "weekday"
+        if "dir" in g:
+            piece.direction = int(compiled.lookups["dir"][_key(g["dir"], False)])  # type: ignore[call-overload]
+        return piece
+    return _read_absolute(g, piece, compiled, month)
+
+
+def _read_set(g: _Groups, piece: _Piece, compiled: _Compiled) -> object:
+    """A TIMEX3 set: "every Monday", "mỗi tuần"."""
     if "setwd" in g:
         weekday = compiled.weekdays.get(_key(g["setwd"], compiled.rules.weekday_case_sensitive))
         if weekday is None:
@@ -266,33 +296,51 @@ def _interpret(match: re.Match[str], text: str, order: int, compiled: _Compiled)
         count = _number(compiled, g["setnum"]) if "setnum" in g else 1
         if not count:
             return None
-        piece.kind, piece.value = "set", _duration(count, str(look["unit"][_key(g["setunit"], False)]))
+        unit = str(compiled.lookups["unit"][_key(g["setunit"], False)])
+        piece.kind, piece.value = "set", _duration(count, unit)
         return piece
-    if "same" in g:  # "in the evening": the part of the previous day
-        piece.kind = "anaphora"
-        return piece
-    if "num" in g and "unit" in g:
-        count = _number(compiled, g["num"])
-        letter = str(look["unit"][_key(g["unit"], False)])
-        if not count:
+    return _NOT_MINE
+
+
+def _read_count(g: _Groups, piece: _Piece, compiled: _Compiled) -> object:
+    """A count of units: "two days later", "three weeks ago", "for five days"."""
+    if "num" not in g or "unit" not in g:
+        return _NOT_MINE
+    count = _number(compiled, g["num"])
+    letter = str(compiled.lookups["unit"][_key(g["unit"], False)])
+    if not count:
+        return None
+    if "later" in g or "earlier" in g:  # "hai ngày sau", "two days later": from the previous day
+        days = {"D": 1, "W": 7}.get(letter)
+        if days is None:
             return None
-        if "later" in g or "earlier" in g:  # "hai ngày sau", "two days later": from the previous day
-            days = {"D": 1, "W": 7}.get(letter)
-            if days is None:
-                return None
-            piece.kind, piece.offset = "anaphora", count * days * (1 if "later" in g else -1)
-            return piece
-        if "ago" in g:
-            if letter not in _AGO_UNITS:
-                return None
-            unit, scale = _AGO_UNITS[letter]
-            piece.kind, piece.unit, piece.offset = "relative", unit, -count * scale
-            return piece
-        piece.kind, piece.value = "duration", _duration(count, letter)
+        piece.kind, piece.offset = "anaphora", count * days * (1 if "later" in g else -1)
+        return piece
+    if "ago" in g:
+        if letter not in _AGO_UNITS:
+            return None
+        unit, scale = _AGO_UNITS[letter]
+        piece.kind, piece.unit, piece.offset = "relative", unit, -count * scale
+        return piece
+    piece.kind, piece.value = "duration", _duration(count, letter)
+    return piece
+
+
+def _read_anaphora(g: _Groups, piece: _Piece, compiled: _Compiled) -> object:
+    """Anaphora: "in the evening" (the part of the previous day), "the same day", "the next day"."""
+    look = compiled.lookups
+    if "same" in g:
+        piece.kind = "anaphora"
         return piece
     if "ana" in g:
         piece.kind, piece.offset = "anaphora", int(look["ana"][_key(g["ana"], False)])  # type: ignore[call-overload]
         return piece
+    return _NOT_MINE
+
+
+def _read_part_of_day(g: _Groups, piece: _Piece, compiled: _Compiled) -> object:
+    """A day relative to publication with its part: "last night", "sáng mai", "tomorrow morning"."""
+    look = compiled.lookups
     if "relpod" in g:
         day_offset, part = cast(tuple[int, str], look["relpod"][_key(g["relpod"], False)])
         piece.kind, piece.unit, piece.offset, piece.pod = "relative", "day", day_offset, part
@@ -301,52 +349,59 @@ def _interpret(match: re.Match[str], text: str, order: int, compiled: _Compiled)
         piece.kind, piece.unit = "relative", "day"
         piece.offset = int(look["podrel"][_key(g["podrel"], False)])  # type: ignore[call-overload]
         return piece
-    month = _month_of(compiled, g.get("month"), g.get("mname"))
-    if "mname" in g and month is None or "mname2" in g and _month_of(compiled, None, g["mname2"]) is None:
-        return None  # "may" the verb, "tháng năm" (months and years)
-    if "rel" in g:
-        unit, shift = cast(tuple[str, int], look["rel"][_key(g["rel"], False)])
-        piece.kind, piece.unit, piece.offset = "relative", unit, shift
-        if piece.weekday is not None:
-            return piece if unit == "week" else None
-        if month is not None:
-            if unit != "year":
-                return None
-            piece.month = month
-        return piece
-    if piece.weekday is not None and "day" not in g:
-        piece.kind = "weekday"
-        if "dir" in g:
-            piece.direction = int(look["dir"][_key(g["dir"], False)])  # type: ignore[call-overload]
-        return piece
-    # an absolute date, month, year or range
+    return _NOT_MINE
+
+
+#: The readings tried in order before a match is read as a relative, weekday or absolute date.
+_READINGS = (_read_set, _read_anaphora, _read_count, _read_part_of_day)
+
+
+def _read_relative(g: _Groups, piece: _Piece, compiled: _Compiled, month: int | None) -> _Piece | None:
+    """A unit shifted from publication: "next week", "last year", "tháng 9 năm sau"."""
+    unit, shift = cast(tuple[str, int], compiled.lookups["rel"][_key(g["rel"], False)])
+    piece.kind, piece.unit, piece.offset = "relative", unit, shift
+    if piece.weekday is not None:
+        return piece if unit == "week" else None
+    if month is not None:
+        if unit != "year":
+            return None
+        piece.month = month
+    return piece
+
+
+def _read_absolute(g: _Groups, piece: _Piece, compiled: _Compiled, month: int | None) -> _Piece | None:
+    """An absolute date, month, year or range."""
     piece.year = int(g["year"]) if "year" in g else None
     piece.month = month
     piece.day = int(g["day"]) if "day" in g else None
     if compiled.rules.swap_invalid_day_month and piece.day and piece.month and piece.month > 12 >= piece.day:
         piece.day, piece.month = piece.month, piece.day
     if "day2" in g or "year2" in g:
-        piece.year2 = int(g["year2"]) if "year2" in g else None
-        piece.month2 = _month_of(compiled, g.get("month2"), g.get("mname2"))
-        piece.day2 = int(g["day2"]) if "day2" in g else None
-        if piece.day is not None:  # "từ ngày 24 đến 25-10": the start takes the end's month
-            piece.month = piece.month or piece.month2
-            piece.month2 = piece.month2 or piece.month
-        if piece.year is None and piece.year2 is not None and piece.day is not None:
-            piece.year = piece.year2
-        if piece.day is None and piece.month is None:  # a range of years
-            return piece if piece.year and piece.year2 and piece.year2 > piece.year else None
-        if not (
-            _valid_day(piece.year, piece.month, piece.day)
-            and _valid_day(piece.year2, piece.month2, piece.day2)
-        ):
-            return None
-        if (piece.month2 or 0, piece.day2 or 0) <= (piece.month or 0, piece.day or 0):
-            return None
-        return piece
+        return _read_range(g, piece, compiled)
     if piece.month is None:
         return piece if piece.year is not None and piece.day is None else None
     return piece if _valid_day(piece.year, piece.month, piece.day) else None
+
+
+def _read_range(g: _Groups, piece: _Piece, compiled: _Compiled) -> _Piece | None:
+    """A range, both ends valid and in order: "từ ngày 24 đến 25-10", "from 2020 to 2025"."""
+    piece.year2 = int(g["year2"]) if "year2" in g else None
+    piece.month2 = _month_of(compiled, g.get("month2"), g.get("mname2"))
+    piece.day2 = int(g["day2"]) if "day2" in g else None
+    if piece.day is not None:  # the start takes the end's month
+        piece.month = piece.month or piece.month2
+        piece.month2 = piece.month2 or piece.month
+    if piece.year is None and piece.year2 is not None and piece.day is not None:
+        piece.year = piece.year2
+    if piece.day is None and piece.month is None:  # a range of years
+        return piece if piece.year and piece.year2 and piece.year2 > piece.year else None
+    if not (
+        _valid_day(piece.year, piece.month, piece.day) and _valid_day(piece.year2, piece.month2, piece.day2)
+    ):
+        return None
+    if (piece.month2 or 0, piece.day2 or 0) <= (piece.month or 0, piece.day or 0):
+        return None
+    return piece
 
 
 def _lower(text: str) -> str:
@@ -480,6 +535,19 @@ def _is_future(text: str, start: int, end: int, compiled: _Compiled) -> bool:
     return stop is None or stop.start() > cue.start()
 
 
+def _direction(text: str, start: int, end: int, compiled: _Compiled) -> int | None:
+    """The pack's direction word right before or after a month ("next September", "Juli depan",
+    "tháng 9 tới"): 1 forward, -1 back, 0 this one; None when there is none."""
+    found = (
+        compiled.direction_before.search(_lower(text[max(0, start - 24) : start]))
+        or compiled.direction_inside.search(_lower(text[start:end]))
+        or compiled.direction_after.match(_lower(text[end : end + 24]))
+    )
+    if found is None:
+        return None
+    return int(compiled.lookups["dir"].get(_key(found.group(1), False), 0))  # type: ignore[call-overload]
+
+
 def _nearest_year(month: int, day: int | None, published: date, future: bool) -> int:
     """The year that puts (month, day) nearest the publication date; after it only if near or future."""
     best, best_cost = published.year, float("inf")
@@ -556,6 +624,17 @@ def _weekday(piece: _Piece, published: date, future: bool) -> date:
 
 _UNRESOLVED = object()
 
+#: A day this many days or more before publication is background ("nhậm chức ngày 22/12/1993"), not
+#: the narrative's day: "Tối cùng ngày" after it still refers to the last day of the report itself.
+HISTORICAL_DAYS = 366
+
+
+def _historical(day_of: tuple[int | None, int, int] | object, published: date | None) -> bool:
+    if published is None or not isinstance(day_of, tuple) or day_of[0] is None:
+        return False
+    year, month, day = day_of
+    return (published - date(year, month, day)).days >= HISTORICAL_DAYS
+
 
 def _resolve(
     text: str, pieces: list[_Piece], published: date | None, compiled: _Compiled
@@ -606,7 +685,7 @@ def _resolve(
                 day_of = (day.year, day.month, day.day)
         else:
             value, end_value, precision, anchor, day_of = _resolve_date(text, piece, published, compiled)
-        if day_of is not None:
+        if day_of is not None and not _historical(day_of, published):
             previous = day_of
         results.append(
             TimeExpression(
@@ -629,7 +708,8 @@ def _resolve_date(
     anchor = "absolute"
     year = piece.year
     if year is None and piece.month is not None and published is not None:
-        future = _is_future(text, piece.start, piece.end, compiled)
+        direction = _direction(text, piece.start, piece.end, compiled)
+        future = direction == 1 or (direction is None and _is_future(text, piece.start, piece.end, compiled))
         if piece.month2 is not None and piece.year2 is None:
             # a range is placed by its end ("January-October" in November is this year's)
             year = _nearest_year(piece.month2, piece.day2, published, future)

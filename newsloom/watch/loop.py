@@ -17,13 +17,11 @@ from collections import Counter
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 
-import sqlalchemy as sa
-
 from newsloom.article import Article, MetaField
 from newsloom.corpus import run_corpus_steps
 from newsloom.errors import InputError
 from newsloom.pipeline import Pipeline
-from newsloom.store import Store
+from newsloom.store import Connection, Store
 from newsloom.store.articles import save_article, stages_done
 from newsloom.store.watch import (
     Item,
@@ -169,7 +167,7 @@ class Watcher:
 
     def _record(
         self, source: Source, now: float, *, status: str, error: str | None = None, failed: bool = False,
-        conn: sa.Connection | None = None, **values: object,
+        conn: Connection | None = None, **values: object,
     ) -> None:  # fmt: skip
         failures = source.failures + 1 if failed else 0
         values = {k: v for k, v in values.items() if v is not None or k in ("etag", "last_modified")}
@@ -265,7 +263,7 @@ class Watcher:
                 self.report.hits += self._fire_alerts(conn, article, item)
         self.report.statuses[status] += 1
 
-    def _fire_alerts(self, conn: sa.Connection, article: Article, item: Item) -> int:
+    def _fire_alerts(self, conn: Connection, article: Article, item: Item) -> int:
         alerts = list_alerts(conn)
         if not alerts:
             return 0
@@ -313,7 +311,7 @@ class Watcher:
         self.fetcher.close()
 
 
-def _source_urls(conn: sa.Connection) -> list[tuple[int, str]]:
+def _source_urls(conn: Connection) -> list[tuple[int, str]]:
     return [(s.id, s.url) for s in list_sources(conn)]
 
 

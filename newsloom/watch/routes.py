@@ -7,6 +7,7 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
+from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
 from newsloom.serve.errors import ERROR_SCHEMA, ApiError
@@ -44,12 +45,40 @@ async def alert_feed(request: Request, name: str) -> Response:
     return Response(body, media_type="application/atom+xml; charset=utf-8")
 
 
+class SourceHealth(BaseModel):
+    url: str
+    name: str
+    kind: str  # feed | sitemap | section ("" before the first poll)
+    paused: bool
+    last_status: str | None  # "200", "304" or a short fault (http-500, timeout, not-a-feed, ...)
+    last_error: str | None
+    failures: int  # consecutive
+    items_seen: int
+    items: dict[str, int]  # by state: pending, done, failed
+    last_poll: str | None
+    next_poll: str | None
+    healthy: bool
+
+
+class FiredAlert(BaseModel):
+    name: str
+    kind: str
+    query: dict[str, Any]
+    fired: int
+    recent: list[dict[str, Any]]  # the payloads sent, newest first
+
+
+class WatchHealth(BaseModel):
+    sources: list[SourceHealth]
+    alerts: list[FiredAlert]
+
+
 def _health(request: Request) -> dict[str, Any]:
     store = request.app.state.store
     return {"sources": source_health(store), "alerts": fired_alerts(store, limit=10)}
 
 
-@router.get("/watch/sources")
+@router.get("/watch/sources", response_model=WatchHealth)
 async def watch_health(request: Request) -> dict[str, Any]:
     """Each watched source's health (last poll, status, failures, items) and each alert's recent firings."""
     return await run_in_threadpool(_health, request)

@@ -16,7 +16,6 @@ from newsloom.store.articles import save_article
 from newsloom.stories.cluster import (
     LSH_BANDS,
     LSH_BITS,
-    cluster_article,
     date_window,
     day_distance,
     entity_overlap,
@@ -24,6 +23,7 @@ from newsloom.stories.cluster import (
     person_key,
     representative_date,
 )
+from newsloom.stories.storylines import cluster_and_thread
 from tests.stories.corpus import (
     arrest_en,
     arrest_id,
@@ -51,7 +51,7 @@ def add(store: Store, *articles: Article) -> list[list[int]]:
     for article in embedded(*articles):
         with store.transaction() as conn:
             save_article(conn, article)
-            found.append(cluster_article(conn, article))
+            found.append(cluster_and_thread(conn, article))
     return found
 
 
@@ -176,7 +176,7 @@ def test_adding_an_article_costs_the_same_at_30_and_300_stored_articles(store: S
     def add_one(article: Article) -> Callable[[], object]:
         def run() -> object:
             with store.transaction() as conn:
-                return cluster_article(conn, article)
+                return cluster_and_thread(conn, article)
 
         return run
 

@@ -292,7 +292,7 @@ def test_other_languages_read_cldr_month_names_with_a_year() -> None:
     assert values("Am 21. Oktober 2025 traf er den Minister.", "de") == ["2025-10-21"]
     assert values("El acuerdo se firmó el 21 de octubre de 2025.", "es") == ["2025-10-21"]
     assert values("Встреча состоялась 21 октября 2025 года.", "ru") == ["2025-10-21"]
-    assert values("La réunion a eu lieu en octobre.", "fr") == []  # no year: not safe without a pack
+    assert values("La riunione si è tenuta in ottobre.", "it") == []  # no year: not safe without a pack
 
 
 def test_language_tags_are_reduced_to_their_primary_code() -> None:
@@ -329,7 +329,7 @@ def test_non_string_text_is_named() -> None:
 
 
 def test_unknown_language_code_lists_the_supported_ones() -> None:
-    with pytest.raises(ValueError, match=r"`lang`.*vi, en, id.*generic"):
+    with pytest.raises(ValueError, match=r"`lang`.*first-class packs are .*vi.*generic"):
         resolve_times("Hôm qua", lang="vietnamese", published=PUB)
     with pytest.raises(TypeError, match="`lang`"):
         resolve_times("Hôm qua", lang=None, published=PUB)  # type: ignore[arg-type]
@@ -400,3 +400,34 @@ def test_this_and_coming_after_a_vietnamese_date() -> None:
         "2025-12",
         "2025-11-20",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "published", "value"),
+    [
+        ("The talks resume next September.", "en", "2025-10-10", "2026-09"),
+        ("The talks resume next September.", "en", "2025-03-10", "2025-09"),
+        ("Pertemuan lanjutan digelar Juli depan.", "id", "2025-03-10", "2025-07"),
+        ("Pertemuan lanjutan digelar Juli mendatang.", "id", "2025-10-10", "2026-07"),
+        ("Hai bên ký hiệp định vào tháng 9 tới.", "vi", "2025-10-10", "2026-09"),
+        ("The talks stalled last September.", "en", "2025-03-10", "2024-09"),
+    ],
+)
+def test_next_month_points_forward(text: str, lang: str, published: str, value: str) -> None:
+    """A month with the pack's 'next' word ("next", "depan", "tới") is never a past month."""
+    assert [t.value for t in resolve_times(text, lang=lang, published=published)] == [value]
+
+
+def test_anaphora_skips_a_historical_date() -> None:
+    """'Tối cùng ngày' after background dated 1993 refers to the report's own day, not 1993."""
+    text = (
+        "Chiều 24/10, ông tiếp bà Waly. Ngày 22/12/1993, ông nhậm chức. Tối cùng ngày, Bộ trưởng tiếp đoàn."
+    )
+    values = [t.value for t in resolve_times(text, lang="vi", published="2025-10-25")]
+    assert values == ["2025-10-24TAF", "1993-12-22", "2025-10-24TEV"]
+
+
+def test_anaphora_after_only_a_historical_date_is_unresolved() -> None:
+    text = "Ngày 22/12/1993, ông nhậm chức. Tối cùng ngày, Bộ trưởng tiếp đoàn."
+    expressions = resolve_times(text, lang="vi", published="2025-10-25")
+    assert [(t.value, t.anchor) for t in expressions][1] == (None, "unresolved")

@@ -1,24 +1,25 @@
 """The web UI: server-rendered Jinja2 pages (autoescaped), one stylesheet and one small script.
 
-Pages call the same functions as the API routes (records, search, timeline, the domains' queries);
-the templates only lay the data out. Static files are served from a fixed list, never by path.
+Every read page is a route of :data:`newsloom.serve.routes.ROUTES`: the same endpoint and view as the
+API, rendered by its template (see :mod:`newsloom.serve.contexts`). The forms (upload, compare) and
+search are here. Static files are served from a fixed list, never by path.
 """
 
 from __future__ import annotations
 
-from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Annotated, Any
 
-import sqlalchemy as sa
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import FileResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from jinja2 import ChainableUndefined, Environment, FileSystemLoader
 
-from newsloom.serve import domains
-from newsloom.serve.errors import ApiError, not_found
+from newsloom.serve.contexts import evidence_segments
+from newsloom.serve.errors import ApiError
+from newsloom.serve.routes import ROUTES, page_endpoint, page_number
+from newsloom.views.search import SearchQuery, search_view
 
 PAGES = Path(__file__).parent
 #: Files under /static/ (name -> media type); anything else is a 404.
@@ -56,22 +57,8 @@ def make_templates() -> Jinja2Templates:
     )
     environment.globals["language_name"] = language_name
     environment.filters["language_name"] = language_name
-    from newsloom.serve.timeline import evidence_segments
-
     environment.globals["evidence"] = evidence_segments
     return Jinja2Templates(env=environment)
-
-
-def connection(request: Request) -> Any:
-    with request.app.state.store.connect() as conn:
-        yield conn
-
-
-Conn = Annotated[sa.Connection, Depends(connection)]
-Page = Annotated[int, Query(ge=1, le=5000)]
-DateParam = Annotated[date | None, Query()]
-#: Days one timeline page shows (a week reads well on a phone).
-TIMELINE_DAYS_PER_PAGE = 7
 
 
 def render(request: Request, template: str, status: int = 200, **context: Any) -> Response:
@@ -79,10 +66,6 @@ def render(request: Request, template: str, status: int = 200, **context: Any) -
     context.setdefault("query", "")
     context.setdefault("writes", bool(request.app.state.token))
     return templates.TemplateResponse(request, template, context, status_code=status)
-
-
-def _paging(page: int, size: int = PAGE_SIZE) -> tuple[int, int]:
-    return size, (page - 1) * size
 
 
 @router.get("/static/{name}")
@@ -109,188 +92,47 @@ def favicon() -> Response:
     return Response(FAVICON, media_type="image/svg+xml", headers={"Cache-Control": "max-age=86400"})
 
 
-@router.get("/")
-def timeline_page(request: Request, conn: Conn, page: Page = 1, date_to: DateParam = None) -> Response:
-    """The timeline of a window of days (the month up to the newest event, or up to ``date_to``)."""
-    from newsloom.serve.timeline import default_window, earlier_than, event_counts, timeline_days
-
-    days: list[dict[str, Any]] = []
-    counts: dict[str, Any] = {"per_day": [], "per_type": [], "per_language": []}
-    missing, earlier = None, None
-    try:
-        start, end = default_window(conn, None, date_to.isoformat() if date_to else None)
-        days = timeline_days(conn, start, end)
-        counts = event_counts(conn, start, end)
-        earlier = earlier_than(conn, start) if start else None
-    except ApiError as exc:
-        if exc.status != 501:
-            raise
-        missing = exc.message
-    size, offset = _paging(page, TIMELINE_DAYS_PER_PAGE)
-    return render(
-        request, "timeline.html", days=days[offset : offset + size], page=page, more=len(days) > offset + size,
-        counts=counts, missing=missing, charts=_charts(counts), earlier=earlier, date_to=date_to,
-    )  # fmt: skip
-
-
-def _charts(counts: dict[str, Any]) -> dict[str, Any]:
-    from newsloom.serve.charts import horizontal_bars, vertical_bars
-
-    per_day = [(d["date"], d["count"]) for d in counts.get("per_day", [])]
-    per_type = [(t["type"], t["count"]) for t in counts.get("per_type", [])]
-    return {
-        "per_day": vertical_bars(
-            "Events per day", per_day, width=480, height=170, hrefs=[f"#day-{d}" for d, _ in per_day]
-        ),
-        "per_type": horizontal_bars("Events per type", per_type, width=340, row=20),
-    }
-
-
-@router.get("/articles")
-def articles_page(
-    request: Request, conn: Conn, page: Page = 1,
-    language: Annotated[str | None, Query(pattern=r"^[a-z]{2,3}$")] = None,
-) -> Response:  # fmt: skip
-    from newsloom.serve.records import list_articles
-
-    size, offset = _paging(page)
-    items = list_articles(
-        conn, language=language, date_from=None, date_to=None, limit=size + 1, offset=offset
-    )
-    return render(
-        request, "articles.html", articles=items[:size], page=page, more=len(items) > size, language=language
-    )
-
-
-@router.get("/articles/{article_id}")
-def article_page(request: Request, conn: Conn, article_id: str) -> Response:
-    from newsloom.serve.records import article_detail, marked_paragraphs
-
-    record = article_detail(conn, article_id)
-    if record is None:
-        raise not_found("article", article_id)
-    return render(request, "article.html", article=record, paragraphs=marked_paragraphs(record))
-
-
-@router.get("/events")
-def events_page(
-    request: Request, conn: Conn, page: Page = 1,
-    type: Annotated[str | None, Query(pattern=r"^[A-Za-z]{3,12}$")] = None,
-    entity: Annotated[str | None, Query(max_length=200)] = None,
-) -> Response:  # fmt: skip
-    size, offset = _paging(page)
-    items = domains.call(
-        "events", "list_events", conn, type=type.upper() if type else None, entity=entity or None,
-        limit=size + 1, offset=offset,
-    )  # fmt: skip
-    items = list(items)
-    return render(
-        request,
-        "events.html",
-        events=items[:size],
-        page=page,
-        more=len(items) > size,
-        type=type,
-        entity=entity,
-    )
-
-
-@router.get("/events/{event_id}")
-def event_page(request: Request, conn: Conn, event_id: str) -> Response:
-    from newsloom.serve.timeline import sources_by_language
-
-    key = domains.key_for("events", "event_detail", event_id)
-    event = domains.call("events", "event_detail", conn, key) if key is not None else None
-    if not event:
-        raise not_found("event", event_id)
-    return render(request, "event.html", event=event, by_language=sources_by_language(event))
-
-
-@router.get("/entities")
-def entities_page(
-    request: Request, conn: Conn, page: Page = 1, q: Annotated[str | None, Query(max_length=200)] = None,
-    type: Annotated[str | None, Query(pattern=r"^(person|organization|place)$")] = None,
-) -> Response:  # fmt: skip
-    size, offset = _paging(page)
-    if q:
-        items = [
-            e for e in domains.call("entities", "find_entity", conn, q) if not type or e.get("type") == type
-        ]
-        items = items[offset : offset + size + 1]
-    else:
-        items = list(
-            domains.call("entities", "list_entities", conn, type=type, limit=size + 1, offset=offset)
+for _route in ROUTES:
+    if _route.template is not None:
+        router.add_api_route(
+            _route.page_path or _route.path,
+            page_endpoint(_route, render),
+            methods=["GET"],
+            response_model=None,
         )
-    return render(
-        request,
-        "entities.html",
-        entities=items[:size],
-        page=page,
-        more=len(items) > size,
-        q=q or "",
-        type=type,
-    )
-
-
-@router.get("/entities/{entity_id}")
-def entity_page(request: Request, conn: Conn, entity_id: str) -> Response:
-    from newsloom.serve.timeline import entity_events
-
-    key = domains.key_for("entities", "entity_detail", entity_id)
-    entity = domains.call("entities", "entity_detail", conn, key) if key is not None else None
-    if not entity:
-        raise not_found("entity", entity_id)
-    names: dict[str, list[str]] = {}
-    for alias in entity.get("aliases") or []:
-        names.setdefault(alias.get("language") or "", []).append(alias.get("alias") or "")
-    try:
-        events = entity_events(conn, entity)
-    except ApiError:
-        events = []
-    from newsloom.serve.records import article_titles
-
-    titles = article_titles(conn, [a["id"] for a in entity.get("articles") or []])
-    return render(request, "entity.html", entity=entity, names=names, events=events, titles=titles)
-
-
-@router.get("/stories")
-def stories_page(request: Request, conn: Conn, page: Page = 1) -> Response:
-    size, offset = _paging(page)
-    items = list(domains.call("stories", "list_stories", conn, limit=size + 1, offset=offset))
-    lines: list[Any] = []
-    if domains.available("stories", "list_storylines") and page == 1:
-        lines = list(domains.call("stories", "list_storylines", conn, limit=50, offset=0))
-    return render(
-        request, "stories.html", stories=items[:size], storylines=lines, page=page, more=len(items) > size
-    )
-
-
-@router.get("/stories/{story_id}")
-def story_page(request: Request, conn: Conn, story_id: str) -> Response:
-    from newsloom.serve.timeline import story_view
-
-    key = domains.key_for("stories", "story_detail", story_id)
-    story = domains.call("stories", "story_detail", conn, key) if key is not None else None
-    if not story:
-        raise not_found("story", story_id)
-    return render(request, "story.html", **story_view(conn, story))
 
 
 @router.get("/search")
 def search_page(
-    request: Request, q: Annotated[str, Query(max_length=300)] = "", page: Page = 1,
-    kind: Annotated[str | None, Query(pattern=r"^(article|event|entity)$")] = None,
+    request: Request, q: Annotated[str, Query(max_length=300)] = "",
+    kind: Annotated[str | None, Query(pattern=r"^(article|event|entity)?$")] = None,
 ) -> Response:  # fmt: skip
-    from newsloom.serve.search import KINDS
-
-    size, offset = _paging(page)
-    hits = []
+    """The search form and, for words, a page of the search view's hits with their matches marked."""
+    number = page_number(request)
+    hits: list[dict[str, Any]] = []
+    more = False
     if q.strip():
-        kinds = (kind,) if kind else KINDS
-        hits = request.app.state.search.search(q, kinds=kinds, limit=size + 1, offset=offset)
-    return render(
-        request, "search.html", query=q, hits=hits[:size], page=page, more=len(hits) > size, kind=kind
-    )
+        query = SearchQuery(q, kind or None, None, PAGE_SIZE, (number - 1) * PAGE_SIZE)
+        found = search_view(request.app.state.search, query)
+        hits = [{**hit.model_dump(), "segments": marked(hit.snippet, hit.highlights)} for hit in found.items]
+        more = found.next_offset is not None
+    return render(request, "search.html", query=q, hits=hits, page=number, more=more, kind=kind)
+
+
+def marked(text: str, spans: list[tuple[int, int]]) -> list[dict[str, Any]]:
+    """``text`` cut into pieces, the ``spans`` (start, end) marked as matches."""
+    pieces: list[dict[str, Any]] = []
+    position = 0
+    for start, end in sorted(spans):
+        if start < position:
+            continue
+        if start > position:
+            pieces.append({"text": text[position:start], "match": False})
+        pieces.append({"text": text[start:end], "match": True})
+        position = end
+    if position < len(text):
+        pieces.append({"text": text[position:], "match": False})
+    return pieces
 
 
 @router.get("/upload")
@@ -304,7 +146,7 @@ async def upload_submit(request: Request) -> Response:
     from fastapi.concurrency import run_in_threadpool
     from starlette.datastructures import UploadFile
 
-    from newsloom.serve.api import run_ingest
+    from newsloom.serve.actions import run_ingest
     from newsloom.serve.security import check_token, given_token
     from newsloom.serve.uploads import MAX_UPLOAD_BYTES
 
@@ -319,9 +161,9 @@ async def upload_submit(request: Request) -> Response:
         data = await upload.read(MAX_UPLOAD_BYTES + 1)
         args = (upload.filename, upload.content_type, data)
     result = await run_in_threadpool(run_ingest, request.app, args)
-    if len(result["articles"]) == 1:
-        return RedirectResponse(f"/articles/{result['articles'][0]['id']}", status_code=303)
-    return render(request, "upload.html", result=result, error=None)
+    if len(result.articles) == 1:
+        return RedirectResponse(f"/articles/{result.articles[0].id}", status_code=303)
+    return render(request, "upload.html", result=result.model_dump(), error=None)
 
 
 @router.get("/compare")
@@ -333,7 +175,7 @@ def compare_page(request: Request) -> Response:
 async def compare_submit(request: Request) -> Response:
     from fastapi.concurrency import run_in_threadpool
 
-    from newsloom.serve.api import MAX_COMPARE_CHARS, compare_scores
+    from newsloom.serve.actions import MAX_COMPARE_CHARS, compare_scores
 
     async with request.form(max_files=0, max_fields=8) as form:
         text_a, text_b = str(form.get("text_a") or ""), str(form.get("text_b") or "")
@@ -341,5 +183,5 @@ async def compare_submit(request: Request) -> Response:
         raise ApiError(422, "Paste a text in both boxes.")
     if max(len(text_a), len(text_b)) > MAX_COMPARE_CHARS:
         raise ApiError(413, f"Each text may hold {MAX_COMPARE_CHARS:,} characters at most.")
-    scores = await run_in_threadpool(compare_scores, text_a, text_b)
-    return render(request, "compare.html", scores=scores, text_a=text_a, text_b=text_b)
+    result = await run_in_threadpool(compare_scores, text_a, text_b)
+    return render(request, "compare.html", scores=result.scores, text_a=text_a, text_b=text_b)

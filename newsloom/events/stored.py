@@ -1,0 +1,287 @@
+"""Stored events as merging sees them: typed events with their actors, and the consolidation of an
+event's fields from its sources (votes on date, place, mode; the union of actors; the title).
+
+The rows are read and written by :mod:`newsloom.store.events`; this module holds what they mean.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from newsloom.article import Article
+from newsloom.events.actors import fold
+from newsloom.events.rollup import EXPLICIT_DATE_SOURCES, ArticleEvent
+from newsloom.events.types import Actor
+from newsloom.serialize import from_dict
+from newsloom.store import Connection
+from newsloom.store import events as store
+from newsloom.store.events import (
+    article_signature,
+    day_keys,
+    event_keys_of,
+    forget_article,
+    get_event,
+    record_article,
+    source_rows,
+)
+
+__all__ = [
+    "StoredEvent", "add_sources", "article_signature", "candidates_by_keys", "candidates_by_parent",
+    "consolidated_date", "day_keys", "event_keys_of", "forget_article", "get_event", "insert_event",
+    "primary_rows", "record_article", "refresh_event", "source_rows",
+]  # fmt: skip
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+@dataclass(frozen=True)
+class StoredEvent:
+    """The consolidated fields of a stored event that merging compares."""
+
+    id: int
+    type: str
+    mode: str | None
+    date: str | None
+    date_end: str | None
+    date_source: str | None
+    location_key: str | None
+    parent_id: int | None
+    joint: bool
+    source_actors: tuple[Actor, ...]
+    target_actors: tuple[Actor, ...]
+    src_keys: frozenset[str]
+    tgt_keys: frozenset[str]
+
+    @property
+    def participants(self) -> tuple[Actor, ...]:
+        return (*self.source_actors, *self.target_actors)
+
+
+def _actors(data: Iterable[dict[str, Any]]) -> tuple[Actor, ...]:
+    return tuple(from_dict(Actor, a) for a in data)
+
+
+def _stored(row: store.EventRow) -> StoredEvent:
+    actors = json.loads(row.actors or "{}")
+    return StoredEvent(
+        id=row.id,
+        type=row.type,
+        mode=row.mode,
+        date=row.date,
+        date_end=row.date_end,
+        date_source=row.date_source,
+        location_key=row.location_key,
+        parent_id=row.parent_id,
+        joint=bool(row.joint),
+        source_actors=_actors(actors.get("source", [])),
+        target_actors=_actors(actors.get("target", [])),
+        src_keys=frozenset(json.loads(row.src_keys or "[]")),
+        tgt_keys=frozenset(json.loads(row.tgt_keys or "[]")),
+    )
+
+
+def candidates_by_keys(
+    conn: Connection, keys: Iterable[str], days: Sequence[tuple[str, str]], type_: str
+) -> list[StoredEvent]:
+    """Events of ``type_`` sharing an actor key and a day with the new one (see the store's lookup)."""
+    return [_stored(r) for r in store.candidates_by_keys(conn, keys, days, type_)]
+
+
+def candidates_by_parent(conn: Connection, parent_id: int, type_: str) -> list[StoredEvent]:
+    """Statements of ``type_`` already attached to a stored meeting."""
+    return [_stored(r) for r in store.candidates_by_parent(conn, parent_id, type_)]
+
+
+def insert_event(conn: Connection, group: ArticleEvent, parent_id: int | None) -> int:
+    """A new event for an article-level event (its consolidated fields are set by ``refresh_event``)."""
+    return store.insert_event(
+        conn,
+        dict(
+            type=group.type,
+            mode=group.mode,
+            date=group.date,
+            date_end=group.date_end,
+            precision=group.precision,
+            date_source=group.date_source,
+            parent_id=parent_id,
+            joint=group.joint,
+        ),
+    )
+
+
+def add_sources(conn: Connection, event_id: int, article: Article, group: ArticleEvent) -> None:
+    """One source row per sentence mention of the article-level event."""
+    found = []
+    for mention in group.mentions:
+        found.append(
+            {
+                "event_id": event_id,
+                "article_id": article.id,
+                "path": article.path,
+                "language": mention.language or article.language,
+                "published": article.published,
+                "title": article.title,
+                "url": article.meta("source_url"),
+                "article_group": group.group,
+                "sentence_index": mention.sentence,
+                "sentence": mention.evidence,
+                "trigger": mention.trigger,
+                "start_offset": mention.start,
+                "end_offset": mention.end,
+                "type": mention.type,
+                "mode": mention.mode,
+                "date": mention.date,
+                "date_end": mention.date_end,
+                "precision": mention.precision,
+                "date_source": mention.date_source,
+                "time_text": mention.time_text,
+                "location": mention.location,
+                "location_source": mention.location_source,
+                "source_actors": _json([a.to_dict() for a in mention.source_actors]),
+                "target_actors": _json([a.to_dict() for a in mention.target_actors]),
+                "group_src_keys": _json(sorted(group.src_keys)),
+                "group_tgt_keys": _json(sorted(group.tgt_keys)),
+                "joint": mention.joint,
+                "host": mention.host,
+                "context": _json(list(mention.context)),
+                "confidence": mention.confidence,
+                "rule": mention.rule,
+                "classifier": mention.classifier,
+            }
+        )
+    store.add_sources(conn, found)
+
+
+def _vote(values: Iterable[str | None]) -> str | None:
+    counted: dict[str, int] = {}
+    order: list[str] = []
+    for value in values:
+        if value:
+            if value not in counted:
+                order.append(value)
+            counted[value] = counted.get(value, 0) + 1
+    if not counted:
+        return None
+    return max(order, key=lambda v: (counted[v], -order.index(v)))
+
+
+def primary_rows(rows: Sequence[store.SourceRow]) -> list[store.SourceRow]:
+    """One row per article: the first mention with an explicit date, else the first mention."""
+    by_article: dict[str, list[Any]] = {}
+    for row in rows:
+        by_article.setdefault(row.article_id, []).append(row)
+    primaries = []
+    for article_rows in by_article.values():
+        article_rows = sorted(article_rows, key=lambda r: r.sentence_index)
+        explicit = [r for r in article_rows if r.date_source in EXPLICIT_DATE_SOURCES]
+        primaries.append(explicit[0] if explicit else article_rows[0])
+    return primaries
+
+
+def consolidated_date(
+    rows: Sequence[store.SourceRow],
+) -> tuple[str | None, str | None, str | None, str | None]:
+    """(date, date_end, precision, date_source) most sources agree on; a known year beats "XXXX"."""
+    primaries = primary_rows(rows)
+    for tier in (EXPLICIT_DATE_SOURCES, ("published",)):
+        tiered = [r for r in primaries if r.date_source in tier and r.date]
+        if not tiered:
+            continue
+        full = [r for r in tiered if not (r.date or "").startswith("XXXX")] or tiered
+        day = _vote([r.date for r in full])
+        chosen = next(r for r in full if r.date == day)
+        ends = [r.date_end for r in full if r.date == day and r.date_end]
+        return day, max(ends) if ends else chosen.date_end, chosen.precision, chosen.date_source
+    return None, None, None, "none"
+
+
+def _union_actors(
+    rows: Sequence[store.SourceRow], column: str, exclude: set[str] | None = None
+) -> list[dict[str, Any]]:
+    seen: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        for actor in json.loads(getattr(row, column) or "[]"):
+            if exclude and actor["key"] in exclude:
+                continue
+            seen.setdefault(actor["key"], actor)
+    return list(seen.values())
+
+
+def _title(
+    type_: str,
+    mode: str | None,
+    source: Sequence[dict[str, Any]],
+    target: Sequence[dict[str, Any]],
+    joint: bool,
+) -> str:
+    names = lambda actors: ", ".join(a.get("name") or a["key"] for a in actors[:3]) or "?"  # noqa: E731
+    label = f"{type_}{f' ({mode})' if mode else ''}"
+    if joint or not target:
+        return f"{names(source)}: {label}"
+    return f"{names(source)} -> {names(target)}: {label}"
+
+
+def refresh_event(conn: Connection, event_id: int) -> bool:
+    """Recompute an event's consolidated fields and keys from its sources; delete it when none is left."""
+    rows = store.source_rows(conn, [event_id])[event_id]
+    if not rows:
+        store.delete_event(conn, event_id)
+        return False
+    type_ = rows[0].type
+    date_, date_end, precision, date_source = consolidated_date(rows)
+    primaries = primary_rows(rows)
+    explicit_places = [r.location for r in primaries if r.location and r.location_source != "dateline"]
+    location = _vote(explicit_places) or _vote([r.location for r in primaries])
+    source = _union_actors(rows, "source_actors")
+    target = _union_actors(rows, "target_actors", exclude={a["key"] for a in source})
+    joint = any(r.joint for r in rows)
+    mode = _vote([r.mode for r in rows])
+    src_keys = sorted({k for r in rows for k in json.loads(r.group_src_keys)})
+    tgt_keys = sorted({k for r in rows for k in json.loads(r.group_tgt_keys)})
+    context = sorted({c for r in rows for c in json.loads(r.context)})
+    languages = sorted({r.language for r in rows if r.language})
+    per_article: dict[str, float] = {}
+    for row in rows:
+        per_article[row.article_id] = max(per_article.get(row.article_id, 0.0), row.confidence)
+    doubt = 1.0
+    for value in per_article.values():
+        doubt *= 1.0 - value
+    values = dict(
+        mode=mode,
+        date=date_,
+        date_end=date_end,
+        precision=precision,
+        date_source=date_source,
+        location=location,
+        location_key=fold(location) if location else None,
+        joint=joint,
+        host=_vote([r.host for r in rows]),
+        title=_title(type_, mode, source, target, joint),
+        actors=_json({"source": source, "target": target}),
+        src_keys=_json(src_keys),
+        tgt_keys=_json(tgt_keys),
+        context=_json(context),
+        languages=_json(languages),
+        confidence=round(1.0 - doubt, 4),
+        n_sources=len(rows),
+        n_articles=len(per_article),
+    )
+    keys = sorted(set(src_keys) | set(tgt_keys))
+    days = day_keys(date_, date_end)
+    actor_rows = [
+        {
+            "key": a["key"],
+            "side": side,
+            "name": a.get("name") or a["key"],
+            "folded": fold(a.get("name") or a["key"]),
+        }
+        for side, actors in (("source", source), ("target", target))
+        for a in actors
+    ]
+    store.update_event(conn, event_id, values, [(k, d, md) for k in keys for d, md in days], actor_rows)
+    return True

@@ -1,0 +1,261 @@
+"""French event predicates and argument patterns.
+
+Subject-verb-object order as in English; past events are told in the passé composé ("a rencontré",
+"ont signé", "s'est entretenu avec"), the passive puts the agent after "par" ("a été reçue par").
+Reporting verbs alone ("a déclaré", "a indiqué", "a souligné") are not events. The simple future
+("rencontrera", "se rendra") and "doit"/"devrait" + infinitive make a meeting or a visit still to
+come, which PLOVER codes AGREE.
+"""
+
+from newsloom.events.rules import TARGET_OBJECT, TARGET_REQUIRED, EventRules, Trigger
+
+#: nationality adjectives (masculine singular) -> ISO alpha-3; feminine and plural forms are derived
+_DEMONYMS = {
+    "français": "FRA", "belge": "BEL", "espagnol": "ESP", "allemand": "DEU", "italien": "ITA",
+    "britannique": "GBR", "américain": "USA", "russe": "RUS", "ukrainien": "UKR", "chinois": "CHN",
+    "japonais": "JPN", "indien": "IND", "indonésien": "IDN", "vietnamien": "VNM", "sud-africain": "ZAF",
+    "algérien": "DZA", "marocain": "MAR", "tunisien": "TUN", "sénégalais": "SEN", "ivoirien": "CIV",
+    "malien": "MLI", "nigérien": "NER", "burkinabè": "BFA", "tchadien": "TCD", "centrafricain": "CAF",
+    "camerounais": "CMR", "congolais": "COD", "libanais": "LBN", "israélien": "ISR", "palestinien": "PSE",
+    "égyptien": "EGY", "saoudien": "SAU", "qatari": "QAT", "iranien": "IRN", "turc": "TUR", "hongrois": "HUN",
+    "polonais": "POL", "suisse": "CHE", "canadien": "CAN", "québécois": "CAN", "haïtien": "HTI",
+    "soudanais": "SDN", "malaisien": "MYS", "thaïlandais": "THA", "cambodgien": "KHM", "laotien": "LAO",
+    "philippin": "PHL", "australien": "AUS", "brésilien": "BRA", "mexicain": "MEX", "équatorien": "ECU",
+    "colombien": "COL",
+}  # fmt: skip
+
+
+def _inflected(demonyms: dict[str, str]) -> dict[str, str]:
+    """Masculine, feminine and plural forms: "ivoirien", "ivoirienne", "ivoiriens", "ivoiriennes"."""
+    forms: dict[str, str] = {}
+    for word, code in demonyms.items():
+        if word.endswith("ien"):
+            feminine = word + "ne"
+        elif word.endswith(("e", "è", "i")):
+            feminine = word
+        elif word.endswith("c"):
+            feminine = word + "que"
+        else:
+            feminine = word + "e"
+        plural = word if word.endswith(("s", "x")) else word + "s"
+        for form in (word, feminine, plural, feminine + "s"):
+            forms[form] = code
+    return forms
+
+
+DEMONYMS = _inflected(_DEMONYMS)
+_NAT = r"(?:\s+(?P<nat>" + "|".join(sorted(DEMONYMS, key=len, reverse=True)) + r"))?"
+# Verbs that, in the future or after a promise, make a statement an offer to cooperate (AGREE).
+_COOP = (
+    r"(?:coopérer|collaborer|soutenir|aider|renforcer|approfondir|développer|poursuivre|promouvoir|"
+    r"accroître|investir|participer|contribuer|faciliter|travailler\s+(?:étroitement\s+)?(?:avec|ensemble))"
+)
+#: a past participle after its auxiliary: "a rencontré", "ont signé", "avait reçu"
+_AUX = (
+    r"(?:a|ont|avait|avaient|aurait|auraient)\s+(?:(?:\w+ment|aussitôt|aussi|également|déjà|pourtant|encore|ensuite"
+    r"|enfin|toutefois|alors|de\s+(?:son|leur)\s+côté)\s+){0,2}"
+)
+
+T = Trigger
+
+RULES = EventRules(
+    triggers=(
+        # -- CONSULT --------------------------------------------------------------------------
+        T(r"\b" + _AUX + r"(?P<t>rencontré)|\b(?P<t2>rencontre|rencontrent)\b(?!\s+(?:de|des|du|entre|avec)\b)",
+          "CONSULT", joint=True, target=TARGET_REQUIRED, target_gap=40, confidence=0.85),
+        T(r"\b(?:s['’](?:est|était)|se\s+sont|s['’]étaient)\s+(?:\w+ment\s+|longuement\s+)?entretenue?s?"
+          r"(?:\s+(?:par\s+téléphone|au\s+téléphone|en\s+visioconférence))?(?:\s+\w+)?\s+avec\b",
+          "CONSULT", joint=True, target=TARGET_REQUIRED, target_gap=40, confidence=0.9),
+        T(r"\b(?:se\s+sont|s['’]étaient|s['’]est|s['’]était)\s+(?:\w+\s+)?(?:entretenus|parlé|téléphoné)\b",
+          "CONSULT", joint=True, confidence=0.8),
+        T(r"\b(?:ont|a|avaient|avait)\s+(?:tenu|eu|mené)\s+(?:un|une|des|de\s+longs?)\s+(?:\w+\s+)?(?:entretiens?|pourparlers|discussions|consultations|négociations|réunion|échanges?)\b",
+          "CONSULT", joint=True, confidence=0.85),
+        T(r"\b" + _AUX + r"(?P<t>reçu|accueilli)\b(?!\s+(?:un|une|des|le|la|les|l['’]|du|de|d['’])\s*(?:soutien|appui|aide|lettre|message|appel|menaces?|courrier|rapport|prix|financement|plainte|critiques?|coup)\b)",
+          "CONSULT", mode="visit", host="source", target=TARGET_REQUIRED, target_gap=40, confidence=0.85),
+        T(r"\b(?:a|ont|avait|avaient)\s+été\s+(?P<t>reçue?s?|accueillie?s?)\b", "CONSULT", mode="visit",
+          host="source", voice="passive", confidence=0.85),
+        T(r"\b" + _AUX + r"(?P<t>visité)\b", "CONSULT", mode="visit", host="target", target=TARGET_REQUIRED,
+          target_gap=30, confidence=0.8),
+        T(r"\b" + _AUX + r"(?P<t>téléphoné\s+à|appelé\s+au\s+téléphone)\b", "CONSULT", mode="phone", joint=True,
+          target=TARGET_REQUIRED, target_gap=20, confidence=0.8),
+        # -- SUPPORT ----------------------------------------------------------------------------
+        T(r"\b" + _AUX + r"(?P<t>salué|félicité|loué|remercié|rendu\s+hommage\s+à)\b", "SUPPORT",
+          target=TARGET_OBJECT, confidence=0.85),
+        T(r"\b(?:s['’]est|se\s+sont)\s+(?P<t>félicitée?s?|réjouie?s?)\s+(?:de|du|des|d['’])", "SUPPORT",
+          target=TARGET_OBJECT, confidence=0.8),
+        T(r"\b" + _AUX + r"(?P<t>soutenu|appuyé|approuvé|(?:exprimé|réaffirmé|apporté)\s+(?:son|leur|tout\s+son)\s+(?:soutien|appui))\b",
+          "SUPPORT", target=TARGET_OBJECT, confidence=0.8),
+        T(r"\b" + _AUX + r"(?P<t>signé|paraphé|ratifié)\b", "SUPPORT", target=TARGET_OBJECT, confidence=0.8),
+        T(r"\b(?:a|ont)\s+été\s+(?P<t>signée?s?|ratifiée?s?)\s+par\b", "SUPPORT", voice="passive",
+          confidence=0.8),
+        # -- AGREE ------------------------------------------------------------------------------
+        T(r"\b(?:sont|est|se\s+sont\s+mis|s['’]est\s+mise?)\s+(?:\w+ment\s+)?(?P<t>convenue?s?|d['’]accord)\b",
+          "AGREE", confidence=0.85),
+        T(r"\b" + _AUX + r"(?P<t>conclu\s+un\s+accord|trouvé\s+un\s+accord|accepté)\b", "AGREE", confidence=0.8),
+        T(r"\b(?:s['’]est|se\s+sont)\s+(?P<t>engagée?s?)\s+à\b|\b" + _AUX + r"(?P<t2>promis|offert)\s+(?:de|d['’])",
+          "AGREE", confidence=0.85, possessive_is_source=True),
+        T(r"\b(?:est|sont|s['’]est\s+dite?|s['’]est\s+déclarée?)\s+(?:\w+\s+)?(?P<t>prête?s?|disposée?s?)\s+à\b",
+          "AGREE", confidence=0.75, passive_ok=False),
+        T(r"\b" + _AUX + r"(?P<t>proposé)\b", "AGREE", confidence=0.7),
+        # an invitation to visit or take part (an invitation to act is a request)
+        T(r"\b" + _AUX + r"(?P<t>invité)\b(?=[^.;]{0,60}?\bà\s+(?:effectuer|se\s+rendre|visiter|venir|participer|assister))",
+          "AGREE", confidence=0.7),
+        T(r"\b" + _AUX + r"(?P<t>présenté|soumis|mis\s+sur\s+la\s+table)\s+(?:un|une|leur|son|sa)\s+(?:\w+\s+)?(?:proposition|plan|offre|initiative|feuille\s+de\s+route)\b",
+          "AGREE", confidence=0.7),
+        # a visit or a meeting still to come is an agreement to meet
+        T(r"\b(?P<t>rencontrera|rencontreront|recevra|recevront|accueillera|accueilleront|se\s+rendra|se\s+rendront|se\s+rendrait|visitera|signera|signeront|se\s+retrouveront|se\s+réuniront|organisera|organiseront)\b",
+          "AGREE", confidence=0.7),
+        T(r"\b(?:doit|doivent|devrait|devraient|devra|devront)\s+(?P<t>(?:se\s+rendre|rencontrer|recevoir|visiter|signer|s['’]entretenir))\b",
+          "AGREE", confidence=0.7, passive_ok=False),
+        T(r"\b(?:est|sont)\s+(?P<t>attendue?s?)\s+(?:à|au|aux|en|le|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b",
+          "AGREE", confidence=0.65, passive_ok=False),
+        T(r"\b(?:va|vont|continuera|continueront|entend|entendent)\s+(?:\w+ment\s+)?" + _COOP, "AGREE",
+          confidence=0.65),
+        # -- REQUEST ----------------------------------------------------------------------------
+        T(r"\b(?:" + _AUX + r"(?P<t>appelé|exhorté)|(?P<t2>appelle|exhorte))\b(?=[^.;]{0,80}?\b(?:à|au|aux)\b)",
+          "REQUEST", confidence=0.85),
+        T(r"\b" + _AUX + r"(?P<t>demandé|exigé|réclamé|sollicité|plaidé\s+pour|pressé|enjoint)\b", "REQUEST",
+          confidence=0.85),
+        T(r"\b" + _AUX + r"(?P<t>suggéré|recommandé)\b", "REQUEST", confidence=0.75),
+        # -- ACCUSE / REJECT / THREATEN ---------------------------------------------------------
+        T(r"\b" + _AUX + r"(?P<t>condamné|dénoncé|critiqué|fustigé|déploré|blâmé|vilipendé)\b(?!\s+à\s+\w+\s+(?:ans|mois)\b)",
+          "ACCUSE", mode="disapprove", confidence=0.85),
+        T(r"\b" + _AUX + r"(?P<t>accusé|inculpé|poursuivi)\b", "ACCUSE", mode="allege", confidence=0.8),
+        T(r"\b(?:a|ont|avait|avaient)\s+été\s+(?P<t>mise?s?\s+en\s+examen|inculpée?s?)\b", "ACCUSE", mode="allege",
+          confidence=0.75),
+        T(r"\b" + _AUX + r"(?P<t>convoqué)\s+(?:\w+\s+){0,2}?(?:ambassadeur|ambassadrice|chargée?\s+d['’]affaires|diplomate)",
+          "ACCUSE", mode="disapprove", confidence=0.8),
+        T(r"\b" + _AUX + r"(?P<t>ouvert\s+une\s+enquête)\b", "ACCUSE", mode="investigate", confidence=0.65),
+        T(r"\b" + _AUX + r"(?P<t>rejeté|refusé|démenti|récusé|opposé\s+son\s+veto)\b|\b(?P<t2>rejette|refuse|rejettent)\b",
+          "REJECT", confidence=0.8),
+        T(r"\b(?:que|qu['’])\s*(?:\w+\s+){0,3}?(?:a|ont)\s+(?:aussitôt\s+)?(?P<t>rejetée?s?|refusée?s?)\b", "REJECT",
+          confidence=0.75),
+        T(r"\b" + _AUX + r"(?P<t>menacé\s+de|menacé\s+d['’]|averti\s+que|mis\s+en\s+garde)|\b(?P<t2>menace\s+de|menacent\s+de)\b",
+          "THREATEN", confidence=0.75),
+        # -- PROTEST ----------------------------------------------------------------------------
+        T(r"\b" + _AUX + r"(?P<t>manifesté|défilé|protesté)\b|\bse\s+sont\s+(?P<t2>rassemblés|mobilisés)\b",
+          "PROTEST", mode="demo", confidence=0.75),
+        T(r"\b(?P<t>manifestants|grévistes)\b(?=\s+(?:ont|avaient|se\s+sont)\b)", "PROTEST", mode="demo",
+          confidence=0.7),
+        T(r"\b" + _AUX + r"(?P<t>lancé|entamé|déclenché|poursuivi|reconduit)\s+(?:un|une|leur|la)\s+(?:\w+\s+)?(?:grève|mouvement\s+de\s+grève)",
+          "PROTEST", mode="strike", confidence=0.8),
+        T(r"\b(?:sont|étaient)\s+(?P<t>en\s+grève)\b", "PROTEST", mode="strike", confidence=0.75),
+        T(r"\b" + _AUX + r"(?P<t>boycotté)\b", "PROTEST", mode="boycott", confidence=0.7),
+        T(r"\b" + _AUX + r"(?P<t>jeté|lancé)\s+(?:\w+\s+){0,2}?(?:pierres|projectiles|œufs|oeufs|cocktails\s+molotov|pavés)\b",
+          "PROTEST", mode="riot", confidence=0.7),
+        # -- SANCTION ---------------------------------------------------------------------------
+        T(r"\b(?:" + _AUX + r"(?:adopté|imposé|décrété|infligé|prononcé|annoncé)\s+(?:[\w'’-]+\s+){0,6}?(?P<t>sanctions)|" + _AUX
+          + r"(?P<t2>sanctionné))\b", "SANCTION", mode="discontinue", confidence=0.85),
+        T(r"\b" + _AUX + r"(?P<t>suspendu|rompu|gelé)\s+(?:\w+\s+){0,2}?(?:relations|coopération|aide|accords?|négociations|liens|avoirs)\b",
+          "SANCTION", mode="discontinue", confidence=0.8),
+        T(r"\b(?:" + _AUX + r"(?P<t>expulsé)|en\s+(?P<t2>expulsant))\s+(?:\w+\s+){0,3}?(?:diplomates|agents|ambassadeur|ambassadrice|consuls?|fonctionnaires)\b",
+          "SANCTION", mode="expel", confidence=0.8),
+        T(r"\b(?:" + _AUX + r"|en\s+)(?P<t>rappelé|rappelant)\s+(?:son|leur|ses)\s+ambassadeur", "SANCTION",
+          mode="expel", confidence=0.75),
+        T(r"\b(?:a|ont)\s+été\s+(?P<t>condamnée?s?)\s+à\b", "SANCTION", mode="convict", voice="passive",
+          confidence=0.8),
+        # -- MOBILIZE ---------------------------------------------------------------------------
+        T(r"\b" + _AUX + r"(?P<t>déployé|mobilisé|dépêché|envoyé)\s+(?:\w+\s+){0,3}?(?:renforts|troupes|soldats|militaires|forces|navires\s+de\s+guerre|blindés)\b",
+          "MOBILIZE", mode="troops", confidence=0.8),
+        T(r"\b" + _AUX + r"(?P<t>déployé|mobilisé|dépêché)\s+(?:\w+\s+){0,3}?(?:policiers|gendarmes|agents|forces\s+de\s+l['’]ordre|secouristes)\b",
+          "MOBILIZE", mode="police", confidence=0.7),
+        # -- COERCE -----------------------------------------------------------------------------
+        T(r"\b" + _AUX + r"(?:également\s+)?(?P<t>arrêté|interpellé|appréhendé|placé\s+en\s+garde\s+à\s+vue|écroué)\b",
+          "COERCE", mode="arrest", confidence=0.85),
+        T(r"\b(?:a|ont|avait|avaient)\s+été\s+(?P<t>arrêtée?s?|interpellée?s?|appréhendée?s?|placée?s?\s+en\s+garde\s+à\s+vue|écrouée?s?)\b",
+          "COERCE", mode="arrest", confidence=0.8),
+        T(r"\b" + _AUX + r"(?P<t>saisi|confisqué|démantelé|perquisitionné)\b", "COERCE", mode="seize",
+          confidence=0.75),
+        T(r"\b" + _AUX + r"(?P<t>expulsé|reconduit\s+à\s+la\s+frontière)\b(?!\s+(?:\w+\s+){0,3}?(?:diplomates|agents|ambassadeur|consuls?)\b)",
+          "COERCE", mode="deport", confidence=0.75),
+        T(r"\b" + _AUX + r"(?P<t>interdit)\b", "COERCE", mode="restrict", confidence=0.6),
+        T(r"\b" + _AUX + r"(?:instauré|décrété|imposé)\s+(?:un\s+)?(?P<t>couvre-feu)\b", "COERCE", mode="curfew",
+          confidence=0.85),
+        T(r"\b" + _AUX + r"(?:décrété|déclaré|proclamé)\s+(?:l['’])?(?P<t>état\s+d['’]urgence|loi\s+martiale)\b",
+          "COERCE", mode="martial-law", confidence=0.85),
+        # -- ASSAULT ----------------------------------------------------------------------------
+        T(r"\b" + _AUX + r"(?P<t>attaqué|tué|pris\s+d['’]assaut)\b", "ASSAULT", confidence=0.75),
+        T(r"\b" + _AUX + r"(?P<t>enlevé|kidnappé|pris\s+en\s+otage)\b", "ASSAULT", mode="abduct", confidence=0.85),
+        T(r"\b" + _AUX + r"(?P<t>bombardé|pilonné|tiré\s+des\s+(?:roquettes|missiles|obus))\b", "ASSAULT",
+          mode="heavy-weapons", confidence=0.85),
+        T(r"\b(?P<t>frappes?\s+(?:aériennes?|de\s+drones?))\b", "ASSAULT", mode="aerial", confidence=0.7),
+        T(r"\b" + _AUX + r"(?P<t>assassiné)\b", "ASSAULT", mode="targeted", confidence=0.85),
+        # -- AID / COOPERATE --------------------------------------------------------------------
+        T(r"\b" + _AUX + r"(?P<t>livré|envoyé|fourni|acheminé|octroyé|débloqué|offert|fait\s+don\s+de)\s+(?:[\w,.'’-]+\s+){0,5}?(?:aide|assistance|tonnes|matériel|vivres|médicaments|équipements?|dons?|millions|milliards|vaccins|tentes|couvertures)\b",
+          "AID", confidence=0.75),
+        T(r"\b(?:aide|dons?|assistance)\s+(?:a|ont)\s+été\s+(?P<t>remise?s?|livrée?s?|acheminée?s?)\s+par\b", "AID",
+          voice="passive", confidence=0.75),
+        T(r"\b" + _AUX + r"(?P<t>accordé\s+l['’]asile)\b", "AID", confidence=0.8),
+        T(r"\b" + _AUX + r"(?P<t>extradé)\b", "COOPERATE", confidence=0.85),
+        T(r"\b" + _AUX + r"(?P<t>échangé|partagé|transmis)\s+(?:\w+\s+){0,2}?(?:informations|renseignements|données)\b",
+          "COOPERATE", confidence=0.7),
+        T(r"\b(?:patrouilles?|opérations?|enquêtes?|exercices?|manœuvres)\s+(?P<t>conjointe?s?)\b", "COOPERATE",
+          joint=True, confidence=0.7),
+        # -- CONCEDE / RETREAT ------------------------------------------------------------------
+        T(r"\b" + _AUX + r"(?P<t>levé\s+(?:son|leur|le|la|les|l['’])\s*(?:veto|embargo|sanctions|couvre-feu|blocage|restrictions))\b",
+          "CONCEDE", confidence=0.8),
+        T(r"\b" + _AUX + r"(?P<t>gracié|amnistié|présenté\s+(?:ses|des)\s+excuses|assoupli)\b", "CONCEDE",
+          confidence=0.8),
+        T(r"\b" + _AUX + r"(?P<t>libéré|relâché|remis\s+en\s+liberté)\b(?=[^.;]{0,40}\b(?:otages?|prisonniers?|détenus?|captifs?|pêcheurs|marins|opposants?)\b)",
+          "RETREAT", mode="release", confidence=0.8),
+        T(r"\b" + _AUX + r"(?P<t>retiré)\s+(?:\w+\s+){0,4}?(?:troupes|soldats|forces|contingents?|casques\s+bleus|militaires)\b",
+          "RETREAT", mode="withdraw", confidence=0.8),
+        T(r"\b" + _AUX + r"(?P<t>démissionné)\b", "RETREAT", mode="resign", confidence=0.8),
+    ),
+    # "la rencontre", "une visite", "lors de la signature", "sa réception"
+    blocked_before=r"\b(?:la|une|cette|sa|son|leur|de|du|des|lors\s+de|après\s+la)\s+$",
+    blocked_after=r"^\s+(?:compte|note|acte|part|fin)\b",
+    negation=r"\b(?:ne|n['’])\s*(?:\w+\s+){0,2}?(?:pas|jamais|plus|guère|point)\s+$|\b(?:pas|jamais)\s+$",
+    hypothetical=r"\b(?:si|s['’]il|s['’]ils|au\s+cas\s+où|à\s+condition\s+que)\b",
+    clause_break=r";|\s+—\s+|\s+–\s+",
+    # "a dénoncé ... et a menacé de ...": a second verb in the passé composé opens its own clause (its
+    # trigger starts at the auxiliary, right after "et")
+    clause_conjunction=r"\s(?:et|,)\s",
+    complement=r"\b(?:pour|afin\s+de|que|qu['’]|de\s+(?=\w+er\b)|à\s+(?=\w+er\b))",
+    reporting=r"\b(?:déclaré|indiqué|affirmé|souligné|précisé|ajouté|expliqué|annoncé|rappelé\s+que|assuré|estimé|insisté|réitéré|martelé|confié|dit|selon)\b",
+    opinion=r"\b(?:estime|estiment|pense|pensent|croit|croient|juge|jugent|espère|espèrent|considère|considèrent)\s+(?:que|qu['’])",
+    passive_aux=r"\b(?:a|ont|avait|avaient|aura|auront)\s+été\s+$|\b(?:est|sont|était|étaient|fut|furent)\s+$",
+    agent_marker=r"\bpar\b",
+    joint_subject=r"\b(?:les\s+deux\s+(?:parties|dirigeants|ministres|pays|chefs\s+d['’]État|chefs\s+de\s+la\s+diplomatie|hommes|délégations|présidents|camps|gouvernements)|les\s+deux\s+parties|les\s+deux)\b",
+    person_pronoun=r"\b(?:il|elle)\b",
+    adverbial_opener=r"^\s*(?:Selon|D['’]après|Lors\s+d|Au\s+cours|À\s+l['’]issue|En\s+marge|Dans\s+|En\s+|Au\s+|Aux\s+|À\s+|Après\s+|Avant\s+|Pendant\s+|Durant\s+|S['’]exprimant|Interrogée?\s+|De\s+son\s+côté|Pour\s+sa\s+part|\w+ant\b)",
+    specific_object=r"\b(?:initiative|proposition|plan|convention|accord|traité|protocole|mémorandum|programme|projet|résolution|candidature|déclaration|décision|mesures?|partenariat|appel|envoi|réforme|offre)\b",
+    locative=r"\b(?:à|au|aux|en|dans)\s+$",
+    between=r"\b(?:entre|les\s+deux)\s+$",
+    bilateral=r"\bbilatéra\w*",
+    past_year_opener=r"^\W*(?:L['’]an\s+dernier|L['’]année\s+dernière|L['’]an\s+passé|Un\s+an\s+plus\s+tôt)\b",
+    relative_clause=r",\s*(?:qui|que|dont|où|lequel|laquelle)\b",
+    consult_modes=(
+        (r"\b(?:téléphone|téléphonique|visioconférence|en\s+ligne|appel\s+vidéo|par\s+vidéo)\b", "phone"),
+        (r"\b(?:en\s+marge|sommet|multilatéra\w*)\b", "multilateral"),
+        (r"\b(?:visite|reçue?s?|accueillie?s?|s['’]est\s+rendue?|en\s+déplacement)\b", "visit"),
+    ),
+    mode_cues=(
+        ("REQUEST", r"\b(?:soutien\w*|aide\w*|assistance|coopér\w*|financ\w*)\b", "assist"),
+        ("REQUEST", r"\b(?:rencontr\w*|négoci\w*|dialogue|pourparlers)\b", "meet"),
+        ("REQUEST", r"\b(?:libération|cessez-le-feu|lever|assouplir)\b", "yield"),
+        ("REQUEST", r"\b(?:réforme\w*|chang\w*|démission\w*|modifi\w*)\b", "change"),
+        ("REJECT", r"\b(?:soutien|aide|assistance|coopération)\b", "assist"),
+        ("REJECT", r"\b(?:rencontre|négociations?|dialogue|pourparlers)\b", "meet"),
+    ),
+    two_countries=r"\s+des\s+deux\s+pays\b",
+    group_actors=(
+        (r"\b(?:la\s+)?(?:police(?:\s+nationale)?|policiers|gendarmes|gendarmerie|douaniers|douane|enquêteurs)" + _NAT, "COP", "police"),
+        (r"\b(?:l['’]armée|soldats|militaires|troupes|forces\s+armées)" + _NAT, "MIL", "military"),
+        (r"\b(?:autorités|gouvernement|ministres|responsables|juges?|procureurs?|justice)" + _NAT, "GOV", "authorities"),
+        (r"\b(?:manifestants|agriculteurs|grévistes|syndicats|cheminots|étudiants|militants)" + _NAT, "CVL", "protesters"),
+    ),
+    demonyms=DEMONYMS,
+    contexts=(
+        (r"\b(?:cyber\w*|piratage\w*|informatique)\b", "cyber"),
+        (r"\b(?:drogues?|stupéfiants|cocaïne|héroïne|cannabis|méthamphétamine)\b", "illegal_drugs"),
+        (r"\b(?:traite\s+des\s+êtres\s+humains|trafic\w*|passeurs?)\b", "trafficking"),
+        (r"\b(?:crimes?|criminel\w*|blanchiment|fraude|escroquerie)\b", "crime"),
+        (r"\b(?:corruption|pots-de-vin)\b", "corruption"),
+        (r"\b(?:maintien\s+de\s+la\s+paix|casques\s+bleus)\b", "peacekeeping"),
+        (r"\b(?:commerce\w*|commercia\w*|investissement\w*|économi\w*|entreprises?)\b", "economic"),
+        (r"\b(?:climat\w*|environnement\w*)\b", "environment"),
+        (r"\b(?:parlement\w*|législati\w*|Assemblée\s+nationale|Sénat)\b", "legislative"),
+        (r"\b(?:militaire\w*|défense|armée|marine)\b", "military"),
+    ),
+)  # fmt: skip

@@ -1,0 +1,152 @@
+"""What each page template needs beyond its view's model: the model laid out for reading (sources side
+by side by language, a story's reports in columns with their leads, marked-up text, chart bars).
+
+Each function is ``(request, connection, model) -> template names``; the model is dumped to plain
+data first, so templates read dicts whether a value came from a view or from here.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import Request
+
+from newsloom.events.queries import event_detail
+from newsloom.serve.charts import horizontal_bars, vertical_bars
+from newsloom.store import Connection
+from newsloom.store.articles import load_article
+from newsloom.views.articles import LEAD_CHARS, ArticleDetail, article_titles, marked_paragraphs
+from newsloom.views.common import Model, Page
+from newsloom.views.entities import EntityDetail
+from newsloom.views.events import EventDetail
+from newsloom.views.stories import StoryDetail, storylines_view
+from newsloom.views.timeline import Timeline, earlier_than, stats_view
+
+#: Reports a story page shows per language, and events it lists (a story of hundreds stays readable).
+STORY_REPORTS_PER_LANGUAGE = 30
+STORY_EVENTS = 60
+#: Storylines listed above the first page of stories.
+STORYLINES_SHOWN = 50
+
+
+def plain(model: Model) -> dict[str, Any]:
+    return model.model_dump(mode="json")
+
+
+def _listing(request: Request, found: Page[Any], name: str, *params: str) -> dict[str, Any]:
+    """A page of a list: its rows under ``name``, whether there is more, and the filters as given."""
+    given = {param: request.query_params.get(param) or None for param in params}
+    return {name: plain(found)["items"], "more": found.next_offset is not None, **given}
+
+
+def articles(request: Request, _conn: Connection, found: Page[Any]) -> dict[str, Any]:
+    return _listing(request, found, "articles", "language")
+
+
+def article(_request: Request, _conn: Connection, found: ArticleDetail) -> dict[str, Any]:
+    record = plain(found)
+    return {"article": record, "paragraphs": marked_paragraphs(record)}
+
+
+def events(request: Request, _conn: Connection, found: Page[Any]) -> dict[str, Any]:
+    return _listing(request, found, "events", "type", "entity")
+
+
+def event(_request: Request, _conn: Connection, found: EventDetail) -> dict[str, Any]:
+    record = plain(found)
+    return {"event": record, "by_language": sources_by_language(record)}
+
+
+def entities(request: Request, _conn: Connection, found: Page[Any]) -> dict[str, Any]:
+    listing = _listing(request, found, "entities", "q", "type")
+    return {**listing, "q": listing["q"] or ""}
+
+
+def entity(_request: Request, conn: Connection, found: EntityDetail) -> dict[str, Any]:
+    record = plain(found)
+    titles = article_titles(conn, [a.id for a in found.articles])
+    return {"entity": record, "names": found.names, "events": record["events"], "titles": titles}
+
+
+def stories(request: Request, conn: Connection, found: Page[Any]) -> dict[str, Any]:
+    listing = _listing(request, found, "stories")
+    first = found.offset == 0
+    lines = plain(storylines_view(conn, limit=STORYLINES_SHOWN))["items"] if first else []
+    return {**listing, "storylines": lines}
+
+
+def story(_request: Request, conn: Connection, found: StoryDetail) -> dict[str, Any]:
+    return story_columns(conn, plain(found))
+
+
+def timeline(request: Request, conn: Connection, found: Timeline) -> dict[str, Any]:
+    counts = plain(stats_view(conn, found.date_from, found.date_to))
+    return {
+        "days": plain(found)["items"],
+        "more": found.next_offset is not None,
+        "counts": counts,
+        "charts": charts(counts),
+        "earlier": earlier_than(conn, found.date_from) if found.date_from else None,
+        "date_to": request.query_params.get("date_to"),
+        "missing": None,
+    }
+
+
+def charts(counts: dict[str, Any]) -> dict[str, Any]:
+    per_day = [(d["date"], d["count"]) for d in counts.get("per_day", [])]
+    per_type = [(t["type"], t["count"]) for t in counts.get("per_type", [])]
+    return {
+        "per_day": vertical_bars(
+            "Events per day", per_day, width=480, height=170, hrefs=[f"#day-{d}" for d, _ in per_day]
+        ),
+        "per_type": horizontal_bars("Events per type", per_type, width=340, row=20),
+    }
+
+
+def sources_by_language(event: dict[str, Any]) -> list[dict[str, Any]]:
+    """An event's sources grouped by language: ``[{language, sources: [...]}]`` (most sources first)."""
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for source in event.get("sources") or []:
+        groups.setdefault(source.get("language") or "", []).append(source)
+    return [
+        {"language": lang, "sources": items}
+        for lang, items in sorted(groups.items(), key=lambda item: (-len(item[1]), item[0]))
+    ]
+
+
+def evidence_segments(source: dict[str, Any]) -> list[tuple[str, bool]]:
+    """The evidence sentence cut around its trigger word: [(text, is_trigger), ...]."""
+    sentence = str(source.get("sentence") or "")
+    trigger = str(source.get("trigger") or "")
+    at = sentence.find(trigger) if trigger else -1
+    if at < 0:
+        return [(sentence, False)]
+    return [(sentence[:at], False), (trigger, True), (sentence[at + len(trigger) :], False)]
+
+
+def story_columns(conn: Connection, story: dict[str, Any]) -> dict[str, Any]:
+    """A story page: its reports side by side by language (with each lead), and its events."""
+    by_language = story.get("articles_by_language") or {}
+    columns = []
+    for language, reports in sorted(by_language.items(), key=lambda item: (-len(item[1]), item[0])):
+        shown = []
+        for report in reports[:STORY_REPORTS_PER_LANGUAGE]:
+            report = dict(report)
+            article = load_article(conn, report["id"]) if report.get("passage") is None else None
+            lead = report.get("passage") or (article.text.strip().split("\n", 1)[0] if article else "")
+            if report.get("title") and lead.startswith(str(report["title"])[:60]):
+                lead = ""  # an untitled report is shown by its lead already
+            report["lead"] = lead[:LEAD_CHARS] + ("…" if len(lead) > LEAD_CHARS else "")
+            report["outlet"] = article.meta("outlet") if article else None
+            shown.append(report)
+        columns.append({"language": language, "articles": shown, "more": len(reports) - len(shown)})
+    events = []
+    for event in (story.get("events") or [])[:STORY_EVENTS]:
+        detail = event_detail(conn, event["id"])
+        if detail:
+            detail["n_sources"] = len(detail.get("sources") or [])
+            detail.setdefault("source", [a.get("name") for a in detail.get("actors", {}).get("source", [])])
+            detail.setdefault("target", [a.get("name") for a in detail.get("actors", {}).get("target", [])])
+        events.append(detail or event)
+    events.sort(key=lambda e: (e.get("parent_id") is not None, e.get("date") or "9999", e["id"]))
+    return {"story": story, "columns": columns, "events": events, "titles": story.get("titles") or {}}

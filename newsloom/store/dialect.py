@@ -1,0 +1,117 @@
+"""What differs between databases, kept here: the full-text index (SQLite pragmas are set in ``db``).
+
+SQLite indexes search documents with FTS5 (bm25 ranking); PostgreSQL with a ``tsvector`` per document
+(``simple`` configuration: the text comes folded already, lower case without diacritics) and a GIN
+index, ranked by ``ts_rank`` with the title weighted. Both take the same query: any of several
+clauses, each a set of phrases that must all occur (optionally in the title only). Another database
+has no full-text index (``full_text(conn)`` is False) and search answers from names and meaning.
+Everything else in ``newsloom/store/`` is portable SQLAlchemy Core.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+
+#: The full-text table over folded (lower case, no diacritics) title and body of ``serve_search_docs``.
+FTS_TABLE = "serve_search_fts"
+DIALECTS = ("sqlite", "postgresql")
+
+
+@dataclass(frozen=True)
+class Clause:
+    """Documents holding every phrase (words in a row), in the title only when ``title_only``."""
+
+    phrases: tuple[tuple[str, ...], ...]
+    title_only: bool = False
+
+
+def full_text(conn_or_engine: sa.Connection | sa.Engine) -> bool:
+    """True when this database has a full-text index (SQLite's FTS5, PostgreSQL's tsvector)."""
+    return conn_or_engine.dialect.name in DIALECTS
+
+
+def create_full_text(conn: sa.Connection) -> None:
+    """The full-text table, when this database has one (idempotent)."""
+    if conn.dialect.name == "sqlite":
+        conn.execute(
+            sa.text(
+                f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
+                "title, body, tokenize = 'unicode61 remove_diacritics 2')"
+            )
+        )
+    elif conn.dialect.name == "postgresql":
+        conn.execute(
+            sa.text(
+                f"CREATE TABLE IF NOT EXISTS {FTS_TABLE} (doc_id INTEGER PRIMARY KEY "
+                "REFERENCES serve_search_docs (id) ON DELETE CASCADE, document TSVECTOR NOT NULL)"
+            )
+        )
+        conn.execute(
+            sa.text(f"CREATE INDEX IF NOT EXISTS ix_{FTS_TABLE} ON {FTS_TABLE} USING GIN (document)")
+        )
+
+
+def index_text(conn: sa.Connection, doc_id: int, title: str, body: str, *, replace: bool) -> None:
+    """(Re)index one document's folded title and body under its id."""
+    if conn.dialect.name == "sqlite":
+        if replace:
+            conn.execute(sa.text(f"DELETE FROM {FTS_TABLE} WHERE rowid = :id"), {"id": doc_id})
+        conn.execute(
+            sa.text(f"INSERT INTO {FTS_TABLE}(rowid, title, body) VALUES (:id, :title, :body)"),
+            {"id": doc_id, "title": title, "body": body},
+        )
+    elif conn.dialect.name == "postgresql":
+        conn.execute(
+            sa.text(
+                f"INSERT INTO {FTS_TABLE} (doc_id, document) VALUES (:id, "
+                "setweight(to_tsvector('simple', :title), 'A') || setweight(to_tsvector('simple', :body), 'B')) "
+                "ON CONFLICT (doc_id) DO UPDATE SET document = EXCLUDED.document"
+            ),
+            {"id": doc_id, "title": title, "body": body},
+        )
+
+
+def match_ids(conn: sa.Connection, clauses: Sequence[Clause], title_weight: float, limit: int) -> list[int]:
+    """Ids of the documents matching any clause, best ranked first (title matches weigh more)."""
+    if not clauses:
+        return []
+    if conn.dialect.name == "sqlite":
+        ranked = sa.text(
+            f"SELECT rowid, bm25({FTS_TABLE}, :weight, 1.0) AS rank FROM {FTS_TABLE} "
+            f"WHERE {FTS_TABLE} MATCH :match ORDER BY rank LIMIT :limit"
+        )
+        params = {"match": fts5_query(clauses), "weight": title_weight, "limit": limit}
+        return [int(row.rowid) for row in conn.execute(ranked, params)]
+    if conn.dialect.name == "postgresql":
+        ranked = sa.text(
+            f"SELECT doc_id FROM {FTS_TABLE}, to_tsquery('simple', :match) AS query "
+            "WHERE document @@ query ORDER BY ts_rank(CAST(:weights AS float4[]), document, query) DESC, doc_id "
+            "LIMIT :limit"
+        )
+        weights = f"{{0, 0, {1.0 / title_weight}, 1.0}}"  # D, C, B (body), A (title)
+        params = {"match": ts_query(clauses), "weights": weights, "limit": limit}
+        return [int(row.doc_id) for row in conn.execute(ranked, params)]
+    return []
+
+
+def fts5_query(clauses: Sequence[Clause]) -> str:
+    """SQLite FTS5 syntax: ``("w1" "w2 w3") OR (title : "w4")``. Words are ``[^\\W_]+`` runs: no
+    quote or operator can reach the query."""
+    rendered = []
+    for clause in clauses:
+        phrases = " ".join('"' + " ".join(words) + '"' for words in clause.phrases)
+        rendered.append(f"(title : {phrases})" if clause.title_only else f"({phrases})")
+    return " OR ".join(rendered)
+
+
+def ts_query(clauses: Sequence[Clause]) -> str:
+    """PostgreSQL tsquery syntax: ``(w1 & w2 <-> w3) | (w4:A)`` (``:A`` = in the title)."""
+    rendered = []
+    for clause in clauses:
+        mark = ":A" if clause.title_only else ""
+        phrases = " & ".join("(" + " <-> ".join(w + mark for w in words) + ")" for words in clause.phrases)
+        rendered.append(f"({phrases})")
+    return " | ".join(rendered)

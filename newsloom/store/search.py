@@ -1,0 +1,121 @@
+"""The search index's rows: documents (an article, event or entity in one language) and their
+full-text entries. Ranking and folding are the search's business (``newsloom.serve.search``);
+this module reads and writes what it is given."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import sqlalchemy as sa
+
+from newsloom.store import dialect
+from newsloom.store.dialect import Clause
+from newsloom.store.schema import articles, embeddings, search_docs, story_members
+
+
+@dataclass(frozen=True)
+class SearchDoc:
+    """One indexed document."""
+
+    id: int
+    kind: str
+    ref: str
+    language: str
+    title: str
+    body: str
+    published: str | None
+    signature: str
+
+
+@dataclass(frozen=True)
+class ArticleText:
+    """What the index needs of an article."""
+
+    id: str
+    language: str | None
+    title: str | None
+    text: str
+    published: str | None
+
+
+def _doc(row: sa.Row[tuple[object, ...]]) -> SearchDoc:
+    m = row._mapping
+    return SearchDoc(
+        id=int(m["id"]), kind=str(m["kind"]), ref=str(m["ref"]), language=str(m["language"] or ""),
+        title=str(m["title"] or ""), body=str(m["body"] or ""), published=m["published"],
+        signature=str(m["signature"]),
+    )  # fmt: skip
+
+
+def unindexed_articles(conn: sa.Connection) -> Iterator[ArticleText]:
+    """Articles not indexed yet (an article's text never changes; duplicates are left out)."""
+    indexed = sa.select(search_docs.c.ref).where(search_docs.c.kind == "article")
+    query = (
+        sa.select(articles.c.id, articles.c.language, articles.c.title, articles.c.text, articles.c.published)
+        .where(articles.c.duplicate_of.is_(None), articles.c.id.not_in(indexed))
+        .order_by(articles.c.id)
+    )  # fmt: skip
+    for row in conn.execute(query).all():
+        yield ArticleText(row.id, row.language, row.title, row.text, row.published)
+
+
+def signatures(conn: sa.Connection, kind: str) -> dict[tuple[str, str], tuple[int, str]]:
+    """(ref, language) -> (doc id, signature) of every document of a kind."""
+    query = sa.select(search_docs.c.id, search_docs.c.ref, search_docs.c.language, search_docs.c.signature)
+    return {
+        (row.ref, row.language): (int(row.id), row.signature)
+        for row in conn.execute(query.where(search_docs.c.kind == kind))
+    }
+
+
+def write_doc(
+    conn: sa.Connection, doc: SearchDoc, folded_title: str, folded_body: str, *, existing: int | None
+) -> int:
+    """Insert (``existing`` None) or replace a document and its full-text entry; returns its id."""
+    values = {"title": doc.title, "body": doc.body, "published": doc.published, "signature": doc.signature}
+    if existing is None:
+        result = conn.execute(
+            sa.insert(search_docs).values(kind=doc.kind, ref=doc.ref, language=doc.language, **values)
+        )
+        inserted = result.inserted_primary_key
+        assert inserted is not None  # an INSERT into a table with an integer key
+        doc_id = int(inserted[0])
+    else:
+        doc_id = existing
+        conn.execute(sa.update(search_docs).where(search_docs.c.id == doc_id).values(**values))
+    dialect.index_text(conn, doc_id, folded_title, folded_body, replace=existing is not None)
+    return doc_id
+
+
+def matching_docs(
+    conn: sa.Connection, clauses: Sequence[Clause], title_weight: float, limit: int
+) -> list[SearchDoc]:
+    """Documents matching any of the clauses, best first (none where the database has no index)."""
+    order = dialect.match_ids(conn, clauses, title_weight, limit)
+    if not order:
+        return []
+    docs = {
+        d.id: d for d in map(_doc, conn.execute(sa.select(search_docs).where(search_docs.c.id.in_(order))))
+    }
+    return [docs[i] for i in order if i in docs]
+
+
+def find_doc(conn: sa.Connection, kind: str, ref: str, language: str | None) -> SearchDoc | None:
+    query = sa.select(search_docs).where(search_docs.c.kind == kind, search_docs.c.ref == ref)
+    if language:
+        query = query.where(search_docs.c.language == language)
+    row = conn.execute(query.limit(1)).first()
+    return _doc(row) if row is not None else None
+
+
+def passage_vectors(conn: sa.Connection) -> Iterator[tuple[str, np.ndarray]]:
+    """(article id, vector) for every embedded passage: an article, or one segment of a roundup."""
+    query = (
+        sa.select(story_members.c.article_id, embeddings.c.vector)
+        .join(embeddings, embeddings.c.key == story_members.c.embedding_key)
+        .distinct()
+    )
+    for row in conn.execute(query):
+        yield row.article_id, np.frombuffer(row.vector, dtype="<f4")

@@ -1,0 +1,146 @@
+"""Events as a person looks at them: a filtered list, and one event with every source sentence in its
+language and where the sources disagree."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from newsloom.events.queries import event_detail, list_events
+from newsloom.store import Connection
+from newsloom.views.common import Model, Page, page_of
+
+
+class EventSummary(Model):
+    """An event in a list: what, when, who (names), where, in which languages, how many reports."""
+
+    id: int
+    type: str
+    mode: str | None
+    date: str | None
+    date_end: str | None
+    precision: str | None
+    title: str
+    source: list[str]
+    target: list[str]
+    location: str | None
+    languages: list[str]
+    n_sources: int
+    n_articles: int
+    confidence: float
+    parent_id: int | None
+
+
+class EventSource(Model):
+    """One sentence of one article reporting the event, in its own language, and what it says."""
+
+    path: str
+    language: str | None
+    sentence: str
+    sentence_index: int
+    trigger: str
+    start: int
+    end: int
+    article_id: str
+    title: str | None
+    url: str | None
+    published: str | None
+    date: str | None
+    date_end: str | None
+    date_source: str | None
+    time_text: str | None
+    location: str | None
+    location_source: str | None
+    source: list[str]
+    target: list[str]
+    confidence: float
+    classifier: str
+
+
+class Actors(Model):
+    """The actors of an event on each side (key, name, type, affiliations, ...)."""
+
+    source: list[dict[str, Any]]
+    target: list[dict[str, Any]]
+
+
+class SourceLabel(Model):
+    path: str
+    language: str | None
+    sentence: str
+
+
+class StatedValue(Model):
+    """One value some sources state (a date, a place, a list of participants) and who states it."""
+
+    value: str | list[str]
+    sources: list[SourceLabel]
+
+
+class Discrepancy(Model):
+    """Where the sources of one event disagree."""
+
+    field: str
+    summary: str
+    values: list[StatedValue]
+
+
+class EventDetail(Model):
+    """One event: its record, every source, the discrepancies, its meeting and its statements."""
+
+    id: int
+    type: str
+    mode: str | None
+    date: str | None
+    date_end: str | None
+    precision: str | None
+    date_source: str | None
+    actors: Actors
+    joint: bool
+    host: str | None
+    location: str | None
+    context: list[str]
+    confidence: float
+    parent_id: int | None
+    statements: list[int]
+    title: str
+    languages: list[str]
+    n_articles: int
+    sources: list[EventSource]
+    discrepancies: list[Discrepancy]
+    parent: EventSummary | None = None
+    statement_summaries: list[EventSummary]
+
+
+@dataclass(frozen=True)
+class EventQuery:
+    date_from: str | None = None
+    date_to: str | None = None
+    type: str | None = None
+    entity: str | None = None
+    language: str | None = None
+    limit: int = 20
+    offset: int = 0
+
+
+def events_view(conn: Connection, query: EventQuery) -> Page[EventSummary]:
+    """Merged events newest first, filtered by dates, PLOVER type, actor (any alias) and language."""
+    rows = list_events(
+        conn, date_from=query.date_from, date_to=query.date_to, type=query.type, entity=query.entity,
+        language=query.language, limit=query.limit + 1, offset=query.offset,
+    )  # fmt: skip
+    return page_of([EventSummary.model_validate(r) for r in rows], query.limit, query.offset)
+
+
+def event_view(conn: Connection, event_id: int) -> EventDetail | None:
+    """One event with all its sources; None when there is no such event."""
+    record = event_detail(conn, event_id)
+    return EventDetail.model_validate(record) if record is not None else None
+
+
+def sources_by_language(event: EventDetail) -> list[tuple[str, list[EventSource]]]:
+    """An event's sources grouped by language, most sources first."""
+    groups: dict[str, list[EventSource]] = {}
+    for source in event.sources:
+        groups.setdefault(source.language or "", []).append(source)
+    return sorted(groups.items(), key=lambda item: (-len(item[1]), item[0]))
