@@ -15,6 +15,7 @@ from rich.table import Table
 
 from newsloom.errors import NewsloomError
 from newsloom.settings import Settings, load_settings
+from newsloom.watch import cli as watch_cli
 
 if TYPE_CHECKING:
     from newsloom.views.events import EventSummary
@@ -497,6 +498,11 @@ def serve(
         run_server(settings.db, host=host, port=port)
     except NewsloomError as exc:
         _fail(exc)
+
+
+app.command("watch")(watch_cli.watch)
+app.add_typer(watch_cli.sources_app, name="sources")
+app.add_typer(watch_cli.alerts_app, name="alerts")
 
 
 def main() -> None:

@@ -173,6 +173,7 @@ def create_app(db: str, token: str | None = None, *, embeddings: bool = True) ->
     """The API and web UI over the store at ``db``; writes need ``token`` (None: writes are off)."""
     from newsloom.serve.pages import make_templates
     from newsloom.serve.pages import router as pages_router
+    from newsloom.watch.routes import router as watch_router
 
     store = Store.open(db)
     search_index = SearchIndex(store, use_embeddings=embeddings)
@@ -202,4 +203,5 @@ def create_app(db: str, token: str | None = None, *, embeddings: bool = True) ->
     install_error_handler(app)
     app.include_router(router)
     app.include_router(pages_router)
+    app.include_router(watch_router)
     return app
