@@ -2,7 +2,8 @@
 
     python -m newsloom.events.sentence_eval [--split heldout] [--transfer]
 
-Scores the rules alone, the classifier alone and the events stage (rules + classifier) on the
+Scores the rules alone, the earlier zero-shot similarity classifier (``events/embed.py``), the
+learned classifier alone and the events stage (rules + classifier) on the
 project-written sentences of one split (``data/sentences_*.tsv``; the held-out split was never
 trained on), per language and overall: per-type, macro and micro F1 over the sentences' type sets,
 and the calibration of the stage's confidences. ``--transfer`` also trains an English-only
@@ -155,7 +156,14 @@ def main() -> None:
     rules, _ = stage_types(articles, classifier=False)
     combined, confidences = stage_types(articles, classifier=True)
     vectors = embed_sentences([s.text for s in items])
-    systems = {"rules (today)": rules, "classifier alone": classifier_types(load_classifier(), vectors)}
+    from newsloom.events.embed import classify
+
+    similarity = [frozenset({v.type} if v.type else ()) for v in classify([s.text for s in items])]
+    systems = {
+        "rules (today)": rules,
+        "similarity (zero-shot)": similarity,
+        "classifier alone": classifier_types(load_classifier(), vectors),
+    }
     if args.transfer:
         systems["classifier (en only)"] = classifier_types(_english_only_model(), vectors)
     systems["rules + classifier"] = combined

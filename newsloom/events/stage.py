@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
 from newsloom.article import Article
 from newsloom.events.extract import extract_events
+from newsloom.events.learned import Combination
 from newsloom.events.rollup import rollup
+from newsloom.events.types import Event
 from newsloom.pipeline import stage
 
 #: Environment switch for the learned classifier: "0"/"false"/"no" leaves the rules alone.
@@ -29,6 +31,8 @@ class EventSettings:
 
     #: run the learned classifier beside the rules (on by default)
     classifier: bool = True
+    #: how its types and the rules' events are combined
+    combination: Combination = field(default_factory=Combination)
 
     @classmethod
     def from_environment(cls) -> EventSettings:
@@ -53,9 +57,24 @@ class EventFinder:
             from newsloom.events.classifier import load_classifier
             from newsloom.events.learned import add_classifier_events
 
-            events = add_classifier_events(article, events, load_classifier(), self.encoder)
-        events.sort(key=lambda e: (e.sentence, e.start))
-        return dataclasses.replace(article, events=tuple(rollup(events)))
+            classifier = load_classifier()
+            events = add_classifier_events(
+                article, events, classifier, self.encoder, self.settings.combination
+            )
+        return dataclasses.replace(article, events=tuple(roll_up(events)))
+
+
+def roll_up(events: list[Event]) -> list[Event]:
+    """Article-level groups: the rule-backed events roll up as the rules alone would; the events
+    the classifier alone found roll up among themselves, in groups numbered after those."""
+    events = sorted(events, key=lambda e: (e.sentence, e.start))
+    rolled = rollup([e for e in events if e.classifier != "model"])
+    offset = max((e.group for e in rolled), default=-1) + 1
+    alone = [
+        dataclasses.replace(e, group=e.group + offset, parent=None if e.parent is None else e.parent + offset)
+        for e in rollup([e for e in events if e.classifier == "model"])
+    ]
+    return sorted(rolled + alone, key=lambda e: (e.sentence, e.start))
 
 
 @cache

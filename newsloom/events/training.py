@@ -19,7 +19,7 @@ from newsloom.events.classifier import EventClassifier
 from newsloom.events.types import PLOVER_TYPES
 
 #: Inverse regularisation strengths tried by cross-validation.
-C_GRID = (1.0, 4.0, 16.0, 64.0)
+C_GRID = (4.0, 16.0, 64.0, 256.0)
 FOLDS = 5
 #: Candidate thresholds on the calibrated probability.
 THRESHOLD_GRID = tuple(round(0.15 + 0.05 * i, 2) for i in range(14))  # 0.15 .. 0.80

@@ -7,7 +7,7 @@ import dataclasses
 import numpy as np
 
 from newsloom.events.classifier import EventClassifier
-from newsloom.events.learned import add_classifier_events, asserted, candidate_sentences
+from newsloom.events.learned import Combination, add_classifier_events, asserted, candidate_sentences
 from newsloom.events.stage import EventFinder, EventSettings
 from newsloom.events.types import PLOVER_TYPES
 from newsloom.lang import load_part
@@ -76,16 +76,20 @@ def test_the_stage_keeps_rule_actors_and_blends_the_confidence(monkeypatch):
     assert both[0].confidence == round((rules_only[0].confidence + 0.953) / 2, 3)
 
 
-def test_a_weak_rule_event_the_classifier_rejects_is_dropped():
+def test_a_weak_rule_event_the_classifier_rejects_is_dropped_only_when_the_veto_is_on():
     text = "Bùi Thanh Sơn praised Ghada Waly for the plan."
     article = make_article(text, "en", {"Bùi Thanh Sơn": SON, "Ghada Waly": WALY})
     rules = EventFinder(EventSettings(classifier=False))(article).events
     assert [e.type for e in rules] == ["SUPPORT"]
     weak = [dataclasses.replace(e, confidence=0.6) for e in rules]
-    kept = add_classifier_events(article, weak, _classifier(), KeywordEncoder())
-    assert kept == []  # no cue for SUPPORT: p = 0.05 < 0.35 x 0.5
+    veto = Combination(veto=0.35)
+    assert (
+        add_classifier_events(article, weak, _classifier(), KeywordEncoder(), veto) == []
+    )  # 0.05 < 0.35 x 0.5
     strong = [dataclasses.replace(e, confidence=0.9) for e in rules]
-    assert [e.type for e in add_classifier_events(article, strong, _classifier(), KeywordEncoder())] == [
+    kept = add_classifier_events(article, strong, _classifier(), KeywordEncoder(), veto)
+    assert [e.type for e in kept] == ["SUPPORT"]
+    assert [e.type for e in add_classifier_events(article, weak, _classifier(), KeywordEncoder())] == [
         "SUPPORT"
     ]
 
@@ -114,3 +118,21 @@ def test_the_classifier_adds_no_event_to_a_hedged_sentence():
     article = make_article(text, "en", {"Students": PROTESTERS})
     events = add_classifier_events(article, [], _classifier(), KeywordEncoder())
     assert events == []
+
+
+def test_a_protest_found_by_the_classifier_has_the_protesters_as_source():
+    text = "Police fired tear gas at protesters who marched on parliament."
+    article = make_article(text, "en", {})
+    events = add_classifier_events(article, [], _classifier(), KeywordEncoder())
+    protest = next(e for e in events if e.type == "PROTEST")
+    coerce = next(e for e in events if e.type == "COERCE")
+    assert [a.role for a in protest.source_actors] == ["CVL"] and [a.role for a in protest.target_actors] == [
+        "COP"
+    ]
+    assert [a.role for a in coerce.source_actors] == ["COP"]
+
+
+def test_below_the_alone_floor_the_classifier_adds_nothing():
+    text = "Bùi Thanh Sơn received Ghada Waly."
+    article = make_article(text, "en", {"Bùi Thanh Sơn": SON, "Ghada Waly": WALY})
+    assert add_classifier_events(article, [], _classifier(), KeywordEncoder(), Combination(alone=0.96)) == []
