@@ -1,6 +1,6 @@
 """Sentence-level PLOVER type scores: each sentence read alone as its own article.
 
-    python -m newsloom.events.sentence_eval [--split heldout] [--transfer]
+    python -m newsloom.events.sentence_eval [--split heldout] [--transfer] [--gold FILE.jsonl]
 
 Scores the rules alone, the earlier zero-shot similarity classifier (``events/embed.py``), the
 learned classifier alone and the events stage (rules + classifier) on the
@@ -8,11 +8,14 @@ project-written sentences of one split (``data/sentences_*.tsv``; the held-out s
 trained on), per language and overall: per-type, macro and micro F1 over the sentences' type sets,
 and the calibration of the stage's confidences. ``--transfer`` also trains an English-only
 classifier in the run and scores it on the other languages (how far English data carries).
+``--gold`` scores another file of sentences instead: one JSON object a line with ``lang``, ``text``
+and ``events`` (each with a ``type``), as ``tests/gold/blind/events.jsonl``.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -144,14 +147,30 @@ def report(
     return results
 
 
+def load_jsonl_gold(path: str) -> list[LabelledSentence]:
+    """Sentences with their PLOVER types from a JSONL gold file (``lang``, ``text``, ``events``)."""
+    found = []
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                row = json.loads(line)
+                types = frozenset(e["type"] for e in row.get("events", []))
+                found.append(LabelledSentence(row["text"], row.get("lang", "xx"), types, "gold"))
+    return found
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", default="heldout", choices=("heldout", "train"))
     parser.add_argument("--transfer", action="store_true", help="also train an English-only model here")
+    parser.add_argument("--gold", default=None, help="a JSONL file of sentences to score instead")
     args = parser.parse_args()
     from newsloom.events.classifier import load_classifier
 
-    items = [s for s in load_sentences() if s.split == args.split]
+    if args.gold:
+        items = load_jsonl_gold(args.gold)
+    else:
+        items = [s for s in load_sentences() if s.split == args.split]
     articles = read_sentences(items)
     rules, _ = stage_types(articles, classifier=False)
     combined, confidences = stage_types(articles, classifier=True)
