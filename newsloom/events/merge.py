@@ -205,7 +205,9 @@ def merge_article_events(conn: Connection, article: Article) -> list[int]:
     for event_id in touched:
         store.refresh_event(conn, event_id)
     mapping = corpus_keys(conn, article)
-    groups = [remap(g, mapping) for g in article_events(article.events)]
+    # events the classifier alone found stay with their article (precision first): the corpus
+    # events are built from rule-backed readings only
+    groups = [remap(g, mapping) for g in article_events(article.events) if not g.model_only]
     ids: dict[int, int] = {}
     # meetings first, so the statements made at them can find their stored parent
     for group in sorted(groups, key=lambda g: (g.parent is not None, g.group)):

@@ -67,6 +67,11 @@ class ArticleEvent:
     def primary(self) -> Event:
         return self.mentions[0]
 
+    @property
+    def model_only(self) -> bool:
+        """Found by the learned classifier alone (no trigger rule read it)."""
+        return all(m.classifier == "model" for m in self.mentions)
+
 
 # -- helpers ---------------------------------------------------------------------------------------
 

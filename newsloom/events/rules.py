@@ -69,6 +69,17 @@ class EventRules:
     reporting: str = r"(?!)"
     #: verbs of opinion ("cho rằng", "believes"): a trigger in their complement is not an event
     opinion: str = r"(?!)"
+    #: cues that a clause is not asserted as fact: hedges and possibility ("could", "có thể"), plans
+    #: ("plans to", "dự kiến"), fears and warnings of a possibility, denials ("denied that"),
+    #: generic statements ("often", "thường"). A trigger after one in its clause is no event; a
+    #: sentence holding one gets no event from the classifier alone (see events/learned.py)
+    nonfactual: str = r"(?!)"
+    #: possibility modals after a warning ("warned that X could ..."): a warning of a possibility,
+    #: not a threat; THREATEN is dropped when one follows its trigger in the clause
+    possibility: str = r"(?!)"
+    #: phrases of a sentence that reports no event between its actors (a condolence visit to "the
+    #: family of the late X", laying a wreath): the classifier alone adds no event there
+    non_event: str = r"(?!)"
     #: passive marker between the target (before) and the agent (before the trigger): vi "được"
     passive_agent_before: str = r"(?!)"
     #: passive auxiliary right before the trigger: en "was|were"; the agent follows the agent marker

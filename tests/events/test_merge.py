@@ -33,7 +33,7 @@ def vi_report(day: str = "21/10", value: str = "2025-10-21TAF", article_id: str 
         text, "vi", names, times=[(f"Chiều {day}", value, "part_of_day")], published="2025-10-22",
         article_id=article_id, path=f"{article_id}.txt",
     )  # fmt: skip
-    return find_events(article)
+    return find_events(article, classifier=False)
 
 
 def en_report(weekday: str = "Tuesday", value: str = "2025-10-21") -> object:
@@ -42,7 +42,7 @@ def en_report(weekday: str = "Tuesday", value: str = "2025-10-21") -> object:
         text, "en", NAMES, times=[(weekday, value, "day")], published="2025-10-21",
         article_id="en1", path="en1.txt", dateline="HÀ NỘI",
     )  # fmt: skip
-    return find_events(article)
+    return find_events(article, classifier=False)
 
 
 def test_two_reports_in_two_languages_are_one_event(conn):
@@ -83,7 +83,7 @@ def test_merging_again_changes_nothing_and_a_changed_article_replaces_its_source
     assert merge_article_events(conn, article) == ids
     assert conn.execute(sa.text("select count(*) from event_sources")).scalar() == count
     shorter = dataclasses.replace(article, sentences=article.sentences[:1], events=())
-    new_ids = merge_article_events(conn, find_events(shorter))
+    new_ids = merge_article_events(conn, find_events(shorter, classifier=False))
     assert len(new_ids) == 1
     assert conn.execute(sa.text("select count(*) from event_sources")).scalar() == 1
     assert conn.execute(sa.text("select count(*) from events")).scalar() == 1  # the emptied statement is gone
@@ -149,6 +149,6 @@ def test_a_statement_to_the_other_side_or_to_its_country_is_one_event(conn):
         "en", names, times=[("Tuesday", "2025-10-21", "day")], published="2025-10-21",
         article_id="en9", path="en9.txt",
     )  # fmt: skip
-    vi_ids = merge_article_events(conn, find_events(vi))
-    en_ids = merge_article_events(conn, find_events(en))
+    vi_ids = merge_article_events(conn, find_events(vi, classifier=False))
+    en_ids = merge_article_events(conn, find_events(en, classifier=False))
     assert len(vi_ids) == 2 and vi_ids == en_ids

@@ -26,7 +26,7 @@ def test_statements_at_a_meeting_share_one_event_per_type_and_direction():
         times=[("Chiều 21/10", "2025-10-21TAF", "part_of_day")],
         published="2025-10-25",
     )
-    events = find_events(article).events
+    events = find_events(article, classifier=False).events
     meeting = next(e for e in events if e.type == "CONSULT")
     statements = [e for e in events if e.type == "SUPPORT"]
     assert len(statements) == 3 and all(e.parent == meeting.group for e in statements)
@@ -50,7 +50,7 @@ def test_a_roundup_keeps_its_meetings_apart():
         ("Chiều 24-10", "XXXX-10-24TAF", "part_of_day"),
         ("Chiều cùng ngày", "XXXX-10-24TAF", "part_of_day"),
     ]
-    events = find_events(make_article(text, "vi", names, times=times)).events
+    events = find_events(make_article(text, "vi", names, times=times), classifier=False).events
     meetings = [e for e in events if e.type == "CONSULT"]
     assert len({m.group for m in meetings}) == 2
     praise = next(e for e in events if e.sentence == 1)

@@ -157,7 +157,11 @@ RULES = EventRules(
     # "the signing of", "a visit", "when asked", "his hosting of", "the visiting minister"
     blocked_before=r"\b(?:the|a|an|his|her|its|their|when|of|for)\s+$",
     # "received a letter", "asked about", "called for calm"? (kept), "signed off", "met the target"
-    blocked_after=r"^\s+(?:about|off|up|the\s+(?:target|deadline|goal|criteria|demand))\b",
+    # ... and "visited the family / grave of the late X": a condolence, not a meeting with X
+    blocked_after=(
+        r"^\s+(?:about|off|up|the\s+(?:target|deadline|goal|criteria|demand)|"
+        r"(?:the\s+)?(?:family|families|grave|tomb|mausoleum|memorial|relatives)\s+of)\b"
+    ),
     negation=r"\b(?:not|never|no longer|n't)\s+(?:\w+\s+)?$|\bdid\s+not\s+$|\bfailed\s+to\s+$",
     hypothetical=r"\b(?:if|unless|whether)\b",
     clause_break=r";|,\s+(?=(?:\w+ing)\b)(?!including\b|according\b|notably\b)|\s+—\s+|\s+-\s+(?=\w+ing\b)",
@@ -165,6 +169,17 @@ RULES = EventRules(
     complement=r"\b(?:to|that|in\s+\w+ing)\b",
     reporting=r"\b(?:said|says|affirmed|affirms|noted|notes|stressed|stresses|underlined|underscored|emphasi[sz]ed|told|added|stated|highlighted|reiterated|expressed)\b",
     opinion=r"\b(?:believes?|believed|argued|argues|thinks?|thought|hoped|hopes|expects?|expected)\b",
+    nonfactual=(
+        r"\b(?:could|might|(?-i:may)|possibly|perhaps|likely|unlikely|(?:is|are|was|were)\s+(?:expected|due|set|scheduled)\s+to|"
+        r"plans?\s+to|planned\s+to|planning\s+to|considering|(?:will|would)\s+consider|fears?|feared|worr(?:y|ies|ied)|"
+        r"warned\s+that|denied|denies|deny|no\s+evidence|not\s+ruled\s+out|unclear|rumou?red|reportedly|allegedly|"
+        r"usually|often|commonly|typically|historically|no\s+plans?|declined\s+to\s+(?:comment|confirm))\b"
+    ),
+    possibility=r"\b(?:could|might|(?-i:may)|risks?|possibly)\b",
+    non_event=(
+        r"\b(?:family|families|grave|tomb|mausoleum|relatives)\s+of\s+the\s+late\b|\blaid\s+(?:a\s+)?wreaths?\b|"
+        r"\bpaid\s+(?:his|her|their)?\s*last\s+respects\b"
+    ),
     passive_aux=r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?$",
     agent_marker=r"\bby\b",
     joint_subject=r"\b(?:the\s+two\s+(?:sides|leaders|ministers|countries|parties|delegations|officials)|both\s+(?:sides|leaders|ministers|parties|delegations)|the\s+sides|the\s+two)(?:['’]s?)?",

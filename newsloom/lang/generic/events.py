@@ -1,5 +1,5 @@
-"""Events in a language without a pack: no trigger words; sentences are classified by embedding
-similarity to English example sentences (``newsloom/events/data/examples.json``)."""
+"""Events in a language without a pack: no trigger words; every sentence goes to the learned
+multilingual classifier (``newsloom/events/classifier.py``)."""
 
 from newsloom.events.rules import EventRules
 

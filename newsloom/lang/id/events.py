@@ -127,6 +127,13 @@ RULES = EventRules(
     complement=r"\b(?:agar|supaya|untuk|bahwa)\b",
     reporting=r"\b(?:mengatakan|menyatakan|menegaskan|menjelaskan|menyampaikan|mengungkapkan|berkata|ujar|kata)\b",
     opinion=r"\b(?:menilai|berpendapat|meyakini|berharap|mengharapkan)\b",
+    nonfactual=(
+        r"\b(?:bisa|mungkin|dapat|berpotensi|diperkirakan|dijadwalkan|direncanakan|berencana|akan\s+mempertimbangkan|"
+        r"mempertimbangkan|dikhawatirkan|khawatir|memperingatkan\s+bahwa|membantah|menyangkal|belum\s+jelas|"
+        r"tidak\s+ada\s+rencana|kabarnya|biasanya|sering)\b"
+    ),
+    possibility=r"\b(?:bisa|mungkin|dapat|berpotensi)\b",
+    non_event=r"\b(?:keluarga\s+(?:almarhum|almarhumah|mendiang)|berziarah|ziarah|meletakkan\s+karangan\s+bunga)\b",
     passive_aux=r"(?!)",
     agent_marker=r"\boleh\b",
     joint_subject=r"\b(?:kedua\s+(?:pihak|pemimpin|negara|menteri|delegasi)|kedua\s+belah\s+pihak)\b",

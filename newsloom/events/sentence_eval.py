@@ -1,0 +1,211 @@
+"""Sentence-level PLOVER type scores: each sentence read alone as its own article.
+
+    python -m newsloom.events.sentence_eval [--split heldout] [--transfer] [--gold FILE.jsonl]
+
+Scores the rules alone, the earlier zero-shot similarity classifier (``events/embed.py``), the
+learned classifier alone and the events stage (rules + classifier) on the
+project-written sentences of one split (``data/sentences_*.tsv``; the held-out split was never
+trained on), per language and overall: per-type, macro and micro F1 over the sentences' type sets,
+and the calibration of the stage's confidences. ``--transfer`` also trains an English-only
+classifier in the run and scores it on the other languages (how far English data carries).
+``--gold`` scores another file of sentences instead: one JSON object a line with ``lang``, ``text``
+and ``events`` (each with a ``type``), as ``tests/gold/blind/events.jsonl``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from newsloom.article import Article
+from newsloom.events.classifier import EventClassifier, LabelledSentence, embed_sentences, load_sentences
+from newsloom.events.types import PLOVER_TYPES
+
+
+@dataclass
+class TypeScores:
+    counts: dict[str, list[int]] = field(default_factory=dict)  # type -> [tp, fp, fn]
+
+    def f1(self, type_: str) -> float:
+        tp, fp, fn = self.counts.get(type_, [0, 0, 0])
+        return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+    @property
+    def scored_types(self) -> list[str]:
+        """Types with gold support (a type never in the gold is not averaged)."""
+        return [
+            t for t in PLOVER_TYPES if self.counts.get(t, [0, 0, 0])[0] + self.counts.get(t, [0, 0, 0])[2]
+        ]
+
+    @property
+    def macro_f1(self) -> float:
+        types = self.scored_types
+        return sum(self.f1(t) for t in types) / len(types) if types else 0.0
+
+    @property
+    def micro_f1(self) -> float:
+        tp = sum(c[0] for c in self.counts.values())
+        fp = sum(c[1] for c in self.counts.values())
+        fn = sum(c[2] for c in self.counts.values())
+        return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+def score_types(gold: Sequence[frozenset[str]], predicted: Sequence[frozenset[str]]) -> TypeScores:
+    """Per-type true/false positives and misses over parallel type sets."""
+    scores = TypeScores({t: [0, 0, 0] for t in PLOVER_TYPES})
+    for expected, found in zip(gold, predicted, strict=True):
+        for type_ in PLOVER_TYPES:
+            if type_ in found and type_ in expected:
+                scores.counts[type_][0] += 1
+            elif type_ in found:
+                scores.counts[type_][1] += 1
+            elif type_ in expected:
+                scores.counts[type_][2] += 1
+    return scores
+
+
+def calibration(
+    pairs: Sequence[tuple[float, bool]], bins: int = 5
+) -> tuple[float, list[tuple[float, float, int]]]:
+    """Expected calibration error of (confidence, correct) pairs, and (mean confidence, precision,
+    count) per equal-width bin."""
+    table = []
+    error = 0.0
+    for i in range(bins):
+        low, high = i / bins, (i + 1) / bins
+        inside = [(c, ok) for c, ok in pairs if low <= c < high or (i == bins - 1 and c == 1.0)]
+        if not inside:
+            continue
+        confidence = sum(c for c, _ in inside) / len(inside)
+        precision = sum(1 for _, ok in inside if ok) / len(inside)
+        table.append((confidence, precision, len(inside)))
+        error += len(inside) / max(1, len(pairs)) * abs(confidence - precision)
+    return error, table
+
+
+def read_sentences(items: Sequence[LabelledSentence]) -> list[Article]:
+    """Each sentence through the reading stages, as its own article (language detected), as the
+    public ``newsloom.analyze`` reads it."""
+    from newsloom.api import analyze
+
+    return [analyze(item.text, disable=("events", "embed")) for item in items]
+
+
+def stage_types(
+    articles: Sequence[Article], classifier: bool
+) -> tuple[list[frozenset[str]], list[list[tuple[str, float]]]]:
+    """Types (and (type, confidence) per event) from the events stage, with or without the classifier."""
+    from newsloom.events.stage import EventFinder, EventSettings
+
+    finder = EventFinder(EventSettings(classifier=classifier))
+    types, confidences = [], []
+    for article in articles:
+        events = finder(article).events
+        types.append(frozenset(e.type for e in events))
+        confidences.append([(e.type, e.confidence) for e in events])
+    return types, confidences
+
+
+def classifier_types(model: EventClassifier, vectors: np.ndarray) -> list[frozenset[str]]:
+    return [frozenset(found) for found in model.predict(vectors)]
+
+
+def _line(name: str, scores: TypeScores) -> str:
+    return f"  {name:<22} macro-F1 {scores.macro_f1:.3f}  micro-F1 {scores.micro_f1:.3f}"
+
+
+def report(
+    items: Sequence[LabelledSentence],
+    systems: dict[str, list[frozenset[str]]],
+    languages: Sequence[str],
+    printer: Callable[[str], None] = print,
+) -> dict[str, dict[str, TypeScores]]:
+    """Print per-language and overall scores of each system; return them."""
+    gold = [item.types for item in items]
+    results: dict[str, dict[str, TypeScores]] = {}
+    for language in [*languages, "all"]:
+        index = [
+            i for i, item in enumerate(items) if language == "all" or item.language in language.split("+")
+        ]
+        if not index:
+            continue
+        events = sum(len(gold[i]) for i in index)
+        printer(f"{language}: {len(index)} sentences, {events} gold events")
+        results[language] = {}
+        for name, predicted in systems.items():
+            scores = score_types([gold[i] for i in index], [predicted[i] for i in index])
+            results[language][name] = scores
+            printer(_line(name, scores))
+    printer("per type (all languages): " + "  ".join(f"{name}" for name in systems))
+    for type_ in PLOVER_TYPES:
+        row = "  ".join(f"{results['all'][name].f1(type_):.2f}" for name in systems)
+        printer(f"  {type_:<10} {row}")
+    return results
+
+
+def load_jsonl_gold(path: str) -> list[LabelledSentence]:
+    """Sentences with their PLOVER types from a JSONL gold file (``lang``, ``text``, ``events``)."""
+    found = []
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                row = json.loads(line)
+                types = frozenset(e["type"] for e in row.get("events", []))
+                found.append(LabelledSentence(row["text"], row.get("lang", "xx"), types, "gold"))
+    return found
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", default="heldout", choices=("heldout", "train"))
+    parser.add_argument("--transfer", action="store_true", help="also train an English-only model here")
+    parser.add_argument("--gold", default=None, help="a JSONL file of sentences to score instead")
+    args = parser.parse_args()
+    from newsloom.events.classifier import load_classifier
+
+    if args.gold:
+        items = load_jsonl_gold(args.gold)
+    else:
+        items = [s for s in load_sentences() if s.split == args.split]
+    articles = read_sentences(items)
+    rules, _ = stage_types(articles, classifier=False)
+    combined, confidences = stage_types(articles, classifier=True)
+    vectors = embed_sentences([s.text for s in items])
+    from newsloom.events.embed import classify
+
+    similarity = [frozenset({v.type} if v.type else ()) for v in classify([s.text for s in items])]
+    systems = {
+        "rules (today)": rules,
+        "similarity (zero-shot)": similarity,
+        "classifier alone": classifier_types(load_classifier(), vectors),
+    }
+    if args.transfer:
+        systems["classifier (en only)"] = classifier_types(_english_only_model(), vectors)
+    systems["rules + classifier"] = combined
+    report(items, systems, ("en", "vi", "id", "fr", "es+de"))
+    pairs = [(c, t in item.types) for item, found in zip(items, confidences, strict=True) for t, c in found]
+    error, table = calibration(pairs)
+    print(f"calibration of the stage's event confidences: ECE {error:.3f} over {len(pairs)} events")
+    for confidence, precision, count in table:
+        print(f"  mean confidence {confidence:.2f}  precision {precision:.2f}  ({count} events)")
+
+
+def _english_only_model() -> EventClassifier:
+    from newsloom.events.embed import load_examples
+    from newsloom.events.training import TrainingSet, label_matrix, train_classifier
+
+    train = [s for s in load_sentences() if s.split == "train" and s.language == "en"]
+    texts = [s.text for s in train]
+    labels = [s.types for s in train]
+    for label, sentences in load_examples().items():
+        texts += sentences
+        labels += [frozenset() if label == "NONE" else frozenset({label})] * len(sentences)
+    return train_classifier(TrainingSet(embed_sentences(texts), label_matrix(labels)))
+
+
+if __name__ == "__main__":
+    main()

