@@ -80,7 +80,7 @@ def story(_request: Request, conn: Connection, found: StoryDetail) -> dict[str, 
 
 
 def timeline(request: Request, conn: Connection, found: Timeline) -> dict[str, Any]:
-    counts = plain(stats_view(conn, found.date_from, found.date_to))
+    counts = plain(stats_view(conn, found.date_from, found.date_to, found.trust))
     return {
         "days": plain(found)["items"],
         "more": found.next_offset is not None,
@@ -89,7 +89,18 @@ def timeline(request: Request, conn: Connection, found: Timeline) -> dict[str, A
         "earlier": earlier_than(conn, found.date_from) if found.date_from else None,
         "date_to": request.query_params.get("date_to"),
         "missing": None,
+        "hidden": found.hidden,
+        "show_uncertain": found.show_uncertain,
+        "pager_params": timeline_params(request, found),
     }
+
+
+def timeline_params(request: Request, found: Timeline) -> dict[str, str]:
+    """The timeline's query a pager link keeps (the end date, the trust switch)."""
+    params = {"date_to": request.query_params.get("date_to") or ""}
+    if found.show_uncertain:
+        params["show_uncertain"] = "true"
+    return {name: value for name, value in params.items() if value}
 
 
 def charts(counts: dict[str, Any]) -> dict[str, Any]:

@@ -35,7 +35,14 @@ from newsloom.views.stories import (
     story_view,
     storylines_view,
 )
-from newsloom.views.timeline import Timeline, TimelineQuery, TimelineStats, stats_view, timeline_view
+from newsloom.views.timeline import (
+    Timeline,
+    TimelineQuery,
+    TimelineStats,
+    TrustFilter,
+    stats_view,
+    timeline_view,
+)
 
 #: Most rows one page of any list returns (and the default page size).
 MAX_LIMIT = 100
@@ -58,6 +65,15 @@ EventType = Annotated[
     str | None, Query(pattern=r"^([A-Za-z]{3,12})?$", description="PLOVER type, e.g. CONSULT.")
 ]
 ActorName = Annotated[str | None, Query(max_length=200, description="Any name of an actor.")]
+MinSources = Annotated[
+    int, Query(ge=0, le=10_000, description="Only records reported by at least this many articles.")
+]
+MinConfidence = Annotated[
+    float, Query(ge=0.0, le=1.0, description="Only records at least this confident (0-1).")
+]
+ShowUncertain = Annotated[
+    bool, Query(description="Also show single-source low-confidence events (hidden by default).")
+]
 EntityType = Annotated[Literal["person", "organization", "place"] | None, Query()]
 
 
@@ -109,18 +125,15 @@ def get_article(conn: Conn, article_id: str) -> ArticleDetail:
 def list_events(
     conn: Conn, date_from: DateFrom = None, date_to: DateTo = None, type: EventType = None,
     entity: ActorName = None, language: Language = None, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0,
+    min_sources: MinSources = 0, min_confidence: MinConfidence = 0.0,
 ) -> Page[EventSummary]:  # fmt: skip
-    """Merged events, filtered by date range, PLOVER type, actor (any alias) and source language."""
+    """Merged events, filtered by date range, PLOVER type, actor (any alias), source language and trust
+    (reporting articles, confidence); each with its trust mark."""
     check_range(date_from, date_to)
     query = EventQuery(
-        iso(date_from),
-        iso(date_to),
-        type.upper() if type else None,
-        entity or None,
-        language or None,
-        limit,
-        offset,
-    )
+        iso(date_from), iso(date_to), type.upper() if type else None, entity or None, language or None, limit,
+        offset, min_sources=min_sources, min_confidence=min_confidence,
+    )  # fmt: skip
     return events_view(conn, query)
 
 
@@ -135,17 +148,27 @@ def get_event(conn: Conn, event_id: str) -> EventDetail:
 def get_timeline(
     conn: Conn, date_from: DateFrom = None, date_to: DateTo = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Days per page.")] = 31, offset: Offset = 0,
+    min_sources: MinSources = 0, min_confidence: MinConfidence = 0.0, show_uncertain: ShowUncertain = False,
 ) -> Timeline:  # fmt: skip
     """Days (newest first) with their events grouped by story; without a range, the month up to the
-    newest event."""
+    newest event. Single-source low-confidence events are hidden unless ``show_uncertain``."""
     check_range(date_from, date_to)
-    return timeline_view(conn, TimelineQuery(iso(date_from), iso(date_to), limit=limit, offset=offset))
+    query = TimelineQuery(
+        iso(date_from), iso(date_to), limit=limit, offset=offset, min_sources=min_sources,
+        min_confidence=min_confidence, show_uncertain=show_uncertain,
+    )  # fmt: skip
+    return timeline_view(conn, query)
 
 
-def get_stats(conn: Conn, date_from: DateFrom = None, date_to: DateTo = None) -> TimelineStats:
-    """Events per day and per PLOVER type, and articles per language."""
+def get_stats(
+    conn: Conn, date_from: DateFrom = None, date_to: DateTo = None, min_sources: MinSources = 0,
+    min_confidence: MinConfidence = 0.0, show_uncertain: ShowUncertain = False,
+) -> TimelineStats:  # fmt: skip
+    """Events per day and per PLOVER type, and articles per language: the events the timeline with the
+    same trust filters shows."""
     check_range(date_from, date_to)
-    return stats_view(conn, iso(date_from), iso(date_to))
+    trust = TrustFilter(min_sources, min_confidence, show_uncertain)
+    return stats_view(conn, iso(date_from), iso(date_to), trust)
 
 
 def list_entities(

@@ -328,6 +328,8 @@ class EventFilter:
     entity_folded: str | None = None
     language: str | None = None
     top_level: bool = False  # only events that are not statements made at a meeting
+    min_articles: int = 0  # only events reported by at least this many articles
+    min_confidence: float = 0.0  # only events at least this confident
 
 
 def _conditions(where: EventFilter) -> list[Any]:
@@ -356,6 +358,10 @@ def _conditions(where: EventFilter) -> list[Any]:
         conditions.append(events.c.id.in_(written))
     if where.top_level:
         conditions.append(events.c.parent_id.is_(None))
+    if where.min_articles > 0:
+        conditions.append(events.c.n_articles >= where.min_articles)
+    if where.min_confidence > 0:
+        conditions.append(events.c.confidence >= where.min_confidence)
     return conditions
 
 
