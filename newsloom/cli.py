@@ -211,7 +211,7 @@ def entity(
     for role in detail.roles:
         of = f" of {role.of}" if role.of else ""
         console.print(
-            f'role: [bold]{role.role}[/]{of} ("{role.title}"), '
+            f'role: [bold]{role.label}[/]{of} ("{role.title}"), '
             f"{role.first_seen}..{role.last_seen}, {role.count} mention(s)"
         )
     table = Table(title="articles")

@@ -56,8 +56,15 @@ class ApiError(Exception):
         self.code = code or ERROR_CODES.get(status, "error")
 
 
+#: Each kind of record and the API route listing it (an irregular plural is not guessed: /api/stories).
+COLLECTIONS = {"article": "articles", "event": "events", "entity": "entities", "story": "stories"}
+
+
 def not_found(what: str, key: object) -> ApiError:
-    return ApiError(404, f"No {what} with id {key!r}. List them at /api/{what}s or search at /api/search.")
+    """A 404 naming the record and where to find the ones that exist."""
+    collection = COLLECTIONS.get(what)
+    where = f"List them at /api/{collection} or search" if collection else "Search"
+    return ApiError(404, f"No {what} with id {key!r}. {where} at /api/search.")
 
 
 def error_body(code: str, message: str) -> dict[str, dict[str, str]]:

@@ -9,6 +9,7 @@ asks for ``application/json`` (datasette's ``DataView.data()`` idea: the data on
 from __future__ import annotations
 
 import inspect
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -270,12 +271,36 @@ ROUTES: tuple[Route, ...] = (
 )  # fmt: skip
 
 
+#: What a route takes besides its endpoint's parameters: none for the API; ``page`` for a page.
+PAGE_PARAMETERS = frozenset({"page"})
+
+
+def known_parameters(route: Route, extra: frozenset[str] = frozenset()) -> Callable[[Request], None]:
+    """A check that a request names only the query parameters ``route`` takes: a misspelt filter
+    (``?form=2025-01-01``) is a 422 naming what the route takes, never silently ignored."""
+    in_path = set(re.findall(r"{(\w+)}", route.path))
+    names = {
+        n for n in inspect.signature(route.endpoint).parameters if n not in {"conn", "request", *in_path}
+    }
+    takes = ", ".join(sorted(names | extra)) or "no query parameters"
+
+    def check(request: Request) -> None:
+        unknown = sorted(set(request.query_params) - names - extra)
+        if unknown:
+            raise ApiError(
+                422, f"Unknown query parameter {', '.join(map(repr, unknown))}. This route takes: {takes}."
+            )
+
+    return check
+
+
 def add_api_routes(router: APIRouter, routes: tuple[Route, ...] = ROUTES) -> None:
     """Every route under the router's prefix, as JSON documented by its model."""
     for route in routes:
         router.add_api_route(
-            route.path, route.endpoint, methods=["GET"], response_model=route.model, summary=route.summary
-        )
+            route.path, route.endpoint, methods=["GET"], response_model=route.model, summary=route.summary,
+            dependencies=[Depends(known_parameters(route))],
+        )  # fmt: skip
 
 
 def asks_for_json(request: Request) -> bool:
@@ -300,8 +325,11 @@ def page_endpoint(route: Route, render: Callable[..., Response]) -> Callable[...
     own = inspect.signature(route.endpoint, eval_str=True)
     wanted = set(own.parameters)
 
+    check_parameters = known_parameters(route, PAGE_PARAMETERS)
+
     def page(**values: Any) -> Response:
         request: Request = values["request"]
+        check_parameters(request)
         number = page_number(request)
         if "limit" in wanted and "limit" not in request.query_params:
             values["limit"] = route.page_size

@@ -11,6 +11,7 @@ from pydantic import computed_field
 from newsloom.events.queries import event_detail, list_events
 from newsloom.store import Connection
 from newsloom.views.common import Model, Page, page_of
+from newsloom.views.names import with_canonical_actors, with_canonical_names
 from newsloom.views.trust import Trust
 
 
@@ -147,13 +148,21 @@ def events_view(conn: Connection, query: EventQuery) -> Page[EventSummary]:
         language=query.language, limit=query.limit + 1, offset=query.offset, min_sources=query.min_sources,
         min_confidence=query.min_confidence,
     )  # fmt: skip
-    return page_of([EventSummary.model_validate(r) for r in rows], query.limit, query.offset)
+    named = with_canonical_names(conn, rows)
+    return page_of([EventSummary.model_validate(r) for r in named], query.limit, query.offset)
 
 
 def event_view(conn: Connection, event_id: int) -> EventDetail | None:
-    """One event with all its sources; None when there is no such event."""
+    """One event with all its sources, its actors under their canonical names with their roles in
+    words; None when there is no such event."""
     record = event_detail(conn, event_id)
-    return EventDetail.model_validate(record) if record is not None else None
+    if record is None:
+        return None
+    record = with_canonical_actors(conn, record)
+    record["statement_summaries"] = with_canonical_names(conn, record["statement_summaries"])
+    if record.get("parent"):
+        record["parent"] = with_canonical_names(conn, [record["parent"]])[0]
+    return EventDetail.model_validate(record)
 
 
 def sources_by_language(event: EventDetail) -> list[tuple[str, list[EventSource]]]:

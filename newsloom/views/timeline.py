@@ -23,6 +23,7 @@ from newsloom.store import events as event_rows
 from newsloom.store import stories as story_rows
 from newsloom.views.common import Model
 from newsloom.views.events import EventSummary
+from newsloom.views.names import with_canonical_names
 from newsloom.views.trust import Trust, passes
 
 #: Days the timeline shows when no range is asked for: a month back from the newest event.
@@ -184,10 +185,11 @@ def _timeline(
 def _read_timeline(
     conn: Connection, date_from: str | None, date_to: str | None, only: Only
 ) -> list[dict[str, Any]]:
-    return events_by_day(
+    days = events_by_day(
         conn, date_from=date_from, date_to=date_to, type=only[0], entity=only[1], limit=MAX_TIMELINE_EVENTS,
         include_statements=True,
     )  # fmt: skip
+    return [{**day, "events": with_canonical_names(conn, day["events"])} for day in days]
 
 
 def event_counts(
