@@ -88,3 +88,27 @@ def test_search_hits_carry_their_support(mixed_client: TestClient) -> None:
     assert hits and hits[0]["language"] == "de" and hits[0]["support"]["level"] == "basic"
     english = mixed_client.get("/api/search", params={"q": "Guterres", "kind": "article"}).json()["items"]
     assert english and all(h["support"]["level"] == "first-class" for h in english)
+
+
+def trust_line(page: str) -> str:
+    """The event page's trust line (its statements and meeting have marks of their own)."""
+    start = page.index("<dt>Trust</dt>")
+    return page[start : page.index("</dd>", start)]
+
+
+def test_event_and_story_pages_show_trust_marks(client: TestClient) -> None:
+    events = client.get("/api/events", params={"limit": 100}).json()["items"]
+    single = next(e for e in events if e["n_articles"] == 1)
+    page = trust_line(client.get(f"/events/{single['id']}", headers={"accept": "text/html"}).text)
+    assert "badge-single-source" in page and "1 independent report " in page
+    confirmed = next(e for e in events if e["n_articles"] >= 2 and e["confidence"] >= 0.7)
+    page = trust_line(client.get(f"/events/{confirmed['id']}", headers={"accept": "text/html"}).text)
+    assert (
+        "independent reports in" in page
+        and "badge-single-source" not in page
+        and "badge-low-confidence" not in page
+    )
+    stories = client.get("/api/stories", params={"limit": 100}).json()["items"]
+    listing = client.get("/stories", headers={"accept": "text/html"}).text
+    singles = sum(1 for s in stories if s["trust"]["single_source"])
+    assert listing.count("badge-single-source") == singles
