@@ -44,6 +44,7 @@ from newsloom.views.timeline import (
     stats_view,
     timeline_view,
 )
+from newsloom.views.trends import Trends, TrendsQuery, trends_view
 
 #: Most rows one page of any list returns (and the default page size).
 MAX_LIMIT = 100
@@ -217,6 +218,12 @@ def search(
     return search_view(request.app.state.search, SearchQuery(q, kind, language or None, limit, offset))
 
 
+def get_trends(conn: Conn, date_from: DateFrom = None, date_to: DateTo = None) -> Trends:
+    """Events per PLOVER type and per actor country, week by week (CSV at /api/trends.csv)."""
+    check_range(date_from, date_to)
+    return trends_view(conn, TrendsQuery(iso(date_from), iso(date_to)))
+
+
 # -- the table -------------------------------------------------------------------------------------------
 
 #: Extra template context a page needs beyond the model: (request, connection, model) -> names.
@@ -267,6 +274,9 @@ ROUTES: tuple[Route, ...] = (
         contexts.story,
     ),
     Route("/storylines", list_storylines, Page[Storyline], "List storylines"),
+    Route(
+        "/trends", get_trends, Trends, "Events per type and country per week", "trends.html", contexts.trends,
+    ),
     Route("/search", search, SearchResults, "Cross-lingual search"),
 )  # fmt: skip
 
