@@ -111,9 +111,25 @@ def _summary(report, db: str) -> None:  # type: ignore[no-untyped-def]
         console.print(
             f"[yellow]{n} article(s) in {lang or 'an unknown language'}:[/] {support_of(lang or None).note}"
         )
+    me = program()
     console.print(
-        f"Results are in [bold]{db}[/]. Try: newsloom articles --db {db}; newsloom export --what articles --db {db}"
+        f"Results are in [bold]{db}[/]. Try: {me} articles --db {db}; {me} events --db {db}; "
+        f"{me} export --what articles --db {db}"
     )
+
+
+def program(argv0: str | None = None) -> str:
+    """How to call this command again: ``newsloom`` when that name on PATH is this program, else its
+    full path (a virtual environment not activated), else ``python -m newsloom.cli``."""
+    import shutil
+
+    invoked = Path(argv0 if argv0 is not None else sys.argv[0])
+    on_path = shutil.which("newsloom")
+    if invoked.name == "newsloom":
+        if on_path and Path(on_path).resolve() == invoked.resolve():
+            return "newsloom"
+        return str(invoked.resolve())
+    return f"{sys.executable} -m newsloom.cli"
 
 
 @app.command()

@@ -148,3 +148,21 @@ def test_run_summary_names_languages_read_with_basic_support(tmp_path: Path) -> 
     assert result.exit_code == 0, result.output
     assert "language de (basic support)" in result.output
     assert "1 article(s) in de:" in result.output and "no language pack for de" in result.output
+
+
+def test_the_hint_after_run_names_a_command_that_works(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    from newsloom.cli import program
+
+    script = tmp_path / "venv" / "bin" / "newsloom"
+    script.parent.mkdir(parents=True)
+    script.write_text("#!/bin/sh\n", encoding="utf-8")
+    script.chmod(0o755)
+    monkeypatch.setenv("PATH", "/nonexistent")
+    assert program(str(script)) == str(script.resolve())  # not on PATH: its full path
+    monkeypatch.setenv("PATH", str(script.parent))
+    assert program(str(script)) == "newsloom"
+    assert program("/usr/lib/python3/pytest") == f"{sys.executable} -m newsloom.cli"
