@@ -56,3 +56,20 @@ def test_known_parameters_still_work_on_every_route(client: TestClient) -> None:
         ).status_code
         == 200
     )
+
+
+@pytest.mark.parametrize(
+    ("path", "meant"),
+    [("/api/entitys/3", "/api/entities"), ("/api/storys", "/api/stories"), ("/storys/1", "/stories")],
+)
+def test_a_misspelt_route_is_answered_with_the_route_that_exists(
+    client: TestClient, path: str, meant: str
+) -> None:
+    error = assert_error(client.get(path, headers={"accept": "application/json"}), 404, "not_found")
+    assert f"Did you mean {meant}?" in error["message"]
+    assert client.get(meant, headers={"accept": "application/json"}).status_code == 200
+
+
+def test_a_path_like_no_route_suggests_none(client: TestClient) -> None:
+    error = assert_error(client.get("/api/zzzzzz", headers={"accept": "application/json"}), 404, "not_found")
+    assert "Did you mean" not in error["message"] and "/openapi.json" in error["message"]
