@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -23,7 +24,16 @@ if TYPE_CHECKING:
 app = typer.Typer(
     add_completion=False, no_args_is_help=True, help="Cross-lingual news events, entities and stories."
 )
-console = Console()
+#: Columns the output may use when it goes to a pipe or a file (no terminal to fit): tables are not cut.
+PIPED_WIDTH = 250
+
+
+def _width() -> int | None:
+    """None (the terminal's width, or $COLUMNS) on a terminal; PIPED_WIDTH when piped."""
+    return None if sys.stdout.isatty() or os.environ.get("COLUMNS") else PIPED_WIDTH
+
+
+console = Console(width=_width())
 err = Console(stderr=True)
 
 DbOption = Annotated[
@@ -108,6 +118,8 @@ def _on_interrupt(store, db: str, total: int, progress: Progress) -> Iterator[No
 
 
 def _summary(report, db: str) -> None:  # type: ignore[no-untyped-def]
+    from newsloom.views.support import basic_languages, support_of
+
     table = Table(title="newsloom", show_header=True)
     table.add_column("what")
     table.add_column("count", justify="right")
@@ -115,17 +127,38 @@ def _summary(report, db: str) -> None:  # type: ignore[no-untyped-def]
     for status in ("new", "updated", "unchanged", "duplicate", "failed"):
         if report.statuses.get(status):
             table.add_row(f"articles {status}", str(report.statuses[status]))
+    basic = basic_languages({lang or "": n for lang, n in report.languages.items()})
     for lang, n in sorted(report.languages.items()):
-        table.add_row(f"language {lang}", str(n))
+        table.add_row(f"language {lang}" + (" (basic support)" if lang in basic else ""), str(n))
     table.add_row("inputs with errors", str(len(report.errors)))
     table.add_row("stages", ", ".join(report.stages) or "-")
     table.add_row("seconds", f"{report.seconds:.1f}")
     console.print(table)
     for error in report.errors:
         err.print(f"[red]✗[/] {error}")
+    for lang, n in basic.items():
+        console.print(
+            f"[yellow]{n} article(s) in {lang or 'an unknown language'}:[/] {support_of(lang or None).note}"
+        )
+    me = program()
     console.print(
-        f"Results are in [bold]{db}[/]. Try: newsloom articles --db {db}; newsloom export --what articles --db {db}"
+        f"Results are in [bold]{db}[/]. Try: {me} articles --db {db}; {me} events --db {db}; "
+        f"{me} export --what articles --db {db}"
     )
+
+
+def program(argv0: str | None = None) -> str:
+    """How to call this command again: ``newsloom`` when that name on PATH is this program, else its
+    full path (a virtual environment not activated), else ``python -m newsloom.cli``."""
+    import shutil
+
+    invoked = Path(argv0 if argv0 is not None else sys.argv[0])
+    on_path = shutil.which("newsloom")
+    if invoked.name == "newsloom":
+        if on_path and Path(on_path).resolve() == invoked.resolve():
+            return "newsloom"
+        return str(invoked.resolve())
+    return f"{sys.executable} -m newsloom.cli"
 
 
 @app.command()
@@ -223,7 +256,7 @@ def entity(
     for role in detail.roles:
         of = f" of {role.of}" if role.of else ""
         console.print(
-            f'role: [bold]{role.role}[/]{of} ("{role.title}"), '
+            f'role: [bold]{role.label}[/]{of} ("{role.title}"), '
             f"{role.first_seen}..{role.last_seen}, {role.count} mention(s)"
         )
     table = Table(title="articles")
@@ -240,16 +273,28 @@ DateFrom = Annotated[str | None, typer.Option("--from", help="Earliest date (YYY
 DateTo = Annotated[str | None, typer.Option("--to", help="Latest date (YYYY-MM-DD).")]
 TypeOption = Annotated[str | None, typer.Option("--type", help="A PLOVER type: CONSULT, AGREE, REQUEST, ...")]
 EntityOption = Annotated[str | None, typer.Option("--entity", help="Any name or alias of an actor.")]
+MinSourcesOption = Annotated[
+    int, typer.Option("--min-sources", min=0, help="Only events reported by at least this many articles.")
+]
+MinConfidenceOption = Annotated[
+    float,
+    typer.Option("--min-confidence", min=0.0, max=1.0, help="Only events at least this confident (0-1)."),
+]
 
 
 def _actors(names: list[str]) -> str:
     return ", ".join(names) or "-"
 
 
+def _badges(row: EventSummary) -> str:
+    return "".join(f" [yellow]\\[{badge}][/]" for badge in row.trust.badges)
+
+
 def _print_event_line(row: EventSummary, indent: str) -> None:
     console.print(
         f"{indent}[{row.id}] [bold]{row.type}[/] {row.mode or ''} {_actors(row.source)} -> "
-        f"{_actors(row.target)} ({', '.join(row.languages)}; {row.n_sources} source(s))"
+        f"{_actors(row.target)} ({', '.join(row.languages)}; {row.n_articles} article(s); "
+        f"confidence {row.confidence:.2f}){_badges(row)}"
     )
 
 
@@ -262,12 +307,17 @@ def events(
     entity: EntityOption = None,
     language: Annotated[str | None, typer.Option(help="Only events with a source in this language.")] = None,
     limit: Annotated[int, typer.Option(help="At most this many rows.")] = 50,
+    min_sources: MinSourcesOption = 0,
+    min_confidence: MinConfidenceOption = 0.0,
 ) -> None:
-    """List merged events (PLOVER types), newest first."""
+    """List merged events (PLOVER types), newest first, each with its trust mark."""
     from newsloom.views.events import EventQuery, events_view
 
     store, _ = _open(db)
-    query = EventQuery(date_from, date_to, type and type.upper(), entity, language, limit=limit)
+    query = EventQuery(
+        date_from, date_to, type and type.upper(), entity, language, limit=limit, min_sources=min_sources,
+        min_confidence=min_confidence,
+    )  # fmt: skip
     with store.connect() as conn:
         try:
             found = events_view(conn, query)
@@ -275,13 +325,26 @@ def events(
             _fail(exc)
             return
     table = Table()
-    for column in ("id", "date", "type", "mode", "source", "target", "where", "langs", "sources"):
+    for column in (
+        "id",
+        "date",
+        "type",
+        "mode",
+        "source",
+        "target",
+        "where",
+        "langs",
+        "articles",
+        "conf",
+        "marks",
+    ):
         table.add_column(column)
     for row in found.items:
         date = row.date + (f"..{row.date_end}" if row.date_end else "") if row.date else "?"
         table.add_row(
             str(row.id), date, row.type, row.mode or "", _actors(row.source), _actors(row.target),
-            row.location or "", ",".join(row.languages), str(row.n_sources),
+            row.location or "", ",".join(row.languages), str(row.n_articles), f"{row.confidence:.2f}",
+            ", ".join(row.trust.badges),
         )  # fmt: skip
     console.print(table)
 
@@ -327,14 +390,23 @@ def timeline(
     date_to: DateTo = None,
     type: TypeOption = None,
     entity: EntityOption = None,
+    min_sources: MinSourcesOption = 0,
+    min_confidence: MinConfidenceOption = 0.0,
+    show_uncertain: Annotated[
+        bool, typer.Option("--show-uncertain", help="Also show single-source low-confidence events.")
+    ] = False,
 ) -> None:
     """Events by day, newest first, grouped by story (the timeline of the API and the home page).
 
-    Without dates: the month up to the newest event. Statements made at a meeting are listed under it."""
+    Without dates: the month up to the newest event. Statements made at a meeting are listed under it.
+    Single-source low-confidence events are hidden unless --show-uncertain."""
     from newsloom.views.timeline import MAX_DAYS, TimelineQuery, timeline_view
 
     store, _ = _open(db)
-    query = TimelineQuery(date_from, date_to, type and type.upper(), entity, limit=MAX_DAYS)
+    query = TimelineQuery(
+        date_from, date_to, type and type.upper(), entity, limit=MAX_DAYS, min_sources=min_sources,
+        min_confidence=min_confidence, show_uncertain=show_uncertain,
+    )  # fmt: skip
     with store.connect() as conn:
         try:
             found = timeline_view(conn, query)
@@ -351,6 +423,8 @@ def timeline(
                 _print_event_line(row, "  ")
                 for said in row.statements:
                     _print_event_line(said, "      ")
+    if found.hidden:
+        console.print(f"{found.hidden} event(s) hidden by the trust filters; --show-uncertain shows them.")
 
 
 @app.command()

@@ -86,3 +86,83 @@ def test_the_export_and_corpus_registries_fail_naming_what_they_know() -> None:
         corpus_step("summarise")
     assert all(step.name in str(unknown_step.value) for step in CORPUS_STEPS)
     assert [step.name for step in CORPUS_STEPS] == ["link_entities", "merge_events", "cluster_stories"]
+
+
+@pytest.fixture(scope="module")
+def examples_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A copy of the served examples' store (built once per session by tests/serve/conftest)."""
+    from newsloom.runner import process_paths
+    from newsloom.store import Store
+    from tests.conftest import EXAMPLES
+    from tests.serve.conftest import SERVED_EXAMPLES
+
+    db = tmp_path_factory.mktemp("cli-examples") / "examples.db"
+    store = Store.open(str(db))
+    report = process_paths(
+        [str(EXAMPLES / name) for name in SERVED_EXAMPLES], store, stages=None, corpus=True
+    )
+    store.close()
+    assert report.ok, report.errors
+    return str(db)
+
+
+def test_events_show_trust_and_filter_on_sources(examples_db: str) -> None:
+    every = runner.invoke(app, ["events", "--db", examples_db, "--limit", "100"])
+    assert every.exit_code == 0, every.output
+    assert "single source" in every.output and "low confidence" in every.output
+    confirmed = runner.invoke(app, ["events", "--db", examples_db, "--limit", "100", "--min-sources", "2"])
+    assert confirmed.exit_code == 0, confirmed.output
+    assert "single source" not in confirmed.output
+    assert len(confirmed.output.splitlines()) < len(every.output.splitlines())
+    bad = runner.invoke(app, ["events", "--db", examples_db, "--min-confidence", "1.5"])
+    assert bad.exit_code != 0
+
+
+def test_timeline_hides_uncertain_events_with_a_switch(examples_db: str) -> None:
+    default = runner.invoke(app, ["timeline", "--db", examples_db])
+    assert default.exit_code == 0, default.output
+    assert "hidden by the trust filters" in default.output
+    assert "low confidence" not in default.output
+    shown = runner.invoke(app, ["timeline", "--db", examples_db, "--show-uncertain"])
+    assert "low confidence" in shown.output and "hidden by the trust filters" not in shown.output
+
+
+def test_piped_tables_are_not_cut_at_80_columns(examples_db: str) -> None:
+    piped = runner.invoke(app, ["events", "--db", examples_db, "--limit", "100"])
+    assert "United Nations Office on Drugs and Crime" in piped.output  # one cell, not wrapped
+    assert max(len(line) for line in piped.output.splitlines()) > 80
+
+
+GERMAN = """Bundesregierung kündigt neues Klimapaket an
+
+Berlin – Die Bundesregierung hat am Mittwoch ein neues Maßnahmenpaket für den Klimaschutz vorgestellt.
+Der Wirtschaftsminister sagte, die Förderung für Wärmepumpen werde im kommenden Jahr deutlich erhöht.
+Umweltverbände begrüßten die Pläne, forderten aber schnellere Schritte beim Ausbau der Windenergie.
+"""
+
+
+def test_run_summary_names_languages_read_with_basic_support(tmp_path: Path) -> None:
+    article = tmp_path / "de_klima.txt"
+    article.write_text(GERMAN, encoding="utf-8")
+    result = runner.invoke(app, ["ingest", str(article), "--db", str(tmp_path / "de.db")])
+    assert result.exit_code == 0, result.output
+    assert "language de (basic support)" in result.output
+    assert "1 article(s) in de:" in result.output and "no language pack for de" in result.output
+
+
+def test_the_hint_after_run_names_a_command_that_works(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    from newsloom.cli import program
+
+    script = tmp_path / "venv" / "bin" / "newsloom"
+    script.parent.mkdir(parents=True)
+    script.write_text("#!/bin/sh\n", encoding="utf-8")
+    script.chmod(0o755)
+    monkeypatch.setenv("PATH", "/nonexistent")
+    assert program(str(script)) == str(script.resolve())  # not on PATH: its full path
+    monkeypatch.setenv("PATH", str(script.parent))
+    assert program(str(script)) == "newsloom"
+    assert program("/usr/lib/python3/pytest") == f"{sys.executable} -m newsloom.cli"

@@ -32,12 +32,15 @@ def _filters(
     entity: str | None,
     language: str | None,
     top_level: bool = False,
+    min_sources: int = 0,
+    min_confidence: float = 0.0,
 ) -> store.EventFilter:
     if type and type.upper() not in TYPES:
         raise NewsloomError(f"'{type}' is not a PLOVER event type. Types: {', '.join(TYPES)}.")
     return store.EventFilter(
         date_from=date_from, date_to=date_to, type=type.upper() if type else None, entity=entity,
         entity_folded=fold(entity) if entity else None, language=language, top_level=top_level,
+        min_articles=min_sources, min_confidence=min_confidence,
     )  # fmt: skip
 
 
@@ -71,9 +74,14 @@ def list_events(
     language: str | None = None,
     limit: int = 50,
     offset: int = 0,
+    min_sources: int = 0,
+    min_confidence: float = 0.0,
 ) -> list[dict[str, Any]]:
-    """Events, newest first, as summary dicts (id, type, mode, date, title, actors, location, counts)."""
-    where = _filters(date_from, date_to, type, entity, language)
+    """Events, newest first, as summary dicts (id, type, mode, date, title, actors, location, counts);
+    ``min_sources`` counts distinct reporting articles."""
+    where = _filters(
+        date_from, date_to, type, entity, language, min_sources=min_sources, min_confidence=min_confidence
+    )
     return [_summary(row) for row in store.list_event_rows(conn, where, limit, offset)]
 
 

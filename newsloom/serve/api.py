@@ -14,14 +14,14 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, FastAPI, Query, Request
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import StreamingResponse
+from fastapi.responses import Response, StreamingResponse
 from pydantic import BaseModel, Field
 from starlette.datastructures import UploadFile
 
 import newsloom
 from newsloom.serve.actions import MAX_COMPARE_CHARS, IngestResult, compare_scores, run_ingest
 from newsloom.serve.errors import ERROR_SCHEMA, ApiError, install_error_handler
-from newsloom.serve.routes import Conn, add_api_routes
+from newsloom.serve.routes import Conn, DateFrom, DateTo, add_api_routes, get_trends
 from newsloom.serve.search import SearchIndex
 from newsloom.serve.security import GuardMiddleware, check_token, given_token
 from newsloom.store import Store
@@ -135,6 +135,16 @@ async def _read_upload(request: Request) -> tuple[str | None, str | None, bytes]
             raise ApiError(422, "The form has no file: send it in a field named 'file'.")
         data = await upload.read(MAX_UPLOAD_BYTES + 1)
         return upload.filename, upload.content_type, data
+
+
+@router.get("/trends.csv", summary="Events per type and country per week, as CSV", response_class=Response)
+def trends_csv_download(conn: Conn, date_from: DateFrom = None, date_to: DateTo = None) -> Response:
+    """The trends of ``/api/trends`` as a CSV file: week, dimension (type or country), key, count."""
+    from newsloom.views.trends import trends_csv
+
+    found = get_trends(conn, date_from, date_to)
+    headers = {"Content-Disposition": 'attachment; filename="newsloom-trends.csv"'}
+    return Response(trends_csv(found), media_type="text/csv; charset=utf-8", headers=headers)
 
 
 # -- exports --------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ data first, so templates read dicts whether a value came from a view or from her
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 from fastapi import Request
 
@@ -21,6 +22,7 @@ from newsloom.views.entities import EntityDetail
 from newsloom.views.events import EventDetail
 from newsloom.views.stories import StoryDetail, storylines_view
 from newsloom.views.timeline import Timeline, earlier_than, stats_view
+from newsloom.views.trends import Trends
 
 #: Reports a story page shows per language, and events it lists (a story of hundreds stays readable).
 STORY_REPORTS_PER_LANGUAGE = 30
@@ -80,7 +82,7 @@ def story(_request: Request, conn: Connection, found: StoryDetail) -> dict[str, 
 
 
 def timeline(request: Request, conn: Connection, found: Timeline) -> dict[str, Any]:
-    counts = plain(stats_view(conn, found.date_from, found.date_to))
+    counts = plain(stats_view(conn, found.date_from, found.date_to, found.trust))
     return {
         "days": plain(found)["items"],
         "more": found.next_offset is not None,
@@ -89,7 +91,18 @@ def timeline(request: Request, conn: Connection, found: Timeline) -> dict[str, A
         "earlier": earlier_than(conn, found.date_from) if found.date_from else None,
         "date_to": request.query_params.get("date_to"),
         "missing": None,
+        "hidden": found.hidden,
+        "show_uncertain": found.show_uncertain,
+        "pager_params": timeline_params(request, found),
     }
+
+
+def timeline_params(request: Request, found: Timeline) -> dict[str, str]:
+    """The timeline's query a pager link keeps (the end date, the trust switch)."""
+    params = {"date_to": request.query_params.get("date_to") or ""}
+    if found.show_uncertain:
+        params["show_uncertain"] = "true"
+    return {name: value for name, value in params.items() if value}
 
 
 def charts(counts: dict[str, Any]) -> dict[str, Any]:
@@ -150,3 +163,28 @@ def story_columns(conn: Connection, story: dict[str, Any]) -> dict[str, Any]:
         events.append(detail or event)
     events.sort(key=lambda e: (e.get("parent_id") is not None, e.get("date") or "9999", e["id"]))
     return {"story": story, "columns": columns, "events": events, "titles": story.get("titles") or {}}
+
+
+#: Series drawn per dimension on the trends page (the CSV holds them all).
+TREND_SERIES = 8
+
+
+def trends(request: Request, _conn: Connection, found: Trends) -> dict[str, Any]:
+    """One small bar chart per type and per country (the largest TREND_SERIES of each), week by week."""
+
+    def charts_of(series: list[Any]) -> list[Any]:
+        return [
+            vertical_bars(line.key, list(zip(found.weeks, line.counts, strict=True)), width=320, height=120)
+            for line in series[:TREND_SERIES]
+        ]
+
+    params = {name: request.query_params.get(name) for name in ("date_from", "date_to")}
+    csv_query = urlencode({name: value for name, value in params.items() if value})
+    return {
+        "trends": plain(found),
+        "type_charts": charts_of(found.types),
+        "country_charts": charts_of(found.countries),
+        "csv_url": "/api/trends.csv" + (f"?{csv_query}" if csv_query else ""),
+        "more_types": max(0, len(found.types) - TREND_SERIES),
+        "more_countries": max(0, len(found.countries) - TREND_SERIES),
+    }

@@ -56,8 +56,15 @@ class ApiError(Exception):
         self.code = code or ERROR_CODES.get(status, "error")
 
 
+#: Each kind of record and the API route listing it (an irregular plural is not guessed: /api/stories).
+COLLECTIONS = {"article": "articles", "event": "events", "entity": "entities", "story": "stories"}
+
+
 def not_found(what: str, key: object) -> ApiError:
-    return ApiError(404, f"No {what} with id {key!r}. List them at /api/{what}s or search at /api/search.")
+    """A 404 naming the record and where to find the ones that exist."""
+    collection = COLLECTIONS.get(what)
+    where = f"List them at /api/{collection} or search" if collection else "Search"
+    return ApiError(404, f"No {what} with id {key!r}. {where} at /api/search.")
 
 
 def error_body(code: str, message: str) -> dict[str, dict[str, str]]:
@@ -92,6 +99,21 @@ def classify(exc: Exception) -> ApiError:
     return ApiError(500, "Internal error: the server logged it. Please report it as a bug.")
 
 
+def unknown_route(request: Request) -> str:
+    """A 404 for a path no route serves, naming the closest route that exists (``/api/entitys`` ->
+    ``/api/entities``, ``/storys/1`` -> ``/stories``)."""
+    import difflib
+
+    path = request.url.path.rstrip("/") or "/"
+    documented = [p for p in request.app.openapi().get("paths", {}) if "{" not in p]
+    known = sorted({*documented, *(p.removeprefix("/api") for p in documented if p.startswith("/api/"))})
+    depth = 3 if path.startswith("/api/") else 2
+    head = "/".join(path.split("/")[:depth])  # /api/entitys/3 -> /api/entitys; /storys/1 -> /storys
+    close = difflib.get_close_matches(head, known, n=1, cutoff=0.75)
+    hint = f" Did you mean {close[0]}?" if close and close[0] != head else ""
+    return f"No page or API route at {path}.{hint} The API is described at /openapi.json."
+
+
 def wants_json(request: Request) -> bool:
     """API routes and non-browser clients get JSON; pages get an HTML error page."""
     path = request.url.path
@@ -103,6 +125,8 @@ def wants_json(request: Request) -> bool:
 async def handle_error(request: Request, exc: Exception) -> Response:
     """The one handler every error goes through."""
     error = classify(exc)
+    if isinstance(exc, StarletteHTTPException) and exc.status_code == 404:
+        error = ApiError(404, unknown_route(request))
     headers = {"WWW-Authenticate": "Bearer"} if error.status == 401 else None
     if not wants_json(request):
         templates = getattr(request.app.state, "templates", None)

@@ -9,6 +9,7 @@ asks for ``application/json`` (datasette's ``DataView.data()`` idea: the data on
 from __future__ import annotations
 
 import inspect
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -35,7 +36,15 @@ from newsloom.views.stories import (
     story_view,
     storylines_view,
 )
-from newsloom.views.timeline import Timeline, TimelineQuery, TimelineStats, stats_view, timeline_view
+from newsloom.views.timeline import (
+    Timeline,
+    TimelineQuery,
+    TimelineStats,
+    TrustFilter,
+    stats_view,
+    timeline_view,
+)
+from newsloom.views.trends import Trends, TrendsQuery, trends_view
 
 #: Most rows one page of any list returns (and the default page size).
 MAX_LIMIT = 100
@@ -58,6 +67,15 @@ EventType = Annotated[
     str | None, Query(pattern=r"^([A-Za-z]{3,12})?$", description="PLOVER type, e.g. CONSULT.")
 ]
 ActorName = Annotated[str | None, Query(max_length=200, description="Any name of an actor.")]
+MinSources = Annotated[
+    int, Query(ge=0, le=10_000, description="Only records reported by at least this many articles.")
+]
+MinConfidence = Annotated[
+    float, Query(ge=0.0, le=1.0, description="Only records at least this confident (0-1).")
+]
+ShowUncertain = Annotated[
+    bool, Query(description="Also show single-source low-confidence events (hidden by default).")
+]
 EntityType = Annotated[Literal["person", "organization", "place"] | None, Query()]
 
 
@@ -109,18 +127,15 @@ def get_article(conn: Conn, article_id: str) -> ArticleDetail:
 def list_events(
     conn: Conn, date_from: DateFrom = None, date_to: DateTo = None, type: EventType = None,
     entity: ActorName = None, language: Language = None, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0,
+    min_sources: MinSources = 0, min_confidence: MinConfidence = 0.0,
 ) -> Page[EventSummary]:  # fmt: skip
-    """Merged events, filtered by date range, PLOVER type, actor (any alias) and source language."""
+    """Merged events, filtered by date range, PLOVER type, actor (any alias), source language and trust
+    (reporting articles, confidence); each with its trust mark."""
     check_range(date_from, date_to)
     query = EventQuery(
-        iso(date_from),
-        iso(date_to),
-        type.upper() if type else None,
-        entity or None,
-        language or None,
-        limit,
-        offset,
-    )
+        iso(date_from), iso(date_to), type.upper() if type else None, entity or None, language or None, limit,
+        offset, min_sources=min_sources, min_confidence=min_confidence,
+    )  # fmt: skip
     return events_view(conn, query)
 
 
@@ -135,17 +150,27 @@ def get_event(conn: Conn, event_id: str) -> EventDetail:
 def get_timeline(
     conn: Conn, date_from: DateFrom = None, date_to: DateTo = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Days per page.")] = 31, offset: Offset = 0,
+    min_sources: MinSources = 0, min_confidence: MinConfidence = 0.0, show_uncertain: ShowUncertain = False,
 ) -> Timeline:  # fmt: skip
     """Days (newest first) with their events grouped by story; without a range, the month up to the
-    newest event."""
+    newest event. Single-source low-confidence events are hidden unless ``show_uncertain``."""
     check_range(date_from, date_to)
-    return timeline_view(conn, TimelineQuery(iso(date_from), iso(date_to), limit=limit, offset=offset))
+    query = TimelineQuery(
+        iso(date_from), iso(date_to), limit=limit, offset=offset, min_sources=min_sources,
+        min_confidence=min_confidence, show_uncertain=show_uncertain,
+    )  # fmt: skip
+    return timeline_view(conn, query)
 
 
-def get_stats(conn: Conn, date_from: DateFrom = None, date_to: DateTo = None) -> TimelineStats:
-    """Events per day and per PLOVER type, and articles per language."""
+def get_stats(
+    conn: Conn, date_from: DateFrom = None, date_to: DateTo = None, min_sources: MinSources = 0,
+    min_confidence: MinConfidence = 0.0, show_uncertain: ShowUncertain = False,
+) -> TimelineStats:  # fmt: skip
+    """Events per day and per PLOVER type, and articles per language: the events the timeline with the
+    same trust filters shows."""
     check_range(date_from, date_to)
-    return stats_view(conn, iso(date_from), iso(date_to))
+    trust = TrustFilter(min_sources, min_confidence, show_uncertain)
+    return stats_view(conn, iso(date_from), iso(date_to), trust)
 
 
 def list_entities(
@@ -191,6 +216,12 @@ def search(
 ) -> SearchResults:  # fmt: skip
     """Articles, events and entities in one ranked list, each hit with its language."""
     return search_view(request.app.state.search, SearchQuery(q, kind, language or None, limit, offset))
+
+
+def get_trends(conn: Conn, date_from: DateFrom = None, date_to: DateTo = None) -> Trends:
+    """Events per PLOVER type and per actor country, week by week (CSV at /api/trends.csv)."""
+    check_range(date_from, date_to)
+    return trends_view(conn, TrendsQuery(iso(date_from), iso(date_to)))
 
 
 # -- the table -------------------------------------------------------------------------------------------
@@ -243,16 +274,43 @@ ROUTES: tuple[Route, ...] = (
         contexts.story,
     ),
     Route("/storylines", list_storylines, Page[Storyline], "List storylines"),
+    Route(
+        "/trends", get_trends, Trends, "Events per type and country per week", "trends.html", contexts.trends,
+    ),
     Route("/search", search, SearchResults, "Cross-lingual search"),
 )  # fmt: skip
+
+
+#: What a route takes besides its endpoint's parameters: none for the API; ``page`` for a page.
+PAGE_PARAMETERS = frozenset({"page"})
+
+
+def known_parameters(route: Route, extra: frozenset[str] = frozenset()) -> Callable[[Request], None]:
+    """A check that a request names only the query parameters ``route`` takes: a misspelt filter
+    (``?form=2025-01-01``) is a 422 naming what the route takes, never silently ignored."""
+    in_path = set(re.findall(r"{(\w+)}", route.path))
+    names = {
+        n for n in inspect.signature(route.endpoint).parameters if n not in {"conn", "request", *in_path}
+    }
+    takes = ", ".join(sorted(names | extra)) or "no query parameters"
+
+    def check(request: Request) -> None:
+        unknown = sorted(set(request.query_params) - names - extra)
+        if unknown:
+            raise ApiError(
+                422, f"Unknown query parameter {', '.join(map(repr, unknown))}. This route takes: {takes}."
+            )
+
+    return check
 
 
 def add_api_routes(router: APIRouter, routes: tuple[Route, ...] = ROUTES) -> None:
     """Every route under the router's prefix, as JSON documented by its model."""
     for route in routes:
         router.add_api_route(
-            route.path, route.endpoint, methods=["GET"], response_model=route.model, summary=route.summary
-        )
+            route.path, route.endpoint, methods=["GET"], response_model=route.model, summary=route.summary,
+            dependencies=[Depends(known_parameters(route))],
+        )  # fmt: skip
 
 
 def asks_for_json(request: Request) -> bool:
@@ -277,8 +335,11 @@ def page_endpoint(route: Route, render: Callable[..., Response]) -> Callable[...
     own = inspect.signature(route.endpoint, eval_str=True)
     wanted = set(own.parameters)
 
+    check_parameters = known_parameters(route, PAGE_PARAMETERS)
+
     def page(**values: Any) -> Response:
         request: Request = values["request"]
+        check_parameters(request)
         number = page_number(request)
         if "limit" in wanted and "limit" not in request.query_params:
             values["limit"] = route.page_size

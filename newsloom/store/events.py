@@ -15,6 +15,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from newsloom.store.schema import (
+    entities,
     event_actors,
     event_articles,
     event_keys,
@@ -328,6 +329,8 @@ class EventFilter:
     entity_folded: str | None = None
     language: str | None = None
     top_level: bool = False  # only events that are not statements made at a meeting
+    min_articles: int = 0  # only events reported by at least this many articles
+    min_confidence: float = 0.0  # only events at least this confident
 
 
 def _conditions(where: EventFilter) -> list[Any]:
@@ -356,6 +359,10 @@ def _conditions(where: EventFilter) -> list[Any]:
         conditions.append(events.c.id.in_(written))
     if where.top_level:
         conditions.append(events.c.parent_id.is_(None))
+    if where.min_articles > 0:
+        conditions.append(events.c.n_articles >= where.min_articles)
+    if where.min_confidence > 0:
+        conditions.append(events.c.confidence >= where.min_confidence)
     return conditions
 
 
@@ -486,3 +493,35 @@ def source_dates(conn: sa.Connection) -> list[SourceDate]:
         events, events.c.id == event_sources.c.event_id
     )
     return [SourceDate(**row._mapping) for row in conn.execute(query)]
+
+
+#: How an event's actor key names a linked entity by its id ("entity:12").
+ENTITY_KEY_PREFIX = "entity:"
+
+
+def canonical_actor_names(conn: sa.Connection, event_ids: Sequence[int]) -> dict[int, dict[str, str]]:
+    """Event id -> {an actor's name as the event stores it (the first spelling seen) -> the name of the
+    stored entity its key links to}, for the names that differ."""
+    if not event_ids:
+        return {}
+    query = sa.select(event_actors.c.event_id, event_actors.c.key, event_actors.c.name).where(
+        event_actors.c.event_id.in_(sorted(set(event_ids)))
+    )
+    actors = list(conn.execute(query))
+    ids = {a.key[len(ENTITY_KEY_PREFIX) :] for a in actors if str(a.key).startswith(ENTITY_KEY_PREFIX)}
+    numeric = sorted({int(i) for i in ids if i.isascii() and i.isdigit()})
+    keys = sorted({str(a.key) for a in actors} - {f"{ENTITY_KEY_PREFIX}{i}" for i in numeric})
+    found = conn.execute(
+        sa.select(entities.c.id, entities.c.key, entities.c.name).where(
+            sa.or_(entities.c.id.in_(numeric), entities.c.key.in_(keys))
+        )
+    )
+    name_of: dict[str, str] = {}
+    for row in found:
+        name_of[f"{ENTITY_KEY_PREFIX}{row.id}"] = name_of[str(row.key)] = str(row.name)
+    renamed: dict[int, dict[str, str]] = {}
+    for actor in actors:
+        canonical = name_of.get(str(actor.key))
+        if canonical and canonical != actor.name:
+            renamed.setdefault(int(actor.event_id), {})[str(actor.name)] = canonical
+    return renamed

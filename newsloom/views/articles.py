@@ -6,12 +6,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from pydantic import computed_field
+
 from newsloom.article import Article
 from newsloom.store import Connection
 from newsloom.store import articles as article_rows
 from newsloom.store import entities as entity_rows
 from newsloom.store.articles import export_record, iter_articles, load_article
 from newsloom.views.common import Model, Page, page_of
+from newsloom.views.support import Support, support_of
 
 
 class ArticleSummary(Model):
@@ -26,6 +29,12 @@ class ArticleSummary(Model):
     outlet: str | None
     events: int
     mentions: int
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def support(self) -> Support:
+        """First-class (a language pack) or basic support, and what basic support means."""
+        return support_of(self.language)
 
 
 class Provenance(Model):
@@ -81,6 +90,12 @@ class ArticleDetail(Model):
     times: list[dict[str, Any]]
     events: list[dict[str, Any]]
     stages: list[str]
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def support(self) -> Support:
+        """First-class (a language pack) or basic support, and what basic support means."""
+        return support_of(self.language)
 
 
 #: Characters of body text a summary shows when an article has no title.

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pydantic import computed_field
+
 from newsloom.entities.queries import entity_detail, find_entity, list_entities
 from newsloom.events.queries import list_events
 from newsloom.store import Connection
 from newsloom.views.common import Model, Page, page_of
 from newsloom.views.events import EventSummary
+from newsloom.views.names import role_words, with_canonical_names
 
 #: Events an entity's view lists.
 ENTITY_EVENTS = 50
@@ -50,6 +53,12 @@ class Role(Model):
     last_seen: str | None
     count: int
     evidence: RoleEvidence
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def label(self) -> str:
+        """The role in words ("Deputy Prime Minister"), never its internal id."""
+        return role_words(self.role) or self.title
 
 
 class EntityArticle(Model):
@@ -108,7 +117,7 @@ def entity_view(conn: Connection, entity_id: int) -> EntityDetail | None:
     if record is None:
         return None
     events = list_events(conn, entity=record.get("name"), limit=ENTITY_EVENTS)
-    return EntityDetail.model_validate({**record, "events": events})
+    return EntityDetail.model_validate({**record, "events": with_canonical_names(conn, events)})
 
 
 def find_entity_view(conn: Connection, name: str) -> tuple[EntityDetail | None, list[EntitySummary]]:

@@ -6,9 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from pydantic import computed_field
+
 from newsloom.events.queries import event_detail, list_events
 from newsloom.store import Connection
 from newsloom.views.common import Model, Page, page_of
+from newsloom.views.names import with_canonical_actors, with_canonical_names
+from newsloom.views.trust import Trust
 
 
 class EventSummary(Model):
@@ -29,6 +33,12 @@ class EventSummary(Model):
     n_articles: int
     confidence: float
     parent_id: int | None
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def trust(self) -> Trust:
+        """Independent reports (articles), languages, confidence and the badges to show."""
+        return Trust(sources=self.n_articles, languages=len(self.languages), confidence=self.confidence)
 
 
 class EventSource(Model):
@@ -111,6 +121,11 @@ class EventDetail(Model):
     parent: EventSummary | None = None
     statement_summaries: list[EventSummary]
 
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def trust(self) -> Trust:
+        return Trust(sources=self.n_articles, languages=len(self.languages), confidence=self.confidence)
+
 
 @dataclass(frozen=True)
 class EventQuery:
@@ -121,21 +136,33 @@ class EventQuery:
     language: str | None = None
     limit: int = 20
     offset: int = 0
+    min_sources: int = 0  # distinct reporting articles
+    min_confidence: float = 0.0
 
 
 def events_view(conn: Connection, query: EventQuery) -> Page[EventSummary]:
-    """Merged events newest first, filtered by dates, PLOVER type, actor (any alias) and language."""
+    """Merged events newest first, filtered by dates, PLOVER type, actor (any alias), language and trust
+    (at least ``min_sources`` reporting articles, at least ``min_confidence``)."""
     rows = list_events(
         conn, date_from=query.date_from, date_to=query.date_to, type=query.type, entity=query.entity,
-        language=query.language, limit=query.limit + 1, offset=query.offset,
+        language=query.language, limit=query.limit + 1, offset=query.offset, min_sources=query.min_sources,
+        min_confidence=query.min_confidence,
     )  # fmt: skip
-    return page_of([EventSummary.model_validate(r) for r in rows], query.limit, query.offset)
+    named = with_canonical_names(conn, rows)
+    return page_of([EventSummary.model_validate(r) for r in named], query.limit, query.offset)
 
 
 def event_view(conn: Connection, event_id: int) -> EventDetail | None:
-    """One event with all its sources; None when there is no such event."""
+    """One event with all its sources, its actors under their canonical names with their roles in
+    words; None when there is no such event."""
     record = event_detail(conn, event_id)
-    return EventDetail.model_validate(record) if record is not None else None
+    if record is None:
+        return None
+    record = with_canonical_actors(conn, record)
+    record["statement_summaries"] = with_canonical_names(conn, record["statement_summaries"])
+    if record.get("parent"):
+        record["parent"] = with_canonical_names(conn, [record["parent"]])[0]
+    return EventDetail.model_validate(record)
 
 
 def sources_by_language(event: EventDetail) -> list[tuple[str, list[EventSource]]]:

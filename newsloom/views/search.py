@@ -6,7 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from pydantic import computed_field
+
 from newsloom.views.common import Model
+from newsloom.views.support import Support, support_of
 
 KINDS = ("article", "event", "entity")
 
@@ -32,6 +35,13 @@ class SearchHit(Model):
     highlights: list[tuple[int, int]]  # [start, end) of each match in the snippet
     url: str
     api: str
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def support(self) -> Support | None:
+        """How well the hit's language is read (first-class or basic support); None for an entity
+        or a hit without a language."""
+        return support_of(self.language) if self.language and self.kind != "entity" else None
 
 
 class SearchResults(Model):

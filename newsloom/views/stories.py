@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pydantic import computed_field
+
 from newsloom.store import Connection
 from newsloom.stories.queries import list_stories, list_storylines, story_detail
 from newsloom.views.common import Model, Page, page_of
+from newsloom.views.trust import Trust
 
 
 class StorySummary(Model):
@@ -22,6 +25,12 @@ class StorySummary(Model):
     articles: int
     languages: dict[str, int]
     storyline: int | None
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def trust(self) -> Trust:
+        """Reports and their languages; a story has no confidence of its own (None)."""
+        return Trust(sources=self.articles, languages=len(self.languages), confidence=None)
 
 
 class StoryReport(Model):

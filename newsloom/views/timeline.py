@@ -23,6 +23,8 @@ from newsloom.store import events as event_rows
 from newsloom.store import stories as story_rows
 from newsloom.views.common import Model
 from newsloom.views.events import EventSummary
+from newsloom.views.names import with_canonical_names
+from newsloom.views.trust import Trust, passes
 
 #: Days the timeline shows when no range is asked for: a month back from the newest event.
 WINDOW_DAYS = 31
@@ -183,18 +185,27 @@ def _timeline(
 def _read_timeline(
     conn: Connection, date_from: str | None, date_to: str | None, only: Only
 ) -> list[dict[str, Any]]:
-    return events_by_day(
+    days = events_by_day(
         conn, date_from=date_from, date_to=date_to, type=only[0], entity=only[1], limit=MAX_TIMELINE_EVENTS,
         include_statements=True,
     )  # fmt: skip
+    return [{**day, "events": with_canonical_names(conn, day["events"])} for day in days]
 
 
 def event_counts(
-    conn: Connection, date_from: str | None = None, date_to: str | None = None
+    conn: Connection,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    trust: TrustFilter | None = None,
 ) -> dict[str, Any]:
-    """Events per day (oldest first) and per PLOVER type, and event reports per language."""
+    """Events per day (oldest first) and per PLOVER type, and event reports per language, of the
+    events the timeline with the same trust filters shows (by default, uncertain ones left out)."""
     date_from, date_to = default_window(conn, date_from, date_to)
-    raw = _timeline(conn, date_from, date_to)
+    keep = trust or TrustFilter()
+    raw = [
+        {**day, "events": [e for e in day["events"] if keep.keeps(e)]}
+        for day in _timeline(conn, date_from, date_to)
+    ]
     per_type: dict[str, int] = {}
     per_language: dict[str, int] = {}
     for day in raw:
@@ -290,6 +301,15 @@ class Timeline(Model):
     limit: int
     offset: int
     next_offset: int | None
+    hidden: int = 0  # events of the window left out by the trust filters
+    show_uncertain: bool = False  # single-source low-confidence events are shown
+    min_sources: int = 0  # only events reported by at least this many articles
+    min_confidence: float = 0.0
+
+    @property
+    def trust(self) -> TrustFilter:
+        """The trust filters this timeline was made with (its charts count the same events)."""
+        return TrustFilter(self.min_sources, self.min_confidence, self.show_uncertain)
 
 
 class DayCount(Model):
@@ -327,21 +347,92 @@ class TimelineQuery:
     entity: str | None = None
     limit: int = WINDOW_DAYS
     offset: int = 0
+    min_sources: int = 0  # distinct reporting articles
+    min_confidence: float = 0.0
+    show_uncertain: bool = False  # also single-source low-confidence events (hidden by default)
+
+    @property
+    def trust(self) -> TrustFilter:
+        return TrustFilter(self.min_sources, self.min_confidence, self.show_uncertain)
+
+
+def trust_of(event: dict[str, Any]) -> Trust:
+    """The trust mark of a timeline event record."""
+    return Trust(
+        sources=event["n_articles"],
+        languages=len(event.get("languages") or []),
+        confidence=event["confidence"],
+    )
+
+
+@dataclass(frozen=True)
+class TrustFilter:
+    """What the timeline and its counts leave out: by default, single-source low-confidence events."""
+
+    min_sources: int = 0  # distinct reporting articles
+    min_confidence: float = 0.0
+    show_uncertain: bool = False
+
+    def keeps(self, event: dict[str, Any]) -> bool:
+        """Whether the timeline shows ``event``."""
+        trust = trust_of(event)
+        if trust.uncertain and not self.show_uncertain:
+            return False
+        return passes(trust, self.min_sources, self.min_confidence)
+
+
+def trusted_day(day: dict[str, Any], query: TimelineQuery) -> tuple[dict[str, Any] | None, int]:
+    """The day with only the events ``query`` keeps (None when none is left), and how many it hid."""
+    groups, kept, total = [], 0, 0
+    for group in day["groups"]:
+        events = []
+        for event in group["events"]:
+            statements = [s for s in event["statements"] if query.trust.keeps(s)]
+            total += 1 + len(event["statements"])
+            if query.trust.keeps(event):
+                events.append({**event, "statements": statements})
+            else:  # what was said at a hidden meeting stays, on its own line
+                events.extend({**said, "statements": []} for said in statements)
+            kept += int(query.trust.keeps(event)) + len(statements)
+        if events:
+            groups.append({**group, "events": events})
+    if not groups:
+        return None, total
+    return {**day, "count": kept, "groups": groups}, total - kept
+
+
+def trusted_days(days: list[dict[str, Any]], query: TimelineQuery) -> tuple[list[dict[str, Any]], int]:
+    """The days still holding an event once the trust filters apply, and how many events were hidden."""
+    kept, hidden = [], 0
+    for day in days:
+        shown, left_out = trusted_day(day, query)
+        hidden += left_out
+        if shown is not None:
+            kept.append(shown)
+    return kept, hidden
 
 
 def timeline_view(conn: Connection, query: TimelineQuery) -> Timeline:
-    """The timeline of a window of days, one page of days."""
+    """The timeline of a window of days, one page of days; single-source low-confidence events are
+    left out unless ``show_uncertain`` (``hidden`` counts what the trust filters left out)."""
     start, end = default_window(conn, query.date_from, query.date_to)
     only = (query.type.upper() if query.type else None, query.entity)
-    days = timeline_days(conn, date_from=start, date_to=end, only=only)
+    days, hidden = trusted_days(timeline_days(conn, date_from=start, date_to=end, only=only), query)
     shown = days[query.offset : query.offset + query.limit]
     more = len(days) > query.offset + query.limit
     return Timeline(
         date_from=start, date_to=end, items=[TimelineDay.model_validate(d) for d in shown], limit=query.limit,
-        offset=query.offset, next_offset=query.offset + query.limit if more else None,
+        offset=query.offset, next_offset=query.offset + query.limit if more else None, hidden=hidden,
+        show_uncertain=query.show_uncertain, min_sources=query.min_sources,
+        min_confidence=query.min_confidence,
     )  # fmt: skip
 
 
-def stats_view(conn: Connection, date_from: str | None = None, date_to: str | None = None) -> TimelineStats:
+def stats_view(
+    conn: Connection,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    trust: TrustFilter | None = None,
+) -> TimelineStats:
     """Counts for the charts of a window (the timeline's default window without dates)."""
-    return TimelineStats.model_validate(event_counts(conn, date_from=date_from, date_to=date_to))
+    return TimelineStats.model_validate(event_counts(conn, date_from=date_from, date_to=date_to, trust=trust))

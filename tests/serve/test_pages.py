@@ -46,7 +46,11 @@ def test_entity_pages(client: TestClient) -> None:
     assert match
     html = page(client, f"/entities/{match.group(1)}")
     assert "Names in each language" in html and "Bui Thanh Son" in html and "Bùi Thanh Sơn" in html
-    assert "Roles over time" in html and "deputy head of government" in html
+    assert (
+        "Roles over time" in html
+        and "Deputy Prime Minister" in html
+        and "deputy head of government" not in html
+    )
     assert page(client, "/entities?q=nobody+at+all+zz").count("No entity is called") == 1
     page(client, "/entities?type=place")
 

@@ -1,0 +1,90 @@
+"""Trust marks: every event and story says how many articles report it, in how many languages, how
+confident the record is; filters and the timeline's default hiding of uncertain events."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from newsloom.store import Connection, Store
+from newsloom.views.events import EventQuery, event_view, events_view
+from newsloom.views.stories import StoryQuery, stories_view
+from newsloom.views.timeline import TimelineQuery, timeline_view
+from newsloom.views.trust import LOW_CONFIDENCE, Trust, passes
+
+
+@pytest.fixture(scope="module")
+def conn(module_db: Path) -> Iterator[Connection]:
+    store = Store.open(str(module_db))
+    with store.connect() as connection:
+        yield connection
+    store.close()
+
+
+def test_badges_follow_sources_and_confidence() -> None:
+    assert Trust(sources=1, languages=1, confidence=0.5).badges == ["single source", "low confidence"]
+    assert Trust(sources=3, languages=2, confidence=LOW_CONFIDENCE).badges == []
+    assert Trust(sources=1, languages=1, confidence=0.99).badges == ["single source"]
+    assert Trust(sources=1, languages=1, confidence=0.5).uncertain
+    assert not Trust(sources=2, languages=1, confidence=0.5).uncertain
+    assert Trust(sources=2, languages=1, confidence=None).badges == []
+
+
+def test_filters_pass_only_what_meets_them() -> None:
+    trust = Trust(sources=2, languages=2, confidence=0.8)
+    assert passes(trust, 2, 0.8)
+    assert not passes(trust, 3, 0.0)
+    assert not passes(trust, 0, 0.81)
+    assert not passes(Trust(sources=5, languages=1, confidence=None), 0, 0.1)
+
+
+def test_every_event_carries_its_trust_mark(conn: Connection) -> None:
+    events = events_view(conn, EventQuery(limit=100)).items
+    assert events
+    for event in events:
+        assert event.trust.sources == event.n_articles
+        assert event.trust.languages == len(event.languages)
+        assert event.trust.confidence == event.confidence
+        assert ("single source" in event.trust.badges) == (event.n_articles <= 1)
+        assert "trust" in event.model_dump()
+    detail = event_view(conn, events[0].id)
+    assert detail is not None and detail.trust.sources == events[0].n_articles
+
+
+def test_event_filters_narrow_the_list(conn: Connection) -> None:
+    every = events_view(conn, EventQuery(limit=100)).items
+    confirmed = events_view(conn, EventQuery(limit=100, min_sources=2)).items
+    confident = events_view(conn, EventQuery(limit=100, min_confidence=0.9)).items
+    assert {e.id for e in confirmed} == {e.id for e in every if e.n_articles >= 2}
+    assert {e.id for e in confident} == {e.id for e in every if e.confidence >= 0.9}
+    assert 0 < len(confirmed) < len(every)  # the examples hold both kinds
+
+
+def test_timeline_hides_uncertain_events_unless_asked(conn: Connection) -> None:
+    def ids(query: TimelineQuery) -> set[int]:
+        found = timeline_view(conn, query)
+        return {e.id for day in found.items for group in day.groups for e in group.events}
+
+    shown = timeline_view(conn, TimelineQuery())
+    everything = ids(TimelineQuery(show_uncertain=True))
+    uncertain = {e.id for e in events_view(conn, EventQuery(limit=100)).items if e.trust.uncertain}
+    assert uncertain & everything, "the examples should hold a single-source low-confidence event"
+    assert ids(TimelineQuery()).isdisjoint(uncertain)
+    assert shown.hidden >= len(uncertain & everything)
+    assert timeline_view(conn, TimelineQuery(show_uncertain=True)).hidden == 0
+    assert all(e.n_articles >= 2 for e in _events(timeline_view(conn, TimelineQuery(min_sources=2))))
+
+
+def _events(timeline):  # type: ignore[no-untyped-def]
+    return [e for day in timeline.items for group in day.groups for e in group.events]
+
+
+def test_every_story_carries_its_trust_mark(conn: Connection) -> None:
+    stories = stories_view(conn, StoryQuery(limit=100)).items
+    assert stories
+    for story in stories:
+        assert story.trust.sources == story.articles
+        assert story.trust.languages == len(story.languages)
+        assert story.trust.confidence is None
