@@ -4,7 +4,8 @@
 
 Corpus: the bundled examples and the seeds, each varied into many articles by a sentence naming
 synthetic people (family names and given names from the language packs' style, numbered so every
-variant names new people). Prints articles/s of the entity stage and of linking, and linking time per
+variant names new people). Prints articles/s of the entity stage (the rules alone, the baseline, and with the learned
+recogniser, in the same run), sentences/s of each bare learned recogniser, articles/s of linking, and linking time per
 article against a store holding 1,000 vs 10,000 entities (the ratio must stay near 1: linking reads
 through indexed blocking keys only).
 """
@@ -25,8 +26,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from newsloom.article import Article  # noqa: E402
+from newsloom.entities.learned import learned_recogniser  # noqa: E402
 from newsloom.entities.linking import link_article  # noqa: E402
-from newsloom.entities.stage import find_mentions  # noqa: E402
+from newsloom.entities.mentions import tokenize  # noqa: E402
+from newsloom.entities.stage import MODES, find_mentions  # noqa: E402
 from newsloom.sentences import split_sentences  # noqa: E402
 from newsloom.store.migrations import m0002_entities  # noqa: E402
 
@@ -140,10 +143,31 @@ def corpus(bases: list[Article], count: int, first_name: int, seed: int = 7) -> 
     return out
 
 
-def time_stage(articles: list[Article]) -> tuple[float, list[Article]]:
+def time_stage(articles: list[Article], mode: str = "hybrid") -> tuple[float, list[Article]]:
     start = time.perf_counter()
-    done = [dataclasses.replace(a, entities=find_mentions(a)) for a in articles]
+    done = [dataclasses.replace(a, entities=find_mentions(a, mode)) for a in articles]
     return time.perf_counter() - start, done
+
+
+def time_models(articles: list[Article]) -> None:
+    """Sentences/s of the bare learned recognisers (one sentence at a time, as the stage calls them)."""
+    by_language: dict[str, list[list[str]]] = {}
+    for article in articles:
+        for sentence in article.sentences:
+            language = sentence.language or article.language or "vi"
+            by_language.setdefault(language, []).append([t.text for t in tokenize(sentence.text)])
+    for language, sentences in sorted(by_language.items()):
+        model = learned_recogniser(language)
+        if model is None:
+            print(f"learned recogniser {language}: none shipped")
+            continue
+        model.propose(sentences[0])  # load
+        start = time.perf_counter()
+        for words in sentences:
+            model.propose(words)
+        seconds = time.perf_counter() - start
+        print(f"learned recogniser {language} ({model.version}): {len(sentences)} sentences in {seconds:.1f}s = "
+              f"{len(sentences) / seconds:.0f} sentences/s")  # fmt: skip
 
 
 def entity_count(engine: sa.Engine) -> int:
@@ -175,13 +199,21 @@ def main() -> int:
     bases = base_articles()
     print(f"base articles: {len(bases)} (bundled examples + seeds)")
     warm = corpus(bases, 20, 10**7)
-    time_stage(warm)  # load the gazetteer and the segmenter once
+    for mode in MODES:
+        time_stage(warm, mode)  # load the gazetteer, the segmenter and the models once
 
     stage_set = corpus(bases, args.stage_articles, 0)
-    seconds, analysed = time_stage(stage_set)
     chars = sum(len(a.text) for a in stage_set)
-    print(f"entity stage: {len(analysed)} articles in {seconds:.1f}s = {len(analysed) / seconds:.1f} articles/s "
-          f"({chars / seconds / 1000:.0f}k chars/s, {sum(len(a.entities) for a in analysed) / len(analysed):.1f} mentions/article)")  # fmt: skip
+    rates = {}
+    for mode in ("rules", "hybrid"):  # the rules alone are the baseline, in the same run
+        seconds, analysed = time_stage(stage_set, mode)
+        rates[mode] = len(analysed) / seconds
+        print(f"entity stage ({mode}): {len(analysed)} articles in {seconds:.1f}s = {rates[mode]:.1f} articles/s "
+              f"({chars / seconds / 1000:.0f}k chars/s, {sum(len(a.entities) for a in analysed) / len(analysed):.1f} mentions/article)")  # fmt: skip
+    print(
+        f"entity stage hybrid vs rules: {rates['rules'] / rates['hybrid']:.2f}x the time per article (must be <= 2x)"
+    )
+    time_models(stage_set)
 
     import tempfile
 

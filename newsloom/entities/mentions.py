@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from newsloom.entities.gazetteer import Gazetteer, Surface
+from newsloom.entities.learned import LearnedRecogniser
 from newsloom.entities.names import _WORD, fold, has_diacritics, is_acronym
+from newsloom.entities.proposals import SCORE_MODEL, merged_spans
 from newsloom.entities.rules import ROLE_BY_ORGANIZATION, EntityRules
 
 #: Tokens: dotted acronyms (U.N.), words with inner hyphens/apostrophes (Under-Secretary-General,
@@ -112,8 +114,10 @@ class Recogniser:
         language: str | None,
         family_names: frozenset[str],
         segmenter: Callable[[str], list[str]] | None = None,
+        learned: LearnedRecogniser | None = None,
     ) -> None:
         self.rules = rules
+        self.learned = learned
         self.gaz = gazetteer
         self.language = language
         self.family_names = family_names
@@ -149,7 +153,8 @@ class Recogniser:
         self.initials = {w.casefold() for w in rules.initials_markers}
         self.org_stops = {w.casefold() for w in rules.org_stop_words}
         self.regional_heads = {tuple(_WORD.findall(h.casefold())) for h in rules.regional_org_heads}
-        self._offset = 0
+        self.role_words = {tuple(_WORD.findall(w.casefold())) for w in rules.role_words}
+        self.max_role_words = max((len(w) for w in self.role_words), default=0)
 
     # -- matching ------------------------------------------------------------------------------
     def _match_title(self, toks: list[Token], i: int) -> tuple[int, str] | None:
@@ -380,13 +385,12 @@ class Recogniser:
             nxt = next((t for t in toks if t.start >= tok.end), None)
             return nxt is None or not (nxt.is_word and not nxt.cap)
         spans = _segment_spans(self.segmenter, sentence_text)
-        return (tok.start - self._offset, tok.end - self._offset) in spans
+        return (tok.start, tok.end) in spans  # tokens are sentence-relative inside recognise()
 
     # -- mentions --------------------------------------------------------------------------------
     def recognise(self, text: str, offset: int = 0) -> tuple[list[Token], list[RawMention]]:
-        """Tokens of a sentence and the mentions in it (token indexes)."""
-        toks = tokenize(text, offset)
-        self._offset = offset
+        """Tokens of a sentence (offsets shifted by ``offset``) and the mentions in it (token indexes)."""
+        toks = tokenize(text)
         if not toks:
             return toks, []
         items = self._merge_org_runs(toks, self._items(toks, text))
@@ -397,9 +401,46 @@ class Recogniser:
             if mention:
                 by_item[n] = mention
                 mentions.append(mention)
+        if self.learned is not None:
+            mentions = self._with_proposals(toks, items, mentions)
+            starts = {m.start: m for m in mentions}
+            by_item = {n: starts[item.start] for n, item in enumerate(items) if item.start in starts}
         self._attach_titles(toks, items, by_item, mentions)
         mentions.sort(key=lambda m: m.start)
+        if offset:
+            toks = [Token(t.text, t.start + offset, t.end + offset) for t in toks]
         return toks, mentions
+
+    def _with_proposals(
+        self, toks: list[Token], items: list[Item], mentions: list[RawMention]
+    ) -> list[RawMention]:
+        """The learned model's spans, corrected and completed by the rules (see ``proposals.py``)."""
+        assert self.learned is not None
+        proposals = self.learned.propose([t.text for t in toks])
+        blocked = {i for item in items if item.kind in ("title", "hon") for i in range(item.start, item.end)}
+        blocked |= {i for i, t in enumerate(toks) if t.text.casefold().rstrip(".") in self.honorifics}
+        blocked |= self._role_word_tokens(toks)
+        merged: list[RawMention] = []
+        for start, end, kind, agreed in merged_spans(proposals, mentions, blocked, [t.is_word for t in toks]):
+            if agreed is not None and (agreed.start, agreed.end, agreed.type) == (start, end, kind):
+                agreed.tentative = False
+                merged.append(agreed)
+                continue
+            gazetteer_id = agreed.gazetteer_id if agreed is not None and agreed.rule == "gazetteer" else None
+            rule = f"model:{self.learned.version}"  # the model's version goes with the mention into the store
+            merged.append(RawMention(start, end, kind, rule, SCORE_MODEL, gazetteer_id=gazetteer_id))
+        return merged
+
+    def _role_word_tokens(self, toks: list[Token]) -> set[int]:
+        """Tokens of role words ("Midfielder", "Tiền vệ") written capitalised, as before a name."""
+        found: set[int] = set()
+        for i, tok in enumerate(toks):
+            if not (tok.is_word and tok.cap):
+                continue
+            for size in range(1, self.max_role_words + 1):
+                if self._words_at(toks, i, size) in self.role_words:
+                    found.update(range(i, self._token_after_words(toks, i, size)))
+        return found
 
     def _merge_org_runs(self, toks: list[Token], items: list[Item]) -> list[Item]:
         """Join runs across connectors into organizations ("Ministry of Foreign Affairs") or
