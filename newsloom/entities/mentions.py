@@ -417,11 +417,22 @@ class Recogniser:
         """The learned model's spans, corrected and completed by the rules (see ``proposals.py``)."""
         assert self.learned is not None
         proposals = self.learned.propose([t.text for t in toks])
+        # what may not open a name: titles, honorifics, role words ("Midfielder", "Tiền vệ")
         blocked = {i for item in items if item.kind in ("title", "hon") for i in range(item.start, item.end)}
         blocked |= {i for i, t in enumerate(toks) if t.text.casefold().rstrip(".") in self.honorifics}
         blocked |= self._role_word_tokens(toks)
         merged: list[RawMention] = []
-        for start, end, kind, agreed in merged_spans(proposals, mentions, blocked, [t.is_word for t in toks]):
+        words = [t.text for t in toks]
+
+        def may_stand_alone(mention: RawMention) -> bool:  # "Anh": England, or a given name, or "brother"
+            return not (
+                mention.end - mention.start == 1 and words[mention.start] in self.rules.ambiguous_places
+            )
+
+        is_word = [t.is_word for t in toks]
+        for start, end, kind, agreed in merged_spans(
+            proposals, mentions, blocked, is_word, words, may_stand_alone
+        ):
             if agreed is not None and (agreed.start, agreed.end, agreed.type) == (start, end, kind):
                 agreed.tentative = False
                 merged.append(agreed)

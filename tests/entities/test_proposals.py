@@ -20,10 +20,19 @@ class Rule:
 
 
 def test_role_words_and_punctuation_are_stripped_from_the_edges() -> None:
-    # "Midfielder Valentin Stefan ," with "Midfielder" a title token
+    # "Midfielder Valentin Stefan ," with "Midfielder" a role word
     assert strip_edges(0, 4, {0}, [True, True, True, False]) == (1, 3)
-    start, end = strip_edges(0, 1, {0}, [True])
-    assert start >= end  # nothing left: the proposal was only a title
+
+
+def test_a_lone_blocked_word_stays_and_a_blocked_word_inside_stays() -> None:
+    assert strip_edges(0, 1, {0}, [True]) == (0, 1)  # "Anh": England, not the honorific
+    assert strip_edges(0, 2, {1}, [True, True]) == (0, 2)  # "Đông Anh"
+
+
+def test_a_closing_bracket_opened_inside_the_span_stays() -> None:
+    texts = ["Partai", "Persatuan", "(", "PPP", ")"]
+    assert strip_edges(0, 5, set(), [True, True, False, True, False], texts) == (0, 5)
+    assert strip_edges(0, 3, set(), [True, True, False], texts[:3]) == (0, 2)
 
 
 def test_a_same_span_gazetteer_name_corrects_the_type() -> None:
