@@ -95,16 +95,18 @@ def learned_spans(model: LearnedRecogniser) -> Callable[[str], list[CharSpan]]:
 
 
 def stage_spans(language: str, mode: str) -> Callable[[str], list[CharSpan]]:
-    """Predict with the entity stage's recogniser of ``language`` in ``mode`` (rules | hybrid)."""
-    from newsloom.entities.stage import recogniser
+    """Predict with the entity stage in ``mode`` (rules | hybrid), the sentence alone as an article, as
+    ``newsloom.analyze(sentence).entities`` gives them (titles standing for people left out)."""
+    import dataclasses
+
+    from newsloom.article import Article
+    from newsloom.entities.stage import find_mentions
+    from newsloom.sentences import split_sentences
 
     def predict(text: str) -> list[CharSpan]:
-        toks, raws = recogniser(language, mode).recognise(text)
-        return [
-            (toks[r.start].start, toks[r.end - 1].end, r.type)
-            for r in raws
-            if r.kind == "name" and not r.tentative
-        ]
+        sentences = tuple(dataclasses.replace(s, language=language) for s in split_sentences(text, language))
+        article = Article(id="eval", path="<eval>", text=text, language=language, sentences=sentences)
+        return [(m.start, m.end, m.type) for m in find_mentions(article, mode) if m.kind == "name"]
 
     return predict
 

@@ -66,18 +66,30 @@ class LearnedRecogniser:
 
 
 def model_path(language: str | None) -> Path | None:
-    """The shipped model folder of ``language``, if there is one."""
+    """The shipped model folder of ``language``, else of a close relative its pack names (Malay -> the
+    Indonesian model), if there is one."""
     if not language:
         return None
-    path = MODELS_DIR / language
-    return path if (path / "meta.json").exists() else None
+    from newsloom.lang import get_pack
+
+    pack = get_pack(language)
+    candidates = (language, *pack.close_relatives) if pack.code == language else (language,)
+    for code in candidates:
+        path = MODELS_DIR / code
+        if (path / "meta.json").exists():
+            return path
+    return None
 
 
-@cache
 def learned_recogniser(language: str | None) -> LearnedRecogniser | None:
     """The learned recogniser of ``language``, loaded on first use; None where none is shipped."""
     path = model_path(language)
-    return LearnedRecogniser(path) if path else None
+    return _load(path) if path else None
+
+
+@cache
+def _load(path: Path) -> LearnedRecogniser:
+    return LearnedRecogniser(path)  # once per process and model folder
 
 
 def shipped_languages() -> tuple[str, ...]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from newsloom.entities.gazetteer import Gazetteer, Surface
-from newsloom.entities.learned import LearnedRecogniser
+from newsloom.entities.learned import LearnedRecogniser, Proposal
 from newsloom.entities.names import _WORD, fold, has_diacritics, is_acronym
 from newsloom.entities.proposals import SCORE_MODEL, merged_spans
 from newsloom.entities.rules import ROLE_BY_ORGANIZATION, EntityRules
@@ -44,6 +44,9 @@ DOCUMENT_LOOKBACK = 6
 #: Unknown all-caps words shorter than this are initials ("RK"), not organizations.
 MIN_ACRONYM_LETTERS = 3
 ROMAN_NUMERALS = re.compile(r"^[IVXLC]+$")
+#: Rule guesses kept tentative beside the learned model's spans (coreference keeps them only as part of
+#: a known name).
+TENTATIVE_RULES = frozenset({"capitalised"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -388,8 +391,11 @@ class Recogniser:
         return (tok.start, tok.end) in spans  # tokens are sentence-relative inside recognise()
 
     # -- mentions --------------------------------------------------------------------------------
-    def recognise(self, text: str, offset: int = 0) -> tuple[list[Token], list[RawMention]]:
-        """Tokens of a sentence (offsets shifted by ``offset``) and the mentions in it (token indexes)."""
+    def recognise(
+        self, text: str, offset: int = 0, proposals: list[Proposal] | None = None
+    ) -> tuple[list[Token], list[RawMention]]:
+        """Tokens of a sentence (offsets shifted by ``offset``) and the mentions in it (token indexes).
+        ``proposals``: the learned model's spans over ``tokenize(text)`` when the caller batched them."""
         toks = tokenize(text)
         if not toks:
             return toks, []
@@ -402,7 +408,7 @@ class Recogniser:
                 by_item[n] = mention
                 mentions.append(mention)
         if self.learned is not None:
-            mentions = self._with_proposals(toks, items, mentions)
+            mentions = self._with_proposals(toks, items, mentions, proposals)
             starts = {m.start: m for m in mentions}
             by_item = {n: starts[item.start] for n, item in enumerate(items) if item.start in starts}
         self._attach_titles(toks, items, by_item, mentions)
@@ -412,11 +418,17 @@ class Recogniser:
         return toks, mentions
 
     def _with_proposals(
-        self, toks: list[Token], items: list[Item], mentions: list[RawMention]
+        self,
+        toks: list[Token],
+        items: list[Item],
+        mentions: list[RawMention],
+        proposals: list[Proposal] | None,
     ) -> list[RawMention]:
         """The learned model's spans, corrected and completed by the rules (see ``proposals.py``)."""
         assert self.learned is not None
-        proposals = self.learned.propose([t.text for t in toks])
+        if proposals is None:
+            proposals = self.learned.propose([t.text for t in toks])
+        proposals = [p for p in proposals if self._may_be_proposed(toks, p)]
         # what may not open a name: titles, honorifics, role words ("Midfielder", "Tiền vệ")
         blocked = {i for item in items if item.kind in ("title", "hon") for i in range(item.start, item.end)}
         blocked |= {i for i, t in enumerate(toks) if t.text.casefold().rstrip(".") in self.honorifics}
@@ -430,9 +442,15 @@ class Recogniser:
             )
 
         is_word = [t.is_word for t in toks]
+        cuts = frozenset(item.start for item in items if item.kind in ("title", "hon"))
+        titles = frozenset(
+            i for item in items if item.kind in ("title", "hon") for i in range(item.start, item.end)
+        )
         for start, end, kind, agreed in merged_spans(
-            proposals, mentions, blocked, is_word, words, may_stand_alone
+            proposals, mentions, blocked, is_word, words, may_stand_alone, cuts, titles
         ):
+            if agreed is not None and agreed.rule == "title" and words[start] in self.family_names:
+                kind = "person"  # "Bộ trưởng Phan Văn Giang": a family name after a title
             if agreed is not None and (agreed.start, agreed.end, agreed.type) == (start, end, kind):
                 agreed.tentative = False
                 merged.append(agreed)
@@ -440,7 +458,24 @@ class Recogniser:
             gazetteer_id = agreed.gazetteer_id if agreed is not None and agreed.rule == "gazetteer" else None
             rule = f"model:{self.learned.version}"  # the model's version goes with the mention into the store
             merged.append(RawMention(start, end, kind, rule, SCORE_MODEL, gazetteer_id=gazetteer_id))
+        # the rules' capitalised-run guesses the model did not confirm stay tentative: coreference keeps
+        # them only as part of a known person's or organization's name ("Human Rights" officials)
+        taken = {i for m in merged for i in range(m.start, m.end)}
+        for m in mentions:
+            if (m.tentative or m.rule in TENTATIVE_RULES) and not taken & set(range(m.start, m.end)):
+                m.tentative = True
+                merged.append(m)
         return merged
+
+    def _may_be_proposed(self, toks: list[Token], proposal: Proposal) -> bool:
+        """The pack's lexicons veto a proposal: a document, event or programme ("National Target
+        Programme"), or initials ("JT": capitals shorter than an acronym)."""
+        words = self._run_words(toks, proposal.start, proposal.end)
+        if self._has_non_entity(words) and not self._starts_with_head(toks, proposal.start):
+            return False
+        text = toks[proposal.start].text
+        single = proposal.end - proposal.start == 1
+        return not (single and text.isupper() and len(text) < MIN_ACRONYM_LETTERS)  # "UN": the gazetteer's
 
     def _role_word_tokens(self, toks: list[Token]) -> set[int]:
         """Tokens of role words ("Midfielder", "Tiền vệ") written capitalised, as before a name."""

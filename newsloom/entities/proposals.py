@@ -26,8 +26,15 @@ SCORE_MODEL = 0.8
 TYPE_RULES = frozenset(
     {"gazetteer", "honorific", "credit", "title-of", "family-name", "org-shape", "place-word"}
 )
+#: (rule, the model's type) pairs where the rule's type wins too: a name right after a person's title is
+#: a person (or a place), not an organization; an acronym ("BKSR") is not a person.
+TYPE_FIXES = frozenset({("title", "organization"), ("acronym", "person")})
 #: Rule mentions kept where the model proposes nothing overlapping them: the above and names after a title.
 ALONE_RULES = TYPE_RULES | {"title"}
+#: Rule mentions whose span stands against an overlapping proposal that does not strictly contain it
+#: (the model's "Sở Y tế Đà Nẵng" wins over the rules' "Đà Nẵng"; the gazetteer's "United Nations
+#: High Commissioner for Refugees" over the model's "United Nations").
+SPAN_RULES = ALONE_RULES
 
 
 class Mentionlike(Protocol):
@@ -70,30 +77,41 @@ def merged_spans(
     is_word: Sequence[bool],
     texts: Sequence[str] = (),
     may_stand_alone: Callable[[M], bool] = lambda _: True,
+    cuts: frozenset[int] = frozenset(),
+    titles: frozenset[int] = frozenset(),
 ) -> list[tuple[int, int, str, M | None]]:
     """``(start, end, type, rule mention it agrees with or None)`` for each kept span.
 
-    The model's span wins (edges stripped), except against a gazetteer name containing it. Where a
+    The model's span wins (edges stripped, cut before a title or a person the rules found inside it),
+    except against a near-certain rule mention (:data:`SPAN_RULES`) it does not strictly contain. Where a
     near-certain rule mention (:data:`TYPE_RULES`) has the same span, its type wins. Near-certain
     rule mentions (:data:`ALONE_RULES`) no proposal overlaps are kept; the rules' other guesses are
     dropped."""
     names = [m for m in rule_mentions if m.kind == "name"]
     trusted = [m for m in names if m.rule in ALONE_RULES and may_stand_alone(m)]
     spans: list[tuple[int, int, str, M | None]] = []
+    # a name does not run on through a title or into a person the rules are sure of
+    stops = cuts | {m.start for m in trusted if m.type == "person"}
     for proposal in proposals:
         start, end = strip_edges(proposal.start, proposal.end, blocked, is_word, texts)
-        if start >= end:
-            continue
-        if any(
-            m.rule == "gazetteer" and m.start <= start and end <= m.end and m.end - m.start > end - start
-            for m in trusted
-        ):
+        end = min([i for i in stops if start < i < end], default=end)
+        start, end = strip_edges(start, end, blocked, is_word, texts)
+        if start >= end or all(i in titles for i in range(start, end)):
+            continue  # "Secretary-General", "Assembly" of "General Assembly Chair": part of a title
+        rivals = [m for m in trusted if m.rule in SPAN_RULES and overlaps(m.start, m.end, start, end)]
+        if any(not _strictly_inside(m, start, end) and (m.start, m.end) != (start, end) for m in rivals):
             continue  # "United Nations High Commissioner for Refugees" over the model's "United Nations"
         same = next((m for m in names if (m.start, m.end) == (start, end)), None)
-        kind = same.type if same is not None and same.rule in TYPE_RULES else proposal.type
+        kind = proposal.type
+        if same is not None and (same.rule in TYPE_RULES or (same.rule, kind) in TYPE_FIXES):
+            kind = same.type
         spans.append((start, end, kind, same))
     for mention in trusted:
         if not any(overlaps(mention.start, mention.end, s, e) for s, e, _, _ in spans):
             spans.append((mention.start, mention.end, mention.type, mention))
     spans.sort(key=lambda span: span[0])
     return spans
+
+
+def _strictly_inside(mention: Mentionlike, start: int, end: int) -> bool:
+    return start <= mention.start and mention.end <= end and (mention.start, mention.end) != (start, end)
