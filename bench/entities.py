@@ -150,24 +150,28 @@ def time_stage(articles: list[Article], mode: str = "hybrid") -> tuple[float, li
 
 
 def time_models(articles: list[Article]) -> None:
-    """Sentences/s of the bare learned recognisers (one sentence at a time, as the stage calls them)."""
-    by_language: dict[str, list[list[str]]] = {}
+    """Sentences/s of the bare learned recognisers, one batch per article as the stage runs them."""
+    by_language: dict[str, list[list[list[str]]]] = {}
     for article in articles:
+        batches: dict[str, list[list[str]]] = {}
         for sentence in article.sentences:
             language = sentence.language or article.language or "vi"
-            by_language.setdefault(language, []).append([t.text for t in tokenize(sentence.text)])
-    for language, sentences in sorted(by_language.items()):
+            batches.setdefault(language, []).append([t.text for t in tokenize(sentence.text)])
+        for language, batch in batches.items():
+            by_language.setdefault(language, []).append(batch)
+    for language, batches_of in sorted(by_language.items()):
         model = learned_recogniser(language)
         if model is None:
             print(f"learned recogniser {language}: none shipped")
             continue
-        model.propose(sentences[0])  # load
+        model.propose_many(batches_of[0])  # load
         start = time.perf_counter()
-        for words in sentences:
-            model.propose(words)
+        for batch in batches_of:
+            model.propose_many(batch)
         seconds = time.perf_counter() - start
-        print(f"learned recogniser {language} ({model.version}): {len(sentences)} sentences in {seconds:.1f}s = "
-              f"{len(sentences) / seconds:.0f} sentences/s")  # fmt: skip
+        count = sum(len(b) for b in batches_of)
+        print(f"learned recogniser {language} ({model.version}): {count} sentences in {seconds:.1f}s = "
+              f"{count / seconds:.0f} sentences/s")  # fmt: skip
 
 
 def entity_count(engine: sa.Engine) -> int:
@@ -204,14 +208,18 @@ def main() -> int:
 
     stage_set = corpus(bases, args.stage_articles, 0)
     chars = sum(len(a.text) for a in stage_set)
-    rates = {}
-    for mode in ("rules", "hybrid"):  # the rules alone are the baseline, in the same run
-        seconds, analysed = time_stage(stage_set, mode)
-        rates[mode] = len(analysed) / seconds
-        print(f"entity stage ({mode}): {len(analysed)} articles in {seconds:.1f}s = {rates[mode]:.1f} articles/s "
-              f"({chars / seconds / 1000:.0f}k chars/s, {sum(len(a.entities) for a in analysed) / len(analysed):.1f} mentions/article)")  # fmt: skip
+    # the rules alone are the baseline, in the same run; modes interleaved, best of three passes (the
+    # machine is shared: the minimum is the least disturbed figure)
+    best: dict[str, float] = {}
+    for _ in range(3):
+        for mode in ("rules", "hybrid"):
+            seconds, analysed = time_stage(stage_set, mode)
+            best[mode] = min(best.get(mode, seconds), seconds)
+    for mode, seconds in best.items():
+        print(f"entity stage ({mode}): {len(stage_set)} articles in {seconds:.1f}s = {len(stage_set) / seconds:.1f} articles/s "
+              f"({chars / seconds / 1000:.0f}k chars/s)")  # fmt: skip
     print(
-        f"entity stage hybrid vs rules: {rates['rules'] / rates['hybrid']:.2f}x the time per article (must be <= 2x)"
+        f"entity stage hybrid vs rules: {best['hybrid'] / best['rules']:.2f}x the time per article (must be <= 2x)"
     )
     time_models(stage_set)
 

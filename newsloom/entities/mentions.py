@@ -932,15 +932,35 @@ class Recogniser:
         k = n - 1
         if k >= 0 and items[k].kind == "gaz" and k in by_item:
             k -= 1  # an organization before the title belongs to the title ("UN Secretary-General")
+        elif (
+            self.learned is not None
+            and k >= 1
+            and items[k].kind == "run"
+            and toks[items[k - 1].start].text.casefold() in self.openers
+        ):
+            k -= 2  # "Thongloun Sisoulith, the Lao Party chief": a determiner and a modifier before the title
         if k < 0 or toks[items[k].start].text != ",":
             return None
         k -= 1
         # skip back over an earlier appositive: titles, organizations, acronyms in parentheses
         while k >= 0:
             mention = by_item.get(k)
-            if mention is not None and mention.type == "person" and mention.kind == "name":
+            if mention is not None and mention.kind == "name" and mention.type == "person":
                 return mention
-            if items[k].kind in ("title", "gaz", "run") or toks[items[k].start].text in {"(", ")", ",", "/"}:
+            if (
+                mention is not None
+                and mention.kind == "name"
+                and _model_guess(mention)
+                and mention.end - mention.start > 1
+            ):
+                mention.type = "person"  # "Thongloun Sisoulith, General Secretary of ...": a person
+                return mention
+            word = toks[items[k].start].text
+            if (
+                items[k].kind in ("title", "gaz", "run")
+                or word in {"(", ")", ",", "/"}
+                or word in self.openers
+            ):
                 k -= 1
                 continue
             if toks[items[k].start].text.casefold() in self.joiners or (
@@ -950,6 +970,13 @@ class Recogniser:
                 continue
             return None
         return None
+
+
+def _model_guess(mention: RawMention) -> bool:
+    """An organization the learned model proposed that no lexicon knows: its type may be corrected."""
+    return (
+        mention.rule.startswith("model:") and mention.type == "organization" and mention.gazetteer_id is None
+    )
 
 
 def _add_roles(mention: RawMention, roles: list[RawRole]) -> None:
