@@ -3,6 +3,7 @@
     python -m newsloom.entities.evaluate              # every language with data: rules vs learned
     python -m newsloom.entities.evaluate vi --limit 300
     python -m newsloom.entities.evaluate --split dev  # the split the merge rules were tuned on
+    python -m newsloom.entities.evaluate --gold tests/gold/blind/entities.jsonl  # blind sentences
 
 Exact: same start, end and type. Overlap: the spans share a character and the type matches (each gold
 span pairs with at most one prediction). Micro-F1 over person, organization and place. Each sentence
@@ -143,6 +144,25 @@ def compare(language: str, limit: int | None = None, split: str = "heldout") -> 
     return report
 
 
+def compare_gold_file(path: Path) -> dict[str, dict[str, dict[str, float]]]:
+    """Rules vs hybrid per language on a JSON-lines gold of single sentences
+    (``{"lang", "text", "entities": [{"start", "end", "type"}]}``, e.g. tests/gold/blind/entities.jsonl)."""
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    report: dict[str, dict[str, dict[str, float]]] = {}
+    for language in sorted({row["lang"] for row in rows}):
+        mine = [row for row in rows if row["lang"] == language]
+        gold = [[(e["start"], e["end"], e["type"]) for e in row["entities"]] for row in mine]
+        report[language] = {}
+        for mode in ("rules", "hybrid"):
+            predict = stage_spans(language, mode)
+            result: dict[str, float] = figures(
+                *score((predict(row["text"]), g) for row, g in zip(mine, gold, strict=True))
+            )
+            result["sentences"] = len(mine)
+            report[language][mode] = result
+    return report
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("languages", nargs="*", default=sorted(corpora.SOURCES))
@@ -153,7 +173,13 @@ def main(argv: list[str] | None = None) -> int:
         default="heldout",
         help="dev: the 5%% used while tuning the merge",
     )
+    parser.add_argument("--gold", type=Path, default=None, help="score a JSON-lines sentence gold instead")
     args = parser.parse_args(argv)
+    if args.gold is not None:
+        for language, rows in compare_gold_file(args.gold).items():
+            for name, row in rows.items():
+                print(f"{language} {name:7s} {json.dumps(row)}")
+        return 0
     for language in args.languages:
         if not corpora.available(language):
             print(
