@@ -4,7 +4,8 @@
 
 Corpus: the bundled examples and the seeds, each varied into many articles by a sentence naming
 synthetic people (family names and given names from the language packs' style, numbered so every
-variant names new people). Prints articles/s of the entity stage and of linking, and linking time per
+variant names new people). Prints articles/s of the entity stage (the rules alone, the baseline, and with the learned
+recogniser, in the same run), sentences/s of each bare learned recogniser, articles/s of linking, and linking time per
 article against a store holding 1,000 vs 10,000 entities (the ratio must stay near 1: linking reads
 through indexed blocking keys only).
 """
@@ -25,8 +26,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from newsloom.article import Article  # noqa: E402
+from newsloom.entities.learned import learned_recogniser  # noqa: E402
 from newsloom.entities.linking import link_article  # noqa: E402
-from newsloom.entities.stage import find_mentions  # noqa: E402
+from newsloom.entities.mentions import tokenize  # noqa: E402
+from newsloom.entities.stage import MODES, find_mentions  # noqa: E402
 from newsloom.sentences import split_sentences  # noqa: E402
 from newsloom.store.migrations import m0002_entities  # noqa: E402
 
@@ -140,10 +143,35 @@ def corpus(bases: list[Article], count: int, first_name: int, seed: int = 7) -> 
     return out
 
 
-def time_stage(articles: list[Article]) -> tuple[float, list[Article]]:
+def time_stage(articles: list[Article], mode: str = "hybrid") -> tuple[float, list[Article]]:
     start = time.perf_counter()
-    done = [dataclasses.replace(a, entities=find_mentions(a)) for a in articles]
+    done = [dataclasses.replace(a, entities=find_mentions(a, mode)) for a in articles]
     return time.perf_counter() - start, done
+
+
+def time_models(articles: list[Article]) -> None:
+    """Sentences/s of the bare learned recognisers, one batch per article as the stage runs them."""
+    by_language: dict[str, list[list[list[str]]]] = {}
+    for article in articles:
+        batches: dict[str, list[list[str]]] = {}
+        for sentence in article.sentences:
+            language = sentence.language or article.language or "vi"
+            batches.setdefault(language, []).append([t.text for t in tokenize(sentence.text)])
+        for language, batch in batches.items():
+            by_language.setdefault(language, []).append(batch)
+    for language, batches_of in sorted(by_language.items()):
+        model = learned_recogniser(language)
+        if model is None:
+            print(f"learned recogniser {language}: none shipped")
+            continue
+        model.propose_many(batches_of[0])  # load
+        start = time.perf_counter()
+        for batch in batches_of:
+            model.propose_many(batch)
+        seconds = time.perf_counter() - start
+        count = sum(len(b) for b in batches_of)
+        print(f"learned recogniser {language} ({model.version}): {count} sentences in {seconds:.1f}s = "
+              f"{count / seconds:.0f} sentences/s")  # fmt: skip
 
 
 def entity_count(engine: sa.Engine) -> int:
@@ -175,13 +203,25 @@ def main() -> int:
     bases = base_articles()
     print(f"base articles: {len(bases)} (bundled examples + seeds)")
     warm = corpus(bases, 20, 10**7)
-    time_stage(warm)  # load the gazetteer and the segmenter once
+    for mode in MODES:
+        time_stage(warm, mode)  # load the gazetteer, the segmenter and the models once
 
     stage_set = corpus(bases, args.stage_articles, 0)
-    seconds, analysed = time_stage(stage_set)
     chars = sum(len(a.text) for a in stage_set)
-    print(f"entity stage: {len(analysed)} articles in {seconds:.1f}s = {len(analysed) / seconds:.1f} articles/s "
-          f"({chars / seconds / 1000:.0f}k chars/s, {sum(len(a.entities) for a in analysed) / len(analysed):.1f} mentions/article)")  # fmt: skip
+    # the rules alone are the baseline, in the same run; modes interleaved, best of three passes (the
+    # machine is shared: the minimum is the least disturbed figure)
+    best: dict[str, float] = {}
+    for _ in range(3):
+        for mode in ("rules", "hybrid"):
+            seconds, analysed = time_stage(stage_set, mode)
+            best[mode] = min(best.get(mode, seconds), seconds)
+    for mode, seconds in best.items():
+        print(f"entity stage ({mode}): {len(stage_set)} articles in {seconds:.1f}s = {len(stage_set) / seconds:.1f} articles/s "
+              f"({chars / seconds / 1000:.0f}k chars/s)")  # fmt: skip
+    print(
+        f"entity stage hybrid vs rules: {best['hybrid'] / best['rules']:.2f}x the time per article (must be <= 2x)"
+    )
+    time_models(stage_set)
 
     import tempfile
 

@@ -122,9 +122,9 @@ def _key_names(found: list[Found], family_names: frozenset[str]) -> None:
             continue
         if raw.gazetteer_id:
             f.key = raw.gazetteer_id
-        elif raw.type == "person" and len(f.text.split()) >= 2:
+        elif raw.type == "person" and len(f.text.split()) >= 2 and not raw.tentative:
             full.append(f)
-        elif raw.type in ("organization", "place") and not f.key:
+        elif raw.type in ("organization", "place") and not f.key and not _maybe_person(f):
             f.key = entity_key(f.text, raw.type)
     # longer names absorb their contiguous parts ("Cyril Ramaphosa" in "Matamela Cyril Ramaphosa")
     full.sort(key=lambda f: -len(f.words))
@@ -138,9 +138,14 @@ def _key_names(found: list[Found], family_names: frozenset[str]) -> None:
         f.words: f for f in found if f.raw.type == "person" and not f.raw.tentative and len(f.words) == 1
     }
     for f in found:
-        if f.key or f.raw.kind != "name" or f.raw.type != "person":
+        if f.key or f.raw.kind != "name":
             continue
         candidates = [p for p in persons if _is_short_form(f.words, p.words, p.text, family_names)]
+        if f.raw.type != "person":
+            if not candidates:  # a one-word organization or place the model proposed, not a known person
+                f.key = entity_key(f.text, f.raw.type)
+                continue
+            f.raw.type = "person"  # "Wong" after "Penny Wong": the model's one-word guess was a person
         keys = {p.key for p in candidates}
         if keys:
             before = [p for p in candidates if p.order < f.order]
@@ -154,6 +159,12 @@ def _key_names(found: list[Found], family_names: frozenset[str]) -> None:
             f.key = entity_key(mononyms[f.words].text, "person")
             if f.raw.tentative:
                 f.raw.rule = f"{f.raw.rule}+coref"
+
+
+def _maybe_person(f: Found) -> bool:
+    """A one-word organization or place the learned model proposed: a person if it is the short form
+    of a person named in the article ("Wong" after "Penny Wong")."""
+    return f.raw.rule.startswith("model:") and len(f.words) == 1
 
 
 def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:

@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from newsloom.entities.gazetteer import Gazetteer, Surface
+from newsloom.entities.learned import LearnedRecogniser, Proposal
 from newsloom.entities.names import _WORD, fold, has_diacritics, is_acronym
+from newsloom.entities.proposals import SCORE_MODEL, merged_spans
 from newsloom.entities.rules import ROLE_BY_ORGANIZATION, EntityRules
 
 #: Tokens: dotted acronyms (U.N.), words with inner hyphens/apostrophes (Under-Secretary-General,
@@ -42,6 +44,9 @@ DOCUMENT_LOOKBACK = 6
 #: Unknown all-caps words shorter than this are initials ("RK"), not organizations.
 MIN_ACRONYM_LETTERS = 3
 ROMAN_NUMERALS = re.compile(r"^[IVXLC]+$")
+#: Rule guesses kept tentative beside the learned model's spans (coreference keeps them only as part of
+#: a known name).
+TENTATIVE_RULES = frozenset({"capitalised"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,8 +117,10 @@ class Recogniser:
         language: str | None,
         family_names: frozenset[str],
         segmenter: Callable[[str], list[str]] | None = None,
+        learned: LearnedRecogniser | None = None,
     ) -> None:
         self.rules = rules
+        self.learned = learned
         self.gaz = gazetteer
         self.language = language
         self.family_names = family_names
@@ -149,7 +156,8 @@ class Recogniser:
         self.initials = {w.casefold() for w in rules.initials_markers}
         self.org_stops = {w.casefold() for w in rules.org_stop_words}
         self.regional_heads = {tuple(_WORD.findall(h.casefold())) for h in rules.regional_org_heads}
-        self._offset = 0
+        self.role_words = {tuple(_WORD.findall(w.casefold())) for w in rules.role_words}
+        self.max_role_words = max((len(w) for w in self.role_words), default=0)
 
     # -- matching ------------------------------------------------------------------------------
     def _match_title(self, toks: list[Token], i: int) -> tuple[int, str] | None:
@@ -380,13 +388,15 @@ class Recogniser:
             nxt = next((t for t in toks if t.start >= tok.end), None)
             return nxt is None or not (nxt.is_word and not nxt.cap)
         spans = _segment_spans(self.segmenter, sentence_text)
-        return (tok.start - self._offset, tok.end - self._offset) in spans
+        return (tok.start, tok.end) in spans  # tokens are sentence-relative inside recognise()
 
     # -- mentions --------------------------------------------------------------------------------
-    def recognise(self, text: str, offset: int = 0) -> tuple[list[Token], list[RawMention]]:
-        """Tokens of a sentence and the mentions in it (token indexes)."""
-        toks = tokenize(text, offset)
-        self._offset = offset
+    def recognise(
+        self, text: str, offset: int = 0, proposals: list[Proposal] | None = None
+    ) -> tuple[list[Token], list[RawMention]]:
+        """Tokens of a sentence (offsets shifted by ``offset``) and the mentions in it (token indexes).
+        ``proposals``: the learned model's spans over ``tokenize(text)`` when the caller batched them."""
+        toks = tokenize(text)
         if not toks:
             return toks, []
         items = self._merge_org_runs(toks, self._items(toks, text))
@@ -397,9 +407,86 @@ class Recogniser:
             if mention:
                 by_item[n] = mention
                 mentions.append(mention)
+        if self.learned is not None:
+            mentions = self._with_proposals(toks, items, mentions, proposals)
+            starts = {m.start: m for m in mentions}
+            by_item = {n: starts[item.start] for n, item in enumerate(items) if item.start in starts}
         self._attach_titles(toks, items, by_item, mentions)
         mentions.sort(key=lambda m: m.start)
+        if offset:
+            toks = [Token(t.text, t.start + offset, t.end + offset) for t in toks]
         return toks, mentions
+
+    def _with_proposals(
+        self,
+        toks: list[Token],
+        items: list[Item],
+        mentions: list[RawMention],
+        proposals: list[Proposal] | None,
+    ) -> list[RawMention]:
+        """The learned model's spans, corrected and completed by the rules (see ``proposals.py``)."""
+        assert self.learned is not None
+        if proposals is None:
+            proposals = self.learned.propose([t.text for t in toks])
+        proposals = [p for p in proposals if self._may_be_proposed(toks, p)]
+        # what may not open a name: titles, honorifics, role words ("Midfielder", "Tiền vệ")
+        blocked = {i for item in items if item.kind in ("title", "hon") for i in range(item.start, item.end)}
+        blocked |= {i for i, t in enumerate(toks) if t.text.casefold().rstrip(".") in self.honorifics}
+        blocked |= self._role_word_tokens(toks)
+        merged: list[RawMention] = []
+        words = [t.text for t in toks]
+
+        def may_stand_alone(mention: RawMention) -> bool:  # "Anh": England, or a given name, or "brother"
+            return not (
+                mention.end - mention.start == 1 and words[mention.start] in self.rules.ambiguous_places
+            )
+
+        is_word = [t.is_word for t in toks]
+        cuts = frozenset(item.start for item in items if item.kind in ("title", "hon"))
+        titles = frozenset(
+            i for item in items if item.kind in ("title", "hon") for i in range(item.start, item.end)
+        )
+        for start, end, kind, agreed in merged_spans(
+            proposals, mentions, blocked, is_word, words, may_stand_alone, cuts, titles
+        ):
+            if agreed is not None and agreed.rule == "title" and words[start] in self.family_names:
+                kind = "person"  # "Bộ trưởng Phan Văn Giang": a family name after a title
+            if agreed is not None and (agreed.start, agreed.end, agreed.type) == (start, end, kind):
+                agreed.tentative = False
+                merged.append(agreed)
+                continue
+            gazetteer_id = agreed.gazetteer_id if agreed is not None and agreed.rule == "gazetteer" else None
+            rule = f"model:{self.learned.version}"  # the model's version goes with the mention into the store
+            merged.append(RawMention(start, end, kind, rule, SCORE_MODEL, gazetteer_id=gazetteer_id))
+        # the rules' capitalised-run guesses the model did not confirm stay tentative: coreference keeps
+        # them only as part of a known person's or organization's name ("Human Rights" officials)
+        taken = {i for m in merged for i in range(m.start, m.end)}
+        for m in mentions:
+            if (m.tentative or m.rule in TENTATIVE_RULES) and not taken & set(range(m.start, m.end)):
+                m.tentative = True
+                merged.append(m)
+        return merged
+
+    def _may_be_proposed(self, toks: list[Token], proposal: Proposal) -> bool:
+        """The pack's lexicons veto a proposal: a document, event or programme ("National Target
+        Programme"), or initials ("JT": capitals shorter than an acronym)."""
+        words = self._run_words(toks, proposal.start, proposal.end)
+        if self._has_non_entity(words) and not self._starts_with_head(toks, proposal.start):
+            return False
+        text = toks[proposal.start].text
+        single = proposal.end - proposal.start == 1
+        return not (single and text.isupper() and len(text) < MIN_ACRONYM_LETTERS)  # "UN": the gazetteer's
+
+    def _role_word_tokens(self, toks: list[Token]) -> set[int]:
+        """Tokens of role words ("Midfielder", "Tiền vệ") written capitalised, as before a name."""
+        found: set[int] = set()
+        for i, tok in enumerate(toks):
+            if not (tok.is_word and tok.cap):
+                continue
+            for size in range(1, self.max_role_words + 1):
+                if self._words_at(toks, i, size) in self.role_words:
+                    found.update(range(i, self._token_after_words(toks, i, size)))
+        return found
 
     def _merge_org_runs(self, toks: list[Token], items: list[Item]) -> list[Item]:
         """Join runs across connectors into organizations ("Ministry of Foreign Affairs") or
@@ -845,15 +932,35 @@ class Recogniser:
         k = n - 1
         if k >= 0 and items[k].kind == "gaz" and k in by_item:
             k -= 1  # an organization before the title belongs to the title ("UN Secretary-General")
+        elif (
+            self.learned is not None
+            and k >= 1
+            and items[k].kind == "run"
+            and toks[items[k - 1].start].text.casefold() in self.openers
+        ):
+            k -= 2  # "Thongloun Sisoulith, the Lao Party chief": a determiner and a modifier before the title
         if k < 0 or toks[items[k].start].text != ",":
             return None
         k -= 1
         # skip back over an earlier appositive: titles, organizations, acronyms in parentheses
         while k >= 0:
             mention = by_item.get(k)
-            if mention is not None and mention.type == "person" and mention.kind == "name":
+            if mention is not None and mention.kind == "name" and mention.type == "person":
                 return mention
-            if items[k].kind in ("title", "gaz", "run") or toks[items[k].start].text in {"(", ")", ",", "/"}:
+            if (
+                mention is not None
+                and mention.kind == "name"
+                and _model_guess(mention)
+                and mention.end - mention.start > 1
+            ):
+                mention.type = "person"  # "Thongloun Sisoulith, General Secretary of ...": a person
+                return mention
+            word = toks[items[k].start].text
+            if (
+                items[k].kind in ("title", "gaz", "run")
+                or word in {"(", ")", ",", "/"}
+                or word in self.openers
+            ):
                 k -= 1
                 continue
             if toks[items[k].start].text.casefold() in self.joiners or (
@@ -863,6 +970,13 @@ class Recogniser:
                 continue
             return None
         return None
+
+
+def _model_guess(mention: RawMention) -> bool:
+    """An organization the learned model proposed that no lexicon knows: its type may be corrected."""
+    return (
+        mention.rule.startswith("model:") and mention.type == "organization" and mention.gazetteer_id is None
+    )
 
 
 def _add_roles(mention: RawMention, roles: list[RawRole]) -> None:

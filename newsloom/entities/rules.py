@@ -81,3 +81,6 @@ class EntityRules:
     regional_org_heads: frozenset[str] = frozenset()
     #: lowercase words that end an organization's name written with lowercase inside ("đã", "sẽ")
     org_stop_words: frozenset[str] = frozenset()
+    #: what a person does, written before the name and never part of it ("Midfielder", "Pelatih",
+    #: "Tiền vệ"): stripped from the edges of a span the learned recogniser proposes
+    role_words: frozenset[str] = frozenset()

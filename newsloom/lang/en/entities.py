@@ -91,4 +91,7 @@ RULES = EntityRules(
     portfolio_titles=frozenset({"Minister", "Deputy Minister", "Vice Minister", "Secretary", "Assistant Minister"}),
     portfolios=PORTFOLIOS,
     portfolio_links=frozenset({"of", "for", "of the", "for the"}),
+    role_words=frozenset(
+        {"Midfielder", "Striker", "Defender", "Goalkeeper", "Winger", "Coach", "Head coach", "Singer", "Actor", "Actress", "Rapper", "Author", "Writer", "Novelist", "Poet", "Artist", "Musician", "Guitarist", "Drummer", "Veteran", "Rookie", "Boxer", "Pitcher", "Cyclist", "Tennis player", "Journalist", "Reporter", "Photographer", "Businessman", "Businesswoman", "Tycoon", "Billionaire", "Lawyer", "Activist", "Doctor", "Professor"}
+    ),
 )  # fmt: skip

@@ -78,4 +78,7 @@ RULES = EntityRules(
     portfolios=PORTFOLIOS,
     title_suffixes={"RI": "place:ID"},
     initials_markers=frozenset({"berinisial", "inisial", "initial", "initials"}),
+    role_words=frozenset(
+        {"Pelatih", "Penyanyi", "Aktor", "Aktris", "Pemain", "Gelandang", "Penyerang", "Bek", "Kiper", "Striker", "Kapten", "Petenis", "Pebulu tangkis", "Pebalap", "Petinju", "Penulis", "Sutradara", "Produser", "Pengacara", "Aktivis", "Wartawan", "Jurnalis", "Pengusaha", "Musisi", "Rapper", "Dokter", "Profesor", "Komedian", "Presenter", "Artis", "Selebritas"}
+    ),
 )  # fmt: skip

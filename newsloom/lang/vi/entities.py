@@ -81,4 +81,7 @@ RULES = EntityRules(
         {"đã", "đang", "sẽ", "vừa", "mới", "cũng", "được", "bị", "là", "có", "không", "cho", "đến", "với",
          "này", "đó", "khi", "thì", "mà", "vẫn", "còn", "chưa", "cùng", "tiếp", "ngày", "hôm"}
     ),
+    role_words=frozenset(
+        {"Tiền vệ", "Tiền đạo", "Hậu vệ", "Trung vệ", "Thủ môn", "Thủ thành", "Cầu thủ", "Danh thủ", "Đội trưởng", "Huấn luyện viên", "HLV", "Ca sĩ", "Diễn viên", "Nhạc sĩ", "Nghệ sĩ", "Đạo diễn", "Nhà văn", "Nhà thơ", "Nhà báo", "Phóng viên", "Luật sư", "Doanh nhân", "Tỷ phú", "Võ sĩ", "Tay vợt", "Vận động viên", "VĐV", "Bác sĩ", "Giáo sư", "Tiến sĩ", "Người mẫu", "Hoa hậu", "MC"}
+    ),
 )  # fmt: skip

@@ -1,0 +1,98 @@
+"""The learned recogniser: a small spaCy pipeline per language, shipped in the package.
+
+Trained by ``scripts/train_ner.py`` on public training files (see ``corpora.py``). It reads the
+project's own tokens (``mentions.tokenize``), so spans land on the same token indexes the rules use.
+A language without a shipped model has no learned recogniser; the rules alone run there.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+MODELS_DIR = Path(__file__).resolve().parent / "models"
+#: Bumped when the training data, features or label convention change; recorded in each meta.json.
+MODEL_VERSION = "1.0.0"
+#: The model's labels -> the project's entity types.
+LABEL_TYPES = {"PER": "person", "ORG": "organization", "LOC": "place"}
+
+
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    """A span the model proposes, as token indexes ``[start, end)``."""
+
+    start: int
+    end: int
+    type: str
+
+
+class LearnedRecogniser:
+    """A trained spaCy NER over pre-split tokens; loaded lazily, once per process (:func:`learned_recogniser`)."""
+
+    def __init__(self, path: Path) -> None:
+        try:
+            import spacy
+        except ImportError as error:  # pragma: no cover - spacy is a dependency
+            raise ImportError("the learned recogniser needs spaCy: run 'pip install spacy'") from error
+        self.path = path
+        self.nlp = spacy.load(path)
+        self.meta: dict[str, Any] = json.loads((path / "meta.json").read_text(encoding="utf-8"))
+
+    @property
+    def version(self) -> str:
+        """``<language>-<version>``, recorded in each mention's ``rule`` (and so in the store)."""
+        return f"{self.path.name}-{self.meta.get('version', '?')}"
+
+    def propose(self, words: list[str]) -> list[Proposal]:
+        """Person, organization and place spans over ``words`` (one sentence's tokens)."""
+        if not words:
+            return []
+        return self.propose_many([words])[0]
+
+    def propose_many(self, sentences: list[list[str]]) -> list[list[Proposal]]:
+        """:meth:`propose` for many sentences at once (spaCy batches them)."""
+        from spacy.tokens import Doc
+
+        docs = [Doc(self.nlp.vocab, words=words) for words in sentences]
+        found = []
+        for doc in self.nlp.pipe(docs, batch_size=64):
+            found.append(
+                [Proposal(e.start, e.end, LABEL_TYPES[e.label_]) for e in doc.ents if e.label_ in LABEL_TYPES]
+            )
+        return found
+
+
+def model_path(language: str | None) -> Path | None:
+    """The shipped model folder of ``language``, else of a close relative its pack names (Malay -> the
+    Indonesian model), if there is one."""
+    if not language:
+        return None
+    from newsloom.lang import get_pack
+
+    pack = get_pack(language)
+    candidates = (language, *pack.close_relatives) if pack.code == language else (language,)
+    for code in candidates:
+        path = MODELS_DIR / code
+        if (path / "meta.json").exists():
+            return path
+    return None
+
+
+def learned_recogniser(language: str | None) -> LearnedRecogniser | None:
+    """The learned recogniser of ``language``, loaded on first use; None where none is shipped."""
+    path = model_path(language)
+    return _load(path) if path else None
+
+
+@cache
+def _load(path: Path) -> LearnedRecogniser:
+    return LearnedRecogniser(path)  # once per process and model folder
+
+
+def shipped_languages() -> tuple[str, ...]:
+    if not MODELS_DIR.exists():
+        return ()
+    return tuple(sorted(p.name for p in MODELS_DIR.iterdir() if (p / "meta.json").exists()))

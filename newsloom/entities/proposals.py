@@ -1,0 +1,117 @@
+"""The learned recogniser's spans merged with the rules: the model proposes, the lexicons correct.
+
+The model decides where names are and what they are. The rules then: strip role words and
+honorifics the model glued onto a name ("Midfielder Valentin Stefan" -> "Valentin Stefan"); let a
+gazetteer entry covering exactly the same span correct the type and give its id; and add what the
+model missed only where the rules are near-certain (a gazetteer name, a name after a title or an
+honorific). Capitalised-run guesses of the rules are dropped where a model runs.
+
+Span convention: the one of each language's training corpus, since the model learns it. In
+Indonesian the administrative word is part of the place when the corpus tags it so ("Kabupaten
+Bogor", "dusun Talang"); Vietnamese follows PhoNER_COVID19 (the name without a lowercase
+"sân bay"/"tỉnh" before it, "Bộ Y tế" whole); English follows CoNLL-2003.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Protocol, TypeVar
+
+from newsloom.entities.learned import Proposal
+
+#: How much a span the model proposes is trusted (above linking's TYPE_GUESS_SCORE: the type is firm).
+SCORE_MODEL = 0.8
+#: Rule mentions whose type wins over the model's on the same span: a gazetteer name, a name after an
+#: honorific, a Vietnamese family name, an organization with a head word ("Bộ ...", "Ministry of ...").
+TYPE_RULES = frozenset(
+    {"gazetteer", "honorific", "credit", "title-of", "family-name", "org-shape", "place-word"}
+)
+#: (rule, the model's type) pairs where the rule's type wins too: a name right after a person's title is
+#: a person (or a place), not an organization; an acronym ("BKSR") is not a person.
+TYPE_FIXES = frozenset({("title", "organization"), ("acronym", "person")})
+#: Rule mentions kept where the model proposes nothing overlapping them: the above and names after a title.
+ALONE_RULES = TYPE_RULES | {"title"}
+#: Rule mentions whose span stands against an overlapping proposal that does not strictly contain it
+#: (the model's "Sở Y tế Đà Nẵng" wins over the rules' "Đà Nẵng"; the gazetteer's "United Nations
+#: High Commissioner for Refugees" over the model's "United Nations").
+SPAN_RULES = ALONE_RULES
+
+
+class Mentionlike(Protocol):
+    start: int
+    end: int
+    type: str
+    rule: str
+    score: float
+    kind: str
+    gazetteer_id: str | None
+
+
+M = TypeVar("M", bound=Mentionlike)
+
+
+def strip_edges(
+    start: int, end: int, blocked: set[int], is_word: Sequence[bool], texts: Sequence[str] = ()
+) -> tuple[int, int]:
+    """Shrink ``[start, end)`` past role words / honorifics (``blocked``) opening it and past
+    punctuation at its edges; a closing bracket whose opening one is inside stays ("Partai X (PPP)")."""
+    while start < end and not is_word[start]:
+        start += 1
+    while start < end - 1 and start in blocked:  # a lone "Anh" is England, not the honorific
+        start += 1
+    while end > start and not is_word[end - 1]:
+        if texts and texts[end - 1] == ")" and "(" in texts[start : end - 1]:
+            break
+        end -= 1
+    return start, end
+
+
+def overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
+    return a_start < b_end and b_start < a_end
+
+
+def merged_spans(
+    proposals: Sequence[Proposal],
+    rule_mentions: Sequence[M],
+    blocked: set[int],
+    is_word: Sequence[bool],
+    texts: Sequence[str] = (),
+    may_stand_alone: Callable[[M], bool] = lambda _: True,
+    cuts: frozenset[int] = frozenset(),
+    titles: frozenset[int] = frozenset(),
+) -> list[tuple[int, int, str, M | None]]:
+    """``(start, end, type, rule mention it agrees with or None)`` for each kept span.
+
+    The model's span wins (edges stripped, cut before a title or a person the rules found inside it),
+    except against a near-certain rule mention (:data:`SPAN_RULES`) it does not strictly contain. Where a
+    near-certain rule mention (:data:`TYPE_RULES`) has the same span, its type wins. Near-certain
+    rule mentions (:data:`ALONE_RULES`) no proposal overlaps are kept; the rules' other guesses are
+    dropped."""
+    names = [m for m in rule_mentions if m.kind == "name"]
+    trusted = [m for m in names if m.rule in ALONE_RULES and may_stand_alone(m)]
+    spans: list[tuple[int, int, str, M | None]] = []
+    # a name does not run on through a title or into a person the rules are sure of
+    stops = cuts | {m.start for m in trusted if m.type == "person"}
+    for proposal in proposals:
+        start, end = strip_edges(proposal.start, proposal.end, blocked, is_word, texts)
+        end = min([i for i in stops if start < i < end], default=end)
+        start, end = strip_edges(start, end, blocked, is_word, texts)
+        if start >= end or all(i in titles for i in range(start, end)):
+            continue  # "Secretary-General", "Assembly" of "General Assembly Chair": part of a title
+        rivals = [m for m in trusted if m.rule in SPAN_RULES and overlaps(m.start, m.end, start, end)]
+        if any(not _strictly_inside(m, start, end) and (m.start, m.end) != (start, end) for m in rivals):
+            continue  # "United Nations High Commissioner for Refugees" over the model's "United Nations"
+        same = next((m for m in names if (m.start, m.end) == (start, end)), None)
+        kind = proposal.type
+        if same is not None and (same.rule in TYPE_RULES or (same.rule, kind) in TYPE_FIXES):
+            kind = same.type
+        spans.append((start, end, kind, same))
+    for mention in trusted:
+        if not any(overlaps(mention.start, mention.end, s, e) for s, e, _, _ in spans):
+            spans.append((mention.start, mention.end, mention.type, mention))
+    spans.sort(key=lambda span: span[0])
+    return spans
+
+
+def _strictly_inside(mention: Mentionlike, start: int, end: int) -> bool:
+    return start <= mention.start and mention.end <= end and (mention.start, mention.end) != (start, end)

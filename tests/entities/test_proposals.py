@@ -1,0 +1,64 @@
+"""Merging the learned model's spans with the rules (newsloom/entities/proposals.py)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newsloom.entities.learned import Proposal
+from newsloom.entities.proposals import merged_spans, strip_edges
+
+
+@dataclass
+class Rule:
+    start: int
+    end: int
+    type: str
+    rule: str
+    score: float = 0.9
+    kind: str = "name"
+    gazetteer_id: str | None = None
+
+
+def test_role_words_and_punctuation_are_stripped_from_the_edges() -> None:
+    # "Midfielder Valentin Stefan ," with "Midfielder" a role word
+    assert strip_edges(0, 4, {0}, [True, True, True, False]) == (1, 3)
+
+
+def test_a_lone_blocked_word_stays_and_a_blocked_word_inside_stays() -> None:
+    assert strip_edges(0, 1, {0}, [True]) == (0, 1)  # "Anh": England, not the honorific
+    assert strip_edges(0, 2, {1}, [True, True]) == (0, 2)  # "Đông Anh"
+
+
+def test_a_closing_bracket_opened_inside_the_span_stays() -> None:
+    texts = ["Partai", "Persatuan", "(", "PPP", ")"]
+    assert strip_edges(0, 5, set(), [True, True, False, True, False], texts) == (0, 5)
+    assert strip_edges(0, 3, set(), [True, True, False], texts[:3]) == (0, 2)
+
+
+def test_a_same_span_gazetteer_name_corrects_the_type() -> None:
+    spans = merged_spans([Proposal(2, 3, "person")], [Rule(2, 3, "place", "gazetteer")], set(), [True] * 4)
+    assert [(s, e, t) for s, e, t, _ in spans] == [(2, 3, "place")]
+
+
+def test_a_capitalised_run_guess_does_not_override_the_model() -> None:
+    spans = merged_spans(
+        [Proposal(0, 2, "organization")], [Rule(0, 2, "person", "capitalised")], set(), [True] * 3
+    )
+    assert [(s, e, t) for s, e, t, _ in spans] == [(0, 2, "organization")]
+
+
+def test_near_certain_rules_fill_what_the_model_missed_and_guesses_do_not() -> None:
+    rules = [
+        Rule(0, 1, "place", "gazetteer"),
+        Rule(3, 5, "person", "capitalised"),
+        Rule(6, 8, "person", "title"),
+    ]
+    spans = merged_spans([], rules, set(), [True] * 8)
+    assert [(s, e, t) for s, e, t, _ in spans] == [(0, 1, "place"), (6, 8, "person")]
+
+
+def test_a_rule_overlapping_a_proposal_is_not_added_twice() -> None:
+    spans = merged_spans(
+        [Proposal(0, 3, "organization")], [Rule(2, 3, "place", "gazetteer")], set(), [True] * 3
+    )
+    assert [(s, e, t) for s, e, t, _ in spans] == [(0, 3, "organization")]
