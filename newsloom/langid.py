@@ -136,7 +136,7 @@ class LanguageIdentifier:
 
 
 def _letters(text: str) -> int:
-    return sum(ch.isalpha() for ch in text)
+    return sum(map(str.isalpha, text))  # a third of a generator's time (bench/profile.py)
 
 
 def _text_of(article: Article) -> str:

@@ -524,6 +524,8 @@ _WORKER: list[Pipeline] = []
 
 
 def _init_worker(names: tuple[str, ...], settings: Settings, check_reads: bool) -> None:
+    if settings.encoder_threads > 0:  # every OpenMP user in the worker (any encoder) gets its share
+        os.environ["OMP_NUM_THREADS"] = str(settings.encoder_threads)
     _WORKER[:] = [Pipeline(names, settings, check_reads=check_reads)]
 
 
