@@ -25,6 +25,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING, Any, Literal, NoReturn, TypeVar, overload
 
 from newsloom.article import Article
@@ -51,10 +52,16 @@ class StageInfo:
     """A registered stage: its name, the object registered (function or class), how to build it."""
 
     name: str
-    func: Any  # the registered function (its own stage) or class (built from settings)
+    registered: Any  # the registered function (its own stage) or class (built from settings)
     factory: StageFactory
     requires: tuple[str, ...]
     assigns: tuple[str, ...]
+
+    @property
+    def func(self) -> StageFunc:
+        """The stage as a callable: a function stage itself, else one built once from the default
+        settings (for callers written before stages were built from settings; prefer a Pipeline)."""
+        return _default_built(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +102,13 @@ def stage(
         return obj
 
     return register
+
+
+@cache
+def _default_built(info: StageInfo) -> StageFunc:
+    from newsloom.settings import Settings
+
+    return info.factory(Settings())
 
 
 @dataclass(frozen=True, slots=True)

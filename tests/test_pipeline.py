@@ -224,3 +224,10 @@ def test_registered_stages_declare_what_they_set() -> None:
     assert stages["language"].assigns == ("language",)
     assert "sentences" in stages["sentences"].assigns
     assert set(stages["embed"].requires) >= {"entities", "times", "events"}  # what the passages read
+
+
+def test_a_registered_stage_still_runs_as_a_callable() -> None:
+    """Callers written before stages were built from settings (``registered_stages()[name].func``)."""
+    language = registered_stages()["language"].func
+    assert language is registered_stages()["language"].func  # built once
+    assert language(Article(id="x", path="p", text=VIETNAMESE)).language == "vi"
