@@ -317,7 +317,9 @@ def _encoder_alone(texts: list[str], per_call: int) -> float:
     from newsloom.stories.embed import make_encoder
 
     settings = load_settings()
-    encoder = make_encoder(settings.encoder, num_threads=settings.encoder_threads or None).encoder
+    encoder = make_encoder(
+        settings.encoder, num_threads=settings.encoder_threads or None, batch_size=per_call
+    ).encoder
     encoder.encode(["warm-up passage"])
     started = time.perf_counter()
     for i in range(0, len(texts), per_call):
