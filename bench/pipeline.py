@@ -35,6 +35,7 @@ import resource
 import statistics
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -401,6 +402,21 @@ def free_cores() -> float:
     return 2 * alone / together
 
 
+def _children_peak_mb(stop: threading.Event, peak: list[float]) -> None:
+    """Poll the peak resident memory (VmHWM, counted from the worker's own start) of this
+    process's children; ``ru_maxrss`` of the children would count the parent's pages a spawned
+    worker holds for a moment before it execs."""
+    me = str(os.getpid())
+    while not stop.wait(0.5):
+        for status in Path("/proc").glob("[0-9]*/status"):
+            try:
+                fields = dict(line.split(":", 1) for line in status.read_text().splitlines() if ":" in line)
+            except OSError:
+                continue
+            if fields.get("PPid", "").strip() == me and "VmHWM" in fields:
+                peak[0] = max(peak[0], int(fields["VmHWM"].split()[0]) / 1024)
+
+
 def pool_speedup(articles: list[Article]) -> float:
     """``pipe(processes=2)`` (worker start-up and model loading included) vs ``processes=1``
     (a fresh pipeline, its models loaded in the timing too)."""
@@ -411,13 +427,18 @@ def pool_speedup(articles: list[Article]) -> float:
     started = time.perf_counter()
     one = list(Pipeline(None, load_settings()).pipe(articles, batch_size=size, batch_seconds=0))
     one_s = time.perf_counter() - started
+    stop, peak = threading.Event(), [0.0]
+    watcher = threading.Thread(target=_children_peak_mb, args=(stop, peak), daemon=True)
+    watcher.start()
     two, two_s = _timed_pipe(Pipeline(None, load_settings()), articles, batch_size=size, processes=2)
+    stop.set()
+    watcher.join()
     same = [a.to_dict() for a in one] == [a.to_dict() for a in two]
     speedup = one_s / two_s
     cores = free_cores()
     print(f"[3] {n} articles, every stage, batches of {size}, start-up and model loading included: "
           f"1 process {n / one_s:.2f} articles/s; 2 processes {n / two_s:.2f} articles/s = {speedup:.2f}x; "
-          f"same articles: {same}")  # fmt: skip
+          f"same articles: {same}; peak memory of a worker {peak[0]:.0f} MB")  # fmt: skip
     print(f"    baseline: two busy-loop processes get {cores:.2f} cores now (2.00 on an idle machine); "
           f"the 2-vs-1 speed-up is {speedup / cores:.2f}x of what the free cores allow")  # fmt: skip
     return speedup
@@ -453,8 +474,8 @@ def main() -> None:
     if "pool" not in skip:
         pool_speedup(corpus)
     print(
-        f"[4] peak memory: this process {peak_rss_mb(resource.RUSAGE_SELF):.0f} MB, "
-        f"largest pool worker {peak_rss_mb(resource.RUSAGE_CHILDREN):.0f} MB"
+        f"[4] peak memory of this process (every pipeline of the parts above): "
+        f"{peak_rss_mb(resource.RUSAGE_SELF):.0f} MB"
     )
 
 

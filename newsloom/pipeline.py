@@ -317,12 +317,21 @@ class Pipeline:
         seconds = self.settings.batch_seconds if batch_seconds is None else batch_seconds
         batches = batched(articles, size, seconds)
         if processes <= 1:
+            self._share_cores()
             return (
                 r
                 for batch in batches
                 for r in self.run_batch(batch, keep_failures=keep_failures, lookup=lookup)
             )
         return self._pool(batches, processes, keep_failures, lookup)
+
+    def _share_cores(self) -> None:
+        """Before this process's first model loads: OpenMP threads for every encoder in it (the
+        stage's and any other stage's) = ``encoder_threads``, else the cores free now, unless
+        ``OMP_NUM_THREADS`` is set already. Two threads on busy cores run slower than one."""
+        if "OMP_NUM_THREADS" not in os.environ:
+            threads = self.settings.encoder_threads if self.settings.encoder_threads > 0 else free_cores()
+            os.environ["OMP_NUM_THREADS"] = str(threads)
 
     def _pool(
         self, batches: Iterator[list[Article]], processes: int, keep_failures: bool, lookup: Lookup | None
