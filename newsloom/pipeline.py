@@ -1,141 +1,558 @@
-"""Stage registry and runner.
+"""Stages, their registry, and the one runner: ``Pipeline.pipe`` for a loop, a process pool or a
+Spark partition.
 
-A stage is a pure callable ``Article -> Article`` registered by name with what it needs
-(``requires``: Article attributes that must be filled) and what it sets (``assigns``). The runner
-checks the order when a pipeline is built and fails with a named error when a stage misbehaves.
-Stages hold no database handle and no global mutable state, so the same pipeline runs in a loop,
-in a process pool, or in Spark's ``mapPartitions``.
+A stage is registered by name with what it reads (``requires``: Article attributes a stage before
+it must fill) and what it sets (``assigns``). Registration gives a *factory*: called once per
+pipeline with the :class:`~newsloom.settings.Settings`, it returns the built stage, a callable
+``Article -> Article`` holding its models and lexicons (a plain function is its own factory). A
+built stage may also offer ``pipe(articles) -> list[Article]``, a batch method with the same
+result as calling it on each article, used where a batch is cheaper (one encoder call per batch).
+A stage that can reuse stored results offers ``cache_keys(articles)`` and takes what the runner
+found for those keys as ``pipe(articles, known=...)``.
+
+Built stages hold no database handle and no process-wide mutable state: the same pipeline runs
+in a loop, in the process pool of :meth:`Pipeline.pipe`, or in Spark's ``mapPartitions``
+(``Pipeline.from_settings(settings).pipe(partition)``).
 """
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+import dataclasses
+import os
+import queue
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING, Any, Literal, NoReturn, TypeVar, overload
 
 from newsloom.article import Article
 from newsloom.errors import PipelineError
 
+if TYPE_CHECKING:
+    from newsloom.settings import Settings
+
 StageFunc = Callable[[Article], Article]
+StageFactory = Callable[["Settings"], StageFunc]
+#: What the runner knows already for a stage: ``lookup(stage name, keys) -> {key: value}``.
+Lookup = Callable[[str, Sequence[str]], Mapping[str, Any]]
+T = TypeVar("T")
 
 #: What a reader fills before any stage runs.
 PROVIDED_BY_READERS = ("id", "path", "text", "metadata", "boilerplate", "raw", "fmt")
 
-#: Modules that register stages, in pipeline order; a module not (yet) present is skipped.
-STAGE_MODULES = (
-    "newsloom.langid",
-    "newsloom.sentences",
-    "newsloom.entities.stage",
-    "newsloom.timex.stage",
-    "newsloom.events.stage",
-    "newsloom.stories.stage",
-)
-
-#: The default order of stages; names not registered are left out.
+#: The default order of stages (every one is built in: see :func:`builtin_stages`).
 DEFAULT_STAGES = ("language", "sentences", "entities", "times", "events", "embed")
 
 
 @dataclass(frozen=True, slots=True)
 class StageInfo:
+    """A registered stage: its name, the object registered (function or class), how to build it."""
+
     name: str
-    func: StageFunc
+    registered: Any  # the registered function (its own stage) or class (built from settings)
+    factory: StageFactory
     requires: tuple[str, ...]
     assigns: tuple[str, ...]
 
+    @property
+    def func(self) -> StageFunc:
+        """The stage as a callable: a function stage itself, else one built once from the default
+        settings (for callers written before stages were built from settings; prefer a Pipeline)."""
+        return _default_built(self)
 
-_REGISTRY: dict[str, StageInfo] = {}
+
+@dataclass(frozen=True, slots=True)
+class StageFailure:
+    """An article a stage failed on (``Pipeline.pipe(..., keep_failures=True)`` yields it in its place)."""
+
+    article: Article
+    stage: str
+    error: str
+
+
+_ATTRIBUTE = "__newsloom_stage__"
+#: Stages registered with :func:`stage` (the built-in ones and any a test or plugin adds).
+_REGISTERED: dict[str, StageInfo] = {}
 
 
 def stage(
-    name: str, *, requires: Sequence[str] = (), assigns: Sequence[str] = ()
-) -> Callable[[StageFunc], StageFunc]:
-    """Register ``func`` as the stage ``name``."""
+    name: str,
+    *,
+    requires: Sequence[str] = (),
+    assigns: Sequence[str] = (),
+    factory: StageFactory | None = None,
+) -> Callable[[T], T]:
+    """Register a stage: a function ``Article -> Article`` (its own stage), or a class built as
+    ``cls(settings)``, or anything with an explicit ``factory(settings)``."""
 
-    def register(func: StageFunc) -> StageFunc:
-        _REGISTRY[name] = StageInfo(name, func, tuple(requires), tuple(assigns))
-        return func
+    def register(obj: T) -> T:
+        build: StageFactory
+        if factory is not None:
+            build = factory
+        elif isinstance(obj, type):
+            build = obj
+        else:
+            build = _Constant(obj)  # type: ignore[arg-type]
+        info = StageInfo(name, obj, build, tuple(requires), tuple(assigns))
+        _REGISTERED[name] = info
+        setattr(obj, _ATTRIBUTE, info)
+        return obj
 
     return register
 
 
-def load_stage_modules() -> None:
-    """Import every module that registers stages (idempotent)."""
-    for module in STAGE_MODULES:
-        if importlib.util.find_spec(module) is not None:
-            importlib.import_module(module)
+@cache
+def _default_built(info: StageInfo) -> StageFunc:
+    from newsloom.settings import Settings
+
+    return info.factory(Settings())
+
+
+@dataclass(frozen=True, slots=True)
+class _Constant:
+    """The factory of a plain function stage: the function itself, whatever the settings."""
+
+    func: StageFunc
+
+    def __call__(self, _settings: Settings) -> StageFunc:
+        return self.func
+
+
+def builtin_stages() -> tuple[StageInfo, ...]:
+    """The stages newsloom ships, imported explicitly, in pipeline order."""
+    # imported here, not at the top: every stage module imports `stage` from this one
+    from newsloom.entities.stage import add_entities
+    from newsloom.events.stage import add_events
+    from newsloom.langid import LanguageIdentifier
+    from newsloom.sentences import add_sentences
+    from newsloom.stories.stage import EmbedStage
+    from newsloom.timex.stage import add_times
+
+    objects: tuple[object, ...] = (LanguageIdentifier, add_sentences, add_entities, add_times, add_events,
+                                   EmbedStage)  # fmt: skip
+    infos = []
+    for obj in objects:
+        info = getattr(obj, _ATTRIBUTE, None)
+        if not isinstance(info, StageInfo):
+            raise PipelineError(f"{obj!r} is in the built-in stage list but is not registered with @stage.")
+        infos.append(info)
+    return tuple(infos)
 
 
 def registered_stages() -> dict[str, StageInfo]:
-    load_stage_modules()
-    return dict(_REGISTRY)
+    """Every stage by name: the built-in ones, then any registered with :func:`stage` since."""
+    known = {info.name: info for info in builtin_stages()}
+    known.update(_REGISTERED)
+    return known
 
 
 def default_stage_names() -> tuple[str, ...]:
-    registry = registered_stages()
-    return tuple(name for name in DEFAULT_STAGES if name in registry)
+    return DEFAULT_STAGES
+
+
+def free_cores(sample_seconds: float = 0.2) -> int:
+    """Cores idle right now (at least 1): measured from ``/proc/stat`` over a short sample while
+    this process sleeps, else estimated from the load average."""
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    try:
+        first = _cpu_times()
+        time.sleep(sample_seconds)
+        second = _cpu_times()
+        busy, total = second[0] - first[0], second[1] - first[1]
+        idle_cores = cpus * (1 - busy / total) if total > 0 else cpus
+    except (OSError, ValueError, IndexError):
+        idle_cores = cpus - os.getloadavg()[0] if hasattr(os, "getloadavg") else cpus
+    return max(1, min(cpus, int(idle_cores + 0.5)))
+
+
+def _cpu_times() -> tuple[int, int]:
+    """(busy, total) jiffies of all CPUs since boot."""
+    with open("/proc/stat", encoding="ascii") as handle:
+        values = [int(x) for x in handle.readline().split()[1:]]
+    idle = values[3] + values[4]  # idle + iowait
+    return sum(values) - idle, sum(values)
 
 
 class Pipeline:
-    """An ordered, checked list of stages."""
+    """An ordered, checked list of stages built from settings."""
 
-    def __init__(self, names: Sequence[str] | None = None) -> None:
-        registry = registered_stages()
-        chosen = tuple(names) if names is not None else default_stage_names()
-        available: set[str] = set(PROVIDED_BY_READERS)
-        providers = {attr: info.name for info in registry.values() for attr in info.assigns}
-        infos: list[StageInfo] = []
-        for name in chosen:
-            if name not in registry:
-                raise PipelineError(
-                    f"No stage '{name}' is registered. Available stages: {', '.join(sorted(registry))}."
-                )
-            info = registry[name]
-            missing = [attr for attr in info.requires if attr not in available]
-            if missing:
-                needed = ", ".join(f"'{m}' (set by stage '{providers.get(m, '?')}')" for m in missing)
-                raise PipelineError(f"Stage '{name}' needs {needed}; put that stage before '{name}'.")
-            available.update(info.assigns)
-            infos.append(info)
-        self.stages: tuple[StageInfo, ...] = tuple(infos)
+    def __init__(
+        self,
+        names: Sequence[str] | None = None,
+        settings: Settings | None = None,
+        *,
+        check_reads: bool = False,
+    ) -> None:
+        from newsloom.settings import load_settings
+
+        self.settings = settings if settings is not None else load_settings()
+        self.check_reads = check_reads
+        self.stages = _checked_order(tuple(names) if names is not None else default_stage_names())
+        self.components: tuple[StageFunc, ...] = tuple(info.factory(self.settings) for info in self.stages)
+
+    @classmethod
+    def from_settings(cls, settings: Settings, names: Sequence[str] | None = None) -> Pipeline:
+        """Each stage built once from ``settings`` (models and lexicons loaded per stage instance)."""
+        return cls(names, settings)
 
     @property
     def names(self) -> tuple[str, ...]:
         return tuple(s.name for s in self.stages)
 
-    def __call__(self, article: Article) -> Article:
-        for info in self.stages:
-            result = info.func(article)
-            if not isinstance(result, Article):
-                raise PipelineError(
-                    f"Stage '{info.name}' returned {type(result).__name__}, not an Article; "
-                    "a stage must return the (updated) Article it was given."
-                )
-            article = replace(result, stages=(*result.stages, info.name))
-        return article
+    def get(self, name: str) -> StageFunc:
+        """The built stage called ``name``."""
+        for info, component in zip(self.stages, self.components, strict=True):
+            if info.name == name:
+                return component
+        raise PipelineError(f"No stage '{name}' in this pipeline. Its stages: {', '.join(self.names)}.")
 
-    def pipe(self, articles: Iterable[Article], processes: int = 1, chunksize: int = 8) -> Iterator[Article]:
-        """Run over many articles, in order; ``processes > 1`` uses a process pool."""
+    def __call__(self, article: Article) -> Article:
+        (result,) = self.run_batch([article])
+        assert isinstance(result, Article)
+        return result
+
+    @overload
+    def run_batch(
+        self, articles: Sequence[Article], *, keep_failures: Literal[False] = ..., lookup: Lookup | None = ...
+    ) -> list[Article]: ...
+
+    @overload
+    def run_batch(
+        self, articles: Sequence[Article], *, keep_failures: bool, lookup: Lookup | None = ...
+    ) -> list[Article | StageFailure]: ...
+
+    def run_batch(
+        self, articles: Sequence[Article], *, keep_failures: bool = False, lookup: Lookup | None = None
+    ) -> list[Article] | list[Article | StageFailure]:
+        """Every stage over ``articles``, stage by stage (batch methods where a stage has one).
+
+        With ``keep_failures``, an article a stage fails on is replaced by a :class:`StageFailure`
+        and the others go on; without, the error is raised.
+        """
+        results: list[Article | StageFailure] = list(articles)
+        for info, component in zip(self.stages, self.components, strict=True):
+            live = [i for i, r in enumerate(results) if isinstance(r, Article)]
+            if not live:
+                break
+            batch = [r for r in results if isinstance(r, Article)]
+            done = self._run_stage(info, component, batch, keep_failures, lookup)
+            for index, result in zip(live, done, strict=True):
+                results[index] = result
+        return results
+
+    def _run_stage(
+        self,
+        info: StageInfo,
+        component: StageFunc,
+        batch: list[Article],
+        keep_failures: bool,
+        lookup: Lookup | None,
+    ) -> list[Article | StageFailure]:
+        given = [_hide_undeclared(a, info) for a in batch] if self.check_reads else batch
+        out: list[Article | StageFailure]
+        try:
+            out = list(apply_stage(info, component, given, lookup))
+        except Exception as exc:
+            if not keep_failures or len(batch) == 1:
+                if keep_failures:
+                    return [StageFailure(batch[0], info.name, f"{type(exc).__name__}: {exc}")]
+                raise
+            # find the article the batch failed on: the others go on
+            out = []
+            for article, original in zip(given, batch, strict=True):
+                try:
+                    out.extend(apply_stage(info, component, [article], lookup))
+                except Exception as one:
+                    out.append(StageFailure(original, info.name, f"{type(one).__name__}: {one}"))
+        if self.check_reads:
+            out = [_restore(o, a) if isinstance(o, Article) else o for o, a in zip(out, batch, strict=True)]
+        return out
+
+    @overload
+    def pipe(
+        self,
+        articles: Iterable[Article],
+        *,
+        processes: int = ...,
+        batch_size: int | None = ...,
+        batch_seconds: float | None = ...,
+        keep_failures: Literal[False] = ...,
+        lookup: Lookup | None = ...,
+    ) -> Iterator[Article]: ...
+
+    @overload
+    def pipe(
+        self,
+        articles: Iterable[Article],
+        *,
+        processes: int = ...,
+        batch_size: int | None = ...,
+        batch_seconds: float | None = ...,
+        keep_failures: bool,
+        lookup: Lookup | None = ...,
+    ) -> Iterator[Article | StageFailure]: ...
+
+    def pipe(
+        self,
+        articles: Iterable[Article],
+        *,
+        processes: int = 1,
+        batch_size: int | None = None,
+        batch_seconds: float | None = None,
+        keep_failures: bool = False,
+        lookup: Lookup | None = None,
+    ) -> Iterator[Article] | Iterator[Article | StageFailure]:
+        """Every stage over many articles, in input order: the one runner of the loop, the process
+        pool (``processes > 1``) and a Spark partition.
+
+        Articles are gathered into batches of ``batch_size`` (default: the settings'); a batch
+        waits at most ``batch_seconds`` for more (so a live feed is not held back). ``lookup``
+        gives stages with ``cache_keys`` what is already known (e.g. stored embeddings); with
+        processes it must be picklable and is called in the workers.
+        """
+        size = max(1, batch_size or self.settings.batch_size)
+        seconds = self.settings.batch_seconds if batch_seconds is None else batch_seconds
+        batches = batched(articles, size, seconds)
         if processes <= 1:
-            for article in articles:
-                yield self(article)
-            return
+            self._share_cores()
+            return (
+                r
+                for batch in batches
+                for r in self.run_batch(batch, keep_failures=keep_failures, lookup=lookup)
+            )
+        return self._pool(batches, processes, keep_failures, lookup)
+
+    def _share_cores(self) -> None:
+        """Before this process's first model loads: OpenMP threads for every encoder in it (the
+        stage's and any other stage's) = ``encoder_threads``, else the cores free now, unless
+        ``OMP_NUM_THREADS`` is set already. Two threads on busy cores run slower than one."""
+        if "OMP_NUM_THREADS" not in os.environ:
+            threads = self.settings.encoder_threads if self.settings.encoder_threads > 0 else free_cores()
+            os.environ["OMP_NUM_THREADS"] = str(threads)
+
+    def _pool(
+        self, batches: Iterator[list[Article]], processes: int, keep_failures: bool, lookup: Lookup | None
+    ) -> Iterator[Article | StageFailure]:
+        """Batches in ``processes`` spawned workers, each with the pipeline built once; at most two
+        batches per worker in flight (memory stays bounded whatever the input's length)."""
         import multiprocessing
 
-        with multiprocessing.get_context("spawn").Pool(
-            processes, initializer=_init_worker, initargs=(self.names,)
+        settings = self.settings
+        if settings.encoder_threads <= 0:  # the free cores shared out: processes x threads = cores
+            settings = dataclasses.replace(settings, encoder_threads=max(1, free_cores() // processes))
+        context = multiprocessing.get_context("spawn")
+        with context.Pool(
+            processes, initializer=_init_worker, initargs=(self.names, settings, self.check_reads)
         ) as pool:
-            yield from pool.imap(_run_in_worker, articles, chunksize=chunksize)
+            pending: deque[Any] = deque()
+            for batch in batches:
+                if batch:
+                    pending.append(pool.apply_async(_run_in_worker, (batch, keep_failures, lookup)))
+                while pending and (len(pending) >= 2 * processes or pending[0].ready()):
+                    yield from pending.popleft().get()
+            while pending:
+                yield from pending.popleft().get()
 
 
-_WORKER_PIPELINE: Pipeline | None = None
+def _checked_order(chosen: tuple[str, ...]) -> tuple[StageInfo, ...]:
+    registry = registered_stages()
+    available: set[str] = set(PROVIDED_BY_READERS)
+    providers = {attr: info.name for info in registry.values() for attr in info.assigns}
+    infos: list[StageInfo] = []
+    for name in chosen:
+        if name not in registry:
+            raise PipelineError(
+                f"No stage '{name}' is registered. Available stages: {', '.join(sorted(registry))}."
+            )
+        info = registry[name]
+        missing = [attr for attr in info.requires if attr not in available]
+        if missing:
+            needed = ", ".join(f"'{m}' (set by stage '{providers.get(m, '?')}')" for m in missing)
+            raise PipelineError(f"Stage '{name}' needs {needed}; put that stage before '{name}'.")
+        available.update(info.assigns)
+        infos.append(info)
+    return tuple(infos)
 
 
-def _init_worker(names: tuple[str, ...]) -> None:
-    global _WORKER_PIPELINE
-    _WORKER_PIPELINE = Pipeline(names)
+def apply_stage(
+    info: StageInfo, component: StageFunc, batch: list[Article], lookup: Lookup | None
+) -> list[Article]:
+    """One stage over a batch: its batch method if it has one, else article by article."""
+    keys = getattr(component, "cache_keys", None)
+    batch_method = getattr(component, "pipe", None)
+    if lookup is not None and keys is not None and batch_method is not None:
+        out = list(batch_method(batch, known=lookup(info.name, keys(batch))))
+    elif batch_method is not None:
+        out = list(batch_method(batch))
+    else:
+        out = [component(article) for article in batch]
+    if len(out) != len(batch):
+        raise PipelineError(f"Stage '{info.name}' returned {len(out)} articles for a batch of {len(batch)}.")
+    return [_recorded(info.name, result) for result in out]
 
 
-def _run_in_worker(article: Article) -> Article:
-    assert _WORKER_PIPELINE is not None
-    return _WORKER_PIPELINE(article)
+def _recorded(name: str, result: object) -> Article:
+    if not isinstance(result, Article):
+        raise PipelineError(
+            f"Stage '{name}' returned {type(result).__name__}, not an Article; "
+            "a stage must return the (updated) Article it was given."
+        )
+    return dataclasses.replace(result, stages=(*result.stages, name))
+
+
+# -- checking what a stage reads -----------------------------------------------------------------
+
+#: Article attributes set by stages (the rest come from the reader and are always there).
+STAGE_ATTRIBUTES = (
+    "language",
+    "language_confidence",
+    "sentences",
+    "entities",
+    "times",
+    "events",
+    "embedding",
+)
+
+
+class Undeclared:
+    """Stands for an attribute a stage did not declare in ``requires``: any use of it fails, naming it."""
+
+    __slots__ = ("stage", "attribute")
+
+    def __init__(self, stage: str, attribute: str) -> None:
+        self.stage = stage
+        self.attribute = attribute
+
+    def _fail(self, *_: object) -> NoReturn:
+        raise PipelineError(
+            f"Stage '{self.stage}' reads Article.{self.attribute} but does not declare it in requires; "
+            f"add '{self.attribute}' to its requires (and put the stage setting it before it)."
+        )
+
+    __bool__ = __len__ = __iter__ = __getitem__ = __contains__ = __hash__ = _fail
+    __eq__ = __lt__ = __gt__ = __le__ = __ge__ = __add__ = __str__ = __format__ = _fail  # type: ignore[assignment]
+
+    def __getattr__(self, _name: str) -> NoReturn:
+        self._fail()
+
+    def __repr__(self) -> str:
+        return f"<undeclared {self.stage}:{self.attribute}>"
+
+
+def _hide_undeclared(article: Article, info: StageInfo) -> Article:
+    hidden = {
+        attr: Undeclared(info.name, attr)
+        for attr in STAGE_ATTRIBUTES
+        if attr not in info.requires and attr not in info.assigns and not _rides_along(attr, info)
+    }
+    return dataclasses.replace(article, **hidden)  # type: ignore[arg-type]
+
+
+def _rides_along(attr: str, info: StageInfo) -> bool:
+    """``language_confidence`` goes with ``language``: a stage reading one may read the other."""
+    return attr == "language_confidence" and ("language" in info.requires or "language" in info.assigns)
+
+
+def _restore(result: Article, given: Article) -> Article:
+    """Put back what was hidden (a stage passes attributes it does not touch through unchanged)."""
+    back = {
+        attr: getattr(given, attr)
+        for attr in STAGE_ATTRIBUTES
+        if isinstance(getattr(result, attr), Undeclared)
+    }
+    return dataclasses.replace(result, **back) if back else result
+
+
+# -- batching ------------------------------------------------------------------------------------
+
+
+def batched(items: Iterable[T], size: int, seconds: float | None = None) -> Iterator[list[T]]:
+    """Lists of up to ``size`` items. With ``seconds``, an iterator is read in a helper thread and
+    a batch is handed on once its first item has waited that long, full or not; an empty list
+    marks a wait with nothing new (the caller may hand on finished work meanwhile)."""
+    if seconds is None or seconds <= 0 or isinstance(items, Sequence):
+        batch: list[T] = []
+        for item in items:
+            batch.append(item)
+            if len(batch) >= size:
+                yield batch
+                batch = []
+        if batch:
+            yield batch
+        return
+    yield from _timed_batches(iter(items), size, seconds)
+
+
+_END = object()
+
+
+def _timed_batches(items: Iterator[T], size: int, seconds: float) -> Iterator[list[T]]:
+    feed: queue.Queue[Any] = queue.Queue(maxsize=2 * size)
+    stop = threading.Event()
+
+    def read() -> None:
+        try:
+            for item in items:
+                while not stop.is_set():
+                    try:
+                        feed.put(item, timeout=0.1)
+                        break
+                    except queue.Full:
+                        continue
+                if stop.is_set():
+                    return
+            feed.put(_END)
+        except BaseException as exc:  # handed to the consumer, raised there
+            feed.put(_Raised(exc))
+
+    reader = threading.Thread(target=read, name="newsloom-batch-reader", daemon=True)
+    reader.start()
+    try:
+        batch: list[T] = []
+        deadline = 0.0
+        while True:
+            timeout = seconds if not batch else max(0.0, deadline - time.monotonic())
+            try:
+                item = feed.get(timeout=timeout)
+            except queue.Empty:
+                yield batch
+                batch = []
+                continue
+            if item is _END:
+                break
+            if isinstance(item, _Raised):
+                raise item.error
+            if not batch:
+                deadline = time.monotonic() + seconds
+            batch.append(item)
+            if len(batch) >= size:
+                yield batch
+                batch = []
+        if batch:
+            yield batch
+    finally:
+        stop.set()
+
+
+@dataclass(frozen=True, slots=True)
+class _Raised:
+    error: BaseException
+
+
+# -- process-pool workers: the pipeline built once per worker ------------------------------------
+_WORKER: list[Pipeline] = []
+
+
+def _init_worker(names: tuple[str, ...], settings: Settings, check_reads: bool) -> None:
+    if settings.encoder_threads > 0:  # every OpenMP user in the worker (any encoder) gets its share
+        os.environ["OMP_NUM_THREADS"] = str(settings.encoder_threads)
+    _WORKER[:] = [Pipeline(names, settings, check_reads=check_reads)]
+
+
+def _run_in_worker(
+    batch: list[Article], keep_failures: bool, lookup: Lookup | None
+) -> list[Article | StageFailure]:
+    return _WORKER[0].run_batch(batch, keep_failures=keep_failures, lookup=lookup)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+import threading
 import time
-from collections import Counter
-from collections.abc import Callable, Iterable
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -13,7 +14,8 @@ from newsloom.article import Article
 from newsloom.corpus import run_corpus_steps
 from newsloom.errors import InputError
 from newsloom.ingest import iter_input_files, read_path
-from newsloom.pipeline import Pipeline
+from newsloom.pipeline import Pipeline, StageFailure
+from newsloom.settings import Settings, load_settings
 from newsloom.store import Store
 from newsloom.store.articles import save_article, stages_done
 
@@ -58,13 +60,18 @@ def process_paths(
     max_bytes: int = 20 * 1024 * 1024,
     on_file: ProgressCallback | None = None,
     processes: int = 1,
+    settings: Settings | None = None,
 ) -> RunReport:
-    """Read every path, run ``stages`` (None: all registered) on each new article, store it.
+    """Read every path, run ``stages`` (None: all of them) on each new article, store it.
 
-    One transaction per article: an article is stored whole or not at all, so an interrupted run
-    started again finishes the job without duplicates. Bad inputs are reported and skipped.
+    Reading and storing happen here; the stages run through :meth:`Pipeline.pipe` (in batches,
+    in ``processes`` workers). Before an article goes to the stages the runner looks up what the
+    store already has: an article whose stages are all done is not processed again, and passages
+    already embedded are handed to the embed stage. One transaction per article: an article is
+    stored whole or not at all, so an interrupted run started again finishes the job without
+    duplicates. Bad inputs are reported and skipped.
     """
-    pipeline = Pipeline(stages)
+    pipeline = Pipeline(stages, settings if settings is not None else load_settings())
     report = RunReport(stages=pipeline.names)
     started = time.perf_counter()
     files: list[str] = []
@@ -74,83 +81,141 @@ def process_paths(
                 report.errors.append(file)
             else:
                 files.append(file)
-    db = store.engine.url.render_as_string(hide_password=False)
-    if processes > 1 and len(files) > 1:
-        import multiprocessing
-
-        context = multiprocessing.get_context("spawn")
-        with context.Pool(
-            processes, initializer=_init_worker, initargs=(pipeline.names, db, max_bytes)
-        ) as pool:
-            _store_all(pool.imap(_work, files, chunksize=8), store, corpus, report, on_file)
-    else:
-        _init_worker(pipeline.names, db, max_bytes, store)
-        _store_all(map(_work, files), store, corpus, report, on_file)
+    run = _Run(store, pipeline.names, report, corpus, on_file)
+    lookup = (
+        StoredVectors(store.engine.url.render_as_string(hide_password=False))
+        if "embed" in pipeline.names
+        else None
+    )
+    results = pipeline.pipe(
+        run.articles(files, max_bytes), processes=processes if len(files) > 1 else 1, keep_failures=True,
+        lookup=lookup,
+    )  # fmt: skip
+    for result in results:
+        run.settle()
+        run.save(result)
+    run.settle()
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _store_all(
-    results: Iterable[tuple[str, list[tuple[str, Article | InputError]]]],
-    store: Store,
-    corpus: bool,
-    report: RunReport,
-    on_file: ProgressCallback | None,
-) -> None:
-    """Write what the workers produced, one transaction per article, in input order."""
-    for file, items in results:
-        report.files += 1
-        for status, item in items:
+@dataclass
+class _FileState:
+    outstanding: int = 0  # articles handed to the stages and not stored yet
+    read: bool = False
+
+
+class _Run:
+    """One run's bookkeeping. :meth:`articles` is read in the pipeline's reader thread and only
+    reads the store; every write and every report entry happens in the caller's thread."""
+
+    def __init__(
+        self,
+        store: Store,
+        names: tuple[str, ...],
+        report: RunReport,
+        corpus: bool,
+        on_file: ProgressCallback | None,
+    ) -> None:
+        self.store = store
+        self.names = set(names)
+        self.report = report
+        self.corpus = corpus
+        self.on_file = on_file
+        self.files: dict[str, _FileState] = {}
+        self.in_flight: deque[str] = deque()  # the file of each article handed to the stages, in order
+        self.decided: deque[tuple[str, str, Article | InputError | None]] = deque()  # without the stages
+        self.lock = threading.Lock()
+
+    def articles(self, files: list[str], max_bytes: int) -> Iterator[Article]:
+        """The articles of ``files`` not processed yet; the others are left in ``decided``."""
+        for file in files:
+            with self.lock:
+                self.files[file] = _FileState()
+            for item in read_path(file, max_bytes):
+                if isinstance(item, InputError):
+                    self.decided.append((file, "error", item))
+                    continue
+                with self.store.connect() as conn:
+                    done = stages_done(conn, item.id)
+                if done is not None and self.names <= done:
+                    self.decided.append(
+                        (file, "unchanged", dataclasses.replace(item, stages=tuple(sorted(done))))
+                    )
+                    continue
+                with self.lock:
+                    self.files[file].outstanding += 1
+                    self.in_flight.append(file)
+                yield item
+            self.decided.append((file, "read", None))
+
+    def settle(self) -> None:
+        """Record what was decided without the stages (errors, unchanged articles, files read)."""
+        while self.decided:
+            file, status, item = self.decided.popleft()
             if isinstance(item, InputError):
-                report.errors.append(item)
-                if status == "failed":
-                    report.statuses["failed"] += 1
-                continue
-            with store.transaction() as conn:
-                if status == "unchanged":
+                self.report.errors.append(item)
+            elif isinstance(item, Article):
+                with self.store.transaction() as conn:
                     save_article(conn, item)  # records a new path for a known article, nothing else
-                else:
-                    status = save_article(conn, item)
-                    if corpus and status in ("new", "updated"):
-                        run_corpus_steps(conn, item)
-            report.statuses[status] += 1
-            if item.language and status != "unchanged":
-                report.languages[item.language] += 1
-        if on_file:
-            on_file(file, "done")
+                self.report.statuses[status] += 1
+            else:
+                with self.lock:
+                    self.files[file].read = True
+                self._finished(file)
+
+    def save(self, result: Article | StageFailure) -> None:
+        """Store one article the stages processed (in input order), or report its failure."""
+        file = self.in_flight.popleft()
+        if isinstance(result, StageFailure):
+            problem = f"processing failed in stage '{result.stage}' ({result.error})"
+            self.report.errors.append(
+                InputError(result.article.path, problem, "Please report this as a bug.")
+            )
+            self.report.statuses["failed"] += 1
+        else:
+            with self.store.transaction() as conn:
+                status = save_article(conn, result)
+                if self.corpus and status in ("new", "updated"):
+                    run_corpus_steps(conn, result)
+            self.report.statuses[status] += 1
+            if result.language and status != "unchanged":
+                self.report.languages[result.language] += 1
+        with self.lock:
+            self.files[file].outstanding -= 1
+        self._finished(file)
+
+    def _finished(self, file: str) -> None:
+        with self.lock:
+            state = self.files[file]
+            done = state.read and state.outstanding == 0
+            if done:
+                del self.files[file]
+        if done:
+            self.report.files += 1
+            if self.on_file:
+                self.on_file(file, "done")
 
 
-# -- per-process worker state: the pipeline and a read connection, loaded once -------------
-_WORKER: dict[str, Any] = {}
+class StoredVectors:
+    """The runner's lookup of passage vectors already in the store (the embed stage's cache keys).
 
+    Picklable: each process opens its own read connection to ``db`` on first use.
+    """
 
-def _init_worker(names: tuple[str, ...], db: str, max_bytes: int, store: Store | None = None) -> None:
-    _WORKER["pipeline"] = Pipeline(names)
-    _WORKER["store"] = store or Store.open(db)
-    _WORKER["max_bytes"] = max_bytes
-    if "embed" in names:  # passages already embedded (this run or an earlier one) are read, not embedded
-        from newsloom.stories.stage import attach_store_cache
+    def __init__(self, db: str) -> None:
+        self.db = db
+        self._store: Store | None = None
 
-        attach_store_cache(_WORKER["store"])
+    def __getstate__(self) -> dict[str, Any]:
+        return {"db": self.db, "_store": None}
 
+    def __call__(self, stage: str, keys: Sequence[str]) -> Mapping[str, Any]:
+        if stage != "embed" or not keys:
+            return {}
+        from newsloom.store.stories import get_embeddings
 
-def _work(file: str) -> tuple[str, list[tuple[str, Article | InputError]]]:
-    """Read one file and run the stages on each article not already processed in the store."""
-    pipeline: Pipeline = _WORKER["pipeline"]
-    store: Store = _WORKER["store"]
-    out: list[tuple[str, Article | InputError]] = []
-    for item in read_path(file, _WORKER["max_bytes"]):
-        if isinstance(item, InputError):
-            out.append(("error", item))
-            continue
-        with store.connect() as conn:
-            done = stages_done(conn, item.id)
-        if done is not None and set(pipeline.names) <= done:
-            out.append(("unchanged", dataclasses.replace(item, stages=tuple(sorted(done)))))
-            continue
-        try:
-            out.append(("processed", pipeline(item)))
-        except Exception as exc:  # a stage failed on this article: report it, keep going
-            problem = f"processing failed ({type(exc).__name__}: {exc})"
-            out.append(("failed", InputError(item.path, problem, "Please report this as a bug.")))
-    return file, out
+        if self._store is None:
+            self._store = Store.open(self.db)
+        with self._store.connect() as conn:
+            return get_embeddings(conn, keys)

