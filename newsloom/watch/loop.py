@@ -123,10 +123,6 @@ class Watcher:
         self.report = WatchReport()
         self._sources_by_id: dict[int, str] = {}
         self._lock = threading.Lock()
-        if "embed" in self.pipeline.names:
-            from newsloom.stories.stage import attach_store_cache
-
-            attach_store_cache(store)
 
     # -- polling -------------------------------------------------------------------------------
 
