@@ -95,7 +95,20 @@ class CompareRequest(BaseModel):
     lang_b: str | None = Field(default=None, pattern=r"^[a-z]{2,3}$")
 
 
-@router.post("/compare", summary="How similar two articles are (SemEval-2022 Task 8 scale)")
+COMPARE_RESPONSES: dict[int | str, dict[str, Any]] = {
+    status: {"description": text, "content": {"application/json": {"schema": ERROR_SCHEMA}}}
+    for status, text in (
+        (413, "A text over the character cap"),
+        (503, "Too many compares at once: retry later"),
+    )
+}
+
+
+@router.post(
+    "/compare",
+    summary="How similar two articles are (SemEval-2022 Task 8 scale)",
+    responses=COMPARE_RESPONSES,
+)
 def compare(body: CompareRequest) -> CompareResult:
     """Geography, entities, time, narrative, style, tone and overall, each 1 (very similar) to 4."""
     return compare_scores(body.text_a, body.text_b, body.lang_a, body.lang_b)

@@ -87,6 +87,10 @@ def classify(exc: Exception) -> ApiError:
             return ApiError(404, "No such page or API route. The API is described at /openapi.json.")
         if exc.status_code == 405:
             return ApiError(405, "This route does not accept that HTTP method. See /openapi.json.")
+        if exc.status_code == 400:  # a body FastAPI or Starlette could not parse: invalid, as documented
+            return ApiError(
+                422, f"The request body cannot be read ({exc.detail}): send it as /openapi.json says."
+            )
         return ApiError(exc.status_code, str(exc.detail))
     if isinstance(exc, ReadOnlyStoreError):  # the server's store, not the request, is the problem
         return ApiError(503, str(exc), code="read_only")
