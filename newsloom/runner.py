@@ -5,16 +5,17 @@ from __future__ import annotations
 import dataclasses
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 from newsloom.article import Article
 from newsloom.corpus import run_corpus_steps
-from newsloom.errors import InputError
+from newsloom.errors import InputError, StoreError
 from newsloom.ingest import iter_input_files, read_path
 from newsloom.pipeline import Pipeline
-from newsloom.store import Store
+from newsloom.store import Connection, Store
 from newsloom.store.articles import save_article, stages_done
 
 #: The stages `ingest` runs (reading, cleaning, article language); `run` adds every other stage.
@@ -106,7 +107,7 @@ def _store_all(
                 if status == "failed":
                     report.statuses["failed"] += 1
                 continue
-            with store.transaction() as conn:
+            with _writing(store, report, item.path) as conn:
                 if status == "unchanged":
                     save_article(conn, item)  # records a new path for a known article, nothing else
                 else:
@@ -154,3 +155,17 @@ def _work(file: str) -> tuple[str, list[tuple[str, Article | InputError]]]:
             problem = f"processing failed ({type(exc).__name__}: {exc})"
             out.append(("failed", InputError(item.path, problem, "Please report this as a bug.")))
     return file, out
+
+
+@contextmanager
+def _writing(store: Store, report: RunReport, path: str) -> Iterator[Connection]:
+    """One article's transaction; a store failure (full disk, read-only, ...) says what was committed before."""
+    try:
+        with store.transaction() as conn:
+            yield conn
+    except StoreError as exc:
+        kept = ", ".join(f"{n} {status}" for status, n in sorted(report.statuses.items()) if n) or "none"
+        raise type(exc)(
+            f"{exc} Nothing of {path} was stored. Before it, this run committed (each article whole): "
+            f"{kept}; files read before it: {report.files - 1}."
+        ) from exc

@@ -126,3 +126,45 @@ def test_run_killed_inside_the_corpus_steps_then_rerun_equals_a_clean_run(tmp_pa
     assert crashed_counts == clean_counts
     for what in TABLES:
         assert crashed_exports[what] == clean_exports[what], f"the {what} export differs from a clean run"
+
+
+def test_a_full_disk_in_the_middle_of_a_run_is_a_store_error_saying_what_was_committed(
+    tmp_path: Path,
+) -> None:
+    import sqlalchemy as sa
+
+    from newsloom.errors import StoreError
+    from newsloom.runner import process_paths
+
+    paths = [str(EXAMPLES / "text" / name) for name in FILES[:4]]
+    db = tmp_path / "full.db"
+    store = Store.open(str(db))
+    process_paths(paths[:1], store, stages=None, corpus=True)
+    with store.connect() as conn:
+        pages = int(conn.exec_driver_sql("PRAGMA page_count").scalar() or 0)
+
+    def small_disk(dbapi_conn: object, _record: object) -> None:  # SQLite's size limit: SQLITE_FULL past it
+        dbapi_conn.execute(f"PRAGMA max_page_count={pages + 2}")  # type: ignore[attr-defined]
+
+    sa.event.listen(store.engine, "connect", small_disk)
+    store.engine.dispose()  # new connections get the limit
+    try:
+        with pytest.raises(StoreError) as raised:
+            process_paths(paths, store, stages=None, corpus=True)
+    finally:
+        store.close()
+    message = str(raised.value)
+    assert "cannot grow: the disk (or the database's size limit) is full" in message
+    assert (
+        "Free disk space" in message
+        and "Before it, this run committed (each article whole): 1 unchanged;" in message
+    )
+    assert "files read before it: 1." in message, message  # the article stored before the disk filled
+    assert "Traceback" not in message
+    reopened = Store.open(str(db))
+    try:
+        with reopened.connect() as conn:
+            assert conn.exec_driver_sql("SELECT count(*) FROM articles").scalar() == 1
+            assert conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+    finally:
+        reopened.close()
