@@ -131,3 +131,36 @@ def test_read_only_needs_an_existing_store(tmp_path: Path) -> None:
 
     with pytest.raises(StoreError, match="only an existing SQLite file"):
         Store.open(str(tmp_path / "missing.db"), read_only=True)
+
+
+def test_newsloom_serve_read_only_starts_serves_and_says_so(read_only_db: Path) -> None:
+    import json
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    from tests.conftest import ROOT
+
+    with socket.socket() as probe:  # a free port on loopback
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = [sys.executable, "-m", "newsloom.cli", "serve", "--db", str(read_only_db), "--read-only",
+               "--port", str(port)]  # fmt: skip
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "NEWSLOOM_TOKEN": TOKEN}
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        info, deadline = None, time.monotonic() + 120
+        while info is None and time.monotonic() < deadline and server.poll() is None:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/api", timeout=5) as response:
+                    info = json.load(response)
+            except OSError:
+                time.sleep(0.5)
+        assert info is not None, "the server did not answer on a read-only store"
+        assert info["articles"] == 5
+    finally:
+        server.terminate()
+        _, stderr = server.communicate(timeout=30)
+    assert "the store is read-only: reads work, uploads are refused" in stderr
