@@ -237,17 +237,16 @@ def create_app(
 def _build_search_index(index: SearchIndex) -> None:
     """Bring the search index up to date; on a store that cannot be written, serve without its new rows.
 
-    A read-only store whose index is complete is searched as usual (nothing to write). If articles
-    are missing from the index, full-text search is turned off (searches answer empty), with a notice.
+    A read-only store whose index is complete is searched as usual (nothing to write). If the index
+    cannot be written (read-only store, full disk), full-text search is turned off (searches answer
+    empty) with a notice that says why, and every other read is served.
     """
     try:
         index.refresh(True)
     except StoreError as exc:
-        if not index.store.read_only:
-            raise
         index.enabled = False
         log.warning(
-            "newsloom: the search index of this read-only store is not up to date (%s): "
-            "full-text search is off until the store is opened once with write access.",
+            "newsloom: the search index cannot be brought up to date, so full-text search is off until "
+            "the store can be written (%s)",
             exc,
         )

@@ -92,7 +92,7 @@ def test_a_read_only_store_without_its_search_index_still_answers(
             assert response.status_code == 200
             assert response.json()["items"] == []  # no index to search: an empty answer, not an error
             assert len(client.get("/api/articles").json()["items"]) == 5
-        assert "search index of this read-only store is not up to date" in caplog.text
+        assert "full-text search is off until the store can be written" in caplog.text
     finally:
         db.chmod(stat.S_IRUSR | stat.S_IWUSR)
 
@@ -164,3 +164,31 @@ def test_newsloom_serve_read_only_starts_serves_and_says_so(read_only_db: Path) 
         server.terminate()
         _, stderr = server.communicate(timeout=30)
     assert "the store is read-only: reads work, uploads are refused" in stderr
+
+
+def test_a_full_store_is_served_with_search_off_and_uploads_refused_saying_why(
+    served_db: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    import sqlalchemy as sa
+
+    from newsloom.serve.api import create_app
+
+    db = copy_db(served_db, tmp_path)  # its search index is not built yet: startup must write it
+    app = create_app(str(db), token=TOKEN, embeddings=False)
+    store = app.state.store
+    with store.connect() as conn:
+        pages = int(conn.exec_driver_sql("PRAGMA page_count").scalar() or 0)
+
+    def full_disk(dbapi_conn: object, _record: object) -> None:  # SQLite's size limit: SQLITE_FULL past it
+        dbapi_conn.execute(f"PRAGMA max_page_count={pages}")  # type: ignore[attr-defined]
+
+    sa.event.listen(store.engine, "connect", full_disk)
+    store.engine.dispose()
+    with TestClient(app) as client:
+        assert "full-text search is off until the store can be written" in caplog.text
+        assert "is full" in caplog.text
+        assert client.get("/api").json()["articles"] == 5
+        assert client.get("/api/search", params={"q": "Guterres"}).status_code == 200
+        error = assert_error(upload(client, "a.txt", REPORT.encode(), headers=AUTH), 503, "store_unavailable")
+        assert "Free disk space" in error["message"]
+        assert client.get("/api").json()["articles"] == 5
