@@ -563,13 +563,14 @@ def serve(
         str, typer.Option(help="Address to bind (loopback by default; writes need NEWSLOOM_TOKEN).")
     ] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port.")] = 8000,
+    read_only: Annotated[bool, typer.Option(help="Serve reads only; never write to the store.")] = False,
 ) -> None:
     """Serve the REST API (/api, /openapi.json) and the web UI."""
     from newsloom.serve import run_server
 
     settings = _settings(db)
     try:
-        run_server(settings.db, host=host, port=port)
+        run_server(settings.db, host=host, port=port, read_only=read_only)
     except NewsloomError as exc:
         _fail(exc)
 

@@ -7,16 +7,17 @@ import threading
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 from newsloom.article import Article
 from newsloom.corpus import run_corpus_steps
-from newsloom.errors import InputError
+from newsloom.errors import InputError, StoreError
 from newsloom.ingest import iter_input_files, read_path
 from newsloom.pipeline import Pipeline, StageFailure
 from newsloom.settings import Settings, load_settings
-from newsloom.store import Store
+from newsloom.store import Connection, Store
 from newsloom.store.articles import save_article, stages_done
 
 #: The stages `ingest` runs (reading, cleaning, article language); `run` adds every other stage.
@@ -156,7 +157,7 @@ class _Run:
             if isinstance(item, InputError):
                 self.report.errors.append(item)
             elif isinstance(item, Article):
-                with self.store.transaction() as conn:
+                with _writing(self.store, self.report, item.path) as conn:
                     save_article(conn, item)  # records a new path for a known article, nothing else
                 self.report.statuses[status] += 1
             else:
@@ -174,7 +175,7 @@ class _Run:
             )
             self.report.statuses["failed"] += 1
         else:
-            with self.store.transaction() as conn:
+            with _writing(self.store, self.report, result.path) as conn:
                 status = save_article(conn, result)
                 if self.corpus and status in ("new", "updated"):
                     run_corpus_steps(conn, result)
@@ -219,3 +220,17 @@ class StoredVectors:
             self._store = Store.open(self.db)
         with self._store.connect() as conn:
             return get_embeddings(conn, keys)
+
+
+@contextmanager
+def _writing(store: Store, report: RunReport, path: str) -> Iterator[Connection]:
+    """One article's transaction; a store failure (full disk, read-only, ...) says what was committed before."""
+    try:
+        with store.transaction() as conn:
+            yield conn
+    except StoreError as exc:
+        kept = ", ".join(f"{n} {status}" for status, n in sorted(report.statuses.items()) if n) or "none"
+        raise type(exc)(
+            f"{exc} Nothing of {path} was stored. Before it, this run committed (each article whole): "
+            f"{kept}; files read before it: {report.files}."
+        ) from exc

@@ -30,18 +30,33 @@ def create_app(db: str, token: str | None = None, **options: Any) -> FastAPI:
     return build(db, token, **options)
 
 
-def run_server(db: str, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, token: str | None = None) -> None:
-    """Serve the API and web UI with uvicorn until interrupted. Writes need ``$NEWSLOOM_TOKEN``."""
+def run_server(
+    db: str,
+    host: str = DEFAULT_HOST,
+    port: int = DEFAULT_PORT,
+    token: str | None = None,
+    read_only: bool = False,
+) -> None:
+    """Serve the API and web UI with uvicorn until interrupted. Writes need ``$NEWSLOOM_TOKEN``.
+
+    ``read_only`` (or a store file this process cannot write) serves reads and refuses writes.
+    """
     from newsloom.serve.security import is_loopback
+    from newsloom.store.db import is_writable
 
     try:
         import uvicorn
     except ImportError as exc:
         raise NewsloomError(INSTALL_HINT) from exc
     token = token if token is not None else os.environ.get(TOKEN_ENV) or None
-    app = create_app(db, token)
+    if not read_only and not is_writable(db):
+        read_only = True
+        print(f"newsloom: {db} (or its folder) is not writable: serving it read-only.", file=sys.stderr)
+    app = create_app(db, token, read_only=read_only)
     where = f"http://{host}:{port}/"
     print(f"newsloom: serving {db} at {where} (API schema at {where}openapi.json)", file=sys.stderr)
+    if read_only:
+        print("newsloom: the store is read-only: reads work, uploads are refused (503).", file=sys.stderr)
     if not token:
         print(f"newsloom: uploads are off; set {TOKEN_ENV} to allow them.", file=sys.stderr)
     if not is_loopback(host):

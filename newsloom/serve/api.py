@@ -7,6 +7,7 @@ route's ``response_model``); here are the index, compare, ingest and export. Lis
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
@@ -19,6 +20,7 @@ from pydantic import BaseModel, Field
 from starlette.datastructures import UploadFile
 
 import newsloom
+from newsloom.errors import StoreError
 from newsloom.serve.actions import MAX_COMPARE_CHARS, IngestResult, compare_scores, run_ingest
 from newsloom.serve.errors import ERROR_SCHEMA, ApiError, install_error_handler
 from newsloom.serve.routes import Conn, DateFrom, DateTo, add_api_routes, get_trends
@@ -26,8 +28,11 @@ from newsloom.serve.search import SearchIndex
 from newsloom.serve.security import GuardMiddleware, check_token, given_token
 from newsloom.store import Store
 from newsloom.store.articles import count_articles
+from newsloom.store.db import READ_ONLY_HINT, ReadOnlyStoreError, is_writable
 from newsloom.views.common import Model
 from newsloom.views.compare import CompareResult
+
+log = logging.getLogger("newsloom.serve")
 
 #: The parts of newsloom a server offers (every one ships in the package).
 PARTS = ("articles", "entities", "events", "stories", "compare", "search")
@@ -49,6 +54,7 @@ WRITE_RESPONSES: dict[int | str, dict[str, Any]] = {
             (403, "Wrong token, or writes are off"),
             (413, "Upload too large"),
             (415, "Not a file type newsloom reads"),
+            (503, "The store is read-only (or cannot be written): nothing was stored"),
         )
     },
 }
@@ -89,7 +95,20 @@ class CompareRequest(BaseModel):
     lang_b: str | None = Field(default=None, pattern=r"^[a-z]{2,3}$")
 
 
-@router.post("/compare", summary="How similar two articles are (SemEval-2022 Task 8 scale)")
+COMPARE_RESPONSES: dict[int | str, dict[str, Any]] = {
+    status: {"description": text, "content": {"application/json": {"schema": ERROR_SCHEMA}}}
+    for status, text in (
+        (413, "A text over the character cap"),
+        (503, "Too many compares at once: retry later"),
+    )
+}
+
+
+@router.post(
+    "/compare",
+    summary="How similar two articles are (SemEval-2022 Task 8 scale)",
+    responses=COMPARE_RESPONSES,
+)
 def compare(body: CompareRequest) -> CompareResult:
     """Geography, entities, time, narrative, style, tone and overall, each 1 (very similar) to 4."""
     return compare_scores(body.text_a, body.text_b, body.lang_a, body.lang_b)
@@ -119,6 +138,8 @@ _UPLOAD_BODY = {
 async def ingest(request: Request) -> IngestResult:
     """Run every stage and corpus step on the uploaded file. Needs the token (``Authorization: Bearer``)."""
     check_token(request.app.state.token, given_token(request))
+    if request.app.state.read_only:  # refused before the upload is read and processed
+        raise ReadOnlyStoreError(f"The store is read-only: nothing was stored. {READ_ONLY_HINT}")
     upload = await _read_upload(request)
     return await run_in_threadpool(run_ingest, request.app, upload)
 
@@ -179,18 +200,25 @@ def export(
 
 
 # -- the app --------------------------------------------------------------------------------------
-def create_app(db: str, token: str | None = None, *, embeddings: bool = True) -> FastAPI:
-    """The API and web UI over the store at ``db``; writes need ``token`` (None: writes are off)."""
+def create_app(
+    db: str, token: str | None = None, *, embeddings: bool = True, read_only: bool = False
+) -> FastAPI:
+    """The API and web UI over the store at ``db``; writes need ``token`` (None: writes are off).
+
+    ``read_only`` (or a store file this process cannot write) serves reads only: nothing is written
+    to the store, uploads answer 503 saying why, and search uses the index as it was stored.
+    """
     from newsloom.serve.pages import make_templates
     from newsloom.serve.pages import router as pages_router
     from newsloom.watch.routes import router as watch_router
 
-    store = Store.open(db)
+    read_only = read_only or not is_writable(db)
+    store = Store.open(db, read_only=read_only)
     search_index = SearchIndex(store, use_embeddings=embeddings)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        await run_in_threadpool(search_index.refresh, True)  # build the index before the first request
+        await run_in_threadpool(_build_search_index, search_index)  # before the first request
         yield
         store.close()
 
@@ -205,6 +233,7 @@ def create_app(db: str, token: str | None = None, *, embeddings: bool = True) ->
         lifespan=lifespan,
     )
     app.state.store = store
+    app.state.read_only = read_only
     app.state.token = token or None
     app.state.search = search_index
     app.state.write_lock = threading.Lock()
@@ -215,3 +244,21 @@ def create_app(db: str, token: str | None = None, *, embeddings: bool = True) ->
     app.include_router(pages_router)
     app.include_router(watch_router)
     return app
+
+
+def _build_search_index(index: SearchIndex) -> None:
+    """Bring the search index up to date; on a store that cannot be written, serve without its new rows.
+
+    A read-only store whose index is complete is searched as usual (nothing to write). If the index
+    cannot be written (read-only store, full disk), full-text search is turned off (searches answer
+    empty) with a notice that says why, and every other read is served.
+    """
+    try:
+        index.refresh(True)
+    except StoreError as exc:
+        index.enabled = False
+        log.warning(
+            "newsloom: the search index cannot be brought up to date, so full-text search is off until "
+            "the store can be written (%s)",
+            exc,
+        )

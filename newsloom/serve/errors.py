@@ -14,7 +14,8 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from newsloom.errors import NewsloomError
+from newsloom.errors import NewsloomError, StoreError
+from newsloom.store.db import ReadOnlyStoreError
 
 log = logging.getLogger("newsloom.serve")
 
@@ -30,6 +31,7 @@ ERROR_CODES = {
     422: "invalid",
     500: "internal",
     501: "not_available",
+    503: "unavailable",
 }
 
 #: JSON Schema of the error body, shown in the OpenAPI document for every route.
@@ -92,7 +94,16 @@ def classify(exc: Exception) -> ApiError:
             return ApiError(404, "No such page or API route. The API is described at /openapi.json.")
         if exc.status_code == 405:
             return ApiError(405, "This route does not accept that HTTP method. See /openapi.json.")
+        if exc.status_code == 400:  # a body FastAPI or Starlette could not parse: invalid, as documented
+            return ApiError(
+                422, f"The request body cannot be read ({exc.detail}): send it as /openapi.json says."
+            )
         return ApiError(exc.status_code, str(exc.detail))
+    if isinstance(exc, ReadOnlyStoreError):  # the server's store, not the request, is the problem
+        return ApiError(503, str(exc), code="read_only")
+    if isinstance(exc, StoreError):
+        log.error("store error: %s", exc)
+        return ApiError(503, str(exc), code="store_unavailable")
     if isinstance(exc, NewsloomError):  # a domain function refusing its input says why
         return ApiError(422, str(exc))
     log.exception("unexpected error", exc_info=exc)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -52,12 +53,23 @@ DATABASE_PROBLEMS = (
 )
 
 
+class ReadOnlyStoreError(StoreError):
+    """A write to a store that is read-only (opened with ``read_only``, or its file cannot be written)."""
+
+
+READ_ONLY_HINT = (
+    "It is served read-only (--read-only, or the file or its folder is not writable): reads work, "
+    "writes are refused. Give write access and start again without --read-only to write."
+)
+
+
 def store_error(target: str, exc: Exception, doing: str) -> StoreError:
     """A StoreError that says what SQLite's failure means for the store at ``target`` and what to do."""
     message = str(getattr(exc, "orig", None) or exc)
     for fragment, meaning, hint in DATABASE_PROBLEMS:
         if fragment in message.lower():
-            return StoreError(f"The store {target} {meaning} ({doing}: {message}). {hint}")
+            kind = ReadOnlyStoreError if fragment == "readonly" else StoreError
+            return kind(f"The store {target} {meaning} ({doing}: {message}). {hint}")
     return StoreError(
         f"The store {target} failed while {doing}: {message}. Check the file, or use another --db."
     )
@@ -69,33 +81,84 @@ def _url(path_or_url: str) -> str:
     return f"sqlite:///{Path(path_or_url).expanduser()}"
 
 
+def _sqlite_file(url: str) -> Path | None:
+    """The database file of a SQLite URL (None for other databases and in-memory ones)."""
+    if not url.startswith("sqlite:///") or url.startswith("sqlite:///:memory:"):
+        return None
+    return Path(url.removeprefix("sqlite:///").split("?", 1)[0])
+
+
+def is_writable(path_or_url: str) -> bool:
+    """False when the SQLite file exists but this process cannot write it (or create -wal/-shm beside it)."""
+    file = _sqlite_file(_url(path_or_url))
+    if file is None or not file.exists():
+        return True
+    return os.access(file, os.W_OK) and os.access(file.parent, os.W_OK)
+
+
+def _read_only_url(file: Path) -> str:
+    """SQLite's read-only URI; ``immutable`` when -shm cannot be created beside the file (read-only folder)."""
+    shm = Path(f"{file}-shm")
+    immutable = not os.access(file.parent, os.W_OK) and not shm.exists()
+    mode = "immutable=1" if immutable else "mode=ro"
+    return f"sqlite:///file:{file.resolve()}?{mode}&uri=true"
+
+
 class Store:
     """A newsloom database: one SQLite file by default."""
 
-    def __init__(self, engine: sa.Engine) -> None:
+    def __init__(self, engine: sa.Engine, read_only: bool = False, target: str = "") -> None:
         self.engine = engine
+        self.read_only = read_only
+        self.target = target or engine.url.render_as_string()
 
     @classmethod
-    def open(cls, path_or_url: str) -> Store:
-        """Open (and create or upgrade) the store at a file path or SQLAlchemy URL."""
+    def open(cls, path_or_url: str, *, read_only: bool = False) -> Store:
+        """Open (and create or upgrade) the store at a file path or SQLAlchemy URL.
+
+        ``read_only`` (SQLite files only) opens an existing store without writing anything to it:
+        no migration, no WAL switch; every write raises :class:`ReadOnlyStoreError`.
+        """
         url = _url(path_or_url)
-        if url.startswith("sqlite:///") and not url.startswith("sqlite:///:memory:"):
-            parent = Path(url.removeprefix("sqlite:///")).parent
-            if not parent.exists():
-                raise StoreError(f"Cannot create the database {path_or_url}: folder {parent} does not exist.")
+        file = _sqlite_file(url)
+        if file is not None and not file.parent.exists():
+            raise StoreError(
+                f"Cannot create the database {path_or_url}: folder {file.parent} does not exist."
+            )
+        if read_only:
+            if file is None or not file.exists():
+                raise StoreError(
+                    f"Cannot open {path_or_url} read-only: only an existing SQLite file can be. "
+                    "Check the --db path, or leave out --read-only to create a store."
+                )
+            url = _read_only_url(file)
         try:
             engine = sa.create_engine(url)
         except Exception as exc:  # bad URL or missing driver
             raise StoreError(f"Cannot open the store at {path_or_url}: {exc}") from exc
         if engine.dialect.name == "sqlite":
-            sa.event.listen(engine, "connect", _sqlite_pragmas)
-        store = cls(engine)
+            sa.event.listen(engine, "connect", _read_only_pragmas if read_only else _sqlite_pragmas)
+        store = cls(engine, read_only=read_only, target=path_or_url)
         try:
-            store.migrate()
+            store.check_version() if read_only else store.migrate()
         except sa.exc.DBAPIError as exc:
             engine.dispose()
             raise store_error(path_or_url, exc, "opening it and upgrading its schema") from exc
+        except StoreError:
+            engine.dispose()
+            raise
         return store
+
+    def check_version(self) -> None:
+        """A read-only store must already have this newsloom's schema: it cannot be upgraded."""
+        newest = max((m.VERSION for m in discover()), default=0)
+        found = self.version()
+        if found != newest:
+            raise StoreError(
+                f"The store {self.target} has schema version {found}, this newsloom needs {newest}, and it "
+                "is opened read-only so it cannot be upgraded. Open it once with write access (any "
+                "command without --read-only), or use a newsloom of the same version."
+            )
 
     def migrate(self) -> list[int]:
         """Apply every migration not applied yet; return the versions applied now."""
@@ -121,9 +184,21 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[sa.Connection]:
-        """One transaction: committed when the block ends, rolled back if it raises."""
-        with self.engine.begin() as conn:
-            yield conn
+        """One transaction: committed when the block ends, rolled back if it raises.
+
+        A database failure inside it (read-only file, full disk, lock) becomes a :class:`StoreError`
+        that says what it means and what to do; the transaction is rolled back first.
+        """
+        try:
+            with self.engine.begin() as conn:
+                yield conn
+        except sa.exc.DBAPIError as exc:
+            error = store_error(self.target, exc, "writing to it")
+            if self.read_only:
+                error = ReadOnlyStoreError(
+                    f"The store {self.target} is read-only: nothing was written. {READ_ONLY_HINT}"
+                )
+            raise error from exc
 
     def connect(self) -> sa.Connection:
         """A connection for reading (close it, or use it in a ``with`` block)."""
@@ -138,6 +213,13 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def _read_only_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cursor = dbapi_conn.cursor()
+    cursor.execute("PRAGMA query_only=ON")  # a write fails at once, whatever the file's permissions
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.close()
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
