@@ -105,6 +105,8 @@ def merged_spans(
         kind = proposal.type
         if same is not None and (same.rule in TYPE_RULES or (same.rule, kind) in TYPE_FIXES):
             kind = same.type
+        if same is None and kind == "organization":  # "ASEAN Political-Security Community Council"
+            same = _gazetteer_inside(names, start, end, kind)
         spans.append((start, end, kind, same))
     for mention in trusted:
         if not any(overlaps(mention.start, mention.end, s, e) for s, e, _, _ in spans):
@@ -115,3 +117,20 @@ def merged_spans(
 
 def _strictly_inside(mention: Mentionlike, start: int, end: int) -> bool:
     return start <= mention.start and mention.end <= end and (mention.start, mention.end) != (start, end)
+
+
+def _gazetteer_inside(names: Sequence[M], start: int, end: int, kind: str) -> M | None:
+    """The gazetteer organization opening a longer organization's span (its body, council or office):
+    its id links the span across languages, so stories and events find the organization through it."""
+    return next(
+        (
+            m
+            for m in names
+            if m.rule == "gazetteer"
+            and m.gazetteer_id
+            and m.type == kind
+            and m.start == start
+            and m.end < end
+        ),
+        None,
+    )

@@ -27,6 +27,8 @@ class EntityRules:
 
     #: title as written -> role id; matched case-insensitively, longest first
     titles: dict[str, str] = field(default_factory=dict)
+    #: whether the language's shipped learned recogniser proposes the spans (False: the rules alone)
+    learned_model: bool = True
     #: words before a person's name that carry no role ("ông", "Mr", "Ibu")
     honorifics: frozenset[str] = frozenset()
     #: "family_first" (Vietnamese: Bùi Thanh Sơn -> family Bùi, called Sơn) or "given_first"

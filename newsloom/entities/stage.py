@@ -54,7 +54,7 @@ def recogniser(language: str | None, mode: str = "hybrid") -> Recogniser:
         raise ValueError(f"unknown entity recogniser mode {mode!r}; choose one of {MODES}")
     code = get_pack(language).code
     rules: EntityRules = load_part(language if code != "xx" else None, "entities")
-    learned = learned_recogniser(language) if mode == "hybrid" else None
+    learned = learned_recogniser(language) if mode == "hybrid" and rules.learned_model else None
     return Recogniser(rules, load_gazetteer(), language, family_names(), _segmenter(language), learned)
 
 

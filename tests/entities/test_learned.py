@@ -16,6 +16,7 @@ import pytest
 from newsloom.entities import corpora
 from newsloom.entities.evaluate import compare, compare_gold_file, figures, score
 from newsloom.entities.learned import MODEL_VERSION, learned_recogniser, shipped_languages
+from newsloom.lang import load_part
 from tests.entities.conftest import make_article
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -23,6 +24,9 @@ FLOORS = json.loads((ROOT / "tests" / "gold" / "entity_floors.json").read_text(e
 SENTENCES = ROOT / "tests" / "gold" / "entities" / "sentences.jsonl"
 BLIND = ROOT / "tests" / "gold" / "blind" / "entities.jsonl"
 LANGUAGES = ("en", "id", "vi")
+#: Languages whose pack lets the shipped model propose the spans (Vietnamese ships one but keeps the
+#: rules: see newsloom/lang/vi/entities.py); the quality gates below are on these.
+ACTIVE = tuple(code for code in LANGUAGES if load_part(code, "entities").learned_model)
 
 
 def spans(text: str, language: str) -> list[tuple[str, str]]:
@@ -59,8 +63,22 @@ def test_single_unknown_capitalised_words_are_found() -> None:
     assert ("Scotland", "place") in found and ("Wales", "place") in found
 
 
-def test_an_organization_is_not_cut_at_an_inner_lowercase_word() -> None:
-    assert ("Sở Y tế Đà Nẵng", "organization") in spans("Sở Y tế Đà Nẵng vừa công bố kết quả.", "vi")
+def test_the_vietnamese_model_does_not_cut_an_organization_at_an_inner_lowercase_word() -> None:
+    model = learned_recogniser("vi")
+    assert model is not None
+    words = ["Sở", "Y", "tế", "Đà", "Nẵng", "vừa", "công", "bố", "kết", "quả", "."]
+    found = [(p.start, p.end, p.type) for p in model.propose_many([words])[0]]
+    assert (0, 5, "organization") in found, found
+
+
+def test_a_pack_can_keep_the_rules_beside_a_shipped_model() -> None:
+    """Vietnamese ships a model but its pack switches it off: the stage gives the rules' mentions."""
+    from newsloom.entities.stage import find_mentions
+
+    assert "vi" not in ACTIVE and {"en", "id"} <= set(ACTIVE)
+    article = make_article("Sở Y tế Đà Nẵng vừa công bố kết quả.", "vi")
+    rules = {(m.start, m.end, m.type) for m in find_mentions(article, "rules")}
+    assert {(m.start, m.end, m.type) for m in find_mentions(article)} == rules
 
 
 def _written() -> dict[str, list[tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]]]:
@@ -77,13 +95,16 @@ def _written() -> dict[str, list[tuple[list[tuple[int, int, str]], list[tuple[in
 def test_written_sentences_gate() -> None:
     floors = FLOORS["written_sentences"]
     for language, pairs in sorted(_written().items()):
+        if language not in ACTIVE:
+            print(f"written {language}: the pack keeps the rules, no learned gate")
+            continue
         result = figures(*score(pairs))
         print(f"written {language}: {result}")
         assert result["exact"] >= floors[language]["exact"], (language, result)
         assert result["overlap"] >= floors[language]["overlap"], (language, result)
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("language", ACTIVE)
 def test_public_heldout_gate(language: str) -> None:
     if not corpora.available(language):
         pytest.skip(f"public training files of {language} are not fetched under {corpora.MIRROR}")
@@ -100,7 +121,7 @@ def test_blind_sentences_gate() -> None:
     if not BLIND.exists():
         pytest.skip(f"{BLIND} is not in this checkout")
     report = compare_gold_file(BLIND)
-    for language in LANGUAGES:
+    for language in ACTIVE:
         rules, hybrid = report[language]["rules"], report[language]["hybrid"]
         print(
             f"blind {language}: rules {rules['exact']}/{rules['overlap']} hybrid {hybrid['exact']}/{hybrid['overlap']}"

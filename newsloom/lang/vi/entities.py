@@ -13,6 +13,10 @@ PORTFOLIOS = frozenset(
 )  # fmt: skip
 
 RULES = EntityRules(
+    # The Vietnamese model (trained on PhoNER_COVID19 + underthesea silver) is shipped but off: it types the
+    # same names differently across articles, which split 3 of the 13 gold stories across languages
+    # (story B-cubed recall 0.93 -> 0.84) and lowered organizations on the blind articles (0.77 -> 0.69).
+    learned_model=False,
     titles={
         "Chủ tịch nước": "head_of_state", "Tổng thống": "head_of_state", "Quốc vương": "monarch",
         "Nhà vua": "monarch", "Nữ hoàng": "monarch",
