@@ -471,6 +471,35 @@ def serve(
         _fail(exc)
 
 
+db_app = typer.Typer(no_args_is_help=True, help="Database tools: copy a store between databases.")
+app.add_typer(db_app, name="db")
+
+
+@db_app.command("copy")
+def db_copy(
+    source: Annotated[str, typer.Argument(help="The store to copy: a database file or SQLAlchemy URL.")],
+    target: Annotated[str, typer.Argument(help="A new, empty database file or SQLAlchemy URL.")],
+) -> None:
+    """Copy a whole store, row for row, e.g. from SQLite to PostgreSQL or back (the search index is
+    rebuilt at first use)."""
+    from newsloom.store import Store
+    from newsloom.store.copy import copy_store
+
+    try:
+        src, dst = Store.open(source), Store.open(target)
+    except NewsloomError as exc:
+        _fail(exc)
+        return
+    try:
+        copied = copy_store(src, dst, on_table=lambda name, n: err.print(f"{name}: {n} rows"))
+    except NewsloomError as exc:
+        _fail(exc)
+    finally:
+        src.close()
+        dst.close()
+    console.print(f"Copied {sum(copied.values())} rows in {len(copied)} tables to {target}.")
+
+
 def main() -> None:
     try:
         app()

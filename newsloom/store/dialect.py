@@ -155,3 +155,18 @@ def ts_query(clauses: Sequence[Clause]) -> str:
         phrases = " & ".join("(" + " <-> ".join(w + mark for w in words) + ")" for words in clause.phrases)
         rendered.append(f"({phrases})")
     return " | ".join(rendered)
+
+
+def reset_ids(conn: sa.Connection, table: sa.Table) -> None:
+    """After rows were inserted with their ids given (``db copy``), make the next generated id follow
+    the largest one. SQLite does so by itself; PostgreSQL's serial sequence has to be moved."""
+    if conn.dialect.name != "postgresql":
+        return
+    for column in table.primary_key.columns:
+        if column.autoincrement is True:
+            conn.execute(
+                sa.text(
+                    f"SELECT setval(pg_get_serial_sequence('{table.name}', '{column.name}'), "
+                    f"COALESCE((SELECT MAX({column.name}) FROM {table.name}), 0) + 1, false)"
+                )
+            )
