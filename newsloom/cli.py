@@ -430,24 +430,23 @@ def compare(
 @app.command()
 def export(
     what: Annotated[str, typer.Option(help="articles, entities, events or stories.")] = "articles",
-    fmt: Annotated[str, typer.Option("--format", help="jsonl, csv, or plover (events).")] = "jsonl",
+    fmt: Annotated[
+        str, typer.Option("--format", help="jsonl, csv, plover (events), or parquet (needs --out).")
+    ] = "jsonl",
     out: Annotated[Path | None, typer.Option(help="Write to this file instead of standard output.")] = None,
     db: DbOption = None,
 ) -> None:
-    """Export the store as JSON Lines or CSV."""
-    from newsloom.exports import export_lines
+    """Export the store as JSON Lines, CSV or Parquet."""
+    from newsloom.exports import export_file, export_lines
 
     store, _ = _open(db)
     try:
         with store.connect() as conn:
-            lines = export_lines(conn, what, fmt)
             if out is None:
-                for line in lines:
+                for line in export_lines(conn, what, fmt):
                     sys.stdout.write(line + "\n")
             else:
-                with out.open("w", encoding="utf-8") as handle:
-                    for line in lines:
-                        handle.write(line + "\n")
+                export_file(conn, what, fmt, out)
                 err.print(f"Wrote {out}")
     except NewsloomError as exc:
         _fail(exc)
