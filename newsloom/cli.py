@@ -499,6 +499,34 @@ def db_copy(
     console.print(f"Copied {sum(copied.values())} rows in {len(copied)} tables to {target}.")
 
 
+spark_app = typer.Typer(
+    no_args_is_help=True, help="Batch runs on Apache Spark (pip install 'newsloom[spark]')."
+)
+app.add_typer(spark_app, name="spark")
+
+
+@spark_app.command("run")
+def spark_run_command(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders (read recursively) or JSONL files.")],
+    out: Annotated[Path, typer.Option(help="Folder for the Parquet output (articles/, errors/).")],
+    master: Annotated[
+        str, typer.Option(help="Spark master: local[2], spark://host:7077, yarn.")
+    ] = "local[2]",
+    partitions: Annotated[int | None, typer.Option(help="Partitions (default: Spark's parallelism).")] = None,
+) -> None:
+    """Run every per-article stage on Spark and write the articles as Parquet (no corpus steps)."""
+    from newsloom.scale.spark import spark_run
+
+    try:
+        report = spark_run(paths, out, master=master, partitions=partitions)
+    except NewsloomError as exc:
+        _fail(exc)
+        return
+    console.print(
+        f"{report.files} files, {report.articles} articles, {report.errors} errors: written to {report.out}"
+    )
+
+
 def main() -> None:
     try:
         app()

@@ -20,10 +20,11 @@ pq = pytest.importorskip(
     "pyarrow.parquet", reason="pyarrow is not installed (pip install 'newsloom[parquet]')"
 )
 
+#: Text files: HTML goes through trafilatura's process-wide deduplication (see tests/store/test_copy.py).
 FILES = (
     "text/vi_01_son_waly_unodc.txt",
     "text/id_01_son_waly_unodc.txt",
-    "html/en_01_guterres_luong_cuong_talks.html",
+    "text/en_04_guterres_press_conference.txt",
 )
 
 

@@ -1,7 +1,7 @@
 """Two `newsloom run` processes writing one PostgreSQL database at once, fed overlapping inputs, end
 with each article, entity, event mention and story exactly once: what a single run of the same files
-stores. (How many events the mentions merge into depends on the order articles arrive in, 20 or 21
-on these files in a single run too, so events are compared by their sources.)"""
+stores. (How many events the mentions merge into depends on the order articles arrive in (20 or 21
+on five examples in single runs in two orders), so events are compared by their sources."""
 
 from __future__ import annotations
 
@@ -15,7 +15,8 @@ import sqlalchemy as sa
 
 from newsloom.store import Store
 from tests.conftest import EXAMPLES, ROOT
-from tests.store.test_postgres import EXAMPLE_FILES, _record
+from tests.store.test_copy import EXAMPLE_FILES
+from tests.store.test_postgres import _record
 
 #: Each process gets four of the five files (three shared), the second in the reverse order, so
 #: both meet the same articles, entities and events at about the same time.
