@@ -533,24 +533,23 @@ def compare(
 @app.command()
 def export(
     what: Annotated[str, typer.Option(help="articles, entities, events or stories.")] = "articles",
-    fmt: Annotated[str, typer.Option("--format", help="jsonl, csv, or plover (events).")] = "jsonl",
+    fmt: Annotated[
+        str, typer.Option("--format", help="jsonl, csv, plover (events), or parquet (needs --out).")
+    ] = "jsonl",
     out: Annotated[Path | None, typer.Option(help="Write to this file instead of standard output.")] = None,
     db: DbOption = None,
 ) -> None:
-    """Export the store as JSON Lines or CSV."""
-    from newsloom.exports import export_lines
+    """Export the store as JSON Lines, CSV or Parquet."""
+    from newsloom.exports import export_file, export_lines
 
     store, _ = _open(db)
     try:
         with store.connect() as conn:
-            lines = export_lines(conn, what, fmt)
             if out is None:
-                for line in lines:
+                for line in export_lines(conn, what, fmt):
                     sys.stdout.write(line + "\n")
             else:
-                with out.open("w", encoding="utf-8") as handle:
-                    for line in lines:
-                        handle.write(line + "\n")
+                export_file(conn, what, fmt, out)
                 err.print(f"Wrote {out}")
     except NewsloomError as exc:
         _fail(exc)
@@ -578,6 +577,63 @@ def serve(
 app.command("watch")(watch_cli.watch)
 app.add_typer(watch_cli.sources_app, name="sources")
 app.add_typer(watch_cli.alerts_app, name="alerts")
+
+
+db_app = typer.Typer(no_args_is_help=True, help="Database tools: copy a store between databases.")
+app.add_typer(db_app, name="db")
+
+
+@db_app.command("copy")
+def db_copy(
+    source: Annotated[str, typer.Argument(help="The store to copy: a database file or SQLAlchemy URL.")],
+    target: Annotated[str, typer.Argument(help="A new, empty database file or SQLAlchemy URL.")],
+) -> None:
+    """Copy a whole store, row for row, e.g. from SQLite to PostgreSQL or back (the search index is
+    rebuilt at first use)."""
+    from newsloom.store import Store
+    from newsloom.store.copy import copy_store
+
+    try:
+        src, dst = Store.open(source), Store.open(target)
+    except NewsloomError as exc:
+        _fail(exc)
+        return
+    try:
+        copied = copy_store(src, dst, on_table=lambda name, n: err.print(f"{name}: {n} rows"))
+    except NewsloomError as exc:
+        _fail(exc)
+    finally:
+        src.close()
+        dst.close()
+    console.print(f"Copied {sum(copied.values())} rows in {len(copied)} tables to {target}.")
+
+
+spark_app = typer.Typer(
+    no_args_is_help=True, help="Batch runs on Apache Spark (pip install 'newsloom[spark]')."
+)
+app.add_typer(spark_app, name="spark")
+
+
+@spark_app.command("run")
+def spark_run_command(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders (read recursively) or JSONL files.")],
+    out: Annotated[Path, typer.Option(help="Folder for the Parquet output (articles/, errors/).")],
+    master: Annotated[
+        str, typer.Option(help="Spark master: local[2], spark://host:7077, yarn.")
+    ] = "local[2]",
+    partitions: Annotated[int | None, typer.Option(help="Partitions (default: Spark's parallelism).")] = None,
+) -> None:
+    """Run every per-article stage on Spark and write the articles as Parquet (no corpus steps)."""
+    from newsloom.scale.spark import spark_run
+
+    try:
+        report = spark_run(paths, out, master=master, partitions=partitions)
+    except NewsloomError as exc:
+        _fail(exc)
+        return
+    console.print(
+        f"{report.files} files, {report.articles} articles, {report.errors} errors: written to {report.out}"
+    )
 
 
 def main() -> None:

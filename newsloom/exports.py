@@ -1,8 +1,13 @@
 """Exports gathered in one place: `newsloom export --what articles|entities|events|stories --format ...`.
 
-Two explicit registries: :data:`EXPORTS` (what can be exported: records read from the store, and
-the formats each offers) and :data:`WRITERS` (how records become lines). A lookup that fails names
-everything the registry knows.
+Three explicit registries: :data:`EXPORTS` (what can be exported: records read from the store, and
+the formats each offers), :data:`WRITERS` (how records become lines) and :data:`FILE_WRITERS` (formats
+that are files, not lines: Parquet). A lookup that fails names everything the registries know.
+
+The Parquet schema is the JSONL export's shape, flat and stable: one column per top-level field in
+the order the records give them; strings, integers, floats and booleans as such; nested values
+(lists, objects: provenance, names by language, sources) as JSON text, listed in the file's
+key-value metadata under ``newsloom.json_columns`` so a reader can decode them.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ import io
 import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from newsloom.entities.queries import export_entities
@@ -29,7 +35,7 @@ class Export:
     """One thing that can be exported: ``records(conn, format)`` and the formats it offers."""
 
     records: Callable[[Connection, str], Records]
-    formats: tuple[str, ...] = ("jsonl", "csv")
+    formats: tuple[str, ...] = ("jsonl", "csv", "parquet")
 
 
 def _articles(conn: Connection, _format: str) -> Records:
@@ -49,7 +55,7 @@ def _stories(conn: Connection, format: str) -> Records:
 EXPORTS: dict[str, Export] = {
     "articles": Export(_articles),
     "entities": Export(_entities),
-    "events": Export(export_events, ("jsonl", "csv", "plover")),
+    "events": Export(export_events, ("jsonl", "csv", "plover", "parquet")),
     "stories": Export(_stories),
 }
 
@@ -82,15 +88,70 @@ WRITERS: dict[str, Callable[[Iterable[dict[str, Any]]], Iterator[str]]] = {
     "csv": csv_lines,
     "plover": jsonl_lines,
 }
-FORMATS = tuple(WRITERS)
+
+
+def _json_cell(value: Any) -> Any:
+    return (
+        value
+        if isinstance(value, (str, int, float, bool)) or value is None
+        else json.dumps(value, ensure_ascii=False)
+    )
+
+
+def _arrow_type(values: list[Any]) -> Any:
+    """The Arrow type of a column: bool, int64 or float64 when every value is one, else string."""
+    import pyarrow as pa
+
+    present = [v for v in values if v is not None]
+    if present and all(isinstance(v, bool) for v in present):
+        return pa.bool_()
+    if present and all(isinstance(v, int) and not isinstance(v, bool) for v in present):
+        return pa.int64()
+    if present and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in present):
+        return pa.float64()
+    return pa.string()
+
+
+def parquet_file(records: Iterable[dict[str, Any]], path: Path) -> int:
+    """Write the records as one Parquet file (schema: see the module's docstring); returns the rows."""
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError as exc:
+        raise NewsloomError(
+            "Parquet exports need pyarrow: pip install 'newsloom[parquet]' (or pip install pyarrow)."
+        ) from exc
+    rows = list(records)
+    names = list(dict.fromkeys(name for row in rows for name in row))
+    nested = [n for n in names if any(isinstance(r.get(n), (dict, list, tuple)) for r in rows)]
+    columns = {}
+    for name in names:
+        values = [_json_cell(row.get(name)) for row in rows]
+        kind = pa.string() if name in nested else _arrow_type(values)
+        columns[name] = pa.array(
+            [float(v) if kind == pa.float64() and v is not None else v for v in values], kind
+        )
+    table = pa.table(columns).replace_schema_metadata(
+        {
+            "newsloom.json_columns": json.dumps(nested),
+            "newsloom.shape": "the JSONL export, nested values as JSON",
+        }
+    )
+    pq.write_table(table, path)
+    return len(rows)
+
+
+#: format -> how its records are written to a file (formats that are not lines of text).
+FILE_WRITERS: dict[str, Callable[[Iterable[dict[str, Any]], Path], int]] = {"parquet": parquet_file}
+FORMATS = (*WRITERS, *FILE_WRITERS)
 
 
 def find_export(what: str, fmt: str) -> Export:
     """The export of ``what`` in ``fmt``, or an error naming what there is."""
     if what not in EXPORTS:
         raise NewsloomError(f"Cannot export '{what}'. Choose one of: {', '.join(EXPORTS)}.")
-    if fmt not in WRITERS:
-        raise NewsloomError(f"Unknown format '{fmt}'. Choose one of: {', '.join(WRITERS)}.")
+    if fmt not in FORMATS:
+        raise NewsloomError(f"Unknown format '{fmt}'. Choose one of: {', '.join(FORMATS)}.")
     export = EXPORTS[what]
     if fmt not in export.formats:
         if fmt == "plover":
@@ -102,4 +163,19 @@ def find_export(what: str, fmt: str) -> Export:
 def export_lines(conn: Connection, what: str, fmt: str) -> Iterator[str]:
     """The export as lines of text (JSON Lines, or CSV with a header row)."""
     export = find_export(what, fmt)
+    if fmt in FILE_WRITERS:
+        raise NewsloomError(f"{fmt} is written to a file, not as lines: give --out FILE.{fmt}.")
     return WRITERS[fmt](export.records(conn, fmt))
+
+
+def export_file(conn: Connection, what: str, fmt: str, path: Path) -> int:
+    """Write the export to ``path`` in any format; returns how many records were written."""
+    export = find_export(what, fmt)
+    if fmt in FILE_WRITERS:  # a file format holds the JSON Lines records
+        return FILE_WRITERS[fmt](export.records(conn, "jsonl"), path)
+    count = 0
+    with path.open("w", encoding="utf-8") as handle:
+        for line in WRITERS[fmt](export.records(conn, fmt)):
+            handle.write(line + "\n")
+            count += 1
+    return count

@@ -15,6 +15,7 @@ import numpy as np
 import sqlalchemy as sa
 
 from newsloom.article import Article
+from newsloom.store.dialect import lock_writers
 from newsloom.store.schema import article_paths, articles, simhash_bands
 
 #: Two bodies whose 64-bit simhashes differ in at most this many bits are one article re-crawled.
@@ -77,7 +78,11 @@ def save_article(conn: sa.Connection, article: Article) -> str:
 
     The same body (whatever the file name) is one article; a stored article is updated only when
     more stages have run on it; a near-identical body is recorded as a duplicate of the first.
+    The first statement of the caller's write transaction: on PostgreSQL it waits for the writer lock
+    (``dialect.lock_writers``), so the corpus steps that follow in the same transaction see every
+    article other processes committed before and no other process writes until this one commits.
     """
+    lock_writers(conn)
     stored_stages = stages_done(conn, article.id)
     _remember_path(conn, article)
     if stored_stages is not None:

@@ -11,6 +11,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from newsloom.errors import StoreError
+from newsloom.store.dialect import migration_lock
 from newsloom.store.migrations import discover
 from newsloom.store.schema import schema_version
 
@@ -162,6 +163,10 @@ class Store:
 
     def migrate(self) -> list[int]:
         """Apply every migration not applied yet; return the versions applied now."""
+        with migration_lock(self.engine):
+            return self._migrate()
+
+    def _migrate(self) -> list[int]:
         applied_now: list[int] = []
         with self.engine.begin() as conn:
             schema_version.create(conn, checkfirst=True)

@@ -5,12 +5,17 @@ SQLite indexes search documents with FTS5 (bm25 ranking); PostgreSQL with a ``ts
 index, ranked by ``ts_rank`` with the title weighted. Both take the same query: any of several
 clauses, each a set of phrases that must all occur (optionally in the title only). Another database
 has no full-text index (``full_text(conn)`` is False) and search answers from names and meaning.
+Writers: on PostgreSQL several processes may write one store at once, so each article's write
+transaction first takes one transaction-scoped advisory lock (:func:`lock_writers`) and migrations run
+under a session-scoped one (:func:`migration_lock`). SQLite needs neither (one writer at a time by
+design, waiting up to ``busy_timeout``).
 Everything else in ``newsloom/store/`` is portable SQLAlchemy Core.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import sqlalchemy as sa
@@ -18,6 +23,41 @@ import sqlalchemy as sa
 #: The full-text table over folded (lower case, no diacritics) title and body of ``serve_search_docs``.
 FTS_TABLE = "serve_search_fts"
 DIALECTS = ("sqlite", "postgresql")
+#: Advisory lock keys (any fixed 64-bit numbers, the same in every newsloom process).
+WRITER_LOCK = 0x6E6C_0001  # held by one article's write transaction: save + corpus steps
+MIGRATION_LOCK = 0x6E6C_0002  # held while one process checks and applies migrations
+
+
+def lock_writers(conn: sa.Connection) -> None:
+    """Wait until no other process writes an article, and hold that right until this transaction ends.
+
+    Why a lock and not upserts or SERIALIZABLE: the corpus steps read then write across tables (an
+    entity found by its blocking keys, an event merged into the best stored candidate, a story picked
+    by similarity); two writers that both read before either commits would each create the same
+    entity, event or story. Upserts cover only single-row keys, and serialisable transactions would
+    abort and have to replay the whole article. One ``pg_advisory_xact_lock`` serialises just the short
+    write transaction (the per-article stages, the expensive part, still run in parallel), cannot
+    deadlock (one key), and is released by commit or rollback, also when a process dies.
+    """
+    if conn.dialect.name == "postgresql":
+        conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITER_LOCK})
+
+
+@contextmanager
+def migration_lock(engine: sa.Engine) -> Iterator[None]:
+    """Hold the migration lock for the block (PostgreSQL): two processes opening a new database at
+    once would otherwise both create the tables."""
+    if engine.dialect.name != "postgresql":
+        yield
+        return
+    with engine.connect() as conn:
+        conn.execute(sa.text("SELECT pg_advisory_lock(:key)"), {"key": MIGRATION_LOCK})
+        conn.commit()
+        try:
+            yield
+        finally:
+            conn.execute(sa.text("SELECT pg_advisory_unlock(:key)"), {"key": MIGRATION_LOCK})
+            conn.commit()
 
 
 @dataclass(frozen=True)
@@ -115,3 +155,18 @@ def ts_query(clauses: Sequence[Clause]) -> str:
         phrases = " & ".join("(" + " <-> ".join(w + mark for w in words) + ")" for words in clause.phrases)
         rendered.append(f"({phrases})")
     return " | ".join(rendered)
+
+
+def reset_ids(conn: sa.Connection, table: sa.Table) -> None:
+    """After rows were inserted with their ids given (``db copy``), make the next generated id follow
+    the largest one. SQLite does so by itself; PostgreSQL's serial sequence has to be moved."""
+    if conn.dialect.name != "postgresql":
+        return
+    for column in table.primary_key.columns:
+        if column.autoincrement is True:
+            conn.execute(
+                sa.text(
+                    f"SELECT setval(pg_get_serial_sequence('{table.name}', '{column.name}'), "
+                    f"COALESCE((SELECT MAX({column.name}) FROM {table.name}), 0) + 1, false)"
+                )
+            )

@@ -438,7 +438,12 @@ def names_by_language(conn: sa.Connection, ids: Sequence[int]) -> dict[int, dict
     query = (
         sa.select(entity_aliases.c.entity_id, entity_aliases.c.language, entity_aliases.c.alias)
         .where(entity_aliases.c.entity_id.in_(list(ids)))
-        .order_by(entity_aliases.c.entity_id, entity_aliases.c.language, entity_aliases.c.count.desc())
+        .order_by(
+            entity_aliases.c.entity_id,
+            entity_aliases.c.language,
+            entity_aliases.c.count.desc(),
+            entity_aliases.c.id,  # ties in the order they were first seen, the same on every database
+        )
     )
     for row in conn.execute(query):
         found.setdefault(row.entity_id, {}).setdefault(row.language, []).append(row.alias)

@@ -1,0 +1,1 @@
+"""Running newsloom beyond one process: the per-article stages on Apache Spark (``spark``)."""
