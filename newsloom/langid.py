@@ -13,7 +13,7 @@ from functools import cache
 from typing import Any
 
 from newsloom.article import Article
-from newsloom.pipeline import stage
+from newsloom.registry import stage
 from newsloom.settings import DEFAULT_LANGUAGES, Settings
 
 #: Below this many letters a text is too short to identify on its own.

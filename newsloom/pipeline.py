@@ -23,102 +23,41 @@ import queue
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
-from typing import TYPE_CHECKING, Any, Literal, NoReturn, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Literal, NoReturn, overload
 
 from newsloom.article import Article
+from newsloom.cores import free_cores
 from newsloom.errors import PipelineError
+from newsloom.registry import (
+    _ATTRIBUTE,
+    _REGISTERED,
+    DEFAULT_STAGES,
+    PROVIDED_BY_READERS,
+    Lookup,
+    StageFailure,
+    StageFunc,
+    StageInfo,
+    T,
+    stage,
+)
+
+#: Re-exported: stages register with ``newsloom.registry.stage``; callers may keep importing these here.
+__all__ = [
+    "DEFAULT_STAGES",
+    "Pipeline",
+    "StageFailure",
+    "StageInfo",
+    "batched",
+    "builtin_stages",
+    "free_cores",
+    "registered_stages",
+    "stage",
+]
 
 if TYPE_CHECKING:
     from newsloom.settings import Settings
-
-StageFunc = Callable[[Article], Article]
-StageFactory = Callable[["Settings"], StageFunc]
-#: What the runner knows already for a stage: ``lookup(stage name, keys) -> {key: value}``.
-Lookup = Callable[[str, Sequence[str]], Mapping[str, Any]]
-T = TypeVar("T")
-
-#: What a reader fills before any stage runs.
-PROVIDED_BY_READERS = ("id", "path", "text", "metadata", "boilerplate", "raw", "fmt")
-
-#: The default order of stages (every one is built in: see :func:`builtin_stages`).
-DEFAULT_STAGES = ("language", "sentences", "entities", "times", "events", "embed")
-
-
-@dataclass(frozen=True, slots=True)
-class StageInfo:
-    """A registered stage: its name, the object registered (function or class), how to build it."""
-
-    name: str
-    registered: Any  # the registered function (its own stage) or class (built from settings)
-    factory: StageFactory
-    requires: tuple[str, ...]
-    assigns: tuple[str, ...]
-
-    @property
-    def func(self) -> StageFunc:
-        """The stage as a callable: a function stage itself, else one built once from the default
-        settings (for callers written before stages were built from settings; prefer a Pipeline)."""
-        return _default_built(self)
-
-
-@dataclass(frozen=True, slots=True)
-class StageFailure:
-    """An article a stage failed on (``Pipeline.pipe(..., keep_failures=True)`` yields it in its place)."""
-
-    article: Article
-    stage: str
-    error: str
-
-
-_ATTRIBUTE = "__newsloom_stage__"
-#: Stages registered with :func:`stage` (the built-in ones and any a test or plugin adds).
-_REGISTERED: dict[str, StageInfo] = {}
-
-
-def stage(
-    name: str,
-    *,
-    requires: Sequence[str] = (),
-    assigns: Sequence[str] = (),
-    factory: StageFactory | None = None,
-) -> Callable[[T], T]:
-    """Register a stage: a function ``Article -> Article`` (its own stage), or a class built as
-    ``cls(settings)``, or anything with an explicit ``factory(settings)``."""
-
-    def register(obj: T) -> T:
-        build: StageFactory
-        if factory is not None:
-            build = factory
-        elif isinstance(obj, type):
-            build = obj
-        else:
-            build = _Constant(obj)  # type: ignore[arg-type]
-        info = StageInfo(name, obj, build, tuple(requires), tuple(assigns))
-        _REGISTERED[name] = info
-        setattr(obj, _ATTRIBUTE, info)
-        return obj
-
-    return register
-
-
-@cache
-def _default_built(info: StageInfo) -> StageFunc:
-    from newsloom.settings import Settings
-
-    return info.factory(Settings())
-
-
-@dataclass(frozen=True, slots=True)
-class _Constant:
-    """The factory of a plain function stage: the function itself, whatever the settings."""
-
-    func: StageFunc
-
-    def __call__(self, _settings: Settings) -> StageFunc:
-        return self.func
 
 
 def builtin_stages() -> tuple[StageInfo, ...]:
@@ -151,29 +90,6 @@ def registered_stages() -> dict[str, StageInfo]:
 
 def default_stage_names() -> tuple[str, ...]:
     return DEFAULT_STAGES
-
-
-def free_cores(sample_seconds: float = 0.2) -> int:
-    """Cores idle right now (at least 1): measured from ``/proc/stat`` over a short sample while
-    this process sleeps, else estimated from the load average."""
-    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    try:
-        first = _cpu_times()
-        time.sleep(sample_seconds)
-        second = _cpu_times()
-        busy, total = second[0] - first[0], second[1] - first[1]
-        idle_cores = cpus * (1 - busy / total) if total > 0 else cpus
-    except (OSError, ValueError, IndexError):
-        idle_cores = cpus - os.getloadavg()[0] if hasattr(os, "getloadavg") else cpus
-    return max(1, min(cpus, int(idle_cores + 0.5)))
-
-
-def _cpu_times() -> tuple[int, int]:
-    """(busy, total) jiffies of all CPUs since boot."""
-    with open("/proc/stat", encoding="ascii") as handle:
-        values = [int(x) for x in handle.readline().split()[1:]]
-    idle = values[3] + values[4]  # idle + iowait
-    return sum(values) - idle, sum(values)
 
 
 class Pipeline:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from newsloom.article import Article, Sentence
 from newsloom.lang import get_pack
-from newsloom.pipeline import stage
+from newsloom.registry import stage
 
 #: A sentence ends at . ! ? … (and closing quotes/brackets) followed by space and an opening
 #: capital, digit, quote or bracket.

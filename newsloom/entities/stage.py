@@ -14,7 +14,7 @@ from newsloom.entities.mentions import Recogniser, tokenize
 from newsloom.entities.rules import EntityRules
 from newsloom.entities.types import Mention
 from newsloom.lang import get_pack, load_part
-from newsloom.pipeline import stage
+from newsloom.registry import stage
 
 #: hybrid: the learned model proposes, the rules correct; rules: the rules alone.
 MODES = ("hybrid", "rules")

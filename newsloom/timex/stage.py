@@ -6,7 +6,7 @@ import bisect
 import dataclasses
 
 from newsloom.article import Article
-from newsloom.pipeline import stage
+from newsloom.registry import stage
 from newsloom.timex.resolve import parse_published, resolve_times
 from newsloom.timex.types import TimeExpression
 

@@ -49,6 +49,8 @@ EXCEPTIONS: dict[str, dict[Any, str]] = {
     "GET /api/events": {ACCEPT: SWAP + "; known gap in routes: type is not an enum", REJECT: UNIX},
     "GET /api/timeline": {ACCEPT: SWAP, REJECT: UNIX},
     "GET /api/stats": {ACCEPT: SWAP, REJECT: UNIX},
+    "GET /api/trends": {ACCEPT: SWAP, REJECT: UNIX},
+    "GET /api/trends.csv": {ACCEPT: SWAP, REJECT: UNIX},
     "GET /api/export": {ACCEPT: "format=plover is for what=events only (422 saying so): parameters related"},
     "GET /api/search": {ACCEPT: "a query without a letter or digit is a 422"},
     "POST /api/compare": {

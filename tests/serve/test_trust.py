@@ -21,7 +21,13 @@ def test_events_carry_trust_and_filter_on_it(client: TestClient) -> None:
     assert client.get("/api/events", params={"min_confidence": 2}).status_code == 422
 
 
-def test_timeline_hides_uncertain_events_by_default(client: TestClient) -> None:
+def test_timeline_hides_uncertain_events_by_default(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # every single-source event counts as uncertain here: which events the examples leave below the
+    # threshold depends on the events classifier's calibration, not on the timeline's filtering
+    monkeypatch.setattr("newsloom.views.trust.LOW_CONFIDENCE", 1.01)
+
     def shown(**params: object) -> tuple[set[int], int]:
         body = client.get("/api/timeline", params=params).json()
         ids = {e["id"] for day in body["items"] for group in day["groups"] for e in group["events"]}

@@ -62,7 +62,13 @@ def test_event_filters_narrow_the_list(conn: Connection) -> None:
     assert 0 < len(confirmed) < len(every)  # the examples hold both kinds
 
 
-def test_timeline_hides_uncertain_events_unless_asked(conn: Connection) -> None:
+def test_timeline_hides_uncertain_events_unless_asked(
+    conn: Connection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # every single-source event counts as uncertain here: which events the examples leave below the
+    # threshold depends on the events classifier's calibration, not on the timeline's filtering
+    monkeypatch.setattr("newsloom.views.trust.LOW_CONFIDENCE", 1.01)
+
     def ids(query: TimelineQuery) -> set[int]:
         found = timeline_view(conn, query)
         return {e.id for day in found.items for group in day.groups for e in group.events}
