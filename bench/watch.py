@@ -33,33 +33,11 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from tests.watch.server import WORDS as PAGE_WORDS  # noqa: E402
 from tests.watch.server import LocalServer, serve  # noqa: E402  (the tests' loopback server)
 
 WORDS = [
-    "minister",
-    "harbour",
-    "council",
-    "river",
-    "election",
-    "budget",
-    "farmers",
-    "market",
-    "province",
-    "school",
-    "bridge",
-    "storm",
-    "railway",
-    "hospital",
-    "court",
-    "village",
-    "festival",
-    "teachers",
-    "export",
-    "rice",
-    "coffee",
-    "fishermen",
-    "coast",
-    "airport",
+    *PAGE_WORDS,
     "parliament",
     "minister",
     "agreement",

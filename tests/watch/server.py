@@ -140,3 +140,32 @@ def serve() -> Iterator[LocalServer]:
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+#: Words the generated test pages are made of (tests and bench/watch.py).
+WORDS = [
+    "minister",
+    "harbour",
+    "council",
+    "river",
+    "election",
+    "budget",
+    "farmers",
+    "market",
+    "province",
+    "school",
+    "bridge",
+    "storm",
+    "railway",
+    "hospital",
+    "court",
+    "village",
+    "festival",
+    "teachers",
+    "export",
+    "rice",
+    "coffee",
+    "fishermen",
+    "coast",
+    "airport",
+]

@@ -17,36 +17,10 @@ from newsloom.store import Store
 from newsloom.store.articles import count_articles
 from newsloom.store.watch import item_counts, watch_items
 from newsloom.watch.loop import Watcher
-from tests.watch.server import LocalServer
+from tests.watch.server import WORDS, LocalServer
 from tests.watch.test_loop import LIGHT
 
 ROOT = Path(__file__).resolve().parents[2]
-WORDS = [
-    "minister",
-    "harbour",
-    "council",
-    "river",
-    "election",
-    "budget",
-    "farmers",
-    "market",
-    "province",
-    "school",
-    "bridge",
-    "storm",
-    "railway",
-    "hospital",
-    "court",
-    "village",
-    "festival",
-    "teachers",
-    "export",
-    "rice",
-    "coffee",
-    "fishermen",
-    "coast",
-    "airport",
-]
 PAGES = 12
 
 
