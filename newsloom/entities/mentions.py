@@ -579,23 +579,40 @@ class Recogniser:
             and not after
         )
 
-    def _vietnamese_org(self, toks: list[Token], items: list[Item], n: int) -> tuple[int, int] | None:  # noqa: C901 (split pending: see docs/architecture.md)
+    def _vietnamese_org(self, toks: list[Token], items: list[Item], n: int) -> tuple[int, int] | None:
         """An organization written with lowercase inside ("Bộ Công an", "Ngân hàng Nhà nước Việt Nam"):
         a head word, then capitalised words each followed by at most one lowercase word."""
         start = items[n].start
         head = next((h for h in self.org_heads if self._words_at(toks, start, len(h)) == h), None)
         if head is None or not self.rules.org_lowercase_inside:
             return None
-        k = start + len(head)
-        regional = head in self.regional_heads
-        if not regional:
-            pass
-        elif k < len(toks) and toks[k].text.casefold() in self.place_prefixes:
-            k += 1  # "Công an tỉnh Quảng Trị": a provincial body
-        elif k + 1 < len(toks) and f"{toks[k].text} {toks[k + 1].text}".casefold() in self.place_prefixes:
-            k += 2  # "Công an thành phố Huế"
+        k = self._after_head(toks, start + len(head), head)
         if k >= len(toks) or not (toks[k].is_word and toks[k].cap):
             return None
+        end = self._org_name_end(toks, k)
+        if not (toks[end - 1].cap or end - start > len(head) + 1):
+            return None
+        while end > start and toks[end - 1].text.casefold() in self.connectors:
+            end -= 1
+        next_item = next((m for m in range(n, len(items)) if items[m].start >= end), len(items))
+        if any(items[m].kind == "title" for m in range(n, next_item)):
+            return None
+        if next_item < len(items) and items[next_item].start < end:
+            return None
+        return end, next_item
+
+    def _after_head(self, toks: list[Token], k: int, head: tuple[str, ...]) -> int:
+        """Where the name proper starts after the head word: past "tỉnh"/"thành phố" for a regional body."""
+        if head not in self.regional_heads:
+            return k
+        if k < len(toks) and toks[k].text.casefold() in self.place_prefixes:
+            return k + 1  # "Công an tỉnh Quảng Trị": a provincial body
+        if k + 1 < len(toks) and f"{toks[k].text} {toks[k + 1].text}".casefold() in self.place_prefixes:
+            return k + 2  # "Công an thành phố Huế"
+        return k
+
+    def _org_name_end(self, toks: list[Token], k: int) -> int:
+        """The end of the organization's name from its first capitalised word at ``k``."""
         last_cap = True
         caps = 0
         end = k
@@ -606,8 +623,7 @@ class Recogniser:
                 last_cap = True
                 continue
             if inner and not self._is_org(inner[1]):
-                end = inner[0]  # "Bộ Ngoại giao Iran": the country closes the organization's name
-                break
+                return inner[0]  # "Bộ Ngoại giao Iran": the country closes the organization's name
             word = toks[k].text.casefold()
             if word in self.org_stops:
                 break  # "Bộ Công an đã ...": a verb's auxiliary ends the name
@@ -625,22 +641,11 @@ class Recogniser:
                 last_cap = False
             elif word in self.connectors and self._starts_with_head(toks, k + 1):
                 break  # "Bộ Quốc phòng và Bộ Công an": two organizations
-            elif word in self.connectors and k + 1 < len(toks) and toks[k + 1].cap:
-                pass  # "Bộ Tư pháp và Phát triển Hiến pháp"
-            else:
-                break
+            elif not (word in self.connectors and k + 1 < len(toks) and toks[k + 1].cap):
+                break  # anything but "Bộ Tư pháp và Phát triển Hiến pháp" ends the name
             k += 1
             end = k
-        if not (toks[end - 1].cap or end - start > len(head) + 1):
-            return None
-        while end > start and toks[end - 1].text.casefold() in self.connectors:
-            end -= 1
-        next_item = next((m for m in range(n, len(items)) if items[m].start >= end), len(items))
-        if any(items[m].kind == "title" for m in range(n, next_item)):
-            return None
-        if next_item < len(items) and items[next_item].start < end:
-            return None
-        return end, next_item
+        return end
 
     def _person_run(self, toks: list[Token], k: int) -> bool:
         """Tokens from ``k`` are 2-4 capitalised syllables, a Vietnamese-style full name."""
@@ -672,7 +677,7 @@ class Recogniser:
     def _has_non_entity(self, words: list[str]) -> bool:
         return any(tuple(words[k : k + len(w)]) == w for w in self.non_entity for k in range(len(words)))
 
-    def _item_mention(self, toks: list[Token], items: list[Item], n: int) -> RawMention | None:  # noqa: C901 (split pending: see docs/architecture.md)
+    def _item_mention(self, toks: list[Token], items: list[Item], n: int) -> RawMention | None:
         item = items[n]
         if item.kind == "gaz" and item.surface is not None:
             entry = self.gaz.entries[item.surface.entry_id]
@@ -683,6 +688,11 @@ class Recogniser:
             )
         if item.kind != "run":
             return None
+        return self._run_mention(toks, items, n)
+
+    def _run_mention(self, toks: list[Token], items: list[Item], n: int) -> RawMention | None:
+        """A run of capitalised words: typed by what stands before it, its shape and its words."""
+        item = items[n]
         start, end = item.start, item.end
         words = self._run_words(toks, start, end)
         context = self._left_context(toks, items, n)
@@ -718,20 +728,14 @@ class Recogniser:
                 return RawMention(start, end, "organization", "org-shape", SCORE_ORG_SHAPE)
             end = min(end, start + MAX_PERSON_TOKENS)
             return RawMention(start, end, "person", context, SCORE_TITLED)
+        return self._shape_mention(toks, start, end, words)
+
+    def _shape_mention(self, toks: list[Token], start: int, end: int, words: list[str]) -> RawMention | None:
+        """A run with nothing before it that says what it is: its shape decides, or nothing does."""
         if self._has_org_shape(words) and end - start > 1:
             return RawMention(start, end, "organization", "org-shape", SCORE_ORG_SHAPE)
         if end - start == 1:
-            tok = toks[start]
-            if (
-                is_acronym(tok.text)
-                and len(tok.text) >= MIN_ACRONYM_LETTERS
-                and tok.text not in self.gaz.not_names
-                and not ROMAN_NUMERALS.match(tok.text)
-            ):
-                return RawMention(start, end, "organization", "acronym", SCORE_ACRONYM)
-            if len(tok.words) == 1 and tok.text.isupper():
-                return None
-            return RawMention(start, end, "person", "name-part", SCORE_CAPITALISED, tentative=True)
+            return self._single_word_mention(toks[start], start)
         if all(t.text.isupper() for t in toks[start:end] if t.is_word):
             return None  # a shouted headline or a credit line, unless a title or credit marker says so
         if toks[start].text in self.family_names and end - start <= 4:
@@ -741,6 +745,19 @@ class Recogniser:
         if end - start <= 4 and not any(w.isdigit() for w in words):
             return RawMention(start, end, "person", "capitalised", SCORE_CAPITALISED)
         return None
+
+    def _single_word_mention(self, tok: Token, start: int) -> RawMention | None:
+        """One capitalised word: an acronym is an organization, a shouted word nothing, else a name part."""
+        if (
+            is_acronym(tok.text)
+            and len(tok.text) >= MIN_ACRONYM_LETTERS
+            and tok.text not in self.gaz.not_names
+            and not ROMAN_NUMERALS.match(tok.text)
+        ):
+            return RawMention(start, start + 1, "organization", "acronym", SCORE_ACRONYM)
+        if len(tok.words) == 1 and tok.text.isupper():
+            return None
+        return RawMention(start, start + 1, "person", "name-part", SCORE_CAPITALISED, tentative=True)
 
     def _all_named_things(self, toks: list[Token], items: list[Item], first: int, stop: int) -> bool:
         """Items ``first..stop-1`` are places or organizations (what sits between a title and a name)."""

@@ -215,17 +215,8 @@ def _affiliations(
     return tuple(dict.fromkeys(k for k in keys if k))
 
 
-def _slots(  # noqa: C901 (split pending: see docs/architecture.md)
-    sentence: Sentence,
-    mentions: list[Mention],
-    text: str,
-    rules: EventRules,
-    article_mentions: Sequence[Mention],
-    home_country: str | None,
-    local_country: str | None = None,
-) -> list[Slot]:
-    """Actor positions of one sentence, in order; title prefixes are folded into their person."""
-    outer = _outermost(mentions)
+def _absorbed(outer: list[Mention], text: str) -> set[int]:
+    """Indexes of the mentions that are part of a person's title, not actors of their own."""
     absorbed: set[int] = set()
     for i, mention in enumerate(outer):
         if mention.type != "person":
@@ -244,6 +235,35 @@ def _slots(  # noqa: C901 (split pending: see docs/architecture.md)
         titled = mention.type == "person" and mention.kind == "title" and after.type != "person"
         if titled and not text[mention.end : after.start].strip():
             absorbed.add(i + 1)
+    return absorbed
+
+
+def _lead(i: int, outer: list[Mention], absorbed: set[int], text: str, sentence: Sentence) -> int:
+    """Where the actor's phrase starts: before the organizations of its title and the title itself."""
+    mention = outer[i]
+    lead = mention.start
+    for j in range(i - 1, -1, -1):
+        if j not in absorbed:
+            break
+        lead = outer[j].start
+    if mention.role_text:  # the title as written just before the name or its organizations
+        at = text.rfind(mention.role_text, max(sentence.start, lead - len(mention.role_text) - 3), lead)
+        lead = at if at >= 0 else lead
+    return lead
+
+
+def _slots(
+    sentence: Sentence,
+    mentions: list[Mention],
+    text: str,
+    rules: EventRules,
+    article_mentions: Sequence[Mention],
+    home_country: str | None,
+    local_country: str | None = None,
+) -> list[Slot]:
+    """Actor positions of one sentence, in order; title prefixes are folded into their person."""
+    outer = _outermost(mentions)
+    absorbed = _absorbed(outer, text)
     slots: list[Slot] = []
     for i, mention in enumerate(outer):
         if i in absorbed or not _is_actor(mention):
@@ -256,14 +276,7 @@ def _slots(  # noqa: C901 (split pending: see docs/architecture.md)
             actor = replace(
                 actor, affiliations=(*actor.affiliations, *_sector_keys(mention, rules, local_country))
             )
-        lead = mention.start
-        for j in range(i - 1, -1, -1):
-            if j not in absorbed:
-                break
-            lead = outer[j].start
-        if mention.role_text:  # the title as written just before the name or its organizations
-            at = text.rfind(mention.role_text, max(sentence.start, lead - len(mention.role_text) - 3), lead)
-            lead = at if at >= 0 else lead
+        lead = _lead(i, outer, absorbed, text, sentence)
         slots.append(Slot(mention.start, mention.end, mention.text, "mention", actor, lead=lead))
     covered = [(s.start, s.end) for s in slots] + [(m.start, m.end) for m in mentions]
     groups = _group_slots(sentence, text, rules, mentions, covered, local_country, article_mentions)
@@ -642,7 +655,7 @@ class _Arguments:
     inferred: bool
 
 
-def _arguments(  # noqa: C901 (split pending: see docs/architecture.md)
+def _arguments(
     match: _Match,
     clause: tuple[int, int],
     clause_index: int,
@@ -659,74 +672,35 @@ def _arguments(  # noqa: C901 (split pending: see docs/architecture.md)
     before = [s for s in slots if c_start <= s.start and s.end <= match.full_start]
     after = [s for s in slots if match.full_end <= s.start and s.end <= c_end]
     before_text = text[c_start : match.full_start]
-    source_slots: list[Slot] = []
-    target_slots: list[Slot] = []
-    inferred = False
-
-    passive = trigger.voice == "passive" or (
-        trigger.passive_ok and bool(rules.compiled("passive_aux").search(before_text))
-    )
-    agent_before = rules.compiled("passive_agent_before")
-    if passive:
-        agent = rules.compiled("agent_marker").search(text, match.end, c_end)
-        agent_slots = [s for s in after if agent and s.start >= agent.end()]
-        if agent_slots:
-            source_slots = _chain_forward(agent_slots, text)
-        if before:
-            target_slots = _chain_back(before, text)
-        after = []
-    elif trigger.subject_after:  # "After meeting X, Y said ...": X before the comma, Y after it
-        comma = text.find(",", match.full_end, c_end)
-        inside = [s for s in after if comma < 0 or s.end <= comma]
-        beyond = [s for s in after if comma >= 0 and s.start > comma]
-        if beyond:
-            source_slots = _chain_forward(beyond, text)
-        if inside:
-            target_slots = _chain_forward(inside, text)
-        after = []
-    elif len(before) >= 2 and agent_before.search(text, before[-2].end, before[-1].start):
-        source_slots, target_slots = [before[-1]], [before[-2]]  # "B được A tiếp"
-        after = []
-    else:
-        source_slots = _subject(before, before_text, c_start, text, rules)
-        if source_slots and _speaker_only(source_slots[-1], match, text, rules):
-            return None  # "X announced that 65 countries signed": the signers are not named
+    positioned = _positions(match, clause, before, after, before_text, text, rules)
+    if positioned is None:
+        return None  # "X announced that 65 countries signed": the signers are not named
+    source_slots, target_slots, after, passive = positioned
 
     source: list[Actor] = []
     for slot in source_slots:
         source.extend(_resolve(slot, state))
     joint = trigger.joint or any(s.kind == "joint" for s in source_slots)
+    inferred = False
     if not source and not passive:
-        # a clause with no subject of its own shares the subject of the clause before it
-        earlier = [i for i in clause_subjects if i < clause_index]
-        sentence_start = clauses_start
-        previous = [s for s in slots if sentence_start <= s.start and s.end <= c_start]
-        if earlier:
-            source = list(clause_subjects[max(earlier)])
-            joint = joint or max(earlier) in clause_joint
-        elif previous:
-            for slot in _shared_subject(previous, sentence_start, c_start, text, rules):
-                source.extend(_resolve(slot, state))
-                joint = joint or slot.kind == "joint"
-        if not source and state.paragraph_source and _names_the_speaker(before_text, c_start, slots, rules):
-            source = list(state.paragraph_source)  # "Yusril told reporters ...", "Hartono also rejected"
-        if not source and state.last_subject:
-            source = list(state.last_subject)
+        source, joint = _shared_source(
+            clause,
+            clause_index,
+            before_text,
+            text,
+            rules,
+            slots,
+            state,
+            clause_subjects,
+            clauses_start,
+            clause_joint,
+            joint,
+        )
         inferred = True
-        source = [replace(a, resolved_by="subject") if a.resolved_by == "mention" else a for a in source]
 
     after = [s for s in after if s.kind != "pronoun"]  # "thanked the Lao leader for ... he described"
     if not passive and after:
-        first = after[0]
-        gap_limit = trigger.target_gap if trigger.target == TARGET_REQUIRED else OPTIONAL_TARGET_GAP
-        between = rules.compiled("between").search(text[max(0, first.start - 15) : first.start])
-        if (
-            first.kind == "joint" and not between
-        ):  # "valued the two sides' cooperation", not "urged X of both sides"
-            gap_limit = min(gap_limit, JOINT_TARGET_GAP)
-        if (first.lead if first.lead is not None else first.start) - match.end <= gap_limit:
-            target_slots = _chain_forward(after, text)
-            target_slots = _between(target_slots, text, rules, source)
+        target_slots = _targets_after(match, after, text, rules, source) or target_slots
 
     target: list[Actor] = []
     for slot in target_slots:
@@ -737,16 +711,119 @@ def _arguments(  # noqa: C901 (split pending: see docs/architecture.md)
     if any(s.kind == "joint" for s in source_slots):
         target = []  # "the two sides agreed": everyone is an actor
     target = [t for t in target if not any(same_actor(t, s) for s in source)]
-
-    if trigger.target == TARGET_REQUIRED and not target:
+    if not _complete(match, c_end, text, rules, source, target):
         return None
+    return _Arguments(list(_dedupe(source)), list(_dedupe(target)), joint, inferred)
+
+
+def _positions(
+    match: _Match,
+    clause: tuple[int, int],
+    before: list[Slot],
+    after: list[Slot],
+    before_text: str,
+    text: str,
+    rules: EventRules,
+) -> tuple[list[Slot], list[Slot], list[Slot], bool] | None:
+    """(source slots, target slots, slots after the trigger still to read, passive) by the clause's
+    voice; None when the subject only reports what others did."""
+    trigger = match.trigger
+    c_start, c_end = clause
+    source_slots: list[Slot] = []
+    target_slots: list[Slot] = []
+    passive = trigger.voice == "passive" or (
+        trigger.passive_ok and bool(rules.compiled("passive_aux").search(before_text))
+    )
+    if passive:
+        agent = rules.compiled("agent_marker").search(text, match.end, c_end)
+        agent_slots = [s for s in after if agent and s.start >= agent.end()]
+        if agent_slots:
+            source_slots = _chain_forward(agent_slots, text)
+        if before:
+            target_slots = _chain_back(before, text)
+        return source_slots, target_slots, [], passive
+    if trigger.subject_after:  # "After meeting X, Y said ...": X before the comma, Y after it
+        comma = text.find(",", match.full_end, c_end)
+        inside = [s for s in after if comma < 0 or s.end <= comma]
+        beyond = [s for s in after if comma >= 0 and s.start > comma]
+        if beyond:
+            source_slots = _chain_forward(beyond, text)
+        if inside:
+            target_slots = _chain_forward(inside, text)
+        return source_slots, target_slots, [], passive
+    if len(before) >= 2 and rules.compiled("passive_agent_before").search(
+        text, before[-2].end, before[-1].start
+    ):
+        return [before[-1]], [before[-2]], [], passive  # "B được A tiếp"
+    source_slots = _subject(before, before_text, c_start, text, rules)
+    if source_slots and _speaker_only(source_slots[-1], match, text, rules):
+        return None
+    return source_slots, target_slots, after, passive
+
+
+def _shared_source(
+    clause: tuple[int, int],
+    clause_index: int,
+    before_text: str,
+    text: str,
+    rules: EventRules,
+    slots: Sequence[Slot],
+    state: _State,
+    clause_subjects: dict[int, list[Actor]],
+    clauses_start: int,
+    clause_joint: set[int],
+    joint: bool,
+) -> tuple[list[Actor], bool]:
+    """A clause with no subject of its own shares the subject of the clause before it (or the
+    paragraph's speaker, or the last subject): (source, joint)."""
+    c_start = clause[0]
+    source: list[Actor] = []
+    earlier = [i for i in clause_subjects if i < clause_index]
+    previous = [s for s in slots if clauses_start <= s.start and s.end <= c_start]
+    if earlier:
+        source = list(clause_subjects[max(earlier)])
+        joint = joint or max(earlier) in clause_joint
+    elif previous:
+        for slot in _shared_subject(previous, clauses_start, c_start, text, rules):
+            source.extend(_resolve(slot, state))
+            joint = joint or slot.kind == "joint"
+    if not source and state.paragraph_source and _names_the_speaker(before_text, c_start, slots, rules):
+        source = list(state.paragraph_source)  # "Yusril told reporters ...", "Hartono also rejected"
+    if not source and state.last_subject:
+        source = list(state.last_subject)
+    source = [replace(a, resolved_by="subject") if a.resolved_by == "mention" else a for a in source]
+    return source, joint
+
+
+def _targets_after(
+    match: _Match, after: list[Slot], text: str, rules: EventRules, source: list[Actor]
+) -> list[Slot]:
+    """The target slots right after the trigger, when they are near enough to be its object."""
+    trigger = match.trigger
+    first = after[0]
+    gap_limit = trigger.target_gap if trigger.target == TARGET_REQUIRED else OPTIONAL_TARGET_GAP
+    between = rules.compiled("between").search(text[max(0, first.start - 15) : first.start])
+    if (
+        first.kind == "joint" and not between
+    ):  # "valued the two sides' cooperation", not "urged X of both sides"
+        gap_limit = min(gap_limit, JOINT_TARGET_GAP)
+    if (first.lead if first.lead is not None else first.start) - match.end > gap_limit:
+        return []
+    return _between(_chain_forward(after, text), text, rules, source)
+
+
+def _complete(
+    match: _Match, c_end: int, text: str, rules: EventRules, source: list[Actor], target: list[Actor]
+) -> bool:
+    """Whether the trigger has the arguments it needs (a required target, a specific object, anyone)."""
+    trigger = match.trigger
+    if trigger.target == TARGET_REQUIRED and not target:
+        return False
     if trigger.target == TARGET_OBJECT and not target:
         span = text[match.end : min(c_end, match.end + OPTIONAL_TARGET_GAP)]
         if not rules.compiled("specific_object").search(span):
-            return None
-    if not source and not target:
-        return None
-    return _Arguments(list(_dedupe(source)), list(_dedupe(target)), joint, inferred)
+            return False
+    return bool(source or target)
 
 
 #: A capitalised word this many words or fewer into a clause is its subject's short name.

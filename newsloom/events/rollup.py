@@ -266,7 +266,7 @@ def direction(event: Event, meeting: _Meeting) -> tuple[str | None, str | None]:
     return src, tgt
 
 
-def rollup(events: Sequence[Event]) -> list[Event]:  # noqa: C901 (split pending: see docs/architecture.md)
+def rollup(events: Sequence[Event]) -> list[Event]:
     """Set ``group`` and ``parent`` of each sentence-level event, and give statements their meeting's date."""
     events = list(events)
     meetings = _meetings(events)
@@ -274,6 +274,36 @@ def rollup(events: Sequence[Event]) -> list[Event]:  # noqa: C901 (split pending
     for number, meeting in enumerate(meetings):
         for index in meeting.members:
             group_of[index] = number
+    parent_meeting = _group_statements(events, meetings, group_of)
+    # number groups in reading order
+    order = sorted(set(group_of.values()), key=lambda g: min(i for i, x in group_of.items() if x == g))
+    renumber = {old: new for new, old in enumerate(order)}
+    meeting_group = {number: renumber[number] for number in range(len(meetings))}
+    result: list[Event] = []
+    for index, event in enumerate(events):
+        group = renumber[group_of[index]]
+        parent = parent_meeting.get(index)
+        if parent is None:
+            result.append(replace(event, group=group, parent=None))
+        else:
+            result.append(_at_meeting(event, meetings[parent], group, meeting_group[parent]))
+    return result
+
+
+def _statement_key(event: Event, meeting: _Meeting, parent: int) -> tuple[object, ...]:
+    """(meeting, type, source side, target side): "*" where the statement names no target."""
+    src, tgt = direction(event, meeting)
+    target_part: object = tgt or (
+        frozenset(a.key for a in event.target_actors) if event.target_actors else "*"
+    )
+    source_part: object = src or frozenset(a.key for a in event.source_actors)
+    return (parent, event.type, source_part, target_part)
+
+
+def _group_statements(
+    events: list[Event], meetings: list[_Meeting], group_of: dict[int, int]
+) -> dict[int, int | None]:
+    """Group the statements (fills ``group_of``); return each one's meeting (None: made at none)."""
     parent_meeting: dict[int, int | None] = {}
     keys: dict[tuple[object, ...], int] = {}
     pending: list[tuple[int, tuple[object, ...]]] = []
@@ -287,13 +317,8 @@ def rollup(events: Sequence[Event]) -> list[Event]:  # noqa: C901 (split pending
         if parent is None:
             loose.append(index)
             continue
-        src, tgt = direction(event, meetings[parent])
-        target_part: object = tgt or (
-            frozenset(a.key for a in event.target_actors) if event.target_actors else "*"
-        )
-        source_part: object = src or frozenset(a.key for a in event.source_actors)
-        key: tuple[object, ...] = (parent, event.type, source_part, target_part)
-        if target_part == "*":
+        key = _statement_key(event, meetings[parent], parent)
+        if key[3] == "*":
             pending.append((index, key))
             continue
         if key not in keys:
@@ -308,6 +333,12 @@ def rollup(events: Sequence[Event]) -> list[Event]:  # noqa: C901 (split pending
             keys[key] = next_group
             group_of[index] = next_group
             next_group += 1
+    _group_loose(events, loose, group_of, next_group)
+    return parent_meeting
+
+
+def _group_loose(events: list[Event], loose: list[int], group_of: dict[int, int], next_group: int) -> None:
+    """Statements made at no meeting: one group per matching statement."""
     loose_groups: list[tuple[int, Event]] = []
     for index in loose:
         event = events[index]
@@ -319,26 +350,17 @@ def rollup(events: Sequence[Event]) -> list[Event]:  # noqa: C901 (split pending
             loose_groups.append((next_group, event))
             group_of[index] = next_group
             next_group += 1
-    # number groups in reading order
-    order = sorted(set(group_of.values()), key=lambda g: min(i for i, x in group_of.items() if x == g))
-    renumber = {old: new for new, old in enumerate(order)}
-    meeting_group = {number: renumber[number] for number in range(len(meetings))}
-    result: list[Event] = []
-    for index, event in enumerate(events):
-        group = renumber[group_of[index]]
-        parent = parent_meeting.get(index)
-        if parent is None:
-            result.append(replace(event, group=group, parent=None))
-            continue
-        meeting = meetings[parent]
-        changes: dict[str, object] = {"group": group, "parent": meeting_group[parent]}
-        if meeting.date_source in ("time", "previous"):
-            changes.update(date=meeting.date, date_end=meeting.date_end, precision=meeting.precision)
-            changes["date_source"] = "meeting"
-        if meeting.location:  # said where the meeting was; a place in the statement is its content
-            changes.update(location=meeting.location, location_source="meeting")
-        result.append(replace(event, **changes))  # type: ignore[arg-type]
-    return result
+
+
+def _at_meeting(event: Event, meeting: _Meeting, group: int, parent_group: int) -> Event:
+    """A statement made at a meeting: its group, its meeting's group, the meeting's date and place."""
+    changes: dict[str, object] = {"group": group, "parent": parent_group}
+    if meeting.date_source in ("time", "previous"):
+        changes.update(date=meeting.date, date_end=meeting.date_end, precision=meeting.precision)
+        changes["date_source"] = "meeting"
+    if meeting.location:  # said where the meeting was; a place in the statement is its content
+        changes.update(location=meeting.location, location_source="meeting")
+    return replace(event, **changes)  # type: ignore[arg-type]
 
 
 def _statements_match(first: Event, second: Event) -> bool:
