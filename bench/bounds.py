@@ -20,25 +20,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-WORDS = [
-    "le",
-    "ministre",
-    "a",
-    "rencontré",
-    "la",
-    "délégation",
-    "de",
-    "Hanoi",
-    "mardi,",
-    "pour",
-    "parler",
-    "du",
-    "commerce",
-    "et",
-    "de",
-    "la",
-    "sécurité",
-]
+PHRASE = "le ministre a rencontré la délégation de Hanoi mardi, pour parler du commerce et de la sécurité"
+WORDS = PHRASE.split()
 
 
 def texts(chars: int) -> tuple[str, str]:

@@ -13,26 +13,7 @@ from newsloom.sentences import MAX_SENTENCE_CHARS, cut_long, split_sentences
 from tests.conftest import ROOT
 
 RUN_ON = " ".join(
-    [
-        "le",
-        "ministre",
-        "a",
-        "rencontré",
-        "la",
-        "délégation",
-        "de",
-        "Hanoi",
-        "mardi,",
-        "pour",
-        "parler",
-        "du",
-        "commerce",
-        "et",
-        "de",
-        "la",
-        "sécurité",
-    ]
-    * 120
+    ["le ministre a rencontré la délégation de Hanoi mardi, pour parler du commerce et de la sécurité"] * 120
 )
 
 
