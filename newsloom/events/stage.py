@@ -9,7 +9,6 @@ a calibrated confidence. The stage is an :class:`EventFinder` built once from it
 from __future__ import annotations
 
 import dataclasses
-import os
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -20,9 +19,7 @@ from newsloom.events.learned import Combination
 from newsloom.events.rollup import rollup
 from newsloom.events.types import Event
 from newsloom.registry import stage
-
-#: Environment switch for the learned classifier: "0"/"false"/"no" leaves the rules alone.
-CLASSIFIER_ENV = "NEWSLOOM_EVENT_CLASSIFIER"
+from newsloom.settings import Settings
 
 
 @dataclass(frozen=True)
@@ -35,9 +32,8 @@ class EventSettings:
     combination: Combination = field(default_factory=Combination)
 
     @classmethod
-    def from_environment(cls) -> EventSettings:
-        value = os.environ.get(CLASSIFIER_ENV, "1").strip().lower()
-        return cls(classifier=value not in ("0", "false", "no", "off"))
+    def from_settings(cls, settings: Settings) -> EventSettings:
+        return cls(classifier=settings.event_classifier)
 
 
 class EventFinder:
@@ -79,8 +75,16 @@ def roll_up(events: list[Event]) -> list[Event]:
 
 @cache
 def default_finder() -> EventFinder:
-    """The stage's finder, built once per process from the environment."""
-    return EventFinder(EventSettings.from_environment())
+    """The library's finder (``find_events``), built once per process from the loaded settings
+    (``event_classifier``, ``NEWSLOOM_EVENT_CLASSIFIER``); pipelines build their own from theirs."""
+    from newsloom.settings import load_settings
+
+    return EventFinder(EventSettings.from_settings(load_settings()))
+
+
+def build_finder(settings: Settings) -> EventFinder:
+    """The events stage as a pipeline builds it: from its settings, nothing read from the environment."""
+    return EventFinder(EventSettings.from_settings(settings))
 
 
 def find_events(article: Article, classifier: bool | None = None) -> Article:
@@ -90,7 +94,13 @@ def find_events(article: Article, classifier: bool | None = None) -> Article:
     return EventFinder(EventSettings(classifier=classifier))(article)
 
 
-@stage("events", requires=("text", "language", "sentences", "entities", "times"), assigns=("events",))
+@stage(
+    "events",
+    requires=("text", "language", "sentences", "entities", "times"),
+    assigns=("events",),
+    factory=build_finder,
+)
 def add_events(article: Article) -> Article:
-    """Stage: PLOVER events with actors, date, place, evidence sentence and confidence."""
+    """Stage: PLOVER events with actors, date, place, evidence sentence and confidence (a pipeline
+    builds :func:`build_finder` from its settings; this function is the library's shortcut)."""
     return default_finder()(article)
