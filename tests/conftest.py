@@ -12,6 +12,15 @@ SEEDS = ROOT.parent / "shared" / "seeds"
 EXAMPLES = ROOT / "examples"
 
 
+def fill_with_examples(store: object, names: tuple[str, ...]) -> None:
+    """Run every stage and corpus step on some bundled examples into ``store`` (each one new)."""
+    from newsloom.runner import process_paths
+
+    report = process_paths([str(EXAMPLES / name) for name in names], store, stages=None, corpus=True)  # type: ignore[arg-type]
+    assert report.ok, report.errors
+    assert report.statuses["new"] == len(names)
+
+
 class NetworkBlocked(RuntimeError):
     pass
 

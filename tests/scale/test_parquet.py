@@ -14,13 +14,12 @@ from newsloom.cli import app
 from newsloom.errors import NewsloomError
 from newsloom.exports import EXPORTS, export_lines
 from newsloom.store import Store
-from tests.conftest import EXAMPLES
+from tests.conftest import fill_with_examples
 
 pq = pytest.importorskip(
     "pyarrow.parquet", reason="pyarrow is not installed (pip install 'newsloom[parquet]')"
 )
 
-#: Text files: HTML goes through trafilatura's process-wide deduplication (see tests/store/test_copy.py).
 FILES = (
     "text/vi_01_son_waly_unodc.txt",
     "text/id_01_son_waly_unodc.txt",
@@ -30,13 +29,10 @@ FILES = (
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    from newsloom.runner import process_paths
-
     path = str(tmp_path_factory.mktemp("parquet") / "examples.db")
     store = Store.open(path)
     try:
-        report = process_paths([str(EXAMPLES / name) for name in FILES], store, stages=None, corpus=True)
-        assert report.ok, report.errors
+        fill_with_examples(store, FILES)
     finally:
         store.close()
     return path

@@ -15,10 +15,8 @@ from newsloom.errors import StoreError
 from newsloom.exports import EXPORTS, export_lines
 from newsloom.store import Store, schema
 from newsloom.store.copy import copied_tables, copy_store
-from tests.conftest import EXAMPLES
+from tests.conftest import fill_with_examples
 
-#: Text files only: HTML is read with trafilatura's process-wide deduplication, which changes a page's
-#: body once the same process has read it a few times (other tests read the HTML examples).
 EXAMPLE_FILES = (
     "text/vi_01_son_waly_unodc.txt",
     "text/id_01_son_waly_unodc.txt",
@@ -30,13 +28,10 @@ EXAMPLE_FILES = (
 
 @pytest.fixture(scope="module")
 def examples_db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    from newsloom.runner import process_paths
-
     path = str(tmp_path_factory.mktemp("copy") / "examples.db")
     store = Store.open(path)
     try:
-        report = process_paths([str(EXAMPLES / n) for n in EXAMPLE_FILES], store, stages=None, corpus=True)
-        assert report.ok, report.errors
+        fill_with_examples(store, EXAMPLE_FILES)
     finally:
         store.close()
     return path

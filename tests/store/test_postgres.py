@@ -11,7 +11,7 @@ import pytest
 import sqlalchemy as sa
 
 from newsloom.store import Store, schema
-from tests.conftest import EXAMPLES
+from tests.conftest import fill_with_examples
 
 EXAMPLE_FILES = (
     "text/vi_01_son_waly_unodc.txt",
@@ -23,11 +23,7 @@ EXAMPLE_FILES = (
 
 
 def _fill(store: Store) -> None:
-    from newsloom.runner import process_paths
-
-    report = process_paths([str(EXAMPLES / name) for name in EXAMPLE_FILES], store, stages=None, corpus=True)
-    assert report.ok, report.errors
-    assert report.statuses["new"] == len(EXAMPLE_FILES)
+    fill_with_examples(store, EXAMPLE_FILES)
 
 
 def _record(store: Store) -> dict[str, Any]:
