@@ -152,12 +152,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--db", type=Path, default=Path("retrieval.db"))
     parser.add_argument("--build", nargs="*", default=["examples", "tests/gold/blind_stories"])
     parser.add_argument("--k", type=int, default=10)
+    parser.add_argument(
+        "--root", type=Path, default=ROOT, help="Where the gold's paths start (a store built elsewhere)."
+    )
     args = parser.parse_args(argv)
     store = build_store(args.db, args.build)
     try:
         index = SearchIndex(store)
         index.refresh(force=True)
-        report = evaluate(index, load_queries(args.gold), k=args.k)
+        report = evaluate(index, load_queries(args.gold), k=args.k, root=args.root)
     finally:
         store.close()
     json.dump(report.as_dict(), sys.stdout, indent=1, ensure_ascii=False)
