@@ -15,6 +15,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from newsloom.errors import NewsloomError
+from newsloom.serve.search_cli import search_command
 from newsloom.settings import Settings, load_settings
 from newsloom.watch import cli as watch_cli
 
@@ -607,6 +608,8 @@ def db_copy(
         dst.close()
     console.print(f"Copied {sum(copied.values())} rows in {len(copied)} tables to {target}.")
 
+
+app.command("search")(search_command)
 
 spark_app = typer.Typer(
     no_args_is_help=True, help="Batch runs on Apache Spark (pip install 'newsloom[spark]')."

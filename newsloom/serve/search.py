@@ -51,9 +51,10 @@ FILTERED_FACTOR = 5
 #: ~0.70-0.76, but a short query scores ~0.77-0.82 against everything (even "qwerty asdf"). So a
 #: passage must clear this bar AND stand MIN_GAP above the median passage for the same query
 #: (on the examples: gibberish tops out at +0.039 over the median, topical queries at +0.054 or more).
-MIN_COSINE = 0.80
-MIN_GAP = 0.045
-EMBEDDING_CANDIDATES = 50
+MEANING_FLOOR = 0.70
+MEANING_GAP = 0.0
+MEANING_BELOW_BEST = 0.05
+MEANING_PER_LANGUAGE = 20
 #: Aliases of a matched entity added to the full-text query (the most used first).
 MAX_EXPANSIONS = 24
 #: Characters of context on each side of the first match in a snippet.
@@ -216,6 +217,7 @@ class SearchIndex:
         self._checked_at = 0.0
         self._vectors: np.ndarray | None = None
         self._vector_ids: list[str] = []
+        self._vector_languages: np.ndarray = np.array([], dtype=object)
         self.enabled = full_text(store.engine)
 
     # -- building -------------------------------------------------------------------------------
@@ -295,37 +297,54 @@ class SearchIndex:
 
     # -- embeddings -----------------------------------------------------------------------------
     def _load_vectors(self) -> None:
-        """Stored passage embeddings of articles (from the stories part) as one matrix; none if not stored."""
-        self._vectors, self._vector_ids = None, []
+        """Stored passage embeddings of articles (from the stories part) as one matrix, with each
+        row's article language; none if not stored."""
+        self._vectors, self._vector_ids, self._vector_languages = None, [], np.array([], dtype=object)
         if not self.use_embeddings:
             return
-        ids, vectors = [], []
+        ids, languages, vectors = [], [], []
         with self.store.connect() as conn:
-            for article_id, vector in self._stored_vectors(conn):
+            for article_id, language, vector in index_rows.passage_vectors(conn):
                 ids.append(str(article_id))
+                languages.append(language)
                 vectors.append(np.asarray(vector, dtype=np.float32))
         if vectors:
             self._vectors, self._vector_ids = np.vstack(vectors), ids
+            self._vector_languages = np.array(languages, dtype=object)
 
-    def _stored_vectors(self, conn: Connection) -> Iterator[tuple[str, np.ndarray]]:
-        """(article id, vector) for every embedded passage: an article, or one segment of a roundup."""
-        yield from index_rows.passage_vectors(conn)
+    def _meaning_ranks(self, query: str, language: str | None = None) -> list[tuple[str, float, int]]:
+        """Articles close in meaning to the query, ranked within each article language:
+        (article id, cosine, rank in its language), best first within a language.
 
-    def _meaning_ranks(self, query: str) -> list[tuple[str, str, float]]:
-        """Articles closest in meaning to the query: (kind, ref, cosine), best first."""
+        A short query scores every passage of one language alike, and each language differently
+        (a Vietnamese query scores Vietnamese passages ~0.05 higher than English ones about the same
+        thing), so one bar across languages keeps only the query's own language. Each language is
+        therefore ranked on its own and a passage must stand ``MEANING_GAP`` above the median of its
+        own language for this query: every language gets its best matches, none gets noise."""
         if self._vectors is None or not len(self._vector_ids):
             return []
         from newsloom.stories.embed import get_encoder
 
         vector = get_encoder().encode([query])[0]
         scores = self._vectors @ vector
-        bar = max(MIN_COSINE, float(np.median(scores)) + MIN_GAP)
-        best: dict[str, float] = {}
-        for i in np.argsort(-scores)[: EMBEDDING_CANDIDATES * 2]:
-            if scores[i] < bar:
-                break
-            best.setdefault(self._vector_ids[i], float(scores[i]))  # a roundup: its best segment counts
-        return [("article", ref, score) for ref, score in list(best.items())[:EMBEDDING_CANDIDATES]]
+        found: list[tuple[str, float, int]] = []
+        for lang in sorted(set(self._vector_languages.tolist())):
+            if language is not None and lang != language:
+                continue
+            rows = np.flatnonzero(self._vector_languages == lang)
+            ranked = rows[np.argsort(-scores[rows])]
+            bar = max(
+                MEANING_FLOOR,
+                float(np.median(scores[rows])) + MEANING_GAP,
+                float(scores[ranked[0]]) - MEANING_BELOW_BEST,
+            )
+            best: dict[str, float] = {}
+            for i in ranked:
+                if scores[i] < bar or len(best) >= MEANING_PER_LANGUAGE:
+                    break
+                best.setdefault(self._vector_ids[i], float(scores[i]))  # a roundup: its best segment
+            found.extend((ref, score, rank) for rank, (ref, score) in enumerate(best.items(), start=1))
+        return found
 
     # -- querying -------------------------------------------------------------------------------
     def search(
@@ -364,8 +383,8 @@ class SearchIndex:
                     best_doc[key] = row
                     vote(key, rank, "text")
             if "article" in kinds:
-                for rank, (kind, ref, _cosine) in enumerate(self._meaning_ranks(query), start=1):
-                    vote((kind, ref), rank, "meaning")
+                for ref, _cosine, rank in self._meaning_ranks(query, language):
+                    vote(("article", ref), rank, "meaning")
             keys = [k for k in sorted(ranked, key=lambda k: -ranked[k]) if k[0] in kinds]
             hits = []
             for key in keys:

@@ -110,12 +110,14 @@ def find_doc(conn: sa.Connection, kind: str, ref: str, language: str | None) -> 
     return _doc(row) if row is not None else None
 
 
-def passage_vectors(conn: sa.Connection) -> Iterator[tuple[str, np.ndarray]]:
-    """(article id, vector) for every embedded passage: an article, or one segment of a roundup."""
+def passage_vectors(conn: sa.Connection) -> Iterator[tuple[str, str, np.ndarray]]:
+    """(article id, article language, vector) for every embedded passage: an article, or one segment
+    of a roundup."""
     query = (
-        sa.select(story_members.c.article_id, embeddings.c.vector)
+        sa.select(story_members.c.article_id, articles.c.language, embeddings.c.vector)
         .join(embeddings, embeddings.c.key == story_members.c.embedding_key)
+        .join(articles, articles.c.id == story_members.c.article_id)
         .distinct()
     )
     for row in conn.execute(query):
-        yield row.article_id, np.frombuffer(row.vector, dtype="<f4")
+        yield row.article_id, str(row.language or ""), np.frombuffer(row.vector, dtype="<f4")

@@ -50,6 +50,13 @@ class SearchResults(Model):
     limit: int
     offset: int
     next_offset: int | None
+    #: Some result holds the query's words or is an entity it names; False: all are by meaning only.
+    exact: bool
+    #: Said when nothing holds the query's words but reports close in meaning are shown.
+    notice: str | None
+    #: Results per language (first FACET_DEPTH results of the unfiltered search), most first: where
+    #: to look in other languages.
+    languages: dict[str, int]
 
 
 @dataclass(frozen=True)
@@ -61,14 +68,36 @@ class SearchQuery:
     offset: int = 0
 
 
+#: Results read to count the languages of the unfiltered search.
+FACET_DEPTH = 200
+EXACT_REASONS = frozenset({"text", "name"})
+
+
 def search_view(index: Searchable, query: SearchQuery) -> SearchResults:
-    """One page of ranked hits for the words of ``query.q`` (any language, diacritics optional)."""
+    """One page of ranked hits for the words of ``query.q`` (any language, diacritics optional),
+    with the number of results in each language and whether any result holds the query's words."""
     kinds = (query.kind,) if query.kind else KINDS
-    hits = index.search(
-        query.q, kinds=kinds, language=query.language, limit=query.limit + 1, offset=query.offset
-    )
+    everything = [
+        h.to_dict() for h in index.search(query.q, kinds=kinds, language=None, limit=FACET_DEPTH, offset=0)
+    ]
+    if query.language is None:
+        hits = everything[query.offset : query.offset + query.limit + 1]
+    else:
+        found = index.search(
+            query.q, kinds=kinds, language=query.language, limit=query.limit + 1, offset=query.offset
+        )
+        hits = [h.to_dict() for h in found]
+    counts: dict[str, int] = {}
+    for hit in everything:
+        if hit.get("language"):
+            counts[hit["language"]] = counts.get(hit["language"], 0) + 1
+    exact = any(EXACT_REASONS & set(h.get("matched_by") or ()) for h in everything)
     more = len(hits) > query.limit
+    notice = None
+    if everything and not exact:
+        notice = f"No report holds the words “{query.q}”: these results are close in meaning only."
     return SearchResults(
-        query=query.q, items=[SearchHit.model_validate(h.to_dict()) for h in hits[: query.limit]],
+        query=query.q, items=[SearchHit.model_validate(h) for h in hits[: query.limit]],
         limit=query.limit, offset=query.offset, next_offset=query.offset + query.limit if more else None,
+        exact=exact, notice=notice, languages=dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))),
     )  # fmt: skip

@@ -106,17 +106,24 @@ for _route in ROUTES:
 def search_page(
     request: Request, q: Annotated[str, Query(max_length=300)] = "",
     kind: Annotated[str | None, Query(pattern=r"^(article|event|entity)?$")] = None,
+    language: Annotated[str | None, Query(pattern=r"^([a-z]{2,3})?$")] = None,
 ) -> Response:  # fmt: skip
-    """The search form and, for words, a page of the search view's hits with their matches marked."""
+    """The search form and, for words, a page of the search view's hits with their matches marked,
+    the number of results in each language (links that keep the query) and the view's notice when
+    nothing holds the query's words."""
     number = page_number(request)
     hits: list[dict[str, Any]] = []
     more = False
+    found = None
     if q.strip():
-        query = SearchQuery(q, kind or None, None, PAGE_SIZE, (number - 1) * PAGE_SIZE)
+        query = SearchQuery(q, kind or None, language or None, PAGE_SIZE, (number - 1) * PAGE_SIZE)
         found = search_view(request.app.state.search, query)
         hits = [{**hit.model_dump(), "segments": marked(hit.snippet, hit.highlights)} for hit in found.items]
         more = found.next_offset is not None
-    return render(request, "search.html", query=q, hits=hits, page=number, more=more, kind=kind)
+    return render(
+        request, "search.html", query=q, hits=hits, page=number, more=more, kind=kind, language=language or "",
+        notice=found.notice if found else None, languages=found.languages if found else {},
+    )  # fmt: skip
 
 
 def marked(text: str, spans: list[tuple[int, int]]) -> list[dict[str, Any]]:

@@ -1,0 +1,61 @@
+"""``newsloom search``: the search view of the API and the web UI, printed as a table."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from newsloom.settings import load_settings
+
+
+def search_command(
+    words: Annotated[str, typer.Argument(help="Words in any language: a topic, a name, a place.")],
+    db: Annotated[str | None, typer.Option("--db", help="Database file or SQLAlchemy URL.")] = None,
+    language: Annotated[
+        str | None, typer.Option("--language", "-l", help="Only results in this language (e.g. vi).")
+    ] = None,
+    kind: Annotated[str | None, typer.Option(help="article, event or entity (default: all).")] = None,
+    limit: Annotated[int, typer.Option(help="At most this many results.")] = 20,
+    meaning: Annotated[
+        bool, typer.Option(help="Also match by meaning (loads the encoder: a few seconds the first time).")
+    ] = True,
+) -> None:
+    """Search articles, events and entities in every language: words, names (any spelling) and
+    meaning; each result with its language and what matched it."""
+    from newsloom.cli import console, err
+    from newsloom.serve.search import SearchIndex
+    from newsloom.store import Store
+    from newsloom.views.search import KINDS, SearchQuery, search_view
+
+    if kind is not None and kind not in KINDS:
+        err.print(f"--kind must be one of {', '.join(KINDS)}, not {kind!r}.")
+        raise typer.Exit(2)
+    store = Store.open(load_settings(db=db).db)
+    try:
+        index = SearchIndex(store, use_embeddings=meaning)
+        found = search_view(index, SearchQuery(words, kind, language, limit, 0))
+    finally:
+        store.close()
+    _print(console, found)
+
+
+def _print(console: Console, found: object) -> None:
+    from newsloom.views.search import SearchResults
+
+    assert isinstance(found, SearchResults)
+    if found.languages:
+        console.print("results by language: " + ", ".join(f"{k} {n}" for k, n in found.languages.items()))
+    if found.notice:
+        console.print(f"[yellow]{found.notice}[/]")
+    if not found.items:
+        console.print(f"Nothing found for “{found.query}”.")
+        return
+    table = Table()
+    for column in ("kind", "id", "lang", "title", "matched by"):
+        table.add_column(column)
+    for hit in found.items:
+        table.add_row(hit.kind, hit.id[:12], hit.language or "?", hit.title, ", ".join(hit.matched_by))
+    console.print(table)
