@@ -7,13 +7,15 @@ data first, so templates read dicts whether a value came from a view or from her
 
 from __future__ import annotations
 
+import json
+from functools import cache
 from typing import Any
 from urllib.parse import urlencode
 
 from fastapi import Request
 
 from newsloom.events.queries import event_detail
-from newsloom.serve.charts import horizontal_bars, vertical_bars
+from newsloom.serve.charts import MAP_VIEWBOX, horizontal_bars, map_spots, network_chart, vertical_bars
 from newsloom.store import Connection
 from newsloom.store.articles import load_article
 from newsloom.views.articles import LEAD_CHARS, ArticleDetail, article_titles, marked_paragraphs
@@ -22,6 +24,8 @@ from newsloom.views.entities import EntityDetail
 from newsloom.views.events import EventDetail
 from newsloom.views.stories import StoryDetail, storylines_view
 from newsloom.views.timeline import Timeline, earlier_than, stats_view
+from newsloom.views.map import EventMap
+from newsloom.views.network import Network
 from newsloom.views.trends import Trends
 
 #: Reports a story page shows per language, and events it lists (a story of hundreds stays readable).
@@ -188,3 +192,38 @@ def trends(request: Request, _conn: Connection, found: Trends) -> dict[str, Any]
         "more_types": max(0, len(found.types) - TREND_SERIES),
         "more_countries": max(0, len(found.countries) - TREND_SERIES),
     }
+
+
+def _csv_url(request: Request, path: str) -> str:
+    """The CSV download of a chart, with the page's filters."""
+    names = ("date_from", "date_to", "type")
+    query = urlencode({n: request.query_params[n] for n in names if request.query_params.get(n)})
+    return path + (f"?{query}" if query else "")
+
+
+def network(request: Request, _conn: Connection, found: Network) -> dict[str, Any]:
+    """The actor network drawn as an SVG (force layout, server-side) and its edges as a list."""
+    record = plain(found)
+    return {"network": record, "chart": network_chart(record), "csv_url": _csv_url(request, "/api/network.csv")}
+
+
+#: The world's land, drawn under the map's points (see pages/world/README.md).
+WORLD_OUTLINE = "world/land-110m.json"
+
+
+def event_map(request: Request, _conn: Connection, found: EventMap) -> dict[str, Any]:
+    """The event places on the world's outline (equirectangular, server-side) and as a list."""
+    record = plain(found)
+    return {
+        "event_map": record, "spots": map_spots(record["points"]), "outline": world_outline(),
+        "viewbox": " ".join(map(str, MAP_VIEWBOX)), "csv_url": _csv_url(request, "/api/map.csv"),
+    }  # fmt: skip
+
+
+@cache
+def world_outline() -> str:
+    """The SVG path of the world's land (packaged, about 20 KB)."""
+    from importlib import resources
+
+    text = (resources.files("newsloom.serve.pages") / WORLD_OUTLINE).read_text(encoding="utf-8")
+    return str(json.loads(text)["path"])
