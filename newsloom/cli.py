@@ -16,6 +16,7 @@ from rich.table import Table
 
 from newsloom.errors import NewsloomError
 from newsloom.settings import Settings, load_settings
+from newsloom import cli_views
 from newsloom.watch import cli as watch_cli
 
 if TYPE_CHECKING:
@@ -575,6 +576,8 @@ def serve(
 
 
 app.command("watch")(watch_cli.watch)
+app.command("network")(cli_views.network)
+app.command("map")(cli_views.places)
 app.add_typer(watch_cli.sources_app, name="sources")
 app.add_typer(watch_cli.alerts_app, name="alerts")
 

@@ -86,8 +86,29 @@ def area(points: list[Point]) -> float:
     return abs(sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in zip(points, points[1:] + points[:1]))) / 2
 
 
+#: Rings whose every point is south of this latitude (Antarctica) are left out: the map stops at 60 S.
+SOUTH_LIMIT = -60.0
+
+
+def unwrapped(points: list[Point]) -> list[list[Point]]:
+    """A ring as drawn: as it is, or, when a step jumps across the antimeridian (Chukotka, Fiji),
+    made continuous (each point moved by 360 to stay next to the one before) and drawn twice, 360
+    apart; the map's box clips the copies."""
+    if all(abs(b[0] - a[0]) <= 180 for a, b in zip(points, points[1:])):
+        return [points]
+    shift, moved = 0.0, [points[0]]
+    for (x0, _), (x1, y1) in zip(points, points[1:]):
+        if x1 - x0 > 180:
+            shift -= 360
+        elif x0 - x1 > 180:
+            shift += 360
+        moved.append((x1 + shift, y1))
+    back = -360.0 if max(x for x, _ in moved) > 360 else 360.0
+    return [moved, [(x + back, y) for x, y in moved]]
+
+
 def outline_path(topology: dict[str, Any]) -> tuple[str, int]:
-    """The land as one SVG path (``M x y L ... Z`` per ring) and the number of rings kept."""
+    """The land as one SVG path (``M x y ... Z`` per ring) and the number of rings kept."""
     arcs = decode_arcs(topology)
     parts, rings = [], 0
     for geometry in topology["objects"]["land"]["geometries"]:
@@ -95,11 +116,12 @@ def outline_path(topology: dict[str, Any]) -> tuple[str, int]:
         for polygon in polygons:
             for ring in polygon:
                 points = simplify([project(p) for p in ring_points(ring, arcs)], TOLERANCE)
-                if len(points) < 4 or area(points) < MIN_AREA:
+                if len(points) < 4 or area(points) < MIN_AREA or min(y for _, y in points) > 90 - SOUTH_LIMIT:
                     continue
                 rings += 1
-                coords = " ".join(f"{round(x, 1):g} {round(y, 1):g}" for x, y in points)
-                parts.append(f"M{coords}Z")
+                for drawn in unwrapped(points):
+                    coords = " ".join(f"{round(x, 1):g} {round(y, 1):g}" for x, y in drawn)
+                    parts.append(f"M{coords}Z")
     return "".join(parts), rings
 
 

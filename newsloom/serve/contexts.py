@@ -222,7 +222,7 @@ def event_map(request: Request, _conn: Connection, found: EventMap) -> dict[str,
 
 @cache
 def world_outline() -> str:
-    """The SVG path of the world's land (packaged, about 20 KB)."""
+    """The SVG path of the world's land (packaged, about 24 KB)."""
     from importlib import resources
 
     text = (resources.files("newsloom.serve.pages") / WORLD_OUTLINE).read_text(encoding="utf-8")
