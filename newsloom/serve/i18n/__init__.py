@@ -44,7 +44,7 @@ def translator(language: str) -> Translate:
     own = messages(language if language in UI_LANGUAGES else DEFAULT_LANGUAGE)
     english = messages(DEFAULT_LANGUAGE)
 
-    def t(key: str, **fields: Any) -> str:
+    def t(key: str, /, **fields: Any) -> str:  # positional: a field may itself be called "key"
         value = own.get(key, english.get(key))
         return key if value is None else _text(value, fields)
 
