@@ -85,12 +85,18 @@ def horizontal_bars(title: str, counts: list[tuple[str, int]], width: int = 640,
 @dataclass
 class GraphNode:
     key: str
-    label: str
+    name: str
     x: float
     y: float
     r: float
     href: str | None
     events: int
+    anchor: str = "middle"  # the label's text-anchor: it grows inwards near the sides
+
+    @property
+    def label(self) -> str:
+        """The name, shortened past LABEL_CHARS (the full name is the node's tooltip)."""
+        return self.name if len(self.name) <= LABEL_CHARS else self.name[: LABEL_CHARS - 1].rstrip() + "…"
 
 
 @dataclass
@@ -116,7 +122,10 @@ class GraphChart:
 
 #: Rounds of the force layout: enough for a few dozen nodes to settle, cheap (n² per round).
 LAYOUT_ROUNDS = 120
-NODE_RADIUS = (5.0, 16.0)  # smallest and largest node, by events
+#: Pull towards the centre: without it a part not linked to the rest drifts off and squeezes the others.
+GRAVITY = 0.6
+NODE_RADIUS = (5.0, 16.0)
+LABEL_CHARS = 28  # smallest and largest node, by events
 EDGE_WIDTH = (1.0, 7.0)
 
 
@@ -149,11 +158,11 @@ def force_layout(keys: list[str], pairs: list[tuple[str, str, float]], rounds: i
             move[b][0] += dx / dist * pull
             move[b][1] += dy / dist * pull
         for k in keys:
+            move[k][0] += (0.5 - pos[k][0]) * GRAVITY  # keeps loose parts near the middle, unclamped
+            move[k][1] += (0.5 - pos[k][1]) * GRAVITY
             length = max(math.hypot(*move[k]), 1e-9)
             pos[k][0] += move[k][0] / length * min(length, step)
             pos[k][1] += move[k][1] / length * min(length, step)
-            pos[k][0] = min(1.0, max(0.0, pos[k][0]))
-            pos[k][1] = min(1.0, max(0.0, pos[k][1]))
     xs = [p[0] for p in pos.values()]
     ys = [p[1] for p in pos.values()]
     span_x, span_y = (max(xs) - min(xs)) or 1.0, (max(ys) - min(ys)) or 1.0
@@ -187,7 +196,8 @@ def network_chart(network: dict[str, Any], width: int = 760, height: int = 520, 
         x, y = at(node["key"])
         r = NODE_RADIUS[0] + (NODE_RADIUS[1] - NODE_RADIUS[0]) * math.sqrt(node["events"] / most)
         href = f"/entities/{node['entity_id']}" if node.get("entity_id") else None
-        chart.nodes.append(GraphNode(node["key"], node["name"], x, y, round(r, 1), href, node["events"]))
+        anchor = "start" if x < width * 0.22 else "end" if x > width * 0.78 else "middle"
+        chart.nodes.append(GraphNode(node["key"], node["name"], x, y, round(r, 1), href, node["events"], anchor))
     return chart
 
 
