@@ -18,7 +18,9 @@ DbOption = Annotated[
     str | None,
     typer.Option("--db", help="Database file or SQLAlchemy URL (default ./newsloom.db or NEWSLOOM_DB)."),
 ]
-SinceOption = Annotated[str | None, typer.Option("--since", "--from", help="Earliest event date (YYYY-MM-DD).")]
+SinceOption = Annotated[
+    str | None, typer.Option("--since", "--from", help="Earliest event date (YYYY-MM-DD).")
+]
 UntilOption = Annotated[str | None, typer.Option("--until", "--to", help="Latest event date (YYYY-MM-DD).")]
 TypeOption = Annotated[str | None, typer.Option("--type", help="A PLOVER type: CONSULT, AGREE, ACCUSE, ...")]
 

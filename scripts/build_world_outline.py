@@ -83,7 +83,14 @@ def simplify(points: list[Point], tolerance: float) -> list[Point]:
 
 
 def area(points: list[Point]) -> float:
-    return abs(sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in zip(points, points[1:] + points[:1]))) / 2
+    return (
+        abs(
+            sum(
+                x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in zip(points, points[1:] + points[:1], strict=False)
+            )
+        )
+        / 2
+    )
 
 
 #: Rings whose every point is south of this latitude (Antarctica) are left out: the map stops at 60 S.
@@ -94,10 +101,10 @@ def unwrapped(points: list[Point]) -> list[list[Point]]:
     """A ring as drawn: as it is, or, when a step jumps across the antimeridian (Chukotka, Fiji),
     made continuous (each point moved by 360 to stay next to the one before) and drawn twice, 360
     apart; the map's box clips the copies."""
-    if all(abs(b[0] - a[0]) <= 180 for a, b in zip(points, points[1:])):
+    if all(abs(b[0] - a[0]) <= 180 for a, b in zip(points, points[1:], strict=False)):
         return [points]
     shift, moved = 0.0, [points[0]]
-    for (x0, _), (x1, y1) in zip(points, points[1:]):
+    for (x0, _), (x1, y1) in zip(points, points[1:], strict=False):
         if x1 - x0 > 180:
             shift -= 360
         elif x0 - x1 > 180:

@@ -23,7 +23,16 @@ import newsloom
 from newsloom.errors import StoreError
 from newsloom.serve.actions import MAX_COMPARE_CHARS, IngestResult, compare_scores, run_ingest
 from newsloom.serve.errors import ERROR_SCHEMA, ApiError, install_error_handler
-from newsloom.serve.routes import Conn, DateFrom, DateTo, EventType, add_api_routes, get_map, get_network, get_trends
+from newsloom.serve.routes import (
+    Conn,
+    DateFrom,
+    DateTo,
+    EventType,
+    add_api_routes,
+    get_map,
+    get_network,
+    get_trends,
+)
 from newsloom.serve.search import SearchIndex
 from newsloom.serve.security import GuardMiddleware, check_token, given_token
 from newsloom.store import Store

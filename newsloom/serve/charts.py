@@ -129,13 +129,18 @@ LABEL_CHARS = 28  # smallest and largest node, by events
 EDGE_WIDTH = (1.0, 7.0)
 
 
-def force_layout(keys: list[str], pairs: list[tuple[str, str, float]], rounds: int = LAYOUT_ROUNDS) -> dict[str, tuple[float, float]]:
+def force_layout(
+    keys: list[str], pairs: list[tuple[str, str, float]], rounds: int = LAYOUT_ROUNDS
+) -> dict[str, tuple[float, float]]:
     """Positions in the unit square by Fruchterman-Reingold, started on a circle (deterministic:
     the same network is always drawn the same way)."""
     n = len(keys)
     if n == 0:
         return {}
-    pos = {k: [0.5 + 0.4 * math.cos(2 * math.pi * i / n), 0.5 + 0.4 * math.sin(2 * math.pi * i / n)] for i, k in enumerate(keys)}
+    pos = {
+        k: [0.5 + 0.4 * math.cos(2 * math.pi * i / n), 0.5 + 0.4 * math.sin(2 * math.pi * i / n)]
+        for i, k in enumerate(keys)
+    }
     ideal = math.sqrt(1.0 / n)
     for round_ in range(rounds):
         step = 0.1 * (1 - round_ / rounds) + 0.002
@@ -169,7 +174,9 @@ def force_layout(keys: list[str], pairs: list[tuple[str, str, float]], rounds: i
     return {k: ((p[0] - min(xs)) / span_x, (p[1] - min(ys)) / span_y) for k, p in pos.items()}
 
 
-def network_chart(network: dict[str, Any], width: int = 760, height: int = 520, margin: int = 70) -> GraphChart:
+def network_chart(
+    network: dict[str, Any], width: int = 760, height: int = 520, margin: int = 70
+) -> GraphChart:
     """A network view (as plain data) laid out for an SVG: nodes sized by events, edges by count."""
     chart = GraphChart(width, height)
     nodes, edges = network.get("nodes") or [], network.get("edges") or []
@@ -197,7 +204,9 @@ def network_chart(network: dict[str, Any], width: int = 760, height: int = 520, 
         r = NODE_RADIUS[0] + (NODE_RADIUS[1] - NODE_RADIUS[0]) * math.sqrt(node["events"] / most)
         href = f"/entities/{node['entity_id']}" if node.get("entity_id") else None
         anchor = "start" if x < width * 0.22 else "end" if x > width * 0.78 else "middle"
-        chart.nodes.append(GraphNode(node["key"], node["name"], x, y, round(r, 1), href, node["events"], anchor))
+        chart.nodes.append(
+            GraphNode(node["key"], node["name"], x, y, round(r, 1), href, node["events"], anchor)
+        )
     return chart
 
 

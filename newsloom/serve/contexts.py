@@ -15,18 +15,18 @@ from urllib.parse import urlencode
 from fastapi import Request
 
 from newsloom.events.queries import event_detail
-from newsloom.serve.i18n import COOKIE, choose_language
 from newsloom.serve.charts import MAP_VIEWBOX, horizontal_bars, map_spots, network_chart, vertical_bars
+from newsloom.serve.i18n import COOKIE, choose_language
 from newsloom.store import Connection
 from newsloom.store.articles import load_article
 from newsloom.views.articles import LEAD_CHARS, ArticleDetail, article_titles, marked_paragraphs
 from newsloom.views.common import Model, Page
 from newsloom.views.entities import EntityDetail
 from newsloom.views.events import EventDetail
-from newsloom.views.stories import StoryDetail, storylines_view
-from newsloom.views.timeline import Timeline, earlier_than, stats_view
 from newsloom.views.map import EventMap
 from newsloom.views.network import Network
+from newsloom.views.stories import StoryDetail, storylines_view
+from newsloom.views.timeline import Timeline, earlier_than, stats_view
 from newsloom.views.titles import story_titles, storyline_names
 from newsloom.views.trends import Trends
 from newsloom.views.trust import Trust
@@ -80,7 +80,10 @@ def entity_trust(articles: int, languages: int) -> dict[str, Any]:
 
 def entities(request: Request, _conn: Connection, found: Page[Any]) -> dict[str, Any]:
     listing = _listing(request, found, "entities", "q", "type")
-    marks = {e["id"]: entity_trust(int(e.get("articles") or 0), len(e.get("names") or {})) for e in listing["entities"]}
+    marks = {
+        e["id"]: entity_trust(int(e.get("articles") or 0), len(e.get("names") or {}))
+        for e in listing["entities"]
+    }
     return {**listing, "q": listing["q"] or "", "entity_trust": marks}
 
 
@@ -88,7 +91,13 @@ def entity(_request: Request, conn: Connection, found: EntityDetail) -> dict[str
     record = plain(found)
     titles = article_titles(conn, [a.id for a in found.articles])
     trust = entity_trust(len(found.articles), len(found.names))
-    return {"entity": record, "names": found.names, "events": record["events"], "titles": titles, "trust": trust}
+    return {
+        "entity": record,
+        "names": found.names,
+        "events": record["events"],
+        "titles": titles,
+        "trust": trust,
+    }
 
 
 def stories(request: Request, conn: Connection, found: Page[Any]) -> dict[str, Any]:
@@ -106,7 +115,11 @@ def stories(request: Request, conn: Connection, found: Page[Any]) -> dict[str, A
 def story(request: Request, conn: Connection, found: StoryDetail) -> dict[str, Any]:
     titles = story_titles(conn, [found.id], reader_language(request))
     lines = storyline_names(conn, [found.storyline]) if found.storyline else {}
-    return {**story_columns(conn, plain(found)), "story_title": titles.get(found.id), "storyline_names": lines}
+    return {
+        **story_columns(conn, plain(found)),
+        "story_title": titles.get(found.id),
+        "storyline_names": lines,
+    }
 
 
 def timeline(request: Request, conn: Connection, found: Timeline) -> dict[str, Any]:
@@ -239,7 +252,11 @@ def _csv_url(request: Request, path: str) -> str:
 def network(request: Request, _conn: Connection, found: Network) -> dict[str, Any]:
     """The actor network drawn as an SVG (force layout, server-side) and its edges as a list."""
     record = plain(found)
-    return {"network": record, "chart": network_chart(record), "csv_url": _csv_url(request, "/api/network.csv")}
+    return {
+        "network": record,
+        "chart": network_chart(record),
+        "csv_url": _csv_url(request, "/api/network.csv"),
+    }
 
 
 #: The world's land, drawn under the map's points (see pages/world/README.md).

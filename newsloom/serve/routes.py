@@ -26,6 +26,8 @@ from newsloom.views.articles import ArticleDetail, ArticleQuery, ArticleSummary,
 from newsloom.views.common import Page
 from newsloom.views.entities import EntityDetail, EntityQuery, EntitySummary, entities_view, entity_view
 from newsloom.views.events import EventDetail, EventQuery, EventSummary, event_view, events_view
+from newsloom.views.map import EventMap, MapQuery, map_view
+from newsloom.views.network import DEFAULT_EDGES, MAX_EDGES, Network, NetworkQuery, network_view
 from newsloom.views.search import SearchQuery, SearchResults, search_view
 from newsloom.views.stories import (
     StoryDetail,
@@ -45,8 +47,6 @@ from newsloom.views.timeline import (
     timeline_view,
 )
 from newsloom.views.trends import Trends, TrendsQuery, trends_view
-from newsloom.views.map import EventMap, MapQuery, map_view
-from newsloom.views.network import DEFAULT_EDGES, MAX_EDGES, Network, NetworkQuery, network_view
 
 #: Most rows one page of any list returns (and the default page size).
 MAX_LIMIT = 100
@@ -233,10 +233,14 @@ def get_network(
     """Who met, agreed with, accused whom: actors (canonical names) joined by the events of the period,
     each edge with its count, types and event ids (CSV at /api/network.csv)."""
     check_range(date_from, date_to)
-    return network_view(conn, NetworkQuery(iso(date_from), iso(date_to), type.upper() if type else None, limit))
+    return network_view(
+        conn, NetworkQuery(iso(date_from), iso(date_to), type.upper() if type else None, limit)
+    )
 
 
-def get_map(conn: Conn, date_from: DateFrom = None, date_to: DateTo = None, type: EventType = None) -> EventMap:
+def get_map(
+    conn: Conn, date_from: DateFrom = None, date_to: DateTo = None, type: EventType = None
+) -> EventMap:
     """Where the events of the period happened: places with coordinates, event counts and ids (CSV at
     /api/map.csv)."""
     check_range(date_from, date_to)

@@ -121,7 +121,9 @@ def _place(name: str, key: str, city: dict[str, Any] | None, precision: Precisio
 def locate(location: str) -> Place | None:
     """Coordinates of a place name through the gazetteer, then GeoNames; None when neither knows it."""
     gazetteer = load_gazetteer()
-    for surface in gazetteer.lookup(name_tokens(location), None) or gazetteer.lookup(name_tokens(location), "en"):
+    for surface in gazetteer.lookup(name_tokens(location), None) or gazetteer.lookup(
+        name_tokens(location), "en"
+    ):
         entry = gazetteer.entries[surface.entry_id]
         if entry.id.startswith(GEONAMES_PREFIX):
             city = _cities().get(entry.id[len(GEONAMES_PREFIX) :])

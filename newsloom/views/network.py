@@ -190,7 +190,9 @@ def network_csv(network: Network) -> str:
     writer.writerow(CSV_COLUMNS)
     for edge in network.edges:
         types = ";".join(f"{name}:{n}" for name, n in edge.types.items())
-        writer.writerow((edge.source_name, edge.target_name, edge.count, types, " ".join(map(str, edge.event_ids))))
+        writer.writerow(
+            (edge.source_name, edge.target_name, edge.count, types, " ".join(map(str, edge.event_ids)))
+        )
     return out.getvalue()
 
 

@@ -71,7 +71,21 @@ def nav_text(page: str) -> str:
     return found.group(1)
 
 
-@pytest.mark.parametrize("path", ["/", "/stories", "/events", "/entities", "/articles", "/trends", "/network", "/map", "/compare", "/upload"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/stories",
+        "/events",
+        "/entities",
+        "/articles",
+        "/trends",
+        "/network",
+        "/map",
+        "/compare",
+        "/upload",
+    ],
+)
 def test_pages_render_in_vietnamese(client: TestClient, path: str) -> None:
     page = client.get(path, params={"lang": "vi"}, headers=HTML)
     assert page.status_code == 200
@@ -96,12 +110,15 @@ def test_the_choice_is_remembered_in_a_cookie(module_db: Path) -> None:
 
 def test_the_switch_keeps_the_page_and_its_filters(client: TestClient) -> None:
     page = client.get("/network", params={"type": "AGREE"}, headers=HTML).text
-    assert 'href="/network?type=AGREE&amp;lang=vi"' in page and 'href="/network?type=AGREE&amp;lang=id"' in page
+    assert (
+        'href="/network?type=AGREE&amp;lang=vi"' in page and 'href="/network?type=AGREE&amp;lang=id"' in page
+    )
 
 
 def test_roles_are_words_of_the_ui_language(client: TestClient) -> None:
     event = next(
-        e for e in client.get("/api/events", params={"limit": 100}).json()["items"]
+        e
+        for e in client.get("/api/events", params={"limit": 100}).json()["items"]
         if "Lương Cường" in e["source"] + e["target"]
     )
     assert "(President)" in client.get(f"/events/{event['id']}", params={"lang": "en"}, headers=HTML).text

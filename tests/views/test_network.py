@@ -99,8 +99,15 @@ def test_csv_has_one_row_per_edge(conn: Connection) -> None:
 
 
 def test_pairs_are_source_by_target_or_joint() -> None:
-    a, b, c = _Actor("entity:1", "A", "person"), _Actor("entity:2", "B", "person"), _Actor("entity:3", "C", None)
-    assert {(x.key, y.key) for x, y in pairs_of([a], [b, c])} == {("entity:1", "entity:2"), ("entity:1", "entity:3")}
+    a, b, c = (
+        _Actor("entity:1", "A", "person"),
+        _Actor("entity:2", "B", "person"),
+        _Actor("entity:3", "C", None),
+    )
+    assert {(x.key, y.key) for x, y in pairs_of([a], [b, c])} == {
+        ("entity:1", "entity:2"),
+        ("entity:1", "entity:3"),
+    }
     # no target: a joint statement joins every pair of its sources
     assert {(x.key, y.key) for x, y in pairs_of([c, a, b], [])} == {
         ("entity:1", "entity:3"), ("entity:2", "entity:3"), ("entity:1", "entity:2"),

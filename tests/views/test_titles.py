@@ -32,14 +32,22 @@ CUT = (  # a lead sentence as stored, cut by length in the middle of a phrase
 
 def test_a_long_sentence_is_cut_where_a_phrase_ends() -> None:
     title = clean_title(LONG)
-    assert title == "National Assembly Chairman Trần Thanh Mẫn received South African President Cyril Ramaphosa yesterday…"
+    assert (
+        title
+        == "National Assembly Chairman Trần Thanh Mẫn received South African President Cyril Ramaphosa yesterday…"
+    )
     cut = clean_title(CUT)
     assert cut.endswith("…") and len(cut) <= 121
-    assert CUT.startswith(cut[:-1]) and CUT[len(cut) - 1] in ",;:"  # it stopped at a comma, not inside a phrase
+    assert (
+        CUT.startswith(cut[:-1]) and CUT[len(cut) - 1] in ",;:"
+    )  # it stopped at a comma, not inside a phrase
 
 
 def test_short_titles_stay_whole() -> None:
-    assert clean_title("Vietnam and UNODC agree to fight cybercrime.") == "Vietnam and UNODC agree to fight cybercrime"
+    assert (
+        clean_title("Vietnam and UNODC agree to fight cybercrime.")
+        == "Vietnam and UNODC agree to fight cybercrime"
+    )
     assert clean_title("Ramaphosa visits Hà Nội") == "Ramaphosa visits Hà Nội"
 
 
