@@ -3,6 +3,8 @@ wrappers over ``views.network`` and ``views.map``, the views the API and the pag
 
 from __future__ import annotations
 
+import os
+import sys
 from datetime import date
 from typing import Annotated
 
@@ -25,10 +27,13 @@ UntilOption = Annotated[str | None, typer.Option("--until", "--to", help="Latest
 TypeOption = Annotated[str | None, typer.Option("--type", help="A PLOVER type: CONSULT, AGREE, ACCUSE, ...")]
 
 
-def _console() -> Console:
-    from newsloom.cli import console
+#: Columns a piped output may use (as ``newsloom.cli``: tables are not cut to 80 columns in a pipe).
+PIPED_WIDTH = 250
 
-    return console
+
+def _console() -> Console:
+    """A console as wide as the terminal, or PIPED_WIDTH when the output goes to a pipe or a file."""
+    return Console(width=None if sys.stdout.isatty() or os.environ.get("COLUMNS") else PIPED_WIDTH)
 
 
 def _fail(message: str) -> None:

@@ -113,3 +113,20 @@ def test_pairs_are_source_by_target_or_joint() -> None:
         ("entity:1", "entity:3"), ("entity:2", "entity:3"), ("entity:1", "entity:2"),
     }  # fmt: skip
     assert pairs_of([a], []) == [] and pairs_of([a], [a]) == []
+
+
+def test_cli_prints_the_strongest_edges(module_db: Path) -> None:
+    from typer.testing import CliRunner
+
+    from newsloom.cli import app
+
+    runner = CliRunner()
+    shown = runner.invoke(app, ["network", "--db", str(module_db), "--top", "50"])
+    assert shown.exit_code == 0, shown.output
+    assert "Lương Cường — António Guterres" in shown.output and "Bùi Thanh Sơn — Ghada Waly" in shown.output
+    later = runner.invoke(app, ["network", "--db", str(module_db), "--since", "2025-10-22", "--top", "50"])
+    assert later.exit_code == 0 and "Bùi Thanh Sơn — Ghada Waly" not in later.output
+    bad = runner.invoke(app, ["network", "--db", str(module_db), "--since", "yesterday"])
+    assert bad.exit_code == 2 and "YYYY-MM-DD" in bad.output
+    places = runner.invoke(app, ["map", "--db", str(module_db)])
+    assert places.exit_code == 0 and "Hanoi" in places.output and "21.02" in places.output

@@ -70,12 +70,7 @@ def role_in(role: str | None, language: str, shown: str | None = None) -> str | 
     """A role id as words of the UI language's pack, else what the view already shows."""
     from newsloom.views.names import role_words
 
-    if not role:
-        return shown
-    try:
-        return role_words(role, language) or shown
-    except Exception:  # a UI language without an entities pack: the view's words
-        return shown
+    return (role_words(role, language) if role else None) or shown
 
 
 def render(request: Request, template: str, status: int = 200, **context: Any) -> Response:
