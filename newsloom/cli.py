@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from newsloom import cli_views
 from newsloom.errors import NewsloomError
 from newsloom.serve.search_cli import search_command
 from newsloom.settings import Settings, load_settings
@@ -576,6 +577,8 @@ def serve(
 
 
 app.command("watch")(watch_cli.watch)
+app.command("network")(cli_views.network)
+app.command("map")(cli_views.places)
 app.add_typer(watch_cli.sources_app, name="sources")
 app.add_typer(watch_cli.alerts_app, name="alerts")
 

@@ -23,7 +23,16 @@ import newsloom
 from newsloom.errors import StoreError
 from newsloom.serve.actions import MAX_COMPARE_CHARS, IngestResult, compare_scores, run_ingest
 from newsloom.serve.errors import ERROR_SCHEMA, ApiError, install_error_handler
-from newsloom.serve.routes import Conn, DateFrom, DateTo, add_api_routes, get_trends
+from newsloom.serve.routes import (
+    Conn,
+    DateFrom,
+    DateTo,
+    EventType,
+    add_api_routes,
+    get_map,
+    get_network,
+    get_trends,
+)
 from newsloom.serve.search import SearchIndex
 from newsloom.serve.security import GuardMiddleware, check_token, given_token
 from newsloom.store import Store
@@ -166,6 +175,30 @@ def trends_csv_download(conn: Conn, date_from: DateFrom = None, date_to: DateTo 
     found = get_trends(conn, date_from, date_to)
     headers = {"Content-Disposition": 'attachment; filename="newsloom-trends.csv"'}
     return Response(trends_csv(found), media_type="text/csv; charset=utf-8", headers=headers)
+
+
+@router.get("/network.csv", summary="The actor network's edges, as CSV", response_class=Response)
+def network_csv_download(
+    conn: Conn, date_from: DateFrom = None, date_to: DateTo = None, type: EventType = None
+) -> Response:
+    """Every edge of ``/api/network`` (not only the strongest): source, target, count, types, event ids."""
+    from newsloom.views.network import MAX_EDGES, network_csv
+
+    found = get_network(conn, date_from, date_to, type, MAX_EDGES)
+    headers = {"Content-Disposition": 'attachment; filename="newsloom-network.csv"'}
+    return Response(network_csv(found), media_type="text/csv; charset=utf-8", headers=headers)
+
+
+@router.get("/map.csv", summary="Event places, as CSV", response_class=Response)
+def map_csv_download(
+    conn: Conn, date_from: DateFrom = None, date_to: DateTo = None, type: EventType = None
+) -> Response:
+    """The places of ``/api/map``: place, latitude, longitude, precision, events, types, event ids."""
+    from newsloom.views.map import map_csv
+
+    found = get_map(conn, date_from, date_to, type)
+    headers = {"Content-Disposition": 'attachment; filename="newsloom-map.csv"'}
+    return Response(map_csv(found), media_type="text/csv; charset=utf-8", headers=headers)
 
 
 # -- exports --------------------------------------------------------------------------------------

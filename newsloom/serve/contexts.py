@@ -7,22 +7,29 @@ data first, so templates read dicts whether a value came from a view or from her
 
 from __future__ import annotations
 
+import json
+from functools import cache
 from typing import Any
 from urllib.parse import urlencode
 
 from fastapi import Request
 
 from newsloom.events.queries import event_detail
-from newsloom.serve.charts import horizontal_bars, vertical_bars
+from newsloom.serve.charts import MAP_VIEWBOX, horizontal_bars, map_spots, network_chart, vertical_bars
+from newsloom.serve.i18n import COOKIE, choose_language
 from newsloom.store import Connection
 from newsloom.store.articles import load_article
 from newsloom.views.articles import LEAD_CHARS, ArticleDetail, article_titles, marked_paragraphs
 from newsloom.views.common import Model, Page
 from newsloom.views.entities import EntityDetail
 from newsloom.views.events import EventDetail
+from newsloom.views.map import EventMap
+from newsloom.views.network import Network
 from newsloom.views.stories import StoryDetail, storylines_view
 from newsloom.views.timeline import Timeline, earlier_than, stats_view
+from newsloom.views.titles import story_titles, storyline_names
 from newsloom.views.trends import Trends
+from newsloom.views.trust import Trust
 
 #: Reports a story page shows per language, and events it lists (a story of hundreds stays readable).
 STORY_REPORTS_PER_LANGUAGE = 30
@@ -33,6 +40,13 @@ STORYLINES_SHOWN = 50
 
 def plain(model: Model) -> dict[str, Any]:
     return model.model_dump(mode="json")
+
+
+def reader_language(request: Request) -> str:
+    """The UI language of the request (as ``pages.render`` chooses it): titles are picked in it."""
+    return choose_language(
+        request.query_params.get("lang"), request.cookies.get(COOKIE), request.headers.get("accept-language")
+    )
 
 
 def _listing(request: Request, found: Page[Any], name: str, *params: str) -> dict[str, Any]:
@@ -59,26 +73,53 @@ def event(_request: Request, _conn: Connection, found: EventDetail) -> dict[str,
     return {"event": record, "by_language": sources_by_language(record)}
 
 
+def entity_trust(articles: int, languages: int) -> dict[str, Any]:
+    """An entity's trust mark: the articles naming it and the languages it is named in (no confidence)."""
+    return plain(Trust(sources=articles, languages=languages, confidence=None))
+
+
 def entities(request: Request, _conn: Connection, found: Page[Any]) -> dict[str, Any]:
     listing = _listing(request, found, "entities", "q", "type")
-    return {**listing, "q": listing["q"] or ""}
+    marks = {
+        e["id"]: entity_trust(int(e.get("articles") or 0), len(e.get("names") or {}))
+        for e in listing["entities"]
+    }
+    return {**listing, "q": listing["q"] or "", "entity_trust": marks}
 
 
 def entity(_request: Request, conn: Connection, found: EntityDetail) -> dict[str, Any]:
     record = plain(found)
     titles = article_titles(conn, [a.id for a in found.articles])
-    return {"entity": record, "names": found.names, "events": record["events"], "titles": titles}
+    trust = entity_trust(len(found.articles), len(found.names))
+    return {
+        "entity": record,
+        "names": found.names,
+        "events": record["events"],
+        "titles": titles,
+        "trust": trust,
+    }
 
 
 def stories(request: Request, conn: Connection, found: Page[Any]) -> dict[str, Any]:
     listing = _listing(request, found, "stories")
     first = found.offset == 0
-    lines = plain(storylines_view(conn, limit=STORYLINES_SHOWN))["items"] if first else []
-    return {**listing, "storylines": lines}
+    views = storylines_view(conn, limit=STORYLINES_SHOWN).items if first else []
+    lines = [plain(line) for line in views]
+    shown = [s["id"] for s in listing["stories"]] + [s["id"] for line in lines for s in line["stories"]]
+    return {
+        **listing, "storylines": lines, "storyline_names": storyline_names(conn, views),
+        "story_titles": story_titles(conn, shown, reader_language(request)),
+    }  # fmt: skip
 
 
-def story(_request: Request, conn: Connection, found: StoryDetail) -> dict[str, Any]:
-    return story_columns(conn, plain(found))
+def story(request: Request, conn: Connection, found: StoryDetail) -> dict[str, Any]:
+    titles = story_titles(conn, [found.id], reader_language(request))
+    lines = storyline_names(conn, [found.storyline]) if found.storyline else {}
+    return {
+        **story_columns(conn, plain(found)),
+        "story_title": titles.get(found.id),
+        "storyline_names": lines,
+    }
 
 
 def timeline(request: Request, conn: Connection, found: Timeline) -> dict[str, Any]:
@@ -94,6 +135,17 @@ def timeline(request: Request, conn: Connection, found: Timeline) -> dict[str, A
         "hidden": found.hidden,
         "show_uncertain": found.show_uncertain,
         "pager_params": timeline_params(request, found),
+        **timeline_titles(request, conn, found),
+    }
+
+
+def timeline_titles(request: Request, conn: Connection, found: Timeline) -> dict[str, Any]:
+    """The titles of the stories on a timeline page in the reader's language, and their storylines' names."""
+    stories_shown = [group.story for day in found.items for group in day.groups if group.story is not None]
+    lines = sorted({s.storyline for s in stories_shown if s.storyline})
+    return {
+        "story_titles": story_titles(conn, [s.id for s in stories_shown], reader_language(request)),
+        "storyline_names": storyline_names(conn, lines),
     }
 
 
@@ -188,3 +240,42 @@ def trends(request: Request, _conn: Connection, found: Trends) -> dict[str, Any]
         "more_types": max(0, len(found.types) - TREND_SERIES),
         "more_countries": max(0, len(found.countries) - TREND_SERIES),
     }
+
+
+def _csv_url(request: Request, path: str) -> str:
+    """The CSV download of a chart, with the page's filters."""
+    names = ("date_from", "date_to", "type")
+    query = urlencode({n: request.query_params[n] for n in names if request.query_params.get(n)})
+    return path + (f"?{query}" if query else "")
+
+
+def network(request: Request, _conn: Connection, found: Network) -> dict[str, Any]:
+    """The actor network drawn as an SVG (force layout, server-side) and its edges as a list."""
+    record = plain(found)
+    return {
+        "network": record,
+        "chart": network_chart(record),
+        "csv_url": _csv_url(request, "/api/network.csv"),
+    }
+
+
+#: The world's land, drawn under the map's points (see pages/world/README.md).
+WORLD_OUTLINE = "world/land-110m.json"
+
+
+def event_map(request: Request, _conn: Connection, found: EventMap) -> dict[str, Any]:
+    """The event places on the world's outline (equirectangular, server-side) and as a list."""
+    record = plain(found)
+    return {
+        "event_map": record, "spots": map_spots(record["points"]), "outline": world_outline(),
+        "viewbox": " ".join(map(str, MAP_VIEWBOX)), "csv_url": _csv_url(request, "/api/map.csv"),
+    }  # fmt: skip
+
+
+@cache
+def world_outline() -> str:
+    """The SVG path of the world's land (packaged, about 24 KB)."""
+    from importlib import resources
+
+    text = (resources.files("newsloom.serve.pages") / WORLD_OUTLINE).read_text(encoding="utf-8")
+    return str(json.loads(text)["path"])

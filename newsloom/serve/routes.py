@@ -26,6 +26,8 @@ from newsloom.views.articles import ArticleDetail, ArticleQuery, ArticleSummary,
 from newsloom.views.common import Page
 from newsloom.views.entities import EntityDetail, EntityQuery, EntitySummary, entities_view, entity_view
 from newsloom.views.events import EventDetail, EventQuery, EventSummary, event_view, events_view
+from newsloom.views.map import EventMap, MapQuery, map_view
+from newsloom.views.network import DEFAULT_EDGES, MAX_EDGES, Network, NetworkQuery, network_view
 from newsloom.views.search import SearchQuery, SearchResults, search_view
 from newsloom.views.stories import (
     StoryDetail,
@@ -224,6 +226,27 @@ def get_trends(conn: Conn, date_from: DateFrom = None, date_to: DateTo = None) -
     return trends_view(conn, TrendsQuery(iso(date_from), iso(date_to)))
 
 
+def get_network(
+    conn: Conn, date_from: DateFrom = None, date_to: DateTo = None, type: EventType = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_EDGES, description="Strongest edges kept.")] = DEFAULT_EDGES,
+) -> Network:  # fmt: skip
+    """Who met, agreed with, accused whom: actors (canonical names) joined by the events of the period,
+    each edge with its count, types and event ids (CSV at /api/network.csv)."""
+    check_range(date_from, date_to)
+    return network_view(
+        conn, NetworkQuery(iso(date_from), iso(date_to), type.upper() if type else None, limit)
+    )
+
+
+def get_map(
+    conn: Conn, date_from: DateFrom = None, date_to: DateTo = None, type: EventType = None
+) -> EventMap:
+    """Where the events of the period happened: places with coordinates, event counts and ids (CSV at
+    /api/map.csv)."""
+    check_range(date_from, date_to)
+    return map_view(conn, MapQuery(iso(date_from), iso(date_to), type.upper() if type else None))
+
+
 # -- the table -------------------------------------------------------------------------------------------
 
 #: Extra template context a page needs beyond the model: (request, connection, model) -> names.
@@ -278,11 +301,13 @@ ROUTES: tuple[Route, ...] = (
         "/trends", get_trends, Trends, "Events per type and country per week", "trends.html", contexts.trends,
     ),
     Route("/search", search, SearchResults, "Cross-lingual search"),
+    Route("/network", get_network, Network, "Who met whom: the actor network", "network.html", contexts.network),
+    Route("/map", get_map, EventMap, "Where events happened", "map.html", contexts.event_map),
 )  # fmt: skip
 
 
-#: What a route takes besides its endpoint's parameters: none for the API; ``page`` for a page.
-PAGE_PARAMETERS = frozenset({"page"})
+#: What a route takes besides its endpoint's parameters: none for the API; ``page`` and ``lang`` for a page.
+PAGE_PARAMETERS = frozenset({"page", "lang"})  # lang: the interface's language (see serve.i18n)
 
 
 def known_parameters(route: Route, extra: frozenset[str] = frozenset()) -> Callable[[Request], None]:

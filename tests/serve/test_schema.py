@@ -51,6 +51,10 @@ EXCEPTIONS: dict[str, dict[Any, str]] = {
     "GET /api/stats": {ACCEPT: SWAP, REJECT: UNIX},
     "GET /api/trends": {ACCEPT: SWAP, REJECT: UNIX},
     "GET /api/trends.csv": {ACCEPT: SWAP, REJECT: UNIX},
+    "GET /api/network": {ACCEPT: SWAP, REJECT: UNIX},
+    "GET /api/network.csv": {ACCEPT: SWAP, REJECT: UNIX},
+    "GET /api/map": {ACCEPT: SWAP, REJECT: UNIX},
+    "GET /api/map.csv": {ACCEPT: SWAP, REJECT: UNIX},
     "GET /api/export": {ACCEPT: "format=plover is for what=events only (422 saying so): parameters related"},
     "GET /api/search": {ACCEPT: "a query without a letter or digit is a 422"},
     "POST /api/compare": {

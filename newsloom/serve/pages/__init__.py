@@ -10,6 +10,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 from typing import Annotated, Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import FileResponse, RedirectResponse, Response
@@ -18,6 +19,7 @@ from jinja2 import ChainableUndefined, Environment, FileSystemLoader
 
 from newsloom.serve.contexts import evidence_segments
 from newsloom.serve.errors import ApiError
+from newsloom.serve.i18n import COOKIE, COOKIE_SECONDS, UI_LANGUAGES, choose_language, translator
 from newsloom.serve.routes import ROUTES, page_endpoint, page_number
 from newsloom.views.search import SearchQuery, search_view
 
@@ -58,14 +60,37 @@ def make_templates() -> Jinja2Templates:
     environment.globals["language_name"] = language_name
     environment.filters["language_name"] = language_name
     environment.globals["evidence"] = evidence_segments
+    environment.globals["t"] = translator("en")  # pages rendered outside ``render`` (errors) read English
+    environment.globals["ui_lang"] = "en"
+    environment.globals["role_in"] = role_in
     return Jinja2Templates(env=environment)
 
 
+def role_in(role: str | None, language: str, shown: str | None = None) -> str | None:
+    """A role id as words of the UI language's pack, else what the view already shows."""
+    from newsloom.views.names import role_words
+
+    return (role_words(role, language) if role else None) or shown
+
+
 def render(request: Request, template: str, status: int = 200, **context: Any) -> Response:
+    """A page in the reader's language (``?lang=`` remembered in a cookie, else Accept-Language)."""
     templates: Jinja2Templates = request.app.state.templates
+    asked = request.query_params.get("lang")
+    language = choose_language(asked, request.cookies.get(COOKIE), request.headers.get("accept-language"))
     context.setdefault("query", "")
     context.setdefault("writes", bool(request.app.state.token))
-    return templates.TemplateResponse(request, template, context, status_code=status)
+    context.update(t=translator(language), ui_lang=language, lang_links=language_links(request))
+    response = templates.TemplateResponse(request, template, context, status_code=status)
+    if asked and asked.lower() in UI_LANGUAGES:
+        response.set_cookie(COOKIE, asked.lower(), max_age=COOKIE_SECONDS, samesite="lax", httponly=True)
+    return response
+
+
+def language_links(request: Request) -> dict[str, str]:
+    """This page's address in each UI language (its other query parameters kept)."""
+    kept = [(k, v) for k, v in request.query_params.multi_items() if k != "lang"]
+    return {code: f"{request.url.path}?{urlencode([*kept, ('lang', code)])}" for code in UI_LANGUAGES}
 
 
 @router.get("/static/{name}")

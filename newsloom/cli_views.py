@@ -1,0 +1,116 @@
+"""`newsloom network` and `newsloom map`: the actor network and the event places, printed (thin
+wrappers over ``views.network`` and ``views.map``, the views the API and the pages serve)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import date
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from newsloom.errors import NewsloomError
+
+err = Console(stderr=True)
+
+DbOption = Annotated[
+    str | None,
+    typer.Option("--db", help="Database file or SQLAlchemy URL (default ./newsloom.db or NEWSLOOM_DB)."),
+]
+SinceOption = Annotated[
+    str | None, typer.Option("--since", "--from", help="Earliest event date (YYYY-MM-DD).")
+]
+UntilOption = Annotated[str | None, typer.Option("--until", "--to", help="Latest event date (YYYY-MM-DD).")]
+TypeOption = Annotated[str | None, typer.Option("--type", help="A PLOVER type: CONSULT, AGREE, ACCUSE, ...")]
+
+
+#: Columns a piped output may use (as ``newsloom.cli``: tables are not cut to 80 columns in a pipe).
+PIPED_WIDTH = 250
+
+
+def _console() -> Console:
+    """A console as wide as the terminal, or PIPED_WIDTH when the output goes to a pipe or a file."""
+    return Console(width=None if sys.stdout.isatty() or os.environ.get("COLUMNS") else PIPED_WIDTH)
+
+
+def _fail(message: str) -> None:
+    err.print(f"[bold red]error:[/] {message}")
+    raise typer.Exit(2)
+
+
+def _day(value: str | None, option: str) -> str | None:
+    """A date option as YYYY-MM-DD, or an error that says what it takes."""
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        _fail(f"{option} takes a date as YYYY-MM-DD (e.g. 2025-10-24), not {value!r}.")
+    return None
+
+
+def _store(db: str | None):  # type: ignore[no-untyped-def]
+    from newsloom.settings import load_settings
+    from newsloom.store import Store
+
+    try:
+        return Store.open(load_settings(db=db).db)
+    except NewsloomError as exc:
+        _fail(str(exc))
+
+
+def network(
+    db: DbOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    type: TypeOption = None,
+    top: Annotated[int, typer.Option(min=1, max=500, help="Edges printed (the strongest).")] = 20,
+) -> None:
+    """Who met, agreed with, accused whom: the strongest links between actors over a period."""
+    from newsloom.views.network import NetworkQuery, edge_lines, network_view
+
+    first, last = _day(since, "--since"), _day(until, "--until")
+    if first and last and first > last:
+        _fail(f"--since ({first}) is after --until ({last}); swap them.")
+    store = _store(db)
+    with store.connect() as conn:
+        found = network_view(conn, NetworkQuery(first, last, type.upper() if type else None, limit=top))
+    store.close()
+    table = Table(title=f"{found.events} events, {found.edges_total} links ({len(found.edges)} shown)")
+    for column in ("actors", "events", "types", "event ids"):
+        table.add_column(column)
+    for line in edge_lines(found, top):
+        table.add_row(line["actors"], str(line["count"]), line["types"], " ".join(map(str, line["events"])))
+    _console().print(table)
+
+
+def places(
+    db: DbOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    type: TypeOption = None,
+    top: Annotated[int, typer.Option(min=1, help="Places printed (most events first).")] = 20,
+) -> None:
+    """Where events happened: places with coordinates (gazetteer, GeoNames) and their event counts."""
+    from newsloom.views.map import MapQuery, map_view
+
+    first, last = _day(since, "--since"), _day(until, "--until")
+    if first and last and first > last:
+        _fail(f"--since ({first}) is after --until ({last}); swap them.")
+    store = _store(db)
+    with store.connect() as conn:
+        found = map_view(conn, MapQuery(first, last, type.upper() if type else None))
+    store.close()
+    table = Table(title=f"{found.placed} events placed, {found.unplaced} without a known place")
+    for column in ("place", "lat", "lon", "precision", "events", "types", "event ids"):
+        table.add_column(column)
+    for p in found.points[:top]:
+        types = ", ".join(f"{t} {n}" for t, n in p.types.items())
+        table.add_row(
+            p.place, f"{p.latitude:.2f}", f"{p.longitude:.2f}", p.precision, str(p.events), types,
+            " ".join(map(str, p.event_ids[:8])),
+        )  # fmt: skip
+    _console().print(table)
