@@ -63,3 +63,12 @@ def test_api_and_page_show_the_notice_and_the_languages(module_db: Path) -> None
         assert 'data-notice="meaning-only"' in page
         page = client.get("/search", params={"q": "Ghada Waly", "language": "vi"}).text
         assert 'data-language="id"' in page and "data-notice" not in page
+
+
+def test_the_search_page_speaks_the_interface_language(module_db: Path) -> None:
+    from newsloom.serve.api import create_app
+
+    with TestClient(create_app(str(module_db), token=TOKEN)) as client:
+        page = client.get("/search", params={"q": "Interpol", "lang": "vi"}).text
+        assert "chỉ gần về nghĩa" in page and "khớp theo nghĩa" in page
+        assert "close in meaning" not in page
