@@ -28,6 +28,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 #: The signals, in the order of the model's weights.
 FEATURES = ("sim", "overlap", "dated", "days", "exact_days", "cross_language", "cross_sim")
 #: Days counted at most (farther candidates are outside the blocking window anyway).
@@ -73,6 +75,17 @@ class JoinModel:
 
     def log_odds(self, signals: JoinSignals) -> float:
         return self.bias + sum(w * x for w, x in zip(self.weights, signals.vector(), strict=True))
+
+    def log_odds_many(
+        self, sim: np.ndarray, overlap: np.ndarray, days: np.ndarray, exact: np.ndarray, cross: np.ndarray
+    ) -> np.ndarray:
+        """``log_odds`` of many pairs at once (arrays of one shape; ``days`` NaN where unknown),
+        the signals laid out as in ``JoinSignals.vector``."""
+        known = ~np.isnan(days)
+        capped = np.where(known, np.minimum(np.nan_to_num(days), MAX_DAYS), 0.0)
+        crossed = cross.astype(np.float64)
+        columns = (sim, overlap, known.astype(np.float64), capped, capped * exact, crossed, crossed * sim)
+        return self.bias + sum(w * x for w, x in zip(self.weights, columns, strict=True))
 
     def probability(self, signals: JoinSignals) -> float:
         return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, self.log_odds(signals)))))

@@ -37,7 +37,7 @@ from newsloom.stories.cluster import (
     unit_norm,
 )
 from newsloom.stories.embed import content_key
-from newsloom.stories.join import JoinSignals, join_model, too_far
+from newsloom.stories.join import join_model, too_far
 from newsloom.stories.stage import encoder_name, passages
 from newsloom.stories.storylines import assign_storyline, leave_storyline
 
@@ -55,7 +55,7 @@ class WindowUnit:
 
     article: Article
     unit: Unit
-    story_id: int
+    story_id: int | None  # None: a roundup segment the incremental step folded into an earlier one
 
 
 @dataclass
@@ -79,16 +79,18 @@ def window_units(conn: Connection, limit: int = WINDOW_STORIES) -> list[WindowUn
     by_article: dict[str, dict[int, int]] = {}
     for member in members:
         by_article.setdefault(member.article_id, {})[member.segment] = member.story_id
-    found = []
+    found: list[WindowUnit] = []
     stuck: set[int] = set()  # stories with a member that cannot be rebuilt: left as they are
     for article_id, stories in sorted(by_article.items()):
         article = with_vectors(conn, article_rows.load_article(conn, article_id))
         units = {u.segment: u for u in article_units(conn, article, dim)} if article is not None else {}
-        for segment, story_id in sorted(stories.items()):
-            if article is not None and segment in units:
-                found.append(WindowUnit(article, units[segment], story_id))
-            else:
-                stuck.add(story_id)
+        if article is None or any(segment not in units for segment in stories):
+            stuck.update(stories.values())
+            continue
+        # every unit of the article, also a segment folded into an earlier one's story on arrival
+        found.extend(
+            WindowUnit(article, unit, stories.get(segment)) for segment, unit in sorted(units.items())
+        )
     return [u for u in found if u.story_id not in stuck]
 
 
@@ -121,33 +123,53 @@ def centre(conn: Connection, units: list[WindowUnit]) -> None:
         )
 
 
-def pair_distances(conn: Connection, units: list[WindowUnit]) -> np.ndarray:
+def pair_distances(units: list[WindowUnit]) -> np.ndarray:
     """Condensed distances (1 - the join model's probability) between every two units."""
-    model = join_model()
-    keys = set().union(*(u.unit.keys for u in units)) if units else set()
-    counts = sql.key_document_counts(conn, keys)
-    stories = sql.story_count_estimate(conn)
-    weights = {k: idf(counts.get(k, 0), stories) for k in keys}
-    vectors = np.vstack([u.unit.centred for u in units]) if units else np.zeros((0, 1))
+    count = len(units)
+    if count < 2:
+        return np.zeros(0)
+    vectors = np.vstack([u.unit.centred for u in units])
     sims = vectors @ vectors.T
-    distances = []
-    for i, a in enumerate(units):
-        for j in range(i + 1, len(units)):
-            b = units[j]
-            if a.article.id == b.article.id or too_far(a.unit.date, (b.unit.date,)):
-                distances.append(FORBIDDEN)
-                continue
-            overlap = (
-                entity_overlap(a.unit.keys, dict.fromkeys(b.unit.keys, 1), 1, weights)
-                if a.unit.keys and b.unit.keys
-                else 0.0
-            )
-            cross = a.article.language != b.article.language
-            signals = JoinSignals(
-                float(sims[i, j]), overlap, day_distance(a.unit.date, b.unit.date), a.unit.exact, cross
-            )
-            distances.append(1.0 - model.probability(signals))
-    return np.array(distances, dtype=np.float64)
+    overlap = key_overlaps(units)
+    dates = sorted({u.unit.date or "" for u in units})
+    date_index = np.array([dates.index(u.unit.date or "") for u in units])
+    apart = np.full((len(dates), len(dates)), np.nan)
+    far = np.zeros((len(dates), len(dates)), dtype=bool)
+    for i, a in enumerate(dates):
+        for j, b in enumerate(dates):
+            days = day_distance(a or None, b or None)
+            apart[i, j] = np.nan if days is None else days
+            far[i, j] = too_far(a or None, (b or None,))
+    days = apart[np.ix_(date_index, date_index)]
+    exact = np.array([u.unit.exact for u in units], dtype=np.float64)[:, None] * np.ones(count)
+    languages = np.array([u.article.language or "" for u in units])
+    cross = languages[:, None] != languages[None, :]
+    odds = join_model().log_odds_many(sims, overlap, days, exact, cross)
+    distance = 1.0 / (1.0 + np.exp(np.clip(odds, -50.0, 50.0)))  # 1 - probability
+    articles = np.array([u.article.id for u in units])
+    forbidden = (articles[:, None] == articles[None, :]) | far[np.ix_(date_index, date_index)]
+    distance[forbidden] = FORBIDDEN
+    upper = np.triu_indices(count, k=1)  # row i < column j: the condensed order of scipy
+    return np.asarray(distance[upper], dtype=np.float64)
+
+
+def key_overlaps(units: list[WindowUnit]) -> np.ndarray:
+    """Weighted overlap of the keys of every two units (measured only where they share a key), with
+    key weights from the window itself (the stories' counts would depend on the arrival order)."""
+    count = len(units)
+    counts = Counter(k for u in units for k in u.unit.keys)
+    weights = {k: idf(n, count) for k, n in counts.items()}
+    holders: dict[str, list[int]] = {}
+    for index, item in enumerate(units):
+        for key in item.unit.keys:
+            holders.setdefault(key, []).append(index)
+    overlap = np.zeros((count, count))
+    pairs = {(i, j) for members in holders.values() for i in members for j in members if i < j}
+    for i, j in pairs:
+        value = entity_overlap(units[i].unit.keys, dict.fromkeys(units[j].unit.keys, 1), 1, weights)
+        overlap[i, j] = value
+        overlap[j, i] = entity_overlap(units[j].unit.keys, dict.fromkeys(units[i].unit.keys, 1), 1, weights)
+    return overlap
 
 
 def partition(distances: np.ndarray, count: int) -> list[list[int]]:
@@ -170,7 +192,7 @@ def assign_ids(units: list[WindowUnit], clusters: list[list[int]]) -> list[int |
     taken: set[int] = set()
     chosen: list[int | None] = []
     for cluster in clusters:
-        shares = Counter(units[i].story_id for i in cluster)
+        shares = Counter(sid for i in cluster if (sid := units[i].story_id) is not None)
         options = [sid for sid in shares if sid not in taken]
         best = min(options, key=lambda sid: (-shares[sid], sid)) if options else None
         if best is not None:
@@ -215,30 +237,31 @@ def _rebuild(
 def recluster_recent(conn: Connection, limit: int = WINDOW_STORIES) -> ReclusterReport:
     """Cluster the units of the newest ``limit`` stories again and apply the differences."""
     units = window_units(conn, limit)
-    report = ReclusterReport(units=len(units), stories_before=len({u.story_id for u in units}))
+    report = ReclusterReport(units=len(units), stories_before=len({u.story_id for u in units} - {None}))
     if not units:
         return report
     centre(conn, units)
-    distances = pair_distances(conn, units)
+    distances = pair_distances(units)
     clusters = partition(distances, len(units))
     ids = assign_ids(units, clusters)
     report.stories_after = len(clusters)
     before: dict[int, set[int]] = {}
     for index, item in enumerate(units):
-        before.setdefault(item.story_id, set()).add(index)
+        if item.story_id is not None:
+            before.setdefault(item.story_id, set()).add(index)
     changed = [sid for c, sid in zip(clusters, ids, strict=True) if sid is None or before[sid] != set(c)]
     if not changed:
         return report
     gone = sorted(set(before) - {sid for sid in ids if sid is not None})
     encoder = encoder_name()
-    for story_id in sorted({sid for sid in changed if sid is not None} | set(gone)):
-        leave_storyline(conn, story_id)
-        sql.clear_story(conn, story_id)
+    for emptied in sorted({sid for sid in changed if sid is not None} | set(gone)):
+        leave_storyline(conn, emptied)
+        sql.clear_story(conn, emptied)
     final = {c: sid for c, sid in enumerate(ids) if sid is not None}
-    for position, (cluster, story_id) in enumerate(zip(clusters, ids, strict=True)):
-        if story_id is not None and before[story_id] == set(cluster):
+    for position, (cluster, kept) in enumerate(zip(clusters, ids, strict=True)):
+        if kept is not None and before[kept] == set(cluster):
             continue
-        final[position] = _rebuild(conn, units, distances, cluster, story_id, encoder)
+        final[position] = _rebuild(conn, units, distances, cluster, kept, encoder)
         report.changed.append(final[position])
     for story_id in gone:
         heirs = Counter(

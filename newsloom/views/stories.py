@@ -79,6 +79,8 @@ class Storyline(Model):
 
     id: int
     title: str | None
+    #: principal actors, topic and place, e.g. "Lương Cường, Cyril Ramaphosa: talks (Hà Nội)"
+    name: str | None = None
     date_first: str | None
     date_last: str | None
     stories: list[StorySummary]
