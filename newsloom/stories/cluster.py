@@ -71,6 +71,11 @@ LSH_SEED = 20251021
 MEAN_PRIOR_COUNT = 10
 #: Below this many stored vectors the mean is only partly subtracted (scaled by count / this).
 MEAN_MIN_COUNT = 10
+#: The similarity signal is discounted by how well the language's mean is known: n / (n + this)
+#: for n stored vectors of the language (the join model was trained on vectors centred by the mean
+#: of a whole corpus; early in a store the centred cosine of two reports is inflated by what all
+#: texts share). The same discount applies to every pair, whatever the store or the languages.
+SIMILARITY_PRIOR_COUNT = 3
 #: Whether a unit joins a candidate is decided by the learned join model (``newsloom.stories.join``,
 #: trained by ``scripts/train_stories.py``): it joins the best candidate whose log-odds of
 #: reporting the same event are at least this.
@@ -346,6 +351,11 @@ def _kind_name(prefix: str) -> str:
     )
 
 
+def similarity_confidence(language_vectors: int) -> float:
+    """How far the centred cosine is trusted with this many stored vectors of the language."""
+    return language_vectors / (language_vectors + SIMILARITY_PRIOR_COUNT)
+
+
 def score_candidate(
     unit: Unit,
     candidate: Candidate,
@@ -364,7 +374,13 @@ def score_candidate(
     if too_far(unit.date, (story.date_first, story.date_last, story.date)):
         candidate.score = -math.inf
         return
-    signals = JoinSignals(candidate.sim, candidate.overlap, candidate.days, unit.exact, not same_language)
+    signals = JoinSignals(
+        similarity_confidence(unit.language_vectors) * candidate.sim,
+        candidate.overlap,
+        candidate.days,
+        unit.exact,
+        not same_language,
+    )
     candidate.score = join_model().log_odds(signals)
 
 
@@ -433,9 +449,7 @@ def _place_unit(
         for sid, candidate in candidates.items():
             same = article.language is not None and article.language in languages.get(sid, set())
             score_candidate(unit, candidate, profiles.get(sid, {}), weights, same)
-        best = max(candidates.values(), key=lambda c: c.score)
-        if best.story.id in taken and best.score >= JOIN_THRESHOLD:
-            return best.story.id  # the segment goes on with an event this article reported above
+        # a roundup's segments are different events (as when re-clustering): never an earlier one's story
         others = [c for sid, c in candidates.items() if sid not in taken]
         best = max(others, key=lambda c: c.score) if others else None
     if best is not None and best.score >= JOIN_THRESHOLD:

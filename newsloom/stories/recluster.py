@@ -34,6 +34,7 @@ from newsloom.stories.cluster import (
     day_distance,
     entity_overlap,
     idf,
+    similarity_confidence,
     unit_norm,
 )
 from newsloom.stories.embed import content_key
@@ -118,6 +119,7 @@ def centre(conn: Connection, units: list[WindowUnit]) -> None:
     means = sql.load_means(conn, encoder, [*languages, "*"])
     mean = {language: centring_mean(means, language, dim) for language in languages}
     for item in units:
+        item.unit.language_vectors = means.get(item.article.language or "und", (0, None))[0]
         item.unit.centred = unit_norm(
             item.unit.vector.astype(np.float64) - mean[item.article.language or "und"]
         )
@@ -144,6 +146,8 @@ def pair_distances(units: list[WindowUnit]) -> np.ndarray:
     exact = np.array([u.unit.exact for u in units], dtype=np.float64)[:, None] * np.ones(count)
     languages = np.array([u.article.language or "" for u in units])
     cross = languages[:, None] != languages[None, :]
+    confidence = np.array([similarity_confidence(u.unit.language_vectors) for u in units])
+    sims = sims * np.minimum(confidence[:, None], confidence[None, :])
     odds = join_model().log_odds_many(sims, overlap, days, exact, cross)
     distance = 1.0 / (1.0 + np.exp(np.clip(odds, -50.0, 50.0)))  # 1 - probability
     articles = np.array([u.article.id for u in units])
