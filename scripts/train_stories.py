@@ -68,6 +68,17 @@ class Pair:
     source: str
 
 
+def is_one_event(pair: dict[str, Any]) -> bool | None:
+    """One story: rated the same story (``overall``), at the same time and place; another: rated
+    another story, or the same story at another time or place (a follow-up is another event);
+    None for the pairs in between (left out)."""
+    if pair["overall"] >= OTHER_STORY or pair["time"] >= OTHER_STORY or pair["geography"] >= OTHER_STORY:
+        return False
+    if pair["overall"] <= SAME_STORY and pair["time"] <= SAME_STORY and pair["geography"] <= SAME_STORY:
+        return True
+    return None
+
+
 def read_pairs(path: Path) -> list[dict[str, Any]]:
     with open(path, encoding="utf-8") as handle:
         pairs = [json.loads(line) for line in handle if line.strip()]
@@ -75,7 +86,7 @@ def read_pairs(path: Path) -> list[dict[str, Any]]:
         p
         for p in pairs
         if (p["lang1"], p["lang2"]) in LANGUAGE_PAIRS and not any(c.isalpha() for c in p["pair_id"])
-        and (p["overall"] <= SAME_STORY or p["overall"] >= OTHER_STORY)
+        and is_one_event(p) is not None
     ]  # fmt: skip
 
 
@@ -104,7 +115,7 @@ def semeval_pairs(path: Path, cache: Path) -> list[Pair]:
     articles = analyse(items, cache)
     groups = groups_of(rows)
     return [
-        Pair(articles[(p["text1"], p["lang1"])], articles[(p["text2"], p["lang2"])], p["overall"] <= SAME_STORY,
+        Pair(articles[(p["text1"], p["lang1"])], articles[(p["text2"], p["lang2"])], bool(is_one_event(p)),
              ("semeval", int(g)), f"semeval {p['lang1']}-{p['lang2']}")
         for p, g in zip(rows, groups, strict=True)
     ]  # fmt: skip
@@ -272,7 +283,8 @@ def main(argv: list[str] | None = None) -> int:
         f"({', '.join(sorted('-'.join(p) for p in LANGUAGE_PAIRS))}); tests/gold/stories.json (dev): "
         f"{sum(not s.startswith('semeval') for s in sources)} pairs",
         "weighting": "balanced classes; SemEval pairs and gold pairs weigh the same in total",
-        "labels": f"one story: overall <= {SAME_STORY}; two stories: overall >= {OTHER_STORY}; gold: same story",
+        "labels": f"one story: overall, time and geography <= {SAME_STORY}; two stories: any of them >= "
+        f"{OTHER_STORY}; gold: the same gold story",
         "command": "python scripts/train_stories.py",
         "date": dt.date.today().isoformat(),
         "cv_accuracy": round(float((learned == (y == 1)).mean()), 4),
