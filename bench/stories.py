@@ -33,6 +33,9 @@ from typing import Any
 import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
+# run as a script, bench/ comes first on the path and bench/profile.py hides the standard library's
+# profile module (which spaCy's import needs): keep the repository root instead
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != ROOT / "bench"]
 sys.path.insert(0, str(ROOT))
 
 from newsloom.article import Article  # noqa: E402

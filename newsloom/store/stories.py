@@ -25,6 +25,7 @@ from newsloom.store.schema import (
     story_keys,
     story_lsh,
     story_members,
+    story_redirects,
     story_titles,
     storyline_keys,
     storylines,
@@ -838,3 +839,24 @@ def delete_story(conn: sa.Connection, story_id: int) -> None:
     """Remove a story and everything that hangs on it."""
     clear_story(conn, story_id)
     conn.execute(sa.delete(stories).where(stories.c.id == story_id))
+
+
+def add_redirects(conn: sa.Connection, moves: dict[int, int]) -> None:
+    """Record that each removed story (key) went to another (value); earlier redirects to a removed
+    story follow it, so a link is one lookup away from a story that exists."""
+    if not moves:
+        return
+    for old, new in sorted(moves.items()):
+        conn.execute(sa.update(story_redirects).where(story_redirects.c.new_id == old).values(new_id=new))
+        conn.execute(sa.delete(story_redirects).where(story_redirects.c.old_id == old))
+        conn.execute(sa.insert(story_redirects).values(old_id=old, new_id=new, moved_at=now()))
+
+
+def redirect_of(conn: sa.Connection, story_id: int) -> int | None:
+    """The story a removed story's reports went to (None: never removed, or no table yet)."""
+    if not has_table(conn, "story_redirects"):
+        return None
+    row = conn.execute(
+        sa.select(story_redirects.c.new_id).where(story_redirects.c.old_id == story_id)
+    ).first()
+    return int(row.new_id) if row else None

@@ -152,10 +152,16 @@ def _entities(conn: Connection, members: list[Any]) -> list[dict[str, Any]]:
 
 
 def story_detail(conn: Connection, story_id: int) -> dict[str, Any] | None:
-    """One story: titles, dates, storyline, its articles by language, events and entities."""
+    """One story: titles, dates, storyline, its articles by language, events and entities. A story
+    that re-clustering removed answers with the story its reports went to (``moved_from`` says so)."""
     row = store.story_row(conn, story_id)
+    moved_from = None
     if row is None:
-        return None
+        target = store.redirect_of(conn, story_id)
+        row = store.story_row(conn, target) if target is not None else None
+        if row is None or target is None:
+            return None
+        moved_from, story_id = story_id, target
     titles = _titles(conn, [story_id]).get(story_id, {})
     members = _members(conn, [story_id]).get(story_id, [])
     detail = _summary(row, titles, members)
@@ -178,6 +184,7 @@ def story_detail(conn: Connection, story_id: int) -> dict[str, Any] | None:
     detail["events"] = _events(conn, members)
     detail["entities"] = _entities(conn, members)
     detail["dates"] = sorted({m.date for m in members if m.date})
+    detail["moved_from"] = moved_from
     if row.storyline_id is not None:
         line = store.storyline_row(conn, row.storyline_id)
         detail["storyline_span"] = (line.date_first, line.date_last) if line else None

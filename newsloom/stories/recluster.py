@@ -273,6 +273,7 @@ def recluster_recent(conn: Connection, limit: int = WINDOW_STORIES) -> Recluster
         )
         report.removed[story_id] = min(heirs, key=lambda s: (-heirs[s], s))
         sql.delete_story(conn, story_id)
+    sql.add_redirects(conn, report.removed)
     for story_id in report.changed:
         assign_storyline(conn, story_id)
     return report

@@ -72,6 +72,8 @@ class StoryDetail(StorySummary):
     entities: list[StoryEntity]
     dates: list[str]
     storyline_span: tuple[str | None, str | None] | None = None
+    #: the id asked for, when re-clustering merged that story into this one (None otherwise)
+    moved_from: int | None = None
 
 
 class Storyline(Model):

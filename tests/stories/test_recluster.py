@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import math
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,8 @@ import sqlalchemy as sa
 from newsloom.article import Article
 from newsloom.store import Store
 from newsloom.store.articles import save_article
+from newsloom.stories import cluster
+from newsloom.stories.queries import story_detail
 from newsloom.stories.recluster import recluster_recent
 from newsloom.stories.storylines import cluster_and_thread
 from tests.stories.corpus import arrest_en, arrest_id, bridge_en, bridge_id, roundup_en, trade_en, trade_vi
@@ -76,20 +79,29 @@ def test_reclustering_twice_changes_nothing_the_second_time(folder: Path, corpus
     store.close()
 
 
-def test_a_story_split_by_the_arrival_order_is_merged_into_the_older_id(folder: Path) -> None:
-    # the Vietnamese report alone, then an unrelated one, then the English report with few shared words
-    store = run(folder / "split.db", [trade_en(), bridge_en(), trade_vi()])
-    with store.connect() as conn:
-        first = int(
-            conn.execute(sa.text("SELECT story_id FROM story_members WHERE article_id='trade-en'")).scalar()
-        )
+def test_a_story_split_by_the_arrival_order_is_merged_into_the_older_id(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the worst an arrival order can do: every report starts its own story
+    with monkeypatch.context() as patch:
+        patch.setattr(cluster, "JOIN_THRESHOLD", math.inf)
+        store = run(folder / "split.db", [trade_en(), bridge_en(), trade_vi()])
+    before = stories(store)
+    assert len(before) == 3
+    first = next(sid for sid, m in before.items() if ("trade-en", -1) in m)
     with store.transaction() as conn:
         report = recluster_recent(conn)
     found = stories(store)
     trade = next(sid for sid, m in found.items() if ("trade-en", -1) in m)
-    assert trade == first  # the story keeps its id
-    assert ("trade-vi", -1) in found[trade]
-    assert set(report.removed.values()) <= set(found)  # a removed story says where its reports went
+    assert trade == first  # the older story keeps its id (ties go to the older)
+    assert found[trade] == {("trade-en", -1), ("trade-vi", -1)}
+    assert len(found) == 2
+    assert list(report.removed.values()) == [trade]  # the removed story says where its report went
+    with store.connect() as conn:
+        for old, new in report.removed.items():  # and an old link still opens a story: the one it went to
+            detail = story_detail(conn, old)
+            assert detail is not None and detail["id"] == new and detail["moved_from"] == old
+        assert story_detail(conn, 10_000) is None
     store.close()
 
 
