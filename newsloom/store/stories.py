@@ -860,3 +860,15 @@ def redirect_of(conn: sa.Connection, story_id: int) -> int | None:
         sa.select(story_redirects.c.new_id).where(story_redirects.c.old_id == story_id)
     ).first()
     return int(row.new_id) if row else None
+
+
+def article_member_keys(conn: sa.Connection, article_ids: Sequence[str]) -> list[MemberKey]:
+    """Every story membership of some articles (through the article index)."""
+    if not article_ids:
+        return []
+    rows = conn.execute(
+        sa.select(story_members.c.story_id, story_members.c.article_id, story_members.c.segment).where(
+            story_members.c.article_id.in_(list(article_ids))
+        )
+    )
+    return [MemberKey(int(r.story_id), str(r.article_id), int(r.segment)) for r in rows]

@@ -42,8 +42,10 @@ from newsloom.stories.join import join_model, too_far
 from newsloom.stories.stage import encoder_name, passages
 from newsloom.stories.storylines import assign_storyline, leave_storyline
 
-#: Stories looked at (the newest): bounds the batch whatever the size of the store.
-WINDOW_STORIES = 1500
+#: Stories looked at (the newest) and units at most: bound the batch whatever the size of the store
+#: (the pair matrices hold MAX_UNITS squared numbers: 1,200 units are ~12 MB each).
+WINDOW_STORIES = 1000
+MAX_UNITS = 1200
 #: Two clusters merge while the mean probability over their pairs of units is at least this.
 LINK_PROBABILITY = 0.5
 #: Distance given to pairs that may never be one story (far above any mean of probabilities).
@@ -70,22 +72,44 @@ class ReclusterReport:
     removed: dict[int, int] = field(default_factory=dict)  # removed story id -> where most units went
 
 
-def window_units(conn: Connection, limit: int = WINDOW_STORIES) -> list[WindowUnit]:
-    """The units of the newest ``limit`` stories, rebuilt from their stored articles (a member whose
-    article or segmentation changed since is left where it is)."""
+def window_stories(conn: Connection, limit: int, max_units: int) -> list[sql.MemberKey]:
+    """The members of the newest stories: at most ``limit`` stories, and no more once ``max_units``
+    members are taken (the pair matrices grow with the square of the units)."""
+    members = sql.member_keys(conn, sql.newest_story_ids(conn, limit))
+    by_story: dict[int, list[sql.MemberKey]] = {}
+    for member in members:
+        by_story.setdefault(member.story_id, []).append(member)
+    taken: list[sql.MemberKey] = []
+    for story_id in sorted(by_story, reverse=True):
+        if taken and len(taken) + len(by_story[story_id]) > max_units:
+            break
+        taken.extend(by_story[story_id])
+    return taken
+
+
+def window_units(
+    conn: Connection, limit: int = WINDOW_STORIES, max_units: int = MAX_UNITS
+) -> list[WindowUnit]:
+    """The units of the newest stories, rebuilt from their stored articles. A story with a member
+    that cannot be rebuilt (its article or segmentation changed since), or sharing an article with a
+    story outside the window, is left where it is."""
     from newsloom.stories.embed import get_encoder
 
-    members = sql.member_keys(conn, sql.newest_story_ids(conn, limit))
+    members = window_stories(conn, limit, max_units)
     dim = get_encoder(encoder_name()).dim
     by_article: dict[str, dict[int, int]] = {}
     for member in members:
         by_article.setdefault(member.article_id, {})[member.segment] = member.story_id
+    inside = {m.story_id for m in members}
+    outside = {
+        m.article_id for m in sql.article_member_keys(conn, list(by_article)) if m.story_id not in inside
+    }
     found: list[WindowUnit] = []
-    stuck: set[int] = set()  # stories with a member that cannot be rebuilt: left as they are
+    stuck: set[int] = set()  # stories left as they are
     for article_id, stories in sorted(by_article.items()):
         article = with_vectors(conn, article_rows.load_article(conn, article_id))
         units = {u.segment: u for u in article_units(conn, article, dim)} if article is not None else {}
-        if article is None or any(segment not in units for segment in stories):
+        if article is None or article_id in outside or any(segment not in units for segment in stories):
             stuck.update(stories.values())
             continue
         # every unit of the article, also a segment folded into an earlier one's story on arrival
@@ -238,9 +262,11 @@ def _rebuild(
     return target
 
 
-def recluster_recent(conn: Connection, limit: int = WINDOW_STORIES) -> ReclusterReport:
-    """Cluster the units of the newest ``limit`` stories again and apply the differences."""
-    units = window_units(conn, limit)
+def recluster_recent(
+    conn: Connection, limit: int = WINDOW_STORIES, max_units: int = MAX_UNITS
+) -> ReclusterReport:
+    """Cluster the units of the newest stories again (see ``window_units``) and apply the differences."""
+    units = window_units(conn, limit, max_units)
     report = ReclusterReport(units=len(units), stories_before=len({u.story_id for u in units} - {None}))
     if not units:
         return report

@@ -129,3 +129,22 @@ def test_the_segments_of_a_roundup_are_never_one_story(folder: Path) -> None:
     assert len(found) == 3
     assert all(len({a for a, _ in m}) == len(m) for m in found.values())
     store.close()
+
+
+def test_the_window_takes_the_newest_stories_up_to_its_bound(folder: Path, corpus: list[Article]) -> None:
+    from newsloom.stories.recluster import window_units
+
+    singles = run(folder / "singles.db", [a for a in corpus if a.id != "roundup-en"])
+    with singles.connect() as conn:
+        everything = window_units(conn)
+        few = window_units(conn, max_units=2)
+    assert len(everything) == 6
+    newest = max(u.story_id or 0 for u in everything)
+    assert len(few) == 2 and {u.story_id for u in few} == {newest}
+    singles.close()
+    # a story sharing a roundup with a story outside the window is left alone
+    store = run(folder / "window.db", corpus)
+    with store.connect() as conn:
+        assert len(window_units(conn)) == 9  # six reports and the roundup's three events
+        assert window_units(conn, max_units=4) == []
+    store.close()
