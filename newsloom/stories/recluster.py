@@ -43,9 +43,9 @@ from newsloom.stories.stage import encoder_name, passages
 from newsloom.stories.storylines import assign_storyline, leave_storyline
 
 #: Stories looked at (the newest) and units at most: bound the batch whatever the size of the store
-#: (the pair matrices hold MAX_UNITS squared numbers: 1,200 units are ~12 MB each).
-WINDOW_STORIES = 1000
-MAX_UNITS = 1200
+#: (the pair matrices hold MAX_UNITS squared numbers: 2,000 units are 32 MB each, about eight of them).
+WINDOW_STORIES = 1500
+MAX_UNITS = 2000
 #: Two clusters merge while the mean probability over their pairs of units is at least this.
 LINK_PROBABILITY = 0.5
 #: Distance given to pairs that may never be one story (far above any mean of probabilities).
@@ -194,9 +194,9 @@ def key_overlaps(units: list[WindowUnit]) -> np.ndarray:
     overlap = np.zeros((count, count))
     pairs = {(i, j) for members in holders.values() for i in members for j in members if i < j}
     for i, j in pairs:
+        # between two single units the weighted Jaccard is symmetric: measured once
         value = entity_overlap(units[i].unit.keys, dict.fromkeys(units[j].unit.keys, 1), 1, weights)
-        overlap[i, j] = value
-        overlap[j, i] = entity_overlap(units[j].unit.keys, dict.fromkeys(units[i].unit.keys, 1), 1, weights)
+        overlap[i, j] = overlap[j, i] = value
     return overlap
 
 
