@@ -2,6 +2,7 @@
 
     python bench/stories.py [--orders 10] [--gold tests/gold/stories.json] [--cache /tmp/newsloom_stories]
     python bench/stories.py --gold tests/gold/blind_stories/stories.json   # the blind set (its folder is read)
+    python bench/stories.py --scale 1500   # cost of the end-of-run re-clustering against the incremental step
 
 Every gold article (the shared seeds and the bundled examples) is read and run through the
 per-article stages once (kept in --cache for the next runs); then, for each of --orders random
@@ -172,13 +173,57 @@ def baseline(
     return best
 
 
+def scale(count: int) -> None:
+    """The end-of-run re-clustering of ``count`` synthetic articles (one event a day, their own
+    actors; the tests' bag-of-words encoder, so no model) against clustering them incrementally, in
+    the same run: the figure is the ratio of the two times."""
+
+    from newsloom.store import Store
+    from newsloom.store.articles import save_article
+    from newsloom.stories import embed
+    from newsloom.stories.recluster import recluster_recent
+    from newsloom.stories.stage import ENCODER_ENV
+    from newsloom.stories.storylines import cluster_and_thread
+    from tests.stories.helpers import FAKE, BagOfWordsEncoder, embedded, make_article
+
+    encoder = BagOfWordsEncoder()
+    embed.register_encoder(FAKE, lambda: encoder)
+    os.environ[ENCODER_ENV] = FAKE
+    articles = []
+    for i in range(count):
+        day = str(np.datetime64("2024-01-01") + i // 3)
+        names = [f"Minister Alpha{i}", f"Envoy Beta{i}"]
+        text = f"On Monday, {names[0]} received {names[1]} to discuss project {i} in sector {i % 17}."
+        articles.append(make_article(f"synthetic-{i}", text, published=day, persons=names,
+                                     places=["Hà Nội"], times=[("On Monday", day)]))  # fmt: skip
+    with tempfile.TemporaryDirectory() as folder:
+        store = Store.open(str(Path(folder) / "scale.db"))
+        started = time.perf_counter()
+        for article in embedded(*articles):
+            with store.transaction() as conn:
+                save_article(conn, article)
+                cluster_and_thread(conn, article)
+        incremental = time.perf_counter() - started
+        started = time.perf_counter()
+        with store.transaction() as conn:
+            report = recluster_recent(conn)
+        batch = time.perf_counter() - started
+        store.close()
+    print(f"{count} articles: re-clustering {report.units} units / incremental clustering = "
+          f"{batch / incremental:.3f} (stories {report.stories_before} -> {report.stories_after})")  # fmt: skip
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--orders", type=int, default=10)
     parser.add_argument("--gold", type=Path, default=GOLD)
     parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "newsloom_stories")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--scale", type=int, default=0, help="only measure the re-clustering's cost")
     args = parser.parse_args(argv)
+    if args.scale:
+        scale(args.scale)
+        return 0
 
     gold, gold_lines = read_gold(args.gold)
     started = time.time()
