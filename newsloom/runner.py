@@ -19,6 +19,7 @@ from newsloom.pipeline import Pipeline, StageFailure
 from newsloom.settings import Settings, load_settings
 from newsloom.store import Connection, Store
 from newsloom.store.articles import save_article, stages_done
+from newsloom.stories.recluster import recluster_recent
 
 #: The stages `ingest` runs (reading, cleaning, article language); `run` adds every other stage.
 INGEST_STAGES = ("language",)
@@ -96,6 +97,9 @@ def process_paths(
         run.settle()
         run.save(result)
     run.settle()
+    if corpus and (report.statuses["new"] or report.statuses["updated"]):
+        with _writing(store, report, "(re-clustering recent stories)") as conn:
+            recluster_recent(conn)  # stories independent of the arrival order (newsloom.stories.recluster)
     report.seconds = time.perf_counter() - started
     return report
 

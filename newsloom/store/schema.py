@@ -365,6 +365,15 @@ story_titles = sa.Table(
     sa.Column("article_id", sa.String(64), nullable=False),
 )
 
+#: where the reports of a story went when re-clustering removed it (old links keep working; m0008)
+story_redirects = sa.Table(
+    "story_redirects",
+    metadata,
+    sa.Column("old_id", sa.Integer, primary_key=True),
+    sa.Column("new_id", sa.Integer, nullable=False),
+    sa.Column("moved_at", sa.String(32), nullable=False),
+)
+
 storylines = sa.Table(
     "storylines",
     metadata,

@@ -25,6 +25,7 @@ from newsloom.store.schema import (
     story_keys,
     story_lsh,
     story_members,
+    story_redirects,
     story_titles,
     storyline_keys,
     storylines,
@@ -780,3 +781,94 @@ def story_languages(conn: sa.Connection, ids: Iterable[int]) -> dict[int, set[st
         if row.language:
             found.setdefault(int(row.story_id), set()).add(str(row.language))
     return found
+
+
+# -- re-clustering a recent window ----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class MemberKey:
+    """Which story holds an article (segment -1) or one segment of a roundup."""
+
+    story_id: int
+    article_id: str
+    segment: int
+
+
+def newest_story_ids(conn: sa.Connection, limit: int) -> list[int]:
+    """The ``limit`` most recently created stories (by primary key: no scan)."""
+    rows = conn.execute(sa.select(stories.c.id).order_by(stories.c.id.desc()).limit(limit))
+    return [int(row.id) for row in rows]
+
+
+def member_keys(conn: sa.Connection, story_ids: Sequence[int]) -> list[MemberKey]:
+    """The members of some stories, in a stable order."""
+    if not story_ids:
+        return []
+    rows = conn.execute(
+        sa.select(story_members.c.story_id, story_members.c.article_id, story_members.c.segment)
+        .where(story_members.c.story_id.in_(list(story_ids)))
+        .order_by(story_members.c.article_id, story_members.c.segment)
+    )
+    return [MemberKey(int(r.story_id), str(r.article_id), int(r.segment)) for r in rows]
+
+
+def clear_story(conn: sa.Connection, story_id: int) -> None:
+    """Empty a story (members, keys and their document counts, dates, buckets, titles); its row stays."""
+    keys = [
+        str(r.key) for r in conn.execute(sa.select(story_keys.c.key).where(story_keys.c.story_id == story_id))
+    ]
+    if keys:
+        conn.execute(
+            sa.update(story_key_counts)
+            .where(story_key_counts.c.key == sa.bindparam("k"))
+            .values(stories=story_key_counts.c.stories - 1),
+            [{"k": k} for k in keys],
+        )
+        conn.execute(
+            sa.delete(story_key_counts).where(
+                story_key_counts.c.key.in_(keys), story_key_counts.c.stories <= 0
+            )
+        )
+    for table in (story_keys, story_members, story_dates, story_lsh, story_titles):
+        conn.execute(sa.delete(table).where(table.c.story_id == story_id))
+    conn.execute(sa.update(stories).where(stories.c.id == story_id).values(member_count=0, storyline_id=None))
+
+
+def delete_story(conn: sa.Connection, story_id: int) -> None:
+    """Remove a story and everything that hangs on it."""
+    clear_story(conn, story_id)
+    conn.execute(sa.delete(stories).where(stories.c.id == story_id))
+
+
+def add_redirects(conn: sa.Connection, moves: dict[int, int]) -> None:
+    """Record that each removed story (key) went to another (value); earlier redirects to a removed
+    story follow it, so a link is one lookup away from a story that exists."""
+    if not moves:
+        return
+    for old, new in sorted(moves.items()):
+        conn.execute(sa.update(story_redirects).where(story_redirects.c.new_id == old).values(new_id=new))
+        conn.execute(sa.delete(story_redirects).where(story_redirects.c.old_id == old))
+        conn.execute(sa.insert(story_redirects).values(old_id=old, new_id=new, moved_at=now()))
+
+
+def redirect_of(conn: sa.Connection, story_id: int) -> int | None:
+    """The story a removed story's reports went to (None: never removed, or no table yet)."""
+    if not has_table(conn, "story_redirects"):
+        return None
+    row = conn.execute(
+        sa.select(story_redirects.c.new_id).where(story_redirects.c.old_id == story_id)
+    ).first()
+    return int(row.new_id) if row else None
+
+
+def article_member_keys(conn: sa.Connection, article_ids: Sequence[str]) -> list[MemberKey]:
+    """Every story membership of some articles (through the article index)."""
+    if not article_ids:
+        return []
+    rows = conn.execute(
+        sa.select(story_members.c.story_id, story_members.c.article_id, story_members.c.segment).where(
+            story_members.c.article_id.in_(list(article_ids))
+        )
+    )
+    return [MemberKey(int(r.story_id), str(r.article_id), int(r.segment)) for r in rows]

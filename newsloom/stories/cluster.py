@@ -37,7 +37,7 @@ from newsloom.store import Connection
 from newsloom.store import entities as entity_rows
 from newsloom.store import stories as sql
 from newsloom.stories.embed import content_key
-from newsloom.stories.join import JoinSignals, join_models, too_far
+from newsloom.stories.join import JoinSignals, join_model, too_far
 from newsloom.stories.stage import (
     LEAD_SENTENCES,
     Segment,
@@ -71,6 +71,11 @@ LSH_SEED = 20251021
 MEAN_PRIOR_COUNT = 10
 #: Below this many stored vectors the mean is only partly subtracted (scaled by count / this).
 MEAN_MIN_COUNT = 10
+#: The similarity signal is discounted by how well the language's mean is known: n / (n + this)
+#: for n stored vectors of the language (the join model was trained on vectors centred by the mean
+#: of a whole corpus; early in a store the centred cosine of two reports is inflated by what all
+#: texts share). The same discount applies to every pair, whatever the store or the languages.
+SIMILARITY_PRIOR_COUNT = 3
 #: Whether a unit joins a candidate is decided by the learned join model (``newsloom.stories.join``,
 #: trained by ``scripts/train_stories.py``): it joins the best candidate whose log-odds of
 #: reporting the same event are at least this.
@@ -95,7 +100,6 @@ class Unit:
     title_rank: int
     exact: bool = False  # the date is said in the text (an event or lead date), not the publication date
     centred: np.ndarray = field(default_factory=lambda: np.zeros(0))
-    confidence: float = 1.0  # how well its language's mean is known (weights the similarity)
     language_vectors: int = 0  # vectors of its language centred so far
 
 
@@ -347,18 +351,21 @@ def _kind_name(prefix: str) -> str:
     )
 
 
+def similarity_confidence(language_vectors: int) -> float:
+    """How far the centred cosine is trusted with this many stored vectors of the language."""
+    return language_vectors / (language_vectors + SIMILARITY_PRIOR_COUNT)
+
+
 def score_candidate(
     unit: Unit,
     candidate: Candidate,
     story_keys: dict[str, int],
     weights: dict[str, float],
-    confidence: float = 1.0,
     same_language: bool = True,
-    language: str | None = None,
 ) -> None:
     """Fill the candidate's similarity, overlap, day distance and score: the log-odds of the join
-    model for its kind (``same_language``: the story has a report in the unit's language), minus
-    infinity for a story dated too far from the unit (see ``join.too_far``)."""
+    model (``same_language``: the story has a report in the unit's language), minus infinity for a
+    story dated too far from the unit (see ``join.too_far``)."""
     story = candidate.story
     centroid = unit_norm(story.centroid)
     candidate.sim = float(centroid @ unit.centred) if centroid.any() and unit.centred.any() else 0.0
@@ -367,11 +374,14 @@ def score_candidate(
     if too_far(unit.date, (story.date_first, story.date_last, story.date)):
         candidate.score = -math.inf
         return
-    model = join_models().for_candidate(same_language, language, unit.language_vectors)
-    # the hand weights discount the similarity while the language's mean is little known
-    scale = confidence if model is join_models().cross_language else 1.0
-    signals = JoinSignals(scale * candidate.sim, candidate.overlap, candidate.days, unit.exact)
-    candidate.score = model.log_odds(signals)
+    signals = JoinSignals(
+        similarity_confidence(unit.language_vectors) * candidate.sim,
+        candidate.overlap,
+        candidate.days,
+        unit.exact,
+        not same_language,
+    )
+    candidate.score = join_model().log_odds(signals)
 
 
 # -- the corpus step ----------------------------------------------------------------------------
@@ -396,13 +406,11 @@ def cluster_article(conn: Connection, article: Article) -> list[int]:
     means = sql.load_means(conn, encoder, [language, "*"])
     mean = centring_mean(means, language, dim)
     seen = means.get(language, (0, None))[0]
-    confidence = seen / (seen + MEAN_PRIOR_COUNT)  # early on, a language's mean is a guess
     sql.put_embeddings(conn, encoder, {content_key(encoder, u.passage): u.vector for u in units})
     story_count = sql.story_count_estimate(conn)
     chosen: list[int] = []
     for unit in units:
         unit.centred = unit_norm(unit.vector.astype(np.float64) - mean)
-        unit.confidence = confidence
         unit.language_vectors = seen
         # a roundup's events are different events: a later segment never joins an earlier one's story
         story_id = _place_unit(conn, article, unit, encoder, story_count, set(chosen))
@@ -440,22 +448,33 @@ def _place_unit(
         languages = sql.story_languages(conn, list(candidates))
         for sid, candidate in candidates.items():
             same = article.language is not None and article.language in languages.get(sid, set())
-            score_candidate(
-                unit, candidate, profiles.get(sid, {}), weights, unit.confidence, same, article.language
-            )
-        best = max(candidates.values(), key=lambda c: c.score)
-        if best.story.id in taken and best.score >= JOIN_THRESHOLD:
-            return best.story.id  # the segment goes on with an event this article reported above
+            score_candidate(unit, candidate, profiles.get(sid, {}), weights, same)
+        # a roundup's segments are different events (as when re-clustering): never an earlier one's story
         others = [c for sid, c in candidates.items() if sid not in taken]
         best = max(others, key=lambda c: c.score) if others else None
     if best is not None and best.score >= JOIN_THRESHOLD:
-        story_id, via = best.story.id, "+".join(sorted(best.via))
         score = 1.0 / (1.0 + math.exp(-best.score))  # the join model's probability
-        centroid = best.story.centroid + unit.centred
-        count, old_date = best.story.member_count + 1, best.story.date
+        return add_unit_to_story(conn, article, unit, encoder, best.story, score, "+".join(sorted(best.via)))
+    return add_unit_to_story(conn, article, unit, encoder, None, 1.0, "new")
+
+
+def add_unit_to_story(
+    conn: Connection,
+    article: Article,
+    unit: Unit,
+    encoder: str,
+    story: sql.StoryRow | None,
+    score: float,
+    via: str,
+) -> int:
+    """Add a unit to ``story`` (None: a new story) and keep the story's rows in step: its centroid,
+    dates, blocking keys, LSH buckets and titles. Return the story id."""
+    if story is not None:
+        story_id, centroid = story.id, story.centroid + unit.centred
+        count, old_date = story.member_count + 1, story.date
     else:
         story_id = sql.insert_story(conn, encoder, unit.date, np.zeros_like(unit.centred))
-        via, score, centroid, count, old_date = "new", 1.0, unit.centred.copy(), 1, unit.date
+        centroid, count, old_date = unit.centred.copy(), 1, unit.date
     sql.add_member(
         conn, story_id=story_id, article_id=article.id, segment=unit.segment, language=article.language,
         date=unit.date, title=unit.title, title_rank=unit.title_rank, score=round(score, 4), via=via,

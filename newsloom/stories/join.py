@@ -1,24 +1,20 @@
-"""Whether a unit joins a candidate story: logistic models over the pair's signals, shipped as JSON.
+"""Whether two reports tell of one event: one logistic model over their signals, shipped as JSON.
 
-Two models, chosen by whether the story already has a report in the unit's language:
+One model judges every pair, whatever the store's size and whatever the languages: a unit and a
+candidate story while articles arrive (``newsloom.stories.cluster``), and two units when a recent
+window is clustered again (``newsloom.stories.recluster``). It is learned by
+``scripts/train_stories.py`` from labelled pairs: the SemEval-2022 Task 8 training pairs (original
+ones only, monolingual and German-English), and the project's own story gold (a dev set, with its
+Vietnamese/English/Indonesian pairs).
 
-- ``same_language``: learned from labelled pairs of public news articles (``scripts/train_stories.py``,
-  SemEval-2022 Task 8 English training pairs), used for the languages it was trained on (its
-  meta's ``languages``) once the store knows the language's mean vector well (it was trained on
-  vectors centred by the mean of a whole corpus). It leans on the embedding and gives shared names little weight: two
-  events of one topic share their names (two earthquakes, two arrests);
-- ``cross_language``: the former hand weights (similarity and entity overlap alike), for every
-  other candidate until labelled pairs of those languages, run through the project's stages,
-  exist: across languages (and in Vietnamese and Indonesian, whose per-language centring starts
-  from few vectors) the embedding of a small multilingual model is weaker and canonical entity
-  keys carry the match.
-
-The signals are those the clustering measures for each candidate: the centred cosine of the
-unit and the story, the weighted overlap of their entity and event keys, and the days between
-their dates. A missing date is unknown, not far: it gives no date signal at all (``dated`` = 0),
-so an undated report is judged on what it says. Two things are rules, not learned: a unit whose
-date is known never joins a story dated more than ``MAX_GAP_DAYS`` away (articles years apart are
-never one story, however alike), and the join needs the model's probability above one half.
+The signals: the centred cosine of the two passages (per-language centring, so a Vietnamese and an
+English report of one meeting compare as well as two Vietnamese ones), the weighted overlap of their
+entity and event keys, the days between their dates, and whether the pair crosses languages (with
+its own slope for the cosine: a small multilingual encoder puts translations less close than two
+reports in one language). A missing date is unknown, not far: it gives no date signal at all
+(``dated`` = 0), so an undated report is judged on what it says. One thing is a rule, not learned:
+a unit whose date is known never joins a story dated more than ``MAX_GAP_DAYS`` away (articles
+years apart are never one story, however alike).
 """
 
 from __future__ import annotations
@@ -32,15 +28,15 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 #: The signals, in the order of the model's weights.
-FEATURES = ("sim", "overlap", "dated", "days", "exact_days")
+FEATURES = ("sim", "overlap", "dated", "days", "exact_days", "cross_language", "cross_sim")
 #: Days counted at most (farther candidates are outside the blocking window anyway).
 MAX_DAYS = 4
 #: A unit dated more than this many days outside a story's dated span never joins it.
 MAX_GAP_DAYS = 30
 JOIN_MODEL_PATH = Path(__file__).with_name("join_model.json")
-#: The models of the file, by the kind of candidate they judge.
-KINDS = ("same_language", "cross_language")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,12 +47,22 @@ class JoinSignals:
     overlap: float  # weighted overlap of entity and event keys, in [0, 1]
     days: int | None  # days between their dates; None when either is unknown
     exact: bool = False  # the unit's date is said in its text (not only its publication date)
+    cross: bool = False  # the two sides are in different languages
 
     def vector(self) -> tuple[float, ...]:
         """The signals in FEATURES order."""
         known = self.days is not None
         days = float(min(self.days, MAX_DAYS)) if self.days is not None else 0.0
-        return (self.sim, self.overlap, float(known), days, days if self.exact else 0.0)
+        cross = float(self.cross)
+        return (
+            self.sim,
+            self.overlap,
+            float(known),
+            days,
+            days if self.exact else 0.0,
+            cross,
+            cross * self.sim,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +75,17 @@ class JoinModel:
 
     def log_odds(self, signals: JoinSignals) -> float:
         return self.bias + sum(w * x for w, x in zip(self.weights, signals.vector(), strict=True))
+
+    def log_odds_many(
+        self, sim: np.ndarray, overlap: np.ndarray, days: np.ndarray, exact: np.ndarray, cross: np.ndarray
+    ) -> np.ndarray:
+        """``log_odds`` of many pairs at once (arrays of one shape; ``days`` NaN where unknown),
+        the signals laid out as in ``JoinSignals.vector``."""
+        known = ~np.isnan(days)
+        capped = np.where(known, np.minimum(np.nan_to_num(days), MAX_DAYS), 0.0)
+        crossed = cross.astype(np.float64)
+        columns = (sim, overlap, known.astype(np.float64), capped, capped * exact, crossed, crossed * sim)
+        return self.bias + sum(w * x for w, x in zip(self.weights, columns, strict=True))
 
     def probability(self, signals: JoinSignals) -> float:
         return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, self.log_odds(signals)))))
@@ -85,56 +102,40 @@ class JoinModel:
         return cls(tuple(float(w) for w in data["weights"]), float(data["bias"]), data.get("meta", {}))
 
 
-@dataclass(frozen=True, slots=True)
-class JoinModels:
-    """The model for candidates with a report in the unit's language, and the one for the others."""
+def save_model(model: JoinModel, path: str | Path = JOIN_MODEL_PATH) -> Path:
+    """Write ``model`` with the feature names it was trained on."""
+    path = Path(path)
+    data = {"features": list(FEATURES), "model": model.to_json()}
+    path.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    return path
 
-    same_language: JoinModel
-    cross_language: JoinModel
 
-    def for_candidate(self, same_language: bool, language: str | None, language_vectors: int) -> JoinModel:
-        """The learned model for a candidate with a report in the unit's language, when that language
-        is one it was trained on (its meta's ``languages``) and the store has centred at least its
-        meta's ``min_language_vectors`` vectors of it (it was trained on vectors centred by the mean
-        of a whole corpus); the hand weights otherwise."""
-        meta = self.same_language.meta
-        trained = language in meta.get("languages", ())
-        centred = language_vectors >= int(meta.get("min_language_vectors", 0))
-        return self.same_language if same_language and trained and centred else self.cross_language
-
-    def save(self, path: str | Path = JOIN_MODEL_PATH) -> Path:
-        path = Path(path)
-        data = {"features": list(FEATURES), **{kind: getattr(self, kind).to_json() for kind in KINDS}}
-        path.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-        return path
-
-    @classmethod
-    def load(cls, path: str | Path = JOIN_MODEL_PATH) -> JoinModels:
-        path = Path(path)
-        if not path.is_file():
-            raise FileNotFoundError(
-                f"{path}: the story join model is missing. Train it with 'python scripts/train_stories.py'."
-            )
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if tuple(data.get("features", ())) != FEATURES or any(kind not in data for kind in KINDS):
-            raise ValueError(
-                f"{path}: the join model file needs features {list(FEATURES)} and models {list(KINDS)}; "
-                "retrain it with 'python scripts/train_stories.py'."
-            )
-        models = {kind: JoinModel.from_json(data[kind]) for kind in KINDS}
-        for kind, model in models.items():
-            if len(model.weights) != len(FEATURES):
-                raise ValueError(
-                    f"{path}: the {kind} model has {len(model.weights)} weights for {len(FEATURES)} features; "
-                    "retrain it with 'python scripts/train_stories.py'."
-                )
-        return cls(models["same_language"], models["cross_language"])
+def load_model(path: str | Path = JOIN_MODEL_PATH) -> JoinModel:
+    """Read a join model file; a missing or stale file is an error that says how to rebuild it."""
+    path = Path(path)
+    if not path.is_file():
+        raise FileNotFoundError(
+            f"{path}: the story join model is missing. Train it with 'python scripts/train_stories.py'."
+        )
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if tuple(data.get("features", ())) != FEATURES or "model" not in data:
+        raise ValueError(
+            f"{path}: the join model file needs features {list(FEATURES)} and a 'model'; "
+            "retrain it with 'python scripts/train_stories.py'."
+        )
+    model = JoinModel.from_json(data["model"])
+    if len(model.weights) != len(FEATURES):
+        raise ValueError(
+            f"{path}: the model has {len(model.weights)} weights for {len(FEATURES)} features; "
+            "retrain it with 'python scripts/train_stories.py'."
+        )
+    return model
 
 
 @cache
-def join_models() -> JoinModels:
-    """The shipped join models (read once per process)."""
-    return JoinModels.load()
+def join_model() -> JoinModel:
+    """The shipped join model (read once per process)."""
+    return load_model()
 
 
 def _full_date(value: str | None) -> date | None:

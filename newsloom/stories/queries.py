@@ -25,6 +25,18 @@ EXPORT_BATCH = 500
 PREFERRED_TITLE_LANGUAGES = ("en",)
 #: Entities listed per story in its detail (most mentioned first).
 DETAIL_ENTITIES = 25
+#: Actors named in a storyline's name (its most mentioned people and organisations).
+NAME_ACTORS = 2
+#: Entity types a storyline is named after, and the place type added as its setting.
+ACTOR_TYPES = ("person", "organization", "org")
+PLACE_TYPES = ("place", "country", "location", "gpe")
+#: A word for the commonest kind of event of a storyline (PLOVER types), its topic in the name.
+TOPIC_WORDS = {
+    "AGREE": "agreement", "CONSULT": "talks", "SUPPORT": "support", "CONCEDE": "concession",
+    "COOPERATE": "cooperation", "AID": "aid", "RETREAT": "withdrawal", "REQUEST": "appeal",
+    "ACCUSE": "accusation", "REJECT": "rejection", "THREATEN": "threat", "PROTEST": "protest",
+    "SANCTION": "sanctions", "MOBILIZE": "mobilization", "COERCE": "arrests and seizures", "ASSAULT": "violence",
+}  # fmt: skip
 
 
 def _titles(conn: Connection, story_ids: Sequence[int]) -> dict[int, dict[str, tuple[str, int]]]:
@@ -140,10 +152,16 @@ def _entities(conn: Connection, members: list[Any]) -> list[dict[str, Any]]:
 
 
 def story_detail(conn: Connection, story_id: int) -> dict[str, Any] | None:
-    """One story: titles, dates, storyline, its articles by language, events and entities."""
+    """One story: titles, dates, storyline, its articles by language, events and entities. A story
+    that re-clustering removed answers with the story its reports went to (``moved_from`` says so)."""
     row = store.story_row(conn, story_id)
+    moved_from = None
     if row is None:
-        return None
+        target = store.redirect_of(conn, story_id)
+        row = store.story_row(conn, target) if target is not None else None
+        if row is None or target is None:
+            return None
+        moved_from, story_id = story_id, target
     titles = _titles(conn, [story_id]).get(story_id, {})
     members = _members(conn, [story_id]).get(story_id, [])
     detail = _summary(row, titles, members)
@@ -166,6 +184,7 @@ def story_detail(conn: Connection, story_id: int) -> dict[str, Any] | None:
     detail["events"] = _events(conn, members)
     detail["entities"] = _entities(conn, members)
     detail["dates"] = sorted({m.date for m in members if m.date})
+    detail["moved_from"] = moved_from
     if row.storyline_id is not None:
         line = store.storyline_row(conn, row.storyline_id)
         detail["storyline_span"] = (line.date_first, line.date_last) if line else None
@@ -195,16 +214,39 @@ def list_storylines(
             _summary(r, titles.get(int(r.id), {}), members.get(int(r.id), [])) for r in by_line[int(line.id)]
         ]
         lead = max(line_stories, key=lambda s: (s["articles"], -s["id"]), default=None)
+        line_members = [m for r in by_line[int(line.id)] for m in members.get(int(r.id), [])]
         result.append(
             {
                 "id": int(line.id),
                 "title": lead["title"] if lead else None,
+                "name": storyline_name(conn, line_members),
                 "date_first": line.date_first,
                 "date_last": line.date_last,
                 "stories": line_stories,
             }
         )
     return result
+
+
+def storyline_name(conn: Connection, members: list[Any]) -> str | None:
+    """A storyline's name: its principal actors (canonical names, most mentioned first), then its
+    topic (the word for its commonest kind of event) and its commonest place, e.g.
+    "Lương Cường, Cyril Ramaphosa: talks (Hà Nội)". None when nothing is known."""
+    entities = _entities(conn, members)
+    actors = [e["name"] for e in entities if e["type"] in ACTOR_TYPES and e["name"]][:NAME_ACTORS]
+    place = next((e["name"] for e in entities if e["type"] in PLACE_TYPES and e["name"]), None)
+    kinds = Counter(
+        e["type"] for e in _events(conn, members) if e["parent"] is None and e["type"] in TOPIC_WORDS
+    )
+    topic = TOPIC_WORDS[min(kinds, key=lambda k: (-kinds[k], k))] if kinds else None
+    if not actors and not topic:
+        return None
+    name = ", ".join(actors) or (place or "")
+    if topic:
+        name = f"{name}: {topic}" if name else topic
+    if place and actors:
+        name += f" ({place})"
+    return name
 
 
 def export_stories(conn: Connection, fmt: str = "jsonl") -> Iterator[dict[str, Any]]:

@@ -191,3 +191,13 @@ def _extend(conn: Connection, line_id: int, story_date: str | None) -> None:
     first = min(d for d in (line.date_first, story_date) if d and not d.startswith("XXXX"))
     last = max(d for d in (line.date_last, story_date) if d and not d.startswith("XXXX"))
     sql.update_storyline(conn, line_id, date_first=first, date_last=last)
+
+
+def leave_storyline(conn: Connection, story_id: int) -> None:
+    """Take a story out of its storyline (removed when it was its only story), before it is rebuilt."""
+    story = sql.load_stories(conn, [story_id]).get(story_id)
+    if story is None or story.storyline_id is None:
+        return
+    _, lent = thread_keys(conn, story)
+    _leave(conn, story.storyline_id, story, lent)
+    sql.update_story(conn, story_id, storyline_id=None)

@@ -72,6 +72,8 @@ class StoryDetail(StorySummary):
     entities: list[StoryEntity]
     dates: list[str]
     storyline_span: tuple[str | None, str | None] | None = None
+    #: the id asked for, when re-clustering merged that story into this one (None otherwise)
+    moved_from: int | None = None
 
 
 class Storyline(Model):
@@ -79,6 +81,8 @@ class Storyline(Model):
 
     id: int
     title: str | None
+    #: principal actors, topic and place, e.g. "Lương Cường, Cyril Ramaphosa: talks (Hà Nội)"
+    name: str | None = None
     date_first: str | None
     date_last: str | None
     stories: list[StorySummary]

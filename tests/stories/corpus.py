@@ -52,7 +52,7 @@ ROUNDUP_EN = (
     "after a tip from customs officer Dewi Lestari."
 )
 FOLLOW_UP_EN = (
-    "HÀ NỘI — Trade Minister Lan Phạm on Thursday met Japanese envoy Kenji Sato again and the two "
+    "HÀ NỘI — Trade Minister Lan Phạm on Saturday met Japanese envoy Kenji Sato again and the two "
     "signed the customs agreement on rice exports they had discussed on Tuesday.\n"
     "Sato said the agreement would enter into force in June."
 )
@@ -102,6 +102,8 @@ def roundup_en() -> Article:
 
 
 def follow_up_en() -> Article:
-    return make_article("follow-up-en", FOLLOW_UP_EN, published="2026-03-05",
+    # four days after the talks: with the same two actors, the learned join model takes a report two
+    # days later for the same story (it is in SemEval's sense); the signing is another event
+    return make_article("follow-up-en", FOLLOW_UP_EN, published="2026-03-07",
                         persons=["Lan Phạm", "Kenji Sato", ("Sato", "Kenji Sato"), ("Phạm", "Lan Phạm")], places=[("HÀ NỘI", "Hà Nội")],
-                        times=[("Thursday", "2026-03-05"), ("Tuesday", "2026-03-03")])  # fmt: skip
+                        times=[("Saturday", "2026-03-07"), ("Tuesday", "2026-03-03")])  # fmt: skip

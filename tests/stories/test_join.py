@@ -7,21 +7,36 @@ from pathlib import Path
 
 import pytest
 
-from newsloom.stories.join import FEATURES, MAX_DAYS, JoinModel, JoinModels, JoinSignals, join_models, too_far
+from newsloom.stories.join import (
+    FEATURES,
+    MAX_DAYS,
+    JoinModel,
+    JoinSignals,
+    join_model,
+    load_model,
+    save_model,
+    too_far,
+)
 
 
 def test_a_missing_date_gives_no_date_signal_at_all() -> None:
     undated = JoinSignals(sim=0.5, overlap=0.2, days=None, exact=True).vector()
     assert dict(zip(FEATURES, undated, strict=True)) == {
         "sim": 0.5, "overlap": 0.2, "dated": 0.0, "days": 0.0, "exact_days": 0.0,
+        "cross_language": 0.0, "cross_sim": 0.0,
     }  # fmt: skip
 
 
 def test_days_are_capped_and_counted_again_when_the_text_says_the_date() -> None:
     said = JoinSignals(0.5, 0.2, days=40, exact=True).vector()
     published = JoinSignals(0.5, 0.2, days=2, exact=False).vector()
-    assert said[2:] == (1.0, float(MAX_DAYS), float(MAX_DAYS))
-    assert published[2:] == (1.0, 2.0, 0.0)
+    assert said[2:5] == (1.0, float(MAX_DAYS), float(MAX_DAYS))
+    assert published[2:5] == (1.0, 2.0, 0.0)
+
+
+def test_a_cross_language_pair_has_its_own_similarity_slope() -> None:
+    assert JoinSignals(0.4, 0.0, None, cross=True).vector()[5:] == (1.0, 0.4)
+    assert JoinSignals(0.4, 0.0, None, cross=False).vector()[5:] == (0.0, 0.0)
 
 
 @pytest.mark.parametrize(
@@ -39,42 +54,25 @@ def test_only_two_known_dates_can_be_too_far(unit: str | None, span: tuple, expe
     assert too_far(unit, span) is expected
 
 
-def test_the_shipped_learned_model_was_trained_by_the_script_on_named_data() -> None:
-    model = join_models().same_language
+def test_the_shipped_model_was_trained_by_the_script_on_named_data() -> None:
+    model = join_model()
     assert len(model.weights) == len(FEATURES)
     assert "SemEval" in model.meta["trained_on"] and "Apache-2.0" in model.meta["trained_on"]
     assert "scripts/train_stories.py" in model.meta["command"]
     assert model.meta["cv_accuracy"] > model.meta["cv_accuracy_embedding_alone"]
 
 
-def test_the_learned_model_judges_only_languages_it_knows_with_a_well_known_mean() -> None:
-    models = join_models()
-    enough = int(models.same_language.meta["min_language_vectors"])
-    assert models.for_candidate(True, "en", enough) is models.same_language
-    assert models.for_candidate(True, "en", enough - 1) is models.cross_language
-    assert models.for_candidate(False, "en", enough) is models.cross_language
-    assert models.for_candidate(True, "xx", enough) is models.cross_language
+def test_the_shipped_model_rises_with_similarity_and_overlap_and_falls_with_days() -> None:
+    model = join_model()
+    for cross in (False, True):
+        base = JoinSignals(0.3, 0.2, days=0, cross=cross)
+        assert model.log_odds(JoinSignals(0.6, 0.2, days=0, cross=cross)) > model.log_odds(base)
+        assert model.log_odds(JoinSignals(0.3, 0.5, days=0, cross=cross)) > model.log_odds(base)
+        assert model.log_odds(JoinSignals(0.3, 0.2, days=3, cross=cross)) < model.log_odds(base)
 
 
-def test_the_learned_model_weighs_shared_names_less_than_the_hand_weights() -> None:
-    models = join_models()
-    learned, hand = models.same_language.weights, models.cross_language.weights
-    # relative to the similarity: two events of one topic share their names
-    assert learned[1] / learned[0] < hand[1] / hand[0]
-
-
-@pytest.mark.parametrize("kind", ["same_language", "cross_language"])
-def test_the_shipped_models_rise_with_similarity_and_overlap_and_fall_with_days(kind: str) -> None:
-    model = getattr(join_models(), kind)
-    base = JoinSignals(0.3, 0.2, days=0)
-    assert model.log_odds(JoinSignals(0.6, 0.2, days=0)) > model.log_odds(base)
-    assert model.log_odds(JoinSignals(0.3, 0.5, days=0)) > model.log_odds(base)
-    assert model.log_odds(JoinSignals(0.3, 0.2, days=3)) < model.log_odds(base)
-
-
-@pytest.mark.parametrize("kind", ["same_language", "cross_language"])
-def test_an_undated_pair_is_not_judged_as_one_days_apart(kind: str) -> None:
-    model = getattr(join_models(), kind)
+def test_an_undated_pair_is_not_judged_as_one_days_apart() -> None:
+    model = join_model()
     assert model.log_odds(JoinSignals(0.4, 0.3, days=None)) > model.log_odds(
         JoinSignals(0.4, 0.3, days=MAX_DAYS)
     )
@@ -82,18 +80,15 @@ def test_an_undated_pair_is_not_judged_as_one_days_apart(kind: str) -> None:
 
 def test_a_model_file_of_other_features_is_refused_with_what_to_do(tmp_path: Path) -> None:
     path = tmp_path / "join.json"
-    path.write_text(
-        json.dumps({"features": ["sim"], "same_language": {}, "cross_language": {}}), encoding="utf-8"
-    )
+    path.write_text(json.dumps({"features": ["sim"], "model": {}}), encoding="utf-8")
     with pytest.raises(ValueError, match="train_stories.py"):
-        JoinModels.load(path)
+        load_model(path)
     with pytest.raises(FileNotFoundError, match="train_stories.py"):
-        JoinModels.load(tmp_path / "missing.json")
+        load_model(tmp_path / "missing.json")
 
 
-def test_saved_models_load_back_the_same(tmp_path: Path) -> None:
-    learned = JoinModel((1.0, 2.0, 0.5, -0.3, -0.1), -0.4, {"trained_on": "test", "languages": ["en"]})
-    hand = JoinModel((10.0, 10.0, 0.0, -2.5, -1.5), -4.5)
-    loaded = JoinModels.load(JoinModels(learned, hand).save(tmp_path / "join.json"))
-    assert loaded == JoinModels(learned, hand)
-    assert 0.0 < loaded.same_language.probability(JoinSignals(0.5, 0.1, None)) < 1.0
+def test_a_saved_model_loads_back_the_same(tmp_path: Path) -> None:
+    model = JoinModel((1.0, 2.0, 0.5, -0.3, -0.1, -0.2, 0.4), -0.4, {"trained_on": "test"})
+    loaded = load_model(save_model(model, tmp_path / "join.json"))
+    assert loaded == model
+    assert 0.0 < loaded.probability(JoinSignals(0.5, 0.1, None)) < 1.0

@@ -98,3 +98,16 @@ def test_a_headline_beats_a_lead_sentence_and_english_breaks_ties() -> None:
     assert choose_title({"vi": ("Tiêu đề", 2), "en": ("A lead sentence.", 1)}) == "Tiêu đề"
     assert choose_title({"vi": ("Tiêu đề", 2), "en": ("Headline", 2)}) == "Headline"
     assert choose_title({}) is None
+
+
+def test_a_storyline_is_named_after_its_principal_actors(filled: tuple[Store, dict[str, list[int]]]) -> None:
+    from newsloom.stories.queries import list_storylines
+
+    store, ids = filled
+    with store.connect() as conn:
+        lines = list_storylines(conn)
+    trade = next(line for line in lines if any(s["id"] == ids["trade-en"][0] for s in line["stories"]))
+    bridge = next(line for line in lines if any(s["id"] == ids["bridge-en"][0] for s in line["stories"]))
+    assert trade["name"] and {"Lan Phạm", "Kenji Sato"} <= set(trade["name"].split(" (")[0].split(", "))
+    assert bridge["name"] and bridge["name"].startswith("Trần Bình")
+    assert "Kenji Sato" not in bridge["name"]

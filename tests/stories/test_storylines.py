@@ -40,9 +40,9 @@ def storyline_of(store: Store, story_id: int) -> int:
     return int(line)
 
 
-def test_a_follow_up_two_days_later_continues_the_thread(store: Store) -> None:
+def test_a_follow_up_four_days_later_continues_the_thread(store: Store) -> None:
     (talks,), _, (follow_up,) = add(store, trade_en(), trade_vi(), follow_up_en())
-    assert follow_up != talks  # another event: the signing, two days after the talks
+    assert follow_up != talks  # another event: the signing, four days after the talks
     assert storyline_of(store, follow_up) == storyline_of(store, talks)
 
 
@@ -65,8 +65,8 @@ def test_storylines_list_their_stories_in_date_order(store: Store) -> None:
     with store.connect() as conn:
         lines = list_storylines(conn)
     thread = next(line for line in lines if len(line["stories"]) == 2)
-    assert [s["date"] for s in thread["stories"]] == ["2026-03-03", "2026-03-05"]
-    assert thread["date_first"] == "2026-03-03" and thread["date_last"] == "2026-03-05"
+    assert [s["date"] for s in thread["stories"]] == ["2026-03-03", "2026-03-07"]
+    assert thread["date_first"] == "2026-03-03" and thread["date_last"] == "2026-03-07"
     assert sum(len(line["stories"]) for line in lines) == 3
     with store.connect() as conn:
         assert [len(line["stories"]) for line in list_storylines(conn, min_stories=2)] == [2]

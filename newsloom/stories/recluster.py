@@ -1,0 +1,305 @@
+"""Cluster a recent window of stories again, as one batch, so that stories do not depend on arrival order.
+
+Incremental clustering decides each article once, against the stories there are when it arrives:
+an early report can start a story that a later one would have joined, and two halves of one event
+can grow apart. At the end of a run (``newsloom.runner``) the members of the newest stories are
+clustered again together: average linkage over the join model's probability that two units report
+one event (``newsloom.stories.join``: the same model and signals as the incremental step, the
+vectors centred by their language's mean over the whole store), cut at ``LINK_PROBABILITY``. Two
+units of one article, or two units whose known dates are more than a month apart, are never linked.
+
+The new partition replaces the old one only where they differ, and ids stay stable: each new
+cluster (largest first) keeps the id of the old story it shares most units with; a cluster with no
+old story left gets a new id; an old story whose units all went elsewhere is removed and recorded in
+the report with the story that took most of them. Running it twice changes nothing the second time.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from newsloom.article import Article
+from newsloom.store import Connection
+from newsloom.store import articles as article_rows
+from newsloom.store import stories as sql
+from newsloom.stories.cluster import (
+    Unit,
+    add_unit_to_story,
+    article_units,
+    centring_mean,
+    day_distance,
+    entity_overlap,
+    idf,
+    similarity_confidence,
+    unit_norm,
+)
+from newsloom.stories.embed import content_key
+from newsloom.stories.join import join_model, too_far
+from newsloom.stories.stage import encoder_name, passages
+from newsloom.stories.storylines import assign_storyline, leave_storyline
+
+#: Stories looked at (the newest) and units at most: bound the batch whatever the size of the store
+#: (the pair matrices hold MAX_UNITS squared numbers: 2,000 units are 32 MB each, about eight of them).
+WINDOW_STORIES = 1500
+MAX_UNITS = 2000
+#: Two clusters merge while the mean probability over their pairs of units is at least this.
+LINK_PROBABILITY = 0.5
+#: Distance given to pairs that may never be one story (far above any mean of probabilities).
+FORBIDDEN = 1e6
+
+
+@dataclass(slots=True)
+class WindowUnit:
+    """A unit of the window with the story it is in now."""
+
+    article: Article
+    unit: Unit
+    story_id: int | None  # None: a roundup segment the incremental step folded into an earlier one
+
+
+@dataclass
+class ReclusterReport:
+    """What a re-clustering changed."""
+
+    units: int = 0
+    stories_before: int = 0
+    stories_after: int = 0
+    changed: list[int] = field(default_factory=list)  # kept or new story ids whose members changed
+    removed: dict[int, int] = field(default_factory=dict)  # removed story id -> where most units went
+
+
+def window_stories(conn: Connection, limit: int, max_units: int) -> list[sql.MemberKey]:
+    """The members of the newest stories: at most ``limit`` stories, and no more once ``max_units``
+    members are taken (the pair matrices grow with the square of the units)."""
+    members = sql.member_keys(conn, sql.newest_story_ids(conn, limit))
+    by_story: dict[int, list[sql.MemberKey]] = {}
+    for member in members:
+        by_story.setdefault(member.story_id, []).append(member)
+    taken: list[sql.MemberKey] = []
+    for story_id in sorted(by_story, reverse=True):
+        if taken and len(taken) + len(by_story[story_id]) > max_units:
+            break
+        taken.extend(by_story[story_id])
+    return taken
+
+
+def window_units(
+    conn: Connection, limit: int = WINDOW_STORIES, max_units: int = MAX_UNITS
+) -> list[WindowUnit]:
+    """The units of the newest stories, rebuilt from their stored articles. A story with a member
+    that cannot be rebuilt (its article or segmentation changed since), or sharing an article with a
+    story outside the window, is left where it is."""
+    from newsloom.stories.embed import get_encoder
+
+    members = window_stories(conn, limit, max_units)
+    dim = get_encoder(encoder_name()).dim
+    by_article: dict[str, dict[int, int]] = {}
+    for member in members:
+        by_article.setdefault(member.article_id, {})[member.segment] = member.story_id
+    inside = {m.story_id for m in members}
+    outside = {
+        m.article_id for m in sql.article_member_keys(conn, list(by_article)) if m.story_id not in inside
+    }
+    found: list[WindowUnit] = []
+    stuck: set[int] = set()  # stories left as they are
+    for article_id, stories in sorted(by_article.items()):
+        article = with_vectors(conn, article_rows.load_article(conn, article_id))
+        units = {u.segment: u for u in article_units(conn, article, dim)} if article is not None else {}
+        if article is None or article_id in outside or any(segment not in units for segment in stories):
+            stuck.update(stories.values())
+            continue
+        # every unit of the article, also a segment folded into an earlier one's story on arrival
+        found.extend(
+            WindowUnit(article, unit, stories.get(segment)) for segment, unit in sorted(units.items())
+        )
+    return [u for u in found if u.story_id not in stuck]
+
+
+def with_vectors(conn: Connection, article: Article | None) -> Article | None:
+    """A stored article with its passage vectors (the store keeps them apart, by content key);
+    None when one is missing."""
+    if article is None:
+        return None
+    encoder = encoder_name()
+    wanted = [content_key(encoder, p) for p in passages(article)]
+    found = sql.get_embeddings(conn, wanted)
+    if any(key not in found for key in wanted):
+        return None
+    matrix = np.concatenate([found[key].astype(np.float32) for key in wanted])
+    return dataclasses.replace(article, embedding=tuple(float(v) for v in matrix))
+
+
+def centre(conn: Connection, units: list[WindowUnit]) -> None:
+    """Centre each unit's vector by its language's stored mean (as the incremental step does)."""
+    if not units:
+        return
+    encoder = encoder_name()
+    dim = units[0].unit.vector.shape[0]
+    languages = sorted({u.article.language or "und" for u in units})
+    means = sql.load_means(conn, encoder, [*languages, "*"])
+    mean = {language: centring_mean(means, language, dim) for language in languages}
+    for item in units:
+        item.unit.language_vectors = means.get(item.article.language or "und", (0, None))[0]
+        item.unit.centred = unit_norm(
+            item.unit.vector.astype(np.float64) - mean[item.article.language or "und"]
+        )
+
+
+def pair_distances(units: list[WindowUnit]) -> np.ndarray:
+    """Condensed distances (1 - the join model's probability) between every two units."""
+    count = len(units)
+    if count < 2:
+        return np.zeros(0)
+    vectors = np.vstack([u.unit.centred for u in units])
+    sims = vectors @ vectors.T
+    overlap = key_overlaps(units)
+    dates = sorted({u.unit.date or "" for u in units})
+    date_index = np.array([dates.index(u.unit.date or "") for u in units])
+    apart = np.full((len(dates), len(dates)), np.nan)
+    far = np.zeros((len(dates), len(dates)), dtype=bool)
+    for i, a in enumerate(dates):
+        for j, b in enumerate(dates):
+            days = day_distance(a or None, b or None)
+            apart[i, j] = np.nan if days is None else days
+            far[i, j] = too_far(a or None, (b or None,))
+    days = apart[np.ix_(date_index, date_index)]
+    exact = np.array([u.unit.exact for u in units], dtype=np.float64)[:, None] * np.ones(count)
+    languages = np.array([u.article.language or "" for u in units])
+    cross = languages[:, None] != languages[None, :]
+    confidence = np.array([similarity_confidence(u.unit.language_vectors) for u in units])
+    sims = sims * np.minimum(confidence[:, None], confidence[None, :])
+    odds = join_model().log_odds_many(sims, overlap, days, exact, cross)
+    distance = 1.0 / (1.0 + np.exp(np.clip(odds, -50.0, 50.0)))  # 1 - probability
+    articles = np.array([u.article.id for u in units])
+    forbidden = (articles[:, None] == articles[None, :]) | far[np.ix_(date_index, date_index)]
+    distance[forbidden] = FORBIDDEN
+    upper = np.triu_indices(count, k=1)  # row i < column j: the condensed order of scipy
+    return np.asarray(distance[upper], dtype=np.float64)
+
+
+def key_overlaps(units: list[WindowUnit]) -> np.ndarray:
+    """Weighted overlap of the keys of every two units (measured only where they share a key), with
+    key weights from the window itself (the stories' counts would depend on the arrival order)."""
+    count = len(units)
+    counts = Counter(k for u in units for k in u.unit.keys)
+    weights = {k: idf(n, count) for k, n in counts.items()}
+    holders: dict[str, list[int]] = {}
+    for index, item in enumerate(units):
+        for key in item.unit.keys:
+            holders.setdefault(key, []).append(index)
+    overlap = np.zeros((count, count))
+    pairs = {(i, j) for members in holders.values() for i in members for j in members if i < j}
+    for i, j in pairs:
+        # between two single units the weighted Jaccard is symmetric: measured once
+        value = entity_overlap(units[i].unit.keys, dict.fromkeys(units[j].unit.keys, 1), 1, weights)
+        overlap[i, j] = overlap[j, i] = value
+    return overlap
+
+
+def partition(distances: np.ndarray, count: int) -> list[list[int]]:
+    """Average-linkage clusters (lists of unit indexes) cut at ``LINK_PROBABILITY``."""
+    if count < 2:
+        return [[i] for i in range(count)]
+    from scipy.cluster.hierarchy import fcluster, linkage
+
+    tree = linkage(distances, method="average")
+    labels = fcluster(tree, t=1.0 - LINK_PROBABILITY, criterion="distance")
+    clusters: dict[int, list[int]] = {}
+    for index, label in enumerate(labels):
+        clusters.setdefault(int(label), []).append(index)
+    return sorted(clusters.values(), key=lambda c: (-len(c), c[0]))
+
+
+def assign_ids(units: list[WindowUnit], clusters: list[list[int]]) -> list[int | None]:
+    """For each cluster (largest first), the old story it keeps: the one it shares most units with
+    and no larger cluster took (None: a new story)."""
+    taken: set[int] = set()
+    chosen: list[int | None] = []
+    for cluster in clusters:
+        shares = Counter(sid for i in cluster if (sid := units[i].story_id) is not None)
+        options = [sid for sid in shares if sid not in taken]
+        best = min(options, key=lambda sid: (-shares[sid], sid)) if options else None
+        if best is not None:
+            taken.add(best)
+        chosen.append(best)
+    return chosen
+
+
+def mean_probability(distances: np.ndarray, count: int, cluster: list[int], index: int) -> float:
+    """The mean probability that unit ``index`` reports its cluster's event (1 alone)."""
+    others = [j for j in cluster if j != index]
+    if not others:
+        return 1.0
+    values = []
+    for j in others:
+        a, b = min(index, j), max(index, j)
+        values.append(1.0 - float(distances[count * a - a * (a + 1) // 2 + b - a - 1]))
+    return max(0.0, sum(values) / len(values))
+
+
+def _rebuild(
+    conn: Connection,
+    units: list[WindowUnit],
+    distances: np.ndarray,
+    cluster: list[int],
+    story_id: int | None,
+    encoder: str,
+) -> int:
+    """Fill an emptied story (None: a new one) with the units of ``cluster``; return its id."""
+    target = story_id
+    for index in cluster:
+        item = units[index]
+        row = sql.load_stories(conn, [target]).get(target) if target is not None else None
+        if row is not None and row.member_count == 0:  # emptied: start from nothing
+            row.centroid, row.date = np.zeros_like(item.unit.centred), None
+        score = mean_probability(distances, len(units), cluster, index)
+        target = add_unit_to_story(conn, item.article, item.unit, encoder, row, score, "recluster")
+    assert target is not None  # a cluster has at least one unit
+    return target
+
+
+def recluster_recent(
+    conn: Connection, limit: int = WINDOW_STORIES, max_units: int = MAX_UNITS
+) -> ReclusterReport:
+    """Cluster the units of the newest stories again (see ``window_units``) and apply the differences."""
+    units = window_units(conn, limit, max_units)
+    report = ReclusterReport(units=len(units), stories_before=len({u.story_id for u in units} - {None}))
+    if not units:
+        return report
+    centre(conn, units)
+    distances = pair_distances(units)
+    clusters = partition(distances, len(units))
+    ids = assign_ids(units, clusters)
+    report.stories_after = len(clusters)
+    before: dict[int, set[int]] = {}
+    for index, item in enumerate(units):
+        if item.story_id is not None:
+            before.setdefault(item.story_id, set()).add(index)
+    changed = [sid for c, sid in zip(clusters, ids, strict=True) if sid is None or before[sid] != set(c)]
+    if not changed:
+        return report
+    gone = sorted(set(before) - {sid for sid in ids if sid is not None})
+    encoder = encoder_name()
+    for emptied in sorted({sid for sid in changed if sid is not None} | set(gone)):
+        leave_storyline(conn, emptied)
+        sql.clear_story(conn, emptied)
+    final = {c: sid for c, sid in enumerate(ids) if sid is not None}
+    for position, (cluster, kept) in enumerate(zip(clusters, ids, strict=True)):
+        if kept is not None and before[kept] == set(cluster):
+            continue
+        final[position] = _rebuild(conn, units, distances, cluster, kept, encoder)
+        report.changed.append(final[position])
+    for story_id in gone:
+        heirs = Counter(
+            final[c] for c, cluster in enumerate(clusters) for i in cluster if units[i].story_id == story_id
+        )
+        report.removed[story_id] = min(heirs, key=lambda s: (-heirs[s], s))
+        sql.delete_story(conn, story_id)
+    sql.add_redirects(conn, report.removed)
+    for story_id in report.changed:
+        assign_storyline(conn, story_id)
+    return report

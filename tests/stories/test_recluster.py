@@ -1,0 +1,150 @@
+"""Re-clustering the newest stories as one batch: order independence, stable ids, hard rules kept."""
+
+from __future__ import annotations
+
+import itertools
+import math
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from newsloom.article import Article
+from newsloom.store import Store
+from newsloom.store.articles import save_article
+from newsloom.stories import cluster
+from newsloom.stories.queries import story_detail
+from newsloom.stories.recluster import recluster_recent
+from newsloom.stories.storylines import cluster_and_thread
+from tests.stories.corpus import arrest_en, arrest_id, bridge_en, bridge_id, roundup_en, trade_en, trade_vi
+from tests.stories.helpers import BagOfWordsEncoder, embedded, fake_encoder, make_article
+
+__all__ = ["fake_encoder"]
+
+
+@pytest.fixture
+def folder(tmp_path: Path, fake_encoder: BagOfWordsEncoder) -> Path:
+    return tmp_path
+
+
+def run(path: Path, articles: list[Article]) -> Store:
+    store = Store.open(str(path))
+    for article in embedded(*articles):
+        with store.transaction() as conn:
+            save_article(conn, article)
+            cluster_and_thread(conn, article)
+    return store
+
+
+def stories(store: Store) -> dict[int, frozenset[tuple[str, int]]]:
+    with store.connect() as conn:
+        rows = conn.execute(sa.text("SELECT story_id, article_id, segment FROM story_members")).all()
+    found: dict[int, set[tuple[str, int]]] = {}
+    for story_id, article_id, segment in rows:
+        found.setdefault(int(story_id), set()).add((str(article_id), int(segment)))
+    return {sid: frozenset(m) for sid, m in found.items()}
+
+
+@pytest.fixture
+def corpus() -> list[Article]:
+    return [trade_en(), trade_vi(), bridge_en(), bridge_id(), arrest_en(), arrest_id(), roundup_en()]
+
+
+def test_every_arrival_order_gives_the_same_stories_after_reclustering(
+    folder: Path, corpus: list[Article]
+) -> None:
+    partitions = set()
+    for number, order in enumerate(itertools.islice(itertools.permutations(corpus), 0, 5040, 997)):
+        store = run(folder / f"order{number}.db", list(order))
+        with store.transaction() as conn:
+            recluster_recent(conn)
+        partitions.add(frozenset(stories(store).values()))
+        store.close()
+    assert len(partitions) == 1
+    (partition,) = partitions
+    trade = next(s for s in partition if ("trade-en", -1) in s)
+    assert {a for a, _ in trade} == {"trade-en", "trade-vi", "roundup-en"}
+    assert len(partition) == 3
+
+
+def test_reclustering_twice_changes_nothing_the_second_time(folder: Path, corpus: list[Article]) -> None:
+    store = run(folder / "twice.db", corpus)
+    with store.transaction() as conn:
+        recluster_recent(conn)
+    before = stories(store)
+    with store.transaction() as conn:
+        again = recluster_recent(conn)
+    assert again.changed == [] and again.removed == {}
+    assert stories(store) == before
+    store.close()
+
+
+def test_a_story_split_by_the_arrival_order_is_merged_into_the_older_id(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the worst an arrival order can do: every report starts its own story
+    with monkeypatch.context() as patch:
+        patch.setattr(cluster, "JOIN_THRESHOLD", math.inf)
+        store = run(folder / "split.db", [trade_en(), bridge_en(), trade_vi()])
+    before = stories(store)
+    assert len(before) == 3
+    first = next(sid for sid, m in before.items() if ("trade-en", -1) in m)
+    with store.transaction() as conn:
+        report = recluster_recent(conn)
+    found = stories(store)
+    trade = next(sid for sid, m in found.items() if ("trade-en", -1) in m)
+    assert trade == first  # the older story keeps its id (ties go to the older)
+    assert found[trade] == {("trade-en", -1), ("trade-vi", -1)}
+    assert len(found) == 2
+    assert list(report.removed.values()) == [trade]  # the removed story says where its report went
+    with store.connect() as conn:
+        for old, new in report.removed.items():  # and an old link still opens a story: the one it went to
+            detail = story_detail(conn, old)
+            assert detail is not None and detail["id"] == new and detail["moved_from"] == old
+        assert story_detail(conn, 10_000) is None
+    store.close()
+
+
+def test_reports_twenty_years_apart_stay_apart_through_an_undated_one(folder: Path) -> None:
+    text = trade_en().text
+    persons = ["Lan Phạm", "Kenji Sato", ("Sato", "Kenji Sato"), ("Phạm", "Lan Phạm")]
+    undated = make_article("trade-undated", text, published=None, persons=persons)
+    old = make_article("trade-2006", text, published="2006-03-07", persons=persons,
+                       times=[("Tuesday", "2006-03-07")])  # fmt: skip
+    new = make_article("trade-2026", text, published="2026-03-03", persons=persons,
+                       times=[("Tuesday", "2026-03-03")])  # fmt: skip
+    store = run(folder / "far.db", [undated, old, new])
+    with store.transaction() as conn:
+        recluster_recent(conn)
+    for members in stories(store).values():
+        assert not {("trade-2006", -1), ("trade-2026", -1)} <= members
+    store.close()
+
+
+def test_the_segments_of_a_roundup_are_never_one_story(folder: Path) -> None:
+    store = run(folder / "roundup.db", [roundup_en()])
+    with store.transaction() as conn:
+        recluster_recent(conn)
+    found = stories(store)
+    assert len(found) == 3
+    assert all(len({a for a, _ in m}) == len(m) for m in found.values())
+    store.close()
+
+
+def test_the_window_takes_the_newest_stories_up_to_its_bound(folder: Path, corpus: list[Article]) -> None:
+    from newsloom.stories.recluster import window_units
+
+    singles = run(folder / "singles.db", [a for a in corpus if a.id != "roundup-en"])
+    with singles.connect() as conn:
+        everything = window_units(conn)
+        few = window_units(conn, max_units=2)
+    assert len(everything) == 6
+    newest = max(u.story_id or 0 for u in everything)
+    assert len(few) == 2 and {u.story_id for u in few} == {newest}
+    singles.close()
+    # a story sharing a roundup with a story outside the window is left alone
+    store = run(folder / "window.db", corpus)
+    with store.connect() as conn:
+        assert len(window_units(conn)) == 9  # six reports and the roundup's three events
+        assert window_units(conn, max_units=4) == []
+    store.close()
