@@ -27,6 +27,7 @@ from newsloom.article import Article
 from newsloom.events.classifier import EventClassifier, embed_sentences
 from newsloom.events.extract import sentence_event
 from newsloom.events.rules import EventRules
+from newsloom.events.screen import SentenceScreen
 from newsloom.events.types import Event
 from newsloom.lang import load_part
 
@@ -163,24 +164,113 @@ def _sentence_events(
     return kept
 
 
+def needed_probabilities(classifier: EventClassifier, combination: Combination, beside_rules: bool) -> np.ndarray:
+    """Per type, the probability at which the classifier's type becomes an event of its own."""
+    floor = combination.beside_rules if beside_rules else combination.alone
+    return np.maximum(np.asarray(classifier.thresholds, dtype=np.float32), floor)
+
+
+def sure(row: np.ndarray, needed: np.ndarray, band: float) -> bool:
+    """Whether the first pass's probabilities decide every type: each at least ``band`` from the
+    probability its decision needs (NaN: no decision to make; a band above 1 is never sure)."""
+    return bool(np.all(np.isnan(needed) | (np.abs(row - needed) >= band)))
+
+
+@dataclass(frozen=True)
+class Screening:
+    """The first pass (``events/screen.py``) and how far its word is trusted."""
+
+    screen: SentenceScreen | None = None
+    #: see :func:`sure`; chosen on the held-out sentences against the encoder calls it saves
+    band: float = 0.25
+
+
+def _screened_rows(
+    article: Article,
+    candidates: list[int],
+    has_rules: dict[int, set[str]],
+    classifier: EventClassifier,
+    combination: Combination,
+    screening: Screening,
+) -> dict[int, np.ndarray]:
+    """The first pass's rows of the candidates it is sure about (the rest go to the encoder)."""
+    screen = screening.screen
+    if screen is None or screen.types != classifier.types:
+        return {}
+    known = set(screen.metadata.get("languages", ()))
+    chosen = [i for i in candidates if (article.sentences[i].language or article.language) in known]
+    rows = screen.probabilities([article.sentences[i].text for i in chosen])
+    found = {}
+    for index, row in zip(chosen, rows, strict=True):
+        needed = needed_probabilities(classifier, combination, index in has_rules)
+        if not combination.veto:  # a type the rules found stays: only its confidence reads the row
+            needed[[classifier.types.index(t) for t in has_rules.get(index, ())]] = np.nan
+        if sure(row, needed, screening.band):
+            found[index] = row
+    return found
+
+
+def classify_batch(
+    articles: Sequence[Article],
+    rule_events: Sequence[list[Event]],
+    classifier: EventClassifier,
+    encoder: Any = None,
+    combination: Combination | None = None,
+    screening: Screening | None = None,
+) -> list[list[Event]]:
+    """:func:`add_classifier_events` over a batch: the sentences the first pass leaves open, of
+    every article, in ONE encoder call, each distinct text once (reports repeat sentences)."""
+    combination = combination or Combination()
+    screening = screening or Screening()
+    plans = []
+    texts: dict[str, int] = {}
+    for article, events in zip(articles, rule_events, strict=True):
+        candidates = candidate_sentences(article, events)
+        has_rules: dict[int, set[str]] = {}
+        for event in events:
+            has_rules.setdefault(event.sentence, set()).add(event.type)
+        rows = _screened_rows(article, candidates, has_rules, classifier, combination, screening)
+        for index in candidates:
+            if index not in rows:
+                texts.setdefault(article.sentences[index].text, len(texts))
+        plans.append((candidates, rows))
+    vectors = embed_sentences(list(texts), encoder) if texts else np.zeros((0, 1), dtype=np.float32)
+    probabilities = classifier.probabilities(vectors)
+    done = []
+    for article, events, (candidates, rows) in zip(articles, rule_events, plans, strict=True):
+        for index in candidates:
+            if index not in rows:
+                rows[index] = probabilities[texts[article.sentences[index].text]]
+        done.append(_combine(article, events, candidates, rows, classifier, combination))
+    return done
+
+
+def _combine(
+    article: Article,
+    events: list[Event],
+    candidates: list[int],
+    rows: dict[int, np.ndarray],
+    classifier: EventClassifier,
+    combination: Combination,
+) -> list[Event]:
+    by_sentence: dict[int, list[Event]] = {}
+    for event in events:
+        by_sentence.setdefault(event.sentence, []).append(event)
+    chosen = set(candidates)
+    result = [e for e in events if e.sentence not in chosen]
+    for index in candidates:
+        found = by_sentence.get(index, [])
+        result.extend(_sentence_events(article, index, rows[index], classifier, found, combination))
+    return result
+
+
 def add_classifier_events(
     article: Article,
     events: list[Event],
     classifier: EventClassifier,
     encoder: Any = None,
     combination: Combination | None = None,
+    screening: Screening | None = None,
 ) -> list[Event]:
     """The rule events vetted by the classifier, plus the classifier's own (see the module doc)."""
-    candidates = candidate_sentences(article, events)
-    if not candidates:
-        return events
-    vectors = embed_sentences([article.sentences[i].text for i in candidates], encoder)
-    rows = classifier.probabilities(vectors)
-    by_sentence: dict[int, list[Event]] = {}
-    for event in events:
-        by_sentence.setdefault(event.sentence, []).append(event)
-    result = [e for e in events if e.sentence not in set(candidates)]
-    for index, row in zip(candidates, rows, strict=True):
-        found = by_sentence.get(index, [])
-        result.extend(_sentence_events(article, index, row, classifier, found, combination or Combination()))
-    return result
+    return classify_batch([article], [events], classifier, encoder, combination, screening)[0]

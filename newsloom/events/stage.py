@@ -1,21 +1,24 @@
 """The "events" stage: PLOVER events per sentence, rolled up per article.
 
 Trigger rules of the language packs run on every sentence; the learned classifier
-(``events/classifier.py``, combined in ``events/learned.py``) reads the candidate sentences in one
-batched encoder call per article, vets the rule events and adds the types the rules miss, each with
-a calibrated confidence. The stage is an :class:`EventFinder` built once from its settings.
+(``events/classifier.py``, combined in ``events/learned.py``) reads the candidate sentences, vets
+the rule events and adds the types the rules miss, each with a calibrated confidence. Its cheap
+first pass (``events/screen.py``) decides the sentences it is sure about; the others, of a whole
+batch (:meth:`EventFinder.pipe`), go through ONE encoder call, each distinct text once. The stage
+is an :class:`EventFinder` built once from its settings; a batch gives what one by one gives.
 """
 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
 from newsloom.article import Article
 from newsloom.events.extract import extract_events
-from newsloom.events.learned import Combination
+from newsloom.events.learned import Combination, Screening
 from newsloom.events.rollup import rollup
 from newsloom.events.types import Event
 from newsloom.registry import stage
@@ -30,6 +33,10 @@ class EventSettings:
     classifier: bool = True
     #: how its types and the rules' events are combined
     combination: Combination = field(default_factory=Combination)
+    #: trust the cheap first pass where it is sure (off: the encoder reads every candidate)
+    screen: bool = True
+    #: how sure (see ``learned.sure``)
+    screen_band: float = Screening.band
 
     @classmethod
     def from_settings(cls, settings: Settings) -> EventSettings:
@@ -48,16 +55,37 @@ class EventFinder:
         self.encoder = encoder
 
     def __call__(self, article: Article) -> Article:
-        events = extract_events(article)
-        if self.settings.classifier and article.sentences:
-            from newsloom.events.classifier import load_classifier
-            from newsloom.events.learned import add_classifier_events
+        return self.pipe([article])[0]
 
-            classifier = load_classifier()
-            events = add_classifier_events(
-                article, events, classifier, self.encoder, self.settings.combination
+    def pipe(self, articles: Sequence[Article]) -> list[Article]:
+        """The stage over a batch (the pipeline's batch hook): the same articles as one by one."""
+        found = [extract_events(article) for article in articles]
+        reading = [i for i, article in enumerate(articles) if article.sentences]
+        if self.settings.classifier and reading:
+            from newsloom.events.classifier import load_classifier
+            from newsloom.events.learned import classify_batch
+
+            combined = classify_batch(
+                [articles[i] for i in reading],
+                [found[i] for i in reading],
+                load_classifier(),
+                self.encoder,
+                self.settings.combination,
+                self._screening(),
             )
-        return dataclasses.replace(article, events=tuple(roll_up(events)))
+            for i, events in zip(reading, combined, strict=True):
+                found[i] = events
+        return [
+            dataclasses.replace(article, events=tuple(roll_up(events)))
+            for article, events in zip(articles, found, strict=True)
+        ]
+
+    def _screening(self) -> Screening:
+        if not self.settings.screen:
+            return Screening(None, self.settings.screen_band)
+        from newsloom.events.screen import load_screen
+
+        return Screening(load_screen(), self.settings.screen_band)
 
 
 def roll_up(events: list[Event]) -> list[Event]:

@@ -137,3 +137,79 @@ def train_classifier(data: TrainingSet, metadata: dict[str, Any] | None = None) 
     return EventClassifier(
         types=PLOVER_TYPES, weights=weights, bias=bias, thresholds=thresholds, platt=platt, metadata=meta
     )
+
+
+#: Inverse regularisation strengths tried for the first pass (``events/screen.py``).
+SCREEN_C_GRID = (1.0, 4.0, 16.0)
+
+
+def _screen_matrix(rows: Sequence[list[int]], columns: dict[int, int]) -> Any:
+    from scipy.sparse import csr_matrix
+
+    data, indices, pointers = [], [], [0]
+    for features in rows:
+        found = sorted(columns[f] for f in features if f in columns)
+        indices += found
+        data += [1.0] * len(found)
+        pointers.append(len(indices))
+    return csr_matrix((data, indices, pointers), shape=(len(rows), len(columns)), dtype=np.float32)
+
+
+def _fit_soft(x: Any, targets: np.ndarray, c: float) -> tuple[np.ndarray, np.ndarray]:
+    """One logistic regression per type on soft labels (each row once as 1 with weight p, once as
+    0 with weight 1 - p): the distilled probabilities, not only the decisions."""
+    from scipy.sparse import vstack
+    from sklearn.linear_model import LogisticRegression
+
+    doubled = vstack([x, x]).tocsr()
+    outcome = np.concatenate([np.ones(x.shape[0]), np.zeros(x.shape[0])])
+    weights = np.zeros((x.shape[1], targets.shape[1]), dtype=np.float32)
+    bias = np.zeros(targets.shape[1], dtype=np.float32)
+    for j in range(targets.shape[1]):
+        p = np.clip(targets[:, j], 1e-4, 1 - 1e-4)
+        model = LogisticRegression(C=c, max_iter=2000)
+        model.fit(doubled, outcome, sample_weight=np.concatenate([p, 1 - p]))
+        weights[:, j] = model.coef_[0]
+        bias[j] = model.intercept_[0]
+    return weights, bias
+
+
+def _agreement(cheap: np.ndarray, teacher: np.ndarray, needed: np.ndarray) -> float:
+    """Macro-F1 of the first pass's decisions against the classifier's, over the types it reports."""
+    return macro_f1(cheap, (teacher >= needed).astype(np.int8), needed)
+
+
+def train_screen(texts: Sequence[str], teacher: np.ndarray, needed: np.ndarray) -> Any:
+    """The first pass distilled from the classifier's probabilities ``teacher`` on ``texts``; C
+    chosen by cross-validation on how often its decisions (probability >= ``needed``) agree."""
+    from newsloom.events.screen import SentenceScreen, sentence_features
+
+    rows = [sentence_features(t) for t in texts]
+    buckets = sorted({f for features in rows for f in features})
+    x = _screen_matrix(rows, {b: i for i, b in enumerate(buckets)})
+    results = []
+    for c in SCREEN_C_GRID:
+        cheap = np.zeros(teacher.shape, dtype=np.float32)
+        for fold in _folds(len(texts), FOLDS):
+            mask = np.ones(len(texts), dtype=bool)
+            mask[fold] = False
+            weights, bias = _fit_soft(x[mask], teacher[mask], c)
+            cheap[fold] = _sigmoid(x[fold] @ weights + bias, (1.0, 0.0))
+        results.append((_agreement(cheap, teacher, needed), c))
+    score, c = max(results)
+    weights, bias = _fit_soft(x, teacher, c)
+    metadata = {
+        "model": "one-vs-rest logistic regression on soft labels over hashed word n-grams",
+        "teacher": "the shipped classifier's calibrated probabilities on its training sentences",
+        "C": c,
+        "cv_agreement_macro_f1": round(score, 4),
+        "cv_grid": {str(r[1]): round(r[0], 4) for r in results},
+        "examples": len(texts),
+    }
+    return SentenceScreen(
+        types=PLOVER_TYPES,
+        buckets=np.asarray(buckets, dtype=np.int64),
+        weights=weights,
+        bias=bias,
+        metadata=metadata,
+    )
