@@ -17,6 +17,7 @@ language without triggers) are embedded in one batched encoder call per article.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -90,6 +91,22 @@ def asserted(text: str, rules: EventRules) -> bool:
     return not any(rules.compiled(name).search(text) for name in cues)
 
 
+def sentence_mode(article: Article, index: int, type_: str) -> str | None:
+    """The PLOVER mode of a classifier's event, from the pack's cues in its sentence: CONSULT's mode
+    cues; else a trigger of the type that carries a mode; else the type's mode cues; else None."""
+    rules = _rules(article, index)
+    text = article.sentences[index].text
+    if type_ == "CONSULT":
+        return next((mode for pattern, mode in rules.consult_modes if re.search(pattern, text, re.I)), None)
+    for trigger in rules.triggers:
+        if trigger.type == type_ and trigger.mode and re.search(trigger.pattern, text, re.I):
+            return trigger.mode
+    return next(
+        (mode for name, pattern, mode in rules.mode_cues if name == type_ and re.search(pattern, text, re.I)),
+        None,
+    )
+
+
 def _combined_confidence(rule_confidence: float, probability: float) -> float:
     return round(max(0.05, min(0.99, (rule_confidence + probability) / 2)), 3)
 
@@ -109,11 +126,11 @@ def _model_event(
             confidence=round(probability, 3),
             rule="model:retyped",
             classifier="model",
-            mode=None,
+            mode=sentence_mode(article, index, type_),
         )
     found = sentence_event(article, index, type_, confidence=round(probability, 3), require_actor=False)
     assert found is not None  # require_actor=False always gives an event
-    found = dataclasses.replace(found, rule="model", classifier="model")
+    found = dataclasses.replace(found, rule="model", classifier="model", mode=sentence_mode(article, index, type_))
     if any(a.role in sectors for a in found.target_actors) and not any(
         a.role in sectors for a in found.source_actors
     ):
