@@ -201,7 +201,9 @@ def main() -> None:
     parser.add_argument("--small", type=int, default=1000)
     parser.add_argument("--large", type=int, default=10000)
     parser.add_argument("--probe", type=int, default=100)
-    parser.add_argument("--bands", default="0.1,0.25,0.4", help="first-pass bands to measure (comma-separated)")
+    parser.add_argument(
+        "--bands", default="0.1,0.25,0.4", help="first-pass bands to measure (comma-separated)"
+    )
     args = parser.parse_args()
     articles = extraction(args.repeat, [float(b) for b in args.bands.split(",")])
     merging(articles, args.small, args.large, args.probe)

@@ -39,9 +39,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from newsloom.events.classifier import ARTIFACT, EventClassifier, load_classifier, load_sentences  # noqa: E402
+from newsloom.events.embed import load_examples  # noqa: E402
 from newsloom.events.learned import Combination, needed_probabilities  # noqa: E402
 from newsloom.events.screen import ARTIFACT as SCREEN_ARTIFACT  # noqa: E402
-from newsloom.events.embed import load_examples  # noqa: E402
 from newsloom.events.training import TrainingSet, label_matrix, train_classifier, train_screen  # noqa: E402
 
 
@@ -152,7 +152,9 @@ def write_screen(
     shipped = Path(str(resources.files("newsloom.events").joinpath(SCREEN_ARTIFACT)))
     out = shipped if folder is None else folder / "screen.npz"
     screen.save(str(out))
-    print(f"wrote {out}: {len(screen.buckets)} features, agreement (cv) {screen.metadata['cv_agreement_macro_f1']}")
+    print(
+        f"wrote {out}: {len(screen.buckets)} features, agreement (cv) {screen.metadata['cv_agreement_macro_f1']}"
+    )
 
 
 if __name__ == "__main__":

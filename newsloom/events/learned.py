@@ -130,7 +130,9 @@ def _model_event(
         )
     found = sentence_event(article, index, type_, confidence=round(probability, 3), require_actor=False)
     assert found is not None  # require_actor=False always gives an event
-    found = dataclasses.replace(found, rule="model", classifier="model", mode=sentence_mode(article, index, type_))
+    found = dataclasses.replace(
+        found, rule="model", classifier="model", mode=sentence_mode(article, index, type_)
+    )
     if any(a.role in sectors for a in found.target_actors) and not any(
         a.role in sectors for a in found.source_actors
     ):
@@ -181,7 +183,9 @@ def _sentence_events(
     return kept
 
 
-def needed_probabilities(classifier: EventClassifier, combination: Combination, beside_rules: bool) -> np.ndarray:
+def needed_probabilities(
+    classifier: EventClassifier, combination: Combination, beside_rules: bool
+) -> np.ndarray:
     """Per type, the probability at which the classifier's type becomes an event of its own."""
     floor = combination.beside_rules if beside_rules else combination.alone
     return np.maximum(np.asarray(classifier.thresholds, dtype=np.float32), floor)

