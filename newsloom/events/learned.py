@@ -28,7 +28,6 @@ from newsloom.article import Article
 from newsloom.events.classifier import EventClassifier, embed_sentences
 from newsloom.events.extract import sentence_event
 from newsloom.events.rules import EventRules
-from newsloom.events.screen import SentenceScreen
 from newsloom.events.types import Event
 from newsloom.lang import load_part
 
@@ -54,6 +53,10 @@ class Combination:
 
 #: Sentences shorter than this (in words) are not embedded (captions, bylines, headings).
 MIN_WORDS = 4
+#: ... nor longer ones (run-on lists and tables read as one sentence)
+MAX_WORDS = 80
+#: Which sentences the classifier reads, from most to fewest (see :func:`candidate_sentences`).
+REACHES = ("mentions", "triggers", "events")
 #: The PLOVER sectors of the usual source of a type, where the first actor named is often not it
 #: ("Police dispersed the protesters": PROTEST by the protesters, COERCE by the police).
 SOURCE_SECTORS: dict[str, tuple[str, ...]] = {"PROTEST": ("CVL",), "COERCE": ("COP", "MIL", "GOV")}
@@ -67,19 +70,25 @@ def _rules(article: Article, index: int) -> EventRules:
     return rules
 
 
-def candidate_sentences(article: Article, events: Sequence[Event]) -> list[int]:
-    """Sentences worth embedding: a rule event, an entity mention or a trigger word in them."""
+def candidate_sentences(article: Article, events: Sequence[Event], reach: str = "mentions") -> list[int]:
+    """Sentences worth embedding, by ``reach`` (see :data:`REACHES`): a rule event or a trigger word
+    in them ("triggers"), or also an entity mention ("mentions"), or a rule event only ("events");
+    every sentence of a language whose pack has no triggers; never one under ``MIN_WORDS`` words or
+    over ``MAX_WORDS`` (captions, bylines, run-on lists)."""
+    if reach not in REACHES:
+        raise ValueError(f"Unknown classifier reach '{reach}'; use one of {', '.join(REACHES)}.")
     with_events = {e.sentence for e in events}
     found = []
     for index, sentence in enumerate(article.sentences):
-        if len(sentence.text.split()) < MIN_WORDS:
+        if not MIN_WORDS <= len(sentence.text.split()) <= MAX_WORDS:
             continue
         rules = _rules(article, index)
-        if (
-            index in with_events
-            or not rules.triggers
-            or any(sentence.start <= m.start < sentence.end for m in article.entities)
-            or rules.any_trigger.search(article.text, sentence.start, sentence.end)
+        if index in with_events or not rules.triggers:
+            found.append(index)
+        elif reach == "events":
+            continue
+        elif rules.any_trigger.search(article.text, sentence.start, sentence.end) or (
+            reach == "mentions" and any(sentence.start <= m.start < sentence.end for m in article.entities)
         ):
             found.append(index)
     return found
@@ -183,85 +192,32 @@ def _sentence_events(
     return kept
 
 
-def needed_probabilities(
-    classifier: EventClassifier, combination: Combination, beside_rules: bool
-) -> np.ndarray:
-    """Per type, the probability at which the classifier's type becomes an event of its own."""
-    floor = combination.beside_rules if beside_rules else combination.alone
-    return np.maximum(np.asarray(classifier.thresholds, dtype=np.float32), floor)
-
-
-def sure(row: np.ndarray, needed: np.ndarray, band: float) -> bool:
-    """Whether the first pass's probabilities decide every type: each at least ``band`` from the
-    probability its decision needs (NaN: no decision to make; a band above 1 is never sure)."""
-    return bool(np.all(np.isnan(needed) | (np.abs(row - needed) >= band)))
-
-
-@dataclass(frozen=True)
-class Screening:
-    """The first pass (``events/screen.py``) and how far its word is trusted."""
-
-    screen: SentenceScreen | None = None
-    #: see :func:`sure`; chosen on the held-out sentences against the encoder calls it saves
-    band: float = 0.25
-
-
-def _screened_rows(
-    article: Article,
-    candidates: list[int],
-    has_rules: dict[int, set[str]],
-    classifier: EventClassifier,
-    combination: Combination,
-    screening: Screening,
-) -> dict[int, np.ndarray]:
-    """The first pass's rows of the candidates it is sure about (the rest go to the encoder)."""
-    screen = screening.screen
-    if screen is None or screen.types != classifier.types:
-        return {}
-    known = set(screen.metadata.get("languages", ()))
-    chosen = [i for i in candidates if (article.sentences[i].language or article.language) in known]
-    rows = screen.probabilities([article.sentences[i].text for i in chosen])
-    found = {}
-    for index, row in zip(chosen, rows, strict=True):
-        needed = needed_probabilities(classifier, combination, index in has_rules)
-        if not combination.veto:  # a type the rules found stays: only its confidence reads the row
-            needed[[classifier.types.index(t) for t in has_rules.get(index, ())]] = np.nan
-        if sure(row, needed, screening.band):
-            found[index] = row
-    return found
-
-
 def classify_batch(
     articles: Sequence[Article],
     rule_events: Sequence[list[Event]],
     classifier: EventClassifier,
     encoder: Any = None,
     combination: Combination | None = None,
-    screening: Screening | None = None,
+    reach: str = "mentions",
 ) -> list[list[Event]]:
-    """:func:`add_classifier_events` over a batch: the sentences the first pass leaves open, of
-    every article, in ONE encoder call, each distinct text once (reports repeat sentences)."""
+    """:func:`add_classifier_events` over a batch: the candidate sentences of every article in ONE
+    encoder call (the encoder sorts them by length), each distinct text once (reports repeat
+    sentences), so a batch gives what one article at a time gives."""
     combination = combination or Combination()
-    screening = screening or Screening()
-    plans = []
+    plans = [
+        candidate_sentences(article, events, reach)
+        for article, events in zip(articles, rule_events, strict=True)
+    ]
     texts: dict[str, int] = {}
-    for article, events in zip(articles, rule_events, strict=True):
-        candidates = candidate_sentences(article, events)
-        has_rules: dict[int, set[str]] = {}
-        for event in events:
-            has_rules.setdefault(event.sentence, set()).add(event.type)
-        rows = _screened_rows(article, candidates, has_rules, classifier, combination, screening)
+    for article, candidates in zip(articles, plans, strict=True):
         for index in candidates:
-            if index not in rows:
-                texts.setdefault(article.sentences[index].text, len(texts))
-        plans.append((candidates, rows))
-    vectors = embed_sentences(list(texts), encoder) if texts else np.zeros((0, 1), dtype=np.float32)
-    probabilities = classifier.probabilities(vectors)
+            texts.setdefault(article.sentences[index].text, len(texts))
+    if not texts:
+        return [list(events) for events in rule_events]
+    probabilities = classifier.probabilities(embed_sentences(list(texts), encoder))
     done = []
-    for article, events, (candidates, rows) in zip(articles, rule_events, plans, strict=True):
-        for index in candidates:
-            if index not in rows:
-                rows[index] = probabilities[texts[article.sentences[index].text]]
+    for article, events, candidates in zip(articles, rule_events, plans, strict=True):
+        rows = {i: probabilities[texts[article.sentences[i].text]] for i in candidates}
         done.append(_combine(article, events, candidates, rows, classifier, combination))
     return done
 
@@ -291,7 +247,7 @@ def add_classifier_events(
     classifier: EventClassifier,
     encoder: Any = None,
     combination: Combination | None = None,
-    screening: Screening | None = None,
+    reach: str = "mentions",
 ) -> list[Event]:
     """The rule events vetted by the classifier, plus the classifier's own (see the module doc)."""
-    return classify_batch([article], [events], classifier, encoder, combination, screening)[0]
+    return classify_batch([article], [events], classifier, encoder, combination, reach)[0]

@@ -10,13 +10,15 @@ and the calibration of the stage's confidences. ``--transfer`` also trains an En
 classifier in the run and scores it on the other languages (how far English data carries).
 ``--gold`` scores another file of sentences instead: one JSON object a line with ``lang``, ``text``
 and ``events`` (each with a ``type``), as ``tests/gold/blind/events.jsonl``. ``--before`` scores an
-earlier classifier artifact (alone and in the stage, without the first pass) in the same run; "stage,
-no first pass" is the stage whose encoder reads every candidate, "rules + classifier" the shipped stage.
+earlier classifier artifact (alone, and in the stage reading every sentence with a mention) in the same
+run; "stage, reach X" is the stage whose classifier reads only the sentences of reach X (see
+``events/learned.py``), "rules + classifier" the shipped stage.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -100,14 +102,17 @@ def read_sentences(items: Sequence[LabelledSentence]) -> list[Article]:
 def stage_types(
     articles: Sequence[Article],
     classifier: bool,
-    screen: bool = True,
+    reach: str | None = None,
     model: EventClassifier | None = None,
 ) -> tuple[list[frozenset[str]], list[list[tuple[str, float]]]]:
     """Types (and (type, confidence) per event) from the events stage, with or without the
-    classifier (``model``, default the shipped one) and its first pass, over the whole batch."""
+    classifier (``model``, default the shipped one; ``reach`` default the stage's), one batch."""
     from newsloom.events.stage import EventFinder, EventSettings
 
-    finder = EventFinder(EventSettings(classifier=classifier, screen=screen), classifier=model)
+    settings = EventSettings(classifier=classifier)
+    if reach is not None:
+        settings = dataclasses.replace(settings, reach=reach)
+    finder = EventFinder(settings, classifier=model)
     types, confidences = [], []
     for article in finder.pipe(list(articles)):
         events = article.events
@@ -177,6 +182,8 @@ def main() -> None:
     )
     args = parser.parse_args()
     from newsloom.events.classifier import load_classifier
+    from newsloom.events.learned import REACHES
+    from newsloom.events.stage import EventSettings
 
     if args.gold:
         items = load_jsonl_gold(args.gold)
@@ -185,7 +192,6 @@ def main() -> None:
     articles = read_sentences(items)
     rules, _ = stage_types(articles, classifier=False)
     combined, confidences = stage_types(articles, classifier=True)
-    unscreened, _ = stage_types(articles, classifier=True, screen=False)
     vectors = embed_sentences([s.text for s in items])
     from newsloom.events.embed import classify
 
@@ -201,9 +207,11 @@ def main() -> None:
         with open(args.before, encoding="utf-8") as handle:
             before = EventClassifier.from_json(json.load(handle))
         systems["classifier before"] = classifier_types(before, vectors)
-        systems["stage before"] = stage_types(articles, classifier=True, screen=False, model=before)[0]
-    systems["stage, no first pass"] = unscreened
-    systems["rules + classifier"] = combined
+        systems["stage before"] = stage_types(articles, classifier=True, reach="mentions", model=before)[0]
+    for reach in REACHES:
+        if reach != EventSettings.reach:
+            systems[f"stage, reach {reach}"] = stage_types(articles, classifier=True, reach=reach)[0]
+    systems[f"rules + classifier ({EventSettings.reach})"] = combined
     report(items, systems, ("en", "vi", "id", "fr", "es+de"))
     pairs = [(c, t in item.types) for item, found in zip(items, confidences, strict=True) for t, c in found]
     error, table = calibration(pairs)

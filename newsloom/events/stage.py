@@ -2,10 +2,10 @@
 
 Trigger rules of the language packs run on every sentence; the learned classifier
 (``events/classifier.py``, combined in ``events/learned.py``) reads the candidate sentences, vets
-the rule events and adds the types the rules miss, each with a calibrated confidence. Its cheap
-first pass (``events/screen.py``) decides the sentences it is sure about; the others, of a whole
-batch (:meth:`EventFinder.pipe`), go through ONE encoder call, each distinct text once. The stage
-is an :class:`EventFinder` built once from its settings; a batch gives what one by one gives.
+the rule events and adds the types the rules miss, each with a calibrated confidence. The
+candidates of a whole batch (:meth:`EventFinder.pipe`) go through ONE encoder call, each distinct
+text once; which sentences are candidates is the ``reach`` setting. The stage is an
+:class:`EventFinder` built once from its settings; a batch gives what one by one gives.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from typing import Any
 
 from newsloom.article import Article
 from newsloom.events.extract import extract_events
-from newsloom.events.learned import Combination, Screening
+from newsloom.events.learned import Combination
 from newsloom.events.rollup import rollup
 from newsloom.events.types import Event
 from newsloom.registry import stage
@@ -33,10 +33,8 @@ class EventSettings:
     classifier: bool = True
     #: how its types and the rules' events are combined
     combination: Combination = field(default_factory=Combination)
-    #: trust the cheap first pass where it is sure (off: the encoder reads every candidate)
-    screen: bool = True
-    #: how sure (see ``learned.sure``)
-    screen_band: float = Screening.band
+    #: which sentences the classifier reads (``learned.REACHES``: "mentions", "triggers", "events")
+    reach: str = "mentions"
 
     @classmethod
     def from_settings(cls, settings: Settings) -> EventSettings:
@@ -75,7 +73,7 @@ class EventFinder:
                 self.classifier or load_classifier(),
                 self.encoder,
                 self.settings.combination,
-                self._screening(),
+                self.settings.reach,
             )
             for i, events in zip(reading, combined, strict=True):
                 found[i] = events
@@ -83,13 +81,6 @@ class EventFinder:
             dataclasses.replace(article, events=tuple(roll_up(events)))
             for article, events in zip(articles, found, strict=True)
         ]
-
-    def _screening(self) -> Screening:
-        if not self.settings.screen:
-            return Screening(None, self.settings.screen_band)
-        from newsloom.events.screen import load_screen
-
-        return Screening(load_screen(), self.settings.screen_band)
 
 
 def roll_up(events: list[Event]) -> list[Event]:

@@ -67,7 +67,7 @@ def test_the_stage_keeps_rule_actors_and_blends_the_confidence(monkeypatch):
     article = make_article(text, "en", {"Bùi Thanh Sơn": SON, "Ghada Waly": WALY})
     encoder = KeywordEncoder()
     rules_only = EventFinder(EventSettings(classifier=False))(article).events
-    finder = EventFinder(EventSettings(classifier=True, screen=False), encoder)
+    finder = EventFinder(EventSettings(classifier=True), encoder)
     monkeypatch.setattr("newsloom.events.classifier.load_classifier", _classifier)
     both = finder(article).events
     assert [e.type for e in rules_only] == [e.type for e in both] == ["CONSULT"]
