@@ -49,6 +49,8 @@ class Combination:
     #: first. Chosen among 0.5/0.6/0.7 on the project's article gold (floor 0.9 there: 0.920 at 0.6
     #: against 0.864 with none) and the held-out sentences (macro-F1 0.698 at 0.6, 0.728 with none)
     alone: float = 0.6
+    #: a classifier's event takes its mode from the pack's cues in its sentence (off: no mode)
+    modes: bool = True
 
 
 #: Sentences shorter than this (in words) are not embedded (captions, bylines, headings).
@@ -121,7 +123,7 @@ def _combined_confidence(rule_confidence: float, probability: float) -> float:
 
 
 def _model_event(
-    article: Article, index: int, type_: str, probability: float, rule_events: list[Event]
+    article: Article, index: int, type_: str, probability: float, rule_events: list[Event], modes: bool = True
 ) -> Event:
     sectors = SOURCE_SECTORS.get(type_, ())
     base = next(
@@ -135,7 +137,7 @@ def _model_event(
             confidence=round(probability, 3),
             rule="model:retyped",
             classifier="model",
-            mode=sentence_mode(article, index, type_),
+            mode=sentence_mode(article, index, type_) if modes else None,
         )
     found = sentence_event(article, index, type_, confidence=round(probability, 3), require_actor=False)
     assert found is not None  # require_actor=False always gives an event
@@ -188,7 +190,7 @@ def _sentence_events(
             continue
         if not factual and type_ not in CUE_TYPES:
             continue
-        kept.append(_model_event(article, index, type_, probability[type_], vetoed + kept))
+        kept.append(_model_event(article, index, type_, probability[type_], vetoed + kept, combination.modes))
     return kept
 
 

@@ -27,7 +27,7 @@ import numpy as np
 
 from newsloom.article import Article
 from newsloom.events.classifier import EventClassifier, LabelledSentence, embed_sentences, load_sentences
-from newsloom.events.types import PLOVER_TYPES
+from newsloom.events.types import PLOVER_TYPES, Event
 
 
 @dataclass
@@ -99,26 +99,52 @@ def read_sentences(items: Sequence[LabelledSentence]) -> list[Article]:
     return [analyze(item.text, disable=("events", "embed")) for item in items]
 
 
+def stage_events(
+    articles: Sequence[Article],
+    classifier: bool,
+    reach: str | None = None,
+    model: EventClassifier | None = None,
+    modes: bool = True,
+) -> list[tuple[Event, ...]]:
+    """The events stage's events per article, with or without the classifier (``model``, default the
+    shipped one; ``reach`` default the stage's; ``modes``: its events' modes), in one batch."""
+    from newsloom.events.learned import Combination
+    from newsloom.events.stage import EventFinder, EventSettings
+
+    settings = EventSettings(classifier=classifier, combination=Combination(modes=modes))
+    if reach is not None:
+        settings = dataclasses.replace(settings, reach=reach)
+    return [article.events for article in EventFinder(settings, classifier=model).pipe(list(articles))]
+
+
 def stage_types(
     articles: Sequence[Article],
     classifier: bool,
     reach: str | None = None,
     model: EventClassifier | None = None,
 ) -> tuple[list[frozenset[str]], list[list[tuple[str, float]]]]:
-    """Types (and (type, confidence) per event) from the events stage, with or without the
-    classifier (``model``, default the shipped one; ``reach`` default the stage's), one batch."""
-    from newsloom.events.stage import EventFinder, EventSettings
+    """Types (and (type, confidence) per event) from the events stage (see :func:`stage_events`)."""
+    found = stage_events(articles, classifier, reach, model)
+    return [frozenset(e.type for e in events) for events in found], [
+        [(e.type, e.confidence) for e in events] for events in found
+    ]
 
-    settings = EventSettings(classifier=classifier)
-    if reach is not None:
-        settings = dataclasses.replace(settings, reach=reach)
-    finder = EventFinder(settings, classifier=model)
-    types, confidences = [], []
-    for article in finder.pipe(list(articles)):
-        events = article.events
-        types.append(frozenset(e.type for e in events))
-        confidences.append([(e.type, e.confidence) for e in events])
-    return types, confidences
+
+def mode_accuracy(
+    gold: Sequence[Sequence[tuple[str, str | None]]], found: Sequence[Sequence[Event]]
+) -> tuple[int, int]:
+    """(right, scored) modes over the gold events whose type the stage found in their sentence and
+    where the gold or the stage gives a mode; right when one of the stage's events of the type has
+    the gold mode (no mode on both sides is no score)."""
+    right = scored = 0
+    for expected, events in zip(gold, found, strict=True):
+        for type_, mode in expected:
+            modes = {e.mode or None for e in events if e.type == type_}
+            if not modes or (mode is None and modes == {None}):
+                continue
+            scored += 1
+            right += int((mode or None) in modes)
+    return right, scored
 
 
 def classifier_types(model: EventClassifier, vectors: np.ndarray) -> list[frozenset[str]]:
@@ -156,6 +182,13 @@ def report(
         row = "  ".join(f"{results['all'][name].f1(type_):.2f}" for name in systems)
         printer(f"  {type_:<10} {row}")
     return results
+
+
+def load_jsonl_modes(path: str) -> list[list[tuple[str, str | None]]]:
+    """Per sentence of a JSONL gold file, its events' (type, mode)."""
+    with open(path, encoding="utf-8") as handle:
+        rows = [json.loads(line) for line in handle if line.strip()]
+    return [[(e["type"], e.get("mode") or None) for e in row.get("events", [])] for row in rows]
 
 
 def load_jsonl_gold(path: str) -> list[LabelledSentence]:
@@ -218,6 +251,17 @@ def main() -> None:
     print(f"calibration of the stage's event confidences: ECE {error:.3f} over {len(pairs)} events")
     for confidence, precision, count in table:
         print(f"  mean confidence {confidence:.2f}  precision {precision:.2f}  ({count} events)")
+    if args.gold:
+        gold_modes = load_jsonl_modes(args.gold)
+        runs = {"rules alone": stage_events(articles, classifier=False)}
+        if args.before:
+            runs["stage before (its events without modes)"] = stage_events(
+                articles, classifier=True, reach="mentions", model=before, modes=False
+            )
+        runs["rules + classifier"] = stage_events(articles, classifier=True)
+        for name, found in runs.items():
+            right, scored = mode_accuracy(gold_modes, found)
+            print(f"mode accuracy, {name}: {right}/{scored} = {right / max(1, scored):.3f}")
 
 
 def _english_only_model() -> EventClassifier:
