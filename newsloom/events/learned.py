@@ -17,6 +17,7 @@ language without triggers) are embedded in one batched encoder call per article.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -48,10 +49,16 @@ class Combination:
     #: first. Chosen among 0.5/0.6/0.7 on the project's article gold (floor 0.9 there: 0.920 at 0.6
     #: against 0.864 with none) and the held-out sentences (macro-F1 0.698 at 0.6, 0.728 with none)
     alone: float = 0.6
+    #: a classifier's event takes its mode from the pack's cues in its sentence (off: no mode)
+    modes: bool = True
 
 
 #: Sentences shorter than this (in words) are not embedded (captions, bylines, headings).
 MIN_WORDS = 4
+#: ... nor longer ones (run-on lists and tables read as one sentence)
+MAX_WORDS = 80
+#: Which sentences the classifier reads, from most to fewest (see :func:`candidate_sentences`).
+REACHES = ("mentions", "triggers", "events")
 #: The PLOVER sectors of the usual source of a type, where the first actor named is often not it
 #: ("Police dispersed the protesters": PROTEST by the protesters, COERCE by the police).
 SOURCE_SECTORS: dict[str, tuple[str, ...]] = {"PROTEST": ("CVL",), "COERCE": ("COP", "MIL", "GOV")}
@@ -65,19 +72,25 @@ def _rules(article: Article, index: int) -> EventRules:
     return rules
 
 
-def candidate_sentences(article: Article, events: Sequence[Event]) -> list[int]:
-    """Sentences worth embedding: a rule event, an entity mention or a trigger word in them."""
+def candidate_sentences(article: Article, events: Sequence[Event], reach: str = "mentions") -> list[int]:
+    """Sentences worth embedding, by ``reach`` (see :data:`REACHES`): a rule event or a trigger word
+    in them ("triggers"), or also an entity mention ("mentions"), or a rule event only ("events");
+    every sentence of a language whose pack has no triggers; never one under ``MIN_WORDS`` words or
+    over ``MAX_WORDS`` (captions, bylines, run-on lists)."""
+    if reach not in REACHES:
+        raise ValueError(f"Unknown classifier reach '{reach}'; use one of {', '.join(REACHES)}.")
     with_events = {e.sentence for e in events}
     found = []
     for index, sentence in enumerate(article.sentences):
-        if len(sentence.text.split()) < MIN_WORDS:
+        if not MIN_WORDS <= len(sentence.text.split()) <= MAX_WORDS:
             continue
         rules = _rules(article, index)
-        if (
-            index in with_events
-            or not rules.triggers
-            or any(sentence.start <= m.start < sentence.end for m in article.entities)
-            or rules.any_trigger.search(article.text, sentence.start, sentence.end)
+        if index in with_events or not rules.triggers:
+            found.append(index)
+        elif reach == "events":
+            continue
+        elif rules.any_trigger.search(article.text, sentence.start, sentence.end) or (
+            reach == "mentions" and any(sentence.start <= m.start < sentence.end for m in article.entities)
         ):
             found.append(index)
     return found
@@ -89,12 +102,28 @@ def asserted(text: str, rules: EventRules) -> bool:
     return not any(rules.compiled(name).search(text) for name in cues)
 
 
+def sentence_mode(article: Article, index: int, type_: str) -> str | None:
+    """The PLOVER mode of a classifier's event, from the pack's cues in its sentence: CONSULT's mode
+    cues; else a trigger of the type that carries a mode; else the type's mode cues; else None."""
+    rules = _rules(article, index)
+    text = article.sentences[index].text
+    if type_ == "CONSULT":
+        return next((mode for pattern, mode in rules.consult_modes if re.search(pattern, text, re.I)), None)
+    for trigger in rules.triggers:
+        if trigger.type == type_ and trigger.mode and re.search(trigger.pattern, text, re.I):
+            return trigger.mode
+    return next(
+        (mode for name, pattern, mode in rules.mode_cues if name == type_ and re.search(pattern, text, re.I)),
+        None,
+    )
+
+
 def _combined_confidence(rule_confidence: float, probability: float) -> float:
     return round(max(0.05, min(0.99, (rule_confidence + probability) / 2)), 3)
 
 
 def _model_event(
-    article: Article, index: int, type_: str, probability: float, rule_events: list[Event]
+    article: Article, index: int, type_: str, probability: float, rule_events: list[Event], modes: bool = True
 ) -> Event:
     sectors = SOURCE_SECTORS.get(type_, ())
     base = next(
@@ -108,11 +137,13 @@ def _model_event(
             confidence=round(probability, 3),
             rule="model:retyped",
             classifier="model",
-            mode=None,
+            mode=sentence_mode(article, index, type_) if modes else None,
         )
     found = sentence_event(article, index, type_, confidence=round(probability, 3), require_actor=False)
     assert found is not None  # require_actor=False always gives an event
-    found = dataclasses.replace(found, rule="model", classifier="model")
+    found = dataclasses.replace(
+        found, rule="model", classifier="model", mode=sentence_mode(article, index, type_)
+    )
     if any(a.role in sectors for a in found.target_actors) and not any(
         a.role in sectors for a in found.source_actors
     ):
@@ -159,8 +190,57 @@ def _sentence_events(
             continue
         if not factual and type_ not in CUE_TYPES:
             continue
-        kept.append(_model_event(article, index, type_, probability[type_], vetoed + kept))
+        kept.append(_model_event(article, index, type_, probability[type_], vetoed + kept, combination.modes))
     return kept
+
+
+def classify_batch(
+    articles: Sequence[Article],
+    rule_events: Sequence[list[Event]],
+    classifier: EventClassifier,
+    encoder: Any = None,
+    combination: Combination | None = None,
+    reach: str = "mentions",
+) -> list[list[Event]]:
+    """:func:`add_classifier_events` over a batch: the candidate sentences of every article in ONE
+    encoder call (the encoder sorts them by length), each distinct text once (reports repeat
+    sentences), so a batch gives what one article at a time gives."""
+    combination = combination or Combination()
+    plans = [
+        candidate_sentences(article, events, reach)
+        for article, events in zip(articles, rule_events, strict=True)
+    ]
+    texts: dict[str, int] = {}
+    for article, candidates in zip(articles, plans, strict=True):
+        for index in candidates:
+            texts.setdefault(article.sentences[index].text, len(texts))
+    if not texts:
+        return [list(events) for events in rule_events]
+    probabilities = classifier.probabilities(embed_sentences(list(texts), encoder))
+    done = []
+    for article, events, candidates in zip(articles, rule_events, plans, strict=True):
+        rows = {i: probabilities[texts[article.sentences[i].text]] for i in candidates}
+        done.append(_combine(article, events, candidates, rows, classifier, combination))
+    return done
+
+
+def _combine(
+    article: Article,
+    events: list[Event],
+    candidates: list[int],
+    rows: dict[int, np.ndarray],
+    classifier: EventClassifier,
+    combination: Combination,
+) -> list[Event]:
+    by_sentence: dict[int, list[Event]] = {}
+    for event in events:
+        by_sentence.setdefault(event.sentence, []).append(event)
+    chosen = set(candidates)
+    result = [e for e in events if e.sentence not in chosen]
+    for index in candidates:
+        found = by_sentence.get(index, [])
+        result.extend(_sentence_events(article, index, rows[index], classifier, found, combination))
+    return result
 
 
 def add_classifier_events(
@@ -169,18 +249,7 @@ def add_classifier_events(
     classifier: EventClassifier,
     encoder: Any = None,
     combination: Combination | None = None,
+    reach: str = "mentions",
 ) -> list[Event]:
     """The rule events vetted by the classifier, plus the classifier's own (see the module doc)."""
-    candidates = candidate_sentences(article, events)
-    if not candidates:
-        return events
-    vectors = embed_sentences([article.sentences[i].text for i in candidates], encoder)
-    rows = classifier.probabilities(vectors)
-    by_sentence: dict[int, list[Event]] = {}
-    for event in events:
-        by_sentence.setdefault(event.sentence, []).append(event)
-    result = [e for e in events if e.sentence not in set(candidates)]
-    for index, row in zip(candidates, rows, strict=True):
-        found = by_sentence.get(index, [])
-        result.extend(_sentence_events(article, index, row, classifier, found, combination or Combination()))
-    return result
+    return classify_batch([article], [events], classifier, encoder, combination, reach)[0]

