@@ -81,8 +81,41 @@ def find_mentions_many(articles: Sequence[Article], mode: str = "hybrid") -> lis
         for n, sentence, recognise in job:
             toks, raws = recognise.recognise(sentence.text, sentence.start, proposals.get((number, n)))
             per_sentence.append((n, toks, raws))
-        found.append(resolve(per_sentence, article.text, load_gazetteer(), family_names()))
+        mentions = resolve(per_sentence, article.text, load_gazetteer(), family_names())
+        found.append(untyped_guesses(mentions, {n for n, _, r in job if r.rules.unknown_run_type == "name"}))
     return found
+
+
+#: Rules that type a name by guessing (a bare capitalised run, one capitalised word), with or without
+#: coreference to another such guess.
+GUESS_RULES = frozenset({"capitalised", "name-part"})
+
+
+def untyped_guesses(mentions: tuple[Mention, ...], sentences: set[int]) -> tuple[Mention, ...]:
+    """In ``sentences`` (whose pack cannot type a bare name), an entity known only from guessed persons
+    is an untyped ``name``: "Angela Merkel" in a language without a pack is a name, not a person."""
+    if not sentences:
+        return mentions
+    groups: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        if mention.kind == "name":
+            groups.setdefault(mention.key, []).append(mention)
+    untyped = {
+        key
+        for key, group in groups.items()
+        if key
+        and all(
+            m.type == "person" and m.sentence in sentences and m.rule.split("+")[0] in GUESS_RULES
+            for m in group
+        )
+    }
+    return tuple(
+        dataclasses.replace(m, type="name", key=_name_key(m.key)) if m.key in untyped else m for m in mentions
+    )
+
+
+def _name_key(key: str) -> str:
+    return "name:" + key.removeprefix("person:") if key.startswith("person:") else key
 
 
 def _batched_proposals(
