@@ -68,6 +68,11 @@ class Token:
         return _WORD.findall(self.text)
 
 
+def token_texts(text: str) -> list[str]:
+    """The texts of :func:`tokenize`'s tokens (what the learned model reads)."""
+    return [m.group() for m in TOKEN.finditer(text)]
+
+
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Tokens of ``text`` with offsets shifted by ``offset``."""
     return [Token(m.group(), m.start() + offset, m.end() + offset) for m in TOKEN.finditer(text)]

@@ -11,7 +11,7 @@ from newsloom.article import Article, Sentence
 from newsloom.entities.coref import resolve
 from newsloom.entities.gazetteer import load_gazetteer
 from newsloom.entities.learned import LearnedRecogniser, Proposal, learned_recogniser
-from newsloom.entities.mentions import Recogniser, tokenize
+from newsloom.entities.mentions import Recogniser, token_texts
 from newsloom.entities.rules import EntityRules
 from newsloom.entities.types import Mention
 from newsloom.lang import get_pack, load_part
@@ -127,7 +127,7 @@ def _batched_proposals(
         if recognise.learned is not None:
             model, keys, words = batches.setdefault(id(recognise.learned), (recognise.learned, [], []))
             keys.append((article, number))
-            words.append([t.text for t in tokenize(sentence.text)])
+            words.append(token_texts(sentence.text))
     found: dict[tuple[int, int], list[Proposal]] = {}
     for model, keys, words in batches.values():
         found.update(zip(keys, model.propose_many(words), strict=True))
