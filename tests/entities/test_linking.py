@@ -145,8 +145,12 @@ def _one_mention(text: str, type_: str, rule: str, id: str) -> Article:
     from newsloom.entities.types import Mention
 
     body = f"{text} công bố kết quả."
-    mention = Mention(0, len(text), text, type_, sentence=0, key=entity_key(text, type_), rule=rule, score=0.8)
-    return dataclasses.replace(Article(id=id, path=f"{id}.txt", text=body, language="vi"), entities=(mention,))
+    mention = Mention(
+        0, len(text), text, type_, sentence=0, key=entity_key(text, type_), rule=rule, score=0.8
+    )
+    return dataclasses.replace(
+        Article(id=id, path=f"{id}.txt", text=body, language="vi"), entities=(mention,)
+    )
 
 
 def test_a_name_the_model_types_place_then_organization_is_one_entity(conn: sa.Connection) -> None:
