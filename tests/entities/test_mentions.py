@@ -80,8 +80,7 @@ def test_place_words_that_are_other_words_are_not_places(article: Callable[..., 
 def test_french_text_yields_capitalised_names(article: Callable[..., Article]) -> None:
     text = "Le vice-Premier ministre vietnamien Bui Thanh Son a reçu Ghada Waly à Hanoï, selon l'agence officielle."
     found = _by_text(article(text, "fr"))
-    # Malay has no entity rules of its own: a bare capitalised run is an untyped name, not a guessed person
-    assert found["Bui Thanh Son"][0].type == "name"
+    assert found["Bui Thanh Son"][0].type == "person"
     assert found["Ghada Waly"][0].type == "person"
 
 
