@@ -33,6 +33,10 @@ LINK_SCORES = {"gazetteer": 1.0, "full-name": 0.95, "acronym": 0.85, "name-part"
 #: Below this recogniser score a mention's type is a guess (generic capitalised runs): it may join
 #: a stored entity of another type found by the same full name.
 TYPE_GUESS_SCORE = 0.7
+#: The rule of a mention the learned model typed ("model:vi-1.0.0").
+MODEL_RULE = "model:"
+#: Types the learned model confuses for one name across articles (a province and its government).
+INTERCHANGEABLE_TYPES = {"place", "organization"}
 #: Evidence sentences are cut to this many characters.
 EVIDENCE_CHARS = 300
 
@@ -69,6 +73,11 @@ class _Group:
     @property
     def guessed(self) -> bool:
         return max((m.score for m in self.names), default=0.0) < TYPE_GUESS_SCORE
+
+    @property
+    def model_typed(self) -> bool:
+        """Every name was typed by the learned model alone (no gazetteer, title or shape confirmed it)."""
+        return bool(self.names) and all(m.rule.startswith(MODEL_RULE) for m in self.names)
 
     @property
     def canonical(self) -> str:
@@ -158,7 +167,12 @@ def _resolve(conn: Connection, group: _Group, found: dict[str, list[sql.StoredEn
 
 
 def _type_fits(group: _Group, entity: sql.StoredEntity) -> bool:
-    return entity.type == group.type or group.guessed
+    """A stored entity of the group's type; or of any type if the type was guessed; or, for a name the
+    model alone typed, the other one of place and organization (the model types "Quảng Ninh" a place
+    in one article and an organization in the next; the name is one entity, of its first type)."""
+    if entity.type == group.type or group.guessed:
+        return True
+    return group.model_typed and {entity.type, group.type} == INTERCHANGEABLE_TYPES
 
 
 def _same_marks(

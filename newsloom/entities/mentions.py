@@ -68,6 +68,11 @@ class Token:
         return _WORD.findall(self.text)
 
 
+def token_texts(text: str) -> list[str]:
+    """The texts of :func:`tokenize`'s tokens (what the learned model reads)."""
+    return [m.group() for m in TOKEN.finditer(text)]
+
+
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Tokens of ``text`` with offsets shifted by ``offset``."""
     return [Token(m.group(), m.start() + offset, m.end() + offset) for m in TOKEN.finditer(text)]
@@ -130,6 +135,7 @@ class Recogniser:
         }
         self.max_title = max((len(k) for k in self.titles), default=1)
         self.honorifics = {h.casefold().rstrip(".") for h in rules.honorifics}
+        self.opening_verbs = re.compile(rules.opening_verbs) if rules.opening_verbs else None
         self.openers = {w.casefold() for w in rules.sentence_openers}
         self.plural = {w.casefold() for w in rules.plural_markers}
         self.connectors = {w.casefold() for w in rules.connectors}
@@ -475,7 +481,16 @@ class Recogniser:
             return False
         text = toks[proposal.start].text
         single = proposal.end - proposal.start == 1
+        if single and self._opening_verb(toks, proposal.start):
+            return False  # "Menjawab pertanyaan wartawan, ...": a verb opening the sentence
         return not (single and text.isupper() and len(text) < MIN_ACRONYM_LETTERS)  # "UN": the gazetteer's
+
+    def _opening_verb(self, toks: list[Token], i: int) -> bool:
+        """The first word of the sentence is one of the pack's opening verbs and no known name."""
+        if self.opening_verbs is None or any(t.is_word for t in toks[:i]):
+            return False
+        text = toks[i].text
+        return bool(self.opening_verbs.fullmatch(text)) and not self.gaz.lookup((fold(text),), self.language)
 
     def _role_word_tokens(self, toks: list[Token]) -> set[int]:
         """Tokens of role words ("Midfielder", "Tiền vệ") written capitalised, as before a name."""

@@ -92,6 +92,7 @@ def merged_spans(
     spans: list[tuple[int, int, str, M | None]] = []
     # a name does not run on through a title or into a person the rules are sure of
     stops = cuts | {m.start for m in trusted if m.type == "person"}
+    trimmed: dict[int, int] = {}  # id of a rule organization -> where a person closing it starts
     for proposal in proposals:
         start, end = strip_edges(proposal.start, proposal.end, blocked, is_word, texts)
         end = min([i for i in stops if start < i < end], default=end)
@@ -99,7 +100,12 @@ def merged_spans(
         if start >= end or all(i in titles for i in range(start, end)):
             continue  # "Secretary-General", "Assembly" of "General Assembly Chair": part of a title
         rivals = [m for m in trusted if m.rule in SPAN_RULES and overlaps(m.start, m.end, start, end)]
-        if any(not _strictly_inside(m, start, end) and (m.start, m.end) != (start, end) for m in rivals):
+        closed = [m for m in rivals if _closes_organization(proposal.type, start, end, m)]
+        trimmed.update((id(m), start) for m in closed)
+        if any(
+            not _strictly_inside(m, start, end) and (m.start, m.end) != (start, end) and m not in closed
+            for m in rivals
+        ):
             continue  # "United Nations High Commissioner for Refugees" over the model's "United Nations"
         same = next((m for m in names if (m.start, m.end) == (start, end)), None)
         kind = proposal.type
@@ -109,10 +115,23 @@ def merged_spans(
             same = _gazetteer_inside(names, start, end, kind)
         spans.append((start, end, kind, same))
     for mention in trusted:
-        if not any(overlaps(mention.start, mention.end, s, e) for s, e, _, _ in spans):
-            spans.append((mention.start, mention.end, mention.type, mention))
+        end = trimmed.get(id(mention), mention.end)
+        if not any(overlaps(mention.start, end, s, e) for s, e, _, _ in spans):
+            spans.append((mention.start, end, mention.type, mention))
     spans.sort(key=lambda span: span[0])
     return spans
+
+
+def _closes_organization(kind: str, start: int, end: int, rule: Mentionlike) -> bool:
+    """The model's person ends an organization the rules ran on into the name ("Dewan Pertimbangan
+    Partai Golkar Akbar Tandjung": the council, then its chair)."""
+    return (
+        kind == "person"
+        and rule.type == "organization"
+        and rule.rule == "org-shape"
+        and rule.start < start
+        and end == rule.end
+    )
 
 
 def _strictly_inside(mention: Mentionlike, start: int, end: int) -> bool:

@@ -29,6 +29,9 @@ class EntityRules:
     titles: dict[str, str] = field(default_factory=dict)
     #: whether the language's shipped learned recogniser proposes the spans (False: the rules alone)
     learned_model: bool = True
+    #: the type of a capitalised run nothing types (no title, honorific, gazetteer entry or shape):
+    #: "person" where the pack's lexicons make that a fair guess, "name" (untyped) where they do not
+    unknown_run_type: str = "person"
     #: words before a person's name that carry no role ("ông", "Mr", "Ibu")
     honorifics: frozenset[str] = frozenset()
     #: "family_first" (Vietnamese: Bùi Thanh Sơn -> family Bùi, called Sơn) or "given_first"
@@ -58,6 +61,9 @@ class EntityRules:
     #: single words that the gazetteer knows as places but that also open other words, checked with
     #: the word segmenter when available ("Pháp" in "Pháp luật", "Ý" in "Ý kiến")
     ambiguous_places: frozenset[str] = frozenset()
+    #: a regular expression (matching a whole word) for verbs that may open a sentence alone, capitalised,
+    #: and that the learned model takes for a name (Indonesian "Menjawab", "Dikatakan"); "" for none
+    opening_verbs: str = ""
     #: words before a name that make it a place ("sân bay", "Bandara", "Pulau")
     place_heads: frozenset[str] = frozenset()
     #: last words that make a capitalised run a place ("Airport", "Island")

@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import cache
+from typing import TYPE_CHECKING
 
 from newsloom.article import Article, Sentence
 from newsloom.entities.coref import resolve
 from newsloom.entities.gazetteer import load_gazetteer
 from newsloom.entities.learned import LearnedRecogniser, Proposal, learned_recogniser
-from newsloom.entities.mentions import Recogniser, tokenize
+from newsloom.entities.mentions import Recogniser, token_texts
 from newsloom.entities.rules import EntityRules
 from newsloom.entities.types import Mention
 from newsloom.lang import get_pack, load_part
 from newsloom.registry import stage
+
+if TYPE_CHECKING:
+    from newsloom.settings import Settings
 
 #: hybrid: the learned model proposes, the rules correct; rules: the rules alone.
 MODES = ("hybrid", "rules")
@@ -60,31 +64,91 @@ def recogniser(language: str | None, mode: str = "hybrid") -> Recogniser:
 
 def find_mentions(article: Article, mode: str = "hybrid") -> tuple[Mention, ...]:
     """Every person, organization and place mention of ``article`` with in-article keys."""
-    jobs = [(n, s, recogniser(s.language or article.language, mode)) for n, s in enumerate(article.sentences)]
-    proposals = _batched_proposals(jobs)
-    per_sentence = []
-    for number, sentence, recognise in jobs:
-        toks, raws = recognise.recognise(sentence.text, sentence.start, proposals.get(number))
-        per_sentence.append((number, toks, raws))
-    return resolve(per_sentence, article.text, load_gazetteer(), family_names())
+    return find_mentions_many([article], mode)[0]
 
 
-def _batched_proposals(jobs: list[tuple[int, Sentence, Recogniser]]) -> dict[int, list[Proposal]]:
-    """The learned models' spans for every sentence of an article, one batch per model (spaCy runs a
-    batch of sentences several times faster than the same sentences one by one)."""
-    batches: dict[int, tuple[LearnedRecogniser, list[int], list[list[str]]]] = {}
-    for number, sentence, recognise in jobs:
+def find_mentions_many(articles: Sequence[Article], mode: str = "hybrid") -> list[tuple[Mention, ...]]:
+    """:func:`find_mentions` of each article, the learned models run once over the sentences of all
+    of them (one ``nlp.pipe`` call per model: spaCy's cost per call and per small batch is paid once)."""
+    jobs = [
+        [(n, s, recogniser(s.language or article.language, mode)) for n, s in enumerate(article.sentences)]
+        for article in articles
+    ]
+    proposals = _batched_proposals([(a, n, s, r) for a, job in enumerate(jobs) for n, s, r in job])
+    found = []
+    for number, (article, job) in enumerate(zip(articles, jobs, strict=True)):
+        per_sentence = []
+        for n, sentence, recognise in job:
+            toks, raws = recognise.recognise(sentence.text, sentence.start, proposals.get((number, n)))
+            per_sentence.append((n, toks, raws))
+        mentions = resolve(per_sentence, article.text, load_gazetteer(), family_names())
+        found.append(untyped_guesses(mentions, {n for n, _, r in job if r.rules.unknown_run_type == "name"}))
+    return found
+
+
+#: Rules that type a name by guessing (a bare capitalised run, one capitalised word), with or without
+#: coreference to another such guess.
+GUESS_RULES = frozenset({"capitalised", "name-part"})
+
+
+def untyped_guesses(mentions: tuple[Mention, ...], sentences: set[int]) -> tuple[Mention, ...]:
+    """In ``sentences`` (whose pack cannot type a bare name), an entity known only from guessed persons
+    is an untyped ``name``: "Angela Merkel" in a language without a pack is a name, not a person."""
+    if not sentences:
+        return mentions
+    groups: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        if mention.kind == "name":
+            groups.setdefault(mention.key, []).append(mention)
+    untyped = {
+        key
+        for key, group in groups.items()
+        if key
+        and all(
+            m.type == "person" and m.sentence in sentences and m.rule.split("+")[0] in GUESS_RULES
+            for m in group
+        )
+    }
+    return tuple(
+        dataclasses.replace(m, type="name", key=_name_key(m.key)) if m.key in untyped else m for m in mentions
+    )
+
+
+def _name_key(key: str) -> str:
+    return "name:" + key.removeprefix("person:") if key.startswith("person:") else key
+
+
+def _batched_proposals(
+    jobs: list[tuple[int, int, Sentence, Recogniser]],
+) -> dict[tuple[int, int], list[Proposal]]:
+    """The learned models' spans for every ``(article, sentence)`` of a batch, one call per model."""
+    batches: dict[int, tuple[LearnedRecogniser, list[tuple[int, int]], list[list[str]]]] = {}
+    for article, number, sentence, recognise in jobs:
         if recognise.learned is not None:
-            model, numbers, words = batches.setdefault(id(recognise.learned), (recognise.learned, [], []))
-            numbers.append(number)
-            words.append([t.text for t in tokenize(sentence.text)])
-    found: dict[int, list[Proposal]] = {}
-    for model, numbers, words in batches.values():
-        found.update(zip(numbers, model.propose_many(words), strict=True))
+            model, keys, words = batches.setdefault(id(recognise.learned), (recognise.learned, [], []))
+            keys.append((article, number))
+            words.append(token_texts(sentence.text))
+    found: dict[tuple[int, int], list[Proposal]] = {}
+    for model, keys, words in batches.values():
+        found.update(zip(keys, model.propose_many(words), strict=True))
     return found
 
 
 @stage("entities", requires=("text", "language", "sentences"), assigns=("entities",))
-def add_entities(article: Article) -> Article:
-    """Set ``article.entities``: names and titles of people, organizations and places."""
-    return dataclasses.replace(article, entities=find_mentions(article))
+class EntityStage:
+    """The "entities" stage: names and titles of people, organizations and places
+    (``article.entities``); a batch of articles goes through each learned model in one call."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.mode = "hybrid"
+
+    def __call__(self, article: Article) -> Article:
+        return self.pipe([article])[0]
+
+    def pipe(self, articles: Sequence[Article]) -> list[Article]:
+        found = find_mentions_many(articles, self.mode)
+        return [dataclasses.replace(a, entities=m) for a, m in zip(articles, found, strict=True)]
+
+
+#: The name ``pipeline.builtin_stages`` imports (the stage was a function before it batched).
+add_entities = EntityStage

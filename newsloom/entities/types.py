@@ -7,7 +7,7 @@ from typing import Any
 
 from newsloom.serialize import to_dict
 
-ENTITY_TYPES = ("person", "organization", "place")
+ENTITY_TYPES = ("person", "organization", "place", "name")  # name: a name whose type is unknown
 #: A mention is a name ("Bùi Thanh Sơn", "UNODC") or a title standing for a person ("Phó Thủ tướng").
 MENTION_KINDS = ("name", "title")
 
@@ -28,7 +28,7 @@ class Mention:
     start: int
     end: int
     text: str
-    type: str  # person | organization | place
+    type: str  # person | organization | place | name (a name whose type is unknown)
     sentence: int | None = None
     key: str = ""  # in-article canonical key (gazetteer id or folded full name) after coreference
     canonical: str | None = None  # canonical name (with diacritics where known)

@@ -78,7 +78,7 @@ MinConfidence = Annotated[
 ShowUncertain = Annotated[
     bool, Query(description="Also show single-source low-confidence events (hidden by default).")
 ]
-EntityType = Annotated[Literal["person", "organization", "place"] | None, Query()]
+EntityType = Annotated[Literal["person", "organization", "place", "name"] | None, Query()]
 
 
 def connection(request: Request) -> Iterator[Connection]:

@@ -132,3 +132,23 @@ def test_blind_sentences_gate() -> None:
             hybrid,
         )
         assert hybrid["overlap"] > rules["overlap"], language
+
+
+def test_a_batch_of_articles_gives_what_each_article_gives_alone() -> None:
+    """The stage's batch method (all sentences of all articles in one model call per language) and the
+    per-article call agree, mixed languages and an empty article included."""
+    from newsloom.entities.stage import EntityStage
+
+    texts = [
+        ("He visited Scotland and Wales last week. Boris Johnson met Angela Merkel in Berlin.", "en"),
+        ("Presiden Joko Widodo tiba di Bandara Soekarno-Hatta, Jakarta.", "id"),
+        ("", "en"),
+        ("Sở Y tế Đà Nẵng vừa công bố kết quả. Ông Nguyễn Văn An đến Hà Nội.", "vi"),
+        ("The United Nations met in Geneva on Monday.", "en"),
+    ]
+    articles = [make_article(text, language, id=f"a{n}") for n, (text, language) in enumerate(texts)]
+    stage = EntityStage()
+    one_by_one = [stage(a).entities for a in articles]
+    batched = [a.entities for a in stage.pipe(articles)]
+    assert batched == one_by_one
+    assert any(m.text == "Joko Widodo" for m in batched[1]), batched[1]

@@ -133,4 +133,32 @@ def test_unknown_language_links_by_folded_name(conn: sa.Connection, article: Cal
     )
     for links in (french, malay):
         assert links["person:bui thanh son"] == known["person:bui thanh son"]
-        assert links["person:ghada waly"] == known["person:ghada waly"]
+    assert french["person:ghada waly"] == known["person:ghada waly"]
+    # Malay has no entity rules: the bare name is untyped there, and joins the person stored by that name
+    assert malay["name:ghada waly"] == known["person:ghada waly"]
+
+
+def _one_mention(text: str, type_: str, rule: str, id: str) -> Article:
+    import dataclasses
+
+    from newsloom.entities.names import entity_key
+    from newsloom.entities.types import Mention
+
+    body = f"{text} công bố kết quả."
+    mention = Mention(
+        0, len(text), text, type_, sentence=0, key=entity_key(text, type_), rule=rule, score=0.8
+    )
+    return dataclasses.replace(
+        Article(id=id, path=f"{id}.txt", text=body, language="vi"), entities=(mention,)
+    )
+
+
+def test_a_name_the_model_types_place_then_organization_is_one_entity(conn: sa.Connection) -> None:
+    """The model types "Quảng Ninh" a place here and an organization there: one entity, its first type."""
+    first = link_article(conn, _one_mention("Quảng Ninh", "place", "model:vi-1.0.0", "m1"))
+    second = link_article(conn, _one_mention("Quảng Ninh", "organization", "model:vi-1.0.0", "m2"))
+    assert second[0].entity_id == first[0].entity_id and second[0].type == "place"
+    # a type a rule gave stays firm, and a person never joins a place
+    ruled = link_article(conn, _one_mention("Quảng Ninh", "organization", "org-shape", "m3"))
+    person = link_article(conn, _one_mention("Quảng Ninh", "person", "model:vi-1.0.0", "m4"))
+    assert ruled[0].entity_id != first[0].entity_id and person[0].entity_id != first[0].entity_id

@@ -62,3 +62,17 @@ def test_a_rule_overlapping_a_proposal_is_not_added_twice() -> None:
         [Proposal(0, 3, "organization")], [Rule(2, 3, "place", "gazetteer")], set(), [True] * 3
     )
     assert [(s, e, t) for s, e, t, _ in spans] == [(0, 3, "organization")]
+
+
+def test_a_person_the_model_finds_closing_a_rule_organization_cuts_it() -> None:
+    # "Dewan Pertimbangan Partai Golkar Akbar Tandjung": the rules' run is one organization; the model
+    # says the last two words are a person: the council, then its chair
+    rule = Rule(0, 6, "organization", "org-shape")
+    spans = merged_spans([Proposal(4, 6, "person")], [rule], set(), [True] * 7)
+    assert [(s, e, t) for s, e, t, _ in spans] == [(0, 4, "organization"), (4, 6, "person")]
+    # a person inside, not closing it, does not cut it; nor does a gazetteer organization get cut
+    inside = merged_spans([Proposal(2, 4, "person")], [rule], set(), [True] * 7)
+    assert [(s, e, t) for s, e, t, _ in inside] == [(0, 6, "organization")]
+    gazetteer = Rule(0, 6, "organization", "gazetteer")
+    kept = merged_spans([Proposal(4, 6, "person")], [gazetteer], set(), [True] * 7)
+    assert [(s, e, t) for s, e, t, _ in kept] == [(0, 6, "organization")]

@@ -18,7 +18,7 @@ PAGES = Path(__file__).resolve().parents[2] / "newsloom" / "serve" / "pages"
 HTML = {"accept": "text/html"}
 #: Keys templates build from data ("badge." ~ badge, "entity_type." ~ type): listed here, as they are not literal.
 BUILT_KEYS = {"badge.single source", "badge.low confidence", "badge.basic support", "entity_type.person",
-              "entity_type.organization", "entity_type.place"}  # fmt: skip
+              "entity_type.organization", "entity_type.place", "entity_type.name"}  # fmt: skip
 
 
 def fields(value: object) -> set[str]:

@@ -4,6 +4,8 @@ honorifics (French, Malay, Spanish, German, Portuguese), capitalised runs do the
 from newsloom.entities.rules import EntityRules
 
 RULES = EntityRules(
+    # a language without a pack: an unknown capitalised run is an untyped name, not a guessed person
+    unknown_run_type="name",
     titles={
         "Président": "head_of_state", "Presidente": "head_of_state", "Präsident": "head_of_state",
         "Presiden": "head_of_state", "President": "head_of_state",

@@ -70,6 +70,11 @@ RULES = EntityRules(
         {"Dia", "Ia", "Mereka", "Kami", "Kita", "Ini", "Itu", "Di", "Pada", "Dalam", "Untuk", "Dan", "Namun",
          "Selain", "Menurut", "Sementara", "Sebelumnya", "Setelah", "Saat", "Ketika", "Sebagai", "Hal", "Adapun"}
     ),
+    # Verbs opening a sentence alone ("Menjawab pertanyaan wartawan, ...", "Dikatakan bahwa ...",
+    # "Berdasarkan data ..."), which the model takes for names: meN- with its assimilated forms
+    # (mem-b/p/f, men-c/d/j/t/s/z, meng- before a vowel or g/h/k, meny- before a vowel; not "Me" + g as
+    # in "Megawati"), di-...-kan, ber-/ter- words of 7 letters or more ("Bertha", "Teresa" are names).
+    opening_verbs=r"(?i)me(?:m[bpf]|n[cdjtsz]|ng[aeioughk]|ny[aeiou])[a-z]{2,}|di[a-z]{3,}kan|(?:ber|ter)[a-z]{4,}",
     place_heads=frozenset({"Bandara", "Bandar Udara", "Istana", "Pulau", "Provinsi", "Kabupaten", "Pelabuhan", "Selat", "Sungai", "Gunung", "Laut", "Teluk", "Kota", "Kecamatan", "Desa", "Danau", "Tanjung"}),
     place_tails=frozenset({}),
     title_joiners=frozenset({"dan", ",", "sekaligus"}),
