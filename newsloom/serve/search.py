@@ -121,6 +121,8 @@ class Hit:
     score: float
     matched_by: list[str]
     segments: list[Segment] = field(default_factory=list)
+    #: an event's trust marks: distinct reporting articles, their languages, the stored confidence
+    trust: dict[str, Any] | None = None
 
     @property
     def snippet(self) -> str:
@@ -143,6 +145,7 @@ class Hit:
             "matched_by": self.matched_by,
             "snippet": self.snippet,
             "highlights": highlights,
+            "trust": self.trust,
             "url": f"/{self.kind}s/{self.id}",
             "api": f"/api/{self.kind}s/{self.id}",
         }
@@ -220,6 +223,7 @@ class SearchIndex:
         self._vectors: np.ndarray | None = None
         self._vector_ids: list[str] = []
         self._vector_languages: np.ndarray = np.array([], dtype=object)
+        self._event_trust: dict[str, dict[str, Any]] = {}
         self.enabled = full_text(store.engine)
 
     # -- building -------------------------------------------------------------------------------
@@ -274,6 +278,13 @@ class SearchIndex:
                         str(source.get("sentence") or "")
                     )
             title = str(event.get("title") or "") or event_title(event)
+            self._event_trust[str(event["id"])] = {
+                "sources": int(
+                    event.get("n_articles") or len({s.get("article_id") for s in event.get("sources") or []})
+                ),
+                "languages": len(event.get("languages") or by_language),
+                "confidence": event.get("confidence"),
+            }
             for language, sentences in sorted(by_language.items()) or [("", [])]:
                 body = " ".join(dict.fromkeys(sentences))
                 yield _Doc("event", str(event["id"]), language, title, body, event.get("date"))
@@ -412,6 +423,7 @@ class SearchIndex:
                         languages=languages.get(key) or ([row.language] if row.language else []),
                         published=row.published, score=ranked[key], matched_by=reasons[key],
                         segments=make_segments(row.body or row.title, [terms, *expansions]),
+                        trust=self._event_trust.get(key[1]) if key[0] == "event" else None,
                     )
                 )  # fmt: skip
                 if len(hits) >= offset + limit:

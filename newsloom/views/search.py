@@ -10,6 +10,7 @@ from pydantic import computed_field
 
 from newsloom.views.common import Model
 from newsloom.views.support import Support, support_of
+from newsloom.views.trust import Trust
 
 KINDS = ("article", "event", "entity")
 
@@ -33,6 +34,7 @@ class SearchHit(Model):
     matched_by: list[str]  # text | name | meaning
     snippet: str
     highlights: list[tuple[int, int]]  # [start, end) of each match in the snippet
+    trust: Trust | None = None  # an event's reports, languages and confidence (None for others)
     url: str
     api: str
 

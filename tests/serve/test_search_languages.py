@@ -72,3 +72,18 @@ def test_the_search_page_speaks_the_interface_language(module_db: Path) -> None:
         page = client.get("/search", params={"q": "Interpol", "lang": "vi"}).text
         assert "chỉ gần về nghĩa" in page and "khớp theo nghĩa" in page
         assert "close in meaning" not in page
+
+
+def test_event_hits_carry_their_trust_marks(index: SearchIndex, module_db: Path) -> None:
+    from newsloom.events.queries import export_events
+
+    found = search_view(index, SearchQuery("Ghada Waly", "event", None, 20, 0))
+    assert found.items
+    with index.store.connect() as conn:
+        events = {str(e["id"]): e for e in export_events(conn, "jsonl")}
+    for hit in found.items:
+        assert hit.trust is not None
+        assert hit.trust.sources == events[hit.id]["n_articles"]
+        assert hit.trust.single_source == (events[hit.id]["n_articles"] == 1)
+    articles = search_view(index, SearchQuery("Ghada Waly", "article", None, 5, 0))
+    assert articles.items and all(h.trust is None for h in articles.items)
