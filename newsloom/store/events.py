@@ -14,6 +14,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from newsloom.store.corrections import hidden_event_ids
 from newsloom.store.schema import (
     entities,
     event_actors,
@@ -334,7 +335,7 @@ class EventFilter:
 
 
 def _conditions(where: EventFilter) -> list[Any]:
-    conditions: list[Any] = []
+    conditions: list[Any] = [events.c.id.not_in(hidden_event_ids())]  # events marked false
     if where.date_from:
         conditions.append(events.c.date >= where.date_from)
     if where.date_to:
@@ -414,7 +415,12 @@ def statement_rows(conn: sa.Connection, event_id: int) -> list[EventRow]:
 def event_rows_after(conn: sa.Connection, last: int, batch: int) -> list[EventRow]:
     """The next ``batch`` events after id ``last`` (for exports in constant memory)."""
     return _events(
-        conn.execute(sa.select(events).where(events.c.id > last).order_by(events.c.id).limit(batch))
+        conn.execute(
+            sa.select(events)
+            .where(events.c.id > last, events.c.id.not_in(hidden_event_ids()))  # not the events marked false
+            .order_by(events.c.id)
+            .limit(batch)
+        )
     )
 
 
