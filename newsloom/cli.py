@@ -16,6 +16,7 @@ from rich.table import Table
 
 from newsloom.errors import NewsloomError
 from newsloom.settings import Settings, load_settings
+from newsloom.corrections import cli as fix_cli
 from newsloom.watch import cli as watch_cli
 
 if TYPE_CHECKING:
@@ -577,6 +578,7 @@ def serve(
 app.command("watch")(watch_cli.watch)
 app.add_typer(watch_cli.sources_app, name="sources")
 app.add_typer(watch_cli.alerts_app, name="alerts")
+app.add_typer(fix_cli.fix_app, name="fix")
 
 
 db_app = typer.Typer(no_args_is_help=True, help="Database tools: copy a store between databases.")

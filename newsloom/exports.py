@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from newsloom.corrections.gold import correction_records, gold_document
 from newsloom.entities.queries import export_entities
 from newsloom.errors import NewsloomError
 from newsloom.events.queries import export_events
@@ -57,6 +58,7 @@ EXPORTS: dict[str, Export] = {
     "entities": Export(_entities),
     "events": Export(export_events, ("jsonl", "csv", "plover", "parquet")),
     "stories": Export(_stories),
+    "corrections": Export(correction_records, ("jsonl", "gold")),  # gold: one document, as tests/gold/ reads
 }
 
 
@@ -87,6 +89,7 @@ WRITERS: dict[str, Callable[[Iterable[dict[str, Any]]], Iterator[str]]] = {
     "jsonl": jsonl_lines,
     "csv": csv_lines,
     "plover": jsonl_lines,
+    "gold": gold_document,
 }
 
 

@@ -9,6 +9,7 @@ cover what it touched (:func:`replay_for_article`, the last corpus step), so a r
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -117,8 +118,18 @@ def _event_payload(conn: Connection, fix: Fix) -> dict[str, Any]:
     return payload
 
 
+def _article_ids(conn: Connection, names: list[str]) -> set[str]:
+    """Article ids for ids or input paths (a path stands for every article read from it)."""
+    from newsloom.store.articles import articles_at_path
+
+    found: set[str] = set()
+    for name in names:
+        found |= set(articles_at_path(conn, name)) or set(articles_at_path(conn, str(Path(name).resolve()))) or {name}
+    return found
+
+
 def _split_payload(conn: Connection, fix: Fix, whole: list[list[Any]]) -> dict[str, Any]:
-    articles = set(_texts(fix.values, "articles", required=False))
+    articles = _article_ids(conn, _texts(fix.values, "articles", required=False))
     sources = fix.values.get("sources") or []
     if not isinstance(sources, list) or not all(isinstance(s, int) for s in sources):
         raise CorrectionError(f"'sources' must be a list of source ids (numbers), not {sources!r}.")
@@ -186,7 +197,7 @@ def _story_payload(conn: Connection, fix: Fix) -> dict[str, Any]:
         raise CorrectionError(f"No story {missing[0]}: see `newsloom stories` for the ids there are.", 404)
     if fix.kind == "merge":
         return {"groups": groups}
-    articles = set(_texts(fix.values, "articles"))
+    articles = _article_ids(conn, _texts(fix.values, "articles"))
     part = [m for m in groups[0] if m[0] in articles]
     rest = [m for m in groups[0] if m[0] not in articles]
     if not part or not rest:

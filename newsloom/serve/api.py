@@ -210,6 +210,7 @@ def create_app(
     """
     from newsloom.serve.pages import make_templates
     from newsloom.serve.pages import router as pages_router
+    from newsloom.serve.corrections import router as corrections_router
     from newsloom.watch.routes import router as watch_router
 
     read_only = read_only or not is_writable(db)
@@ -243,6 +244,7 @@ def create_app(
     app.include_router(router)
     app.include_router(pages_router)
     app.include_router(watch_router)
+    app.include_router(corrections_router)
     return app
 
 

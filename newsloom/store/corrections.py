@@ -625,3 +625,39 @@ def entity_keys_of_article(conn: sa.Connection, article_id: str) -> set[str]:
         .distinct()
     )
     return {str(r[0]) for r in conn.execute(query)}
+
+
+def paths_of_events(conn: sa.Connection, event_ids: Sequence[int]) -> dict[int, list[str]]:
+    """Event id -> the input paths of the articles that report it (sorted)."""
+    found: dict[int, set[str]] = {int(i): set() for i in event_ids}
+    if event_ids:
+        query = sa.select(event_sources.c.event_id, event_sources.c.path).where(
+            event_sources.c.event_id.in_(list(event_ids))
+        )
+        for row in conn.execute(query):
+            found[int(row.event_id)].add(str(row.path))
+    return {i: sorted(paths) for i, paths in found.items()}
+
+
+def paths_of_stories(conn: sa.Connection, story_ids: Sequence[int]) -> dict[int, list[str]]:
+    """Story id -> the input paths of its member articles (sorted)."""
+    from newsloom.store.schema import articles
+
+    found: dict[int, set[str]] = {int(i): set() for i in story_ids}
+    if story_ids:
+        query = (
+            sa.select(story_members.c.story_id, articles.c.path)
+            .join(articles, articles.c.id == story_members.c.article_id)
+            .where(story_members.c.story_id.in_(list(story_ids)))
+        )
+        for row in conn.execute(query):
+            found[int(row.story_id)].add(str(row.path))
+    return {i: sorted(paths) for i, paths in found.items()}
+
+
+def story_heading(conn: sa.Connection, story_id: int) -> tuple[str | None, str]:
+    """(date, a title: English if there is one, else any) of a story."""
+    row = conn.execute(sa.select(stories.c.date).where(stories.c.id == story_id)).first()
+    titles = {str(r.language): str(r.title) for r in conn.execute(sa.select(story_titles).where(story_titles.c.story_id == story_id))}
+    title = titles.get("en") or next(iter(titles.values()), "")
+    return (row.date if row else None), title
