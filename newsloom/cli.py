@@ -14,9 +14,9 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from newsloom.corrections import cli as fix_cli
 from newsloom.errors import NewsloomError
 from newsloom.settings import Settings, load_settings
-from newsloom.corrections import cli as fix_cli
 from newsloom.watch import cli as watch_cli
 
 if TYPE_CHECKING:

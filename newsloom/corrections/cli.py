@@ -56,7 +56,13 @@ def _fail(exc: Exception) -> None:
 
 
 def make_fix(
-    db: str | None, target: str, kind: str, ids: list[int], values: dict[str, Any], reason: str, by: str | None
+    db: str | None,
+    target: str,
+    kind: str,
+    ids: list[int],
+    values: dict[str, Any],
+    reason: str,
+    by: str | None,
 ) -> None:
     """Record and apply one correction; print what it left."""
     from newsloom.corrections import Fix, correct
@@ -179,5 +185,7 @@ def list_(
         values = ", ".join(f"{k}={v}" for k, v in row.values.items() if v not in (None, [], ""))
         target_text = f"{row.target_kind} {', '.join(map(str, row.target_ids))}"
         undone = f"by {row.undone_by}" if row.undone_by else ""
-        table.add_row(str(row.id), row.kind, target_text, values, row.reason, row.token_name, row.created_at, undone)
+        table.add_row(
+            str(row.id), row.kind, target_text, values, row.reason, row.token_name, row.created_at, undone
+        )
     console.print(table if page.items else "No corrections yet.")

@@ -80,7 +80,9 @@ def _actor(conn: Connection, name: str) -> dict[str, Any]:
     return {"key": folded, "name": name.strip(), "text": name, "type": ""}
 
 
-def overlay_values(conn: Connection, kind: str, values: dict[str, Any], current: dict[str, Any]) -> dict[str, Any]:
+def overlay_values(
+    conn: Connection, kind: str, values: dict[str, Any], current: dict[str, Any]
+) -> dict[str, Any]:
     """The columns a correction of ``kind`` sets on an event whose row is ``current``."""
     if kind == "retype":
         return {"type": values["type"], "title": _title(current, values["type"])}
@@ -122,7 +124,10 @@ def _keep_together(conn: Connection, anchors: Anchors, splits: Sequence[Anchors]
         groups = [
             piece
             for group in groups
-            for piece in ([a for a in group if tuple(a) in inside], [a for a in group if tuple(a) not in inside])
+            for piece in (
+                [a for a in group if tuple(a) in inside],
+                [a for a in group if tuple(a) not in inside],
+            )
             if piece
         ]
     for group in groups:

@@ -9,9 +9,9 @@ cover what it touched (:func:`replay_for_article`, the last corpus step), so a r
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from newsloom.article import Article
@@ -124,14 +124,18 @@ def _article_ids(conn: Connection, names: list[str]) -> set[str]:
 
     found: set[str] = set()
     for name in names:
-        found |= set(articles_at_path(conn, name)) or set(articles_at_path(conn, str(Path(name).resolve()))) or {name}
+        found |= (
+            set(articles_at_path(conn, name))
+            or set(articles_at_path(conn, str(Path(name).resolve())))
+            or {name}
+        )
     return found
 
 
 def _split_payload(conn: Connection, fix: Fix, whole: list[list[Any]]) -> dict[str, Any]:
     articles = _article_ids(conn, _texts(fix.values, "articles", required=False))
     sources = fix.values.get("sources") or []
-    if not isinstance(sources, list) or not all(isinstance(s, int) for s in sources):
+    if not isinstance(sources, list) or not all(isinstance(s, int) and 0 < s < 2**62 for s in sources):
         raise CorrectionError(f"'sources' must be a list of source ids (numbers), not {sources!r}.")
     chosen = [a for _, a in sql.anchors_of_sources(conn, sources) if _ == fix.ids[0]]
     part = [a for a in whole if a[0] in articles or tuple(a) in {tuple(c) for c in chosen}]
@@ -156,7 +160,9 @@ def _overlay_values(fix: Fix) -> dict[str, Any]:
         start, end = str(values.get("date") or ""), values.get("date_end") or None
         for value in (start, end):
             if value is not None and not DATE.fullmatch(str(value)):
-                raise CorrectionError(f"Dates are written YYYY-MM-DD (XXXX-MM-DD without a year), not {value!r}.")
+                raise CorrectionError(
+                    f"Dates are written YYYY-MM-DD (XXXX-MM-DD without a year), not {value!r}."
+                )
         if end and str(end) < start:
             raise CorrectionError(f"The end date {end} is before the start date {start}.")
         return {"date": start, "date_end": end}
@@ -174,9 +180,11 @@ def _entity_payload(conn: Connection, fix: Fix) -> dict[str, Any]:
         raise CorrectionError(f"No entity {missing[0]}: see `newsloom entities` for the ids there are.", 404)
     if fix.kind == "merge":
         keys = [found[i].key for i in fix.ids]
-        aliases = {found[i].key: sorted({f for _, _, f in sql.entity_alias_rows(conn, i)}) for i in fix.ids[1:]}
-        names = {found[i].key: found[i].name for i in fix.ids[1:]}
-        return {"keys": keys, "aliases": aliases, "names": names}
+        aliases = {
+            found[i].key: sorted({f for _, _, f in sql.entity_alias_rows(conn, i)}) for i in fix.ids[1:]
+        }
+        spelt = {found[i].key: found[i].name for i in fix.ids[1:]}
+        return {"keys": keys, "aliases": aliases, "names": spelt}
     entity = found[fix.ids[0]]
     names = _texts(fix.values, "aliases")
     folded = sorted({fold(n) for n in names})
@@ -187,7 +195,12 @@ def _entity_payload(conn: Connection, fix: Fix) -> dict[str, Any]:
         )
     if known <= set(folded):
         raise CorrectionError(f"Those are all the names of entity {entity.id}: leave it at least one.")
-    return {"key": entity.key, "aliases": folded, "name": names[0], "new_key": f"{entity.type}:{folded[0]}#split"}
+    return {
+        "key": entity.key,
+        "aliases": folded,
+        "name": names[0],
+        "new_key": f"{entity.type}:{folded[0]}#split",
+    }
 
 
 def _story_payload(conn: Connection, fix: Fix) -> dict[str, Any]:
@@ -202,7 +215,9 @@ def _story_payload(conn: Connection, fix: Fix) -> dict[str, Any]:
     rest = [m for m in groups[0] if m[0] not in articles]
     if not part or not rest:
         have = sorted({m[0] for m in groups[0]})
-        raise CorrectionError(f"Split off some but not all of story {fix.ids[0]}'s articles: some of {', '.join(have)}.")
+        raise CorrectionError(
+            f"Split off some but not all of story {fix.ids[0]}'s articles: some of {', '.join(have)}."
+        )
     return {"part": part, "rest": rest}
 
 
@@ -233,7 +248,11 @@ def apply(conn: Connection, row: sql.CorrectionRow) -> list[int]:
         elif kind == "split":
             ids = event_fixes.apply_split(conn, payload)
         else:
-            splits = [r.payload["part"] for r in sql.list_corrections(conn, "event", active_only=True) if r.kind == "split"]
+            splits = [
+                r.payload["part"]
+                for r in sql.list_corrections(conn, "event", active_only=True)
+                if r.kind == "split"
+            ]
             ids = event_fixes.apply_overlay(conn, kind, payload, row.id, splits)
     elif target == "story":
         ids = (story_fixes.apply_merge if kind == "merge" else story_fixes.apply_split)(conn, payload)
@@ -307,9 +326,13 @@ def undo(conn: Connection, correction_id: int, token_name: str, reason: str = ""
 
 def _apply_inverse(conn: Connection, row: sql.CorrectionRow) -> list[int]:
     if row.target_kind == "event":
-        return (event_fixes.apply_merge if row.kind == "merge" else event_fixes.apply_split)(conn, row.payload)
+        return (event_fixes.apply_merge if row.kind == "merge" else event_fixes.apply_split)(
+            conn, row.payload
+        )
     if row.target_kind == "story":
-        return (story_fixes.apply_merge if row.kind == "merge" else story_fixes.apply_split)(conn, row.payload)
+        return (story_fixes.apply_merge if row.kind == "merge" else story_fixes.apply_split)(
+            conn, row.payload
+        )
     return (entity_fixes.apply_merge if row.kind == "merge" else entity_fixes.apply_split)(conn, row.payload)
 
 

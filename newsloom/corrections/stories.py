@@ -84,7 +84,11 @@ def apply_split(conn: Connection, payload: dict[str, Any]) -> list[int]:
     assert state is not None
     articles = {a for a, _ in moving}
     vectors = [unit_norm(v) for v in sql.member_vectors(conn, home, articles)]
-    taken = np.sum(vectors, axis=0) if vectors and vectors[0].shape == state.centroid.shape else np.zeros_like(state.centroid)
+    taken = (
+        np.sum(vectors, axis=0)
+        if vectors and vectors[0].shape == state.centroid.shape
+        else np.zeros_like(state.centroid)
+    )
     new_id = sql.insert_story_row(conn, state.encoder, state.storyline_id, taken)
     sql.move_story_members(conn, home, new_id, articles)
     sql.copy_story_keys(conn, home, new_id, count=len(moving))

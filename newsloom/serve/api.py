@@ -208,9 +208,9 @@ def create_app(
     ``read_only`` (or a store file this process cannot write) serves reads only: nothing is written
     to the store, uploads answer 503 saying why, and search uses the index as it was stored.
     """
+    from newsloom.serve.corrections import router as corrections_router
     from newsloom.serve.pages import make_templates
     from newsloom.serve.pages import router as pages_router
-    from newsloom.serve.corrections import router as corrections_router
     from newsloom.watch.routes import router as watch_router
 
     read_only = read_only or not is_writable(db)

@@ -8,16 +8,20 @@ and run under the server's write lock, one transaction each; the list is the rea
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, FastAPI, Request
-from pydantic import BaseModel, Field
+from fastapi import APIRouter, FastAPI, Path, Request
+from pydantic import BaseModel, ConfigDict, Field
 from starlette.concurrency import run_in_threadpool
 
 from newsloom.serve.errors import ERROR_SCHEMA, ApiError
 from newsloom.serve.security import TOKEN_ENV, check_token, given_token
 from newsloom.store.db import READ_ONLY_HINT, ReadOnlyStoreError
 from newsloom.views.corrections import CorrectionRecord, record_of
+
+#: Largest id a route takes (ids are 64-bit integers in every store).
+MAX_ID = 2**62
+Id = Annotated[int, Field(ge=1, le=MAX_ID)]
 
 #: What the audit record says made a correction through the API: the one token the server knows.
 API_TOKEN_NAME = f"api:{TOKEN_ENV}"
@@ -45,14 +49,18 @@ class FixRequest(BaseModel):
     "target": [names]}`` for actors, ``{"articles": [ids or paths]}`` (or ``{"sources": [ids]}``) for a
     split of an event or story, ``{"aliases": [names]}`` for a split of an entity."""
 
+    model_config = ConfigDict(extra="forbid")
+
     target: Literal["event", "entity", "story"]
     kind: Literal["merge", "split", "retype", "date", "location", "actors", "false"]
-    ids: list[int] = Field(min_length=1, max_length=20)
+    ids: list[Id] = Field(min_length=1, max_length=20)
     values: dict[str, Any] = Field(default_factory=dict)
     reason: str = Field(default="", max_length=2000)
 
 
 class UndoRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
     reason: str = Field(default="", max_length=2000)
 
 
@@ -88,7 +96,9 @@ async def post_correction(request: Request, body: FixRequest) -> CorrectionRecor
 
 
 @router.post("/corrections/{correction_id}/undo", status_code=201, summary="Undo a correction")
-async def undo_correction(request: Request, correction_id: int, body: UndoRequest | None = None) -> CorrectionRecord:
+async def undo_correction(
+    request: Request, correction_id: int, body: UndoRequest | None = None
+) -> CorrectionRecord:
     """Put back what a correction changed; the undo is recorded as a correction. Needs the token."""
     _check_write(request)
     return await run_in_threadpool(_run, request.app, "undo", (correction_id, body.reason if body else ""))

@@ -248,9 +248,12 @@ class Route:
 def list_corrections(
     conn: Conn,
     target_kind: Annotated[
-        Literal["event", "entity", "story"] | None, Query(description="Only corrections of events, entities or stories.")
+        Literal["event", "entity", "story"] | None,
+        Query(description="Only corrections of events, entities or stories."),
     ] = None,
-    target_id: Annotated[int | None, Query(ge=1, description="Only corrections naming this id.")] = None,
+    target_id: Annotated[
+        int | None, Query(ge=1, le=2**62, description="Only corrections naming this id.")
+    ] = None,
     active: Annotated[bool, Query(description="Only corrections in force (not undone).")] = False,
     limit: Limit = DEFAULT_LIMIT,
     offset: Offset = 0,

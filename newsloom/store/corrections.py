@@ -210,7 +210,10 @@ def anchors_of_sources(conn: sa.Connection, source_ids: Sequence[int]) -> list[t
         event_sources.c.event_id, event_sources.c.article_id, event_sources.c.start_offset,
         event_sources.c.end_offset,
     ).where(event_sources.c.id.in_(list(source_ids)))  # fmt: skip
-    return [(int(r.event_id), (str(r.article_id), int(r.start_offset), int(r.end_offset))) for r in conn.execute(query)]
+    return [
+        (int(r.event_id), (str(r.article_id), int(r.start_offset), int(r.end_offset)))
+        for r in conn.execute(query)
+    ]
 
 
 def sources_at(conn: sa.Connection, anchors: Iterable[Sequence[Any]]) -> dict[int, list[int]]:
@@ -245,7 +248,9 @@ def source_ids_of_events(conn: sa.Connection, event_ids: Sequence[int]) -> dict[
 def articles_of_events(conn: sa.Connection, event_ids: Sequence[int]) -> set[str]:
     if not event_ids:
         return set()
-    query = sa.select(event_sources.c.article_id).where(event_sources.c.event_id.in_(list(event_ids))).distinct()
+    query = (
+        sa.select(event_sources.c.article_id).where(event_sources.c.event_id.in_(list(event_ids))).distinct()
+    )
     return {str(r[0]) for r in conn.execute(query)}
 
 
@@ -264,7 +269,9 @@ def move_sources(conn: sa.Connection, source_ids: Sequence[int], event_id: int) 
 def adopt_statements(conn: sa.Connection, from_ids: Sequence[int], event_id: int) -> None:
     """Statements made at events merged away now belong to the event they were merged into."""
     if from_ids:
-        conn.execute(sa.update(events).where(events.c.parent_id.in_(list(from_ids))).values(parent_id=event_id))
+        conn.execute(
+            sa.update(events).where(events.c.parent_id.in_(list(from_ids))).values(parent_id=event_id)
+        )
 
 
 def copy_event(conn: sa.Connection, event_id: int) -> int:
@@ -345,7 +352,9 @@ def entities_by_keys(conn: sa.Connection, keys: Iterable[str]) -> dict[str, Enti
     query = sa.select(entities.c.id, entities.c.key, entities.c.name, entities.c.type).where(
         entities.c.key.in_(wanted)
     )
-    return {str(r.key): EntityBrief(int(r.id), str(r.key), str(r.name), str(r.type)) for r in conn.execute(query)}
+    return {
+        str(r.key): EntityBrief(int(r.id), str(r.key), str(r.name), str(r.type)) for r in conn.execute(query)
+    }
 
 
 def entities_by_ids(conn: sa.Connection, ids: Iterable[int]) -> dict[int, EntityBrief]:
@@ -355,10 +364,14 @@ def entities_by_ids(conn: sa.Connection, ids: Iterable[int]) -> dict[int, Entity
     query = sa.select(entities.c.id, entities.c.key, entities.c.name, entities.c.type).where(
         entities.c.id.in_(wanted)
     )
-    return {int(r.id): EntityBrief(int(r.id), str(r.key), str(r.name), str(r.type)) for r in conn.execute(query)}
+    return {
+        int(r.id): EntityBrief(int(r.id), str(r.key), str(r.name), str(r.type)) for r in conn.execute(query)
+    }
 
 
-def _move_unique(conn: sa.Connection, table: sa.Table, column: str, src: Any, dst: Any, unique: Sequence[str]) -> None:
+def _move_unique(
+    conn: sa.Connection, table: sa.Table, column: str, src: Any, dst: Any, unique: Sequence[str]
+) -> None:
     """Re-point ``table.column`` rows from ``src`` to ``dst``, dropping those ``dst`` already has."""
     col = table.c[column]
     have = {tuple(r) for r in conn.execute(sa.select(*[table.c[u] for u in unique]).where(col == dst))}
@@ -413,24 +426,38 @@ def entity_alias_rows(conn: sa.Connection, entity_id: int) -> list[tuple[int, st
 
 
 def entity_key_rows(conn: sa.Connection, entity_id: int) -> list[str]:
-    return [str(r[0]) for r in conn.execute(sa.select(entity_keys.c.key).where(entity_keys.c.entity_id == entity_id))]
+    return [
+        str(r[0])
+        for r in conn.execute(sa.select(entity_keys.c.key).where(entity_keys.c.entity_id == entity_id))
+    ]
 
 
 def insert_entity_row(conn: sa.Connection, key: str, name: str, type_: str) -> int:
-    result = conn.execute(sa.insert(entities).values(key=key, name=name, type=type_, mention_count=0, article_count=0))
+    result = conn.execute(
+        sa.insert(entities).values(key=key, name=name, type=type_, mention_count=0, article_count=0)
+    )
     primary = result.inserted_primary_key
     assert primary is not None
     return int(primary[0])
 
 
 def move_entity_parts(
-    conn: sa.Connection, dst: int, link_ids: Sequence[int], alias_ids: Sequence[int], src: int, keys: Sequence[str]
+    conn: sa.Connection,
+    dst: int,
+    link_ids: Sequence[int],
+    alias_ids: Sequence[int],
+    src: int,
+    keys: Sequence[str],
 ) -> None:
     """Move some links, aliases and blocking keys of entity ``src`` to entity ``dst``."""
     if link_ids:
-        conn.execute(sa.update(entity_links).where(entity_links.c.id.in_(list(link_ids))).values(entity_id=dst))
+        conn.execute(
+            sa.update(entity_links).where(entity_links.c.id.in_(list(link_ids))).values(entity_id=dst)
+        )
     if alias_ids:
-        conn.execute(sa.update(entity_aliases).where(entity_aliases.c.id.in_(list(alias_ids))).values(entity_id=dst))
+        conn.execute(
+            sa.update(entity_aliases).where(entity_aliases.c.id.in_(list(alias_ids))).values(entity_id=dst)
+        )
     if keys:
         conn.execute(
             sa.update(entity_keys)
@@ -455,7 +482,9 @@ def stories_of_articles(conn: sa.Connection, article_ids: Iterable[str]) -> dict
     found: dict[int, set[str]] = {}
     if not ids:
         return found
-    query = sa.select(story_members.c.story_id, story_members.c.article_id).where(story_members.c.article_id.in_(ids))
+    query = sa.select(story_members.c.story_id, story_members.c.article_id).where(
+        story_members.c.article_id.in_(ids)
+    )
     for row in conn.execute(query):
         found.setdefault(int(row.story_id), set()).add(str(row.article_id))
     return found
@@ -501,7 +530,9 @@ def member_vectors(conn: sa.Connection, story_id: int, article_ids: Iterable[str
     return [np.frombuffer(r[0], dtype="<f4").astype(np.float64) for r in conn.execute(query)]
 
 
-def insert_story_row(conn: sa.Connection, encoder: str, storyline_id: int | None, centroid: np.ndarray) -> int:
+def insert_story_row(
+    conn: sa.Connection, encoder: str, storyline_id: int | None, centroid: np.ndarray
+) -> int:
     stamp = now()
     key = conn.execute(
         sa.insert(stories).values(
@@ -512,22 +543,34 @@ def insert_story_row(conn: sa.Connection, encoder: str, storyline_id: int | None
     assert key is not None
     if storyline_id is not None:
         conn.execute(
-            sa.update(storylines).where(storylines.c.id == storyline_id).values(story_count=storylines.c.story_count + 1)
+            sa.update(storylines)
+            .where(storylines.c.id == storyline_id)
+            .values(story_count=storylines.c.story_count + 1)
         )
     return int(key[0])
 
 
-def move_story_members(conn: sa.Connection, src: int, dst: int, article_ids: Iterable[str] | None = None) -> None:
+def move_story_members(
+    conn: sa.Connection, src: int, dst: int, article_ids: Iterable[str] | None = None
+) -> None:
     """Members of story ``src`` (all, or those of ``article_ids``) join story ``dst``."""
     where = [story_members.c.story_id == src]
     if article_ids is not None:
         where.append(story_members.c.article_id.in_(sorted(set(article_ids))))
     have = {
         (str(r.article_id), int(r.segment))
-        for r in conn.execute(sa.select(story_members.c.article_id, story_members.c.segment).where(story_members.c.story_id == dst))
+        for r in conn.execute(
+            sa.select(story_members.c.article_id, story_members.c.segment).where(
+                story_members.c.story_id == dst
+            )
+        )
     }
-    for row in list(conn.execute(sa.select(story_members.c.article_id, story_members.c.segment).where(*where))):
-        match = sa.and_(*where, story_members.c.article_id == row.article_id, story_members.c.segment == row.segment)
+    for row in list(
+        conn.execute(sa.select(story_members.c.article_id, story_members.c.segment).where(*where))
+    ):
+        match = sa.and_(
+            *where, story_members.c.article_id == row.article_id, story_members.c.segment == row.segment
+        )
         if (str(row.article_id), int(row.segment)) in have:
             conn.execute(sa.delete(story_members).where(match))
         else:
@@ -536,9 +579,13 @@ def move_story_members(conn: sa.Connection, src: int, dst: int, article_ids: Ite
 
 def copy_story_keys(conn: sa.Connection, src: int, dst: int, count: int | None = None) -> None:
     """Add the blocking keys of ``src`` to ``dst`` (counts summed, or set to ``count`` when new)."""
-    have = {str(r.key): int(r.count) for r in conn.execute(sa.select(story_keys).where(story_keys.c.story_id == dst))}
+    have = {
+        str(r.key): int(r._mapping["count"])
+        for r in conn.execute(sa.select(story_keys).where(story_keys.c.story_id == dst))
+    }
     for row in list(conn.execute(sa.select(story_keys).where(story_keys.c.story_id == src))):
-        added = int(row.count) if count is None else min(int(row.count), count)
+        stored = int(row._mapping["count"])
+        added = stored if count is None else min(stored, count)
         if row.key in have:
             conn.execute(
                 sa.update(story_keys)
@@ -546,10 +593,16 @@ def copy_story_keys(conn: sa.Connection, src: int, dst: int, count: int | None =
                 .values(count=have[row.key] + (added if count is None else 0))
             )
         else:
-            conn.execute(sa.insert(story_keys).values(key=row.key, story_id=dst, date=row.date, count=added, in_storyline=0))
+            conn.execute(
+                sa.insert(story_keys).values(
+                    key=row.key, story_id=dst, date=row.date, count=added, in_storyline=0
+                )
+            )
 
 
-def refresh_story(conn: sa.Connection, story_id: int, centroid: np.ndarray, buckets: Sequence[int], date: str | None) -> None:
+def refresh_story(
+    conn: sa.Connection, story_id: int, centroid: np.ndarray, buckets: Sequence[int], date: str | None
+) -> None:
     """Recompute a story's count, dates, titles and LSH rows from its members; delete it when empty."""
     members = list(
         conn.execute(
@@ -565,7 +618,9 @@ def refresh_story(conn: sa.Connection, story_id: int, centroid: np.ndarray, buck
     for m in members:
         counted[m.date or ""] = counted.get(m.date or "", 0) + 1
     conn.execute(sa.delete(story_dates).where(story_dates.c.story_id == story_id))
-    conn.execute(sa.insert(story_dates), [{"story_id": story_id, "date": d, "count": n} for d, n in counted.items()])
+    conn.execute(
+        sa.insert(story_dates), [{"story_id": story_id, "date": d, "count": n} for d, n in counted.items()]
+    )
     known = sorted(d for d in counted if d and not d.startswith("XXXX"))
     conn.execute(
         sa.update(stories)
@@ -579,7 +634,9 @@ def refresh_story(conn: sa.Connection, story_id: int, centroid: np.ndarray, buck
     conn.execute(sa.update(story_keys).where(story_keys.c.story_id == story_id).values(date=date))
     conn.execute(sa.delete(story_lsh).where(story_lsh.c.story_id == story_id))
     if buckets:
-        conn.execute(sa.insert(story_lsh), [{"bucket": b, "story_id": story_id, "date": date} for b in buckets])
+        conn.execute(
+            sa.insert(story_lsh), [{"bucket": b, "story_id": story_id, "date": date} for b in buckets]
+        )
     conn.execute(sa.delete(story_titles).where(story_titles.c.story_id == story_id))
     best: dict[str, Any] = {}
     for m in members:
@@ -594,7 +651,10 @@ def refresh_story(conn: sa.Connection, story_id: int, centroid: np.ndarray, buck
 
 
 def member_dates(conn: sa.Connection, story_id: int) -> list[str | None]:
-    return [r[0] for r in conn.execute(sa.select(story_members.c.date).where(story_members.c.story_id == story_id))]
+    return [
+        r[0]
+        for r in conn.execute(sa.select(story_members.c.date).where(story_members.c.story_id == story_id))
+    ]
 
 
 def delete_story(conn: sa.Connection, story_id: int) -> None:
@@ -658,6 +718,9 @@ def paths_of_stories(conn: sa.Connection, story_ids: Sequence[int]) -> dict[int,
 def story_heading(conn: sa.Connection, story_id: int) -> tuple[str | None, str]:
     """(date, a title: English if there is one, else any) of a story."""
     row = conn.execute(sa.select(stories.c.date).where(stories.c.id == story_id)).first()
-    titles = {str(r.language): str(r.title) for r in conn.execute(sa.select(story_titles).where(story_titles.c.story_id == story_id))}
+    titles = {
+        str(r.language): str(r.title)
+        for r in conn.execute(sa.select(story_titles).where(story_titles.c.story_id == story_id))
+    }
     title = titles.get("en") or next(iter(titles.values()), "")
     return (row.date if row else None), title
