@@ -97,7 +97,7 @@ async def post_correction(request: Request, body: FixRequest) -> CorrectionRecor
 
 @router.post("/corrections/{correction_id}/undo", status_code=201, summary="Undo a correction")
 async def undo_correction(
-    request: Request, correction_id: int, body: UndoRequest | None = None
+    request: Request, correction_id: Annotated[int, Path(ge=1, le=MAX_ID)], body: UndoRequest | None = None
 ) -> CorrectionRecord:
     """Put back what a correction changed; the undo is recorded as a correction. Needs the token."""
     _check_write(request)
