@@ -59,7 +59,7 @@ def apply_split(conn: Connection, payload: dict[str, Any]) -> list[int]:
         refresh_event(conn, event_id)
         refresh_event(conn, target)
         own = own or [target]
-    return sorted(set(own) | set(rest))
+    return list(dict.fromkeys([*sorted(rest), *own]))  # the rest's event first, then the part's
 
 
 def _title(values: dict[str, Any], type_: str) -> str:

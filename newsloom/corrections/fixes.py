@@ -258,8 +258,21 @@ def apply(conn: Connection, row: sql.CorrectionRow) -> list[int]:
         ids = (story_fixes.apply_merge if kind == "merge" else story_fixes.apply_split)(conn, payload)
     else:
         ids = (entity_fixes.apply_merge if kind == "merge" else entity_fixes.apply_split)(conn, payload)
+    if target == "event" and kind != "false":
+        ids = _keep_ids(conn, row, ids)
     sql.set_refs(conn, row.id, _covered(conn, target, ids))
     return ids
+
+
+def _keep_ids(conn: Connection, row: sql.CorrectionRow, ids: list[int]) -> list[int]:
+    """A corrected event keeps the id it was corrected under (the id a person bookmarked), even when a
+    later run re-merged all its reports into a new row: the row gets its old id back when it is free.
+    (A merge's kept event, a split's remaining part, an event whose values were corrected.)"""
+    old = int(row.target_ids[0])
+    if not ids or ids[0] == old or (row.kind != "split" and len(ids) > 1) or sql.event_exists(conn, old):
+        return ids
+    sql.renumber_event(conn, ids[0], old)
+    return [old, *ids[1:]]
 
 
 def correct(conn: Connection, fix: Fix, token_name: str) -> Outcome:

@@ -724,3 +724,31 @@ def story_heading(conn: sa.Connection, story_id: int) -> tuple[str | None, str]:
     }
     title = titles.get("en") or next(iter(titles.values()), "")
     return (row.date if row else None), title
+
+
+def event_exists(conn: sa.Connection, event_id: int) -> bool:
+    return conn.execute(sa.select(events.c.id).where(events.c.id == event_id)).first() is not None
+
+
+def renumber_event(conn: sa.Connection, from_id: int, to_id: int) -> None:
+    """Give event ``from_id`` the free id ``to_id`` (the id a person corrected it under), with its
+    sources, keys, actors, statements and the article records that name it."""
+    from newsloom.store.schema import event_articles, event_keys
+
+    row = conn.execute(sa.select(events).where(events.c.id == from_id)).one()
+    conn.execute(sa.insert(events).values({**dict(row._mapping), "id": to_id}))
+    for table in (event_sources, event_keys, event_actors):
+        conn.execute(sa.update(table).where(table.c.event_id == from_id).values(event_id=to_id))
+    conn.execute(sa.update(events).where(events.c.parent_id == from_id).values(parent_id=to_id))
+    conn.execute(sa.update(hidden_events).where(hidden_events.c.event_id == from_id).values(event_id=to_id))
+    naming = sa.select(event_sources.c.article_id).where(event_sources.c.event_id == to_id).distinct()
+    for record in list(
+        conn.execute(sa.select(event_articles).where(event_articles.c.article_id.in_(naming)))
+    ):
+        ids = [to_id if i == from_id else i for i in json.loads(record.event_ids)]
+        conn.execute(
+            sa.update(event_articles)
+            .where(event_articles.c.article_id == record.article_id)
+            .values(event_ids=_json(ids))
+        )
+    conn.execute(sa.delete(events).where(events.c.id == from_id))

@@ -18,7 +18,9 @@ def test_fix_merge_list_false_undo_and_export(store: Any) -> None:
     with store.connect() as conn:
         first, second = forum_meetings(conn)
         talks = event_with(conn, GUTERRES)
-    merged = runner.invoke(app, ["fix", "merge", "event", str(first), str(second), "-r", "one meeting", "--db", db])
+    merged = runner.invoke(
+        app, ["fix", "merge", "event", str(first), str(second), "-r", "one meeting", "--db", db]
+    )
     assert merged.exit_code == 0, merged.output
     assert f"-> event {first}" in merged.output
     false = runner.invoke(app, ["fix", "false", str(talks), "--by", "desk-editor", "--db", db])

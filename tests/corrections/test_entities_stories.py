@@ -32,7 +32,9 @@ def test_merged_entities_stay_merged_after_the_mentions_are_linked_again(store: 
     remerge_everything(store)
     run_later_report(store)
     with store.connect() as conn:
-        assert entity_by_key(conn, "person:antonio guterres") is None, "a re-run brought the merged entity back"
+        assert entity_by_key(conn, "person:antonio guterres") is None, (
+            "a re-run brought the merged entity back"
+        )
         assert "António Guterres" in {a.alias for a in aliases_of(conn, [first])}
 
 
@@ -69,8 +71,8 @@ def test_a_name_split_off_an_entity_gets_an_entity_of_its_own(store: Any) -> Non
 
 
 def story_of(conn: Any, name: str) -> set[int]:
-    from newsloom.store.corrections import stories_of_articles
     from newsloom.store.articles import articles_at_path
+    from newsloom.store.corrections import stories_of_articles
     from tests.conftest import EXAMPLES
 
     return set(stories_of_articles(conn, articles_at_path(conn, str(EXAMPLES / name))))
@@ -84,13 +86,19 @@ def test_merged_stories_stay_merged_and_a_split_story_stays_split(store: Any) ->
         assert son == story_of(conn, "text/id_01_son_waly_unodc.txt")
     fix(store, "story", "merge", [a, b])
     (son_story,) = son
-    split = fix(store, "story", "split", [son_story], {"articles": ["examples/text/id_01_son_waly_unodc.txt"]})
+    split = fix(
+        store, "story", "split", [son_story], {"articles": ["examples/text/id_01_son_waly_unodc.txt"]}
+    )
     remerge_everything(store)
     run_later_report(store)
     with store.connect() as conn:
         assert story_of(conn, forum) == {a}
-        assert story_of(conn, "text/vi_01_son_waly_unodc.txt") != story_of(conn, "text/id_01_son_waly_unodc.txt")
+        assert story_of(conn, "text/vi_01_son_waly_unodc.txt") != story_of(
+            conn, "text/id_01_son_waly_unodc.txt"
+        )
     with store.transaction() as conn:
         undo(conn, split.correction.id, "test")
     with store.connect() as conn:
-        assert story_of(conn, "text/vi_01_son_waly_unodc.txt") == story_of(conn, "text/id_01_son_waly_unodc.txt")
+        assert story_of(conn, "text/vi_01_son_waly_unodc.txt") == story_of(
+            conn, "text/id_01_son_waly_unodc.txt"
+        )

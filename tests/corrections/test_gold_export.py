@@ -25,14 +25,27 @@ def test_corrections_export_as_gold_events_stories_and_false_events(store: Any) 
     with store.connect() as conn:
         records = [json.loads(line) for line in export_lines(conn, "corrections", "jsonl")]
         document = json.loads("\n".join(export_lines(conn, "corrections", "gold")))
-    assert {r["correction"] for r in records} == {merged.correction.id, false.correction.id}  # not the undone one
+    assert {r["correction"] for r in records} == {
+        merged.correction.id,
+        false.correction.id,
+    }  # not the undone one
     event = next(r for r in records if r["section"] == "events")
     assert event["summary"] == "one meeting" and event["type"] == "CONSULT"
     assert [p.rsplit("/", 1)[-1] for p in event["articles"]] == ["en_02_ramaphosa_man_business_forum.txt"]
     assert {"events", "stories", "storylines", "aliases", "false_events"} <= set(document)
     gold_event = document["events"][0]
     # the keys of an event in tests/gold/stories.json
-    assert set(gold_event) == {"id", "date", "date_end", "type", "mode", "actors", "location", "summary", "articles"}
+    assert set(gold_event) == {
+        "id",
+        "date",
+        "date_end",
+        "type",
+        "mode",
+        "actors",
+        "location",
+        "summary",
+        "articles",
+    }
     assert {p.rsplit("/", 1)[-1] for e in document["false_events"] for p in e["articles"]} == set(SON_WALY)
 
 

@@ -33,7 +33,9 @@ def forum_meetings(client: TestClient) -> list[int]:
     for event in events:
         if event["parent_id"] is None and event["type"] == "CONSULT" and event["n_articles"] == 1:
             detail = client.get(f"/api/events/{event['id']}").json()
-            if {s["path"].rsplit("/", 1)[-1] for s in detail["sources"]} == {"en_02_ramaphosa_man_business_forum.txt"}:
+            if {s["path"].rsplit("/", 1)[-1] for s in detail["sources"]} == {
+                "en_02_ramaphosa_man_business_forum.txt"
+            }:
                 found.append(event["id"])
     return sorted(found)
 
@@ -58,7 +60,9 @@ def test_writes_are_off_without_a_server_token(module_db: Path) -> None:
     from newsloom.serve.api import create_app
 
     with TestClient(create_app(str(module_db), token=None, embeddings=False)) as closed:
-        assert_error(closed.post("/api/corrections", json=merge_body([1, 2]), headers=AUTH), 403, "writes_disabled")
+        assert_error(
+            closed.post("/api/corrections", json=merge_body([1, 2]), headers=AUTH), 403, "writes_disabled"
+        )
 
 
 def test_merge_through_the_api_then_list_and_undo(client: TestClient) -> None:
@@ -69,9 +73,13 @@ def test_merge_through_the_api_then_list_and_undo(client: TestClient) -> None:
     assert record["result_ids"] == [first] and record["token_name"] == "api:NEWSLOOM_TOKEN"
     assert forum_meetings(client) == [first]
     assert client.get(f"/api/events/{second}").status_code == 404
-    listed = client.get("/api/corrections", params={"target_kind": "event", "target_id": first}).json()["items"]
+    listed = client.get("/api/corrections", params={"target_kind": "event", "target_id": first}).json()[
+        "items"
+    ]
     assert [r["id"] for r in listed] == [record["id"]] and listed[0]["reason"] == "one meeting, two reports"
-    undone = client.post(f"/api/corrections/{record['id']}/undo", json={"reason": "two meetings after all"}, headers=AUTH)
+    undone = client.post(
+        f"/api/corrections/{record['id']}/undo", json={"reason": "two meetings after all"}, headers=AUTH
+    )
     assert undone.status_code == 201 and undone.json()["kind"] == "undo"
     assert len(forum_meetings(client)) == 2
     again = client.post(f"/api/corrections/{record['id']}/undo", json={}, headers=AUTH)
@@ -97,7 +105,9 @@ def test_bad_corrections_are_refused_with_the_one_error_shape(
 
 def test_a_false_event_leaves_the_lists_but_keeps_its_page(client: TestClient) -> None:
     first = forum_meetings(client)[0]
-    made = client.post("/api/corrections", json={"target": "event", "kind": "false", "ids": [first]}, headers=AUTH)
+    made = client.post(
+        "/api/corrections", json={"target": "event", "kind": "false", "ids": [first]}, headers=AUTH
+    )
     assert made.status_code == 201
     listed = {e["id"] for e in client.get("/api/events", params={"limit": 100}).json()["items"]}
     assert first not in listed
