@@ -74,13 +74,17 @@ def correct_some(db: Path, count: int) -> list[int]:
         for row in rows:
             by_type.setdefault(row.type, []).append(row.id)
         pairs = [ids[:2] for ids in by_type.values() if len(ids) >= 2]
+        merged = {i for pair in pairs for i in pair}
+        singles = [row.id for row in rows if row.id not in merged]
         for index in range(count):
             if index % 3 == 0 and pairs:
                 fix = Fix("event", "merge", tuple(pairs.pop()))
-            elif index % 3 == 1:
-                fix = Fix("event", "retype", (rows[index].id,), {"type": "AGREE"})
+            elif index % 3 == 1 and singles:
+                fix = Fix("event", "retype", (singles.pop(),), {"type": "AGREE"})
+            elif singles:
+                fix = Fix("event", "false", (singles.pop(),))
             else:
-                fix = Fix("event", "false", (rows[index].id,))
+                break
             made.append(correct(conn, fix, "bench").correction.id)
     store.close()
     return made

@@ -58,18 +58,22 @@ def test_a_split_off_report_stays_apart_and_undo_joins_it_again(store: Any) -> N
     outcome = fix(
         store, "event", "split", [event_id], {"articles": ["examples/text/id_01_son_waly_unodc.txt"]}
     )
-    assert len(outcome.result_ids) == 2
+    assert len(outcome.result_ids) == 2 and outcome.result_ids[0] == event_id
     remerge_everything(store)
+    run_later_report(store)  # a Vietnamese roundup reporting the meeting too: it joins one side only
     with store.connect() as conn:
         reported = set(event_paths(conn).values())
-        assert frozenset({"vi_01_son_waly_unodc.txt"}) in reported
-        assert frozenset({"id_01_son_waly_unodc.txt"}) in reported
-        assert SON_WALY not in reported
+        assert not any(paths >= SON_WALY for paths in reported), "the split-off report was merged back"
+        assert any("vi_01_son_waly_unodc.txt" in paths for paths in reported)
+        assert any("id_01_son_waly_unodc.txt" in paths for paths in reported)
+        assert any(
+            "vi_01_son_waly_unodc.txt" in paths for i, paths in event_paths(conn).items() if i == event_id
+        )
     with store.transaction() as conn:
         undo(conn, outcome.correction.id, "test")
     remerge_everything(store)
     with store.connect() as conn:
-        assert SON_WALY in set(event_paths(conn).values()), "after the undo, the rules merge them again"
+        assert any(p >= SON_WALY for p in event_paths(conn).values()), "after the undo, the rules merge them"
 
 
 def test_a_changed_type_holds_and_keeps_its_reports_together(store: Any) -> None:

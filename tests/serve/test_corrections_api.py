@@ -112,3 +112,14 @@ def test_a_false_event_leaves_the_lists_but_keeps_its_page(client: TestClient) -
     listed = {e["id"] for e in client.get("/api/events", params={"limit": 100}).json()["items"]}
     assert first not in listed
     assert client.get(f"/api/events/{first}").status_code == 200  # the page says what was corrected
+
+
+@pytest.mark.parametrize("kind", ["events", "entities", "stories"])
+def test_each_page_has_the_corrections_panel(client: TestClient, kind: str) -> None:
+    first = client.get(f"/api/{kind}", params={"limit": 1}).json()["items"][0]["id"]
+    page = client.get(f"/{kind}/{first}")
+    assert page.status_code == 200
+    target = {"events": "event", "entities": "entity", "stories": "story"}[kind]
+    assert f'data-fix-target="{target}" data-fix-id="{first}"' in page.text
+    assert 'src="/static/fix.js"' in page.text and "Correct this" in page.text
+    assert client.get("/static/fix.js").status_code == 200
