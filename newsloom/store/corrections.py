@@ -150,6 +150,9 @@ def list_corrections(
 
 
 def has_active(conn: sa.Connection) -> bool:
+    """Whether any correction is in force (False in a store built without the corrections tables)."""
+    if not sa.inspect(conn).has_table("corrections"):
+        return False
     query = sa.select(corrections.c.id).where(corrections.c.undone_at.is_(None), corrections.c.kind != "undo")
     return conn.execute(query.limit(1)).first() is not None
 
