@@ -58,7 +58,7 @@ EXPORTS: dict[str, Export] = {
     "entities": Export(_entities),
     "events": Export(export_events, ("jsonl", "csv", "plover", "parquet")),
     "stories": Export(_stories),
-    "corrections": Export(correction_records, ("jsonl", "gold")),  # gold: one document, as tests/gold/ reads
+    "corrections": Export(correction_records, ("jsonl", "csv", "parquet", "gold")),  # gold: as tests/gold/ reads
 }
 
 

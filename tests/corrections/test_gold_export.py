@@ -53,5 +53,5 @@ def test_other_formats_of_corrections_are_refused_naming_the_ones_there_are(stor
     from newsloom.errors import NewsloomError
     from newsloom.exports import export_lines
 
-    with pytest.raises(NewsloomError, match="jsonl, gold"), store.connect() as conn:
-        export_lines(conn, "corrections", "csv")
+    with pytest.raises(NewsloomError, match="jsonl, csv, parquet, gold"), store.connect() as conn:
+        export_lines(conn, "corrections", "plover")
