@@ -58,7 +58,8 @@ EXPORTS: dict[str, Export] = {
     "entities": Export(_entities),
     "events": Export(export_events, ("jsonl", "csv", "plover", "parquet")),
     "stories": Export(_stories),
-    "corrections": Export(correction_records, ("jsonl", "csv", "parquet", "gold")),  # gold: as tests/gold/ reads
+    # gold: one document in the shape tests/gold/ reads (see docs/corrections.md)
+    "corrections": Export(correction_records, ("jsonl", "csv", "parquet", "gold")),
 }
 
 

@@ -49,9 +49,11 @@ def test_corrections_export_as_gold_events_stories_and_false_events(store: Any) 
     assert {p.rsplit("/", 1)[-1] for e in document["false_events"] for p in e["articles"]} == set(SON_WALY)
 
 
-def test_other_formats_of_corrections_are_refused_naming_the_ones_there_are(store: Any) -> None:
+def test_the_gold_format_is_for_corrections_only(store: Any) -> None:
     from newsloom.errors import NewsloomError
     from newsloom.exports import export_lines
 
-    with pytest.raises(NewsloomError, match="jsonl, csv, parquet, gold"), store.connect() as conn:
+    with pytest.raises(NewsloomError, match="not gold"), store.connect() as conn:
+        export_lines(conn, "events", "gold")
+    with pytest.raises(NewsloomError, match="events only"), store.connect() as conn:
         export_lines(conn, "corrections", "plover")
