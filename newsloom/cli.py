@@ -14,7 +14,6 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from newsloom.corrections import cli as fix_cli
 from newsloom.errors import NewsloomError
 from newsloom.settings import Settings, load_settings
 from newsloom.watch import cli as watch_cli
@@ -578,7 +577,6 @@ def serve(
 app.command("watch")(watch_cli.watch)
 app.add_typer(watch_cli.sources_app, name="sources")
 app.add_typer(watch_cli.alerts_app, name="alerts")
-app.add_typer(fix_cli.fix_app, name="fix")
 
 
 db_app = typer.Typer(no_args_is_help=True, help="Database tools: copy a store between databases.")
@@ -636,6 +634,15 @@ def spark_run_command(
     console.print(
         f"{report.files} files, {report.articles} articles, {report.errors} errors: written to {report.out}"
     )
+
+
+def _fix_app() -> typer.Typer:
+    from newsloom.corrections.cli import fix_app
+
+    return fix_app
+
+
+app.add_typer(_fix_app(), name="fix")  # newsloom fix ...: corrections that stick (docs/corrections.md)
 
 
 def main() -> None:

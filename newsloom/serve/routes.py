@@ -292,11 +292,11 @@ ROUTES: tuple[Route, ...] = (
         contexts.story,
     ),
     Route("/storylines", list_storylines, Page[Storyline], "List storylines"),
+    Route("/corrections", list_corrections, Page[CorrectionRecord], "List corrections (the audit record)"),
     Route(
         "/trends", get_trends, Trends, "Events per type and country per week", "trends.html", contexts.trends,
     ),
     Route("/search", search, SearchResults, "Cross-lingual search"),
-    Route("/corrections", list_corrections, Page[CorrectionRecord], "List corrections (the audit record)"),
 )  # fmt: skip
 
 
