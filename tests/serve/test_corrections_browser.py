@@ -54,3 +54,34 @@ def test_merge_in_the_ui_holds_after_the_pipeline_runs_again(server: str, page: 
     assert not page.dialogs
     gone = page.goto(f"{server}/events/{second}")
     assert gone is not None and gone.status == 404
+
+
+def test_split_a_name_off_an_entity_then_undo_it_in_the_ui(server: str, page: Any, module_db: Path) -> None:  # noqa: F811
+    from newsloom.store import Store
+    from newsloom.store.entities import aliases_of, entity_by_key
+
+    store = Store.open(str(module_db))
+    with store.connect() as conn:
+        found = entity_by_key(conn, "person:luong cuong")
+        assert found is not None and "Cường" in {a.alias for a in aliases_of(conn, [found.id])}
+    page.goto(f"{server}/entities/{found.id}")
+    page.evaluate(f"sessionStorage.setItem('newsloom-token', '{TOKEN}')")
+    page.reload()
+    panel = page.locator("section.fix")
+    panel.wait_for(state="visible")
+    panel.locator("summary").click()
+    assert panel.locator("form.fix-token").is_hidden(), "a token kept in this tab is not asked again"
+    split = panel.locator("form[data-fix-kind=split]")
+    split.locator("input[name=aliases]").fill("Cường")
+    split.locator("button").click()
+    page.wait_for_selector("li.fix-record")
+    assert "split entity" in page.locator("li.fix-record").first.inner_text()
+    with store.connect() as conn:
+        assert "Cường" not in {a.alias for a in aliases_of(conn, [found.id])}
+    page.locator("li.fix-record button").first.click()  # Undo
+    page.locator("li.fix-record", has_text="undone").first.wait_for()  # the page reloads after the undo
+    assert page.locator("li.fix-record", has_text="split entity").locator("button").count() == 0
+    with store.connect() as conn:
+        assert "Cường" in {a.alias for a in aliases_of(conn, [found.id])}
+    store.close()
+    assert not page.errors, page.errors
