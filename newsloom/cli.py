@@ -642,6 +642,15 @@ def spark_run_command(
     )
 
 
+def _fix_app() -> typer.Typer:
+    from newsloom.corrections.cli import fix_app
+
+    return fix_app
+
+
+app.add_typer(_fix_app(), name="fix")  # newsloom fix ...: corrections that stick (docs/corrections.md)
+
+
 def main() -> None:
     try:
         app()

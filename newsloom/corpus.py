@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from newsloom.article import Article
+from newsloom.corrections import replay_for_article
 from newsloom.entities.linking import link_article
 from newsloom.errors import NewsloomError
 from newsloom.events.merge import merge_article_events
@@ -31,6 +32,8 @@ CORPUS_STEPS: tuple[CorpusStep, ...] = (
     CorpusStep("link_entities", link_article, "entities"),
     CorpusStep("merge_events", merge_article_events, "events"),
     CorpusStep("cluster_stories", cluster_and_thread, "embed"),
+    # last: what people corrected is replayed over whatever this article touched (docs/corrections.md)
+    CorpusStep("replay_corrections", replay_for_article, "language"),
 )
 
 

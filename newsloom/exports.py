@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from newsloom.corrections.gold import correction_records, gold_document
 from newsloom.entities.queries import export_entities
 from newsloom.errors import NewsloomError
 from newsloom.events.queries import export_events
@@ -57,6 +58,8 @@ EXPORTS: dict[str, Export] = {
     "entities": Export(_entities),
     "events": Export(export_events, ("jsonl", "csv", "plover", "parquet")),
     "stories": Export(_stories),
+    # gold: one document in the shape tests/gold/ reads (see docs/corrections.md)
+    "corrections": Export(correction_records, ("jsonl", "csv", "parquet", "gold")),
 }
 
 
@@ -87,6 +90,7 @@ WRITERS: dict[str, Callable[[Iterable[dict[str, Any]]], Iterator[str]]] = {
     "jsonl": jsonl_lines,
     "csv": csv_lines,
     "plover": jsonl_lines,
+    "gold": gold_document,
 }
 
 

@@ -241,6 +241,7 @@ def create_app(
     ``read_only`` (or a store file this process cannot write) serves reads only: nothing is written
     to the store, uploads answer 503 saying why, and search uses the index as it was stored.
     """
+    from newsloom.serve.corrections import router as corrections_router
     from newsloom.serve.pages import make_templates
     from newsloom.serve.pages import router as pages_router
     from newsloom.watch.routes import router as watch_router
@@ -276,6 +277,7 @@ def create_app(
     app.include_router(router)
     app.include_router(pages_router)
     app.include_router(watch_router)
+    app.include_router(corrections_router)
     return app
 
 

@@ -24,6 +24,7 @@ from newsloom.serve.errors import ApiError, not_found
 from newsloom.store import Connection
 from newsloom.views.articles import ArticleDetail, ArticleQuery, ArticleSummary, article_view, articles_view
 from newsloom.views.common import Page
+from newsloom.views.corrections import CorrectionQuery, CorrectionRecord, corrections_view
 from newsloom.views.entities import EntityDetail, EntityQuery, EntitySummary, entities_view, entity_view
 from newsloom.views.events import EventDetail, EventQuery, EventSummary, event_view, events_view
 from newsloom.views.map import EventMap, MapQuery, map_view
@@ -267,6 +268,23 @@ class Route:
     page_path: str | None = None  # where the page is, when not at ``path``
 
 
+def list_corrections(
+    conn: Conn,
+    target_kind: Annotated[
+        Literal["event", "entity", "story"] | None,
+        Query(description="Only corrections of events, entities or stories."),
+    ] = None,
+    target_id: Annotated[
+        int | None, Query(ge=1, le=2**62, description="Only corrections naming this id.")
+    ] = None,
+    active: Annotated[bool, Query(description="Only corrections in force (not undone).")] = False,
+    limit: Limit = DEFAULT_LIMIT,
+    offset: Offset = 0,
+) -> Page[CorrectionRecord]:
+    """Corrections newest first: what, when, why, by which token, undone or not (see docs/corrections.md)."""
+    return corrections_view(conn, CorrectionQuery(target_kind, target_id, not active, limit, offset))
+
+
 ROUTES: tuple[Route, ...] = (
     Route("/articles", list_articles, Page[ArticleSummary], "List articles", "articles.html", contexts.articles),
     Route(
@@ -297,6 +315,7 @@ ROUTES: tuple[Route, ...] = (
         contexts.story,
     ),
     Route("/storylines", list_storylines, Page[Storyline], "List storylines"),
+    Route("/corrections", list_corrections, Page[CorrectionRecord], "List corrections (the audit record)"),
     Route(
         "/trends", get_trends, Trends, "Events per type and country per week", "trends.html", contexts.trends,
     ),

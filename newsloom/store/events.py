@@ -14,6 +14,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from newsloom.store.corrections import hidden_event_ids
 from newsloom.store.schema import (
     entities,
     event_actors,
@@ -333,6 +334,12 @@ class EventFilter:
     min_confidence: float = 0.0  # only events at least this confident
 
 
+def _visible(conn: sa.Connection) -> list[Any]:
+    """Leave out the events a person marked false (``store/corrections.py``; none in a store whose
+    corrections table was never created)."""
+    return [events.c.id.not_in(hidden_event_ids())] if sa.inspect(conn).has_table("hidden_events") else []
+
+
 def _conditions(where: EventFilter) -> list[Any]:
     conditions: list[Any] = []
     if where.date_from:
@@ -370,7 +377,7 @@ def list_event_rows(conn: sa.Connection, where: EventFilter, limit: int, offset:
     """Events newest first; a date without its year ("XXXX-10-24") after the dated ones, undated last."""
     query = (
         sa.select(events)
-        .where(*_conditions(where))
+        .where(*_conditions(where), *_visible(conn))
         .order_by(sa.case((events.c.date.like("XXXX%"), 1), else_=0), events.c.date.desc(), events.c.id)
         .limit(limit)
         .offset(offset)
@@ -379,13 +386,18 @@ def list_event_rows(conn: sa.Connection, where: EventFilter, limit: int, offset:
 
 
 def count_event_rows(conn: sa.Connection, where: EventFilter) -> int:
-    query = sa.select(sa.func.count()).select_from(events).where(*_conditions(where))
+    query = sa.select(sa.func.count()).select_from(events).where(*_conditions(where), *_visible(conn))
     return int(conn.execute(query).scalar() or 0)
 
 
 def dated_event_rows(conn: sa.Connection, where: EventFilter, limit: int) -> list[EventRow]:
     """Events oldest date first (for a timeline)."""
-    query = sa.select(events).where(*_conditions(where)).order_by(events.c.date, events.c.id).limit(limit)
+    query = (
+        sa.select(events)
+        .where(*_conditions(where), *_visible(conn))
+        .order_by(events.c.date, events.c.id)
+        .limit(limit)
+    )
     return _events(conn.execute(query))
 
 
@@ -414,7 +426,9 @@ def statement_rows(conn: sa.Connection, event_id: int) -> list[EventRow]:
 def event_rows_after(conn: sa.Connection, last: int, batch: int) -> list[EventRow]:
     """The next ``batch`` events after id ``last`` (for exports in constant memory)."""
     return _events(
-        conn.execute(sa.select(events).where(events.c.id > last).order_by(events.c.id).limit(batch))
+        conn.execute(
+            sa.select(events).where(events.c.id > last, *_visible(conn)).order_by(events.c.id).limit(batch)
+        )
     )
 
 

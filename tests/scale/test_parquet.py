@@ -33,6 +33,12 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> str:
     store = Store.open(path)
     try:
         fill_with_examples(store, FILES)
+        with store.transaction() as conn:  # one correction, so that every export has records
+            from newsloom.corrections import Fix, correct
+            from newsloom.store.events import EventFilter, list_event_rows
+
+            first = list_event_rows(conn, EventFilter(top_level=True), 1)[0].id
+            correct(conn, Fix("event", "location", (first,), {"location": "Hà Nội"}, "parquet test"), "test")
     finally:
         store.close()
     return path

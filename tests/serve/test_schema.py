@@ -62,6 +62,10 @@ EXCEPTIONS: dict[str, dict[Any, str]] = {
         REJECT: "a text over the cap is a documented 413, which this check does not count as a rejection",
     },
     "POST /api/ingest": {ACCEPT: "the file's content decides: a binary file is a 415, no article a 422"},
+    "POST /api/corrections": {
+        ACCEPT: "the store decides: ids that do not exist are a 404; ids or values that do not fit the kind "
+        "(one id, or two or more to merge; a PLOVER type; dates) are a 422 saying why"
+    },
 }
 
 

@@ -32,6 +32,12 @@ def examples_db(tmp_path_factory: pytest.TempPathFactory) -> str:
     store = Store.open(path)
     try:
         fill_with_examples(store, EXAMPLE_FILES)
+        with store.transaction() as conn:  # one correction, so that every export (and table) has rows
+            from newsloom.corrections import Fix, correct
+            from newsloom.store.events import EventFilter, list_event_rows
+
+            first = list_event_rows(conn, EventFilter(top_level=True), 1)[0].id
+            correct(conn, Fix("event", "location", (first,), {"location": "Hà Nội"}, "copy test"), "test")
     finally:
         store.close()
     return path

@@ -25,7 +25,7 @@ from newsloom.views.search import SearchQuery, search_view
 
 PAGES = Path(__file__).parent
 #: Files under /static/ (name -> media type); anything else is a 404.
-STATIC_FILES = {"style.css": "text/css", "app.js": "text/javascript"}
+STATIC_FILES = {"style.css": "text/css", "app.js": "text/javascript", "fix.js": "text/javascript"}
 PAGE_SIZE = 20
 
 router = APIRouter(include_in_schema=False)
