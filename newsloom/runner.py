@@ -13,6 +13,7 @@ from typing import Any
 
 from newsloom.article import Article
 from newsloom.corpus import run_corpus_steps
+from newsloom.corrections import replay_stories
 from newsloom.errors import InputError, StoreError
 from newsloom.ingest import iter_input_files, read_path
 from newsloom.pipeline import Pipeline, StageFailure
@@ -100,6 +101,7 @@ def process_paths(
     if corpus and (report.statuses["new"] or report.statuses["updated"]):
         with _writing(store, report, "(re-clustering recent stories)") as conn:
             recluster_recent(conn)  # stories independent of the arrival order (newsloom.stories.recluster)
+            replay_stories(conn)  # and what people corrected stays corrected (docs/corrections.md)
     report.seconds = time.perf_counter() - started
     return report
 

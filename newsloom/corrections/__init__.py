@@ -10,9 +10,11 @@ from newsloom.corrections.fixes import (
     correct,
     replay,
     replay_for_article,
+    replay_stories,
     undo,
 )
 
 __all__ = [
-    "KINDS", "TARGETS", "CorrectionError", "Fix", "Outcome", "correct", "replay", "replay_for_article", "undo",
+    "KINDS", "TARGETS", "CorrectionError", "Fix", "Outcome", "correct", "replay", "replay_for_article", "replay_stories",
+    "undo",
 ]  # fmt: skip

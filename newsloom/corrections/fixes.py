@@ -378,3 +378,12 @@ def replay_for_article(conn: Connection, article: Article) -> list[int]:
         if named & set(entity_fixes.watched_keys(row.kind, row.payload)):
             wanted.add(row.id)
     return replay(conn, wanted) if wanted else []
+
+
+def replay_stories(conn: Connection) -> list[int]:
+    """After the stories of a window were clustered again (``stories.recluster``): every active story
+    correction once more, oldest first, so that re-clustering never undoes a merge or a split."""
+    if not sql.has_active(conn):
+        return []
+    wanted = {row.id for row in sql.list_corrections(conn, target_kind="story", active_only=True)}
+    return replay(conn, wanted) if wanted else []

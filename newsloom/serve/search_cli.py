@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from typing import Annotated
 
 import typer
@@ -9,6 +11,9 @@ from rich.console import Console
 from rich.table import Table
 
 from newsloom.settings import load_settings
+
+#: Columns when the output goes to a pipe or a file (as the other commands: tables are not cut).
+PIPED_WIDTH = 250
 
 
 def search_command(
@@ -25,13 +30,12 @@ def search_command(
 ) -> None:
     """Search articles, events and entities in every language: words, names (any spelling) and
     meaning; each result with its language and what matched it."""
-    from newsloom.cli import console, err
     from newsloom.serve.search import SearchIndex
     from newsloom.store import Store
     from newsloom.views.search import KINDS, SearchQuery, search_view
 
     if kind is not None and kind not in KINDS:
-        err.print(f"--kind must be one of {', '.join(KINDS)}, not {kind!r}.")
+        Console(stderr=True).print(f"--kind must be one of {', '.join(KINDS)}, not {kind!r}.")
         raise typer.Exit(2)
     store = Store.open(load_settings(db=db).db)
     try:
@@ -39,7 +43,7 @@ def search_command(
         found = search_view(index, SearchQuery(words, kind, language, limit, 0))
     finally:
         store.close()
-    _print(console, found)
+    _print(Console(width=None if sys.stdout.isatty() or os.environ.get("COLUMNS") else PIPED_WIDTH), found)
 
 
 def _print(console: Console, found: object) -> None:
