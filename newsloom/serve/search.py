@@ -290,10 +290,16 @@ class SearchIndex:
                 yield _Doc("event", str(event["id"]), language, title, body, event.get("date"))
 
     def _write(self, conn: Connection, kind: str, docs: Iterable[_Doc]) -> int:
-        """Insert new docs, replace changed ones (same kind, ref, language); returns how many."""
+        """Insert new docs, replace changed ones (same kind, ref, language); returns how many.
+
+        Events and entities are listed whole at each refresh, so their docs no longer listed (an
+        event marked false or merged away, an entity merged into another) are removed; articles are
+        listed only when new, and stay."""
         existing = index_rows.signatures(conn, kind)
         written = 0
+        seen: set[tuple[str, str]] = set()
         for doc in docs:
+            seen.add((doc.ref, doc.language))
             signature = doc.signature
             found = existing.get((doc.ref, doc.language))
             if found is not None and found[1] == signature:
@@ -306,6 +312,10 @@ class SearchIndex:
                 conn, row, fold_text(doc.title), fold_text(doc.body), existing=found[0] if found else None
             )
             written += 1
+        if kind != "article":
+            gone = [doc_id for key, (doc_id, _) in existing.items() if key not in seen]
+            index_rows.delete_docs(conn, gone)
+            written += len(gone)
         return written
 
     # -- embeddings -----------------------------------------------------------------------------

@@ -114,6 +114,14 @@ def index_text(conn: sa.Connection, doc_id: int, title: str, body: str, *, repla
         )
 
 
+def unindex_text(conn: sa.Connection, doc_id: int) -> None:
+    """Remove one document's full-text entry."""
+    if conn.dialect.name == "sqlite":
+        conn.execute(sa.text(f"DELETE FROM {FTS_TABLE} WHERE rowid = :id"), {"id": doc_id})
+    elif conn.dialect.name == "postgresql":
+        conn.execute(sa.text(f"DELETE FROM {FTS_TABLE} WHERE doc_id = :id"), {"id": doc_id})
+
+
 def match_ids(conn: sa.Connection, clauses: Sequence[Clause], title_weight: float, limit: int) -> list[int]:
     """Ids of the documents matching any clause, best ranked first (title matches weigh more)."""
     if not clauses:

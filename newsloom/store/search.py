@@ -89,6 +89,14 @@ def write_doc(
     return doc_id
 
 
+def delete_docs(conn: sa.Connection, doc_ids: Sequence[int]) -> None:
+    """Remove documents (a record that is gone: an event marked false, an entity merged away)."""
+    for doc_id in doc_ids:
+        if dialect.full_text(conn):
+            dialect.unindex_text(conn, doc_id)
+        conn.execute(sa.delete(search_docs).where(search_docs.c.id == doc_id))
+
+
 def matching_docs(
     conn: sa.Connection, clauses: Sequence[Clause], title_weight: float, limit: int
 ) -> list[SearchDoc]:

@@ -87,3 +87,22 @@ def test_event_hits_carry_their_trust_marks(index: SearchIndex, module_db: Path)
         assert hit.trust.single_source == (events[hit.id]["n_articles"] == 1)
     articles = search_view(index, SearchQuery("Ghada Waly", "article", None, 5, 0))
     assert articles.items and all(h.trust is None for h in articles.items)
+
+
+def test_an_event_marked_false_leaves_the_search(module_db: Path, tmp_path: Path) -> None:
+    from newsloom.corrections import Fix, correct
+    from tests.serve.conftest import copy_db
+
+    store = Store.open(str(copy_db(module_db, tmp_path)))
+    index = SearchIndex(store, use_embeddings=False)
+    hits = index.search("Ghada Waly", kinds=("event",), limit=50)
+    assert hits
+    wrong = hits[0].id
+    with store.transaction() as conn:
+        correct(conn, Fix("event", "false", (int(wrong),), {}), "test")
+    index.refresh(force=True)
+    assert wrong not in {h.id for h in index.search("Ghada Waly", kinds=("event",), limit=50)}
+    assert {h.id for h in index.search("Ghada Waly", kinds=("event",), limit=50)} == {h.id for h in hits} - {
+        wrong
+    }
+    store.close()
