@@ -75,7 +75,7 @@ class _Forest:
         width = max(len(t["left"]) for t in trees)
 
         def padded(key: str, fill: float, dtype: type) -> np.ndarray:
-            out = np.full((len(trees), width), fill, dtype=dtype)
+            out: np.ndarray = np.full((len(trees), width), fill, dtype=dtype)
             for i, tree in enumerate(trees):
                 out[i, : len(tree[key])] = tree[key]
             return out
