@@ -36,6 +36,7 @@ from newsloom.compare.training import (  # noqa: E402
     features_for,
     labels,
     pair_groups,
+    pair_kinds,
     pearson_by_dimension,
     read_pairs,
 )
@@ -113,21 +114,10 @@ def main(argv: list[str] | None = None) -> int:
     for d in DIMENSIONS:
         print(f"{d:<11}{baseline[d]:>11.3f}{ours[d]:>11.3f}{ours[d] / baseline[d]:>8.2f}")
 
-    same = np.array([p["lang1"] == p["lang2"] for p in pairs])
-    translated = np.array([any(c.isalpha() for c in p["pair_id"]) for p in pairs])
     j = DIMENSIONS.index("overall")
     print("\noverall, by kind of pair")
     print(f"{'pairs':<26}{'n':>6}{'baseline r':>11}{'compare r':>11}")
-    for label, mask in (
-        ("same language", same),
-        ("two languages", ~same),
-        ("official (untranslated)", ~translated),
-        ("official, one language", ~translated & same),
-        ("official, two languages", ~translated & ~same),
-        ("machine-translated", translated),
-        ("translated, one language", translated & same),
-        ("translated, two languages", translated & ~same),
-    ):
+    for label, mask in pair_kinds(pairs).items():
         print(
             f"{label:<26}{int(mask.sum()):>6}{-_pearson(cosines[mask], y[mask, j]):>11.3f}"
             f"{_pearson(oof[mask, j], y[mask, j]):>11.3f}"
