@@ -56,27 +56,61 @@ def export_ridge(ridge: Any, mean: np.ndarray, scale: np.ndarray) -> dict[str, A
     }
 
 
-def _predict_tree(tree: Mapping[str, Any], x: np.ndarray) -> np.ndarray:
-    left, right = np.asarray(tree["left"]), np.asarray(tree["right"])
-    feature, threshold = np.asarray(tree["feature"]), np.asarray(tree["threshold"])
-    value = np.asarray(tree["value"])
-    node = np.zeros(len(x), dtype=int)
-    active = left[node] != -1
-    while active.any():
-        rows = np.flatnonzero(active)
-        here = node[rows]
-        go_left = x[rows, feature[here]] <= threshold[here]
-        node[rows] = np.where(go_left, left[here], right[here])
-        active = left[node] != -1
-    return value[node]
+@dataclass(frozen=True, slots=True)
+class _Forest:
+    """The trees of one boosted member as padded (trees, nodes) arrays, walked all at once."""
+
+    init: float
+    rate: float
+    left: np.ndarray
+    right: np.ndarray
+    feature: np.ndarray
+    threshold: np.ndarray
+    value: np.ndarray
+    depth: int
+
+    @classmethod
+    def of(cls, member: Mapping[str, Any]) -> _Forest:
+        trees = member["trees"]
+        width = max(len(t["left"]) for t in trees)
+
+        def padded(key: str, fill: float, dtype: type) -> np.ndarray:
+            out: np.ndarray = np.full((len(trees), width), fill, dtype=dtype)
+            for i, tree in enumerate(trees):
+                out[i, : len(tree[key])] = tree[key]
+            return out
+
+        left = padded("left", -1, np.int64)
+        feature = padded("feature", 0, np.int64)
+        # leaves carry scikit-learn's feature -2: never read (a leaf stops the walk), kept in range
+        return cls(
+            init=float(member["init"]),
+            rate=float(member["rate"]),
+            left=left,
+            right=padded("right", -1, np.int64),
+            feature=np.where(left == -1, 0, feature),
+            threshold=padded("threshold", 0.0, np.float64),
+            value=padded("value", 0.0, np.float64),
+            depth=width,  # an upper bound on the steps of any walk
+        )
+
+    def predict(self, x: np.ndarray) -> np.ndarray:
+        trees = np.arange(len(self.left))[:, None]
+        rows = np.arange(len(x))[None, :]
+        node = np.zeros((len(self.left), len(x)), dtype=np.int64)
+        for _ in range(self.depth):
+            left = self.left[trees, node]
+            inner = left != -1
+            if not inner.any():
+                break
+            go_left = x[rows, self.feature[trees, node]] <= self.threshold[trees, node]
+            node = np.where(inner, np.where(go_left, left, self.right[trees, node]), node)
+        return np.asarray(self.init + self.rate * self.value[trees, node].sum(axis=0), dtype=float)
 
 
-def _predict_member(member: Mapping[str, Any], x: np.ndarray) -> np.ndarray:
+def _predict_member(member: Mapping[str, Any], x: np.ndarray, forest: _Forest | None = None) -> np.ndarray:
     if member["type"] == "gbm":
-        total = np.full(len(x), member["init"], dtype=float)
-        for tree in member["trees"]:
-            total += member["rate"] * _predict_tree(tree, x)
-        return total
+        return (forest or _Forest.of(member)).predict(x)
     if member["type"] == "ridge":
         z = (x - np.asarray(member["mean"])) / np.asarray(member["scale"])
         return np.asarray(z @ np.asarray(member["coef"]) + member["intercept"], dtype=float)
@@ -90,6 +124,18 @@ class CompareModel:
     feature_names: tuple[str, ...]
     heads: dict[str, dict[str, Any]]
     meta: dict[str, Any] = field(default_factory=dict)
+    #: boosted members compiled to arrays once (by head and member position), not per call
+    _forests: dict[tuple[str, int], _Forest] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+
+    def _forest(self, dimension: str, index: int, member: Mapping[str, Any]) -> _Forest | None:
+        if member["type"] != "gbm":
+            return None
+        key = (dimension, index)
+        if key not in self._forests:
+            self._forests[key] = _Forest.of(member)
+        return self._forests[key]
 
     def predict_matrix(self, x: np.ndarray) -> np.ndarray:
         """(n, 7) scores on the 1-4 scale for a feature matrix in ``feature_names`` order."""
@@ -97,8 +143,8 @@ class CompareModel:
         out = np.zeros((len(x), len(DIMENSIONS)))
         for j, dimension in enumerate(DIMENSIONS):
             head = self.heads[dimension]
-            for member, weight in zip(head["members"], head["weights"], strict=True):
-                out[:, j] += weight * _predict_member(member, x)
+            for i, (member, weight) in enumerate(zip(head["members"], head["weights"], strict=True)):
+                out[:, j] += weight * _predict_member(member, x, self._forest(dimension, i, member))
         return np.clip(out, *SCALE)
 
     def predict(self, features: Mapping[str, float]) -> dict[str, float]:

@@ -75,6 +75,32 @@ def pair_groups(pair_ids: Sequence[str]) -> np.ndarray:
     return np.array([roots.setdefault(find((article_ids(p) or [p])[0]), len(roots)) for p in pair_ids])
 
 
+#: The kinds of pair the bench reports apart: the held-out test set has official pairs only.
+PAIR_KINDS = (
+    "same language",
+    "two languages",
+    "official (untranslated)",
+    "official, one language",
+    "official, two languages",
+    "machine-translated",
+    "translated, one language",
+    "translated, two languages",
+)
+
+
+def is_translated(pair_id: str) -> bool:
+    """A machine-translated pair: its ids carry a language suffix ('1484039360it_1484180228it')."""
+    return any(ch.isalpha() for ch in pair_id)
+
+
+def pair_kinds(pairs: Sequence[dict[str, Any]]) -> dict[str, np.ndarray]:
+    """A boolean mask over ``pairs`` for each of PAIR_KINDS (by language codes and pair id)."""
+    same = np.array([p["lang1"] == p["lang2"] for p in pairs], dtype=bool)
+    mt = np.array([is_translated(p["pair_id"]) for p in pairs], dtype=bool)
+    masks = (same, ~same, ~mt, ~mt & same, ~mt & ~same, mt, mt & same, mt & ~same)
+    return dict(zip(PAIR_KINDS, masks, strict=True))
+
+
 def labels(pairs: Sequence[dict[str, Any]]) -> np.ndarray:
     """(n, 7) ratings in DIMENSIONS order."""
     return np.array([[float(p[d]) for d in DIMENSIONS] for p in pairs])

@@ -58,3 +58,20 @@ def test_predictions_stay_on_the_scale_and_need_every_feature() -> None:
 def test_missing_model_file_says_how_to_make_it(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError, match="train_compare.py"):
         CompareModel.load(tmp_path / "absent.json")
+
+
+def test_deep_uneven_trees_predict_like_scikit_learn_one_row_or_many() -> None:
+    from sklearn.ensemble import GradientBoostingRegressor
+
+    x, y = _data(n=200, seed=5)
+    # deep trees with few samples per leaf: leaves at many depths, trees of different sizes
+    gbm = GradientBoostingRegressor(n_estimators=25, max_depth=6, min_samples_leaf=2, random_state=1)
+    gbm.fit(x, y[:, 0])
+    heads = {d: {"members": [export_gbm(gbm)], "weights": [1.0]} for d in DIMENSIONS}
+    model = CompareModel(("a", "b", "c", "d", "e"), heads)
+    expected = np.clip(gbm.predict(x), 1, 4)
+    batch = model.predict_matrix(x)[:, 0]
+    assert np.allclose(batch, expected, atol=1e-4)
+    one_by_one = np.array([model.predict_matrix(x[i : i + 1])[0, 0] for i in range(len(x))])
+    assert np.allclose(one_by_one, batch, rtol=0, atol=1e-12)
+    assert len({len(t["left"]) for t in heads["overall"]["members"][0]["trees"]}) > 1

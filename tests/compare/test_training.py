@@ -53,3 +53,27 @@ def test_cross_validation_learns_a_signal_it_never_saw_the_answer_to() -> None:
     noise = rng.normal(size=(n, 3))
     oof_noise = cross_validate(noise, y, groups, ("a", "b", "c"), folds=3, gbm_params={"n_estimators": 40})
     assert pearson_by_dimension(oof_noise, y)["overall"] < 0.3
+
+
+def test_pair_kinds_split_official_from_translated_and_by_language() -> None:
+    from newsloom.compare.training import pair_kinds
+
+    pairs = [
+        {"pair_id": "1586893419_1587582551", "lang1": "de", "lang2": "de"},
+        {"pair_id": "1483772389_1483772403", "lang1": "de", "lang2": "en"},
+        {"pair_id": "1484039360it_1484180228it", "lang1": "it", "lang2": "it"},
+        {"pair_id": "1484039360it_1484180228", "lang1": "it", "lang2": "en"},
+    ]
+    kinds = {k: v.tolist() for k, v in pair_kinds(pairs).items()}
+    assert kinds["official (untranslated)"] == [True, True, False, False]
+    assert kinds["official, two languages"] == [False, True, False, False]
+    assert kinds["translated, one language"] == [False, False, True, False]
+    assert kinds["translated, two languages"] == [False, False, False, True]
+    # every pair is in exactly one of the four official/translated x one/two language classes
+    classes = (
+        "official, one language",
+        "official, two languages",
+        "translated, one language",
+        "translated, two languages",
+    )
+    assert [sum(kinds[c][i] for c in classes) for i in range(4)] == [1, 1, 1, 1]
