@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import threading
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -52,6 +52,13 @@ def count_files(paths: Iterable[str]) -> int:
     return sum(1 for path in paths for f in iter_input_files(path) if not isinstance(f, InputError))
 
 
+#: Articles per write transaction when no corpus step runs (each in its own savepoint), and how long
+#: a transaction stays open at most: many articles per commit is what makes ingest fast, and a slow
+#: feed still lands within a second.
+TRANSACTION_ARTICLES = 64
+TRANSACTION_SECONDS = 1.0
+
+
 def process_paths(
     paths: Iterable[str],
     store: Store,
@@ -62,15 +69,19 @@ def process_paths(
     on_file: ProgressCallback | None = None,
     processes: int = 1,
     settings: Settings | None = None,
+    transaction_articles: int | None = None,
 ) -> RunReport:
     """Read every path, run ``stages`` (None: all of them) on each new article, store it.
 
     Reading and storing happen here; the stages run through :meth:`Pipeline.pipe` (in batches,
     in ``processes`` workers). Before an article goes to the stages the runner looks up what the
     store already has: an article whose stages are all done is not processed again, and passages
-    already embedded are handed to the embed stage. One transaction per article: an article is
-    stored whole or not at all, so an interrupted run started again finishes the job without
-    duplicates. Bad inputs are reported and skipped.
+    already embedded are handed to the embed stage. Articles are written ``transaction_articles``
+    to a transaction (default: :data:`TRANSACTION_ARTICLES`, or 1 with the corpus steps, whose work
+    per article dwarfs a commit), each in its own savepoint, committed at least every
+    :data:`TRANSACTION_SECONDS`: an article is stored whole or not at all, a killed run loses only
+    its open transaction, and a run started again finishes the job without duplicates. Bad inputs
+    are reported and skipped.
     """
     pipeline = Pipeline(stages, settings if settings is not None else load_settings())
     report = RunReport(stages=pipeline.names)
@@ -82,7 +93,8 @@ def process_paths(
                 report.errors.append(file)
             else:
                 files.append(file)
-    run = _Run(store, pipeline.names, report, corpus, on_file)
+    size = transaction_articles or (1 if corpus else TRANSACTION_ARTICLES)
+    run = _Run(store, pipeline.names, report, corpus, on_file, _Writer(store, report, size, on_file))
     lookup = (
         StoredVectors(store.engine.url.render_as_string(hide_password=False))
         if "embed" in pipeline.names
@@ -92,10 +104,14 @@ def process_paths(
         run.articles(files, max_bytes), processes=processes if len(files) > 1 else 1, keep_failures=True,
         lookup=lookup,
     )  # fmt: skip
-    for result in results:
+    try:
+        for result in results:
+            run.settle()
+            run.save(result)
         run.settle()
-        run.save(result)
-    run.settle()
+        run.writer.commit()
+    finally:
+        run.writer.batch.rollback()  # a failure or an interrupt: nothing of the open transaction is kept
     report.seconds = time.perf_counter() - started
     return report
 
@@ -104,6 +120,88 @@ def process_paths(
 class _FileState:
     outstanding: int = 0  # articles handed to the stages and not stored yet
     read: bool = False
+
+
+class _Writer:
+    """The run's writes: articles in a :class:`~newsloom.store.db.WriteBatch`, one savepoint each.
+
+    What the report says was stored (statuses, languages, files done) moves into the report only
+    when its transaction commits, so an error message's "committed before it" is true.
+    """
+
+    def __init__(self, store: Store, report: RunReport, size: int, on_file: ProgressCallback | None) -> None:
+        self.batch = store.batch()
+        self.report = report
+        self.size = max(1, size)
+        self.on_file = on_file
+        self.statuses: Counter[str] = Counter()
+        self.languages: Counter[str] = Counter()
+        self.files: list[str] = []
+
+    def write(self, path: str, save: Callable[[Connection], str]) -> str | None:
+        """Run ``save`` in the article's savepoint; its status, or None when it failed (reported).
+
+        A store failure (full disk, read-only, locked) commits the articles before this one and
+        stops the run with a message saying what was committed; any other failure of one article
+        rolls back its savepoint only, is reported, and the run goes on."""
+        try:
+            with self.batch.item() as conn:
+                status = save(conn)
+        except StoreError as exc:
+            self._commit_before(exc, path)
+            raise  # not reached: _commit_before raises
+        except Exception as exc:  # a bug in a corpus step: this article only
+            self.report.errors.append(
+                InputError(
+                    path, f"storing failed ({type(exc).__name__}: {exc})", "Please report this as a bug."
+                )
+            )
+            self.report.statuses["failed"] += 1
+            return None
+        return status
+
+    def _commit_before(self, exc: StoreError, path: str) -> None:
+        try:
+            self.commit()
+        except StoreError:
+            self.batch.rollback()
+        kept = ", ".join(f"{n} {status}" for status, n in sorted(self.report.statuses.items()) if n) or "none"
+        raise type(exc)(
+            f"{exc} Nothing of {path} was stored. Before it, this run committed (each article whole): "
+            f"{kept}; files read before it: {self.report.files}."
+        ) from exc
+
+    def record(self, status: str, language: str | None = None) -> None:
+        self.statuses[status] += 1
+        if language and status != "unchanged":
+            self.languages[language] += 1
+
+    def file_done(self, file: str) -> None:
+        self.files.append(file)
+        if not self.batch.size:  # nothing of it waits in an open transaction
+            self._publish()
+
+    def maybe_commit(self) -> None:
+        """Commit when the transaction holds ``size`` articles or has been open long enough."""
+        if self.batch.size >= self.size or (
+            self.batch.size and time.monotonic() - self.batch.opened_at >= TRANSACTION_SECONDS
+        ):
+            self.commit()
+
+    def commit(self) -> None:
+        self.batch.commit()
+        self._publish()
+
+    def _publish(self) -> None:
+        self.report.statuses.update(self.statuses)
+        self.report.languages.update(self.languages)
+        self.statuses.clear()
+        self.languages.clear()
+        files, self.files = self.files, []
+        for file in files:
+            self.report.files += 1
+            if self.on_file:
+                self.on_file(file, "done")
 
 
 class _Run:
@@ -117,12 +215,14 @@ class _Run:
         report: RunReport,
         corpus: bool,
         on_file: ProgressCallback | None,
+        writer: _Writer,
     ) -> None:
         self.store = store
         self.names = set(names)
         self.report = report
         self.corpus = corpus
         self.on_file = on_file
+        self.writer = writer
         self.files: dict[str, _FileState] = {}
         self.in_flight: deque[str] = deque()  # the file of each article handed to the stages, in order
         self.decided: deque[tuple[str, str, Article | InputError | None]] = deque()  # without the stages
@@ -157,9 +257,10 @@ class _Run:
             if isinstance(item, InputError):
                 self.report.errors.append(item)
             elif isinstance(item, Article):
-                with _writing(self.store, self.report, item.path) as conn:
-                    save_article(conn, item)  # records a new path for a known article, nothing else
-                self.report.statuses[status] += 1
+                # records a new path for a known article, nothing else
+                if self.writer.write(item.path, functools.partial(save_article, article=item)) is not None:
+                    self.writer.record(status)
+                    self.writer.maybe_commit()
             else:
                 with self.lock:
                     self.files[file].read = True
@@ -175,16 +276,19 @@ class _Run:
             )
             self.report.statuses["failed"] += 1
         else:
-            with _writing(self.store, self.report, result.path) as conn:
-                status = save_article(conn, result)
-                if self.corpus and status in ("new", "updated"):
-                    run_corpus_steps(conn, result)
-            self.report.statuses[status] += 1
-            if result.language and status != "unchanged":
-                self.report.languages[result.language] += 1
+            status = self.writer.write(result.path, lambda conn: self._store(conn, result))
+            if status is not None:
+                self.writer.record(status, result.language)
+                self.writer.maybe_commit()
         with self.lock:
             self.files[file].outstanding -= 1
         self._finished(file)
+
+    def _store(self, conn: Connection, article: Article) -> str:
+        status = save_article(conn, article)
+        if self.corpus and status in ("new", "updated"):
+            run_corpus_steps(conn, article)
+        return status
 
     def _finished(self, file: str) -> None:
         with self.lock:
@@ -193,9 +297,7 @@ class _Run:
             if done:
                 del self.files[file]
         if done:
-            self.report.files += 1
-            if self.on_file:
-                self.on_file(file, "done")
+            self.writer.file_done(file)
 
 
 class StoredVectors:
@@ -220,17 +322,3 @@ class StoredVectors:
             self._store = Store.open(self.db)
         with self._store.connect() as conn:
             return get_embeddings(conn, keys)
-
-
-@contextmanager
-def _writing(store: Store, report: RunReport, path: str) -> Iterator[Connection]:
-    """One article's transaction; a store failure (full disk, read-only, ...) says what was committed before."""
-    try:
-        with store.transaction() as conn:
-            yield conn
-    except StoreError as exc:
-        kept = ", ".join(f"{n} {status}" for status, n in sorted(report.statuses.items()) if n) or "none"
-        raise type(exc)(
-            f"{exc} Nothing of {path} was stored. Before it, this run committed (each article whole): "
-            f"{kept}; files read before it: {report.files}."
-        ) from exc
