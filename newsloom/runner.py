@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
-import functools
 import threading
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NoReturn
 
 from newsloom.article import Article
 from newsloom.corpus import run_corpus_steps
@@ -17,8 +16,8 @@ from newsloom.errors import InputError, StoreError
 from newsloom.ingest import iter_input_files, read_path
 from newsloom.pipeline import Pipeline, StageFailure
 from newsloom.settings import Settings, load_settings
-from newsloom.store import Connection, Store
-from newsloom.store.articles import save_article, stages_done
+from newsloom.store import Store
+from newsloom.store.articles import NearDuplicates, save_article, stages_done
 
 #: The stages `ingest` runs (reading, cleaning, article language); `run` adds every other stage.
 INGEST_STAGES = ("language",)
@@ -94,7 +93,7 @@ def process_paths(
             else:
                 files.append(file)
     size = transaction_articles or (1 if corpus else TRANSACTION_ARTICLES)
-    run = _Run(store, pipeline.names, report, corpus, on_file, _Writer(store, report, size, on_file))
+    run = _Run(store, pipeline.names, report, corpus, on_file, _Writer(store, report, size, on_file, corpus))
     lookup = (
         StoredVectors(store.engine.url.render_as_string(hide_password=False))
         if "embed" in pipeline.names
@@ -109,7 +108,7 @@ def process_paths(
             run.settle()
             run.save(result)
         run.settle()
-        run.writer.commit()
+        run.writer.flush()
     finally:
         run.writer.batch.rollback()  # a failure or an interrupt: nothing of the open transaction is kept
     report.seconds = time.perf_counter() - started
@@ -123,74 +122,94 @@ class _FileState:
 
 
 class _Writer:
-    """The run's writes: articles in a :class:`~newsloom.store.db.WriteBatch`, one savepoint each.
+    """The run's writes: articles queued, then written :attr:`size` at a time in one transaction
+    (a :class:`~newsloom.store.db.WriteBatch`), each in its own savepoint, with the near-duplicate
+    lookup of the whole batch in memory (one query).
 
     What the report says was stored (statuses, languages, files done) moves into the report only
     when its transaction commits, so an error message's "committed before it" is true.
     """
 
-    def __init__(self, store: Store, report: RunReport, size: int, on_file: ProgressCallback | None) -> None:
+    def __init__(
+        self, store: Store, report: RunReport, size: int, on_file: ProgressCallback | None, corpus: bool
+    ) -> None:
         self.batch = store.batch()
         self.report = report
         self.size = max(1, size)
         self.on_file = on_file
+        self.corpus = corpus
+        self.queue: list[tuple[Article, str | None]] = []  # (article, status decided before the stages)
+        self.queued_at = 0.0
         self.statuses: Counter[str] = Counter()
         self.languages: Counter[str] = Counter()
         self.files: list[str] = []
 
-    def write(self, path: str, save: Callable[[Connection], str]) -> str | None:
-        """Run ``save`` in the article's savepoint; its status, or None when it failed (reported).
+    def add(self, article: Article, decided: str | None = None) -> None:
+        """Queue an article; write the queue when it holds ``size`` or waited TRANSACTION_SECONDS."""
+        if not self.queue:
+            self.queued_at = time.monotonic()
+        self.queue.append((article, decided))
+        if len(self.queue) >= self.size or time.monotonic() - self.queued_at >= TRANSACTION_SECONDS:
+            self.flush()
 
-        A store failure (full disk, read-only, locked) commits the articles before this one and
-        stops the run with a message saying what was committed; any other failure of one article
-        rolls back its savepoint only, is reported, and the run goes on."""
+    def flush(self) -> None:
+        """Write the queue in one transaction and commit it."""
+        queue, self.queue = self.queue, []
+        if queue:
+            near = NearDuplicates()
+            try:
+                near.load(self.batch.connection(), [a for a, decided in queue if decided is None])
+            except StoreError as exc:
+                self._stop(exc, queue[0][0].path)
+            for article, decided in queue:
+                self._write(article, decided, near)
+            try:
+                self.batch.commit()
+            except StoreError as exc:
+                self.statuses.clear()
+                self.languages.clear()
+                self._stop(exc, f"the {len(queue)} articles from {queue[0][0].path} on")
+        self._publish()
+
+    def _write(self, article: Article, decided: str | None, near: NearDuplicates) -> None:
+        """One article in its savepoint. A store failure (full disk, read-only, locked) commits the
+        articles before it and stops the run saying what was committed; any other failure of one
+        article rolls back its savepoint only, is reported, and the run goes on."""
         try:
             with self.batch.item() as conn:
-                status = save(conn)
+                status = save_article(conn, article, near)
+                if decided is None and self.corpus and status in ("new", "updated"):
+                    run_corpus_steps(conn, article)
         except StoreError as exc:
-            self._commit_before(exc, path)
-            raise  # not reached: _commit_before raises
+            self._stop(exc, article.path)
         except Exception as exc:  # a bug in a corpus step: this article only
-            self.report.errors.append(
-                InputError(
-                    path, f"storing failed ({type(exc).__name__}: {exc})", "Please report this as a bug."
-                )
-            )
+            near.discard(article.id)
+            problem = f"storing failed ({type(exc).__name__}: {exc})"
+            self.report.errors.append(InputError(article.path, problem, "Please report this as a bug."))
             self.report.statuses["failed"] += 1
-            return None
-        return status
+            return
+        status = decided or status
+        self.statuses[status] += 1
+        if article.language and status != "unchanged":
+            self.languages[article.language] += 1
 
-    def _commit_before(self, exc: StoreError, path: str) -> None:
+    def _stop(self, exc: StoreError, what: str) -> NoReturn:
+        self.queue = []
         try:
-            self.commit()
+            self.batch.commit()
+            self._publish()
         except StoreError:
             self.batch.rollback()
         kept = ", ".join(f"{n} {status}" for status, n in sorted(self.report.statuses.items()) if n) or "none"
         raise type(exc)(
-            f"{exc} Nothing of {path} was stored. Before it, this run committed (each article whole): "
+            f"{exc} Nothing of {what} was stored. Before it, this run committed (each article whole): "
             f"{kept}; files read before it: {self.report.files}."
         ) from exc
 
-    def record(self, status: str, language: str | None = None) -> None:
-        self.statuses[status] += 1
-        if language and status != "unchanged":
-            self.languages[language] += 1
-
     def file_done(self, file: str) -> None:
         self.files.append(file)
-        if not self.batch.size:  # nothing of it waits in an open transaction
+        if not self.queue:  # nothing of it waits to be written
             self._publish()
-
-    def maybe_commit(self) -> None:
-        """Commit when the transaction holds ``size`` articles or has been open long enough."""
-        if self.batch.size >= self.size or (
-            self.batch.size and time.monotonic() - self.batch.opened_at >= TRANSACTION_SECONDS
-        ):
-            self.commit()
-
-    def commit(self) -> None:
-        self.batch.commit()
-        self._publish()
 
     def _publish(self) -> None:
         self.report.statuses.update(self.statuses)
@@ -257,10 +276,7 @@ class _Run:
             if isinstance(item, InputError):
                 self.report.errors.append(item)
             elif isinstance(item, Article):
-                # records a new path for a known article, nothing else
-                if self.writer.write(item.path, functools.partial(save_article, article=item)) is not None:
-                    self.writer.record(status)
-                    self.writer.maybe_commit()
+                self.writer.add(item, status)  # records a new path for a known article, nothing else
             else:
                 with self.lock:
                     self.files[file].read = True
@@ -276,19 +292,10 @@ class _Run:
             )
             self.report.statuses["failed"] += 1
         else:
-            status = self.writer.write(result.path, lambda conn: self._store(conn, result))
-            if status is not None:
-                self.writer.record(status, result.language)
-                self.writer.maybe_commit()
+            self.writer.add(result)
         with self.lock:
             self.files[file].outstanding -= 1
         self._finished(file)
-
-    def _store(self, conn: Connection, article: Article) -> str:
-        status = save_article(conn, article)
-        if self.corpus and status in ("new", "updated"):
-            run_corpus_steps(conn, article)
-        return status
 
     def _finished(self, file: str) -> None:
         with self.lock:

@@ -256,15 +256,20 @@ class WriteBatch:
     @contextmanager
     def item(self) -> Iterator[sa.Connection]:
         """A savepoint for one article inside the batch's transaction (opened if needed)."""
-        if self._conn is None or self._transaction is None:
-            self._open()
-        assert self._conn is not None
+        conn = self.connection()
         try:
-            with self._conn.begin_nested():
-                yield self._conn
+            with conn.begin_nested():
+                yield conn
         except sa.exc.DBAPIError as exc:
             raise self.store.write_error(exc) from exc
         self.size += 1
+
+    def connection(self) -> sa.Connection:
+        """The batch's connection, inside its transaction (opened if needed), for reads ahead of the items."""
+        if self._conn is None or self._transaction is None:
+            self._open()
+        assert self._conn is not None
+        return self._conn
 
     def _open(self) -> None:
         try:
