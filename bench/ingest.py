@@ -172,8 +172,6 @@ def checkout(ref: str, folder: Path) -> Path:
 
 
 def main() -> None:
-    from newsloom.runner import TRANSACTION_ARTICLES
-
     parser = argparse.ArgumentParser()
     parser.add_argument("--articles", type=int, default=10000)
     parser.add_argument("--small", type=int, default=1000)
@@ -188,6 +186,8 @@ def main() -> None:
     if args.langid:
         langid_samples()
         return
+    from newsloom.runner import TRANSACTION_ARTICLES
+
     with tempfile.TemporaryDirectory() as tmp:
         codes = [("new", ROOT)] + (
             [(args.before, checkout(args.before, Path(tmp) / "before"))] if args.before else []

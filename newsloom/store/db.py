@@ -258,8 +258,19 @@ class WriteBatch:
         """A savepoint for one article inside the batch's transaction (opened if needed)."""
         conn = self.connection()
         try:
-            with conn.begin_nested():
-                yield conn
+            savepoint = conn.begin_nested()
+        except sa.exc.DBAPIError as exc:
+            raise self.store.write_error(exc) from exc
+        try:
+            yield conn
+        except sa.exc.DBAPIError as exc:
+            _undo(savepoint)
+            raise self.store.write_error(exc) from exc
+        except BaseException:
+            _undo(savepoint)
+            raise
+        try:
+            savepoint.commit()
         except sa.exc.DBAPIError as exc:
             raise self.store.write_error(exc) from exc
         self.size += 1
@@ -285,12 +296,25 @@ class WriteBatch:
         """Commit what the batch holds (nothing to do when nothing is open)."""
         if self._transaction is None:
             return
+        if not self._still_open():
+            self.rollback()
+            raise StoreError(
+                f"The store {self.store.target} rolled back the open transaction after an error: the "
+                "articles of this batch were not stored. Run the same command again to store them."
+            )
         try:
             self._transaction.commit()
         except sa.exc.DBAPIError as exc:
             self.rollback()
             raise self.store.write_error(exc) from exc
         self._close()
+
+    def _still_open(self) -> bool:
+        """False when SQLite rolled the whole transaction back itself (it may, on a full disk or an
+        I/O error): committing then would store nothing while seeming to succeed."""
+        if self._conn is None or self._conn.dialect.name != "sqlite":
+            return True
+        return bool(self._conn.connection.dbapi_connection.in_transaction)  # type: ignore[union-attr]
 
     def rollback(self) -> None:
         """Drop what the batch holds."""
@@ -313,6 +337,13 @@ class WriteBatch:
             self.commit()
         else:
             self.rollback()
+
+
+def _undo(savepoint: sa.NestedTransaction) -> None:
+    """Roll back one article's savepoint; SQLite may have dropped it already with the whole transaction."""
+    with contextlib.suppress(sa.exc.DBAPIError):
+        if savepoint.is_active:
+            savepoint.rollback()
 
 
 #: Execution option of a connection that begins its transactions as a writer (SQLite: BEGIN IMMEDIATE).
