@@ -30,9 +30,10 @@ from typing import Any
 import numpy as np
 
 from newsloom.entities.queries import entity_detail, export_entities, find_entity
-from newsloom.events.queries import export_events
+from newsloom.events.queries import event_detail, export_events
 from newsloom.store import Connection, Store
 from newsloom.store import articles as article_rows
+from newsloom.store import entities as entity_rows
 from newsloom.store import search as index_rows
 from newsloom.store.dialect import Clause, full_text
 
@@ -235,24 +236,70 @@ class SearchIndex:
                 fingerprint = article_rows.article_version(conn)
             if not force and fingerprint == self._fingerprint:
                 return {}
-            written = {kind: 0 for kind in KINDS}
             with self.store.transaction() as conn:
-                written["article"] = self._write(conn, "article", self._article_docs(conn))
-                written["entity"] = self._write(conn, "entity", self._entity_docs(conn))
-                written["event"] = self._write(conn, "event", self._event_docs(conn))
+                written = self._write_new(conn)
             self._load_vectors()
             self._fingerprint = fingerprint
             return written
 
-    def _article_docs(self, conn: Connection) -> Iterator[_Doc]:
+    def _write_new(self, conn: Connection) -> dict[str, int]:
+        """Index what is new: the articles not indexed yet, and the entities and events they touch
+        (an entity's names and roles, an event's sources change only when an article lands). The
+        first pass over a store (no article indexed yet) indexes every entity and event."""
+        new = list(index_rows.unindexed_articles(conn))
+        first_pass = not index_rows.has_docs(conn, "article")
+        written = {kind: 0 for kind in KINDS}
+        written["article"] = self._write(conn, "article", self._article_docs(new), refs=[a.id for a in new])
+        if first_pass:
+            written["entity"] = self._write(conn, "entity", self._entity_docs(export_entities(conn)))
+            written["event"] = self._write(conn, "event", self._event_docs(export_events(conn, "jsonl")))
+        elif new:
+            ids = [a.id for a in new]
+            entity_ids, event_ids = (
+                index_rows.entities_named_in(conn, ids),
+                index_rows.events_reported_in(conn, ids),
+            )
+            records = self._entity_records(conn, entity_ids)
+            written["entity"] = self._write(
+                conn, "entity", self._entity_docs(records), refs=list(map(str, entity_ids))
+            )
+            events = (event_detail(conn, event_id) for event_id in event_ids)
+            found = (event for event in events if event is not None)
+            written["event"] = self._write(
+                conn, "event", self._event_docs(found), refs=list(map(str, event_ids))
+            )
+        return written
+
+    @staticmethod
+    def _entity_records(conn: Connection, ids: list[int]) -> Iterator[dict[str, Any]]:
+        """What the index needs of some entities, in the shape of ``export_entities``' records."""
+        for start in range(0, len(ids), DOCS_BATCH):
+            chunk = ids[start : start + DOCS_BATCH]
+            aliases: dict[int, list[str]] = {}
+            for alias in entity_rows.aliases_of(conn, chunk):
+                bucket = aliases.setdefault(alias.entity_id, [])
+                if alias.alias not in bucket:
+                    bucket.append(alias.alias)
+            names = entity_rows.names_by_language(conn, chunk)
+            roles: dict[int, list[dict[str, Any]]] = {}
+            for role in entity_rows.roles_of(conn, chunk):
+                roles.setdefault(role.entity_id, []).append({"role": role.role, "title": role.role_text})
+            for entity_id in chunk:
+                row = entity_rows.entity_row(conn, entity_id)
+                if row is not None:
+                    yield {"id": row.id, "name": row.name, "aliases": aliases.get(row.id, []),
+                           "names": names.get(row.id, {}), "roles": roles.get(row.id, []),
+                           "first_seen": row.first_seen}  # fmt: skip
+
+    def _article_docs(self, rows: Iterable[index_rows.ArticleText]) -> Iterator[_Doc]:
         """Articles not indexed yet (an article's text never changes; duplicates are left out)."""
-        for row in index_rows.unindexed_articles(conn):
+        for row in rows:
             title = row.title or _lead(row.text)
             yield _Doc("article", row.id, row.language or "", title, row.text, row.published)
 
-    def _entity_docs(self, conn: Connection) -> Iterator[_Doc]:
+    def _entity_docs(self, records: Iterable[dict[str, Any]]) -> Iterator[_Doc]:
         """One doc per entity and language: its canonical name, the names seen in that language, roles."""
-        for entity in export_entities(conn):
+        for entity in records:
             names: dict[str, list[str]] = entity.get("names") or {}
             roles = " · ".join(
                 str(r.get("title") or r.get("role") or "") for r in entity.get("roles") or [] if isinstance(r, dict)
@@ -262,9 +309,9 @@ class SearchIndex:
                 yield _Doc("entity", str(entity["id"]), language or "", str(entity.get("name") or ""), body,
                            entity.get("first_seen"))  # fmt: skip
 
-    def _event_docs(self, conn: Connection) -> Iterator[_Doc]:
+    def _event_docs(self, records: Iterable[dict[str, Any]]) -> Iterator[_Doc]:
         """One doc per event and language: what happened, who, where, and the evidence sentences."""
-        for event in export_events(conn, "jsonl"):
+        for event in records:
             by_language: dict[str, list[str]] = {}
             for source in event.get("sources") or []:
                 if isinstance(source, dict):
@@ -276,9 +323,10 @@ class SearchIndex:
                 body = " ".join(dict.fromkeys(sentences))
                 yield _Doc("event", str(event["id"]), language, title, body, event.get("date"))
 
-    def _write(self, conn: Connection, kind: str, docs: Iterable[_Doc]) -> int:
-        """Insert new docs, replace changed ones (same kind, ref, language); returns how many."""
-        existing = index_rows.signatures(conn, kind)
+    def _write(self, conn: Connection, kind: str, docs: Iterable[_Doc], refs: list[str] | None = None) -> int:
+        """Insert new docs, replace changed ones (same kind, ref, language); returns how many.
+        ``refs``: the only refs ``docs`` can hold (their stored signatures alone are read)."""
+        existing = index_rows.signatures(conn, kind, refs)
         written = 0
         for doc in docs:
             signature = doc.signature
