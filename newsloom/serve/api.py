@@ -23,7 +23,7 @@ from starlette.datastructures import UploadFile
 import newsloom
 from newsloom.errors import StoreError
 from newsloom.serve.actions import MAX_COMPARE_CHARS, IngestResult, compare_scores, run_ingest
-from newsloom.serve.cache import ResponseCache, StoreVersion
+from newsloom.serve.cache import KeptResponses, ResponseCache, StoreVersion
 from newsloom.serve.errors import ERROR_SCHEMA, ApiError, install_error_handler
 from newsloom.serve.routes import Conn, DateFrom, DateTo, add_api_routes, get_trends
 from newsloom.serve.search import SearchIndex
@@ -240,7 +240,9 @@ def create_app(
     app.state.search = search_index
     app.state.write_lock = threading.Lock()
     app.state.templates = make_templates()
-    app.add_middleware(ResponseCache, version=StoreVersion(functools.partial(_store_version, store)))
+    app.state.response_cache = KeptResponses()
+    version = StoreVersion(functools.partial(_store_version, store))
+    app.add_middleware(ResponseCache, version=version, entries=app.state.response_cache)
     app.add_middleware(GuardMiddleware)  # outside the cache: every request is checked, cached or not
     install_error_handler(app)
     app.include_router(router)

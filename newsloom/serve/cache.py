@@ -56,14 +56,20 @@ class StoreVersion:
             return self._value
 
 
+class KeptResponses(OrderedDict[tuple[str, bytes, bytes], CachedResponse]):
+    """The kept responses of one app (``app.state.response_cache``; ``clear()`` empties it)."""
+
+
 class ResponseCache:
     """ASGI middleware: serve a kept response while the store's version is the one it was made at."""
 
-    def __init__(self, app: ASGIApp, version: StoreVersion, max_entries: int = MAX_ENTRIES) -> None:
+    def __init__(
+        self, app: ASGIApp, version: StoreVersion, entries: KeptResponses, max_entries: int = MAX_ENTRIES
+    ) -> None:
         self.app = app
         self.version = version
         self.max_entries = max_entries
-        self.entries: OrderedDict[tuple[str, bytes, bytes], CachedResponse] = OrderedDict()
+        self.entries = entries
         self.hits = 0
         self.misses = 0
 

@@ -236,8 +236,10 @@ class SearchIndex:
                 fingerprint = article_rows.article_version(conn)
             if not force and fingerprint == self._fingerprint:
                 return {}
-            with self.store.transaction() as conn:
-                written = self._write_new(conn)
+            written: dict[str, int] = {}
+            if force or not self.store.read_only:  # a read-only reader leaves the writing to a writer
+                with self.store.transaction() as conn:
+                    written = self._write_new(conn)
             self._load_vectors()
             self._fingerprint = fingerprint
             return written
