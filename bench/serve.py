@@ -183,7 +183,7 @@ def serve(db: str, port: int, workers: int = 1) -> None:
     if workers > 1:
         from newsloom.serve.workers import run_workers
 
-        run_workers(db, "127.0.0.1", port, workers)
+        run_workers(db, "127.0.0.1", port, workers, log_level="warning")
         return
     from newsloom.serve.api import create_app
 

@@ -31,6 +31,7 @@ from newsloom.serve.security import GuardMiddleware, check_token, given_token
 from newsloom.store import Store
 from newsloom.store.articles import article_version, count_articles
 from newsloom.store.db import READ_ONLY_HINT, ReadOnlyStoreError, is_writable
+from newsloom.store.search import index_version
 from newsloom.views.common import Model
 from newsloom.views.compare import CompareResult
 
@@ -253,7 +254,7 @@ def create_app(
 
 def _store_version(store: Store) -> object:
     with store.connect() as conn:
-        return article_version(conn)
+        return (*article_version(conn), index_version(conn))
 
 
 def _build_search_index(index: SearchIndex) -> None:

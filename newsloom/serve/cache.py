@@ -1,9 +1,10 @@
-"""Responses of the read pages and their JSON (timeline, stories, events, stats, trends) kept until
-the store changes.
+"""Responses of the read pages and their JSON (timeline, stories, events, stats, trends, search) kept
+until the store changes.
 
 Every cached response is stamped with the store's version (``store.articles.article_version``: the
-article count and the newest ingest time); the version is read again at most every
-``check_seconds``, and a response of an older version is never served. Only ``GET`` answers with
+article count and the newest ingest time, and the search index's newest document, which a separate
+writer may add after the articles); the version is read again at most every ``check_seconds``, and a
+response of an older version is never served. Only ``GET`` answers with
 status 200 and a bounded body are kept, in a bounded least-recently-used table, keyed by path, query
 and the ``Accept`` header (a page and its JSON differ). Every process has its own table.
 """
@@ -20,8 +21,8 @@ from dataclasses import dataclass
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-#: Paths whose answers depend only on the store and the request (not on search's index or a token).
-CACHED_PATHS = re.compile(r"^(/api)?(/|/(timeline|stats|trends|stories|storylines|events)(/[^/]+)?)$")
+#: Paths whose answers depend only on the store (its articles and search index) and the request.
+CACHED_PATHS = re.compile(r"^(/api)?(/|/(timeline|stats|trends|stories|storylines|events)(/[^/]+)?|/search)$")
 #: Entries kept (least recently used dropped first) and the largest body kept.
 MAX_ENTRIES = 1024
 MAX_BODY_BYTES = 2 * 1024 * 1024

@@ -50,7 +50,9 @@ def keep_indexing(index: SearchIndex, stop: threading.Event, every: float) -> No
             log.warning("newsloom: the search index could not be brought up to date (%s); retrying", exc)
 
 
-def run_workers(db: str, host: str, port: int, workers: int, read_only: bool = False) -> None:
+def run_workers(
+    db: str, host: str, port: int, workers: int, read_only: bool = False, log_level: str = "info"
+) -> None:
     """Serve with ``workers`` processes until interrupted (see the module's docstring)."""
     import uvicorn
 
@@ -68,7 +70,7 @@ def run_workers(db: str, host: str, port: int, workers: int, read_only: bool = F
     try:
         uvicorn.run(
             "newsloom.serve.workers:worker_app", factory=True, workers=workers, host=host, port=port,
-            log_level="info", proxy_headers=False, server_header=False,
+            log_level=log_level, proxy_headers=False, server_header=False,
         )  # fmt: skip
     finally:
         stop.set()

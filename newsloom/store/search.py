@@ -83,6 +83,11 @@ def signatures(
     return found
 
 
+def index_version(conn: sa.Connection) -> int:
+    """The newest document's id: grows whenever the index gains a document."""
+    return int(conn.execute(sa.select(sa.func.max(search_docs.c.id))).scalar() or 0)
+
+
 def has_docs(conn: sa.Connection, kind: str) -> bool:
     """True once the index holds a document of this kind (a first full pass has run)."""
     return (

@@ -58,10 +58,10 @@ def test_an_event_is_served_from_the_cache_until_an_article_lands(fresh: tuple[o
     assert after.json()["title"] == "Retitled behind the cache's back"
 
 
-def test_errors_and_search_are_not_kept(fresh: tuple[object, Path]) -> None:
+def test_which_paths_are_kept(fresh: tuple[object, Path]) -> None:
     client, db = fresh
     assert client.get("/api/events/999999").status_code == 404  # type: ignore[attr-defined]
-    assert not CACHED_PATHS.match("/api/search") and not CACHED_PATHS.match("/search")
+    assert CACHED_PATHS.match("/api/search") and not CACHED_PATHS.match("/api/search/x")
     assert (
         CACHED_PATHS.match("/") and CACHED_PATHS.match("/api/timeline") and CACHED_PATHS.match("/stories/3")
     )
@@ -78,3 +78,21 @@ def test_the_version_is_read_at_most_once_per_interval() -> None:
     slow, eager = StoreVersion(read, check_seconds=3600.0), StoreVersion(read, check_seconds=0.0)
     assert slow.current() == slow.current() == 1 and len(reads) == 1
     assert eager.current() == 2 and eager.current() == 3
+
+
+def test_the_version_changes_when_the_search_index_gains_a_document(fresh: tuple[object, Path]) -> None:
+    """With workers, another process writes the index after the articles: kept searches must go."""
+    from newsloom.serve.api import _store_version
+    from newsloom.store import Store
+    from newsloom.store import search as index_rows
+
+    _, db = fresh
+    store = Store.open(str(db))
+    try:
+        before = _store_version(store)
+        doc = index_rows.SearchDoc(0, "event", "999999", "en", "A title", "A body", None, "signature")
+        with store.transaction() as conn:
+            index_rows.write_doc(conn, doc, "a title", "a body", existing=None)
+        assert _store_version(store) != before
+    finally:
+        store.close()
