@@ -43,6 +43,8 @@ import numpy as np
 import sqlalchemy as sa
 
 ROOT = Path(__file__).resolve().parents[1]
+# bench/ leaves the path: its profile.py would shadow the stdlib's (cProfile, imported by spaCy, needs it)
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 sys.path.insert(0, str(ROOT))
 
 from newsloom.article import Article  # noqa: E402
@@ -284,8 +286,13 @@ def corpus_flat(
     that many articles (entities are shared by the copies, so their links grow with the store). The
     probes are the examples with new ids, saved and put through the corpus steps in a transaction
     that is rolled back, the stores taken in turn each round (a busy machine slows both alike)."""
-    sys.path.insert(0, str(ROOT / "bench"))
-    import serve as serve_bench
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("serve_bench", ROOT / "bench" / "serve.py")
+    assert spec is not None and spec.loader is not None
+    serve_bench = importlib.util.module_from_spec(spec)  # by path: bench/profile.py would shadow the stdlib's
+    sys.modules["serve_bench"] = serve_bench  # its dataclasses look their module up
+    spec.loader.exec_module(serve_bench)
 
     from newsloom.corpus import CORPUS_STEPS
     from newsloom.store.articles import save_article
@@ -301,6 +308,7 @@ def corpus_flat(
         path = workdir / f"corpus-{size}.db"
         serve_bench.scale_store(base, path, size)
         stores[size] = Store.open(str(path))
+        stores[size].keep_statistics()  # what the runner does as articles land (the copies bypass it)
     spent: dict[int, dict[str, list[float]]] = {size: {} for size in sizes}
     for _ in range(rounds):
         for size, store in stores.items():

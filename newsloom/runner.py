@@ -56,6 +56,8 @@ def count_files(paths: Iterable[str]) -> int:
 #: feed still lands within a second.
 TRANSACTION_ARTICLES = 64
 TRANSACTION_SECONDS = 1.0
+#: Articles written between two checks of the store's query-planner statistics (Store.keep_statistics).
+STATISTICS_EVERY = 500
 
 
 def process_paths(
@@ -109,6 +111,7 @@ def process_paths(
             run.save(result)
         run.settle()
         run.writer.flush()
+        store.keep_statistics()
     finally:
         run.writer.batch.rollback()  # a failure or an interrupt: nothing of the open transaction is kept
     report.seconds = time.perf_counter() - started
@@ -143,6 +146,7 @@ class _Writer:
         self.statuses: Counter[str] = Counter()
         self.languages: Counter[str] = Counter()
         self.files: list[str] = []
+        self.since_statistics = 0  # articles written since the store's statistics were last checked
 
     def add(self, article: Article, decided: str | None = None) -> None:
         """Queue an article; write the queue when it holds ``size`` or waited TRANSACTION_SECONDS."""
@@ -169,6 +173,10 @@ class _Writer:
                 self.statuses.clear()
                 self.languages.clear()
                 self._stop(exc, f"the {len(queue)} articles from {queue[0][0].path} on")
+            self.since_statistics += len(queue)
+            if self.since_statistics >= STATISTICS_EVERY:  # a long run keeps the planner's figures fresh
+                self.since_statistics = 0
+                self.batch.store.keep_statistics()
         self._publish()
 
     def _write(self, article: Article, decided: str | None, near: NearDuplicates) -> None:
