@@ -1,17 +1,24 @@
-"""Ingest throughput: newsloom's ingest vs. a raw stdlib-sqlite3 baseline, on a generated corpus.
+"""Ingest throughput: newsloom's ingest vs. raw stdlib-sqlite3 baselines, on a generated corpus.
 
-    python bench/ingest.py [--articles 10000] [--small 1000]
+    python bench/ingest.py [--articles 10000] [--small 1000] [--processes 2] [--before REF]
+    python bench/ingest.py --langid
 
 Builds N text dumps from the bundled examples (and the shared seeds, if beside the repo) with varied
-text, ingests them into a fresh SQLite DB through `process_paths` (read, clean, language, sentences,
-one transaction per article) and prints articles/s and peak memory next to the baseline that reads
-the same files and INSERTs the raw text with sqlite3. Memory is compared between a small and a
-large corpus (it must stay flat: the ingest streams).
+text, ingests them into a fresh SQLite DB through `process_paths` (read, clean, language, many
+articles per transaction) and prints articles/s and peak memory next to two baselines measured in
+the same run that read the same files and INSERT the raw text with sqlite3: "raw" writes them as
+newsloom's store does (WAL, synchronous=NORMAL, TRANSACTION_ARTICLES rows per commit), "raw/1" one
+commit per file with sqlite3's defaults (the baseline of earlier rounds). ``--before REF`` runs the
+same ingest with the code of a git revision too (the same corpus, in the same run). Memory is compared
+between a small and a large corpus (it must stay flat: the ingest streams).
+``--langid`` prints language identification's accuracy and time per sample length on the labelled
+texts at hand (the examples, the seeds, SemEval's training articles).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import resource
 import sqlite3
@@ -51,15 +58,72 @@ def build_corpus(folder: Path, n: int, seed: int = 7) -> None:
         (folder / f"{i:06d}.txt").write_text("\n\n".join(paragraphs), encoding="utf-8")
 
 
-def baseline(folder: Path, db: Path) -> float:
+def baseline(folder: Path, db: Path, per_commit: int = 1, wal: bool = False) -> float:
     started = time.perf_counter()
     conn = sqlite3.connect(db)
+    if wal:
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=NORMAL")
     conn.execute("CREATE TABLE raw (path TEXT PRIMARY KEY, text TEXT)")
-    for path in sorted(folder.iterdir()):
+    paths = sorted(folder.iterdir())
+    for start in range(0, len(paths), per_commit):
         with conn:
-            conn.execute("INSERT INTO raw VALUES (?, ?)", (str(path), path.read_text(encoding="utf-8")))
+            for path in paths[start : start + per_commit]:
+                conn.execute("INSERT INTO raw VALUES (?, ?)", (str(path), path.read_text(encoding="utf-8")))
     conn.close()
     return time.perf_counter() - started
+
+
+def labelled_texts() -> list[tuple[str, str]]:
+    """(language, text) of the examples (named by language), the seeds and SemEval's training articles."""
+    import json
+
+    from newsloom.ingest import read_path
+
+    texts = []
+    seeds = {"000": "vi", "001": "en", "002": "vi"}
+    for folder, label in (
+        (ROOT / "examples", lambda p: p.name[:2]),
+        (ROOT.parent / "shared" / "seeds", lambda p: seeds.get(p.name[:3], "")),
+    ):
+        for path in sorted(folder.rglob("*")) if folder.exists() else []:
+            for item in read_path(str(path)) if path.is_file() else []:
+                if getattr(item, "text", None):
+                    texts.append((label(path), (item.meta("title") or "") + "\n" + item.text))
+    semeval = ROOT.parent / "shared" / "data" / "semeval2022-task8" / "train.jsonl"
+    for line in semeval.read_text(encoding="utf-8").splitlines() if semeval.exists() else []:
+        row = json.loads(line)
+        if row["pair_id"].replace("_", "").isdigit():  # official pairs (letters mark machine translations)
+            texts += [(row["lang1"], row["text1"]), (row["lang2"], row["text2"])]
+    return texts
+
+
+def langid_samples() -> None:
+    """Accuracy and time of language identification per first-sample length (same texts, same run)."""
+    from newsloom import langid
+    from newsloom.settings import Settings
+
+    texts = labelled_texts()
+    settings = Settings()
+    identifier = langid.LanguageIdentifier(settings)
+    known = [(label, text) for label, text in texts if label in settings.languages]
+    rows = []
+    for chars in (3000, 600, 400, 300, 200):
+        started = time.perf_counter()
+        found = [
+            langid.identify(text, identifier._narrow, identifier._wide_detector, identifier.min_confidence,
+                            sample_chars=chars)[0]
+            for _, text in known
+        ]  # fmt: skip
+        seconds = time.perf_counter() - started
+        rows.append((chars, sum(f == label for f, (label, _) in zip(found, known, strict=True)), seconds))
+    print(
+        f"{len(known)} labelled texts in the candidate languages (current first sample: {langid.SAMPLE_CHARS})"
+    )
+    print(f"{'chars':>6} {'right':>6} {'accuracy':>9} {'time vs 600':>12}")
+    at_600 = next(r[2] for r in rows if r[0] == 600)
+    for chars, right, seconds in rows:
+        print(f"{chars:>6} {right:>6} {right / len(known):>9.4f} {seconds / at_600:>12.2f}")
 
 
 def measure(folder: str, db: str, processes: str = "1") -> None:
@@ -81,17 +145,30 @@ def measure(folder: str, db: str, processes: str = "1") -> None:
     print(f"{report.articles} {seconds:.3f} {peak_mb:.1f} {len(report.errors)}")
 
 
-def run_child(folder: Path, db: Path, processes: int) -> tuple[int, float, float]:
-    out = subprocess.run(
+def run_child(folder: Path, db: Path, processes: int, code: Path = ROOT) -> tuple[int, float, float]:
+    done = subprocess.run(
         [sys.executable, __file__, "--child", str(folder), str(db), str(processes)],
         capture_output=True,
         text=True,
-        check=True,
-    ).stdout.split()
+        env={**os.environ, "PYTHONPATH": str(code)},
+    )
+    if done.returncode:
+        raise SystemExit(f"the ingest of {code} failed: {done.stderr[-2000:]}")
+    out = done.stdout.split()
     articles, seconds, peak, errors = int(out[0]), float(out[1]), float(out[2]), int(out[3])
     if errors:
         raise SystemExit(f"{errors} inputs failed during the benchmark")
     return articles, seconds, peak
+
+
+def checkout(ref: str, folder: Path) -> Path:
+    """The code of a git revision, unpacked in ``folder`` (for --before)."""
+    folder.mkdir()
+    archive = subprocess.run(
+        ["git", "-C", str(ROOT), "archive", ref, "newsloom"], capture_output=True, check=True
+    )
+    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive.stdout, check=True)
+    return folder
 
 
 def main() -> None:
@@ -99,30 +176,45 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=10000)
     parser.add_argument("--small", type=int, default=1000)
     parser.add_argument("--processes", type=int, default=2, help="worker processes for the parallel run")
+    parser.add_argument("--before", help="also ingest with the code of this git revision (e.g. HEAD~3)")
+    parser.add_argument("--langid", action="store_true", help="language identification per sample length")
     parser.add_argument("--child", nargs=3)
     args = parser.parse_args()
     if args.child:
         measure(*args.child)
         return
+    if args.langid:
+        langid_samples()
+        return
+    from newsloom.runner import TRANSACTION_ARTICLES
+
     with tempfile.TemporaryDirectory() as tmp:
+        codes = [("new", ROOT)] + (
+            [(args.before, checkout(args.before, Path(tmp) / "before"))] if args.before else []
+        )
         rows = []
         for n in (args.small, args.articles):
             folder = Path(tmp) / f"corpus{n}"
             build_corpus(folder, n)
-            base_s = baseline(folder, Path(tmp) / f"raw{n}.db")
+            raw_s = baseline(folder, Path(tmp) / f"raw{n}.db", TRANSACTION_ARTICLES, wal=True)
+            raw1_s = baseline(folder, Path(tmp) / f"raw1_{n}.db")
             for processes in sorted({1, args.processes}):
-                articles, seconds, peak = run_child(folder, Path(tmp) / f"nl{n}_{processes}.db", processes)
-                rows.append((n, processes, articles / seconds, n / base_s, peak))
+                for name, code in codes:
+                    db = Path(tmp) / f"nl{n}_{processes}_{len(rows)}.db"
+                    articles, seconds, peak = run_child(folder, db, processes, code)
+                    rows.append((n, processes, name, articles / seconds, n / raw_s, n / raw1_s, peak))
         print(
-            f"{'corpus':>8} {'procs':>5} {'newsloom art/s':>15} {'baseline art/s':>15} {'ratio':>7} {'peak MB':>8}"
+            f"{'corpus':>7} {'procs':>5} {'code':>8} {'art/s':>8} {'raw art/s':>10} {'ratio':>6} "
+            f"{'raw/1 art/s':>12} {'ratio':>6} {'peak MB':>8}"
         )
-        for n, processes, rate, base_rate, peak in rows:
+        for n, processes, name, rate, raw, raw1, peak in rows:
             print(
-                f"{n:>8} {processes:>5} {rate:>15.1f} {base_rate:>15.1f} {rate / base_rate:>7.3f} {peak:>8.1f}"
+                f"{n:>7} {processes:>5} {name:>8} {rate:>8.1f} {raw:>10.1f} {rate / raw:>6.3f} "
+                f"{raw1:>12.1f} {rate / raw1:>6.3f} {peak:>8.1f}"
             )
-        serial = [r for r in rows if r[1] == 1]
+        serial = [r for r in rows if r[1] == 1 and r[2] == "new"]
         print(
-            f"peak memory {serial[-1][0]} vs {serial[0][0]} articles: {serial[-1][4] / serial[0][4]:.2f}x (flat is ~1)"
+            f"peak memory {serial[-1][0]} vs {serial[0][0]} articles: {serial[-1][6] / serial[0][6]:.2f}x (flat is ~1)"
         )
 
 

@@ -43,6 +43,8 @@ import numpy as np
 import sqlalchemy as sa
 
 ROOT = Path(__file__).resolve().parents[1]
+# bench/ leaves the path: its profile.py would shadow the stdlib's (cProfile, imported by spaCy, needs it)
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 sys.path.insert(0, str(ROOT))
 
 from newsloom.article import Article  # noqa: E402
@@ -275,6 +277,77 @@ def flat_cost(
     return ratio
 
 
+def corpus_flat(
+    articles: list[Article], sizes: tuple[int, ...], workdir: Path, probes: int = 12, rounds: int = 3
+) -> float:
+    """Every corpus step's time per new article with ``sizes`` articles stored. The stores are
+    synthetic: bench/serve.py's base store (the examples and seeds through every stage and corpus
+    step) copied table by table under new ids, each copy dated one day further back, until it holds
+    that many articles (entities are shared by the copies, so their links grow with the store). The
+    probes are the examples with new ids, saved and put through the corpus steps in a transaction
+    that is rolled back, the stores taken in turn each round (a busy machine slows both alike)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("serve_bench", ROOT / "bench" / "serve.py")
+    assert spec is not None and spec.loader is not None
+    serve_bench = importlib.util.module_from_spec(spec)  # by path: bench/profile.py would shadow the stdlib's
+    sys.modules["serve_bench"] = serve_bench  # its dataclasses look their module up
+    spec.loader.exec_module(serve_bench)
+
+    from newsloom.corpus import CORPUS_STEPS
+    from newsloom.store.articles import save_article
+
+    base = serve_bench.OUT / "serve_base.db"
+    serve_bench.build_base(base)
+    done = [
+        dataclasses.replace(a, id=f"probe-{a.id}", path=f"probe/{a.path}")
+        for a in processed(articles[:probes])
+    ]
+    stores = {}
+    for size in sizes:
+        path = workdir / f"corpus-{size}.db"
+        serve_bench.scale_store(base, path, size)
+        stores[size] = Store.open(str(path))
+        stores[size].keep_statistics()  # what the runner does as articles land (the copies bypass it)
+    spent: dict[int, dict[str, list[float]]] = {size: {} for size in sizes}
+    for _ in range(rounds):
+        for size, store in stores.items():
+            for article in done:
+                with store.engine.connect() as conn:
+                    transaction = conn.begin()
+                    started = time.perf_counter()
+                    save_article(conn, article)
+                    times = {"save": time.perf_counter() - started}
+                    for step in CORPUS_STEPS:
+                        started = time.perf_counter()
+                        step.run(conn, article)
+                        times[step.name] = time.perf_counter() - started
+                    transaction.rollback()
+                for name, seconds in times.items():
+                    spent[size].setdefault(name, []).append(seconds)
+    small, large = sizes[0], sizes[-1]
+    names = list(spent[small])
+    print(
+        f"[2b] corpus steps per new article, ms (median of {rounds} rounds x {len(done)} probes; synthetic stores)"
+    )
+    print(f"    {'stored':>8} " + " ".join(f"{n:>16}" for n in [*names, "all"]))
+    totals = {}
+    for size in sizes:
+        medians = [1000 * statistics.median(spent[size][n]) for n in names]
+        per_probe = [sum(spent[size][n][i] for n in names) for i in range(len(spent[size][names[0]]))]
+        totals[size] = 1000 * statistics.median(per_probe)
+        print(f"    {size:>8} " + " ".join(f"{m:>16.1f}" for m in [*medians, totals[size]]))
+    ratio = totals[large] / totals[small]
+    steps = ", ".join(
+        f"{n} {statistics.median(spent[large][n]) / max(statistics.median(spent[small][n]), 1e-9):.2f}x"
+        for n in names
+    )
+    print(f"    {large} vs {small} stored: {ratio:.2f}x time per article (flat if <= {FLAT_LIMIT}x); {steps}")
+    for store in stores.values():
+        store.close()
+    return ratio
+
+
 # -- 0. batching ----------------------------------------------------------------------------------
 
 
@@ -466,7 +539,12 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=2_000, help="articles in the throughput crawl")
     parser.add_argument("--stream", type=int, default=20_000, help="stored articles for the flat-cost probe")
     parser.add_argument(
-        "--skip", default="", help="comma-separated parts to skip: batching,throughput,flat,pool"
+        "--skip", default="", help="comma-separated parts to skip: batching,throughput,flat,corpus,pool"
+    )
+    parser.add_argument(
+        "--corpus-sizes",
+        default="1000,10000",
+        help="stored articles (synthetic) for the corpus steps' flat cost",
     )
     args = parser.parse_args()
     SHARED, ROUNDS = args.shared, max(1, args.rounds)
@@ -485,6 +563,8 @@ def main() -> None:
             stage_breakdown(articles)
         if "flat" not in skip:
             flat_cost(articles, args.stream, workdir)
+        if "corpus" not in skip:
+            corpus_flat(articles, tuple(int(n) for n in args.corpus_sizes.split(",")), workdir)
     if "pool" not in skip:
         pool_speedup(corpus)
     print(

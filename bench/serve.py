@@ -1,6 +1,11 @@
 """Serving under load: the API and pages on 127.0.0.1 over a ~10,000-article store (prints figures).
 
     python bench/serve.py [--articles 10000] [--clients 32] [--seconds 30] [--baseline-seconds 10]
+                          [--before REF] [--workers 2]
+
+``--before REF`` serves the same store with the code of a git revision first, ``--workers N`` adds a
+run of the new code with N read-only worker processes: every run in one invocation, same store,
+same load, each with its own same-run baseline.
 
 1. Base store: the bundled examples and the shared seeds through every stage and corpus step
    (cached in bench/out/serve_base.db; a few minutes the first time).
@@ -89,6 +94,9 @@ def build_base(db: Path) -> None:
     store.close()
     if report.errors:
         raise SystemExit(f"the base store has errors: {report.errors[:3]}")
+    conn = sqlite3.connect(partial)  # fold the WAL in before the rename: only the main file moves
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
     partial.rename(db)
 
 
@@ -168,13 +176,40 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def serve(db: str, port: int) -> None:
+def serve(db: str, port: int, workers: int = 1) -> None:
     """Child process: the app under uvicorn on 127.0.0.1 (no token: the bench only reads)."""
     import uvicorn
 
+    if workers > 1:
+        from newsloom.serve.workers import run_workers
+
+        run_workers(db, "127.0.0.1", port, workers, log_level="warning")
+        return
     from newsloom.serve.api import create_app
 
     uvicorn.run(create_app(db, token=None), host="127.0.0.1", port=port, log_level="warning")
+
+
+def checkout(ref: str, folder: Path) -> Path:
+    """The code of a git revision, unpacked in ``folder`` (for --before)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    archive = subprocess.run(
+        ["git", "-C", str(ROOT), "archive", ref, "newsloom"], capture_output=True, check=True
+    )
+    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive.stdout, check=True)
+    return folder
+
+
+def as_before(db: Path) -> None:
+    """The store as a revision before m0010 knows it: that step's indexes and version row removed."""
+    from newsloom.store.migrations import m0010_serve_indexes as m0010
+
+    conn = sqlite3.connect(db)
+    for name in m0010.INDEXES:
+        conn.execute(f'DROP INDEX IF EXISTS "{name}"')  # names come from the migration
+    conn.execute("DELETE FROM schema_version WHERE version >= ?", (m0010.VERSION,))
+    conn.commit()
+    conn.close()
 
 
 def wait_until_up(base_url: str, process: subprocess.Popen[bytes], limit: float = 1800.0) -> float:
@@ -283,10 +318,12 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=32)
     parser.add_argument("--seconds", type=float, default=30.0)
     parser.add_argument("--baseline-seconds", type=float, default=10.0)
-    parser.add_argument("--serve", nargs=2, metavar=("DB", "PORT"), help=argparse.SUPPRESS)
+    parser.add_argument("--before", help="serve with the code of this git revision too (e.g. HEAD~5)")
+    parser.add_argument("--workers", type=int, default=1, help="also serve the new code with N workers")
+    parser.add_argument("--serve", nargs=3, metavar=("DB", "PORT", "WORKERS"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve:
-        serve(args.serve[0], int(args.serve[1]))
+        serve(args.serve[0], int(args.serve[1]), int(args.serve[2]))
         return
 
     base = OUT / "serve_base.db"
@@ -298,29 +335,66 @@ def main() -> None:
     print(f"store: {scaled} ({copies} dated copies of the base in {time.perf_counter() - started:.1f} s): "
           + ", ".join(f"{n:,} {t}" for t, n in sizes.items()))  # fmt: skip
 
+    runs = [("new, 1 process", ROOT, 1)]
+    if args.before:
+        runs.insert(0, (f"{args.before}, 1 process", checkout(args.before, OUT / "before"), 1))
+    if args.workers > 1:
+        runs.append((f"new, {args.workers} workers", ROOT, args.workers))
+    errors = 0
+    summary = []
+    for name, code, workers in runs:
+        db = OUT / f"serve_{args.articles}_run.db"
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{db}{suffix}").unlink(missing_ok=True)
+        db.write_bytes(scaled.read_bytes())
+        if code != ROOT:
+            as_before(db)
+        print(f"\n=== {name} ===")
+        found, line = run_once(args, db, code, workers, sizes)
+        errors += found
+        summary.append((name, *line))
+    print(f"\n{'run':<24}{'startup s':>10}{'req/s':>8}{'p50 ms':>8}{'p99 ms':>8}{'p50/base':>9}{'errors':>7}")
+    for name, startup, rate, p50, p99, ratio, found in summary:
+        print(f"{name:<24}{startup:>10.1f}{rate:>8.1f}{p50:>8.1f}{p99:>8.1f}{ratio:>8.1f}x{found:>7}")
+    print(f"\nerrors: {errors} (must be 0)")
+    if errors:
+        raise SystemExit(1)
+
+
+def run_once(
+    args: argparse.Namespace, db: Path, code: Path, workers: int, sizes: dict[str, int]
+) -> tuple[int, tuple[float, float, float, float, float, int]]:
+    """One server (this code, these workers) under the baseline and the mixed load."""
+    import os
+
     port = free_port()
     base_url = f"http://127.0.0.1:{port}"
-    process = subprocess.Popen([sys.executable, __file__, "--serve", str(scaled), str(port)], cwd=ROOT)
+    env = {**os.environ, "PYTHONPATH": str(code)}
+    command = [sys.executable, __file__, "--serve", str(db), str(port), str(workers)]
+    process = subprocess.Popen(command, cwd=ROOT, env=env)
     try:
         startup = wait_until_up(base_url, process)
         print(f"server up on {base_url} after {startup:.1f} s (search index built from the store)")
         import httpx
 
         for kind, _ in MIX:  # one of each first: the query encoder loads on the first search
-            httpx.get(base_url + request_for(kind, random.Random(0), sizes["events"]), timeout=120)
+            for _ in range(workers):
+                httpx.get(base_url + request_for(kind, random.Random(0), sizes["events"]), timeout=120)
         baseline, elapsed = asyncio.run(
             drive(base_url, args.clients, args.baseline_seconds, (("api_index", 1),), sizes["events"])
         )  # fmt: skip
         base_p50 = report("baseline GET /api (one count query)", baseline, elapsed)
         tally, elapsed = asyncio.run(drive(base_url, args.clients, args.seconds, MIX, sizes["events"]))
-        report(f"load: {args.clients} clients, {args.seconds:.0f} s, mixed reads", tally, elapsed, base_p50)
+        p50 = report(
+            f"load: {args.clients} clients, {args.seconds:.0f} s, mixed reads", tally, elapsed, base_p50
+        )
         errors = sum(tally.errors.values()) + sum(baseline.errors.values())
-        print(f"\nerrors: {errors} (must be 0)")
+        every = [v for values in tally.latencies.values() for v in values]
+        line = (startup, len(every) / elapsed, p50, percentile(every, 0.99), p50 / base_p50, errors)
     finally:
         process.terminate()
         process.wait(timeout=30)
-    if errors:
-        raise SystemExit(1)
+    return errors, line
 
 
 if __name__ == "__main__":

@@ -565,13 +565,14 @@ def serve(
     ] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port.")] = 8000,
     read_only: Annotated[bool, typer.Option(help="Serve reads only; never write to the store.")] = False,
+    workers: Annotated[int, typer.Option(min=1, help="Worker processes (>1: read-only workers).")] = 1,
 ) -> None:
     """Serve the REST API (/api, /openapi.json) and the web UI."""
     from newsloom.serve import run_server
 
     settings = _settings(db)
     try:
-        run_server(settings.db, host=host, port=port, read_only=read_only)
+        run_server(settings.db, host=host, port=port, read_only=read_only, workers=workers)
     except NewsloomError as exc:
         _fail(exc)
 

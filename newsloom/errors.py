@@ -33,7 +33,7 @@ def interrupted_message(
     """What a run stopped by Ctrl-C leaves behind, and how to finish it."""
     return (
         f"Interrupted after {files_done} of {files_total} file(s): {stored - before} new article(s) stored "
-        f"by this run, {stored} in {db} in all; each article is stored whole (one transaction each), "
+        f"by this run, {stored} in {db} in all; each article is stored whole (a savepoint each, committed in batches), "
         f"nothing half-written. To resume, run the same command again ({command}): the articles "
         "already stored are recognised and skipped."
     )

@@ -9,7 +9,7 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NoReturn
 
 from newsloom.article import Article
 from newsloom.corpus import run_corpus_steps
@@ -19,7 +19,7 @@ from newsloom.ingest import iter_input_files, read_path
 from newsloom.pipeline import Pipeline, StageFailure
 from newsloom.settings import Settings, load_settings
 from newsloom.store import Connection, Store
-from newsloom.store.articles import save_article, stages_done
+from newsloom.store.articles import NearDuplicates, save_article, stages_done
 from newsloom.stories.recluster import recluster_recent
 
 #: The stages `ingest` runs (reading, cleaning, article language); `run` adds every other stage.
@@ -54,6 +54,15 @@ def count_files(paths: Iterable[str]) -> int:
     return sum(1 for path in paths for f in iter_input_files(path) if not isinstance(f, InputError))
 
 
+#: Articles per write transaction when no corpus step runs (each in its own savepoint), and how long
+#: a transaction stays open at most: many articles per commit is what makes ingest fast, and a slow
+#: feed still lands within a second.
+TRANSACTION_ARTICLES = 64
+TRANSACTION_SECONDS = 1.0
+#: Articles written between two checks of the store's query-planner statistics (Store.keep_statistics).
+STATISTICS_EVERY = 500
+
+
 def process_paths(
     paths: Iterable[str],
     store: Store,
@@ -64,15 +73,19 @@ def process_paths(
     on_file: ProgressCallback | None = None,
     processes: int = 1,
     settings: Settings | None = None,
+    transaction_articles: int | None = None,
 ) -> RunReport:
     """Read every path, run ``stages`` (None: all of them) on each new article, store it.
 
     Reading and storing happen here; the stages run through :meth:`Pipeline.pipe` (in batches,
     in ``processes`` workers). Before an article goes to the stages the runner looks up what the
     store already has: an article whose stages are all done is not processed again, and passages
-    already embedded are handed to the embed stage. One transaction per article: an article is
-    stored whole or not at all, so an interrupted run started again finishes the job without
-    duplicates. Bad inputs are reported and skipped.
+    already embedded are handed to the embed stage. Articles are written ``transaction_articles``
+    to a transaction (default: :data:`TRANSACTION_ARTICLES`, or 1 with the corpus steps, whose work
+    per article dwarfs a commit), each in its own savepoint, committed at least every
+    :data:`TRANSACTION_SECONDS`: an article is stored whole or not at all, a killed run loses only
+    its open transaction, and a run started again finishes the job without duplicates. Bad inputs
+    are reported and skipped.
     """
     pipeline = Pipeline(stages, settings if settings is not None else load_settings())
     report = RunReport(stages=pipeline.names)
@@ -84,7 +97,8 @@ def process_paths(
                 report.errors.append(file)
             else:
                 files.append(file)
-    run = _Run(store, pipeline.names, report, corpus, on_file)
+    size = transaction_articles or (1 if corpus else TRANSACTION_ARTICLES)
+    run = _Run(store, pipeline.names, report, corpus, on_file, _Writer(store, report, size, on_file, corpus))
     lookup = (
         StoredVectors(store.engine.url.render_as_string(hide_password=False))
         if "embed" in pipeline.names
@@ -94,10 +108,15 @@ def process_paths(
         run.articles(files, max_bytes), processes=processes if len(files) > 1 else 1, keep_failures=True,
         lookup=lookup,
     )  # fmt: skip
-    for result in results:
+    try:
+        for result in results:
+            run.settle()
+            run.save(result)
         run.settle()
-        run.save(result)
-    run.settle()
+        run.writer.flush()
+        store.keep_statistics()
+    finally:
+        run.writer.batch.rollback()  # a failure or an interrupt: nothing of the open transaction is kept
     if corpus and (report.statuses["new"] or report.statuses["updated"]):
         with _writing(store, report, "(re-clustering recent stories)") as conn:
             recluster_recent(conn)  # stories independent of the arrival order (newsloom.stories.recluster)
@@ -112,6 +131,113 @@ class _FileState:
     read: bool = False
 
 
+class _Writer:
+    """The run's writes: articles queued, then written :attr:`size` at a time in one transaction
+    (a :class:`~newsloom.store.db.WriteBatch`), each in its own savepoint, with the near-duplicate
+    lookup of the whole batch in memory (one query).
+
+    What the report says was stored (statuses, languages, files done) moves into the report only
+    when its transaction commits, so an error message's "committed before it" is true.
+    """
+
+    def __init__(
+        self, store: Store, report: RunReport, size: int, on_file: ProgressCallback | None, corpus: bool
+    ) -> None:
+        self.batch = store.batch()
+        self.report = report
+        self.size = max(1, size)
+        self.on_file = on_file
+        self.corpus = corpus
+        self.queue: list[tuple[Article, str | None]] = []  # (article, status decided before the stages)
+        self.queued_at = 0.0
+        self.statuses: Counter[str] = Counter()
+        self.languages: Counter[str] = Counter()
+        self.files: list[str] = []
+        self.since_statistics = 0  # articles written since the store's statistics were last checked
+
+    def add(self, article: Article, decided: str | None = None) -> None:
+        """Queue an article; write the queue when it holds ``size`` or waited TRANSACTION_SECONDS."""
+        if not self.queue:
+            self.queued_at = time.monotonic()
+        self.queue.append((article, decided))
+        if len(self.queue) >= self.size or time.monotonic() - self.queued_at >= TRANSACTION_SECONDS:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write the queue in one transaction and commit it."""
+        queue, self.queue = self.queue, []
+        if queue:
+            near = NearDuplicates()
+            try:
+                near.load(self.batch.connection(), [a for a, decided in queue if decided is None])
+            except StoreError as exc:
+                self._stop(exc, queue[0][0].path)
+            for article, decided in queue:
+                self._write(article, decided, near)
+            try:
+                self.batch.commit()
+            except StoreError as exc:
+                self.statuses.clear()
+                self.languages.clear()
+                self._stop(exc, f"the {len(queue)} articles from {queue[0][0].path} on")
+            self.since_statistics += len(queue)
+            if self.since_statistics >= STATISTICS_EVERY:  # a long run keeps the planner's figures fresh
+                self.since_statistics = 0
+                self.batch.store.keep_statistics()
+        self._publish()
+
+    def _write(self, article: Article, decided: str | None, near: NearDuplicates) -> None:
+        """One article in its savepoint. A store failure (full disk, read-only, locked) commits the
+        articles before it and stops the run saying what was committed; any other failure of one
+        article rolls back its savepoint only, is reported, and the run goes on."""
+        try:
+            with self.batch.item() as conn:
+                status = save_article(conn, article, near)
+                if decided is None and self.corpus and status in ("new", "updated"):
+                    run_corpus_steps(conn, article)
+        except StoreError as exc:
+            self._stop(exc, article.path)
+        except Exception as exc:  # a bug in a corpus step: this article only
+            near.discard(article.id)
+            problem = f"storing failed ({type(exc).__name__}: {exc})"
+            self.report.errors.append(InputError(article.path, problem, "Please report this as a bug."))
+            self.report.statuses["failed"] += 1
+            return
+        status = decided or status
+        self.statuses[status] += 1
+        if article.language and status != "unchanged":
+            self.languages[article.language] += 1
+
+    def _stop(self, exc: StoreError, what: str) -> NoReturn:
+        self.queue = []
+        try:
+            self.batch.commit()
+            self._publish()
+        except StoreError:
+            self.batch.rollback()
+        kept = ", ".join(f"{n} {status}" for status, n in sorted(self.report.statuses.items()) if n) or "none"
+        raise type(exc)(
+            f"{exc} Nothing of {what} was stored. Before it, this run committed (each article whole): "
+            f"{kept}; files read before it: {self.report.files}."
+        ) from exc
+
+    def file_done(self, file: str) -> None:
+        self.files.append(file)
+        if not self.queue:  # nothing of it waits to be written
+            self._publish()
+
+    def _publish(self) -> None:
+        self.report.statuses.update(self.statuses)
+        self.report.languages.update(self.languages)
+        self.statuses.clear()
+        self.languages.clear()
+        files, self.files = self.files, []
+        for file in files:
+            self.report.files += 1
+            if self.on_file:
+                self.on_file(file, "done")
+
+
 class _Run:
     """One run's bookkeeping. :meth:`articles` is read in the pipeline's reader thread and only
     reads the store; every write and every report entry happens in the caller's thread."""
@@ -123,12 +249,14 @@ class _Run:
         report: RunReport,
         corpus: bool,
         on_file: ProgressCallback | None,
+        writer: _Writer,
     ) -> None:
         self.store = store
         self.names = set(names)
         self.report = report
         self.corpus = corpus
         self.on_file = on_file
+        self.writer = writer
         self.files: dict[str, _FileState] = {}
         self.in_flight: deque[str] = deque()  # the file of each article handed to the stages, in order
         self.decided: deque[tuple[str, str, Article | InputError | None]] = deque()  # without the stages
@@ -163,9 +291,7 @@ class _Run:
             if isinstance(item, InputError):
                 self.report.errors.append(item)
             elif isinstance(item, Article):
-                with _writing(self.store, self.report, item.path) as conn:
-                    save_article(conn, item)  # records a new path for a known article, nothing else
-                self.report.statuses[status] += 1
+                self.writer.add(item, status)  # records a new path for a known article, nothing else
             else:
                 with self.lock:
                     self.files[file].read = True
@@ -181,13 +307,7 @@ class _Run:
             )
             self.report.statuses["failed"] += 1
         else:
-            with _writing(self.store, self.report, result.path) as conn:
-                status = save_article(conn, result)
-                if self.corpus and status in ("new", "updated"):
-                    run_corpus_steps(conn, result)
-            self.report.statuses[status] += 1
-            if result.language and status != "unchanged":
-                self.report.languages[result.language] += 1
+            self.writer.add(result)
         with self.lock:
             self.files[file].outstanding -= 1
         self._finished(file)
@@ -199,9 +319,7 @@ class _Run:
             if done:
                 del self.files[file]
         if done:
-            self.report.files += 1
-            if self.on_file:
-                self.on_file(file, "done")
+            self.writer.file_done(file)
 
 
 class StoredVectors:
@@ -229,14 +347,15 @@ class StoredVectors:
 
 
 @contextmanager
-def _writing(store: Store, report: RunReport, path: str) -> Iterator[Connection]:
-    """One article's transaction; a store failure (full disk, read-only, ...) says what was committed before."""
+def _writing(store: Store, report: RunReport, what: str) -> Iterator[Connection]:
+    """One transaction after the articles (the re-clustering); a store failure (full disk,
+    read-only, ...) says what the run committed before it."""
     try:
         with store.transaction() as conn:
             yield conn
     except StoreError as exc:
         kept = ", ".join(f"{n} {status}" for status, n in sorted(report.statuses.items()) if n) or "none"
         raise type(exc)(
-            f"{exc} Nothing of {path} was stored. Before it, this run committed (each article whole): "
+            f"{exc} Nothing of {what} was stored. Before it, this run committed (each article whole): "
             f"{kept}; files read before it: {report.files}."
         ) from exc

@@ -1,4 +1,5 @@
-"""Crash tests for ``newsloom run``: killed (SIGKILL) inside the corpus steps, then run again (issue #19).
+"""Crash tests for ``newsloom run`` and ``ingest``: killed (SIGKILL) inside the corpus steps or in the
+middle of a multi-article transaction, then run again (issues #19 and #18).
 
 The killed process is the real CLI with one corpus step wrapped so that, at its Nth article, the step
 does its work and then the process kills itself: the article's transaction (its rows, the linked
@@ -58,6 +59,40 @@ sys.argv = ["newsloom", "run", *sys.argv[3:]]
 from newsloom.cli import main
 main()
 """
+
+
+#: ``newsloom ingest`` with the store's save wrapped: at its argv[1]-th call it saves, then the process
+#: SIGKILLs itself in the middle of the open transaction that holds many articles (one savepoint each).
+KILLED_INGEST = """
+import os, signal, sys
+import newsloom.runner as runner
+kill_at = int(sys.argv[1])
+calls = 0
+save = runner.save_article
+def killing(conn, article, near=None):
+    global calls
+    status = save(conn, article, near)
+    calls += 1
+    if calls == kill_at:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return status
+runner.save_article = killing
+sys.argv = ["newsloom", "ingest", *sys.argv[2:]]
+from newsloom.cli import main
+main()
+"""
+
+#: ``process_paths`` with the corpus steps and argv[3] articles per transaction; the corpus step argv[1]
+#: kills the process at its argv[2]-th call (inside the second transaction when argv[2] > argv[3]).
+KILLED_BATCHED_RUN = (
+    KILLED_RUN.split("sys.argv = ")[0]
+    + """
+from newsloom.runner import process_paths
+from newsloom.store import Store
+process_paths([sys.argv[4]], Store.open(sys.argv[5]), stages=None, corpus=True,
+              transaction_articles=int(sys.argv[3]), processes=1)
+"""
+)
 
 
 def _env() -> dict[str, str]:
@@ -122,6 +157,88 @@ def test_run_killed_inside_the_corpus_steps_then_rerun_equals_a_clean_run(tmp_pa
     assert _stored(crashed_db) == 3
     _run(folder, crashed_db)
 
+    crashed_counts, crashed_exports = _state(crashed_db)
+    assert crashed_counts == clean_counts
+    for what in TABLES:
+        assert crashed_exports[what] == clean_exports[what], f"the {what} export differs from a clean run"
+
+
+def _copy_files(folder: Path) -> Path:
+    folder.mkdir()
+    for name in FILES:
+        shutil.copyfile(EXAMPLES / "text" / name, folder / name)
+    return folder
+
+
+def _killed(command: list[str]) -> None:
+    done = subprocess.run(command, capture_output=True, text=True, env=_env(), timeout=300)
+    assert done.returncode == -signal.SIGKILL, f"not killed: {done.returncode} {done.stderr[-2000:]}"
+
+
+def _ingest(folder: Path, db: Path) -> None:
+    command = [
+        sys.executable,
+        "-m",
+        "newsloom.cli",
+        "ingest",
+        str(folder),
+        "--db",
+        str(db),
+        "--processes",
+        "1",
+    ]
+    done = subprocess.run(command, capture_output=True, text=True, env=_env(), timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+
+
+def _integrity(db: Path) -> str:
+    store = Store.open(str(db))
+    try:
+        with store.connect() as conn:
+            return str(conn.exec_driver_sql("PRAGMA integrity_check").scalar())
+    finally:
+        store.close()
+
+
+def test_ingest_killed_in_the_middle_of_a_multi_article_transaction_then_rerun_equals_a_clean_ingest(
+    tmp_path: Path,
+) -> None:
+    from newsloom.runner import TRANSACTION_ARTICLES
+
+    assert len(FILES) < TRANSACTION_ARTICLES  # every file in one transaction: the kill is inside it
+    folder = _copy_files(tmp_path / "news")
+    clean_db, crashed_db = tmp_path / "clean.db", tmp_path / "crashed.db"
+    _ingest(folder, clean_db)
+    clean_counts, clean_exports = _state(clean_db)
+    assert clean_counts["articles"] == len(FILES)
+
+    # killed after saving the 5th article: four savepoints released, the fifth done, nothing committed
+    _killed(
+        [sys.executable, "-c", KILLED_INGEST, "5", str(folder), "--db", str(crashed_db), "--processes", "1"]
+    )
+    assert _stored(crashed_db) == 0, "a transaction of many articles was partly committed"
+    assert _integrity(crashed_db) == "ok"
+    _ingest(folder, crashed_db)
+    _ingest(folder, crashed_db)  # the same input twice changes nothing
+    crashed_counts, crashed_exports = _state(crashed_db)
+    assert crashed_counts == clean_counts
+    assert crashed_exports["articles"] == clean_exports["articles"]
+
+
+def test_run_with_several_articles_per_transaction_killed_in_the_second_then_rerun_equals_a_clean_run(
+    tmp_path: Path,
+) -> None:
+    folder = _copy_files(tmp_path / "news")
+    clean_db, crashed_db = tmp_path / "clean.db", tmp_path / "crashed.db"
+    _run(folder, clean_db)
+    clean_counts, clean_exports = _state(clean_db)
+
+    # 3 articles per transaction; merge_events kills at the 5th article: the 4th and 5th are rolled back
+    script = [sys.executable, "-c", KILLED_BATCHED_RUN, "merge_events", "5", "3"]
+    _killed([*script, str(folder), str(crashed_db)])
+    assert _stored(crashed_db) == 3, "the first transaction (3 articles) was not kept whole"
+    assert _integrity(crashed_db) == "ok"
+    _run(folder, crashed_db)
     crashed_counts, crashed_exports = _state(crashed_db)
     assert crashed_counts == clean_counts
     for what in TABLES:

@@ -25,7 +25,8 @@ def test_ctrl_c_says_what_is_stored_and_how_to_resume(
             on_file(path, status)
             raise KeyboardInterrupt  # the user presses Ctrl-C once the first file is stored
 
-        return real(*args, on_file=stop, **kwargs)
+        # one article per transaction: the first file is committed (and reported done) alone
+        return real(*args, on_file=stop, transaction_articles=1, **kwargs)
 
     monkeypatch.setattr(newsloom.runner, "process_paths", interrupted_after_one_file)
     db = str(tmp_path / "interrupted.db")

@@ -36,10 +36,12 @@ def run_server(
     port: int = DEFAULT_PORT,
     token: str | None = None,
     read_only: bool = False,
+    workers: int = 1,
 ) -> None:
     """Serve the API and web UI with uvicorn until interrupted. Writes need ``$NEWSLOOM_TOKEN``.
 
     ``read_only`` (or a store file this process cannot write) serves reads and refuses writes.
+    ``workers`` > 1: that many read-only worker processes (:mod:`newsloom.serve.workers`).
     """
     from newsloom.serve.security import is_loopback
     from newsloom.store.db import is_writable
@@ -52,6 +54,13 @@ def run_server(
     if not read_only and not is_writable(db):
         read_only = True
         print(f"newsloom: {db} (or its folder) is not writable: serving it read-only.", file=sys.stderr)
+    if workers > 1:
+        from newsloom.serve.workers import run_workers
+
+        print(f"newsloom: serving {db} at http://{host}:{port}/ with {workers} read-only workers "
+              "(uploads are refused: ingest with `newsloom ingest`)", file=sys.stderr)  # fmt: skip
+        run_workers(db, host, port, workers, read_only=read_only)
+        return
     app = create_app(db, token, read_only=read_only)
     where = f"http://{host}:{port}/"
     print(f"newsloom: serving {db} at {where} (API schema at {where}openapi.json)", file=sys.stderr)

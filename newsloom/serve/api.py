@@ -7,6 +7,7 @@ route's ``response_model``); here are the index, compare, ingest and export. Lis
 
 from __future__ import annotations
 
+import functools
 import logging
 import threading
 from collections.abc import AsyncIterator, Iterator
@@ -22,6 +23,7 @@ from starlette.datastructures import UploadFile
 import newsloom
 from newsloom.errors import StoreError
 from newsloom.serve.actions import MAX_COMPARE_CHARS, IngestResult, compare_scores, run_ingest
+from newsloom.serve.cache import KeptResponses, ResponseCache, StoreVersion
 from newsloom.serve.errors import ERROR_SCHEMA, ApiError, install_error_handler
 from newsloom.serve.routes import (
     Conn,
@@ -36,8 +38,9 @@ from newsloom.serve.routes import (
 from newsloom.serve.search import SearchIndex
 from newsloom.serve.security import GuardMiddleware, check_token, given_token
 from newsloom.store import Store
-from newsloom.store.articles import count_articles
+from newsloom.store.articles import article_version, count_articles
 from newsloom.store.db import READ_ONLY_HINT, ReadOnlyStoreError, is_writable
+from newsloom.store.search import index_version
 from newsloom.views.common import Model
 from newsloom.views.compare import CompareResult
 
@@ -272,13 +275,21 @@ def create_app(
     app.state.search = search_index
     app.state.write_lock = threading.Lock()
     app.state.templates = make_templates()
-    app.add_middleware(GuardMiddleware)
+    app.state.response_cache = KeptResponses()
+    version = StoreVersion(functools.partial(_store_version, store))
+    app.add_middleware(ResponseCache, version=version, entries=app.state.response_cache)
+    app.add_middleware(GuardMiddleware)  # outside the cache: every request is checked, cached or not
     install_error_handler(app)
     app.include_router(router)
     app.include_router(pages_router)
     app.include_router(watch_router)
     app.include_router(corrections_router)
     return app
+
+
+def _store_version(store: Store) -> object:
+    with store.connect() as conn:
+        return (*article_version(conn), index_version(conn))
 
 
 def _build_search_index(index: SearchIndex) -> None:

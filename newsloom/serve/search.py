@@ -30,10 +30,12 @@ from typing import Any
 import numpy as np
 
 from newsloom.entities.queries import entity_detail, export_entities, find_entity
-from newsloom.events.queries import export_events
+from newsloom.events.queries import event_detail, export_events
 from newsloom.store import Connection, Store
 from newsloom.store import articles as article_rows
+from newsloom.store import entities as entity_rows
 from newsloom.store import search as index_rows
+from newsloom.store.corrections import corrections_version
 from newsloom.store.dialect import Clause, full_text
 
 log = logging.getLogger("newsloom.serve.search")
@@ -223,7 +225,7 @@ class SearchIndex:
         self._vectors: np.ndarray | None = None
         self._vector_ids: list[str] = []
         self._vector_languages: np.ndarray = np.array([], dtype=object)
-        self._event_trust: dict[str, dict[str, Any]] = {}
+        self._corrected: int | None = None  # the corrections version last indexed (None: not yet)
         self.enabled = full_text(store.engine)
 
     # -- building -------------------------------------------------------------------------------
@@ -241,24 +243,78 @@ class SearchIndex:
                 fingerprint = article_rows.article_version(conn)
             if not force and fingerprint == self._fingerprint:
                 return {}
-            written = {kind: 0 for kind in KINDS}
-            with self.store.transaction() as conn:
-                written["article"] = self._write(conn, "article", self._article_docs(conn))
-                written["entity"] = self._write(conn, "entity", self._entity_docs(conn))
-                written["event"] = self._write(conn, "event", self._event_docs(conn))
+            written: dict[str, int] = {}
+            if force or not self.store.read_only:  # a read-only reader leaves the writing to a writer
+                with self.store.transaction() as conn:
+                    written = self._write_new(conn)
             self._load_vectors()
             self._fingerprint = fingerprint
             return written
 
-    def _article_docs(self, conn: Connection) -> Iterator[_Doc]:
+    def _write_new(self, conn: Connection) -> dict[str, int]:
+        """Index what is new: the articles not indexed yet, and the entities and events they touch
+        (an entity's names and roles, an event's sources change only when an article lands). The
+        first pass over a store (no article indexed yet) indexes every entity and event."""
+        new = list(index_rows.unindexed_articles(conn))
+        corrected = corrections_version(conn)
+        # the first pass over a store, or a correction since the last pass (corrections change events
+        # and entities without any new article): every entity and event is listed again
+        # (a new process knows no version: it lists them again only if any correction was ever made)
+        seen = self._corrected if self._corrected is not None else 0
+        first_pass = not index_rows.has_docs(conn, "article") or corrected != seen
+        self._corrected = corrected
+        written = {kind: 0 for kind in KINDS}
+        written["article"] = self._write(conn, "article", self._article_docs(new), refs=[a.id for a in new])
+        if first_pass:
+            written["entity"] = self._write(conn, "entity", self._entity_docs(export_entities(conn)))
+            written["event"] = self._write(conn, "event", self._event_docs(export_events(conn, "jsonl")))
+        elif new:
+            ids = [a.id for a in new]
+            entity_ids, event_ids = (
+                index_rows.entities_named_in(conn, ids),
+                index_rows.events_reported_in(conn, ids),
+            )
+            records = self._entity_records(conn, entity_ids)
+            written["entity"] = self._write(
+                conn, "entity", self._entity_docs(records), refs=list(map(str, entity_ids))
+            )
+            events = (event_detail(conn, event_id) for event_id in event_ids)
+            found = (event for event in events if event is not None)
+            written["event"] = self._write(
+                conn, "event", self._event_docs(found), refs=list(map(str, event_ids))
+            )
+        return written
+
+    @staticmethod
+    def _entity_records(conn: Connection, ids: list[int]) -> Iterator[dict[str, Any]]:
+        """What the index needs of some entities, in the shape of ``export_entities``' records."""
+        for start in range(0, len(ids), DOCS_BATCH):
+            chunk = ids[start : start + DOCS_BATCH]
+            aliases: dict[int, list[str]] = {}
+            for alias in entity_rows.aliases_of(conn, chunk):
+                bucket = aliases.setdefault(alias.entity_id, [])
+                if alias.alias not in bucket:
+                    bucket.append(alias.alias)
+            names = entity_rows.names_by_language(conn, chunk)
+            roles: dict[int, list[dict[str, Any]]] = {}
+            for role in entity_rows.roles_of(conn, chunk):
+                roles.setdefault(role.entity_id, []).append({"role": role.role, "title": role.role_text})
+            for entity_id in chunk:
+                row = entity_rows.entity_row(conn, entity_id)
+                if row is not None:
+                    yield {"id": row.id, "name": row.name, "aliases": aliases.get(row.id, []),
+                           "names": names.get(row.id, {}), "roles": roles.get(row.id, []),
+                           "first_seen": row.first_seen}  # fmt: skip
+
+    def _article_docs(self, rows: Iterable[index_rows.ArticleText]) -> Iterator[_Doc]:
         """Articles not indexed yet (an article's text never changes; duplicates are left out)."""
-        for row in index_rows.unindexed_articles(conn):
+        for row in rows:
             title = row.title or _lead(row.text)
             yield _Doc("article", row.id, row.language or "", title, row.text, row.published)
 
-    def _entity_docs(self, conn: Connection) -> Iterator[_Doc]:
+    def _entity_docs(self, records: Iterable[dict[str, Any]]) -> Iterator[_Doc]:
         """One doc per entity and language: its canonical name, the names seen in that language, roles."""
-        for entity in export_entities(conn):
+        for entity in records:
             names: dict[str, list[str]] = entity.get("names") or {}
             roles = " · ".join(
                 str(r.get("title") or r.get("role") or "") for r in entity.get("roles") or [] if isinstance(r, dict)
@@ -268,9 +324,9 @@ class SearchIndex:
                 yield _Doc("entity", str(entity["id"]), language or "", str(entity.get("name") or ""), body,
                            entity.get("first_seen"))  # fmt: skip
 
-    def _event_docs(self, conn: Connection) -> Iterator[_Doc]:
+    def _event_docs(self, records: Iterable[dict[str, Any]]) -> Iterator[_Doc]:
         """One doc per event and language: what happened, who, where, and the evidence sentences."""
-        for event in export_events(conn, "jsonl"):
+        for event in records:
             by_language: dict[str, list[str]] = {}
             for source in event.get("sources") or []:
                 if isinstance(source, dict):
@@ -278,24 +334,18 @@ class SearchIndex:
                         str(source.get("sentence") or "")
                     )
             title = str(event.get("title") or "") or event_title(event)
-            self._event_trust[str(event["id"])] = {
-                "sources": int(
-                    event.get("n_articles") or len({s.get("article_id") for s in event.get("sources") or []})
-                ),
-                "languages": len(event.get("languages") or by_language),
-                "confidence": event.get("confidence"),
-            }
             for language, sentences in sorted(by_language.items()) or [("", [])]:
                 body = " ".join(dict.fromkeys(sentences))
                 yield _Doc("event", str(event["id"]), language, title, body, event.get("date"))
 
-    def _write(self, conn: Connection, kind: str, docs: Iterable[_Doc]) -> int:
+    def _write(self, conn: Connection, kind: str, docs: Iterable[_Doc], refs: list[str] | None = None) -> int:
         """Insert new docs, replace changed ones (same kind, ref, language); returns how many.
+        ``refs``: the only refs ``docs`` can hold (their stored signatures alone are read).
 
-        Events and entities are listed whole at each refresh, so their docs no longer listed (an
+        Events and entities are listed whole for their refs, so their docs no longer listed (an
         event marked false or merged away, an entity merged into another) are removed; articles are
         listed only when new, and stay."""
-        existing = index_rows.signatures(conn, kind)
+        existing = index_rows.signatures(conn, kind, refs)
         written = 0
         seen: set[tuple[str, str]] = set()
         for doc in docs:
@@ -433,7 +483,7 @@ class SearchIndex:
                         languages=languages.get(key) or ([row.language] if row.language else []),
                         published=row.published, score=ranked[key], matched_by=reasons[key],
                         segments=make_segments(row.body or row.title, [terms, *expansions]),
-                        trust=self._event_trust.get(key[1]) if key[0] == "event" else None,
+                        trust=_event_trust(conn, key[1]) if key[0] == "event" else None,
                     )
                 )  # fmt: skip
                 if len(hits) >= offset + limit:
@@ -507,6 +557,19 @@ class SearchIndex:
 
     def _doc_for(self, conn: Connection, key: tuple[str, str], language: str | None) -> Any:
         return index_rows.find_doc(conn, key[0], key[1], language)
+
+
+def _event_trust(conn: Connection, ref: str) -> dict[str, Any] | None:
+    """An event hit's trust marks: its distinct reporting articles, their languages, its confidence."""
+    event = event_detail(conn, int(ref)) if ref.isdigit() else None
+    if event is None:
+        return None
+    sources = [s for s in event.get("sources") or [] if isinstance(s, dict)]
+    return {
+        "sources": int(event.get("n_articles") or len({s.get("article_id") for s in sources})),
+        "languages": len(event.get("languages") or {s.get("language") for s in sources}),
+        "confidence": event.get("confidence"),
+    }
 
 
 def _lead(text: str, size: int = 140) -> str:

@@ -64,20 +64,115 @@ _STAGES_QUERY = sa.select(articles.c.stages).where(articles.c.id == sa.bindparam
 _PATH_QUERY = sa.select(article_paths.c.article_id).where(article_paths.c.path == sa.bindparam("p"))
 
 
+_INSERT_ARTICLE = sa.insert(articles)
+_INSERT_BANDS = sa.insert(simhash_bands)
+_INSERT_PATH = sa.insert(article_paths)
+_MOVE_PATH = (
+    sa.update(article_paths)
+    .where(article_paths.c.path == sa.bindparam("p"))
+    .values(article_id=sa.bindparam("a"))
+)
+_UPDATE_ARTICLE = (
+    sa.update(articles)
+    .where(articles.c.id == sa.bindparam("i"))
+    .values(language=sa.bindparam("l"), data=sa.bindparam("d"), stages=sa.bindparam("s"))
+)
+
+
+def _within(a: int, b: int) -> bool:
+    return bin((a ^ b) & ((1 << 64) - 1)).count("1") <= NEAR_DUPLICATE_BITS
+
+
 def find_near_duplicate(conn: sa.Connection, value: int) -> str | None:
     """Id of a stored article whose simhash is within NEAR_DUPLICATE_BITS of ``value`` (banded lookup)."""
     params = {f"v{band}": v for band, v in _bands(value)}
     for row in conn.execute(_NEAR_DUPLICATE_QUERY, params):
-        if bin((row.simhash ^ value) & ((1 << 64) - 1)).count("1") <= NEAR_DUPLICATE_BITS:
+        if _within(row.simhash, value):
             return str(row.id)
     return None
 
 
-def save_article(conn: sa.Connection, article: Article) -> str:
+class NearDuplicates:
+    """The near-duplicate lookup of one write batch, in memory: the stored articles sharing a band
+    with any article of the batch, fetched in one query (:meth:`load`), plus the batch's own
+    articles as they are saved. The same answers as :func:`find_near_duplicate` one by one."""
+
+    def __init__(self) -> None:
+        self._bands: dict[tuple[int, int], list[tuple[str, int]]] = {}
+        self._simhashes: dict[str, int] = {}  # article id -> its simhash, computed once for the batch
+        self._order: dict[str, int] = {}  # candidate id -> rank (stored first, then in saving order)
+
+    def load(self, conn: sa.Connection, batch: Sequence[Article]) -> None:
+        """Fetch the stored candidates of the batch's new articles (those not stored yet)."""
+        lock_writers(conn)  # PostgreSQL: no other process adds candidates until this transaction ends
+        stored = _stored_ids(conn, [a.id for a in batch])
+        for article in batch:
+            if article.id not in stored and article.id not in self._simhashes:
+                self._simhashes[article.id] = simhash(article.text)
+        wanted: dict[int, set[int]] = {}
+        for value in self._simhashes.values():
+            for band, v in _bands(value):
+                wanted.setdefault(band, set()).add(v)
+        if not wanted:
+            return
+        query = (
+            sa.select(articles.c.id, articles.c.simhash, simhash_bands.c.band, simhash_bands.c.value)
+            .join(simhash_bands, simhash_bands.c.article_id == articles.c.id)
+            .where(
+                sa.or_(*(sa.and_(simhash_bands.c.band == b, simhash_bands.c.value.in_(sorted(vs)))
+                         for b, vs in sorted(wanted.items()))),
+                articles.c.duplicate_of.is_(None),
+            )
+            .order_by(articles.c.ingested_at, articles.c.id)
+        )  # fmt: skip
+        for row in conn.execute(query):
+            self._add(str(row.id), int(row.simhash), [(int(row.band), int(row.value))])
+
+    def simhash_of(self, article: Article) -> int:
+        value = self._simhashes.get(article.id)
+        return simhash(article.text) if value is None else value
+
+    def find(self, value: int) -> str | None:
+        found = [
+            (self._order[i], i)
+            for key in _bands(value)
+            for i, v in self._bands.get(key, ())
+            if _within(v, value)
+        ]
+        return min(found)[1] if found else None
+
+    def add(self, article_id: str, value: int) -> None:
+        """An article of the batch saved as an original: later ones may duplicate it."""
+        self._add(article_id, value, _bands(value))
+
+    def discard(self, article_id: str) -> None:
+        """An article whose savepoint was rolled back: it is not stored after all."""
+        self._order.pop(article_id, None)
+        for key, entries in self._bands.items():
+            self._bands[key] = [e for e in entries if e[0] != article_id]
+
+    def _add(self, article_id: str, value: int, keys: list[tuple[int, int]]) -> None:
+        self._order.setdefault(article_id, len(self._order))
+        for key in keys:
+            entries = self._bands.setdefault(key, [])
+            if (article_id, value) not in entries:
+                entries.append((article_id, value))
+
+
+def _stored_ids(conn: sa.Connection, ids: Sequence[str]) -> set[str]:
+    found: set[str] = set()
+    for start in range(0, len(ids), 500):
+        chunk = list(ids[start : start + 500])
+        found.update(row.id for row in conn.execute(sa.select(articles.c.id).where(articles.c.id.in_(chunk))))
+    return found
+
+
+def save_article(conn: sa.Connection, article: Article, near: NearDuplicates | None = None) -> str:
     """Store an article; returns 'new', 'updated', 'unchanged' or 'duplicate'.
 
     The same body (whatever the file name) is one article; a stored article is updated only when
-    more stages have run on it; a near-identical body is recorded as a duplicate of the first.
+    more stages have run on it; a near-identical body is recorded as a duplicate of the first
+    (looked up in ``near``, the batch's lookup, when given, else in the store).
     The first statement of the caller's write transaction: on PostgreSQL it waits for the writer lock
     (``dialect.lock_writers``), so the corpus steps that follow in the same transaction see every
     article other processes committed before and no other process writes until this one commits.
@@ -89,52 +184,50 @@ def save_article(conn: sa.Connection, article: Article) -> str:
         if set(article.stages) <= stored_stages:
             return "unchanged"
         conn.execute(
-            sa.update(articles)
-            .where(articles.c.id == article.id)
-            .values(
-                language=article.language,
-                data=json.dumps(article.to_dict(), ensure_ascii=False),
-                stages=",".join(article.stages),
-            )
+            _UPDATE_ARTICLE,
+            {
+                "i": article.id,
+                "l": article.language,
+                "d": json.dumps(article.to_dict(), ensure_ascii=False),
+                "s": ",".join(article.stages),
+            },
         )
         return "updated"
-    value = simhash(article.text)
-    duplicate_of = find_near_duplicate(conn, value)
+    value = near.simhash_of(article) if near is not None else simhash(article.text)
+    duplicate_of = near.find(value) if near is not None else find_near_duplicate(conn, value)
     conn.execute(
-        sa.insert(articles).values(
-            id=article.id,
-            path=article.path,
-            fmt=article.fmt,
-            language=article.language,
-            published=article.published,
-            title=article.title,
-            text=article.text,
-            raw=article.raw,
-            data=json.dumps(article.to_dict(), ensure_ascii=False),
-            stages=",".join(article.stages),
-            simhash=value,
-            duplicate_of=duplicate_of,
-            ingested_at=datetime.now(UTC).isoformat(timespec="seconds"),
-        )
+        _INSERT_ARTICLE,
+        {
+            "id": article.id,
+            "path": article.path,
+            "fmt": article.fmt,
+            "language": article.language,
+            "published": article.published,
+            "title": article.title,
+            "text": article.text,
+            "raw": article.raw,
+            "data": json.dumps(article.to_dict(), ensure_ascii=False),
+            "stages": ",".join(article.stages),
+            "simhash": value,
+            "duplicate_of": duplicate_of,
+            "ingested_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        },
     )
     if duplicate_of is None:
         conn.execute(
-            sa.insert(simhash_bands),
-            [{"band": b, "value": v, "article_id": article.id} for b, v in _bands(value)],
+            _INSERT_BANDS, [{"band": b, "value": v, "article_id": article.id} for b, v in _bands(value)]
         )
+        if near is not None:
+            near.add(article.id, value)
     return "duplicate" if duplicate_of else "new"
 
 
 def _remember_path(conn: sa.Connection, article: Article) -> None:
-    found = conn.execute(
-        sa.select(article_paths.c.article_id).where(article_paths.c.path == article.path)
-    ).first()
+    found = conn.execute(_PATH_QUERY, {"p": article.path}).first()
     if found is None:
-        conn.execute(sa.insert(article_paths).values(path=article.path, article_id=article.id))
+        conn.execute(_INSERT_PATH, {"path": article.path, "article_id": article.id})
     elif found.article_id != article.id:  # the file at this path changed: it now holds another article
-        conn.execute(
-            sa.update(article_paths).where(article_paths.c.path == article.path).values(article_id=article.id)
-        )
+        conn.execute(_MOVE_PATH, {"p": article.path, "a": article.id})
 
 
 def _from_row(row: Any) -> Article:
@@ -275,5 +368,9 @@ def newest_published(conn: sa.Connection) -> str | None:
 
 
 def article_version(conn: sa.Connection) -> tuple[object, ...]:
-    """Changes whenever articles are added: the count (near-duplicates included) and the newest ingest time."""
-    return tuple(conn.execute(sa.select(sa.func.count(), sa.func.max(articles.c.ingested_at))).one())
+    """Changes whenever articles are added or a person corrects the record: the count (near-duplicates
+    included), the newest ingest time and the newest correction (an undo is a correction too)."""
+    from newsloom.store.corrections import corrections_version
+
+    found = tuple(conn.execute(sa.select(sa.func.count(), sa.func.max(articles.c.ingested_at))).one())
+    return (*found, corrections_version(conn))

@@ -149,6 +149,11 @@ def list_corrections(
     return [_row(r) for r in conn.execute(query)]
 
 
+def corrections_version(conn: sa.Connection) -> int:
+    """The newest correction's id (0 before any): changes with every correction and every undo."""
+    return int(conn.execute(sa.select(sa.func.max(corrections.c.id))).scalar() or 0)
+
+
 def has_active(conn: sa.Connection) -> bool:
     """Whether any correction is in force (False in a store built without the corrections tables)."""
     if not sa.inspect(conn).has_table("corrections"):

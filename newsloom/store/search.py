@@ -12,7 +12,14 @@ import sqlalchemy as sa
 
 from newsloom.store import dialect
 from newsloom.store.dialect import Clause
-from newsloom.store.schema import articles, embeddings, search_docs, story_members
+from newsloom.store.schema import (
+    articles,
+    embeddings,
+    entity_links,
+    event_sources,
+    search_docs,
+    story_members,
+)
 
 
 @dataclass(frozen=True)
@@ -61,13 +68,52 @@ def unindexed_articles(conn: sa.Connection) -> Iterator[ArticleText]:
         yield ArticleText(row.id, row.language, row.title, row.text, row.published)
 
 
-def signatures(conn: sa.Connection, kind: str) -> dict[tuple[str, str], tuple[int, str]]:
-    """(ref, language) -> (doc id, signature) of every document of a kind."""
+def signatures(
+    conn: sa.Connection, kind: str, refs: Sequence[str] | None = None
+) -> dict[tuple[str, str], tuple[int, str]]:
+    """(ref, language) -> (doc id, signature) of every document of a kind (of those refs, if given)."""
     query = sa.select(search_docs.c.id, search_docs.c.ref, search_docs.c.language, search_docs.c.signature)
-    return {
-        (row.ref, row.language): (int(row.id), row.signature)
-        for row in conn.execute(query.where(search_docs.c.kind == kind))
-    }
+    found: dict[tuple[str, str], tuple[int, str]] = {}
+    chunks = [None] if refs is None else [list(refs[i : i + 500]) for i in range(0, len(refs), 500)]
+    for chunk in chunks:
+        where = query.where(search_docs.c.kind == kind)
+        if chunk is not None:
+            where = where.where(search_docs.c.ref.in_(chunk))
+        found.update({(row.ref, row.language): (int(row.id), row.signature) for row in conn.execute(where)})
+    return found
+
+
+def index_version(conn: sa.Connection) -> int:
+    """The newest document's id: grows whenever the index gains a document."""
+    return int(conn.execute(sa.select(sa.func.max(search_docs.c.id))).scalar() or 0)
+
+
+def has_docs(conn: sa.Connection, kind: str) -> bool:
+    """True once the index holds a document of this kind (a first full pass has run)."""
+    return (
+        conn.execute(sa.select(search_docs.c.id).where(search_docs.c.kind == kind).limit(1)).first()
+        is not None
+    )
+
+
+def entities_named_in(conn: sa.Connection, article_ids: Sequence[str]) -> list[int]:
+    """Ids of the entities some articles name (their index documents may have changed with them)."""
+    found: set[int] = set()
+    for start in range(0, len(article_ids), 500):
+        chunk = list(article_ids[start : start + 500])
+        query = sa.select(entity_links.c.entity_id).where(entity_links.c.article_id.in_(chunk)).distinct()
+        found.update(int(row[0]) for row in conn.execute(query))
+    return sorted(found)
+
+
+def events_reported_in(conn: sa.Connection, article_ids: Sequence[str]) -> list[int]:
+    """Ids of the events some articles report (new ones, and stored ones they were merged into)."""
+    found: set[int] = set()
+    for start in range(0, len(article_ids), 500):
+        chunk = list(article_ids[start : start + 500])
+        query = sa.select(event_sources.c.event_id).where(event_sources.c.article_id.in_(chunk)).distinct()
+        found.update(int(row[0]) for row in conn.execute(query))
+    return sorted(found)
 
 
 def write_doc(
