@@ -28,13 +28,8 @@ from typing import Any
 from newsloom.article import Article
 from newsloom.events import stored as store
 from newsloom.events.actors import fold, identity_keys, is_state, same_actor
-from newsloom.events.rollup import (
-    ArticleEvent,
-    article_events,
-    dates_compatible,
-    matched_participants,
-    participants_match,
-)
+from newsloom.events.parties import Roles, matched_parties, parties_match, stored_roles, with_roles
+from newsloom.events.rollup import ArticleEvent, article_events, dates_compatible
 from newsloom.events.types import Actor
 from newsloom.store import Connection
 from newsloom.store import entities as entity_rows
@@ -63,13 +58,14 @@ def _compatible(
     if group.type == "CONSULT":
         single = len(group.participants) == 1 or len(stored.participants) == 1
         strict = not (single and group.date and group.date == stored.date)
-        if not participants_match(group.participants, stored.participants, strict=strict):
+        ours, theirs = meeting_parties(group), meeting_parties(stored)
+        if not parties_match(ours, theirs, strict=strict):
             return 0
-        shared = matched_participants(group.participants, stored.participants)
+        shared, exact = matched_parties(ours, theirs)
         named_place = group.location if group.location_source in ("sentence", "visit") else None
         if named_place and stored.location_key and stored.location_key != fold(named_place) and shared < 2:
             return 0  # one participant in common and another city: another meeting
-        return 10 + shared + (2 if group.date == stored.date else 0)
+        return 10 + shared + exact + (2 if group.date == stored.date else 0)
     if parent_id is not None and stored.parent_id != parent_id:
         return 0  # a statement at a meeting belongs with that meeting's statements
     if group.joint != stored.joint:
@@ -98,6 +94,15 @@ def _compatible(
     )
 
 
+def meeting_parties(event: ArticleEvent | store.StoredEvent) -> tuple[Actor, ...]:
+    """The participants of a meeting as parties. A country on the target side is where a visit went
+    ("Guterres visits Vietnam"), not who was met: it stands for no person there."""
+    targets = tuple(replace(a, country=None) if a.type == "place" else a for a in event.target_actors)
+    sources = tuple(event.source_actors)
+    keys = {a.key for a in sources}
+    return (*sources, *(a for a in targets if a.key not in keys))
+
+
 def _participant_or_country(
     first: Sequence[Actor], second: Sequence[Actor], around: frozenset[str], sources: Sequence[Actor]
 ) -> bool:
@@ -116,6 +121,14 @@ def _participant_or_country(
     )
 
 
+def _with_stored_roles(event: store.StoredEvent, roles: Roles) -> store.StoredEvent:
+    return replace(
+        event,
+        source_actors=tuple(with_roles(a, roles) for a in event.source_actors),
+        target_actors=tuple(with_roles(a, roles) for a in event.target_actors),
+    )
+
+
 def find_match(conn: Connection, group: ArticleEvent, parent_id: int | None) -> int | None:
     """The stored event this article-level event reports, if any (indexed lookups only)."""
     candidates: dict[int, store.StoredEvent] = {}
@@ -127,6 +140,9 @@ def find_match(conn: Connection, group: ArticleEvent, parent_id: int | None) -> 
     for stored in store.candidates_by_keys(conn, keys, days, group.type):
         candidates.setdefault(stored.id, stored)
     meetings = store.event_keys_of(conn, {s.parent_id for s in candidates.values() if s.parent_id})
+    # roles learnt since a candidate was stored ("Thongloun" leads the party named in a later report)
+    roles = stored_roles(conn, {a.key for s in candidates.values() for a in s.participants})
+    candidates = {i: _with_stored_roles(s, roles) for i, s in candidates.items()}
     best: tuple[int, int] | None = None
     for stored in candidates.values():
         score = _compatible(group, stored, parent_id, meetings.get(stored.parent_id or 0, frozenset()))
@@ -161,36 +177,42 @@ def corpus_keys(conn: Connection, article: Article) -> dict[str, str]:
     return mapping
 
 
-def _remap_actor(actor: Actor, mapping: dict[str, str]) -> Actor:
-    return replace(
+def _remap_actor(actor: Actor, mapping: dict[str, str], roles: Roles) -> Actor:
+    remapped = replace(
         actor,
         key=mapping.get(actor.key, actor.key),
         # countries stay as they are: an affiliation to a country is not an identity (see same_actor)
         affiliations=tuple(a if is_state(a) else mapping.get(a, a) for a in actor.affiliations),
     )
+    return with_roles(remapped, roles)
 
 
-def remap(group: ArticleEvent, mapping: dict[str, str]) -> ArticleEvent:
-    """An article-level event with its actor keys replaced by corpus keys."""
-    if not mapping:
+def remap(group: ArticleEvent, mapping: dict[str, str], roles: Roles | None = None) -> ArticleEvent:
+    """An article-level event with its actor keys replaced by corpus keys, and its actors given the
+    bodies they speak for and the state they belong to from the stored roles."""
+    roles = roles or Roles()
+    if not mapping and not roles.bodies and not roles.states:
         return group
+    actor = lambda a: _remap_actor(a, mapping, roles)  # noqa: E731
     mentions = tuple(
         replace(
             m,
-            source_actors=tuple(_remap_actor(a, mapping) for a in m.source_actors),
-            target_actors=tuple(_remap_actor(a, mapping) for a in m.target_actors),
+            source_actors=tuple(actor(a) for a in m.source_actors),
+            target_actors=tuple(actor(a) for a in m.target_actors),
             source=tuple(mapping.get(k, k) for k in m.source),
             target=tuple(mapping.get(k, k) for k in m.target),
         )
         for m in group.mentions
     )
+    sources = tuple(actor(a) for a in group.source_actors)
+    targets = tuple(actor(a) for a in group.target_actors)
     return replace(
         group,
         mentions=mentions,
-        source_actors=tuple(_remap_actor(a, mapping) for a in group.source_actors),
-        target_actors=tuple(_remap_actor(a, mapping) for a in group.target_actors),
-        src_keys=frozenset(mapping.get(k, k) for k in group.src_keys),
-        tgt_keys=frozenset(mapping.get(k, k) for k in group.tgt_keys),
+        source_actors=sources,
+        target_actors=targets,
+        src_keys=frozenset(mapping.get(k, k) for k in group.src_keys).union(*map(identity_keys, sources)),
+        tgt_keys=frozenset(mapping.get(k, k) for k in group.tgt_keys).union(*map(identity_keys, targets)),
     )
 
 
@@ -205,9 +227,10 @@ def merge_article_events(conn: Connection, article: Article) -> list[int]:
     for event_id in touched:
         store.refresh_event(conn, event_id)
     mapping = corpus_keys(conn, article)
+    roles = stored_roles(conn, mapping.values())
     # events the classifier alone found stay with their article (precision first): the corpus
     # events are built from rule-backed readings only
-    groups = [remap(g, mapping) for g in article_events(article.events) if not g.model_only]
+    groups = [remap(g, mapping, roles) for g in article_events(article.events) if not g.model_only]
     ids: dict[int, int] = {}
     # meetings first, so the statements made at them can find their stored parent
     for group in sorted(groups, key=lambda g: (g.parent is not None, g.group)):
