@@ -28,7 +28,15 @@ from typing import Any
 from newsloom.article import Article
 from newsloom.events import stored as store
 from newsloom.events.actors import fold, identity_keys, is_state, same_actor
-from newsloom.events.parties import Roles, matched_parties, parties_match, stored_roles, with_roles
+from newsloom.events.implicit import implied_meetings
+from newsloom.events.parties import (
+    Roles,
+    matched_parties,
+    own_side,
+    parties_match,
+    stored_roles,
+    with_roles,
+)
 from newsloom.events.rollup import ArticleEvent, article_events, dates_compatible
 from newsloom.events.types import Actor
 from newsloom.store import Connection
@@ -49,8 +57,10 @@ def _compatible(
     stored: store.StoredEvent,
     parent_id: int | None,
     around: frozenset[str] = frozenset(),
+    own: frozenset[str] = frozenset(),
 ) -> int:
-    """A score > 0 when ``group`` can be ``stored`` (higher is a better match), else 0."""
+    """A score > 0 when ``group`` can be ``stored`` (higher is a better match), else 0. ``around``:
+    the keys of the stored event's meeting; ``own``: those of the group's (``parent_id``)."""
     if group.type != stored.type:
         return 0
     if not dates_compatible(group.date, group.date_end, stored.date, stored.date_end):
@@ -66,21 +76,27 @@ def _compatible(
         if named_place and stored.location_key and stored.location_key != fold(named_place) and shared < 2:
             return 0  # one participant in common and another city: another meeting
         return 10 + shared + exact + (2 if group.date == stored.date else 0)
-    if parent_id is not None and stored.parent_id != parent_id:
-        return 0  # a statement at a meeting belongs with that meeting's statements
+    if stored.parent_id != parent_id:
+        # a statement at a meeting belongs with that meeting's statements; one told without its
+        # meeting joins them only when all its actors took part in that meeting
+        if parent_id is None and not (stored.parent_id and _within(group.participants, around)):
+            return 0
+        if stored.parent_id is None and not (parent_id and _within(stored.participants, own)):
+            return 0
+        if parent_id is not None and stored.parent_id is not None:
+            return 0
+        around = around or own
     if group.joint != stored.joint:
         return 0
     source_overlap = len(group.src_keys & stored.src_keys)
     if not source_overlap:
         return 0
-    known = stored.src_keys | stored.tgt_keys | around  # around: the participants of its meeting
-    stranger = any(
-        a.type in ("person", "organization")
-        and not (identity_keys(a) & known)
-        and not any(same_actor(a, b) for b in stored.participants)
-        for a in (*group.source_actors, *group.target_actors)
-    )
-    if stranger:  # "Lương Cường and Ramaphosa agreed" is not what Lương Cường offered the UN
+    # around: the participants of its meeting. Either side may name fewer actors than the other
+    # (whichever came first), not both others: "Lương Cường and Ramaphosa agreed" is not what
+    # Lương Cường offered the UN
+    if _has_stranger(group.participants, stored.src_keys | stored.tgt_keys | around, stored.participants) and (
+        _has_stranger(stored.participants, group.src_keys | group.tgt_keys | around, group.participants)
+    ):
         return 0
     if group.tgt_keys and stored.tgt_keys and not (group.tgt_keys & stored.tgt_keys):
         named_alike = any(same_actor(a, b) for a in group.target_actors for b in stored.target_actors)
@@ -101,6 +117,22 @@ def meeting_parties(event: ArticleEvent | store.StoredEvent) -> tuple[Actor, ...
     sources = tuple(event.source_actors)
     keys = {a.key for a in sources}
     return (*sources, *(a for a in targets if a.key not in keys))
+
+
+def _within(actors: Sequence[Actor], keys: frozenset[str]) -> bool:
+    """Whether every person or organization among ``actors`` (one at least) is one of ``keys``."""
+    named = [a for a in actors if a.type in ("person", "organization")]
+    return bool(named) and all(identity_keys(a) & keys for a in named)
+
+
+def _has_stranger(actors: Sequence[Actor], known: frozenset[str], others: Sequence[Actor]) -> bool:
+    """Whether a person or organization among ``actors`` is none of the ``known`` keys or ``others``."""
+    return any(
+        a.type in ("person", "organization")
+        and not (identity_keys(a) & known)
+        and not any(same_actor(a, b) for b in others)
+        for a in actors
+    )
 
 
 def _participant_or_country(
@@ -139,13 +171,15 @@ def find_match(conn: Connection, group: ArticleEvent, parent_id: int | None) -> 
     days = store.day_keys(group.date, group.date_end, slack=1)
     for stored in store.candidates_by_keys(conn, keys, days, group.type):
         candidates.setdefault(stored.id, stored)
-    meetings = store.event_keys_of(conn, {s.parent_id for s in candidates.values() if s.parent_id})
+    parents = {s.parent_id for s in candidates.values() if s.parent_id} | {parent_id or 0}
+    meetings = store.event_keys_of(conn, parents - {0})
+    own = meetings.get(parent_id or 0, frozenset())
     # roles learnt since a candidate was stored ("Thongloun" leads the party named in a later report)
     roles = stored_roles(conn, {a.key for s in candidates.values() for a in s.participants})
     candidates = {i: _with_stored_roles(s, roles) for i, s in candidates.items()}
     best: tuple[int, int] | None = None
     for stored in candidates.values():
-        score = _compatible(group, stored, parent_id, meetings.get(stored.parent_id or 0, frozenset()))
+        score = _compatible(group, stored, parent_id, meetings.get(stored.parent_id or 0, frozenset()), own)
         if score and (best is None or score > best[0] or (score == best[0] and stored.id < best[1])):
             best = (score, stored.id)
     return best[1] if best else None
@@ -206,6 +240,12 @@ def remap(group: ArticleEvent, mapping: dict[str, str], roles: Roles | None = No
     )
     sources = tuple(actor(a) for a in group.source_actors)
     targets = tuple(actor(a) for a in group.target_actors)
+    if group.type == "CONSULT":  # the countries of the counterparts listed beside the host
+        sources, targets = own_side(sources), own_side(targets)
+        mentions = tuple(
+            replace(m, source_actors=own_side(m.source_actors), target_actors=own_side(m.target_actors))
+            for m in mentions
+        )
     return replace(
         group,
         mentions=mentions,
@@ -230,12 +270,16 @@ def merge_article_events(conn: Connection, article: Article) -> list[int]:
     roles = stored_roles(conn, mapping.values())
     # events the classifier alone found stay with their article (precision first): the corpus
     # events are built from rule-backed readings only
-    groups = [remap(g, mapping, roles) for g in article_events(article.events) if not g.model_only]
+    groups = implied_meetings(
+        [remap(g, mapping, roles) for g in article_events(article.events) if not g.model_only]
+    )
     ids: dict[int, int] = {}
     # meetings first, so the statements made at them can find their stored parent
     for group in sorted(groups, key=lambda g: (g.parent is not None, g.group)):
         parent_id = ids.get(group.parent) if group.parent is not None else None
         event_id = find_match(conn, group, parent_id) or store.insert_event(conn, group, parent_id)
+        if parent_id is not None:
+            store.attach_to_meeting(conn, event_id, parent_id)
         store.add_sources(conn, event_id, article, group)
         store.refresh_event(conn, event_id)
         ids[group.group] = event_id

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
-from newsloom.events.actors import country_code, same_actor
+from newsloom.events.actors import country_code, country_in_name, same_actor
 from newsloom.events.types import Actor
 from newsloom.store import Connection
 from newsloom.store import entities as entity_rows
@@ -43,20 +43,27 @@ def _entity_id(key: str) -> int | None:
 
 
 def stored_roles(conn: Connection, keys: Iterable[str]) -> Roles:
-    """The roles stored for the entities behind ``keys`` (one indexed lookup by entity id)."""
+    """The roles stored for the entities behind ``keys``, and the state of each body among them from
+    the people holding a role of it (indexed lookups by entity id)."""
     ids = sorted({i for i in (_entity_id(k) for k in keys) if i is not None})
+    holders = entity_rows.role_holders(conn, ids)
+    rows = entity_rows.roles_of(conn, sorted(set(ids) | {h for hs in holders.values() for h in hs}))
     states: dict[str, set[str]] = {}
     offered: dict[str, list[tuple[str, str | None]]] = {}
-    for row in entity_rows.roles_of(conn, ids):
+    for row in rows:
         if row.role_of_entity_id is None:
             continue
         person = f"entity:{row.entity_id}"
-        code = country_code(row.of_name)
+        code = country_code(row.of_name) or country_in_name(row.of_name or "")
         if row.role_of_key.startswith("place:"):
             if code and code not in NON_STATE_CODES:
                 states.setdefault(person, set()).add(code)
             continue
         offered.setdefault(person, []).append((f"entity:{row.role_of_entity_id}", code))
+    for person, options in offered.items():  # no state role: the state its national bodies name
+        if person not in states:
+            named = {code for _, code in options if code and code not in NON_STATE_CODES}
+            states[person] = named
     state_of = {k: next(iter(v)) for k, v in states.items() if len(v) == 1}
     bodies: dict[str, frozenset[str]] = {}
     body_states: dict[str, set[str]] = {}
@@ -103,11 +110,12 @@ def party_match(a: Actor, b: Actor) -> int:
     return 0
 
 
-def _parties(actors: Sequence[Actor]) -> list[Actor]:
-    """One actor per party: a person and the body they speak for are one participant."""
+def parties(actors: Sequence[Actor]) -> list[Actor]:
+    """One actor per party: a person and the body they speak for are one participant, and a country
+    beside its own person or body at a meeting is that participant."""
     kept: list[Actor] = []
-    for actor in actors:
-        if not any(party_match(actor, k) == SAME for k in kept):
+    for actor in sorted(actors, key=_is_country):  # people and bodies first
+        if not any(party_match(actor, k) for k in kept):
             kept.append(actor)
     return kept
 
@@ -115,7 +123,7 @@ def _parties(actors: Sequence[Actor]) -> list[Actor]:
 def matched_parties(first: Sequence[Actor], second: Sequence[Actor]) -> tuple[int, int]:
     """(parties matched one to one, of which the same actor): exact matches are paired first, then a
     country with its person or organization. The result does not depend on the order of either list."""
-    small, large = _parties(first), _parties(second)
+    small, large = parties(first), parties(second)
     pairs = sorted(
         ((party_match(a, b), i, j) for i, a in enumerate(small) for j, b in enumerate(large)),
         key=lambda p: (-p[0], p[1], p[2]),
@@ -135,8 +143,23 @@ def matched_parties(first: Sequence[Actor], second: Sequence[Actor]) -> tuple[in
 
 def parties_match(first: Sequence[Actor], second: Sequence[Actor], strict: bool) -> bool:
     """Two meetings have the same parties: two in common, or (not ``strict``) all of the smaller one."""
-    small = min(len(_parties(first)), len(_parties(second)))
+    small = min(len(parties(first)), len(parties(second)))
     if not small:
         return False
     matched, _ = matched_parties(first, second)
     return matched >= 2 or (not strict and matched >= 1 and matched == small)
+
+
+def own_side(actors: Sequence[Actor]) -> tuple[Actor, ...]:
+    """One side of a meeting without the foreign countries listed beside its person or body.
+
+    "Lương Tam Quang received the delegations of Mozambique, Azerbaijan, Iran and South Africa"
+    puts four countries beside the minister; they are his counterparts' countries, not his side.
+    A country stays when no person or body is on the side ("Vietnam met UNODC"), or when it is
+    the state of one of them.
+    """
+    speakers = [a for a in actors if a.type in ("person", "organization")]
+    if not speakers:
+        return tuple(actors)
+    states = {a.country for a in speakers if a.country}
+    return tuple(a for a in actors if not _is_country(a) or a.country in states)

@@ -20,6 +20,7 @@ from newsloom.store import Connection
 from newsloom.store import events as store
 from newsloom.store.events import (
     article_signature,
+    attach_to_meeting,
     day_keys,
     event_keys_of,
     forget_article,
@@ -29,7 +30,7 @@ from newsloom.store.events import (
 )
 
 __all__ = [
-    "StoredEvent", "add_sources", "article_signature", "candidates_by_keys", "candidates_by_parent",
+    "StoredEvent", "add_sources", "article_signature", "attach_to_meeting", "candidates_by_keys", "candidates_by_parent",
     "consolidated_date", "day_keys", "event_keys_of", "forget_article", "get_event", "insert_event",
     "primary_rows", "record_article", "refresh_event", "source_rows",
 ]  # fmt: skip

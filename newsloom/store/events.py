@@ -525,3 +525,10 @@ def canonical_actor_names(conn: sa.Connection, event_ids: Sequence[int]) -> dict
         if canonical and canonical != actor.name:
             renamed.setdefault(int(actor.event_id), {})[str(actor.name)] = canonical
     return renamed
+
+
+def attach_to_meeting(conn: sa.Connection, event_id: int, meeting_id: int) -> None:
+    """Make a statement stored without a meeting one made at ``meeting_id`` (a later report says where)."""
+    conn.execute(
+        sa.update(events).where(events.c.id == event_id, events.c.parent_id.is_(None)).values(parent_id=meeting_id)
+    )
