@@ -41,6 +41,7 @@ from newsloom.events.rollup import ArticleEvent, article_events, dates_compatibl
 from newsloom.events.types import Actor
 from newsloom.store import Connection
 from newsloom.store import entities as entity_rows
+from newsloom.store.articles import load_article
 
 #: Sources whose dates come from the text (not the publication date) disagree in earnest.
 EXPLICIT = ("time", "previous", "meeting")
@@ -58,12 +59,17 @@ def _compatible(
     parent_id: int | None,
     around: frozenset[str] = frozenset(),
     own: frozenset[str] = frozenset(),
+    stored_model_only: bool = False,
 ) -> int:
     """A score > 0 when ``group`` can be ``stored`` (higher is a better match), else 0. ``around``:
     the keys of the stored event's meeting; ``own``: those of the group's (``parent_id``)."""
     if group.type != stored.type:
         return 0
     if not dates_compatible(group.date, group.date_end, stored.date, stored.date_end):
+        return 0
+    if group.model_only and not _adds_nothing(group, stored):
+        return 0
+    if stored_model_only and not _confirms(group, stored):
         return 0
     if group.type == "CONSULT":
         single = len(group.participants) == 1 or len(stored.participants) == 1
@@ -94,9 +100,9 @@ def _compatible(
     # around: the participants of its meeting. Either side may name fewer actors than the other
     # (whichever came first), not both others: "Lương Cường and Ramaphosa agreed" is not what
     # Lương Cường offered the UN
-    if _has_stranger(group.participants, stored.src_keys | stored.tgt_keys | around, stored.participants) and (
-        _has_stranger(stored.participants, group.src_keys | group.tgt_keys | around, group.participants)
-    ):
+    if _has_stranger(
+        group.participants, stored.src_keys | stored.tgt_keys | around, stored.participants
+    ) and (_has_stranger(stored.participants, group.src_keys | group.tgt_keys | around, group.participants)):
         return 0
     if group.tgt_keys and stored.tgt_keys and not (group.tgt_keys & stored.tgt_keys):
         named_alike = any(same_actor(a, b) for a in group.target_actors for b in stored.target_actors)
@@ -117,6 +123,31 @@ def meeting_parties(event: ArticleEvent | store.StoredEvent) -> tuple[Actor, ...
     sources = tuple(event.source_actors)
     keys = {a.key for a in sources}
     return (*sources, *(a for a in targets if a.key not in keys))
+
+
+def _adds_nothing(group: ArticleEvent, stored: store.StoredEvent) -> bool:
+    """Whether an event the classifier alone found may join a stored one: the same day, a linked
+    (canonical) participant in common, and no person or body the stored event does not have
+    (it confirms a reading, never widens one)."""
+    keys = stored.src_keys | stored.tgt_keys
+    shared = (group.src_keys | group.tgt_keys) & keys
+    return (
+        group.date == stored.date
+        and any(k.startswith("entity:") for k in shared)
+        and not _has_stranger(group.participants, keys, stored.participants)
+        and all(a.type != "place" or a.key in keys for a in group.source_actors)
+    )
+
+
+def _confirms(group: ArticleEvent, stored: store.StoredEvent) -> bool:
+    """Whether a rule-backed event may join one the classifier alone found: the same conditions the
+    other way round (the stored reading names nobody the new one does not)."""
+    keys = group.src_keys | group.tgt_keys
+    return (
+        group.date == stored.date
+        and any(k.startswith("entity:") for k in keys & (stored.src_keys | stored.tgt_keys))
+        and not _has_stranger(stored.participants, keys, group.participants)
+    )
 
 
 def _within(actors: Sequence[Actor], keys: frozenset[str]) -> bool:
@@ -177,9 +208,11 @@ def find_match(conn: Connection, group: ArticleEvent, parent_id: int | None) -> 
     # roles learnt since a candidate was stored ("Thongloun" leads the party named in a later report)
     roles = stored_roles(conn, {a.key for s in candidates.values() for a in s.participants})
     candidates = {i: _with_stored_roles(s, roles) for i, s in candidates.items()}
+    model_only = store.model_only_events(conn, candidates)
     best: tuple[int, int] | None = None
     for stored in candidates.values():
-        score = _compatible(group, stored, parent_id, meetings.get(stored.parent_id or 0, frozenset()), own)
+        around = meetings.get(stored.parent_id or 0, frozenset())
+        score = _compatible(group, stored, parent_id, around, own, stored.id in model_only)
         if score and (best is None or score > best[0] or (score == best[0] and stored.id < best[1])):
             best = (score, stored.id)
     return best[1] if best else None
@@ -256,23 +289,75 @@ def remap(group: ArticleEvent, mapping: dict[str, str], roles: Roles | None = No
     )
 
 
+#: At most this many stored articles are merged again around a new one; past it, the new article is
+#: merged alone (greedily) and the result may depend on the order articles came in.
+REPLAY_LIMIT = 48
+
+
 def merge_article_events(conn: Connection, article: Article) -> list[int]:
     """Merge an article's events into the stored events; return the event ids, one per article-level
-    event in reading order. Re-merging an unchanged article changes nothing."""
+    event in reading order. Re-merging an unchanged article changes nothing.
+
+    Merging one report at a time is greedy: which stored event a report joins could depend on which
+    reports came before. So the stored articles whose events the new one could join (and those
+    sharing events with them, up to ``REPLAY_LIMIT``) are merged again with it, in a fixed order
+    (publication date, then article id): the same articles give the same events in any order.
+    """
     signature = article_signature(article)
     previous = store.article_signature(conn, article.id)
     if previous and previous[0] == signature:
         return previous[1]
+    replay = _neighbourhood(conn, article)
+    if not replay:
+        return _merge(conn, article, signature)
+    for other in replay:
+        for event_id in store.forget_article(conn, other.id):
+            store.refresh_event(conn, event_id)
+    result: list[int] = []
+    for other in sorted([*replay, article], key=lambda a: (a.published or "", a.id)):
+        if other.id == article.id:
+            result = _merge(conn, article, signature)
+        else:
+            _merge(conn, other, article_signature(other))
+    return result
+
+
+def _groups(conn: Connection, article: Article) -> list[ArticleEvent]:
+    """The article-level events of an article with corpus keys, roles and implied meetings."""
+    mapping = corpus_keys(conn, article)
+    roles = stored_roles(conn, mapping.values())
+    return implied_meetings([remap(g, mapping, roles) for g in article_events(article.events)])
+
+
+def _neighbourhood(conn: Connection, article: Article) -> list[Article]:
+    """The stored articles to merge again with ``article``: those reporting an event it could join,
+    and (while under REPLAY_LIMIT) those sharing an event with them."""
+    candidates: set[int] = set()
+    for group in _groups(conn, article):
+        days = store.day_keys(group.date, group.date_end, slack=1)
+        candidates.update(
+            s.id for s in store.candidates_by_keys(conn, group.src_keys | group.tgt_keys, days, group.type)
+        )
+    found = store.articles_of_events(conn, candidates) - {article.id}
+    if len(found) > REPLAY_LIMIT:
+        return []
+    while True:
+        wider = store.articles_of_events(conn, store.events_of_articles(conn, found)) - {article.id}
+        if wider <= found or len(wider) > REPLAY_LIMIT:
+            break
+        found = wider
+    loaded = [load_article(conn, article_id) for article_id in sorted(found)]
+    return [a for a in loaded if a is not None]
+
+
+def _merge(conn: Connection, article: Article, signature: str) -> list[int]:
+    """Merge one article's events greedily against what is stored."""
     touched = store.forget_article(conn, article.id)
     for event_id in touched:
         store.refresh_event(conn, event_id)
-    mapping = corpus_keys(conn, article)
-    roles = stored_roles(conn, mapping.values())
-    # events the classifier alone found stay with their article (precision first): the corpus
-    # events are built from rule-backed readings only
-    groups = implied_meetings(
-        [remap(g, mapping, roles) for g in article_events(article.events) if not g.model_only]
-    )
+    # events the classifier alone found join only a stored event of their type that shares a linked
+    # participant on a compatible date (see _compatible): they never start a merge of their own
+    groups = _groups(conn, article)
     ids: dict[int, int] = {}
     # meetings first, so the statements made at them can find their stored parent
     for group in sorted(groups, key=lambda g: (g.parent is not None, g.group)):

@@ -20,18 +20,21 @@ from newsloom.store import Connection
 from newsloom.store import events as store
 from newsloom.store.events import (
     article_signature,
+    articles_of_events,
+    events_of_articles,
     attach_to_meeting,
     day_keys,
     event_keys_of,
     forget_article,
     get_event,
+    model_only_events,
     record_article,
     source_rows,
 )
 
 __all__ = [
-    "StoredEvent", "add_sources", "article_signature", "attach_to_meeting", "candidates_by_keys", "candidates_by_parent",
-    "consolidated_date", "day_keys", "event_keys_of", "forget_article", "get_event", "insert_event",
+    "StoredEvent", "add_sources", "article_signature", "articles_of_events", "events_of_articles", "attach_to_meeting", "candidates_by_keys", "candidates_by_parent",
+    "consolidated_date", "day_keys", "event_keys_of", "forget_article", "get_event", "insert_event", "model_only_events",
     "primary_rows", "record_article", "refresh_event", "source_rows",
 ]  # fmt: skip
 

@@ -532,3 +532,36 @@ def attach_to_meeting(conn: sa.Connection, event_id: int, meeting_id: int) -> No
     conn.execute(
         sa.update(events).where(events.c.id == event_id, events.c.parent_id.is_(None)).values(parent_id=meeting_id)
     )
+
+
+def articles_of_events(conn: sa.Connection, event_ids: Iterable[int]) -> set[str]:
+    """The articles reporting any of some events."""
+    ids = sorted(set(event_ids))
+    if not ids:
+        return set()
+    query = sa.select(event_sources.c.article_id).where(event_sources.c.event_id.in_(ids)).distinct()
+    return {r[0] for r in conn.execute(query)}
+
+
+def events_of_articles(conn: sa.Connection, article_ids: Iterable[str]) -> set[int]:
+    """The events some articles report, and the meetings those are statements at."""
+    ids = sorted(set(article_ids))
+    if not ids:
+        return set()
+    query = sa.select(event_sources.c.event_id).where(event_sources.c.article_id.in_(ids)).distinct()
+    found = {r[0] for r in conn.execute(query)}
+    parents = sa.select(events.c.parent_id).where(events.c.id.in_(sorted(found)), events.c.parent_id.isnot(None))
+    return found | {r[0] for r in conn.execute(parents)}
+
+
+def model_only_events(conn: sa.Connection, event_ids: Iterable[int]) -> set[int]:
+    """Those of some events whose every source was found by the learned classifier alone."""
+    ids = sorted(set(event_ids))
+    if not ids:
+        return set()
+    ruled = (
+        sa.select(event_sources.c.event_id)
+        .where(event_sources.c.event_id.in_(ids), event_sources.c.classifier != "model")
+        .distinct()
+    )
+    return set(ids) - {r[0] for r in conn.execute(ruled)}
