@@ -85,7 +85,12 @@ def test_the_export_and_corpus_registries_fail_naming_what_they_know() -> None:
     with pytest.raises(NewsloomError) as unknown_step:
         corpus_step("summarise")
     assert all(step.name in str(unknown_step.value) for step in CORPUS_STEPS)
-    assert [step.name for step in CORPUS_STEPS] == ["link_entities", "merge_events", "cluster_stories"]
+    assert [step.name for step in CORPUS_STEPS] == [
+        "link_entities",
+        "merge_events",
+        "cluster_stories",
+        "date_from_story",
+    ]
 
 
 @pytest.fixture(scope="module")

@@ -37,14 +37,16 @@ from newsloom.events.parties import (
     stored_roles,
     with_roles,
 )
+from newsloom.events.places import same_place
 from newsloom.events.rollup import ArticleEvent, article_events, dates_compatible
 from newsloom.events.types import Actor
+from newsloom.events.years import has_yearless_dates, story_span, with_story_years
 from newsloom.store import Connection
 from newsloom.store import entities as entity_rows
 from newsloom.store.articles import load_article
 
 #: Sources whose dates come from the text (not the publication date) disagree in earnest.
-EXPLICIT = ("time", "previous", "meeting")
+EXPLICIT = ("time", "previous", "meeting", "story")
 
 
 def article_signature(article: Article) -> str:
@@ -72,16 +74,7 @@ def _compatible(
     if stored_model_only and not _confirms(group, stored):
         return 0
     if group.type == "CONSULT":
-        single = len(group.participants) == 1 or len(stored.participants) == 1
-        strict = not (single and group.date and group.date == stored.date)
-        ours, theirs = meeting_parties(group), meeting_parties(stored)
-        if not parties_match(ours, theirs, strict=strict):
-            return 0
-        shared, exact = matched_parties(ours, theirs)
-        named_place = group.location if group.location_source in ("sentence", "visit") else None
-        if named_place and stored.location_key and stored.location_key != fold(named_place) and shared < 2:
-            return 0  # one participant in common and another city: another meeting
-        return 10 + shared + exact + (2 if group.date == stored.date else 0)
+        return _meeting_score(group, stored)
     if stored.parent_id != parent_id:
         # a statement at a meeting belongs with that meeting's statements; one told without its
         # meeting joins them only when all its actors took part in that meeting
@@ -92,6 +85,28 @@ def _compatible(
         if parent_id is not None and stored.parent_id is not None:
             return 0
         around = around or own
+    return _statement_score(group, stored, parent_id, around)
+
+
+def _meeting_score(group: ArticleEvent, stored: store.StoredEvent) -> int:
+    """Meetings: the same parties (see ``newsloom.events.parties``), and no other city named."""
+    single = len(group.participants) == 1 or len(stored.participants) == 1
+    strict = not (single and group.date and group.date == stored.date)
+    ours, theirs = meeting_parties(group), meeting_parties(stored)
+    if not parties_match(ours, theirs, strict=strict):
+        return 0
+    shared, exact = matched_parties(ours, theirs)
+    named_place = group.location if group.location_source in ("sentence", "visit") else None
+    if named_place and stored.location_key and stored.location_key != fold(named_place) and shared < 2:
+        return 0  # one participant in common and another city: another meeting
+    return 10 + shared + exact + (2 if group.date == stored.date else 0)
+
+
+def _statement_score(
+    group: ArticleEvent, stored: store.StoredEvent, parent_id: int | None, around: frozenset[str]
+) -> int:
+    """Statements (same meeting already checked): the same direction, a source in common, nobody
+    new on both sides, and targets that agree."""
     if group.joint != stored.joint:
         return 0
     source_overlap = len(group.src_keys & stored.src_keys)
@@ -332,6 +347,8 @@ def _groups(conn: Connection, article: Article) -> list[ArticleEvent]:
 def _neighbourhood(conn: Connection, article: Article) -> list[Article]:
     """The stored articles to merge again with ``article``: those reporting an event it could join,
     and (while under REPLAY_LIMIT) those sharing an event with them."""
+    if not store.has_articles(conn):
+        return []  # nothing to load the other articles from: merge greedily
     candidates: set[int] = set()
     for group in _groups(conn, article):
         days = store.day_keys(group.date, group.date_end, slack=1)
@@ -358,6 +375,8 @@ def _merge(conn: Connection, article: Article, signature: str) -> list[int]:
     # events the classifier alone found join only a stored event of their type that shares a linked
     # participant on a compatible date (see _compatible): they never start a merge of their own
     groups = _groups(conn, article)
+    if has_yearless_dates(groups):  # the year from the article's story, once it has one
+        groups = with_story_years(groups, story_span(conn, article.id))
     ids: dict[int, int] = {}
     # meetings first, so the statements made at them can find their stored parent
     for group in sorted(groups, key=lambda g: (g.parent is not None, g.group)):
@@ -371,6 +390,14 @@ def _merge(conn: Connection, article: Article, signature: str) -> list[int]:
     ordered = [ids[g.group] for g in sorted(groups, key=lambda g: g.group)]
     store.record_article(conn, article.id, signature, ordered)
     return ordered
+
+
+def date_from_story(conn: Connection, article: Article) -> list[int]:
+    """The corpus step after ``cluster_stories``: an article whose events lack their year is merged
+    again, with the year of the story it joined (``newsloom.events.years``)."""
+    if "events" not in article.stages or not any((e.date or "").startswith("XXXX") for e in article.events):
+        return []
+    return _merge(conn, article, article_signature(article))
 
 
 # -- discrepancies ---------------------------------------------------------------------------------
@@ -407,13 +434,17 @@ def discrepancies(event_type: str, rows: Sequence[Any]) -> list[dict[str, Any]]:
         found.append(_item("date", values))
 
     placed = [r for r in primaries if r.location and r.location_source in ("sentence", "visit", "meeting")]
-    by_place: dict[str, list[Any]] = {}
+    # one place at two scales or in two languages is no disagreement (see newsloom.events.places)
+    places: list[list[Any]] = []
     for row in placed:
-        by_place.setdefault(fold(row.location), []).append(row)
-    if len(by_place) > 1:
-        values = [
-            {"value": rs[0].location, "sources": [_source_label(r) for r in rs]} for rs in by_place.values()
-        ]
+        for cluster in places:
+            if all(same_place(row.location or "", other.location or "") for other in cluster):
+                cluster.append(row)
+                break
+        else:
+            places.append([row])
+    if len(places) > 1:
+        values = [{"value": rs[0].location, "sources": [_source_label(r) for r in rs]} for rs in places]
         found.append(_item("location", values))
 
     if event_type == "CONSULT":
