@@ -85,7 +85,8 @@ def _compatible(
         if parent_id is not None and stored.parent_id is not None:
             return 0
         around = around or own
-    return _statement_score(group, stored, parent_id, around)
+    score = _statement_score(group, stored, parent_id, around)
+    return score + 1 if score and parent_id is not None and stored.parent_id == parent_id else score
 
 
 def _meeting_score(group: ArticleEvent, stored: store.StoredEvent) -> int:
@@ -108,7 +109,9 @@ def _statement_score(
     """Statements (same meeting already checked): the same direction, a source in common, nobody
     new on both sides, and targets that agree."""
     if group.joint != stored.joint:
-        return 0
+        single = stored if group.joint else group
+        if single.target_actors or parent_id is None:
+            return 0  # "X agreed with Y" is not "X and Y agreed"; with no target, at one meeting, it is
     source_overlap = len(group.src_keys & stored.src_keys)
     if not source_overlap:
         return 0
