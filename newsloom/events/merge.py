@@ -292,9 +292,15 @@ def remap(group: ArticleEvent, mapping: dict[str, str], roles: Roles | None = No
     sources = tuple(actor(a) for a in group.source_actors)
     targets = tuple(actor(a) for a in group.target_actors)
     if group.type == "CONSULT":  # the countries of the counterparts listed beside the host
-        sources, targets = own_side(sources), own_side(targets)
+        kept_sources, kept_targets = own_side(sources), own_side(targets)
+        dropped = {a.key for a in (*sources, *targets)} - {a.key for a in (*kept_sources, *kept_targets)}
+        sources, targets = kept_sources, kept_targets
         mentions = tuple(
-            replace(m, source_actors=own_side(m.source_actors), target_actors=own_side(m.target_actors))
+            replace(
+                m,
+                source_actors=tuple(a for a in own_side(m.source_actors) if a.key not in dropped),
+                target_actors=tuple(a for a in own_side(m.target_actors) if a.key not in dropped),
+            )
             for m in mentions
         )
     return replace(
