@@ -14,7 +14,7 @@ from newsloom.article import Article
 from newsloom.corrections import replay_for_article
 from newsloom.entities.linking import link_article
 from newsloom.errors import NewsloomError
-from newsloom.events.merge import merge_article_events
+from newsloom.events.merge import date_from_story, merge_article_events
 from newsloom.store import Connection
 from newsloom.stories.storylines import cluster_and_thread
 
@@ -27,11 +27,13 @@ class CorpusStep:
 
 
 #: In order: entities are linked before events are merged (events name canonical actors), stories
-#: are clustered (and threaded into storylines) from the embeddings.
+#: are clustered (and threaded into storylines) from the embeddings; events dated without a year
+#: take it from the story their article joined.
 CORPUS_STEPS: tuple[CorpusStep, ...] = (
     CorpusStep("link_entities", link_article, "entities"),
     CorpusStep("merge_events", merge_article_events, "events"),
     CorpusStep("cluster_stories", cluster_and_thread, "embed"),
+    CorpusStep("date_from_story", date_from_story, "embed"),  # years of undated events, from the story
     # last: what people corrected is replayed over whatever this article touched (docs/corrections.md)
     CorpusStep("replay_corrections", replay_for_article, "language"),
 )

@@ -86,7 +86,7 @@ def test_the_export_and_corpus_registries_fail_naming_what_they_know() -> None:
         corpus_step("summarise")
     assert all(step.name in str(unknown_step.value) for step in CORPUS_STEPS)
     assert [step.name for step in CORPUS_STEPS] == [
-        "link_entities", "merge_events", "cluster_stories", "replay_corrections",
+        "link_entities", "merge_events", "cluster_stories", "date_from_story", "replay_corrections",
     ]  # fmt: skip
 
 

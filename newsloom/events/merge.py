@@ -28,19 +28,25 @@ from typing import Any
 from newsloom.article import Article
 from newsloom.events import stored as store
 from newsloom.events.actors import fold, identity_keys, is_state, same_actor
-from newsloom.events.rollup import (
-    ArticleEvent,
-    article_events,
-    dates_compatible,
-    matched_participants,
-    participants_match,
+from newsloom.events.implicit import implied_meetings
+from newsloom.events.parties import (
+    Roles,
+    matched_parties,
+    own_side,
+    parties_match,
+    stored_roles,
+    with_roles,
 )
+from newsloom.events.places import same_place
+from newsloom.events.rollup import ArticleEvent, article_events, dates_compatible
 from newsloom.events.types import Actor
+from newsloom.events.years import has_yearless_dates, story_span, with_story_years
 from newsloom.store import Connection
 from newsloom.store import entities as entity_rows
+from newsloom.store.articles import load_article
 
 #: Sources whose dates come from the text (not the publication date) disagree in earnest.
-EXPLICIT = ("time", "previous", "meeting")
+EXPLICIT = ("time", "previous", "meeting", "story")
 
 
 def article_signature(article: Article) -> str:
@@ -54,37 +60,67 @@ def _compatible(
     stored: store.StoredEvent,
     parent_id: int | None,
     around: frozenset[str] = frozenset(),
+    own: frozenset[str] = frozenset(),
+    stored_model_only: bool = False,
 ) -> int:
-    """A score > 0 when ``group`` can be ``stored`` (higher is a better match), else 0."""
+    """A score > 0 when ``group`` can be ``stored`` (higher is a better match), else 0. ``around``:
+    the keys of the stored event's meeting; ``own``: those of the group's (``parent_id``)."""
     if group.type != stored.type:
         return 0
     if not dates_compatible(group.date, group.date_end, stored.date, stored.date_end):
         return 0
-    if group.type == "CONSULT":
-        single = len(group.participants) == 1 or len(stored.participants) == 1
-        strict = not (single and group.date and group.date == stored.date)
-        if not participants_match(group.participants, stored.participants, strict=strict):
-            return 0
-        shared = matched_participants(group.participants, stored.participants)
-        named_place = group.location if group.location_source in ("sentence", "visit") else None
-        if named_place and stored.location_key and stored.location_key != fold(named_place) and shared < 2:
-            return 0  # one participant in common and another city: another meeting
-        return 10 + shared + (2 if group.date == stored.date else 0)
-    if parent_id is not None and stored.parent_id != parent_id:
-        return 0  # a statement at a meeting belongs with that meeting's statements
-    if group.joint != stored.joint:
+    if group.model_only and not _adds_nothing(group, stored):
         return 0
+    if stored_model_only and not _confirms(group, stored):
+        return 0
+    if group.type == "CONSULT":
+        return _meeting_score(group, stored)
+    if stored.parent_id != parent_id:
+        # a statement at a meeting belongs with that meeting's statements; one told without its
+        # meeting joins them only when all its actors took part in that meeting
+        if parent_id is None and not (stored.parent_id and _within(group.participants, around)):
+            return 0
+        if stored.parent_id is None and not (parent_id and _within(stored.participants, own)):
+            return 0
+        if parent_id is not None and stored.parent_id is not None:
+            return 0
+        around = around or own
+    score = _statement_score(group, stored, parent_id, around)
+    return score + 1 if score and parent_id is not None and stored.parent_id == parent_id else score
+
+
+def _meeting_score(group: ArticleEvent, stored: store.StoredEvent) -> int:
+    """Meetings: the same parties (see ``newsloom.events.parties``), and no other city named."""
+    single = len(group.participants) == 1 or len(stored.participants) == 1
+    strict = not (single and group.date and group.date == stored.date)
+    ours, theirs = meeting_parties(group), meeting_parties(stored)
+    if not parties_match(ours, theirs, strict=strict):
+        return 0
+    shared, exact = matched_parties(ours, theirs)
+    named_place = group.location if group.location_source in ("sentence", "visit") else None
+    if named_place and stored.location_key and stored.location_key != fold(named_place) and shared < 2:
+        return 0  # one participant in common and another city: another meeting
+    return 10 + shared + exact + (2 if group.date == stored.date else 0)
+
+
+def _statement_score(
+    group: ArticleEvent, stored: store.StoredEvent, parent_id: int | None, around: frozenset[str]
+) -> int:
+    """Statements (same meeting already checked): the same direction, a source in common, nobody
+    new on both sides, and targets that agree."""
+    if group.joint != stored.joint:
+        single = stored if group.joint else group
+        if single.target_actors or parent_id is None:
+            return 0  # "X agreed with Y" is not "X and Y agreed"; with no target, at one meeting, it is
     source_overlap = len(group.src_keys & stored.src_keys)
     if not source_overlap:
         return 0
-    known = stored.src_keys | stored.tgt_keys | around  # around: the participants of its meeting
-    stranger = any(
-        a.type in ("person", "organization")
-        and not (identity_keys(a) & known)
-        and not any(same_actor(a, b) for b in stored.participants)
-        for a in (*group.source_actors, *group.target_actors)
-    )
-    if stranger:  # "Lương Cường and Ramaphosa agreed" is not what Lương Cường offered the UN
+    # around: the participants of its meeting. Either side may name fewer actors than the other
+    # (whichever came first), not both others: "Lương Cường and Ramaphosa agreed" is not what
+    # Lương Cường offered the UN
+    if _has_stranger(
+        group.participants, stored.src_keys | stored.tgt_keys | around, stored.participants
+    ) and (_has_stranger(stored.participants, group.src_keys | group.tgt_keys | around, group.participants)):
         return 0
     if group.tgt_keys and stored.tgt_keys and not (group.tgt_keys & stored.tgt_keys):
         named_alike = any(same_actor(a, b) for a in group.target_actors for b in stored.target_actors)
@@ -95,6 +131,56 @@ def _compatible(
             return 0
     return (
         1 + source_overlap + len(group.tgt_keys & stored.tgt_keys) + (2 if group.date == stored.date else 0)
+    )
+
+
+def meeting_parties(event: ArticleEvent | store.StoredEvent) -> tuple[Actor, ...]:
+    """The participants of a meeting as parties. A country on the target side is where a visit went
+    ("Guterres visits Vietnam"), not who was met: it stands for no person there."""
+    targets = tuple(replace(a, country=None) if a.type == "place" else a for a in event.target_actors)
+    sources = tuple(event.source_actors)
+    keys = {a.key for a in sources}
+    return (*sources, *(a for a in targets if a.key not in keys))
+
+
+def _adds_nothing(group: ArticleEvent, stored: store.StoredEvent) -> bool:
+    """Whether an event the classifier alone found may join a stored one: the same day, a linked
+    (canonical) participant in common, and no person or body the stored event does not have
+    (it confirms a reading, never widens one)."""
+    keys = stored.src_keys | stored.tgt_keys
+    shared = (group.src_keys | group.tgt_keys) & keys
+    return (
+        group.date == stored.date
+        and any(k.startswith("entity:") for k in shared)
+        and not _has_stranger(group.participants, keys, stored.participants)
+        and all(a.type != "place" or a.key in keys for a in group.source_actors)
+    )
+
+
+def _confirms(group: ArticleEvent, stored: store.StoredEvent) -> bool:
+    """Whether a rule-backed event may join one the classifier alone found: the same conditions the
+    other way round (the stored reading names nobody the new one does not)."""
+    keys = group.src_keys | group.tgt_keys
+    return (
+        group.date == stored.date
+        and any(k.startswith("entity:") for k in keys & (stored.src_keys | stored.tgt_keys))
+        and not _has_stranger(stored.participants, keys, group.participants)
+    )
+
+
+def _within(actors: Sequence[Actor], keys: frozenset[str]) -> bool:
+    """Whether every person or organization among ``actors`` (one at least) is one of ``keys``."""
+    named = [a for a in actors if a.type in ("person", "organization")]
+    return bool(named) and all(identity_keys(a) & keys for a in named)
+
+
+def _has_stranger(actors: Sequence[Actor], known: frozenset[str], others: Sequence[Actor]) -> bool:
+    """Whether a person or organization among ``actors`` is none of the ``known`` keys or ``others``."""
+    return any(
+        a.type in ("person", "organization")
+        and not (identity_keys(a) & known)
+        and not any(same_actor(a, b) for b in others)
+        for a in actors
     )
 
 
@@ -116,6 +202,14 @@ def _participant_or_country(
     )
 
 
+def _with_stored_roles(event: store.StoredEvent, roles: Roles) -> store.StoredEvent:
+    return replace(
+        event,
+        source_actors=tuple(with_roles(a, roles) for a in event.source_actors),
+        target_actors=tuple(with_roles(a, roles) for a in event.target_actors),
+    )
+
+
 def find_match(conn: Connection, group: ArticleEvent, parent_id: int | None) -> int | None:
     """The stored event this article-level event reports, if any (indexed lookups only)."""
     candidates: dict[int, store.StoredEvent] = {}
@@ -126,10 +220,17 @@ def find_match(conn: Connection, group: ArticleEvent, parent_id: int | None) -> 
     days = store.day_keys(group.date, group.date_end, slack=1)
     for stored in store.candidates_by_keys(conn, keys, days, group.type):
         candidates.setdefault(stored.id, stored)
-    meetings = store.event_keys_of(conn, {s.parent_id for s in candidates.values() if s.parent_id})
+    parents = {s.parent_id for s in candidates.values() if s.parent_id} | {parent_id or 0}
+    meetings = store.event_keys_of(conn, parents - {0})
+    own = meetings.get(parent_id or 0, frozenset())
+    # roles learnt since a candidate was stored ("Thongloun" leads the party named in a later report)
+    roles = stored_roles(conn, {a.key for s in candidates.values() for a in s.participants})
+    candidates = {i: _with_stored_roles(s, roles) for i, s in candidates.items()}
+    model_only = store.model_only_events(conn, candidates)
     best: tuple[int, int] | None = None
     for stored in candidates.values():
-        score = _compatible(group, stored, parent_id, meetings.get(stored.parent_id or 0, frozenset()))
+        around = meetings.get(stored.parent_id or 0, frozenset())
+        score = _compatible(group, stored, parent_id, around, own, stored.id in model_only)
         if score and (best is None or score > best[0] or (score == best[0] and stored.id < best[1])):
             best = (score, stored.id)
     return best[1] if best else None
@@ -161,64 +262,151 @@ def corpus_keys(conn: Connection, article: Article) -> dict[str, str]:
     return mapping
 
 
-def _remap_actor(actor: Actor, mapping: dict[str, str]) -> Actor:
-    return replace(
+def _remap_actor(actor: Actor, mapping: dict[str, str], roles: Roles) -> Actor:
+    remapped = replace(
         actor,
         key=mapping.get(actor.key, actor.key),
         # countries stay as they are: an affiliation to a country is not an identity (see same_actor)
         affiliations=tuple(a if is_state(a) else mapping.get(a, a) for a in actor.affiliations),
     )
+    return with_roles(remapped, roles)
 
 
-def remap(group: ArticleEvent, mapping: dict[str, str]) -> ArticleEvent:
-    """An article-level event with its actor keys replaced by corpus keys."""
-    if not mapping:
+def remap(group: ArticleEvent, mapping: dict[str, str], roles: Roles | None = None) -> ArticleEvent:
+    """An article-level event with its actor keys replaced by corpus keys, and its actors given the
+    bodies they speak for and the state they belong to from the stored roles."""
+    roles = roles or Roles()
+    if not mapping and not roles.bodies and not roles.states:
         return group
+    actor = lambda a: _remap_actor(a, mapping, roles)  # noqa: E731
     mentions = tuple(
         replace(
             m,
-            source_actors=tuple(_remap_actor(a, mapping) for a in m.source_actors),
-            target_actors=tuple(_remap_actor(a, mapping) for a in m.target_actors),
+            source_actors=tuple(actor(a) for a in m.source_actors),
+            target_actors=tuple(actor(a) for a in m.target_actors),
             source=tuple(mapping.get(k, k) for k in m.source),
             target=tuple(mapping.get(k, k) for k in m.target),
         )
         for m in group.mentions
     )
+    sources = tuple(actor(a) for a in group.source_actors)
+    targets = tuple(actor(a) for a in group.target_actors)
+    if group.type == "CONSULT":  # the countries of the counterparts listed beside the host
+        kept_sources, kept_targets = own_side(sources), own_side(targets)
+        dropped = {a.key for a in (*sources, *targets)} - {a.key for a in (*kept_sources, *kept_targets)}
+        sources, targets = kept_sources, kept_targets
+        mentions = tuple(
+            replace(
+                m,
+                source_actors=tuple(a for a in own_side(m.source_actors) if a.key not in dropped),
+                target_actors=tuple(a for a in own_side(m.target_actors) if a.key not in dropped),
+            )
+            for m in mentions
+        )
     return replace(
         group,
         mentions=mentions,
-        source_actors=tuple(_remap_actor(a, mapping) for a in group.source_actors),
-        target_actors=tuple(_remap_actor(a, mapping) for a in group.target_actors),
-        src_keys=frozenset(mapping.get(k, k) for k in group.src_keys),
-        tgt_keys=frozenset(mapping.get(k, k) for k in group.tgt_keys),
+        source_actors=sources,
+        target_actors=targets,
+        src_keys=frozenset(mapping.get(k, k) for k in group.src_keys).union(*map(identity_keys, sources)),
+        tgt_keys=frozenset(mapping.get(k, k) for k in group.tgt_keys).union(*map(identity_keys, targets)),
     )
+
+
+#: At most this many stored articles are merged again around a new one; past it, the new article is
+#: merged alone (greedily) and the result may depend on the order articles came in.
+REPLAY_LIMIT = 48
 
 
 def merge_article_events(conn: Connection, article: Article) -> list[int]:
     """Merge an article's events into the stored events; return the event ids, one per article-level
-    event in reading order. Re-merging an unchanged article changes nothing."""
+    event in reading order. Re-merging an unchanged article changes nothing.
+
+    Merging one report at a time is greedy: which stored event a report joins could depend on which
+    reports came before. So the stored articles whose events the new one could join (and those
+    sharing events with them, up to ``REPLAY_LIMIT``) are merged again with it, in a fixed order
+    (publication date, then article id): the same articles give the same events in any order.
+    """
     signature = article_signature(article)
     previous = store.article_signature(conn, article.id)
     if previous and previous[0] == signature:
         return previous[1]
+    replay = _neighbourhood(conn, article)
+    if not replay:
+        return _merge(conn, article, signature)
+    for other in replay:
+        for event_id in store.forget_article(conn, other.id):
+            store.refresh_event(conn, event_id)
+    result: list[int] = []
+    for other in sorted([*replay, article], key=lambda a: (a.published or "", a.id)):
+        if other.id == article.id:
+            result = _merge(conn, article, signature)
+        else:
+            _merge(conn, other, article_signature(other))
+    return result
+
+
+def _groups(conn: Connection, article: Article) -> list[ArticleEvent]:
+    """The article-level events of an article with corpus keys, roles and implied meetings."""
+    mapping = corpus_keys(conn, article)
+    roles = stored_roles(conn, mapping.values())
+    return implied_meetings([remap(g, mapping, roles) for g in article_events(article.events)])
+
+
+def _neighbourhood(conn: Connection, article: Article) -> list[Article]:
+    """The stored articles to merge again with ``article``: those reporting an event it could join,
+    and (while under REPLAY_LIMIT) those sharing an event with them."""
+    if not store.has_articles(conn):
+        return []  # nothing to load the other articles from: merge greedily
+    candidates: set[int] = set()
+    for group in _groups(conn, article):
+        days = store.day_keys(group.date, group.date_end, slack=1)
+        candidates.update(
+            s.id for s in store.candidates_by_keys(conn, group.src_keys | group.tgt_keys, days, group.type)
+        )
+    found = store.articles_of_events(conn, candidates) - {article.id}
+    if len(found) > REPLAY_LIMIT:
+        return []
+    while True:
+        wider = store.articles_of_events(conn, store.events_of_articles(conn, found)) - {article.id}
+        if wider <= found or len(wider) > REPLAY_LIMIT:
+            break
+        found = wider
+    loaded = [load_article(conn, article_id) for article_id in sorted(found)]
+    return [a for a in loaded if a is not None]
+
+
+def _merge(conn: Connection, article: Article, signature: str) -> list[int]:
+    """Merge one article's events greedily against what is stored."""
     touched = store.forget_article(conn, article.id)
     for event_id in touched:
         store.refresh_event(conn, event_id)
-    mapping = corpus_keys(conn, article)
-    # events the classifier alone found stay with their article (precision first): the corpus
-    # events are built from rule-backed readings only
-    groups = [remap(g, mapping) for g in article_events(article.events) if not g.model_only]
+    # events the classifier alone found join only a stored event of their type that shares a linked
+    # participant on a compatible date (see _compatible): they never start a merge of their own
+    groups = _groups(conn, article)
+    if has_yearless_dates(groups):  # the year from the article's story, once it has one
+        groups = with_story_years(groups, story_span(conn, article.id))
     ids: dict[int, int] = {}
     # meetings first, so the statements made at them can find their stored parent
     for group in sorted(groups, key=lambda g: (g.parent is not None, g.group)):
         parent_id = ids.get(group.parent) if group.parent is not None else None
         event_id = find_match(conn, group, parent_id) or store.insert_event(conn, group, parent_id)
+        if parent_id is not None:
+            store.attach_to_meeting(conn, event_id, parent_id)
         store.add_sources(conn, event_id, article, group)
         store.refresh_event(conn, event_id)
         ids[group.group] = event_id
     ordered = [ids[g.group] for g in sorted(groups, key=lambda g: g.group)]
     store.record_article(conn, article.id, signature, ordered)
     return ordered
+
+
+def date_from_story(conn: Connection, article: Article) -> list[int]:
+    """The corpus step after ``cluster_stories``: an article whose events lack their year is merged
+    again, with the year of the story it joined (``newsloom.events.years``)."""
+    if "events" not in article.stages or not any((e.date or "").startswith("XXXX") for e in article.events):
+        return []
+    return _merge(conn, article, article_signature(article))
 
 
 # -- discrepancies ---------------------------------------------------------------------------------
@@ -255,13 +443,17 @@ def discrepancies(event_type: str, rows: Sequence[Any]) -> list[dict[str, Any]]:
         found.append(_item("date", values))
 
     placed = [r for r in primaries if r.location and r.location_source in ("sentence", "visit", "meeting")]
-    by_place: dict[str, list[Any]] = {}
+    # one place at two scales or in two languages is no disagreement (see newsloom.events.places)
+    places: list[list[Any]] = []
     for row in placed:
-        by_place.setdefault(fold(row.location), []).append(row)
-    if len(by_place) > 1:
-        values = [
-            {"value": rs[0].location, "sources": [_source_label(r) for r in rs]} for rs in by_place.values()
-        ]
+        for cluster in places:
+            if all(same_place(row.location or "", other.location or "") for other in cluster):
+                cluster.append(row)
+                break
+        else:
+            places.append([row])
+    if len(places) > 1:
+        values = [{"value": rs[0].location, "sources": [_source_label(r) for r in rs]} for rs in places]
         found.append(_item("location", values))
 
     if event_type == "CONSULT":

@@ -20,17 +20,22 @@ from newsloom.store import Connection
 from newsloom.store import events as store
 from newsloom.store.events import (
     article_signature,
+    articles_of_events,
+    attach_to_meeting,
     day_keys,
     event_keys_of,
+    events_of_articles,
     forget_article,
     get_event,
+    has_articles,
+    model_only_events,
     record_article,
     source_rows,
 )
 
 __all__ = [
-    "StoredEvent", "add_sources", "article_signature", "candidates_by_keys", "candidates_by_parent",
-    "consolidated_date", "day_keys", "event_keys_of", "forget_article", "get_event", "insert_event",
+    "StoredEvent", "add_sources", "article_signature", "articles_of_events", "events_of_articles", "attach_to_meeting", "candidates_by_keys", "candidates_by_parent",
+    "consolidated_date", "day_keys", "event_keys_of", "forget_article", "get_event", "has_articles", "insert_event", "model_only_events",
     "primary_rows", "record_article", "refresh_event", "source_rows",
 ]  # fmt: skip
 
@@ -178,7 +183,7 @@ def primary_rows(rows: Sequence[store.SourceRow]) -> list[store.SourceRow]:
     primaries = []
     for article_rows in by_article.values():
         article_rows = sorted(article_rows, key=lambda r: r.sentence_index)
-        explicit = [r for r in article_rows if r.date_source in EXPLICIT_DATE_SOURCES]
+        explicit = [r for r in article_rows if r.date_source in (*EXPLICIT_DATE_SOURCES, "story")]
         primaries.append(explicit[0] if explicit else article_rows[0])
     return primaries
 
@@ -188,7 +193,7 @@ def consolidated_date(
 ) -> tuple[str | None, str | None, str | None, str | None]:
     """(date, date_end, precision, date_source) most sources agree on; a known year beats "XXXX"."""
     primaries = primary_rows(rows)
-    for tier in (EXPLICIT_DATE_SOURCES, ("published",)):
+    for tier in ((*EXPLICIT_DATE_SOURCES, "story"), ("published",)):
         tiered = [r for r in primaries if r.date_source in tier and r.date]
         if not tiered:
             continue

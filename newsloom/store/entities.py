@@ -564,3 +564,20 @@ def links_in_articles(conn: sa.Connection, article_ids: Sequence[str]) -> list[L
         .where(entity_links.c.article_id.in_(list(article_ids)))
     )  # fmt: skip
     return [LinkedMention(**row._mapping) for row in conn.execute(query)]
+
+
+def role_holders(conn: sa.Connection, body_ids: Sequence[int]) -> dict[int, list[int]]:
+    """The entities holding a role of each body (ministers of a ministry), by body id."""
+    if not body_ids:
+        return {}
+    columns = entity_roles.c
+    query = (
+        sa.select(columns.role_of_entity_id, columns.entity_id)
+        .where(columns.role_of_entity_id.in_(sorted(set(body_ids))))
+        .order_by(columns.role_of_entity_id, columns.entity_id)
+        .distinct()
+    )
+    found: dict[int, list[int]] = {}
+    for body, holder in conn.execute(query):
+        found.setdefault(body, []).append(holder)
+    return found

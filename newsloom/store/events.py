@@ -7,6 +7,7 @@ Every statement is parameterised (SQLAlchemy Core). Candidate events are found b
 from __future__ import annotations
 
 import json
+import weakref
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -539,3 +540,57 @@ def canonical_actor_names(conn: sa.Connection, event_ids: Sequence[int]) -> dict
         if canonical and canonical != actor.name:
             renamed.setdefault(int(actor.event_id), {})[str(actor.name)] = canonical
     return renamed
+
+
+def attach_to_meeting(conn: sa.Connection, event_id: int, meeting_id: int) -> None:
+    """Make a statement stored without a meeting one made at ``meeting_id`` (a later report says where)."""
+    conn.execute(
+        sa.update(events)
+        .where(events.c.id == event_id, events.c.parent_id.is_(None))
+        .values(parent_id=meeting_id)
+    )
+
+
+def articles_of_events(conn: sa.Connection, event_ids: Iterable[int]) -> set[str]:
+    """The articles reporting any of some events."""
+    ids = sorted(set(event_ids))
+    if not ids:
+        return set()
+    query = sa.select(event_sources.c.article_id).where(event_sources.c.event_id.in_(ids)).distinct()
+    return {r[0] for r in conn.execute(query)}
+
+
+def events_of_articles(conn: sa.Connection, article_ids: Iterable[str]) -> set[int]:
+    """The events some articles report, and the meetings those are statements at."""
+    ids = sorted(set(article_ids))
+    if not ids:
+        return set()
+    query = sa.select(event_sources.c.event_id).where(event_sources.c.article_id.in_(ids)).distinct()
+    found = {r[0] for r in conn.execute(query)}
+    parents = sa.select(events.c.parent_id).where(
+        events.c.id.in_(sorted(found)), events.c.parent_id.isnot(None)
+    )
+    return found | {r[0] for r in conn.execute(parents)}
+
+
+def model_only_events(conn: sa.Connection, event_ids: Iterable[int]) -> set[int]:
+    """Those of some events whose every source was found by the learned classifier alone."""
+    ids = sorted(set(event_ids))
+    if not ids:
+        return set()
+    ruled = (
+        sa.select(event_sources.c.event_id)
+        .where(event_sources.c.event_id.in_(ids), event_sources.c.classifier != "model")
+        .distinct()
+    )
+    return set(ids) - {r[0] for r in conn.execute(ruled)}
+
+
+_HAS_ARTICLES: weakref.WeakKeyDictionary[sa.Engine, bool] = weakref.WeakKeyDictionary()
+
+
+def has_articles(conn: sa.Connection) -> bool:
+    """True when this database holds the articles (an events-only store, as in unit tests, has not)."""
+    if conn.engine not in _HAS_ARTICLES:
+        _HAS_ARTICLES[conn.engine] = bool(sa.inspect(conn).has_table("articles"))
+    return _HAS_ARTICLES[conn.engine]

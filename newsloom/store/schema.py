@@ -141,6 +141,8 @@ entity_roles = sa.Table(
     sa.Column("evidence", sa.Text, nullable=False),  # the sentence that gave the title
     sa.UniqueConstraint("entity_id", "role", "role_of_key", name="uq_entity_role"),
 )
+#: who holds a role of a body (the state of a ministry is its minister's), see events/parties.py
+ROLE_HOLDERS = sa.Index("ix_entity_roles_of", entity_roles.c.role_of_entity_id)
 
 
 # -- Corpus-level events, the sentences (sources) that report them, and the keys that find them. ----------

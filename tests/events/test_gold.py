@@ -94,3 +94,47 @@ def test_main_story_events_cross_check(processed):
         checked = stories_cross_check(stories, conn, paths)
     print(f"stories: {checked.passed}/{checked.total}", *checked.failures, sep="\n  ")
     assert checked.passed >= FLOORS["stories_main_events"], checked.failures
+
+
+def _merged_events(articles, paths, folder) -> list[tuple[str, tuple[tuple[str, int], ...]]]:
+    """Every stored event as (type, its sources as (path, sentence)), after merging ``paths`` in order.
+
+    The entities are linked first, in one fixed order: linking has its own order effects (which
+    "AFP" was seen first), and this checks the merging step alone."""
+    from newsloom.entities.linking import link_article
+    from newsloom.events.merge import merge_article_events
+    from newsloom.events.queries import event_detail, list_events
+    from newsloom.store import Store
+    from newsloom.store.articles import save_article
+
+    store = Store.open(str(folder / "order.db"))
+    try:
+        for path in sorted(paths):
+            with store.transaction() as conn:
+                save_article(conn, articles[path])
+                link_article(conn, articles[path])
+        for path in paths:
+            with store.transaction() as conn:
+                merge_article_events(conn, articles[path])
+        with store.connect() as conn:
+            found = []
+            for event in list_events(conn, limit=10_000):
+                detail = event_detail(conn, event["id"])
+                sources = tuple(sorted({(s["path"], s["sentence_index"]) for s in detail["sources"]}))
+                found.append((event["type"], sources))
+    finally:
+        store.close()
+    return sorted(found)
+
+
+def test_merged_events_do_not_depend_on_the_order_of_the_articles(processed, tmp_path_factory):
+    _, _, paths, articles, _ = processed
+    examples = [p for p in paths if p.startswith("examples/")]
+    forward = _merged_events(articles, examples, tmp_path_factory.mktemp("forward"))
+    backward = _merged_events(articles, examples[::-1], tmp_path_factory.mktemp("backward"))
+    shuffled = examples[1::2] + examples[::2]
+    interleaved = _merged_events(articles, shuffled, tmp_path_factory.mktemp("interleaved"))
+    print(f"{len(forward)} merged events from {len(examples)} examples, in three orders")
+    assert len({s for _, sources in forward for s in sources}) > 100  # the examples were merged at all
+    assert forward == backward
+    assert forward == interleaved
