@@ -74,6 +74,7 @@ def process_paths(
     processes: int = 1,
     settings: Settings | None = None,
     transaction_articles: int | None = None,
+    shown_as: Mapping[str, str] | None = None,
 ) -> RunReport:
     """Read every path, run ``stages`` (None: all of them) on each new article, store it.
 
@@ -85,7 +86,8 @@ def process_paths(
     per article dwarfs a commit), each in its own savepoint, committed at least every
     :data:`TRANSACTION_SECONDS`: an article is stored whole or not at all, a killed run loses only
     its open transaction, and a run started again finishes the job without duplicates. Bad inputs
-    are reported and skipped.
+    are reported and skipped. ``shown_as`` names an input by what a person knows it as instead of
+    its path (an upload's temporary file is stored as ``upload:NAME``).
     """
     pipeline = Pipeline(stages, settings if settings is not None else load_settings())
     report = RunReport(stages=pipeline.names)
@@ -99,6 +101,7 @@ def process_paths(
                 files.append(file)
     size = transaction_articles or (1 if corpus else TRANSACTION_ARTICLES)
     run = _Run(store, pipeline.names, report, corpus, on_file, _Writer(store, report, size, on_file, corpus))
+    run.shown_as = dict(shown_as or {})
     lookup = (
         StoredVectors(store.engine.url.render_as_string(hide_password=False))
         if "embed" in pipeline.names
@@ -261,13 +264,24 @@ class _Run:
         self.in_flight: deque[str] = deque()  # the file of each article handed to the stages, in order
         self.decided: deque[tuple[str, str, Article | InputError | None]] = deque()  # without the stages
         self.lock = threading.Lock()
+        self.shown_as: dict[str, str] = {}  # input path -> the name stored for it
+
+    def _named(self, file: str, item: Article | InputError) -> Article | InputError:
+        """``item`` with its path under the name the input is shown as (an item keeps its '#N')."""
+        shown = self.shown_as.get(file)
+        if shown is None or not item.path.startswith(file):
+            return item
+        path = shown + item.path[len(file) :]
+        if isinstance(item, InputError):
+            return InputError(path, item.problem, item.hint, item.line)
+        return dataclasses.replace(item, path=path)
 
     def articles(self, files: list[str], max_bytes: int) -> Iterator[Article]:
         """The articles of ``files`` not processed yet; the others are left in ``decided``."""
         for file in files:
             with self.lock:
                 self.files[file] = _FileState()
-            for item in read_path(file, max_bytes):
+            for item in (self._named(file, found) for found in read_path(file, max_bytes)):
                 if isinstance(item, InputError):
                     self.decided.append((file, "error", item))
                     continue

@@ -61,6 +61,10 @@ def check_upload(filename: str | None, content_type: str | None, data: bytes) ->
     return name
 
 
+#: An uploaded article's stored path: this prefix and the file name it was sent under.
+UPLOAD_PREFIX = "upload:"
+
+
 def ingest_upload(
     store: Store, filename: str | None, content_type: str | None, data: bytes
 ) -> dict[str, Any]:
@@ -73,9 +77,12 @@ def ingest_upload(
     with tempfile.TemporaryDirectory(prefix="newsloom-upload-") as folder:
         path = str(Path(folder) / name)
         Path(path).write_bytes(data)
-        report = process_paths([path], store, stages=None, corpus=True, max_bytes=MAX_UPLOAD_BYTES)
+        shown = f"{UPLOAD_PREFIX}{name}"  # the name the person sent, not the server's temporary file
+        report = process_paths(
+            [path], store, stages=None, corpus=True, max_bytes=MAX_UPLOAD_BYTES, shown_as={path: shown}
+        )
         with store.connect() as conn:
-            found = [load_article(conn, article_id) for article_id in articles_at_path(conn, path)]
+            found = [load_article(conn, article_id) for article_id in articles_at_path(conn, shown)]
     stored = [article_summary(a) for a in found if a is not None]
     errors = [{"path": e.path, "line": e.line, "problem": e.problem, "hint": e.hint} for e in report.errors]
     if not stored:

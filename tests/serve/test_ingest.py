@@ -75,6 +75,7 @@ def test_upload_runs_the_whole_pipeline(writer: TestClient) -> None:
     assert stored["language"] == "vi" and stored["published"] == "2025-10-27"
     assert writer.get("/api").json()["articles"] == before + 1
     detail = writer.get(f"/api/articles/{stored['id']}").json()
+    assert detail["path"] == "upload:bo_truong.txt"  # the name it was sent as, not the server's temp file
     assert detail["events"] and any(
         m["canonical"] == "Lê Hoài Trung" or m["text"] == "Lê Hoài Trung" for m in detail["mentions"]
     )
