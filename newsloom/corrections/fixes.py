@@ -362,11 +362,21 @@ def replay(conn: Connection, only: set[int] | None = None) -> list[int]:
     return done
 
 
+#: Up to this many active corrections, every one is replayed after each article (cheap: an applied
+#: correction that already holds changes nothing); beyond, only those over what the article touched.
+REPLAY_ALL_UP_TO = 500
+
+
 def replay_for_article(conn: Connection, article: Article) -> list[int]:
     """The corpus step: replay the corrections over anything this article touched (its events, its
     stories, the entities it names), so that processing it never undoes a correction."""
     if not sql.has_active(conn):
         return []
+    active = sql.list_corrections(conn, active_only=True)
+    if len(active) <= REPLAY_ALL_UP_TO:
+        # merging an article merges its stored neighbourhood again (``events.merge``), which can
+        # reach events of articles this one shares nothing with: replay every correction
+        return replay(conn)
     touched = {article.id}
     touched |= sql.articles_of_events(conn, sorted(sql.events_of_article(conn, article.id)))
     stories = sql.stories_of_articles(conn, [article.id])

@@ -56,4 +56,5 @@ def run_ingest(app: FastAPI, upload: tuple[str | None, str | None, bytes]) -> In
     with app.state.write_lock:
         result = ingest_upload(app.state.store, *upload)
         app.state.search.refresh(force=True)
+        app.state.response_cache.clear()  # this process's kept pages show the new article at once
     return IngestResult.model_validate(result)

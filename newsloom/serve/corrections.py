@@ -85,6 +85,7 @@ def _run(app: FastAPI, action: str, body: Any) -> CorrectionRecord:
         except CorrectionError as exc:
             raise ApiError(exc.status, str(exc)) from exc
         app.state.search.refresh(force=True)
+        app.state.response_cache.clear()  # this process's kept pages show the correction at once
     return record_of(outcome.correction, outcome.result_ids)
 
 

@@ -29,9 +29,16 @@ def event_with(conn: Any, paths: frozenset[str]) -> int:
 
 
 def forum_meetings(conn: Any) -> list[int]:
-    """The two meetings the English business-forum report gives (Mẫn's, and the forum's)."""
+    """The two meetings the English business-forum report gives (Mẫn's, and the forum's): its CONSULTs
+    with two parties or more (a one-sided CONSULT the report also yields is left out)."""
+    import json
+
     found = event_paths(conn)
-    return [i for i, row in sorted(top_events(conn).items()) if found[i] == {FORUM} and row.type == "CONSULT"]
+    return [
+        i for i, row in sorted(top_events(conn).items())
+        if found[i] == {FORUM} and row.type == "CONSULT"
+        and len(set(json.loads(row.src_keys)) | set(json.loads(row.tgt_keys))) >= 2
+    ]  # fmt: skip
 
 
 def fix(store: Any, target: str, kind: str, ids: list[int], values: dict[str, Any] | None = None) -> Any:
