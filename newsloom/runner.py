@@ -13,7 +13,7 @@ from typing import Any
 
 from newsloom.article import Article
 from newsloom.corpus import run_corpus_steps
-from newsloom.errors import InputError, StoreError
+from newsloom.errors import InputError, NewsloomError, StoreError
 from newsloom.ingest import iter_input_files, read_path
 from newsloom.pipeline import Pipeline, StageFailure
 from newsloom.settings import Settings, load_settings
@@ -22,6 +22,8 @@ from newsloom.store.articles import save_article, stages_done
 
 #: The stages `ingest` runs (reading, cleaning, article language); `run` adds every other stage.
 INGEST_STAGES = ("language",)
+#: Where the stages run: in this process (or its process pool), or on Apache Spark.
+ENGINES = ("local", "spark")
 
 
 @dataclass
@@ -62,6 +64,8 @@ def process_paths(
     on_file: ProgressCallback | None = None,
     processes: int = 1,
     settings: Settings | None = None,
+    engine: str = "local",
+    master: str = "local[2]",
 ) -> RunReport:
     """Read every path, run ``stages`` (None: all of them) on each new article, store it.
 
@@ -71,10 +75,20 @@ def process_paths(
     already embedded are handed to the embed stage. One transaction per article: an article is
     stored whole or not at all, so an interrupted run started again finishes the job without
     duplicates. Bad inputs are reported and skipped.
+
+    ``engine="spark"`` runs the stages on Spark (``master``: ``local[2]``, ``spark://host:7077``,
+    ``yarn``) and reads Parquet inputs too; the articles come back in input order and are stored, and
+    the corpus steps run, here as with the local engine (see :func:`process_on_spark`).
     """
+    if engine not in ENGINES:
+        raise NewsloomError(f"No engine '{engine}': choose one of {', '.join(ENGINES)}.")
     pipeline = Pipeline(stages, settings if settings is not None else load_settings())
     report = RunReport(stages=pipeline.names)
     started = time.perf_counter()
+    if engine == "spark":
+        process_on_spark(list(paths), store, pipeline, report, corpus, max_bytes, on_file, master)
+        report.seconds = time.perf_counter() - started
+        return report
     files: list[str] = []
     for path in paths:
         for file in iter_input_files(path):
@@ -83,11 +97,7 @@ def process_paths(
             else:
                 files.append(file)
     run = _Run(store, pipeline.names, report, corpus, on_file)
-    lookup = (
-        StoredVectors(store.engine.url.render_as_string(hide_password=False))
-        if "embed" in pipeline.names
-        else None
-    )
+    lookup = _vectors(store, pipeline)
     results = pipeline.pipe(
         run.articles(files, max_bytes), processes=processes if len(files) > 1 else 1, keep_failures=True,
         lookup=lookup,
@@ -98,6 +108,81 @@ def process_paths(
     run.settle()
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _vectors(store: Store, pipeline: Pipeline) -> StoredVectors | None:
+    if "embed" not in pipeline.names:
+        return None
+    return StoredVectors(store.engine.url.render_as_string(hide_password=False))
+
+
+def process_on_spark(
+    paths: list[str],
+    store: Store,
+    pipeline: Pipeline,
+    report: RunReport,
+    corpus: bool,
+    max_bytes: int,
+    on_file: ProgressCallback | None,
+    master: str,
+) -> None:
+    """The stages on Spark, then, on the driver and in input order, each article stored in its own
+    transaction and the corpus steps run on it: exactly what the local engine stores for the same
+    inputs (the corpus steps are incremental and order-dependent, so they stay sequential here)."""
+    from newsloom.scale.spark import is_parquet_input, spark_results
+
+    files: list[str] = []
+    parquet: list[str] = []
+    for path in paths:
+        if path != "-" and is_parquet_input(path):
+            parquet.append(path)
+            continue
+        for file in iter_input_files(path):
+            if isinstance(file, InputError):
+                report.errors.append(file)
+            else:
+                files.append(file)
+    if "-" in files:
+        raise NewsloomError("The Spark engine reads files, folders and Parquet, not standard input (-).")
+    lookup = _vectors(store, pipeline)
+    if lookup is not None and store.engine.dialect.name == "sqlite" and not master.startswith("local"):
+        lookup = None  # executors elsewhere cannot open the driver's SQLite file: they embed everything
+    current: str | None = None
+    for source, result in spark_results(
+        files, parquet, pipeline.names, pipeline.settings, master=master, max_bytes=max_bytes, lookup=lookup
+    ):
+        if source != current:
+            _file_done(report, current, on_file)
+            current = source
+        if isinstance(result, InputError):
+            report.errors.append(result)
+        else:
+            store_result(store, report, corpus, result)
+    _file_done(report, current, on_file)
+
+
+def _file_done(report: RunReport, file: str | None, on_file: ProgressCallback | None) -> None:
+    if file is None:
+        return
+    report.files += 1
+    if on_file:
+        on_file(file, "done")
+
+
+def store_result(store: Store, report: RunReport, corpus: bool, result: Article | StageFailure) -> None:
+    """Store one article the stages processed and run the corpus steps on it, or report its failure."""
+    if isinstance(result, StageFailure):
+        problem = f"processing failed in stage '{result.stage}' ({result.error})"
+        report.errors.append(InputError(result.article.path, problem, "Please report this as a bug."))
+        report.statuses["failed"] += 1
+        return
+    with _writing(store, report, result.path) as conn:
+        status = save_article(conn, result)
+        if corpus and status in ("new", "updated"):
+            run_corpus_steps(conn, result)
+    report.statuses[status] += 1
+    if result.language and status != "unchanged":
+        report.languages[result.language] += 1
 
 
 @dataclass
@@ -168,20 +253,7 @@ class _Run:
     def save(self, result: Article | StageFailure) -> None:
         """Store one article the stages processed (in input order), or report its failure."""
         file = self.in_flight.popleft()
-        if isinstance(result, StageFailure):
-            problem = f"processing failed in stage '{result.stage}' ({result.error})"
-            self.report.errors.append(
-                InputError(result.article.path, problem, "Please report this as a bug.")
-            )
-            self.report.statuses["failed"] += 1
-        else:
-            with _writing(self.store, self.report, result.path) as conn:
-                status = save_article(conn, result)
-                if self.corpus and status in ("new", "updated"):
-                    run_corpus_steps(conn, result)
-            self.report.statuses[status] += 1
-            if result.language and status != "unchanged":
-                self.report.languages[result.language] += 1
+        store_result(self.store, self.report, self.corpus, result)
         with self.lock:
             self.files[file].outstanding -= 1
         self._finished(file)

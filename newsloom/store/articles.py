@@ -114,7 +114,9 @@ def save_article(conn: sa.Connection, article: Article) -> str:
             stages=",".join(article.stages),
             simhash=value,
             duplicate_of=duplicate_of,
-            ingested_at=datetime.now(UTC).isoformat(timespec="seconds"),
+            ingested_at=datetime.now(UTC).isoformat(
+                timespec="microseconds"
+            ),  # ingest order, not a tie broken by path
         )
     )
     if duplicate_of is None:
