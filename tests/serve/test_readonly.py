@@ -19,7 +19,6 @@ from fastapi.testclient import TestClient
 from newsloom.store import Store
 from newsloom.store.db import ReadOnlyStoreError, is_writable
 from tests.serve.conftest import TOKEN, copy_db
-
 from tests.serve.test_api import assert_error
 from tests.serve.test_ingest import AUTH, REPORT, upload
 
