@@ -87,7 +87,9 @@ def test_spark_engine_stores_what_the_local_runner_stores(spark_ready: None, tmp
 
 def _without_paths(value: Any) -> Any:
     if isinstance(value, dict):
-        return {k: _without_paths(v) for k, v in value.items() if k not in ("path", "articles")}
+        return {
+            k: _without_paths(v) for k, v in value.items() if k not in ("path", "articles", "roundups")
+        }  # input paths
     if isinstance(value, list):
         return [_without_paths(v) for v in value]
     return value
