@@ -315,6 +315,7 @@ def corpus_steps(
             rows.append(
                 (f"{backend}: {fill} stored", f"{1000 * per_article[-1]:7.1f} ms/article  {stored_note}")
             )
+            print(f"  (so far) {rows[-1][0]:39} {rows[-1][1]}", flush=True)
         store.close()
         if len(per_article) > 1:
             rows.append(
