@@ -332,6 +332,7 @@ def main() -> None:
     )
     parser.add_argument("--probe", type=int, default=30, help="articles timed at each fill")
     parser.add_argument("--skip", choices=("throughput", "corpus"), action="append", default=[])
+    parser.add_argument("--stores", default="sqlite,postgres", help="backends of the corpus-steps part")
     parser.add_argument("--child", nargs=3, metavar=("CONFIG", "SOURCE", "TARGET"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -367,8 +368,9 @@ def run(args: argparse.Namespace, source: Path, work: Path, admin_url: str | Non
         fills = [int(f) for f in args.fill.split(",")]
         base, stage_rows = processed(source)
         show(f"Per-article stages, one process ({len(base)} texts, batches of 64):", stage_rows)
-        targets = {"SQLite": str(work / "fill.db")}
-        if admin_url is not None:
+        stores = args.stores.split(",")
+        targets = {"SQLite": str(work / "fill.db")} if "sqlite" in stores else {}
+        if admin_url is not None and "postgres" in stores:
             targets["PostgreSQL"] = new_database(admin_url, "fill")
         show(
             f"Corpus steps per article ({len(base)} processed texts copied; probe of {args.probe} at each fill):",

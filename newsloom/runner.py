@@ -102,10 +102,14 @@ def process_paths(
         run.articles(files, max_bytes), processes=processes if len(files) > 1 else 1, keep_failures=True,
         lookup=lookup,
     )  # fmt: skip
-    for result in results:
+    try:
+        for result in results:
+            run.settle()
+            run.save(result)
         run.settle()
-        run.save(result)
-    run.settle()
+    finally:
+        if lookup is not None:
+            lookup.close()
     report.seconds = time.perf_counter() - started
     return report
 
@@ -282,6 +286,12 @@ class StoredVectors:
 
     def __getstate__(self) -> dict[str, Any]:
         return {"db": self.db, "_store": None}
+
+    def close(self) -> None:
+        """Close this process's connection (a PostgreSQL database cannot be copied while it is open)."""
+        if self._store is not None:
+            self._store.close()
+            self._store = None
 
     def __call__(self, stage: str, keys: Sequence[str]) -> Mapping[str, Any]:
         if stage != "embed" or not keys:
