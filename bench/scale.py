@@ -31,6 +31,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -338,6 +339,7 @@ def main() -> None:
     if args.child:
         child(*args.child)
         return
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # `kill` still stops the PostgreSQL server
     work = Path(tempfile.mkdtemp(prefix="newsloom-scale-"))
     source = corpus(work, args.articles)
     n = sum(1 for _ in source.open(encoding="utf-8"))
