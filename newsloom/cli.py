@@ -71,6 +71,8 @@ def _process(
     corpus: bool,
     title: str,
     processes: int | None,
+    engine: str = "local",
+    master: str = "local[2]",
 ) -> None:
     from newsloom.runner import count_files, process_paths
 
@@ -89,7 +91,7 @@ def _process(
         task = progress.add_task(title, total=total or None)
         report = process_paths(
             paths, store, stages=stages, corpus=corpus, max_bytes=settings.max_file_bytes, processes=processes,
-            on_file=lambda _path, _status: progress.advance(task),
+            on_file=lambda _path, _status: progress.advance(task), engine=engine, master=master,
         )  # fmt: skip
     _summary(report, settings.db)
     if report.errors:
@@ -184,9 +186,18 @@ def run(
     ],
     db: DbOption = None,
     processes: ProcessesOption = None,
+    engine: Annotated[
+        str,
+        typer.Option(
+            help="local, or spark (the stages on Spark; Parquet inputs too; pip install 'newsloom[spark]')."
+        ),
+    ] = "local",
+    master: Annotated[
+        str, typer.Option(help="Spark master for --engine spark: local[2], spark://host:7077, yarn.")
+    ] = "local[2]",
 ) -> None:
     """Ingest, then run every pipeline stage and the corpus steps (linking, merging, clustering)."""
-    _process(paths, db, None, corpus=True, title="run", processes=processes)
+    _process(paths, db, None, corpus=True, title="run", processes=processes, engine=engine, master=master)
 
 
 @app.command()

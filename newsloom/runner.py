@@ -14,7 +14,7 @@ from typing import Any, NoReturn
 from newsloom.article import Article
 from newsloom.corpus import run_corpus_steps
 from newsloom.corrections import replay_stories
-from newsloom.errors import InputError, StoreError
+from newsloom.errors import InputError, NewsloomError, StoreError
 from newsloom.ingest import iter_input_files, read_path
 from newsloom.pipeline import Pipeline, StageFailure
 from newsloom.settings import Settings, load_settings
@@ -24,6 +24,8 @@ from newsloom.stories.recluster import recluster_recent
 
 #: The stages `ingest` runs (reading, cleaning, article language); `run` adds every other stage.
 INGEST_STAGES = ("language",)
+#: Where the stages run: in this process (or its process pool), or on Apache Spark.
+ENGINES = ("local", "spark")
 
 
 @dataclass
@@ -75,6 +77,8 @@ def process_paths(
     settings: Settings | None = None,
     transaction_articles: int | None = None,
     shown_as: Mapping[str, str] | None = None,
+    engine: str = "local",
+    master: str = "local[2]",
 ) -> RunReport:
     """Read every path, run ``stages`` (None: all of them) on each new article, store it.
 
@@ -88,10 +92,21 @@ def process_paths(
     its open transaction, and a run started again finishes the job without duplicates. Bad inputs
     are reported and skipped. ``shown_as`` names an input by what a person knows it as instead of
     its path (an upload's temporary file is stored as ``upload:NAME``).
+
+    ``engine="spark"`` runs the stages on Spark (``master``: ``local[2]``, ``spark://host:7077``,
+    ``yarn``) and reads Parquet inputs too; the articles come back in input order and are stored, and
+    the corpus steps run, here as with the local engine (see :func:`process_on_spark`).
     """
+    if engine not in ENGINES:
+        raise NewsloomError(f"No engine '{engine}': choose one of {', '.join(ENGINES)}.")
     pipeline = Pipeline(stages, settings if settings is not None else load_settings())
     report = RunReport(stages=pipeline.names)
     started = time.perf_counter()
+    if engine == "spark":
+        process_on_spark(list(paths), store, pipeline, report, corpus, max_bytes, on_file, master)
+        _after_articles(store, report, corpus)
+        report.seconds = time.perf_counter() - started
+        return report
     files: list[str] = []
     for path in paths:
         for file in iter_input_files(path):
@@ -102,11 +117,7 @@ def process_paths(
     size = transaction_articles or (1 if corpus else TRANSACTION_ARTICLES)
     run = _Run(store, pipeline.names, report, corpus, on_file, _Writer(store, report, size, on_file, corpus))
     run.shown_as = dict(shown_as or {})
-    lookup = (
-        StoredVectors(store.engine.url.render_as_string(hide_password=False))
-        if "embed" in pipeline.names
-        else None
-    )
+    lookup = _vectors(store, pipeline)
     results = pipeline.pipe(
         run.articles(files, max_bytes), processes=processes if len(files) > 1 else 1, keep_failures=True,
         lookup=lookup,
@@ -120,12 +131,95 @@ def process_paths(
         store.keep_statistics()
     finally:
         run.writer.batch.rollback()  # a failure or an interrupt: nothing of the open transaction is kept
-    if corpus and (report.statuses["new"] or report.statuses["updated"]):
-        with _writing(store, report, "(re-clustering recent stories)") as conn:
-            recluster_recent(conn)  # stories independent of the arrival order (newsloom.stories.recluster)
-            replay_stories(conn)  # and what people corrected stays corrected (docs/corrections.md)
+        if lookup is not None:
+            lookup.close()
+    _after_articles(store, report, corpus)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _after_articles(store: Store, report: RunReport, corpus: bool) -> None:
+    """Once every article is stored: the newest stories clustered again, whatever the arrival order
+    (``stories.recluster``), and what people corrected about stories replayed over it."""
+    if corpus and (report.statuses["new"] or report.statuses["updated"]):
+        with _writing(store, report, "(re-clustering recent stories)") as conn:
+            recluster_recent(conn)
+            replay_stories(conn)
+
+
+def _vectors(store: Store, pipeline: Pipeline) -> StoredVectors | None:
+    if "embed" not in pipeline.names:
+        return None
+    return StoredVectors(store.engine.url.render_as_string(hide_password=False))
+
+
+def process_on_spark(
+    paths: list[str],
+    store: Store,
+    pipeline: Pipeline,
+    report: RunReport,
+    corpus: bool,
+    max_bytes: int,
+    on_file: ProgressCallback | None,
+    master: str,
+) -> None:
+    """The stages on Spark, then, on the driver and in input order, each article stored in its own
+    transaction and the corpus steps run on it: exactly what the local engine stores for the same
+    inputs (the corpus steps are incremental and order-dependent, so they stay sequential here)."""
+    from newsloom.scale.spark import is_parquet_input, spark_results
+
+    files: list[str] = []
+    parquet: list[str] = []
+    for path in paths:
+        if path != "-" and is_parquet_input(path):
+            parquet.append(path)
+            continue
+        for file in iter_input_files(path):
+            if isinstance(file, InputError):
+                report.errors.append(file)
+            else:
+                files.append(file)
+    if "-" in files:
+        raise NewsloomError("The Spark engine reads files, folders and Parquet, not standard input (-).")
+    lookup = _vectors(store, pipeline)
+    if lookup is not None and store.engine.dialect.name == "sqlite" and not master.startswith("local"):
+        lookup = None  # executors elsewhere cannot open the driver's SQLite file: they embed everything
+    current: str | None = None
+    for source, result in spark_results(
+        files, parquet, pipeline.names, pipeline.settings, master=master, max_bytes=max_bytes, lookup=lookup
+    ):
+        if source != current:
+            _file_done(report, current, on_file)
+            current = source
+        if isinstance(result, InputError):
+            report.errors.append(result)
+        else:
+            store_result(store, report, corpus, result)
+    _file_done(report, current, on_file)
+
+
+def _file_done(report: RunReport, file: str | None, on_file: ProgressCallback | None) -> None:
+    if file is None:
+        return
+    report.files += 1
+    if on_file:
+        on_file(file, "done")
+
+
+def store_result(store: Store, report: RunReport, corpus: bool, result: Article | StageFailure) -> None:
+    """Store one article the stages processed and run the corpus steps on it, or report its failure."""
+    if isinstance(result, StageFailure):
+        problem = f"processing failed in stage '{result.stage}' ({result.error})"
+        report.errors.append(InputError(result.article.path, problem, "Please report this as a bug."))
+        report.statuses["failed"] += 1
+        return
+    with _writing(store, report, result.path) as conn:
+        status = save_article(conn, result)
+        if corpus and status in ("new", "updated"):
+            run_corpus_steps(conn, result)
+    report.statuses[status] += 1
+    if result.language and status != "unchanged":
+        report.languages[result.language] += 1
 
 
 @dataclass
@@ -348,6 +442,12 @@ class StoredVectors:
 
     def __getstate__(self) -> dict[str, Any]:
         return {"db": self.db, "_store": None}
+
+    def close(self) -> None:
+        """Close this process's connection (a PostgreSQL database cannot be copied while it is open)."""
+        if self._store is not None:
+            self._store.close()
+            self._store = None
 
     def __call__(self, stage: str, keys: Sequence[str]) -> Mapping[str, Any]:
         if stage != "embed" or not keys:

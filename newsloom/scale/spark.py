@@ -147,3 +147,122 @@ def spark_run(
         return SparkReport(len(files), found.count(), errors.count(), out)
     finally:
         spark.stop()
+
+
+# --- `newsloom run INPUT --engine spark`: the stages on Spark, the store and corpus steps on the driver
+
+#: The JSONL reader's field -> the column of the articles export (Parquet) it is read from.
+PARQUET_FIELDS = {
+    "text": "text",
+    "title": "title",
+    "url": "source_url",
+    "published": "published",
+    "language": "language",
+    "source": "outlet",
+    "author": "author",
+    "section": "section",
+}
+
+#: One unit of input: ("file", path) or ("row", parquet path, row number, JSONL line).
+Unit = tuple[Any, ...]
+#: What comes back for each article, in input order: (input file, article | failure | error).
+Result = tuple[str, Any]
+
+
+def is_parquet_input(path: str) -> bool:
+    """A ``.parquet`` file, or a folder of them (as Spark and ``export --format parquet`` write)."""
+    p = Path(path)
+    if p.is_file():
+        return p.suffix.lower() == ".parquet"
+    return p.is_dir() and any(p.glob("*.parquet"))
+
+
+def parquet_line(record: dict[str, Any]) -> str:
+    """An articles-export record (a Parquet row) as one line of the JSONL input format."""
+    line = {key: record.get(column) for key, column in PARQUET_FIELDS.items()}
+    return json.dumps({k: v for k, v in line.items() if v is not None}, ensure_ascii=False)
+
+
+def read_units(units: Iterable[Unit], max_bytes: int) -> Iterator[tuple[str, Article | InputError]]:
+    """The articles (or errors) of some input units, in order, each with the input it came from."""
+    from newsloom.ingest.jsonl import parse_line
+
+    for unit in units:
+        if unit[0] == "file":
+            for item in read_path(unit[1], max_bytes):
+                yield unit[1], item
+        else:
+            _, path, number, line = unit
+            yield path, parse_line(line, path, number)
+
+
+def process_units(
+    units: Iterable[Unit], names: tuple[str, ...], settings: Any, max_bytes: int, lookup: Any
+) -> Iterator[Result]:
+    """One Spark partition: the pipeline built once from the settings, the stages over its articles
+    in batches (a failing article is a ``StageFailure``, the others go on), results in input order."""
+    from newsloom.pipeline import Pipeline
+
+    pipeline = Pipeline(names, settings)
+    batch: list[tuple[str, Article]] = []
+
+    def flush() -> Iterator[Result]:
+        done = pipeline.run_batch([a for _, a in batch], keep_failures=True, lookup=lookup)
+        yield from zip([f for f, _ in batch], done, strict=True)
+        batch.clear()
+
+    for source, item in read_units(units, max_bytes):
+        if isinstance(item, InputError):  # an exception with its own arguments: sent as a plain tuple
+            yield from flush()
+            yield source, ("input-error", item.path, item.problem, item.hint, item.line)
+            continue
+        batch.append((source, item))
+        if len(batch) >= settings.batch_size:
+            yield from flush()
+    yield from flush()
+
+
+def spark_results(
+    files: list[str],
+    parquet: list[str],
+    names: tuple[str, ...],
+    settings: Any,
+    *,
+    master: str,
+    max_bytes: int,
+    lookup: Any = None,
+    partitions: int | None = None,
+) -> Iterator[Result]:
+    """Every input's articles through the stages on Spark, streamed back to the driver in input order
+    (files in the order given, then Parquet rows in file order).
+
+    The executors read the files themselves (every executor must see them: local mode or a shared
+    file system); Parquet inputs are read by Spark. All partitions run at once (the results are
+    persisted, memory then disk), then the driver reads them back partition by partition, which keeps
+    the order ``sc.parallelize`` and Parquet's row order gave them.
+    """
+    from pyspark import StorageLevel
+
+    spark = spark_session(master)
+    try:
+        context = spark.sparkContext
+        count = partitions or max(1, context.defaultParallelism)
+        units: Any = context.parallelize([("file", f) for f in files], max(1, min(count, len(files))))
+        for path in parquet:
+            frame = spark.read.parquet(path)
+            columns = [c for c in PARQUET_FIELDS.values() if c in frame.columns]
+            if "text" not in columns:
+                raise NewsloomError(
+                    f"{path} has no 'text' column: give the articles export "
+                    "(newsloom export --what articles --format parquet) or rows in the JSONL input's shape."
+                )
+            rows = frame.select(*dict.fromkeys(columns)).rdd.zipWithIndex()
+            units = units.union(rows.map(lambda r, p=path: ("row", p, r[1] + 1, parquet_line(r[0].asDict()))))
+        results = units.mapPartitions(
+            lambda part: process_units(part, names, settings, max_bytes, lookup)
+        ).persist(StorageLevel.MEMORY_AND_DISK)
+        results.count()  # every partition runs now, in parallel; reading back below is in order
+        for source, result in results.toLocalIterator():
+            yield source, InputError(*result[1:]) if isinstance(result, tuple) else result
+    finally:
+        spark.stop()

@@ -210,7 +210,7 @@ def save_article(conn: sa.Connection, article: Article, near: NearDuplicates | N
             "stages": ",".join(article.stages),
             "simhash": value,
             "duplicate_of": duplicate_of,
-            "ingested_at": datetime.now(UTC).isoformat(timespec="seconds"),
+            "ingested_at": datetime.now(UTC).isoformat(timespec="microseconds"),  # ingest order, no tie
         },
     )
     if duplicate_of is None:

@@ -7,13 +7,12 @@ English report of another visit. Each test module gets its own copy of the datab
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, copy_store_file
 
 pytest.importorskip("fastapi", reason="the serve extra (fastapi) is not installed")
 
@@ -45,11 +44,10 @@ def served_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def copy_db(source: Path, folder: Path) -> Path:
-    """A private copy of a closed SQLite store (with its WAL file if one is left)."""
+    """A private copy of a closed store (a SQLite file with its WAL file if one is left, or on
+    PostgreSQL the database standing for the path)."""
     target = folder / source.name
-    for suffix in ("", "-wal", "-shm"):
-        if Path(f"{source}{suffix}").exists():
-            shutil.copyfile(f"{source}{suffix}", f"{target}{suffix}")
+    copy_store_file(source, target)
     return target
 
 

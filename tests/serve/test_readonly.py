@@ -22,6 +22,8 @@ from tests.serve.conftest import TOKEN, copy_db
 from tests.serve.test_api import assert_error
 from tests.serve.test_ingest import AUTH, REPORT, upload
 
+pytestmark = pytest.mark.sqlite_only("read-only and unwritable SQLite files")
+
 
 def _digest(db: Path) -> str:
     return hashlib.sha256(db.read_bytes()).hexdigest()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+import pytest
 import sqlalchemy as sa
 
 from newsloom.store import Store, schema
@@ -34,6 +35,7 @@ def test_every_table_is_created_by_exactly_one_migration() -> None:
     assert sorted(created) == sorted(schema.metadata.tables)
 
 
+@pytest.mark.sqlite_only("builds a version-4 SQLite file by hand")
 def test_the_search_index_is_built_by_a_migration_on_a_database_made_before_it(tmp_path: Path) -> None:
     """A database at version 4 (before the search step) gets the index and the new article index."""
     engine = sa.create_engine(f"sqlite:///{tmp_path / 'old.db'}")

@@ -38,6 +38,7 @@ def test_migrations_are_versioned_and_applied_once(tmp_path: Path) -> None:
         Store.open(db)
 
 
+@pytest.mark.sqlite_only("SQLite's journal mode")
 def test_wal_mode(tmp_path: Path) -> None:
     store = Store.open(str(tmp_path / "w.db"))
     with store.connect() as conn:
@@ -85,6 +86,7 @@ def test_failed_transaction_leaves_nothing(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.sqlite_only("a subprocess is given the store's file path")
 def test_kill_9_then_rerun_leaves_exactly_the_articles(tmp_path: Path) -> None:
     folder = tmp_path / "corpus"
     folder.mkdir()
