@@ -19,7 +19,7 @@ from tests.corrections.test_events import (
     forum_meetings,
     top_events,
 )
-from tests.store.conftest import postgres_server, postgres_url  # noqa: F401  (fixtures)
+from tests.store.conftest import postgres_url  # noqa: F401  (the fixture)
 
 
 @pytest.mark.slow
