@@ -5,24 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-
-from newsloom.store import Connection, Store
+from newsloom.store import Connection
 from newsloom.views.events import EventQuery, events_view
 from newsloom.views.map import MapQuery, locate, map_csv, map_view
 
 WORLD = Path(__file__).resolve().parents[2] / "newsloom" / "serve" / "pages" / "world"
-
-
-@pytest.fixture(scope="module")
-def conn(module_db: Path) -> Iterator[Connection]:
-    store = Store.open(str(module_db))
-    with store.connect() as connection:
-        yield connection
-    store.close()
 
 
 def test_places_get_coordinates_from_the_gazetteer_and_geonames() -> None:

@@ -2,25 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
-
 from newsloom.entities.rules import ROLES
-from newsloom.store import Connection, Store
+from newsloom.store import Connection
 from newsloom.views.entities import EntityQuery, entities_view, entity_view
 from newsloom.views.events import EventQuery, event_view, events_view
 from newsloom.views.names import retitle, role_words
 from newsloom.views.timeline import TimelineQuery, timeline_view
-
-
-@pytest.fixture(scope="module")
-def conn(module_db: Path) -> Iterator[Connection]:
-    store = Store.open(str(module_db))
-    with store.connect() as connection:
-        yield connection
-    store.close()
 
 
 def test_roles_are_words_of_the_pack() -> None:

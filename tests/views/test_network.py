@@ -4,21 +4,10 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-
-from newsloom.store import Connection, Store
+from newsloom.store import Connection
 from newsloom.views.network import Network, NetworkQuery, _Actor, network_csv, network_view, pairs_of
-
-
-@pytest.fixture(scope="module")
-def conn(module_db: Path) -> Iterator[Connection]:
-    store = Store.open(str(module_db))
-    with store.connect() as connection:
-        yield connection
-    store.close()
 
 
 def edge_between(network: Network, a: str, b: str):  # type: ignore[no-untyped-def]

@@ -2,23 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
-
-from newsloom.store import Connection, Store
+from newsloom.store import Connection
 from newsloom.views.stories import storylines_view
 from newsloom.views.titles import HEADLINE, best_title, clean_title, storyline_name, storyline_names
-
-
-@pytest.fixture(scope="module")
-def conn(module_db: Path) -> Iterator[Connection]:
-    store = Store.open(str(module_db))
-    with store.connect() as connection:
-        yield connection
-    store.close()
-
 
 LONG = (
     "National Assembly Chairman Trần Thanh Mẫn received South African President Cyril Ramaphosa yesterday, "

@@ -5,22 +5,10 @@ from __future__ import annotations
 import csv
 import io
 from collections import Counter
-from collections.abc import Iterator
-from pathlib import Path
 
-import pytest
-
-from newsloom.store import Connection, Store
+from newsloom.store import Connection
 from newsloom.views.events import EventQuery, events_view
 from newsloom.views.trends import NO_COUNTRY, TrendsQuery, countries_of, trends_csv, trends_view, week_of
-
-
-@pytest.fixture(scope="module")
-def conn(module_db: Path) -> Iterator[Connection]:
-    store = Store.open(str(module_db))
-    with store.connect() as connection:
-        yield connection
-    store.close()
 
 
 def test_weeks_start_on_monday() -> None:

@@ -3,24 +3,13 @@ confident the record is; filters and the timeline's default hiding of uncertain 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 
-from newsloom.store import Connection, Store
+from newsloom.store import Connection
 from newsloom.views.events import EventQuery, event_view, events_view
 from newsloom.views.stories import StoryQuery, stories_view
 from newsloom.views.timeline import TimelineQuery, timeline_view
 from newsloom.views.trust import LOW_CONFIDENCE, Trust, passes
-
-
-@pytest.fixture(scope="module")
-def conn(module_db: Path) -> Iterator[Connection]:
-    store = Store.open(str(module_db))
-    with store.connect() as connection:
-        yield connection
-    store.close()
 
 
 def test_badges_follow_sources_and_confidence() -> None:
