@@ -23,6 +23,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 #: Paths whose answers depend only on the store (its articles and search index) and the request.
 CACHED_PATHS = re.compile(r"^(/api)?(/|/(timeline|stats|trends|stories|storylines|events)(/[^/]+)?|/search)$")
+#: The interface language's cookie (``serve.i18n``), read for the cache key.
+LANGUAGE_COOKIE = re.compile(rb"(?:^|;\s*)newsloom_lang=([A-Za-z-]{1,8})")
 #: Entries kept (least recently used dropped first) and the largest body kept.
 MAX_ENTRIES = 1024
 MAX_BODY_BYTES = 2 * 1024 * 1024
@@ -78,8 +80,18 @@ class ResponseCache:
         if scope["type"] != "http" or scope["method"] != "GET" or not CACHED_PATHS.match(scope["path"]):
             await self.app(scope, receive, send)
             return
-        accept = dict(scope.get("headers") or []).get(b"accept", b"")
-        key = (scope["path"], scope.get("query_string", b""), accept)
+        headers = dict(scope.get("headers") or [])
+        # a page is drawn in the reader's interface language (``?lang=``, else the cookie, else
+        # Accept-Language): both belong to the key, or a Vietnamese reader gets an Indonesian page
+        chosen = LANGUAGE_COOKIE.search(headers.get(b"cookie", b""))
+        variant = b"|".join(
+            [
+                headers.get(b"accept", b""),
+                chosen.group(1) if chosen else b"",
+                headers.get(b"accept-language", b""),
+            ]
+        )
+        key = (scope["path"], scope.get("query_string", b""), variant)
         version = await asyncio.to_thread(self.version.current)
         found = self.entries.get(key)
         if found is not None and found.version == version:
