@@ -20,7 +20,7 @@ from newsloom.store.db import READ_ONLY_HINT, ReadOnlyStoreError
 from newsloom.views.corrections import CorrectionRecord, record_of
 
 #: Largest id a route takes (ids are 64-bit integers in every store).
-MAX_ID = 2**62
+MAX_ID = 2**31 - 1  # ids are INTEGER columns (PostgreSQL: 32 bits)
 Id = Annotated[int, Field(ge=1, le=MAX_ID)]
 
 #: What the audit record says made a correction through the API: the one token the server knows.

@@ -275,7 +275,7 @@ def list_corrections(
         Query(description="Only corrections of events, entities or stories."),
     ] = None,
     target_id: Annotated[
-        int | None, Query(ge=1, le=2**62, description="Only corrections naming this id.")
+        int | None, Query(ge=1, le=2**31 - 1, description="Only corrections naming this id.")
     ] = None,
     active: Annotated[bool, Query(description="Only corrections in force (not undone).")] = False,
     limit: Limit = DEFAULT_LIMIT,

@@ -270,9 +270,20 @@ class SearchIndex:
             written["event"] = self._write(conn, "event", self._event_docs(export_events(conn, "jsonl")))
         elif new:
             ids = [a.id for a in new]
+            # the records the new articles touch, and those rebuilt under new ids meanwhile
             entity_ids, event_ids = (
-                index_rows.entities_named_in(conn, ids),
-                index_rows.events_reported_in(conn, ids),
+                sorted(
+                    {
+                        *index_rows.entities_named_in(conn, ids),
+                        *index_rows.records_without_doc(conn, "entity"),
+                    }
+                ),
+                sorted(
+                    {
+                        *index_rows.events_reported_in(conn, ids),
+                        *index_rows.records_without_doc(conn, "event"),
+                    }
+                ),
             )
             records = self._entity_records(conn, entity_ids)
             written["entity"] = self._write(
@@ -283,6 +294,12 @@ class SearchIndex:
             written["event"] = self._write(
                 conn, "event", self._event_docs(found), refs=list(map(str, event_ids))
             )
+            # merging a new report may rebuild its neighbours' events under new ids, and linking may
+            # merge entities: the docs of records that are gone go too
+            for kind in ("event", "entity"):
+                gone = index_rows.docs_without_record(conn, kind)
+                index_rows.delete_docs(conn, gone)
+                written[kind] += len(gone)
         return written
 
     @staticmethod

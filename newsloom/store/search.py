@@ -15,8 +15,10 @@ from newsloom.store.dialect import Clause
 from newsloom.store.schema import (
     articles,
     embeddings,
+    entities,
     entity_links,
     event_sources,
+    events,
     search_docs,
     story_members,
 )
@@ -133,6 +135,27 @@ def write_doc(
         conn.execute(sa.update(search_docs).where(search_docs.c.id == doc_id).values(**values))
     dialect.index_text(conn, doc_id, folded_title, folded_body, replace=existing is not None)
     return doc_id
+
+
+def docs_without_record(conn: sa.Connection, kind: str) -> list[int]:
+    """Ids of the docs of ``kind`` ("event" or "entity") whose record no longer exists."""
+    table = events if kind == "event" else entities
+    live = {str(row[0]) for row in conn.execute(sa.select(table.c.id))}
+    query = sa.select(search_docs.c.id, search_docs.c.ref).where(search_docs.c.kind == kind)
+    return [int(row.id) for row in conn.execute(query) if row.ref not in live]
+
+
+def records_without_doc(conn: sa.Connection, kind: str) -> list[int]:
+    """Ids of the live records of ``kind`` ("event" or "entity") the index holds no doc of (an event
+    rebuilt under a new id when a neighbour report was merged again); hidden (false) events left out."""
+    from newsloom.store.corrections import hidden_event_ids
+
+    table = events if kind == "event" else entities
+    query = sa.select(table.c.id)
+    if kind == "event":
+        query = query.where(table.c.id.not_in(hidden_event_ids()))
+    docs = {row.ref for row in conn.execute(sa.select(search_docs.c.ref).where(search_docs.c.kind == kind))}
+    return [int(row.id) for row in conn.execute(query) if str(row.id) not in docs]
 
 
 def delete_docs(conn: sa.Connection, doc_ids: Sequence[int]) -> None:

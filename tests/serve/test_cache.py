@@ -33,6 +33,7 @@ def _retitle(db: Path, event_id: int, title: str) -> None:
         conn.execute("UPDATE events SET title = ? WHERE id = ?", (title, event_id))
 
 
+@pytest.mark.sqlite_only("changes the SQLite file behind the server's back with sqlite3")
 def test_an_event_is_served_from_the_cache_until_an_article_lands(fresh: tuple[object, Path]) -> None:
     from newsloom.runner import process_paths
     from newsloom.store import Store

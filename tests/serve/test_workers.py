@@ -83,6 +83,7 @@ def server(served_db: Path, tmp_path: Path) -> Iterator[tuple[str, Path, subproc
             process.wait()
 
 
+@pytest.mark.sqlite_only("the server runs in a subprocess that opens the store by its file path")
 def test_two_read_only_workers_answer_and_new_articles_reach_the_index(
     server: tuple[str, Path, subprocess.Popen[bytes]],
 ) -> None:
