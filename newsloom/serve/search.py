@@ -483,7 +483,9 @@ class SearchIndex:
                     best_doc[key] = row
                     vote(key, rank, "text")
             if "article" in kinds:
-                confirmed = bool(ranked) or self._any_word_known(conn, terms)
+                # a topic crosses languages by meaning; a name crosses them through its aliases, and
+                # the meaning of a bare name is weak: a query naming an entity keeps the strict bar
+                confirmed = not entity_ids and (bool(ranked) or self._any_word_known(conn, terms))
                 for ref, _cosine, rank in self._meaning_ranks(query, language, confirmed=confirmed):
                     vote(("article", ref), rank, "meaning")
             keys = [k for k in sorted(ranked, key=lambda k: -ranked[k]) if k[0] in kinds]

@@ -106,3 +106,10 @@ def test_an_event_marked_false_leaves_the_search(module_db: Path, tmp_path: Path
         wrong
     }
     store.close()
+
+
+def test_a_name_crosses_languages_by_its_aliases_not_by_meaning(index: SearchIndex) -> None:
+    """A bare name says little by meaning: reports about other people must not come back for it."""
+    hits = index.search("bui thanh son", kinds=("article",), limit=20)
+    assert {"vi", "id"} <= {h.language for h in hits}  # "Bùi Thanh Sơn" / "Bui Thanh Son"
+    assert all("text" in h.matched_by for h in hits), [(h.title, h.matched_by) for h in hits]
