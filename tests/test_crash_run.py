@@ -23,7 +23,10 @@ from newsloom.exports import export_lines
 from newsloom.store import Store
 from tests.conftest import EXAMPLES, ROOT
 
-pytestmark = pytest.mark.slow
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.sqlite_only("kills runs in subprocesses that open the store by its file path"),
+]
 
 #: Eight bundled reports in three languages, several about the same meetings (events merge, stories form).
 FILES = (

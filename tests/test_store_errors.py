@@ -14,6 +14,8 @@ from newsloom.errors import StoreError
 from newsloom.store import Store
 from newsloom.store.db import store_error
 
+pytestmark = pytest.mark.sqlite_only("about SQLite files themselves (not a database, damaged, full disk)")
+
 
 def test_a_file_that_is_not_a_database(tmp_path: Path) -> None:
     path = tmp_path / "notes.db"

@@ -34,15 +34,11 @@ def corrected_source(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def store(corrected_source: Path, tmp_path: Path) -> Iterator[object]:
-    """A private copy of the examples' store."""
-    import shutil
-
+    """A private copy of the examples' store (on PostgreSQL: of the database standing for the path)."""
     from newsloom.store import Store
+    from tests.serve.conftest import copy_db
 
-    target = tmp_path / "store.db"
-    for suffix in ("", "-wal", "-shm"):
-        if Path(f"{corrected_source}{suffix}").exists():
-            shutil.copyfile(f"{corrected_source}{suffix}", f"{target}{suffix}")
+    target = copy_db(corrected_source, tmp_path)
     opened = Store.open(str(target))
     yield opened
     opened.close()

@@ -14,7 +14,7 @@ runner = CliRunner()
 
 
 def test_fix_merge_list_false_undo_and_export(store: Any) -> None:
-    db = str(store.engine.url.database)
+    db = store.engine.url.render_as_string(hide_password=False)  # a file or a PostgreSQL database
     with store.connect() as conn:
         first, second = forum_meetings(conn)
         talks = event_with(conn, GUTERRES)
@@ -40,7 +40,7 @@ def test_fix_merge_list_false_undo_and_export(store: Any) -> None:
 
 
 def test_fix_errors_name_what_to_do_and_exit_2(store: Any) -> None:
-    db = str(store.engine.url.database)
+    db = store.engine.url.render_as_string(hide_password=False)  # a file or a PostgreSQL database
     missing = runner.invoke(app, ["fix", "type", "999999", "AGREE", "--db", db])
     assert missing.exit_code == 2 and "No event 999999" in missing.output
     bad = runner.invoke(app, ["fix", "merge", "planet", "1", "2", "--db", db])

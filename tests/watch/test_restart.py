@@ -20,6 +20,8 @@ from newsloom.watch.loop import Watcher
 from tests.watch.server import WORDS, LocalServer
 from tests.watch.test_loop import LIGHT
 
+pytestmark = pytest.mark.sqlite_only("kills a watch subprocess that opens the store by its file path")
+
 ROOT = Path(__file__).resolve().parents[2]
 PAGES = 12
 
