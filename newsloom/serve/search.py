@@ -270,21 +270,12 @@ class SearchIndex:
             written["event"] = self._write(conn, "event", self._event_docs(export_events(conn, "jsonl")))
         elif new:
             ids = [a.id for a in new]
-            # the records the new articles touch, and those rebuilt under new ids meanwhile
-            entity_ids, event_ids = (
-                sorted(
-                    {
-                        *index_rows.entities_named_in(conn, ids),
-                        *index_rows.records_without_doc(conn, "entity"),
-                    }
-                ),
-                sorted(
-                    {
-                        *index_rows.events_reported_in(conn, ids),
-                        *index_rows.records_without_doc(conn, "event"),
-                    }
-                ),
-            )
+            # merging a new report may rebuild its neighbours' events under new ids, and linking may
+            # merge entities: the docs of records that are gone go, records without a doc get one
+            gone, missing = index_rows.out_of_step(conn, "event")
+            gone_entities, missing_entities = index_rows.out_of_step(conn, "entity")
+            entity_ids = sorted({*index_rows.entities_named_in(conn, ids), *missing_entities})
+            event_ids = sorted({*index_rows.events_reported_in(conn, ids), *missing})
             records = self._entity_records(conn, entity_ids)
             written["entity"] = self._write(
                 conn, "entity", self._entity_docs(records), refs=list(map(str, entity_ids))
@@ -294,12 +285,9 @@ class SearchIndex:
             written["event"] = self._write(
                 conn, "event", self._event_docs(found), refs=list(map(str, event_ids))
             )
-            # merging a new report may rebuild its neighbours' events under new ids, and linking may
-            # merge entities: the docs of records that are gone go too
-            for kind in ("event", "entity"):
-                gone = index_rows.docs_without_record(conn, kind)
-                index_rows.delete_docs(conn, gone)
-                written[kind] += len(gone)
+            index_rows.delete_docs(conn, [*gone, *gone_entities])
+            written["event"] += len(gone)
+            written["entity"] += len(gone_entities)
         return written
 
     @staticmethod

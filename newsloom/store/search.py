@@ -137,25 +137,23 @@ def write_doc(
     return doc_id
 
 
-def docs_without_record(conn: sa.Connection, kind: str) -> list[int]:
-    """Ids of the docs of ``kind`` ("event" or "entity") whose record no longer exists."""
-    table = events if kind == "event" else entities
-    live = {str(row[0]) for row in conn.execute(sa.select(table.c.id))}
-    query = sa.select(search_docs.c.id, search_docs.c.ref).where(search_docs.c.kind == kind)
-    return [int(row.id) for row in conn.execute(query) if row.ref not in live]
-
-
-def records_without_doc(conn: sa.Connection, kind: str) -> list[int]:
-    """Ids of the live records of ``kind`` ("event" or "entity") the index holds no doc of (an event
-    rebuilt under a new id when a neighbour report was merged again); hidden (false) events left out."""
+def out_of_step(conn: sa.Connection, kind: str) -> tuple[list[int], list[int]]:
+    """For ``kind`` ("event" or "entity"): the ids of the docs whose record no longer exists, and
+    the ids of the live records the index holds no doc of (hidden, false, events left out: they
+    have no doc on purpose)."""
     from newsloom.store.corrections import hidden_event_ids
 
     table = events if kind == "event" else entities
-    query = sa.select(table.c.id)
+    live = {str(row[0]) for row in conn.execute(sa.select(table.c.id))}
+    docs: dict[str, list[int]] = {}  # ref -> its docs (one per language)
+    for row in conn.execute(sa.select(search_docs.c.id, search_docs.c.ref).where(search_docs.c.kind == kind)):
+        docs.setdefault(row.ref, []).append(int(row.id))
+    hidden: set[str] = set()
     if kind == "event":
-        query = query.where(table.c.id.not_in(hidden_event_ids()))
-    docs = {row.ref for row in conn.execute(sa.select(search_docs.c.ref).where(search_docs.c.kind == kind))}
-    return [int(row.id) for row in conn.execute(query) if str(row.id) not in docs]
+        hidden = {str(row[0]) for row in conn.execute(hidden_event_ids())}
+    gone = [doc_id for ref, ids in docs.items() if ref not in live for doc_id in ids]
+    missing = [int(ref) for ref in sorted(live - set(docs) - hidden, key=int)]
+    return gone, missing
 
 
 def delete_docs(conn: sa.Connection, doc_ids: Sequence[int]) -> None:
