@@ -353,28 +353,23 @@ class EntityBrief:
     type: str
 
 
-def entities_by_keys(conn: sa.Connection, keys: Iterable[str]) -> dict[str, EntityBrief]:
-    wanted = sorted(set(keys))
-    if not wanted:
-        return {}
+def _entity_briefs(conn: sa.Connection, column: sa.Column[Any], wanted: Iterable[Any]) -> list[EntityBrief]:
+    """The entities whose ``column`` is one of ``wanted``, as briefs."""
+    values = sorted(set(wanted))
+    if not values:
+        return []
     query = sa.select(entities.c.id, entities.c.key, entities.c.name, entities.c.type).where(
-        entities.c.key.in_(wanted)
+        column.in_(values)
     )
-    return {
-        str(r.key): EntityBrief(int(r.id), str(r.key), str(r.name), str(r.type)) for r in conn.execute(query)
-    }
+    return [EntityBrief(int(r.id), str(r.key), str(r.name), str(r.type)) for r in conn.execute(query)]
+
+
+def entities_by_keys(conn: sa.Connection, keys: Iterable[str]) -> dict[str, EntityBrief]:
+    return {brief.key: brief for brief in _entity_briefs(conn, entities.c.key, keys)}
 
 
 def entities_by_ids(conn: sa.Connection, ids: Iterable[int]) -> dict[int, EntityBrief]:
-    wanted = sorted(set(ids))
-    if not wanted:
-        return {}
-    query = sa.select(entities.c.id, entities.c.key, entities.c.name, entities.c.type).where(
-        entities.c.id.in_(wanted)
-    )
-    return {
-        int(r.id): EntityBrief(int(r.id), str(r.key), str(r.name), str(r.type)) for r in conn.execute(query)
-    }
+    return {brief.id: brief for brief in _entity_briefs(conn, entities.c.id, ids)}
 
 
 def _move_unique(
