@@ -50,6 +50,19 @@ class StoreVersion:
         self._read_at = float("-inf")
         self._lock = threading.Lock()
 
+    def known(self) -> tuple[bool, object]:
+        """(True, the version) while it was read less than ``check_seconds`` ago, else (False, None):
+        the event loop answers from memory without handing the request to a thread, and never waits
+        for a thread that is reading it."""
+        if not self._lock.acquire(blocking=False):
+            return False, None
+        try:
+            if time.monotonic() - self._read_at < self.check_seconds:
+                return True, self._value
+            return False, None
+        finally:
+            self._lock.release()
+
     def current(self) -> object:
         with self._lock:
             now = time.monotonic()
@@ -92,7 +105,9 @@ class ResponseCache:
             ]
         )
         key = (scope["path"], scope.get("query_string", b""), variant)
-        version = await asyncio.to_thread(self.version.current)
+        fresh, version = self.version.known()
+        if not fresh:  # reading it queries the store: not on the event loop
+            version = await asyncio.to_thread(self.version.current)
         found = self.entries.get(key)
         if found is not None and found.version == version:
             self.entries.move_to_end(key)

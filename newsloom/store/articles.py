@@ -31,12 +31,18 @@ def hash_words(text: str) -> list[str]:
 
 def simhash(text: str) -> int:
     """64-bit simhash of word 3-shingles of the normalised body (signed, to fit a BIGINT)."""
-    words = hash_words(text)
-    shingles = [" ".join(words[i : i + 3]) for i in range(max(1, len(words) - 2))]
-    digests = b"".join(hashlib.blake2b(s.encode(), digest_size=8).digest() for s in shingles)
+    # each word encoded once and the shingles joined as bytes (the same bytes as encoding each
+    # "w1 w2 w3"); the hashing loop is a list comprehension: ~20% of ingest's time was spent here
+    encoded = [word.encode() for word in hash_words(text)]
+    if len(encoded) < 3:
+        shingles = [b" ".join(encoded)]
+    else:
+        shingles = [b" ".join(three) for three in zip(encoded, encoded[1:], encoded[2:], strict=False)]
+    blake2b = hashlib.blake2b
+    digests = b"".join([blake2b(shingle, digest_size=8).digest() for shingle in shingles])
     bits = np.unpackbits(np.frombuffer(digests, dtype=np.uint8).reshape(len(shingles), 8), axis=1)
     votes = bits.sum(axis=0, dtype=np.int64) * 2 - len(shingles)  # +1 per set bit, -1 per clear bit
-    value = int("".join("1" if v > 0 else "0" for v in votes), 2)
+    value = int.from_bytes(np.packbits(votes > 0).tobytes(), "big")  # the first bit is the highest
     return value - (1 << 64) if value >= 1 << 63 else value
 
 

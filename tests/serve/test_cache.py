@@ -97,3 +97,20 @@ def test_the_version_changes_when_the_search_index_gains_a_document(fresh: tuple
         assert _store_version(store) != before
     finally:
         store.close()
+
+
+def test_a_fresh_version_is_known_without_a_read_and_a_stale_one_is_not() -> None:
+    reads: list[int] = []
+
+    def read() -> object:
+        reads.append(1)
+        return ("v", len(reads))
+
+    version = StoreVersion(read, check_seconds=3600)
+    assert version.known() == (False, None)  # never read: the caller must read it (in a thread)
+    assert version.current() == ("v", 1)
+    assert version.known() == (True, ("v", 1))
+    assert len(reads) == 1
+    with version._lock:  # a thread reading it: the event loop does not wait for it
+        assert version.known() == (False, None)
+    assert StoreVersion(read, check_seconds=0).known() == (False, None)
