@@ -23,6 +23,7 @@ from newsloom.store.schema import (
     event_keys,
     event_sources,
     events,
+    has_table,
     story_members,
 )
 
@@ -347,7 +348,7 @@ class EventFilter:
 def _visible(conn: sa.Connection) -> list[Any]:
     """Leave out the events a person marked false (``store/corrections.py``; none in a store whose
     corrections table was never created)."""
-    return [events.c.id.not_in(hidden_event_ids())] if sa.inspect(conn).has_table("hidden_events") else []
+    return [events.c.id.not_in(hidden_event_ids())] if has_table(conn, "hidden_events") else []
 
 
 def _conditions(where: EventFilter) -> list[Any]:
@@ -507,7 +508,7 @@ def stories_of_events(conn: sa.Connection, event_ids: Sequence[int]) -> dict[int
 
 def event_mentions_in_articles(conn: sa.Connection, article_ids: Sequence[str]) -> list[EventMentionRow]:
     """Every event source of some articles with its event's type, date, title, parent and article count."""
-    if not article_ids or not sa.inspect(conn).has_table("event_sources"):
+    if not article_ids or not has_table(conn, "event_sources"):
         return []
     query = (
         sa.select(
