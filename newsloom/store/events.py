@@ -393,7 +393,7 @@ LISTED_ORDER = (
         (events.c.date.like(sa.literal_column("'XXXX%'")), sa.literal_column("1")),
         else_=sa.literal_column("0"),
     ),
-    events.c.date.desc(),
+    events.c.date.desc().nulls_last(),  # SQLite's DESC puts NULL last anyway; PostgreSQL's first
     events.c.id,
 )
 

@@ -23,14 +23,16 @@ def _texts(round_: int) -> dict[str, str]:
 
 
 def _rows(db: Path) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
-    import sqlite3
-
-    with sqlite3.connect(db) as conn:
-        articles = conn.execute(
-            "SELECT id, path, language, simhash, duplicate_of, stages FROM articles ORDER BY id"
-        ).fetchall()
-        paths = conn.execute("SELECT path, article_id FROM article_paths ORDER BY path").fetchall()
-    return articles, paths
+    store = Store.open(str(db))
+    try:
+        with store.connect() as conn:
+            articles = conn.exec_driver_sql(
+                "SELECT id, path, language, simhash, duplicate_of, stages FROM articles ORDER BY id"
+            ).all()
+            paths = conn.exec_driver_sql("SELECT path, article_id FROM article_paths ORDER BY path").all()
+    finally:
+        store.close()
+    return [tuple(r) for r in articles], [tuple(r) for r in paths]
 
 
 def test_many_per_transaction_stores_what_one_per_transaction_stores(tmp_path: Path) -> None:
