@@ -492,6 +492,7 @@ def encoder_budget(articles: list[Article]) -> None:
         seen.update(texts)
         return original(self, texts)
 
+    embed._INSTANCES.clear()  # the process-wide encoders (the events classifier's) forget what they embedded
     pipeline = _fresh()
     seen.clear()
     counts.clear()
