@@ -1,6 +1,6 @@
 """Ingest throughput: newsloom's ingest vs. raw stdlib-sqlite3 baselines, on a generated corpus.
 
-    python bench/ingest.py [--articles 10000] [--small 1000] [--processes 2] [--before REF]
+    python bench/ingest.py [--articles 10000] [--small 1000] [--processes 2] [--before REF] [--rounds 3]
     python bench/ingest.py --langid
 
 Builds N text dumps from the bundled examples (and the shared seeds, if beside the repo) with varied
@@ -177,6 +177,7 @@ def main() -> None:
     parser.add_argument("--small", type=int, default=1000)
     parser.add_argument("--processes", type=int, default=2, help="worker processes for the parallel run")
     parser.add_argument("--before", help="also ingest with the code of this git revision (e.g. HEAD~3)")
+    parser.add_argument("--rounds", type=int, default=1, help="alternating rounds, the fastest of each kept")
     parser.add_argument("--langid", action="store_true", help="language identification per sample length")
     parser.add_argument("--child", nargs=3)
     args = parser.parse_args()
@@ -196,13 +197,23 @@ def main() -> None:
         for n in (args.small, args.articles):
             folder = Path(tmp) / f"corpus{n}"
             build_corpus(folder, n)
-            raw_s = baseline(folder, Path(tmp) / f"raw{n}.db", TRANSACTION_ARTICLES, wal=True)
-            raw1_s = baseline(folder, Path(tmp) / f"raw1_{n}.db")
-            for processes in sorted({1, args.processes}):
-                for name, code in codes:
-                    db = Path(tmp) / f"nl{n}_{processes}_{len(rows)}.db"
-                    articles, seconds, peak = run_child(folder, db, processes, code)
-                    rows.append((n, processes, name, articles / seconds, n / raw_s, n / raw1_s, peak))
+            # every measurement ``--rounds`` times, alternating, the fastest kept: a busy machine slows
+            # all alike, and the fastest is the least disturbed
+            best: dict[tuple[int, str], tuple[float, float]] = {}
+            raw_s = raw1_s = float("inf")
+            for round_ in range(args.rounds):
+                raw_s = min(
+                    raw_s, baseline(folder, Path(tmp) / f"raw{n}_{round_}.db", TRANSACTION_ARTICLES, wal=True)
+                )
+                raw1_s = min(raw1_s, baseline(folder, Path(tmp) / f"raw1_{n}_{round_}.db"))
+                for processes in sorted({1, args.processes}):
+                    for name, code in codes:
+                        db = Path(tmp) / f"nl{n}_{processes}_{name}_{round_}.db"
+                        articles, seconds, peak = run_child(folder, db, processes, code)
+                        rate, top = best.get((processes, name), (0.0, 0.0))
+                        best[(processes, name)] = (max(rate, articles / seconds), max(top, peak))
+            for (processes, name), (rate, peak) in best.items():
+                rows.append((n, processes, name, rate, n / raw_s, n / raw1_s, peak))
         print(
             f"{'corpus':>7} {'procs':>5} {'code':>8} {'art/s':>8} {'raw art/s':>10} {'ratio':>6} "
             f"{'raw/1 art/s':>12} {'ratio':>6} {'peak MB':>8}"

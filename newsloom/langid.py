@@ -63,16 +63,18 @@ def identify(
     min_confidence: float,
     first: Any = None,
     sample_chars: int = SAMPLE_CHARS,
+    longer: Any = None,
 ) -> tuple[str | None, float]:
-    """:func:`detect_language` with given detectors (``wide`` built only when needed); ``first``:
-    the narrow detector's values on the first sample, when a batch call computed them already."""
+    """:func:`detect_language` with given detectors (``wide`` built only when needed); ``first``
+    and ``longer``: the narrow detector's values on the first and the long sample, when a batch call
+    computed them already."""
     sample = text[:sample_chars]
     if _letters(sample) < MIN_LETTERS:
         return None, 0.0
     code, conf = _ranked(first, sample) if first is not None else _best(narrow, sample)
     if conf < SURE and len(text) > len(sample):
         sample = text[:LONG_SAMPLE_CHARS]
-        code, conf = _best(narrow, sample)
+        code, conf = _ranked(longer, sample) if longer is not None else _best(narrow, sample)
     if conf < min_confidence:
         wide_code, wide_conf = _best(wide(), sample)
         if wide_conf > conf:
@@ -130,9 +132,30 @@ class LanguageIdentifier:
             [texts[i][:SAMPLE_CHARS] for i in sampled]
         )
         first = dict(zip(sampled, values, strict=True))
+        # the texts lingua is unsure of on the first sample: their long samples in one parallel call too
+        unsure = [
+            i
+            for i in sampled
+            if len(texts[i]) > SAMPLE_CHARS and _ranked(first[i], texts[i][:SAMPLE_CHARS])[1] < SURE
+        ]
+        again = (
+            self._narrow.compute_language_confidence_values_in_parallel(
+                [texts[i][:LONG_SAMPLE_CHARS] for i in unsure]
+            )
+            if unsure
+            else []
+        )
+        longer = dict(zip(unsure, again, strict=True))
         for index, text in texts.items():
             found = (
-                identify(text, self._narrow, self._wide_detector, self.min_confidence, first[index])
+                identify(
+                    text,
+                    self._narrow,
+                    self._wide_detector,
+                    self.min_confidence,
+                    first[index],
+                    longer=longer.get(index),
+                )  # fmt: skip
                 if index in first
                 else (None, 0.0)
             )

@@ -50,6 +50,19 @@ class StoreVersion:
         self._read_at = float("-inf")
         self._lock = threading.Lock()
 
+    def known(self) -> tuple[bool, object]:
+        """(True, the version) while it was read less than ``check_seconds`` ago, else (False, None):
+        the event loop answers from memory without handing the request to a thread, and never waits
+        for a thread that is reading it."""
+        if not self._lock.acquire(blocking=False):
+            return False, None
+        try:
+            if time.monotonic() - self._read_at < self.check_seconds:
+                return True, self._value
+            return False, None
+        finally:
+            self._lock.release()
+
     def current(self) -> object:
         with self._lock:
             now = time.monotonic()
@@ -75,6 +88,9 @@ class ResponseCache:
         self.entries = entries
         self.hits = 0
         self.misses = 0
+        # the key being made now -> set when it is done: a request for it meanwhile waits and takes
+        # the kept answer, instead of making it again (32 readers opening "/" at once made it 32 times)
+        self.in_flight: dict[tuple[str, bytes, bytes], asyncio.Event] = {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] != "GET" or not CACHED_PATHS.match(scope["path"]):
@@ -92,16 +108,34 @@ class ResponseCache:
             ]
         )
         key = (scope["path"], scope.get("query_string", b""), variant)
-        version = await asyncio.to_thread(self.version.current)
-        found = self.entries.get(key)
-        if found is not None and found.version == version:
-            self.entries.move_to_end(key)
-            self.hits += 1
-            await send({"type": "http.response.start", "status": found.status, "headers": found.headers})
-            await send({"type": "http.response.body", "body": found.body})
+        fresh, version = self.version.known()
+        if not fresh:  # reading it queries the store: not on the event loop
+            version = await asyncio.to_thread(self.version.current)
+        if await self._send_kept(send, key, version):
             return
+        making = self.in_flight.get(key)
+        if making is not None:
+            await making.wait()
+            if await self._send_kept(send, key, version):
+                return  # made by the request this one waited for
         self.misses += 1
-        await self._forward(scope, receive, send, key, version)
+        done = self.in_flight.setdefault(key, asyncio.Event())
+        try:
+            await self._forward(scope, receive, send, key, version)
+        finally:
+            if self.in_flight.get(key) is done:
+                del self.in_flight[key]
+            done.set()
+
+    async def _send_kept(self, send: Send, key: tuple[str, bytes, bytes], version: object) -> bool:
+        found = self.entries.get(key)
+        if found is None or found.version != version:
+            return False
+        self.entries.move_to_end(key)
+        self.hits += 1
+        await send({"type": "http.response.start", "status": found.status, "headers": found.headers})
+        await send({"type": "http.response.body", "body": found.body})
+        return True
 
     async def _forward(
         self, scope: Scope, receive: Receive, send: Send, key: tuple[str, bytes, bytes], version: object

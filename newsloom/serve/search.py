@@ -15,6 +15,7 @@ table, created by a migration); this module decides what goes in it and ranks wh
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import logging
@@ -34,6 +35,7 @@ from newsloom.events.queries import event_detail, export_events
 from newsloom.store import Connection, Store
 from newsloom.store import articles as article_rows
 from newsloom.store import entities as entity_rows
+from newsloom.store import events as event_rows
 from newsloom.store import search as index_rows
 from newsloom.store.corrections import corrections_version
 from newsloom.store.dialect import Clause, full_text
@@ -490,12 +492,13 @@ class SearchIndex:
                         languages=languages.get(key) or ([row.language] if row.language else []),
                         published=row.published, score=ranked[key], matched_by=reasons[key],
                         segments=make_segments(row.body or row.title, [terms, *expansions]),
-                        trust=_event_trust(conn, key[1]) if key[0] == "event" else None,
                     )
                 )  # fmt: skip
                 if len(hits) >= offset + limit:
                     break
-            return hits[offset : offset + limit]
+            page = hits[offset : offset + limit]
+            trusts = event_trusts(conn, [h.id for h in page if h.kind == "event"])
+            return [dataclasses.replace(h, trust=trusts.get(h.id)) if h.kind == "event" else h for h in page]
 
     def _any_word_known(self, conn: Connection, terms: list[str]) -> bool:
         """Whether some indexed doc, of any kind and language, holds one of the query's words."""
@@ -566,17 +569,28 @@ class SearchIndex:
         return index_rows.find_doc(conn, key[0], key[1], language)
 
 
-def _event_trust(conn: Connection, ref: str) -> dict[str, Any] | None:
-    """An event hit's trust marks: its distinct reporting articles, their languages, its confidence."""
-    event = event_detail(conn, int(ref)) if ref.isdigit() else None
-    if event is None:
-        return None
-    sources = [s for s in event.get("sources") or [] if isinstance(s, dict)]
-    return {
-        "sources": int(event.get("n_articles") or len({s.get("article_id") for s in sources})),
-        "languages": len(event.get("languages") or {s.get("language") for s in sources}),
-        "confidence": event.get("confidence"),
-    }
+def event_trusts(conn: Connection, refs: list[str]) -> dict[str, dict[str, Any] | None]:
+    """Event hits' trust marks (ref -> its distinct reporting articles, their languages, its confidence;
+    None for an event that is gone), read for the whole page at once: the stored counts of each event
+    row, its source rows only for an event whose counts are not stored (the same figures as the
+    event's record, ``events.queries.event_detail``, without reading every record)."""
+    ids = [int(ref) for ref in refs if ref.isdigit()]
+    rows = {row.id: row for row in event_rows.events_by_id(conn, ids)}
+    unknown = [i for i, row in rows.items() if not row.n_articles or not json.loads(row.languages or "[]")]
+    sources = event_rows.source_rows(conn, unknown)
+    found: dict[str, dict[str, Any] | None] = {}
+    for ref in refs:
+        row = rows.get(int(ref)) if ref.isdigit() else None
+        if row is None:
+            found[ref] = None
+            continue
+        reports = sources.get(row.id, [])
+        found[ref] = {
+            "sources": int(row.n_articles or len({s.article_id for s in reports})),
+            "languages": len(json.loads(row.languages or "[]") or {s.language for s in reports}),
+            "confidence": row.confidence,
+        }
+    return found
 
 
 def _lead(text: str, size: int = 140) -> str:

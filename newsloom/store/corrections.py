@@ -26,6 +26,7 @@ from newsloom.store.schema import (
     event_actors,
     event_sources,
     events,
+    has_table,
     metadata,
     stories,
     story_dates,
@@ -156,7 +157,7 @@ def corrections_version(conn: sa.Connection) -> int:
 
 def has_active(conn: sa.Connection) -> bool:
     """Whether any correction is in force (False in a store built without the corrections tables)."""
-    if not sa.inspect(conn).has_table("corrections"):
+    if not has_table(conn, "corrections"):
         return False
     query = sa.select(corrections.c.id).where(corrections.c.undone_at.is_(None), corrections.c.kind != "undo")
     return conn.execute(query.limit(1)).first() is not None

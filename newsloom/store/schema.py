@@ -8,6 +8,8 @@ When a table changes, the change is made here AND in a new migration that alters
 
 from __future__ import annotations
 
+import weakref
+
 import sqlalchemy as sa
 
 metadata = sa.MetaData()
@@ -422,3 +424,19 @@ search_docs = sa.Table(
     sa.UniqueConstraint("kind", "ref", "language", name="uq_serve_search_doc"),
 )
 sa.Index("ix_serve_search_docs_ref", search_docs.c.kind, search_docs.c.ref)
+
+
+#: Tables seen in each database: a store's tables are only ever added, so a table found stays found
+#: (asked again only while it is missing). Served pages asked SQLite ~6 times per request.
+_SEEN_TABLES: weakref.WeakKeyDictionary[sa.Engine, set[str]] = weakref.WeakKeyDictionary()
+
+
+def has_table(conn: sa.Connection, name: str) -> bool:
+    """True when this database has the table (a store built by one domain's migration alone may not)."""
+    seen = _SEEN_TABLES.setdefault(conn.engine, set())
+    if name in seen:
+        return True
+    found = bool(sa.inspect(conn).has_table(name))
+    if found:
+        seen.add(name)
+    return found

@@ -30,6 +30,7 @@ from newsloom.store.schema import (
     storyline_keys,
     storylines,
 )
+from newsloom.store.schema import has_table as has_table  # re-exported: callers ask it here
 
 #: Candidate rows read per blocking lookup (the newest first): bounds the cost of very common keys
 #: and crowded buckets whatever the size of the store.
@@ -644,11 +645,6 @@ def set_lent_keys(conn: sa.Connection, story_id: int, keys: list[str], value: in
 
 
 # -- reads for the CLI, the API and exports ------------------------------------------------------------
-
-
-def has_table(conn: sa.Connection, name: str) -> bool:
-    """True when this database has the table (a store built by one domain's migration alone may not)."""
-    return bool(sa.inspect(conn).has_table(name))
 
 
 def titles_of(conn: sa.Connection, story_ids: Sequence[int]) -> dict[int, dict[str, tuple[str, int]]]:

@@ -97,3 +97,55 @@ def test_the_version_changes_when_the_search_index_gains_a_document(fresh: tuple
         assert _store_version(store) != before
     finally:
         store.close()
+
+
+def test_a_fresh_version_is_known_without_a_read_and_a_stale_one_is_not() -> None:
+    reads: list[int] = []
+
+    def read() -> object:
+        reads.append(1)
+        return ("v", len(reads))
+
+    version = StoreVersion(read, check_seconds=3600)
+    assert version.known() == (False, None)  # never read: the caller must read it (in a thread)
+    assert version.current() == ("v", 1)
+    assert version.known() == (True, ("v", 1))
+    assert len(reads) == 1
+    with version._lock:  # a thread reading it: the event loop does not wait for it
+        assert version.known() == (False, None)
+    assert StoreVersion(read, check_seconds=0).known() == (False, None)
+
+
+def test_readers_of_a_page_being_made_wait_for_it_instead_of_making_it_again() -> None:
+    import asyncio
+
+    from newsloom.serve.cache import KeptResponses, ResponseCache
+
+    made: list[str] = []
+
+    async def slow_app(scope: dict, receive: object, send) -> None:  # type: ignore[no-untyped-def]
+        made.append(scope["path"])
+        await asyncio.sleep(0.05)  # the page takes a while: the other readers arrive meanwhile
+        status = 404 if scope["path"] == "/events/0" else 200
+        await send({"type": "http.response.start", "status": status, "headers": []})
+        await send({"type": "http.response.body", "body": scope["path"].encode()})
+
+    cache = ResponseCache(slow_app, StoreVersion(lambda: 1, check_seconds=3600), KeptResponses())
+
+    async def read(path: str) -> tuple[int, bytes]:
+        sent: list[dict] = []
+
+        async def send(message: dict) -> None:
+            sent.append(message)
+
+        scope = {"type": "http", "method": "GET", "path": path, "query_string": b"", "headers": []}
+        await cache(scope, None, send)  # type: ignore[arg-type]
+        return sent[0]["status"], sent[1]["body"]
+
+    async def readers() -> list[tuple[int, bytes]]:
+        return await asyncio.gather(*(read(p) for p in ["/timeline"] * 8 + ["/events/0"] * 2))
+
+    answers = asyncio.run(readers())
+    assert answers == [(200, b"/timeline")] * 8 + [(404, b"/events/0")] * 2
+    assert made.count("/timeline") == 1  # made once, the 7 others waited for it
+    assert made.count("/events/0") == 2  # an answer that is not kept is made for each reader
