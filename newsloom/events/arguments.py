@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from newsloom.events.actors import fold, same_actor
 from newsloom.events.rules import TARGET_OBJECT, TARGET_REQUIRED, EventRules
 from newsloom.events.slots import Slot
+from newsloom.events.titles import title_gap
 from newsloom.events.triggers import TriggerMatch
 from newsloom.events.types import Actor
 from newsloom.timex.types import TimeExpression
@@ -25,9 +26,16 @@ OPTIONAL_TARGET_GAP = 80
 
 #: Between two actors of a list: a comma or a conjunction (incl. "the UN's and UNODC's").
 _LIST_GAP = re.compile(
-    r"^\s*(?:['’]s)?\s*(?:,|,?\s*(?:và|and|dan|serta|&|cùng|cùng với|with|với|bersama(?:\s+dengan)?|together\s+with))\s*$",
+    r"^\s*\)?\s*(?:['’]s)?\s*(?:,|,?\s*(?:và|and|dan|serta|&|cùng|cùng với|with|với|bersama(?:\s+dengan)?|together\s+with)(?:\s+the)?)\s*$",
     re.I,
 )
+#: A conjunction and then only the next actor's title ("and South African President" Cyril Ramaphosa).
+_CONJ_THEN_TITLE = re.compile(
+    r"^\s*,?\s*(?:và|and|dan|serta|&|with|với|bersama(?:\s+dengan)?|together\s+with)\s+(?P<title>\S.*?)\s*$",
+    re.I,
+)
+#: Between a joint trigger and its object: the object is a co-actor ("co-chaired with X").
+_CO_ACTOR_GAP = re.compile(r"^\s*(?:with|với|cùng(?:\s+với)?|bersama(?:\s+dengan)?|dengan)\s", re.I)
 
 
 _CONJ_GAP = re.compile(r"(?:và|and|dan|serta|&|with|với|bersama|dengan)\s*$", re.I)
@@ -51,6 +59,8 @@ class State:
     last_person: Actor | None = None
     meeting: tuple[tuple[Actor, ...], tuple[Actor, ...]] | None = None  # (sources, targets)
     sentence_persons: tuple[Actor, ...] = ()  # people named in the current sentence, in order
+    #: where the current sentence names a person, and who (a pronoun with no one before it refers back)
+    person_slots: tuple[tuple[int, Actor], ...] = ()
     previous_dates: dict[int, tuple[TimeExpression, ...]] = field(default_factory=dict)
     #: the source of the last event of the current paragraph (the speaker a short name refers to)
     paragraph_source: tuple[Actor, ...] = ()
@@ -59,6 +69,9 @@ class State:
 def _list_gap(gap: str, right: Slot) -> bool:
     """Whether the text between two actors lists them ("Việt Nam và Lào", "X and Prime Minister Y")."""
     if _LIST_GAP.match(gap):
+        return True
+    then_title = _CONJ_THEN_TITLE.match(gap)
+    if then_title and title_gap(then_title.group("title")):
         return True
     title = right.actor.role_text if right.actor is not None else None
     if not title or re.search(r"[,;.]", gap):
@@ -110,9 +123,10 @@ def _resolve(slot: Slot, state: State, source: Sequence[Actor] = ()) -> list[Act
     if slot.kind == "mention" and slot.actor is not None:
         return [slot.actor]
     if slot.kind == "pronoun":
-        return (
-            [replace(state.last_person, text=slot.text, resolved_by="pronoun")] if state.last_person else []
-        )
+        person = state.last_person or next(
+            (a for at, a in reversed(state.person_slots) if at < slot.start), None
+        )  # "Guterres ... at a press conference he co-chaired" opening an article
+        return [replace(person, text=slot.text, resolved_by="pronoun")] if person else []
     if slot.kind == "joint" and (state.meeting or state.sentence_persons):
         # "the two sides": the current meeting's participants, else the people the sentence named
         if state.sentence_persons:
@@ -196,6 +210,13 @@ def find_arguments(
         target = []
     if any(s.kind == "joint" for s in source_slots):
         target = []  # "the two sides agreed": everyone is an actor
+    elif (
+        trigger.min_sources >= 2
+        and target_slots
+        and _CO_ACTOR_GAP.match(text[match.end : target_slots[0].start] + " ")
+    ):
+        source.extend(target)  # "he co-chaired with X": X is the other chair
+        target = []
     target = [t for t in target if not any(same_actor(t, s) for s in source)]
     if not _complete(match, c_end, text, rules, source, target):
         return None

@@ -72,6 +72,9 @@ def extract_events(article: Article) -> list[Event]:
         )
         persons = [s.actor for s in slots if s.actor is not None and s.actor.type == "person"]
         state.sentence_persons = tuple(persons) if len(persons) >= 2 else ()
+        state.person_slots = tuple(
+            (s.start, s.actor) for s in slots if s.actor is not None and s.actor.type == "person"
+        )
         sentence_events = _sentence_events(
             article,
             index,

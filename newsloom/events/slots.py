@@ -58,6 +58,10 @@ def _outermost(mentions: list[Mention]) -> list[Mention]:
     return kept
 
 
+#: Between a name and its acronym in brackets.
+_ACRONYM_GAP = re.compile(r"\s*\($")
+
+
 def _is_actor(mention: Mention) -> bool:
     """Persons and organizations act; of places only countries (and blocs) do."""
     if mention.type != "place":
@@ -87,6 +91,13 @@ def sentence_slots(
             actor = replace(
                 actor, affiliations=(*actor.affiliations, *sector_keys(mention, rules, local_country))
             )
+        if (
+            slots
+            and _ACRONYM_GAP.match(text, slots[-1].end, mention.start)
+            and text[mention.end : mention.end + 1] == ")"
+        ):
+            slots[-1] = replace(slots[-1], end=mention.end + 1)  # "Badan Narkotika Nasional (BNN)": one actor
+            continue
         lead = phrase_start(i, outer, absorbed, text, sentence)
         slots.append(Slot(mention.start, mention.end, mention.text, "mention", actor, lead=lead))
     covered = [(s.start, s.end) for s in slots] + [(m.start, m.end) for m in mentions]

@@ -51,7 +51,7 @@ def affiliations(
         if other is person or other.type == "person":
             continue
         if other.end <= person.start:
-            if _title_gap(text[other.end : person.start]):
+            if title_gap(text[other.end : person.start]):
                 keys.append(fold(other.key or other.canonical or other.text))
         elif other.start >= person.end:
             gap = text[person.end : other.start]
@@ -78,7 +78,7 @@ def title_parts(outer: list[Mention], text: str) -> set[int]:
         right = mention
         for j in range(i - 1, -1, -1):
             before = outer[j]
-            if before.type == "person" or not _title_gap(text[before.end : right.start]):
+            if before.type == "person" or not title_gap(text[before.end : right.start]):
                 break
             absorbed.add(j)
             right = before
@@ -105,7 +105,7 @@ def phrase_start(i: int, outer: list[Mention], absorbed: set[int], text: str, se
     return lead
 
 
-def _title_gap(gap: str) -> bool:
+def title_gap(gap: str) -> bool:
     """Only capitalised title words between an organization/country and a person ("UN Secretary-General")."""
     if len(gap) > TITLE_PREFIX_GAP or re.search(r"[,;.]", gap):
         return False

@@ -155,7 +155,7 @@ RULES = EventRules(
         T(r"\b(?:resigned|stepped\s+down)\b", "RETREAT", mode="resign", confidence=0.8),
     ),
     # "the signing of", "a visit", "when asked", "his hosting of", "the visiting minister"
-    blocked_before=r"\b(?:the|a|an|his|her|its|their|when|of|for)\s+$",
+    blocked_before=r"\b(?:the|a|an|his|her|its|their|when|of|for)\s+(?:\w+ly\s+)?$",  # "the newly signed"
     # "received a letter", "asked about", "called for calm"? (kept), "signed off", "met the target"
     # ... and "visited the family / grave of the late X": a condolence, not a meeting with X
     blocked_after=(
