@@ -34,7 +34,7 @@ _CONJ_THEN_TITLE = re.compile(
     r"^\s*,?\s*(?:và|and|dan|serta|&|with|với|bersama(?:\s+dengan)?|together\s+with)\s+(?P<title>\S.*?)\s*$",
     re.I,
 )
-#: Between a joint trigger and its object: the object is a co-actor ("co-chaired with X").
+#: Between a trigger that needs two sources and its object: the object is a co-actor ("co-chaired with X").
 _CO_ACTOR_GAP = re.compile(r"^\s*(?:with|với|cùng(?:\s+với)?|bersama(?:\s+dengan)?|dengan)\s", re.I)
 
 

@@ -194,12 +194,14 @@ RULES = EventRules(
     consult_modes=(
         (r"\b(?:phone|telephone|video\s+call|online|virtual(?:ly)?|video\s+conference)\b", "phone"),
         (r"\b(?:on\s+the\s+sidelines|summit|multilateral)\b", "multilateral"),
+        # talks hosted by someone else than the sides (the codebook's third-party mode)
+        (r"\b(?:mediat\w*|brokered|facilitated\s+talks|hosted\s+talks\s+between)\b", "third-party"),
         (r"\b(?:visit\w*|received|hosted|hosting|courtesy\s+call)\b", "visit"),
     ),
     mode_cues=(
         ("REQUEST", r"\b(?:support\w*|assist\w*|help\w*|aid|cooperat\w*|facilitat\w*)\b", "assist"),
         ("REQUEST", r"\b(?:meet\w*|negotiat\w*|talks|dialogue)\b", "meet"),
-        ("REQUEST", r"\b(?:release|ceasefire|lift\w*|ease)\b", "yield"),
+        ("REQUEST", r"\b(?:releas\w*|free|freeing|ceasefire|truce|lift\w*|ease)\b", "yield"),
         ("REQUEST", r"\b(?:reform\w*|chang\w*|resign\w*|amend\w*)\b", "change"),
         ("REJECT", r"\b(?:support|assist\w*|aid|cooperat\w*)\b", "assist"),
         ("REJECT", r"\b(?:meet\w*|negotiat\w*|talks|dialogue)\b", "meet"),

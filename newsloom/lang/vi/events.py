@@ -167,6 +167,7 @@ RULES = EventRules(
     consult_modes=(
         (r"\b(?:điện đàm|trực tuyến|qua điện thoại|cuộc gọi)\b", "phone"),
         (r"\b(?:bên lề|Hội nghị Cấp cao|Thượng đỉnh|hội nghị đa phương)\b", "multilateral"),
+        (r"\b(?:trung gian|làm trung gian|hòa giải giữa)\b", "third-party"),
         (r"\b(?:thăm|tiếp|chuyến thăm|đón)\b", "visit"),
     ),
     mode_cues=(
