@@ -318,32 +318,42 @@ def remap(group: ArticleEvent, mapping: dict[str, str], roles: Roles | None = No
 REPLAY_LIMIT = 48
 
 
-def merge_article_events(conn: Connection, article: Article) -> list[int]:
+def merge_article_events(conn: Connection, article: Article, replay_all: bool = False) -> list[int]:
     """Merge an article's events into the stored events; return the event ids, one per article-level
     event in reading order. Re-merging an unchanged article changes nothing.
 
     Merging one report at a time is greedy: which stored event a report joins could depend on which
     reports came before. So the stored articles whose events the new one could join (and those
-    sharing events with them, up to ``REPLAY_LIMIT``) are merged again with it, in a fixed order
-    (publication date, then article id): the same articles give the same events in any order.
+    sharing events with them, up to ``REPLAY_LIMIT``) are merged in a fixed order (publication date,
+    then article id): the same articles give the same events in any order. Those that come before
+    the new article in that order were merged before it would have been, and stay as they are; only
+    those after it are merged again, after it (none when reports come in the order they were
+    published). ``replay_all`` merges the whole neighbourhood again (the slower way, for comparison).
     """
     signature = article_signature(article)
     previous = store.article_signature(conn, article.id)
     if previous and previous[0] == signature:
         return previous[1]
     replay = _neighbourhood(conn, article)
+    if not replay_all:
+        replay = [other for other in replay if merge_order(other) > merge_order(article)]
     if not replay:
         return _merge(conn, article, signature)
     for other in replay:
         for event_id in store.forget_article(conn, other.id):
             store.refresh_event(conn, event_id)
     result: list[int] = []
-    for other in sorted([*replay, article], key=lambda a: (a.published or "", a.id)):
+    for other in sorted([*replay, article], key=merge_order):
         if other.id == article.id:
             result = _merge(conn, article, signature)
         else:
             _merge(conn, other, article_signature(other))
     return result
+
+
+def merge_order(article: Article) -> tuple[str, str]:
+    """The fixed order articles are merged in: publication date, then id."""
+    return (article.published or "", article.id)
 
 
 def _groups(conn: Connection, article: Article) -> list[ArticleEvent]:

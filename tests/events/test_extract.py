@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from newsloom.events.extract import date_range, extract_events
+from newsloom.events.dates import date_range
+from newsloom.events.extract import extract_events
 from newsloom.events.stage import find_events
 
 from .helpers import SON, UNODC, VN, WALY, make_article

@@ -155,7 +155,7 @@ RULES = EventRules(
         T(r"\b(?:resigned|stepped\s+down)\b", "RETREAT", mode="resign", confidence=0.8),
     ),
     # "the signing of", "a visit", "when asked", "his hosting of", "the visiting minister"
-    blocked_before=r"\b(?:the|a|an|his|her|its|their|when|of|for)\s+$",
+    blocked_before=r"\b(?:the|a|an|his|her|its|their|when|of|for)\s+(?:\w+ly\s+)?$",  # "the newly signed"
     # "received a letter", "asked about", "called for calm"? (kept), "signed off", "met the target"
     # ... and "visited the family / grave of the late X": a condolence, not a meeting with X
     blocked_after=(
@@ -194,12 +194,14 @@ RULES = EventRules(
     consult_modes=(
         (r"\b(?:phone|telephone|video\s+call|online|virtual(?:ly)?|video\s+conference)\b", "phone"),
         (r"\b(?:on\s+the\s+sidelines|summit|multilateral)\b", "multilateral"),
+        # talks hosted by someone else than the sides (the codebook's third-party mode)
+        (r"\b(?:mediat\w*|brokered|facilitated\s+talks|hosted\s+talks\s+between)\b", "third-party"),
         (r"\b(?:visit\w*|received|hosted|hosting|courtesy\s+call)\b", "visit"),
     ),
     mode_cues=(
         ("REQUEST", r"\b(?:support\w*|assist\w*|help\w*|aid|cooperat\w*|facilitat\w*)\b", "assist"),
         ("REQUEST", r"\b(?:meet\w*|negotiat\w*|talks|dialogue)\b", "meet"),
-        ("REQUEST", r"\b(?:release|ceasefire|lift\w*|ease)\b", "yield"),
+        ("REQUEST", r"\b(?:releas\w*|free|freeing|ceasefire|truce|lift\w*|ease)\b", "yield"),
         ("REQUEST", r"\b(?:reform\w*|chang\w*|resign\w*|amend\w*)\b", "change"),
         ("REJECT", r"\b(?:support|assist\w*|aid|cooperat\w*)\b", "assist"),
         ("REJECT", r"\b(?:meet\w*|negotiat\w*|talks|dialogue)\b", "meet"),

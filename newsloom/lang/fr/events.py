@@ -228,6 +228,7 @@ RULES = EventRules(
     consult_modes=(
         (r"\b(?:téléphone|téléphonique|visioconférence|en\s+ligne|appel\s+vidéo|par\s+vidéo)\b", "phone"),
         (r"\b(?:en\s+marge|sommet|multilatéra\w*)\b", "multilateral"),
+        (r"\b(?:médiation|médiateur|sous\s+l['’]égide)\b", "third-party"),
         (r"\b(?:visite|reçue?s?|accueillie?s?|s['’]est\s+rendue?|en\s+déplacement)\b", "visit"),
     ),
     mode_cues=(

@@ -148,6 +148,7 @@ RULES = EventRules(
     consult_modes=(
         (r"\b(?:telepon|daring|virtual|konferensi\s+video)\b", "phone"),
         (r"\b(?:di\s+sela|KTT|multilateral)\b", "multilateral"),
+        (r"\b(?:menengahi|ditengahi|memediasi|dimediasi|mediasi|mediator)\b", "third-party"),
         (r"\b(?:kunjungan|berkunjung|mengunjungi|menerima|diterima)\b", "visit"),
     ),
     mode_cues=(

@@ -79,7 +79,7 @@ RULES = EventRules(
         T(r"\b(?:lên án|chỉ trích|phản đối|cáo buộc|tố cáo|phê phán)\b", "ACCUSE", mode="disapprove",
           confidence=0.85),
         T(r"\b(?:khởi tố|truy tố|buộc tội)\b", "ACCUSE", mode="allege", confidence=0.8),
-        T(r"\b(?:điều tra|mở cuộc điều tra)\b", "ACCUSE", mode="investigate", confidence=0.6),
+        T(r"(?<!cơ quan )\b(?:điều tra|mở cuộc điều tra)\b(?!\s+viên)", "ACCUSE", mode="investigate", confidence=0.6),
         T(r"\b(?:bác bỏ|phản bác|từ chối|khước từ|không chấp nhận)\b", "REJECT", confidence=0.8),
         T(r"\bđe dọa\b", "THREATEN", confidence=0.8),
         # -- PROTEST ----------------------------------------------------------------------------
@@ -167,6 +167,7 @@ RULES = EventRules(
     consult_modes=(
         (r"\b(?:điện đàm|trực tuyến|qua điện thoại|cuộc gọi)\b", "phone"),
         (r"\b(?:bên lề|Hội nghị Cấp cao|Thượng đỉnh|hội nghị đa phương)\b", "multilateral"),
+        (r"\b(?:trung gian|làm trung gian|hòa giải giữa)\b", "third-party"),
         (r"\b(?:thăm|tiếp|chuyến thăm|đón)\b", "visit"),
     ),
     mode_cues=(
@@ -221,7 +222,7 @@ RULES = EventRules(
         ("RETREAT", r"\b(?:cho phép|tiếp cận)\b", "access"),
         ("RETREAT", r"\b(?:ngừng bắn|đình chiến)\b", "ceasefire"),
         ("RETREAT", r"\b(?:rút quân|rút khỏi|rút lui)\b", "withdraw"),
-        ("ACCUSE", r"\b(?:điều tra|khởi tố)\b", "investigate"),
+        ("ACCUSE", r"\b(?:điều tra(?!\s+viên)|khởi tố)\b", "investigate"),
         ("ACCUSE", r"\b(?:cáo buộc|tố cáo)\b", "allege"),
         ("ACCUSE", r"\b(?:chỉ trích|lên án|phản đối)\b", "disapprove"),
     ),

@@ -1,0 +1,431 @@
+"""Who did it to whom: the source and target of a trigger among a sentence's actor slots.
+
+The source is the subject before the trigger (or the agent of a passive), shared with the clause
+before when a clause has none, else the paragraph's speaker or the last subject; the target is the
+actor (or list of actors) right after the trigger. Pronouns and "the two sides" are resolved from
+what earlier sentences leave in the :class:`State`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from newsloom.events.actors import fold, same_actor
+from newsloom.events.rules import TARGET_OBJECT, TARGET_REQUIRED, EventRules
+from newsloom.events.slots import Slot
+from newsloom.events.titles import title_gap
+from newsloom.events.triggers import TriggerMatch
+from newsloom.events.types import Actor
+from newsloom.timex.types import TimeExpression
+
+#: Max characters between a trigger and the first actor of an optional target ("agreed with ... X").
+OPTIONAL_TARGET_GAP = 80
+
+
+#: Between two actors of a list: a comma or a conjunction (incl. "the UN's and UNODC's").
+_LIST_GAP = re.compile(
+    r"^\s*\)?\s*(?:['’]s)?\s*(?:,|,?\s*(?:và|and|dan|serta|&|cùng|cùng với|with|với|bersama(?:\s+dengan)?|together\s+with)(?:\s+the)?)\s*$",
+    re.I,
+)
+#: A conjunction and then only the next actor's title ("and South African President" Cyril Ramaphosa).
+_CONJ_THEN_TITLE = re.compile(
+    r"^\s*,?\s*(?:và|and|dan|serta|&|with|với|bersama(?:\s+dengan)?|together\s+with)\s+(?P<title>\S.*?)\s*$",
+    re.I,
+)
+#: Between a trigger that needs two sources and its object: the object is a co-actor ("co-chaired with X").
+_CO_ACTOR_GAP = re.compile(r"^\s*(?:with|với|cùng(?:\s+với)?|bersama(?:\s+dengan)?|dengan)\s", re.I)
+
+
+_CONJ_GAP = re.compile(r"(?:và|and|dan|serta|&|with|với|bersama|dengan)\s*$", re.I)
+
+
+_PAIR_GAP = re.compile(r"^\s*(?:['’]s)?\s*(?:và|với|and|with|dan|-|–|—)\s*(?:the\s+)?$", re.I)
+
+
+_POSSESSIVE_AFTER = re.compile(r"^['’]s?\b")
+
+
+#: "The two sides" as an object must follow the trigger this closely.
+JOINT_TARGET_GAP = 12
+
+
+@dataclass
+class State:
+    """What earlier sentences leave for later ones (subjects, the current meeting)."""
+
+    last_subject: tuple[Actor, ...] = ()
+    last_person: Actor | None = None
+    meeting: tuple[tuple[Actor, ...], tuple[Actor, ...]] | None = None  # (sources, targets)
+    sentence_persons: tuple[Actor, ...] = ()  # people named in the current sentence, in order
+    #: where the current sentence names a person, and who (a pronoun with no one before it refers back)
+    person_slots: tuple[tuple[int, Actor], ...] = ()
+    previous_dates: dict[int, tuple[TimeExpression, ...]] = field(default_factory=dict)
+    #: the source of the last event of the current paragraph (the speaker a short name refers to)
+    paragraph_source: tuple[Actor, ...] = ()
+
+
+def _list_gap(gap: str, right: Slot) -> bool:
+    """Whether the text between two actors lists them ("Việt Nam và Lào", "X and Prime Minister Y")."""
+    if _LIST_GAP.match(gap):
+        return True
+    then_title = _CONJ_THEN_TITLE.match(gap)
+    if then_title and title_gap(then_title.group("title")):
+        return True
+    title = right.actor.role_text if right.actor is not None else None
+    if not title or re.search(r"[,;.]", gap):
+        return False
+    at = fold(gap).find(fold(title))  # "và Tổng Thư ký Liên hợp quốc": a conjunction, then a title
+    return at >= 0 and bool(_LIST_GAP.match(gap[:at] + " "))
+
+
+def _chain_back(slots: list[Slot], text: str) -> list[Slot]:
+    """The nearest slot before and those listed with it ("Việt Nam và Lào")."""
+    chain = [slots[-1]]
+    for slot in reversed(slots[:-1]):
+        gap = text[slot.end : chain[-1].start]
+        if _list_gap(gap, chain[-1]):
+            chain.append(slot)
+        else:
+            break
+    return _with_twins(list(reversed(chain)), slots)
+
+
+def _with_twins(chain: list[Slot], slots: Sequence[Slot]) -> list[Slot]:
+    """A chain with the slots sharing a member's span ("Australian and Indonesian officials" is
+    two groups written once)."""
+    spans = {(s.start, s.end) for s in chain}
+    twins = [s for s in slots if (s.start, s.end) in spans and s not in chain]
+    return sorted([*chain, *twins], key=lambda s: s.start) if twins else chain
+
+
+def _chain_forward(slots: list[Slot], text: str) -> list[Slot]:
+    """The first slot after and those listed with it; a comma list must end with a conjunction."""
+    chain = [slots[0]]
+    pending: list[Slot] = []
+    for slot in slots[1:]:
+        last = (pending or chain)[-1]
+        if (slot.start, slot.end) == (last.start, last.end):
+            continue  # a twin, added below
+        gap = text[last.end : slot.start]
+        if not _list_gap(gap, slot):
+            break
+        pending.append(slot)
+        if _CONJ_GAP.search(gap):
+            chain.extend(pending)
+            pending = []
+    return _with_twins(chain, slots)
+
+
+def _resolve(slot: Slot, state: State, source: Sequence[Actor] = ()) -> list[Actor]:
+    """Actors a slot stands for."""
+    if slot.kind == "mention" and slot.actor is not None:
+        return [slot.actor]
+    if slot.kind == "pronoun":
+        person = state.last_person or next(
+            (a for at, a in reversed(state.person_slots) if at < slot.start), None
+        )  # "Guterres ... at a press conference he co-chaired" opening an article
+        return [replace(person, text=slot.text, resolved_by="pronoun")] if person else []
+    if slot.kind == "joint" and (state.meeting or state.sentence_persons):
+        # "the two sides": the current meeting's participants, else the people the sentence named
+        if state.sentence_persons:
+            participants = list(state.sentence_persons)
+        else:
+            assert state.meeting is not None
+            participants = [*state.meeting[0], *state.meeting[1]]
+        if source:  # as an object: the other side of the meeting ("cooperation between the two sides")
+            participants = [p for p in participants if not any(same_actor(p, s) for s in source)]
+        return [replace(p, text=slot.text, resolved_by="sides") for p in participants]
+    return []
+
+
+def dedupe(actors: Sequence[Actor]) -> tuple[Actor, ...]:
+    seen: dict[str, Actor] = {}
+    for actor in actors:
+        seen.setdefault(actor.key, actor)
+    return tuple(seen.values())
+
+
+@dataclass
+class Arguments:
+    source: list[Actor]
+    target: list[Actor]
+    joint: bool
+    inferred: bool
+
+
+def find_arguments(
+    match: TriggerMatch,
+    clause: tuple[int, int],
+    clause_index: int,
+    text: str,
+    rules: EventRules,
+    slots: Sequence[Slot],
+    state: State,
+    clause_subjects: dict[int, list[Actor]],
+    clauses_start: int,
+    clause_joint: set[int],
+) -> Arguments | None:
+    trigger = match.trigger
+    c_start, c_end = clause
+    before = [s for s in slots if c_start <= s.start and s.end <= match.full_start]
+    after = [s for s in slots if match.full_end <= s.start and s.end <= c_end]
+    before_text = text[c_start : match.full_start]
+    positioned = _positions(match, clause, before, after, before_text, text, rules)
+    if positioned is None:
+        return None  # "X announced that 65 countries signed": the signers are not named
+    source_slots, target_slots, after, passive = positioned
+
+    source: list[Actor] = []
+    for slot in source_slots:
+        source.extend(_resolve(slot, state))
+    joint = trigger.joint or any(s.kind == "joint" for s in source_slots)
+    inferred = False
+    if not source and not passive:
+        source, joint = _shared_source(
+            clause,
+            clause_index,
+            before_text,
+            text,
+            rules,
+            slots,
+            state,
+            clause_subjects,
+            clauses_start,
+            clause_joint,
+            joint,
+        )
+        inferred = True
+
+    after = [s for s in after if s.kind != "pronoun"]  # "thanked the Lao leader for ... he described"
+    if not passive and after:
+        target_slots = _targets_after(match, after, text, rules, source) or target_slots
+
+    target: list[Actor] = []
+    for slot in target_slots:
+        target.extend(_resolve(slot, state, source))
+    if trigger.possessive_is_source and target_slots and _POSSESSIVE_AFTER.match(text[target_slots[0].end :]):
+        source.extend(_resolve(target_slots[0], state))
+        target = []
+    if any(s.kind == "joint" for s in source_slots):
+        target = []  # "the two sides agreed": everyone is an actor
+    elif (
+        trigger.min_sources >= 2
+        and target_slots
+        and _CO_ACTOR_GAP.match(text[match.end : target_slots[0].start] + " ")
+    ):
+        source.extend(target)  # "he co-chaired with X": X is the other chair
+        target = []
+    target = [t for t in target if not any(same_actor(t, s) for s in source)]
+    if not _complete(match, c_end, text, rules, source, target):
+        return None
+    return Arguments(list(dedupe(source)), list(dedupe(target)), joint, inferred)
+
+
+def _positions(
+    match: TriggerMatch,
+    clause: tuple[int, int],
+    before: list[Slot],
+    after: list[Slot],
+    before_text: str,
+    text: str,
+    rules: EventRules,
+) -> tuple[list[Slot], list[Slot], list[Slot], bool] | None:
+    """(source slots, target slots, slots after the trigger still to read, passive) by the clause's
+    voice; None when the subject only reports what others did."""
+    trigger = match.trigger
+    c_start, c_end = clause
+    source_slots: list[Slot] = []
+    target_slots: list[Slot] = []
+    passive = trigger.voice == "passive" or (
+        trigger.passive_ok and bool(rules.compiled("passive_aux").search(before_text))
+    )
+    if passive:
+        agent = rules.compiled("agent_marker").search(text, match.end, c_end)
+        agent_slots = [s for s in after if agent and s.start >= agent.end()]
+        if agent_slots:
+            source_slots = _chain_forward(agent_slots, text)
+        if before:
+            target_slots = _chain_back(before, text)
+        return source_slots, target_slots, [], passive
+    if trigger.subject_after:  # "After meeting X, Y said ...": X before the comma, Y after it
+        comma = text.find(",", match.full_end, c_end)
+        inside = [s for s in after if comma < 0 or s.end <= comma]
+        beyond = [s for s in after if comma >= 0 and s.start > comma]
+        if beyond:
+            source_slots = _chain_forward(beyond, text)
+        if inside:
+            target_slots = _chain_forward(inside, text)
+        return source_slots, target_slots, [], passive
+    if len(before) >= 2 and rules.compiled("passive_agent_before").search(
+        text, before[-2].end, before[-1].start
+    ):
+        return [before[-1]], [before[-2]], [], passive  # "B được A tiếp"
+    source_slots = _subject(before, before_text, c_start, text, rules)
+    if source_slots and _speaker_only(source_slots[-1], match, text, rules):
+        return None
+    return source_slots, target_slots, after, passive
+
+
+def _shared_source(
+    clause: tuple[int, int],
+    clause_index: int,
+    before_text: str,
+    text: str,
+    rules: EventRules,
+    slots: Sequence[Slot],
+    state: State,
+    clause_subjects: dict[int, list[Actor]],
+    clauses_start: int,
+    clause_joint: set[int],
+    joint: bool,
+) -> tuple[list[Actor], bool]:
+    """A clause with no subject of its own shares the subject of the clause before it (or the
+    paragraph's speaker, or the last subject): (source, joint)."""
+    c_start = clause[0]
+    source: list[Actor] = []
+    earlier = [i for i in clause_subjects if i < clause_index]
+    previous = [s for s in slots if clauses_start <= s.start and s.end <= c_start]
+    if earlier:
+        source = list(clause_subjects[max(earlier)])
+        joint = joint or max(earlier) in clause_joint
+    elif previous:
+        for slot in _shared_subject(previous, clauses_start, c_start, text, rules):
+            source.extend(_resolve(slot, state))
+            joint = joint or slot.kind == "joint"
+    if not source and state.paragraph_source and _names_the_speaker(before_text, c_start, slots, rules):
+        source = list(state.paragraph_source)  # "Yusril told reporters ...", "Hartono also rejected"
+    if not source and state.last_subject:
+        source = list(state.last_subject)
+    source = [replace(a, resolved_by="subject") if a.resolved_by == "mention" else a for a in source]
+    return source, joint
+
+
+def _targets_after(
+    match: TriggerMatch, after: list[Slot], text: str, rules: EventRules, source: list[Actor]
+) -> list[Slot]:
+    """The target slots right after the trigger, when they are near enough to be its object."""
+    trigger = match.trigger
+    first = after[0]
+    gap_limit = trigger.target_gap if trigger.target == TARGET_REQUIRED else OPTIONAL_TARGET_GAP
+    between = rules.compiled("between").search(text[max(0, first.start - 15) : first.start])
+    if (
+        first.kind == "joint" and not between
+    ):  # "valued the two sides' cooperation", not "urged X of both sides"
+        gap_limit = min(gap_limit, JOINT_TARGET_GAP)
+    if (first.lead if first.lead is not None else first.start) - match.end > gap_limit:
+        return []
+    return _between(_chain_forward(after, text), text, rules, source)
+
+
+def _complete(
+    match: TriggerMatch, c_end: int, text: str, rules: EventRules, source: list[Actor], target: list[Actor]
+) -> bool:
+    """Whether the trigger has the arguments it needs (a required target, a specific object, anyone)."""
+    trigger = match.trigger
+    if trigger.target == TARGET_REQUIRED and not target:
+        return False
+    if trigger.target == TARGET_OBJECT and not target:
+        span = text[match.end : min(c_end, match.end + OPTIONAL_TARGET_GAP)]
+        if not rules.compiled("specific_object").search(span):
+            return False
+    return bool(source or target)
+
+
+#: A capitalised word this many words or fewer into a clause is its subject's short name.
+SHORT_NAME_WORDS = 1
+
+
+def _names_the_speaker(before_text: str, start: int, slots: Sequence[Slot], rules: EventRules) -> bool:
+    """Whether a clause with no actor before its trigger still names a subject: it reports speech
+    ("told reporters", "cho biết") or opens with a capitalised short name ("Hartono also rejected")."""
+    if rules.compiled("reporting").search(before_text):
+        return True
+    words = before_text.split()
+    if (
+        not words
+        or len(words) > SHORT_NAME_WORDS + 2
+        or rules.compiled("adverbial_opener").match(before_text)
+    ):
+        return False
+    first = words[0].strip("\"“'(")
+    taken = any(s.start <= start + before_text.find(first) < s.end for s in slots)
+    return first[:1].isupper() and not taken
+
+
+def _subject(
+    before: Sequence[Slot], before_text: str, start: int, text: str, rules: EventRules
+) -> list[Slot]:
+    """The subject among the slots before a trigger: in the trigger's own comma segment, else the
+    first actor of a leading segment that is not an adverbial phrase ("Highlighting ..., the PM")."""
+    if not before:
+        return []
+    comma = before_text.rfind(",")
+    own_start = start + comma + 1 if comma >= 0 else start
+    own = [s for s in before if s.start >= own_start]
+    if own:
+        return _chain_back(own, text)
+    opener = rules.compiled("adverbial_opener")
+    offset = start
+    for segment in before_text.split(","):
+        seg_slots = [s for s in before if offset <= s.start < offset + len(segment)]
+        if seg_slots and not opener.match(segment):
+            return _with_twins([seg_slots[0]], seg_slots)
+        offset += len(segment) + 1
+    return []
+
+
+#: More words than this between a reporting verb and a trigger means another, unnamed subject.
+SPEAKER_GAP_WORDS = 1
+
+
+_COMPLEMENTIZER = re.compile(r"^(?:that|rằng|là|bahwa|akan|sẽ|luôn|cũng|also|would|will|đã|telah)$", re.I)
+
+
+def _speaker_only(slot: Slot, match: TriggerMatch, text: str, rules: EventRules) -> bool:
+    """Whether the chosen subject is only the speaker of a reported clause with its own subject."""
+    between = text[slot.end : match.full_start]
+    reporting = list(rules.compiled("reporting").finditer(between))
+    if not reporting:
+        return False
+    words = [w for w in between[reporting[-1].end() :].split() if not _COMPLEMENTIZER.match(w.strip(",."))]
+    return len(words) > SPEAKER_GAP_WORDS
+
+
+def _shared_subject(
+    previous: Sequence[Slot], start: int, end: int, text: str, rules: EventRules
+) -> list[Slot]:
+    """The subject a conjoined clause shares with the clause before ("X khẳng định Y luôn coi trọng
+    ... và mong muốn ..." -> Y): the first actor after the last reporting verb, else the subject."""
+    reporting = list(rules.compiled("reporting").finditer(text, start, end))
+    if reporting:
+        if text[start:end].rstrip().endswith(","):  # "X said Y ..., and thanked Z": X thanked
+            before = [s for s in previous if s.end <= reporting[0].start()]
+            return _subject(before, text[start : reporting[0].start()], start, text, rules) if before else []
+        after = [s for s in previous if s.start >= reporting[-1].end()]
+        if after:
+            return [after[0]]
+    return _subject(previous, text[start:end], start, text, rules)
+
+
+def _between(slots: list[Slot], text: str, rules: EventRules, source: Sequence[Actor]) -> list[Slot]:
+    """In "between X and Y" drop the member on the source's own side."""
+    if not slots:
+        return slots
+    if not rules.compiled("between").search(text[max(0, slots[0].start - 15) : slots[0].start]):
+        return slots
+    pair = (
+        slots[:2] if len(slots) >= 2 and _PAIR_GAP.match(text[slots[0].end : slots[1].start]) else slots[:1]
+    )
+    kept = [s for s in pair if not (s.actor and _same_side(s.actor, source))]
+    return kept or pair
+
+
+def _same_side(actor: Actor, side: Sequence[Actor]) -> bool:
+    for other in side:
+        if same_actor(actor, other):
+            return True
+        if actor.country and actor.country == other.country and "place" in (actor.type, other.type):
+            return True
+    return False

@@ -1,0 +1,130 @@
+"""When an event happened: the day, week, month or year a sentence's time expressions give it.
+
+A day-precise time in the sentence dates its event (the one before the trigger, else the first);
+a year or month phrase opening the sentence dates it coarsely ("Last year, ..."); otherwise the
+paragraph's last day-precise time, else the publication day. A time inside a relative clause is
+about something else and dates nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from newsloom.article import Article, Sentence
+from newsloom.events.rules import EventRules
+from newsloom.timex.types import TimeExpression
+
+#: Times that can date an event; "in December 2024" in a statement is what it is about, not when.
+DAY_PRECISIONS = ("day", "part_of_day", "range", "week")
+
+
+def date_range(value: str | None, end_value: str | None = None) -> tuple[str | None, str | None, str | None]:
+    """(start day, end day, precision) of a TIMEX-style value: "2025-10-21TAF", "2025-10", "2025-W43"."""
+    if not value:
+        return None, None, None
+    day = re.match(r"^(\d{4}|XXXX)-(\d{2})-(\d{2})", value)
+    if day:
+        start = day.group(0)  # "XXXX-10-24" when the year is unknown (no publication date)
+        precision = "part_of_day" if re.match(r"^(?:\d{4}|XXXX)-\d{2}-\d{2}T", value) else "day"
+        end = start
+        if end_value:
+            end_day = re.match(r"^(?:\d{4}|XXXX)-\d{2}-\d{2}", end_value)
+            if end_day and end_day.group(0) >= start:
+                end, precision = end_day.group(0), "range"
+        return start, end, precision
+    week = re.match(r"^(\d{4})-W(\d{2})$", value)
+    if week:
+        monday = date.fromisocalendar(int(week.group(1)), int(week.group(2)), 1)
+        return monday.isoformat(), (monday + timedelta(days=6)).isoformat(), "week"
+    month = re.match(r"^(\d{4})-(\d{2})$", value)
+    if month:
+        first = date(int(month.group(1)), int(month.group(2)), 1)
+        following = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+        return first.isoformat(), (following - timedelta(days=1)).isoformat(), "month"
+    year = re.match(r"^(\d{4})$", value)
+    if year:
+        return f"{year.group(1)}-01-01", f"{year.group(1)}-12-31", "year"
+    return None, None, None
+
+
+def times_by_sentence(article: Article) -> dict[int, list[TimeExpression]]:
+    by_sentence: dict[int, list[TimeExpression]] = {}
+    for time in article.times:
+        index = time.sentence
+        if index is None:
+            index = sentence_of(article.sentences, time.start)
+        if index is not None:
+            by_sentence.setdefault(index, []).append(time)
+    return by_sentence
+
+
+def sentence_of(sentences: Sequence[Sentence], offset: int) -> int | None:
+    for i, sentence in enumerate(sentences):
+        if sentence.start <= offset < sentence.end:
+            return i
+    return None
+
+
+#: A year or month phrase that starts this close to the sentence start dates the whole sentence
+#: ("Last year, ...", "Năm 2024, ..."): room for an opening quote or a dash.
+OPENER_REACH = 3
+
+
+#: Precisions of a sentence-initial phrase that dates a sentence at a coarse grain.
+COARSE_PRECISIONS = ("year", "month")
+
+
+def _in_relative_clause(
+    time: TimeExpression, sentence: Sentence, text: str, relative: re.Pattern[str]
+) -> bool:
+    """Whether a time phrase sits in a relative clause ("the group, which was founded on 3 May, ...")."""
+    comma = text.rfind(",", sentence.start, time.start)
+    return comma >= 0 and relative.match(text, comma) is not None
+
+
+def date_for(
+    index: int,
+    sentence: Sentence,
+    match_start: int,
+    times: dict[int, list[TimeExpression]],
+    paragraph_times: list[TimeExpression],
+    published: str | None,
+    rules: EventRules | None = None,
+    text: str = "",
+) -> tuple[str | None, str | None, str | None, str, str | None]:
+    """(date, date_end, precision, date_source, time text) for an event in sentence ``index``."""
+    written = times.get(index, [])
+    if rules is not None:
+        relative = rules.compiled("relative_clause")
+        written = [t for t in written if not _in_relative_clause(t, sentence, text, relative)]
+    about_else = len(written) < len(times.get(index, []))  # a date of something else in the sentence
+    own = [t for t in written if date_range(t.value, t.end_value)[2] in DAY_PRECISIONS]
+    if own:
+        before = [t for t in own if t.start <= match_start]
+        chosen = before[-1] if before else own[0]
+        start, end, precision = date_range(chosen.value, chosen.end_value)
+        return start, end, precision, "time", chosen.text
+    opener = [
+        t
+        for t in written
+        if t.start - sentence.start <= OPENER_REACH
+        and date_range(t.value, t.end_value)[2] in COARSE_PRECISIONS
+    ]
+    if opener:  # "Last year, ..." resolved by the times stage: that year, not a day
+        start, end, precision = date_range(opener[0].value, opener[0].end_value)
+        return start, end, precision, "year", opener[0].text
+    past = rules.compiled("past_year_opener").match(sentence.text) if rules is not None else None
+    if past:  # the same phrase unresolved: the year before publication, else no date at all
+        if not published:
+            return None, None, None, "none", past.group(0).strip()
+        year = int(published[:4]) - 1
+        return f"{year}-01-01", f"{year}-12-31", "year", "year", past.group(0).strip()
+    if paragraph_times and not about_else:
+        chosen = paragraph_times[-1]
+        start, end, precision = date_range(chosen.value, chosen.end_value)
+        return start, end, precision, "previous", chosen.text
+    if published:
+        return published[:10], published[:10], "day", "published", None
+    return None, None, None, "none", None
