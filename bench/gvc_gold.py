@@ -34,9 +34,42 @@ MIRROR = Path("/work/.mirror/cltl+LongTailQATask/repo")
 CORPUS = "EventRegistries/GunViolenceArchive/the_violent_corpus"
 #: Bugert et al. (2021) GVC test incidents (UKPLab/cdcr-beyond-corpus-tailored test.csv): never read.
 GVC_TEST_INCIDENTS = frozenset(
-    "577792 730157 695963 699070 725323 207542 696569 517940 548527 734402 403084 692025 721079 "
-    "688056 453738 223936 648867 470044 561245 209733 683045 541769 370966 423088 702958 728026 "
-    "314763 723429 508327 621109 490954 226600 682959 443803".split()
+    [
+        "577792",
+        "730157",
+        "695963",
+        "699070",
+        "725323",
+        "207542",
+        "696569",
+        "517940",
+        "548527",
+        "734402",
+        "403084",
+        "692025",
+        "721079",
+        "688056",
+        "453738",
+        "223936",
+        "648867",
+        "470044",
+        "561245",
+        "209733",
+        "683045",
+        "541769",
+        "370966",
+        "423088",
+        "702958",
+        "728026",
+        "314763",
+        "723429",
+        "508327",
+        "621109",
+        "490954",
+        "226600",
+        "682959",
+        "443803",
+    ]
 )
 #: A document shorter than this (in characters, after cleaning) is a stub page and left out.
 MIN_CHARS = 400
