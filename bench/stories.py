@@ -2,6 +2,7 @@
 
     python bench/stories.py [--orders 10] [--gold tests/gold/stories.json] [--cache /tmp/newsloom_stories]
     python bench/stories.py --gold tests/gold/blind_stories/stories.json   # the blind set (its folder is read)
+    python bench/stories.py --gold /tmp/newsloom_gvc/dev/stories.json  # public GVC dev gold (bench/gvc_gold.py)
     python bench/stories.py --scale 1500   # cost of the end-of-run re-clustering against the incremental step
 
 Every gold article (the shared seeds and the bundled examples) is read and run through the

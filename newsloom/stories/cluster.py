@@ -24,6 +24,7 @@ is a bounded number of indexed lookups: the same at 1,000 and at 50,000 stored a
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -55,7 +56,7 @@ from newsloom.stories.stage import (
 DATE_WINDOW_DAYS = 3
 #: Weight of each kind of key in the entity overlap: who acted says most about which event it is;
 #: organisations and places are shared by many events of a week.
-KEY_WEIGHTS = {"person": 1.0, "organization": 0.5, "place": 0.25, "event": 0.5}
+KEY_WEIGHTS = {"person": 1.0, "organization": 0.5, "place": 0.25, "event": 0.5, "number": 0.5}
 #: A mention outside the lead seen only once is background: half weight.
 BACKGROUND_WEIGHT = 0.5
 #: Keys looked up per unit (the heaviest first); the rest still count in the score.
@@ -84,6 +85,13 @@ JOIN_THRESHOLD = 0.0
 PROFILE_MIN_SHARE = 0.2
 #: Characters of a lead sentence kept as a story title.
 TITLE_CHARS = 200
+#: Numbers that tell one event from another of its kind: a victim's age, a count, an amount, a
+#: house number (two digits or more, or grouped thousands: "18,000" = "18.000" = "18000"). Digits
+#: read the same in every language; a number inside a time expression (a date, a clock time) and a
+#: bare year are left out, as many events share them.
+NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:[.,]\d{3})+(?!\w)|(?<![\w.,:/-])\d{2,}(?![\w:/])")
+#: Numbers counted per unit at most (a table of figures is not an event's identity).
+MAX_NUMBERS = 12
 
 
 @dataclass(slots=True)
@@ -175,7 +183,30 @@ def unit_keys(article: Article, segment: Segment | None, canonical: dict[int, st
     for actors in groups.values():
         if len(actors) >= 2:
             keys["event:" + "+".join(sorted(actors))] = KEY_WEIGHTS["event"]
+    for number in number_keys(article, segment):
+        keys[number] = KEY_WEIGHTS["number"]
     return keys
+
+
+def number_keys(article: Article, segment: Segment | None) -> list[str]:
+    """``number:`` keys of the numbers a unit states (see ``NUMBER``), first ones first."""
+    inside_times = [(t.start, t.end) for t in article.times]
+    found: list[str] = []
+    for match in NUMBER.finditer(article.text):
+        offset = match.start()
+        if segment is not None and not segment.holds(article, offset):
+            continue
+        if any(start <= offset < end for start, end in inside_times):
+            continue
+        digits = re.sub(r"[.,]", "", match.group()).lstrip("0")
+        if not digits or (len(digits) == 4 and digits[:2] in ("19", "20")):
+            continue  # a bare year
+        key = "number:" + digits
+        if key not in found:
+            found.append(key)
+        if len(found) >= MAX_NUMBERS:
+            break
+    return found
 
 
 def _parse_day(value: str | None) -> date | None:
@@ -346,9 +377,8 @@ def entity_overlap(
 
 
 def _kind_name(prefix: str) -> str:
-    return {"org": "organization", "organization": "organization", "place": "place", "person": "person"}.get(
-        prefix, "organization"
-    )
+    names = {"org": "organization", "organization": "organization", "place": "place", "person": "person"}
+    return names.get(prefix, "number" if prefix == "number" else "organization")
 
 
 def similarity_confidence(language_vectors: int) -> float:

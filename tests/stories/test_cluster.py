@@ -14,6 +14,7 @@ from newsloom.article import Article
 from newsloom.store import Store
 from newsloom.store.articles import save_article
 from newsloom.stories.cluster import (
+    KEY_WEIGHTS,
     LSH_BANDS,
     LSH_BITS,
     date_window,
@@ -22,6 +23,7 @@ from newsloom.stories.cluster import (
     lsh_buckets,
     person_key,
     representative_date,
+    unit_keys,
 )
 from newsloom.stories.storylines import cluster_and_thread
 from tests.stories.corpus import (
@@ -274,3 +276,22 @@ def test_a_story_knows_the_languages_of_its_reports(store: Store) -> None:
     with store.connect() as conn:
         found = story_languages(conn, [trade, bridge, 999])
     assert found == {trade: {"en", "vi"}, bridge: {"id"}}
+
+
+def test_numbers_a_report_states_are_keys_but_dates_and_years_are_not() -> None:
+    text = (
+        "On 12 March 2024 a man aged 37 was shot at 5126 Clinton Drive, police said. "
+        "Damage was put at 18,000 dollars in 2023."
+    )
+    article = make_article("n1", text, times=[("12 March 2024", "2024-03-12")])
+    keys = unit_keys(article, None, {})
+    numbers = sorted(k for k in keys if k.startswith("number:"))
+    assert numbers == ["number:18000", "number:37", "number:5126"]
+    assert all(keys[k] == KEY_WEIGHTS["number"] for k in numbers)
+
+
+def test_one_number_written_in_two_languages_is_one_key() -> None:
+    english = make_article("n2", "The blast killed 1,250 people in the port.")
+    vietnamese = make_article("n3", "Vụ nổ làm 1.250 người thiệt mạng tại cảng.", language="vi")
+    assert "number:1250" in unit_keys(english, None, {})
+    assert "number:1250" in unit_keys(vietnamese, None, {})
