@@ -1,0 +1,197 @@
+"""The corpus steps for a batch of stored articles (``newsloom run --corpus batch``), through their
+blocking keys instead of one article at a time against everything stored before it.
+
+1. **Entities and events, by component.** Each article's blocking keys (``scale.blocks``) are
+   grouped by key (in Spark: a ``groupByKey`` on the executors) and the articles that share a key
+   are joined by union-find: two components can never read or write each other's entities or events.
+   Each component is then resolved on its own, in input order, with the incremental decision
+   functions (``entities.linking.link_article``, ``events.merge.merge_article_events``), in its own
+   transaction: a bad component is reported and the others go on.
+2. **Stories, by date window.** Every story unit of the batch (``stories.cluster.article_units``,
+   centred by its language's mean over the whole store) is put in a date block: blocks are cut where
+   two consecutive dates are further apart than a story may span (``stories.join.too_far``), so no
+   story is cut. Each block is clustered at once by the re-clustering's average linkage over the join
+   model's probabilities (``stories.recluster``), which is what the incremental run ends with on its
+   window of newest stories; the stories are then threaded into storylines.
+3. Then, in input order: events dated without a year take it from their story, and the corrections
+   people made are replayed (as the incremental steps do last).
+
+Articles that already have stories keep them (as in the incremental step). A second run over the same
+input stores nothing new (every article is ``unchanged``), so it changes nothing.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from newsloom.article import Article
+from newsloom.corrections import replay_for_article, replay_stories
+from newsloom.entities.linking import link_article
+from newsloom.errors import InputError
+from newsloom.events.merge import date_from_story, merge_article_events
+from newsloom.scale.blocks import article_keys, components, components_from_blocks, date_blocks
+from newsloom.store import Connection, Store
+from newsloom.store import stories as story_rows
+from newsloom.stories.cluster import add_unit_to_story, article_units
+from newsloom.stories.embed import content_key, get_encoder
+from newsloom.stories.recluster import (
+    MAX_UNITS,
+    WindowUnit,
+    centre,
+    mean_probability,
+    pair_distances,
+    partition,
+)
+from newsloom.stories.stage import encoder_name
+from newsloom.stories.storylines import assign_storyline
+
+#: Spark's way of finding the components (None: in this process).
+Blocker = Callable[[list[set[str]]], list[list[int]]]
+
+
+@dataclass
+class BatchReport:
+    """What a batch pass did, and how the work split (the largest component bounds the parallelism)."""
+
+    articles: int = 0
+    components: int = 0
+    largest_component: int = 0
+    story_blocks: int = 0
+    largest_block: int = 0
+    stories: int = 0
+    seconds: dict[str, float] = field(default_factory=dict)
+    errors: list[InputError] = field(default_factory=list)
+
+
+def run_batch_corpus(
+    store: Store, articles: Sequence[Article], *, blocker: Blocker | None = None, max_units: int = MAX_UNITS
+) -> BatchReport:
+    """The corpus steps for ``articles`` (stored already, in input order), by blocks (see module)."""
+    report = BatchReport(articles=len(articles))
+    if not articles:
+        return report
+    started = time.perf_counter()
+    keys = [article_keys(a) for a in articles]
+    parts = blocker(keys) if blocker is not None else components(keys)
+    report.components, report.largest_component = len(parts), max(len(p) for p in parts)
+    failed: set[str] = set()
+    for part in parts:
+        members = [articles[i] for i in part]
+        if not _in_transaction(store, report, members, _link_and_merge):
+            failed.update(a.id for a in members)
+    report.seconds["entities+events"] = time.perf_counter() - started
+    started = time.perf_counter()
+    kept = [a for a in articles if a.id not in failed]
+    _in_transaction(store, report, kept, lambda conn, batch: _stories(conn, batch, report, max_units))
+    report.seconds["stories"] = time.perf_counter() - started
+    started = time.perf_counter()
+    _in_transaction(store, report, kept, _after_stories)
+    report.seconds["years+corrections"] = time.perf_counter() - started
+    return report
+
+
+def _in_transaction(
+    store: Store,
+    report: BatchReport,
+    articles: Sequence[Article],
+    work: Callable[[Connection, Sequence[Article]], object],
+) -> bool:
+    """``work`` in one transaction; a failure rolls it back whole and is reported for its articles."""
+    try:
+        with store.transaction() as conn:
+            work(conn, articles)
+    except Exception as exc:  # a bug in a corpus step: this block only
+        problem = f"batch corpus steps failed ({type(exc).__name__}: {exc}); nothing of this block was kept"
+        for article in articles:
+            report.errors.append(InputError(article.path, problem, "Please report this as a bug."))
+        return False
+    return True
+
+
+def _link_and_merge(conn: Connection, articles: Sequence[Article]) -> None:
+    """One component, in input order, as the incremental steps interleave them."""
+    for article in articles:
+        if "entities" in article.stages:
+            link_article(conn, article)
+        if "events" in article.stages:
+            merge_article_events(conn, article)
+
+
+def _stories(conn: Connection, articles: Sequence[Article], report: BatchReport, max_units: int) -> None:
+    """Every unit of the batch, clustered by date block (see module)."""
+    encoder = encoder_name()
+    units: list[WindowUnit] = []
+    for article in articles:
+        if "embed" not in article.stages or not article.embedding:
+            continue
+        if story_rows.stories_of_article(conn, article.id):
+            continue  # clustered before: its memberships stand
+        found = article_units(conn, article, get_encoder(encoder).dim)
+        if not found:
+            continue
+        story_rows.put_embeddings(conn, encoder, {content_key(encoder, u.passage): u.vector for u in found})
+        raw = np.vstack([u.vector for u in found]).astype(np.float64)
+        language = article.language or "und"
+        story_rows.add_to_means(conn, encoder, {language: (len(found), raw.sum(0)), "*": (len(found), raw.sum(0))})
+        units.extend(WindowUnit(article, unit, None) for unit in found)
+    blocks = date_blocks([u.unit.date for u in units], max_units)
+    report.story_blocks = len(blocks)
+    report.largest_block = max((len(b) for b in blocks), default=0)
+    centre(conn, units)  # every unit by the store's final means, as the re-clustering does
+    made: list[int] = []
+    for block in blocks:
+        made.extend(_cluster_block(conn, [units[i] for i in block], encoder))
+    report.stories += len(made)
+    for story_id in made:
+        assign_storyline(conn, story_id)
+
+
+def _cluster_block(conn: Connection, units: list[WindowUnit], encoder: str) -> list[int]:
+    """Average linkage over one block; each cluster becomes a story. Returns the new story ids."""
+    distances = pair_distances(units)
+    made: list[int] = []
+    for cluster in partition(distances, len(units)):
+        target: int | None = None
+        for index in cluster:
+            row = story_rows.load_stories(conn, [target]).get(target) if target is not None else None
+            score = mean_probability(distances, len(units), cluster, index)
+            item = units[index]
+            target = add_unit_to_story(conn, item.article, item.unit, encoder, row, score, "batch")
+        if target is not None:
+            made.append(target)
+    return made
+
+
+def _after_stories(conn: Connection, articles: Sequence[Article]) -> None:
+    for article in articles:
+        if "embed" in article.stages:
+            date_from_story(conn, article)
+    for article in articles:
+        replay_for_article(conn, article)
+    replay_stories(conn)
+
+
+def spark_blocker(master: str) -> Blocker:
+    """Components found on Spark: (key, article) pairs grouped by key on the executors, the blocks of
+    more than one article collected, and union-find over them on the driver."""
+
+    def find(keys: list[set[str]]) -> list[list[int]]:
+        from newsloom.scale.spark import spark_session
+
+        session = spark_session(master)
+        pairs = session.sparkContext.parallelize(
+            [(key, index) for index, held in enumerate(keys) for key in held], numSlices=4
+        )
+        blocks = (
+            pairs.groupByKey()
+            .map(lambda item: sorted(item[1]))
+            .filter(lambda block: len(block) > 1)
+            .collect()
+        )
+        return components_from_blocks(len(keys), blocks)
+
+    return find
