@@ -249,7 +249,11 @@ def _file_done(report: RunReport, file: str | None, on_file: ProgressCallback | 
 
 
 def store_result(
-    store: Store, report: RunReport, corpus: bool, result: Article | StageFailure, keep: list[Article] | None = None
+    store: Store,
+    report: RunReport,
+    corpus: bool,
+    result: Article | StageFailure,
+    keep: list[Article] | None = None,
 ) -> None:
     """Store one article the stages processed and run the corpus steps on it, or report its failure."""
     if isinstance(result, StageFailure):

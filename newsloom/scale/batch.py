@@ -136,18 +136,34 @@ def _stories(conn: Connection, articles: Sequence[Article], report: BatchReport,
         story_rows.put_embeddings(conn, encoder, {content_key(encoder, u.passage): u.vector for u in found})
         raw = np.vstack([u.vector for u in found]).astype(np.float64)
         language = article.language or "und"
-        story_rows.add_to_means(conn, encoder, {language: (len(found), raw.sum(0)), "*": (len(found), raw.sum(0))})
+        story_rows.add_to_means(
+            conn, encoder, {language: (len(found), raw.sum(0)), "*": (len(found), raw.sum(0))}
+        )
         units.extend(WindowUnit(article, unit, None) for unit in found)
-    blocks = date_blocks([u.unit.date for u in units], max_units)
+    centre(conn, units)  # every unit by the store's final means, as the re-clustering does
+    blocks = with_undated(units, *date_blocks([u.unit.date for u in units], max_units))
     report.story_blocks = len(blocks)
     report.largest_block = max((len(b) for b in blocks), default=0)
-    centre(conn, units)  # every unit by the store's final means, as the re-clustering does
     made: list[int] = []
     for block in blocks:
         made.extend(_cluster_block(conn, [units[i] for i in block], encoder))
     report.stories += len(made)
     for story_id in made:
         assign_storyline(conn, story_id)
+
+
+def with_undated(units: list[WindowUnit], blocks: list[list[int]], undated: list[int]) -> list[list[int]]:
+    """Each unit without a full date put in the block of the dated unit its (centred) vector is closest
+    to: an undated unit may join a story of any date, and it can join only one block's."""
+    if not blocks:
+        return [undated] if undated else []
+    dated = [i for block in blocks for i in block]
+    home = {i: b for b, block in enumerate(blocks) for i in block}
+    vectors = np.vstack([units[i].unit.centred for i in dated])
+    for index in undated:
+        nearest = dated[int(np.argmax(vectors @ units[index].unit.centred))]
+        blocks[home[nearest]].append(index)
+    return blocks
 
 
 def _cluster_block(conn: Connection, units: list[WindowUnit], encoder: str) -> list[int]:

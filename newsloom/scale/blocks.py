@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 from newsloom.article import Article
 from newsloom.entities.gazetteer import load_gazetteer
 from newsloom.entities.names import fold, folded_name, is_acronym, name_tokens
+from newsloom.entities.types import Mention
 
 
 class UnionFind:
@@ -45,29 +46,39 @@ class UnionFind:
         return sorted(found.values(), key=lambda group: group[0])
 
 
-def _name_keys(text: str) -> set[str]:
+def _name_keys(text: str, person: bool) -> set[str]:
+    """The keys a name is looked up by and written under (``entities.linking``): its folded full
+    name, an acronym, and for a person its one-word name or its first and last words."""
     folded = folded_name(text)
     if not folded:
         return set()
-    keys = {f"full:{folded}", f"part:{folded}"}
+    keys = {f"full:{folded}"}
     if is_acronym(text):
         keys.add(f"acr:{text}")
-    for token in name_tokens(text):
-        keys.update((f"part:{token}", f"part:{folded_name(token)}"))
+    if person:
+        words = name_tokens(text)
+        keys.update({f"part:{folded}"} if len(words) == 1 else {f"part:{words[0]}", f"part:{words[-1]}"})
     return keys
 
 
 def article_keys(article: Article) -> set[str]:
-    """Every key through which linking or merging ``article`` could meet another article."""
+    """Every key through which linking or merging ``article`` could meet another article: the keys
+    of each in-article entity (a person's name parts if any of its mentions is typed a person, a
+    superset of the linker's choice by majority), and the keys of the events' actors."""
     gazetteer = load_gazetteer().entries
-    keys: set[str] = set()
+    groups: dict[str, list[Mention]] = {}
     for mention in article.entities:
         if mention.key:
-            keys.add(f"key:{fold(mention.key)}")
-            if mention.key in gazetteer:
-                keys.add(f"gaz:{mention.key}")
-        if mention.kind == "name":
-            keys.update(_name_keys(mention.text))
+            groups.setdefault(mention.key, []).append(mention)
+    keys: set[str] = set()
+    for key, mentions in groups.items():
+        keys.add(f"key:{fold(key)}")
+        if key in gazetteer:
+            keys.add(f"gaz:{key}")
+        person = any(m.type == "person" for m in mentions)
+        for mention in mentions:
+            if mention.kind == "name":
+                keys.update(_name_keys(mention.text, person))
     for event in article.events:
         for actor in (*event.source_actors, *event.target_actors):
             keys.update(f"key:{fold(k)}" for k in (actor.key, *actor.affiliations) if k)
@@ -93,11 +104,12 @@ def components_from_blocks(count: int, blocks: Iterable[Sequence[int]]) -> list[
     return found.groups()
 
 
-def date_blocks(dates: Sequence[str | None], max_size: int) -> list[list[int]]:
+def date_blocks(dates: Sequence[str | None], max_size: int) -> tuple[list[list[int]], list[int]]:
     """The items (indexes into ``dates``) cut where two consecutive known dates are too far apart
     for one story (``stories.join.too_far``: units further apart are never linked, so no story is
     cut); a block over ``max_size`` is cut into pieces of ``max_size`` in date order (a story
-    spanning the cut is split: the one approximation). Items without a full date form the last block."""
+    spanning the cut is split). Returns the blocks and, apart, the items without a full date (they
+    may join a story of any date: see ``scale.batch``)."""
     from newsloom.stories.join import too_far
 
     known = sorted((d, i) for i, d in enumerate(dates) if d and not d.startswith("XXXX") and len(d) >= 10)
@@ -113,6 +125,4 @@ def date_blocks(dates: Sequence[str | None], max_size: int) -> list[list[int]]:
         latest = day
     if current:
         blocks.append(current)
-    for start in range(0, len(unknown), max_size):
-        blocks.append(unknown[start : start + max_size])
-    return blocks
+    return blocks, unknown
