@@ -112,7 +112,11 @@ def process_paths(
     if corpus_mode not in CORPUS_MODES:
         raise NewsloomError(f"No corpus mode '{corpus_mode}': choose one of {', '.join(CORPUS_MODES)}.")
     if corpus and corpus_mode == "batch":
-        return _process_batch(paths, store, stages, settings, engine, master, locals())
+        options = {
+            "stages": stages, "max_bytes": max_bytes, "on_file": on_file, "processes": processes,
+            "settings": settings, "transaction_articles": transaction_articles, "shown_as": shown_as,
+        }  # fmt: skip
+        return _process_batch(paths, store, engine, master, options)
     pipeline = Pipeline(stages, settings if settings is not None else load_settings())
     report = RunReport(stages=pipeline.names)
     started = time.perf_counter()
@@ -155,25 +159,19 @@ def process_paths(
 
 
 def _process_batch(
-    paths: Iterable[str],
-    store: Store,
-    stages: tuple[str, ...] | None,
-    settings: Settings | None,
-    engine: str,
-    master: str,
-    given: dict[str, Any],
+    paths: Iterable[str], store: Store, engine: str, master: str, options: dict[str, Any]
 ) -> RunReport:
     """The run without corpus steps, keeping its new and updated articles; then the batch pass."""
-    from newsloom.scale.batch import run_batch_corpus, spark_blocker
+    from newsloom.scale.batch import run_batch_corpus, spark_blocker, spark_clusterer
 
     kept: list[Article] = []
-    options = {k: given[k] for k in ("max_bytes", "on_file", "processes", "transaction_articles", "shown_as")}
-    report = process_paths(
-        paths, store, stages=stages, corpus=False, settings=settings, engine=engine, master=master,
-        keep=kept, **options,
-    )  # fmt: skip
+    report = process_paths(paths, store, corpus=False, engine=engine, master=master, keep=kept, **options)
     started = time.perf_counter()
-    report.batch = run_batch_corpus(store, kept, blocker=spark_blocker(master) if engine == "spark" else None)
+    on_spark = engine == "spark"
+    report.batch = run_batch_corpus(
+        store, kept, blocker=spark_blocker(master) if on_spark else None,
+        clusterer=spark_clusterer(master) if on_spark else None,
+    )  # fmt: skip
     report.errors.extend(report.batch.errors)
     report.seconds += time.perf_counter() - started
     return report

@@ -51,6 +51,10 @@ from newsloom.stories.storylines import assign_storyline
 
 #: Spark's way of finding the components (None: in this process).
 Blocker = Callable[[list[set[str]]], list[list[int]]]
+#: One date block's pair distances (condensed) and its average-linkage clusters (unit indexes).
+Clustered = tuple[np.ndarray, list[list[int]]]
+#: How the date blocks are clustered: here one after the other, or on Spark's executors.
+Clusterer = Callable[[list[list[WindowUnit]]], list[Clustered]]
 
 
 @dataclass
@@ -68,7 +72,12 @@ class BatchReport:
 
 
 def run_batch_corpus(
-    store: Store, articles: Sequence[Article], *, blocker: Blocker | None = None, max_units: int = MAX_UNITS
+    store: Store,
+    articles: Sequence[Article],
+    *,
+    blocker: Blocker | None = None,
+    clusterer: Clusterer | None = None,
+    max_units: int = MAX_UNITS,
 ) -> BatchReport:
     """The corpus steps for ``articles`` (stored already, in input order), by blocks (see module)."""
     report = BatchReport(articles=len(articles))
@@ -86,7 +95,10 @@ def run_batch_corpus(
     report.seconds["entities+events"] = time.perf_counter() - started
     started = time.perf_counter()
     kept = [a for a in articles if a.id not in failed]
-    _in_transaction(store, report, kept, lambda conn, batch: _stories(conn, batch, report, max_units))
+    cluster = clusterer or cluster_blocks
+    _in_transaction(
+        store, report, kept, lambda conn, batch: _stories(conn, batch, report, max_units, cluster)
+    )
     report.seconds["stories"] = time.perf_counter() - started
     started = time.perf_counter()
     _in_transaction(store, report, kept, _after_stories)
@@ -121,7 +133,9 @@ def _link_and_merge(conn: Connection, articles: Sequence[Article]) -> None:
             merge_article_events(conn, article)
 
 
-def _stories(conn: Connection, articles: Sequence[Article], report: BatchReport, max_units: int) -> None:
+def _stories(
+    conn: Connection, articles: Sequence[Article], report: BatchReport, max_units: int, cluster: Clusterer
+) -> None:
     """Every unit of the batch, clustered by date block (see module)."""
     encoder = encoder_name()
     units: list[WindowUnit] = []
@@ -145,8 +159,9 @@ def _stories(conn: Connection, articles: Sequence[Article], report: BatchReport,
     report.story_blocks = len(blocks)
     report.largest_block = max((len(b) for b in blocks), default=0)
     made: list[int] = []
-    for block in blocks:
-        made.extend(_cluster_block(conn, [units[i] for i in block], encoder))
+    grouped = [[units[i] for i in block] for block in blocks]
+    for block_units, (distances, clusters) in zip(grouped, cluster(grouped), strict=True):
+        made.extend(_write_block(conn, block_units, distances, clusters, encoder))
     report.stories += len(made)
     for story_id in made:
         assign_storyline(conn, story_id)
@@ -166,11 +181,22 @@ def with_undated(units: list[WindowUnit], blocks: list[list[int]], undated: list
     return blocks
 
 
-def _cluster_block(conn: Connection, units: list[WindowUnit], encoder: str) -> list[int]:
-    """Average linkage over one block; each cluster becomes a story. Returns the new story ids."""
+def cluster_block(units: list[WindowUnit]) -> Clustered:
+    """Average linkage over one date block (pure: runs on an executor as well as here)."""
     distances = pair_distances(units)
+    return distances, partition(distances, len(units))
+
+
+def cluster_blocks(blocks: list[list[WindowUnit]]) -> list[Clustered]:
+    return [cluster_block(units) for units in blocks]
+
+
+def _write_block(
+    conn: Connection, units: list[WindowUnit], distances: np.ndarray, clusters: list[list[int]], encoder: str
+) -> list[int]:
+    """Each cluster of one block becomes a story. Returns the new story ids."""
     made: list[int] = []
-    for cluster in partition(distances, len(units)):
+    for cluster in clusters:
         target: int | None = None
         for index in cluster:
             row = story_rows.load_stories(conn, [target]).get(target) if target is not None else None
@@ -211,3 +237,17 @@ def spark_blocker(master: str) -> Blocker:
         return components_from_blocks(len(keys), blocks)
 
     return find
+
+
+def spark_clusterer(master: str) -> Clusterer:
+    """The date blocks clustered on Spark's executors, one task per block."""
+
+    def run(blocks: list[list[WindowUnit]]) -> list[Clustered]:
+        if len(blocks) < 2:
+            return cluster_blocks(blocks)
+        from newsloom.scale.spark import spark_session
+
+        context = spark_session(master).sparkContext
+        return list(context.parallelize(blocks, len(blocks)).map(cluster_block).collect())
+
+    return run

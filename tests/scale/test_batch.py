@@ -155,3 +155,34 @@ def test_batch_on_spark_equals_batch_locally(tmp_path: Path) -> None:
     _run(paths, tmp_path / "local.db", "--corpus", "batch")
     _run(paths, tmp_path / "spark.db", "--corpus", "batch", "--engine", "spark", "--master", "local[2]")
     assert _exports(tmp_path / "spark.db") == _exports(tmp_path / "local.db")
+
+
+@pytest.mark.slow
+def test_date_blocks_clustered_on_spark_executors_equal_clustered_here(tmp_path: Path) -> None:
+    pytest.importorskip("pyspark", reason="pyspark is not installed (pip install 'newsloom[spark]')")
+    if shutil.which("java") is None:
+        pytest.skip("no Java runtime for Spark (install openjdk-17-jre-headless)")
+    from newsloom.runner import process_paths
+    from newsloom.store.articles import save_article
+
+    kept: list[Any] = []
+    first = Store.open(str(tmp_path / "first.db"))
+    try:
+        process_paths(_inputs(tmp_path), first, stages=None, corpus=False, keep=kept)
+    finally:
+        first.close()
+    assert kept and all(a.embedding for a in kept)
+    results = {}
+    for name, clusterer in (("here", None), ("spark", batch.spark_clusterer("local[2]"))):
+        store = Store.open(str(tmp_path / f"{name}.db"))
+        try:
+            with store.transaction() as conn:
+                for article in kept:
+                    save_article(conn, article)
+            # small blocks: several tasks, and stories cut at the bound (the same cut either way)
+            report = batch.run_batch_corpus(store, kept, clusterer=clusterer, max_units=4)
+            assert report.story_blocks > 1 and not report.errors
+        finally:
+            store.close()
+        results[name] = _clusterings(tmp_path / f"{name}.db")
+    assert results["spark"] == results["here"] and results["here"]["stories"]
