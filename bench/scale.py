@@ -235,7 +235,7 @@ def processed(source: Path, cache: Path | None = None) -> tuple[list[Any], list[
             batch = apply_stage(info, component, batch, None)
             spent[info.name] = spent.get(info.name, 0.0) + time.perf_counter() - started
         done.extend(batch)
-    if cache is not None:
+    if cache is not None and not cache.exists():  # an incomplete cache is left as it is
         with cache.open("wb") as handle:
             for article in done:
                 pickle.dump(article, handle)
