@@ -186,3 +186,17 @@ def test_date_blocks_clustered_on_spark_executors_equal_clustered_here(tmp_path:
             store.close()
         results[name] = _clusterings(tmp_path / f"{name}.db")
     assert results["spark"] == results["here"] and results["here"]["stories"]
+
+
+def test_an_unknown_corpus_mode_is_refused_before_anything_is_read(tmp_path: Path) -> None:
+    from newsloom.errors import NewsloomError
+    from newsloom.runner import process_paths
+
+    store = Store.open(str(tmp_path / "x.db"))
+    try:
+        with pytest.raises(NewsloomError, match="No corpus mode 'bulk': choose one of incremental, batch"):
+            process_paths([str(EXAMPLES / FILES[0])], store, corpus=True, corpus_mode="bulk")
+        with store.connect() as conn:
+            assert not stored_clusterings(conn)["entities"]
+    finally:
+        store.close()
