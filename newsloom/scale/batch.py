@@ -13,6 +13,9 @@ blocking keys instead of one article at a time against everything stored before 
    story is cut. Each block is clustered at once by the re-clustering's average linkage over the join
    model's probabilities (``stories.recluster``), which is what the incremental run ends with on its
    window of newest stories; the stories are then threaded into storylines.
+   When the store held stories before the run, the newest window of stories is then clustered
+   again with the new ones (``stories.recluster.recluster_recent``), so a new unit can join a story
+   an earlier run stored.
 3. Then, in input order: events dated without a year take it from their story, and the corrections
    people made are replayed (as the incremental steps do last).
 
@@ -45,6 +48,7 @@ from newsloom.stories.recluster import (
     mean_probability,
     pair_distances,
     partition,
+    recluster_recent,
 )
 from newsloom.stories.stage import encoder_name
 from newsloom.stories.storylines import assign_storyline
@@ -67,6 +71,7 @@ class BatchReport:
     story_blocks: int = 0
     largest_block: int = 0
     stories: int = 0
+    joined_stored: bool = False  # the store held stories before: the newest were clustered again with these
     seconds: dict[str, float] = field(default_factory=dict)
     errors: list[InputError] = field(default_factory=list)
 
@@ -138,6 +143,7 @@ def _stories(
 ) -> None:
     """Every unit of the batch, clustered by date block (see module)."""
     encoder = encoder_name()
+    report.joined_stored = bool(story_rows.newest_story_ids(conn, 1))
     units: list[WindowUnit] = []
     for article in articles:
         if "embed" not in article.stages or not article.embedding:
@@ -165,6 +171,10 @@ def _stories(
     report.stories += len(made)
     for story_id in made:
         assign_storyline(conn, story_id)
+    if report.joined_stored and made:
+        # stories of earlier runs: the newest window clustered again with this run's, so a unit
+        # can join a story stored before (the blocks above hold this run's units only)
+        recluster_recent(conn)
 
 
 def with_undated(units: list[WindowUnit], blocks: list[list[int]], undated: list[int]) -> list[list[int]]:

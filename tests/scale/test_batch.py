@@ -200,3 +200,23 @@ def test_an_unknown_corpus_mode_is_refused_before_anything_is_read(tmp_path: Pat
             assert not stored_clusterings(conn)["entities"]
     finally:
         store.close()
+
+
+@pytest.mark.slow
+def test_a_later_batch_run_joins_the_stories_an_earlier_run_stored(tmp_path: Path) -> None:
+    paths = _inputs(tmp_path)
+    _run(paths, tmp_path / "all.db", "--corpus", "batch")
+    together = _clusterings(tmp_path / "all.db")["stories"]
+    _run(paths[:1], tmp_path / "split.db", "--corpus", "batch")
+    earlier = {unit[0] for unit in _clusterings(tmp_path / "split.db")["stories"]}
+    _run(paths[1:], tmp_path / "split.db", "--corpus", "batch")
+    apart = _clusterings(tmp_path / "split.db")["stories"]
+    # in one run, a story holds units of both parts; run apart, the second part joins it all the same
+    shared = {
+        story
+        for story in set(together.values())
+        if {u[0] in earlier for u, s in together.items() if s == story} == {True, False}
+    }
+    assert shared
+    score = bcubed(apart, together)
+    assert (score.f1, score.only_one) == (1.0, 0), score
