@@ -195,20 +195,35 @@ def throughput(source: Path, work: Path, admin_url: str | None) -> list[tuple[st
         rows.append(
             (label, f"{rate:6.2f} articles/s  {rate / base:5.2f}x  peak {figures['peak_mb']:6.0f} MB")
         )
+        print(f"  (so far) {label:48} {rows[-1][1]}", flush=True)
     return rows
 
 
 # -- part 2: corpus steps' time per article as the store grows ------------------------------------
 
 
-def processed(source: Path) -> tuple[list[Any], list[tuple[str, str]]]:
+def processed(source: Path, cache: Path | None = None) -> tuple[list[Any], list[tuple[str, str]]]:
     """The texts through every stage in batches of 64 (models loaded on a first article, not
-    counted), and each stage's time per article."""
+    counted), and each stage's time per article. ``cache``: a file of pickled processed articles
+    (one pickle after the other) read instead when it holds every text, written otherwise."""
+    import pickle
+
     from newsloom.errors import InputError
     from newsloom.ingest import read_path
     from newsloom.pipeline import Pipeline, apply_stage
 
     articles = [a for a in read_path(str(source)) if not isinstance(a, InputError)]
+    if cache is not None and cache.exists():
+        found: dict[str, Any] = {}
+        with cache.open("rb") as handle:
+            while True:
+                try:
+                    article = pickle.load(handle)
+                except (EOFError, pickle.UnpicklingError):  # the end (or a writer still at work)
+                    break
+                found[article.id] = article
+        if all(a.id in found for a in articles):
+            return [found[a.id] for a in articles], [("(stages)", f"read from {cache}")]
     pipeline = Pipeline(None)
     pipeline(articles[0])  # warm-up: models and lexicons load here
     spent: dict[str, float] = {}
@@ -220,6 +235,10 @@ def processed(source: Path) -> tuple[list[Any], list[tuple[str, str]]]:
             batch = apply_stage(info, component, batch, None)
             spent[info.name] = spent.get(info.name, 0.0) + time.perf_counter() - started
         done.extend(batch)
+    if cache is not None and not cache.exists():  # an incomplete cache is left as it is
+        with cache.open("wb") as handle:
+            for article in done:
+                pickle.dump(article, handle)
     total = sum(spent.values())
     rows = [(name, f"{1000 * t / len(done):7.1f} ms/article  {t / total:5.1%}") for name, t in spent.items()]
     return done, rows
@@ -325,6 +344,90 @@ def corpus_steps(
     return rows
 
 
+# -- part 3: batch corpus steps against the incremental ones, on the same processed texts ----------
+
+
+def _stored_only(store: Any, articles: list[Any]) -> tuple[float, list[Any]]:
+    """Seconds to store ``articles`` 64 to a transaction, without corpus steps (the runner's way),
+    and the articles stored as new (the runner hands only those to the batch corpus steps; a text
+    twice in the input, or a near-duplicate, is not)."""
+    from newsloom.store.articles import save_article
+
+    started = time.perf_counter()
+    new: list[Any] = []
+    for start in range(0, len(articles), 64):
+        with store.transaction() as conn:
+            for article in articles[start : start + 64]:
+                if save_article(conn, article) == "new":
+                    new.append(article)
+    return time.perf_counter() - started, new
+
+
+def _incremental(store: Any, articles: list[Any]) -> float:
+    """Seconds of the incremental run's writes: each article and its corpus steps in a transaction,
+    then the end-of-run re-clustering (what `newsloom run` does)."""
+    from newsloom.corrections import replay_stories
+    from newsloom.stories.recluster import recluster_recent
+
+    seconds = store_with_corpus_steps(store, articles)
+    started = time.perf_counter()
+    with store.transaction() as conn:
+        recluster_recent(conn)
+        replay_stories(conn)
+    return seconds + time.perf_counter() - started
+
+
+def batch_vs_incremental(articles: list[Any], targets: dict[str, dict[str, str]]) -> list[tuple[str, str]]:
+    """Per backend: the corpus steps' time per article, incremental vs batch (each net of storing
+    the articles alone), and B-cubed of the batch's entities, events and stories against the
+    incremental ones."""
+    from newsloom.scale.agreement import bcubed
+    from newsloom.scale.batch import run_batch_corpus
+    from newsloom.store import Store
+    from newsloom.store.clusterings import stored_clusterings
+
+    rows: list[tuple[str, str]] = []
+    n = len(articles)
+    for backend, urls in targets.items():
+        stores = {role: Store.open(url) for role, url in urls.items()}
+        plain = _stored_only(stores["plain"], articles)[0]
+        incremental = _incremental(stores["incremental"], articles) - plain
+        batch_store, new = _stored_only(stores["batch"], articles)
+        started = time.perf_counter()
+        report = run_batch_corpus(stores["batch"], new)
+        batch = time.perf_counter() - started
+        rows.append((f"{backend}: storing alone, 64 per transaction", f"{1000 * plain / n:7.1f} ms/article"))
+        rows.append(
+            (f"{backend}: incremental corpus steps (net)", f"{1000 * incremental / n:7.1f} ms/article")
+        )
+        rows.append(
+            (f"{backend}: batch corpus steps", f"{1000 * batch / n:7.1f} ms/article  "
+             f"{incremental / batch:5.2f}x faster  (storing {1000 * batch_store / n:.1f} ms/article)")
+        )  # fmt: skip
+        parts = ", ".join(f"{k} {1000 * v / n:.1f}" for k, v in report.seconds.items())
+        rows.append((f"{backend}: batch parts (ms/article)", parts))
+        rows.append(
+            (f"{backend}: batch blocks", f"{report.components} components (largest {report.largest_component} "
+             f"of {n} articles), {report.story_blocks} date blocks (largest {report.largest_block} units), "
+             f"{len(report.errors)} errors")
+        )  # fmt: skip
+        clusterings = {}
+        for role in ("incremental", "batch"):
+            with stores[role].connect() as conn:
+                clusterings[role] = stored_clusterings(conn)
+        for kind in clusterings["incremental"]:
+            b = bcubed(clusterings["batch"][kind], clusterings["incremental"][kind])
+            rows.append(
+                (f"{backend}: B-cubed batch vs incremental, {kind}",
+                 f"P {b.precision:.4f}  R {b.recall:.4f}  F1 {b.f1:.4f}  ({b.units} units, {b.only_one} one-sided)")
+            )  # fmt: skip
+        for store in stores.values():
+            store.close()
+        for row in rows[-8:]:
+            print(f"  (so far) {row[0]:48} {row[1]}", flush=True)
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=200)
@@ -332,7 +435,10 @@ def main() -> None:
         "--fill", default="1000,10000", help="stored articles at which the corpus steps are timed"
     )
     parser.add_argument("--probe", type=int, default=30, help="articles timed at each fill")
-    parser.add_argument("--skip", choices=("throughput", "corpus"), action="append", default=[])
+    parser.add_argument("--skip", choices=("throughput", "corpus", "batch"), action="append", default=[])
+    parser.add_argument(
+        "--cache", type=Path, help="processed articles, pickled (read if complete, else written)"
+    )
     parser.add_argument("--stores", default="sqlite,postgres", help="backends of the corpus-steps part")
     parser.add_argument("--child", nargs=3, metavar=("CONFIG", "SOURCE", "TARGET"), help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -366,17 +472,31 @@ def run(args: argparse.Namespace, source: Path, work: Path, admin_url: str | Non
             "Throughput (same texts, each configuration in its own process):",
             throughput(source, work, admin_url),
         )
+    if "corpus" in args.skip and "batch" in args.skip:
+        return
+    base, stage_rows = processed(source, args.cache)
+    show(f"Per-article stages, one process ({len(base)} texts, batches of 64):", stage_rows)
+    stores = args.stores.split(",")
+    if "batch" not in args.skip:
+        targets: dict[str, dict[str, str]] = {}
+        if "sqlite" in stores:
+            targets["SQLite"] = {role: str(work / f"{role}.db") for role in ("plain", "incremental", "batch")}
+        if admin_url is not None and "postgres" in stores:
+            targets["PostgreSQL"] = {
+                role: new_database(admin_url, role) for role in ("plain", "incremental", "batch")
+            }
+        show(
+            f"Corpus steps, incremental vs batch ({len(base)} processed texts, same input):",
+            batch_vs_incremental(base, targets),
+        )
     if "corpus" not in args.skip:
         fills = [int(f) for f in args.fill.split(",")]
-        base, stage_rows = processed(source)
-        show(f"Per-article stages, one process ({len(base)} texts, batches of 64):", stage_rows)
-        stores = args.stores.split(",")
-        targets = {"SQLite": str(work / "fill.db")} if "sqlite" in stores else {}
+        fill_targets = {"SQLite": str(work / "fill.db")} if "sqlite" in stores else {}
         if admin_url is not None and "postgres" in stores:
-            targets["PostgreSQL"] = new_database(admin_url, "fill")
+            fill_targets["PostgreSQL"] = new_database(admin_url, "fill")
         show(
             f"Corpus steps per article ({len(base)} processed texts copied; probe of {args.probe} at each fill):",
-            corpus_steps(base, fills, args.probe, targets),
+            corpus_steps(base, fills, args.probe, fill_targets),
         )
 
 

@@ -73,6 +73,7 @@ def _process(
     processes: int | None,
     engine: str = "local",
     master: str = "local[2]",
+    corpus_mode: str = "incremental",
 ) -> None:
     from newsloom.runner import count_files, process_paths
 
@@ -92,6 +93,7 @@ def _process(
         report = process_paths(
             paths, store, stages=stages, corpus=corpus, max_bytes=settings.max_file_bytes, processes=processes,
             on_file=lambda _path, _status: progress.advance(task), engine=engine, master=master,
+            corpus_mode=corpus_mode,
         )  # fmt: skip
     _summary(report, settings.db)
     if report.errors:
@@ -195,9 +197,15 @@ def run(
     master: Annotated[
         str, typer.Option(help="Spark master for --engine spark: local[2], spark://host:7077, yarn.")
     ] = "local[2]",
+    corpus: Annotated[
+        str, typer.Option(help="incremental (per article), or batch (once over the run, by blocking keys).")
+    ] = "incremental",
 ) -> None:
     """Ingest, then run every pipeline stage and the corpus steps (linking, merging, clustering)."""
-    _process(paths, db, None, corpus=True, title="run", processes=processes, engine=engine, master=master)
+    _process(
+        paths, db, None, corpus=True, title="run", processes=processes, engine=engine, master=master,
+        corpus_mode=corpus,
+    )  # fmt: skip
 
 
 @app.command()

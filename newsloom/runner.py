@@ -26,6 +26,9 @@ from newsloom.stories.recluster import recluster_recent
 INGEST_STAGES = ("language",)
 #: Where the stages run: in this process (or its process pool), or on Apache Spark.
 ENGINES = ("local", "spark")
+#: How the corpus steps run: per article as it is stored, or once over the run's articles by blocks
+#: (``newsloom.scale.batch``).
+CORPUS_MODES = ("incremental", "batch")
 
 
 @dataclass
@@ -38,6 +41,7 @@ class RunReport:
     errors: list[InputError] = field(default_factory=list)
     seconds: float = 0.0
     stages: tuple[str, ...] = ()
+    batch: Any = None  # the BatchReport of `--corpus batch`
 
     @property
     def articles(self) -> int:
@@ -79,6 +83,8 @@ def process_paths(
     shown_as: Mapping[str, str] | None = None,
     engine: str = "local",
     master: str = "local[2]",
+    corpus_mode: str = "incremental",
+    keep: list[Article] | None = None,
 ) -> RunReport:
     """Read every path, run ``stages`` (None: all of them) on each new article, store it.
 
@@ -96,14 +102,26 @@ def process_paths(
     ``engine="spark"`` runs the stages on Spark (``master``: ``local[2]``, ``spark://host:7077``,
     ``yarn``) and reads Parquet inputs too; the articles come back in input order and are stored, and
     the corpus steps run, here as with the local engine (see :func:`process_on_spark`).
+
+    ``keep``, when given, receives every article stored as new or updated, in input order.
+    ``corpus_mode="batch"`` stores the articles first and then runs the corpus steps once over the
+    run's new and updated articles, by blocking keys (:func:`newsloom.scale.batch.run_batch_corpus`).
     """
     if engine not in ENGINES:
         raise NewsloomError(f"No engine '{engine}': choose one of {', '.join(ENGINES)}.")
+    if corpus_mode not in CORPUS_MODES:
+        raise NewsloomError(f"No corpus mode '{corpus_mode}': choose one of {', '.join(CORPUS_MODES)}.")
+    if corpus and corpus_mode == "batch":
+        options = {
+            "stages": stages, "max_bytes": max_bytes, "on_file": on_file, "processes": processes,
+            "settings": settings, "transaction_articles": transaction_articles, "shown_as": shown_as,
+        }  # fmt: skip
+        return _process_batch(paths, store, engine, master, options)
     pipeline = Pipeline(stages, settings if settings is not None else load_settings())
     report = RunReport(stages=pipeline.names)
     started = time.perf_counter()
     if engine == "spark":
-        process_on_spark(list(paths), store, pipeline, report, corpus, max_bytes, on_file, master)
+        process_on_spark(list(paths), store, pipeline, report, corpus, max_bytes, on_file, master, keep)
         _after_articles(store, report, corpus)
         report.seconds = time.perf_counter() - started
         return report
@@ -115,7 +133,9 @@ def process_paths(
             else:
                 files.append(file)
     size = transaction_articles or (1 if corpus else TRANSACTION_ARTICLES)
-    run = _Run(store, pipeline.names, report, corpus, on_file, _Writer(store, report, size, on_file, corpus))
+    writer = _Writer(store, report, size, on_file, corpus)
+    writer.keep = keep
+    run = _Run(store, pipeline.names, report, corpus, on_file, writer)
     run.shown_as = dict(shown_as or {})
     lookup = _vectors(store, pipeline)
     results = pipeline.pipe(
@@ -135,6 +155,25 @@ def process_paths(
             lookup.close()
     _after_articles(store, report, corpus)
     report.seconds = time.perf_counter() - started
+    return report
+
+
+def _process_batch(
+    paths: Iterable[str], store: Store, engine: str, master: str, options: dict[str, Any]
+) -> RunReport:
+    """The run without corpus steps, keeping its new and updated articles; then the batch pass."""
+    from newsloom.scale.batch import run_batch_corpus, spark_blocker, spark_clusterer
+
+    kept: list[Article] = []
+    report = process_paths(paths, store, corpus=False, engine=engine, master=master, keep=kept, **options)
+    started = time.perf_counter()
+    on_spark = engine == "spark"
+    report.batch = run_batch_corpus(
+        store, kept, blocker=spark_blocker(master) if on_spark else None,
+        clusterer=spark_clusterer(master) if on_spark else None,
+    )  # fmt: skip
+    report.errors.extend(report.batch.errors)
+    report.seconds += time.perf_counter() - started
     return report
 
 
@@ -162,6 +201,7 @@ def process_on_spark(
     max_bytes: int,
     on_file: ProgressCallback | None,
     master: str,
+    keep: list[Article] | None = None,
 ) -> None:
     """The stages on Spark, then, on the driver and in input order, each article stored in its own
     transaction and the corpus steps run on it: exactly what the local engine stores for the same
@@ -194,7 +234,7 @@ def process_on_spark(
         if isinstance(result, InputError):
             report.errors.append(result)
         else:
-            store_result(store, report, corpus, result)
+            store_result(store, report, corpus, result, keep)
     _file_done(report, current, on_file)
 
 
@@ -206,7 +246,13 @@ def _file_done(report: RunReport, file: str | None, on_file: ProgressCallback | 
         on_file(file, "done")
 
 
-def store_result(store: Store, report: RunReport, corpus: bool, result: Article | StageFailure) -> None:
+def store_result(
+    store: Store,
+    report: RunReport,
+    corpus: bool,
+    result: Article | StageFailure,
+    keep: list[Article] | None = None,
+) -> None:
     """Store one article the stages processed and run the corpus steps on it, or report its failure."""
     if isinstance(result, StageFailure):
         problem = f"processing failed in stage '{result.stage}' ({result.error})"
@@ -217,6 +263,8 @@ def store_result(store: Store, report: RunReport, corpus: bool, result: Article 
         status = save_article(conn, result)
         if corpus and status in ("new", "updated"):
             run_corpus_steps(conn, result)
+    if keep is not None and status in ("new", "updated"):
+        keep.append(result)
     report.statuses[status] += 1
     if result.language and status != "unchanged":
         report.languages[result.language] += 1
@@ -251,6 +299,8 @@ class _Writer:
         self.languages: Counter[str] = Counter()
         self.files: list[str] = []
         self.since_statistics = 0  # articles written since the store's statistics were last checked
+        self.keep: list[Article] | None = None  # receives the new and updated articles once committed
+        self.written: list[Article] = []
 
     def add(self, article: Article, decided: str | None = None) -> None:
         """Queue an article; write the queue when it holds ``size`` or waited TRANSACTION_SECONDS."""
@@ -276,6 +326,7 @@ class _Writer:
             except StoreError as exc:
                 self.statuses.clear()
                 self.languages.clear()
+                self.written = []
                 self._stop(exc, f"the {len(queue)} articles from {queue[0][0].path} on")
             self.since_statistics += len(queue)
             if self.since_statistics >= STATISTICS_EVERY:  # a long run keeps the planner's figures fresh
@@ -301,6 +352,8 @@ class _Writer:
             self.report.statuses["failed"] += 1
             return
         status = decided or status
+        if self.keep is not None and status in ("new", "updated"):
+            self.written.append(article)
         self.statuses[status] += 1
         if article.language and status != "unchanged":
             self.languages[article.language] += 1
@@ -324,6 +377,9 @@ class _Writer:
             self._publish()
 
     def _publish(self) -> None:
+        if self.keep is not None:
+            self.keep.extend(self.written)
+        self.written = []
         self.report.statuses.update(self.statuses)
         self.report.languages.update(self.languages)
         self.statuses.clear()
