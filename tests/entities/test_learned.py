@@ -175,3 +175,28 @@ def test_a_batch_of_articles_gives_what_each_article_gives_alone() -> None:
     batched = [a.entities for a in stage.pipe(articles)]
     assert batched == one_by_one
     assert any(m.text == "Joko Widodo" for m in batched[1]), batched[1]
+
+
+def test_a_proposal_without_a_capital_or_a_number_is_no_name() -> None:
+    """ "cảnh sát" (the police) is a common noun, whatever the model says; "quận 10" keeps its number."""
+    from newsloom.entities.learned import Proposal
+    from newsloom.entities.mentions import tokenize
+    from newsloom.entities.stage import recogniser
+
+    toks = tokenize("Theo cảnh sát Thái Lan, nghi phạm sống ở quận 10.")
+    vi = recogniser("vi")
+    assert not vi._may_be_proposed(toks, Proposal(1, 3, "organization"))
+    assert vi._may_be_proposed(toks, Proposal(3, 5, "place"))
+    assert vi._may_be_proposed(toks, Proposal(11, 12, "place"))
+
+
+def test_a_run_away_proposal_is_no_name() -> None:
+    from newsloom.entities.learned import Proposal
+    from newsloom.entities.mentions import MAX_PROPOSAL_TOKENS, tokenize
+    from newsloom.entities.stage import recogniser
+
+    words = "Trung tâm đào tạo khu vực về chống tội phạm mạng và khẳng định Liên hợp quốc sẵn sàng phối hợp"
+    toks = tokenize(words)
+    assert len(toks) > MAX_PROPOSAL_TOKENS
+    assert not recogniser("vi")._may_be_proposed(toks, Proposal(0, len(toks), "organization"))
+    assert recogniser("vi")._may_be_proposed(toks, Proposal(0, 11, "organization"))
