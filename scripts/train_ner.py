@@ -2,6 +2,7 @@
 
     nice python scripts/train_ner.py en id vi           # train, evaluate on our held-out split, ship
     python scripts/train_ner.py vi --max-steps 200      # a quick smoke run
+    nice python scripts/train_ner.py fr --out /tmp/m    # French: silver data, one round of self-training
 
 The sources are the TRAINING files listed in newsloom/entities/corpora.py (read from /work/.mirror,
 where ``fetch`` put them; never copied into the repository). 10% of each training file is held out
@@ -13,6 +14,12 @@ overlap no gold span.
 Why spaCy with a CNN tok2vec: trains in minutes on two CPU cores, runs thousands of sentences a
 second on one, and its weights are a few MB; hash embeddings of NORM/PREFIX/SUFFIX/SHAPE give the
 word-shape and affix features a CRF would use, plus a learned context window.
+
+French has no public training file within reach (WikiNEuRal's and WikiNER's French training files are
+absent from the mirror): its model learns from silver names, the French pack's rules and gazetteer run
+over the French texts of the SemEval-2022 Task 8 training pairs (../shared/data, read here, never
+copied), then once more from what that first model and the rules find together (one round of
+self-training). It ships only if it beats the rules on the French gold (tests/lang/fr_measure.py).
 
 The model is written to newsloom/entities/models/<lang>/ with its sources, licences, version and
 the held-out figures in meta.json.
@@ -37,7 +44,7 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 from newsloom.entities import corpora  # noqa: E402
-from newsloom.entities.learned import MODEL_VERSION, MODELS_DIR  # noqa: E402
+from newsloom.entities.learned import MODELS_DIR, model_version  # noqa: E402
 
 #: spaCy's default CNN NER, a little narrower (``--width`` 96, ``--depth`` 4) and with fewer hash rows
 #: (``--rows``): small, fast. 64 wide and 2 deep (3.3 MB) held our own held-out split (en 0.891/0.912,
@@ -229,6 +236,71 @@ def silver_titled_people(sentence: corpora.Sentence, language: str) -> corpora.S
     return corpora.Sentence(sentence.words, tuple(sorted(spans)))
 
 
+#: The French texts silver training reads (SemEval-2022 Task 8 TRAINING pairs; see ../shared/data/README.md).
+SILVER_TEXTS = {"fr": ROOT.parent / "shared" / "data" / "semeval2022-task8" / "train.jsonl"}
+SILVER_LABELS = {"person": "PER", "organization": "ORG", "place": "LOC"}
+
+
+def silver_texts(language: str) -> list[str]:
+    """The distinct texts in ``language`` of the silver source, in file order."""
+    path = SILVER_TEXTS[language]
+    if not path.exists():
+        raise FileNotFoundError(f"{path} is missing: silver training of {language!r} reads ../shared/data")
+    seen: dict[str, None] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line) if line.strip() else {}
+        for side in ("1", "2"):
+            if row.get(f"lang{side}") == language and row.get(f"text{side}", "").strip():
+                seen.setdefault(row[f"text{side}"], None)
+    return list(seen)
+
+
+def silver_sentences(
+    language: str, texts: list[str], learned_path: Path | None = None
+) -> list[corpora.Sentence]:
+    """Each sentence of ``texts`` labelled by the pack's rules (``learned_path`` None) or by the stage's
+    hybrid with the model at ``learned_path`` (self-training), the sentence analysed alone."""
+    import dataclasses
+
+    from newsloom.article import Article
+    from newsloom.entities import stage
+    from newsloom.entities.learned import LearnedRecogniser
+    from newsloom.entities.mentions import Recogniser, tokenize
+    from newsloom.sentences import split_sentences
+
+    rules_only = stage.recogniser(language, "rules")
+    recogniser = rules_only
+    if learned_path is not None:
+        recogniser = Recogniser(
+            rules_only.rules,
+            rules_only.gaz,
+            language,
+            stage.family_names(),
+            None,
+            LearnedRecogniser(learned_path),
+        )
+    found = []
+    for text in texts:
+        for part in split_sentences(text, language):
+            toks = tokenize(part.text)
+            if len(toks) < 3:
+                continue
+            sentence = dataclasses.replace(part, start=0, end=len(part.text), language=language)
+            article = Article(
+                id="silver", path="silver", text=part.text, language=language, sentences=(sentence,)
+            )
+            starts = {t.start: n for n, t in enumerate(toks)}
+            ends = {t.end: n + 1 for n, t in enumerate(toks)}
+            spans = []
+            for mention in stage.find_mentions_with(article, recogniser):
+                label = SILVER_LABELS.get(mention.type)
+                first, last = starts.get(mention.start), ends.get(mention.end)
+                if mention.kind == "name" and label and first is not None and last is not None:
+                    spans.append((first, last, label))
+            found.append(corpora.Sentence(tuple(t.text for t in toks), tuple(sorted(set(spans)))))
+    return found
+
+
 def write_docbin(sentences: list[corpora.Sentence], path: Path) -> None:
     import spacy
     from spacy.tokens import Doc, DocBin, Span
@@ -259,14 +331,28 @@ class Shape:
         )
 
 
-def train_language(language: str, work: Path, max_steps: int, shape: Shape = Shape()) -> Path:
+def gold_training(language: str) -> tuple[list[corpora.Sentence], list[corpora.Sentence]]:
+    """(train, dev) sentences of ``language``'s public training files."""
+    train_sentences = []
+    for source, sentences in corpora.load_by_source(language, "train"):
+        if source.partial_people:  # PhoNER tags patients only: add silver names of other people
+            sentences = [silver_titled_people(silver_people(s), language) for s in sentences]
+        train_sentences += sentences
+    return train_sentences, corpora.load_sentences(language, "dev")
+
+
+def train_language(
+    language: str,
+    work: Path,
+    max_steps: int,
+    shape: Shape = Shape(),
+    data: tuple[list[corpora.Sentence], list[corpora.Sentence]] | None = None,
+) -> Path:
+    """Train on ``data`` (train, dev), by default the language's public training files."""
     from spacy.cli.init_config import fill_config
     from spacy.cli.train import train
 
-    train_sentences = corpora.load_sentences(language, "train")
-    dev_sentences = corpora.load_sentences(language, "dev")
-    if language == "vi":
-        train_sentences = [silver_titled_people(silver_people(s), language) for s in train_sentences]
+    train_sentences, dev_sentences = data if data is not None else gold_training(language)
     print(f"[{language}] train {len(train_sentences)} sentences, dev {len(dev_sentences)}", flush=True)
     write_docbin(train_sentences, work / "train.spacy")
     write_docbin(dev_sentences, work / "dev.spacy")
@@ -284,6 +370,24 @@ def train_language(language: str, work: Path, max_steps: int, shape: Shape = Sha
     return work / "out" / "model-best"
 
 
+def train_silver(language: str, args: argparse.Namespace, shape: Shape) -> Path:
+    """Rules' silver names -> a first model; that model with the rules relabels -> the second model."""
+    texts = silver_texts(language)
+    root = args.work / language if args.work else Path(tempfile.mkdtemp(prefix=f"newsloom_ner_{language}_"))
+    trained: Path | None = None
+    for round_ in ("rules", "self"):
+        sentences = silver_sentences(language, texts, trained)
+        train = [s for s in sentences if corpora.split_of(s) == "train"]
+        dev = [s for s in sentences if corpora.split_of(s) == "dev"]
+        names = sum(len(s.spans) for s in train)
+        print(f"[{language}] {round_} round: {len(train)} train sentences ({names} names), {len(dev)} dev")
+        work = root / round_
+        work.mkdir(parents=True, exist_ok=True)
+        trained = train_language(language, work, args.max_steps, shape, (train, dev))
+    assert trained is not None
+    return trained
+
+
 def ship(
     language: str, trained: Path, figures: dict[str, object], command: str, models_dir: Path = MODELS_DIR
 ) -> Path:
@@ -297,12 +401,17 @@ def ship(
     meta.update(
         {
             "name": f"newsloom_ner_{language}",
-            "version": MODEL_VERSION,
+            "version": model_version(language),
             "lang": "xx",
             "description": f"newsloom's learned recogniser of person/organization/place names ({language})",
             "sources": [
                 {"name": s.name, "repository": f"github:{s.repo}", "file": s.path, "licence": s.licence}
-                for s in corpora.SOURCES[language]
+                for s in corpora.SOURCES.get(language, ())
+            ]
+            or [
+                {
+                    "name": "silver: the pack's rules over SemEval-2022 Task 8 training texts, then self-training"
+                }
             ],
             "split": f"sha1(sentence) % 100: <{corpora.HELDOUT_PERCENT} held out, "
             f"<{corpora.HELDOUT_PERCENT + corpora.DEV_PERCENT} dev, rest train",
@@ -318,7 +427,7 @@ def ship(
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("languages", nargs="+", choices=sorted(corpora.SOURCES))
+    parser.add_argument("languages", nargs="+", choices=sorted({*corpora.SOURCES, *SILVER_TEXTS}))
     parser.add_argument("--max-steps", type=int, default=6000)
     parser.add_argument("--work", type=Path, default=None, help="scratch folder (default: a temp dir)")
     parser.add_argument("--width", type=int, default=Shape.width, help="tok2vec width")
@@ -339,6 +448,13 @@ def main(argv: list[str] | None = None) -> int:
     from newsloom.entities.evaluate import evaluate_model
 
     for language in args.languages:
+        if language in SILVER_TEXTS:
+            trained = train_silver(language, args, shape)
+            figures = {"silver": True}
+            target = ship(language, trained, figures, command, args.out)
+            size = sum(p.stat().st_size for p in target.rglob("*") if p.is_file())
+            print(f"[{language}] silver model at {target} ({size / 1e6:.1f} MB)", flush=True)
+            continue
         if not corpora.available(language):
             print(f"[{language}] skipped: fetch the repositories of {corpora.SOURCES[language]}")
             continue

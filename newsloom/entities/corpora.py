@@ -9,6 +9,7 @@ the training script and the evaluation read it from the mirror.
 from __future__ import annotations
 
 import hashlib
+import re
 import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -48,6 +49,14 @@ class Source:
     strip_place_words: bool = False
     #: first words (lowercased) of places the corpus tags that we call organizations ("Bệnh viện Bạch Mai")
     organization_heads: tuple[str, ...] = ()
+    #: ``conll`` (a word and its BIO tag a line) or ``enamex`` (a sentence a line, MUC-style inline tags)
+    format: str = "conll"
+    #: the column holding the word in a CoNLL file (WikiANN copies put a token index first)
+    word_column: int = 0
+    #: the commit to read the file at (a file later removed from the repository's tip)
+    commit: str = "HEAD"
+    #: the corpus tags only some people (PhoNER: patients); training adds silver person names
+    partial_people: bool = False
 
 
 #: The training sources per language. Each licence was read in the repository (README / LICENSE).
@@ -91,11 +100,22 @@ SOURCES: dict[str, tuple[Source, ...]] = {
     ),
     "vi": (
         Source(
+            "VLSP-2018 NER train (news)",
+            "undertheseanlp/ner",
+            "data/2018/train.txt",
+            "VLSP-2018 NER shared task data, VLSP user agreement: research use, no redistribution; "
+            "the undertheseanlp/ner copy is the official VLSP2018-NER-train-Jan14 folder, one sentence a line",
+            strip_place_words=True,
+            format="enamex",
+            commit="f201b07261be79fee1e7a6604ae7a76f507d8f03",
+        ),
+        Source(
             "PhoNER_COVID19 syllable train",
             "VinAIResearch/PhoNER_COVID19",
             "data/syllable/train_syllable.conll",
             "PhoNER_COVID19 (VinAI), released for research; no redistribution of the data",
             strip_place_words=True,
+            partial_people=True,
             # PhoNER tags where patients went as LOCATION; hospitals, centres, schools, offices are
             # organizations in the project (and in general-news NER)
             organization_heads=(
@@ -152,7 +172,7 @@ def read_text(source: Source) -> str:
     if not where.exists():
         raise FileNotFoundError(f"{source.name}: {where} is missing; fetch github:{source.repo} first")
     result = subprocess.run(
-        ["git", f"--git-dir={where}", "show", f"HEAD:{source.path}"],
+        ["git", f"--git-dir={where}", "show", f"{source.commit}:{source.path}"],
         capture_output=True,
         check=True,
         text=True,
@@ -176,19 +196,64 @@ def spans_from_tags(tags: list[str]) -> list[tuple[int, int, str]]:
     return spans
 
 
-def parse_conll(text: str, separator: str | None = None) -> Iterator[Sentence]:
-    """Sentences of a CoNLL-columns file: the first column is the word, the last the BIO tag."""
+def parse_conll(text: str, separator: str | None = None, word_column: int = 0) -> Iterator[Sentence]:
+    """Sentences of a CoNLL-columns file: the word in ``word_column`` (the first), the BIO tag last."""
     words: list[str] = []
     tags: list[str] = []
     for line in [*text.splitlines(), ""]:
         columns = line.split(separator) if line.strip() else []
-        if len(columns) >= 2 and columns[0] != "-DOCSTART-":
-            words.append(columns[0].strip())
+        if len(columns) >= 2 + word_column and columns[word_column] != "-DOCSTART-":
+            words.append(columns[word_column].strip())
             tags.append(columns[-1].strip())
             continue
         if words:
             yield Sentence(tuple(words), tuple(spans_from_tags(tags)))
         words, tags = [], []
+
+
+#: An ENAMEX tag as the VLSP-2018 copy spells it, spaces between the pieces.
+ENAMEX_TAG = re.compile(r'<\s*ENAMEX\s+TYPE\s*=\s*"\s*(\w+)\s*"\s*>|<\s*/\s*ENAMEX\s*>')
+
+
+def parse_enamex(text: str) -> Iterator[Sentence]:
+    """Sentences of a MUC-style file, one sentence a line, names inside ``<ENAMEX TYPE="...">`` tags.
+
+    Nested names keep the outermost one of a type we use (VLSP tags "Ủy ban nhân dân <LOC>tỉnh
+    Quảng Ninh</LOC>" inside an organization); a line whose tags do not pair up is skipped.
+    """
+    for line in text.splitlines():
+        words: list[str] = []
+        open_tags: list[tuple[int, str]] = []
+        found: list[tuple[int, int, str]] = []
+        paired = True
+        position = 0
+        for match in ENAMEX_TAG.finditer(line):
+            words += line[position : match.start()].split()
+            position = match.end()
+            if match.group(1):
+                open_tags.append((len(words), LABELS.get(match.group(1), "")))
+            elif open_tags:
+                start, label = open_tags.pop()
+                if label and len(words) > start:
+                    found.append((start, len(words), label))
+            else:
+                paired = False
+        words += line[position:].split()
+        if not words or open_tags or not paired:
+            continue
+        outermost = [
+            (a, b, label)
+            for a, b, label in found
+            if not any(c <= a and b <= d and (c, d) != (a, b) for c, d, _ in found)
+        ]
+        yield Sentence(tuple(words), tuple(sorted(outermost)))
+
+
+def parse(text: str, source: Source) -> Iterator[Sentence]:
+    """The sentences of a source's file in its format."""
+    if source.format == "enamex":
+        return parse_enamex(text)
+    return parse_conll(text, source.separator, source.word_column)
 
 
 def normalise(sentence: Sentence, source: Source) -> Sentence:
@@ -221,13 +286,17 @@ def split_of(sentence: Sentence) -> str:
     return "dev" if bucket < HELDOUT_PERCENT + DEV_PERCENT else "train"
 
 
+def load_by_source(language: str, split: str) -> list[tuple[Source, list[Sentence]]]:
+    """The sentences of each of ``language``'s training sources that fall in ``split``."""
+    return [
+        (source, [normalise(s, source) for s in parse(read_text(source), source) if split_of(s) == split])
+        for source in SOURCES[language]
+    ]
+
+
 def load_sentences(language: str, split: str) -> list[Sentence]:
     """Every sentence of ``language``'s training sources that falls in ``split``."""
-    found: list[Sentence] = []
-    for source in SOURCES[language]:
-        sentences = parse_conll(read_text(source), source.separator)
-        found += [normalise(s, source) for s in sentences if split_of(s) == split]
-    return found
+    return [s for _, sentences in load_by_source(language, split) for s in sentences]
 
 
 def available(language: str) -> bool:

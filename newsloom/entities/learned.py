@@ -16,6 +16,15 @@ from typing import Any
 MODELS_DIR = Path(__file__).resolve().parent / "models"
 #: Bumped when the training data, features or label convention change; recorded in each meta.json.
 MODEL_VERSION = "1.0.0"
+#: A language's version where its model was retrained since (vi 1.1.0: VLSP-2018 news beside PhoNER).
+MODEL_VERSIONS = {"vi": "1.1.0"}
+
+
+def model_version(language: str) -> str:
+    """The version the training script records for ``language``'s model."""
+    return MODEL_VERSIONS.get(language, MODEL_VERSION)
+
+
 #: The model's labels -> the project's entity types.
 LABEL_TYPES = {"PER": "person", "ORG": "organization", "LOC": "place"}
 

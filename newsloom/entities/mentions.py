@@ -43,6 +43,9 @@ SHORT_PLACE_LETTERS = 4
 DOCUMENT_LOOKBACK = 6
 #: Unknown all-caps words shorter than this are initials ("RK"), not organizations.
 MIN_ACRONYM_LETTERS = 3
+#: A proposal longer than this many tokens is a run-away span, not a name ("Trung tâm đào tạo ... và khẳng
+#: định UNODC sẵn sàng phối hợp ..."): the model learned long lowercase organization names from VLSP.
+MAX_PROPOSAL_TOKENS = 14
 ROMAN_NUMERALS = re.compile(r"^[IVXLC]+$")
 #: Rule guesses kept tentative beside the learned model's spans (coreference keeps them only as part of
 #: a known name).
@@ -479,6 +482,10 @@ class Recogniser:
         words = self._run_words(toks, proposal.start, proposal.end)
         if self._has_non_entity(words) and not self._starts_with_head(toks, proposal.start):
             return False
+        if proposal.end - proposal.start > MAX_PROPOSAL_TOKENS:
+            return False
+        if not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in toks[proposal.start : proposal.end]):
+            return False  # "cảnh sát" (the police): a name has a capital or a number ("quận 10")
         text = toks[proposal.start].text
         single = proposal.end - proposal.start == 1
         if single and self._opening_verb(toks, proposal.start):

@@ -86,6 +86,15 @@ def find_mentions_many(articles: Sequence[Article], mode: str = "hybrid") -> lis
     return found
 
 
+def find_mentions_with(article: Article, recognise: Recogniser) -> tuple[Mention, ...]:
+    """:func:`find_mentions` with a given recogniser (the training script's silver labelling)."""
+    per_sentence = []
+    for n, sentence in enumerate(article.sentences):
+        toks, raws = recognise.recognise(sentence.text, sentence.start)
+        per_sentence.append((n, toks, raws))
+    return resolve(per_sentence, article.text, load_gazetteer(), family_names())
+
+
 #: Rules that type a name by guessing (a bare capitalised run, one capitalised word), with or without
 #: coreference to another such guess.
 GUESS_RULES = frozenset({"capitalised", "name-part"})

@@ -52,3 +52,27 @@ def test_a_missing_snapshot_says_how_to_fetch_it(tmp_path, monkeypatch: pytest.M
     with pytest.raises(FileNotFoundError, match="fetch github:"):
         corpora.read_text(corpora.SOURCES["en"][0])
     assert not corpora.available("en")
+
+
+def test_parse_enamex_keeps_the_outermost_name_of_our_types() -> None:
+    text = (
+        '< ENAMEX TYPE = " ORGANIZATION " > Ủy ban nhân dân < ENAMEX TYPE = " LOCATION " > tỉnh Quảng Ninh'
+        ' < / ENAMEX > < / ENAMEX > gặp < ENAMEX TYPE = " PERSON " > Lê Văn An < / ENAMEX >\n'
+        '< ENAMEX TYPE = " MISCELLANEOUS " > Giải < ENAMEX TYPE = " LOCATION " > Việt Nam < / ENAMEX >'
+        " < / ENAMEX > mở màn\n"
+    )
+    first, second = corpora.parse_enamex(text)
+    assert first.words[:7] == ("Ủy", "ban", "nhân", "dân", "tỉnh", "Quảng", "Ninh")
+    assert first.spans == ((0, 7, "ORG"), (8, 11, "PER"))
+    assert second.spans == ((1, 3, "LOC"),)  # inside a kind of name we do not use, the place stays
+
+
+def test_parse_enamex_skips_a_line_whose_tags_do_not_pair() -> None:
+    text = '< ENAMEX TYPE = " PERSON " > Lê Văn An gặp bạn\nHà Nội < / ENAMEX > mưa\nTrời đẹp\n'
+    assert [s.words for s in corpora.parse_enamex(text)] == [("Trời", "đẹp")]
+
+
+def test_parse_conll_reads_the_word_from_its_column() -> None:
+    text = "0\tAnders\tB-PER\n1\tLindström\tI-PER\n2\tsang\tO\n"
+    (sentence,) = parse_conll(text, "\t", word_column=1)
+    assert sentence.words == ("Anders", "Lindström", "sang") and sentence.spans == ((0, 2, "PER"),)

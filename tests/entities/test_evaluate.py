@@ -22,3 +22,12 @@ def test_exact_needs_both_edges_and_the_type() -> None:
 def test_no_gold_and_no_prediction_is_perfect_but_a_false_alarm_is_not() -> None:
     assert score([([], [])])[0].f1() == 1.0
     assert score([([(0, 3, "person")], [])])[0].f1() == 0.0
+
+
+def test_the_public_call_scores_a_sentence_alone_with_and_without_its_language() -> None:
+    from newsloom.entities.evaluate import api_spans
+
+    text = "Bộ trưởng Bùi Thanh Sơn đã gặp Tổng Thư ký Liên hợp quốc tại New York."
+    for predict in (api_spans("vi"), api_spans(None)):
+        found = {(text[a:b], kind) for a, b, kind in predict(text)}
+        assert ("Bùi Thanh Sơn", "person") in found and ("New York", "place") in found, found

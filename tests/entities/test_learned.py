@@ -15,7 +15,7 @@ import pytest
 
 from newsloom.entities import corpora
 from newsloom.entities.evaluate import compare, compare_gold_file, figures, score
-from newsloom.entities.learned import MODEL_VERSION, learned_recogniser, shipped_languages
+from newsloom.entities.learned import learned_recogniser, model_version, shipped_languages
 from newsloom.lang import load_part
 from tests.entities.conftest import make_article
 
@@ -24,8 +24,7 @@ FLOORS = json.loads((ROOT / "tests" / "gold" / "entity_floors.json").read_text(e
 SENTENCES = ROOT / "tests" / "gold" / "entities" / "sentences.jsonl"
 BLIND = ROOT / "tests" / "gold" / "blind" / "entities.jsonl"
 LANGUAGES = ("en", "id", "vi")
-#: Languages whose pack lets the shipped model propose the spans (Vietnamese ships one but keeps the
-#: rules: see newsloom/lang/vi/entities.py); the quality gates below are on these.
+#: Languages whose pack lets the shipped model propose the spans; the quality gates below are on these.
 ACTIVE = tuple(code for code in LANGUAGES if load_part(code, "entities").learned_model)
 
 
@@ -39,7 +38,7 @@ def test_a_model_ships_with_its_provenance(language: str) -> None:
     assert language in shipped_languages()
     model = learned_recogniser(language)
     assert model is not None
-    assert model.meta["version"] == MODEL_VERSION
+    assert model.meta["version"] == model_version(language)
     assert model.meta["sources"] and all(s["licence"] for s in model.meta["sources"])
     size = sum(p.stat().st_size for p in model.path.rglob("*") if p.is_file())
     assert size < 12_000_000, f"the {language} model is {size / 1e6:.1f} MB; keep it small"
@@ -71,14 +70,38 @@ def test_the_vietnamese_model_does_not_cut_an_organization_at_an_inner_lowercase
     assert (0, 5, "organization") in found, found
 
 
-def test_a_pack_can_keep_the_rules_beside_a_shipped_model() -> None:
-    """Vietnamese ships a model but its pack switches it off: the stage gives the rules' mentions."""
-    from newsloom.entities.stage import find_mentions
+def test_the_vietnamese_model_is_used_and_its_version_recorded_when_the_pack_turns_it_on() -> None:
+    from newsloom.entities.stage import recogniser
 
-    assert "vi" not in ACTIVE and {"en", "id"} <= set(ACTIVE)
-    article = make_article("Sở Y tế Đà Nẵng vừa công bố kết quả.", "vi")
-    rules = {(m.start, m.end, m.type) for m in find_mentions(article, "rules")}
-    assert {(m.start, m.end, m.type) for m in find_mentions(article)} == rules
+    assert load_part("vi", "entities").learned_model, "the Vietnamese pack switches its model on"
+    assert recogniser("vi").learned is learned_recogniser("vi")
+    article = make_article("Theo Liên đoàn Bóng đá Việt Nam, đội tuyển sẽ tập trung tại Hà Nội.", "vi")
+    found = {m.text: m.rule for m in article.entities}
+    # the rules alone have no name for the federation; the model's span is recorded with its version
+    assert found.get("Liên đoàn Bóng đá Việt Nam") == f"model:vi-{model_version('vi')}", found
+
+
+def test_a_pack_can_keep_the_rules_beside_a_shipped_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A pack whose ``learned_model`` is off gets the rules' mentions though a model is shipped."""
+    import dataclasses
+
+    from newsloom.entities import stage
+
+    real = stage.load_part
+
+    def rules_only(language: str | None, part: str):  # type: ignore[no-untyped-def]
+        return dataclasses.replace(real(language, part), learned_model=False)
+
+    stage.recogniser.cache_clear()
+    monkeypatch.setattr(stage, "load_part", rules_only)
+    try:
+        assert stage.recogniser("vi").learned is None
+        article = make_article("Sở Y tế Đà Nẵng vừa công bố kết quả.", "vi")
+        found = {(m.start, m.end, m.type, m.rule) for m in stage.find_mentions(article)}
+        assert found == {(m.start, m.end, m.type, m.rule) for m in stage.find_mentions(article, "rules")}
+        assert not any(rule.startswith("model:") for *_, rule in found)
+    finally:
+        stage.recogniser.cache_clear()
 
 
 def _written() -> dict[str, list[tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]]]:
@@ -152,3 +175,28 @@ def test_a_batch_of_articles_gives_what_each_article_gives_alone() -> None:
     batched = [a.entities for a in stage.pipe(articles)]
     assert batched == one_by_one
     assert any(m.text == "Joko Widodo" for m in batched[1]), batched[1]
+
+
+def test_a_proposal_without_a_capital_or_a_number_is_no_name() -> None:
+    """ "cảnh sát" (the police) is a common noun, whatever the model says; "quận 10" keeps its number."""
+    from newsloom.entities.learned import Proposal
+    from newsloom.entities.mentions import tokenize
+    from newsloom.entities.stage import recogniser
+
+    toks = tokenize("Theo cảnh sát Thái Lan, nghi phạm sống ở quận 10.")
+    vi = recogniser("vi")
+    assert not vi._may_be_proposed(toks, Proposal(1, 3, "organization"))
+    assert vi._may_be_proposed(toks, Proposal(3, 5, "place"))
+    assert vi._may_be_proposed(toks, Proposal(11, 12, "place"))
+
+
+def test_a_run_away_proposal_is_no_name() -> None:
+    from newsloom.entities.learned import Proposal
+    from newsloom.entities.mentions import MAX_PROPOSAL_TOKENS, tokenize
+    from newsloom.entities.stage import recogniser
+
+    words = "Trung tâm đào tạo khu vực về chống tội phạm mạng và khẳng định Liên hợp quốc sẵn sàng phối hợp"
+    toks = tokenize(words)
+    assert len(toks) > MAX_PROPOSAL_TOKENS
+    assert not recogniser("vi")._may_be_proposed(toks, Proposal(0, len(toks), "organization"))
+    assert recogniser("vi")._may_be_proposed(toks, Proposal(0, 11, "organization"))
