@@ -8,6 +8,7 @@ it knows, built lazily the first time that is needed.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable, Sequence
 from functools import cache
 from typing import Any
@@ -99,15 +100,41 @@ def _prefer_first_class(text: str, ranked: list[tuple[str, float]]) -> tuple[str
     from newsloom.lang import FIRST_CLASS, get_pack
 
     top = ranked[0]
-    if len(ranked) < 2 or top[0] in FIRST_CLASS:
+    if top[0] in FIRST_CLASS:
         return top
+    if (
+        len(ranked) < 2
+        or ranked[1][0] not in FIRST_CLASS
+        or top[0] not in get_pack(ranked[1][0]).close_relatives
+    ):
+        return _by_function_words(text, top)
     second = ranked[1]
-    if second[0] not in FIRST_CLASS or top[0] not in get_pack(second[0]).close_relatives:
-        return top
     words = set(text.lower().split())
     own = len(words & get_pack(top[0]).distinctive_words)
     relative = len(words & get_pack(second[0]).distinctive_words)
     return top if own > relative else (second[0], top[1] + second[1])
+
+
+#: How much evidence of a first-class pack's function words outweighs lingua on a short line of names:
+#: a word of the pack's own counts 1, a word it shares with other languages ("in", "is") counts 1/2.
+MIN_FUNCTION_WORDS = 2.0
+
+
+def _by_function_words(text: str, top: tuple[str, float]) -> tuple[str, float]:
+    """A line lingua gives to a language without a pack, but holding enough of a first-class pack's
+    function words, is that pack's language: short English lines full of foreign names
+    ("Sigur Rós is an Icelandic band from Reykjavík") are not Icelandic."""
+    from newsloom.lang import FIRST_CLASS, get_pack
+
+    words = set(re.findall(r"\w+", text.lower()))
+    scores = {}
+    for code in FIRST_CLASS:
+        pack = get_pack(code)
+        scores[code] = len(words & pack.function_words) + len(words & pack.shared_function_words) / 2
+    ranked = sorted(scores.items(), key=lambda item: -item[1])
+    if not ranked or ranked[0][1] < MIN_FUNCTION_WORDS or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return top
+    return ranked[0][0], top[1]
 
 
 class LanguageIdentifier:

@@ -66,3 +66,19 @@ def test_chinese_and_japanese_full_stops_end_sentences() -> None:
         "会谈在河内举行。",
     ]
     assert all(text[s.start : s.end] == s.text for s in sentences)
+
+
+def test_short_english_lines_full_of_foreign_names_stay_english() -> None:
+    # lingua alone calls these Norwegian, Icelandic and Portuguese; their English function words decide
+    for text in (
+        "Mjøndalen IF is a Norwegian football club from Mjøndalen in Buskerud.",
+        "Eyjafjallajökull is a glacier in the south of Iceland.",
+        "Paço de Arcos is a parish in the municipality of Oeiras.",
+    ):
+        assert detect_language(text)[0] == "en", text
+
+
+def test_function_words_shared_with_other_languages_do_not_make_english() -> None:
+    # "is", "in", "an", "of" are Dutch and German words too: half weight, not enough alone
+    assert detect_language("Der Minister ist in Berlin an der Universität.")[0] == "de"
+    assert detect_language("Het is een dorp in de gemeente, of niet.")[0] == "nl"

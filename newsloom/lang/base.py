@@ -30,3 +30,8 @@ class LanguagePack:
     close_relatives: tuple[str, ...] = ()
     #: common words that tell this language apart from its close relatives (lower case)
     distinctive_words: frozenset[str] = frozenset()
+    #: common words of the language no other Latin-script language shares, lowercased: two of them
+    #: on a line lingua gives to a language without a pack make it this pack's (``newsloom.langid``)
+    function_words: frozenset[str] = frozenset()
+    #: the language's common words that other languages also have ("in", "is"): half the weight
+    shared_function_words: frozenset[str] = frozenset()

@@ -26,6 +26,14 @@ PACK = LanguagePack(
         r"^\s*(?P<place>[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ .'-]{1,30}?)(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?\s*(?:\([^)]{1,30}\))?\s*[—–-]{1,2}\s+"
     ),
     byline=re.compile(r"^\s*(?:By|Written by|Reporting by)\s+(?P<author>[A-Z].{1,60})$"),
+    # not "was", "will" (German, Dutch), "her" (Danish, Norwegian): those only as shared words
+    function_words=frozenset(
+        {"the", "and", "who", "with", "from", "its", "has", "have", "after", "are", "his",
+         "their", "which", "were", "been", "that", "this", "said", "says"}
+    ),
+    shared_function_words=frozenset(
+        {"is", "an", "in", "at", "a", "to", "on", "as", "for", "by", "of", "was", "will", "her"}
+    ),
     sections=frozenset(
         {"World", "Politics", "Business", "National", "Society", "Opinion", "Sports", "Life",
          "Asia", "Asia-Pacific", "Diplomacy", "Crime", "Economy", "Technology", "News"}
