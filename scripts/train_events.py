@@ -46,8 +46,7 @@ def training_texts(languages: set[str]) -> tuple[list[str], list[frozenset[str]]
         if item.split == "train" and item.language in languages:
             texts.append(item.text)
             labels.append(item.types)
-            key = f"sentences_{item.language}.tsv"
-            counts[key] = counts.get(key, 0) + 1
+            counts[item.source] = counts.get(item.source, 0) + 1
     if "en" in languages:
         for label, sentences in load_examples().items():
             for sentence in sentences:
