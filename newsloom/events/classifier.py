@@ -25,9 +25,10 @@ from newsloom.events.types import PLOVER_TYPES
 ARTIFACT = "data/classifier.json"
 #: One sentence in this many (by a hash of its text) is held out of training, for evaluation.
 HELDOUT_EVERY = 5
-#: The data files of project-written labelled sentences, by language ("xx": languages without a
-#: pack, held out whole).
-SENTENCE_FILES = ("en", "vi", "id", "fr", "xx")
+#: The data files of project-written labelled sentences (``data/sentences_<name>.tsv``), named by
+#: language with a round number after later additions ("en2": English, written in round 4); "xx":
+#: languages without a pack, held out whole.
+SENTENCE_FILES = ("en", "vi", "id", "fr", "en2", "vi2", "id2", "fr2", "xx")
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,7 @@ class LabelledSentence:
     language: str
     types: frozenset[str]
     split: str  # train | heldout
+    source: str = ""  # the data file it came from
 
 
 def _split_of(text: str) -> str:
@@ -43,7 +45,7 @@ def _split_of(text: str) -> str:
     return "heldout" if digest % HELDOUT_EVERY == 0 else "train"
 
 
-def _parse_line(line: str, language: str | None, where: str) -> LabelledSentence:
+def _parse_line(line: str, language: str | None, where: str, source: str = "") -> LabelledSentence:
     parts = line.split("\t")
     if language is None:
         if len(parts) != 3:
@@ -59,7 +61,7 @@ def _parse_line(line: str, language: str | None, where: str) -> LabelledSentence
     unknown = types - set(PLOVER_TYPES)
     if unknown:
         raise ValueError(f"{where}: unknown PLOVER type(s) {sorted(unknown)}; use one of {PLOVER_TYPES}")
-    return LabelledSentence(text.strip(), language, types, split)
+    return LabelledSentence(text.strip(), language, types, split, source)
 
 
 def load_sentences(files: Iterable[str] = SENTENCE_FILES) -> list[LabelledSentence]:
@@ -68,9 +70,10 @@ def load_sentences(files: Iterable[str] = SENTENCE_FILES) -> list[LabelledSenten
     for code in files:
         name = f"data/sentences_{code}.tsv"
         text = resources.files("newsloom.events").joinpath(name).read_text(encoding="utf-8")
+        language = None if code == "xx" else code.rstrip("0123456789")
         for number, line in enumerate(text.splitlines(), start=1):
             if line.strip() and not line.startswith("#"):
-                found.append(_parse_line(line, None if code == "xx" else code, f"{name}:{number}"))
+                found.append(_parse_line(line, language, f"{name}:{number}", name.removeprefix("data/")))
     return found
 
 

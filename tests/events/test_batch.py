@@ -14,9 +14,12 @@ from tests.events.test_learned import POLICE, PROTESTERS, KeywordEncoder, _class
 REPORTS = (
     "Police fired tear gas at Students who marched on parliament. Bùi Thanh Sơn received Ghada Waly.",
     "Bùi Thanh Sơn received Ghada Waly. Bùi Thanh Sơn thanked Ghada Waly for the visit to Hanoi.",
-    "It rained all day in Hanoi and the markets were quiet.",
+    # three sentences: a report this long is read by reach (one of at most SHORT_ARTICLE is read whole)
+    "It rained all day in Hanoi and the markets were quiet. Traffic was light on the main roads that "
+    "evening. Shops in the old quarter closed early.",
     "Students marched to the ministry on Friday. Police arrested Students outside the ministry.",
-    "Police used tear gas near the ministry, witnesses said. Ghada Waly spoke about the economy.",
+    "Police used tear gas near the ministry, witnesses said. Ghada Waly spoke about the economy. "
+    "Most shops stayed open until the evening.",
 )
 NAMES = {
     "Police": POLICE,

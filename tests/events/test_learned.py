@@ -135,7 +135,12 @@ def test_a_protest_found_by_the_classifier_has_the_protesters_as_source():
 def test_below_the_alone_floor_the_classifier_adds_nothing():
     text = "Bùi Thanh Sơn received Ghada Waly."
     article = make_article(text, "en", {"Bùi Thanh Sơn": SON, "Ghada Waly": WALY})
-    assert add_classifier_events(article, [], _classifier(), KeywordEncoder(), Combination(alone=0.96)) == []
+    assert (
+        add_classifier_events(
+            article, [], _classifier(), KeywordEncoder(), Combination(alone=0.96, short_alone=0.96)
+        )
+        == []
+    )
 
 
 def test_a_classifier_event_takes_its_mode_from_the_pack_cues_of_its_sentence():
