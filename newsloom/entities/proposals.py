@@ -91,11 +91,15 @@ def merged_spans(
     trusted = [m for m in names if m.rule in ALONE_RULES and may_stand_alone(m)]
     spans: list[tuple[int, int, str, M | None]] = []
     # a name does not run on through a title or into a person the rules are sure of
-    stops = cuts | {m.start for m in trusted if m.type == "person"}
+    persons = {m.start for m in trusted if m.type == "person"}
+    stops = cuts | persons
     trimmed: dict[int, int] = {}  # id of a rule organization -> where a person closing it starts
     for proposal in proposals:
         start, end = strip_edges(proposal.start, proposal.end, blocked, is_word, texts)
-        end = min([i for i in stops if start < i < end], default=end)
+        cut = min([i for i in stops if start < i < end], default=end)
+        if proposal.type == "person" and cut < end and cut in persons:
+            continue  # "Azerbaijan | Ali Naghiyev": what the model put before a sure person is no person
+        end = cut
         start, end = strip_edges(start, end, blocked, is_word, texts)
         if start >= end or all(i in titles for i in range(start, end)):
             continue  # "Secretary-General", "Assembly" of "General Assembly Chair": part of a title

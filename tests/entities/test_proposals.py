@@ -76,3 +76,11 @@ def test_a_person_the_model_finds_closing_a_rule_organization_cuts_it() -> None:
     gazetteer = Rule(0, 6, "organization", "gazetteer")
     kept = merged_spans([Proposal(4, 6, "person")], [gazetteer], set(), [True] * 7)
     assert [(s, e, t) for s, e, t, _ in kept] == [(0, 6, "organization")]
+
+
+def test_what_the_model_put_before_a_sure_person_is_no_person_and_does_not_cut_the_organization() -> None:
+    # "Cơ quan An ninh quốc gia Azerbaijan Ali Naghiyev": the model's person "Azerbaijan Ali Naghiyev"
+    # runs into the title rule's "Ali Naghiyev"; "Azerbaijan" is no person and closes no organization
+    rules = [Rule(0, 7, "organization", "org-shape"), Rule(7, 9, "person", "title")]
+    spans = merged_spans([Proposal(6, 9, "person")], rules, set(), [True] * 9)
+    assert [(s, e, t) for s, e, t, _ in spans] == [(0, 7, "organization"), (7, 9, "person")]
