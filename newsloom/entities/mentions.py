@@ -185,14 +185,17 @@ class Recogniser:
             if role:
                 best = (j + 1, role)
                 best_words = tuple(words)
-        if best is None:
-            return None
+        if best is None or self._opens_longer_org_head(toks, i, len(best_words)):
+            return None  # "Đại sứ quán": the embassy, not the ambassador
         end = best[0]
         if best_words[-1:] in self.portfolio_titles or best_words[-2:] in self.portfolio_titles:
             end = self._portfolio_end(toks, end)
         if end < len(toks) and toks[end].text.casefold() in self.suffixes:
             end += 1  # "Menteri Luar Negeri RI": the country's mark belongs to the title
         return end, best[1]
+
+    def _opens_longer_org_head(self, toks: list[Token], i: int, words: int) -> bool:
+        return any(len(h) > words and self._words_at(toks, i, len(h)) == h for h in self.org_heads)
 
     def _portfolio_end(self, toks: list[Token], j: int) -> int:
         """The end of a minister's portfolio after the title ("Minister for Immigration and

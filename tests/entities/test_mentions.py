@@ -105,3 +105,11 @@ def test_the_stage_is_registered_with_its_contract() -> None:
 
     info = registered_stages()["entities"]
     assert info.requires == ("text", "language", "sentences") and info.assigns == ("entities",)
+
+
+def test_an_embassy_is_no_ambassador(article: Callable[..., Article]) -> None:
+    # "Đại sứ" (ambassador) opens "Đại sứ quán" (embassy): the title must not cut the organization
+    a = article("Đại diện Đại sứ quán Nam Phi tại Hà Nội đã tham dự buổi lễ.", "vi")
+    found = _by_text(a)
+    assert found["Đại sứ quán Nam Phi"][0].type == "organization"
+    assert "quán Nam Phi" not in found

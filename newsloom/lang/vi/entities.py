@@ -59,7 +59,8 @@ RULES = EntityRules(
         {"Bộ", "Cơ quan", "Ủy ban", "Uỷ ban", "Ngân hàng", "Công ty", "Tập đoàn", "Đảng", "Viện", "Trường",
          "Đại học", "Hội", "Tổ chức", "Văn phòng", "Sở", "Cục", "Tổng cục", "Báo", "Đài", "Học viện",
          "Liên minh", "Quỹ", "Tòa án", "Hiệp hội", "Ban", "Trung tâm", "Cảnh sát", "Công an", "Hội đồng",
-         "Bộ Tư lệnh", "Viện kiểm sát", "Lực lượng", "Phòng", "Đội"}
+         "Bộ Tư lệnh", "Viện kiểm sát", "Lực lượng", "Phòng", "Đội", "Đại sứ quán", "Tổng lãnh sự quán",
+         "Lãnh sự quán"}
     ),
     org_lowercase_inside=True,
     org_inner_words=frozenset({"quốc gia", "trung ương", "nhân dân", "quốc tế", "thế giới", "liên bang"}),
