@@ -477,7 +477,8 @@ def discrepancies(event_type: str, rows: Sequence[Any]) -> list[dict[str, Any]]:
             entry[1].update(names)
             entry[2].update(names)
         sets = {frozenset(keys) for _, keys, _ in per_article.values()}
-        if len(sets) > 1:
+        # a report naming fewer of the participants does not contradict one naming them all
+        if any(not (a <= b or b <= a) for a in sets for b in sets):
             values = [
                 {"value": sorted(names[k] for k in keys), "sources": [_source_label(first)]}
                 for first, keys, names in per_article.values()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from types import SimpleNamespace
 
 import pytest
@@ -43,3 +44,18 @@ def test_the_palace_the_capital_and_its_translation_do_not_disagree():
     rows.append(row("ms", "Kuala Lumpur"))
     (found,) = [d for d in discrepancies("AGREE", rows) if d["field"] == "location"]
     assert [v["value"] for v in found["values"]] == ["Presidential Palace", "Kuala Lumpur"]
+
+
+def meeting_row(article: str, *keys: str) -> SimpleNamespace:
+    base = row(article, "")
+    base.location_source = None
+    base.source_actors = json.dumps([{"key": k, "name": k.split(":")[1]} for k in keys])
+    return base
+
+
+def test_a_report_naming_fewer_participants_is_no_disagreement():
+    rows = [meeting_row("vi", "person:a"), meeting_row("en", "person:a", "person:b")]
+    assert [d for d in discrepancies("CONSULT", rows) if d["field"] == "participants"] == []
+    rows.append(meeting_row("id", "person:a", "person:c"))
+    (found,) = [d for d in discrepancies("CONSULT", rows) if d["field"] == "participants"]
+    assert sorted(v["value"] for v in found["values"]) == [["a"], ["a", "b"], ["a", "c"]]
