@@ -239,7 +239,13 @@ def source_rows(conn: sa.Connection, event_ids: Sequence[int]) -> dict[int, list
         conn.execute(
             sa.select(event_sources)
             .where(event_sources.c.event_id.in_(list(event_ids)))
-            .order_by(event_sources.c.event_id, event_sources.c.path, event_sources.c.sentence_index)
+            .order_by(
+                event_sources.c.event_id,
+                event_sources.c.path,
+                event_sources.c.sentence_index,
+                event_sources.c.start_offset,
+                event_sources.c.id,  # two readings of one trigger (rules and model): a total order
+            )
         )
     )
     grouped: dict[int, list[SourceRow]] = {i: [] for i in event_ids}
