@@ -20,7 +20,7 @@ from newsloom.scale.blocks import UnionFind, article_keys, components, component
 from newsloom.store import Store
 from newsloom.store.clusterings import stored_clusterings
 from tests.conftest import EXAMPLES
-from tests.scale.test_spark_engine import FILES, _exports
+from tests.scale.test_spark_engine import FILES, _clusterings, _exports
 
 #: A report written for this test, naming nobody the examples name: a second component.
 OWN_TEXT = (
@@ -44,15 +44,6 @@ def _run(paths: list[str], db: Path, *options: str) -> str:
     result = CliRunner().invoke(app, ["run", *paths, "--db", str(db), *options])
     assert result.exit_code == 0, result.output
     return str(result.output)
-
-
-def _clusterings(db: Path) -> dict[str, Any]:
-    store = Store.open(str(db))
-    try:
-        with store.connect() as conn:
-            return stored_clusterings(conn)
-    finally:
-        store.close()
 
 
 def test_components_join_items_sharing_a_key_and_nothing_else() -> None:
