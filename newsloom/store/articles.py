@@ -15,6 +15,7 @@ import numpy as np
 import sqlalchemy as sa
 
 from newsloom.article import Article
+from newsloom.store.chunks import in_chunks
 from newsloom.store.dialect import lock_writers
 from newsloom.store.schema import article_paths, articles, simhash_bands
 
@@ -201,8 +202,7 @@ class NearDuplicates:
 def _path_owners(conn: sa.Connection, paths: Sequence[str]) -> dict[str, str | None]:
     """Path -> the id of the article stored under it, or None, for each of ``paths``."""
     found: dict[str, str | None] = dict.fromkeys(paths)
-    for start in range(0, len(paths), 500):
-        chunk = list(paths[start : start + 500])
+    for chunk in in_chunks(paths):
         query = sa.select(article_paths.c.path, article_paths.c.article_id).where(
             article_paths.c.path.in_(chunk)
         )
@@ -212,8 +212,7 @@ def _path_owners(conn: sa.Connection, paths: Sequence[str]) -> dict[str, str | N
 
 def _stored_ids(conn: sa.Connection, ids: Sequence[str]) -> set[str]:
     found: set[str] = set()
-    for start in range(0, len(ids), 500):
-        chunk = list(ids[start : start + 500])
+    for chunk in in_chunks(ids):
         found.update(row.id for row in conn.execute(sa.select(articles.c.id).where(articles.c.id.in_(chunk))))
     return found
 
@@ -363,8 +362,7 @@ def export_record(article: Article) -> dict[str, Any]:
 def article_data(conn: sa.Connection, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
     """Article id -> its stored ``Article.to_dict()`` record (as JSON-decoded data)."""
     found: dict[str, dict[str, Any]] = {}
-    for start in range(0, len(ids), 500):
-        chunk = list(ids[start : start + 500])
+    for chunk in in_chunks(ids):
         for row in conn.execute(sa.select(articles.c.id, articles.c.data).where(articles.c.id.in_(chunk))):
             found[row.id] = json.loads(row.data)
     return found
@@ -409,13 +407,13 @@ HEADING_CHARS = 160
 
 def headings(conn: sa.Connection, ids: Sequence[str]) -> list[ArticleHeading]:
     found: list[ArticleHeading] = []
-    for start in range(0, len(ids), 500):
+    for chunk in in_chunks(ids):
         query = sa.select(
             articles.c.id,
             articles.c.title,
             articles.c.language,
             sa.func.substr(articles.c.text, 1, HEADING_CHARS),
-        ).where(articles.c.id.in_(list(ids[start : start + 500])))
+        ).where(articles.c.id.in_(chunk))
         found.extend(ArticleHeading(row[0], row[1], row[2], row[3] or "") for row in conn.execute(query))
     return found
 

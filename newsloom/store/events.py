@@ -15,6 +15,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from newsloom.store.chunks import in_chunks
 from newsloom.store.corrections import hidden_event_ids
 from newsloom.store.schema import (
     entities,
@@ -225,8 +226,7 @@ def get_event(conn: sa.Connection, event_id: int) -> EventRow | None:
 def events_by_id(conn: sa.Connection, event_ids: Sequence[int]) -> list[EventRow]:
     """The rows of several events (those that exist), in no particular order."""
     found: list[EventRow] = []
-    for start in range(0, len(event_ids), 500):
-        chunk = list(event_ids[start : start + 500])
+    for chunk in in_chunks(event_ids):
         found.extend(_events(conn.execute(sa.select(events).where(events.c.id.in_(chunk)))))
     return found
 
@@ -495,8 +495,7 @@ def event_version(conn: sa.Connection) -> tuple[object, ...]:
 def stories_of_events(conn: sa.Connection, event_ids: Sequence[int]) -> dict[int, int]:
     """Event id -> the story most of its source articles belong to (through the articles they share)."""
     best: dict[int, tuple[int, int]] = {}
-    for start in range(0, len(event_ids), 500):
-        chunk = list(event_ids[start : start + 500])
+    for chunk in in_chunks(event_ids):
         query = (
             sa.select(
                 event_sources.c.event_id, story_members.c.story_id,

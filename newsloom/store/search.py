@@ -11,6 +11,7 @@ import numpy as np
 import sqlalchemy as sa
 
 from newsloom.store import dialect
+from newsloom.store.chunks import in_chunks
 from newsloom.store.dialect import Clause
 from newsloom.store.schema import (
     articles,
@@ -76,7 +77,7 @@ def signatures(
     """(ref, language) -> (doc id, signature) of every document of a kind (of those refs, if given)."""
     query = sa.select(search_docs.c.id, search_docs.c.ref, search_docs.c.language, search_docs.c.signature)
     found: dict[tuple[str, str], tuple[int, str]] = {}
-    chunks = [None] if refs is None else [list(refs[i : i + 500]) for i in range(0, len(refs), 500)]
+    chunks = [None] if refs is None else list(in_chunks(refs))
     for chunk in chunks:
         where = query.where(search_docs.c.kind == kind)
         if chunk is not None:
@@ -101,8 +102,7 @@ def has_docs(conn: sa.Connection, kind: str) -> bool:
 def entities_named_in(conn: sa.Connection, article_ids: Sequence[str]) -> list[int]:
     """Ids of the entities some articles name (their index documents may have changed with them)."""
     found: set[int] = set()
-    for start in range(0, len(article_ids), 500):
-        chunk = list(article_ids[start : start + 500])
+    for chunk in in_chunks(article_ids):
         query = sa.select(entity_links.c.entity_id).where(entity_links.c.article_id.in_(chunk)).distinct()
         found.update(int(row[0]) for row in conn.execute(query))
     return sorted(found)
@@ -111,8 +111,7 @@ def entities_named_in(conn: sa.Connection, article_ids: Sequence[str]) -> list[i
 def events_reported_in(conn: sa.Connection, article_ids: Sequence[str]) -> list[int]:
     """Ids of the events some articles report (new ones, and stored ones they were merged into)."""
     found: set[int] = set()
-    for start in range(0, len(article_ids), 500):
-        chunk = list(article_ids[start : start + 500])
+    for chunk in in_chunks(article_ids):
         query = sa.select(event_sources.c.event_id).where(event_sources.c.article_id.in_(chunk)).distinct()
         found.update(int(row[0]) for row in conn.execute(query))
     return sorted(found)

@@ -15,6 +15,7 @@ from typing import Any, Protocol
 import numpy as np
 import sqlalchemy as sa
 
+from newsloom.store.chunks import in_chunks
 from newsloom.store.schema import (
     articles,
     embedding_means,
@@ -724,8 +725,7 @@ def story_row(conn: sa.Connection, story_id: int) -> StoryRecord | None:
 
 def story_rows(conn: sa.Connection, story_ids: Sequence[int]) -> list[StoryRecord]:
     found: list[StoryRecord] = []
-    for start in range(0, len(story_ids), 500):
-        chunk = list(story_ids[start : start + 500])
+    for chunk in in_chunks(story_ids):
         found.extend(_records(conn.execute(sa.select(stories).where(stories.c.id.in_(chunk)))))
     return found
 

@@ -15,6 +15,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from newsloom.store.chunks import in_chunks
 from newsloom.store.schema import metadata, story_members
 
 # The tables live here, on the schema's metadata (registered when the migrations are discovered),
@@ -210,8 +211,7 @@ def add_items(conn: sa.Connection, source_id: int, items: Sequence[dict[str, Any
         return 0
     urls = [i["url"] for i in items]
     known: set[str] = set()
-    for start in range(0, len(urls), 500):
-        chunk = urls[start : start + 500]
+    for chunk in in_chunks(urls):
         known.update(
             r[0] for r in conn.execute(sa.select(watch_items.c.url).where(watch_items.c.url.in_(chunk)))
         )
