@@ -159,7 +159,7 @@ def _sentence_events(
             sentence, mentions, text, rules, [*arguments.source, *arguments.target], dateline, trigger,
             arguments.target,
         )  # fmt: skip
-        mode = trigger_mode(match, sentence, text, rules, clause[1])
+        mode = trigger_mode(match, sentence, text, rules, clause)
         host = trigger.host if trigger.type == "CONSULT" else None
         if trigger.type == "CONSULT" and mode is None and host is None:
             mode, host = host_by_place(location, location_source, arguments.source, arguments.target)

@@ -199,10 +199,10 @@ RULES = EventRules(
         (r"\b(?:visit\w*|received|hosted|hosting|courtesy\s+call)\b", "visit"),
     ),
     mode_cues=(
-        ("REQUEST", r"\b(?:support\w*|assist\w*|help\w*|aid|cooperat\w*|facilitat\w*)\b", "assist"),
+        ("REQUEST", r"\b(?:support\w*|assist\w*|help\w*|aid|cooperat\w*|facilitat\w*|funds|funding|relief|loans?)\b", "assist"),
         ("REQUEST", r"\b(?:meet\w*|negotiat\w*|talks|dialogue)\b", "meet"),
         ("REQUEST", r"\b(?:releas\w*|free|freeing|ceasefire|truce|lift\w*|ease)\b", "yield"),
-        ("REQUEST", r"\b(?:reform\w*|chang\w*|resign\w*|amend\w*)\b", "change"),
+        ("REQUEST", r"\b(?:reform\w*|chang\w*|resign\w*|amend\w*|scrap\w*|repeal\w*|abolish\w*|revers\w*)\b", "change"),
         ("REJECT", r"\b(?:support|assist\w*|aid|cooperat\w*)\b", "assist"),
         ("REJECT", r"\b(?:meet\w*|negotiat\w*|talks|dialogue)\b", "meet"),
         # modes of the other types, read for a classifier's event in its whole sentence (and after a
@@ -251,7 +251,7 @@ RULES = EventRules(
         ("RETREAT", r"\b(?:disarm\w*|weapons|rifles|arms)\b", "disarm"),
         ("RETREAT", r"\b(?:allow\w*|access|let\s+\w+\s+in)\b", "access"),
         ("RETREAT", r"\b(?:ceasefire|truce)\b", "ceasefire"),
-        ("RETREAT", r"\b(?:withdr\w*|pull\w*\s+(?:out|back)|retreat\w*)\b", "withdraw"),
+        ("RETREAT", r"\b(?:withdr\w*|pull\w*\s+(?:\w+\s+){0,2}?(?:out|back)|retreat\w*)\b", "withdraw"),
         ("ACCUSE", r"\b(?:investigat\w*|probe\w*|inquiry)\b", "investigate"),
         ("ACCUSE", r"\b(?:alleg\w*|accus\w*)\b", "allege"),
         ("ACCUSE", r"\b(?:criticis\w*|criticiz\w*|condemn\w*|denounc\w*)\b", "disapprove"),
