@@ -155,18 +155,28 @@ class Arguments:
     inferred: bool
 
 
+@dataclass(frozen=True)
+class SentenceContext:
+    """What the triggers of one sentence are read against: the article text and the language's
+    rules, the sentence's actor slots, what earlier sentences left (``state``), and what its
+    earlier clauses found (their subjects by clause index, and which of them were joint). The two
+    last are filled in as the sentence's clauses are read."""
+
+    text: str
+    rules: EventRules
+    slots: Sequence[Slot]
+    state: State
+    sentence_start: int
+    clause_subjects: dict[int, list[Actor]] = field(default_factory=dict)
+    clause_joint: set[int] = field(default_factory=set)
+
+
 def find_arguments(
-    match: TriggerMatch,
-    clause: tuple[int, int],
-    clause_index: int,
-    text: str,
-    rules: EventRules,
-    slots: Sequence[Slot],
-    state: State,
-    clause_subjects: dict[int, list[Actor]],
-    clauses_start: int,
-    clause_joint: set[int],
+    match: TriggerMatch, clause: tuple[int, int], clause_index: int, context: SentenceContext
 ) -> Arguments | None:
+    """The source and target of ``match`` in the clause ``clause`` (its index in the sentence); None
+    when the trigger names no one it needs."""
+    text, rules, slots, state = context.text, context.rules, context.slots, context.state
     trigger = match.trigger
     c_start, c_end = clause
     before = [s for s in slots if c_start <= s.start and s.end <= match.full_start]
@@ -183,19 +193,7 @@ def find_arguments(
     joint = trigger.joint or any(s.kind == "joint" for s in source_slots)
     inferred = False
     if not source and not passive:
-        source, joint = _shared_source(
-            clause,
-            clause_index,
-            before_text,
-            text,
-            rules,
-            slots,
-            state,
-            clause_subjects,
-            clauses_start,
-            clause_joint,
-            joint,
-        )
+        source, joint = _shared_source(clause, clause_index, before_text, joint, context)
         inferred = True
 
     after = [s for s in after if s.kind != "pronoun"]  # "thanked the Lao leader for ... he described"
@@ -269,20 +267,16 @@ def _positions(
 
 
 def _shared_source(
-    clause: tuple[int, int],
-    clause_index: int,
-    before_text: str,
-    text: str,
-    rules: EventRules,
-    slots: Sequence[Slot],
-    state: State,
-    clause_subjects: dict[int, list[Actor]],
-    clauses_start: int,
-    clause_joint: set[int],
-    joint: bool,
+    clause: tuple[int, int], clause_index: int, before_text: str, joint: bool, context: SentenceContext
 ) -> tuple[list[Actor], bool]:
     """A clause with no subject of its own shares the subject of the clause before it (or the
     paragraph's speaker, or the last subject): (source, joint)."""
+    text, rules, slots, state = context.text, context.rules, context.slots, context.state
+    clause_subjects, clause_joint, clauses_start = (
+        context.clause_subjects,
+        context.clause_joint,
+        context.sentence_start,
+    )
     c_start = clause[0]
     source: list[Actor] = []
     earlier = [i for i in clause_subjects if i < clause_index]
