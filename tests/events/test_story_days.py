@@ -88,3 +88,80 @@ def test_an_undated_sentence_keeps_its_day_phrase() -> None:
     assert date_for(0, sentence, 38, {0: [resolved]}, [], "2025-10-26", None, SATURDAY)[:4] == (
         "2025-10-25", "2025-10-25", "day", "time",
     )  # fmt: skip
+
+
+def test_a_dated_report_joining_the_story_dates_the_earlier_undated_one(tmp_path) -> None:
+    """Arrival order undated-then-dated: the dated report's story step re-merges the undated one,
+    whose "on Saturday" becomes the story's Saturday, and both are one event."""
+    import numpy as np
+
+    from newsloom.entities.linking import link_article
+    from newsloom.events.extract import extract_events
+    from newsloom.events.merge import date_from_story, merge_article_events
+    from newsloom.events.queries import event_detail, list_events
+    from newsloom.store import Store
+    from newsloom.store import stories as story_rows
+    from newsloom.store.articles import save_article
+
+    from .helpers import make_article
+
+    sugiono = ("person", "person:sugiono", "Sugiono", "foreign_minister", None)
+    asean = ("organization", "org:asean", "ASEAN", None, None)
+    names = {"Sugiono": sugiono, "ASEAN": asean}
+    undated_text = "Foreign Minister Sugiono on Saturday urged ASEAN to fight online fraud."
+    undated = make_article(undated_text, "en", names, article_id="a-undated", path="undated.txt")
+    saturday = undated_text.index("Saturday")
+    unresolved = TimeExpression(saturday, saturday + 8, "Saturday", None, "day", "unresolved", sentence=0)
+    undated = replace(undated, times=(unresolved,), stages=("language", "sentences", "entities", "times"))
+    dated = make_article(
+        "Foreign Minister Sugiono on 25 October urged ASEAN to fight online fraud.", "en", names,
+        times=[("25 October", "2025-10-25", "day")], published="2025-10-26", article_id="b-dated", path="dated.txt",
+    )  # fmt: skip
+    dated = replace(dated, stages=("language", "sentences", "entities", "times"))
+    articles = []
+    for article in (undated, dated):
+        article = replace(article, events=tuple(extract_events(article)), stages=(*article.stages, "events"))
+        articles.append(article)
+    undated, dated = articles
+    assert [(e.date, e.time_text) for e in undated.events] == [(None, "Saturday")]
+
+    store = Store.open(str(tmp_path / "days.db"))
+    try:
+        with store.transaction() as conn:
+            story = story_rows.insert_story(conn, "test", None, np.zeros(4))  # the undated report's own story
+            save_article(conn, undated)
+            link_article(conn, undated)
+            merge_article_events(conn, undated)
+            story_rows.add_member(
+                conn, story_id=story, article_id=undated.id, segment=-1, score=1.0, via="new"
+            )
+            date_from_story(conn, undated)  # the story has no day yet: nothing to take
+            assert [e["date"] for e in list_events(conn, limit=100)] == [None]
+            save_article(conn, dated)
+            link_article(conn, dated)
+            merge_article_events(conn, dated)
+            story_rows.add_member(
+                conn,
+                story_id=story,
+                article_id=dated.id,
+                segment=-1,
+                score=1.0,
+                via="keys",
+                date="2025-10-25",
+            )
+            story_rows.update_story(
+                conn, story, date="2025-10-25", date_first="2025-10-25", date_last="2025-10-25"
+            )
+            assert story_rows.undated_members(conn, story) == ["a-undated"]
+            assert len(list_events(conn, limit=100)) == 2  # apart: one undated, one on the 25th
+            date_from_story(conn, dated)
+            again = [(e["id"], e["date"]) for e in list_events(conn, limit=100)]
+            date_from_story(conn, dated)  # the same step twice changes nothing
+            assert [(e["id"], e["date"]) for e in list_events(conn, limit=100)] == again
+            found = list_events(conn, limit=100)
+            assert len(found) == 1, found
+            detail = event_detail(conn, found[0]["id"])
+            assert detail["date"] == "2025-10-25"
+            assert {s["path"] for s in detail["sources"]} == {"undated.txt", "dated.txt"}
+    finally:
+        store.close()
