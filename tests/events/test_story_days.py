@@ -165,3 +165,29 @@ def test_a_dated_report_joining_the_story_dates_the_earlier_undated_one(tmp_path
             assert {s["path"] for s in detail["sources"]} == {"undated.txt", "dated.txt"}
     finally:
         store.close()
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # the model's "Southeast Asian" organization names the governments' region: they are the target
+        ("Foreign Minister Sugiono urged Southeast Asian governments to fight online fraud.", ()),
+        ("Foreign Minister Sugiono urged ASEAN to fight online fraud.", ("org:sea",)),
+    ],
+)
+def test_an_organization_before_its_members_is_not_the_actor(text: str, target: tuple[str, ...]) -> None:
+    from newsloom.events.extract import extract_events
+
+    from .helpers import make_article
+
+    names = {
+        "Sugiono": ("person", "person:sugiono", "Sugiono", "foreign_minister", None),
+        "Southeast Asian": ("organization", "org:sea", "Southeast Asian", None, None),
+        "ASEAN": ("organization", "org:sea", "ASEAN", None, None),
+    }
+    events = [
+        e
+        for e in extract_events(make_article(text, "en", names, published="2025-10-26"))
+        if e.type == "REQUEST"
+    ]
+    assert [(e.source, e.target) for e in events] == [(("person:sugiono",), target)]

@@ -257,6 +257,7 @@ RULES = EventRules(
         ("ACCUSE", r"\b(?:criticis\w*|criticiz\w*|condemn\w*|denounc\w*)\b", "disapprove"),
     ),
     two_countries=r"\s+(?:of|from)\s+(?:the\s+two|both)\s+countries\b",
+    members_after=r"\s+(?:governments|countries|nations|states|member\s+states|leaders)\b",
     group_actors=(
         (r"\b(?:(?P<nat>[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+)?)\s+)?(?:police(?:\s+officers)?|customs(?:\s+officers)?|drug\s+squad|anti-narcotics\s+police)\b", "COP", "police"),
         (r"\b(?:(?P<nat>[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+)?)\s+)?(?:troops|soldiers|army|navy|armed\s+forces)\b", "MIL", "military"),
