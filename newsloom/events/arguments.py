@@ -39,6 +39,10 @@ _CO_ACTOR_GAP = re.compile(r"^\s*(?:with|với|cùng(?:\s+với)?|bersama(?:\s+d
 
 
 _CONJ_GAP = re.compile(r"(?:và|and|dan|serta|&|with|với|bersama|dengan)\s*$", re.I)
+#: A comma and the text after it, up to the next actor.
+_COMMA_THEN = re.compile(r"^\s*,\s*(?P<rest>\S.*?)\s*$", re.S)
+#: A gap that opens with a conjunction ("và Bộ trưởng Bộ Tư pháp ..." before the last of a list).
+_CONJ_THEN_ANY = re.compile(r"^\s*,?\s*(?:và|and|dan|serta|&)\s", re.I)
 
 
 _PAIR_GAP = re.compile(r"^\s*(?:['’]s)?\s*(?:và|với|and|with|dan|-|–|—)\s*(?:the\s+)?$", re.I)
@@ -74,10 +78,21 @@ def _list_gap(gap: str, right: Slot) -> bool:
     if then_title and title_gap(then_title.group("title")):
         return True
     title = right.actor.role_text if right.actor is not None else None
-    if not title or re.search(r"[,;.]", gap):
+    if not title:
+        return False
+    comma = _COMMA_THEN.match(gap)
+    if comma and not re.search(r"[,;.]", comma.group("rest")):
+        # ", Giám đốc Cơ quan An ninh quốc gia Azerbaijan" Ali Naghiyev: a comma, then the next one's title
+        return fold(comma.group("rest")).startswith(fold(title))
+    if re.search(r"[,;.]", gap):
         return False
     at = fold(gap).find(fold(title))  # "và Tổng Thư ký Liên hợp quốc": a conjunction, then a title
     return at >= 0 and bool(_LIST_GAP.match(gap[:at] + " "))
+
+
+def _closes_list(gap: str, right: Slot) -> bool:
+    """Whether a list gap holds its conjunction ("và", "and X's title"): a comma list ends there."""
+    return bool(_CONJ_GAP.search(gap)) or bool(_CONJ_THEN_ANY.match(gap) and _list_gap(gap, right))
 
 
 def _chain_back(slots: list[Slot], text: str) -> list[Slot]:
@@ -112,7 +127,7 @@ def _chain_forward(slots: list[Slot], text: str) -> list[Slot]:
         if not _list_gap(gap, slot):
             break
         pending.append(slot)
-        if _CONJ_GAP.search(gap):
+        if _closes_list(gap, slot):
             chain.extend(pending)
             pending = []
     return _with_twins(chain, slots)

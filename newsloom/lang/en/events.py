@@ -25,7 +25,7 @@ RULES = EventRules(
         T(r"\bhosted\s+(?:an?\s+)?(?:\w+\s+)?(?:welcome|welcoming\s+ceremony|banquet|reception|dinner|luncheon|lunch)\s+for\b",
           "CONSULT", mode="visit", host="source", target=TARGET_REQUIRED, confidence=0.8),
         T(r"\b(?:attended|attend|co-chaired|co-chair)\b", "CONSULT", joint=True, min_sources=2, confidence=0.65),
-        T(r"\bheld\s+(?:a\s+|an\s+)?(?:\w+\s+){0,2}?(?:talks|meetings?|discussions|consultations|(?:phone|telephone)\s+(?:call|conversation|talks)|call|summit)\b",
+        T(r"\bheld\s+(?:a\s+|an\s+)?(?:(?:string|series|round|number)\s+of\s+)?(?:\w+\s+){0,2}?(?:talks|meetings?|discussions|consultations|(?:phone|telephone)\s+(?:call|conversation|talks)|call|summit)\b",
           "CONSULT", joint=True, confidence=0.9),
         T(r"\b(?:met|meets)(?:\s+with)?\b", "CONSULT", joint=True, target=TARGET_REQUIRED, target_gap=30,
           confidence=0.85),
