@@ -39,6 +39,10 @@ _CO_ACTOR_GAP = re.compile(r"^\s*(?:with|với|cùng(?:\s+với)?|bersama(?:\s+d
 
 
 _CONJ_GAP = re.compile(r"(?:và|and|dan|serta|&|with|với|bersama|dengan)\s*$", re.I)
+#: A comma and the text after it, up to the next actor.
+_COMMA_THEN = re.compile(r"^\s*,\s*(?P<rest>\S.*?)\s*$", re.S)
+#: A gap that opens with a conjunction ("và Bộ trưởng Bộ Tư pháp ..." before the last of a list).
+_CONJ_THEN_ANY = re.compile(r"^\s*,?\s*(?:và|and|dan|serta|&)\s", re.I)
 
 
 _PAIR_GAP = re.compile(r"^\s*(?:['’]s)?\s*(?:và|với|and|with|dan|-|–|—)\s*(?:the\s+)?$", re.I)
@@ -74,10 +78,21 @@ def _list_gap(gap: str, right: Slot) -> bool:
     if then_title and title_gap(then_title.group("title")):
         return True
     title = right.actor.role_text if right.actor is not None else None
-    if not title or re.search(r"[,;.]", gap):
+    if not title:
+        return False
+    comma = _COMMA_THEN.match(gap)
+    if comma and not re.search(r"[,;.]", comma.group("rest")):
+        # ", Giám đốc Cơ quan An ninh quốc gia Azerbaijan" Ali Naghiyev: a comma, then the next one's title
+        return fold(comma.group("rest")).startswith(fold(title))
+    if re.search(r"[,;.]", gap):
         return False
     at = fold(gap).find(fold(title))  # "và Tổng Thư ký Liên hợp quốc": a conjunction, then a title
     return at >= 0 and bool(_LIST_GAP.match(gap[:at] + " "))
+
+
+def _closes_list(gap: str, right: Slot) -> bool:
+    """Whether a list gap holds its conjunction ("và", "and X's title"): a comma list ends there."""
+    return bool(_CONJ_GAP.search(gap)) or bool(_CONJ_THEN_ANY.match(gap) and _list_gap(gap, right))
 
 
 def _chain_back(slots: list[Slot], text: str) -> list[Slot]:
@@ -112,7 +127,7 @@ def _chain_forward(slots: list[Slot], text: str) -> list[Slot]:
         if not _list_gap(gap, slot):
             break
         pending.append(slot)
-        if _CONJ_GAP.search(gap):
+        if _closes_list(gap, slot):
             chain.extend(pending)
             pending = []
     return _with_twins(chain, slots)
@@ -155,18 +170,28 @@ class Arguments:
     inferred: bool
 
 
+@dataclass(frozen=True)
+class SentenceContext:
+    """What the triggers of one sentence are read against: the article text and the language's
+    rules, the sentence's actor slots, what earlier sentences left (``state``), and what its
+    earlier clauses found (their subjects by clause index, and which of them were joint). The two
+    last are filled in as the sentence's clauses are read."""
+
+    text: str
+    rules: EventRules
+    slots: Sequence[Slot]
+    state: State
+    sentence_start: int
+    clause_subjects: dict[int, list[Actor]] = field(default_factory=dict)
+    clause_joint: set[int] = field(default_factory=set)
+
+
 def find_arguments(
-    match: TriggerMatch,
-    clause: tuple[int, int],
-    clause_index: int,
-    text: str,
-    rules: EventRules,
-    slots: Sequence[Slot],
-    state: State,
-    clause_subjects: dict[int, list[Actor]],
-    clauses_start: int,
-    clause_joint: set[int],
+    match: TriggerMatch, clause: tuple[int, int], clause_index: int, context: SentenceContext
 ) -> Arguments | None:
+    """The source and target of ``match`` in the clause ``clause`` (its index in the sentence); None
+    when the trigger names no one it needs."""
+    text, rules, slots, state = context.text, context.rules, context.slots, context.state
     trigger = match.trigger
     c_start, c_end = clause
     before = [s for s in slots if c_start <= s.start and s.end <= match.full_start]
@@ -183,19 +208,7 @@ def find_arguments(
     joint = trigger.joint or any(s.kind == "joint" for s in source_slots)
     inferred = False
     if not source and not passive:
-        source, joint = _shared_source(
-            clause,
-            clause_index,
-            before_text,
-            text,
-            rules,
-            slots,
-            state,
-            clause_subjects,
-            clauses_start,
-            clause_joint,
-            joint,
-        )
+        source, joint = _shared_source(clause, clause_index, before_text, joint, context)
         inferred = True
 
     after = [s for s in after if s.kind != "pronoun"]  # "thanked the Lao leader for ... he described"
@@ -269,20 +282,16 @@ def _positions(
 
 
 def _shared_source(
-    clause: tuple[int, int],
-    clause_index: int,
-    before_text: str,
-    text: str,
-    rules: EventRules,
-    slots: Sequence[Slot],
-    state: State,
-    clause_subjects: dict[int, list[Actor]],
-    clauses_start: int,
-    clause_joint: set[int],
-    joint: bool,
+    clause: tuple[int, int], clause_index: int, before_text: str, joint: bool, context: SentenceContext
 ) -> tuple[list[Actor], bool]:
     """A clause with no subject of its own shares the subject of the clause before it (or the
     paragraph's speaker, or the last subject): (source, joint)."""
+    text, rules, slots, state = context.text, context.rules, context.slots, context.state
+    clause_subjects, clause_joint, clauses_start = (
+        context.clause_subjects,
+        context.clause_joint,
+        context.sentence_start,
+    )
     c_start = clause[0]
     source: list[Actor] = []
     earlier = [i for i in clause_subjects if i < clause_index]

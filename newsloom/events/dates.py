@@ -3,7 +3,8 @@
 A day-precise time in the sentence dates its event (the one before the trigger, else the first);
 a year or month phrase opening the sentence dates it coarsely ("Last year, ..."); otherwise the
 paragraph's last day-precise time, else the publication day. A time inside a relative clause is
-about something else and dates nothing.
+about something else and dates nothing. With no publication date, a relative day phrase of the
+sentence ("on Saturday", "hôm qua") gives no date but is kept as the event's time text.
 """
 
 from __future__ import annotations
@@ -67,6 +68,11 @@ def sentence_of(sentences: Sequence[Sentence], offset: int) -> int | None:
     return None
 
 
+#: Precisions of a relative day phrase ("hôm qua", "on Saturday") that no publication date resolved:
+#: the event keeps the phrase, and the story step may give it its day (``newsloom.events.years``).
+UNRESOLVED_DAY_PRECISIONS = ("day", "part_of_day")
+
+
 #: A year or month phrase that starts this close to the sentence start dates the whole sentence
 #: ("Last year, ...", "Năm 2024, ..."): room for an opening quote or a dash.
 OPENER_REACH = 3
@@ -106,6 +112,10 @@ def date_for(
         chosen = before[-1] if before else own[0]
         start, end, precision = date_range(chosen.value, chosen.end_value)
         return start, end, precision, "time", chosen.text
+    unsaid = [t for t in written if t.anchor == "unresolved" and t.precision in UNRESOLVED_DAY_PRECISIONS]
+    if unsaid and not published:  # "on Saturday" with no publication date: no day, but its phrase
+        before = [t for t in unsaid if t.start <= match_start]
+        return None, None, None, "none", (before[-1] if before else unsaid[0]).text
     opener = [
         t
         for t in written

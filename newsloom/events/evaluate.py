@@ -30,6 +30,10 @@ from newsloom.store import events as event_rows
 
 #: The per-article stages the gate runs (no embeddings: they are the stories' business).
 EVENT_STAGES = ("language", "sentences", "entities", "times", "events")
+#: The events gate's stages: with the embeddings, the corpus steps also cluster stories, and events
+#: an undated article could not date take their year or day from the story (``events/years.py``),
+#: as in ``newsloom run``.
+GATE_STAGES = (*EVENT_STAGES, "embed")
 
 
 def norm(name: str) -> str:

@@ -17,7 +17,7 @@ from dataclasses import replace
 from newsloom.article import Article, Sentence
 from newsloom.entities.types import Mention
 from newsloom.events.actors import fold
-from newsloom.events.arguments import State, dedupe, find_arguments
+from newsloom.events.arguments import SentenceContext, State, dedupe, find_arguments
 from newsloom.events.dates import DAY_PRECISIONS, date_for, date_range, times_by_sentence
 from newsloom.events.locations import dateline_place, event_location, place_country
 from newsloom.events.modes import host_by_place, trigger_mode
@@ -25,7 +25,7 @@ from newsloom.events.rollup import participants_match
 from newsloom.events.rules import EventRules, Trigger
 from newsloom.events.slots import Slot, mentions_by_sentence, sentence_slots
 from newsloom.events.triggers import find_triggers, main_triggers, split_clauses
-from newsloom.events.types import Actor, Event
+from newsloom.events.types import Event
 from newsloom.lang import load_part
 from newsloom.timex.types import TimeExpression
 
@@ -119,8 +119,7 @@ def _sentence_events(
     opinion = rules.compiled("opinion")
     nonfactual = rules.compiled("nonfactual")
     possibility = rules.compiled("possibility")
-    clause_subjects: dict[int, list[Actor]] = {}
-    clause_joint: set[int] = set()
+    context = SentenceContext(text, rules, slots, state, sentence.start)
     by_type: dict[int, Event] = {}
     for clause_index, match in main_triggers(text, clauses, triggers, slots):
         clause = clauses[clause_index]
@@ -134,23 +133,12 @@ def _sentence_events(
             continue
         if match.trigger.type == "THREATEN" and possibility.search(text, match.end, clause[1]):
             continue  # "warned that the law could be misused": a possibility, not a threat
-        arguments = find_arguments(
-            match,
-            clause,
-            clause_index,
-            text,
-            rules,
-            slots,
-            state,
-            clause_subjects,
-            sentence.start,
-            clause_joint,
-        )
+        arguments = find_arguments(match, clause, clause_index, context)
         if arguments is None or len(arguments.source) < match.trigger.min_sources:
             continue
-        clause_subjects[clause_index] = arguments.source
+        context.clause_subjects[clause_index] = arguments.source
         if arguments.joint and not arguments.target:
-            clause_joint.add(clause_index)
+            context.clause_joint.add(clause_index)
         trigger = match.trigger
         date_, date_end, precision, date_source, time_text = date_for(
             index, sentence, match.start, times, paragraph_times, article.published, rules, text
@@ -159,7 +147,7 @@ def _sentence_events(
             sentence, mentions, text, rules, [*arguments.source, *arguments.target], dateline, trigger,
             arguments.target,
         )  # fmt: skip
-        mode = trigger_mode(match, sentence, text, rules, clause[1])
+        mode = trigger_mode(match, sentence, text, rules, clause)
         host = trigger.host if trigger.type == "CONSULT" else None
         if trigger.type == "CONSULT" and mode is None and host is None:
             mode, host = host_by_place(location, location_source, arguments.source, arguments.target)

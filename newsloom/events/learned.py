@@ -17,7 +17,6 @@ language without triggers) are embedded in one batched encoder call per article.
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -25,6 +24,7 @@ from typing import Any
 import numpy as np
 
 from newsloom.article import Article
+from newsloom.events import modes
 from newsloom.events.classifier import EventClassifier, embed_sentences
 from newsloom.events.extract import sentence_event
 from newsloom.events.rules import EventRules
@@ -121,17 +121,7 @@ def asserted(text: str, rules: EventRules) -> bool:
 def sentence_mode(article: Article, index: int, type_: str) -> str | None:
     """The PLOVER mode of a classifier's event, from the pack's cues in its sentence: CONSULT's mode
     cues; else a trigger of the type that carries a mode; else the type's mode cues; else None."""
-    rules = _rules(article, index)
-    text = article.sentences[index].text
-    if type_ == "CONSULT":
-        return next((mode for pattern, mode in rules.consult_modes if re.search(pattern, text, re.I)), None)
-    for trigger in rules.triggers:
-        if trigger.type == type_ and trigger.mode and re.search(trigger.pattern, text, re.I):
-            return trigger.mode
-    return next(
-        (mode for name, pattern, mode in rules.mode_cues if name == type_ and re.search(pattern, text, re.I)),
-        None,
-    )
+    return modes.sentence_mode(article.sentences[index].text, _rules(article, index), type_)
 
 
 def _combined_confidence(rule_confidence: float, probability: float) -> float:

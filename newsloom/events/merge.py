@@ -40,7 +40,14 @@ from newsloom.events.parties import (
 from newsloom.events.places import same_place
 from newsloom.events.rollup import ArticleEvent, article_events, dates_compatible
 from newsloom.events.types import Actor
-from newsloom.events.years import has_yearless_dates, story_span, with_story_years
+from newsloom.events.years import (
+    has_unsaid_days,
+    has_yearless_dates,
+    story_span,
+    undated_story_members,
+    with_story_days,
+    with_story_years,
+)
 from newsloom.store import Connection
 from newsloom.store import entities as entity_rows
 from newsloom.store.articles import load_article
@@ -396,6 +403,8 @@ def _merge(conn: Connection, article: Article, signature: str) -> list[int]:
     groups = _groups(conn, article)
     if has_yearless_dates(groups):  # the year from the article's story, once it has one
         groups = with_story_years(groups, story_span(conn, article.id))
+    if not article.published and has_unsaid_days(groups):  # "on Saturday": the day, from the story
+        groups = with_story_days(groups, story_span(conn, article.id), article.language)
     ids: dict[int, int] = {}
     # meetings first, so the statements made at them can find their stored parent
     for group in sorted(groups, key=lambda g: (g.parent is not None, g.group)):
@@ -412,11 +421,26 @@ def _merge(conn: Connection, article: Article, signature: str) -> list[int]:
 
 
 def date_from_story(conn: Connection, article: Article) -> list[int]:
-    """The corpus step after ``cluster_stories``: an article whose events lack their year is merged
-    again, with the year of the story it joined (``newsloom.events.years``)."""
-    if "events" not in article.stages or not any((e.date or "").startswith("XXXX") for e in article.events):
-        return []
-    return _merge(conn, article, article_signature(article))
+    """The corpus step after ``cluster_stories``: an article whose events lack their year, or (with no
+    publication date) the day of their "on Saturday", is merged again, with the year or the day of the
+    story it joined (``newsloom.events.years``). A dated article may fix the days of its story's
+    undated reports that came before it: those are merged again too (in any arrival order, the same
+    dates)."""
+    ids = _merge(conn, article, article_signature(article)) if _dates_pending(article) else []
+    if article.published:
+        for other_id in undated_story_members(conn, article.id):
+            other = load_article(conn, other_id) if other_id != article.id else None
+            if other is not None and _dates_pending(other):
+                _merge(conn, other, article_signature(other))
+    return ids
+
+
+def _dates_pending(article: Article) -> bool:
+    """Whether some event of the article waits for its story: no year, or no day for its phrase."""
+    return "events" in article.stages and any(
+        (e.date or "").startswith("XXXX") or (not article.published and not e.date and e.time_text)
+        for e in article.events
+    )
 
 
 # -- discrepancies ---------------------------------------------------------------------------------

@@ -118,6 +118,9 @@ class EventRules:
     #: unnamed collective actors ("Indonesian police", "cảnh sát", "petugas"): (regex, PLOVER sector,
     #: label); the regex may capture a nationality adjective as group "nat"
     group_actors: tuple[tuple[str, str, str], ...] = ()
+    #: right after an organization's name, a plural noun that makes the name a modifier of unnamed
+    #: members ("Southeast Asian governments", "ASEAN countries"): the members act, not the name
+    members_after: str = r"(?!)"
     #: "the two countries" in or right after a collective noun ("đại diện hai nước", "pejabat kedua
     #: negara"): the group is the authorities of both countries the article is mainly about
     two_countries: str = r"(?!)"

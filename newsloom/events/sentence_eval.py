@@ -208,6 +208,7 @@ def main() -> None:
     parser.add_argument("--split", default="heldout", choices=("heldout", "train"))
     parser.add_argument("--transfer", action="store_true", help="also train an English-only model here")
     parser.add_argument("--gold", default=None, help="a JSONL file of sentences to score instead")
+    parser.add_argument("--modes-only", action="store_true", help="with --gold: score only the modes")
     parser.add_argument(
         "--before",
         default=None,
@@ -223,6 +224,9 @@ def main() -> None:
     else:
         items = [s for s in load_sentences() if s.split == args.split]
     articles = read_sentences(items)
+    if args.gold and args.modes_only:
+        _report_modes(args.gold, articles, None)
+        return
     rules, _ = stage_types(articles, classifier=False)
     combined, confidences = stage_types(articles, classifier=True)
     vectors = embed_sentences([s.text for s in items])
@@ -252,16 +256,20 @@ def main() -> None:
     for confidence, precision, count in table:
         print(f"  mean confidence {confidence:.2f}  precision {precision:.2f}  ({count} events)")
     if args.gold:
-        gold_modes = load_jsonl_modes(args.gold)
-        runs = {"rules alone": stage_events(articles, classifier=False)}
-        if args.before:
-            runs["stage before (its events without modes)"] = stage_events(
-                articles, classifier=True, reach="mentions", model=before, modes=False
-            )
-        runs["rules + classifier"] = stage_events(articles, classifier=True)
-        for name, found in runs.items():
-            right, scored = mode_accuracy(gold_modes, found)
-            print(f"mode accuracy, {name}: {right}/{scored} = {right / max(1, scored):.3f}")
+        _report_modes(args.gold, articles, before if args.before else None)
+
+
+def _report_modes(gold: str, articles: list[Article], before: EventClassifier | None) -> None:
+    gold_modes = load_jsonl_modes(gold)
+    runs = {"rules alone": stage_events(articles, classifier=False)}
+    if before is not None:
+        runs["stage before (its events without modes)"] = stage_events(
+            articles, classifier=True, reach="mentions", model=before, modes=False
+        )
+    runs["rules + classifier"] = stage_events(articles, classifier=True)
+    for name, found in runs.items():
+        right, scored = mode_accuracy(gold_modes, found)
+        print(f"mode accuracy, {name}: {right}/{scored} = {right / max(1, scored):.3f}")
 
 
 def _english_only_model() -> EventClassifier:

@@ -1,20 +1,29 @@
-"""The year of an event date written without one, taken from the story its article joined.
+"""The year or day of an event date its undated article cannot give, taken from the story it joined.
 
 A weekly roundup with no publication date says "on 24 October": its events are dated
 ``XXXX-10-24``. A reader takes the year from the other reports of the same story; so does this
 module, once the story step has placed the article (``cluster_stories``). The date keeps its
 month and day, its provenance becomes ``story`` (shown as inferred where it is shown).
+
+The same article saying "on Saturday" or "hôm qua" (yesterday) gives no day at all: the phrase
+needs the publication day. The story's other reports fix the days it covers; an undated report
+of it was published on one of them or the day after. The phrase is resolved against each of those
+publication days, and the day it names is kept when exactly one of the results falls in the
+story's span: "Saturday" in a story of Saturday 25 and Sunday 26 October is the 25th; "yesterday"
+in a one-day story is that day; "yesterday" in a three-day story stays undated.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
+from newsloom.events.dates import date_range
 from newsloom.events.rollup import ArticleEvent
 from newsloom.events.types import Event
 from newsloom.store import Connection
 from newsloom.store import stories as story_rows
+from newsloom.timex.resolve import resolve_times
 
 #: The provenance of a date whose year came from the article's story.
 STORY_DATE_SOURCE = "story"
@@ -38,6 +47,14 @@ def story_span(conn: Connection, article_id: str) -> tuple[date, date] | None:
         if first and last:
             return first, last
     return None
+
+
+def undated_story_members(conn: Connection, article_id: str) -> list[str]:
+    """The articles without a publication date in the story the article joined."""
+    if not story_rows.has_table(conn, "story_members"):
+        return []
+    ids = story_rows.stories_of_article(conn, article_id)
+    return story_rows.undated_members(conn, ids[0]) if ids else []
 
 
 def _day(value: str | None) -> date | None:
@@ -95,6 +112,66 @@ def with_story_years(groups: list[ArticleEvent], span: tuple[date, date] | None)
                 date_end=_dated(group.date_end, year),
                 date_source=STORY_DATE_SOURCE,
                 mentions=tuple(_event_with_year(m, year) for m in group.mentions),
+            )
+        )
+    return result
+
+
+#: Precisions of a resolved phrase that name one day.
+_DAY_PRECISIONS = ("day", "part_of_day")
+
+
+def has_unsaid_days(groups: list[ArticleEvent]) -> bool:
+    """Whether an undated event kept the relative day phrase it could not resolve."""
+    return any(_unsaid(m) for g in groups if not g.date for m in g.mentions)
+
+
+def _unsaid(event: Event) -> bool:
+    return not event.date and event.date_source == "none" and bool(event.time_text) and bool(event.evidence)
+
+
+def day_in_story(sentence: str, phrase: str, language: str, span: tuple[date, date]) -> str | None:
+    """The one day of the story's span that ``phrase`` (a relative day phrase of ``sentence``) names
+    when the report was published on a day of the span or the day after; None when none or several."""
+    first, last = span
+    days: set[str] = set()
+    for offset in range((last - first).days + 2):
+        published = (first + timedelta(days=offset)).isoformat()
+        for time in resolve_times(sentence, lang=language, published=published):
+            start, _, precision = date_range(time.value, time.end_value)
+            if time.text == phrase and time.anchor == "published" and start and precision in _DAY_PRECISIONS:
+                days.add(start)
+    days = {d for d in days if first <= date.fromisoformat(d) <= last}
+    return days.pop() if len(days) == 1 else None
+
+
+def with_story_days(
+    groups: list[ArticleEvent], span: tuple[date, date] | None, language: str | None
+) -> list[ArticleEvent]:
+    """The article-level events with the day their unresolved phrase names in the story's span."""
+    if span is None or not language:
+        return groups
+    result = []
+    for group in groups:
+        said = next((m for m in group.mentions if _unsaid(m)), None) if not group.date else None
+        day = day_in_story(said.evidence, said.time_text or "", language, span) if said else None
+        if day is None:
+            result.append(group)
+            continue
+        mentions = tuple(
+            replace(m, date=day, date_end=day, precision="day", date_source=STORY_DATE_SOURCE)
+            if not m.date
+            else m
+            for m in group.mentions
+        )
+        result.append(
+            replace(
+                group,
+                date=day,
+                date_end=day,
+                precision="day",
+                date_source=STORY_DATE_SOURCE,
+                mentions=mentions,
             )
         )
     return result

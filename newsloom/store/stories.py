@@ -476,6 +476,18 @@ def stories_of_article(conn: sa.Connection, article_id: str) -> list[int]:
     return seen
 
 
+def undated_members(conn: sa.Connection, story_id: int) -> list[str]:
+    """Ids of the story's member articles that have no publication date, in id order."""
+    rows = conn.execute(
+        sa.select(story_members.c.article_id)
+        .join(articles, articles.c.id == story_members.c.article_id)
+        .where(story_members.c.story_id == story_id, articles.c.published.is_(None))
+        .distinct()
+        .order_by(story_members.c.article_id)
+    )
+    return [str(row.article_id) for row in rows]
+
+
 def offer_title(
     conn: sa.Connection, story_id: int, language: str, title: str, rank: int, article_id: str
 ) -> None:

@@ -1,8 +1,8 @@
 """The events quality gate: extraction and merging against the hand-made gold, with floors.
 
-Runs the real per-article stages (language, sentences, entities, times, events) on the three seeds
-(read in place from ../shared/seeds) and the bundled examples, then the corpus steps (entity linking,
-event merging) into a fresh store. Floors: tests/gold/event_floors.json.
+Runs the real per-article stages (language, sentences, entities, times, events, embeddings) on the
+three seeds (read in place from ../shared/seeds) and the bundled examples, then the corpus steps
+(entity linking, event merging, stories, dates from the story) into a fresh store. Floors: tests/gold/event_floors.json.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from newsloom.events.evaluate import (
-    EVENT_STAGES,
+    GATE_STAGES,
     load_gold,
     read_articles,
     score_extraction,
@@ -40,7 +40,7 @@ def processed(tmp_path_factory):
     gold = load_gold(GOLD)
     stories = json.loads(STORIES.read_text(encoding="utf-8")) if STORIES.exists() else {"events": []}
     paths = sorted(set(gold.paths) | {p for e in stories["events"] for p in e["articles"]})
-    pipeline = Pipeline(EVENT_STAGES)
+    pipeline = Pipeline(GATE_STAGES)
     articles = {path: pipeline(article) for path, article in read_articles(paths, ROOT).items()}
     store = Store.open(str(tmp_path_factory.mktemp("events") / "gate.db"))
     for path in paths:
