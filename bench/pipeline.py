@@ -380,8 +380,10 @@ def _timed_pipe(pipeline: Pipeline, articles: list[Article], **options: int) -> 
 
 def _fresh(names: list[str] | None = None) -> Pipeline:
     """A new pipeline (empty caches), its models loaded on an article outside the corpus."""
+    from newsloom.encoder import clear_process_caches
     from newsloom.settings import load_settings
 
+    clear_process_caches()  # the stages' encoders share the process's cache
     pipeline = Pipeline(names, load_settings())
     pipeline(
         Article(id="warm-up", path="warm-up", text="The minister met the delegation in Hanoi on Tuesday.")
@@ -410,6 +412,9 @@ def _embed_stage(articles: list[Article], per_call: int) -> float:
     from newsloom.settings import load_settings
     from newsloom.stories.stage import EmbedStage
 
+    from newsloom.encoder import clear_process_caches
+
+    clear_process_caches()
     stage = EmbedStage(load_settings())
     stage.encoder.encode(["warm-up passage"])
     started = time.perf_counter()
