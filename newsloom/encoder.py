@@ -40,4 +40,3 @@ def clear_process_caches() -> None:
     with _LOCK:
         for cache in _CACHES.values():
             cache.clear()
-
