@@ -4,10 +4,12 @@ A sentence with a rule event, of an article of at most ``SHORT_ARTICLE`` sentenc
 language the gate was not trained on always goes to the encoder. Any other candidate (a trigger
 word or an entity mention, but no rule event) goes there only when a hashed bag of its words and
 bigrams, its language, its number of entity mentions and whether it holds a trigger word score
-at or above the gate's ``bar``: a logistic model distilled from the encoder and the classifier
-(the label: would the classifier report a type on its own in that sentence), the bar chosen by
-cross-validation for the recall ``data/gate.json`` names. The rest are skipped: in the gold
-articles most of them gave no event.
+at or above the gate's ``bar``: a linear model distilled from the encoder and the classifier (it
+estimates the classifier's margin: above 0 where it would report a type on its own in that
+sentence), the bar chosen by cross-validation for the recall ``data/gate.json`` names. A sentence
+the pack's cues read as not asserted (a hedge, denial, plan, opinion) is skipped without a score
+when the classifier's own events need an asserted sentence (``Combination.factual``): it could
+only give a REJECT. The rest are skipped: in the gold articles most of them gave no event.
 
 ``scripts/train_event_gate.py`` rebuilds ``data/gate.json`` (training-split text only); rerun it
 after the classifier is retrained (its labels are the classifier's decisions).
@@ -16,7 +18,6 @@ after the classifier is retrained (its labels are the classifier's decisions).
 from __future__ import annotations
 
 import json
-import math
 import re
 import zlib
 from collections.abc import Iterable
@@ -65,10 +66,10 @@ class SentenceGate:
     metadata: dict[str, Any] = field(default_factory=dict)
 
     def score(self, text: str, language: str, mentions: int, trigger: bool) -> float:
-        """The gate's probability that the classifier reports a type in this sentence."""
+        """The gate's estimate of the classifier's margin in this sentence (above 0: it would report
+        a type on its own)."""
         columns = feature_columns(gate_features(text, language, mentions, trigger), self.buckets)
-        logit = self.bias + sum(self.weights.get(c, 0.0) * v for c, v in columns.items())
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, logit))))
+        return self.bias + sum(self.weights.get(c, 0.0) * v for c, v in columns.items())
 
     def needs_encoder(self, text: str, language: str, mentions: int, trigger: bool) -> bool:
         """Whether the sentence goes to the encoder (always for a language the gate does not know)."""

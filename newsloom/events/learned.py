@@ -126,19 +126,30 @@ def sentence_signals(article: Article, index: int) -> tuple[str, int, bool]:
     return sentence.language or article.language or "", mentions, trigger
 
 
-def gated(article: Article, events: Sequence[Event], candidates: list[int], gate: SentenceGate) -> list[int]:
+def gated(
+    article: Article,
+    events: Sequence[Event],
+    candidates: list[int],
+    gate: SentenceGate,
+    factual: bool = True,
+) -> list[int]:
     """The ``candidates`` the gate sends to the encoder (see :mod:`newsloom.events.gate`): every
     sentence with a rule event, of an article of at most ``SHORT_ARTICLE`` sentences, or of a
-    language whose pack has no triggers; of the others, those the gate scores at or above its bar."""
+    language whose pack has no triggers; of the others, none the pack's cues read as not asserted
+    when the classifier's own events need an asserted sentence (``factual``: it could only give a
+    REJECT), and those the gate scores at or above its bar."""
     if len(article.sentences) <= SHORT_ARTICLE:
         return candidates
     with_events = {e.sentence for e in events}
     kept = []
     for index in candidates:
+        rules = _rules(article, index)
+        text = article.sentences[index].text
         if (
             index in with_events
-            or not _rules(article, index).triggers
-            or gate.needs_encoder(article.sentences[index].text, *sentence_signals(article, index))
+            or not rules.triggers
+            or (not factual or asserted(text, rules))
+            and gate.needs_encoder(text, *sentence_signals(article, index))
         ):
             kept.append(index)
     return kept
@@ -265,7 +276,7 @@ def classify_batch(
     ]
     if gate is not None:
         plans = [
-            gated(article, events, candidates, gate)
+            gated(article, events, candidates, gate, combination.factual)
             for article, events, candidates in zip(articles, rule_events, plans, strict=True)
         ]
     texts: dict[str, int] = {}

@@ -104,8 +104,23 @@ def test_the_stage_takes_the_gate_from_its_settings() -> None:
 
 def test_the_shipped_gate_round_trips_and_names_its_training_data() -> None:
     gate = load_gate()
-    assert 0.0 < gate.bar < 1.0 and gate.languages and gate.weights
+    assert (
+        gate.bar < 0.0 and {"en", "fr"} <= gate.languages and gate.weights
+    )  # a margin below 0: recall first
     again = SentenceGate.from_json(json.loads(json.dumps(gate.to_json())))
     text = "The army deployed troops along the border on Friday."
+    assert gate.needs_encoder("Police fired tear gas at the protesters outside parliament.", "en", 2, True)
     assert np.isclose(again.score(text, "en", 1, True), gate.score(text, "en", 1, True), atol=1e-3)
     assert "training" in gate.metadata["data"] and gate.metadata["script"] == "scripts/train_event_gate.py"
+
+
+def test_a_sentence_not_asserted_is_skipped_when_only_asserted_ones_give_events() -> None:
+    text = TEXT.replace(
+        "Ghada Waly wore a blue scarf and smiled.", "Ghada Waly may visit the plant next year."
+    )
+    article = make_article(text, "en", NAMES)
+    events = extract_events(article)
+    candidates = candidate_sentences(article, events)
+    assert 3 in candidates and 3 not in {e.sentence for e in events}
+    assert 3 not in gated(article, events, candidates, EVERYTHING)
+    assert 3 in gated(article, events, candidates, EVERYTHING, factual=False)
