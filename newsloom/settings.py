@@ -44,7 +44,7 @@ class Settings:
     #: the events stage runs the learned PLOVER classifier beside the packs' trigger rules
     event_classifier: bool = True
     #: ... reading only the sentences its cheap first pass sends to the encoder (events/gate.py)
-    event_gate: bool = False
+    event_gate: bool = True
 
     def with_overrides(self, **values: Any) -> Settings:
         clean = {k: v for k, v in values.items() if v is not None}
