@@ -15,11 +15,11 @@ from collections.abc import Iterator, Sequence
 import numpy as np
 import pytest
 
+import newsloom.encoder
 from newsloom.article import Article
 from newsloom.entities.types import Mention
 from newsloom.sentences import split_sentences
 from newsloom.stories import embed
-import newsloom.encoder
 from newsloom.stories.embed import normalise_rows, register_encoder
 from newsloom.stories.stage import ENCODER_ENV, embed_articles
 from newsloom.timex.types import TimeExpression
