@@ -10,13 +10,40 @@ their encoder's name, kept here, and nothing is read from here while a stage run
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 
-from newsloom.stories.embed import MemoryCache
+import numpy as np
+
+#: Vectors each process cache keeps (384 float32 = 1.5 KB each, so about 100 MB at most).
+PROCESS_CACHE_SIZE = 65_536
 
 
-class ProcessCache(MemoryCache):
-    """A :class:`~newsloom.stories.embed.MemoryCache` that can be emptied in place (every encoder
-    holding it forgets at once)."""
+class ProcessCache:
+    """A bounded in-memory cache of vectors by content key, least recently used out first, that
+    can be emptied in place (every encoder holding it forgets at once). The same two methods as
+    ``stories.embed.MemoryCache``, kept here so that this module imports nothing of the stages."""
+
+    def __init__(self, max_entries: int = PROCESS_CACHE_SIZE) -> None:
+        self.max_entries = max_entries
+        self._data: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def get(self, key: str) -> np.ndarray | None:
+        with self._lock:
+            vector = self._data.get(key)
+            if vector is not None:
+                self._data.move_to_end(key)
+            return vector
+
+    def put(self, key: str, vector: np.ndarray) -> None:
+        with self._lock:
+            self._data[key] = vector
+            self._data.move_to_end(key)
+            while len(self._data) > self.max_entries:
+                self._data.popitem(last=False)
 
     def clear(self) -> None:
         with self._lock:

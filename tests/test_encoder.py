@@ -56,3 +56,14 @@ def test_another_encoder_name_has_another_cache(
     monkeypatch.setattr(newsloom.encoder, "_CACHES", {})
     embed.register_encoder("other-bow", Other)
     assert make_encoder("other-bow").cache is not make_encoder(FAKE).cache
+
+
+def test_a_process_cache_is_bounded_least_recently_used_out_first() -> None:
+    from newsloom.encoder import ProcessCache
+
+    cache = ProcessCache(max_entries=2)
+    for key in ("a", "b"):
+        cache.put(key, np.ones(2, dtype=np.float32))
+    assert cache.get("a") is not None  # "b" is now the least recently used
+    cache.put("c", np.zeros(2, dtype=np.float32))
+    assert cache.get("b") is None and cache.get("a") is not None and len(cache) == 2
