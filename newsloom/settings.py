@@ -43,6 +43,8 @@ class Settings:
     batch_seconds: float = 1.0
     #: the events stage runs the learned PLOVER classifier beside the packs' trigger rules
     event_classifier: bool = True
+    #: ... reading only the sentences its cheap first pass sends to the encoder (events/gate.py)
+    event_gate: bool = True
 
     def with_overrides(self, **values: Any) -> Settings:
         clean = {k: v for k, v in values.items() if v is not None}

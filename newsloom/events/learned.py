@@ -27,6 +27,7 @@ from newsloom.article import Article
 from newsloom.events import modes
 from newsloom.events.classifier import EventClassifier, embed_sentences
 from newsloom.events.extract import sentence_event
+from newsloom.events.gate import SentenceGate
 from newsloom.events.rules import EventRules
 from newsloom.events.types import Event
 from newsloom.lang import load_part
@@ -110,6 +111,48 @@ def candidate_sentences(article: Article, events: Sequence[Event], reach: str = 
         ):
             found.append(index)
     return found
+
+
+def sentence_signals(article: Article, index: int) -> tuple[str, int, bool]:
+    """What the rules already know of a sentence, for the gate: its language, its number of entity
+    mentions, whether it holds a trigger word of its pack."""
+    sentence = article.sentences[index]
+    rules = _rules(article, index)
+    mentions = sum(1 for m in article.entities if sentence.start <= m.start < sentence.end)
+    trigger = (
+        bool(rules.triggers)
+        and rules.any_trigger.search(article.text, sentence.start, sentence.end) is not None
+    )
+    return sentence.language or article.language or "", mentions, trigger
+
+
+def gated(
+    article: Article,
+    events: Sequence[Event],
+    candidates: list[int],
+    gate: SentenceGate,
+    factual: bool = True,
+) -> list[int]:
+    """The ``candidates`` the gate sends to the encoder (see :mod:`newsloom.events.gate`): every
+    sentence with a rule event, of an article of at most ``SHORT_ARTICLE`` sentences, or of a
+    language whose pack has no triggers; of the others, none the pack's cues read as not asserted
+    when the classifier's own events need an asserted sentence (``factual``: it could only give a
+    REJECT), and those the gate scores at or above its bar."""
+    if len(article.sentences) <= SHORT_ARTICLE:
+        return candidates
+    with_events = {e.sentence for e in events}
+    kept = []
+    for index in candidates:
+        rules = _rules(article, index)
+        text = article.sentences[index].text
+        if (
+            index in with_events
+            or not rules.triggers
+            or (not factual or asserted(text, rules))
+            and gate.needs_encoder(text, *sentence_signals(article, index))
+        ):
+            kept.append(index)
+    return kept
 
 
 def asserted(text: str, rules: EventRules) -> bool:
@@ -210,15 +253,22 @@ def classify_batch(
     encoder: Any = None,
     combination: Combination | None = None,
     reach: str = "mentions",
+    gate: SentenceGate | None = None,
 ) -> list[list[Event]]:
     """:func:`add_classifier_events` over a batch: the candidate sentences of every article in ONE
     encoder call (the encoder sorts them by length), each distinct text once (reports repeat
-    sentences), so a batch gives what one article at a time gives."""
+    sentences), so a batch gives what one article at a time gives. With a ``gate``, only the
+    candidates it passes (:func:`gated`) are encoded."""
     combination = combination or Combination()
     plans = [
         candidate_sentences(article, events, reach)
         for article, events in zip(articles, rule_events, strict=True)
     ]
+    if gate is not None:
+        plans = [
+            gated(article, events, candidates, gate, combination.factual)
+            for article, events, candidates in zip(articles, rule_events, plans, strict=True)
+        ]
     texts: dict[str, int] = {}
     for article, candidates in zip(articles, plans, strict=True):
         for index in candidates:
@@ -259,6 +309,7 @@ def add_classifier_events(
     encoder: Any = None,
     combination: Combination | None = None,
     reach: str = "mentions",
+    gate: SentenceGate | None = None,
 ) -> list[Event]:
     """The rule events vetted by the classifier, plus the classifier's own (see the module doc)."""
-    return classify_batch([article], [events], classifier, encoder, combination, reach)[0]
+    return classify_batch([article], [events], classifier, encoder, combination, reach, gate)[0]

@@ -35,10 +35,14 @@ class EventSettings:
     combination: Combination = field(default_factory=Combination)
     #: which sentences the classifier reads (``learned.REACHES``: "mentions", "triggers", "events")
     reach: str = "mentions"
+    #: the classifier reads only the candidates the sentence gate sends to the encoder
+    #: (``events/gate.py``: rule-event sentences and sentences read alone always). On: the article
+    #: gold scores the same with and without it (tests/events/test_gold.py, round 5)
+    gate: bool = True
 
     @classmethod
     def from_settings(cls, settings: Settings) -> EventSettings:
-        return cls(classifier=settings.event_classifier)
+        return cls(classifier=settings.event_classifier, gate=settings.event_gate)
 
 
 class EventFinder:
@@ -65,6 +69,7 @@ class EventFinder:
         reading = [i for i, article in enumerate(articles) if article.sentences]
         if self.settings.classifier and reading:
             from newsloom.events.classifier import load_classifier
+            from newsloom.events.gate import load_gate
             from newsloom.events.learned import classify_batch
 
             combined = classify_batch(
@@ -74,6 +79,7 @@ class EventFinder:
                 self.encoder,
                 self.settings.combination,
                 self.settings.reach,
+                load_gate() if self.settings.gate else None,
             )
             for i, events in zip(reading, combined, strict=True):
                 found[i] = events

@@ -190,10 +190,13 @@ def available_encoders() -> tuple[str, ...]:
 def make_encoder(
     name: str = DEFAULT_ENCODER, *, num_threads: int | None = None, batch_size: int | None = None
 ) -> CachedEncoder:
-    """A new encoder called ``name`` behind its own memory cache (the model loaded on first use).
+    """A new encoder called ``name`` behind the process's cache of that name (the model loaded on
+    first use), so the stages that encode text encode each text once (``newsloom.encoder``).
 
     ``num_threads`` and ``batch_size`` (texts per model call) apply to encoders that have them.
     """
+    from newsloom.encoder import process_cache
+
     with _REGISTRY_LOCK:
         factory = _factory(name)
     inner = factory()
@@ -201,7 +204,7 @@ def make_encoder(
         inner.num_threads = num_threads
     if batch_size is not None and hasattr(inner, "batch_size"):
         inner.batch_size = batch_size
-    return CachedEncoder(inner)
+    return CachedEncoder(inner, process_cache(name))
 
 
 def _factory(name: str) -> Callable[[], Encoder]:

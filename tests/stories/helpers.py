@@ -15,6 +15,7 @@ from collections.abc import Iterator, Sequence
 import numpy as np
 import pytest
 
+import newsloom.encoder
 from newsloom.article import Article
 from newsloom.entities.types import Mention
 from newsloom.sentences import split_sentences
@@ -52,6 +53,7 @@ def fake_encoder(monkeypatch: pytest.MonkeyPatch) -> Iterator[BagOfWordsEncoder]
     """Make the stage and the clustering use the bag-of-words encoder (a fresh cache per test)."""
     monkeypatch.setattr(embed, "_FACTORIES", dict(embed._FACTORIES))
     monkeypatch.setattr(embed, "_INSTANCES", {})
+    monkeypatch.setattr(newsloom.encoder, "_CACHES", {})  # the process's caches start empty
     inner = BagOfWordsEncoder()
     register_encoder(FAKE, lambda: inner)
     monkeypatch.setenv(ENCODER_ENV, FAKE)
