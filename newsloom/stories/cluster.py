@@ -376,6 +376,13 @@ def entity_overlap(
     return shared / union if union else 0.0
 
 
+def shared_numbers(unit_keys: dict[str, float], story_keys: dict[str, int], members: int) -> float:
+    """How many of the unit's numbers the story states too, each by its share of the story's members."""
+    return sum(
+        min(1.0, story_keys.get(key, 0) / max(1, members)) for key in unit_keys if key.startswith("number:")
+    )
+
+
 def _kind_name(prefix: str) -> str:
     names = {"org": "organization", "organization": "organization", "place": "place", "person": "person"}
     return names.get(prefix, "number" if prefix == "number" else "organization")
@@ -410,6 +417,7 @@ def score_candidate(
         candidate.days,
         unit.exact,
         not same_language,
+        shared_numbers(unit.keys, story_keys, story.member_count),
     )
     candidate.score = join_model().log_odds(signals)
 

@@ -156,7 +156,7 @@ def pair_distances(units: list[WindowUnit]) -> np.ndarray:
         return np.zeros(0)
     vectors = np.vstack([u.unit.centred for u in units])
     sims = vectors @ vectors.T
-    overlap = key_overlaps(units)
+    overlap, numbers = key_overlaps(units)
     dates = sorted({u.unit.date or "" for u in units})
     date_index = np.array([dates.index(u.unit.date or "") for u in units])
     apart = np.full((len(dates), len(dates)), np.nan)
@@ -172,7 +172,7 @@ def pair_distances(units: list[WindowUnit]) -> np.ndarray:
     cross = languages[:, None] != languages[None, :]
     confidence = np.array([similarity_confidence(u.unit.language_vectors) for u in units])
     sims = sims * np.minimum(confidence[:, None], confidence[None, :])
-    odds = join_model().log_odds_many(sims, overlap, days, exact, cross)
+    odds = join_model().log_odds_many(sims, overlap, days, exact, cross, numbers)
     distance = 1.0 / (1.0 + np.exp(np.clip(odds, -50.0, 50.0)))  # 1 - probability
     articles = np.array([u.article.id for u in units])
     forbidden = (articles[:, None] == articles[None, :]) | far[np.ix_(date_index, date_index)]
@@ -181,9 +181,10 @@ def pair_distances(units: list[WindowUnit]) -> np.ndarray:
     return np.asarray(distance[upper], dtype=np.float64)
 
 
-def key_overlaps(units: list[WindowUnit]) -> np.ndarray:
+def key_overlaps(units: list[WindowUnit]) -> tuple[np.ndarray, np.ndarray]:
     """Weighted overlap of the keys of every two units (measured only where they share a key), with
-    key weights from the window itself (the stories' counts would depend on the arrival order)."""
+    key weights from the window itself (the stories' counts would depend on the arrival order), and
+    how many numbers every two units share."""
     count = len(units)
     counts = Counter(k for u in units for k in u.unit.keys)
     weights = {k: idf(n, count) for k, n in counts.items()}
@@ -192,12 +193,18 @@ def key_overlaps(units: list[WindowUnit]) -> np.ndarray:
         for key in item.unit.keys:
             holders.setdefault(key, []).append(index)
     overlap = np.zeros((count, count))
+    numbers = np.zeros((count, count))
+    for key, members in holders.items():
+        if key.startswith("number:") and len(members) > 1:
+            chosen = np.array(members)
+            numbers[np.ix_(chosen, chosen)] += 1.0
+    np.fill_diagonal(numbers, 0.0)
     pairs = {(i, j) for members in holders.values() for i in members for j in members if i < j}
     for i, j in pairs:
         # between two single units the weighted Jaccard is symmetric: measured once
         value = entity_overlap(units[i].unit.keys, dict.fromkeys(units[j].unit.keys, 1), 1, weights)
         overlap[i, j] = overlap[j, i] = value
-    return overlap
+    return overlap, numbers
 
 
 def partition(distances: np.ndarray, count: int) -> list[list[int]]:

@@ -6,6 +6,7 @@ import itertools
 import math
 from pathlib import Path
 
+import numpy as np
 import pytest
 import sqlalchemy as sa
 
@@ -13,8 +14,9 @@ from newsloom.article import Article
 from newsloom.store import Store
 from newsloom.store.articles import save_article
 from newsloom.stories import cluster
+from newsloom.stories.cluster import Unit
 from newsloom.stories.queries import story_detail
-from newsloom.stories.recluster import recluster_recent
+from newsloom.stories.recluster import WindowUnit, key_overlaps, recluster_recent
 from newsloom.stories.storylines import cluster_and_thread
 from tests.stories.corpus import arrest_en, arrest_id, bridge_en, bridge_id, roundup_en, trade_en, trade_vi
 from tests.stories.helpers import BagOfWordsEncoder, embedded, fake_encoder, make_article
@@ -148,3 +150,20 @@ def test_the_window_takes_the_newest_stories_up_to_its_bound(folder: Path, corpu
         assert len(window_units(conn)) == 9  # six reports and the roundup's three events
         assert window_units(conn, max_units=4) == []
     store.close()
+
+
+def test_the_window_counts_the_numbers_every_two_units_share() -> None:
+    def unit(keys: list[str]) -> WindowUnit:
+        article = Article(id="a" + "".join(keys), path="-", text="x")
+        vector = np.zeros(3)
+        return WindowUnit(article, Unit(-1, None, vector, "", dict.fromkeys(keys, 0.5), None, None, 0), 1)
+
+    units = [
+        unit(["number:17", "number:250", "person:x"]),
+        unit(["number:17", "number:250"]),
+        unit(["number:17", "person:x"]),
+        unit(["place:y"]),
+    ]
+    overlap, numbers = key_overlaps(units)
+    assert numbers.tolist() == [[0, 2, 1, 0], [2, 0, 1, 0], [1, 1, 0, 0], [0, 0, 0, 0]]
+    assert overlap[0, 2] > 0.0 and overlap[0, 3] == 0.0
