@@ -40,7 +40,7 @@ from newsloom.stories.cluster import (
 from newsloom.stories.embed import content_key
 from newsloom.stories.join import join_model, too_far
 from newsloom.stories.stage import encoder_name, passages
-from newsloom.stories.storylines import assign_storyline, leave_storyline
+from newsloom.stories.storylines import assign_storyline, leave_storyline, rethread_window
 
 #: Stories looked at (the newest) and units at most: bound the batch whatever the size of the store
 #: (the pair matrices hold MAX_UNITS squared numbers: 2,000 units are 32 MB each, about eight of them).
@@ -269,26 +269,18 @@ def _rebuild(
     return target
 
 
-def recluster_recent(
-    conn: Connection, limit: int = WINDOW_STORIES, max_units: int = MAX_UNITS
-) -> ReclusterReport:
-    """Cluster the units of the newest stories again (see ``window_units``) and apply the differences."""
-    units = window_units(conn, limit, max_units)
-    report = ReclusterReport(units=len(units), stories_before=len({u.story_id for u in units} - {None}))
-    if not units:
-        return report
-    centre(conn, units)
-    distances = pair_distances(units)
-    clusters = partition(distances, len(units))
-    ids = assign_ids(units, clusters)
-    report.stories_after = len(clusters)
-    before: dict[int, set[int]] = {}
-    for index, item in enumerate(units):
-        if item.story_id is not None:
-            before.setdefault(item.story_id, set()).add(index)
-    changed = [sid for c, sid in zip(clusters, ids, strict=True) if sid is None or before[sid] != set(c)]
-    if not changed:
-        return report
+def _apply(
+    conn: Connection,
+    units: list[WindowUnit],
+    distances: np.ndarray,
+    clusters: list[list[int]],
+    ids: list[int | None],
+    before: dict[int, set[int]],
+    changed: list[int | None],
+    report: ReclusterReport,
+) -> dict[int, int]:
+    """Rebuild the stories the new clusters changed (removing the emptied ones, with redirects);
+    return cluster position -> story id."""
     gone = sorted(set(before) - {sid for sid in ids if sid is not None})
     encoder = encoder_name()
     for emptied in sorted({sid for sid in changed if sid is not None} | set(gone)):
@@ -309,4 +301,34 @@ def recluster_recent(
     sql.add_redirects(conn, report.removed)
     for story_id in report.changed:
         assign_storyline(conn, story_id)
+    return final
+
+
+def recluster_recent(
+    conn: Connection, limit: int = WINDOW_STORIES, max_units: int = MAX_UNITS
+) -> ReclusterReport:
+    """Cluster the units of the newest stories again (see ``window_units``) and apply the differences."""
+    units = window_units(conn, limit, max_units)
+    report = ReclusterReport(units=len(units), stories_before=len({u.story_id for u in units} - {None}))
+    if not units:
+        return report
+    centre(conn, units)
+    distances = pair_distances(units)
+    clusters = partition(distances, len(units))
+    ids = assign_ids(units, clusters)
+    report.stories_after = len(clusters)
+    before: dict[int, set[int]] = {}
+    for index, item in enumerate(units):
+        if item.story_id is not None:
+            before.setdefault(item.story_id, set()).add(index)
+    changed = [sid for c, sid in zip(clusters, ids, strict=True) if sid is None or before[sid] != set(c)]
+    final = {c: sid for c, sid in enumerate(ids) if sid is not None}
+    if changed:
+        final = _apply(conn, units, distances, clusters, ids, before, changed, report)
+    # storylines of the whole window again, on topics centred by today's means (order-independent)
+    topics = {
+        final[c]: np.sum([units[i].unit.centred for i in cluster], axis=0)
+        for c, cluster in enumerate(clusters)
+    }
+    rethread_window(conn, sorted(topics), topics)
     return report
