@@ -73,8 +73,7 @@ GVC_RANDOM = 2
 #: 0.97). With the interactions and shared numbers (``join.FEATURES``) both hold; chosen on the two
 #: dev golds (bench/stories.py, input order, re-clustered, GVC dev / project gold): weight 0.3 gives
 #: 0.900 / 0.987, 0.5 gives 0.894 / 0.987, 1.0 gives 0.897 / 0.999 but the incremental step's
-#: precision on the project gold falls to 0.871 (0.949 at 0.3). (Measured with shared numbers
-#: counted 1 each; weighted by IDF, as shipped, weight 0.3 gives 0.892 / 0.987.)
+#: precision on the project gold falls to 0.871 (0.949 at 0.3).
 GVC_WEIGHT = 0.3
 SOURCE = "GeekDream-x/SemEval2022-Task8-TonyX train.jsonl (SemEval-2022 Task 8 training pairs), Apache-2.0"
 #: The original SemEval language pairs used (the machine-translated ones are left out).
@@ -234,7 +233,7 @@ def pair_signals(pairs: list[Pair]) -> list[JoinSignals]:
         date_a, exact = article_date(a)
         date_b, _ = article_date(b)
         cross = a.language != b.language
-        numbers = shared_numbers(keys[a.id], {k: 1 for k in keys[b.id]}, 1, weights[kind])
+        numbers = shared_numbers(keys[a.id], {k: 1 for k in keys[b.id]}, 1)
         out.append(JoinSignals(sim, overlap, day_distance(date_a, date_b), exact, cross, numbers))
     return out
 

@@ -84,7 +84,7 @@ SIMILARITY_PRIOR_COUNT = 3
 #: (at 0.5, ``recluster.LINK_PROBABILITY``) mends a split story better than a merged one. Chosen on
 #: the project gold (dev; bench/stories.py, 3 orders): 0.0 -> 0.5 lifted the incremental F1 from
 #: 0.909 to 0.964 and the storyline inverse purity after re-clustering from 0.622 to 0.733, and
-#: left the re-clustered F1 as it was (0.987; GVC dev 0.900 with the model of that day).
+#: left the re-clustered F1 as it was (0.987; GVC dev 0.900).
 JOIN_THRESHOLD = 0.5
 #: Story keys carried by fewer members than this share are left out of its profile (noise).
 PROFILE_MIN_SHARE = 0.2
@@ -381,15 +381,10 @@ def entity_overlap(
     return shared / union if union else 0.0
 
 
-def shared_numbers(
-    unit_keys: dict[str, float], story_keys: dict[str, int], members: int, weights: dict[str, float]
-) -> float:
-    """How many of the unit's numbers the story states too, each by its share of the story's members
-    and by its weight (IDF: a number many reports state, such as 10 or 100, tells little)."""
+def shared_numbers(unit_keys: dict[str, float], story_keys: dict[str, int], members: int) -> float:
+    """How many of the unit's numbers the story states too, each by its share of the story's members."""
     return sum(
-        weights.get(key, 1.0) * min(1.0, story_keys.get(key, 0) / max(1, members))
-        for key in unit_keys
-        if key.startswith("number:")
+        min(1.0, story_keys.get(key, 0) / max(1, members)) for key in unit_keys if key.startswith("number:")
     )
 
 
@@ -427,7 +422,7 @@ def score_candidate(
         candidate.days,
         unit.exact,
         not same_language,
-        shared_numbers(unit.keys, story_keys, story.member_count, weights),
+        shared_numbers(unit.keys, story_keys, story.member_count),
     )
     candidate.score = join_model().log_odds(signals)
 

@@ -76,7 +76,7 @@ class JoinSignals:
     days: int | None  # days between their dates; None when either is unknown
     exact: bool = False  # the unit's date is said in its text (not only its publication date)
     cross: bool = False  # the two sides are in different languages
-    numbers: float = 0.0  # numbers of the unit the story states too (by member share and IDF)
+    numbers: float = 0.0  # numbers of the unit the story states too (each by its share of members)
 
     def vector(self) -> tuple[float, ...]:
         """The signals in FEATURES order."""

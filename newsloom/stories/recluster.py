@@ -184,7 +184,7 @@ def pair_distances(units: list[WindowUnit]) -> np.ndarray:
 def key_overlaps(units: list[WindowUnit]) -> tuple[np.ndarray, np.ndarray]:
     """Weighted overlap of the keys of every two units (measured only where they share a key), with
     key weights from the window itself (the stories' counts would depend on the arrival order), and
-    the numbers every two units share (each by its weight, as in ``cluster.shared_numbers``)."""
+    how many numbers every two units share."""
     count = len(units)
     counts = Counter(k for u in units for k in u.unit.keys)
     weights = {k: idf(n, count) for k, n in counts.items()}
@@ -197,7 +197,7 @@ def key_overlaps(units: list[WindowUnit]) -> tuple[np.ndarray, np.ndarray]:
     for key, members in holders.items():
         if key.startswith("number:") and len(members) > 1:
             chosen = np.array(members)
-            numbers[np.ix_(chosen, chosen)] += weights[key]
+            numbers[np.ix_(chosen, chosen)] += 1.0
     np.fill_diagonal(numbers, 0.0)
     pairs = {(i, j) for members in holders.values() for i in members for j in members if i < j}
     for i, j in pairs:
