@@ -40,7 +40,7 @@ from newsloom.stories.cluster import (
 from newsloom.stories.embed import content_key
 from newsloom.stories.join import join_model, too_far
 from newsloom.stories.stage import encoder_name, passages
-from newsloom.stories.storylines import assign_storyline, leave_storyline
+from newsloom.stories.storylines import assign_storyline, leave_storyline, rethread_window
 
 #: Stories looked at (the newest) and units at most: bound the batch whatever the size of the store
 #: (the pair matrices hold MAX_UNITS squared numbers: 2,000 units are 32 MB each, about eight of them).
@@ -156,7 +156,7 @@ def pair_distances(units: list[WindowUnit]) -> np.ndarray:
         return np.zeros(0)
     vectors = np.vstack([u.unit.centred for u in units])
     sims = vectors @ vectors.T
-    overlap = key_overlaps(units)
+    overlap, numbers = key_overlaps(units)
     dates = sorted({u.unit.date or "" for u in units})
     date_index = np.array([dates.index(u.unit.date or "") for u in units])
     apart = np.full((len(dates), len(dates)), np.nan)
@@ -172,7 +172,7 @@ def pair_distances(units: list[WindowUnit]) -> np.ndarray:
     cross = languages[:, None] != languages[None, :]
     confidence = np.array([similarity_confidence(u.unit.language_vectors) for u in units])
     sims = sims * np.minimum(confidence[:, None], confidence[None, :])
-    odds = join_model().log_odds_many(sims, overlap, days, exact, cross)
+    odds = join_model().log_odds_many(sims, overlap, days, exact, cross, numbers)
     distance = 1.0 / (1.0 + np.exp(np.clip(odds, -50.0, 50.0)))  # 1 - probability
     articles = np.array([u.article.id for u in units])
     forbidden = (articles[:, None] == articles[None, :]) | far[np.ix_(date_index, date_index)]
@@ -181,9 +181,10 @@ def pair_distances(units: list[WindowUnit]) -> np.ndarray:
     return np.asarray(distance[upper], dtype=np.float64)
 
 
-def key_overlaps(units: list[WindowUnit]) -> np.ndarray:
+def key_overlaps(units: list[WindowUnit]) -> tuple[np.ndarray, np.ndarray]:
     """Weighted overlap of the keys of every two units (measured only where they share a key), with
-    key weights from the window itself (the stories' counts would depend on the arrival order)."""
+    key weights from the window itself (the stories' counts would depend on the arrival order), and
+    how many numbers every two units share."""
     count = len(units)
     counts = Counter(k for u in units for k in u.unit.keys)
     weights = {k: idf(n, count) for k, n in counts.items()}
@@ -192,12 +193,18 @@ def key_overlaps(units: list[WindowUnit]) -> np.ndarray:
         for key in item.unit.keys:
             holders.setdefault(key, []).append(index)
     overlap = np.zeros((count, count))
+    numbers = np.zeros((count, count))
+    for key, members in holders.items():
+        if key.startswith("number:") and len(members) > 1:
+            chosen = np.array(members)
+            numbers[np.ix_(chosen, chosen)] += 1.0
+    np.fill_diagonal(numbers, 0.0)
     pairs = {(i, j) for members in holders.values() for i in members for j in members if i < j}
     for i, j in pairs:
         # between two single units the weighted Jaccard is symmetric: measured once
         value = entity_overlap(units[i].unit.keys, dict.fromkeys(units[j].unit.keys, 1), 1, weights)
         overlap[i, j] = overlap[j, i] = value
-    return overlap
+    return overlap, numbers
 
 
 def partition(distances: np.ndarray, count: int) -> list[list[int]]:
@@ -262,26 +269,18 @@ def _rebuild(
     return target
 
 
-def recluster_recent(
-    conn: Connection, limit: int = WINDOW_STORIES, max_units: int = MAX_UNITS
-) -> ReclusterReport:
-    """Cluster the units of the newest stories again (see ``window_units``) and apply the differences."""
-    units = window_units(conn, limit, max_units)
-    report = ReclusterReport(units=len(units), stories_before=len({u.story_id for u in units} - {None}))
-    if not units:
-        return report
-    centre(conn, units)
-    distances = pair_distances(units)
-    clusters = partition(distances, len(units))
-    ids = assign_ids(units, clusters)
-    report.stories_after = len(clusters)
-    before: dict[int, set[int]] = {}
-    for index, item in enumerate(units):
-        if item.story_id is not None:
-            before.setdefault(item.story_id, set()).add(index)
-    changed = [sid for c, sid in zip(clusters, ids, strict=True) if sid is None or before[sid] != set(c)]
-    if not changed:
-        return report
+def _apply(
+    conn: Connection,
+    units: list[WindowUnit],
+    distances: np.ndarray,
+    clusters: list[list[int]],
+    ids: list[int | None],
+    before: dict[int, set[int]],
+    changed: list[int | None],
+    report: ReclusterReport,
+) -> dict[int, int]:
+    """Rebuild the stories the new clusters changed (removing the emptied ones, with redirects);
+    return cluster position -> story id."""
     gone = sorted(set(before) - {sid for sid in ids if sid is not None})
     encoder = encoder_name()
     for emptied in sorted({sid for sid in changed if sid is not None} | set(gone)):
@@ -302,4 +301,34 @@ def recluster_recent(
     sql.add_redirects(conn, report.removed)
     for story_id in report.changed:
         assign_storyline(conn, story_id)
+    return final
+
+
+def recluster_recent(
+    conn: Connection, limit: int = WINDOW_STORIES, max_units: int = MAX_UNITS
+) -> ReclusterReport:
+    """Cluster the units of the newest stories again (see ``window_units``) and apply the differences."""
+    units = window_units(conn, limit, max_units)
+    report = ReclusterReport(units=len(units), stories_before=len({u.story_id for u in units} - {None}))
+    if not units:
+        return report
+    centre(conn, units)
+    distances = pair_distances(units)
+    clusters = partition(distances, len(units))
+    ids = assign_ids(units, clusters)
+    report.stories_after = len(clusters)
+    before: dict[int, set[int]] = {}
+    for index, item in enumerate(units):
+        if item.story_id is not None:
+            before.setdefault(item.story_id, set()).add(index)
+    changed = [sid for c, sid in zip(clusters, ids, strict=True) if sid is None or before[sid] != set(c)]
+    final = {c: sid for c, sid in enumerate(ids) if sid is not None}
+    if changed:
+        final = _apply(conn, units, distances, clusters, ids, before, changed, report)
+    # storylines of the whole window again, on topics centred by today's means (order-independent)
+    topics = {
+        final[c]: np.sum([units[i].unit.centred for i in cluster], axis=0)
+        for c, cluster in enumerate(clusters)
+    }
+    rethread_window(conn, sorted(topics), topics)
     return report

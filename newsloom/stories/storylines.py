@@ -10,9 +10,17 @@ of the story's principal actors (``MIN_COVERAGE``: a shared topic alone, such as
 Hà Nội and in Kuala Lumpur, is no thread), and is scored on that share, on the topic (the best
 cosine between the story's centred centroid and the thread's latest stories) and on the days
 between the story and the thread's span.
+
+What the arrival order decides is undone at the end-of-run re-clustering: ``rethread_window``
+threads the window's stories again together (``window_threads``: two stories are linked by the
+same tests, key weights from the window, topics centred by today's means; a storyline is a group
+of linked stories), so the storylines of a window are the same whatever order its articles came in,
+and a second pass changes nothing.
 """
 
 from __future__ import annotations
+
+from collections import Counter
 
 import numpy as np
 
@@ -201,3 +209,76 @@ def leave_storyline(conn: Connection, story_id: int) -> None:
     _, lent = thread_keys(conn, story)
     _leave(conn, story.storyline_id, story, lent)
     sql.update_story(conn, story_id, storyline_id=None)
+
+
+def window_threads(
+    conn: Connection, story_ids: list[int], centroids: dict[int, np.ndarray] | None = None
+) -> list[list[int]]:
+    """The storylines of a window of stories decided together, whatever order they came in: two
+    stories are linked when they pass the same tests as a story and a thread (coverage of either's
+    principal actors, topic, days apart; key weights from the window itself), and a storyline is a
+    group of linked stories. ``centroids``: each story's topic vector (default: its stored centroid,
+    which was centred by the language means of the moment each member came; the re-clustering
+    passes vectors centred by today's means, the same in every arrival order)."""
+    stories = sql.load_stories(conn, story_ids)
+    ids = sorted(stories)
+    salient = {sid: set(thread_keys(conn, stories[sid])[0]) for sid in ids}
+    counts = Counter(k for keys in salient.values() for k in keys)
+    weights = {
+        sid: {k: KEY_WEIGHTS[_kind_name(k.split(":", 1)[0])] * idf(counts[k], len(ids)) for k in keys}
+        for sid, keys in salient.items()
+    }
+    principal = {
+        sid: sum(sorted(w.values(), reverse=True)[:PRINCIPAL_ACTORS]) or 1.0 for sid, w in weights.items()
+    }
+    given = centroids or {}
+    centroid = {sid: unit_norm(given.get(sid, stories[sid].centroid)) for sid in ids}
+    parent = {sid: sid for sid in ids}
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            x = parent[x]
+        return x
+
+    holders: dict[str, list[int]] = {}
+    for sid in ids:
+        for key in salient[sid]:
+            holders.setdefault(key, []).append(sid)
+    pairs = {(a, b) for held in holders.values() for a in held for b in held if a < b}
+    for a, b in sorted(pairs):  # only stories that share an actor can be linked
+        shared = salient[a] & salient[b]
+        gap = day_distance(stories[a].date, stories[b].date) or 0
+        if gap > WINDOW_DAYS:
+            continue
+        coverage = max(min(1.0, sum(weights[s][k] for k in shared) / principal[s]) for s in (a, b))
+        if coverage < MIN_COVERAGE:
+            continue
+        topic = float(centroid[a] @ centroid[b]) if centroid[a].shape == centroid[b].shape else 0.0
+        if KEY_WEIGHT * coverage + TOPIC_WEIGHT * topic - GAP_PENALTY * gap >= JOIN_THRESHOLD:
+            parent[find(b)] = find(a)
+    groups: dict[int, list[int]] = {}
+    for sid in ids:
+        groups.setdefault(find(sid), []).append(sid)
+    return sorted(groups.values())
+
+
+def rethread_window(
+    conn: Connection, story_ids: list[int], centroids: dict[int, np.ndarray] | None = None
+) -> None:
+    """Give a window of stories the storylines ``window_threads`` finds; a storyline that already
+    holds exactly one group is kept (so a second pass changes nothing)."""
+    for group in window_threads(conn, story_ids, centroids):
+        stories = sql.load_stories(conn, group)
+        lines = {stories[s].storyline_id for s in group}
+        line = next(iter(lines))
+        if len(lines) == 1 and line is not None:
+            row = sql.load_storylines(conn, [line]).get(line)
+            if row is not None and int(row.story_count) == len(group):
+                continue
+        for story_id in group:
+            leave_storyline(conn, story_id)
+        first = min(group, key=lambda s: (stories[s].date or "9999", s))
+        line_id = sql.insert_storyline(conn, stories[first].date, np.zeros_like(stories[first].centroid))
+        for story_id in group:
+            story = sql.load_stories(conn, [story_id])[story_id]
+            _enter(conn, line_id, story, thread_keys(conn, story)[0])

@@ -23,6 +23,7 @@ from newsloom.stories.cluster import (
     lsh_buckets,
     person_key,
     representative_date,
+    shared_numbers,
     unit_keys,
 )
 from newsloom.stories.storylines import cluster_and_thread
@@ -295,3 +296,10 @@ def test_one_number_written_in_two_languages_is_one_key() -> None:
     vietnamese = make_article("n3", "Vụ nổ làm 1.250 người thiệt mạng tại cảng.", language="vi")
     assert "number:1250" in unit_keys(english, None, {})
     assert "number:1250" in unit_keys(vietnamese, None, {})
+
+
+def test_a_story_shares_a_number_by_the_share_of_its_members_that_state_it() -> None:
+    unit = {"number:17": 0.5, "number:250": 0.5, "person:x": 1.0}
+    assert shared_numbers(unit, {"number:17": 2, "number:250": 1, "person:x": 2}, 2) == 1.5
+    assert shared_numbers(unit, {"person:x": 2, "number:99": 2}, 2) == 0.0
+    assert shared_numbers({"person:x": 1.0}, {"person:x": 1}, 1) == 0.0

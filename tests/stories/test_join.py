@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from newsloom.stories.join import (
@@ -23,8 +24,38 @@ def test_a_missing_date_gives_no_date_signal_at_all() -> None:
     undated = JoinSignals(sim=0.5, overlap=0.2, days=None, exact=True).vector()
     assert dict(zip(FEATURES, undated, strict=True)) == {
         "sim": 0.5, "overlap": 0.2, "dated": 0.0, "days": 0.0, "exact_days": 0.0,
-        "cross_language": 0.0, "cross_sim": 0.0,
+        "cross_language": 0.0, "cross_sim": 0.0, "undated_sim": 0.5, "undated_overlap": 0.2,
+        "days_overlap": 0.0, "sim_overlap": 0.1, "numbers": 0.0, "undated_numbers": 0.0,
+        "days_numbers": 0.0,
     }  # fmt: skip
+
+
+def test_interactions_weigh_names_and_numbers_by_the_days_between() -> None:
+    signals = dict(zip(FEATURES, JoinSignals(0.5, 0.2, days=3, numbers=2.0).vector(), strict=True))
+    assert signals["undated_sim"] == signals["undated_overlap"] == signals["undated_numbers"] == 0.0
+    assert signals["days_overlap"] == pytest.approx(0.6)
+    assert signals["numbers"] == pytest.approx(2 / 3)
+    assert signals["days_numbers"] == pytest.approx(2.0)
+    many = dict(zip(FEATURES, JoinSignals(0.5, 0.2, days=None, numbers=7.0).vector(), strict=True))
+    assert many["numbers"] == many["undated_numbers"] == 1.0  # counted up to MAX_NUMBERS
+
+
+def test_many_pairs_at_once_score_as_each_pair_alone() -> None:
+    model = join_model()
+    pairs = [
+        JoinSignals(0.5, 0.2, days=None, exact=True, numbers=1.0),
+        JoinSignals(0.1, 0.6, days=2, exact=True, cross=True),
+        JoinSignals(0.3, 0.0, days=9, exact=False, numbers=4.0),
+    ]
+    many = model.log_odds_many(
+        np.array([p.sim for p in pairs]),
+        np.array([p.overlap for p in pairs]),
+        np.array([np.nan if p.days is None else p.days for p in pairs], dtype=np.float64),
+        np.array([p.exact for p in pairs]),
+        np.array([p.cross for p in pairs]),
+        np.array([p.numbers for p in pairs]),
+    )
+    assert many == pytest.approx([model.log_odds(p) for p in pairs])
 
 
 def test_days_are_capped_and_counted_again_when_the_text_says_the_date() -> None:
@@ -35,8 +66,8 @@ def test_days_are_capped_and_counted_again_when_the_text_says_the_date() -> None
 
 
 def test_a_cross_language_pair_has_its_own_similarity_slope() -> None:
-    assert JoinSignals(0.4, 0.0, None, cross=True).vector()[5:] == (1.0, 0.4)
-    assert JoinSignals(0.4, 0.0, None, cross=False).vector()[5:] == (0.0, 0.0)
+    assert JoinSignals(0.4, 0.0, None, cross=True).vector()[5:7] == (1.0, 0.4)
+    assert JoinSignals(0.4, 0.0, None, cross=False).vector()[5:7] == (0.0, 0.0)
 
 
 @pytest.mark.parametrize(
@@ -48,6 +79,10 @@ def test_a_cross_language_pair_has_its_own_similarity_slope() -> None:
         (None, ("2005-10-21", None), False),  # unknown is not far
         ("XXXX-10-21", ("2005-10-21", None), False),  # nor is a date without its year
         ("2025-10-21", (None, None), False),
+        ("1998", ("2025-10-21", None), True),  # a year alone still tells decades apart
+        ("2025-10", ("2024-12-30", None), False),  # but not a month around new year
+        ("2025-10-21", ("1990-05", "1991"), True),
+        ("XXXX-10", ("1990-05",), False),
     ],
 )
 def test_only_two_known_dates_can_be_too_far(unit: str | None, span: tuple, expected: bool) -> None:
@@ -71,6 +106,14 @@ def test_the_shipped_model_rises_with_similarity_and_overlap_and_falls_with_days
         assert model.log_odds(JoinSignals(0.3, 0.2, days=3, cross=cross)) < model.log_odds(base)
 
 
+def test_the_shipped_model_rises_with_shared_numbers_dated_or_not() -> None:
+    model = join_model()
+    for days in (None, 0, 2):
+        assert model.log_odds(JoinSignals(0.3, 0.2, days, numbers=2.0)) > model.log_odds(
+            JoinSignals(0.3, 0.2, days)
+        )
+
+
 def test_an_undated_pair_is_not_judged_as_one_days_apart() -> None:
     model = join_model()
     assert model.log_odds(JoinSignals(0.4, 0.3, days=None)) > model.log_odds(
@@ -88,7 +131,9 @@ def test_a_model_file_of_other_features_is_refused_with_what_to_do(tmp_path: Pat
 
 
 def test_a_saved_model_loads_back_the_same(tmp_path: Path) -> None:
-    model = JoinModel((1.0, 2.0, 0.5, -0.3, -0.1, -0.2, 0.4), -0.4, {"trained_on": "test"})
+    model = JoinModel(
+        tuple(round(0.1 * i - 0.5, 1) for i in range(len(FEATURES))), -0.4, {"trained_on": "test"}
+    )
     loaded = load_model(save_model(model, tmp_path / "join.json"))
     assert loaded == model
     assert 0.0 < loaded.probability(JoinSignals(0.5, 0.1, None)) < 1.0

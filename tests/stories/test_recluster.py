@@ -6,16 +6,19 @@ import itertools
 import math
 from pathlib import Path
 
+import numpy as np
 import pytest
 import sqlalchemy as sa
 
 from newsloom.article import Article
 from newsloom.store import Store
+from newsloom.store import stories as sql
 from newsloom.store.articles import save_article
 from newsloom.stories import cluster
+from newsloom.stories.cluster import Unit
 from newsloom.stories.queries import story_detail
-from newsloom.stories.recluster import recluster_recent
-from newsloom.stories.storylines import cluster_and_thread
+from newsloom.stories.recluster import WindowUnit, key_overlaps, recluster_recent
+from newsloom.stories.storylines import _enter, cluster_and_thread, leave_storyline, thread_keys
 from tests.stories.corpus import arrest_en, arrest_id, bridge_en, bridge_id, roundup_en, trade_en, trade_vi
 from tests.stories.helpers import BagOfWordsEncoder, embedded, fake_encoder, make_article
 
@@ -45,6 +48,18 @@ def stories(store: Store) -> dict[int, frozenset[tuple[str, int]]]:
     return {sid: frozenset(m) for sid, m in found.items()}
 
 
+def threads(store: Store) -> frozenset[frozenset[frozenset[tuple[str, int]]]]:
+    """The storylines as groups of stories (each story by its members), whatever their ids."""
+    members = stories(store)
+    with store.connect() as conn:
+        rows = conn.execute(sa.text("SELECT id, storyline_id FROM stories")).all()
+    lines: dict[int, set[frozenset[tuple[str, int]]]] = {}
+    for story_id, line_id in rows:
+        assert line_id is not None, f"story {story_id} has no storyline"
+        lines.setdefault(int(line_id), set()).add(members[int(story_id)])
+    return frozenset(frozenset(line) for line in lines.values())
+
+
 @pytest.fixture
 def corpus() -> list[Article]:
     return [trade_en(), trade_vi(), bridge_en(), bridge_id(), arrest_en(), arrest_id(), roundup_en()]
@@ -54,13 +69,16 @@ def test_every_arrival_order_gives_the_same_stories_after_reclustering(
     folder: Path, corpus: list[Article]
 ) -> None:
     partitions = set()
+    storylines = set()
     for number, order in enumerate(itertools.islice(itertools.permutations(corpus), 0, 5040, 997)):
         store = run(folder / f"order{number}.db", list(order))
         with store.transaction() as conn:
             recluster_recent(conn)
         partitions.add(frozenset(stories(store).values()))
+        storylines.add(threads(store))
         store.close()
     assert len(partitions) == 1
+    assert len(storylines) == 1  # the window's storylines are threaded again together
     (partition,) = partitions
     trade = next(s for s in partition if ("trade-en", -1) in s)
     assert {a for a, _ in trade} == {"trade-en", "trade-vi", "roundup-en"}
@@ -76,6 +94,12 @@ def test_reclustering_twice_changes_nothing_the_second_time(folder: Path, corpus
         again = recluster_recent(conn)
     assert again.changed == [] and again.removed == {}
     assert stories(store) == before
+    with store.connect() as conn:
+        lines = conn.execute(sa.text("SELECT id, storyline_id FROM stories ORDER BY id")).all()
+    with store.transaction() as conn:
+        recluster_recent(conn)
+    with store.connect() as conn:
+        assert conn.execute(sa.text("SELECT id, storyline_id FROM stories ORDER BY id")).all() == lines
     store.close()
 
 
@@ -147,4 +171,43 @@ def test_the_window_takes_the_newest_stories_up_to_its_bound(folder: Path, corpu
     with store.connect() as conn:
         assert len(window_units(conn)) == 9  # six reports and the roundup's three events
         assert window_units(conn, max_units=4) == []
+    store.close()
+
+
+def test_the_window_counts_the_numbers_every_two_units_share() -> None:
+    def unit(keys: list[str]) -> WindowUnit:
+        article = Article(id="a" + "".join(keys), path="-", text="x")
+        vector = np.zeros(3)
+        return WindowUnit(article, Unit(-1, None, vector, "", dict.fromkeys(keys, 0.5), None, None, 0), 1)
+
+    units = [
+        unit(["number:17", "number:250", "person:x"]),
+        unit(["number:17", "number:250"]),
+        unit(["number:17", "person:x"]),
+        unit(["place:y"]),
+    ]
+    overlap, numbers = key_overlaps(units)
+    assert numbers.tolist() == [[0, 2, 1, 0], [2, 0, 1, 0], [1, 1, 0, 0], [0, 0, 0, 0]]
+    assert overlap[0, 2] > 0.0 and overlap[0, 3] == 0.0
+
+
+def test_reclustering_threads_the_window_again_whatever_threads_arrival_made(
+    folder: Path, corpus: list[Article]
+) -> None:
+    store = run(folder / "threads.db", corpus)
+    with store.transaction() as conn:
+        recluster_recent(conn)
+    expected = threads(store)
+    assert len(expected) > 1
+    with store.transaction() as conn:  # an arrival order that threaded every story into one line
+        ids = [int(i) for i in conn.execute(sa.text("SELECT id FROM stories ORDER BY id")).scalars()]
+        line = sql.insert_storyline(conn, None, np.zeros(0))
+        for story_id in ids:
+            leave_storyline(conn, story_id)
+            story = sql.load_stories(conn, [story_id])[story_id]
+            _enter(conn, line, story, thread_keys(conn, story)[0])
+    assert len(threads(store)) == 1
+    with store.transaction() as conn:
+        recluster_recent(conn)
+    assert threads(store) == expected
     store.close()
