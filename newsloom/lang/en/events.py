@@ -147,8 +147,11 @@ RULES = EventRules(
         T(r"\b(?:held|conducted|launched|began|begun|started|staged|mounted|carried\s+out)\s+(?:a\s+|their\s+)?(?:\w+\s+)?joint\s+(?:\w+\s+)?(?:exercises?|drills?|patrols?|operations?|investigations?)\b",
           "COOPERATE", joint=True, confidence=0.8),
         # -- CONCEDE / RETREAT ------------------------------------------------------------------
-        T(r"\b(?:pardoned|granted\s+amnesty|apologi[sz]ed|eased\s+(?:\w+\s+)?(?:restrictions|sanctions)|lifted\s+(?:the\s+|a\s+)?(?:ban|curfew|sanctions|restrictions))\b",
+        T(r"\b(?:pardoned|granted\s+amnesty|apologi[sz]ed|eased\s+(?:\w+\s+)?restrictions|lifted\s+(?:the\s+|a\s+)?(?:ban|restrictions))\b",
           "CONCEDE", confidence=0.8),
+        # lifting a curfew, an emergency, sanctions or a blockade takes effect at once: material (codebook)
+        T(r"\b(?:eased\s+(?:\w+\s+)?(?:sanctions|embargo|blockade)|lifted\s+(?:the\s+|a\s+|its\s+)?(?:\w+\s+)?(?:curfew|sanctions|embargo|blockade|lockdown|state\s+of\s+emergency))\b",
+          "RETREAT", confidence=0.8),
         T(r"\b(?:released|freed)\b(?=[^.;]{0,40}\b(?:prisoners?|hostages?|detainees?|captives?|fishermen|crew|sailors)\b)",
           "RETREAT", mode="release", confidence=0.8),
         T(r"\bwithdrew\s+(?:\w+\s+)?(?:troops|forces)\b", "RETREAT", mode="withdraw", confidence=0.8),

@@ -192,8 +192,10 @@ RULES = EventRules(
         T(r"\b(?:patrouilles?|opérations?|enquêtes?|exercices?|manœuvres)\s+(?P<t>conjointe?s?)\b", "COOPERATE",
           joint=True, confidence=0.7),
         # -- CONCEDE / RETREAT ------------------------------------------------------------------
-        T(r"\b" + _AUX + r"(?P<t>levé\s+(?:son|leur|le|la|les|l['’])\s*(?:veto|embargo|sanctions|couvre-feu|blocage|restrictions))\b",
+        T(r"\b" + _AUX + r"(?P<t>levé\s+(?:son|leur|le|la|les|l['’])\s*(?:veto|restrictions))\b",
           "CONCEDE", confidence=0.8),
+        T(r"\b" + _AUX + r"(?P<t>levé\s+(?:son|leur|le|la|les|l['’])\s*(?:embargo|sanctions|couvre-feu|blocage|blocus|état\s+d['’]urgence))\b",
+          "RETREAT", confidence=0.8),
         T(r"\b" + _AUX + r"(?P<t>gracié|amnistié|présenté\s+(?:ses|des)\s+excuses|assoupli)\b", "CONCEDE",
           confidence=0.8),
         T(r"\b" + _AUX + r"(?P<t>libéré|relâché|remis\s+en\s+liberté)\b(?=[^.;]{0,40}\b(?:otages?|prisonniers?|détenus?|captifs?|pêcheurs|marins|opposants?)\b)",

@@ -110,8 +110,9 @@ RULES = EventRules(
         T(r"\b(?:bertukar|berbagi|membagikan|memberikan|menyerahkan)\s+(?:\w+\s+)?(?:informasi|data|intelijen)\b",
           "COOPERATE", confidence=0.65),
         # -- CONCEDE / RETREAT ------------------------------------------------------------------
-        T(r"\b(?:memberikan\s+(?:amnesti|grasi)|meminta\s+maaf|mencabut\s+(?:larangan|sanksi|jam\s+malam))\b",
+        T(r"\b(?:memberikan\s+(?:amnesti|grasi)|meminta\s+maaf|mencabut\s+larangan)\b",
           "CONCEDE", confidence=0.8),
+        T(r"\bmencabut\s+(?:sanksi|jam\s+malam|embargo|status\s+darurat)\b", "RETREAT", confidence=0.8),
         T(r"\b(?:membebaskan|melepaskan)\b(?=[^.;]{0,40}\b(?:sandera|tahanan|nelayan|awak|narapidana)\b)",
           "RETREAT", mode="release", confidence=0.8),
         T(r"\bmenarik\s+(?:\w+\s+)?pasukan\b", "RETREAT", mode="withdraw", confidence=0.8),
