@@ -166,7 +166,8 @@ RULES = EventRules(
         r"(?:the\s+)?(?:family|families|grave|tomb|mausoleum|memorial|relatives)\s+of)\b"
     ),
     negation=r"\b(?:not|never|no longer|n't)\s+(?:\w+\s+)?$|\bdid\s+not\s+$|\bfailed\s+to\s+$",
-    hypothetical=r"\b(?:if|unless|whether)\b",
+    # a threat is conditional by nature: "threatened to strike if ..." asserts the threat (codebook: THREATEN)
+    hypothetical=r"^(?!.*\b(?:threat\w*|warn(?:s|ed|ing)?|ultimatum|vow(?:s|ed)?)\b.*\b(?:if|unless)\b).*?\b(?:if|unless|whether)\b",
     clause_break=r";|,\s+(?=(?:\w+ing)\b)(?!including\b|according\b|notably\b)|\s+—\s+|\s+-\s+(?=\w+ing\b)",
     clause_conjunction=r"\s(?:and|,)\s(?:also\s+)?",
     complement=r"\b(?:to|that|in\s+\w+ing)\b",

@@ -208,7 +208,8 @@ RULES = EventRules(
     blocked_before=r"\b(?:la|une|cette|sa|son|leur|de|du|des|lors\s+de|après\s+la)\s+$",
     blocked_after=r"^\s+(?:compte|note|acte|part|fin)\b",
     negation=r"\b(?:ne|n['’])\s*(?:\w+\s+){0,2}?(?:pas|jamais|plus|guère|point)\s+$|\b(?:pas|jamais)\s+$",
-    hypothetical=r"\b(?:si|s['’]il|s['’]ils|au\s+cas\s+où|à\s+condition\s+que)\b",
+    # a threat is conditional by nature: "a menacé de ... si ..." asserts the threat (codebook: THREATEN)
+    hypothetical=r"^(?!.*\b(?:menac\w*|avert\w*|ultimatum)\b.*\b(?:si|s['’]ils?)\b).*?\b(?:si|s['’]il|s['’]ils|au\s+cas\s+où|à\s+condition\s+que)\b",
     clause_break=r";|\s+—\s+|\s+–\s+",
     # "a dénoncé ... et a menacé de ...": a second verb in the passé composé opens its own clause (its
     # trigger starts at the auxiliary, right after "et")

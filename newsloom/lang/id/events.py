@@ -122,7 +122,8 @@ RULES = EventRules(
     blocked_before=r"\b(?:yang|untuk|saat|ketika|dalam)\s+$",
     blocked_after=r"^\s+(?:surat|laporan|penghargaan|pengaduan|dana\s+hibah|gaji)\b",
     negation=r"\b(?:tidak|belum|bukan|tak|enggan)\s+(?:\w+\s+)?$",
-    hypothetical=r"\b(?:jika|apabila|seandainya|kalau)\b",
+    # a threat is conditional by nature: "mengancam ... jika ..." asserts the threat (codebook: THREATEN)
+    hypothetical=r"^(?!.*\b(?:mengancam|ancaman|memperingatkan|ultimatum)\b.*\b(?:jika|apabila|kalau)\b).*?\b(?:jika|apabila|seandainya|kalau)\b",
     clause_break=r";|,\s*(?=(?:serta|sekaligus|dan juga)\b)",
     clause_conjunction=r"\s(?:dan|serta|,)\s",
     complement=r"\b(?:agar|supaya|untuk|bahwa)\b",

@@ -141,7 +141,8 @@ RULES = EventRules(
     # "tiếp tục", "tiếp cận", "ký tên", "đề nghị của", "gặp khó khăn", "mời gọi", "bắt đầu"
     blocked_after=r"^(?:\s+(?:tục|cận|nhận|theo|thu|xúc|giáp|diễn|sức|nối|quản|viện|tế|thị|tay|nhau|đó|tên|sinh|gọi|khó|phải|của|hỏi|dò|quan|đổi|đầu)\b)",
     negation=r"\b(?:không|chưa|chẳng|chưa từng|không hề)\s+(?:\S+\s+)?$",
-    hypothetical=r"\b(?:nếu|giả sử|trong trường hợp)\b",
+    # a threat is conditional by nature: "đe dọa ... nếu ..." asserts the threat (codebook: THREATEN)
+    hypothetical=r"^(?!.*\b(?:đe dọa|dọa|cảnh báo|tối hậu thư)\b.*\bnếu\b).*?\b(?:nếu|giả sử|trong trường hợp)\b",
     clause_break=r";|,\s*(?=đồng thời\b)|\bđồng thời\b",
     clause_conjunction=r"\s(?:và|,)\s",
     complement=r"\b(?:để|nhằm|sớm|rằng)\b",
