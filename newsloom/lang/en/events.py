@@ -176,7 +176,7 @@ RULES = EventRules(
     nonfactual=(
         r"\b(?:could|might|(?-i:may)|possibly|perhaps|likely|unlikely|(?:is|are|was|were)\s+(?:expected|due|set|scheduled)\s+to|"
         r"plans?\s+to|planned\s+to|planning\s+to|considering|(?:will|would)\s+consider|fears?|feared|worr(?:y|ies|ied)|"
-        r"warned\s+that|denied|denies|deny|no\s+evidence|not\s+ruled\s+out|unclear|rumou?red|reportedly|allegedly|"
+        r"denied|denies|deny|no\s+evidence|not\s+ruled\s+out|unclear|rumou?red|reportedly|allegedly|"
         r"usually|often|commonly|typically|historically|no\s+plans?|declined\s+to\s+(?:comment|confirm))\b"
     ),
     possibility=r"\b(?:could|might|(?-i:may)|risks?|possibly)\b",

@@ -131,7 +131,7 @@ RULES = EventRules(
     opinion=r"\b(?:menilai|berpendapat|meyakini|berharap|mengharapkan)\b",
     nonfactual=(
         r"\b(?:bisa|mungkin|dapat|berpotensi|diperkirakan|dijadwalkan|direncanakan|berencana|akan\s+mempertimbangkan|"
-        r"mempertimbangkan|dikhawatirkan|khawatir|memperingatkan\s+bahwa|membantah|menyangkal|belum\s+jelas|"
+        r"mempertimbangkan|dikhawatirkan|khawatir|membantah|menyangkal|belum\s+jelas|"
         r"tidak\s+ada\s+rencana|kabarnya|biasanya|sering)\b"
     ),
     possibility=r"\b(?:bisa|mungkin|dapat|berpotensi)\b",

@@ -149,7 +149,7 @@ RULES = EventRules(
     reporting=r"\b(?:khẳng định|cho biết|nhấn mạnh|cho rằng|nói|bày tỏ|nêu rõ|chia sẻ|thông báo|tuyên bố)\b",
     opinion=r"\b(?:cho rằng|nhận định|tin rằng|tin tưởng|kỳ vọng|hy vọng)\b",
     nonfactual=(
-        r"\b(?:có thể|có khả năng|dự kiến|dự định|sẽ xem xét|đang xem xét|lo ngại|lo sợ|e ngại|cảnh báo rằng|"
+        r"\b(?:có thể|có khả năng|dự kiến|dự định|sẽ xem xét|đang xem xét|lo ngại|lo sợ|e ngại|"
         r"phủ nhận|bác bỏ thông tin|không có kế hoạch|chưa rõ|được cho là|nghe nói|thường (?:diễn ra|xảy ra|được tổ chức))\b"
     ),
     possibility=r"\b(?:có thể|có khả năng|nguy cơ)\b",
