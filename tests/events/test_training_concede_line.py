@@ -66,3 +66,30 @@ def test_the_codebook_definitions_state_the_line():
 def test_rule_triggers_draw_the_same_line(text, expected, not_expected):
     (types,), _ = stage_types(read_sentences([LabelledSentence(text, "", frozenset(), "probe")]), False)
     assert expected in types and not_expected not in types, types
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya's president commuted the death sentences of 30 inmates on Tuesday.",
+        "The High Court in Nairobi acquitted opposition leader John Mwangi of incitement.",
+        "Hamas declared a three-day truce with Israel for the holiday.",
+    ],
+)
+def test_verbal_concessions_are_concede(text):
+    (types,), _ = stage_types(read_sentences([LabelledSentence(text, "", frozenset(), "probe")]), False)
+    assert "CONCEDE" in types, types
+
+
+def test_a_conditional_threat_is_asserted_but_a_conditional_plan_is_not():
+    from newsloom.events.learned import asserted
+    from newsloom.lang import load_part
+
+    rules = load_part("en", "events")
+    assert asserted("The union threatened to shut the ports unless the pay offer was improved.", rules)
+    assert asserted("Beijing warned that it would respond with force if the drills went ahead.", rules)
+    assert not asserted("If the talks fail, the union will shut the ports.", rules)
+    assert not asserted("Officials warned that the river could burst its banks.", rules)
+    vi = load_part("vi", "events")
+    assert asserted("Công nhân đe dọa đình công nếu công ty không trả lương.", vi)
+    assert not asserted("Nếu đàm phán thất bại, công nhân sẽ đình công.", vi)

@@ -149,6 +149,11 @@ RULES = EventRules(
         # -- CONCEDE / RETREAT ------------------------------------------------------------------
         T(r"\b(?:pardoned|granted\s+amnesty|apologi[sz]ed|eased\s+(?:\w+\s+)?restrictions|lifted\s+(?:the\s+|a\s+)?(?:ban|restrictions))\b",
           "CONCEDE", confidence=0.8),
+        # verbal concessions (codebook): acquittals and commutations, acceding to demands, declared truces
+        T(r"\b(?:acquitted|commuted|granted\s+(?:a\s+)?(?:\w+\s+)?(?:pardon|clemency)|announced\s+an?\s+(?:\w+\s+)?amnesty|"
+          r"(?:gave|caved)\s+in\s+to|bow(?:ed|ing)\s+to\s+(?:\w+\s+){0,2}?(?:pressure|demands?)|backed\s+down|conceded\s+defeat|"
+          r"expressed\s+(?:deep\s+)?regret|declared\s+an?\s+(?:[\w-]+\s+){0,2}?(?:ceasefire|truce))\b",
+          "CONCEDE", confidence=0.75),
         # lifting a curfew, an emergency, sanctions or a blockade takes effect at once: material (codebook)
         T(r"\b(?:eased\s+(?:\w+\s+)?(?:sanctions|embargo|blockade)|lifted\s+(?:the\s+|a\s+|its\s+)?(?:\w+\s+)?(?:curfew|sanctions|embargo|blockade|lockdown|state\s+of\s+emergency))\b",
           "RETREAT", confidence=0.8),
