@@ -55,8 +55,16 @@ def test_the_codebook_definitions_state_the_line():
 @pytest.mark.parametrize(
     ("text", "expected", "not_expected"),
     [
-        ("Authorities in the port city lifted the curfew on Monday after a week of calm.", "RETREAT", "CONCEDE"),
-        ("The European Union lifted sanctions on the country's central bank on Friday.", "RETREAT", "CONCEDE"),
+        (
+            "Authorities in the port city lifted the curfew on Monday after a week of calm.",
+            "RETREAT",
+            "CONCEDE",
+        ),
+        (
+            "The European Union lifted sanctions on the country's central bank on Friday.",
+            "RETREAT",
+            "CONCEDE",
+        ),
         ("Thailand's government lifted the ban on political gatherings.", "CONCEDE", "RETREAT"),
         ("Le gouvernement a levé le couvre-feu dans la ville portuaire.", "RETREAT", "CONCEDE"),
         ("Le gouvernement hongrois a levé son veto sur le budget européen.", "CONCEDE", "RETREAT"),
