@@ -2,6 +2,34 @@
 
 Facts (type and mode names, quad categories, scores, JSON field names) follow the PLOVER manual
 (openeventdata/PLOVER, ``PLOVER_MANUAL.tex``, draft 2.0); the one-line definitions are ours.
+
+Where CONCEDE ends and RETREAT begins (decided in round 5 from the published definitions only: the
+manual's CONCEDE and RETREAT sections and the CAMEO-to-PLOVER table ``CAMEO2PLOVER-2021.txt``; no
+example sentence of theirs was read for training or copied). The manual's test is *verbal versus
+material*: RETREAT covers events "which have an immediate (not simply promised) material
+consequence"; CONCEDE covers concessions "which have no immediate material consequences", including
+promises of future concessions and "declarations (but not implementations)". So:
+
+- **RETREAT** (carried out, takes effect now): releasing or handing back captives and seized
+  property, pulling forces out or ceding ground, disarming or demobilising, letting observers,
+  inspectors or aid in, observing a ceasefire, resigning; and, following the 2021 table (which moved
+  "ease curfew" and "ease state of emergency" out of the verbal block into RETREAT, beside "ease
+  economic sanctions, boycott, embargo" and "ease military blockade"), *lifting a curfew, a
+  lockdown, a state of emergency, economic sanctions, an embargo or a blockade*. The manual's older
+  CONCEDE prose still names "removing curfews"; we follow the later table, whose note is dated.
+- **CONCEDE** (verbal, or no immediate material effect): an announced or promised retreat ("said it
+  would withdraw", "pledged to free the hostages": the manual codes RETREAT in the future as
+  CONCEDE, not AGREE); a declared ceasefire not yet observed; pardons, amnesties, acquittals and
+  commuted sentences (the manual: the pardon is CONCEDE, the release itself RETREAT); apologies,
+  admissions and expressions of regret; acceding to demands for reform or a change of policy or
+  leadership (repealing a law, dropping a plan, conceding defeat); easing administrative or legal
+  restrictions on persons and organisations (unbanning a party, a newspaper or rallies, easing visa
+  rules); withdrawing a demand, a lawsuit or a veto; suspending a protest.
+
+Round 4's codebook had the curfews, sanctions and emergencies on the CONCEDE side and promised
+releases and withdrawals as AGREE; both independent blind annotators had drawn those two lines the
+other way, which is also where the definitions above put them. The training sentences in
+``data/sentences_*.tsv`` were relabelled to this line in round 5.
 """
 
 from __future__ import annotations
@@ -73,7 +101,9 @@ TYPES: dict[str, EventType] = {
         ),
         EventType(
             "CONCEDE",
-            "Makes a verbal concession: eases restrictions, pardons, apologises, declares a ceasefire or withdrawal.",
+            "Makes a verbal concession, with no immediate material effect: promises or announces a retreat, "
+            "declares a ceasefire, pardons, apologises, accedes to a demand for reform, eases administrative "
+            "or legal restrictions on persons or organisations, withdraws a demand.",
             1,
             4.5,
         ),
@@ -93,7 +123,8 @@ TYPES: dict[str, EventType] = {
         ),
         EventType(
             "RETREAT",
-            "Carries out a material concession: releases captives, withdraws, disarms, allows access, resigns.",
+            "Carries out a material concession that takes effect now: releases captives, withdraws, disarms, "
+            "allows access, observes a ceasefire, resigns, lifts a curfew, an emergency, sanctions or a blockade.",
             2,
             6.5,
             modes={

@@ -147,8 +147,16 @@ RULES = EventRules(
         T(r"\b(?:held|conducted|launched|began|begun|started|staged|mounted|carried\s+out)\s+(?:a\s+|their\s+)?(?:\w+\s+)?joint\s+(?:\w+\s+)?(?:exercises?|drills?|patrols?|operations?|investigations?)\b",
           "COOPERATE", joint=True, confidence=0.8),
         # -- CONCEDE / RETREAT ------------------------------------------------------------------
-        T(r"\b(?:pardoned|granted\s+amnesty|apologi[sz]ed|eased\s+(?:\w+\s+)?(?:restrictions|sanctions)|lifted\s+(?:the\s+|a\s+)?(?:ban|curfew|sanctions|restrictions))\b",
+        T(r"\b(?:pardoned|granted\s+amnesty|apologi[sz]ed|eased\s+(?:\w+\s+)?restrictions|lifted\s+(?:the\s+|a\s+)?(?:ban|restrictions))\b",
           "CONCEDE", confidence=0.8),
+        # verbal concessions (codebook): acquittals and commutations, acceding to demands, declared truces
+        T(r"\b(?:acquitted|commuted|granted\s+(?:a\s+)?(?:\w+\s+)?(?:pardon|clemency)|announced\s+an?\s+(?:\w+\s+)?amnesty|"
+          r"(?:gave|caved)\s+in\s+to|bow(?:ed|ing)\s+to\s+(?:\w+\s+){0,2}?(?:pressure|demands?)|backed\s+down|conceded\s+defeat|"
+          r"expressed\s+(?:deep\s+)?regret|declared\s+an?\s+(?:[\w-]+\s+){0,2}?(?:ceasefire|truce))\b",
+          "CONCEDE", confidence=0.75),
+        # lifting a curfew, an emergency, sanctions or a blockade takes effect at once: material (codebook)
+        T(r"\b(?:eased\s+(?:\w+\s+)?(?:sanctions|embargo|blockade)|lifted\s+(?:the\s+|a\s+|its\s+)?(?:\w+\s+)?(?:curfew|sanctions|embargo|blockade|lockdown|state\s+of\s+emergency))\b",
+          "RETREAT", confidence=0.8),
         T(r"\b(?:released|freed)\b(?=[^.;]{0,40}\b(?:prisoners?|hostages?|detainees?|captives?|fishermen|crew|sailors)\b)",
           "RETREAT", mode="release", confidence=0.8),
         T(r"\bwithdrew\s+(?:\w+\s+)?(?:troops|forces)\b", "RETREAT", mode="withdraw", confidence=0.8),
@@ -163,7 +171,8 @@ RULES = EventRules(
         r"(?:the\s+)?(?:family|families|grave|tomb|mausoleum|memorial|relatives)\s+of)\b"
     ),
     negation=r"\b(?:not|never|no longer|n't)\s+(?:\w+\s+)?$|\bdid\s+not\s+$|\bfailed\s+to\s+$",
-    hypothetical=r"\b(?:if|unless|whether)\b",
+    # a threat is conditional by nature: "threatened to strike if ..." asserts the threat (codebook: THREATEN)
+    hypothetical=r"^(?!.*\b(?:threat\w*|warn(?:s|ed|ing)?|ultimatum|vow(?:s|ed)?)\b.*\b(?:if|unless)\b).*?\b(?:if|unless|whether)\b",
     clause_break=r";|,\s+(?=(?:\w+ing)\b)(?!including\b|according\b|notably\b)|\s+—\s+|\s+-\s+(?=\w+ing\b)",
     clause_conjunction=r"\s(?:and|,)\s(?:also\s+)?",
     complement=r"\b(?:to|that|in\s+\w+ing)\b",
@@ -172,7 +181,7 @@ RULES = EventRules(
     nonfactual=(
         r"\b(?:could|might|(?-i:may)|possibly|perhaps|likely|unlikely|(?:is|are|was|were)\s+(?:expected|due|set|scheduled)\s+to|"
         r"plans?\s+to|planned\s+to|planning\s+to|considering|(?:will|would)\s+consider|fears?|feared|worr(?:y|ies|ied)|"
-        r"warned\s+that|denied|denies|deny|no\s+evidence|not\s+ruled\s+out|unclear|rumou?red|reportedly|allegedly|"
+        r"denied|denies|deny|no\s+evidence|not\s+ruled\s+out|unclear|rumou?red|reportedly|allegedly|"
         r"usually|often|commonly|typically|historically|no\s+plans?|declined\s+to\s+(?:comment|confirm))\b"
     ),
     possibility=r"\b(?:could|might|(?-i:may)|risks?|possibly)\b",

@@ -192,8 +192,10 @@ RULES = EventRules(
         T(r"\b(?:patrouilles?|opérations?|enquêtes?|exercices?|manœuvres)\s+(?P<t>conjointe?s?)\b", "COOPERATE",
           joint=True, confidence=0.7),
         # -- CONCEDE / RETREAT ------------------------------------------------------------------
-        T(r"\b" + _AUX + r"(?P<t>levé\s+(?:son|leur|le|la|les|l['’])\s*(?:veto|embargo|sanctions|couvre-feu|blocage|restrictions))\b",
+        T(r"\b" + _AUX + r"(?P<t>levé\s+(?:son|leur|le|la|les|l['’])\s*(?:veto|restrictions))\b",
           "CONCEDE", confidence=0.8),
+        T(r"\b" + _AUX + r"(?P<t>levé\s+(?:son|leur|le|la|les|l['’])\s*(?:embargo|sanctions|couvre-feu|blocage|blocus|état\s+d['’]urgence))\b",
+          "RETREAT", confidence=0.8),
         T(r"\b" + _AUX + r"(?P<t>gracié|amnistié|présenté\s+(?:ses|des)\s+excuses|assoupli)\b", "CONCEDE",
           confidence=0.8),
         T(r"\b" + _AUX + r"(?P<t>libéré|relâché|remis\s+en\s+liberté)\b(?=[^.;]{0,40}\b(?:otages?|prisonniers?|détenus?|captifs?|pêcheurs|marins|opposants?)\b)",
@@ -206,7 +208,8 @@ RULES = EventRules(
     blocked_before=r"\b(?:la|une|cette|sa|son|leur|de|du|des|lors\s+de|après\s+la)\s+$",
     blocked_after=r"^\s+(?:compte|note|acte|part|fin)\b",
     negation=r"\b(?:ne|n['’])\s*(?:\w+\s+){0,2}?(?:pas|jamais|plus|guère|point)\s+$|\b(?:pas|jamais)\s+$",
-    hypothetical=r"\b(?:si|s['’]il|s['’]ils|au\s+cas\s+où|à\s+condition\s+que)\b",
+    # a threat is conditional by nature: "a menacé de ... si ..." asserts the threat (codebook: THREATEN)
+    hypothetical=r"^(?!.*\b(?:menac\w*|avert\w*|ultimatum)\b.*\b(?:si|s['’]ils?)\b).*?\b(?:si|s['’]il|s['’]ils|au\s+cas\s+où|à\s+condition\s+que)\b",
     clause_break=r";|\s+—\s+|\s+–\s+",
     # "a dénoncé ... et a menacé de ...": a second verb in the passé composé opens its own clause (its
     # trigger starts at the auxiliary, right after "et")

@@ -110,8 +110,9 @@ RULES = EventRules(
         T(r"\b(?:bertukar|berbagi|membagikan|memberikan|menyerahkan)\s+(?:\w+\s+)?(?:informasi|data|intelijen)\b",
           "COOPERATE", confidence=0.65),
         # -- CONCEDE / RETREAT ------------------------------------------------------------------
-        T(r"\b(?:memberikan\s+(?:amnesti|grasi)|meminta\s+maaf|mencabut\s+(?:larangan|sanksi|jam\s+malam))\b",
+        T(r"\b(?:memberikan\s+(?:amnesti|grasi)|meminta\s+maaf|mencabut\s+larangan)\b",
           "CONCEDE", confidence=0.8),
+        T(r"\bmencabut\s+(?:sanksi|jam\s+malam|embargo|status\s+darurat)\b", "RETREAT", confidence=0.8),
         T(r"\b(?:membebaskan|melepaskan)\b(?=[^.;]{0,40}\b(?:sandera|tahanan|nelayan|awak|narapidana)\b)",
           "RETREAT", mode="release", confidence=0.8),
         T(r"\bmenarik\s+(?:\w+\s+)?pasukan\b", "RETREAT", mode="withdraw", confidence=0.8),
@@ -121,7 +122,8 @@ RULES = EventRules(
     blocked_before=r"\b(?:yang|untuk|saat|ketika|dalam)\s+$",
     blocked_after=r"^\s+(?:surat|laporan|penghargaan|pengaduan|dana\s+hibah|gaji)\b",
     negation=r"\b(?:tidak|belum|bukan|tak|enggan)\s+(?:\w+\s+)?$",
-    hypothetical=r"\b(?:jika|apabila|seandainya|kalau)\b",
+    # a threat is conditional by nature: "mengancam ... jika ..." asserts the threat (codebook: THREATEN)
+    hypothetical=r"^(?!.*\b(?:mengancam|ancaman|memperingatkan|ultimatum)\b.*\b(?:jika|apabila|kalau)\b).*?\b(?:jika|apabila|seandainya|kalau)\b",
     clause_break=r";|,\s*(?=(?:serta|sekaligus|dan juga)\b)",
     clause_conjunction=r"\s(?:dan|serta|,)\s",
     complement=r"\b(?:agar|supaya|untuk|bahwa)\b",
@@ -129,7 +131,7 @@ RULES = EventRules(
     opinion=r"\b(?:menilai|berpendapat|meyakini|berharap|mengharapkan)\b",
     nonfactual=(
         r"\b(?:bisa|mungkin|dapat|berpotensi|diperkirakan|dijadwalkan|direncanakan|berencana|akan\s+mempertimbangkan|"
-        r"mempertimbangkan|dikhawatirkan|khawatir|memperingatkan\s+bahwa|membantah|menyangkal|belum\s+jelas|"
+        r"mempertimbangkan|dikhawatirkan|khawatir|membantah|menyangkal|belum\s+jelas|"
         r"tidak\s+ada\s+rencana|kabarnya|biasanya|sering)\b"
     ),
     possibility=r"\b(?:bisa|mungkin|dapat|berpotensi)\b",

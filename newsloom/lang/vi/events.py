@@ -141,14 +141,15 @@ RULES = EventRules(
     # "tiếp tục", "tiếp cận", "ký tên", "đề nghị của", "gặp khó khăn", "mời gọi", "bắt đầu"
     blocked_after=r"^(?:\s+(?:tục|cận|nhận|theo|thu|xúc|giáp|diễn|sức|nối|quản|viện|tế|thị|tay|nhau|đó|tên|sinh|gọi|khó|phải|của|hỏi|dò|quan|đổi|đầu)\b)",
     negation=r"\b(?:không|chưa|chẳng|chưa từng|không hề)\s+(?:\S+\s+)?$",
-    hypothetical=r"\b(?:nếu|giả sử|trong trường hợp)\b",
+    # a threat is conditional by nature: "đe dọa ... nếu ..." asserts the threat (codebook: THREATEN)
+    hypothetical=r"^(?!.*\b(?:đe dọa|dọa|cảnh báo|tối hậu thư)\b.*\bnếu\b).*?\b(?:nếu|giả sử|trong trường hợp)\b",
     clause_break=r";|,\s*(?=đồng thời\b)|\bđồng thời\b",
     clause_conjunction=r"\s(?:và|,)\s",
     complement=r"\b(?:để|nhằm|sớm|rằng)\b",
     reporting=r"\b(?:khẳng định|cho biết|nhấn mạnh|cho rằng|nói|bày tỏ|nêu rõ|chia sẻ|thông báo|tuyên bố)\b",
     opinion=r"\b(?:cho rằng|nhận định|tin rằng|tin tưởng|kỳ vọng|hy vọng)\b",
     nonfactual=(
-        r"\b(?:có thể|có khả năng|dự kiến|dự định|sẽ xem xét|đang xem xét|lo ngại|lo sợ|e ngại|cảnh báo rằng|"
+        r"\b(?:có thể|có khả năng|dự kiến|dự định|sẽ xem xét|đang xem xét|lo ngại|lo sợ|e ngại|"
         r"phủ nhận|bác bỏ thông tin|không có kế hoạch|chưa rõ|được cho là|nghe nói|thường (?:diễn ra|xảy ra|được tổ chức))\b"
     ),
     possibility=r"\b(?:có thể|có khả năng|nguy cơ)\b",
