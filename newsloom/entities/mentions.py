@@ -459,7 +459,15 @@ class Recogniser:
             i for item in items if item.kind in ("title", "hon") for i in range(item.start, item.end)
         )
         for start, end, kind, agreed in merged_spans(
-            proposals, mentions, blocked, is_word, words, may_stand_alone, cuts, titles
+            proposals,
+            mentions,
+            blocked,
+            is_word,
+            words,
+            may_stand_alone,
+            cuts,
+            titles,
+            frozenset(i for i, word in enumerate(words) if word in self.family_names),
         ):
             if agreed is not None and agreed.rule == "title" and words[start] in self.family_names:
                 kind = "person"  # "Bộ trưởng Phan Văn Giang": a family name after a title
@@ -733,7 +741,10 @@ class Recogniser:
         if self._continues_document(toks, items, n):
             return None  # "Konvensi PBB (tentang) Melawan Kejahatan Siber": the rest of a document's name
         opens_with_head = any(tuple(words[: len(h)]) == h for h in self.place_heads) and len(words) > 1
-        if self._after_place_head(toks, start) or words[-1] in self.place_tails or opens_with_head:
+        closes_place = words[-1] in self.place_tails and not self._has_org_shape(
+            words
+        )  # not "Kedutaan Besar ... Selatan"
+        if self._after_place_head(toks, start) or closes_place or opens_with_head:
             return RawMention(
                 start, end, "place", "place-word", SCORE_ORG_SHAPE
             )  # "sân bay I Gusti Ngurah Rai"

@@ -113,3 +113,12 @@ def test_an_embassy_is_no_ambassador(article: Callable[..., Article]) -> None:
     found = _by_text(a)
     assert found["Đại sứ quán Nam Phi"][0].type == "organization"
     assert "quán Nam Phi" not in found
+
+
+def test_indonesian_compass_words_close_a_place_and_not_an_embassy(article: Callable[..., Article]) -> None:
+    # "Lampung | Utara" was a place and a person; an embassy ending in "Selatan" stays an organization
+    found = _by_text(article("Ia pernah menjabat sebagai Bupati Lampung Utara dan Lampung Selatan.", "id"))
+    assert "Utara" not in found and "Selatan" not in found
+    assert found["Lampung Utara"][0].type == "place" and found["Lampung Selatan"][0].type == "place"
+    embassy = _by_text(article("Forum itu digelar oleh Kedutaan Besar Afrika Selatan di Jakarta.", "id"))
+    assert embassy["Kedutaan Besar Afrika Selatan"][0].type == "organization"

@@ -76,7 +76,8 @@ RULES = EntityRules(
     # in "Megawati"), di-...-kan, ber-/ter- words of 7 letters or more ("Bertha", "Teresa" are names).
     opening_verbs=r"(?i)me(?:m[bpf]|n[cdjtsz]|ng[aeioughk]|ny[aeiou])[a-z]{2,}|di[a-z]{3,}kan|(?:ber|ter)[a-z]{4,}",
     place_heads=frozenset({"Bandara", "Bandar Udara", "Istana", "Pulau", "Provinsi", "Kabupaten", "Pelabuhan", "Selat", "Sungai", "Gunung", "Laut", "Teluk", "Kota", "Kecamatan", "Desa", "Danau", "Tanjung"}),
-    place_tails=frozenset({}),
+    # compass words closing a place the gazetteer holds without them ("Lampung | Utara"): a place, not a person
+    place_tails=frozenset({"Utara", "Selatan", "Timur", "Barat", "Tengah", "Tenggara"}),
     title_joiners=frozenset({"dan", ",", "sekaligus"}),
     title_links=frozenset({"dari"}),
     portfolio_titles=frozenset({"Menteri", "Wakil Menteri"}),
