@@ -745,6 +745,8 @@ class Recogniser:
             words
         )  # not "Kedutaan Besar ... Selatan"
         if self._after_place_head(toks, start) or closes_place or opens_with_head:
+            # a place head inside opens the next place: "Desa Wonolelo | Kecamatan Sawangan | Kabupaten ..."
+            end = next((i for i in range(start + 2, end) if self._place_head_at(toks, i)), end)
             return RawMention(
                 start, end, "place", "place-word", SCORE_ORG_SHAPE
             )  # "sân bay I Gusti Ngurah Rai"

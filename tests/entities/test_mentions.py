@@ -122,3 +122,14 @@ def test_indonesian_compass_words_close_a_place_and_not_an_embassy(article: Call
     assert found["Lampung Utara"][0].type == "place" and found["Lampung Selatan"][0].type == "place"
     embassy = _by_text(article("Forum itu digelar oleh Kedutaan Besar Afrika Selatan di Jakarta.", "id"))
     assert embassy["Kedutaan Besar Afrika Selatan"][0].type == "organization"
+
+
+def test_an_indonesian_place_head_inside_a_place_opens_the_next_place(
+    article: Callable[..., Article],
+) -> None:
+    # "Desa Wonolelo Kecamatan Sawangan Kabupaten Magelang": three places, not one
+    found = _by_text(
+        article("Banjir melanda Desa Wonolelo Kecamatan Sawangan Kabupaten Magelang kemarin.", "id")
+    )
+    assert "Desa Wonolelo Kecamatan Sawangan Kabupaten Magelang" not in found
+    assert found["Kabupaten Magelang"][0].type == "place"
