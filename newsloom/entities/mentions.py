@@ -501,6 +501,10 @@ class Recogniser:
         single = proposal.end - proposal.start == 1
         if single and self._opening_verb(toks, proposal.start):
             return False  # "Menjawab pertanyaan wartawan, ...": a verb opening the sentence
+        if single and self._opening_common_word(toks, proposal.start):
+            return (
+                False  # "Hadir dalam rombongan ...": a common word, capitalised because it opens the sentence
+            )
         return not (single and text.isupper() and len(text) < MIN_ACRONYM_LETTERS)  # "UN": the gazetteer's
 
     def _opening_verb(self, toks: list[Token], i: int) -> bool:
@@ -509,6 +513,15 @@ class Recogniser:
             return False
         text = toks[i].text
         return bool(self.opening_verbs.fullmatch(text)) and not self.gaz.lookup((fold(text),), self.language)
+
+    def _opening_common_word(self, toks: list[Token], i: int) -> bool:
+        """The first word of the sentence is one of the pack's common words and no known name."""
+        if not self.rules.common_words or any(t.is_word for t in toks[:i]):
+            return False
+        text = toks[i].text
+        return text.casefold() in self.rules.common_words and not self.gaz.lookup(
+            (fold(text),), self.language
+        )
 
     def _role_word_tokens(self, toks: list[Token]) -> set[int]:
         """Tokens of role words ("Midfielder", "Tiền vệ") written capitalised, as before a name."""

@@ -133,3 +133,12 @@ def test_an_indonesian_place_head_inside_a_place_opens_the_next_place(
     )
     assert "Desa Wonolelo Kecamatan Sawangan Kabupaten Magelang" not in found
     assert found["Kabupaten Magelang"][0].type == "place"
+
+
+def test_a_common_indonesian_word_opening_a_sentence_is_no_name(article: Callable[..., Article]) -> None:
+    from newsloom.lang import load_part
+
+    common = load_part("id", "entities").common_words
+    assert {"hadir", "asal"} <= common and not {"jakarta", "indonesia", "presiden"} & common
+    found = _by_text(article("Hadir dalam rombongan itu anggota Fraksi PAN DPR Yandri Susanto.", "id"))
+    assert "Hadir" not in found and found["Yandri Susanto"][0].type == "person"
