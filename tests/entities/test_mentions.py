@@ -142,3 +142,14 @@ def test_a_common_indonesian_word_opening_a_sentence_is_no_name(article: Callabl
     assert {"hadir", "asal"} <= common and not {"jakarta", "indonesia", "presiden"} & common
     found = _by_text(article("Hadir dalam rombongan itu anggota Fraksi PAN DPR Yandri Susanto.", "id"))
     assert "Hadir" not in found and found["Yandri Susanto"][0].type == "person"
+
+
+def test_an_indonesian_coordinating_ministry_is_a_portfolio_not_a_person(
+    article: Callable[..., Article],
+) -> None:
+    text = (
+        "Ia diangkat menjadi Menteri Koordinator Politik dan Keamanan menggantikan Susilo Bambang Yudhoyono."
+    )
+    found = _by_text(article(text, "id"))
+    assert not any(name.startswith("Koordinator") for name in found), found
+    assert found["Susilo Bambang Yudhoyono"][0].type == "person"

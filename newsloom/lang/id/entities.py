@@ -13,7 +13,11 @@ PORTFOLIOS = frozenset(
      "Imigrasi dan Pemasyarakatan", "Energi dan Sumber Daya Mineral", "ESDM", "Investasi", "Lingkungan Hidup",
      "Keamanan Publik", "Koperasi", "Pekerjaan Umum", "Perumahan", "Kebudayaan", "Pemuda dan Olahraga",
      "Desa", "Transmigrasi", "Perlindungan Pekerja Migran Indonesia", "Kehutanan", "Ekonomi Kreatif",
-     "Koordinator Bidang Politik dan Keamanan", "Koordinator Bidang Hukum", "Koordinator Bidang Perekonomian"}
+     "Koordinator Bidang Politik dan Keamanan", "Koordinator Bidang Hukum", "Koordinator Bidang Perekonomian",
+     # the coordinating ministries as written in the news (a portfolio is matched up to a comma)
+     "Koordinator Politik dan Keamanan", "Koordinator Perekonomian", "Koordinator Kemaritiman",
+     "Koordinator Bidang Kemaritiman", "Koordinator Pembangunan Manusia dan Kebudayaan",
+     "Koordinator Bidang Pembangunan Manusia dan Kebudayaan", "Koordinator Kesejahteraan Rakyat"}
 )  # fmt: skip
 #: Police and military ranks, alone or followed by "Polisi"/"Pol"/"TNI".
 RANKS = ("Jenderal", "Komisaris Jenderal", "Komjen", "Inspektur Jenderal", "Irjen", "Brigadir Jenderal",
