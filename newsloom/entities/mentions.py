@@ -468,6 +468,7 @@ class Recogniser:
             cuts,
             titles,
             frozenset(i for i, word in enumerate(words) if word in self.family_names),
+            self.rules.title_bodies,
         ):
             if agreed is not None and agreed.rule == "title" and words[start] in self.family_names:
                 kind = "person"  # "Bộ trưởng Phan Văn Giang": a family name after a title

@@ -80,6 +80,7 @@ def merged_spans(
     cuts: frozenset[int] = frozenset(),
     titles: frozenset[int] = frozenset(),
     family_named: frozenset[int] = frozenset(),
+    title_bodies: bool = True,
 ) -> list[tuple[int, int, str, M | None]]:
     """``(start, end, type, rule mention it agrees with or None)`` for each kept span.
 
@@ -95,7 +96,11 @@ def merged_spans(
     persons = {m.start for m in trusted if m.type == "person"}
     stops = cuts | persons
     trimmed: dict[int, int] = {}  # id of a rule organization -> where a person closing it starts
-    broken = _broken_title_runs(proposals, trusted, blocked, is_word, texts, family_named)
+    broken = (
+        _broken_title_runs(proposals, trusted, blocked, is_word, texts, family_named)
+        if title_bodies
+        else set()
+    )
     trusted = [m for m in trusted if id(m) not in broken]
     for proposal in proposals:
         start, end = strip_edges(proposal.start, proposal.end, blocked, is_word, texts)

@@ -80,6 +80,7 @@ RULES = EntityRules(
     # "Berdasarkan data ..."), which the model takes for names: meN- with its assimilated forms
     # (mem-b/p/f, men-c/d/j/t/s/z, meng- before a vowel or g/h/k, meny- before a vowel; not "Me" + g as
     # in "Megawati"), di-...-kan, ber-/ter- words of 7 letters or more ("Bertha", "Teresa" are names).
+    title_bodies=True,
     common_words=read_word_list(Path(__file__).with_name("common_words.txt")),
     opening_verbs=r"(?i)me(?:m[bpf]|n[cdjtsz]|ng[aeioughk]|ny[aeiou])[a-z]{2,}|di[a-z]{3,}kan|(?:ber|ter)[a-z]{4,}",
     place_heads=frozenset({"Bandara", "Bandar Udara", "Istana", "Pulau", "Provinsi", "Kabupaten", "Pelabuhan", "Selat", "Sungai", "Gunung", "Laut", "Teluk", "Kota", "Kecamatan", "Desa", "Danau", "Tanjung"}),
