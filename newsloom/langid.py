@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import string
 from collections.abc import Callable, Sequence
 from functools import cache
 from typing import Any
@@ -26,6 +27,13 @@ MIN_LETTERS = 12
 SAMPLE_CHARS = 400
 LONG_SAMPLE_CHARS = 3000
 SURE = 0.9
+#: A line lingua gives to a language without a pack below this confidence (or cannot tell at all) is
+#: told again among the first-class packs' languages only (:func:`_first_class_fallback`).
+UNSURE_ELSEWHERE = 0.5
+#: The fewest letters the first-class retry looks at ("Phạm Dũng", "BONN"), and the confidence it needs.
+MIN_FALLBACK_LETTERS = 4
+FALLBACK_SURE = 0.5
+SHORT_FALLBACK_SURE = 0.7
 
 
 #: Metadata sources trusted for the language over identification (at confidence >= 0.9).
@@ -54,7 +62,25 @@ def detect_language(
     text: str, candidates: tuple[str, ...] = DEFAULT_LANGUAGES, min_confidence: float = 0.5
 ) -> tuple[str | None, float]:
     """ISO 639-1 code of ``text`` and lingua's confidence; ``(None, 0.0)`` if it cannot tell."""
-    return identify(text, _detector(tuple(candidates)), lambda: _detector(None), min_confidence)
+    codes = _home_codes(candidates)
+    return identify(
+        text,
+        _detector(tuple(candidates)),
+        lambda: _detector(None),
+        min_confidence,
+        home=None if codes is None else lambda: _detector(codes),
+    )
+
+
+def _home_codes(candidates: Sequence[str]) -> tuple[str, ...] | None:
+    """The first-class languages among ``candidates`` (with their close relatives, so Malay stays
+    Malay), for the retry of lines lingua cannot place; None when fewer than two are candidates."""
+    from newsloom.lang import FIRST_CLASS, get_pack
+
+    home = [c for c in candidates if c in FIRST_CLASS]
+    relatives = [r for c in home for r in get_pack(c).close_relatives if r in candidates]
+    codes = tuple(sorted({*home, *relatives}))
+    return codes if len(home) >= 2 else None
 
 
 def identify(
@@ -65,10 +91,72 @@ def identify(
     first: Any = None,
     sample_chars: int = SAMPLE_CHARS,
     longer: Any = None,
+    home: Callable[[], Any] | None = None,
 ) -> tuple[str | None, float]:
     """:func:`detect_language` with given detectors (``wide`` built only when needed); ``first``
     and ``longer``: the narrow detector's values on the first and the long sample, when a batch call
-    computed them already."""
+    computed them already; ``home``: the detector over the first-class languages, for the lines
+    the others cannot place (:func:`_first_class_fallback`)."""
+    code, conf = _identify(text, narrow, wide, min_confidence, first, sample_chars, longer)
+    if home is not None:
+        return _first_class_fallback(text[:sample_chars], code, conf, home)
+    return code, conf
+
+
+def _first_class_fallback(
+    sample: str, code: str | None, conf: float, home: Callable[[], Any]
+) -> tuple[str | None, float]:
+    """A short line lingua cannot place, or gives to a language without a pack at low confidence
+    (a line of names and scores: "Gloria Bistrita - Ilie Lazar ( 32nd )" was Romanian, "Phạm Dũng"
+    too short to tell), is told again among the first-class languages only: a line of foreign names
+    in an English or Indonesian report is read by a pack that types its names. A language lingua is
+    sure of stays."""
+    from newsloom.lang import FIRST_CLASS, get_pack
+
+    if code in FIRST_CLASS or (code is not None and conf >= SURE):
+        return code, conf
+    letters = {ch for ch in sample.lower() if ch.isalpha()}
+    for pack in map(get_pack, FIRST_CLASS):
+        if letters & set(pack.distinctive_letters):
+            return pack.code, _confidence_of(home(), sample, pack.code)
+    if code is not None and conf >= UNSURE_ELSEWHERE:
+        return code, conf
+    if (
+        len(letters - set(string.ascii_lowercase) - _home_letters())
+        or _letters(sample) < MIN_FALLBACK_LETTERS
+    ):
+        return code, conf  # a letter no first-class language writes ("ł", "ø"): the line is someone else's
+    found, found_conf = _best(home(), sample)
+    # a line too short for the first pass needs the retry to be sure ("Phạm Dũng" is; "Guten Morgen" is not)
+    needed = FALLBACK_SURE if _letters(sample) >= MIN_LETTERS else SHORT_FALLBACK_SURE
+    if found is None or found_conf < needed:
+        return code, conf
+    return found, found_conf
+
+
+@cache
+def _home_letters() -> frozenset[str]:
+    from newsloom.lang import FIRST_CLASS, get_pack
+
+    return frozenset(ch for code in FIRST_CLASS for ch in get_pack(code).letters)
+
+
+def _confidence_of(detector: Any, text: str, code: str) -> float:
+    for value in detector.compute_language_confidence_values(text):
+        if value.language.iso_code_639_1.name.lower() == code:
+            return float(value.value)
+    return 0.0
+
+
+def _identify(
+    text: str,
+    narrow: Any,
+    wide: Callable[[], Any],
+    min_confidence: float,
+    first: Any,
+    sample_chars: int,
+    longer: Any,
+) -> tuple[str | None, float]:
     sample = text[:sample_chars]
     if _letters(sample) < MIN_LETTERS:
         return None, 0.0
@@ -101,7 +189,9 @@ def _prefer_first_class(text: str, ranked: list[tuple[str, float]]) -> tuple[str
 
     top = ranked[0]
     if top[0] in FIRST_CLASS:
-        return top
+        # an unsure first-class reading yields to another first-class pack's function words:
+        # "Marshall Allman lahir di Austin, Texas, putra dari ... dan ..." is Indonesian, not English
+        return top if top[1] >= SURE else _by_function_words(text, top)
     if (
         len(ranked) < 2
         or ranked[1][0] not in FIRST_CLASS
@@ -146,6 +236,8 @@ class LanguageIdentifier:
         self.min_confidence = settings.language_min_confidence
         self._narrow = _build_detector(self.candidates)
         self._wide: Any = None  # every language lingua knows, built the first time it is needed
+        self._home: Any = None  # the first-class languages, for the lines the others cannot place
+        self._home_codes = _home_codes(self.candidates)
 
     def __call__(self, article: Article) -> Article:
         return self.pipe([article])[0]
@@ -182,12 +274,24 @@ class LanguageIdentifier:
                     self.min_confidence,
                     first[index],
                     longer=longer.get(index),
+                    home=self._home_detector if self._home_codes else None,
                 )  # fmt: skip
                 if index in first
-                else (None, 0.0)
+                else self._short(text)
             )
             out[index] = _identified(articles[index], *found)
         return [a for a in out if a is not None]
+
+    def _home_detector(self) -> Any:
+        if self._home is None:
+            self._home = _build_detector(self._home_codes)
+        return self._home
+
+    def _short(self, text: str) -> tuple[str | None, float]:
+        """A text too short for the first pass: only the first-class retry may place it."""
+        if not self._home_codes:
+            return None, 0.0
+        return _first_class_fallback(text[:SAMPLE_CHARS], None, 0.0, self._home_detector)
 
     def _wide_detector(self) -> Any:
         if self._wide is None:

@@ -425,6 +425,43 @@ def ship(
     return target
 
 
+#: A common word: written lower case at least this often in the training split ...
+COMMON_MIN_LOWER = 5
+#: ... and this many times as often as it is capitalised inside a name.
+COMMON_RATIO = 10
+
+
+def common_words(language: str) -> list[str]:
+    """Lower-case words of the language's training split that are almost never (part of) a name
+    (``EntityRules.common_words``): not the first word of a sentence, letters only, 3 or more."""
+    from collections import Counter
+
+    lower: Counter[str] = Counter()
+    tagged: Counter[str] = Counter()
+    for sentence in corpora.load_sentences(language, "train"):
+        inside = {i for start, end, _ in sentence.spans for i in range(start, end)}
+        for i, word in enumerate(sentence.words):
+            if i > 0 and word.isalpha() and word.islower() and len(word) >= 3:
+                lower[word] += 1
+            if i in inside and word[:1].isupper():
+                tagged[word.casefold()] += 1
+    return sorted(w for w, n in lower.items() if n >= COMMON_MIN_LOWER and n >= COMMON_RATIO * tagged[w])
+
+
+def write_common_words(language: str) -> Path:
+    from newsloom.lang import get_pack
+
+    path = ROOT / "newsloom" / "lang" / get_pack(language).code / "common_words.txt"
+    header = (
+        f"# Lower-case words of {get_pack(language).name} running text that are almost never (part of) a name: each is written\n"
+        f"# lower case at least {COMMON_MIN_LOWER} times, and at least {COMMON_RATIO} times as often as it is capitalised inside a name, in the\n"
+        f"# TRAINING split of the {get_pack(language).name} NER files (newsloom/entities/corpora.py).\n"
+        f"# Built by: python scripts/train_ner.py {language} --common-words\n"
+    )
+    path.write_text(header + "\n".join(common_words(language)) + "\n", encoding="utf-8")
+    return path
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("languages", nargs="+", choices=sorted({*corpora.SOURCES, *SILVER_TEXTS}))
@@ -438,7 +475,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--out", type=Path, default=MODELS_DIR, help="where the model folder goes (default: the package)"
     )
+    parser.add_argument(
+        "--common-words",
+        action="store_true",
+        help="write the pack's common_words.txt from the training split instead",
+    )
     args = parser.parse_args(argv)
+    if args.common_words:
+        for language in args.languages:
+            print(f"[{language}] wrote {write_common_words(language)}")
+        return 0
     rows = tuple(int(r) for r in args.rows.split(","))
     if len(rows) != 4:
         parser.error(f"--rows takes four numbers (NORM,PREFIX,SUFFIX,SHAPE), got {args.rows!r}")

@@ -82,3 +82,43 @@ def test_function_words_shared_with_other_languages_do_not_make_english() -> Non
     # "is", "in", "an", "of" are Dutch and German words too: half weight, not enough alone
     assert detect_language("Der Minister ist in Berlin an der Universität.")[0] == "de"
     assert detect_language("Het is een dorp in de gemeente, of niet.")[0] == "nl"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # too short for lingua's first pass, or given to a language without a pack: retried among the
+        # first-class languages, or placed by letters only Vietnamese writes
+        ("Phạm Dũng", "vi"),
+        ("Quyên Quyên", "vi"),
+        ("Hughie Fury , tay đấm boxing hạng nặng bất ngờ ghé sân tập của Man United", "vi"),
+        ("Ảnh : Instagram", "vi"),
+        # an unsure English reading yields to Indonesian function words
+        ("Marshall Allman lahir di Austin, Texas, putra dari Idanell Brown, dan James Martin Allman.", "id"),
+    ],
+)
+def test_lines_lingua_cannot_place_go_to_a_first_class_pack(text: str, expected: str) -> None:
+    assert detect_language(text)[0] == expected
+
+
+def test_lines_of_other_languages_are_not_pulled_into_a_first_class_pack() -> None:
+    from newsloom.lang import FIRST_CLASS
+
+    # letters no first-class language writes ("ł", "ż", "ę") keep a line out of the retry
+    assert detect_language("Zapłakany Michael Jordan żegna Kobego Bryanta.")[0] not in FIRST_CLASS
+    assert detect_language("Dziękuję bardzo")[0] == "pl"
+    # too short, and the first-class retry is not sure: still nobody's
+    assert detect_language("Guten Morgen") == (None, 0.0)
+    assert detect_language("Москва") == (None, 0.0)
+    # a sure or function-word reading stays
+    assert detect_language("Der Minister ist in Berlin an der Universität.")[0] == "de"
+    assert detect_language("Dan Brown is an American author.")[0] == "en"  # "dan" is half an Indonesian word
+
+
+def test_the_stage_places_a_line_of_vietnamese_names_too_short_for_the_first_pass() -> None:
+    from newsloom.article import Article
+    from newsloom.langid import identify_language
+
+    article = identify_language(Article(id="a", path="<t>", text="Phạm Dũng"))
+    assert article.language == "vi"
+    assert identify_language(Article(id="b", path="<t>", text="OK 12")).language is None

@@ -5,6 +5,7 @@
     python -m newsloom.entities.evaluate --split dev  # the split the merge rules were tuned on
     python -m newsloom.entities.evaluate --gold tests/gold/blind/entities.jsonl  # blind sentences
     python -m newsloom.entities.evaluate --api vi     # through newsloom.analyze, as an outside scorer
+    python -m newsloom.entities.evaluate --api --gold tests/gold/blind2/entities.jsonl  # both together
 
 Exact: same start, end and type. Overlap: the spans share a character and the type matches (each gold
 span pairs with at most one prediction). Micro-F1 over person, organization and place. Each sentence
@@ -198,6 +199,25 @@ def compare_gold_file(path: Path) -> dict[str, dict[str, dict[str, float]]]:
     return report
 
 
+def compare_gold_file_api(path: Path) -> dict[str, dict[str, dict[str, float]]]:
+    """:func:`compare_gold_file` through the public call, the sentence alone, told the language and
+    not told it (``api_lang``, ``api_auto``)."""
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    report: dict[str, dict[str, dict[str, float]]] = {}
+    for language in sorted({row["lang"] for row in rows}):
+        mine = [row for row in rows if row["lang"] == language]
+        gold = [[(e["start"], e["end"], e["type"]) for e in row["entities"]] for row in mine]
+        report[language] = {}
+        for name, told in (("api_lang", language), ("api_auto", None)):
+            predict = api_spans(told)
+            result: dict[str, float] = figures(
+                *score((predict(row["text"]), g) for row, g in zip(mine, gold, strict=True))
+            )
+            result["sentences"] = len(mine)
+            report[language][name] = result
+    return report
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("languages", nargs="*", default=sorted(corpora.SOURCES))
@@ -212,7 +232,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--api", action="store_true", help="score newsloom.analyze (with and without lang)")
     args = parser.parse_args(argv)
     if args.gold is not None:
-        for language, rows in compare_gold_file(args.gold).items():
+        gold_scorer = compare_gold_file_api if args.api else compare_gold_file
+        for language, rows in gold_scorer(args.gold).items():
             for name, row in rows.items():
                 print(f"{language} {name:7s} {json.dumps(row)}")
         return 0

@@ -459,7 +459,16 @@ class Recogniser:
             i for item in items if item.kind in ("title", "hon") for i in range(item.start, item.end)
         )
         for start, end, kind, agreed in merged_spans(
-            proposals, mentions, blocked, is_word, words, may_stand_alone, cuts, titles
+            proposals,
+            mentions,
+            blocked,
+            is_word,
+            words,
+            may_stand_alone,
+            cuts,
+            titles,
+            frozenset(i for i, word in enumerate(words) if word in self.family_names),
+            self.rules.title_bodies,
         ):
             if agreed is not None and agreed.rule == "title" and words[start] in self.family_names:
                 kind = "person"  # "Bộ trưởng Phan Văn Giang": a family name after a title
@@ -493,6 +502,10 @@ class Recogniser:
         single = proposal.end - proposal.start == 1
         if single and self._opening_verb(toks, proposal.start):
             return False  # "Menjawab pertanyaan wartawan, ...": a verb opening the sentence
+        if single and self._opening_common_word(toks, proposal.start):
+            return (
+                False  # "Hadir dalam rombongan ...": a common word, capitalised because it opens the sentence
+            )
         return not (single and text.isupper() and len(text) < MIN_ACRONYM_LETTERS)  # "UN": the gazetteer's
 
     def _opening_verb(self, toks: list[Token], i: int) -> bool:
@@ -501,6 +514,15 @@ class Recogniser:
             return False
         text = toks[i].text
         return bool(self.opening_verbs.fullmatch(text)) and not self.gaz.lookup((fold(text),), self.language)
+
+    def _opening_common_word(self, toks: list[Token], i: int) -> bool:
+        """The first word of the sentence is one of the pack's common words and no known name."""
+        if not self.rules.common_words or any(t.is_word for t in toks[:i]):
+            return False
+        text = toks[i].text
+        return text.casefold() in self.rules.common_words and not self.gaz.lookup(
+            (fold(text),), self.language
+        )
 
     def _role_word_tokens(self, toks: list[Token]) -> set[int]:
         """Tokens of role words ("Midfielder", "Tiền vệ") written capitalised, as before a name."""
@@ -733,7 +755,12 @@ class Recogniser:
         if self._continues_document(toks, items, n):
             return None  # "Konvensi PBB (tentang) Melawan Kejahatan Siber": the rest of a document's name
         opens_with_head = any(tuple(words[: len(h)]) == h for h in self.place_heads) and len(words) > 1
-        if self._after_place_head(toks, start) or words[-1] in self.place_tails or opens_with_head:
+        closes_place = words[-1] in self.place_tails and not self._has_org_shape(
+            words
+        )  # not "Kedutaan Besar ... Selatan"
+        if self._after_place_head(toks, start) or closes_place or opens_with_head:
+            # a place head inside opens the next place: "Desa Wonolelo | Kecamatan Sawangan | Kabupaten ..."
+            end = next((i for i in range(start + 2, end) if self._place_head_at(toks, i)), end)
             return RawMention(
                 start, end, "place", "place-word", SCORE_ORG_SHAPE
             )  # "sân bay I Gusti Ngurah Rai"

@@ -79,6 +79,8 @@ def merged_spans(
     may_stand_alone: Callable[[M], bool] = lambda _: True,
     cuts: frozenset[int] = frozenset(),
     titles: frozenset[int] = frozenset(),
+    family_named: frozenset[int] = frozenset(),
+    title_bodies: bool = True,
 ) -> list[tuple[int, int, str, M | None]]:
     """``(start, end, type, rule mention it agrees with or None)`` for each kept span.
 
@@ -94,6 +96,12 @@ def merged_spans(
     persons = {m.start for m in trusted if m.type == "person"}
     stops = cuts | persons
     trimmed: dict[int, int] = {}  # id of a rule organization -> where a person closing it starts
+    broken = (
+        _broken_title_runs(proposals, trusted, blocked, is_word, texts, family_named)
+        if title_bodies
+        else set()
+    )
+    trusted = [m for m in trusted if id(m) not in broken]
     for proposal in proposals:
         start, end = strip_edges(proposal.start, proposal.end, blocked, is_word, texts)
         cut = min([i for i in stops if start < i < end], default=end)
@@ -124,6 +132,37 @@ def merged_spans(
             spans.append((mention.start, end, mention.type, mention))
     spans.sort(key=lambda span: span[0])
     return spans
+
+
+def _broken_title_runs(
+    proposals: Sequence[Proposal],
+    trusted: Sequence[M],
+    blocked: set[int],
+    is_word: Sequence[bool],
+    texts: Sequence[str],
+    family_named: frozenset[int],
+) -> set[int]:
+    """Ids of the rules' names after a title that hold an organization or place the model proposed:
+    the title's body, then its holder ("Ketua DPP PKS Nasir Djamil": the party's board, then the
+    person; "Kepala BATAN"), so the model's spans win over the one run-on person. A run opening with
+    a family name is a person's name whatever the model reads inside it ("Bùi Thanh Sơn")."""
+    inner = [
+        (start, end)
+        for p in proposals
+        if p.type != "person"
+        for start, end in [strip_edges(p.start, p.end, blocked, is_word, texts)]
+        if start < end
+    ]
+    return {
+        id(m)
+        for m in trusted
+        if m.rule == "title"
+        and m.type == "person"
+        and m.start not in family_named
+        and any(
+            m.start <= start and end <= m.end and (start, end) != (m.start, m.end) for start, end in inner
+        )
+    }
 
 
 def _closes_organization(kind: str, start: int, end: int, rule: Mentionlike) -> bool:

@@ -35,3 +35,9 @@ class LanguagePack:
     function_words: frozenset[str] = frozenset()
     #: the language's common words that other languages also have ("in", "is"): half the weight
     shared_function_words: frozenset[str] = frozenset()
+    #: the lower-case letters the language writes beyond a-z: a line lingua cannot place is retried
+    #: among the first-class languages only when each of its letters is one of theirs ("ł", "ż": not)
+    letters: str = ""
+    #: letters no other language lingua knows writes (lower case): on a line lingua is unsure of, one
+    #: of them makes it this pack's ("Ảnh : Instagram" is Vietnamese, not Portuguese)
+    distinctive_letters: str = ""

@@ -113,3 +113,43 @@ def test_an_embassy_is_no_ambassador(article: Callable[..., Article]) -> None:
     found = _by_text(a)
     assert found["Đại sứ quán Nam Phi"][0].type == "organization"
     assert "quán Nam Phi" not in found
+
+
+def test_indonesian_compass_words_close_a_place_and_not_an_embassy(article: Callable[..., Article]) -> None:
+    # "Lampung | Utara" was a place and a person; an embassy ending in "Selatan" stays an organization
+    found = _by_text(article("Ia pernah menjabat sebagai Bupati Lampung Utara dan Lampung Selatan.", "id"))
+    assert "Utara" not in found and "Selatan" not in found
+    assert found["Lampung Utara"][0].type == "place" and found["Lampung Selatan"][0].type == "place"
+    embassy = _by_text(article("Forum itu digelar oleh Kedutaan Besar Afrika Selatan di Jakarta.", "id"))
+    assert embassy["Kedutaan Besar Afrika Selatan"][0].type == "organization"
+
+
+def test_an_indonesian_place_head_inside_a_place_opens_the_next_place(
+    article: Callable[..., Article],
+) -> None:
+    # "Desa Wonolelo Kecamatan Sawangan Kabupaten Magelang": three places, not one
+    found = _by_text(
+        article("Banjir melanda Desa Wonolelo Kecamatan Sawangan Kabupaten Magelang kemarin.", "id")
+    )
+    assert "Desa Wonolelo Kecamatan Sawangan Kabupaten Magelang" not in found
+    assert found["Kabupaten Magelang"][0].type == "place"
+
+
+def test_a_common_indonesian_word_opening_a_sentence_is_no_name(article: Callable[..., Article]) -> None:
+    from newsloom.lang import load_part
+
+    common = load_part("id", "entities").common_words
+    assert {"hadir", "asal"} <= common and not {"jakarta", "indonesia", "presiden"} & common
+    found = _by_text(article("Hadir dalam rombongan itu anggota Fraksi PAN DPR Yandri Susanto.", "id"))
+    assert "Hadir" not in found and found["Yandri Susanto"][0].type == "person"
+
+
+def test_an_indonesian_coordinating_ministry_is_a_portfolio_not_a_person(
+    article: Callable[..., Article],
+) -> None:
+    text = (
+        "Ia diangkat menjadi Menteri Koordinator Politik dan Keamanan menggantikan Susilo Bambang Yudhoyono."
+    )
+    found = _by_text(article(text, "id"))
+    assert not any(name.startswith("Koordinator") for name in found), found
+    assert found["Susilo Bambang Yudhoyono"][0].type == "person"

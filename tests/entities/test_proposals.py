@@ -84,3 +84,32 @@ def test_what_the_model_put_before_a_sure_person_is_no_person_and_does_not_cut_t
     rules = [Rule(0, 7, "organization", "org-shape"), Rule(7, 9, "person", "title")]
     spans = merged_spans([Proposal(6, 9, "person")], rules, set(), [True] * 9)
     assert [(s, e, t) for s, e, t, _ in spans] == [(0, 7, "organization"), (7, 9, "person")]
+
+
+def test_a_title_run_holding_the_models_organization_is_its_body_then_its_holder() -> None:
+    # "kata Ketua | DPP PKS Nasir Djamil": the rules ran one person on after the title; the model reads
+    # the party, then the person
+    words = ["kata", "Ketua", "DPP", "PKS", "Nasir", "Djamil"]
+    proposals = [Proposal(3, 4, "organization"), Proposal(4, 6, "person")]
+    rules = [Rule(2, 6, "person", "title")]
+    spans = merged_spans(proposals, rules, {1}, [True] * 6, words, cuts=frozenset({1}), titles=frozenset({1}))
+    assert [(s, e, t) for s, e, t, _ in spans] == [(3, 4, "organization"), (4, 6, "person")]
+    # the model reading only persons inside keeps the rules' run
+    spans = merged_spans([Proposal(4, 6, "person")], rules, {1}, [True] * 6, words, titles=frozenset({1}))
+    assert [(s, e, t) for s, e, t, _ in spans] == [(2, 6, "person")]
+
+
+def test_a_title_run_opening_with_a_family_name_stays_one_person() -> None:
+    # "Minister Bùi Thanh Sơn": the English model's "Thanh" place inside is no body of the title
+    words = ["Minister", "Bùi", "Thanh", "Sơn"]
+    rules = [Rule(1, 4, "person", "title")]
+    spans = merged_spans(
+        [Proposal(2, 3, "place")],
+        rules,
+        {0},
+        [True] * 4,
+        words,
+        titles=frozenset({0}),
+        family_named=frozenset({1}),
+    )
+    assert [(s, e, t) for s, e, t, _ in spans] == [(1, 4, "person")]

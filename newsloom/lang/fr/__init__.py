@@ -8,6 +8,7 @@ PACK = LanguagePack(
     code="fr",
     name="French",
     lingua="FRENCH",
+    letters="àâæçéèêëîïôœùûüÿ",
     # "M. Barrot", "av. J.-C.", "p. 12": a period after these does not end the sentence
     abbreviations=frozenset(
         {"M", "MM", "Mme", "Mmes", "Mlle", "Dr", "Pr", "Me", "Mgr", "St", "Ste", "av", "apr", "J.-C", "J.-C.", "C",

@@ -27,6 +27,15 @@ PACK = LanguagePack(
         {"bahwa", "karena", "yaitu", "saja", "polisi", "kemarin", "pengadilan", "uang", "bandara", "sekjen",
          "pekan", "tanggal", "bisa", "kantor", "narkoba", "pernyataan", "menkumham", "kapolri", "jumat"}
     ),
+    # words of Indonesian (and Malay) no other Latin-script pack language has, then ones it shares
+    # with other languages ("di" Italian, "dan" an English name lowercased): half the weight
+    function_words=frozenset(
+        {"yang", "dengan", "untuk", "pada", "adalah", "ini", "itu", "tidak", "akan", "oleh", "dalam",
+         "juga", "telah", "sudah", "merupakan", "menjadi", "lahir", "tersebut", "bahwa", "karena",
+         "atau", "sebagai", "kepada", "bagi", "serta", "setelah", "sejak", "tahun", "antara", "dari",
+         "putra", "putri", "kota", "sebuah", "seorang", "dia", "mereka", "kata"}
+    ),
+    shared_function_words=frozenset({"di", "dan", "ke", "saat"}),
     sections=frozenset(
         {"Nasional", "Internasional", "Dunia", "Politik", "Ekonomi", "Hukum", "Olahraga", "Berita",
          "Megapolitan", "Regional", "Teknologi", "Kriminal"}

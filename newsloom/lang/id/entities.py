@@ -1,6 +1,8 @@
 """Indonesian names, titles and roles for the entity stage."""
 
-from newsloom.entities.rules import EntityRules
+from pathlib import Path
+
+from newsloom.entities.rules import EntityRules, read_word_list
 
 #: Ministers' portfolios, right after "Menteri" ("Menteri Perhubungan").
 PORTFOLIOS = frozenset(
@@ -11,7 +13,11 @@ PORTFOLIOS = frozenset(
      "Imigrasi dan Pemasyarakatan", "Energi dan Sumber Daya Mineral", "ESDM", "Investasi", "Lingkungan Hidup",
      "Keamanan Publik", "Koperasi", "Pekerjaan Umum", "Perumahan", "Kebudayaan", "Pemuda dan Olahraga",
      "Desa", "Transmigrasi", "Perlindungan Pekerja Migran Indonesia", "Kehutanan", "Ekonomi Kreatif",
-     "Koordinator Bidang Politik dan Keamanan", "Koordinator Bidang Hukum", "Koordinator Bidang Perekonomian"}
+     "Koordinator Bidang Politik dan Keamanan", "Koordinator Bidang Hukum", "Koordinator Bidang Perekonomian",
+     # the coordinating ministries as written in the news (a portfolio is matched up to a comma)
+     "Koordinator Politik dan Keamanan", "Koordinator Perekonomian", "Koordinator Kemaritiman",
+     "Koordinator Bidang Kemaritiman", "Koordinator Pembangunan Manusia dan Kebudayaan",
+     "Koordinator Bidang Pembangunan Manusia dan Kebudayaan", "Koordinator Kesejahteraan Rakyat"}
 )  # fmt: skip
 #: Police and military ranks, alone or followed by "Polisi"/"Pol"/"TNI".
 RANKS = ("Jenderal", "Komisaris Jenderal", "Komjen", "Inspektur Jenderal", "Irjen", "Brigadir Jenderal",
@@ -74,9 +80,12 @@ RULES = EntityRules(
     # "Berdasarkan data ..."), which the model takes for names: meN- with its assimilated forms
     # (mem-b/p/f, men-c/d/j/t/s/z, meng- before a vowel or g/h/k, meny- before a vowel; not "Me" + g as
     # in "Megawati"), di-...-kan, ber-/ter- words of 7 letters or more ("Bertha", "Teresa" are names).
+    title_bodies=True,
+    common_words=read_word_list(Path(__file__).with_name("common_words.txt")),
     opening_verbs=r"(?i)me(?:m[bpf]|n[cdjtsz]|ng[aeioughk]|ny[aeiou])[a-z]{2,}|di[a-z]{3,}kan|(?:ber|ter)[a-z]{4,}",
     place_heads=frozenset({"Bandara", "Bandar Udara", "Istana", "Pulau", "Provinsi", "Kabupaten", "Pelabuhan", "Selat", "Sungai", "Gunung", "Laut", "Teluk", "Kota", "Kecamatan", "Desa", "Danau", "Tanjung"}),
-    place_tails=frozenset({}),
+    # compass words closing a place the gazetteer holds without them ("Lampung | Utara"): a place, not a person
+    place_tails=frozenset({"Utara", "Selatan", "Timur", "Barat", "Tengah", "Tenggara"}),
     title_joiners=frozenset({"dan", ",", "sekaligus"}),
     title_links=frozenset({"dari"}),
     portfolio_titles=frozenset({"Menteri", "Wakil Menteri"}),

@@ -8,6 +8,10 @@ PACK = LanguagePack(
     code="vi",
     name="Vietnamese",
     lingua="VIETNAMESE",
+    # every toned vowel and "đ"; distinctive: the horned vowels and the hooked/dotted tones, less
+    # Yoruba's "ẹ", "ọ" and Guarani's "ỹ"
+    letters="àáâãèéêìíòóôõùúýăđĩũơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ",
+    distinctive_letters="ơưạảấầẩẫậắằẳẵặẻẽếềểễệỉịỏốồổỗộớờởỡợụủứừửữựỳỵỷ",
     abbreviations=frozenset({"TS", "ThS", "PGS", "GS", "BS", "Tp", "TP", "St", "v.v", "Q", "P"}),
     boilerplate={
         # "Tăng cường hợp tác ... - Ảnh 1."  /  "... hội đàm với ... Ảnh: HỮU HƯNG"
