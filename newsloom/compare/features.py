@@ -268,14 +268,12 @@ def _alignment_shape(sims: np.ndarray) -> dict[str, float]:
 def _language_centred(
     a: PreparedText, b: PreparedText, languages: Mapping[str, LanguageCenter], center: np.ndarray | None
 ) -> dict[str, float]:
-    """Cosines after subtracting each text's own language mean (the corpus mean for a language
-    the model has no mean of)."""
-    dim = a.whole.shape[0]
-    fallback = LanguageCenter(
-        center if center is not None else np.zeros(dim, dtype=np.float32), np.zeros(dim, dtype=np.float32)
-    )
-    ca = languages.get(a.parts.language or "", fallback)
-    cb = languages.get(b.parts.language or "", fallback)
+    """Cosines after subtracting each text's own language mean. When the model has no mean for
+    one of the two languages, both texts lose the same corpus mean instead (centring only one
+    of them would push a pair apart for a reason that has nothing to do with its content)."""
+    ca, cb = languages.get(a.parts.language or ""), languages.get(b.parts.language or "")
+    if ca is None or cb is None:
+        ca = cb = _corpus_center(languages, center, a.whole.shape[0])
     wa, wb = normalise_rows(a.whole[None, :] - ca.whole)[0], normalise_rows(b.whole[None, :] - cb.whole)[0]
     ta, tb = (
         normalise_rows(a.title[None, :] - ca.segment)[0],
@@ -293,6 +291,21 @@ def _language_centred(
         "lalign_top3": (_top_mean(best_a, 3) + _top_mean(best_b, 3)) / 2,
         "lalign_max": float(sims.max()),
     }
+
+
+def _corpus_center(
+    languages: Mapping[str, LanguageCenter], center: np.ndarray | None, dim: int
+) -> LanguageCenter:
+    """One centre for all languages: the corpus mean of whole texts, the mean of the languages'
+    segment means."""
+    zero = np.zeros(dim, dtype=np.float32)
+    segment = np.mean([c.segment for c in languages.values()], axis=0) if languages else zero
+    whole = (
+        center
+        if center is not None
+        else (np.mean([c.whole for c in languages.values()], axis=0) if languages else zero)
+    )
+    return LanguageCenter(whole.astype(np.float32), segment.astype(np.float32))
 
 
 def language_centers(prepared: Sequence[PreparedText], min_texts: int = 30) -> dict[str, LanguageCenter]:

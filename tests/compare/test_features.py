@@ -121,12 +121,15 @@ def test_language_means_bring_two_languages_of_one_topic_together() -> None:
     assert same["lcos_whole"] > same["cos_whole"] + 0.3
     assert same["lalign_mean"] > same["align_mean"] + 0.3
     assert same["lcos_whole"] > other["lcos_whole"] + 0.5
-    # a language without a mean of its own falls back to the corpus mean, not to a neighbour's
+    # a language without a mean of its own: both texts lose the same corpus mean, not their own
     corpus = np.full(6, 0.1, dtype=np.float32)
     french = _text("fr", np.vstack([topics[0] + np.eye(6)[4]]))
     lone = pair_features(french, en[0], corpus, languages)
-    expected = normalise_rows(np.vstack([french.whole - corpus, en[0].whole - languages["en"].whole]))
+    expected = normalise_rows(np.vstack([french.whole - corpus, en[0].whole - corpus]))
     assert lone["lcos_whole"] == pytest.approx(float(expected[0] @ expected[1]), abs=1e-5)
+    segment = (languages["de"].segment + languages["en"].segment) / 2
+    aligned = normalise_rows(np.vstack([french.segments - segment, en[0].segments - segment]))
+    assert lone["lalign_max"] == pytest.approx(float((aligned[:1] @ aligned[1:].T).max()), abs=1e-5)
 
 
 def test_language_means_need_enough_texts() -> None:
