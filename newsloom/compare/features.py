@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -24,12 +24,23 @@ HEAD_SEGMENTS = 3
 #: any two sentences above 0.7, so only the top of the range tells shared facts; two thresholds
 #: let the model weigh them.
 ALIGN_THRESHOLDS = (0.85, 0.9)
+#: Means of the k best-matched sentences of each text: one or two shared sentences tell a shared
+#: event even when the rest of the texts differ (background, reactions).
+ALIGN_TOP_K = (3, 5)
 #: Character n-gram length for the lexical similarity of same-script texts.
 CHAR_NGRAM = 4
 #: What the style profile of a text measures, language-independently (the SemEval "style" and
 #: "tone" ratings follow the genre: wire report, opinion, live blog, press release).
 STYLE_PROFILE = ("sentence_chars", "quotes", "questions", "exclamations", "digits", "capitals")
 _QUOTES = frozenset('"“”„«»「」『』')
+
+
+@dataclass(frozen=True, slots=True)
+class LanguageCenter:
+    """Mean vectors of one language's texts in the training corpus: whole texts and segments."""
+
+    whole: np.ndarray  # (dim,)
+    segment: np.ndarray  # (dim,)
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,11 +164,18 @@ def _cos(a: np.ndarray, b: np.ndarray) -> float:
     return float(np.dot(a, b))
 
 
-def pair_features(a: PreparedText, b: PreparedText, center: np.ndarray | None = None) -> dict[str, float]:
+def pair_features(
+    a: PreparedText,
+    b: PreparedText,
+    center: np.ndarray | None = None,
+    languages: Mapping[str, LanguageCenter] | None = None,
+) -> dict[str, float]:
     """Named features of the pair (a, b); symmetric in a and b.
 
     ``center`` is the mean embedding of a corpus: cosines after subtracting it spread out the
-    narrow band (0.7-0.95) in which every pair of e5 vectors falls.
+    narrow band (0.7-0.95) in which every pair of e5 vectors falls. ``languages`` holds the mean
+    vectors of each language's texts: subtracting a text's own language mean removes what every
+    text of that language shares, so a German and an English report of one event move closer.
     """
     f: dict[str, float] = {}
     head_a, head_b = _unit(a.segments[:HEAD_SEGMENTS].mean(0)), _unit(b.segments[:HEAD_SEGMENTS].mean(0))
@@ -195,6 +213,12 @@ def pair_features(a: PreparedText, b: PreparedText, center: np.ndarray | None = 
         f["calign_mean"] = (float(csims.max(axis=1).mean()) + float(csims.max(axis=0).mean())) / 2
         f["calign_max"] = float(csims.max())
 
+    if languages is not None:
+        f.update(_language_centred(a, b, languages, center))
+    f.update(_alignment_shape(sims))
+    f["cos_lead"] = _cos(a.segments[0], b.segments[0])
+    f["cos_title_lead"] = (_cos(a.title, b.segments[0]) + _cos(b.title, a.segments[0])) / 2
+
     f.update(_set_features("names", a.names, b.names))
     f["names_min_count"] = math.log1p(min(len(a.names), len(b.names)))
     f.update(_set_features("numbers", a.numbers, b.numbers))
@@ -221,11 +245,88 @@ def pair_features(a: PreparedText, b: PreparedText, center: np.ndarray | None = 
     f["length_min"] = min(len_a, len_b)
     f["length_gap"] = abs(len_a - len_b)
     f["segments_min"] = float(min(len(a.segments), len(b.segments)))
+    f["segments_gap"] = abs(math.log(len(a.segments)) - math.log(len(b.segments)))
     return f
 
 
-def feature_names(center: bool = True) -> tuple[str, ...]:
-    """The names :func:`pair_features` returns, in order (computed on a tiny synthetic pair)."""
+def _top_mean(values: np.ndarray, k: int) -> float:
+    return float(np.sort(values)[-k:].mean())
+
+
+def _alignment_shape(sims: np.ndarray) -> dict[str, float]:
+    """How the best matches of each sentence are spread: the top few (one shared fact) against
+    the weaker direction (one text covers more than the other)."""
+    best_a, best_b = sims.max(axis=1), sims.max(axis=0)
+    f: dict[str, float] = {}
+    for k in ALIGN_TOP_K:
+        f[f"align_top{k}_dir"] = (_top_mean(best_a, k) + _top_mean(best_b, k)) / 2
+    recall, precision = float(best_a.mean()), float(best_b.mean())
+    f["align_f"] = 2 * recall * precision / (recall + precision) if recall + precision > 0 else 0.0
+    return f
+
+
+def _language_centred(
+    a: PreparedText, b: PreparedText, languages: Mapping[str, LanguageCenter], center: np.ndarray | None
+) -> dict[str, float]:
+    """Cosines after subtracting each text's own language mean. When the model has no mean for
+    one of the two languages, both texts lose the same corpus mean instead (centring only one
+    of them would push a pair apart for a reason that has nothing to do with its content)."""
+    ca, cb = languages.get(a.parts.language or ""), languages.get(b.parts.language or "")
+    if ca is None or cb is None:
+        ca = cb = _corpus_center(languages, center, a.whole.shape[0])
+    wa, wb = normalise_rows(a.whole[None, :] - ca.whole)[0], normalise_rows(b.whole[None, :] - cb.whole)[0]
+    ta, tb = (
+        normalise_rows(a.title[None, :] - ca.segment)[0],
+        normalise_rows(b.title[None, :] - cb.segment)[0],
+    )
+    sa, sb = normalise_rows(a.segments - ca.segment), normalise_rows(b.segments - cb.segment)
+    sims = sa @ sb.T
+    best_a, best_b = sims.max(axis=1), sims.max(axis=0)
+    return {
+        "lcos_whole": _cos(wa, wb),
+        "lcos_title": _cos(ta, tb),
+        "lcos_mean": _cos(_unit(sa.mean(0)), _unit(sb.mean(0))),
+        "lalign_mean": (float(best_a.mean()) + float(best_b.mean())) / 2,
+        "lalign_min": min(float(best_a.mean()), float(best_b.mean())),
+        "lalign_top3": (_top_mean(best_a, 3) + _top_mean(best_b, 3)) / 2,
+        "lalign_max": float(sims.max()),
+    }
+
+
+def _corpus_center(
+    languages: Mapping[str, LanguageCenter], center: np.ndarray | None, dim: int
+) -> LanguageCenter:
+    """One centre for all languages: the corpus mean of whole texts, the mean of the languages'
+    segment means."""
+    zero = np.zeros(dim, dtype=np.float32)
+    segment = np.mean([c.segment for c in languages.values()], axis=0) if languages else zero
+    whole = (
+        center
+        if center is not None
+        else (np.mean([c.whole for c in languages.values()], axis=0) if languages else zero)
+    )
+    return LanguageCenter(whole.astype(np.float32), segment.astype(np.float32))
+
+
+def language_centers(prepared: Sequence[PreparedText], min_texts: int = 30) -> dict[str, LanguageCenter]:
+    """Mean whole-text and segment vectors of each language with at least ``min_texts`` texts."""
+    by_language: dict[str, list[PreparedText]] = {}
+    for item in prepared:
+        if item.parts.language:
+            by_language.setdefault(item.parts.language, []).append(item)
+    return {
+        lang: LanguageCenter(
+            np.mean([p.whole for p in items], axis=0).astype(np.float32),
+            np.vstack([p.segments for p in items]).mean(axis=0).astype(np.float32),
+        )
+        for lang, items in sorted(by_language.items())
+        if len(items) >= min_texts
+    }
+
+
+def feature_names(center: bool = True, languages: bool = True) -> tuple[str, ...]:
+    """The names :func:`pair_features` returns, in order (computed on a tiny synthetic pair), with
+    a corpus centre and language centres given or not."""
     dim = 4
     parts = TextParts(text="x", language="en", title="x", segments=("x",))
     vec = np.ones(dim, dtype=np.float32) / 2
@@ -244,4 +345,6 @@ def feature_names(center: bool = True) -> tuple[str, ...]:
         "LATIN",
         (0.0,) * len(STYLE_PROFILE),
     )
-    return tuple(pair_features(dummy, dummy, np.zeros(dim, dtype=np.float32) if center else None))
+    zero = np.zeros(dim, dtype=np.float32)
+    centers = {"en": LanguageCenter(zero, zero)} if languages else None
+    return tuple(pair_features(dummy, dummy, zero if center else None, centers))

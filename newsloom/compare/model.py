@@ -11,9 +11,12 @@ import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from newsloom.compare.features import LanguageCenter
 
 #: The SemEval-2022 Task 8 dimensions, in the order of every matrix here.
 DIMENSIONS = ("geography", "entities", "time", "narrative", "style", "tone", "overall")
@@ -193,3 +196,18 @@ def center_vector(meta: Mapping[str, Any]) -> np.ndarray | None:
     """The corpus mean embedding stored with the model, if any."""
     center: Sequence[float] | None = meta.get("center")
     return np.asarray(center, dtype=np.float32) if center else None
+
+
+def language_centers(meta: Mapping[str, Any]) -> dict[str, LanguageCenter] | None:
+    """The per-language mean vectors stored with the model, if any."""
+    from newsloom.compare.features import LanguageCenter
+
+    stored: Mapping[str, Mapping[str, Sequence[float]]] | None = meta.get("languages")
+    if not stored:
+        return None
+    return {
+        lang: LanguageCenter(
+            np.asarray(c["whole"], dtype=np.float32), np.asarray(c["segment"], dtype=np.float32)
+        )
+        for lang, c in stored.items()
+    }

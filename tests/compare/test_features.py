@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
 import pytest
 
 from newsloom.compare import signals
-from newsloom.compare.features import PreparedText, feature_names, pair_features, prepare_texts
+from newsloom.compare.features import (
+    LanguageCenter,
+    PreparedText,
+    feature_names,
+    language_centers,
+    pair_features,
+    prepare_texts,
+)
+from newsloom.compare.parts import TextParts
 from newsloom.stories.embed import normalise_rows
 
 VI = (
@@ -51,8 +60,10 @@ def prepared() -> dict[str, PreparedText]:
 
 def test_features_have_the_published_names_in_order(prepared: dict[str, PreparedText]) -> None:
     center = np.zeros(64, dtype=np.float32)
-    assert tuple(pair_features(prepared["vi"], prepared["en"], center)) == feature_names()
+    languages = {"vi": LanguageCenter(center, center)}
+    assert tuple(pair_features(prepared["vi"], prepared["en"], center, languages)) == feature_names()
     assert "ccos_whole" not in pair_features(prepared["vi"], prepared["en"])
+    assert "lcos_whole" not in pair_features(prepared["vi"], prepared["en"], center)
 
 
 def test_features_are_symmetric(prepared: dict[str, PreparedText]) -> None:
@@ -83,3 +94,61 @@ def test_a_text_against_itself_is_as_similar_as_can_be(prepared: dict[str, Prepa
     assert own["cos_whole"] == pytest.approx(1.0, abs=1e-5)
     assert own["align_min"] == pytest.approx(1.0, abs=1e-5)
     assert own["names_jaccard"] == 1.0 and own["ngrams_cosine"] == pytest.approx(1.0)
+
+
+def _text(language: str, vectors: np.ndarray) -> PreparedText:
+    """A prepared text whose whole, title and segment vectors are given (rows normalised here)."""
+    rows = normalise_rows(vectors)
+    whole = normalise_rows(rows.mean(axis=0, keepdims=True))[0]
+    dates = signals.DateSignals(frozenset(), frozenset(), frozenset(), frozenset())
+    parts = TextParts(text="x", language=language, title="x", segments=("x",) * len(rows))
+    return PreparedText(
+        parts, whole, rows[0], rows, frozenset(), frozenset(), dates, frozenset(),
+        Counter(), Counter(), "LATIN", (0.0,) * 6,
+    )  # fmt: skip
+
+
+def test_language_means_bring_two_languages_of_one_topic_together() -> None:
+    # topics are the first three axes; every German text also carries a strong shared direction
+    topics, german = np.eye(6)[:3], 2.0 * np.eye(6)[5]
+    de = [_text("de", np.vstack([t + german, t + german])) for t in topics]
+    en = [_text("en", np.vstack([t, t])) for t in topics]
+    languages = language_centers(de + en, min_texts=3)
+    assert set(languages) == {"de", "en"}
+    same = pair_features(de[0], en[0], None, languages)
+    other = pair_features(de[0], en[1], None, languages)
+    # the German direction hides the shared topic from the plain cosine, not from the centred one
+    assert same["lcos_whole"] > same["cos_whole"] + 0.3
+    assert same["lalign_mean"] > same["align_mean"] + 0.3
+    assert same["lcos_whole"] > other["lcos_whole"] + 0.5
+    # a language without a mean of its own: both texts lose the same corpus mean, not their own
+    corpus = np.full(6, 0.1, dtype=np.float32)
+    french = _text("fr", np.vstack([topics[0] + np.eye(6)[4]]))
+    lone = pair_features(french, en[0], corpus, languages)
+    expected = normalise_rows(np.vstack([french.whole - corpus, en[0].whole - corpus]))
+    assert lone["lcos_whole"] == pytest.approx(float(expected[0] @ expected[1]), abs=1e-5)
+    segment = (languages["de"].segment + languages["en"].segment) / 2
+    aligned = normalise_rows(np.vstack([french.segments - segment, en[0].segments - segment]))
+    assert lone["lalign_max"] == pytest.approx(float((aligned[:1] @ aligned[1:].T).max()), abs=1e-5)
+
+
+def test_language_means_need_enough_texts() -> None:
+    texts = [_text("de", np.eye(4)[:1]), _text("de", np.eye(4)[1:2]), _text("en", np.eye(4)[2:3])]
+    assert set(language_centers(texts, min_texts=2)) == {"de"}
+    assert language_centers(texts, min_texts=2)["de"].whole == pytest.approx(
+        (texts[0].whole + texts[1].whole) / 2
+    )
+
+
+def test_one_shared_sentence_shows_in_the_top_alignments_more_than_in_the_mean() -> None:
+    axes = np.eye(8)
+    # a and b share their first sentence only; c shares nothing with a
+    a = _text("en", axes[[0, 1, 2, 3]])
+    b = _text("en", axes[[0, 4, 5, 6]])
+    c = _text("en", axes[[7, 4, 5, 6]])
+    shared, unrelated = pair_features(a, b), pair_features(a, c)
+    assert shared["cos_lead"] == pytest.approx(1.0) and unrelated["cos_lead"] == pytest.approx(0.0)
+    assert shared["align_top3_dir"] > shared["align_mean"]
+    assert shared["align_top3_dir"] > unrelated["align_top3_dir"]
+    assert shared["segments_gap"] == 0.0
+    assert pair_features(a, _text("en", axes[[0, 1]]))["segments_gap"] == pytest.approx(np.log(2))
