@@ -20,6 +20,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from newsloom.entities import corpora
 from newsloom.entities.learned import LABEL_TYPES, LearnedRecogniser
@@ -180,42 +181,40 @@ def compare_api(
     return report
 
 
-def compare_gold_file(path: Path) -> dict[str, dict[str, dict[str, float]]]:
-    """Rules vs hybrid per language on a JSON-lines gold of single sentences
-    (``{"lang", "text", "entities": [{"start", "end", "type"}]}``, e.g. tests/gold/blind/entities.jsonl)."""
+def _score_gold_file(
+    path: Path, predictors: Callable[[str], list[tuple[str, Callable[[str], Any]]]]
+) -> dict[str, dict[str, dict[str, float]]]:
+    """Per language of a JSON-lines sentence gold, the figures of each (name, predictor) the
+    language gets from ``predictors``."""
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     report: dict[str, dict[str, dict[str, float]]] = {}
     for language in sorted({row["lang"] for row in rows}):
         mine = [row for row in rows if row["lang"] == language]
         gold = [[(e["start"], e["end"], e["type"]) for e in row["entities"]] for row in mine]
         report[language] = {}
-        for mode in ("rules", "hybrid"):
-            predict = stage_spans(language, mode)
-            result: dict[str, float] = figures(
-                *score((predict(row["text"]), g) for row, g in zip(mine, gold, strict=True))
-            )
-            result["sentences"] = len(mine)
-            report[language][mode] = result
-    return report
-
-
-def compare_gold_file_api(path: Path) -> dict[str, dict[str, dict[str, float]]]:
-    """:func:`compare_gold_file` through the public call, the sentence alone, told the language and
-    not told it (``api_lang``, ``api_auto``)."""
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    report: dict[str, dict[str, dict[str, float]]] = {}
-    for language in sorted({row["lang"] for row in rows}):
-        mine = [row for row in rows if row["lang"] == language]
-        gold = [[(e["start"], e["end"], e["type"]) for e in row["entities"]] for row in mine]
-        report[language] = {}
-        for name, told in (("api_lang", language), ("api_auto", None)):
-            predict = api_spans(told)
+        for name, predict in predictors(language):
             result: dict[str, float] = figures(
                 *score((predict(row["text"]), g) for row, g in zip(mine, gold, strict=True))
             )
             result["sentences"] = len(mine)
             report[language][name] = result
     return report
+
+
+def compare_gold_file(path: Path) -> dict[str, dict[str, dict[str, float]]]:
+    """Rules vs hybrid per language on a JSON-lines gold of single sentences
+    (``{"lang", "text", "entities": [{"start", "end", "type"}]}``, e.g. tests/gold/blind/entities.jsonl)."""
+    return _score_gold_file(
+        path, lambda language: [(m, stage_spans(language, m)) for m in ("rules", "hybrid")]
+    )
+
+
+def compare_gold_file_api(path: Path) -> dict[str, dict[str, dict[str, float]]]:
+    """:func:`compare_gold_file` through the public call, the sentence alone, told the language and
+    not told it (``api_lang``, ``api_auto``)."""
+    return _score_gold_file(
+        path, lambda language: [("api_lang", api_spans(language)), ("api_auto", api_spans(None))]
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -131,16 +131,20 @@ class EventClassifier:
         )
 
 
+def read_artifact(name: str, what: str, fix: str) -> dict[str, Any]:
+    """The JSON of a model shipped in ``newsloom/events`` (``name`` relative to it); when the file is
+    not there, the error says ``what`` is missing and ``fix`` (how to rebuild it or go without)."""
+    path = resources.files("newsloom.events").joinpath(name)
+    if not path.is_file():
+        raise FileNotFoundError(f"{what} {name} is missing from newsloom/events; {fix}")
+    return dict(json.loads(path.read_text(encoding="utf-8")))
+
+
 @cache
 def load_classifier() -> EventClassifier:
     """The shipped classifier (``newsloom/events/data/classifier.json``), loaded once per process."""
-    path = resources.files("newsloom.events").joinpath(ARTIFACT)
-    if not path.is_file():
-        raise FileNotFoundError(
-            f"The event classifier {ARTIFACT} is missing from newsloom/events; rebuild it with "
-            "'python scripts/train_events.py'."
-        )
-    return EventClassifier.from_json(json.loads(path.read_text(encoding="utf-8")))
+    fix = "rebuild it with 'python scripts/train_events.py'."
+    return EventClassifier.from_json(read_artifact(ARTIFACT, "The event classifier", fix))
 
 
 @cache

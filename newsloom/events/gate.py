@@ -17,14 +17,14 @@ after the classifier is retrained (its labels are the classifier's decisions).
 
 from __future__ import annotations
 
-import json
 import re
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from typing import Any
+
+from newsloom.events.classifier import read_artifact
 
 GATE_ARTIFACT = "data/gate.json"
 _WORD = re.compile(r"\w+")
@@ -100,10 +100,5 @@ class SentenceGate:
 @cache
 def load_gate() -> SentenceGate:
     """The shipped gate (``newsloom/events/data/gate.json``), loaded once per process."""
-    path = resources.files("newsloom.events").joinpath(GATE_ARTIFACT)
-    if not path.is_file():
-        raise FileNotFoundError(
-            f"The sentence gate {GATE_ARTIFACT} is missing from newsloom/events; rebuild it with "
-            "'python scripts/train_event_gate.py', or turn the gate off (EventSettings(gate=False))."
-        )
-    return SentenceGate.from_json(json.loads(path.read_text(encoding="utf-8")))
+    fix = "rebuild it with 'python scripts/train_event_gate.py', or turn the gate off (EventSettings(gate=False))."
+    return SentenceGate.from_json(read_artifact(GATE_ARTIFACT, "The sentence gate", fix))

