@@ -153,14 +153,26 @@ def meeting_parties(event: ArticleEvent | store.StoredEvent) -> tuple[Actor, ...
 def _adds_nothing(group: ArticleEvent, stored: store.StoredEvent) -> bool:
     """Whether an event the classifier alone found may join a stored one: the same day, a linked
     (canonical) participant in common, and no person or body the stored event does not have
-    (it confirms a reading, never widens one)."""
+    (it confirms a reading, never widens one). A country on its source side must be one of the
+    stored event's actors or the country of one of its people or bodies ("Thongloun Sisoulith,
+    Laos" is the Lao side of a meeting with Thongloun)."""
     keys = stored.src_keys | stored.tgt_keys
     shared = (group.src_keys | group.tgt_keys) & keys
     return (
         group.date == stored.date
         and any(k.startswith("entity:") for k in shared)
         and not _has_stranger(group.participants, keys, stored.participants)
-        and all(a.type != "place" or a.key in keys for a in group.source_actors)
+        and all(_known_place(a, keys, stored.participants) for a in group.source_actors)
+    )
+
+
+def _known_place(actor: Actor, keys: frozenset[str], participants: Sequence[Actor]) -> bool:
+    """Whether ``actor`` is no place, or one of ``keys``, or the country of a person or body among
+    ``participants`` (a country standing for its side adds nobody to a meeting)."""
+    if actor.type != "place" or actor.key in keys:
+        return True
+    return bool(actor.country) and any(
+        p.type in ("person", "organization") and p.country == actor.country for p in participants
     )
 
 
