@@ -151,24 +151,31 @@ def meeting_parties(event: ArticleEvent | store.StoredEvent) -> tuple[Actor, ...
 
 
 def _adds_nothing(group: ArticleEvent, stored: store.StoredEvent) -> bool:
-    """Whether an event the classifier alone found may join a stored one: the same day, a linked
-    (canonical) participant in common, and no person or body the stored event does not have
-    (it confirms a reading, never widens one). A country on its source side must be one of the
-    stored event's actors or the country of one of its people or bodies ("Thongloun Sisoulith,
-    Laos" is the Lao side of a meeting with Thongloun)."""
+    """Whether an event the classifier alone found may join a stored one: the same day; a link to
+    it (a linked person or body of the stored event in common, or, when it names only countries,
+    countries of the stored event or the states of its people: beside a person or body, a country,
+    or the body a person only speaks for, is too wide a link); no person or body the stored event does not have; and a country on its source
+    side one of the stored event's keys or the state of a person or body beside it ("Thongloun
+    Sisoulith, Laos" is one participant, as in ``parties``). It confirms a reading, never widens one."""
     keys = stored.src_keys | stored.tgt_keys
     shared = (group.src_keys | group.tgt_keys) & keys
+    named = {a.key for a in stored.participants if a.type in ("person", "organization")}
+    states = {a.country for a in stored.participants if a.type in ("person", "organization") and a.country}
+    places = {a.key for a in stored.participants if a.type == "place"}
+    countries_only = bool(group.participants) and all(
+        a.type == "place" and (a.key in places or a.country in states) for a in group.participants
+    )
     return (
         group.date == stored.date
-        and any(k.startswith("entity:") for k in shared)
+        and (any(k.startswith("entity:") and k in named for k in shared) or countries_only)
         and not _has_stranger(group.participants, keys, stored.participants)
-        and all(_known_place(a, keys, stored.participants) for a in group.source_actors)
+        and all(_known_place(a, keys, group.source_actors) for a in group.source_actors)
     )
 
 
 def _known_place(actor: Actor, keys: frozenset[str], participants: Sequence[Actor]) -> bool:
     """Whether ``actor`` is no place, or one of ``keys``, or the country of a person or body among
-    ``participants`` (a country standing for its side adds nobody to a meeting)."""
+    ``participants`` (a country beside its own person adds nobody to a meeting)."""
     if actor.type != "place" or actor.key in keys:
         return True
     return bool(actor.country) and any(

@@ -248,13 +248,24 @@ def _union_actors(
 
 
 def _sides(rows: Sequence[store.SourceRow]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """(source, target) actors of an event: the union over its rule-backed sources when it has
-    some. A reading the classifier alone found joins only to confirm one (``merge._adds_nothing``):
-    it adds no actor and moves none to the other side ("He agreed with the Prime Minister" does not
-    make the visitor a host, nor "Laos" one)."""
-    ruled = [r for r in rows if r.classifier != "model"] or list(rows)
-    source = _union_actors(ruled, "source_actors")
-    return source, _union_actors(ruled, "target_actors", exclude={a["key"] for a in source})
+    """(source, target) actors of an event: the union over its rule-backed sources, then what the
+    readings the classifier alone found add. Those never move an actor to the other side ("He agreed
+    with the Prime Minister" does not make the visitor a host), and a country they add goes to the
+    side of its own people ("Laos" beside Thongloun Sisoulith, wherever the reading put it)."""
+    ruled = [r for r in rows if r.classifier != "model"]
+    others = [r for r in rows if r.classifier == "model"] if ruled else []
+    source = _union_actors(ruled or rows, "source_actors")
+    target = _union_actors(ruled or rows, "target_actors", exclude={a["key"] for a in source})
+    known = {a["key"] for a in (*source, *target)}
+    for column, own in (("source_actors", source), ("target_actors", target)):
+        for actor in _union_actors(others, column, exclude=known):
+            country = actor.get("country") if actor.get("type") == "place" else None
+            on_source = country is not None and any(a.get("country") == country for a in source)
+            on_target = country is not None and any(a.get("country") == country for a in target)
+            side = source if on_source and not on_target else target if on_target and not on_source else own
+            side.append(actor)
+            known.add(actor["key"])
+    return source, target
 
 
 def _title(
