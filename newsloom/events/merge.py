@@ -33,6 +33,7 @@ from newsloom.events.parties import (
     Roles,
     matched_parties,
     own_side,
+    parties,
     parties_match,
     stored_roles,
     with_roles,
@@ -510,24 +511,38 @@ def discrepancies(event_type: str, rows: Sequence[Any]) -> list[dict[str, Any]]:
         found.append(_item("location", values))
 
     if event_type == "CONSULT":
-        per_article: dict[str, tuple[Any, set[str], dict[str, str]]] = {}
-        for row in rows:
-            names: dict[str, str] = {}
-            for column in ("source_actors", "target_actors"):
-                for actor in json.loads(getattr(row, column)):
-                    names[actor["key"]] = actor.get("name") or actor["key"]
-            entry = per_article.setdefault(row.article_id, (row, set(), {}))
-            entry[1].update(names)
-            entry[2].update(names)
-        sets = {frozenset(keys) for _, keys, _ in per_article.values()}
-        # a report naming fewer of the participants does not contradict one naming them all
-        if any(not (a <= b or b <= a) for a in sets for b in sets):
-            values = [
-                {"value": sorted(names[k] for k in keys), "sources": [_source_label(first)]}
-                for first, keys, names in per_article.values()
-            ]
-            found.append(_item("participants", values))
+        participants = _participants_disagree(rows)
+        if participants:
+            found.append(participants)
     return found
+
+
+def _participants_disagree(rows: Sequence[Any]) -> dict[str, Any] | None:
+    """Who took part, when two reports name parties neither of which holds the other's. Parties as
+    merging counts them (``newsloom.events.parties``): a person and the body they speak for, or a
+    country beside its own person, are one participant ("Lao People's Revolutionary Party" stands
+    for Thongloun Sisoulith). The classifier's own readings only confirm a report's, so they are
+    compared only where the event has no rule-backed source."""
+    ruled = [r for r in rows if getattr(r, "classifier", "") != "model"] or list(rows)
+    per_article: dict[str, tuple[Any, list[Actor]]] = {}
+    for row in ruled:
+        entry = per_article.setdefault(row.article_id, (row, []))
+        for column in ("source_actors", "target_actors"):
+            for actor in store._actors(json.loads(getattr(row, column))):
+                if actor.key not in {a.key for a in entry[1]}:
+                    entry[1].append(actor)
+    sides = [parties(actors) for _, actors in per_article.values()]
+
+    def holds(a: list[Actor], b: list[Actor]) -> bool:
+        return matched_parties(a, b)[0] >= min(len(a), len(b))
+
+    if all(holds(a, b) for a in sides for b in sides):
+        return None
+    values = [
+        {"value": sorted(a.name or a.key for a in actors), "sources": [_source_label(first)]}
+        for first, actors in per_article.values()
+    ]
+    return _item("participants", values)
 
 
 def _same_day(a: Any, b: Any) -> bool:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import pytest
 
 from newsloom.events.learned import asserted
-from newsloom.events.merge import _adds_nothing
+from newsloom.events.merge import _adds_nothing, _participants_disagree
 from newsloom.events.modes import sentence_mode
 from newsloom.events.rollup import ArticleEvent
 from newsloom.events.stored import StoredEvent, _sides, place_vote
@@ -161,6 +161,52 @@ def test_multilateral_forums_in_general_are_no_meeting_mode():
         "multilateral"
     )
     assert sentence_mode("They met on the sidelines of the summit.", EN, "CONSULT") == "multilateral"
+
+
+@dataclass
+class Report:
+    article_id: str
+    classifier: str
+    source_actors: str
+    target_actors: str
+    path: str = "x.txt"
+    language: str = "en"
+    sentence: str = ""
+
+
+def report(article: str, source: tuple[Actor, ...], target: tuple[Actor, ...], by: str = "rules") -> Report:
+    return Report(
+        article, by, json.dumps([a.to_dict() for a in source]), json.dumps([a.to_dict() for a in target])
+    )
+
+
+def participant_items(rows: list[Report]) -> list[dict[str, object]]:
+    item = _participants_disagree(rows)
+    return [] if item is None else [item]
+
+
+def test_a_report_naming_the_party_a_leader_speaks_for_does_not_disagree_on_participants():
+    rows = [
+        report("a", (CHINH,), (THONGLOUN,)),
+        report("b", (CHINH,), (LPRP,)),  # "Chinh received the Lao party delegation"
+        report("c", (CHINH, VIETNAM), (THONGLOUN, LAOS)),
+    ]
+    assert participant_items(rows) == []
+
+
+def test_the_classifier_own_readings_do_not_make_a_disagreement():
+    rows = [report("a", (CHINH,), (THONGLOUN,)), report("a", (GUTERRES,), (CHINH,), by="model")]
+    rows.append(report("b", (CHINH,), (THONGLOUN,)))
+    assert participant_items(rows) == []
+
+
+def test_reports_naming_other_people_still_disagree():
+    rows = [report("a", (CHINH,), (THONGLOUN,)), report("b", (CHINH,), (GUTERRES,))]
+    (item,) = participant_items(rows)
+    assert [v["value"] for v in item["values"]] == [  # type: ignore[index,union-attr]
+        ["Phạm Minh Chính", "Thongloun Sisoulith"],
+        ["António Guterres", "Phạm Minh Chính"],
+    ]
 
 
 # -- 2. a list of signatories is no act between them ------------------------------------------------
