@@ -33,6 +33,7 @@ from newsloom.events.parties import (
     Roles,
     matched_parties,
     own_side,
+    parties,
     parties_match,
     stored_roles,
     with_roles,
@@ -151,16 +152,35 @@ def meeting_parties(event: ArticleEvent | store.StoredEvent) -> tuple[Actor, ...
 
 
 def _adds_nothing(group: ArticleEvent, stored: store.StoredEvent) -> bool:
-    """Whether an event the classifier alone found may join a stored one: the same day, a linked
-    (canonical) participant in common, and no person or body the stored event does not have
-    (it confirms a reading, never widens one)."""
+    """Whether an event the classifier alone found may join a stored one: the same day; a link to
+    it (a linked person or body of the stored event in common, or, when it names only countries,
+    countries of the stored event or the states of its people: beside a person or body, a country,
+    or the body a person only speaks for, is too wide a link); no person or body the stored event does not have; and a country on its source
+    side one of the stored event's keys or the state of a person or body beside it ("Thongloun
+    Sisoulith, Laos" is one participant, as in ``parties``). It confirms a reading, never widens one."""
     keys = stored.src_keys | stored.tgt_keys
     shared = (group.src_keys | group.tgt_keys) & keys
+    named = {a.key for a in stored.participants if a.type in ("person", "organization")}
+    states = {a.country for a in stored.participants if a.type in ("person", "organization") and a.country}
+    places = {a.key for a in stored.participants if a.type == "place"}
+    countries_only = bool(group.participants) and all(
+        a.type == "place" and (a.key in places or a.country in states) for a in group.participants
+    )
     return (
         group.date == stored.date
-        and any(k.startswith("entity:") for k in shared)
+        and (any(k.startswith("entity:") and k in named for k in shared) or countries_only)
         and not _has_stranger(group.participants, keys, stored.participants)
-        and all(a.type != "place" or a.key in keys for a in group.source_actors)
+        and all(_known_place(a, keys, group.source_actors) for a in group.source_actors)
+    )
+
+
+def _known_place(actor: Actor, keys: frozenset[str], participants: Sequence[Actor]) -> bool:
+    """Whether ``actor`` is no place, or one of ``keys``, or the country of a person or body among
+    ``participants`` (a country beside its own person adds nobody to a meeting)."""
+    if actor.type != "place" or actor.key in keys:
+        return True
+    return bool(actor.country) and any(
+        p.type in ("person", "organization") and p.country == actor.country for p in participants
     )
 
 
@@ -491,24 +511,38 @@ def discrepancies(event_type: str, rows: Sequence[Any]) -> list[dict[str, Any]]:
         found.append(_item("location", values))
 
     if event_type == "CONSULT":
-        per_article: dict[str, tuple[Any, set[str], dict[str, str]]] = {}
-        for row in rows:
-            names: dict[str, str] = {}
-            for column in ("source_actors", "target_actors"):
-                for actor in json.loads(getattr(row, column)):
-                    names[actor["key"]] = actor.get("name") or actor["key"]
-            entry = per_article.setdefault(row.article_id, (row, set(), {}))
-            entry[1].update(names)
-            entry[2].update(names)
-        sets = {frozenset(keys) for _, keys, _ in per_article.values()}
-        # a report naming fewer of the participants does not contradict one naming them all
-        if any(not (a <= b or b <= a) for a in sets for b in sets):
-            values = [
-                {"value": sorted(names[k] for k in keys), "sources": [_source_label(first)]}
-                for first, keys, names in per_article.values()
-            ]
-            found.append(_item("participants", values))
+        participants = _participants_disagree(rows)
+        if participants:
+            found.append(participants)
     return found
+
+
+def _participants_disagree(rows: Sequence[Any]) -> dict[str, Any] | None:
+    """Who took part, when two reports name parties neither of which holds the other's. Parties as
+    merging counts them (``newsloom.events.parties``): a person and the body they speak for, or a
+    country beside its own person, are one participant ("Lao People's Revolutionary Party" stands
+    for Thongloun Sisoulith). The classifier's own readings only confirm a report's, so they are
+    compared only where the event has no rule-backed source."""
+    ruled = [r for r in rows if getattr(r, "classifier", "") != "model"] or list(rows)
+    per_article: dict[str, tuple[Any, list[Actor]]] = {}
+    for row in ruled:
+        entry = per_article.setdefault(row.article_id, (row, []))
+        for column in ("source_actors", "target_actors"):
+            for actor in store._actors(json.loads(getattr(row, column))):
+                if actor.key not in {a.key for a in entry[1]}:
+                    entry[1].append(actor)
+    sides = [parties(actors) for _, actors in per_article.values()]
+
+    def holds(a: list[Actor], b: list[Actor]) -> bool:
+        return matched_parties(a, b)[0] >= min(len(a), len(b))
+
+    if all(holds(a, b) for a in sides for b in sides):
+        return None
+    values = [
+        {"value": sorted(a.name or a.key for a in actors), "sources": [_source_label(first)]}
+        for first, actors in per_article.values()
+    ]
+    return _item("participants", values)
 
 
 def _same_day(a: Any, b: Any) -> bool:

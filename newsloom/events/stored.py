@@ -13,6 +13,7 @@ from typing import Any
 
 from newsloom.article import Article
 from newsloom.events.actors import fold
+from newsloom.events.places import place_entry
 from newsloom.events.rollup import EXPLICIT_DATE_SOURCES, ArticleEvent
 from newsloom.events.types import Actor
 from newsloom.serialize import from_dict
@@ -36,7 +37,7 @@ from newsloom.store.events import (
 __all__ = [
     "StoredEvent", "add_sources", "article_signature", "articles_of_events", "events_of_articles", "attach_to_meeting", "candidates_by_keys", "candidates_by_parent",
     "consolidated_date", "day_keys", "event_keys_of", "forget_article", "get_event", "has_articles", "insert_event", "model_only_events",
-    "primary_rows", "record_article", "refresh_event", "source_rows",
+    "place_vote", "primary_rows", "record_article", "refresh_event", "source_rows",
 ]  # fmt: skip
 
 
@@ -175,6 +176,35 @@ def _vote(values: Iterable[str | None]) -> str | None:
     return max(order, key=lambda v: (counted[v], -order.index(v)))
 
 
+def _place_key(name: str) -> str:
+    """One key for the names of one place: its gazetteer entry, whatever the language, else the name."""
+    entry = place_entry(name)
+    return entry.id if entry is not None else f"name:{fold(name)}"
+
+
+def place_vote(places: Sequence[tuple[str | None, str | None]]) -> str | None:
+    """The place most (place, language) reports give, counting the names of one gazetteer place as one
+    ("Presidential Palace", "Istana Kepresidenan" and "Phủ Chủ tịch" are one vote). It is shown in
+    the language most of its reports are in, as those reports write it most; on a tie, in English
+    (the gazetteer's name when no English report names it), whatever order the reports came in."""
+    named = [(place, language or "") for place, language in places if place]
+    if not named:
+        return None
+    keys = [_place_key(place) for place, _ in named]
+    winner = _vote(keys)
+    chosen = [(place, language) for (place, language), key in zip(named, keys, strict=True) if key == winner]
+    counts: dict[str, int] = {}
+    for _, language in chosen:
+        counts[language] = counts.get(language, 0) + 1
+    top = max(counts.values())
+    tied = [language for language in counts if counts[language] == top]
+    entry = place_entry(chosen[0][0])
+    if len(tied) > 1 and "en" not in tied and entry is not None:
+        return entry.name  # no language has most reports: the gazetteer's (English) name
+    language = "en" if "en" in tied else tied[0]
+    return _vote([place for place, lang in chosen if lang == language])
+
+
 def primary_rows(rows: Sequence[store.SourceRow]) -> list[store.SourceRow]:
     """One row per article: the first mention with an explicit date, else the first mention."""
     by_article: dict[str, list[Any]] = {}
@@ -217,6 +247,27 @@ def _union_actors(
     return list(seen.values())
 
 
+def _sides(rows: Sequence[store.SourceRow]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """(source, target) actors of an event: the union over its rule-backed sources, then what the
+    readings the classifier alone found add. Those never move an actor to the other side ("He agreed
+    with the Prime Minister" does not make the visitor a host), and a country they add goes to the
+    side of its own people ("Laos" beside Thongloun Sisoulith, wherever the reading put it)."""
+    ruled = [r for r in rows if r.classifier != "model"]
+    others = [r for r in rows if r.classifier == "model"] if ruled else []
+    source = _union_actors(ruled or rows, "source_actors")
+    target = _union_actors(ruled or rows, "target_actors", exclude={a["key"] for a in source})
+    known = {a["key"] for a in (*source, *target)}
+    for column, own in (("source_actors", source), ("target_actors", target)):
+        for actor in _union_actors(others, column, exclude=known):
+            country = actor.get("country") if actor.get("type") == "place" else None
+            on_source = country is not None and any(a.get("country") == country for a in source)
+            on_target = country is not None and any(a.get("country") == country for a in target)
+            side = source if on_source and not on_target else target if on_target and not on_source else own
+            side.append(actor)
+            known.add(actor["key"])
+    return source, target
+
+
 def _title(
     type_: str,
     mode: str | None,
@@ -240,10 +291,9 @@ def refresh_event(conn: Connection, event_id: int) -> bool:
     type_ = rows[0].type
     date_, date_end, precision, date_source = consolidated_date(rows)
     primaries = primary_rows(rows)
-    explicit_places = [r.location for r in primaries if r.location and r.location_source != "dateline"]
-    location = _vote(explicit_places) or _vote([r.location for r in primaries])
-    source = _union_actors(rows, "source_actors")
-    target = _union_actors(rows, "target_actors", exclude={a["key"] for a in source})
+    explicit_places = [(r.location, r.language) for r in primaries if r.location_source != "dateline"]
+    location = place_vote(explicit_places) or place_vote([(r.location, r.language) for r in primaries])
+    source, target = _sides(rows)
     joint = any(r.joint for r in rows)
     mode = _vote([r.mode for r in rows])
     src_keys = sorted({k for r in rows for k in json.loads(r.group_src_keys)})

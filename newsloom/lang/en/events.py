@@ -187,7 +187,10 @@ RULES = EventRules(
     possibility=r"\b(?:could|might|(?-i:may)|risks?|possibly)\b",
     non_event=(
         r"\b(?:family|families|grave|tomb|mausoleum|relatives)\s+of\s+the\s+late\b|\blaid\s+(?:a\s+)?wreaths?\b|"
-        r"\bpaid\s+(?:his|her|their)?\s*last\s+respects\b"
+        r"\bpaid\s+(?:his|her|their)?\s*last\s+respects\b|"
+        # a list of who signed or took part states membership, not an act between its members
+        r"\bamong\s+(?:the\s+)?(?:signatories|signers|participants|attendees|delegates|guests)\s+(?:were|are|was|is|included)\b|"
+        r"\b(?:signatories|attendees|participants)\s+(?:included|include|were|are)\s+(?!\w+ed\b)"
     ),
     passive_aux=r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?$",
     agent_marker=r"\bby\b",
@@ -202,7 +205,8 @@ RULES = EventRules(
     relative_clause=r",\s*(?:which|who|whose|where)\b",
     consult_modes=(
         (r"\b(?:phone|telephone|video\s+call|online|virtual(?:ly)?|video\s+conference)\b", "phone"),
-        (r"\b(?:on\s+the\s+sidelines|summit|multilateral)\b", "multilateral"),
+        # "multilateral forums" (plural) are venues in general, not where this meeting is
+        (r"\b(?:on\s+the\s+sidelines|summit|multilateral(?!\s+(?:forums|fora|mechanisms|institutions|organi[sz]ations|frameworks)\b))\b", "multilateral"),
         # talks hosted by someone else than the sides (the codebook's third-party mode)
         (r"\b(?:mediat\w*|brokered|facilitated\s+talks|hosted\s+talks\s+between)\b", "third-party"),
         (r"\b(?:visit\w*|received|hosted|hosting|courtesy\s+call)\b", "visit"),

@@ -135,7 +135,11 @@ RULES = EventRules(
         r"tidak\s+ada\s+rencana|kabarnya|biasanya|sering)\b"
     ),
     possibility=r"\b(?:bisa|mungkin|dapat|berpotensi)\b",
-    non_event=r"\b(?:keluarga\s+(?:almarhum|almarhumah|mendiang)|berziarah|ziarah|meletakkan\s+karangan\s+bunga)\b",
+    non_event=(
+        r"\b(?:keluarga\s+(?:almarhum|almarhumah|mendiang)|berziarah|ziarah|meletakkan\s+karangan\s+bunga)\b|"
+        # a list of who signed or took part ("Di antara penanda tangan adalah ...") states membership
+        r"\b(?:di\s+antara|termasuk)\s+(?:para\s+|negara(?:-negara)?\s+)?(?:penanda\s*tangan|peserta)\s+(?:adalah|ialah|terdapat|itu)\b"
+    ),
     passive_aux=r"(?!)",
     agent_marker=r"\boleh\b",
     joint_subject=r"\b(?:kedua\s+(?:pihak|pemimpin|negara|menteri|delegasi)|kedua\s+belah\s+pihak)\b",

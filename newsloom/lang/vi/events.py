@@ -153,7 +153,11 @@ RULES = EventRules(
         r"phủ nhận|bác bỏ thông tin|không có kế hoạch|chưa rõ|được cho là|nghe nói|thường (?:diễn ra|xảy ra|được tổ chức))\b"
     ),
     possibility=r"\b(?:có thể|có khả năng|nguy cơ)\b",
-    non_event=r"\b(?:gia đình cố|thân nhân cố|viếng|dâng hương|đặt vòng hoa)\b",
+    non_event=(
+        r"\b(?:gia đình cố|thân nhân cố|viếng|dâng hương|đặt vòng hoa)\b|"
+        # a list of who signed or took part ("Trong số các nước ký có ...") states membership, not an act
+        r"\b(?:trong số|trong đó có)\s+(?:các\s+)?(?:nước|quốc gia|bên|thành viên|đại biểu)\s+(?:ký|tham dự|tham gia)\b"
+    ),
     passive_agent_before=r"\b(?:được|bị)\b",
     agent_marker=r"\b(?:bởi|do)\b",
     joint_subject=r"\b(?:hai bên|hai nhà lãnh đạo|hai lãnh đạo|hai Bộ trưởng|hai Thủ tướng|các bên|hai phía)\b",
