@@ -67,13 +67,18 @@ def story_titles(conn: Connection, story_ids: Iterable[int], language: str) -> d
 
 def storyline_name(conn: Connection, line_id: int, view: Any = None) -> str | None:
     """The storyline's own name when its view has one (``view.name``), else its principal actors
-    (the persons and organizations most mentioned in its first stories), else None."""
+    (the persons and organizations most mentioned in its first stories), else its first story's
+    title (a line whose reports name no actor, e.g. a ceremony's sessions), else None."""
     own = getattr(view, "name", None) or (view.get("name") if isinstance(view, dict) else None)
     if own:
         return str(own)
     stories = [s.id for s in story_rows.stories_in_storyline(conn, line_id)[:NAME_STORIES]]
     actors = principal_actors(conn, stories)
-    return " · ".join(actors) if actors else None
+    if actors:
+        return " · ".join(actors)
+    if not stories:
+        return None
+    return best_title(story_rows.titles_of(conn, stories[:1]).get(stories[0], {}), "en")
 
 
 def principal_actors(conn: Connection, story_ids: Sequence[int], top: int = NAME_ACTORS) -> list[str]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from newsloom.store import Connection
 from newsloom.views.stories import storylines_view
 from newsloom.views.titles import HEADLINE, best_title, clean_title, storyline_name, storyline_names
@@ -70,3 +72,17 @@ def test_a_storyline_view_with_a_name_keeps_it(conn: Connection) -> None:
 
     assert storyline_name(conn, 1, Named()) == "Việt Nam–UN cooperation"
     assert storyline_name(conn, 1, {"id": 1, "name": "A dict with a name"}) == "A dict with a name"
+
+
+def test_a_storyline_whose_stories_name_no_actor_takes_its_first_storys_title(
+    conn: Connection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsloom.views import titles as module
+
+    lines = storylines_view(conn, limit=50).items
+    line = next(line for line in lines if module.story_rows.stories_in_storyline(conn, line.id))
+    monkeypatch.setattr(module, "principal_actors", lambda conn, stories, top=3: [])
+    first = module.story_rows.stories_in_storyline(conn, line.id)[0].id
+    expected = best_title(module.story_rows.titles_of(conn, [first])[first], "en")
+    assert expected
+    assert storyline_name(conn, line.id) == expected
