@@ -277,8 +277,8 @@ def _title(
 ) -> str:
     names = lambda actors: ", ".join(a.get("name") or a["key"] for a in actors[:3]) or "?"  # noqa: E731
     label = f"{type_}{f' ({mode})' if mode else ''}"
-    if joint or not target:
-        return f"{names(source)}: {label}"
+    if joint or not target:  # joint: every participant acts together ("Lương Cường, António Guterres")
+        return f"{names([*source, *target])}: {label}"
     return f"{names(source)} -> {names(target)}: {label}"
 
 
