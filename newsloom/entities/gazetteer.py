@@ -55,6 +55,9 @@ class Gazetteer:
         self.entries = {e.id: e for e in entries}
         self.not_names = not_names
         self.index: dict[tuple[str, ...], list[Surface]] = {}
+        #: every key and every leading part of one: a span whose words are not in here can grow into
+        #: no name, so the matcher stops there instead of trying every longer span
+        self.prefixes: set[tuple[str, ...]] = set()
         self.max_words = 1
         for entry in entries:
             for lang, name in entry.all_names():
@@ -63,6 +66,7 @@ class Gazetteer:
                     continue
                 words = tuple(_words(name))
                 self.index.setdefault(key, []).append(Surface(name, words, lang, entry.id))
+                self.prefixes.update(key[:n] for n in range(1, len(key) + 1))
                 self.max_words = max(self.max_words, len(key))
 
     def lookup(self, key: tuple[str, ...], language: str | None) -> list[Surface]:

@@ -54,21 +54,36 @@ TENTATIVE_RULES = frozenset({"capitalised"})
 
 @dataclass(frozen=True, slots=True)
 class Token:
+    """A token of a sentence; what the matchers ask of it (a word? capitalised? its words) is worked
+    out once here, not again at every span that tries it (the rules look at each token many times)."""
+
     text: str
     start: int
     end: int
+    is_word: bool = field(init=False, compare=False, repr=False)
+    cap: bool = field(init=False, compare=False, repr=False)
+    #: the token's words ("Under-Secretary-General" -> three)
+    words: tuple[str, ...] = field(init=False, compare=False, repr=False)
 
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalnum()
+    def __post_init__(self) -> None:
+        first = self.text[0]
+        object.__setattr__(self, "is_word", first.isalnum())
+        object.__setattr__(self, "cap", first.isupper())
+        object.__setattr__(self, "words", tuple(_WORD.findall(self.text)))
 
-    @property
-    def cap(self) -> bool:
-        return self.text[0].isupper()
-
-    @property
-    def words(self) -> list[str]:
-        return _WORD.findall(self.text)
+    def shifted(self, offset: int) -> Token:
+        """The token with its offsets moved by ``offset`` (what it is worked out once, kept)."""
+        token = object.__new__(Token)
+        for name, value in (
+            ("text", self.text),
+            ("start", self.start + offset),
+            ("end", self.end + offset),
+            ("is_word", self.is_word),
+            ("cap", self.cap),
+            ("words", self.words),
+        ):
+            object.__setattr__(token, name, value)
+        return token
 
 
 def token_texts(text: str) -> list[str]:
@@ -167,6 +182,11 @@ class Recogniser:
         self.regional_heads = {tuple(_WORD.findall(h.casefold())) for h in rules.regional_org_heads}
         self.role_words = {tuple(_WORD.findall(w.casefold())) for w in rules.role_words}
         self.max_role_words = max((len(w) for w in self.role_words), default=0)
+        # phrase lengths, longest first: a phrase at a token is looked up once per length, not per phrase
+        self.org_head_sizes = _sizes(self.org_heads)
+        self.place_head_sizes = _sizes(self.place_heads)
+        self.non_entity_sizes = _sizes(self.non_entity)
+        self.hon_phrase_sizes = _sizes(self.hon_phrases)
 
     # -- matching ------------------------------------------------------------------------------
     def _match_title(self, toks: list[Token], i: int) -> tuple[int, str] | None:
@@ -195,7 +215,8 @@ class Recogniser:
         return end, best[1]
 
     def _opens_longer_org_head(self, toks: list[Token], i: int, words: int) -> bool:
-        return any(len(h) > words and self._words_at(toks, i, len(h)) == h for h in self.org_heads)
+        head = self._phrase_at(toks, i, self.org_heads, self.org_head_sizes)
+        return head is not None and len(head) > words
 
     def _portfolio_end(self, toks: list[Token], j: int) -> int:
         """The end of a minister's portfolio after the title ("Minister for Immigration and
@@ -207,12 +228,9 @@ class Recogniser:
                 break
         end = j
         while k < len(toks) and toks[k].is_word and toks[k].cap:
+            lead = self._words_from(toks, k, self.max_portfolio)
             size = next(
-                (
-                    n
-                    for n in range(self.max_portfolio, 0, -1)
-                    if self._words_at(toks, k, n) in self.portfolios
-                ),
+                (n for n in range(min(self.max_portfolio, len(lead)), 0, -1) if lead[:n] in self.portfolios),
                 0,
             )
             if not size:
@@ -233,31 +251,31 @@ class Recogniser:
 
     def _match_honorific(self, toks: list[Token], i: int) -> int | None:
         """The end of a honorific of several tokens ("Tan Sri", "Datuk Seri", "Dato'") at ``i``."""
-        ends = [
-            i + len(phrase)
-            for phrase in self.hon_phrases
-            if tuple(t.text.casefold() for t in toks[i : i + len(phrase)]) == phrase
-        ]
-        return max(ends, default=None)
+        return next((i + n for n in self.hon_phrase_sizes if _texts_at(toks, i, n) in self.hon_phrases), None)
 
     def _match_gazetteer(self, toks: list[Token], i: int) -> tuple[int, Surface] | None:
         if not toks[i].is_word:
             return None
         words: list[str] = []
+        folded: list[str] = []
         best = None
         for j in range(i, min(len(toks), i + MAX_SPAN_TOKENS)):
             tok = toks[j]
             if not tok.is_word:
                 if tok.text in POSSESSIVE and j > i:
                     words.append("s")  # "Lao People's Revolutionary Party"
+                    folded.append("s")
                     continue
                 if tok.text in INNER_PUNCT and j > i:
                     continue
                 break
             words.extend(tok.words)
+            folded.extend(fold(w) for w in tok.words)
             if len(words) > self.gaz.max_words:
                 break
-            key = tuple(fold(w) for w in words)
+            key = tuple(folded)
+            if key not in self.gaz.prefixes:
+                break  # no name goes on from these words
             for surface in self.gaz.lookup(key, self.language):
                 if self._surface_fits(toks, i, j + 1, words, surface):
                     best = (j + 1, surface)
@@ -426,7 +444,7 @@ class Recogniser:
         self._attach_titles(toks, items, by_item, mentions)
         mentions.sort(key=lambda m: m.start)
         if offset:
-            toks = [Token(t.text, t.start + offset, t.end + offset) for t in toks]
+            toks = [t.shifted(offset) for t in toks]
         return toks, mentions
 
     def _with_proposals(
@@ -530,8 +548,9 @@ class Recogniser:
         for i, tok in enumerate(toks):
             if not (tok.is_word and tok.cap):
                 continue
-            for size in range(1, self.max_role_words + 1):
-                if self._words_at(toks, i, size) in self.role_words:
+            lead = self._words_from(toks, i, self.max_role_words)
+            for size in range(1, min(self.max_role_words, len(lead)) + 1):
+                if lead[:size] in self.role_words:
                     found.update(range(i, self._token_after_words(toks, i, size)))
         return found
 
@@ -576,7 +595,7 @@ class Recogniser:
         return self._absorb_suffixes(toks, merged)
 
     def _starts_with_head(self, toks: list[Token], i: int) -> bool:
-        return any(self._words_at(toks, i, len(h)) == h for h in self.org_heads)
+        return self._phrase_at(toks, i, self.org_heads, self.org_head_sizes) is not None
 
     def _absorb_suffixes(self, toks: list[Token], items: list[Item]) -> list[Item]:
         """An organization's name goes on over a country or organization right after it:
@@ -602,7 +621,7 @@ class Recogniser:
         return out
 
     def _place_head_at(self, toks: list[Token], i: int) -> bool:
-        return any(self._words_at(toks, i, len(h)) == h for h in self.place_heads)
+        return self._phrase_at(toks, i, self.place_heads, self.place_head_sizes) is not None
 
     def _brand_before_country(self, toks: list[Token], prev: Item, item: Item) -> bool:
         """A one-word name right before a country is a company's or group's national arm
@@ -630,7 +649,9 @@ class Recogniser:
         """An organization written with lowercase inside ("Bộ Công an", "Ngân hàng Nhà nước Việt Nam"):
         a head word, then capitalised words each followed by at most one lowercase word."""
         start = items[n].start
-        head = next((h for h in self.org_heads if self._words_at(toks, start, len(h)) == h), None)
+        # the longest head ("Bộ Tư lệnh ..." over "Bộ ..."); any matching head was taken before, in the
+        # set's order, which is not fixed from one process to the next
+        head = self._phrase_at(toks, start, self.org_heads, self.org_head_sizes)
         if head is None or not self.rules.org_lowercase_inside:
             return None
         k = self._after_head(toks, start + len(head), head)
@@ -701,13 +722,24 @@ class Recogniser:
             n += 1
         return 2 <= n - k <= 4
 
-    def _words_at(self, toks: list[Token], i: int, count: int) -> tuple[str, ...]:
+    def _words_from(self, toks: list[Token], i: int, count: int) -> tuple[str, ...]:
+        """The casefolded words of the word tokens from ``i`` on, until ``count`` or more words or a
+        token that is no word."""
         words: list[str] = []
         j = i
         while len(words) < count and j < len(toks) and toks[j].is_word:
             words.extend(w.casefold() for w in toks[j].words)
             j += 1
-        return tuple(words[:count]) if len(words) >= count else ()
+        return tuple(words)
+
+    def _phrase_at(
+        self, toks: list[Token], i: int, phrases: set[tuple[str, ...]], sizes: tuple[int, ...]
+    ) -> tuple[str, ...] | None:
+        """The longest of ``phrases`` (whose lengths are ``sizes``, longest first) opening at ``i``."""
+        if not sizes:
+            return None
+        words = self._words_from(toks, i, sizes[0])
+        return next((words[:n] for n in sizes if len(words) >= n and words[:n] in phrases), None)
 
     def _run_words(self, toks: list[Token], i: int, j: int) -> list[str]:
         return [w.casefold() for t in toks[i:j] if t.is_word for w in t.words]
@@ -719,10 +751,14 @@ class Recogniser:
             return False
         if words[-1] in self.org_tails:
             return True
-        return any(tuple(words[: len(h)]) == h for h in self.org_heads) and len(words) > 1
+        return len(words) > 1 and any(tuple(words[:n]) in self.org_heads for n in self.org_head_sizes)
 
     def _has_non_entity(self, words: list[str]) -> bool:
-        return any(tuple(words[k : k + len(w)]) == w for w in self.non_entity for k in range(len(words)))
+        return any(
+            tuple(words[k : k + n]) in self.non_entity
+            for k in range(len(words))
+            for n in self.non_entity_sizes
+        )
 
     def _item_mention(self, toks: list[Token], items: list[Item], n: int) -> RawMention | None:
         item = items[n]
@@ -837,11 +873,9 @@ class Recogniser:
         return False
 
     def _after_place_head(self, toks: list[Token], start: int) -> bool:
-        for head in self.place_heads:
-            n = len(head)
-            if start >= n and tuple(t.text.casefold() for t in toks[start - n : start]) == head:
-                return True
-        return False
+        return any(
+            start >= n and _texts_at(toks, start - n, n) in self.place_heads for n in self.place_head_sizes
+        )
 
     def _plural_before(self, toks: list[Token], i: int) -> bool:
         return i > 0 and toks[i - 1].text.casefold() in self.plural
@@ -1069,3 +1103,13 @@ def _segment_cached(segmenter: Callable[[str], list[str]], text: str) -> frozens
 
 def _segment_spans(segmenter: Callable[[str], list[str]], text: str) -> frozenset[tuple[int, int]]:
     return _segment_cached(segmenter, text)
+
+
+def _sizes(phrases: set[tuple[str, ...]]) -> tuple[int, ...]:
+    """The lengths of ``phrases``, longest first."""
+    return tuple(sorted({len(p) for p in phrases}, reverse=True))
+
+
+def _texts_at(toks: list[Token], i: int, count: int) -> tuple[str, ...]:
+    """The casefolded texts of ``count`` tokens from ``i`` (fewer at the sentence's end)."""
+    return tuple(t.text.casefold() for t in toks[i : i + count])
