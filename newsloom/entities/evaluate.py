@@ -3,6 +3,7 @@
     python -m newsloom.entities.evaluate              # every language with data: rules vs learned
     python -m newsloom.entities.evaluate vi --limit 300
     python -m newsloom.entities.evaluate --split dev  # the split the merge rules were tuned on
+    python -m newsloom.entities.evaluate id --split dev --dump /tmp/id_dev.txt  # hybrid vs bare model
     python -m newsloom.entities.evaluate --gold tests/gold/blind/entities.jsonl  # blind sentences
     python -m newsloom.entities.evaluate --api vi     # through newsloom.analyze, as an outside scorer
     python -m newsloom.entities.evaluate --api --gold tests/gold/blind2/entities.jsonl  # both together
@@ -181,6 +182,46 @@ def compare_api(
     return report
 
 
+def dump_differences(language: str, split: str = "dev") -> list[str]:
+    """Lines showing each sentence where the hybrid and the bare model differ: gold, model and hybrid
+    spans, and which gold spans the hybrid lost or gained against the model. Only on the dev split:
+    the held-out split measures and is never read for tuning."""
+    from newsloom.entities.learned import learned_recogniser
+
+    if split != "dev":
+        raise ValueError(f"--dump reads the dev split only (got {split!r}): run it with --split dev")
+    model = learned_recogniser(language)
+    if model is None:
+        return [f"{language}: no learned model shipped, nothing to compare"]
+    bare, hybrid = learned_spans(model), stage_spans(language, "hybrid")
+    lines: list[str] = []
+    lost = gained = 0
+    for sentence in corpora.load_sentences(language, split):
+        gold, by_model, by_hybrid = (
+            set(gold_spans(sentence)),
+            set(bare(sentence.text)),
+            set(hybrid(sentence.text)),
+        )
+        if by_model == by_hybrid:
+            continue
+        lost_here, gained_here = (by_model & gold) - by_hybrid, (by_hybrid & gold) - by_model
+        lost, gained = lost + len(lost_here), gained + len(gained_here)
+
+        def shown(spans: set[CharSpan], text: str = sentence.text) -> str:
+            return " | ".join(f"{text[a:b]}/{kind[:3]}" for a, b, kind in sorted(spans))
+
+        lines += [
+            sentence.text,
+            f"  gold  : {shown(gold)}",
+            f"  model : {shown(by_model)}",
+            f"  hybrid: {shown(by_hybrid)}",
+            f"  lost: {shown(lost_here)}   gained: {shown(gained_here)}",
+            "",
+        ]
+    lines.append(f"{language} {split}: the hybrid lost {lost} gold spans the model found and gained {gained}")
+    return lines
+
+
 def _score_gold_file(
     path: Path, predictors: Callable[[str], list[tuple[str, Callable[[str], Any]]]]
 ) -> dict[str, dict[str, dict[str, float]]]:
@@ -229,7 +270,20 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--gold", type=Path, default=None, help="score a JSON-lines sentence gold instead")
     parser.add_argument("--api", action="store_true", help="score newsloom.analyze (with and without lang)")
+    parser.add_argument(
+        "--dump",
+        type=Path,
+        default=None,
+        help="write the sentences where hybrid and model differ (dev split)",
+    )
     args = parser.parse_args(argv)
+    if args.dump is not None:
+        if args.split != "dev":
+            parser.error("--dump reads the dev split only: add --split dev")
+        lines = [line for language in args.languages for line in dump_differences(language, args.split)]
+        args.dump.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        print(lines[-1] if lines else "nothing to dump")
+        return 0
     if args.gold is not None:
         gold_scorer = compare_gold_file_api if args.api else compare_gold_file
         for language, rows in gold_scorer(args.gold).items():

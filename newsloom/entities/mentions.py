@@ -458,7 +458,8 @@ class Recogniser:
         assert self.learned is not None
         if proposals is None:
             proposals = self.learned.propose([t.text for t in toks])
-        proposals = [p for p in proposals if self._may_be_proposed(toks, p)]
+        marks = frozenset(item.end - 1 for item in items if self._suffix_at(toks, item))
+        proposals = [p for p in proposals if self._may_be_proposed(toks, p, marks)]
         # what may not open a name: titles, honorifics, role words ("Midfielder", "Tiền vệ")
         blocked = {i for item in items if item.kind in ("title", "hon") for i in range(item.start, item.end)}
         blocked |= {i for i, t in enumerate(toks) if t.text.casefold().rstrip(".") in self.honorifics}
@@ -473,8 +474,11 @@ class Recogniser:
 
         is_word = [t.is_word for t in toks]
         cuts = frozenset(item.start for item in items if item.kind in ("title", "hon"))
-        titles = frozenset(
-            i for item in items if item.kind in ("title", "hon") for i in range(item.start, item.end)
+        titles = (
+            frozenset(
+                i for item in items if item.kind in ("title", "hon") for i in range(item.start, item.end)
+            )
+            - marks
         )
         for start, end, kind, agreed in merged_spans(
             proposals,
@@ -506,7 +510,15 @@ class Recogniser:
                 merged.append(m)
         return merged
 
-    def _may_be_proposed(self, toks: list[Token], proposal: Proposal) -> bool:
+    def _suffix_at(self, toks: list[Token], item: Item) -> int:
+        """1 when a title ends in a country's mark ("Presiden RI"): the mark is the title's, and still a
+        place the model may name, as the corpora tag it; else 0."""
+        last = toks[item.end - 1].text.casefold()
+        return int(item.kind == "title" and item.end - item.start > 1 and last in self.suffixes)
+
+    def _may_be_proposed(
+        self, toks: list[Token], proposal: Proposal, marks: frozenset[int] = frozenset()
+    ) -> bool:
         """The pack's lexicons veto a proposal: a document, event or programme ("National Target
         Programme"), or initials ("JT": capitals shorter than an acronym)."""
         words = self._run_words(toks, proposal.start, proposal.end)
@@ -524,6 +536,8 @@ class Recogniser:
             return (
                 False  # "Hadir dalam rombongan ...": a common word, capitalised because it opens the sentence
             )
+        if single and proposal.start in marks:
+            return True  # "Presiden RI": the country's mark after a title
         return not (single and text.isupper() and len(text) < MIN_ACRONYM_LETTERS)  # "UN": the gazetteer's
 
     def _opening_verb(self, toks: list[Token], i: int) -> bool:

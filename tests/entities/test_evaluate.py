@@ -52,3 +52,15 @@ def test_a_gold_file_is_scored_through_the_public_call_told_and_not_told(tmp_pat
     for name in ("api_lang", "api_auto"):
         assert report[name]["sentences"] == 2
         assert 0.0 < report[name]["overlap"] < 1.0, report  # the person is found; Hà Nội is a place, not one
+
+
+def test_the_difference_dump_reads_the_dev_split_only() -> None:
+    """Hybrid-vs-model dumps are for tuning: the held-out split is refused, before anything is read."""
+    import pytest
+
+    from newsloom.entities.evaluate import dump_differences, main
+
+    with pytest.raises(ValueError, match="dev split only"):
+        dump_differences("id", "heldout")
+    with pytest.raises(SystemExit):
+        main(["id", "--dump", "/tmp/never-written.txt"])

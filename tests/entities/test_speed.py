@@ -1,0 +1,104 @@
+"""The entity stage's shortcuts give what the plain computations give (newsloom/entities/mentions.py,
+gazetteer.py, learned.py): they were added for speed, never to change a mention."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from newsloom.article import Article
+from newsloom.entities.mentions import Token, tokenize
+from newsloom.entities.stage import find_mentions_many, recogniser
+from newsloom.sentences import split_sentences
+from tests.entities.conftest import make_article
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _examples() -> list[Article]:
+    from newsloom.ingest import read_path
+
+    found = []
+    for path in sorted((ROOT / "examples").rglob("*")):
+        if path.is_file():
+            found += [a for a in read_path(str(path)) if isinstance(a, Article)]
+    out = []
+    for article in found:
+        language = article.meta("language") or Path(article.path).name[:2]
+        language = language if language in ("en", "id", "vi") else "vi"
+        sentences = tuple(
+            dataclasses.replace(s, language=language) for s in split_sentences(article.text, language)
+        )
+        out.append(dataclasses.replace(article, language=language, sentences=sentences))
+    return out
+
+
+class _Everything:
+    """A prefix set that holds every key: the gazetteer matcher then tries every span, as it did before."""
+
+    def __contains__(self, key: object) -> bool:
+        return True
+
+
+def test_the_gazetteer_stops_only_where_no_name_goes_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The bundled examples give the same mentions with the prefix shortcut and with every span tried."""
+    articles = _examples()
+    assert len(articles) >= 20
+    fast = find_mentions_many(articles, "rules")
+    gazetteer = recogniser("en", "rules").gaz
+    monkeypatch.setattr(gazetteer, "prefixes", _Everything())
+    slow = find_mentions_many(articles, "rules")
+    assert fast == slow
+    assert sum(m.rule == "gazetteer" for mentions in fast for m in mentions) > 50
+
+
+def test_the_gazetteer_knows_every_leading_part_of_its_names() -> None:
+    gazetteer = recogniser("en", "rules").gaz
+    assert ("united", "nations") in gazetteer.prefixes and ("united",) in gazetteer.prefixes
+    assert ("nations", "united") not in gazetteer.prefixes
+    assert all(key in gazetteer.prefixes for key in gazetteer.index)
+
+
+def test_a_token_works_out_its_shape_once_and_keeps_it_when_shifted() -> None:
+    token = tokenize("Under-Secretary-General said")[0]
+    assert (token.is_word, token.cap, token.words) == (True, True, ("Under", "Secretary", "General"))
+    moved = token.shifted(10)
+    assert (moved.start, moved.end, moved.words, moved.cap) == (10, 33, token.words, True)
+    assert moved == Token("Under-Secretary-General", 10, 33)
+    assert not tokenize(", x")[0].is_word
+
+
+@pytest.mark.parametrize("language", ["en", "id", "vi"])
+def test_numpy_and_blis_products_give_the_same_spans(language: str) -> None:
+    """The shipped models give the same spans whether numpy's BLAS or thinc's blis multiplies."""
+    from thinc.api import NumpyOps
+
+    from newsloom.entities.learned import LearnedRecogniser, model_path
+
+    path = model_path(language)
+    if path is None:
+        pytest.skip(f"no {language} model shipped")
+    texts = [
+        "He visited Scotland and Wales last week. Boris Johnson met Angela Merkel in Berlin.",
+        "Presiden Joko Widodo tiba di Bandara Soekarno-Hatta, Jakarta, bersama Menteri Luar Negeri Retno Marsudi.",
+        "Sở Y tế Đà Nẵng vừa công bố kết quả. Ông Nguyễn Văn An đến Hà Nội gặp Bộ trưởng Bộ Ngoại giao.",
+    ]
+    sentences = [[t.text for t in tokenize(text)] for text in texts]
+    model = LearnedRecogniser(path)
+    with_numpy = model.propose_many(sentences)
+    for _, component in model.nlp.pipeline:
+        for node in component.model.walk():
+            node.ops = NumpyOps(use_blis=True)
+    assert model.propose_many(sentences) == with_numpy
+    assert any(with_numpy)
+
+
+def test_the_country_mark_after_an_indonesian_title_is_a_place() -> None:
+    """ "Presiden RI Joko Widodo": the corpora tag "RI" a place; it still belongs to the title too."""
+    article = make_article("Dalam kunjungan itu, Presiden RI Joko Widodo bertemu Facebook.", "id")
+    found = {m.text: m for m in article.entities if m.kind == "name"}
+    assert found["Joko Widodo"].type == "person"
+    assert found["Joko Widodo"].role_of == "place:ID"
+    assert found["RI"].type == "place"
