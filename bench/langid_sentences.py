@@ -2,6 +2,7 @@
 
     python bench/langid_sentences.py                 # held-out NER sentences (en, id, vi) + SemEval firsts
     python bench/langid_sentences.py --show 20       # and print up to 20 misread lines per language
+    python bench/langid_sentences.py --split dev --show 50   # the dev split: the one to look at when tuning
 
 Two inputs: the sentences of our held-out NER split (``newsloom.entities.corpora``, one sentence
 each, as the public-call evaluation feeds them) and the first sentence of each SemEval-2022 Task 8
@@ -68,13 +69,16 @@ def main(argv: list[str] | None = None) -> int:
         "--limit", type=int, default=None, help="at most this many held-out sentences per language"
     )
     parser.add_argument("--skip-semeval", action="store_true")
+    parser.add_argument(
+        "--split", choices=("heldout", "dev"), default="heldout", help="which part of our NER split"
+    )
     args = parser.parse_args(argv)
     heldout = {
-        lang: [s.text for s in corpora.load_sentences(lang, "heldout")[: args.limit]]
+        lang: [s.text for s in corpora.load_sentences(lang, args.split)[: args.limit]]
         for lang in ("en", "id", "vi")
         if corpora.available(lang)
     }
-    report("heldout", heldout, args.show)
+    report(args.split, heldout, args.show)
     if not args.skip_semeval and SEMEVAL.exists():
         report("semeval-first", semeval_firsts(), args.show)
     return 0

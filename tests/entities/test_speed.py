@@ -102,3 +102,24 @@ def test_the_country_mark_after_an_indonesian_title_is_a_place() -> None:
     assert found["Joko Widodo"].type == "person"
     assert found["Joko Widodo"].role_of == "place:ID"
     assert found["RI"].type == "place"
+
+
+def test_a_line_no_language_claims_keeps_what_most_packs_read_in_it() -> None:
+    """A sentence of unknown language (a score line): names most first-class readings agree on are kept,
+    a name only one reading sees is not, and the generic pack's mentions stay where no agreed name is."""
+    from newsloom.entities.mentions import RawMention
+    from newsloom.entities.stage import consensus_recognisers, with_consensus
+
+    def raw(start: int, end: int, type_: str, rule: str = "model") -> RawMention:
+        return RawMention(start, end, type_, rule, 0.8)
+
+    generic = [raw(0, 2, "name", "capitalised"), raw(5, 6, "place", "gazetteer")]
+    readings = [
+        [raw(0, 2, "organization"), raw(3, 4, "person")],
+        [raw(0, 2, "organization")],
+        [raw(0, 2, "person"), raw(3, 4, "organization")],
+    ]
+    kept = [(m.start, m.end, m.type) for m in with_consensus(generic, readings)]
+    assert kept == [(0, 2, "organization"), (5, 6, "place")]
+    assert consensus_recognisers("rules") == ()
+    assert len(consensus_recognisers("hybrid")) >= 2
