@@ -587,8 +587,13 @@ def _event_changes(before: list[Article], after: list[Article]) -> str:
     new = {(a.id, e.sentence, e.type): e.confidence for a in after for e in a.events}
     kept = [abs(new[k] - old[k]) for k in old.keys() & new.keys()]
     moved = sum(1 for d in kept if d > 0.0005)
+    semeval = [i for i, a in enumerate(after) if a.id.startswith("semeval-")]
+    found = ""
+    if semeval:
+        per = [sum(len(docs[i].events) for i in semeval) / len(semeval) for docs in (before, after)]
+        found = f"; events per SemEval text {per[0]:.2f} -> {per[1]:.2f}"
     return (f"events lost {len(old.keys() - new.keys())}, gained {len(new.keys() - old.keys())} of {len(old)}; "
-            f"{moved} kept ones changed confidence (mean |change| {statistics.fmean(kept) if kept else 0.0:.3f})")  # fmt: skip
+            f"{moved} kept ones changed confidence (mean |change| {statistics.fmean(kept) if kept else 0.0:.3f}){found}")  # fmt: skip
 
 
 def encoder_budget(articles: list[Article]) -> None:

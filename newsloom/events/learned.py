@@ -12,6 +12,10 @@ language without triggers) are embedded in one batched encoder call per article.
 - classifier-only events are dropped where the sentence is not asserted as fact (the pack's
   negation, hypothetical, opinion or non-factual cues; see :func:`asserted`), except REJECT (a
   denial is itself a rejection).
+
+Which candidates the encoder reads: the sentence gate's (:func:`gated`), less those a
+``Sparing`` leaves to the rules (:func:`spared`; settings ``event_rules_alone``, ``event_focus``):
+their rule events keep type and actors with their type's calibrated rule-only confidence.
 """
 
 from __future__ import annotations
@@ -156,9 +160,9 @@ def gated(
 
 
 def spared(article: Article, events: Sequence[Event], candidates: list[int], sparing: Sparing) -> list[int]:
-    """The ``candidates`` that ``sparing`` leaves to the rules (see :class:`~newsloom.events.gate.Sparing`):
-    none in an article of at most ``SHORT_ARTICLE`` sentences (a sentence read alone) nor in a
-    language whose pack has no triggers (the classifier is all it has)."""
+    """The ``candidates`` that ``sparing`` leaves to the rules (see :class:`~newsloom.events.gate.Sparing`),
+    none in an article of at most ``SHORT_ARTICLE`` sentences (a sentence read alone). In a language
+    whose pack has no triggers the classifier is all there is: only ``focus`` spares sentences there."""
     if not sparing.active or len(article.sentences) <= SHORT_ARTICLE:
         return []
     types: dict[int, set[str]] = {}
@@ -166,8 +170,6 @@ def spared(article: Article, events: Sequence[Event], candidates: list[int], spa
         types.setdefault(event.sentence, set()).add(event.type)
     found = []
     for index in candidates:
-        if not _rules(article, index).triggers:
-            continue
         sentence = article.sentences[index]
         mentions = sum(1 for m in article.entities if sentence.start <= m.start < sentence.end)
         if sparing.spares(index, mentions, frozenset(types.get(index, ()))):

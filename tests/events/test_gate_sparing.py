@@ -40,11 +40,15 @@ def test_focus_keeps_the_lead_and_the_sentences_naming_two_actors() -> None:
     assert _spared(Sparing(rules_alone=True, focus=True, lead=1)) == [3, 4]
 
 
-def test_sentences_read_alone_and_packless_languages_are_never_spared() -> None:
+def test_sentences_read_alone_are_never_spared() -> None:
     both = Sparing(rules_alone=True, focus=True, lead=0, mentions=9)
     assert _spared(both, REQUEST) == []
-    assert _spared(both, LONG, "es") == []  # no triggers in the pack: the classifier is all it has
-    assert _spared(both, LONG) != []
+    assert _spared(both, LONG) == [0, 2, 3, 4]
+
+
+def test_a_language_without_rules_is_spared_only_by_focus() -> None:
+    assert _spared(Sparing(rules_alone=True), LONG, "es") == []  # no rule events to stand
+    assert _spared(Sparing(focus=True, lead=1), LONG, "es") == [1, 3]  # every sentence is a candidate
 
 
 def test_a_spared_rule_event_keeps_its_reading_with_the_calibrated_confidence() -> None:
