@@ -46,9 +46,9 @@ def test_sentences_read_alone_are_never_spared() -> None:
     assert _spared(both, LONG) == [0, 2, 3, 4]
 
 
-def test_a_language_without_rules_is_spared_only_by_focus() -> None:
-    assert _spared(Sparing(rules_alone=True), LONG, "es") == []  # no rule events to stand
-    assert _spared(Sparing(focus=True, lead=1), LONG, "es") == [1, 3]  # every sentence is a candidate
+def test_a_language_without_rules_is_never_spared() -> None:
+    assert _spared(Sparing(rules_alone=True, focus=True, lead=0, mentions=9), LONG, "es") == []
+    assert _spared(Sparing(focus=True, lead=1), LONG, "en") == [3]
 
 
 def test_a_spared_rule_event_keeps_its_reading_with_the_calibrated_confidence() -> None:
@@ -70,7 +70,9 @@ def test_a_spared_rule_event_keeps_its_reading_with_the_calibrated_confidence() 
 
 def test_the_stage_takes_the_sparing_from_its_settings() -> None:
     assert EventSettings.from_settings(Settings()).sparing.active  # on by default
-    assert not EventSettings.from_settings(Settings(event_rules_alone=False, event_focus=False)).sparing.active
+    assert not EventSettings.from_settings(
+        Settings(event_rules_alone=False, event_focus=False)
+    ).sparing.active
     sparing = EventSettings.from_settings(Settings(event_rules_alone=True, event_focus=True)).sparing
     assert sparing.rules_alone and sparing.focus
     article = make_article(LONG, "en", NAMES)
