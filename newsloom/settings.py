@@ -45,6 +45,12 @@ class Settings:
     event_classifier: bool = True
     #: ... reading only the sentences its cheap first pass sends to the encoder (events/gate.py)
     event_gate: bool = True
+    #: ... not reading a sentence whose rule events are all of types the classifier never changed
+    #: on the training split (out of fold); they keep a calibrated rule confidence (events/gate.py)
+    event_rules_alone: bool = True
+    #: ... reading, in an article of more than two sentences, only the lead and the sentences with
+    #: at least two entity mentions (events/gate.py ``Sparing``)
+    event_focus: bool = True
 
     def with_overrides(self, **values: Any) -> Settings:
         clean = {k: v for k, v in values.items() if v is not None}

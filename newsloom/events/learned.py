@@ -12,6 +12,10 @@ language without triggers) are embedded in one batched encoder call per article.
 - classifier-only events are dropped where the sentence is not asserted as fact (the pack's
   negation, hypothetical, opinion or non-factual cues; see :func:`asserted`), except REJECT (a
   denial is itself a rejection).
+
+Which candidates the encoder reads: the sentence gate's (:func:`gated`), less those a
+``Sparing`` leaves to the rules (:func:`spared`; settings ``event_rules_alone``, ``event_focus``):
+their rule events keep type and actors with their type's calibrated rule-only confidence.
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ from newsloom.article import Article
 from newsloom.events import modes
 from newsloom.events.classifier import EventClassifier, embed_sentences
 from newsloom.events.extract import sentence_event
-from newsloom.events.gate import SentenceGate
+from newsloom.events.gate import SentenceGate, Sparing, rule_confidence
 from newsloom.events.rules import EventRules
 from newsloom.events.types import Event
 from newsloom.lang import load_part
@@ -155,6 +159,27 @@ def gated(
     return kept
 
 
+def spared(article: Article, events: Sequence[Event], candidates: list[int], sparing: Sparing) -> list[int]:
+    """The ``candidates`` that ``sparing`` leaves to the rules (see :class:`~newsloom.events.gate.Sparing`):
+    none in an article of at most ``SHORT_ARTICLE`` sentences (a sentence read alone) nor in a
+    language whose pack has no triggers (the classifier is all it has: focusing there cut the events
+    per SemEval training text from 0.68 to 0.40, ``bench/pipeline.py --semeval 80``, round 6)."""
+    if not sparing.active or len(article.sentences) <= SHORT_ARTICLE:
+        return []
+    types: dict[int, set[str]] = {}
+    for event in events:
+        types.setdefault(event.sentence, set()).add(event.type)
+    found = []
+    for index in candidates:
+        if not _rules(article, index).triggers:
+            continue
+        sentence = article.sentences[index]
+        mentions = sum(1 for m in article.entities if sentence.start <= m.start < sentence.end)
+        if sparing.spares(index, mentions, frozenset(types.get(index, ()))):
+            found.append(index)
+    return found
+
+
 def asserted(text: str, rules: EventRules) -> bool:
     """Whether a sentence asserts an event: no hedge, denial, plan, condition, opinion or non-event."""
     cues = ("nonfactual", "hypothetical", "opinion", "non_event")
@@ -254,11 +279,13 @@ def classify_batch(
     combination: Combination | None = None,
     reach: str = "mentions",
     gate: SentenceGate | None = None,
+    sparing: Sparing | None = None,
 ) -> list[list[Event]]:
     """:func:`add_classifier_events` over a batch: the candidate sentences of every article in ONE
     encoder call (the encoder sorts them by length), each distinct text once (reports repeat
     sentences), so a batch gives what one article at a time gives. With a ``gate``, only the
-    candidates it passes (:func:`gated`) are encoded."""
+    candidates it passes (:func:`gated`) are encoded; with a ``sparing``, not those it leaves to
+    the rules (:func:`spared`), whose rule events take their type's calibrated confidence."""
     combination = combination or Combination()
     plans = [
         candidate_sentences(article, events, reach)
@@ -269,15 +296,32 @@ def classify_batch(
             gated(article, events, candidates, gate, combination.factual)
             for article, events, candidates in zip(articles, rule_events, plans, strict=True)
         ]
+    left: list[set[int]] = [set() for _ in plans]
+    if sparing is not None and sparing.active:
+        left = [
+            set(spared(article, events, candidates, sparing))
+            for article, events, candidates in zip(articles, rule_events, plans, strict=True)
+        ]
+        plans = [
+            [i for i in candidates if i not in rest] for candidates, rest in zip(plans, left, strict=True)
+        ]
     texts: dict[str, int] = {}
     for article, candidates in zip(articles, plans, strict=True):
         for index in candidates:
             texts.setdefault(article.sentences[index].text, len(texts))
-    if not texts:
-        return [list(events) for events in rule_events]
-    probabilities = classifier.probabilities(embed_sentences(list(texts), encoder))
+    probabilities = classifier.probabilities(embed_sentences(list(texts), encoder)) if texts else None
     done = []
-    for article, events, candidates in zip(articles, rule_events, plans, strict=True):
+    for article, events, candidates, rest in zip(articles, rule_events, plans, left, strict=True):
+        if rest:
+            events = [
+                dataclasses.replace(e, confidence=rule_confidence(e.type, e.confidence))
+                if e.sentence in rest
+                else e
+                for e in events
+            ]
+        if probabilities is None or not candidates:
+            done.append(list(events))
+            continue
         rows = {i: probabilities[texts[article.sentences[i].text]] for i in candidates}
         done.append(_combine(article, events, candidates, rows, classifier, combination))
     return done
@@ -310,6 +354,7 @@ def add_classifier_events(
     combination: Combination | None = None,
     reach: str = "mentions",
     gate: SentenceGate | None = None,
+    sparing: Sparing | None = None,
 ) -> list[Event]:
     """The rule events vetted by the classifier, plus the classifier's own (see the module doc)."""
-    return classify_batch([article], [events], classifier, encoder, combination, reach, gate)[0]
+    return classify_batch([article], [events], classifier, encoder, combination, reach, gate, sparing)[0]

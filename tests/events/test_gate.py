@@ -7,7 +7,7 @@ import json
 import numpy as np
 
 from newsloom.events.extract import extract_events
-from newsloom.events.gate import SentenceGate, bucket, feature_columns, gate_features, load_gate
+from newsloom.events.gate import SentenceGate, Sparing, bucket, feature_columns, gate_features, load_gate
 from newsloom.events.learned import add_classifier_events, candidate_sentences, gated, sentence_signals
 from newsloom.events.stage import EventFinder, EventSettings
 from newsloom.settings import Settings
@@ -91,7 +91,9 @@ def test_the_stage_takes_the_gate_from_its_settings() -> None:
     assert not EventSettings.from_settings(Settings(event_gate=False)).gate
     article = _article()
     encoder = KeywordEncoder()
-    EventFinder(EventSettings(gate=True), encoder=encoder, classifier=_classifier())(article)
+    EventFinder(EventSettings(gate=True, sparing=Sparing()), encoder=encoder, classifier=_classifier())(
+        article
+    )
     gate = load_gate()
     events = extract_events(article)
     assert encoder.calls == [
