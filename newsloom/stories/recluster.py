@@ -27,6 +27,7 @@ from newsloom.store import Connection
 from newsloom.store import articles as article_rows
 from newsloom.store import stories as sql
 from newsloom.stories.cluster import (
+    APART_KINDS,
     Unit,
     add_unit_to_story,
     article_units,
@@ -34,6 +35,7 @@ from newsloom.stories.cluster import (
     day_distance,
     entity_overlap,
     idf,
+    rare_number,
     similarity_confidence,
     unit_norm,
 )
@@ -48,6 +50,11 @@ WINDOW_STORIES = 1500
 MAX_UNITS = 2000
 #: Two clusters merge while the mean probability over their pairs of units is at least this.
 LINK_PROBABILITY = 0.5
+#: Two units dated more than this many days apart (outside the incremental step's blocking window,
+#: ``cluster.DATE_WINDOW_DAYS``) are linked only when they share a person, an event's participants
+#: or a rare number (``vouched``): like reports days apart told with other actors (a template) are
+#: not one event on their meaning alone.
+REACH_DAYS = 3
 #: Distance given to pairs that may never be one story (far above any mean of probabilities).
 FORBIDDEN = 1e6
 
@@ -157,6 +164,7 @@ def pair_distances(units: list[WindowUnit]) -> np.ndarray:
     vectors = np.vstack([u.unit.centred for u in units])
     sims = vectors @ vectors.T
     overlap, numbers = key_overlaps(units)
+    people, places = (names_apart_matrix(units, kind) for kind in APART_KINDS)
     dates = sorted({u.unit.date or "" for u in units})
     date_index = np.array([dates.index(u.unit.date or "") for u in units])
     apart = np.full((len(dates), len(dates)), np.nan)
@@ -172,8 +180,9 @@ def pair_distances(units: list[WindowUnit]) -> np.ndarray:
     cross = languages[:, None] != languages[None, :]
     confidence = np.array([similarity_confidence(u.unit.language_vectors) for u in units])
     sims = sims * np.minimum(confidence[:, None], confidence[None, :])
-    odds = join_model().log_odds_many(sims, overlap, days, exact, cross, numbers)
+    odds = join_model().log_odds_many(sims, overlap, days, exact, cross, numbers, people, places)
     distance = 1.0 / (1.0 + np.exp(np.clip(odds, -50.0, 50.0)))  # 1 - probability
+    distance[(days > REACH_DAYS) & ~vouched(units)] = 1.0
     articles = np.array([u.article.id for u in units])
     forbidden = (articles[:, None] == articles[None, :]) | far[np.ix_(date_index, date_index)]
     distance[forbidden] = FORBIDDEN
@@ -205,6 +214,41 @@ def key_overlaps(units: list[WindowUnit]) -> tuple[np.ndarray, np.ndarray]:
         value = entity_overlap(units[i].unit.keys, dict.fromkeys(units[j].unit.keys, 1), 1, weights)
         overlap[i, j] = overlap[j, i] = value
     return overlap, numbers
+
+
+def vouched(units: list[WindowUnit]) -> np.ndarray:
+    """For every two units, whether they share evidence beyond their meaning: a person, an event's
+    participants, or a number few units of the window state (``cluster.rare_number``)."""
+    count = len(units)
+    holders: dict[str, list[int]] = {}
+    for index, item in enumerate(units):
+        for key in item.unit.keys:
+            if key.startswith(("person:", "event:", "number:")):
+                holders.setdefault(key, []).append(index)
+    found = np.zeros((count, count), dtype=bool)
+    for key, members in holders.items():
+        if len(members) > 1 and (not key.startswith("number:") or rare_number(len(members))):
+            chosen = np.array(members)
+            found[np.ix_(chosen, chosen)] = True
+    return found
+
+
+def names_apart_matrix(units: list[WindowUnit], kind: str) -> np.ndarray:
+    """For every two units, whether both name someone (something) of ``kind`` ("person:") and share
+    none (``cluster.names_apart``, for the whole window at once)."""
+    count = len(units)
+    holders: dict[str, list[int]] = {}
+    for index, item in enumerate(units):
+        for key in item.unit.keys:
+            if key.startswith(kind):
+                holders.setdefault(key, []).append(index)
+    named = np.zeros(count, dtype=bool)
+    shared = np.zeros((count, count), dtype=bool)
+    for members in holders.values():
+        chosen = np.array(members)
+        named[chosen] = True
+        shared[np.ix_(chosen, chosen)] = True
+    return named[:, None] & named[None, :] & ~shared
 
 
 def partition(distances: np.ndarray, count: int) -> list[list[int]]:
