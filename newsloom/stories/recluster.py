@@ -6,7 +6,11 @@ can grow apart. At the end of a run (``newsloom.runner``) the members of the new
 clustered again together: average linkage over the join model's probability that two units report
 one event (``newsloom.stories.join``: the same model and signals as the incremental step, the
 vectors centred by their language's mean over the whole store), cut at ``LINK_PROBABILITY``. Two
-units of one article, or two units whose known dates are more than a month apart, are never linked.
+units of one article, or two units whose known dates are more than a month apart, are never linked;
+two units dated more than ``REACH_DAYS`` apart (farther than the incremental step ever compares)
+are linked only when a person, an event's participants or a rare number vouches for it
+(``vouched``): reports told with one template, each of its own actors, are not one story on their
+meaning alone.
 
 The new partition replaces the old one only where they differ, and ids stay stable: each new
 cluster (largest first) keeps the id of the old story it shares most units with; a cluster with no
