@@ -3,7 +3,7 @@
     python bench/stories.py [--orders 10] [--gold tests/gold/stories.json] [--cache /tmp/newsloom_stories]
     python bench/stories.py --gold tests/gold/blind_stories/stories.json   # the blind set (its folder is read)
     python bench/stories.py --gold /tmp/newsloom_gvc/dev/stories.json  # public GVC dev gold (bench/gvc_gold.py)
-    python bench/stories.py --scale 1500   # cost of the end-of-run re-clustering against the incremental step
+    python bench/stories.py --scale 1500   # cost of the end-of-run re-clustering (and of its storylines) against the incremental step
 
 Every gold article (the shared seeds and the bundled examples) is read and run through the
 per-article stages once (kept in --cache for the next runs); then, for each of --orders random
@@ -20,6 +20,7 @@ anything, flattered.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import pickle
@@ -28,7 +29,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Hashable
+from collections.abc import Hashable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -181,7 +182,7 @@ def scale(count: int) -> None:
 
     from newsloom.store import Store
     from newsloom.store.articles import save_article
-    from newsloom.stories import embed
+    from newsloom.stories import embed, recluster
     from newsloom.stories.recluster import recluster_recent
     from newsloom.stories.stage import ENCODER_ENV
     from newsloom.stories.storylines import cluster_and_thread
@@ -205,13 +206,35 @@ def scale(count: int) -> None:
                 save_article(conn, article)
                 cluster_and_thread(conn, article)
         incremental = time.perf_counter() - started
+        rethreading = []  # the seconds of each storylines.rethread_window call inside the re-clustering
         started = time.perf_counter()
-        with store.transaction() as conn:
+        with store.transaction() as conn, timed(recluster, "rethread_window", rethreading):
             report = recluster_recent(conn)
         batch = time.perf_counter() - started
         store.close()
     print(f"{count} articles: re-clustering {report.units} units / incremental clustering = "
-          f"{batch / incremental:.3f} (stories {report.stories_before} -> {report.stories_after})")  # fmt: skip
+          f"{batch / incremental:.3f} (stories {report.stories_before} -> {report.stories_after}); "
+          f"of it, storylines re-threaded {sum(rethreading) / batch:.3f} "
+          f"(= {sum(rethreading) / incremental:.3f} of the incremental time)")  # fmt: skip
+
+
+@contextlib.contextmanager
+def timed(module: Any, name: str, seconds: list[float]) -> Iterator[None]:
+    """Replace ``module.name`` for a while by itself timed, each call's seconds added to ``seconds``."""
+    inner = getattr(module, name)
+
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        started = time.perf_counter()
+        try:
+            return inner(*args, **kwargs)
+        finally:
+            seconds.append(time.perf_counter() - started)
+
+    setattr(module, name, wrapper)
+    try:
+        yield
+    finally:
+        setattr(module, name, inner)
 
 
 def main(argv: list[str] | None = None) -> int:

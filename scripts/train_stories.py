@@ -56,6 +56,7 @@ from newsloom.stories.cluster import (  # noqa: E402
     day_distance,
     entity_overlap,
     idf,
+    names_apart,
     shared_numbers,
     unit_keys,
 )
@@ -234,7 +235,10 @@ def pair_signals(pairs: list[Pair]) -> list[JoinSignals]:
         date_b, _ = article_date(b)
         cross = a.language != b.language
         numbers = shared_numbers(keys[a.id], {k: 1 for k in keys[b.id]}, 1)
-        out.append(JoinSignals(sim, overlap, day_distance(date_a, date_b), exact, cross, numbers))
+        people, places = names_apart(keys[a.id], keys[b.id])
+        out.append(
+            JoinSignals(sim, overlap, day_distance(date_a, date_b), exact, cross, numbers, people, places)
+        )
     return out
 
 

@@ -6,7 +6,11 @@ can grow apart. At the end of a run (``newsloom.runner``) the members of the new
 clustered again together: average linkage over the join model's probability that two units report
 one event (``newsloom.stories.join``: the same model and signals as the incremental step, the
 vectors centred by their language's mean over the whole store), cut at ``LINK_PROBABILITY``. Two
-units of one article, or two units whose known dates are more than a month apart, are never linked.
+units of one article, or two units whose known dates are more than a month apart, are never linked;
+two units dated more than ``REACH_DAYS`` apart (farther than the incremental step ever compares)
+are linked only when a person, an event's participants or a rare number vouches for it
+(``vouched``): reports told with one template, each of its own actors, are not one story on their
+meaning alone.
 
 The new partition replaces the old one only where they differ, and ids stay stable: each new
 cluster (largest first) keeps the id of the old story it shares most units with; a cluster with no
@@ -27,6 +31,7 @@ from newsloom.store import Connection
 from newsloom.store import articles as article_rows
 from newsloom.store import stories as sql
 from newsloom.stories.cluster import (
+    APART_KINDS,
     Unit,
     add_unit_to_story,
     article_units,
@@ -34,6 +39,7 @@ from newsloom.stories.cluster import (
     day_distance,
     entity_overlap,
     idf,
+    rare_number,
     similarity_confidence,
     unit_norm,
 )
@@ -46,8 +52,19 @@ from newsloom.stories.storylines import assign_storyline, leave_storyline, rethr
 #: (the pair matrices hold MAX_UNITS squared numbers: 2,000 units are 32 MB each, about eight of them).
 WINDOW_STORIES = 1500
 MAX_UNITS = 2000
-#: Two clusters merge while the mean probability over their pairs of units is at least this.
-LINK_PROBABILITY = 0.5
+#: Two clusters merge while the mean probability over their pairs of units is at least this. Chosen
+#: on the dev golds (bench/stories.py, input order, re-clustered F1, project gold / GVC dev) with the
+#: 17-feature model: average linkage at 0.5 gives 0.987 / 0.900, 0.4 gives 0.999 / 0.908, 0.35
+#: 0.999 / 0.914, 0.3 0.969 / 0.906 (the gold's precision falls to 0.939); complete linkage at 0.5,
+#: 0.3 and 0.2 gives 0.946 / 0.884, 0.987 / 0.905 and 0.987 / 0.901. 0.4 keeps a margin from that
+#: fall and from template merges (``bench/stories.py --scale 600``: 588 reports in 557 stories at 0.5,
+#: 537 at 0.4, 524 at 0.35).
+LINK_PROBABILITY = 0.4
+#: Two units dated more than this many days apart (outside the incremental step's blocking window,
+#: ``cluster.DATE_WINDOW_DAYS``) are linked only when they share a person, an event's participants
+#: or a rare number (``vouched``): like reports days apart told with other actors (a template) are
+#: not one event on their meaning alone.
+REACH_DAYS = 3
 #: Distance given to pairs that may never be one story (far above any mean of probabilities).
 FORBIDDEN = 1e6
 
@@ -157,6 +174,7 @@ def pair_distances(units: list[WindowUnit]) -> np.ndarray:
     vectors = np.vstack([u.unit.centred for u in units])
     sims = vectors @ vectors.T
     overlap, numbers = key_overlaps(units)
+    people, places = (names_apart_matrix(units, kind) for kind in APART_KINDS)
     dates = sorted({u.unit.date or "" for u in units})
     date_index = np.array([dates.index(u.unit.date or "") for u in units])
     apart = np.full((len(dates), len(dates)), np.nan)
@@ -172,8 +190,9 @@ def pair_distances(units: list[WindowUnit]) -> np.ndarray:
     cross = languages[:, None] != languages[None, :]
     confidence = np.array([similarity_confidence(u.unit.language_vectors) for u in units])
     sims = sims * np.minimum(confidence[:, None], confidence[None, :])
-    odds = join_model().log_odds_many(sims, overlap, days, exact, cross, numbers)
+    odds = join_model().log_odds_many(sims, overlap, days, exact, cross, numbers, people, places)
     distance = 1.0 / (1.0 + np.exp(np.clip(odds, -50.0, 50.0)))  # 1 - probability
+    distance[(days > REACH_DAYS) & ~vouched(units)] = 1.0
     articles = np.array([u.article.id for u in units])
     forbidden = (articles[:, None] == articles[None, :]) | far[np.ix_(date_index, date_index)]
     distance[forbidden] = FORBIDDEN
@@ -205,6 +224,41 @@ def key_overlaps(units: list[WindowUnit]) -> tuple[np.ndarray, np.ndarray]:
         value = entity_overlap(units[i].unit.keys, dict.fromkeys(units[j].unit.keys, 1), 1, weights)
         overlap[i, j] = overlap[j, i] = value
     return overlap, numbers
+
+
+def vouched(units: list[WindowUnit]) -> np.ndarray:
+    """For every two units, whether they share evidence beyond their meaning: a person, an event's
+    participants, or a number few units of the window state (``cluster.rare_number``)."""
+    count = len(units)
+    holders: dict[str, list[int]] = {}
+    for index, item in enumerate(units):
+        for key in item.unit.keys:
+            if key.startswith(("person:", "event:", "number:")):
+                holders.setdefault(key, []).append(index)
+    found = np.zeros((count, count), dtype=bool)
+    for key, members in holders.items():
+        if len(members) > 1 and (not key.startswith("number:") or rare_number(len(members))):
+            chosen = np.array(members)
+            found[np.ix_(chosen, chosen)] = True
+    return found
+
+
+def names_apart_matrix(units: list[WindowUnit], kind: str) -> np.ndarray:
+    """For every two units, whether both name someone (something) of ``kind`` ("person:") and share
+    none (``cluster.names_apart``, for the whole window at once)."""
+    count = len(units)
+    holders: dict[str, list[int]] = {}
+    for index, item in enumerate(units):
+        for key in item.unit.keys:
+            if key.startswith(kind):
+                holders.setdefault(key, []).append(index)
+    named = np.zeros(count, dtype=bool)
+    shared = np.zeros((count, count), dtype=bool)
+    for members in holders.values():
+        chosen = np.array(members)
+        named[chosen] = True
+        shared[np.ix_(chosen, chosen)] = True
+    return named[:, None] & named[None, :] & ~shared
 
 
 def partition(distances: np.ndarray, count: int) -> list[list[int]]:

@@ -26,8 +26,15 @@ def test_a_missing_date_gives_no_date_signal_at_all() -> None:
         "sim": 0.5, "overlap": 0.2, "dated": 0.0, "days": 0.0, "exact_days": 0.0,
         "cross_language": 0.0, "cross_sim": 0.0, "undated_sim": 0.5, "undated_overlap": 0.2,
         "days_overlap": 0.0, "sim_overlap": 0.1, "numbers": 0.0, "undated_numbers": 0.0,
-        "days_numbers": 0.0,
+        "days_numbers": 0.0, "people_apart": 0.0, "places_apart": 0.0, "undated_apart": 0.0,
     }  # fmt: skip
+
+
+def test_names_apart_enter_as_their_own_signals_and_again_when_undated() -> None:
+    dated = dict(zip(FEATURES, JoinSignals(0.5, 0.0, days=1, people_apart=True).vector(), strict=True))
+    assert (dated["people_apart"], dated["places_apart"], dated["undated_apart"]) == (1.0, 0.0, 0.0)
+    undated = dict(zip(FEATURES, JoinSignals(0.5, 0.0, None, places_apart=True).vector(), strict=True))
+    assert (undated["people_apart"], undated["places_apart"], undated["undated_apart"]) == (0.0, 1.0, 1.0)
 
 
 def test_interactions_weigh_names_and_numbers_by_the_days_between() -> None:
@@ -43,9 +50,9 @@ def test_interactions_weigh_names_and_numbers_by_the_days_between() -> None:
 def test_many_pairs_at_once_score_as_each_pair_alone() -> None:
     model = join_model()
     pairs = [
-        JoinSignals(0.5, 0.2, days=None, exact=True, numbers=1.0),
-        JoinSignals(0.1, 0.6, days=2, exact=True, cross=True),
-        JoinSignals(0.3, 0.0, days=9, exact=False, numbers=4.0),
+        JoinSignals(0.5, 0.2, days=None, exact=True, numbers=1.0, people_apart=True),
+        JoinSignals(0.1, 0.6, days=2, exact=True, cross=True, places_apart=True),
+        JoinSignals(0.3, 0.0, days=9, exact=False, numbers=4.0, people_apart=True, places_apart=True),
     ]
     many = model.log_odds_many(
         np.array([p.sim for p in pairs]),
@@ -54,6 +61,8 @@ def test_many_pairs_at_once_score_as_each_pair_alone() -> None:
         np.array([p.exact for p in pairs]),
         np.array([p.cross for p in pairs]),
         np.array([p.numbers for p in pairs]),
+        np.array([p.people_apart for p in pairs]),
+        np.array([p.places_apart for p in pairs]),
     )
     assert many == pytest.approx([model.log_odds(p) for p in pairs])
 
@@ -137,3 +146,11 @@ def test_a_saved_model_loads_back_the_same(tmp_path: Path) -> None:
     loaded = load_model(save_model(model, tmp_path / "join.json"))
     assert loaded == model
     assert 0.0 < loaded.probability(JoinSignals(0.5, 0.1, None)) < 1.0
+
+
+def test_the_shipped_model_falls_when_dated_reports_name_other_people_or_places() -> None:
+    model = join_model()
+    for days in (0, 2):
+        base = model.log_odds(JoinSignals(0.4, 0.1, days))
+        assert model.log_odds(JoinSignals(0.4, 0.1, days, people_apart=True)) < base
+        assert model.log_odds(JoinSignals(0.4, 0.1, days, places_apart=True)) < base

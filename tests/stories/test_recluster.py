@@ -211,3 +211,66 @@ def test_reclustering_threads_the_window_again_whatever_threads_arrival_made(
         recluster_recent(conn)
     assert threads(store) == expected
     store.close()
+
+
+def template_reports(count: int) -> list[Article]:
+    """Reports told with one template (as ``bench/stories.py --scale``), each of its own meeting with
+    its own two people, three a day."""
+    found = []
+    for i in range(count):
+        day = str(np.datetime64("2024-01-01") + i // 3)
+        names = [f"Minister Alpha{i}", f"Envoy Beta{i}"]
+        text = f"On Monday, {names[0]} received {names[1]} to discuss project {i} in sector {i % 17}."
+        found.append(make_article(f"template-{i}", text, published=day, persons=names,
+                                  times=[("On Monday", day)]))  # fmt: skip
+    return found
+
+
+def test_like_reports_days_apart_with_their_own_people_stay_apart(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsloom.stories import recluster
+
+    def far_pairs_together(reach: float) -> int:
+        monkeypatch.setattr(recluster, "REACH_DAYS", reach)
+        store = run(folder / f"template{reach}.db", template_reports(102))  # each sector in 6 reports
+        with store.transaction() as conn:
+            recluster_recent(conn)
+        days = {f"template-{i}": i // 3 for i in range(102)}
+        together = sum(
+            1
+            for members in stories(store).values()
+            for (a, _), (b, _) in itertools.combinations(members, 2)
+            if abs(days[a] - days[b]) > 3
+        )
+        store.close()
+        return together
+
+    assert far_pairs_together(math.inf) > 0  # the model alone links some of them (a shared sector number)
+    assert far_pairs_together(3) == 0
+
+
+def test_a_person_an_event_or_a_rare_number_vouches_for_a_link_across_days() -> None:
+    from newsloom.stories.recluster import names_apart_matrix, vouched
+
+    def unit(keys: list[str]) -> WindowUnit:
+        article = Article(id="a" + "".join(keys), path="-", text="x")
+        return WindowUnit(
+            article, Unit(-1, None, np.zeros(3), "", dict.fromkeys(keys, 1.0), None, None, 0), 1
+        )
+
+    common = [unit(["number:11", f"person:p{i}"]) for i in range(5)]  # a number five units state
+    units = [
+        unit(["person:lan", "place:hue"]),
+        unit(["person:lan", "place:hanoi"]),
+        unit(["number:2024517", "person:kim"]),
+        unit(["number:2024517", "event:a+b"]),
+        unit(["event:a+b"]),
+        *common,
+    ]
+    found = vouched(units)
+    assert found[0, 1] and found[2, 3] and found[3, 4] and not found[0, 2]
+    assert not found[5, 6]  # a number a template repeats is not evidence
+    people = names_apart_matrix(units, "person:")
+    assert not people[0, 1] and people[0, 2] and not people[0, 3]  # unit 3 names nobody
+    assert names_apart_matrix(units, "place:")[0, 1]
