@@ -124,6 +124,49 @@ def langid_samples() -> None:
     at_600 = next(r[2] for r in rows if r[0] == 600)
     for chars, right, seconds in rows:
         print(f"{chars:>6} {right:>6} {right / len(known):>9.4f} {seconds / at_600:>12.2f}")
+    settling(known, identifier)
+
+
+def settling(known: list[tuple[str, str]], identifier: object) -> None:
+    """What the packs' first look (``newsloom.langcheck``) settles before lingua, whether lingua
+    agrees there, and the stage's time with and without it (the same texts, the same run)."""
+    import dataclasses
+
+    from newsloom import langid
+    from newsloom.article import Article
+    from newsloom.langcheck import settled_language
+
+    packs = identifier._settling  # type: ignore[attr-defined]
+    samples = [(label, text[: langid.SAMPLE_CHARS].lower()) for label, text in known]
+    settled = [(label, settled_language(sample, packs)) for label, sample in samples]
+    looked_at = [(label, text, code) for (label, text), (_, code) in zip(known, settled, strict=True) if code]
+    by_lingua = [
+        langid.identify(text, identifier._narrow, identifier._wide_detector, identifier.min_confidence)  # type: ignore[attr-defined]
+        for _, text, _ in looked_at
+    ]  # fmt: skip
+    agree = sum(found == code for (_, _, code), (found, _) in zip(looked_at, by_lingua, strict=True))
+    right = sum(label == code for label, _, code in looked_at)
+    lingua_right = sum(label == found for (label, _, _), (found, _) in zip(looked_at, by_lingua, strict=True))
+    print(
+        f"settled by the packs before lingua: {len(looked_at)} of {len(known)} "
+        f"({', '.join(f'{c} {sum(x[2] == c for x in looked_at)}' for c in sorted({x[2] for x in looked_at}))}); "
+        f"lingua agrees on {agree}; right by the label: packs {right}, lingua {lingua_right}; "
+        f"lingua's lowest confidence there: {min((c for _, c in by_lingua), default=0):.3f}"
+    )
+    articles = [Article(id=str(i), path=str(i), text=text) for i, (_, text) in enumerate(known)]
+    times = {}
+    for name, packs_used in (("lingua only", ()), ("packs first", packs)):
+        identifier._settling = packs_used  # type: ignore[attr-defined]
+        started = time.perf_counter()
+        for start in range(0, len(articles), 64):
+            identifier.pipe(articles[start : start + 64])  # type: ignore[attr-defined]
+        times[name] = time.perf_counter() - started
+    identifier._settling = packs  # type: ignore[attr-defined]
+    print(
+        f"language stage over the {len(known)} texts: packs first {times['packs first']:.2f} s, lingua only "
+        f"{times['lingua only']:.2f} s ({times['lingua only'] / times['packs first']:.2f}x faster)"
+    )
+    del dataclasses
 
 
 def measure(folder: str, db: str, processes: str = "1") -> None:
