@@ -19,7 +19,7 @@ from newsloom.ingest import iter_input_files, read_path
 from newsloom.pipeline import Pipeline, StageFailure
 from newsloom.settings import Settings, load_settings
 from newsloom.store import Connection, Store
-from newsloom.store.articles import NearDuplicates, save_article, stages_done
+from newsloom.store.articles import NearDuplicates, save_article, save_articles, stages_done
 from newsloom.stories.recluster import recluster_recent
 
 #: The stages `ingest` runs (reading, cleaning, article language); `run` adds every other stage.
@@ -314,13 +314,12 @@ class _Writer:
         """Write the queue in one transaction and commit it."""
         queue, self.queue = self.queue, []
         if queue:
-            near = NearDuplicates()
-            try:
-                near.load(self.batch.connection(), [a for a, decided in queue if decided is None])
-            except StoreError as exc:
-                self._stop(exc, queue[0][0].path)
-            for article, decided in queue:
-                self._write(article, decided, near)
+            near = self._lookup(queue)
+            if self.corpus or not self._write_group(queue, near):
+                if not self.corpus:  # the group failed as a whole: article by article, to find which
+                    near = self._lookup(queue)
+                for article, decided in queue:
+                    self._write(article, decided, near)
             try:
                 self.batch.commit()
             except StoreError as exc:
@@ -333,6 +332,33 @@ class _Writer:
                 self.since_statistics = 0
                 self.batch.store.keep_statistics()
         self._publish()
+
+    def _lookup(self, queue: list[tuple[Article, str | None]]) -> NearDuplicates:
+        near = NearDuplicates()
+        try:
+            near.load(self.batch.connection(), [a for a, decided in queue if decided is None])
+        except StoreError as exc:
+            self._stop(exc, queue[0][0].path)
+        return near
+
+    def _write_group(self, queue: list[tuple[Article, str | None]], near: NearDuplicates) -> bool:
+        """The whole queue in one savepoint, each table's rows in one statement (no corpus steps run);
+        False, with nothing of it kept, when any part failed (then :meth:`_write` finds which)."""
+        try:
+            with self.batch.item() as conn:
+                statuses = save_articles(conn, [article for article, _ in queue], near)
+        except Exception:  # noqa: BLE001 - redone article by article, which reports what failed
+            return False
+        for (article, decided), status in zip(queue, statuses, strict=True):
+            self._count(article, decided or status)
+        return True
+
+    def _count(self, article: Article, status: str) -> None:
+        if self.keep is not None and status in ("new", "updated"):
+            self.written.append(article)
+        self.statuses[status] += 1
+        if article.language and status != "unchanged":
+            self.languages[article.language] += 1
 
     def _write(self, article: Article, decided: str | None, near: NearDuplicates) -> None:
         """One article in its savepoint. A store failure (full disk, read-only, locked) commits the
@@ -351,12 +377,7 @@ class _Writer:
             self.report.errors.append(InputError(article.path, problem, "Please report this as a bug."))
             self.report.statuses["failed"] += 1
             return
-        status = decided or status
-        if self.keep is not None and status in ("new", "updated"):
-            self.written.append(article)
-        self.statuses[status] += 1
-        if article.language and status != "unchanged":
-            self.languages[article.language] += 1
+        self._count(article, decided or status)
 
     def _stop(self, exc: StoreError, what: str) -> NoReturn:
         self.queue = []
