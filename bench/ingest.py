@@ -58,8 +58,9 @@ def build_corpus(folder: Path, n: int, seed: int = 7) -> None:
         (folder / f"{i:06d}.txt").write_text("\n\n".join(paragraphs), encoding="utf-8")
 
 
-def baseline(folder: Path, db: Path, per_commit: int = 1, wal: bool = False) -> float:
-    started = time.perf_counter()
+def baseline(folder: Path, db: Path, per_commit: int = 1, wal: bool = False) -> tuple[float, float]:
+    """(wall seconds, CPU seconds) of the raw insert."""
+    started, cpu = time.perf_counter(), time.process_time()
     conn = sqlite3.connect(db)
     if wal:
         conn.execute("PRAGMA journal_mode=WAL")
@@ -71,7 +72,7 @@ def baseline(folder: Path, db: Path, per_commit: int = 1, wal: bool = False) -> 
             for path in paths[start : start + per_commit]:
                 conn.execute("INSERT INTO raw VALUES (?, ?)", (str(path), path.read_text(encoding="utf-8")))
     conn.close()
-    return time.perf_counter() - started
+    return time.perf_counter() - started, time.process_time() - cpu
 
 
 def labelled_texts() -> list[tuple[str, str]]:
@@ -175,9 +176,9 @@ def measure(folder: str, db: str, processes: str = "1") -> None:
     from newsloom.store import Store
 
     store = Store.open(db)
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), _cpu_seconds()
     report = process_paths([folder], store, processes=int(processes))
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, _cpu_seconds() - cpu
     peak_mb = (
         max(
             resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
@@ -185,10 +186,17 @@ def measure(folder: str, db: str, processes: str = "1") -> None:
         )
         / 1024
     )
-    print(f"{report.articles} {seconds:.3f} {peak_mb:.1f} {len(report.errors)}")
+    print(f"{report.articles} {seconds:.3f} {peak_mb:.1f} {len(report.errors)} {cpu:.3f}")
 
 
-def run_child(folder: Path, db: Path, processes: int, code: Path = ROOT) -> tuple[int, float, float]:
+def _cpu_seconds() -> float:
+    """CPU time of this process and its finished workers: on a busy machine the wall clock measures
+    the other jobs too, the CPU time only this ingest's work."""
+    own, workers = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime
+
+
+def run_child(folder: Path, db: Path, processes: int, code: Path = ROOT) -> tuple[int, float, float, float]:
     done = subprocess.run(
         [sys.executable, __file__, "--child", str(folder), str(db), str(processes)],
         capture_output=True,
@@ -198,10 +206,16 @@ def run_child(folder: Path, db: Path, processes: int, code: Path = ROOT) -> tupl
     if done.returncode:
         raise SystemExit(f"the ingest of {code} failed: {done.stderr[-2000:]}")
     out = done.stdout.split()
-    articles, seconds, peak, errors = int(out[0]), float(out[1]), float(out[2]), int(out[3])
+    articles, seconds, peak, errors, cpu = (
+        int(out[0]),
+        float(out[1]),
+        float(out[2]),
+        int(out[3]),
+        float(out[4]),
+    )
     if errors:
         raise SystemExit(f"{errors} inputs failed during the benchmark")
-    return articles, seconds, peak
+    return articles, seconds, peak, cpu
 
 
 def checkout(ref: str, folder: Path) -> Path:
@@ -242,30 +256,52 @@ def main() -> None:
             build_corpus(folder, n)
             # every measurement ``--rounds`` times, alternating, the fastest kept: a busy machine slows
             # all alike, and the fastest is the least disturbed
-            best: dict[tuple[int, str], tuple[float, float]] = {}
-            raw_s = raw1_s = float("inf")
+            best: dict[tuple[int, str], tuple[float, float, float]] = {}
+            raw_s = raw1_s = raw1_cpu = float("inf")
             for round_ in range(args.rounds):
                 raw_s = min(
-                    raw_s, baseline(folder, Path(tmp) / f"raw{n}_{round_}.db", TRANSACTION_ARTICLES, wal=True)
+                    raw_s,
+                    baseline(folder, Path(tmp) / f"raw{n}_{round_}.db", TRANSACTION_ARTICLES, wal=True)[0],
                 )
-                raw1_s = min(raw1_s, baseline(folder, Path(tmp) / f"raw1_{n}_{round_}.db"))
+                wall, cpu = baseline(folder, Path(tmp) / f"raw1_{n}_{round_}.db")
+                raw1_s, raw1_cpu = min(raw1_s, wall), min(raw1_cpu, cpu)
                 for processes in sorted({1, args.processes}):
                     for name, code in codes:
                         db = Path(tmp) / f"nl{n}_{processes}_{name}_{round_}.db"
-                        articles, seconds, peak = run_child(folder, db, processes, code)
-                        rate, top = best.get((processes, name), (0.0, 0.0))
-                        best[(processes, name)] = (max(rate, articles / seconds), max(top, peak))
-            for (processes, name), (rate, peak) in best.items():
-                rows.append((n, processes, name, rate, n / raw_s, n / raw1_s, peak))
+                        articles, seconds, peak, cpu = run_child(folder, db, processes, code)
+                        rate, top, least = best.get((processes, name), (0.0, 0.0, float("inf")))
+                        best[(processes, name)] = (
+                            max(rate, articles / seconds),
+                            max(top, peak),
+                            min(least, cpu),
+                        )
+            for (processes, name), (rate, peak, cpu) in best.items():
+                rows.append(
+                    (
+                        n,
+                        processes,
+                        name,
+                        rate,
+                        n / raw_s,
+                        n / raw1_s,
+                        peak,
+                        1000 * cpu / n,
+                        1000 * raw1_cpu / n,
+                    )
+                )
         print(
             f"{'corpus':>7} {'procs':>5} {'code':>8} {'art/s':>8} {'raw art/s':>10} {'ratio':>6} "
-            f"{'raw/1 art/s':>12} {'ratio':>6} {'peak MB':>8}"
+            f"{'raw/1 art/s':>12} {'ratio':>6} {'peak MB':>8} {'CPU ms/art':>10} {'raw/1 CPU':>9}"
         )
-        for n, processes, name, rate, raw, raw1, peak in rows:
+        for n, processes, name, rate, raw, raw1, peak, cpu_ms, raw1_ms in rows:
             print(
                 f"{n:>7} {processes:>5} {name:>8} {rate:>8.1f} {raw:>10.1f} {rate / raw:>6.3f} "
-                f"{raw1:>12.1f} {rate / raw1:>6.3f} {peak:>8.1f}"
+                f"{raw1:>12.1f} {rate / raw1:>6.3f} {peak:>8.1f} {cpu_ms:>10.3f} {raw1_ms:>9.3f}"
             )
+        print(
+            "CPU ms/art: CPU time (process and workers, user+sys; the stages' model loading included) per "
+            "article, the least of the rounds; raw/1 CPU: the same for the raw insert with one commit per file"
+        )
         serial = [r for r in rows if r[1] == 1 and r[2] == "new"]
         print(
             f"peak memory {serial[-1][0]} vs {serial[0][0]} articles: {serial[-1][6] / serial[0][6]:.2f}x (flat is ~1)"
