@@ -228,6 +228,55 @@ def checkout(ref: str, folder: Path) -> Path:
     return folder
 
 
+def flat_cost(sizes: list[int], probe: int, rounds: int) -> None:
+    """The same ``probe`` new articles ingested into stores holding each of ``sizes`` articles (the
+    generated corpus, ingested once; a copy kept at each size), alternating over ``rounds``: time
+    and CPU per article, peak memory, and the ratio of the largest to the smallest store."""
+    import shutil
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder, probes = Path(tmp) / "fill", Path(tmp) / "probe"
+        build_corpus(folder, max(sizes))
+        build_corpus(probes, probe, seed=11)
+        for path in probes.iterdir():  # other names and a mark of their own: new articles in every store
+            path.rename(path.with_name("p" + path.name))
+            path = path.with_name("p" + path.name)
+            path.write_text(path.read_text(encoding="utf-8") + "\n\nProbe copy.", encoding="utf-8")
+        fill_db, kept, stored = Path(tmp) / "fill.db", {}, 0
+        for size in sorted(sizes):
+            part = Path(tmp) / f"part{size}"
+            part.mkdir()
+            for path in sorted(folder.iterdir())[: size - stored]:
+                path.rename(part / path.name)
+            articles, seconds, _, _ = run_child(part, fill_db, 1)
+            stored = size
+            kept[size] = Path(tmp) / f"store{size}.db"
+            shutil.copyfile(fill_db, kept[size])
+            for suffix in ("-wal", "-shm"):
+                if Path(f"{fill_db}{suffix}").exists():
+                    shutil.copyfile(f"{fill_db}{suffix}", f"{kept[size]}{suffix}")
+            print(f"filled to {size} files ({articles} read this step at {articles / seconds:.0f}/s)")
+        best: dict[int, tuple[float, float, float]] = {}
+        for round_ in range(rounds):
+            for size in sorted(sizes):
+                db = Path(tmp) / f"probe{size}_{round_}.db"
+                for suffix in ("", "-wal", "-shm"):
+                    if Path(f"{kept[size]}{suffix}").exists():
+                        shutil.copyfile(f"{kept[size]}{suffix}", f"{db}{suffix}")
+                articles, seconds, peak, cpu = run_child(probes, db, 1)
+                wall, least, top = best.get(size, (float("inf"), float("inf"), 0.0))
+                best[size] = (min(wall, seconds / articles), min(least, cpu / articles), max(top, peak))
+        print(f"{'stored':>8} {'ms/article':>11} {'CPU ms/article':>15} {'peak MB':>8}")
+        for size in sorted(sizes):
+            wall, cpu, peak = best[size]
+            print(f"{size:>8} {1000 * wall:>11.3f} {1000 * cpu:>15.3f} {peak:>8.1f}")
+        small, large = best[min(sizes)], best[max(sizes)]
+        print(
+            f"{max(sizes)} vs {min(sizes)} stored: {large[0] / small[0]:.2f}x time, {large[1] / small[1]:.2f}x CPU, "
+            f"{large[2] / small[2]:.2f}x peak memory per article of a {probe}-article ingest (flat: <= 1.5x)"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--articles", type=int, default=10000)
@@ -236,10 +285,17 @@ def main() -> None:
     parser.add_argument("--before", help="also ingest with the code of this git revision (e.g. HEAD~3)")
     parser.add_argument("--rounds", type=int, default=1, help="alternating rounds, the fastest of each kept")
     parser.add_argument("--langid", action="store_true", help="language identification per sample length")
+    parser.add_argument(
+        "--flat", help="stored articles at which a probe's ingest is timed, e.g. 1000,50000 (flat cost)"
+    )
+    parser.add_argument("--probe", type=int, default=500, help="articles ingested at each --flat size")
     parser.add_argument("--child", nargs=3)
     args = parser.parse_args()
     if args.child:
         measure(*args.child)
+        return
+    if args.flat:
+        flat_cost([int(n) for n in args.flat.split(",")], args.probe, args.rounds)
         return
     if args.langid:
         langid_samples()
