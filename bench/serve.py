@@ -356,13 +356,15 @@ def main() -> None:
         errors += found
         summary.append((name, *line))
     print(f"\n{'run':<24}{'startup s':>10}{'req/s':>8}{'p50 ms':>8}{'p99 ms':>8}{'p50/base':>9}"
-          f"{'base p99':>9}{'errors':>7}")  # fmt: skip
-    for name, startup, rate, p50, p99, ratio, floor, found in summary:
+          f"{'base p99':>9}{'errors':>7}{'/ first':>8}{'/ vi':>7}")  # fmt: skip
+    for name, startup, rate, p50, p99, ratio, floor, found, home, other in summary:
         print(
             f"{name:<24}{startup:>10.1f}{rate:>8.1f}{p50:>8.1f}{p99:>8.1f}{ratio:>8.1f}x{floor:>9.1f}{found:>7}"
+            f"{home:>8.0f}{other:>7.0f}"
         )
     print("base p99: the p99 of GET /api (one count query) under the same clients just before the load: "
-          "the machine's noise floor in that run")  # fmt: skip
+          "the machine's noise floor in that run; / first, / vi: ms of the home page for its first reader "
+          "after the start, then for a reader of another language (no other load)")  # fmt: skip
     print(f"\nerrors: {errors} (must be 0)")
     if errors:
         raise SystemExit(1)
@@ -370,7 +372,7 @@ def main() -> None:
 
 def run_once(
     args: argparse.Namespace, db: Path, code: Path, workers: int, sizes: dict[str, int]
-) -> tuple[int, tuple[float, float, float, float, float, float, int]]:
+) -> tuple[int, tuple[float, float, float, float, float, float, int, float, float]]:
     """One server (this code, these workers) under the baseline and the mixed load."""
     import os
 
@@ -384,6 +386,14 @@ def run_once(
         print(f"server up on {base_url} after {startup:.1f} s (search index built from the store)")
         import httpx
 
+        first = []  # the home page for its first reader, then for a reader of another language: no load
+        for headers in ({"accept": "text/html"}, {"accept": "text/html", "accept-language": "vi"}):
+            begun = time.perf_counter()
+            httpx.get(base_url + "/", headers=headers, timeout=120).raise_for_status()
+            first.append(1000 * (time.perf_counter() - begun))
+        print(
+            f"home page: first reader {first[0]:.0f} ms, then a reader of another language {first[1]:.0f} ms"
+        )
         for kind, _ in MIX:  # one of each first: the query encoder loads on the first search
             for _ in range(workers):
                 httpx.get(base_url + request_for(kind, random.Random(0), sizes["events"]), timeout=120)
@@ -398,7 +408,16 @@ def run_once(
         errors = sum(tally.errors.values()) + sum(baseline.errors.values())
         every = [v for values in tally.latencies.values() for v in values]
         floor = percentile([v for values in baseline.latencies.values() for v in values], 0.99)
-        line = (startup, len(every) / elapsed, p50, percentile(every, 0.99), p50 / base_p50, floor, errors)
+        line = (
+            startup,
+            len(every) / elapsed,
+            p50,
+            percentile(every, 0.99),
+            p50 / base_p50,
+            floor,
+            errors,
+            *first,
+        )
     finally:
         process.terminate()
         process.wait(timeout=30)
