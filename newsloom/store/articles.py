@@ -401,6 +401,15 @@ def stages_done(conn: sa.Connection, article_id: str) -> set[str] | None:
     return {s for s in row.stages.split(",") if s} if row else None
 
 
+def stages_of(conn: sa.Connection, ids: Sequence[str]) -> dict[str, set[str]]:
+    """:func:`stages_done` of many articles in one query: id -> its stored stages (stored ones only)."""
+    found: dict[str, set[str]] = {}
+    for chunk in in_chunks(sorted(set(ids))):
+        query = sa.select(articles.c.id, articles.c.stages).where(articles.c.id.in_(chunk))
+        found.update((row.id, {s for s in row.stages.split(",") if s}) for row in conn.execute(query))
+    return found
+
+
 def count_articles(conn: sa.Connection, include_duplicates: bool = False) -> int:
     query = sa.select(sa.func.count()).select_from(articles)
     if not include_duplicates:
