@@ -131,8 +131,6 @@ def langid_samples() -> None:
 def settling(known: list[tuple[str, str]], identifier: object) -> None:
     """What the packs' first look (``newsloom.langcheck``) settles before lingua, whether lingua
     agrees there, and the stage's time with and without it (the same texts, the same run)."""
-    import dataclasses
-
     from newsloom import langid
     from newsloom.article import Article
     from newsloom.langcheck import settled_language
@@ -167,7 +165,6 @@ def settling(known: list[tuple[str, str]], identifier: object) -> None:
         f"language stage over the {len(known)} texts: packs first {times['packs first']:.2f} s, lingua only "
         f"{times['lingua only']:.2f} s ({times['lingua only'] / times['packs first']:.2f}x faster)"
     )
-    del dataclasses
 
 
 def measure(folder: str, db: str, processes: str = "1") -> None:
