@@ -58,8 +58,9 @@ def build_corpus(folder: Path, n: int, seed: int = 7) -> None:
         (folder / f"{i:06d}.txt").write_text("\n\n".join(paragraphs), encoding="utf-8")
 
 
-def baseline(folder: Path, db: Path, per_commit: int = 1, wal: bool = False) -> float:
-    started = time.perf_counter()
+def baseline(folder: Path, db: Path, per_commit: int = 1, wal: bool = False) -> tuple[float, float]:
+    """(wall seconds, CPU seconds) of the raw insert."""
+    started, cpu = time.perf_counter(), time.process_time()
     conn = sqlite3.connect(db)
     if wal:
         conn.execute("PRAGMA journal_mode=WAL")
@@ -71,7 +72,7 @@ def baseline(folder: Path, db: Path, per_commit: int = 1, wal: bool = False) -> 
             for path in paths[start : start + per_commit]:
                 conn.execute("INSERT INTO raw VALUES (?, ?)", (str(path), path.read_text(encoding="utf-8")))
     conn.close()
-    return time.perf_counter() - started
+    return time.perf_counter() - started, time.process_time() - cpu
 
 
 def labelled_texts() -> list[tuple[str, str]]:
@@ -124,6 +125,47 @@ def langid_samples() -> None:
     at_600 = next(r[2] for r in rows if r[0] == 600)
     for chars, right, seconds in rows:
         print(f"{chars:>6} {right:>6} {right / len(known):>9.4f} {seconds / at_600:>12.2f}")
+    settling(known, identifier)
+
+
+def settling(known: list[tuple[str, str]], identifier: object) -> None:
+    """What the packs' first look (``newsloom.langcheck``) settles before lingua, whether lingua
+    agrees there, and the stage's time with and without it (the same texts, the same run)."""
+    from newsloom import langid
+    from newsloom.article import Article
+    from newsloom.langcheck import settled_language
+
+    packs = identifier._settling  # type: ignore[attr-defined]
+    samples = [(label, text[: langid.SAMPLE_CHARS].lower()) for label, text in known]
+    settled = [(label, settled_language(sample, packs)) for label, sample in samples]
+    looked_at = [(label, text, code) for (label, text), (_, code) in zip(known, settled, strict=True) if code]
+    by_lingua = [
+        langid.identify(text, identifier._narrow, identifier._wide_detector, identifier.min_confidence)  # type: ignore[attr-defined]
+        for _, text, _ in looked_at
+    ]  # fmt: skip
+    agree = sum(found == code for (_, _, code), (found, _) in zip(looked_at, by_lingua, strict=True))
+    right = sum(label == code for label, _, code in looked_at)
+    lingua_right = sum(label == found for (label, _, _), (found, _) in zip(looked_at, by_lingua, strict=True))
+    print(
+        f"settled by the packs before lingua: {len(looked_at)} of {len(known)} "
+        f"({', '.join(f'{c} {sum(x[2] == c for x in looked_at)}' for c in sorted({x[2] for x in looked_at}))}); "
+        f"lingua agrees on {agree}; right by the label: packs {right}, lingua {lingua_right}; "
+        f"lingua's lowest confidence there: {min((c for _, c in by_lingua), default=0):.3f}"
+    )
+    articles = [Article(id=str(i), path=str(i), text=text) for i, (_, text) in enumerate(known)]
+    times = {"lingua only": float("inf"), "packs first": float("inf")}
+    for _ in range(3):  # alternating, the least CPU time of each kept (the machine is shared)
+        for name, packs_used in (("lingua only", ()), ("packs first", packs)):
+            identifier._settling = packs_used  # type: ignore[attr-defined]
+            started = time.process_time()
+            for start in range(0, len(articles), 64):
+                identifier.pipe(articles[start : start + 64])  # type: ignore[attr-defined]
+            times[name] = min(times[name], time.process_time() - started)
+    identifier._settling = packs  # type: ignore[attr-defined]
+    print(
+        f"language stage over the {len(known)} texts (CPU, least of 3): packs first {times['packs first']:.2f} s, lingua only "
+        f"{times['lingua only']:.2f} s ({times['lingua only'] / times['packs first']:.2f}x faster)"
+    )
 
 
 def measure(folder: str, db: str, processes: str = "1") -> None:
@@ -132,9 +174,9 @@ def measure(folder: str, db: str, processes: str = "1") -> None:
     from newsloom.store import Store
 
     store = Store.open(db)
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), _cpu_seconds()
     report = process_paths([folder], store, processes=int(processes))
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, _cpu_seconds() - cpu
     peak_mb = (
         max(
             resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
@@ -142,10 +184,17 @@ def measure(folder: str, db: str, processes: str = "1") -> None:
         )
         / 1024
     )
-    print(f"{report.articles} {seconds:.3f} {peak_mb:.1f} {len(report.errors)}")
+    print(f"{report.articles} {seconds:.3f} {peak_mb:.1f} {len(report.errors)} {cpu:.3f}")
 
 
-def run_child(folder: Path, db: Path, processes: int, code: Path = ROOT) -> tuple[int, float, float]:
+def _cpu_seconds() -> float:
+    """CPU time of this process and its finished workers: on a busy machine the wall clock measures
+    the other jobs too, the CPU time only this ingest's work."""
+    own, workers = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime
+
+
+def run_child(folder: Path, db: Path, processes: int, code: Path = ROOT) -> tuple[int, float, float, float]:
     done = subprocess.run(
         [sys.executable, __file__, "--child", str(folder), str(db), str(processes)],
         capture_output=True,
@@ -155,10 +204,16 @@ def run_child(folder: Path, db: Path, processes: int, code: Path = ROOT) -> tupl
     if done.returncode:
         raise SystemExit(f"the ingest of {code} failed: {done.stderr[-2000:]}")
     out = done.stdout.split()
-    articles, seconds, peak, errors = int(out[0]), float(out[1]), float(out[2]), int(out[3])
+    articles, seconds, peak, errors, cpu = (
+        int(out[0]),
+        float(out[1]),
+        float(out[2]),
+        int(out[3]),
+        float(out[4]),
+    )
     if errors:
         raise SystemExit(f"{errors} inputs failed during the benchmark")
-    return articles, seconds, peak
+    return articles, seconds, peak, cpu
 
 
 def checkout(ref: str, folder: Path) -> Path:
@@ -171,6 +226,55 @@ def checkout(ref: str, folder: Path) -> Path:
     return folder
 
 
+def flat_cost(sizes: list[int], probe: int, rounds: int) -> None:
+    """The same ``probe`` new articles ingested into stores holding each of ``sizes`` articles (the
+    generated corpus, ingested once; a copy kept at each size), alternating over ``rounds``: time
+    and CPU per article, peak memory, and the ratio of the largest to the smallest store."""
+    import shutil
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder, probes = Path(tmp) / "fill", Path(tmp) / "probe"
+        build_corpus(folder, max(sizes))
+        build_corpus(probes, probe, seed=11)
+        for path in probes.iterdir():  # other names and a mark of their own: new articles in every store
+            path.rename(path.with_name("p" + path.name))
+            path = path.with_name("p" + path.name)
+            path.write_text(path.read_text(encoding="utf-8") + "\n\nProbe copy.", encoding="utf-8")
+        fill_db, kept, stored = Path(tmp) / "fill.db", {}, 0
+        for size in sorted(sizes):
+            part = Path(tmp) / f"part{size}"
+            part.mkdir()
+            for path in sorted(folder.iterdir())[: size - stored]:
+                path.rename(part / path.name)
+            articles, seconds, _, _ = run_child(part, fill_db, 1)
+            stored = size
+            kept[size] = Path(tmp) / f"store{size}.db"
+            shutil.copyfile(fill_db, kept[size])
+            for suffix in ("-wal", "-shm"):
+                if Path(f"{fill_db}{suffix}").exists():
+                    shutil.copyfile(f"{fill_db}{suffix}", f"{kept[size]}{suffix}")
+            print(f"filled to {size} files ({articles} read this step at {articles / seconds:.0f}/s)")
+        best: dict[int, tuple[float, float, float]] = {}
+        for round_ in range(rounds):
+            for size in sorted(sizes):
+                db = Path(tmp) / f"probe{size}_{round_}.db"
+                for suffix in ("", "-wal", "-shm"):
+                    if Path(f"{kept[size]}{suffix}").exists():
+                        shutil.copyfile(f"{kept[size]}{suffix}", f"{db}{suffix}")
+                articles, seconds, peak, cpu = run_child(probes, db, 1)
+                wall, least, top = best.get(size, (float("inf"), float("inf"), 0.0))
+                best[size] = (min(wall, seconds / articles), min(least, cpu / articles), max(top, peak))
+        print(f"{'stored':>8} {'ms/article':>11} {'CPU ms/article':>15} {'peak MB':>8}")
+        for size in sorted(sizes):
+            wall, cpu, peak = best[size]
+            print(f"{size:>8} {1000 * wall:>11.3f} {1000 * cpu:>15.3f} {peak:>8.1f}")
+        small, large = best[min(sizes)], best[max(sizes)]
+        print(
+            f"{max(sizes)} vs {min(sizes)} stored: {large[0] / small[0]:.2f}x time, {large[1] / small[1]:.2f}x CPU, "
+            f"{large[2] / small[2]:.2f}x peak memory per article of a {probe}-article ingest (flat: <= 1.5x)"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--articles", type=int, default=10000)
@@ -179,10 +283,17 @@ def main() -> None:
     parser.add_argument("--before", help="also ingest with the code of this git revision (e.g. HEAD~3)")
     parser.add_argument("--rounds", type=int, default=1, help="alternating rounds, the fastest of each kept")
     parser.add_argument("--langid", action="store_true", help="language identification per sample length")
+    parser.add_argument(
+        "--flat", help="stored articles at which a probe's ingest is timed, e.g. 1000,50000 (flat cost)"
+    )
+    parser.add_argument("--probe", type=int, default=500, help="articles ingested at each --flat size")
     parser.add_argument("--child", nargs=3)
     args = parser.parse_args()
     if args.child:
         measure(*args.child)
+        return
+    if args.flat:
+        flat_cost([int(n) for n in args.flat.split(",")], args.probe, args.rounds)
         return
     if args.langid:
         langid_samples()
@@ -199,30 +310,52 @@ def main() -> None:
             build_corpus(folder, n)
             # every measurement ``--rounds`` times, alternating, the fastest kept: a busy machine slows
             # all alike, and the fastest is the least disturbed
-            best: dict[tuple[int, str], tuple[float, float]] = {}
-            raw_s = raw1_s = float("inf")
+            best: dict[tuple[int, str], tuple[float, float, float]] = {}
+            raw_s = raw1_s = raw1_cpu = float("inf")
             for round_ in range(args.rounds):
                 raw_s = min(
-                    raw_s, baseline(folder, Path(tmp) / f"raw{n}_{round_}.db", TRANSACTION_ARTICLES, wal=True)
+                    raw_s,
+                    baseline(folder, Path(tmp) / f"raw{n}_{round_}.db", TRANSACTION_ARTICLES, wal=True)[0],
                 )
-                raw1_s = min(raw1_s, baseline(folder, Path(tmp) / f"raw1_{n}_{round_}.db"))
+                wall, cpu = baseline(folder, Path(tmp) / f"raw1_{n}_{round_}.db")
+                raw1_s, raw1_cpu = min(raw1_s, wall), min(raw1_cpu, cpu)
                 for processes in sorted({1, args.processes}):
                     for name, code in codes:
                         db = Path(tmp) / f"nl{n}_{processes}_{name}_{round_}.db"
-                        articles, seconds, peak = run_child(folder, db, processes, code)
-                        rate, top = best.get((processes, name), (0.0, 0.0))
-                        best[(processes, name)] = (max(rate, articles / seconds), max(top, peak))
-            for (processes, name), (rate, peak) in best.items():
-                rows.append((n, processes, name, rate, n / raw_s, n / raw1_s, peak))
+                        articles, seconds, peak, cpu = run_child(folder, db, processes, code)
+                        rate, top, least = best.get((processes, name), (0.0, 0.0, float("inf")))
+                        best[(processes, name)] = (
+                            max(rate, articles / seconds),
+                            max(top, peak),
+                            min(least, cpu),
+                        )
+            for (processes, name), (rate, peak, cpu) in best.items():
+                rows.append(
+                    (
+                        n,
+                        processes,
+                        name,
+                        rate,
+                        n / raw_s,
+                        n / raw1_s,
+                        peak,
+                        1000 * cpu / n,
+                        1000 * raw1_cpu / n,
+                    )
+                )
         print(
             f"{'corpus':>7} {'procs':>5} {'code':>8} {'art/s':>8} {'raw art/s':>10} {'ratio':>6} "
-            f"{'raw/1 art/s':>12} {'ratio':>6} {'peak MB':>8}"
+            f"{'raw/1 art/s':>12} {'ratio':>6} {'peak MB':>8} {'CPU ms/art':>10} {'raw/1 CPU':>9}"
         )
-        for n, processes, name, rate, raw, raw1, peak in rows:
+        for n, processes, name, rate, raw, raw1, peak, cpu_ms, raw1_ms in rows:
             print(
                 f"{n:>7} {processes:>5} {name:>8} {rate:>8.1f} {raw:>10.1f} {rate / raw:>6.3f} "
-                f"{raw1:>12.1f} {rate / raw1:>6.3f} {peak:>8.1f}"
+                f"{raw1:>12.1f} {rate / raw1:>6.3f} {peak:>8.1f} {cpu_ms:>10.3f} {raw1_ms:>9.3f}"
             )
+        print(
+            "CPU ms/art: CPU time (process and workers, user+sys; the stages' model loading included) per "
+            "article, the least of the rounds; raw/1 CPU: the same for the raw insert with one commit per file"
+        )
         serial = [r for r in rows if r[1] == 1 and r[2] == "new"]
         print(
             f"peak memory {serial[-1][0]} vs {serial[0][0]} articles: {serial[-1][6] / serial[0][6]:.2f}x (flat is ~1)"

@@ -322,10 +322,19 @@ def main() -> None:
     parser.add_argument("--baseline-seconds", type=float, default=10.0)
     parser.add_argument("--before", help="serve with the code of this git revision too (e.g. HEAD~5)")
     parser.add_argument("--workers", type=int, default=1, help="also serve the new code with N workers")
+    parser.add_argument(
+        "--home-page", type=int, metavar="ROUNDS",
+        help="only time the home page's first reader after a start and a reader of another language "
+        "(in-process, no load), alternating the codes over ROUNDS",
+    )  # fmt: skip
     parser.add_argument("--serve", nargs=3, metavar=("DB", "PORT", "WORKERS"), help=argparse.SUPPRESS)
+    parser.add_argument("--home-child", metavar="DB", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve:
         serve(args.serve[0], int(args.serve[1]), int(args.serve[2]))
+        return
+    if args.home_child:
+        home_child(args.home_child)
         return
 
     base = OUT / "serve_base.db"
@@ -337,6 +346,9 @@ def main() -> None:
     print(f"store: {scaled} ({copies} dated copies of the base in {time.perf_counter() - started:.1f} s): "
           + ", ".join(f"{n:,} {t}" for t, n in sizes.items()))  # fmt: skip
 
+    if args.home_page:
+        home_pages(scaled, args.home_page, args.before)
+        return
     runs = [("new, 1 process", ROOT, 1)]
     if args.before:
         runs.insert(0, (f"{args.before}, 1 process", checkout(args.before, OUT / "before"), 1))
@@ -356,21 +368,65 @@ def main() -> None:
         errors += found
         summary.append((name, *line))
     print(f"\n{'run':<24}{'startup s':>10}{'req/s':>8}{'p50 ms':>8}{'p99 ms':>8}{'p50/base':>9}"
-          f"{'base p99':>9}{'errors':>7}")  # fmt: skip
-    for name, startup, rate, p50, p99, ratio, floor, found in summary:
+          f"{'base p99':>9}{'errors':>7}{'/ first':>8}{'/ vi':>7}")  # fmt: skip
+    for name, startup, rate, p50, p99, ratio, floor, found, home, other in summary:
         print(
             f"{name:<24}{startup:>10.1f}{rate:>8.1f}{p50:>8.1f}{p99:>8.1f}{ratio:>8.1f}x{floor:>9.1f}{found:>7}"
+            f"{home:>8.0f}{other:>7.0f}"
         )
     print("base p99: the p99 of GET /api (one count query) under the same clients just before the load: "
-          "the machine's noise floor in that run")  # fmt: skip
+          "the machine's noise floor in that run; / first, / vi: ms of the home page for its first reader "
+          "after the start, then for a reader of another language (no other load)")  # fmt: skip
     print(f"\nerrors: {errors} (must be 0)")
     if errors:
         raise SystemExit(1)
 
 
+def home_child(db: str) -> None:
+    """The app started over ``db`` (its start-up included), then the home page for its first reader
+    and for a reader of another language: wall and CPU ms of each, on one line."""
+    from fastapi.testclient import TestClient
+
+    from newsloom.serve.api import create_app
+
+    figures = []
+    with TestClient(create_app(db, embeddings=False)) as client:
+        for headers in ({"accept": "text/html"}, {"accept": "text/html", "accept-language": "vi"}):
+            wall, cpu = time.perf_counter(), time.process_time()
+            client.get("/", headers=headers).raise_for_status()
+            figures += [1000 * (time.perf_counter() - wall), 1000 * (time.process_time() - cpu)]
+    print(" ".join(f"{f:.1f}" for f in figures))
+
+
+def home_pages(scaled: Path, rounds: int, before: str | None) -> None:
+    """:func:`home_child` for each code, alternating over ``rounds``, the least of each figure kept."""
+    import os
+
+    codes = [("new", ROOT)] + ([(before, checkout(before, OUT / "before"))] if before else [])
+    best: dict[str, list[float]] = {}
+    for _ in range(rounds):
+        for name, code in codes:
+            db = OUT / "serve_home.db"
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{db}{suffix}").unlink(missing_ok=True)
+            db.write_bytes(scaled.read_bytes())
+            if code != ROOT:
+                as_before(db)
+            done = subprocess.run(
+                [sys.executable, __file__, "--home-child", str(db)], capture_output=True, text=True, check=True,
+                env={**os.environ, "PYTHONPATH": str(code)}, cwd=OUT,
+            )  # fmt: skip
+            figures = [float(f) for f in done.stdout.split()[-4:]]
+            best[name] = [min(a, b) for a, b in zip(best.get(name, figures), figures, strict=True)]
+    print(f"home page, least of {rounds} rounds (ms): first reader after the start, then another language")
+    print(f"{'code':<12}{'first wall':>11}{'first CPU':>10}{'other wall':>11}{'other CPU':>10}")
+    for name, (first, first_cpu, other, other_cpu) in best.items():
+        print(f"{name:<12}{first:>11.0f}{first_cpu:>10.0f}{other:>11.0f}{other_cpu:>10.0f}")
+
+
 def run_once(
     args: argparse.Namespace, db: Path, code: Path, workers: int, sizes: dict[str, int]
-) -> tuple[int, tuple[float, float, float, float, float, float, int]]:
+) -> tuple[int, tuple[float, float, float, float, float, float, int, float, float]]:
     """One server (this code, these workers) under the baseline and the mixed load."""
     import os
 
@@ -384,6 +440,14 @@ def run_once(
         print(f"server up on {base_url} after {startup:.1f} s (search index built from the store)")
         import httpx
 
+        first = []  # the home page for its first reader, then for a reader of another language: no load
+        for headers in ({"accept": "text/html"}, {"accept": "text/html", "accept-language": "vi"}):
+            begun = time.perf_counter()
+            httpx.get(base_url + "/", headers=headers, timeout=120).raise_for_status()
+            first.append(1000 * (time.perf_counter() - begun))
+        print(
+            f"home page: first reader {first[0]:.0f} ms, then a reader of another language {first[1]:.0f} ms"
+        )
         for kind, _ in MIX:  # one of each first: the query encoder loads on the first search
             for _ in range(workers):
                 httpx.get(base_url + request_for(kind, random.Random(0), sizes["events"]), timeout=120)
@@ -398,7 +462,16 @@ def run_once(
         errors = sum(tally.errors.values()) + sum(baseline.errors.values())
         every = [v for values in tally.latencies.values() for v in values]
         floor = percentile([v for values in baseline.latencies.values() for v in values], 0.99)
-        line = (startup, len(every) / elapsed, p50, percentile(every, 0.99), p50 / base_p50, floor, errors)
+        line = (
+            startup,
+            len(every) / elapsed,
+            p50,
+            percentile(every, 0.99),
+            p50 / base_p50,
+            floor,
+            errors,
+            *first,
+        )
     finally:
         process.terminate()
         process.wait(timeout=30)

@@ -15,6 +15,7 @@ from functools import cache
 from typing import Any
 
 from newsloom.article import Article
+from newsloom.langcheck import SETTLED_CONFIDENCE, settled_language, settling_packs
 from newsloom.registry import stage
 from newsloom.settings import DEFAULT_LANGUAGES, Settings
 
@@ -238,6 +239,7 @@ class LanguageIdentifier:
         self._wide: Any = None  # every language lingua knows, built the first time it is needed
         self._home: Any = None  # the first-class languages, for the lines the others cannot place
         self._home_codes = _home_codes(self.candidates)
+        self._settling = settling_packs(self.candidates)  # packs that settle a sample before lingua
 
     def __call__(self, article: Article) -> Article:
         return self.pipe([article])[0]
@@ -246,7 +248,14 @@ class LanguageIdentifier:
         """The same as one by one; the first samples of the batch go to lingua in one parallel call."""
         out = [_trusted(a) for a in articles]
         texts = {i: _text_of(a) for i, (a, t) in enumerate(zip(articles, out, strict=True)) if t is None}
-        sampled = [i for i, text in texts.items() if _letters(text[:SAMPLE_CHARS]) >= MIN_LETTERS]
+        settled = {
+            i: settled_language(text[:SAMPLE_CHARS].lower(), self._settling) for i, text in texts.items()
+        }
+        sampled = [
+            i
+            for i, text in texts.items()
+            if settled[i] is None and _letters(text[:SAMPLE_CHARS]) >= MIN_LETTERS
+        ]
         values = self._narrow.compute_language_confidence_values_in_parallel(
             [texts[i][:SAMPLE_CHARS] for i in sampled]
         )
@@ -266,6 +275,10 @@ class LanguageIdentifier:
         )
         longer = dict(zip(unsure, again, strict=True))
         for index, text in texts.items():
+            code = settled[index]
+            if code is not None:
+                out[index] = _identified(articles[index], code, SETTLED_CONFIDENCE, "pack words")
+                continue
             found = (
                 identify(
                     text,
@@ -314,10 +327,10 @@ def _trusted(article: Article) -> Article | None:
     return None
 
 
-def _identified(article: Article, code: str | None, conf: float) -> Article:
+def _identified(article: Article, code: str | None, conf: float, method: str = "lingua") -> Article:
     if code is None:
         return article
-    updated = article.with_meta("language", code, "inferred", round(conf, 3), "lingua")
+    updated = article.with_meta("language", code, "inferred", round(conf, 3), method)
     return dataclasses.replace(updated, language=code, language_confidence=round(conf, 3))
 
 

@@ -19,7 +19,7 @@ from newsloom.ingest import iter_input_files, read_path
 from newsloom.pipeline import Pipeline, StageFailure
 from newsloom.settings import Settings, load_settings
 from newsloom.store import Connection, Store
-from newsloom.store.articles import NearDuplicates, save_article, stages_done
+from newsloom.store.articles import NearDuplicates, save_article, save_articles, stages_of
 from newsloom.stories.recluster import recluster_recent
 
 #: The stages `ingest` runs (reading, cleaning, article language); `run` adds every other stage.
@@ -65,6 +65,8 @@ def count_files(paths: Iterable[str]) -> int:
 #: feed still lands within a second.
 TRANSACTION_ARTICLES = 64
 TRANSACTION_SECONDS = 1.0
+#: Articles read ahead before the store is asked which of them it holds already (one query for all).
+LOOKAHEAD = 32
 #: Articles written between two checks of the store's query-planner statistics (Store.keep_statistics).
 STATISTICS_EVERY = 500
 
@@ -314,13 +316,12 @@ class _Writer:
         """Write the queue in one transaction and commit it."""
         queue, self.queue = self.queue, []
         if queue:
-            near = NearDuplicates()
-            try:
-                near.load(self.batch.connection(), [a for a, decided in queue if decided is None])
-            except StoreError as exc:
-                self._stop(exc, queue[0][0].path)
-            for article, decided in queue:
-                self._write(article, decided, near)
+            near = self._lookup(queue)
+            if self.corpus or not self._write_group(queue, near):
+                if not self.corpus:  # the group failed as a whole: article by article, to find which
+                    near = self._lookup(queue)
+                for article, decided in queue:
+                    self._write(article, decided, near)
             try:
                 self.batch.commit()
             except StoreError as exc:
@@ -333,6 +334,33 @@ class _Writer:
                 self.since_statistics = 0
                 self.batch.store.keep_statistics()
         self._publish()
+
+    def _lookup(self, queue: list[tuple[Article, str | None]]) -> NearDuplicates:
+        near = NearDuplicates()
+        try:
+            near.load(self.batch.connection(), [a for a, decided in queue if decided is None])
+        except StoreError as exc:
+            self._stop(exc, queue[0][0].path)
+        return near
+
+    def _write_group(self, queue: list[tuple[Article, str | None]], near: NearDuplicates) -> bool:
+        """The whole queue in one savepoint, each table's rows in one statement (no corpus steps run);
+        False, with nothing of it kept, when any part failed (then :meth:`_write` finds which)."""
+        try:
+            with self.batch.item() as conn:
+                statuses = save_articles(conn, [article for article, _ in queue], near)
+        except Exception:  # noqa: BLE001 - redone article by article, which reports what failed
+            return False
+        for (article, decided), status in zip(queue, statuses, strict=True):
+            self._count(article, decided or status)
+        return True
+
+    def _count(self, article: Article, status: str) -> None:
+        if self.keep is not None and status in ("new", "updated"):
+            self.written.append(article)
+        self.statuses[status] += 1
+        if article.language and status != "unchanged":
+            self.languages[article.language] += 1
 
     def _write(self, article: Article, decided: str | None, near: NearDuplicates) -> None:
         """One article in its savepoint. A store failure (full disk, read-only, locked) commits the
@@ -351,12 +379,7 @@ class _Writer:
             self.report.errors.append(InputError(article.path, problem, "Please report this as a bug."))
             self.report.statuses["failed"] += 1
             return
-        status = decided or status
-        if self.keep is not None and status in ("new", "updated"):
-            self.written.append(article)
-        self.statuses[status] += 1
-        if article.language and status != "unchanged":
-            self.languages[article.language] += 1
+        self._count(article, decided or status)
 
     def _stop(self, exc: StoreError, what: str) -> NoReturn:
         self.queue = []
@@ -427,26 +450,43 @@ class _Run:
         return dataclasses.replace(item, path=path)
 
     def articles(self, files: list[str], max_bytes: int) -> Iterator[Article]:
-        """The articles of ``files`` not processed yet; the others are left in ``decided``."""
+        """The articles of ``files`` not processed yet; the others are left in ``decided``. What the
+        store holds of them is asked LOOKAHEAD articles at a time, in one query (one per article
+        was a seventh of reading)."""
+        pending: list[tuple[str, Article | InputError | None]] = []  # (file, item); None: the file ends
         for file in files:
             with self.lock:
                 self.files[file] = _FileState()
             for item in (self._named(file, found) for found in read_path(file, max_bytes)):
-                if isinstance(item, InputError):
-                    self.decided.append((file, "error", item))
-                    continue
-                with self.store.connect() as conn:
-                    done = stages_done(conn, item.id)
-                if done is not None and self.names <= done:
-                    self.decided.append(
-                        (file, "unchanged", dataclasses.replace(item, stages=tuple(sorted(done))))
-                    )
-                    continue
+                pending.append((file, item))
+                if len(pending) >= LOOKAHEAD:
+                    yield from self._decide(pending)
+                    pending = []
+            pending.append((file, None))
+            if len(pending) >= LOOKAHEAD:
+                yield from self._decide(pending)
+                pending = []
+        yield from self._decide(pending)
+
+    def _decide(self, pending: list[tuple[str, Article | InputError | None]]) -> Iterator[Article]:
+        ids = [item.id for _, item in pending if isinstance(item, Article)]
+        with self.store.connect() as conn:
+            stored = stages_of(conn, ids) if ids else {}
+        for file, item in pending:
+            if item is None:
+                self.decided.append((file, "read", None))
+            elif isinstance(item, InputError):
+                self.decided.append((file, "error", item))
+            elif item.id in stored and self.names <= stored[item.id]:
+                done = stored[item.id]
+                self.decided.append(
+                    (file, "unchanged", dataclasses.replace(item, stages=tuple(sorted(done))))
+                )
+            else:
                 with self.lock:
                     self.files[file].outstanding += 1
                     self.in_flight.append(file)
                 yield item
-            self.decided.append((file, "read", None))
 
     def settle(self) -> None:
         """Record what was decided without the stages (errors, unchanged articles, files read)."""

@@ -80,6 +80,15 @@ def killing(conn, article, near=None):
         os.kill(os.getpid(), signal.SIGKILL)
     return status
 runner.save_article = killing
+save_group = runner.save_articles
+def killing_group(conn, batch, near):  # a plain ingest writes a transaction's articles as one group
+    global calls
+    statuses = save_group(conn, batch, near)
+    calls += len(batch)
+    if calls >= kill_at:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return statuses
+runner.save_articles = killing_group
 sys.argv = ["newsloom", "ingest", *sys.argv[2:]]
 from newsloom.cli import main
 main()
@@ -215,7 +224,8 @@ def test_ingest_killed_in_the_middle_of_a_multi_article_transaction_then_rerun_e
     clean_counts, clean_exports = _state(clean_db)
     assert clean_counts["articles"] == len(FILES)
 
-    # killed after saving the 5th article: four savepoints released, the fifth done, nothing committed
+    # killed once the 5th article is saved (one by one: four savepoints released, the fifth done; as
+    # a group: every row of the transaction written), nothing committed
     _killed(
         [sys.executable, "-c", KILLED_INGEST, "5", str(folder), "--db", str(crashed_db), "--processes", "1"]
     )

@@ -8,12 +8,16 @@ import unicodedata
 BINARY_CONTROL_SHARE = 0.05
 
 
+#: The control bytes a text file does not hold (tab, newline, form feed, carriage return and escape do).
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
+
+
 def looks_binary(data: bytes) -> bool:
     """True for images, archives, executables: NUL bytes or many control bytes."""
     head = data[:8192]
     if b"\x00" in head:
         return True
-    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     return bool(head) and controls / len(head) > BINARY_CONTROL_SHARE
 
 

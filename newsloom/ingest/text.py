@@ -4,6 +4,7 @@ section, title and author lines, then the body with its boilerplate."""
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from newsloom.article import Article, MetaField
 from newsloom.ingest.boilerplate import classify_line, clean_body
@@ -22,12 +23,14 @@ _BARE_NAME = re.compile(r"^(?:[A-ZĐÀ-Ỹ][\wÀ-ỹđ'.-]*)(?:\s+[A-ZĐÀ-Ỹ][
 HEAD_LINES = 4
 
 
+@cache  # the packs do not change while a process runs: found once, not per file
 def _bylines() -> list[re.Pattern[str]]:
     from newsloom.lang import available_packs
 
     return [p for p in (get_pack(c).byline for c in available_packs()) if p is not None]
 
 
+@cache
 def _datelines() -> list[re.Pattern[str]]:
     from newsloom.lang import GENERIC, available_packs
 

