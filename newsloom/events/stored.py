@@ -21,6 +21,7 @@ from newsloom.store import Connection
 from newsloom.store import events as store
 from newsloom.store.events import (
     article_signature,
+    article_signatures,
     articles_of_events,
     attach_to_meeting,
     day_keys,
@@ -35,9 +36,9 @@ from newsloom.store.events import (
 )
 
 __all__ = [
-    "StoredEvent", "add_sources", "article_signature", "articles_of_events", "events_of_articles", "attach_to_meeting", "candidates_by_keys", "candidates_by_parent",
+    "StoredEvent", "add_sources", "article_signature", "article_signatures", "articles_of_events", "events_of_articles", "attach_to_meeting", "candidates_by_keys", "candidates_by_parent",
     "consolidated_date", "day_keys", "event_keys_of", "forget_article", "get_event", "has_articles", "insert_event", "model_only_events",
-    "place_vote", "primary_rows", "record_article", "refresh_event", "source_rows",
+    "place_vote", "primary_rows", "record_article", "refresh_event", "row_actors", "source_rows",
 ]  # fmt: skip
 
 
@@ -70,6 +71,11 @@ class StoredEvent:
 
 def _actors(data: Iterable[dict[str, Any]]) -> tuple[Actor, ...]:
     return tuple(from_dict(Actor, a) for a in data)
+
+
+def row_actors(column: str | None) -> tuple[Actor, ...]:
+    """The actors of one side of a stored source row (its ``source_actors`` or ``target_actors``)."""
+    return _actors(json.loads(column or "[]"))
 
 
 def _stored(row: store.EventRow) -> StoredEvent:

@@ -314,3 +314,52 @@ def test_the_chinh_thongloun_meeting_is_one_consult_with_every_report(examples_s
     (meeting_id,) = events
     paths = {r.path for r in rows if r.event_id == meeting_id}
     assert paths == {p for p in EXAMPLES if p != EXAMPLES[1]}
+
+
+# -- round 6: a person's body is no link; members named noun-first are no actor ------------------------
+
+LUONG_CUONG = Actor(key="entity:2", name="Lương Cường", type="person", country="VNM")
+
+
+def test_a_classifier_visit_does_not_join_a_reading_of_the_body_the_visitor_speaks_for():
+    # "Three meetings filled the calendar of Việt Nam's leaders ... the UN Convention" was stored
+    # first as Vietnam -> UN; "Guterres is on an official visit to Việt Nam" shares only Guterres's
+    # body with it (the two made "António Guterres, Vietnam -> United Nations")
+    calendar = meeting((VIETNAM,), (UN,), date="2025-10-24")
+    assert not _adds_nothing(reading((GUTERRES,), (VIETNAM,), date="2025-10-24"), calendar)
+    # the talks he held on his visit are his: the visit joins them
+    talks = meeting((LUONG_CUONG,), (GUTERRES,), date="2025-10-24")
+    assert _adds_nothing(reading((GUTERRES,), (VIETNAM,), date="2025-10-24"), talks)
+
+
+ASEAN = ("organization", "org:asean", "ASEAN", None, None)
+SUGIONO = ("person", "person:sugiono", "Sugiono", "foreign_minister", None)
+UN_ORG = ("organization", "org:un", "Liên Hợp Quốc", None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "names", "target"),
+    [
+        ("Ngoại trưởng Sugiono kêu gọi các nước ASEAN tăng cường hợp tác chống lừa đảo trực tuyến.", "vi",
+         {"Sugiono": SUGIONO, "ASEAN": ASEAN}, ()),
+        ("Ngoại trưởng Sugiono kêu gọi các nước thành viên Liên Hợp Quốc tăng cường hợp tác.", "vi",
+         {"Sugiono": SUGIONO, "Liên Hợp Quốc": UN_ORG}, ()),
+        ("Ngoại trưởng Sugiono kêu gọi ASEAN tăng cường hợp tác chống lừa đảo trực tuyến.", "vi",
+         {"Sugiono": SUGIONO, "ASEAN": ASEAN}, ("org:asean",)),
+        ("Menteri Luar Negeri Sugiono mendesak negara-negara ASEAN memperkuat kolaborasi lintas sektor.", "id",
+         {"Sugiono": SUGIONO, "ASEAN": ASEAN}, ()),
+        ("Menteri Luar Negeri Sugiono mendesak ASEAN memperkuat kolaborasi lintas sektor.", "id",
+         {"Sugiono": SUGIONO, "ASEAN": ASEAN}, ("org:asean",)),
+    ],
+)  # fmt: skip
+def test_members_named_before_their_organization_are_no_actor(text, lang, names, target):
+    from newsloom.events.extract import extract_events
+
+    from .helpers import make_article
+
+    events = [
+        e
+        for e in extract_events(make_article(text, lang, names, published="2025-10-26"))
+        if e.type == "REQUEST"
+    ]
+    assert [(e.source, e.target) for e in events] == [(("person:sugiono",), target)]

@@ -271,6 +271,8 @@ RULES = EventRules(
     ),
     two_countries=r"\s+(?:of|from)\s+(?:the\s+two|both)\s+countries\b",
     members_after=r"\s+(?:governments|countries|nations|states|member\s+states|leaders)\b",
+    visit_to=r"\b(?:visit|trip|tour)\s+to\s+(?:the\s+)?",
+    visit_by=r"\bby\b",
     group_actors=(
         (r"\b(?:(?P<nat>[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+)?)\s+)?(?:police(?:\s+officers)?|customs(?:\s+officers)?|drug\s+squad|anti-narcotics\s+police)\b", "COP", "police"),
         (r"\b(?:(?P<nat>[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+)?)\s+)?(?:troops|soldiers|army|navy|armed\s+forces)\b", "MIL", "military"),

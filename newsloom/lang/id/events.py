@@ -213,6 +213,11 @@ RULES = EventRules(
         ("ACCUSE", r"\b(?:mengecam|mengkritik|mengutuk)\b", "disapprove"),
     ),
     two_countries=r"\s+(?:kedua|dua)\s+negara\b",
+    # "negara-negara ASEAN", "negara anggota ASEAN", "para pemimpin ASEAN": the members act
+    members_before=r"\b(?:negara-negara|negara|para\s+pemimpin|pemerintah)(?:\s+anggota)?\s*$",
+    # "kunjungan kenegaraan ke Vietnam", "kunjungan pertama presiden X ke Vietnam": X visits
+    visit_to=r"\b(?:ber)?kunjung(?:an)?\b(?:\s+[^\s,.;]+){0,6}?\s+ke\s+",
+    visit_by=r"\boleh\b",
     group_actors=(
         (r"\b(?:polisi|Polri|kepolisian|bea\s+(?:dan\s+)?cukai|petugas|penyidik|aparat)\b", "COP", "police"),
         (r"\b(?:tentara|prajurit|TNI|militer)\b", "MIL", "military"),

@@ -233,6 +233,11 @@ RULES = EventRules(
     ),
     # the country follows the noun: "cảnh sát Indonesia", "Cảnh sát tỉnh Bali (Indonesia)"
     two_countries=r"\s*(?:hai nước|hai quốc gia)\b",
+    # "các nước ASEAN", "các nước thành viên Liên hợp quốc", "lãnh đạo các nước ASEAN": the members act
+    members_before=r"\b(?:các|những)\s+(?:nước|quốc\s+gia|thành\s+viên|chính\s+phủ)(?:\s+thành\s+viên)?\s*$",
+    # "đang thăm chính thức Việt Nam", "chuyến thăm cấp Nhà nước tới Việt Nam"; "... của X": X visits
+    visit_to=r"\bthăm(?:\s+(?:chính\s+thức|cấp\s+Nhà\s+nước|làm\s+việc|hữu\s+nghị))*(?:\s+(?:tới|đến))?\s*",
+    visit_by=r"\bcủa\b",
     group_actors=(
         (r"\b(?:cảnh sát|công an|hải quan|lực lượng hải quan|bộ đội biên phòng|cảnh sát biển)\b", "COP", "police"),
         (r"\b(?:quân đội|binh sĩ|lực lượng vũ trang)\b", "MIL", "military"),
