@@ -21,7 +21,7 @@ from newsloom.events.arguments import SentenceContext, State, dedupe, find_argum
 from newsloom.events.dates import DAY_PRECISIONS, date_for, date_range, times_by_sentence
 from newsloom.events.locations import dateline_place, event_location, place_country
 from newsloom.events.modes import host_by_place, trigger_mode
-from newsloom.events.readings import previous_subject, reading_sides
+from newsloom.events.readings import previous_subject, reading_sides, subject_first
 from newsloom.events.rollup import participants_match
 from newsloom.events.rules import EventRules, Trigger
 from newsloom.events.slots import Slot, mentions_by_sentence, sentence_slots
@@ -90,7 +90,8 @@ def extract_events(article: Article) -> list[Event]:
             language,
         )
         events.extend(sentence_events)
-        _update_state(state, sentence_events, slots)
+        # the subject first: "Meeting Minister X, Quang said ..." leaves Quang, not X, as the last person
+        _update_state(state, sentence_events, subject_first(text, rules, slots, sentence.start, sentence.end))
         paragraph_times.extend(
             t for t in times.get(index, []) if date_range(t.value, t.end_value)[2] in DAY_PRECISIONS
         )
@@ -273,7 +274,8 @@ def sentence_event(
             rules_i.home_country, local_country,
         )  # fmt: skip
 
-    slots = [s for s in slots_of(index) if s.actor is not None or s.kind == "pronoun"]
+    ordered = subject_first(article.text, rules, slots_of(index), sentence.start, sentence.end)
+    slots = [s for s in ordered if s.actor is not None or s.kind == "pronoun"]
     subject = None
     if slots and slots[0].kind == "pronoun":  # "In the evening he hosted ...": who "he" is
         subject = previous_subject(

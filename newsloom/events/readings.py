@@ -27,6 +27,45 @@ PRONOUN_LOOKBACK = 3
 Resolved = list[tuple[Slot, Actor]]
 
 
+#: At most this many words before an actor (and its title) that opens a clause as its subject
+#: ("The", "Vietnamese" President ...): more, and the actor is an object of an unnamed subject
+#: ("Before leaving, the South African president visited the family of General Võ Nguyên Giáp").
+SUBJECT_LEAD_WORDS = 2
+
+
+def _opens(text: str, slot: Slot, at: int) -> bool:
+    begin = slot.lead if slot.lead is not None else slot.start
+    return begin >= at and len(text[at:begin].split()) <= SUBJECT_LEAD_WORDS
+
+
+def subject_start(text: str, rules: EventRules, slots: Sequence[Slot], start: int, end: int) -> int:
+    """Where the subject of the sentence ``text[start:end]`` is written: the sentence's start, or
+    after a leading adverbial phrase the start of the first comma segment an actor opens ("With
+    Minister X, he discussed", "Speaking at the ASEAN council, held ..., Sugiono said"); the
+    sentence's start when no segment does ("Theo Chủ tịch nước, việc ...")."""
+    head = text[start:end].split(",", 1)[0]
+    if start + len(head) >= end or not rules.compiled("adverbial_opener").match(head):
+        return start
+    at = start + len(head) + 1
+    while at < end:
+        comma = text.find(",", at, end)
+        stop = end if comma < 0 else comma
+        inside = [s for s in slots if at <= s.start < stop]
+        if inside and _opens(text, inside[0], at):
+            return at
+        if comma < 0:
+            break
+        at = comma + 1
+    return start
+
+
+def subject_first(text: str, rules: EventRules, slots: Sequence[Slot], start: int, end: int) -> list[Slot]:
+    """A sentence's slots with those of a leading adverbial phrase moved after the rest: they are
+    not its subject (see :func:`subject_start`)."""
+    at = subject_start(text, rules, slots, start, end)
+    return [s for s in slots if s.start >= at] + [s for s in slots if s.start < at]
+
+
 def reading_sides(
     text: str, rules: EventRules, slots: Sequence[Slot], start: int, end: int, subject: Actor | None
 ) -> tuple[list[Actor], list[Actor]]:
@@ -78,18 +117,13 @@ def previous_subject(
     text = article.text
     for earlier in range(index - 1, max(-1, index - 1 - PRONOUN_LOOKBACK), -1):
         sentence = article.sentences[earlier]
-        opener = rules_of(earlier).compiled("adverbial_opener")
-        head = text[sentence.start : sentence.end].split(",", 1)[0]
-        skip = (
-            sentence.start + len(head)
-            if "," in text[sentence.start : sentence.end] and opener.match(head)
-            else -1
-        )
-        slots = [
-            s for s in slots_of(earlier) if s.start > skip and (s.actor is not None or s.kind == "pronoun")
-        ]
-        if not slots:
-            continue
+        named = [s for s in slots_of(earlier) if s.actor is not None or s.kind == "pronoun"]
+        if not named:
+            continue  # a sentence naming no one leaves the subject as it was
+        at = subject_start(text, rules_of(earlier), named, sentence.start, sentence.end)
+        slots = [s for s in named if s.start >= at]
+        if not slots or not _opens(text, slots[0], at):
+            return None  # its subject is no one named ("the South African president"): no guess
         if slots[0].kind == "pronoun":
             continue  # "He ..." again: the same person, named further back
         chain = chain_forward(slots, text)
