@@ -100,9 +100,9 @@ def _compatible(
 
 def _meeting_score(group: ArticleEvent, stored: store.StoredEvent) -> int:
     """Meetings: the same parties (see ``newsloom.events.parties``), and no other city named."""
-    single = len(group.participants) == 1 or len(stored.participants) == 1
-    strict = not (single and group.date and group.date == stored.date)
     ours, theirs = meeting_parties(group), meeting_parties(stored)
+    single = len(parties(ours)) == 1 or len(parties(theirs)) == 1  # one party: "Ramaphosa -> Vietnam"
+    strict = not (single and group.date and group.date == stored.date)
     if not parties_match(ours, theirs, strict=strict):
         return 0
     shared, exact = matched_parties(ours, theirs)
@@ -145,9 +145,15 @@ def _statement_score(
 
 def meeting_parties(event: ArticleEvent | store.StoredEvent) -> tuple[Actor, ...]:
     """The participants of a meeting as parties. A country on the target side is where a visit went
-    ("Guterres visits Vietnam"), not who was met: it stands for no person there."""
-    targets = tuple(replace(a, country=None) if a.type == "place" else a for a in event.target_actors)
+    ("Guterres visits Vietnam"), not who was met: it stands for no person there, and beside a named
+    visitor it is no party at all ("Ramaphosa -> Vietnam" is one party, Ramaphosa, on that day)."""
     sources = tuple(event.source_actors)
+    named = any(a.type in ("person", "organization") for a in sources)
+    targets = tuple(
+        replace(a, country=None) if a.type == "place" else a
+        for a in event.target_actors
+        if not (named and a.type == "place")
+    )
     keys = {a.key for a in sources}
     return (*sources, *(a for a in targets if a.key not in keys))
 

@@ -363,3 +363,21 @@ def test_members_named_before_their_organization_are_no_actor(text, lang, names,
         if e.type == "REQUEST"
     ]
     assert [(e.source, e.target) for e in events] == [(("person:sugiono",), target)]
+
+
+RAMAPHOSA = Actor(key="entity:13", name="Cyril Ramaphosa", type="person", country="ZAF")
+
+
+def test_a_visit_read_as_one_visitor_and_a_country_is_one_party_on_its_day():
+    # "Tổng thống Nam Phi dự Diễn đàn ... trước khi kết thúc chuyến thăm" read as Ramaphosa -> Vietnam
+    # was stored first; the Indonesian report of the forum (Chính and Ramaphosa attended) started a
+    # second forum event beside it, as the country counted as a second, unmatched party
+    from newsloom.events.merge import _meeting_score
+
+    forum = reading((CHINH, RAMAPHOSA), (), date="2025-10-24")
+    visit = meeting((RAMAPHOSA,), (VIETNAM,), date="2025-10-24")
+    assert _meeting_score(forum, visit) > 0
+    assert _meeting_score(reading((CHINH, RAMAPHOSA), (), date="2025-10-25"), visit) == 0  # another day
+    # two named parties still need two in common
+    talks = meeting((LUONG_CUONG,), (RAMAPHOSA,), date="2025-10-24")
+    assert _meeting_score(forum, talks) == 0
