@@ -124,6 +124,10 @@ def _statement_score(
     source_overlap = len(group.src_keys & stored.src_keys)
     if not source_overlap:
         return 0
+    if _country_link_only(group, stored) and not (
+        (parent_id is not None and stored.parent_id == parent_id) or group.tgt_keys & stored.tgt_keys
+    ):
+        return 0  # "Việt Nam was ready to contribute to peacekeeping" is not what it offered South Africa
     # around: the participants of its meeting. Either side may name fewer actors than the other
     # (whichever came first), not both others: "Lương Cường and Ramaphosa agreed" is not what
     # Lương Cường offered the UN
@@ -141,6 +145,14 @@ def _statement_score(
     return (
         1 + source_overlap + len(group.tgt_keys & stored.tgt_keys) + (2 if group.date == stored.date else 0)
     )
+
+
+def _country_link_only(group: ArticleEvent, stored: store.StoredEvent) -> bool:
+    """Whether two statements share a source only through a country: a country says many things a
+    day, so such statements are one only at one meeting or towards one target."""
+    shared = group.src_keys & stored.src_keys
+    countries = {a.key for a in (*group.source_actors, *stored.source_actors) if a.type == "place"}
+    return bool(shared) and shared <= countries
 
 
 def meeting_parties(event: ArticleEvent | store.StoredEvent) -> tuple[Actor, ...]:

@@ -381,3 +381,31 @@ def test_a_visit_read_as_one_visitor_and_a_country_is_one_party_on_its_day():
     # two named parties still need two in common
     talks = meeting((LUONG_CUONG,), (RAMAPHOSA,), date="2025-10-24")
     assert _meeting_score(forum, talks) == 0
+
+
+def test_statements_sharing_only_a_country_are_one_only_at_one_meeting_or_towards_one_target():
+    from dataclasses import replace
+
+    from newsloom.events.merge import _statement_score
+
+    # "Việt Nam was ready to contribute more to peacekeeping" (the Guterres talks) and "Việt Nam is
+    # ready to be South Africa's gateway to ASEAN" (the business forum), the same day
+    ready = replace(reading((VIETNAM,), ()), type="AGREE")
+    gateway = replace(meeting((VIETNAM,), (SOUTH_AFRICA,)), type="AGREE", joint=False)
+    assert _statement_score(ready, gateway, None, frozenset()) == 0
+    # towards the same target, or at the same meeting, they are one
+    towards = replace(reading((VIETNAM,), (SOUTH_AFRICA,)), type="AGREE")
+    assert _statement_score(towards, gateway, None, frozenset()) > 0
+    at_meeting = replace(gateway, parent_id=7)
+    assert _statement_score(ready, at_meeting, 7, frozenset()) > 0
+    # a person in common is a link of its own
+    said = replace(reading((CHINH, VIETNAM), ()), type="AGREE")
+    assert (
+        _statement_score(
+            said,
+            replace(gateway, source_actors=(CHINH, VIETNAM), src_keys=keys((CHINH, VIETNAM))),
+            None,
+            frozenset(),
+        )
+        > 0
+    )
