@@ -271,6 +271,8 @@ def _positions(
         if inside:
             target_slots = chain_forward(inside, text)
         return source_slots, target_slots, [], passive
+    if rules.compiled("counted_subject").search(text, c_start, match.full_start):
+        return None  # "65 states had signed the treaty": the signers are not named
     if len(before) >= 2 and rules.compiled("passive_agent_before").search(
         text, before[-2].end, before[-1].start
     ):

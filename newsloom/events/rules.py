@@ -124,6 +124,9 @@ class EventRules:
     #: the same for languages that put the noun first: right before an organization's name, a
     #: plural of its members ("các nước ASEAN", "negara-negara ASEAN"); matched up to the name
     members_before: str = r"(?!)"
+    #: a counted, unnamed plural subject right before a trigger ("65 states had signed", "đã có 65
+    #: quốc gia ký", "sebanyak 65 negara telah menandatangani"): who acted is not named, no event
+    counted_subject: str = r"(?!)"
     #: a visit phrase that ends right before the host ("is on an official visit to", "thăm chính
     #: thức", "kunjungan ... ke"): in a classifier's reading the actor before it is the visitor
     visit_to: str = r"(?!)"

@@ -409,3 +409,30 @@ def test_statements_sharing_only_a_country_are_one_only_at_one_meeting_or_toward
         )
         > 0
     )
+
+
+GUTERRES_NAME = {"Guterres": ("person", "person:guterres", "António Guterres", None, None)}
+VN_NAME = {
+    "Việt Nam": ("place", "place:vn", "Vietnam", None, None),
+    "Vietnam": ("place", "place:vn", "Vietnam", None, None),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "kept"),
+    [
+        ("Guterres thanked Vietnam. By the time the two leaders faced reporters, 65 states had signed the treaty.",
+         "en", []),
+        ("Guterres memuji Vietnam. Hingga konferensi pers dimulai, sebanyak 65 negara telah menandatangani konvensi.",
+         "id", []),
+        ("Guterres cảm ơn Việt Nam. Tính đến chiều cùng ngày đã có 65 quốc gia ký Công ước.", "vi", []),
+        ("Guterres thanked Vietnam. Vietnam signed the convention on Saturday.", "en", [("place:vn",)]),
+    ],
+)  # fmt: skip
+def test_a_counted_unnamed_subject_signs_nothing_for_the_sentence_s_named_actors(text, lang, kept):
+    from newsloom.events.extract import extract_events
+
+    from .helpers import make_article
+
+    article = make_article(text, lang, {**GUTERRES_NAME, **VN_NAME}, published="2025-10-25")
+    assert [e.source for e in extract_events(article) if e.type == "SUPPORT" and e.sentence == 1] == kept

@@ -271,6 +271,7 @@ RULES = EventRules(
     ),
     two_countries=r"\s+(?:of|from)\s+(?:the\s+two|both)\s+countries\b",
     members_after=r"\s+(?:governments|countries|nations|states|member\s+states|leaders)\b",
+    counted_subject=r"\b\d[\d,.]*\s+(?:states|countries|nations|governments|members|delegations)\s+(?:had|have|has)?\s*(?:already\s+)?$",
     visit_to=r"\b(?:visit|trip|tour)\s+to\s+(?:the\s+)?",
     visit_by=r"\bby\b",
     group_actors=(
