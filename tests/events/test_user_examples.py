@@ -426,6 +426,7 @@ VN_NAME = {
         ("Guterres memuji Vietnam. Hingga konferensi pers dimulai, sebanyak 65 negara telah menandatangani konvensi.",
          "id", []),
         ("Guterres cảm ơn Việt Nam. Tính đến chiều cùng ngày đã có 65 quốc gia ký Công ước.", "vi", []),
+        ("Guterres cảm ơn Việt Nam. Sau đó, ông chứng kiến đại diện các quốc gia ký Công ước.", "vi", []),
         ("Guterres thanked Vietnam. Vietnam signed the convention on Saturday.", "en", [("place:vn",)]),
     ],
 )  # fmt: skip
@@ -436,3 +437,18 @@ def test_a_counted_unnamed_subject_signs_nothing_for_the_sentence_s_named_actors
 
     article = make_article(text, lang, {**GUTERRES_NAME, **VN_NAME}, published="2025-10-25")
     assert [e.source for e in extract_events(article) if e.type == "SUPPORT" and e.sentence == 1] == kept
+
+
+def test_a_country_after_an_english_group_s_verb_is_not_its_nationality():
+    from newsloom.events.extract import extract_events
+
+    from .helpers import make_article
+
+    names = {"Vietnam": ("place", "place:vn", "Vietnam", None, None)}
+    text = "The visiting officials praised Vietnam for organising the ceremony."
+    article = make_article(text, "en", names, published="2025-10-26", dateline="Hanoi")
+    praised = [e for e in extract_events(article) if e.type == "SUPPORT"]
+    assert [(e.source, e.target) for e in praised] == [(("group:gov:xx",), ("place:vn",))]
+    # "from Vietnam" still names their country
+    article = make_article("Officials from Vietnam praised the plan.", "en", names, published="2025-10-26")
+    assert [e.source for e in extract_events(article) if e.type == "SUPPORT"] == [("group:gov:vnm",)]

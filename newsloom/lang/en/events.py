@@ -270,8 +270,10 @@ RULES = EventRules(
         ("ACCUSE", r"\b(?:criticis\w*|criticiz\w*|condemn\w*|denounc\w*)\b", "disapprove"),
     ),
     two_countries=r"\s+(?:of|from)\s+(?:the\s+two|both)\s+countries\b",
+    # "officials from Vietnam" are Vietnam's; "officials praised Vietnam" are not
+    group_country_gap=r"\s+(?:of|from|in)\s+(?:the\s+)?",
     members_after=r"\s+(?:governments|countries|nations|states|member\s+states|leaders)\b",
-    counted_subject=r"\b\d[\d,.]*\s+(?:states|countries|nations|governments|members|delegations)\s+(?:had|have|has)?\s*(?:already\s+)?$",
+    counted_subject=r"\b(?:\d[\d,.]*|dozens\s+of|several|many|other)\s+(?:states|countries|nations|governments|members|delegations)\s+(?:had|have|has)?\s*(?:already\s+)?$",
     visit_to=r"\b(?:visit|trip|tour)\s+to\s+(?:the\s+)?",
     visit_by=r"\bby\b",
     group_actors=(

@@ -215,7 +215,7 @@ RULES = EventRules(
     two_countries=r"\s+(?:kedua|dua)\s+negara\b",
     # "negara-negara ASEAN", "negara anggota ASEAN", "para pemimpin ASEAN": the members act
     members_before=r"\b(?:negara-negara|negara|para\s+pemimpin|pemerintah)(?:\s+anggota)?\s*$",
-    counted_subject=r"\b\d[\d.,]*\s+(?:negara|anggota|delegasi)\s+(?:telah\s+|sudah\s+)?$",
+    counted_subject=r"(?:\b\d[\d.,]*\s+(?:negara|anggota|delegasi)|\bnegara-negara(?:\s+anggota)?|\bpara\s+(?:anggota|delegasi))\s+(?:telah\s+|sudah\s+)?$",
     # "kunjungan kenegaraan ke Vietnam", "kunjungan pertama presiden X ke Vietnam": X visits
     visit_to=r"\b(?:ber)?kunjung(?:an)?\b(?:\s+[^\s,.;]+){0,6}?\s+ke\s+",
     visit_by=r"\boleh\b",

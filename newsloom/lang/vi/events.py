@@ -235,7 +235,7 @@ RULES = EventRules(
     two_countries=r"\s*(?:hai nước|hai quốc gia)\b",
     # "các nước ASEAN", "các nước thành viên Liên hợp quốc", "lãnh đạo các nước ASEAN": the members act
     members_before=r"\b(?:các|những)\s+(?:nước|quốc\s+gia|thành\s+viên|chính\s+phủ)(?:\s+thành\s+viên)?\s*$",
-    counted_subject=r"\b\d[\d.,]*\s+(?:quốc\s+gia|nước|thành\s+viên|đoàn)\s*(?:đã\s+)?$",
+    counted_subject=r"\b(?:\d[\d.,]*|các|những)\s+(?:quốc\s+gia|nước|thành\s+viên|đoàn)\s*(?:đã\s+)?$",
     # "đang thăm chính thức Việt Nam", "chuyến thăm cấp Nhà nước tới Việt Nam"; "... của X": X visits
     visit_to=r"\bthăm(?:\s+(?:chính\s+thức|cấp\s+Nhà\s+nước|làm\s+việc|hữu\s+nghị))*(?:\s+(?:tới|đến))?\s*",
     visit_by=r"\bcủa\b",
