@@ -157,12 +157,14 @@ def _country_link_only(group: ArticleEvent, stored: store.StoredEvent) -> bool:
 
 def meeting_parties(event: ArticleEvent | store.StoredEvent) -> tuple[Actor, ...]:
     """The participants of a meeting as parties. A country on the target side is where a visit went
-    ("Guterres visits Vietnam"), not who was met: it stands for no person there, and beside a named
-    visitor it is no party at all ("Ramaphosa -> Vietnam" is one party, Ramaphosa, on that day)."""
+    ("Guterres visits Vietnam"), not who was met: beside a named visitor it is no party at all
+    ("Ramaphosa -> Vietnam" is one party, Ramaphosa, on that day). Between countries alone ("the
+    first visit of a South African president to Vietnam") the host country stands for its side."""
     sources = tuple(event.source_actors)
     named = any(a.type in ("person", "organization") for a in sources)
+    countries_only = all(a.type == "place" for a in event.participants)
     targets = tuple(
-        replace(a, country=None) if a.type == "place" else a
+        a if countries_only or a.type != "place" else replace(a, country=None)
         for a in event.target_actors
         if not (named and a.type == "place")
     )

@@ -452,3 +452,13 @@ def test_a_country_after_an_english_group_s_verb_is_not_its_nationality():
     # "from Vietnam" still names their country
     article = make_article("Officials from Vietnam praised the plan.", "en", names, published="2025-10-26")
     assert [e.source for e in extract_events(article) if e.type == "SUPPORT"] == [("group:gov:vnm",)]
+
+
+def test_a_visit_between_countries_is_the_state_visit_of_their_leaders_that_day():
+    # "Đây là chuyến thăm Việt Nam đầu tiên của một Tổng thống Nam Phi": South Africa -> Vietnam
+    from newsloom.events.merge import _meeting_score
+
+    first_visit = reading((SOUTH_AFRICA,), (VIETNAM,), date="2025-10-23")
+    talks = meeting((LUONG_CUONG,), (RAMAPHOSA,), date="2025-10-23")
+    assert _meeting_score(first_visit, talks) > 0
+    assert _meeting_score(reading((SOUTH_AFRICA,), (LAOS,), date="2025-10-23"), talks) == 0
