@@ -208,11 +208,18 @@ def _known_place(actor: Actor, keys: frozenset[str], participants: Sequence[Acto
 
 def _confirms(group: ArticleEvent, stored: store.StoredEvent) -> bool:
     """Whether a rule-backed event may join one the classifier alone found: the same conditions the
-    other way round (the stored reading names nobody the new one does not)."""
+    other way round (the stored reading names nobody the new one does not; a reading of countries
+    only is confirmed by their people: "the first visit of a South African president to Vietnam")."""
     keys = group.src_keys | group.tgt_keys
+    states = {a.country for a in group.participants if a.type in ("person", "organization") and a.country}
+    countries_only = bool(stored.participants) and all(
+        a.type == "place" and (a.key in keys or a.country in states) for a in stored.participants
+    )
     return (
         group.date == stored.date
-        and any(k.startswith("entity:") for k in keys & (stored.src_keys | stored.tgt_keys))
+        and (
+            any(k.startswith("entity:") for k in keys & (stored.src_keys | stored.tgt_keys)) or countries_only
+        )
         and not _has_stranger(stored.participants, keys, group.participants)
     )
 

@@ -462,3 +462,13 @@ def test_a_visit_between_countries_is_the_state_visit_of_their_leaders_that_day(
     talks = meeting((LUONG_CUONG,), (RAMAPHOSA,), date="2025-10-23")
     assert _meeting_score(first_visit, talks) > 0
     assert _meeting_score(reading((SOUTH_AFRICA,), (LAOS,), date="2025-10-23"), talks) == 0
+
+
+def test_the_talks_confirm_a_reading_of_their_leaders_countries():
+    from newsloom.events.merge import _confirms
+
+    first_visit = meeting((SOUTH_AFRICA,), (VIETNAM,), date="2025-10-23")  # stored first, classifier only
+    talks = reading((LUONG_CUONG,), (RAMAPHOSA,), date="2025-10-23")
+    assert _confirms(talks, first_visit)
+    assert not _confirms(reading((CHINH,), (THONGLOUN,), date="2025-10-23"), first_visit)  # Laos: no
+    assert not _confirms(reading((LUONG_CUONG,), (RAMAPHOSA,), date="2025-10-24"), first_visit)
