@@ -263,11 +263,24 @@ def _sides(rows: Sequence[store.SourceRow]) -> tuple[list[dict[str, Any]], list[
     source = _union_actors(ruled or rows, "source_actors")
     target = _union_actors(ruled or rows, "target_actors", exclude={a["key"] for a in source})
     known = {a["key"] for a in (*source, *target)}
+    # the state of each actor as any report gives it ("State President Lương Cường" names none)
+    states = {
+        a["key"]: a["country"]
+        for r in rows
+        for column in ("source_actors", "target_actors")
+        for a in json.loads(getattr(r, column) or "[]")
+        if a.get("country")
+    }
+
+    def of(country: str | None, side: list[dict[str, Any]]) -> bool:
+        return country is not None and any(
+            (a.get("country") or states.get(a["key"])) == country for a in side
+        )
+
     for column, own in (("source_actors", source), ("target_actors", target)):
         for actor in _union_actors(others, column, exclude=known):
             country = actor.get("country") if actor.get("type") == "place" else None
-            on_source = country is not None and any(a.get("country") == country for a in source)
-            on_target = country is not None and any(a.get("country") == country for a in target)
+            on_source, on_target = of(country, source), of(country, target)
             side = source if on_source and not on_target else target if on_target and not on_source else own
             side.append(actor)
             known.add(actor["key"])

@@ -472,3 +472,18 @@ def test_the_talks_confirm_a_reading_of_their_leaders_countries():
     assert _confirms(talks, first_visit)
     assert not _confirms(reading((CHINH,), (THONGLOUN,), date="2025-10-23"), first_visit)  # Laos: no
     assert not _confirms(reading((LUONG_CUONG,), (RAMAPHOSA,), date="2025-10-24"), first_visit)
+
+
+def test_a_country_a_reading_adds_goes_to_its_person_whichever_report_gives_his_state():
+    # the English report's "State President Lương Cường" carries no state, the Vietnamese one does
+    from dataclasses import replace
+
+    no_state = replace(LUONG_CUONG, country=None)
+    rows = [
+        row("rules+model", (no_state,), (GUTERRES,)),
+        row("rules+model", (LUONG_CUONG,), (GUTERRES,)),
+        row("model", (GUTERRES,), (VIETNAM,)),  # "Guterres is on an official visit to Việt Nam"
+    ]
+    source, target = _sides(rows)  # type: ignore[arg-type]
+    assert names(source) == ["Lương Cường", "Vietnam"]
+    assert names(target) == ["António Guterres"]
