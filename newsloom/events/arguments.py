@@ -115,7 +115,7 @@ def _with_twins(chain: list[Slot], slots: Sequence[Slot]) -> list[Slot]:
     return sorted([*chain, *twins], key=lambda s: s.start) if twins else chain
 
 
-def _chain_forward(slots: list[Slot], text: str) -> list[Slot]:
+def chain_forward(slots: list[Slot], text: str) -> list[Slot]:
     """The first slot after and those listed with it; a comma list must end with a conjunction."""
     chain = [slots[0]]
     pending: list[Slot] = []
@@ -258,7 +258,7 @@ def _positions(
         agent = rules.compiled("agent_marker").search(text, match.end, c_end)
         agent_slots = [s for s in after if agent and s.start >= agent.end()]
         if agent_slots:
-            source_slots = _chain_forward(agent_slots, text)
+            source_slots = chain_forward(agent_slots, text)
         if before:
             target_slots = _chain_back(before, text)
         return source_slots, target_slots, [], passive
@@ -267,10 +267,12 @@ def _positions(
         inside = [s for s in after if comma < 0 or s.end <= comma]
         beyond = [s for s in after if comma >= 0 and s.start > comma]
         if beyond:
-            source_slots = _chain_forward(beyond, text)
+            source_slots = chain_forward(beyond, text)
         if inside:
-            target_slots = _chain_forward(inside, text)
+            target_slots = chain_forward(inside, text)
         return source_slots, target_slots, [], passive
+    if rules.compiled("counted_subject").search(text, c_start, match.full_start):
+        return None  # "65 states had signed the treaty": the signers are not named
     if len(before) >= 2 and rules.compiled("passive_agent_before").search(
         text, before[-2].end, before[-1].start
     ):
@@ -325,7 +327,7 @@ def _targets_after(
         gap_limit = min(gap_limit, JOINT_TARGET_GAP)
     if (first.lead if first.lead is not None else first.start) - match.end > gap_limit:
         return []
-    return _between(_chain_forward(after, text), text, rules, source)
+    return _between(chain_forward(after, text), text, rules, source)
 
 
 def _complete(

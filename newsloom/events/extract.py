@@ -21,6 +21,7 @@ from newsloom.events.arguments import SentenceContext, State, dedupe, find_argum
 from newsloom.events.dates import DAY_PRECISIONS, date_for, date_range, times_by_sentence
 from newsloom.events.locations import dateline_place, event_location, place_country
 from newsloom.events.modes import host_by_place, trigger_mode
+from newsloom.events.readings import previous_subject, reading_sides, subject_first
 from newsloom.events.rollup import participants_match
 from newsloom.events.rules import EventRules, Trigger
 from newsloom.events.slots import Slot, mentions_by_sentence, sentence_slots
@@ -89,7 +90,8 @@ def extract_events(article: Article) -> list[Event]:
             language,
         )
         events.extend(sentence_events)
-        _update_state(state, sentence_events, slots)
+        # the subject first: "Meeting Minister X, Quang said ..." leaves Quang, not X, as the last person
+        _update_state(state, sentence_events, subject_first(text, rules, slots, sentence.start, sentence.end))
         paragraph_times.extend(
             t for t in times.get(index, []) if date_range(t.value, t.end_value)[2] in DAY_PRECISIONS
         )
@@ -254,26 +256,34 @@ def _update_state(state: State, events: Sequence[Event], slots: Sequence[Slot]) 
 def sentence_event(
     article: Article, index: int, type_: str, confidence: float, require_actor: bool = True
 ) -> Event | None:
-    """An event of a known type for a whole sentence (a classifier's finding): the first actor is
-    the source, the next the target; None when the sentence names no actor and one is required."""
+    """An event of a known type for a whole sentence (a classifier's finding), its sides read by
+    :func:`newsloom.events.readings.reading_sides` (actor order, a visit's visitor and host, a
+    pronoun subject); None when the sentence names no actor and one is required."""
     sentence = article.sentences[index]
     language = sentence.language or article.language
     rules = _rules_for(language)
-    mentions = mentions_by_sentence(article).get(index, [])
+    mentions_of = mentions_by_sentence(article)
+    mentions = mentions_of.get(index, [])
     dateline = dateline_place(article)
     local_country = place_country(dateline) if dateline else None
-    slots = [
-        s
-        for s in sentence_slots(
-            sentence, mentions, article.text, rules, article.entities, rules.home_country, local_country
+
+    def slots_of(i: int) -> list[Slot]:
+        rules_i = _rules_for(article.sentences[i].language or article.language)
+        return sentence_slots(
+            article.sentences[i], mentions_of.get(i, []), article.text, rules_i, article.entities,
+            rules_i.home_country, local_country,
+        )  # fmt: skip
+
+    ordered = subject_first(article.text, rules, slots_of(index), sentence.start, sentence.end)
+    slots = [s for s in ordered if s.actor is not None or s.kind == "pronoun"]
+    subject = None
+    if slots and slots[0].kind == "pronoun":  # "In the evening he hosted ...": who "he" is
+        subject = previous_subject(
+            article, index, slots_of, lambda i: _rules_for(article.sentences[i].language or article.language)
         )
-        if s.actor is not None
-    ]
-    if not slots and require_actor:
+    source, target = reading_sides(article.text, rules, slots, sentence.start, sentence.end, subject)
+    if not source and not target and require_actor:
         return None
-    actors = [s.actor for s in slots if s.actor is not None]
-    source = actors[:1]
-    target = [a for a in actors[1:2] if a.key != actors[0].key]
     times = times_by_sentence(article)
     earlier = [
         t

@@ -86,7 +86,11 @@ def find_groups(
                     code = (
                         country_code(mention.canonical or mention.text) if mention.type == "place" else None
                     )
-                    if code and 0 <= mention.start - end <= GROUP_COUNTRY_REACH:
+                    if (
+                        code
+                        and 0 <= mention.start - end <= GROUP_COUNTRY_REACH
+                        and rules.compiled("group_country_gap").fullmatch(text[end : mention.start])
+                    ):
                         country, name = code, mention.canonical or mention.text
                         end = mention.end  # "cảnh sát Indonesia" is one actor, not the police and a country
                         break

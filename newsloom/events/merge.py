@@ -23,6 +23,7 @@ import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import date
 from typing import Any
 
 from newsloom.article import Article
@@ -99,9 +100,9 @@ def _compatible(
 
 def _meeting_score(group: ArticleEvent, stored: store.StoredEvent) -> int:
     """Meetings: the same parties (see ``newsloom.events.parties``), and no other city named."""
-    single = len(group.participants) == 1 or len(stored.participants) == 1
-    strict = not (single and group.date and group.date == stored.date)
     ours, theirs = meeting_parties(group), meeting_parties(stored)
+    single = len(parties(ours)) == 1 or len(parties(theirs)) == 1  # one party: "Ramaphosa -> Vietnam"
+    strict = not (single and group.date and group.date == stored.date)
     if not parties_match(ours, theirs, strict=strict):
         return 0
     shared, exact = matched_parties(ours, theirs)
@@ -123,6 +124,10 @@ def _statement_score(
     source_overlap = len(group.src_keys & stored.src_keys)
     if not source_overlap:
         return 0
+    if _country_link_only(group, stored) and not (
+        (parent_id is not None and stored.parent_id == parent_id) or group.tgt_keys & stored.tgt_keys
+    ):
+        return 0  # "Việt Nam was ready to contribute to peacekeeping" is not what it offered South Africa
     # around: the participants of its meeting. Either side may name fewer actors than the other
     # (whichever came first), not both others: "Lương Cường and Ramaphosa agreed" is not what
     # Lương Cường offered the UN
@@ -142,11 +147,27 @@ def _statement_score(
     )
 
 
+def _country_link_only(group: ArticleEvent, stored: store.StoredEvent) -> bool:
+    """Whether two statements share a source only through a country: a country says many things a
+    day, so such statements are one only at one meeting or towards one target."""
+    shared = group.src_keys & stored.src_keys
+    countries = {a.key for a in (*group.source_actors, *stored.source_actors) if a.type == "place"}
+    return bool(shared) and shared <= countries
+
+
 def meeting_parties(event: ArticleEvent | store.StoredEvent) -> tuple[Actor, ...]:
     """The participants of a meeting as parties. A country on the target side is where a visit went
-    ("Guterres visits Vietnam"), not who was met: it stands for no person there."""
-    targets = tuple(replace(a, country=None) if a.type == "place" else a for a in event.target_actors)
+    ("Guterres visits Vietnam"), not who was met: beside a named visitor it is no party at all
+    ("Ramaphosa -> Vietnam" is one party, Ramaphosa, on that day). Between countries alone ("the
+    first visit of a South African president to Vietnam") the host country stands for its side."""
     sources = tuple(event.source_actors)
+    named = any(a.type in ("person", "organization") for a in sources)
+    countries_only = all(a.type == "place" for a in event.participants)
+    targets = tuple(
+        a if countries_only or a.type != "place" else replace(a, country=None)
+        for a in event.target_actors
+        if not (named and a.type == "place")
+    )
     keys = {a.key for a in sources}
     return (*sources, *(a for a in targets if a.key not in keys))
 
@@ -159,7 +180,8 @@ def _adds_nothing(group: ArticleEvent, stored: store.StoredEvent) -> bool:
     side one of the stored event's keys or the state of a person or body beside it ("Thongloun
     Sisoulith, Laos" is one participant, as in ``parties``). It confirms a reading, never widens one."""
     keys = stored.src_keys | stored.tgt_keys
-    shared = (group.src_keys | group.tgt_keys) & keys
+    # its own people and bodies: a person's body is no link ("Guterres" reads nothing of the UN's)
+    shared = {a.key for a in group.participants} & keys
     named = {a.key for a in stored.participants if a.type in ("person", "organization")}
     states = {a.country for a in stored.participants if a.type in ("person", "organization") and a.country}
     places = {a.key for a in stored.participants if a.type == "place"}
@@ -186,11 +208,18 @@ def _known_place(actor: Actor, keys: frozenset[str], participants: Sequence[Acto
 
 def _confirms(group: ArticleEvent, stored: store.StoredEvent) -> bool:
     """Whether a rule-backed event may join one the classifier alone found: the same conditions the
-    other way round (the stored reading names nobody the new one does not)."""
+    other way round (the stored reading names nobody the new one does not; a reading of countries
+    only is confirmed by their people: "the first visit of a South African president to Vietnam")."""
     keys = group.src_keys | group.tgt_keys
+    states = {a.country for a in group.participants if a.type in ("person", "organization") and a.country}
+    countries_only = bool(stored.participants) and all(
+        a.type == "place" and (a.key in keys or a.country in states) for a in stored.participants
+    )
     return (
         group.date == stored.date
-        and any(k.startswith("entity:") for k in keys & (stored.src_keys | stored.tgt_keys))
+        and (
+            any(k.startswith("entity:") for k in keys & (stored.src_keys | stored.tgt_keys)) or countries_only
+        )
         and not _has_stranger(stored.participants, keys, group.participants)
     )
 
@@ -359,7 +388,7 @@ def merge_article_events(conn: Connection, article: Article, replay_all: bool = 
     """
     signature = article_signature(article)
     previous = store.article_signature(conn, article.id)
-    if previous and previous[0] == signature:
+    if previous and _same_events(previous[0], signature):
         return previous[1]
     replay = _neighbourhood(conn, article)
     if not replay_all:
@@ -384,10 +413,15 @@ def merge_order(article: Article) -> tuple[str, str]:
 
 
 def _groups(conn: Connection, article: Article) -> list[ArticleEvent]:
-    """The article-level events of an article with corpus keys, roles and implied meetings."""
+    """The article-level events of an article with corpus keys, roles and implied meetings.
+
+    An event no one is named in (a classifier's reading of "In the evening a banquet was held") is
+    left out: with no actor key it can be neither merged nor found, so each report of it would stand
+    alone as a fact nobody did. The article keeps it (sentence gold still scores it); the corpus not."""
     mapping = corpus_keys(conn, article)
     roles = stored_roles(conn, mapping.values())
-    return implied_meetings([remap(g, mapping, roles) for g in article_events(article.events)])
+    groups = implied_meetings([remap(g, mapping, roles) for g in article_events(article.events)])
+    return [g for g in groups if g.participants]
 
 
 def _neighbourhood(conn: Connection, article: Article) -> list[Article]:
@@ -421,10 +455,13 @@ def _merge(conn: Connection, article: Article, signature: str) -> list[int]:
     # events the classifier alone found join only a stored event of their type that shares a linked
     # participant on a compatible date (see _compatible): they never start a merge of their own
     groups = _groups(conn, article)
+    unsaid = not article.published and has_unsaid_days(groups)
+    waits = has_yearless_dates(groups) or unsaid
+    span = story_span(conn, article.id) if waits else None
     if has_yearless_dates(groups):  # the year from the article's story, once it has one
-        groups = with_story_years(groups, story_span(conn, article.id))
-    if not article.published and has_unsaid_days(groups):  # "on Saturday": the day, from the story
-        groups = with_story_days(groups, story_span(conn, article.id), article.language)
+        groups = with_story_years(groups, span)
+    if unsaid:  # "on Saturday": the day, from the story
+        groups = with_story_days(groups, span, article.language)
     ids: dict[int, int] = {}
     # meetings first, so the statements made at them can find their stored parent
     for group in sorted(groups, key=lambda g: (g.parent is not None, g.group)):
@@ -436,8 +473,36 @@ def _merge(conn: Connection, article: Article, signature: str) -> list[int]:
         store.refresh_event(conn, event_id)
         ids[group.group] = event_id
     ordered = [ids[g.group] for g in sorted(groups, key=lambda g: g.group)]
-    store.record_article(conn, article.id, signature, ordered)
+    store.record_article(conn, article.id, _recorded(signature, _span_mark(span) if waits else None), ordered)
     return ordered
+
+
+#: How many characters of an article's events hash are recorded beside the story span it was
+#: merged against (the column holds 64: 40 + "|" + "YYYYMMDD-YYYYMMDD").
+EVENTS_HASH_CHARS = 40
+
+
+def _span_mark(span: tuple[date, date] | None) -> str:
+    return f"{span[0]:%Y%m%d}-{span[1]:%Y%m%d}" if span else "none"
+
+
+def _recorded(signature: str, mark: str | None) -> str:
+    """What is recorded of an article's merge: its events' hash and the story span its dates were
+    read against ("-": its events wait for no story), so the story step can tell without loading
+    the article whether a new span could change them."""
+    return f"{signature[:EVENTS_HASH_CHARS]}|{mark or '-'}"
+
+
+def _same_events(recorded: str, signature: str) -> bool:
+    """Whether a recorded merge was of these events (records of older versions hold the full hash)."""
+    head = recorded.split("|", 1)[0]
+    return len(head) >= EVENTS_HASH_CHARS and signature.startswith(head)
+
+
+def _dated_against(recorded: str | None, span: tuple[date, date] | None) -> bool:
+    """Whether a recorded merge already read its dates against ``span`` or waited for no story."""
+    mark = recorded.split("|", 1)[1] if recorded and "|" in recorded else None
+    return mark is not None and mark in ("-", _span_mark(span))
 
 
 def date_from_story(conn: Connection, article: Article) -> list[int]:
@@ -447,11 +512,22 @@ def date_from_story(conn: Connection, article: Article) -> list[int]:
     undated reports that came before it: those are merged again too (in any arrival order, the same
     dates)."""
     ids = _merge(conn, article, article_signature(article)) if _dates_pending(article) else []
-    if article.published:
-        for other_id in undated_story_members(conn, article.id):
-            other = load_article(conn, other_id) if other_id != article.id else None
-            if other is not None and _dates_pending(other):
-                _merge(conn, other, article_signature(other))
+    if not article.published:
+        return ids
+    members = [m for m in undated_story_members(conn, article.id) if m != article.id]
+    if not members:
+        return ids
+    # a member merged against the story's present span (or waiting for none) cannot change: it is
+    # not loaded again, so a story of U undated and D dated reports loads each undated one once per
+    # span the story takes, not D times
+    span = story_span(conn, article.id)
+    recorded = store.article_signatures(conn, members)
+    for other_id in members:
+        if _dated_against(recorded.get(other_id), span):
+            continue
+        other = load_article(conn, other_id)
+        if other is not None and _dates_pending(other):
+            _merge(conn, other, article_signature(other))
     return ids
 
 
@@ -528,7 +604,7 @@ def _participants_disagree(rows: Sequence[Any]) -> dict[str, Any] | None:
     for row in ruled:
         entry = per_article.setdefault(row.article_id, (row, []))
         for column in ("source_actors", "target_actors"):
-            for actor in store._actors(json.loads(getattr(row, column))):
+            for actor in store.row_actors(getattr(row, column)):
                 if actor.key not in {a.key for a in entry[1]}:
                     entry[1].append(actor)
     sides = [parties(actors) for _, actors in per_article.values()]

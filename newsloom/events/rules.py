@@ -121,6 +121,22 @@ class EventRules:
     #: right after an organization's name, a plural noun that makes the name a modifier of unnamed
     #: members ("Southeast Asian governments", "ASEAN countries"): the members act, not the name
     members_after: str = r"(?!)"
+    #: the same for languages that put the noun first: right before an organization's name, a
+    #: plural of its members ("các nước ASEAN", "negara-negara ASEAN"); matched up to the name
+    members_before: str = r"(?!)"
+    #: a counted or unnamed plural subject right before a trigger ("65 states had signed", "đã có 65
+    #: quốc gia ký", "chứng kiến đại diện các quốc gia ký", "sebanyak 65 negara telah menandatangani"):
+    #: who acted is not named, no event
+    counted_subject: str = r"(?!)"
+    #: a visit phrase that ends right before the host ("is on an official visit to", "thăm chính
+    #: thức", "kunjungan ... ke"): in a classifier's reading the actor before it is the visitor
+    visit_to: str = r"(?!)"
+    #: after the host, what introduces the visitor when none comes before ("by", "của", "oleh")
+    visit_by: str = r"(?!)"
+    #: what may stand between a collective noun and a country after it that is its nationality
+    #: ("cảnh sát tỉnh Bali (Indonesia)"; en only "officials from Vietnam", never "officials praised
+    #: Vietnam"), matched on the whole gap
+    group_country_gap: str = r"(?s).*"
     #: "the two countries" in or right after a collective noun ("đại diện hai nước", "pejabat kedua
     #: negara"): the group is the authorities of both countries the article is mainly about
     two_countries: str = r"(?!)"

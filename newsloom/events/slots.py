@@ -85,8 +85,13 @@ def sentence_slots(
     for i, mention in enumerate(outer):
         if i in absorbed or not _is_actor(mention):
             continue
-        if mention.type == "organization" and rules.compiled("members_after").match(text, mention.end):
-            continue  # "Southeast Asian governments": unnamed members, not the organization
+        if mention.type == "organization" and (
+            rules.compiled("members_after").match(text, mention.end)
+            or rules.compiled("members_before").search(
+                text, max(sentence.start, mention.start - 40), mention.start
+            )
+        ):
+            continue  # "Southeast Asian governments", "các nước ASEAN": unnamed members, not the organization
         titles = affiliations(mention, mentions, text, article_mentions) if mention.type == "person" else ()
         actor = actor_from_mention(mention, titles, home_country, rules.national_roles)
         if mention.type == "organization":  # "Kepolisian Daerah Bali" speaks for the Indonesian police

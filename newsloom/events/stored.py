@@ -21,6 +21,7 @@ from newsloom.store import Connection
 from newsloom.store import events as store
 from newsloom.store.events import (
     article_signature,
+    article_signatures,
     articles_of_events,
     attach_to_meeting,
     day_keys,
@@ -35,9 +36,9 @@ from newsloom.store.events import (
 )
 
 __all__ = [
-    "StoredEvent", "add_sources", "article_signature", "articles_of_events", "events_of_articles", "attach_to_meeting", "candidates_by_keys", "candidates_by_parent",
+    "StoredEvent", "add_sources", "article_signature", "article_signatures", "articles_of_events", "events_of_articles", "attach_to_meeting", "candidates_by_keys", "candidates_by_parent",
     "consolidated_date", "day_keys", "event_keys_of", "forget_article", "get_event", "has_articles", "insert_event", "model_only_events",
-    "place_vote", "primary_rows", "record_article", "refresh_event", "source_rows",
+    "place_vote", "primary_rows", "record_article", "refresh_event", "row_actors", "source_rows",
 ]  # fmt: skip
 
 
@@ -70,6 +71,11 @@ class StoredEvent:
 
 def _actors(data: Iterable[dict[str, Any]]) -> tuple[Actor, ...]:
     return tuple(from_dict(Actor, a) for a in data)
+
+
+def row_actors(column: str | None) -> tuple[Actor, ...]:
+    """The actors of one side of a stored source row (its ``source_actors`` or ``target_actors``)."""
+    return _actors(json.loads(column or "[]"))
 
 
 def _stored(row: store.EventRow) -> StoredEvent:
@@ -257,11 +263,24 @@ def _sides(rows: Sequence[store.SourceRow]) -> tuple[list[dict[str, Any]], list[
     source = _union_actors(ruled or rows, "source_actors")
     target = _union_actors(ruled or rows, "target_actors", exclude={a["key"] for a in source})
     known = {a["key"] for a in (*source, *target)}
+    # the state of each actor as any report gives it ("State President Lương Cường" names none)
+    states = {
+        a["key"]: a["country"]
+        for r in rows
+        for column in ("source_actors", "target_actors")
+        for a in json.loads(getattr(r, column) or "[]")
+        if a.get("country")
+    }
+
+    def of(country: str | None, side: list[dict[str, Any]]) -> bool:
+        return country is not None and any(
+            (a.get("country") or states.get(a["key"])) == country for a in side
+        )
+
     for column, own in (("source_actors", source), ("target_actors", target)):
         for actor in _union_actors(others, column, exclude=known):
             country = actor.get("country") if actor.get("type") == "place" else None
-            on_source = country is not None and any(a.get("country") == country for a in source)
-            on_target = country is not None and any(a.get("country") == country for a in target)
+            on_source, on_target = of(country, source), of(country, target)
             side = source if on_source and not on_target else target if on_target and not on_source else own
             side.append(actor)
             known.add(actor["key"])

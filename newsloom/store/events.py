@@ -294,6 +294,19 @@ def article_signature(conn: sa.Connection, article_id: str) -> tuple[str, list[i
     return (row.signature, json.loads(row.event_ids)) if row else None
 
 
+def article_signatures(conn: sa.Connection, article_ids: Sequence[str]) -> dict[str, str]:
+    """The recorded signatures of many articles' merges, in one query per chunk of ids."""
+    found: dict[str, str] = {}
+    for chunk in in_chunks(list(article_ids)):
+        rows = conn.execute(
+            sa.select(event_articles.c.article_id, event_articles.c.signature).where(
+                event_articles.c.article_id.in_(chunk)
+            )
+        )
+        found.update({str(row.article_id): str(row.signature) for row in rows})
+    return found
+
+
 def record_article(conn: sa.Connection, article_id: str, signature: str, event_ids: Sequence[int]) -> None:
     conn.execute(
         sa.insert(event_articles).values(

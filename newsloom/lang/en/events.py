@@ -196,7 +196,7 @@ RULES = EventRules(
     agent_marker=r"\bby\b",
     joint_subject=r"\b(?:the\s+two\s+(?:sides|leaders|ministers|countries|parties|delegations|officials)|both\s+(?:sides|leaders|ministers|parties|delegations)|the\s+sides|the\s+two)(?:['’]s?)?",
     person_pronoun=r"\b(?:he|she)\b",
-    adverbial_opener=r"^\s*(?:\w+ing\b|On\s+the\s+sidelines|For\s+(?:his|her|their|its)\s+part|According\s+to|In\s+|On\s+|At\s+|After\s+|During\s+|Following\s+|Speaking\s+|As\s+)",
+    adverbial_opener=r"^\s*(?:\w+ing\b|On\s+the\s+sidelines|For\s+(?:his|her|their|its)\s+part|According\s+to|In\s+|On\s+|At\s+|After\s+|During\s+|Following\s+|Speaking\s+|As\s+|With\s+)",
     specific_object=r"\b(?:initiative|proposal|plan|convention|agreement|accord|treaty|memorandum|MoU|programmes?|programs?|project|resolution|bid|candidacy|hosting|declaration|statement|deal)\b",
     locative=r"\b(?:in|at)\s+$",
     between=r"\b(?:between|the\s+two)\s+$",
@@ -270,7 +270,12 @@ RULES = EventRules(
         ("ACCUSE", r"\b(?:criticis\w*|criticiz\w*|condemn\w*|denounc\w*)\b", "disapprove"),
     ),
     two_countries=r"\s+(?:of|from)\s+(?:the\s+two|both)\s+countries\b",
+    # "officials from Vietnam" are Vietnam's; "officials praised Vietnam" are not
+    group_country_gap=r"\s+(?:of|from|in)\s+(?:the\s+)?",
     members_after=r"\s+(?:governments|countries|nations|states|member\s+states|leaders)\b",
+    counted_subject=r"\b(?:\d[\d,.]*|dozens\s+of|several|many|other)\s+(?:states|countries|nations|governments|members|delegations)\s+(?:had|have|has)?\s*(?:already\s+)?$",
+    visit_to=r"\b(?:visit|trip|tour)\s+to\s+(?:the\s+)?",
+    visit_by=r"\bby\b",
     group_actors=(
         (r"\b(?:(?P<nat>[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+)?)\s+)?(?:police(?:\s+officers)?|customs(?:\s+officers)?|drug\s+squad|anti-narcotics\s+police)\b", "COP", "police"),
         (r"\b(?:(?P<nat>[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+)?)\s+)?(?:troops|soldiers|army|navy|armed\s+forces)\b", "MIL", "military"),

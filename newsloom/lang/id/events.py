@@ -144,7 +144,7 @@ RULES = EventRules(
     agent_marker=r"\boleh\b",
     joint_subject=r"\b(?:kedua\s+(?:pihak|pemimpin|negara|menteri|delegasi)|kedua\s+belah\s+pihak)\b",
     person_pronoun=r"\b(?:ia|dia|beliau)\b",
-    adverbial_opener=r"^\s*(?:Menurut|Dalam|Pada|Di|Setelah|Usai|Selain|Sementara|Menanggapi|Terkait)\b",
+    adverbial_opener=r"^\s*(?:Menurut|Dalam|Pada|Di|Setelah|Usai|Selain|Sementara|Menanggapi|Terkait|Dengan|Bersama)\b",
     specific_object=r"\b(?:inisiatif|usulan|rencana|konvensi|perjanjian|kesepakatan|nota\s+kesepahaman|MoU|program|proyek|resolusi|pencalonan|deklarasi)\b",
     locative=r"\b(?:di)\s+$",
     between=r"\b(?:antara|kedua)\s+$",
@@ -213,6 +213,12 @@ RULES = EventRules(
         ("ACCUSE", r"\b(?:mengecam|mengkritik|mengutuk)\b", "disapprove"),
     ),
     two_countries=r"\s+(?:kedua|dua)\s+negara\b",
+    # "negara-negara ASEAN", "negara anggota ASEAN", "para pemimpin ASEAN": the members act
+    members_before=r"\b(?:negara-negara|negara|para\s+pemimpin|pemerintah)(?:\s+anggota)?\s*$",
+    counted_subject=r"(?:\b\d[\d.,]*\s+(?:negara|anggota|delegasi)|\bnegara-negara(?:\s+anggota)?|\bpara\s+(?:anggota|delegasi))\s+(?:telah\s+|sudah\s+)?$",
+    # "kunjungan kenegaraan ke Vietnam", "kunjungan pertama presiden X ke Vietnam": X visits
+    visit_to=r"\b(?:ber)?kunjung(?:an)?\b(?:\s+[^\s,.;]+){0,6}?\s+ke\s+",
+    visit_by=r"\boleh\b",
     group_actors=(
         (r"\b(?:polisi|Polri|kepolisian|bea\s+(?:dan\s+)?cukai|petugas|penyidik|aparat)\b", "COP", "police"),
         (r"\b(?:tentara|prajurit|TNI|militer)\b", "MIL", "military"),

@@ -162,7 +162,7 @@ RULES = EventRules(
     agent_marker=r"\b(?:bởi|do)\b",
     joint_subject=r"\b(?:hai bên|hai nhà lãnh đạo|hai lãnh đạo|hai Bộ trưởng|hai Thủ tướng|các bên|hai phía)\b",
     person_pronoun=r"\b(?:ông|bà)\b",
-    adverbial_opener=r"^\s*(?:Bên lề|Nhân dịp|Trong khuôn khổ|Theo|Trên cơ sở|Bên cạnh|Khẳng định|Trao đổi|Nhấn mạnh|Nhận lời mời|Kết thúc|Sau|Trong|Tại|Nhân|Đồng thời|Thay mặt|Đánh giá|Cảm ơn|Chiều|Sáng|Tối|Trưa|Ngày|Dịp|Tiếp tục)\b",
+    adverbial_opener=r"^\s*(?:Bên lề|Nhân dịp|Trong khuôn khổ|Theo|Trên cơ sở|Bên cạnh|Khẳng định|Trao đổi|Nhấn mạnh|Nhận lời mời|Kết thúc|Sau|Trong|Tại|Nhân|Đồng thời|Thay mặt|Đánh giá|Cảm ơn|Chiều|Sáng|Tối|Trưa|Ngày|Dịp|Tiếp tục|Với)\b",
     specific_object=r"\b(?:sáng kiến|ý tưởng|đề xuất|đề án|Công ước|thỏa thuận|hiệp định|hiệp ước|bản ghi nhớ|dự án|chương trình|kế hoạch|nghị quyết|ứng cử|việc đăng cai|tuyên bố chung)\b",
     locative=r"\b(?:tại|ở)\s+$",
     between=r"\b(?:giữa|hai nước)\s+$",
@@ -233,6 +233,12 @@ RULES = EventRules(
     ),
     # the country follows the noun: "cảnh sát Indonesia", "Cảnh sát tỉnh Bali (Indonesia)"
     two_countries=r"\s*(?:hai nước|hai quốc gia)\b",
+    # "các nước ASEAN", "các nước thành viên Liên hợp quốc", "lãnh đạo các nước ASEAN": the members act
+    members_before=r"\b(?:các|những)\s+(?:nước|quốc\s+gia|thành\s+viên|chính\s+phủ)(?:\s+thành\s+viên)?\s*$",
+    counted_subject=r"\b(?:\d[\d.,]*|các|những)\s+(?:quốc\s+gia|nước|thành\s+viên|đoàn)\s*(?:đã\s+)?$",
+    # "đang thăm chính thức Việt Nam", "chuyến thăm cấp Nhà nước tới Việt Nam"; "... của X": X visits
+    visit_to=r"\bthăm(?:\s+(?:chính\s+thức|cấp\s+Nhà\s+nước|làm\s+việc|hữu\s+nghị))*(?:\s+(?:tới|đến))?\s*",
+    visit_by=r"\bcủa\b",
     group_actors=(
         (r"\b(?:cảnh sát|công an|hải quan|lực lượng hải quan|bộ đội biên phòng|cảnh sát biển)\b", "COP", "police"),
         (r"\b(?:quân đội|binh sĩ|lực lượng vũ trang)\b", "MIL", "military"),
