@@ -10,15 +10,23 @@ borrow strength) and each type's threshold. scikit-learn is imported here only.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from importlib import resources
 from typing import Any
 
 import numpy as np
 
-from newsloom.events.classifier import EventClassifier
+from newsloom.events.classifier import EventClassifier, LabelledSentence, _parse_line
 from newsloom.events.types import PLOVER_TYPES
+
+#: Project-written training sentences in languages without a pack (``lang TAB types TAB text``),
+#: every line trained on: they teach the classifier to carry to a language it has no pack for.
+PACKLESS_TRAINING = "data/sentences_nopack.tsv"
+#: Languages without a pack that are held out whole (``data/sentences_xx.tsv``): never trained on.
+HELD_OUT_LANGUAGES = frozenset({"es", "de"})
 
 #: Inverse regularisation strengths tried by cross-validation.
 C_GRID = (4.0, 16.0, 64.0, 256.0)
@@ -34,6 +42,24 @@ class TrainingSet:
     vectors: np.ndarray  # (n, dim)
     labels: np.ndarray  # (n, types) of 0/1
     languages: tuple[str, ...] = ()  # per row; empty: no transfer score
+
+
+def load_packless_training(name: str = PACKLESS_TRAINING) -> list[LabelledSentence]:
+    """The training sentences of languages without a pack; a line in a held-out language is an error."""
+    text = resources.files("newsloom.events").joinpath(name).read_text(encoding="utf-8")
+    found = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        where = f"{name}:{number}"
+        item = _parse_line(line, None, where, name.removeprefix("data/"))
+        if item.language in HELD_OUT_LANGUAGES:
+            raise ValueError(
+                f"{where}: {item.language} is held out whole (data/sentences_xx.tsv) and never trained on; "
+                "write the sentence in another language without a pack"
+            )
+        found.append(dataclasses.replace(item, split="train"))
+    return found
 
 
 def label_matrix(label_sets: Sequence[frozenset[str]], types: Sequence[str] = PLOVER_TYPES) -> np.ndarray:
