@@ -49,10 +49,8 @@ class Settings:
     #: on the training split (out of fold); they keep a calibrated rule confidence (events/gate.py)
     event_rules_alone: bool = True
     #: ... reading, in an article of more than two sentences, only the lead and the sentences with
-    #: at least two entity mentions (events/gate.py ``Sparing``). Off by default: with it on, the
-    #: merged events of the bundled examples depend on which report arrives first (one main event
-    #: of tests/gold/stories.json splits), so it waits for order-independent event merging.
-    event_focus: bool = False
+    #: at least two entity mentions (events/gate.py ``Sparing``)
+    event_focus: bool = True
 
     def with_overrides(self, **values: Any) -> Settings:
         clean = {k: v for k, v in values.items() if v is not None}

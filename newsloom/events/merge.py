@@ -424,27 +424,70 @@ def _groups(conn: Connection, article: Article) -> list[ArticleEvent]:
     return [g for g in groups if g.participants]
 
 
-def _neighbourhood(conn: Connection, article: Article) -> list[Article]:
-    """The stored articles to merge again with ``article``: those reporting an event it could join,
-    and (while under REPLAY_LIMIT) those sharing an event with them."""
+def _story_dated(
+    conn: Connection, article: Article
+) -> tuple[list[ArticleEvent], bool, tuple[date, date] | None]:
+    """The article's groups with their year, or the day of an undated report's "on Saturday", read
+    from its story once it has one; whether they wait for the story; the story's span."""
+    groups = _groups(conn, article)
+    unsaid = not article.published and has_unsaid_days(groups)
+    waits = has_yearless_dates(groups) or unsaid
+    span = story_span(conn, article.id) if waits else None
+    if has_yearless_dates(groups):  # the year from the article's story, once it has one
+        groups = with_story_years(groups, span)
+    if unsaid:  # "on Saturday": the day, from the story
+        groups = with_story_days(groups, span, article.language)
+    return groups, waits, span
+
+
+def _neighbour_ids(conn: Connection, articles: Sequence[Article]) -> set[str]:
+    """The stored articles to merge again with ``articles``: those reporting an event one of them
+    could join (on the day its story gives it), and (while under REPLAY_LIMIT) those sharing an event
+    with them; none past the limit."""
     if not store.has_articles(conn):
-        return []  # nothing to load the other articles from: merge greedily
+        return set()  # nothing to load the other articles from: merge greedily
+    own = {a.id for a in articles}
     candidates: set[int] = set()
-    for group in _groups(conn, article):
-        days = store.day_keys(group.date, group.date_end, slack=1)
-        candidates.update(
-            s.id for s in store.candidates_by_keys(conn, group.src_keys | group.tgt_keys, days, group.type)
-        )
-    found = store.articles_of_events(conn, candidates) - {article.id}
+    for article in articles:
+        for group in _story_dated(conn, article)[0]:
+            days = store.day_keys(group.date, group.date_end, slack=1)
+            keys = group.src_keys | group.tgt_keys
+            candidates.update(s.id for s in store.candidates_by_keys(conn, keys, days, group.type))
+    found = store.articles_of_events(conn, candidates) - own
     if len(found) > REPLAY_LIMIT:
-        return []
+        return set()
     while True:
-        wider = store.articles_of_events(conn, store.events_of_articles(conn, found)) - {article.id}
+        wider = store.articles_of_events(conn, store.events_of_articles(conn, found)) - own
         if wider <= found or len(wider) > REPLAY_LIMIT:
             break
         found = wider
-    loaded = [load_article(conn, article_id) for article_id in sorted(found)]
+    return found
+
+
+def _neighbourhood(conn: Connection, article: Article) -> list[Article]:
+    """:func:`_neighbour_ids` of one article, loaded."""
+    loaded = [load_article(conn, article_id) for article_id in sorted(_neighbour_ids(conn, [article]))]
     return [a for a in loaded if a is not None]
+
+
+def _merge_again(conn: Connection, articles: Sequence[Article]) -> dict[str, list[int]]:
+    """Merge ``articles`` (reports whose dates their story now gives) again together with their
+    neighbourhood, in the fixed order, as :func:`merge_article_events` does for a new report: a
+    report that has its day at last may bridge events stored apart meanwhile, and which report came
+    first must not decide it. Each neighbour is loaded once per call."""
+    ids = _neighbour_ids(conn, articles)
+    loaded = [a for a in (load_article(conn, article_id) for article_id in sorted(ids)) if a is not None]
+    # a neighbour whose dates wait for its story was merged against an older span: it is merged
+    # again too, wherever it falls in the order, and so is every neighbour after the first of them
+    waiting = [*articles, *(a for a in loaded if _dates_pending(a))]
+    first = min(merge_order(a) for a in waiting)
+    replay = [*waiting, *(a for a in loaded if a not in waiting and merge_order(a) > first)]
+    for other in replay:
+        for event_id in store.forget_article(conn, other.id):
+            store.refresh_event(conn, event_id)
+    return {
+        other.id: _merge(conn, other, article_signature(other)) for other in sorted(replay, key=merge_order)
+    }
 
 
 def _merge(conn: Connection, article: Article, signature: str) -> list[int]:
@@ -454,14 +497,7 @@ def _merge(conn: Connection, article: Article, signature: str) -> list[int]:
         store.refresh_event(conn, event_id)
     # events the classifier alone found join only a stored event of their type that shares a linked
     # participant on a compatible date (see _compatible): they never start a merge of their own
-    groups = _groups(conn, article)
-    unsaid = not article.published and has_unsaid_days(groups)
-    waits = has_yearless_dates(groups) or unsaid
-    span = story_span(conn, article.id) if waits else None
-    if has_yearless_dates(groups):  # the year from the article's story, once it has one
-        groups = with_story_years(groups, span)
-    if unsaid:  # "on Saturday": the day, from the story
-        groups = with_story_days(groups, span, article.language)
+    groups, waits, span = _story_dated(conn, article)
     ids: dict[int, int] = {}
     # meetings first, so the statements made at them can find their stored parent
     for group in sorted(groups, key=lambda g: (g.parent is not None, g.group)):
@@ -511,24 +547,25 @@ def date_from_story(conn: Connection, article: Article) -> list[int]:
     story it joined (``newsloom.events.years``). A dated article may fix the days of its story's
     undated reports that came before it: those are merged again too (in any arrival order, the same
     dates)."""
-    ids = _merge(conn, article, article_signature(article)) if _dates_pending(article) else []
-    if not article.published:
-        return ids
-    members = [m for m in undated_story_members(conn, article.id) if m != article.id]
-    if not members:
-        return ids
-    # a member merged against the story's present span (or waiting for none) cannot change: it is
-    # not loaded again, so a story of U undated and D dated reports loads each undated one once per
-    # span the story takes, not D times
-    span = story_span(conn, article.id)
-    recorded = store.article_signatures(conn, members)
-    for other_id in members:
-        if _dated_against(recorded.get(other_id), span):
-            continue
-        other = load_article(conn, other_id)
-        if other is not None and _dates_pending(other):
-            _merge(conn, other, article_signature(other))
-    return ids
+    pending = [article] if _dates_pending(article) else []
+    members = (
+        [m for m in undated_story_members(conn, article.id) if m != article.id] if article.published else []
+    )
+    if members:
+        # a member merged against the story's present span (or waiting for none) cannot change: it
+        # is not loaded again, so a story of U undated and D dated reports loads each undated one
+        # once per span the story takes, not D times
+        span = story_span(conn, article.id)
+        recorded = store.article_signatures(conn, members)
+        for other_id in members:
+            if _dated_against(recorded.get(other_id), span):
+                continue
+            other = load_article(conn, other_id)
+            if other is not None and _dates_pending(other):
+                pending.append(other)
+    if not pending:
+        return []
+    return _merge_again(conn, pending).get(article.id, [])
 
 
 def _dates_pending(article: Article) -> bool:

@@ -69,8 +69,7 @@ def test_a_spared_rule_event_keeps_its_reading_with_the_calibrated_confidence() 
 
 
 def test_the_stage_takes_the_sparing_from_its_settings() -> None:
-    default = EventSettings.from_settings(Settings()).sparing
-    assert default.rules_alone and not default.focus  # rules alone on by default, focus off
+    assert EventSettings.from_settings(Settings()).sparing.active  # on by default
     assert not EventSettings.from_settings(
         Settings(event_rules_alone=False, event_focus=False)
     ).sparing.active

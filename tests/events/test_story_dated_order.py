@@ -1,0 +1,69 @@
+"""An undated report merged again once its story gives it a day is merged in the fixed order too.
+
+Three reports of Lương Tam Quang's bilateral meetings of 26 October: two say no day of their own
+(an undated crawl in English and "Sáng hôm qua" without a publication date in Vietnamese), one is a
+dated RSS item naming other guests. Stored first, an undated report waits for its story; merged
+again greedily it could not join the RSS item's meeting (other guests), and the report that bridges
+the two came too late: whether the RSS item joined the meeting depended on the arrival order.
+"""
+
+from __future__ import annotations
+
+from itertools import permutations
+from pathlib import Path
+
+import pytest
+
+REPORTS = (
+    "examples/jsonl/mixed_crawl_hanoi_week.jsonl#4",
+    "examples/feeds/vi_nhip_song_quoc_te.rss.xml#1",
+    "examples/text/vi_06_bo_truong_cong_an_tiep_doan_quoc_te.txt",
+)
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def analysed():
+    from newsloom.events.evaluate import GATE_STAGES, read_articles
+    from newsloom.pipeline import Pipeline
+
+    pipeline = Pipeline(GATE_STAGES)
+    return {p: pipeline(a) for p, a in read_articles(REPORTS, ROOT).items()}
+
+
+def meeting_reports(analysed, order, tmp_path) -> set[frozenset[str]]:
+    """The report sets of the CONSULT events that hold a report of the meeting's opening sentence."""
+    from newsloom.corpus import run_corpus_steps
+    from newsloom.store import Store
+    from newsloom.store.articles import save_article
+    from newsloom.store.events import source_evidence
+
+    store = Store.open(str(tmp_path / ("-".join(str(REPORTS.index(p)) for p in order) + ".db")))
+    for path in order:
+        with store.transaction() as conn:
+            save_article(conn, analysed[path])
+            run_corpus_steps(conn, analysed[path])
+    with store.connect() as conn:
+        rows = [r for r in source_evidence(conn) if r.type == "CONSULT"]
+    by_event: dict[int, set[str]] = {}
+    for r in rows:
+        by_event.setdefault(r.event_id, set()).add(r.path)
+    return {frozenset(paths) for paths in by_event.values() if any(p.endswith("xml#1") for p in paths)}
+
+
+def orders() -> list:
+    """Every arrival order; the one still split is marked (strict: it fails the run once it holds)."""
+    split = pytest.mark.xfail(
+        strict=True,
+        reason="known: in the fixed order (the crawl, vi_06, then the RSS item) vi_06 does not join "
+        "the crawl's meeting, a pairwise merge decision the other arrival orders never reach (see #13)",
+    )
+    return [pytest.param(o, marks=split) if o == REPORTS else o for o in permutations(REPORTS)]
+
+
+@pytest.mark.parametrize("order", orders(), ids=lambda o: "-".join(str(REPORTS.index(p)) for p in o))
+def test_the_rss_report_joins_the_meeting_in_any_arrival_order(analysed, order, tmp_path):
+    found = meeting_reports(analysed, order, tmp_path)
+    assert len(found) == 1, found  # one meeting event holds the RSS item
+    (paths,) = found
+    assert {Path(p).name for p in paths} == {Path(p).name for p in REPORTS}, paths
