@@ -5,7 +5,8 @@ The weights ship as ``data/classifier.json`` with their metadata (training data,
 versions, date); ``scripts/train_events.py`` rebuilds them from the project-written sentences in
 ``data/sentences_*.tsv``. Scores are Platt-calibrated on out-of-fold predictions, so a sentence's
 ``confidence`` for a type is an estimated probability that the type is right; a type is reported
-at or above its own threshold (chosen by cross-validation on the training split).
+at or above its own threshold (chosen by cross-validation on the training split), unless a type of
+opposite sense (``OPPOSITE_SIBLINGS``) is reported above it by the artifact's ``sibling_margin``.
 """
 
 from __future__ import annotations
@@ -29,6 +30,20 @@ HELDOUT_EVERY = 5
 #: language with a round number after later additions ("en2": English, written in round 4); "xx":
 #: languages without a pack, held out whole.
 SENTENCE_FILES = ("en", "vi", "id", "fr", "en2", "vi2", "id2", "fr2", "xx")
+#: Pairs of types of opposite sense: backing down (RETREAT, CONCEDE) against pressing on. The
+#: encoder carries a sentence's topic across languages better than its polarity (impose vs lift,
+#: refuse vs give in), so in a language the classifier never saw, the sibling of the right type
+#: scores in the middle (round 6: RETREAT beside Spanish sanctions and arrests, CONCEDE beside a
+#: German refusal). Of a pair both reported, the one below the other by the margin is dropped.
+OPPOSITE_SIBLINGS: tuple[tuple[str, str], ...] = (
+    ("RETREAT", "SANCTION"),
+    ("RETREAT", "COERCE"),
+    ("RETREAT", "MOBILIZE"),
+    ("RETREAT", "ASSAULT"),
+    ("CONCEDE", "REJECT"),
+    ("CONCEDE", "ACCUSE"),
+    ("CONCEDE", "THREATEN"),
+)
 
 
 @dataclass(frozen=True)
@@ -87,14 +102,24 @@ class EventClassifier:
     thresholds: np.ndarray  # (types,) on the calibrated probability
     platt: tuple[float, float]  # calibrated p = sigmoid(a * logit + b)
     metadata: dict[str, Any] = field(default_factory=dict)
+    #: A reported type more than this below a reported sibling of opposite sense is dropped;
+    #: None: no sibling rule (chosen by ``training.choose_sibling_margin``).
+    sibling_margin: float | None = None
 
-    def probabilities(self, vectors: np.ndarray) -> np.ndarray:
-        """Calibrated probability of each type for each row vector: ``(n, types)``."""
+    def raw_probabilities(self, vectors: np.ndarray) -> np.ndarray:
+        """Calibrated probability of each type for each row vector, before the sibling rule."""
         if len(vectors) == 0:
             return np.zeros((0, len(self.types)), dtype=np.float32)
         logits = np.asarray(vectors, dtype=np.float32) @ self.weights.T + self.bias
         a, b = self.platt
         return np.asarray(1.0 / (1.0 + np.exp(-(a * logits + b))), dtype=np.float32)
+
+    def probabilities(self, vectors: np.ndarray) -> np.ndarray:
+        """Calibrated probability of each type for each row vector: ``(n, types)``; a type the
+        sibling rule drops gets 0."""
+        return drop_opposite_siblings(
+            self.raw_probabilities(vectors), self.types, self.thresholds, self.sibling_margin
+        )
 
     def predict(self, vectors: np.ndarray) -> list[dict[str, float]]:
         """Per row, the types at or above their threshold with their calibrated probability."""
@@ -115,6 +140,7 @@ class EventClassifier:
             "types": list(self.types),
             "platt": list(self.platt),
             "thresholds": [round(float(x), 4) for x in self.thresholds],
+            "sibling_margin": self.sibling_margin,
             "bias": [round(float(x), 6) for x in self.bias],
             "weights": [[round(float(x), 6) for x in row] for row in self.weights],
         }
@@ -128,7 +154,33 @@ class EventClassifier:
             thresholds=np.asarray(data["thresholds"], dtype=np.float32),
             platt=(float(data["platt"][0]), float(data["platt"][1])),
             metadata=dict(data.get("metadata", {})),
+            sibling_margin=None if data.get("sibling_margin") is None else float(data["sibling_margin"]),
         )
+
+
+def drop_opposite_siblings(
+    probabilities: np.ndarray,
+    types: Sequence[str],
+    thresholds: np.ndarray,
+    margin: float | None,
+    pairs: Sequence[tuple[str, str]] = OPPOSITE_SIBLINGS,
+) -> np.ndarray:
+    """``probabilities`` with 0 for a type when a sibling of opposite sense (``pairs``, either way
+    round) is at or above its own threshold and more than ``margin`` above it; unchanged when
+    ``margin`` is None."""
+    if margin is None or len(probabilities) == 0:
+        return probabilities
+    index = {t: i for i, t in enumerate(types)}
+    reported = probabilities >= np.asarray(thresholds)
+    dropped = np.zeros(probabilities.shape, dtype=bool)
+    for first, second in pairs:
+        if first not in index or second not in index:
+            continue
+        i, j = index[first], index[second]
+        gap = probabilities[:, j] - probabilities[:, i]
+        dropped[:, i] |= reported[:, j] & (gap > margin)
+        dropped[:, j] |= reported[:, i] & (-gap > margin)
+    return np.where(dropped, 0.0, probabilities).astype(probabilities.dtype)
 
 
 def read_artifact(name: str, what: str, fix: str) -> dict[str, Any]:
