@@ -82,3 +82,48 @@ def test_a_host_of_one_directed_report_stays_a_host_when_another_names_him_a_gue
     source, target = _sides(rows)  # type: ignore[arg-type]
     assert names(source) == ["Phạm Minh Chính", "António Guterres"]
     assert target == []
+
+
+# -- the sides a sentence names when it names only the host's counterparts --------------------------
+
+HOST = ("person", "person:luong tam quang", "Lương Tam Quang", "minister", None)
+GUEST_A = ("person", "person:ali naghiyev", "Ali Naghiyev", "director", None)
+GUEST_B = ("person", "person:vahid jalalzadeh", "Vahid Jalalzadeh", "deputy_minister", None)
+GUEST_C = ("person", "person:mmamoloko kubayi", "Mmamoloko Kubayi", "minister", None)
+PEOPLE = {
+    "Lương Tam Quang": HOST,
+    "Ali Naghiyev": GUEST_A,
+    "Vahid Jalalzadeh": GUEST_B,
+    "Mmamoloko Kubayi": GUEST_C,
+}
+
+
+def _agreements(text: str, lang: str) -> list[tuple[str, ...]]:
+    from newsloom.events.extract import extract_events
+
+    from .helpers import make_article
+
+    events = extract_events(make_article(text, lang, PEOPLE))  # type: ignore[arg-type]
+    return [tuple(a.name for a in e.source_actors) for e in events if e.type == "AGREE"]
+
+
+def test_the_sides_of_meetings_with_named_guests_are_the_host_and_those_guests():
+    # the sentences are ours, written for this test
+    text = (
+        "Lương Tam Quang tiếp Mmamoloko Kubayi. "
+        "Trong các cuộc gặp với ông Ali Naghiyev và ông Vahid Jalalzadeh, các bên nhất trí tăng cường hợp tác."
+    )
+    assert _agreements(text, "vi") == [("Lương Tam Quang", "Ali Naghiyev", "Vahid Jalalzadeh")]
+
+
+def test_the_sides_of_a_meeting_with_one_named_guest_are_the_host_and_that_guest():
+    text = "Lương Tam Quang received Mmamoloko Kubayi. In talks with Ali Naghiyev, the two sides agreed to share data."
+    assert _agreements(text, "en") == [("Lương Tam Quang", "Ali Naghiyev")]
+
+
+def test_sides_named_without_a_with_are_only_those_named():
+    text = (
+        "Lương Tam Quang tiếp Mmamoloko Kubayi. "
+        "Ông Ali Naghiyev và ông Vahid Jalalzadeh gặp nhau, các bên nhất trí tăng cường hợp tác."
+    )
+    assert _agreements(text, "vi") == [("Ali Naghiyev", "Vahid Jalalzadeh")]
