@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from newsloom.article import Article, Sentence
 from newsloom.entities.types import Mention
-from newsloom.events.actors import fold
+from newsloom.events.actors import fold, same_actor
 from newsloom.events.arguments import SentenceContext, State, dedupe, find_arguments
 from newsloom.events.dates import DAY_PRECISIONS, date_for, date_range, times_by_sentence
 from newsloom.events.locations import dateline_place, event_location, place_country
@@ -26,7 +26,7 @@ from newsloom.events.rollup import participants_match
 from newsloom.events.rules import EventRules, Trigger
 from newsloom.events.slots import Slot, mentions_by_sentence, sentence_slots
 from newsloom.events.triggers import find_triggers, main_triggers, split_clauses
-from newsloom.events.types import Event
+from newsloom.events.types import Actor, Event
 from newsloom.lang import load_part
 from newsloom.timex.types import TimeExpression
 
@@ -71,7 +71,11 @@ def extract_events(article: Article) -> list[Event]:
         slots = sentence_slots(
             sentence, mentions, text, rules, article.entities, rules.home_country, local_country
         )
-        persons = [s.actor for s in slots if s.actor is not None and s.actor.type == "person"]
+        persons = _with_host(
+            [s.actor for s in slots if s.actor is not None and s.actor.type == "person"],
+            text[sentence.start : slots[0].lead or slots[0].start] if slots else "",
+            state,
+        )
         state.sentence_persons = tuple(persons) if len(persons) >= 2 else ()
         state.person_slots = tuple(
             (s.start, s.actor) for s in slots if s.actor is not None and s.actor.type == "person"
@@ -228,6 +232,23 @@ def _combine(first: Event, second: Event) -> Event:
         mode=first.mode or second.mode,
         context=tuple(dict.fromkeys([*first.context, *second.context])),
     )
+
+
+#: Before a sentence's first actor, a "with" that makes everyone it names a counterpart of the current
+#: meeting's host ("Trong các cuộc gặp với ông Ali Naghiyev ..., các bên nhất trí", "In talks with
+#: Mr X and Ms Y, the sides agreed"); one word (an honorific) may follow it.
+_COUNTERPARTS_OPENER = re.compile(r"\b(?:with|với|cùng với|dengan|bersama)\s+(?:\S+\s+)?$", re.I)
+
+
+def _with_host(persons: list[Actor], opener: str, state: State) -> list[Actor]:
+    """The people a sentence names, with the current meeting's host first when it names only his
+    counterparts ("In the meetings with A and B, the sides agreed": the host, A and B are the sides)."""
+    if not persons or state.meeting is None or not _COUNTERPARTS_OPENER.search(opener):
+        return persons
+    hosts = [a for a in state.meeting[0] if a.type == "person"]
+    if not hosts or any(same_actor(h, p) for h in hosts for p in persons):
+        return persons
+    return [*hosts, *persons]
 
 
 def _update_state(state: State, events: Sequence[Event], slots: Sequence[Slot]) -> None:

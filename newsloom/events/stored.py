@@ -242,12 +242,15 @@ def consolidated_date(
 
 
 def _union_actors(
-    rows: Sequence[store.SourceRow], column: str, exclude: set[str] | None = None
+    rows: Sequence[store.SourceRow], column: str, exclude: set[str] | None = None, joint_only: bool = False
 ) -> list[dict[str, Any]]:
+    """The actors of ``column`` over ``rows`` in order, each once, but those in ``exclude`` (only in
+    joint rows with ``joint_only``)."""
     seen: dict[str, dict[str, Any]] = {}
     for row in rows:
+        skip = exclude if (not joint_only or row.joint) else None
         for actor in json.loads(getattr(row, column) or "[]"):
-            if exclude and actor["key"] in exclude:
+            if skip and actor["key"] in skip:
                 continue
             seen.setdefault(actor["key"], actor)
     return list(seen.values())
@@ -257,11 +260,19 @@ def _sides(rows: Sequence[store.SourceRow]) -> tuple[list[dict[str, Any]], list[
     """(source, target) actors of an event: the union over its rule-backed sources, then what the
     readings the classifier alone found add. Those never move an actor to the other side ("He agreed
     with the Prime Minister" does not make the visitor a host), and a country they add goes to the
-    side of its own people ("Laos" beside Thongloun Sisoulith, wherever the reading put it)."""
+    side of its own people ("Laos" beside Thongloun Sisoulith, wherever the reading put it).
+
+    A joint source ("the sides agreed", a meeting implied by it) names participants, not a side: its
+    actors join the source side only where no directed source puts them on the target side ("Quang
+    received Naghiyev" keeps Naghiyev a guest when "các bên nhất trí" names him among the sides)."""
     ruled = [r for r in rows if r.classifier != "model"]
     others = [r for r in rows if r.classifier == "model"] if ruled else []
-    source = _union_actors(ruled or rows, "source_actors")
-    target = _union_actors(ruled or rows, "target_actors", exclude={a["key"] for a in source})
+    chosen = ruled or rows
+    directed = [r for r in chosen if not r.joint]
+    hosts = {a["key"] for a in _union_actors(directed, "source_actors")}
+    guests = {a["key"] for a in _union_actors(directed, "target_actors")} - hosts
+    source = _union_actors(chosen, "source_actors", exclude=guests, joint_only=True)
+    target = _union_actors(chosen, "target_actors", exclude={a["key"] for a in source})
     known = {a["key"] for a in (*source, *target)}
     # the state of each actor as any report gives it ("State President Lương Cường" names none)
     states = {

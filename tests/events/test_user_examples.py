@@ -121,6 +121,7 @@ class Row:
     classifier: str
     source_actors: str
     target_actors: str
+    joint: bool = False
 
 
 def row(classifier: str, source: tuple[Actor, ...], target: tuple[Actor, ...]) -> Row:
