@@ -631,7 +631,8 @@ def discrepancies(event_type: str, rows: Sequence[Any]) -> list[dict[str, Any]]:
 
 
 def _participants_disagree(rows: Sequence[Any]) -> dict[str, Any] | None:
-    """Who took part, when two reports name parties neither of which holds the other's. Parties as
+    """Who took part, when two reports name parties neither of which holds the other's, and no third
+    report names both reports' parties. Parties as
     merging counts them (``newsloom.events.parties``): a person and the body they speak for, or a
     country beside its own person, are one participant ("Lao People's Revolutionary Party" stands
     for Thongloun Sisoulith). The classifier's own readings only confirm a report's, so they are
@@ -649,7 +650,12 @@ def _participants_disagree(rows: Sequence[Any]) -> dict[str, Any] | None:
     def holds(a: list[Actor], b: list[Actor]) -> bool:
         return matched_parties(a, b)[0] >= min(len(a), len(b))
 
-    if all(holds(a, b) for a in sides for b in sides):
+    def names_all(c: list[Actor], a: list[Actor], b: list[Actor]) -> bool:
+        return matched_parties(c, a)[0] >= len(a) and matched_parties(c, b)[0] >= len(b)
+
+    # two reports naming different guests of one meeting series are partial accounts, not a
+    # disagreement, when a third report names them all
+    if all(holds(a, b) or any(names_all(c, a, b) for c in sides) for a in sides for b in sides):
         return None
     values = [
         {"value": sorted(a.name or a.key for a in actors), "sources": [_source_label(first)]}

@@ -210,6 +210,19 @@ def test_reports_naming_other_people_still_disagree():
     ]
 
 
+def test_reports_naming_different_guests_agree_when_a_third_names_them_all():
+    # one report of a host's bilateral meetings names one guest, another a second, a third all of them
+    rows = [
+        report("a", (CHINH,), (THONGLOUN,)),
+        report("b", (CHINH,), (GUTERRES,)),
+        report("c", (CHINH,), (THONGLOUN, GUTERRES)),
+    ]
+    assert participant_items(rows) == []
+    # without the third, or with a third naming someone else, they still disagree
+    assert len(participant_items(rows[:2])) == 1
+    assert len(participant_items([*rows[:2], report("c", (CHINH,), (THONGLOUN, LUONG_CUONG))])) == 1
+
+
 # -- 2. a list of signatories is no act between them ------------------------------------------------
 
 
