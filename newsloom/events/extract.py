@@ -75,6 +75,7 @@ def extract_events(article: Article) -> list[Event]:
             [s.actor for s in slots if s.actor is not None and s.actor.type == "person"],
             text[sentence.start : slots[0].lead or slots[0].start] if slots else "",
             state,
+            rules,
         )
         state.sentence_persons = tuple(persons) if len(persons) >= 2 else ()
         state.person_slots = tuple(
@@ -234,16 +235,11 @@ def _combine(first: Event, second: Event) -> Event:
     )
 
 
-#: Before a sentence's first actor, a "with" that makes everyone it names a counterpart of the current
-#: meeting's host ("Trong các cuộc gặp với ông Ali Naghiyev ..., các bên nhất trí", "In talks with
-#: Mr X and Ms Y, the sides agreed"); one word (an honorific) may follow it.
-_COUNTERPARTS_OPENER = re.compile(r"\b(?:with|với|cùng với|dengan|bersama)\s+(?:\S+\s+)?$", re.I)
-
-
-def _with_host(persons: list[Actor], opener: str, state: State) -> list[Actor]:
+def _with_host(persons: list[Actor], opener: str, state: State, rules: EventRules) -> list[Actor]:
     """The people a sentence names, with the current meeting's host first when it names only his
-    counterparts ("In the meetings with A and B, the sides agreed": the host, A and B are the sides)."""
-    if not persons or state.meeting is None or not _COUNTERPARTS_OPENER.search(opener):
+    counterparts ("In the meetings with A and B, the sides agreed": the host, A and B are the sides);
+    the "with" words are the pack's ``counterparts_before``."""
+    if not persons or state.meeting is None or not rules.compiled("counterparts_before").search(opener):
         return persons
     hosts = [a for a in state.meeting[0] if a.type == "person"]
     if not hosts or any(same_actor(h, p) for h in hosts for p in persons):

@@ -128,6 +128,10 @@ class EventRules:
     #: quốc gia ký", "chứng kiến đại diện các quốc gia ký", "sebanyak 65 negara telah menandatangani"):
     #: who acted is not named, no event
     counted_subject: str = r"(?!)"
+    #: before a sentence's first actor, a "with" that makes everyone it names a counterpart of the
+    #: current meeting's host ("In talks with Mr X and Ms Y, the sides agreed", "Trong các cuộc gặp
+    #: với ông X ..., các bên nhất trí"); matched up to the first actor (an honorific may follow it)
+    counterparts_before: str = r"(?!)"
     #: a visit phrase that ends right before the host ("is on an official visit to", "thăm chính
     #: thức", "kunjungan ... ke"): in a classifier's reading the actor before it is the visitor
     visit_to: str = r"(?!)"

@@ -274,6 +274,7 @@ RULES = EventRules(
     group_country_gap=r"\s+(?:of|from|in)\s+(?:the\s+)?",
     members_after=r"\s+(?:governments|countries|nations|states|member\s+states|leaders)\b",
     counted_subject=r"\b(?:\d[\d,.]*|dozens\s+of|several|many|other)\s+(?:states|countries|nations|governments|members|delegations)\s+(?:had|have|has)?\s*(?:already\s+)?$",
+    counterparts_before=r"\bwith\s+(?:\S+\s+)?$",
     visit_to=r"\b(?:visit|trip|tour)\s+to\s+(?:the\s+)?",
     visit_by=r"\bby\b",
     group_actors=(

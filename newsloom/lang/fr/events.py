@@ -294,6 +294,7 @@ RULES = EventRules(
     # "les pays de l'ASEAN", "les États membres de l'ONU": the members act
     members_before=r"\b(?:pays|États|gouvernements|membres)(?:\s+membres)?\s+(?:de\s+l['’]\s*|de\s+la\s+|du\s+|des\s+|de\s+)$",
     counted_subject=r"\b\d[\d\s.,]*\s+(?:États|pays|gouvernements|délégations)\s+(?:ont\s+|avaient\s+)?(?:déjà\s+)?$",
+    counterparts_before=r"\bavec\s+(?:\S+\s+)?$",
     visit_to=r"\b(?:visite|voyage)(?:\s+(?:officielle|d['’]État|de\s+travail))?\s+(?:en|au|aux|à)\s+",
     group_actors=(
         (r"\b(?:la\s+)?(?:police(?:\s+nationale)?|policiers|gendarmes|gendarmerie|douaniers|douane|enquêteurs)" + _NAT, "COP", "police"),

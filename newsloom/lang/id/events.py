@@ -214,6 +214,7 @@ RULES = EventRules(
     ),
     two_countries=r"\s+(?:kedua|dua)\s+negara\b",
     # "negara-negara ASEAN", "negara anggota ASEAN", "para pemimpin ASEAN": the members act
+    counterparts_before=r"\b(?:dengan|bersama)\s+(?:\S+\s+)?$",
     members_before=r"\b(?:negara-negara|negara|para\s+pemimpin|pemerintah)(?:\s+anggota)?\s*$",
     counted_subject=r"(?:\b\d[\d.,]*\s+(?:negara|anggota|delegasi)|\bnegara-negara(?:\s+anggota)?|\bpara\s+(?:anggota|delegasi))\s+(?:telah\s+|sudah\s+)?$",
     # "kunjungan kenegaraan ke Vietnam", "kunjungan pertama presiden X ke Vietnam": X visits
