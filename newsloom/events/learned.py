@@ -29,6 +29,7 @@ import numpy as np
 
 from newsloom.article import Article
 from newsloom.events import modes
+from newsloom.events.actors import same_actor
 from newsloom.events.classifier import EventClassifier, embed_sentences
 from newsloom.events.extract import sentence_event
 from newsloom.events.gate import SentenceGate, Sparing, rule_confidence
@@ -196,12 +197,31 @@ def _combined_confidence(rule_confidence: float, probability: float) -> float:
     return round(max(0.05, min(0.99, (rule_confidence + probability) / 2)), 3)
 
 
+def _same_clause(rule_event: Event, reading: Event) -> bool:
+    """Whether a rule event was read in the clause a classifier's reading of the whole sentence
+    reads: its source is the sentence's subject (or the sentence names none). A rule event of a side
+    clause has its own subject ("Chính and Ramaphosa attended the forum [that VCCI organised with
+    the South African Embassy]": VCCI and the embassy are not who attended)."""
+    if not reading.source_actors or not rule_event.source_actors:
+        return True
+    if any(a.resolved_by != "mention" for a in rule_event.source_actors):
+        return True  # "He", "the two sides", a dropped subject: the rules read them from context
+    return any(same_actor(a, b) for a in rule_event.source_actors for b in reading.source_actors)
+
+
 def _model_event(
     article: Article, index: int, type_: str, probability: float, rule_events: list[Event], modes: bool = True
 ) -> Event:
     sectors = SOURCE_SECTORS.get(type_, ())
+    found = sentence_event(article, index, type_, confidence=round(probability, 3), require_actor=False)
+    assert found is not None  # require_actor=False always gives an event
     base = next(
-        (e for e in rule_events if not (sectors and any(a.role not in sectors for a in e.source_actors))),
+        (
+            e
+            for e in rule_events
+            if not (sectors and any(a.role not in sectors for a in e.source_actors))
+            and _same_clause(e, found)
+        ),
         None,
     )
     if base is not None:  # a retyped rule reading: "X and Y met and agreed" -> AGREE between X and Y
@@ -213,8 +233,6 @@ def _model_event(
             classifier="model",
             mode=sentence_mode(article, index, type_) if modes else None,
         )
-    found = sentence_event(article, index, type_, confidence=round(probability, 3), require_actor=False)
-    assert found is not None  # require_actor=False always gives an event
     found = dataclasses.replace(
         found, rule="model", classifier="model", mode=sentence_mode(article, index, type_)
     )

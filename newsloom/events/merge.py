@@ -479,9 +479,11 @@ def _merge_again(conn: Connection, articles: Sequence[Article]) -> dict[str, lis
     loaded = [a for a in (load_article(conn, article_id) for article_id in sorted(ids)) if a is not None]
     # a neighbour whose dates wait for its story was merged against an older span: it is merged
     # again too, wherever it falls in the order, and so is every neighbour after the first of them
-    waiting = [*articles, *(a for a in loaded if _dates_pending(a))]
+    # by article id: a reloaded Article is another object, and comparing Articles compares their text
+    waiting = list({a.id: a for a in [*articles, *(a for a in loaded if _dates_pending(a))]}.values())
+    waiting_ids = {a.id for a in waiting}
     first = min(merge_order(a) for a in waiting)
-    replay = [*waiting, *(a for a in loaded if a not in waiting and merge_order(a) > first)]
+    replay = [*waiting, *(a for a in loaded if a.id not in waiting_ids and merge_order(a) > first)]
     for other in replay:
         for event_id in store.forget_article(conn, other.id):
             store.refresh_event(conn, event_id)

@@ -124,6 +124,12 @@ class EventRules:
     #: the same for languages that put the noun first: right before an organization's name, a
     #: plural of its members ("các nước ASEAN", "negara-negara ASEAN"); matched up to the name
     members_before: str = r"(?!)"
+    #: right after an organization's name, the noun of a document it gives its name to ("the UN
+    #: Convention against Cybercrime", "the ASEAN Charter"): the name is part of a title, no party
+    document_after: str = r"(?!)"
+    #: the same for languages that put the noun first: right before the name ("Công ước Liên hợp
+    #: quốc", "Konvensi PBB", "la Convention des Nations unies"); matched up to the name
+    document_before: str = r"(?!)"
     #: a counted or unnamed plural subject right before a trigger ("65 states had signed", "đã có 65
     #: quốc gia ký", "chứng kiến đại diện các quốc gia ký", "sebanyak 65 negara telah menandatangani"):
     #: who acted is not named, no event

@@ -92,6 +92,8 @@ def sentence_slots(
             )
         ):
             continue  # "Southeast Asian governments", "các nước ASEAN": unnamed members, not the organization
+        if mention.type == "organization" and _names_document(mention, sentence, text, rules):
+            continue  # "the UN Convention against Cybercrime": a title, the UN is no party
         titles = affiliations(mention, mentions, text, article_mentions) if mention.type == "person" else ()
         actor = actor_from_mention(mention, titles, home_country, rules.national_roles)
         if mention.type == "organization":  # "Kepolisian Daerah Bali" speaks for the Indonesian police
@@ -127,6 +129,17 @@ def sentence_slots(
             slots.append(Slot(match.start(), match.end(), match.group(0), kind))
     slots.sort(key=lambda s: s.start)
     return slots
+
+
+def _names_document(mention: Mention, sentence: Sentence, text: str, rules: EventRules) -> bool:
+    """Whether an organization's name is part of a document's title (the pack's ``document_after``
+    and ``document_before``: "the UN Convention", "Công ước Liên hợp quốc", "Konvensi PBB")."""
+    return bool(
+        rules.compiled("document_after").match(text, mention.end)
+        or rules.compiled("document_before").search(
+            text, max(sentence.start, mention.start - 30), mention.start
+        )
+    )
 
 
 def _is_pronoun_use(text: str, end: int) -> bool:

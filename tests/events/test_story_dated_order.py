@@ -61,3 +61,27 @@ def test_the_rss_report_joins_the_meeting_in_any_arrival_order(analysed, order, 
     assert len(found) == 1, found  # one meeting event holds the RSS item
     (paths,) = found
     assert {Path(p).name for p in paths} == {Path(p).name for p in REPORTS}, paths
+
+
+def test_a_report_given_again_as_a_reloaded_copy_is_merged_again_once(monkeypatch):
+    # date_from_story hands _merge_again the article in memory and the members it loaded from the
+    # store: one report may come twice, as two Article objects that differ in what the store keeps
+    # (here its path), and must be forgotten and merged once, and its neighbours compared by id
+    import dataclasses
+
+    from newsloom.events import merge
+
+    from .helpers import make_article
+
+    report = make_article("Quang met Waly on Saturday.", "en", {}, article_id="r1", path="a.txt")
+    reloaded = dataclasses.replace(report, path="stored/a.txt")
+    neighbour = make_article("Waly thanked Quang.", "en", {}, article_id="r2", published="2025-10-26")
+    monkeypatch.setattr(merge, "_neighbour_ids", lambda conn, articles: {"r1", "r2"})
+    monkeypatch.setattr(merge, "load_article", lambda conn, i: {"r1": reloaded, "r2": neighbour}[i])
+    monkeypatch.setattr(merge, "_dates_pending", lambda a: a.id == "r1")
+    monkeypatch.setattr(merge.store, "forget_article", lambda conn, i: [])
+    merged: list[str] = []
+    monkeypatch.setattr(merge, "_merge", lambda conn, a, signature: merged.append(a.id) or [len(merged)])
+    result = merge._merge_again(None, [report, reloaded])
+    assert sorted(merged) == ["r1", "r2"]
+    assert set(result) == {"r1", "r2"}

@@ -46,6 +46,9 @@ RULES = EventRules(
         T(r"\b(?:welcomed|welcomes|welcoming)\b", "SUPPORT", target=TARGET_OBJECT, confidence=0.8),
         T(r"\b(?:appreciated|appreciates|valued)\b", "SUPPORT", target=TARGET_OBJECT, confidence=0.8),
         T(r"\b(?:thanked|congratulated|congratulates)\b", "SUPPORT", confidence=0.8),
+        # "wished South Africa success as G20 host": good wishes, as vi "chúc ... thành công"
+        T(r"\bwish(?:ed|es)\b(?=[^.;]{0,60}?\b(?:success|well)\b)", "SUPPORT", target=TARGET_REQUIRED,
+          confidence=0.75),
         T(r"\bexpressed\s+(?:\w+\s+){0,2}?(?:support|appreciation|gratitude|thanks)\b", "SUPPORT",
           target=TARGET_OBJECT, confidence=0.8),
         T(r"\b(?:supported|supports|supporting|endorsed|endorses|backed)\b", "SUPPORT", target=TARGET_OBJECT,
@@ -190,7 +193,10 @@ RULES = EventRules(
         r"\bpaid\s+(?:his|her|their)?\s*last\s+respects\b|"
         # a list of who signed or took part states membership, not an act between its members
         r"\bamong\s+(?:the\s+)?(?:signatories|signers|participants|attendees|delegates|guests)\s+(?:were|are|was|is|included)\b|"
-        r"\b(?:signatories|attendees|participants)\s+(?:included|include|were|are)\s+(?!\w+ed\b)"
+        r"\b(?:signatories|attendees|participants)\s+(?:included|include|were|are)\s+(?!\w+ed\b)|"
+        # a count of meetings as the subject sums several up ("Three meetings filled the calendar")
+        r"^\W*(?:two|three|four|five|six|several|many|a\s+(?:series|string|number)\s+of)\s+(?:[\w-]+\s+){0,2}?"
+        r"(?:meetings|talks|visits)\b"
     ),
     passive_aux=r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?$",
     agent_marker=r"\bby\b",
@@ -273,6 +279,8 @@ RULES = EventRules(
     # "officials from Vietnam" are Vietnam's; "officials praised Vietnam" are not
     group_country_gap=r"\s+(?:of|from|in)\s+(?:the\s+)?",
     members_after=r"\s+(?:governments|countries|nations|states|member\s+states|leaders)\b",
+    # "the UN Convention against Cybercrime", "the ASEAN Charter": a title, the body is no party
+    document_after=r"\s+(?:Convention|Treaty|Charter|Covenant|Protocol|Declaration|Resolution)\b",
     counted_subject=r"\b(?:\d[\d,.]*|dozens\s+of|several|many|other)\s+(?:states|countries|nations|governments|members|delegations)\s+(?:had|have|has)?\s*(?:already\s+)?$",
     counterparts_before=r"\bwith\s+(?:\S+\s+)?$",
     visit_to=r"\b(?:visit|trip|tour)\s+to\s+(?:the\s+)?",

@@ -81,6 +81,9 @@ RULES = EventRules(
         # -- SUPPORT ----------------------------------------------------------------------------
         T(r"\b" + _AUX + r"(?P<t>salué|félicité|loué|remercié|rendu\s+hommage\s+à)\b", "SUPPORT",
           target=TARGET_OBJECT, confidence=0.85),
+        # "a souhaité plein succès à l'Afrique du Sud": good wishes, as vi "chúc ... thành công"
+        T(r"\b" + _AUX + r"(?P<t>souhaité)\b(?=[^.;]{0,60}?\bsuccès\b)", "SUPPORT", target=TARGET_REQUIRED,
+          confidence=0.75),
         T(r"\b(?:s['’]est|se\s+sont)\s+(?P<t>félicitée?s?|réjouie?s?)\s+(?:de|du|des|d['’])", "SUPPORT",
           target=TARGET_OBJECT, confidence=0.8),
         T(r"\b" + _AUX + r"(?P<t>soutenu|appuyé|approuvé|(?:exprimé|réaffirmé|apporté)\s+(?:son|leur|tout\s+son)\s+(?:soutien|appui))\b",
@@ -293,6 +296,8 @@ RULES = EventRules(
     two_countries=r"\s+des\s+deux\s+pays\b",
     # "les pays de l'ASEAN", "les États membres de l'ONU": the members act
     members_before=r"\b(?:pays|États|gouvernements|membres)(?:\s+membres)?\s+(?:de\s+l['’]\s*|de\s+la\s+|du\s+|des\s+|de\s+)$",
+    # "la Convention des Nations unies contre ...", "la Charte de l'ASEAN": a title, no party
+    document_before=r"\b(?:Convention|Traité|Charte|Pacte|Protocole|Déclaration|Résolution)\s+(?:de\s+l['’]\s*|de\s+la\s+|du\s+|des\s+|de\s+)?$",
     counted_subject=r"\b\d[\d\s.,]*\s+(?:États|pays|gouvernements|délégations)\s+(?:ont\s+|avaient\s+)?(?:déjà\s+)?$",
     counterparts_before=r"\bavec\s+(?:\S+\s+)?$",
     visit_to=r"\b(?:visite|voyage)(?:\s+(?:officielle|d['’]État|de\s+travail))?\s+(?:en|au|aux|à)\s+",

@@ -138,7 +138,9 @@ RULES = EventRules(
     non_event=(
         r"\b(?:keluarga\s+(?:almarhum|almarhumah|mendiang)|berziarah|ziarah|meletakkan\s+karangan\s+bunga)\b|"
         # a list of who signed or took part ("Di antara penanda tangan adalah ...") states membership
-        r"\b(?:di\s+antara|termasuk)\s+(?:para\s+|negara(?:-negara)?\s+)?(?:penanda\s*tangan|peserta)\s+(?:adalah|ialah|terdapat|itu)\b"
+        r"\b(?:di\s+antara|termasuk)\s+(?:para\s+|negara(?:-negara)?\s+)?(?:penanda\s*tangan|peserta)\s+(?:adalah|ialah|terdapat|itu)\b|"
+        # a count of meetings as the subject sums several up ("Tiga pertemuan mengisi ...")
+        r"^\W*(?:dua|tiga|empat|lima|enam|beberapa|serangkaian)\s+(?:pertemuan|pembicaraan|kunjungan)\b"
     ),
     passive_aux=r"(?!)",
     agent_marker=r"\boleh\b",
@@ -216,6 +218,8 @@ RULES = EventRules(
     # "negara-negara ASEAN", "negara anggota ASEAN", "para pemimpin ASEAN": the members act
     counterparts_before=r"\b(?:dengan|bersama)\s+(?:\S+\s+)?$",
     members_before=r"\b(?:negara-negara|negara|para\s+pemimpin|pemerintah)(?:\s+anggota)?\s*$",
+    # "Konvensi PBB Melawan Kejahatan Siber", "Piagam ASEAN": a title, the body is no party
+    document_before=r"\b(?:Konvensi|Traktat|Perjanjian|Piagam|Protokol|Deklarasi|Resolusi)\s+$",
     counted_subject=r"(?:\b\d[\d.,]*\s+(?:negara|anggota|delegasi)|\bnegara-negara(?:\s+anggota)?|\bpara\s+(?:anggota|delegasi))\s+(?:telah\s+|sudah\s+)?$",
     # "kunjungan kenegaraan ke Vietnam", "kunjungan pertama presiden X ke Vietnam": X visits
     visit_to=r"\b(?:ber)?kunjung(?:an)?\b(?:\s+[^\s,.;]+){0,6}?\s+ke\s+",

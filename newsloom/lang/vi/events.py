@@ -156,7 +156,9 @@ RULES = EventRules(
     non_event=(
         r"\b(?:gia đình cố|thân nhân cố|viếng|dâng hương|đặt vòng hoa)\b|"
         # a list of who signed or took part ("Trong số các nước ký có ...") states membership, not an act
-        r"\b(?:trong số|trong đó có)\s+(?:các\s+)?(?:nước|quốc gia|bên|thành viên|đại biểu)\s+(?:ký|tham dự|tham gia)\b"
+        r"\b(?:trong số|trong đó có)\s+(?:các\s+)?(?:nước|quốc gia|bên|thành viên|đại biểu)\s+(?:ký|tham dự|tham gia)\b|"
+        # a count of meetings as the subject sums several up ("Ba cuộc hội đàm diễn ra ...")
+        r"^\W*(?:hai|ba|bốn|năm|sáu|nhiều|một loạt)\s+(?:cuộc|buổi)\s+(?:gặp|hội đàm|hội kiến|tiếp|làm việc)"
     ),
     passive_agent_before=r"\b(?:được|bị)\b",
     agent_marker=r"\b(?:bởi|do)\b",
@@ -236,6 +238,8 @@ RULES = EventRules(
     # "các nước ASEAN", "các nước thành viên Liên hợp quốc", "lãnh đạo các nước ASEAN": the members act
     counterparts_before=r"\b(?:với|cùng với)\s+(?:\S+\s+)?$",
     members_before=r"\b(?:các|những)\s+(?:nước|quốc\s+gia|thành\s+viên|chính\s+phủ)(?:\s+thành\s+viên)?\s*$",
+    # "Công ước (của) Liên hợp quốc về ...", "Hiến chương ASEAN": a title, the body is no party
+    document_before=r"\b(?:Công\s+ước|Hiệp\s+ước|Hiến\s+chương|Nghị\s+định\s+thư)\s+(?:của\s+)?$",
     counted_subject=r"\b(?:\d[\d.,]*|các|những)\s+(?:quốc\s+gia|nước|thành\s+viên|đoàn)\s*(?:đã\s+)?$",
     # "đang thăm chính thức Việt Nam", "chuyến thăm cấp Nhà nước tới Việt Nam"; "... của X": X visits
     visit_to=r"\bthăm(?:\s+(?:chính\s+thức|cấp\s+Nhà\s+nước|làm\s+việc|hữu\s+nghị))*(?:\s+(?:tới|đến))?\s*",
