@@ -35,6 +35,10 @@ RULES = EventRules(
           target=TARGET_REQUIRED, target_gap=40, confidence=0.75),
         T(r"\b(?:tham dự|dự|đồng chủ trì)\b(?!\s+(?:kiến|án|thảo|báo|định|trữ|phòng|bị|toán|luật|thi|đoán|tính))",
           "CONSULT", joint=True, min_sources=2, confidence=0.65),
+        # "chủ trì Lễ mở ký / Hội nghị ...": chairing a ceremony or a conference is hosting a multilateral
+        # meeting ("chủ trì lễ đón" is a welcome, above)
+        T(r"\b(?P<t>chủ trì)\s+(?:Lễ(?!\s+đón)|Hội nghị|Hội thảo|Diễn đàn|Thượng đỉnh|Đối thoại|Kỳ họp)\b", "CONSULT",
+          mode="multilateral", joint=True, confidence=0.7),
         # "tham dự Hội nghị ...": attending a conference is a multilateral meeting, even alone
         T(r"\b(?P<t>tham dự|dự)\s+(?:Hội nghị|Hội thảo|Diễn đàn|Thượng đỉnh|Đối thoại|Kỳ họp)\b", "CONSULT",
           mode="multilateral", joint=True, confidence=0.7),
@@ -138,8 +142,9 @@ RULES = EventRules(
     ),
     # "buổi tiếp", "lễ ký", "chuyến thăm", "sự ủng hộ", "theo đề nghị", "trực tiếp", "Lễ mở ký"
     blocked_before=r"\b(?:buổi|cuộc|lễ|chuyến|dịp|sự|theo|lời|trực|kế|liên|mở|được|sớm|các|những|đợt|việc|quan|thư|đăng|tại|sau|trong|trước|vụ|về|bị)\s+$",
-    # "tiếp tục", "tiếp cận", "ký tên", "đề nghị của", "gặp khó khăn", "mời gọi", "bắt đầu"
-    blocked_after=r"^(?:\s+(?:tục|cận|nhận|theo|thu|xúc|giáp|diễn|sức|nối|quản|viện|tế|thị|tay|nhau|đó|tên|sinh|gọi|khó|phải|của|hỏi|dò|quan|đổi|đầu)\b)",
+    # "tiếp tục", "tiếp cận", "ký tên", "đề nghị của", "gặp khó khăn", "mời gọi", "bắt đầu"; "tiếp diễn"
+    # but not "dự Diễn đàn" (the patterns ignore case: the forum is a noun, not "diễn")
+    blocked_after=r"^(?:\s+(?:tục|cận|nhận|theo|thu|xúc|giáp|diễn(?!\s+đàn)|sức|nối|quản|viện|tế|thị|tay|nhau|đó|tên|sinh|gọi|khó|phải|của|hỏi|dò|quan|đổi|đầu)\b)",
     negation=r"\b(?:không|chưa|chẳng|chưa từng|không hề)\s+(?:\S+\s+)?$",
     # a threat is conditional by nature: "đe dọa ... nếu ..." asserts the threat (codebook: THREATEN)
     hypothetical=r"^(?!.*\b(?:đe dọa|dọa|cảnh báo|tối hậu thư)\b.*\bnếu\b).*?\b(?:nếu|giả sử|trong trường hợp)\b",
