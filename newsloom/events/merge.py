@@ -78,9 +78,10 @@ def _compatible(
         return 0
     if not dates_compatible(group.date, group.date_end, stored.date, stored.date_end):
         return 0
-    if group.model_only and not _adds_nothing(group, stored):
+    gathering = _one_gathering(group, stored)
+    if group.model_only and not _adds_nothing(group, stored, gathering):
         return 0
-    if stored_model_only and not _confirms(group, stored):
+    if stored_model_only and not _confirms(group, stored, gathering):
         return 0
     if group.type == "CONSULT":
         return _meeting_score(group, stored)
@@ -172,7 +173,20 @@ def meeting_parties(event: ArticleEvent | store.StoredEvent) -> tuple[Actor, ...
     return (*sources, *(a for a in targets if a.key not in keys))
 
 
-def _adds_nothing(group: ArticleEvent, stored: store.StoredEvent) -> bool:
+def _one_gathering(group: ArticleEvent, stored: store.StoredEvent) -> bool:
+    """Whether two meetings of one day are one multilateral gathering's reports (either is read as
+    multilateral): each report names some of the many who attended ("chaired by Lương Cường and
+    attended by Guterres", "Lương Cường chaired the opening ceremony"), so a report may name someone
+    the other does not without widening anything."""
+    return (
+        group.type == "CONSULT"
+        and "multilateral" in (group.mode, stored.mode)
+        and group.date is not None
+        and group.date == stored.date
+    )
+
+
+def _adds_nothing(group: ArticleEvent, stored: store.StoredEvent, gathering: bool = False) -> bool:
     """Whether an event the classifier alone found may join a stored one: the same day; a link to
     it (a linked person or body of the stored event in common, or, when it names only countries,
     countries of the stored event or the states of its people: beside a person or body, a country,
@@ -191,7 +205,7 @@ def _adds_nothing(group: ArticleEvent, stored: store.StoredEvent) -> bool:
     return (
         group.date == stored.date
         and (any(k.startswith("entity:") and k in named for k in shared) or countries_only)
-        and not _has_stranger(group.participants, keys, stored.participants)
+        and (gathering or not _has_stranger(group.participants, keys, stored.participants))
         and all(_known_place(a, keys, group.source_actors) for a in group.source_actors)
     )
 
@@ -206,7 +220,7 @@ def _known_place(actor: Actor, keys: frozenset[str], participants: Sequence[Acto
     )
 
 
-def _confirms(group: ArticleEvent, stored: store.StoredEvent) -> bool:
+def _confirms(group: ArticleEvent, stored: store.StoredEvent, gathering: bool = False) -> bool:
     """Whether a rule-backed event may join one the classifier alone found: the same conditions the
     other way round (the stored reading names nobody the new one does not; a reading of countries
     only is confirmed by their people: "the first visit of a South African president to Vietnam")."""
@@ -220,7 +234,7 @@ def _confirms(group: ArticleEvent, stored: store.StoredEvent) -> bool:
         and (
             any(k.startswith("entity:") for k in keys & (stored.src_keys | stored.tgt_keys)) or countries_only
         )
-        and not _has_stranger(stored.participants, keys, group.participants)
+        and (gathering or not _has_stranger(stored.participants, keys, group.participants))
     )
 
 

@@ -64,3 +64,29 @@ def test_the_tiep_dien_guard_still_blocks_going_on():
 )  # fmt: skip
 def test_chairing_a_ceremony_or_conference_is_hosting_a_multilateral_meeting(text, expected):
     assert _events(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "mode"),
+    [
+        ("en", "The ceremony opened on Saturday, chaired by Lương Cường and attended by Guterres and delegations "
+               "from about 110 countries.", "multilateral"),
+        ("en", "Lương Cường hosted a welcome for the heads of delegations.", "multilateral"),
+        ("en", "Lương Cường hosted a welcome for Guterres.", "visit"),
+        ("vi", "Trước phiên khai mạc, Chủ tịch nước chủ trì lễ đón chính thức và chụp ảnh chung với các trưởng đoàn.",
+         "multilateral"),
+        ("vi", "Tổng Thư ký LHQ cùng lãnh đạo, đại diện của khoảng 110 quốc gia tham dự.", "multilateral"),
+        ("vi", "Chủ tịch nước chủ trì lễ đón chính thức Tổng Thư ký LHQ.", "visit"),
+        ("id", "Upacara dihadiri Sekjen PBB dan delegasi dari sekitar 110 negara.", "multilateral"),
+        ("id", "Presiden menerima Sekjen PBB di Istana Kepresidenan.", "visit"),
+        # a bilateral meeting with one delegation head stays bilateral
+        ("vi", "Bộ trưởng có cuộc tiếp xúc song phương với trưởng đoàn Mozambique.", "visit"),
+    ],
+)  # fmt: skip
+def test_a_gathering_of_many_delegations_is_a_multilateral_meeting(lang, text, mode):
+    import importlib
+
+    from newsloom.events.modes import sentence_mode
+
+    rules = importlib.import_module(f"newsloom.lang.{lang}.events").RULES
+    assert sentence_mode(text, rules, "CONSULT") == mode

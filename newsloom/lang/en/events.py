@@ -213,6 +213,9 @@ RULES = EventRules(
         (r"\b(?:phone|telephone|video\s+call|online|virtual(?:ly)?|video\s+conference)\b", "phone"),
         # "multilateral forums" (plural) are venues in general, not where this meeting is
         (r"\b(?:on\s+the\s+sidelines|summit|multilateral(?!\s+(?:forums|fora|mechanisms|institutions|organi[sz]ations|frameworks)\b))\b", "multilateral"),
+        # a gathering of many countries' delegations ("attended by ... delegations from about 110 countries")
+        (r"\bdelegations\s+(?:from|of)\s+(?:about\s+|some\s+|nearly\s+|more\s+than\s+)?\d+\s+countries\b|"
+         r"\bheads\s+of\s+(?:\w+\s+)?delegations\b", "multilateral"),
         # talks hosted by someone else than the sides (the codebook's third-party mode)
         (r"\b(?:mediat\w*|brokered|facilitated\s+talks|hosted\s+talks\s+between)\b", "third-party"),
         (r"\b(?:visit\w*|received|hosted|hosting|courtesy\s+call)\b", "visit"),

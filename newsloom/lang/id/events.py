@@ -156,6 +156,9 @@ RULES = EventRules(
     consult_modes=(
         (r"\b(?:telepon|daring|virtual|konferensi\s+video)\b", "phone"),
         (r"\b(?:di\s+sela|KTT|multilateral)\b", "multilateral"),
+        # a gathering of many countries' delegations ("delegasi dari sekitar 110 negara", "para ketua delegasi")
+        (r"\b(?:delegasi|perwakilan)\s+(?:dari\s+)?(?:sekitar\s+|lebih\s+dari\s+|hampir\s+)?\d+\s+negara\b|"
+         r"\bpara\s+ketua\s+delegasi\b", "multilateral"),
         (r"\b(?:menengahi|ditengahi|memediasi|dimediasi|mediasi|mediator)\b", "third-party"),
         (r"\b(?:kunjungan|berkunjung|mengunjungi|menerima|diterima)\b", "visit"),
     ),

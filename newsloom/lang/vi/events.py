@@ -179,6 +179,9 @@ RULES = EventRules(
     consult_modes=(
         (r"\b(?:điện đàm|trực tuyến|qua điện thoại|cuộc gọi)\b", "phone"),
         (r"\b(?:bên lề|Hội nghị Cấp cao|Thượng đỉnh|hội nghị đa phương)\b", "multilateral"),
+        # a gathering of many countries' delegations ("đại diện khoảng 110 quốc gia", "với các trưởng đoàn")
+        (r"\b(?:đại diện|lãnh đạo)\s+(?:của\s+)?(?:khoảng\s+|hơn\s+|gần\s+)?\d+\s+(?:quốc gia|nước)\b|"
+         r"\b(?:các|những)\s+trưởng đoàn\b", "multilateral"),
         (r"\b(?:trung gian|làm trung gian|hòa giải giữa)\b", "third-party"),
         (r"\b(?:thăm|tiếp|chuyến thăm|đón)\b", "visit"),
     ),
