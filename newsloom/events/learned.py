@@ -199,14 +199,16 @@ def _combined_confidence(rule_confidence: float, probability: float) -> float:
 
 def _same_clause(rule_event: Event, reading: Event) -> bool:
     """Whether a rule event was read in the clause a classifier's reading of the whole sentence
-    reads: its source is the sentence's subject (or the sentence names none). A rule event of a side
-    clause has its own subject ("Chính and Ramaphosa attended the forum [that VCCI organised with
-    the South African Embassy]": VCCI and the embassy are not who attended)."""
+    reads: its source is among the sentence's first actors (or the sentence names none). A rule
+    event of a side clause has its own subject ("Chính and Ramaphosa attended the forum [that VCCI
+    organised with the South African Embassy]": VCCI and the embassy are not who attended);
+    "Indonesia's BNN and the AFP agreed" reads Indonesia first, and BNN is still among them."""
     if not reading.source_actors or not rule_event.source_actors:
         return True
     if any(a.resolved_by != "mention" for a in rule_event.source_actors):
         return True  # "He", "the two sides", a dropped subject: the rules read them from context
-    return any(same_actor(a, b) for a in rule_event.source_actors for b in reading.source_actors)
+    first = (*reading.source_actors, *reading.target_actors)
+    return any(same_actor(a, b) for a in rule_event.source_actors for b in first)
 
 
 def _model_event(

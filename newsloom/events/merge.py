@@ -71,9 +71,11 @@ def _compatible(
     around: frozenset[str] = frozenset(),
     own: frozenset[str] = frozenset(),
     stored_model_only: bool = False,
+    gatherings: frozenset[int] = frozenset(),
 ) -> int:
     """A score > 0 when ``group`` can be ``stored`` (higher is a better match), else 0. ``around``:
-    the keys of the stored event's meeting; ``own``: those of the group's (``parent_id``)."""
+    the keys of the stored event's meeting; ``own``: those of the group's (``parent_id``);
+    ``gatherings``: which of those meetings are multilateral (their attendees are never all named)."""
     if group.type != stored.type:
         return 0
     if not dates_compatible(group.date, group.date_end, stored.date, stored.date_end):
@@ -88,9 +90,15 @@ def _compatible(
     if stored.parent_id != parent_id:
         # a statement at a meeting belongs with that meeting's statements; one told without its
         # meeting joins them only when all its actors took part in that meeting
-        if parent_id is None and not (stored.parent_id and _within(group.participants, around)):
+        # at a multilateral gathering anyone acting took part ("Quang signed first, on behalf of Việt
+        # Nam" is the signing told at the ceremony by another report, though no report names him there)
+        if parent_id is None and not (
+            stored.parent_id and (_within(group.participants, around) or stored.parent_id in gatherings)
+        ):
             return 0
-        if stored.parent_id is None and not (parent_id and _within(stored.participants, own)):
+        if stored.parent_id is None and not (
+            parent_id and (_within(stored.participants, own) or parent_id in gatherings)
+        ):
             return 0
         if parent_id is not None and stored.parent_id is not None:
             return 0
@@ -293,6 +301,7 @@ def find_match(conn: Connection, group: ArticleEvent, parent_id: int | None) -> 
     parents = {s.parent_id for s in candidates.values() if s.parent_id} | {parent_id or 0}
     meetings = store.event_keys_of(conn, parents - {0})
     own = meetings.get(parent_id or 0, frozenset())
+    gatherings = frozenset(i for i in parents - {0} if _is_gathering(conn, i))
     # roles learnt since a candidate was stored ("Thongloun" leads the party named in a later report)
     roles = stored_roles(conn, {a.key for s in candidates.values() for a in s.participants})
     candidates = {i: _with_stored_roles(s, roles) for i, s in candidates.items()}
@@ -300,10 +309,16 @@ def find_match(conn: Connection, group: ArticleEvent, parent_id: int | None) -> 
     best: tuple[int, int] | None = None
     for stored in candidates.values():
         around = meetings.get(stored.parent_id or 0, frozenset())
-        score = _compatible(group, stored, parent_id, around, own, stored.id in model_only)
+        score = _compatible(group, stored, parent_id, around, own, stored.id in model_only, gatherings)
         if score and (best is None or score > best[0] or (score == best[0] and stored.id < best[1])):
             best = (score, stored.id)
     return best[1] if best else None
+
+
+def _is_gathering(conn: Connection, event_id: int) -> bool:
+    """Whether a stored meeting is multilateral (its mode as its reports vote it)."""
+    row = store.get_event(conn, event_id)
+    return row is not None and row.mode == "multilateral"
 
 
 def corpus_keys(conn: Connection, article: Article) -> dict[str, str]:

@@ -112,3 +112,24 @@ def test_only_a_multilateral_meeting_of_the_same_day_is_one_gathering():
     assert not _one_gathering(told, meeting((GUTERRES,), (), date="2025-10-24"))
     assert not _one_gathering(replace(told, mode=None), meeting((GUTERRES,), (), date="2025-10-25"))
     assert not _one_gathering(replace(told, date=None), replace(meeting((GUTERRES,), ()), date=None))
+
+
+def test_an_act_told_at_a_multilateral_gathering_is_the_same_act_told_without_it():
+    # vi_04 tells Quang's signing after the ceremony it read ("Ngay sau phiên khai mạc ... ký Công
+    # ước"), en_03 tells it with the ceremony read by the classifier alone (no meeting to hang it on)
+    from dataclasses import replace
+
+    from newsloom.events.merge import _compatible
+    from newsloom.events.types import Actor
+    from tests.events.test_user_examples import VIETNAM, keys, meeting, reading
+
+    quang = Actor(key="entity:40", name="Lương Tam Quang", type="person", country="VNM")
+    chair = frozenset({"entity:2", "entity:8"})  # Lương Cường, Guterres: who the ceremony's reports name
+    told = replace(reading((quang,), (VIETNAM,), date="2025-10-25"), type="SUPPORT", mentions=())
+    at_ceremony = replace(
+        meeting((quang,), (VIETNAM,), date="2025-10-25"), type="SUPPORT", joint=False, parent_id=7
+    )
+    told = replace(told, src_keys=keys((quang,)), tgt_keys=keys((VIETNAM,)))
+    assert _compatible(told, at_ceremony, None, chair, gatherings=frozenset({7})) > 0
+    # at a bilateral meeting someone its reports do not name is no participant: no join
+    assert _compatible(told, at_ceremony, None, chair) == 0

@@ -112,15 +112,18 @@ def test_a_wish_without_success_or_addressee_is_no_support():
 
 
 class CueEncoder:
-    """A sentence's vector flags whether it names a forum (the toy classifier's CONSULT cue)."""
+    """A sentence's vector flags whether it holds the cue (a forum: the toy classifier's cue)."""
+
+    def __init__(self, cue: str = "Diễn đàn") -> None:
+        self.cue = cue
 
     def encode(self, texts):
-        return np.asarray([[1.0 if "Diễn đàn" in t else 0.0] for t in texts], dtype=np.float32)
+        return np.asarray([[1.0 if self.cue in t else 0.0] for t in texts], dtype=np.float32)
 
 
-def _forum_classifier() -> EventClassifier:
+def _forum_classifier(type_: str = "CONSULT") -> EventClassifier:
     weights = np.zeros((len(PLOVER_TYPES), 1), dtype=np.float32)
-    weights[PLOVER_TYPES.index("CONSULT"), 0] = 6.0
+    weights[PLOVER_TYPES.index(type_), 0] = 6.0
     return EventClassifier(
         types=PLOVER_TYPES,
         weights=weights,
@@ -139,10 +142,10 @@ NAMES = {
 
 
 def test_a_classifier_reading_takes_the_actors_of_its_own_clause_not_a_side_clause():
-    # "attended the forum [that VCCI organised with the South African Embassy]": the rules read a
+    # "were at the forum [that VCCI organised with the South African Embassy]": the rules read a
     # COOPERATE in the side clause; the classifier's CONSULT is who attended, not VCCI and the embassy
     text = (
-        "Thủ tướng Phạm Minh Chính và Tổng thống Cyril Ramaphosa dự Diễn đàn Doanh nghiệp Việt Nam - "
+        "Thủ tướng Phạm Minh Chính và Tổng thống Cyril Ramaphosa có mặt tại Diễn đàn Doanh nghiệp Việt Nam - "
         "Nam Phi do VCCI phối hợp với Đại sứ quán Nam Phi tổ chức."
     )
     article = make_article(text, "vi", NAMES, published="2025-10-24")
@@ -167,3 +170,23 @@ def test_a_classifier_reading_still_retypes_a_rule_reading_of_its_own_subject():
         ("org:za-embassy",),
         "model:retyped",
     )
+
+
+def test_a_reading_that_names_the_subject_s_country_first_still_retypes_its_rule_reading():
+    # "Indonesia's BNN and the AFP agreed to deepen intelligence sharing": the reading's first actor
+    # is Indonesia, BNN is among its first actors: the COOPERATE keeps the rule reading's sides
+    names = {
+        "Indonesia": ("place", "place:id", "Indonesia", None, None),
+        "National Narcotics Agency": ("organization", "org:bnn", "National Narcotics Agency", None, None),
+        "Australian Federal Police": ("organization", "org:afp", "Australian Federal Police", None, None),
+    }
+    text = (
+        "Indonesia's National Narcotics Agency and the Australian Federal Police agreed on Thursday to "
+        "deepen intelligence sharing."
+    )
+    article = make_article(text, "en", names, published="2025-10-23")
+    rules = extract_events(article)
+    assert [(e.type, e.source) for e in rules] == [("AGREE", ("org:bnn", "org:afp"))]
+    events = add_classifier_events(article, rules, _forum_classifier("COOPERATE"), CueEncoder("intelligence"))
+    cooperate = next(e for e in events if e.type == "COOPERATE")
+    assert (cooperate.source, cooperate.rule) == (("org:bnn", "org:afp"), "model:retyped")
