@@ -247,9 +247,9 @@ def read_and_process(pipeline: Pipeline, task: FileTask) -> list[tuple[str, list
         for file in task.files
     ]
     ids = [item.id for _, items in read for item in items if isinstance(item, Article)]
-    store = _WORKER_STORES.get(task.db)
-    if store is None:
-        store = _WORKER_STORES[task.db] = Store.open(task.db)
+    store = _worker_store(task.db)
+    if task.lookup is not None and task.lookup._store is None:  # the store this worker reads already
+        task.lookup._store = _worker_store(task.lookup.db)
     with store.connect() as conn:
         stored = stages_of(conn, ids) if ids else {}
     names = set(pipeline.names)
@@ -276,6 +276,14 @@ def read_and_process(pipeline: Pipeline, task: FileTask) -> list[tuple[str, list
                     outcomes.append((result, Prepared(stored_form(result), simhash(result.text))))
         out.append((file, outcomes))
     return out
+
+
+def _worker_store(db: str) -> Store:
+    """The worker's store at ``db``, opened on its first task (one migration check, one engine)."""
+    store = _WORKER_STORES.get(db)
+    if store is None:
+        store = _WORKER_STORES[db] = Store.open(db)
+    return store
 
 
 def _process_batch(
