@@ -259,7 +259,16 @@ def read_and_process(pipeline: Pipeline, task: FileTask) -> list[tuple[str, list
         for item in items
         if isinstance(item, Article) and not (item.id in stored and names <= stored[item.id])
     ]
-    processed = iter(pipeline.run_batch(todo, keep_failures=True, lookup=task.lookup) if todo else [])
+    size = max(1, pipeline.settings.batch_size)  # a large JSONL file goes through the stages in batches
+    processed = iter(
+        [
+            result
+            for start in range(0, len(todo), size)
+            for result in pipeline.run_batch(
+                todo[start : start + size], keep_failures=True, lookup=task.lookup
+            )
+        ]
+    )
     out: list[tuple[str, list[Outcome]]] = []
     for file, items in read:
         outcomes: list[Outcome] = []

@@ -127,3 +127,33 @@ def test_a_pool_run_counts_its_bytes_and_worker_time() -> None:
     assert stats is not None and stats.tasks == 3
     assert stats.bytes_sent > 0 and stats.bytes_received > stats.bytes_sent  # sentences came back
     assert stats.worker_idle >= 0 and stats.worker_cpu > 0
+
+
+def test_a_worker_runs_a_large_file_through_the_stages_in_batches(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsloom.runner import FileTask, Prepared, read_and_process
+    from newsloom.settings import Settings
+
+    lines = [
+        f'{{"title": "Report {i}", "text": "The minister met delegation {i} in Hanoi on Tuesday. '
+        f'They signed memorandum {i}."}}'
+        for i in range(7)
+    ]
+    (tmp_path / "crawl.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    db = tmp_path / "s.db"
+    Store.open(str(db)).close()
+    pipeline = Pipeline(["language"], Settings(batch_size=3))
+    sizes: list[int] = []
+    run_batch = pipeline.run_batch
+
+    def counted(batch: list[Article], **options: Any) -> Any:
+        sizes.append(len(batch))
+        return run_batch(batch, **options)
+
+    monkeypatch.setattr(pipeline, "run_batch", counted)
+    task = FileTask((str(tmp_path / "crawl.jsonl"),), 2**20, str(db), {}, None)
+    ((file, outcomes),) = read_and_process(pipeline, task)
+    assert sizes == [3, 3, 1]
+    assert len(outcomes) == 7 and all(isinstance(p, Prepared) for _, p in outcomes)
+    assert [a.path for a, _ in outcomes] == [f"{file}#{i + 1}" for i in range(7)]
