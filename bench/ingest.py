@@ -25,7 +25,9 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -169,14 +171,37 @@ def settling(known: list[tuple[str, str]], identifier: object) -> None:
 
 
 def measure(folder: str, db: str, processes: str = "1") -> None:
-    """Run in a child process so peak memory is this ingest's own."""
+    """Run in a child process so peak memory is this ingest's own. Prints: articles, seconds, peak MB,
+    errors, CPU seconds (all processes), then the split of ``--processes N``: this (main) process's
+    CPU seconds, the workers' CPU seconds in tasks and at start-up, their seconds idle between tasks,
+    bytes pickled to and from the workers, tasks, the peak memory of one worker (0 where the code
+    measured has no ``Pipeline.pool_map``: ``--before`` an older revision)."""
+    from newsloom.pipeline import Pipeline
     from newsloom.runner import process_paths
     from newsloom.store import Store
 
+    pipelines: list[Pipeline] = []
+    if hasattr(Pipeline, "pool_map"):
+        original = Pipeline.pool_map
+
+        def spying(self: Pipeline, *args: object, **kwargs: object) -> object:
+            pipelines.append(self)
+            return original(self, *args, **kwargs)  # type: ignore[arg-type]
+
+        Pipeline.pool_map = spying  # type: ignore[assignment,method-assign]
     store = Store.open(db)
-    started, cpu = time.perf_counter(), _cpu_seconds()
+    stop, worker_peak = threading.Event(), [0.0]
+    watcher = threading.Thread(target=_children_peak_mb, args=(stop, worker_peak), daemon=True)
+    watcher.start()
+    started, cpu, main_cpu = time.perf_counter(), _cpu_seconds(), time.process_time()
     report = process_paths([folder], store, processes=int(processes))
-    seconds, cpu = time.perf_counter() - started, _cpu_seconds() - cpu
+    seconds, cpu, main_cpu = (
+        time.perf_counter() - started,
+        _cpu_seconds() - cpu,
+        time.process_time() - main_cpu,
+    )
+    stop.set()
+    watcher.join()
     peak_mb = (
         max(
             resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
@@ -184,7 +209,69 @@ def measure(folder: str, db: str, processes: str = "1") -> None:
         )
         / 1024
     )
-    print(f"{report.articles} {seconds:.3f} {peak_mb:.1f} {len(report.errors)} {cpu:.3f}")
+    stats = pipelines[-1].pool_stats if pipelines else None
+    split = (
+        f"{stats.worker_cpu:.3f} {stats.worker_start_cpu:.3f} {stats.worker_idle:.3f} {stats.bytes_sent} "
+        f"{stats.bytes_received} {stats.tasks}"
+        if stats is not None
+        else "0 0 0 0 0 0"
+    )
+    print(
+        f"{report.articles} {seconds:.3f} {peak_mb:.1f} {len(report.errors)} {cpu:.3f} {main_cpu:.3f} {split} "
+        f"{worker_peak[0]:.1f}"
+    )
+
+
+def _children_peak_mb(stop: threading.Event, peak: list[float]) -> None:
+    """Poll the peak resident memory (VmHWM) of this process's children (the pool's workers)."""
+    me = str(os.getpid())
+    while not stop.wait(0.2):
+        for status in Path("/proc").glob("[0-9]*/status"):
+            try:
+                fields = dict(line.split(":", 1) for line in status.read_text().splitlines() if ":" in line)
+            except OSError:
+                continue
+            if fields.get("PPid", "").strip() == me and "VmHWM" in fields:
+                peak[0] = max(peak[0], int(fields["VmHWM"].split()[0]) / 1024)
+
+
+@dataclass
+class Split:
+    """Where one ingest's CPU went (seconds), what it pickled (bytes), one worker's peak memory (MB)."""
+
+    main_cpu: float = 0.0
+    task_cpu: float = 0.0
+    start_cpu: float = 0.0
+    idle: float = 0.0
+    sent: int = 0
+    received: int = 0
+    tasks: int = 0
+    worker_peak: float = 0.0
+
+
+def _spin() -> float:
+    started = time.perf_counter()
+    total = 0
+    for i in range(10_000_000):
+        total += i
+    return time.perf_counter() - started
+
+
+def _spin_in_child(_: int) -> float:
+    return _spin()
+
+
+def busy_loop_cores() -> float:
+    """How many cores two processes actually get now (2.0 on an idle 2-core machine): one busy loop
+    alone vs two at once, measured in the same run as the ingest it stands beside."""
+    import multiprocessing
+
+    alone = _spin()
+    with multiprocessing.get_context("spawn").Pool(2) as pool:
+        started = time.perf_counter()
+        pool.map(_spin_in_child, [0, 1])
+        together = time.perf_counter() - started
+    return 2 * alone / together
 
 
 def _cpu_seconds() -> float:
@@ -195,6 +282,13 @@ def _cpu_seconds() -> float:
 
 
 def run_child(folder: Path, db: Path, processes: int, code: Path = ROOT) -> tuple[int, float, float, float]:
+    articles, seconds, peak, cpu, _ = run_child_split(folder, db, processes, code)
+    return articles, seconds, peak, cpu
+
+
+def run_child_split(
+    folder: Path, db: Path, processes: int, code: Path = ROOT
+) -> tuple[int, float, float, float, Split]:
     done = subprocess.run(
         [sys.executable, __file__, "--child", str(folder), str(db), str(processes)],
         capture_output=True,
@@ -213,7 +307,8 @@ def run_child(folder: Path, db: Path, processes: int, code: Path = ROOT) -> tupl
     )
     if errors:
         raise SystemExit(f"{errors} inputs failed during the benchmark")
-    return articles, seconds, peak, cpu
+    split = Split(*(float(v) for v in out[5:9]), *(int(v) for v in out[9:12]), float(out[12]))  # type: ignore[arg-type]
+    return articles, seconds, peak, cpu, split
 
 
 def checkout(ref: str, folder: Path) -> Path:
@@ -275,6 +370,60 @@ def flat_cost(sizes: list[int], probe: int, rounds: int) -> None:
         )
 
 
+def speedup_bound(one: float, main: float, workers: float, processes: int, cores: float) -> float:
+    """The speed-up over one process (``one`` CPU seconds per article) that ``processes`` workers can
+    reach: a pipeline runs at the pace of its slowest part, the main process (serial: Amdahl), the
+    workers sharing their work, or all of it sharing the cores."""
+    return one / max(main, workers / processes, (main + workers) / cores)
+
+
+def print_split(
+    n: int,
+    processes: int,
+    codes: list[tuple[str, Path]],
+    splits: dict[tuple[int, str], tuple[float, Split]],
+    rates: dict[tuple[int, str], list[float]],
+    free: list[float],
+) -> None:
+    """Where the CPU of 1 and of ``processes`` processes went per article (the least-CPU round), the
+    speed-up the main process's serial share allows, and the wall-clock ratio of each round beside
+    the cores two busy loops got in that round."""
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    print(
+        f"[processes] {n} articles: CPU ms per article (user+sys, least-CPU round), {processes} vs 1 process"
+    )
+    print(
+        f"{'code':>8} {'procs':>5} {'main':>7} {'workers':>8} {'of it start':>11} {'idle s':>7} "
+        f"{'B out/art':>9} {'B in/art':>9} {'worker MB':>9} {'bound':>6} {'at free':>7}"
+    )
+    for name, _ in codes:
+        t1 = splits[(1, name)][0] / n
+        for procs in (1, processes):
+            total, split = splits[(procs, name)]
+            main, workers = split.main_cpu / n, max(0.0, total - split.main_cpu) / n
+            line = (
+                f"{name:>8} {procs:>5} {1000 * main:>7.3f} {1000 * workers:>8.3f} "
+                f"{1000 * split.start_cpu / n:>11.3f} {split.idle:>7.2f} {split.sent / n:>9.0f} "
+                f"{split.received / n:>9.0f} {split.worker_peak:>9.1f}"
+            )
+            if procs > 1:
+                at_free = sum(free) / len(free)
+                line += f" {speedup_bound(t1, main, workers, procs, cpus):>6.2f}"
+                line += f" {speedup_bound(t1, main, workers, procs, at_free):>7.2f}"
+            print(line)
+        ratios = [two / one for one, two in zip(rates[(1, name)], rates[(processes, name)], strict=True)]
+        print(
+            f"{'':>8} measured {processes} vs 1 process per round: "
+            + ", ".join(f"{r:.2f}x (free cores {f:.2f})" for r, f in zip(ratios, free, strict=True))
+        )
+    print(
+        f"main: the main process's CPU (reading, writing; with 1 process, everything); workers: the "
+        f"workers' (of it start: their start-up, imports and models); idle s: seconds the workers waited "
+        f"between tasks; B out/in: bytes pickled per article to and from the workers; bound: the speed-up "
+        f"over 1 process the CPU split allows on {cpus} idle cores, at free: on the free cores measured"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--articles", type=int, default=10000)
@@ -311,6 +460,9 @@ def main() -> None:
             # every measurement ``--rounds`` times, alternating, the fastest kept: a busy machine slows
             # all alike, and the fastest is the least disturbed
             best: dict[tuple[int, str], tuple[float, float, float]] = {}
+            splits: dict[tuple[int, str], tuple[float, Split]] = {}  # the least-CPU round's split
+            rates: dict[tuple[int, str], list[float]] = {}  # articles/s per round
+            free: list[float] = []  # what two busy loops got, per round, beside the ingests
             raw_s = raw1_s = raw1_cpu = float("inf")
             for round_ in range(args.rounds):
                 raw_s = min(
@@ -322,13 +474,19 @@ def main() -> None:
                 for processes in sorted({1, args.processes}):
                     for name, code in codes:
                         db = Path(tmp) / f"nl{n}_{processes}_{name}_{round_}.db"
-                        articles, seconds, peak, cpu = run_child(folder, db, processes, code)
+                        articles, seconds, peak, cpu, split = run_child_split(folder, db, processes, code)
+                        rates.setdefault((processes, name), []).append(articles / seconds)
+                        if cpu < splits.get((processes, name), (float("inf"), split))[0]:
+                            splits[(processes, name)] = (cpu, split)
                         rate, top, least = best.get((processes, name), (0.0, 0.0, float("inf")))
                         best[(processes, name)] = (
                             max(rate, articles / seconds),
                             max(top, peak),
                             min(least, cpu),
                         )
+                free.append(busy_loop_cores())
+            if args.processes > 1:
+                print_split(n, args.processes, codes, splits, rates, free)
             for (processes, name), (rate, peak, cpu) in best.items():
                 rows.append(
                     (

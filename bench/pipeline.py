@@ -670,13 +670,16 @@ def pool_speedup(articles: list[Article]) -> float:
 
     n = len(articles)
     size = POOL_BATCH
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     one = list(Pipeline(None, load_settings()).pipe(articles, batch_size=size, batch_seconds=0))
-    one_s = time.perf_counter() - started
+    one_s, one_cpu = time.perf_counter() - started, time.process_time() - cpu
     stop, peak = threading.Event(), [0.0]
     watcher = threading.Thread(target=_children_peak_mb, args=(stop, peak), daemon=True)
     watcher.start()
-    two, two_s = _timed_pipe(Pipeline(None, load_settings()), articles, batch_size=size, processes=2)
+    pooled = Pipeline(None, load_settings())
+    cpu = time.process_time()
+    two, two_s = _timed_pipe(pooled, articles, batch_size=size, processes=2)
+    main_cpu = time.process_time() - cpu
     stop.set()
     watcher.join()
     same = [a.to_dict() for a in one] == [a.to_dict() for a in two]
@@ -687,6 +690,20 @@ def pool_speedup(articles: list[Article]) -> float:
           f"same articles: {same}; peak memory of a worker {peak[0]:.0f} MB")  # fmt: skip
     print(f"    baseline: two busy-loop processes get {cores:.2f} cores now (2.00 on an idle machine); "
           f"the 2-vs-1 speed-up is {speedup / cores:.2f}x of what the free cores allow")  # fmt: skip
+    stats = pooled.pool_stats
+    if stats is not None:
+        workers = stats.worker_cpu + stats.worker_start_cpu
+        cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+        def bound(cores: float) -> float:  # the pace of the slowest part: main, workers, or all on the cores
+            return one_cpu / max(main_cpu, workers / 2, (main_cpu + workers) / cores)
+
+        print(f"    CPU ms per article: 1 process {1000 * one_cpu / n:.1f}; 2 processes: main {1000 * main_cpu / n:.2f}, "
+              f"workers {1000 * workers / n:.1f} (of it start-up {1000 * stats.worker_start_cpu / n:.1f}); "
+              f"workers idle between tasks {stats.worker_idle:.2f} s; pickled per article "
+              f"{stats.bytes_sent / n:.0f} B out, {stats.bytes_received / n:.0f} B in; encoder threads per worker "
+              f"{stats.encoder_threads}; speed-up bound {bound(cpus):.2f}x on {cpus} idle cores, "
+              f"{bound(cores):.2f}x on the {cores:.2f} free")  # fmt: skip
     return speedup
 
 

@@ -19,13 +19,14 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import pickle
 import queue
 import threading
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal, NoReturn, overload
+from typing import TYPE_CHECKING, Any, Literal, NoReturn, TypeVar, cast, overload
 
 from newsloom.article import Article
 from newsloom.cores import free_cores
@@ -47,6 +48,7 @@ from newsloom.registry import (
 __all__ = [
     "DEFAULT_STAGES",
     "Pipeline",
+    "PoolStats",
     "StageFailure",
     "StageInfo",
     "batched",
@@ -58,6 +60,8 @@ __all__ = [
 
 if TYPE_CHECKING:
     from newsloom.settings import Settings
+
+R = TypeVar("R")
 
 
 def builtin_stages() -> tuple[StageInfo, ...]:
@@ -108,6 +112,8 @@ class Pipeline:
         self.check_reads = check_reads
         self.stages = _checked_order(tuple(names) if names is not None else default_stage_names())
         self.components: tuple[StageFunc, ...] = tuple(info.factory(self.settings) for info in self.stages)
+        #: What the last process-pool run moved and spent (None until one ran).
+        self.pool_stats: PoolStats | None = None
 
     @classmethod
     def from_settings(cls, settings: Settings, names: Sequence[str] | None = None) -> Pipeline:
@@ -252,25 +258,69 @@ class Pipeline:
     def _pool(
         self, batches: Iterator[list[Article]], processes: int, keep_failures: bool, lookup: Lookup | None
     ) -> Iterator[Article | StageFailure]:
-        """Batches in ``processes`` spawned workers, each with the pipeline built once; at most two
-        batches per worker in flight (memory stays bounded whatever the input's length)."""
+        """Batches in ``processes`` spawned workers (:meth:`pool_map`)."""
+        tasks = ((batch, keep_failures, lookup) for batch in batches if batch)
+        for results in self.pool_map(tasks, _run_batch_task, processes):
+            yield from results
+
+    def pool_map(
+        self, tasks: Iterable[Any], work: Callable[[Pipeline, Any], R], processes: int
+    ) -> Iterator[R]:
+        """``work(pipeline, task)`` for each task, in ``processes`` spawned workers each holding this
+        pipeline built once (its models loaded once per worker), results in task order. At most two
+        tasks per worker are in flight (memory stays bounded whatever the input's length). ``work``
+        is a module-level function (pickled by name); tasks and results are pickled here, so
+        :attr:`pool_stats` counts their bytes, and the workers' CPU and idle seconds come back
+        beside each result. Encoder threads per worker: the settings', else the free cores shared
+        out (processes x threads = cores)."""
         import multiprocessing
 
         settings = self.settings
-        if settings.encoder_threads <= 0:  # the free cores shared out: processes x threads = cores
+        if settings.encoder_threads <= 0:
             settings = dataclasses.replace(settings, encoder_threads=max(1, free_cores() // processes))
+        stats = self.pool_stats = PoolStats(processes=processes, encoder_threads=settings.encoder_threads)
         context = multiprocessing.get_context("spawn")
         with context.Pool(
             processes, initializer=_init_worker, initargs=(self.names, settings, self.check_reads)
         ) as pool:
             pending: deque[Any] = deque()
-            for batch in batches:
-                if batch:
-                    pending.append(pool.apply_async(_run_in_worker, (batch, keep_failures, lookup)))
+
+            def take() -> R:
+                blob, cpu, idle, start_cpu = pending.popleft().get()
+                stats.add_result(len(blob), cpu, idle, start_cpu)
+                return cast(R, pickle.loads(blob))
+
+            for task in tasks:
+                blob = pickle.dumps((work, task), pickle.HIGHEST_PROTOCOL)
+                stats.tasks += 1
+                stats.bytes_sent += len(blob)
+                pending.append(pool.apply_async(_run_task, (blob,)))
                 while pending and (len(pending) >= 2 * processes or pending[0].ready()):
-                    yield from pending.popleft().get()
+                    yield take()
             while pending:
-                yield from pending.popleft().get()
+                yield take()
+
+
+@dataclass
+class PoolStats:
+    """What a process-pool run moved and spent beside the main process: the bytes pickled each way,
+    the workers' CPU seconds in tasks and at start-up (imports, models), and the seconds they sat
+    idle between tasks waiting for the main process (the main process's serial share shows there)."""
+
+    processes: int = 0
+    encoder_threads: int = 0
+    tasks: int = 0
+    bytes_sent: int = 0
+    bytes_received: int = 0
+    worker_cpu: float = 0.0
+    worker_idle: float = 0.0
+    worker_start_cpu: float = 0.0
+
+    def add_result(self, size: int, cpu: float, idle: float, start_cpu: float) -> None:
+        self.bytes_received += size
+        self.worker_cpu += cpu
+        self.worker_idle += idle
+        self.worker_start_cpu += start_cpu
 
 
 def _checked_order(chosen: tuple[str, ...]) -> tuple[StageInfo, ...]:
@@ -460,15 +510,30 @@ class _Raised:
 
 # -- process-pool workers: the pipeline built once per worker ------------------------------------
 _WORKER: list[Pipeline] = []
+#: This worker's clock: [when its last task ended (wall), its CPU seconds of start-up not reported yet].
+_WORKER_CLOCK: list[float] = [0.0, 0.0]
 
 
 def _init_worker(names: tuple[str, ...], settings: Settings, check_reads: bool) -> None:
     if settings.encoder_threads > 0:  # every OpenMP user in the worker (any encoder) gets its share
         os.environ["OMP_NUM_THREADS"] = str(settings.encoder_threads)
     _WORKER[:] = [Pipeline(names, settings, check_reads=check_reads)]
+    _WORKER_CLOCK[:] = [time.perf_counter(), time.process_time()]
 
 
-def _run_in_worker(
-    batch: list[Article], keep_failures: bool, lookup: Lookup | None
+def _run_task(blob: bytes) -> tuple[bytes, float, float, float]:
+    """One task in a worker: (its pickled result, CPU seconds, seconds idle before it, start-up CPU
+    seconds if not reported yet)."""
+    started, cpu = time.perf_counter(), time.process_time()
+    idle, start_cpu = started - _WORKER_CLOCK[0], _WORKER_CLOCK[1]
+    work, task = pickle.loads(blob)
+    result = pickle.dumps(work(_WORKER[0], task), pickle.HIGHEST_PROTOCOL)
+    _WORKER_CLOCK[:] = [time.perf_counter(), 0.0]
+    return result, time.process_time() - cpu, idle, start_cpu
+
+
+def _run_batch_task(
+    pipeline: Pipeline, task: tuple[list[Article], bool, Lookup | None]
 ) -> list[Article | StageFailure]:
-    return _WORKER[0].run_batch(batch, keep_failures=keep_failures, lookup=lookup)
+    batch, keep_failures, lookup = task
+    return pipeline.run_batch(batch, keep_failures=keep_failures, lookup=lookup)

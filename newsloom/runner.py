@@ -19,7 +19,14 @@ from newsloom.ingest import iter_input_files, read_path
 from newsloom.pipeline import Pipeline, StageFailure
 from newsloom.settings import Settings, load_settings
 from newsloom.store import Connection, Store
-from newsloom.store.articles import NearDuplicates, save_article, save_articles, stages_of
+from newsloom.store.articles import (
+    NearDuplicates,
+    save_article,
+    save_articles,
+    simhash,
+    stages_of,
+    stored_form,
+)
 from newsloom.stories.recluster import recluster_recent
 
 #: The stages `ingest` runs (reading, cleaning, article language); `run` adds every other stage.
@@ -140,15 +147,14 @@ def process_paths(
     run = _Run(store, pipeline.names, report, corpus, on_file, writer)
     run.shown_as = dict(shown_as or {})
     lookup = _vectors(store, pipeline)
-    results = pipeline.pipe(
-        run.articles(files, max_bytes), processes=processes if len(files) > 1 else 1, keep_failures=True,
-        lookup=lookup,
-    )  # fmt: skip
     try:
-        for result in results:
+        if processes > 1 and len(files) > 1 and "-" not in files:
+            _run_in_workers(files, pipeline, run, max_bytes, processes, lookup)
+        else:
+            for result in pipeline.pipe(run.articles(files, max_bytes), keep_failures=True, lookup=lookup):
+                run.settle()
+                run.save(result)
             run.settle()
-            run.save(result)
-        run.settle()
         run.writer.flush()
         store.keep_statistics()
     finally:
@@ -158,6 +164,135 @@ def process_paths(
     _after_articles(store, report, corpus)
     report.seconds = time.perf_counter() - started
     return report
+
+
+#: Input files per task of a worker process (``processes > 1``): enough that a task's articles make
+#: a batch for the stages and one query for what the store holds, few enough that two workers get
+#: an even share of a small run.
+FILES_PER_TASK = 16
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """What a worker computed for storing a processed article: its stored form and simhash."""
+
+    form: str
+    simhash: int
+
+
+@dataclass(frozen=True, slots=True)
+class FileTask:
+    """Files a worker reads, checks against the store (``db``) and processes."""
+
+    files: tuple[str, ...]
+    max_bytes: int
+    db: str
+    shown_as: dict[str, str]
+    lookup: StoredVectors | None
+
+
+@dataclass(frozen=True, slots=True)
+class Unread:
+    """An :class:`InputError` as a worker sends it back (an exception with arguments of its own
+    does not survive pickling)."""
+
+    path: str
+    problem: str
+    hint: str
+    line: int | None
+
+    def error(self) -> InputError:
+        return InputError(self.path, self.problem, self.hint, self.line)
+
+
+#: What a worker sends back for one item of a file: an error; a stored article with nothing left to
+#: do (no Prepared); or the article the stages processed (with its Prepared), or their failure.
+Outcome = tuple[Article | Unread | StageFailure, Prepared | None]
+
+
+def _run_in_workers(
+    files: list[str],
+    pipeline: Pipeline,
+    run: _Run,
+    max_bytes: int,
+    processes: int,
+    lookup: StoredVectors | None,
+) -> None:
+    """Reading, the stored-stages check, the stages and the stored form all in ``processes`` workers
+    (:func:`read_and_process`); this process only writes, in input order, grouped as in one process."""
+    db = run.store.engine.url.render_as_string(hide_password=False)
+    tasks = (
+        FileTask(
+            tuple(chunk), max_bytes, db, {f: run.shown_as[f] for f in chunk if f in run.shown_as}, lookup
+        )
+        for chunk in (files[i : i + FILES_PER_TASK] for i in range(0, len(files), FILES_PER_TASK))
+    )
+    for done in pipeline.pool_map(tasks, read_and_process, processes):
+        for file, outcomes in done:
+            for item, prepared in outcomes:
+                run.take(item, prepared)
+            run.writer.file_done(file)
+
+
+#: The stores a worker process reads, opened once per process (by URL).
+_WORKER_STORES: dict[str, Store] = {}
+
+
+def read_and_process(pipeline: Pipeline, task: FileTask) -> list[tuple[str, list[Outcome]]]:
+    """A worker's task: read ``task.files``, ask the store (one query) which articles have every stage
+    of ``pipeline`` stored already, run the stages over the others and compute what storing them
+    needs; per file, its outcomes in input order."""
+    read = [
+        (file, [_named(task.shown_as, file, item) for item in read_path(file, task.max_bytes)])
+        for file in task.files
+    ]
+    ids = [item.id for _, items in read for item in items if isinstance(item, Article)]
+    store = _worker_store(task.db)
+    if task.lookup is not None and task.lookup._store is None:  # the store this worker reads already
+        task.lookup._store = _worker_store(task.lookup.db)
+    with store.connect() as conn:
+        stored = stages_of(conn, ids) if ids else {}
+    names = set(pipeline.names)
+    todo = [
+        item
+        for _, items in read
+        for item in items
+        if isinstance(item, Article) and not (item.id in stored and names <= stored[item.id])
+    ]
+    size = max(1, pipeline.settings.batch_size)  # a large JSONL file goes through the stages in batches
+    processed = iter(
+        [
+            result
+            for start in range(0, len(todo), size)
+            for result in pipeline.run_batch(
+                todo[start : start + size], keep_failures=True, lookup=task.lookup
+            )
+        ]
+    )
+    out: list[tuple[str, list[Outcome]]] = []
+    for file, items in read:
+        outcomes: list[Outcome] = []
+        for item in items:
+            if isinstance(item, InputError):
+                outcomes.append((Unread(item.path, item.problem, item.hint, item.line), None))
+            elif item.id in stored and names <= stored[item.id]:
+                outcomes.append((dataclasses.replace(item, stages=tuple(sorted(stored[item.id]))), None))
+            else:
+                result = next(processed)
+                if isinstance(result, StageFailure):
+                    outcomes.append((result, None))
+                else:
+                    outcomes.append((result, Prepared(stored_form(result), simhash(result.text))))
+        out.append((file, outcomes))
+    return out
+
+
+def _worker_store(db: str) -> Store:
+    """The worker's store at ``db``, opened on its first task (one migration check, one engine)."""
+    store = _WORKER_STORES.get(db)
+    if store is None:
+        store = _WORKER_STORES[db] = Store.open(db)
+    return store
 
 
 def _process_batch(
@@ -295,7 +430,8 @@ class _Writer:
         self.size = max(1, size)
         self.on_file = on_file
         self.corpus = corpus
-        self.queue: list[tuple[Article, str | None]] = []  # (article, status decided before the stages)
+        # (article, status decided before the stages, its stored form and simhash if a worker made them)
+        self.queue: list[tuple[Article, str | None, Prepared | None]] = []
         self.queued_at = 0.0
         self.statuses: Counter[str] = Counter()
         self.languages: Counter[str] = Counter()
@@ -304,11 +440,11 @@ class _Writer:
         self.keep: list[Article] | None = None  # receives the new and updated articles once committed
         self.written: list[Article] = []
 
-    def add(self, article: Article, decided: str | None = None) -> None:
+    def add(self, article: Article, decided: str | None = None, prepared: Prepared | None = None) -> None:
         """Queue an article; write the queue when it holds ``size`` or waited TRANSACTION_SECONDS."""
         if not self.queue:
             self.queued_at = time.monotonic()
-        self.queue.append((article, decided))
+        self.queue.append((article, decided, prepared))
         if len(self.queue) >= self.size or time.monotonic() - self.queued_at >= TRANSACTION_SECONDS:
             self.flush()
 
@@ -320,8 +456,8 @@ class _Writer:
             if self.corpus or not self._write_group(queue, near):
                 if not self.corpus:  # the group failed as a whole: article by article, to find which
                     near = self._lookup(queue)
-                for article, decided in queue:
-                    self._write(article, decided, near)
+                for article, decided, prepared in queue:
+                    self._write(article, decided, near, prepared)
             try:
                 self.batch.commit()
             except StoreError as exc:
@@ -335,23 +471,27 @@ class _Writer:
                 self.batch.store.keep_statistics()
         self._publish()
 
-    def _lookup(self, queue: list[tuple[Article, str | None]]) -> NearDuplicates:
+    def _lookup(self, queue: list[tuple[Article, str | None, Prepared | None]]) -> NearDuplicates:
         near = NearDuplicates()
+        simhashes = {a.id: p.simhash for a, _, p in queue if p is not None}
         try:
-            near.load(self.batch.connection(), [a for a, decided in queue if decided is None])
+            near.load(self.batch.connection(), [a for a, decided, _ in queue if decided is None], simhashes)
         except StoreError as exc:
             self._stop(exc, queue[0][0].path)
         return near
 
-    def _write_group(self, queue: list[tuple[Article, str | None]], near: NearDuplicates) -> bool:
+    def _write_group(
+        self, queue: list[tuple[Article, str | None, Prepared | None]], near: NearDuplicates
+    ) -> bool:
         """The whole queue in one savepoint, each table's rows in one statement (no corpus steps run);
         False, with nothing of it kept, when any part failed (then :meth:`_write` finds which)."""
         try:
             with self.batch.item() as conn:
-                statuses = save_articles(conn, [article for article, _ in queue], near)
+                forms = [p.form if p is not None else None for _, _, p in queue]
+                statuses = save_articles(conn, [article for article, _, _ in queue], near, forms)
         except Exception:  # noqa: BLE001 - redone article by article, which reports what failed
             return False
-        for (article, decided), status in zip(queue, statuses, strict=True):
+        for (article, decided, _), status in zip(queue, statuses, strict=True):
             self._count(article, decided or status)
         return True
 
@@ -362,13 +502,15 @@ class _Writer:
         if article.language and status != "unchanged":
             self.languages[article.language] += 1
 
-    def _write(self, article: Article, decided: str | None, near: NearDuplicates) -> None:
+    def _write(
+        self, article: Article, decided: str | None, near: NearDuplicates, prepared: Prepared | None = None
+    ) -> None:
         """One article in its savepoint. A store failure (full disk, read-only, locked) commits the
         articles before it and stops the run saying what was committed; any other failure of one
         article rolls back its savepoint only, is reported, and the run goes on."""
         try:
             with self.batch.item() as conn:
-                status = save_article(conn, article, near)
+                status = save_article(conn, article, near, prepared.form if prepared is not None else None)
                 if decided is None and self.corpus and status in ("new", "updated"):
                     run_corpus_steps(conn, article)
         except StoreError as exc:
@@ -439,16 +581,6 @@ class _Run:
         self.lock = threading.Lock()
         self.shown_as: dict[str, str] = {}  # input path -> the name stored for it
 
-    def _named(self, file: str, item: Article | InputError) -> Article | InputError:
-        """``item`` with its path under the name the input is shown as (an item keeps its '#N')."""
-        shown = self.shown_as.get(file)
-        if shown is None or not item.path.startswith(file):
-            return item
-        path = shown + item.path[len(file) :]
-        if isinstance(item, InputError):
-            return InputError(path, item.problem, item.hint, item.line)
-        return dataclasses.replace(item, path=path)
-
     def articles(self, files: list[str], max_bytes: int) -> Iterator[Article]:
         """The articles of ``files`` not processed yet; the others are left in ``decided``. What the
         store holds of them is asked LOOKAHEAD articles at a time, in one query (one per article
@@ -457,7 +589,7 @@ class _Run:
         for file in files:
             with self.lock:
                 self.files[file] = _FileState()
-            for item in (self._named(file, found) for found in read_path(file, max_bytes)):
+            for item in (_named(self.shown_as, file, found) for found in read_path(file, max_bytes)):
                 pending.append((file, item))
                 if len(pending) >= LOOKAHEAD:
                     yield from self._decide(pending)
@@ -501,15 +633,25 @@ class _Run:
                     self.files[file].read = True
                 self._finished(file)
 
+    def take(self, item: Article | Unread | StageFailure, prepared: Prepared | None) -> None:
+        """One outcome of a worker (:func:`read_and_process`), in input order."""
+        if isinstance(item, Unread):
+            self.report.errors.append(item.error())
+        elif isinstance(item, StageFailure):
+            self._failed(item)
+        else:
+            self.writer.add(item, "unchanged" if prepared is None else None, prepared)
+
+    def _failed(self, failure: StageFailure) -> None:
+        problem = f"processing failed in stage '{failure.stage}' ({failure.error})"
+        self.report.errors.append(InputError(failure.article.path, problem, "Please report this as a bug."))
+        self.report.statuses["failed"] += 1
+
     def save(self, result: Article | StageFailure) -> None:
         """Store one article the stages processed (in input order), or report its failure."""
         file = self.in_flight.popleft()
         if isinstance(result, StageFailure):
-            problem = f"processing failed in stage '{result.stage}' ({result.error})"
-            self.report.errors.append(
-                InputError(result.article.path, problem, "Please report this as a bug.")
-            )
-            self.report.statuses["failed"] += 1
+            self._failed(result)
         else:
             self.writer.add(result)
         with self.lock:
@@ -524,6 +666,17 @@ class _Run:
                 del self.files[file]
         if done:
             self.writer.file_done(file)
+
+
+def _named(shown_as: Mapping[str, str], file: str, item: Article | InputError) -> Article | InputError:
+    """``item`` with its path under the name the input is shown as (an item keeps its '#N')."""
+    shown = shown_as.get(file)
+    if shown is None or not item.path.startswith(file):
+        return item
+    path = shown + item.path[len(file) :]
+    if isinstance(item, InputError):
+        return InputError(path, item.problem, item.hint, item.line)
+    return dataclasses.replace(item, path=path)
 
 
 class StoredVectors:

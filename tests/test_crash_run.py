@@ -72,18 +72,18 @@ import newsloom.runner as runner
 kill_at = int(sys.argv[1])
 calls = 0
 save = runner.save_article
-def killing(conn, article, near=None):
+def killing(conn, article, near=None, *rest):  # rest: what a worker prepared (--processes N)
     global calls
-    status = save(conn, article, near)
+    status = save(conn, article, near, *rest)
     calls += 1
     if calls == kill_at:
         os.kill(os.getpid(), signal.SIGKILL)
     return status
 runner.save_article = killing
 save_group = runner.save_articles
-def killing_group(conn, batch, near):  # a plain ingest writes a transaction's articles as one group
+def killing_group(conn, batch, near, *rest):  # a plain ingest writes a transaction's articles as one group
     global calls
-    statuses = save_group(conn, batch, near)
+    statuses = save_group(conn, batch, near, *rest)
     calls += len(batch)
     if calls >= kill_at:
         os.kill(os.getpid(), signal.SIGKILL)
@@ -212,8 +212,9 @@ def _integrity(db: Path) -> str:
         store.close()
 
 
+@pytest.mark.parametrize("processes", [1, 2])
 def test_ingest_killed_in_the_middle_of_a_multi_article_transaction_then_rerun_equals_a_clean_ingest(
-    tmp_path: Path,
+    tmp_path: Path, processes: int
 ) -> None:
     from newsloom.runner import TRANSACTION_ARTICLES
 
@@ -225,10 +226,10 @@ def test_ingest_killed_in_the_middle_of_a_multi_article_transaction_then_rerun_e
     assert clean_counts["articles"] == len(FILES)
 
     # killed once the 5th article is saved (one by one: four savepoints released, the fifth done; as
-    # a group: every row of the transaction written), nothing committed
-    _killed(
-        [sys.executable, "-c", KILLED_INGEST, "5", str(folder), "--db", str(crashed_db), "--processes", "1"]
-    )
+    # a group: every row of the transaction written), nothing committed; with 2 processes the
+    # workers read and process, and the main process killed while writing leaves nothing either
+    command = [sys.executable, "-c", KILLED_INGEST, "5", str(folder), "--db", str(crashed_db)]
+    _killed([*command, "--processes", str(processes)])
     assert _stored(crashed_db) == 0, "a transaction of many articles was partly committed"
     assert _integrity(crashed_db) == "ok"
     _ingest(folder, crashed_db)

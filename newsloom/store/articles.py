@@ -6,7 +6,7 @@ import hashlib
 import json
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -127,16 +127,20 @@ class NearDuplicates:
         self._paths: dict[str, str | None] = {}  # path of the batch -> the article it holds (None: no row)
         self._saved_paths: dict[str, str] = {}  # article saved in this batch -> its path
 
-    def load(self, conn: sa.Connection, batch: Sequence[Article]) -> None:
+    def load(
+        self, conn: sa.Connection, batch: Sequence[Article], simhashes: Mapping[str, int] | None = None
+    ) -> None:
         """Fetch the stored candidates of the batch's new articles (those not stored yet), whether
-        each is stored, and the article each of their paths holds."""
+        each is stored, and the article each of their paths holds. ``simhashes``: article id -> its
+        :func:`simhash`, where already computed (by a worker process)."""
         lock_writers(conn)  # PostgreSQL: no other process adds candidates until this transaction ends
         stored = _stored_ids(conn, [a.id for a in batch])
         self._not_stored.update(a.id for a in batch if a.id not in stored)
         self._paths.update(_path_owners(conn, [a.path for a in batch]))
         for article in batch:
             if article.id not in stored and article.id not in self._simhashes:
-                self._simhashes[article.id] = simhash(article.text)
+                given = simhashes.get(article.id) if simhashes else None
+                self._simhashes[article.id] = simhash(article.text) if given is None else given
         wanted: dict[int, set[int]] = {}
         for value in self._simhashes.values():
             for band, v in _bands(value):
@@ -230,12 +234,15 @@ def _stored_ids(conn: sa.Connection, ids: Sequence[str]) -> set[str]:
     return found
 
 
-def save_article(conn: sa.Connection, article: Article, near: NearDuplicates | None = None) -> str:
+def save_article(
+    conn: sa.Connection, article: Article, near: NearDuplicates | None = None, data: str | None = None
+) -> str:
     """Store an article; returns 'new', 'updated', 'unchanged' or 'duplicate'.
 
     The same body (whatever the file name) is one article; a stored article is updated only when
     more stages have run on it; a near-identical body is recorded as a duplicate of the first
-    (looked up in ``near``, the batch's lookup, when given, else in the store).
+    (looked up in ``near``, the batch's lookup, when given, else in the store). ``data``: the article's
+    stored form (:func:`stored_form`), where already computed.
     The first statement of the caller's write transaction: on PostgreSQL it waits for the writer lock
     (``dialect.lock_writers``), so the corpus steps that follow in the same transaction see every
     article other processes committed before and no other process writes until this one commits.
@@ -253,7 +260,7 @@ def save_article(conn: sa.Connection, article: Article, near: NearDuplicates | N
             {
                 "i": article.id,
                 "l": article.language,
-                "d": json.dumps(article.to_dict(), ensure_ascii=False),
+                "d": data if data is not None else stored_form(article),
                 "s": ",".join(article.stages),
             },
         )
@@ -271,7 +278,7 @@ def save_article(conn: sa.Connection, article: Article, near: NearDuplicates | N
             "title": article.title,
             "text": article.text,
             "raw": article.raw,
-            "data": json.dumps(article.to_dict(), ensure_ascii=False),
+            "data": data if data is not None else stored_form(article),
             "stages": ",".join(article.stages),
             "simhash": value,
             "duplicate_of": duplicate_of,
@@ -300,16 +307,31 @@ class _Rows:
     bands: list[dict[str, Any]]
 
 
-def save_articles(conn: sa.Connection, batch: Sequence[Article], near: NearDuplicates) -> list[str]:
+def stored_form(article: Article) -> str:
+    """The JSON an article is stored as (its ``data`` column)."""
+    return json.dumps(article.to_dict(), ensure_ascii=False)
+
+
+def save_articles(
+    conn: sa.Connection,
+    batch: Sequence[Article],
+    near: NearDuplicates,
+    data: Sequence[str | None] | None = None,
+) -> list[str]:
     """:func:`save_article` for each article of ``batch`` in turn (the same statuses, the same rows),
     with each table's rows written in one statement at the end: per-row statements and a savepoint
     each were most of a plain ingest's store time. ``near`` must hold the batch's lookup
     (:meth:`NearDuplicates.load`). The caller wraps the call in one savepoint: should any statement
-    fail, nothing of the group is kept and ``near`` no longer matches the store."""
+    fail, nothing of the group is kept and ``near`` no longer matches the store. ``data``: each
+    article's stored form (:func:`stored_form`) where already computed, else None."""
     lock_writers(conn)
     rows = _Rows([], [], [], [], [])
     written: dict[str, set[str]] = {}  # id saved in this group -> its stages
-    statuses = [_plan_article(conn, article, near, rows, written) for article in batch]
+    forms = data if data is not None else [None] * len(batch)
+    statuses = [
+        _plan_article(conn, article, near, rows, written, form)
+        for article, form in zip(batch, forms, strict=True)
+    ]
     for statement, values in (
         (_INSERT_PATH, rows.paths), (_MOVE_PATH, rows.moves), (_INSERT_ARTICLE, rows.inserts),
         (_UPDATE_ARTICLE, rows.updates), (_INSERT_BANDS, rows.bands),
@@ -320,7 +342,12 @@ def save_articles(conn: sa.Connection, batch: Sequence[Article], near: NearDupli
 
 
 def _plan_article(
-    conn: sa.Connection, article: Article, near: NearDuplicates, rows: _Rows, written: dict[str, set[str]]
+    conn: sa.Connection,
+    article: Article,
+    near: NearDuplicates,
+    rows: _Rows,
+    written: dict[str, set[str]],
+    form: str | None = None,
 ) -> str:
     """What :func:`save_article` would write for one article, added to ``rows``; its status."""
     stored_stages = written.get(article.id)
@@ -335,7 +362,7 @@ def _plan_article(
         near.path_written(article)
     data = None
     if stored_stages is None or not set(article.stages) <= stored_stages:
-        data = json.dumps(article.to_dict(), ensure_ascii=False)
+        data = form if form is not None else stored_form(article)
     if stored_stages is not None:
         if data is None:
             return "unchanged"

@@ -75,7 +75,7 @@ def test_a_failing_group_is_redone_article_by_article(
         (folder / f"{i}.txt").write_text(f" date 2025-10-2{i} " + " ".join(f"w{i}x{j}" for j in range(50)))
     calls: list[int] = []
 
-    def failing_group(conn: object, batch: list[Article], near: NearDuplicates) -> list[str]:
+    def failing_group(conn: object, batch: list[Article], near: NearDuplicates, *_: object) -> list[str]:
         calls.append(len(batch))
         raise ValueError("the group broke")
 
