@@ -101,6 +101,12 @@ class EntityRules:
     #: what a person does, written before the name and never part of it ("Midfielder", "Pelatih",
     #: "Tiền vệ"): stripped from the edges of a span the learned recogniser proposes
     role_words: frozenset[str] = frozenset()
+    #: the fewest capitals of a one-word acronym the learned model may propose alone; shorter ones are
+    #: someone's initials ("JT"). Indonesian news writes its institutions in two ("MK", "PD", "KY")
+    min_proposed_acronym: int = 3
+    #: whether the learned model's all-lowercase spans stand ("kediri", "detikcom", as the Indonesian
+    #: corpora tag them); False where a lowercase span is a common noun ("cảnh sát", the police)
+    lowercase_names: bool = False
 
 
 def read_word_list(path: Path) -> frozenset[str]:

@@ -17,12 +17,17 @@ PORTFOLIOS = frozenset(
      # the coordinating ministries as written in the news (a portfolio is matched up to a comma)
      "Koordinator Politik dan Keamanan", "Koordinator Perekonomian", "Koordinator Kemaritiman",
      "Koordinator Bidang Kemaritiman", "Koordinator Pembangunan Manusia dan Kebudayaan",
-     "Koordinator Bidang Pembangunan Manusia dan Kebudayaan", "Koordinator Kesejahteraan Rakyat"}
+     "Koordinator Bidang Pembangunan Manusia dan Kebudayaan", "Koordinator Kesejahteraan Rakyat",
+     # "Menteri Koordinator Politik, Hukum dan Keamanan" (matched up to the comma), also written "Koordinasi"
+     "Koordinator Politik", "Koordinator Bidang Politik", "Koordinasi Politik", "Koordinasi Bidang Politik"}
 )  # fmt: skip
 #: Police and military ranks, alone or followed by "Polisi"/"Pol"/"TNI".
 RANKS = ("Jenderal", "Komisaris Jenderal", "Komjen", "Inspektur Jenderal", "Irjen", "Brigadir Jenderal",
          "Brigjen", "Komisaris Besar", "Kombes", "Ajun Komisaris Besar", "AKBP", "Ajun Komisaris", "AKP",
-         "Letnan Jenderal", "Mayor Jenderal", "Marsekal", "Laksamana", "Kolonel")  # fmt: skip
+         "Letnan Jenderal", "Mayor Jenderal", "Marsekal", "Laksamana", "Kolonel",
+         # the air force's and navy's two-word ranks, and the five-star one ("Marsekal Muda TNI Yuyu Sutisna")
+         "Marsekal Madya", "Marsekal Muda", "Marsekal Pertama", "Laksamana Madya", "Laksamana Muda",
+         "Laksamana Pertama", "Jenderal Besar")  # fmt: skip
 
 RULES = EntityRules(
     titles={
@@ -49,6 +54,9 @@ RULES = EntityRules(
         "Kapolri": "police_chief", "Ketua Mahkamah Agung": "chief_justice",
         "Kapolda": "police_chief", "Kapolres": "police_chief", "Kapolsek": "police_chief",
         "Kepala Kepolisian": "police_chief", "Komisaris": "general",
+        # heads of a village, a neighbourhood, a school: the title's second word is no name ("Kepala Desa")
+        "Kepala Desa": "mayor", "Kepala Dusun": "mayor", "Kepala Lingkungan": "mayor",
+        "Kepala Sekolah": "director", "Menteri Negara": "minister", "Menteri Muda": "minister",
         **{rank: "general" for rank in RANKS},
         **{f"{rank} {arm}": "general" for rank in RANKS for arm in ("Polisi", "Pol", "TNI")},
     },
@@ -68,7 +76,9 @@ RULES = EntityRules(
     non_entity_words=frozenset(
         {"Konvensi", "Program", "Perjanjian", "Deklarasi", "Undang-Undang", "UU", "Peraturan", "Forum",
          "Konferensi", "KTT", "Hari", "Festival", "Piala", "Strategi", "Rencana", "Cetak Biru", "Markas",
-         "Pertemuan", "Upacara", "Sidang", "Kemitraan", "Kode Etik"}
+         "Pertemuan", "Upacara", "Sidang", "Kemitraan", "Kode Etik",
+         # a regulation named after who signs it, with its number ("Instruksi Presiden Nomor 2")
+         "Instruksi", "Keputusan", "Nomor"}
     ),
     plural_markers=frozenset({"dua", "kedua", "para", "tiga", "beberapa", "semua", "mantan", "seorang"}),
     credit_markers=frozenset({"Foto", "Foto:", "Sumber", "Oleh", "Pewarta", "Editor"}),
@@ -88,10 +98,12 @@ RULES = EntityRules(
     place_tails=frozenset({"Utara", "Selatan", "Timur", "Barat", "Tengah", "Tenggara"}),
     title_joiners=frozenset({"dan", ",", "sekaligus"}),
     title_links=frozenset({"dari"}),
-    portfolio_titles=frozenset({"Menteri", "Wakil Menteri"}),
+    portfolio_titles=frozenset({"Menteri", "Wakil Menteri", "Menteri Negara", "Menteri Muda"}),
     portfolios=PORTFOLIOS,
     title_suffixes={"RI": "place:ID"},
     initials_markers=frozenset({"berinisial", "inisial", "initial", "initials"}),
+    # the corpora tag names written lower case ("kediri", "detikcom") and the model learned them
+    lowercase_names=True,
     role_words=frozenset(
         {"Pelatih", "Penyanyi", "Aktor", "Aktris", "Pemain", "Gelandang", "Penyerang", "Bek", "Kiper", "Striker", "Kapten", "Petenis", "Pebulu tangkis", "Pebalap", "Petinju", "Penulis", "Sutradara", "Produser", "Pengacara", "Aktivis", "Wartawan", "Jurnalis", "Pengusaha", "Musisi", "Rapper", "Dokter", "Profesor", "Komedian", "Presenter", "Artis", "Selebritas"}
     ),
