@@ -19,7 +19,8 @@ PORTFOLIOS = frozenset(
      "Koordinator Bidang Kemaritiman", "Koordinator Pembangunan Manusia dan Kebudayaan",
      "Koordinator Bidang Pembangunan Manusia dan Kebudayaan", "Koordinator Kesejahteraan Rakyat",
      # "Menteri Koordinator Politik, Hukum dan Keamanan" (matched up to the comma), also written "Koordinasi"
-     "Koordinator Politik", "Koordinator Bidang Politik", "Koordinasi Politik", "Koordinasi Bidang Politik"}
+     "Koordinator Politik", "Koordinator Bidang Politik", "Koordinasi Politik", "Koordinasi Bidang Politik",
+     "Penerangan", "Riset dan Teknologi", "Pendidikan dan Kebudayaan", "Pekerjaan Umum dan Perumahan Rakyat"}
 )  # fmt: skip
 #: Police and military ranks, alone or followed by "Polisi"/"Pol"/"TNI".
 RANKS = ("Jenderal", "Komisaris Jenderal", "Komjen", "Inspektur Jenderal", "Irjen", "Brigadir Jenderal",
@@ -49,13 +50,14 @@ RULES = EntityRules(
         "Direktur Eksekutif": "agency_head", "Direktur Jenderal": "agency_head", "Dirjen": "agency_head",
         "Kepala": "agency_head", "Direktur": "director", "Duta Besar": "ambassador", "Dubes": "ambassador",
         "Ketua": "chair", "Ketua Umum": "party_chair", "Wakil Ketua": "deputy_chair",
+        "Wakil Ketua Umum": "deputy_chair",
         "Gubernur": "governor", "Wali Kota": "mayor", "Walikota": "mayor", "Bupati": "mayor",
         "Juru Bicara": "spokesperson", "Jubir": "spokesperson", "Jenderal": "general",
         "Kapolri": "police_chief", "Ketua Mahkamah Agung": "chief_justice",
         "Kapolda": "police_chief", "Kapolres": "police_chief", "Kapolsek": "police_chief",
         "Kepala Kepolisian": "police_chief", "Komisaris": "general",
-        # heads of a village, a neighbourhood, a school: the title's second word is no name ("Kepala Desa")
-        "Kepala Desa": "mayor", "Kepala Dusun": "mayor", "Kepala Lingkungan": "mayor",
+        # a school's head: "Sekolah" is no name (a village's is not here: the corpora tag "Desa X" after
+        # "Kepala" as the place)
         "Kepala Sekolah": "director", "Menteri Negara": "minister", "Menteri Muda": "minister",
         **{rank: "general" for rank in RANKS},
         **{f"{rank} {arm}": "general" for rank in RANKS for arm in ("Polisi", "Pol", "TNI")},
