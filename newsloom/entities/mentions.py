@@ -17,7 +17,7 @@ from functools import lru_cache
 from newsloom.entities.gazetteer import Gazetteer, Surface
 from newsloom.entities.learned import LearnedRecogniser, Proposal
 from newsloom.entities.names import _WORD, fold, has_diacritics, is_acronym
-from newsloom.entities.proposals import SCORE_MODEL, merged_spans
+from newsloom.entities.proposals import SCORE_MODEL, coherent_lists, merged_spans
 from newsloom.entities.rules import ROLE_BY_ORGANIZATION, EntityRules
 
 #: Tokens: dotted acronyms (U.N.), words with inner hyphens/apostrophes (Under-Secretary-General,
@@ -178,6 +178,7 @@ class Recogniser:
         self.portfolio_links = {tuple(w.casefold().split()) for w in rules.portfolio_links}
         self.suffixes = {w.casefold(): of for w, of in rules.title_suffixes.items()}
         self.initials = {w.casefold() for w in rules.initials_markers}
+        self.list_joiners = frozenset(w.casefold() for w in rules.list_joiners)
         self.org_stops = {w.casefold() for w in rules.org_stop_words}
         self.regional_heads = {tuple(_WORD.findall(h.casefold())) for h in rules.regional_org_heads}
         self.role_words = {tuple(_WORD.findall(w.casefold())) for w in rules.role_words}
@@ -460,6 +461,7 @@ class Recogniser:
             proposals = self.learned.propose([t.text for t in toks])
         marks = frozenset(item.end - 1 for item in items if self._suffix_at(toks, item))
         proposals = [p for p in proposals if self._may_be_proposed(toks, p, marks)]
+        proposals = coherent_lists(proposals, [t.text for t in toks], self.list_joiners)
         # what may not open a name: titles, honorifics, role words ("Midfielder", "Tiền vệ")
         blocked = {i for item in items if item.kind in ("title", "hon") for i in range(item.start, item.end)}
         blocked |= {i for i, t in enumerate(toks) if t.text.casefold().rstrip(".") in self.honorifics}

@@ -106,6 +106,7 @@ RULES = EntityRules(
     initials_markers=frozenset({"berinisial", "inisial", "initial", "initials"}),
     # the corpora tag names written lower case ("kediri", "detikcom") and the model learned them
     lowercase_names=True,
+    list_joiners=frozenset({"dan", "atau", "serta"}),
     role_words=frozenset(
         {"Pelatih", "Penyanyi", "Aktor", "Aktris", "Pemain", "Gelandang", "Penyerang", "Bek", "Kiper", "Striker", "Kapten", "Petenis", "Pebulu tangkis", "Pebalap", "Petinju", "Penulis", "Sutradara", "Produser", "Pengacara", "Aktivis", "Wartawan", "Jurnalis", "Pengusaha", "Musisi", "Rapper", "Dokter", "Profesor", "Komedian", "Presenter", "Artis", "Selebritas"}
     ),
