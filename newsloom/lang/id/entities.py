@@ -108,6 +108,8 @@ RULES = EntityRules(
     lowercase_names=True,
     list_joiners=frozenset({"dan", "atau", "serta"}),
     role_words=frozenset(
-        {"Pelatih", "Penyanyi", "Aktor", "Aktris", "Pemain", "Gelandang", "Penyerang", "Bek", "Kiper", "Striker", "Kapten", "Petenis", "Pebulu tangkis", "Pebalap", "Petinju", "Penulis", "Sutradara", "Produser", "Pengacara", "Aktivis", "Wartawan", "Jurnalis", "Pengusaha", "Musisi", "Rapper", "Dokter", "Profesor", "Komedian", "Presenter", "Artis", "Selebritas"}
+        {"Pelatih", "Penyanyi", "Aktor", "Aktris", "Pemain", "Gelandang", "Penyerang", "Bek", "Kiper", "Striker", "Kapten", "Petenis", "Pebulu tangkis", "Pebalap", "Petinju", "Penulis", "Sutradara", "Produser", "Pengacara", "Aktivis", "Wartawan", "Jurnalis", "Pengusaha", "Musisi", "Rapper", "Dokter", "Profesor", "Komedian", "Presenter", "Artis", "Selebritas",
+         # a crew's and other trades ("Teknisi Nesudin Rahmat", "pramugari Ida Handayani")
+         "Teknisi", "Pramugari", "Pramugara", "Pilot", "Kopilot", "Ko-Pilot", "Perawat", "Bidan", "Petani", "Nelayan", "Mahasiswa", "Mahasiswi", "Siswa", "Siswi", "Pelajar", "Buruh", "Sopir", "Supir", "Karyawan", "Karyawati", "Peneliti", "Pengamat", "Ekonom", "Politikus", "Politisi", "Wasit", "Atlet", "Pegolf", "Perenang", "Pesepak bola", "Pesepakbola"}
     ),
 )  # fmt: skip
