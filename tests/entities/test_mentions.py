@@ -178,3 +178,14 @@ def test_indonesian_ranks_heads_trades_and_regulations_are_no_names(article: Cal
     found = {name for text in texts for name in _by_text(article(text, "id"))}
     assert not {"Muda", "Sekolah", "Nomor", "Koordinasi Politik", "Teknisi Nesudin Rahmat"} & found, found
     assert {"Yuyu Sutisna", "Suharjo Bawono", "Luhut Binsar Pandjaitan", "Nesudin Rahmat"} <= found, found
+
+
+def test_an_indonesian_party_between_a_title_and_its_holder_is_the_party(
+    article: Callable[..., Article],
+) -> None:
+    # the curated parties (organizations.json): the title's body, then the person who holds it
+    text = "Presiden Joko Widodo bertemu Ketua Umum Gerindra Prabowo Subianto dan Ketua Umum NasDem Surya Paloh ."
+    found = _by_text(article(text, "id"))
+    assert found["Gerindra"][0].type == "organization" and found["NasDem"][0].type == "organization"
+    assert found["Prabowo Subianto"][0].type == "person" and found["Surya Paloh"][0].type == "person"
+    assert "Gerindra Prabowo Subianto" not in found and "NasDem Surya Paloh" not in found
