@@ -1,7 +1,7 @@
 """Benchmark of the entity stage and of corpus linking (prints figures; asserts nothing).
 
     python bench/entities.py [--articles 10000] [--stage-articles 2000] [--probe 200] [--no-linking]
-                             [--semeval 300]
+                             [--semeval 300] [--cpu] [--candidate vi=/tmp/models/vi]
 
 Corpus: the bundled examples and the seeds, each varied into many articles by a sentence naming
 synthetic people (family names and given names from the language packs' style, numbered so every
@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT))
 from newsloom.article import Article  # noqa: E402
 from newsloom.entities.learned import learned_recogniser  # noqa: E402
 from newsloom.entities.linking import link_article  # noqa: E402
-from newsloom.entities.mentions import tokenize  # noqa: E402
+from newsloom.entities.mentions import token_texts, tokenize  # noqa: E402
 from newsloom.entities.stage import MODES, find_mentions_many  # noqa: E402
 from newsloom.sentences import split_sentences  # noqa: E402
 from newsloom.store.migrations import m0002_entities  # noqa: E402
@@ -231,6 +231,35 @@ def time_models(articles: list[Article]) -> None:
               f"{count / seconds:.0f} sentences/s")  # fmt: skip
 
 
+def compare_model(articles: list[Article], language: str, candidate: Path) -> None:
+    """CPU seconds of the shipped model of ``language`` and of a ``candidate`` model folder on the same
+    sentences, one batch per article as the stage runs them; best of three interleaved passes, as a ratio."""
+    from newsloom.entities.learned import LearnedRecogniser
+
+    batches = [
+        [token_texts(s.text) for s in article.sentences if (s.language or article.language) == language]
+        for article in articles
+    ]
+    batches = [batch for batch in batches if batch]
+    shipped = learned_recogniser(language)
+    if shipped is None or not batches:
+        print(f"compare {language}: no shipped model or no {language} sentences")
+        return
+    models = {"shipped": shipped, "candidate": LearnedRecogniser(candidate)}
+    best: dict[str, float] = {}
+    for _ in range(3):
+        for name, model in models.items():
+            start = time.process_time()
+            for batch in batches:
+                model.propose_many(batch)
+            seconds = time.process_time() - start
+            best[name] = min(best.get(name, seconds), seconds)
+    words = sum(len(s) for batch in batches for s in batch)
+    for name, seconds in best.items():
+        print(f"{language} model {name} ({models[name].path}): {words} words in {seconds:.2f} CPU s")
+    print(f"{language} candidate vs shipped: {best['candidate'] / best['shipped']:.2f}x the CPU time")
+
+
 def entity_count(engine: sa.Engine) -> int:
     with engine.connect() as conn:
         return int(conn.execute(sa.text("SELECT count(*) FROM entities")).scalar() or 0)
@@ -260,6 +289,11 @@ def main() -> int:
         "--semeval", type=int, default=0, help="also time the stage on this many SemEval texts"
     )
     parser.add_argument("--cpu", action="store_true", help="time the stage in CPU seconds, not wall seconds")
+    parser.add_argument(
+        "--candidate",
+        default="",
+        help="LANG=FOLDER: time a trained model folder against the shipped one on the same sentences",
+    )
     args = parser.parse_args()
     if args.cpu:
         CLOCK["now"] = time.process_time
@@ -290,6 +324,9 @@ def main() -> int:
         f"one article per call: {best['hybrid, one article per call'] / best['rules']:.2f}x"
     )
     time_models(stage_set)
+    if args.candidate:
+        language, _, folder = args.candidate.partition("=")
+        compare_model(stage_set, language, Path(folder))
     if args.semeval:
         texts = semeval_articles(args.semeval)
         if texts:

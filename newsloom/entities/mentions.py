@@ -17,7 +17,7 @@ from functools import lru_cache
 from newsloom.entities.gazetteer import Gazetteer, Surface
 from newsloom.entities.learned import LearnedRecogniser, Proposal
 from newsloom.entities.names import _WORD, fold, has_diacritics, is_acronym
-from newsloom.entities.proposals import SCORE_MODEL, merged_spans
+from newsloom.entities.proposals import SCORE_MODEL, coherent_lists, merged_spans
 from newsloom.entities.rules import ROLE_BY_ORGANIZATION, EntityRules
 
 #: Tokens: dotted acronyms (U.N.), words with inner hyphens/apostrophes (Under-Secretary-General,
@@ -178,6 +178,7 @@ class Recogniser:
         self.portfolio_links = {tuple(w.casefold().split()) for w in rules.portfolio_links}
         self.suffixes = {w.casefold(): of for w, of in rules.title_suffixes.items()}
         self.initials = {w.casefold() for w in rules.initials_markers}
+        self.list_joiners = frozenset(w.casefold() for w in rules.list_joiners)
         self.org_stops = {w.casefold() for w in rules.org_stop_words}
         self.regional_heads = {tuple(_WORD.findall(h.casefold())) for h in rules.regional_org_heads}
         self.role_words = {tuple(_WORD.findall(w.casefold())) for w in rules.role_words}
@@ -460,6 +461,7 @@ class Recogniser:
             proposals = self.learned.propose([t.text for t in toks])
         marks = frozenset(item.end - 1 for item in items if self._suffix_at(toks, item))
         proposals = [p for p in proposals if self._may_be_proposed(toks, p, marks)]
+        proposals = coherent_lists(proposals, [t.text for t in toks], self.list_joiners)
         # what may not open a name: titles, honorifics, role words ("Midfielder", "Tiền vệ")
         blocked = {i for item in items if item.kind in ("title", "hon") for i in range(item.start, item.end)}
         blocked |= {i for i, t in enumerate(toks) if t.text.casefold().rstrip(".") in self.honorifics}
@@ -468,9 +470,10 @@ class Recogniser:
         words = [t.text for t in toks]
 
         def may_stand_alone(mention: RawMention) -> bool:  # "Anh": England, or a given name, or "brother"
-            return not (
-                mention.end - mention.start == 1 and words[mention.start] in self.rules.ambiguous_places
-            )
+            single = mention.end - mention.start == 1
+            if single and self._opening_common_word(toks, mention.start, known_names_too=True):
+                return False  # '" Antara peristiwa itu ...': "between", not the news agency the model saw none of
+            return not (single and words[mention.start] in self.rules.ambiguous_places)
 
         is_word = [t.is_word for t in toks]
         cuts = frozenset(item.start for item in items if item.kind in ("title", "hon"))
@@ -526,7 +529,9 @@ class Recogniser:
             return False
         if proposal.end - proposal.start > MAX_PROPOSAL_TOKENS:
             return False
-        if not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in toks[proposal.start : proposal.end]):
+        if not self.rules.lowercase_names and not any(
+            t.text[:1].isupper() or t.text[:1].isdigit() for t in toks[proposal.start : proposal.end]
+        ):
             return False  # "cảnh sát" (the police): a name has a capital or a number ("quận 10")
         text = toks[proposal.start].text
         single = proposal.end - proposal.start == 1
@@ -538,7 +543,9 @@ class Recogniser:
             )
         if single and proposal.start in marks:
             return True  # "Presiden RI": the country's mark after a title
-        return not (single and text.isupper() and len(text) < MIN_ACRONYM_LETTERS)  # "UN": the gazetteer's
+        return not (
+            single and text.isupper() and len(text) < self.rules.min_proposed_acronym
+        )  # "UN": the gazetteer's
 
     def _opening_verb(self, toks: list[Token], i: int) -> bool:
         """The first word of the sentence is one of the pack's opening verbs and no known name."""
@@ -547,13 +554,14 @@ class Recogniser:
         text = toks[i].text
         return bool(self.opening_verbs.fullmatch(text)) and not self.gaz.lookup((fold(text),), self.language)
 
-    def _opening_common_word(self, toks: list[Token], i: int) -> bool:
-        """The first word of the sentence is one of the pack's common words and no known name."""
+    def _opening_common_word(self, toks: list[Token], i: int, known_names_too: bool = False) -> bool:
+        """The first word of the sentence is one of the pack's common words and no known name (or, with
+        ``known_names_too``, also a known one: a gazetteer name the model did not propose there)."""
         if not self.rules.common_words or any(t.is_word for t in toks[:i]):
             return False
         text = toks[i].text
-        return text.casefold() in self.rules.common_words and not self.gaz.lookup(
-            (fold(text),), self.language
+        return text.casefold() in self.rules.common_words and (
+            known_names_too or not self.gaz.lookup((fold(text),), self.language)
         )
 
     def _role_word_tokens(self, toks: list[Token]) -> set[int]:

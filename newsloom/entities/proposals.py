@@ -66,6 +66,45 @@ def strip_edges(
     return start, end
 
 
+#: The fewest names of a list whose odd one out takes the others' type (three agreeing, one odd).
+MIN_LIST_NAMES = 4
+
+
+def coherent_lists(
+    proposals: Sequence[Proposal], texts: Sequence[str], joiners: frozenset[str]
+) -> list[Proposal]:
+    """The model's proposals, where a list of names ("New Mexico , Arizona , Wyoming , Colorado dan Texas":
+    names separated only by a comma or one of ``joiners``) types all but one name alike as places or as
+    organizations, with that one name, one word long, read as a person: it takes the others' type. A list
+    names things of one kind, and the model reads a lone unfamiliar word by its shape ("Colorado" as a
+    person); other odd ones out are left alone (on the training split they were right)."""
+    found = sorted(proposals, key=lambda p: p.start)
+    if not joiners or len(found) < MIN_LIST_NAMES:
+        return list(found)
+    lists: list[list[int]] = [[0]]
+    for n in range(1, len(found)):
+        between = texts[found[n - 1].end : found[n].start]
+        if len(between) == 1 and (between[0] == "," or between[0].casefold() in joiners):
+            lists[-1].append(n)
+        else:
+            lists.append([n])
+    for members in lists:
+        if len(members) < MIN_LIST_NAMES:
+            continue
+        kinds = [found[n].type for n in members]
+        for n in members:
+            others = {kind for m, kind in zip(members, kinds, strict=True) if m != n}
+            proposal = found[n]
+            if (
+                proposal.type == "person"
+                and len(others) == 1
+                and "person" not in others
+                and proposal.end - proposal.start == 1
+            ):
+                found[n] = Proposal(proposal.start, proposal.end, others.pop())
+    return found
+
+
 def overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
     return a_start < b_end and b_start < a_end
 

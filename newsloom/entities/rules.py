@@ -101,6 +101,16 @@ class EntityRules:
     #: what a person does, written before the name and never part of it ("Midfielder", "Pelatih",
     #: "Tiền vệ"): stripped from the edges of a span the learned recogniser proposes
     role_words: frozenset[str] = frozenset()
+    #: the fewest capitals of a one-word acronym the learned model may propose alone; shorter ones are
+    #: someone's initials ("JT"). Indonesian news writes its institutions in two ("MK", "PD", "KY")
+    min_proposed_acronym: int = 3
+    #: words that join the last item of a list of names ("dan", "and"): the model's one-word name typed
+    #: unlike all the others of a list of four or more takes their type ("Arizona , Wyoming , Colorado dan
+    #: Texas"); empty: lists are left as the model reads them
+    list_joiners: frozenset[str] = frozenset()
+    #: whether the learned model's all-lowercase spans stand ("kediri", "detikcom", as the Indonesian
+    #: corpora tag them); False where a lowercase span is a common noun ("cảnh sát", the police)
+    lowercase_names: bool = False
 
 
 def read_word_list(path: Path) -> frozenset[str]:

@@ -200,3 +200,20 @@ def test_a_run_away_proposal_is_no_name() -> None:
     assert len(toks) > MAX_PROPOSAL_TOKENS
     assert not recogniser("vi")._may_be_proposed(toks, Proposal(0, len(toks), "organization"))
     assert recogniser("vi")._may_be_proposed(toks, Proposal(0, 11, "organization"))
+
+
+def test_a_pack_says_whether_lowercase_and_two_letter_proposals_stand() -> None:
+    """Indonesian corpora tag names written lower case ("kediri"); Vietnamese "cảnh sát" is a common noun.
+    Two capitals alone stay initials in every pack unless the pack lowers the bar."""
+    from newsloom.entities.learned import Proposal
+    from newsloom.entities.mentions import tokenize
+    from newsloom.entities.stage import recogniser
+
+    assert load_part("id", "entities").lowercase_names and not load_part("vi", "entities").lowercase_names
+    toks = tokenize("Ia pindah dari jawa ke kediri bersama JT .")
+    id_ = recogniser("id")
+    assert id_._may_be_proposed(toks, Proposal(3, 4, "place"))
+    assert id_._may_be_proposed(toks, Proposal(5, 6, "place"))
+    assert not id_._may_be_proposed(toks, Proposal(7, 8, "person"))
+    vi_toks = tokenize("Theo cảnh sát Thái Lan.")
+    assert not recogniser("vi")._may_be_proposed(vi_toks, Proposal(1, 3, "organization"))

@@ -113,3 +113,27 @@ def test_a_title_run_opening_with_a_family_name_stays_one_person() -> None:
         family_named=frozenset({1}),
     )
     assert [(s, e, t) for s, e, t, _ in spans] == [(1, 4, "person")]
+
+
+def test_a_lone_person_in_a_list_of_places_is_a_place() -> None:
+    from newsloom.entities.learned import Proposal
+    from newsloom.entities.proposals import coherent_lists
+
+    words = ["di", "New", "Mexico", ",", "Arizona", ",", "Wyoming", ",", "Colorado", "dan", "Texas", "."]
+    read = [
+        Proposal(1, 3, "place"),
+        Proposal(4, 5, "place"),
+        Proposal(6, 7, "place"),
+        Proposal(8, 9, "person"),
+        Proposal(10, 11, "place"),
+    ]
+    joiners = frozenset({"dan"})
+    assert coherent_lists(read, words, joiners)[3] == Proposal(8, 9, "place")
+    # a pack without list joiners, a list of three, or a person of two words are left alone
+    assert coherent_lists(read, words, frozenset())[3].type == "person"
+    assert coherent_lists(read[1:4], words, joiners)[2].type == "person"
+    longer = [*read[:3], Proposal(8, 10, "person"), Proposal(10, 11, "place")]
+    assert coherent_lists(longer, [*words[:9], "Smith", *words[10:]], joiners)[3].type == "person"
+    # an organization odd one out is the model's call (on the training split it was right)
+    odd_org = [*read[:3], Proposal(8, 9, "organization"), read[4]]
+    assert coherent_lists(odd_org, words, joiners)[3].type == "organization"

@@ -95,6 +95,28 @@ def test_numpy_and_blis_products_give_the_same_spans(language: str) -> None:
     assert any(with_numpy)
 
 
+@pytest.mark.parametrize("language", ["en", "id", "vi"])
+def test_the_recogniser_without_the_label_scan_gives_what_spacy_gives(language: str) -> None:
+    """Our own loop over the components, with the entity recogniser that skips spaCy's scan for labels
+    the documents bring, gives the spans of spaCy's own ``nlp.pipe``."""
+    from spacy.tokens import Doc
+
+    from newsloom.entities.learned import LABEL_TYPES, Proposal, learned_recogniser
+
+    model = learned_recogniser(language)
+    if model is None:
+        pytest.skip(f"no {language} model shipped")
+    assert type(model._steps[-1]).__name__ == "KnownLabelsRecognizer"
+    texts = [a.text for a in _examples() if a.language == language][:8]
+    sentences = [
+        [t.text for t in tokenize(s.text)] for text in texts for s in split_sentences(text, language)
+    ]
+    docs = model.nlp.pipe([Doc(model.nlp.vocab, words=words) for words in sentences], batch_size=64)
+    by_spacy = [[Proposal(e.start, e.end, LABEL_TYPES[e.label_]) for e in doc.ents] for doc in docs]
+    assert model.propose_many(sentences) == by_spacy
+    assert sum(map(len, by_spacy)) > 10
+
+
 def test_the_country_mark_after_an_indonesian_title_is_a_place() -> None:
     """ "Presiden RI Joko Widodo": the corpora tag "RI" a place; it still belongs to the title too."""
     article = make_article("Dalam kunjungan itu, Presiden RI Joko Widodo bertemu Facebook.", "id")

@@ -17,12 +17,18 @@ PORTFOLIOS = frozenset(
      # the coordinating ministries as written in the news (a portfolio is matched up to a comma)
      "Koordinator Politik dan Keamanan", "Koordinator Perekonomian", "Koordinator Kemaritiman",
      "Koordinator Bidang Kemaritiman", "Koordinator Pembangunan Manusia dan Kebudayaan",
-     "Koordinator Bidang Pembangunan Manusia dan Kebudayaan", "Koordinator Kesejahteraan Rakyat"}
+     "Koordinator Bidang Pembangunan Manusia dan Kebudayaan", "Koordinator Kesejahteraan Rakyat",
+     # "Menteri Koordinator Politik, Hukum dan Keamanan" (matched up to the comma), also written "Koordinasi"
+     "Koordinator Politik", "Koordinator Bidang Politik", "Koordinasi Politik", "Koordinasi Bidang Politik",
+     "Penerangan", "Riset dan Teknologi", "Pendidikan dan Kebudayaan", "Pekerjaan Umum dan Perumahan Rakyat"}
 )  # fmt: skip
 #: Police and military ranks, alone or followed by "Polisi"/"Pol"/"TNI".
 RANKS = ("Jenderal", "Komisaris Jenderal", "Komjen", "Inspektur Jenderal", "Irjen", "Brigadir Jenderal",
          "Brigjen", "Komisaris Besar", "Kombes", "Ajun Komisaris Besar", "AKBP", "Ajun Komisaris", "AKP",
-         "Letnan Jenderal", "Mayor Jenderal", "Marsekal", "Laksamana", "Kolonel")  # fmt: skip
+         "Letnan Jenderal", "Mayor Jenderal", "Marsekal", "Laksamana", "Kolonel",
+         # the air force's and navy's two-word ranks, and the five-star one ("Marsekal Muda TNI Yuyu Sutisna")
+         "Marsekal Madya", "Marsekal Muda", "Marsekal Pertama", "Laksamana Madya", "Laksamana Muda",
+         "Laksamana Pertama", "Jenderal Besar")  # fmt: skip
 
 RULES = EntityRules(
     titles={
@@ -44,11 +50,15 @@ RULES = EntityRules(
         "Direktur Eksekutif": "agency_head", "Direktur Jenderal": "agency_head", "Dirjen": "agency_head",
         "Kepala": "agency_head", "Direktur": "director", "Duta Besar": "ambassador", "Dubes": "ambassador",
         "Ketua": "chair", "Ketua Umum": "party_chair", "Wakil Ketua": "deputy_chair",
+        "Wakil Ketua Umum": "deputy_chair",
         "Gubernur": "governor", "Wali Kota": "mayor", "Walikota": "mayor", "Bupati": "mayor",
         "Juru Bicara": "spokesperson", "Jubir": "spokesperson", "Jenderal": "general",
         "Kapolri": "police_chief", "Ketua Mahkamah Agung": "chief_justice",
         "Kapolda": "police_chief", "Kapolres": "police_chief", "Kapolsek": "police_chief",
         "Kepala Kepolisian": "police_chief", "Komisaris": "general",
+        # a school's head: "Sekolah" is no name (a village's is not here: the corpora tag "Desa X" after
+        # "Kepala" as the place)
+        "Kepala Sekolah": "director", "Menteri Negara": "minister", "Menteri Muda": "minister",
         **{rank: "general" for rank in RANKS},
         **{f"{rank} {arm}": "general" for rank in RANKS for arm in ("Polisi", "Pol", "TNI")},
     },
@@ -68,7 +78,9 @@ RULES = EntityRules(
     non_entity_words=frozenset(
         {"Konvensi", "Program", "Perjanjian", "Deklarasi", "Undang-Undang", "UU", "Peraturan", "Forum",
          "Konferensi", "KTT", "Hari", "Festival", "Piala", "Strategi", "Rencana", "Cetak Biru", "Markas",
-         "Pertemuan", "Upacara", "Sidang", "Kemitraan", "Kode Etik"}
+         "Pertemuan", "Upacara", "Sidang", "Kemitraan", "Kode Etik",
+         # a regulation named after who signs it, with its number ("Instruksi Presiden Nomor 2")
+         "Instruksi", "Keputusan", "Nomor"}
     ),
     plural_markers=frozenset({"dua", "kedua", "para", "tiga", "beberapa", "semua", "mantan", "seorang"}),
     credit_markers=frozenset({"Foto", "Foto:", "Sumber", "Oleh", "Pewarta", "Editor"}),
@@ -88,11 +100,16 @@ RULES = EntityRules(
     place_tails=frozenset({"Utara", "Selatan", "Timur", "Barat", "Tengah", "Tenggara"}),
     title_joiners=frozenset({"dan", ",", "sekaligus"}),
     title_links=frozenset({"dari"}),
-    portfolio_titles=frozenset({"Menteri", "Wakil Menteri"}),
+    portfolio_titles=frozenset({"Menteri", "Wakil Menteri", "Menteri Negara", "Menteri Muda"}),
     portfolios=PORTFOLIOS,
     title_suffixes={"RI": "place:ID"},
     initials_markers=frozenset({"berinisial", "inisial", "initial", "initials"}),
+    # the corpora tag names written lower case ("kediri", "detikcom") and the model learned them
+    lowercase_names=True,
+    list_joiners=frozenset({"dan", "atau", "serta"}),
     role_words=frozenset(
-        {"Pelatih", "Penyanyi", "Aktor", "Aktris", "Pemain", "Gelandang", "Penyerang", "Bek", "Kiper", "Striker", "Kapten", "Petenis", "Pebulu tangkis", "Pebalap", "Petinju", "Penulis", "Sutradara", "Produser", "Pengacara", "Aktivis", "Wartawan", "Jurnalis", "Pengusaha", "Musisi", "Rapper", "Dokter", "Profesor", "Komedian", "Presenter", "Artis", "Selebritas"}
+        {"Pelatih", "Penyanyi", "Aktor", "Aktris", "Pemain", "Gelandang", "Penyerang", "Bek", "Kiper", "Striker", "Kapten", "Petenis", "Pebulu tangkis", "Pebalap", "Petinju", "Penulis", "Sutradara", "Produser", "Pengacara", "Aktivis", "Wartawan", "Jurnalis", "Pengusaha", "Musisi", "Rapper", "Dokter", "Profesor", "Komedian", "Presenter", "Artis", "Selebritas",
+         # a crew's and other trades ("Teknisi Nesudin Rahmat", "pramugari Ida Handayani")
+         "Teknisi", "Pramugari", "Pramugara", "Pilot", "Kopilot", "Ko-Pilot", "Perawat", "Bidan", "Petani", "Nelayan", "Mahasiswa", "Mahasiswi", "Siswa", "Siswi", "Pelajar", "Buruh", "Sopir", "Supir", "Karyawan", "Karyawati", "Peneliti", "Pengamat", "Ekonom", "Politikus", "Politisi", "Wasit", "Atlet", "Pegolf", "Perenang", "Pesepak bola", "Pesepakbola"}
     ),
 )  # fmt: skip
