@@ -112,7 +112,7 @@ ACT_DAYS = 3
 
 @dataclass(frozen=True, slots=True)
 class Act:
-    """An event a unit reports with the day the text gives it and its participants (two or more)."""
+    """An event a unit reports with the day the text gives it and its participants (two people or more)."""
 
     type: str  # PLOVER type
     day: date
@@ -216,8 +216,11 @@ def unit_keys(article: Article, segment: Segment | None, canonical: dict[int, st
 
 def unit_acts(article: Article, segment: Segment | None) -> tuple[Act, ...]:
     """The events of a unit (its top-level ones, in its sentences) dated by the text to a full day
-    (not by the publication date) that name two participants or more, places left out: what tells
-    two meetings of one day, each with its own guests, apart."""
+    (not by the publication date) between two people or more (their participants: people,
+    organisations and groups; places left out): what tells two meetings of one day, each with its
+    own guests, apart. Events without two named people are left out: counted with them (a
+    shooting's "police" and a street read as a person), acts apart held for 3 GVC train pairs and 1
+    GVC dev pair of one incident; with two people, for none."""
     acts: list[Act] = []
     for event in article.events:
         if event.parent is not None or event.date_source not in ("time", "previous"):
@@ -232,7 +235,8 @@ def unit_acts(article: Article, segment: Segment | None) -> tuple[Act, ...]:
             for a in (*event.source, *event.target)
             if not a.startswith("place:")
         )
-        if day is not None and len(participants) >= 2:
+        people = sum(1 for p in participants if p.startswith("person:"))
+        if day is not None and people >= 2:
             act = Act(event.type, day, participants)
             if act not in acts:
                 acts.append(act)

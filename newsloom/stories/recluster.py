@@ -248,10 +248,12 @@ def vouched(units: list[WindowUnit]) -> np.ndarray:
 def acts_apart_matrix(units: list[WindowUnit], days: int = ACT_DAYS) -> np.ndarray:
     """For every two units, whether they report acts of one type at most ``days`` apart
     (``cluster.unit_acts``) and no two such acts share a participant: two meetings of one day, each
-    with its own guests, told with the same words. Checked on labelled pairs (GVC train and dev,
-    the project gold, SemEval training pairs), together with no person in common: it holds for 0 of
-    36 project-gold pairs of one story, 1 of 217 GVC dev pairs and 3 of 644 GVC train pairs, and
-    for 126 of the gold's 594 pairs of two stories."""
+    with its own guests, told with the same words. Checked on labelled pairs of whole articles
+    (the GVC train and SemEval training pairs of ``scripts/train_stories.py``, every pair of GVC dev and
+    of the project gold),
+    together with no person in common: it holds for none of the 36 project-gold pairs of one story,
+    the 217 GVC dev pairs and the 644 GVC train pairs of one incident, and for 89 of the gold's 594
+    pairs of two stories (meetings of one week in one city)."""
     acts = [(index, act) for index, item in enumerate(units) for act in item.unit.acts]
     found = np.zeros((len(units), len(units)), dtype=bool)
     if len(acts) < 2:

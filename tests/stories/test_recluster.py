@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import math
 from pathlib import Path
@@ -364,3 +365,9 @@ def test_a_unit_acts_are_its_text_dated_events_with_two_participants() -> None:
     lone = make_article("b", "On Tuesday, Minister Lan received guests.", published=day,
                         persons=["Minister Lan"], times=[("On Tuesday", day)])  # fmt: skip
     assert cluster.unit_acts(with_meeting(lone, day), None) == ()
+    office = make_article("c", "On Tuesday, Minister Lan received the UNODC office.", published=day,
+                          persons=["Minister Lan"], organizations=["UNODC"],
+                          times=[("On Tuesday", day)])  # fmt: skip
+    event = with_meeting(office, day).events[0]
+    with_office = dataclasses.replace(office, events=(dataclasses.replace(event, target=("org:unodc",)),))
+    assert cluster.unit_acts(with_office, None) == ()  # one person and an organisation
