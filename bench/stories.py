@@ -176,8 +176,9 @@ def baseline(
 
 
 def scale(count: int) -> None:
-    """The end-of-run re-clustering of ``count`` synthetic articles (one event a day, their own
-    actors; the tests' bag-of-words encoder, so no model) against clustering them incrementally, in
+    """The end-of-run re-clustering of ``count`` synthetic articles (three meetings a day, each of its
+    own two people, with the meeting the events stage reads in them; the tests' bag-of-words
+    encoder, so no model) against clustering them incrementally, in
     the same run: the figure is the ratio of the two times."""
 
     from newsloom.store import Store
@@ -186,7 +187,7 @@ def scale(count: int) -> None:
     from newsloom.stories.recluster import recluster_recent
     from newsloom.stories.stage import ENCODER_ENV
     from newsloom.stories.storylines import cluster_and_thread
-    from tests.stories.helpers import FAKE, BagOfWordsEncoder, embedded, make_article
+    from tests.stories.helpers import FAKE, BagOfWordsEncoder, embedded, make_article, with_meeting
 
     encoder = BagOfWordsEncoder()
     embed.register_encoder(FAKE, lambda: encoder)
@@ -196,8 +197,9 @@ def scale(count: int) -> None:
         day = str(np.datetime64("2024-01-01") + i // 3)
         names = [f"Minister Alpha{i}", f"Envoy Beta{i}"]
         text = f"On Monday, {names[0]} received {names[1]} to discuss project {i} in sector {i % 17}."
-        articles.append(make_article(f"synthetic-{i}", text, published=day, persons=names,
-                                     places=["Hà Nội"], times=[("On Monday", day)]))  # fmt: skip
+        article = make_article(f"synthetic-{i}", text, published=day, persons=names,
+                               places=["Hà Nội"], times=[("On Monday", day)])  # fmt: skip
+        articles.append(with_meeting(article, day))
     with tempfile.TemporaryDirectory() as folder:
         store = Store.open(str(Path(folder) / "scale.db"))
         started = time.perf_counter()

@@ -510,7 +510,7 @@ def storylines(
     with store.connect() as conn:
         lines = storylines_view(conn, limit=limit)
     for line in lines.items:
-        console.rule(f"{line.title} ({line.date_first}..{line.date_last})")
+        console.rule(f"{line.name or line.title} ({line.date_first}..{line.date_last})")
         for item in line.stories:
             langs = ", ".join(item.languages)
             console.print(f"  {item.date or '?'}  [{item.id}] {item.title} ({langs})")

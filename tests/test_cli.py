@@ -135,6 +135,23 @@ def test_piped_tables_are_not_cut_at_80_columns(examples_db: str) -> None:
     assert max(len(line) for line in piped.output.splitlines()) > 80
 
 
+def test_storylines_are_headed_by_their_principal_actors_and_topic(examples_db: str) -> None:
+    from newsloom.store import Store
+    from newsloom.views.stories import storylines_view
+
+    store = Store.open(examples_db)
+    with store.connect() as conn:
+        lines = storylines_view(conn, limit=1000).items
+    store.close()
+    named = [line for line in lines if line.name]
+    assert named, "the examples' storylines have names"
+    shown = runner.invoke(app, ["storylines", "--db", examples_db], env={"COLUMNS": "400"})
+    assert shown.exit_code == 0, shown.output
+    heads = [line for line in shown.output.splitlines() if "─" in line]
+    assert len(heads) == len(lines)
+    assert all(any(line.name in head for head in heads) for line in named)
+
+
 GERMAN = """Bundesregierung kündigt neues Klimapaket an
 
 Berlin – Die Bundesregierung hat am Mittwoch ein neues Maßnahmenpaket für den Klimaschutz vorgestellt.

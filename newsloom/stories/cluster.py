@@ -104,6 +104,19 @@ MAX_NUMBERS = 12
 RARE_NUMBER_HOLDERS = 4
 #: Key prefixes of the names whose lack of any in common is a signal (``names_apart``): people, places.
 APART_KINDS = ("person:", "place:")
+#: Two acts (``unit_acts``) of one PLOVER type dated at most this many days apart are the same kind
+#: of event at the same time: if no two such acts of two units share a participant, the units report
+#: other events (``recluster.acts_apart_matrix``).
+ACT_DAYS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Act:
+    """An event a unit reports with the day the text gives it and its participants (two people or more)."""
+
+    type: str  # PLOVER type
+    day: date
+    participants: frozenset[str]  # canonical keys of its people, organisations and groups
 
 
 @dataclass(slots=True)
@@ -119,6 +132,7 @@ class Unit:
     title: str | None
     title_rank: int
     exact: bool = False  # the date is said in the text (an event or lead date), not the publication date
+    acts: tuple[Act, ...] = ()  # its dated events with their participants (``unit_acts``)
     centred: np.ndarray = field(default_factory=lambda: np.zeros(0))
     language_vectors: int = 0  # vectors of its language centred so far
 
@@ -198,6 +212,35 @@ def unit_keys(article: Article, segment: Segment | None, canonical: dict[int, st
     for number in number_keys(article, segment):
         keys[number] = KEY_WEIGHTS["number"]
     return keys
+
+
+def unit_acts(article: Article, segment: Segment | None) -> tuple[Act, ...]:
+    """The events of a unit (its top-level ones, in its sentences) dated by the text to a full day
+    (not by the publication date) between two people or more (their participants: people,
+    organisations and groups; places left out): what tells two meetings of one day, each with its
+    own guests, apart. Events without two named people are left out: counted with them (a
+    shooting's "police" and a street read as a person), acts apart held for 3 GVC train pairs and 1
+    GVC dev pair of one incident; with two people, for none."""
+    acts: list[Act] = []
+    for event in article.events:
+        if event.parent is not None or event.date_source not in ("time", "previous"):
+            continue
+        if not (0 <= event.sentence < len(article.sentences)):
+            continue
+        if segment is not None and not segment.holds(article, article.sentences[event.sentence].start):
+            continue
+        day = _parse_day(day_of(event.date))
+        participants = frozenset(
+            person_key(a) if a.startswith("person:") else a
+            for a in (*event.source, *event.target)
+            if not a.startswith("place:")
+        )
+        people = sum(1 for p in participants if p.startswith("person:"))
+        if day is not None and people >= 2:
+            act = Act(event.type, day, participants)
+            if act not in acts:
+                acts.append(act)
+    return tuple(acts)
 
 
 def number_keys(article: Article, segment: Segment | None) -> list[str]:
@@ -305,7 +348,7 @@ def article_units(conn: Connection, article: Article, dim: int) -> list[Unit]:
         title, rank = (article.title, 2) if article.title else (_first_sentence(article, 0), 1)
         return [
             Unit(-1, None, doc_vector, article_passage(article), unit_keys(article, None, canonical),
-                 own_date, title, rank, exact=exact)
+                 own_date, title, rank, exact=exact, acts=unit_acts(article, None))
         ]  # fmt: skip
     units = []
     for index, (segment, vector) in enumerate(zip(found, segment_vectors, strict=True)):
@@ -313,7 +356,7 @@ def article_units(conn: Connection, article: Article, dim: int) -> list[Unit]:
             Unit(index, (segment.start, segment.end), vector, segment_passage(article, segment),
                  unit_keys(article, segment, canonical),
                  _segment_date(segment, own_date), _first_sentence(article, segment.first_sentence), 0,
-                 exact=exact or segment.date is not None)
+                 exact=exact or segment.date is not None, acts=unit_acts(article, segment))
         )  # fmt: skip
     return units
 

@@ -20,6 +20,7 @@ and a second pass changes nothing.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import numpy as np
@@ -57,6 +58,8 @@ THREAD_KINDS = ("person", "org", "organization")
 PRINCIPAL_ACTORS = 2
 #: Stories of a candidate storyline compared for topic: its latest ones (bounded cost).
 RECENT_STORIES = 8
+#: A country key (ISO 3166 alpha-2, as entity linking writes it): a story's setting.
+COUNTRY_KEY = re.compile(r"^place:[A-Z]{2}$")
 #: While a story has at most this many members its storyline is chosen again as it grows (its
 #: first reports may not say yet what thread it belongs to).
 REVISIT_MEMBERS = 3
@@ -75,6 +78,21 @@ def thread_keys(conn: Connection, story: sql.StoryRow) -> tuple[list[str], list[
         if row.in_storyline:
             lent.append(row.key)
     return sorted(salient), sorted(lent)
+
+
+def story_countries(conn: Connection, story: sql.StoryRow) -> frozenset[str]:
+    """The countries most of a story's members name (``SALIENT_SHARE``): where its affairs are."""
+    return frozenset(
+        row.key
+        for row in sql.story_key_rows(conn, story.id)
+        if COUNTRY_KEY.match(row.key) and row.count >= max(1.0, story.member_count * SALIENT_SHARE)
+    )
+
+
+def other_countries(mine: frozenset[str], theirs: frozenset[str]) -> bool:
+    """Whether two stories (or a story and a thread) are set in countries, and none in common: one
+    country's affairs do not thread into another's through an actor both name (the UN, ASEAN)."""
+    return bool(mine) and bool(theirs) and not mine & theirs
 
 
 def cluster_and_thread(conn: Connection, article: Article) -> list[int]:
@@ -125,6 +143,7 @@ def best_storyline(
     if not found:
         return None, 0.0
     lines = sql.load_storylines(conn, found)
+    countries = story_countries(conn, story)
     counts = sql.key_document_counts(conn, keys)
     stories = sql.story_count_estimate(conn)
     weights = {k: KEY_WEIGHTS[_kind_name(k.split(":", 1)[0])] * idf(counts.get(k, 0), stories) for k in keys}
@@ -139,12 +158,20 @@ def best_storyline(
         if coverage < MIN_COVERAGE:
             continue
         recent = sql.recent_story_centroids(conn, line_id, RECENT_STORIES)
+        others = [sid for sid, _ in recent if sid != story.id]
+        if other_countries(countries, _countries_of(conn, others)):
+            continue
         topic = max((float(centroid @ unit_norm(c)) for sid, c in recent if sid != story.id), default=0.0)
         gap = _gap(story.date, line.date_first, line.date_last)
         score = KEY_WEIGHT * coverage + TOPIC_WEIGHT * topic - GAP_PENALTY * gap
         if score > best_score:
             best_id, best_score = line_id, score
     return best_id, best_score
+
+
+def _countries_of(conn: Connection, story_ids: list[int]) -> frozenset[str]:
+    found = sql.load_stories(conn, story_ids)
+    return frozenset().union(*(story_countries(conn, story) for story in found.values()))
 
 
 def _gap(story_date: str | None, first: str | None, last: str | None) -> int:
@@ -223,6 +250,7 @@ def window_threads(
     stories = sql.load_stories(conn, story_ids)
     ids = sorted(stories)
     salient = {sid: set(thread_keys(conn, stories[sid])[0]) for sid in ids}
+    countries = {sid: story_countries(conn, stories[sid]) for sid in ids}
     counts = Counter(k for keys in salient.values() for k in keys)
     weights = {
         sid: {k: KEY_WEIGHTS[_kind_name(k.split(":", 1)[0])] * idf(counts[k], len(ids)) for k in keys}
@@ -248,7 +276,7 @@ def window_threads(
     for a, b in sorted(pairs):  # only stories that share an actor can be linked
         shared = salient[a] & salient[b]
         gap = day_distance(stories[a].date, stories[b].date) or 0
-        if gap > WINDOW_DAYS:
+        if gap > WINDOW_DAYS or other_countries(countries[a], countries[b]):
             continue
         coverage = max(min(1.0, sum(weights[s][k] for k in shared) / principal[s]) for s in (a, b))
         if coverage < MIN_COVERAGE:

@@ -116,6 +116,20 @@ def make_article(
     )
 
 
+def with_meeting(article: Article, day: str, trigger: str = "received", date_source: str = "time") -> Article:
+    """``article`` with the meeting the events stage reads in "X received Y" (CONSULT, the first
+    person named the source, the second the target, dated ``day`` by a time expression): what
+    ``newsloom.events`` gives for such a sentence."""
+    from newsloom.events.types import Event
+
+    people = [m.key for m in article.entities if m.type == "person" and m.key]
+    start = article.text.index(trigger)
+    event = Event("CONSULT", 0, article.sentences[0].text, start, start + len(trigger), trigger,
+                  source=tuple(people[:1]), target=tuple(people[1:2]), date=day, date_source=date_source,
+                  group=0)  # fmt: skip
+    return dataclasses.replace(article, events=(event,), stages=(*article.stages, "events"))
+
+
 def embedded(*articles: Article) -> list[Article]:
     """The articles after the embed stage (with whichever encoder is active)."""
     return [dataclasses.replace(a, stages=(*a.stages, "embed")) for a in embed_articles(articles)]

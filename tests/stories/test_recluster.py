@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import math
 from pathlib import Path
@@ -20,7 +21,7 @@ from newsloom.stories.queries import story_detail
 from newsloom.stories.recluster import WindowUnit, key_overlaps, recluster_recent
 from newsloom.stories.storylines import _enter, cluster_and_thread, leave_storyline, thread_keys
 from tests.stories.corpus import arrest_en, arrest_id, bridge_en, bridge_id, roundup_en, trade_en, trade_vi
-from tests.stories.helpers import BagOfWordsEncoder, embedded, fake_encoder, make_article
+from tests.stories.helpers import BagOfWordsEncoder, embedded, fake_encoder, make_article, with_meeting
 
 __all__ = ["fake_encoder"]
 
@@ -274,3 +275,99 @@ def test_a_person_an_event_or_a_rare_number_vouches_for_a_link_across_days() -> 
     people = names_apart_matrix(units, "person:")
     assert not people[0, 1] and people[0, 2] and not people[0, 3]  # unit 3 names nobody
     assert names_apart_matrix(units, "place:")[0, 1]
+
+
+def test_like_meetings_near_in_time_with_their_own_participants_stay_apart(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsloom.stories import recluster
+
+    reports = [with_meeting(a, a.published or "") for a in template_reports(102)]  # each sector in 6
+
+    def pairs_together(act_days: int) -> int:
+        monkeypatch.setattr(recluster, "ACT_DAYS", act_days)
+        monkeypatch.setattr(recluster.acts_apart_matrix, "__defaults__", (act_days,))
+        store = run(folder / f"meetings{act_days}.db", reports)
+        with store.transaction() as conn:
+            recluster_recent(conn)
+        together = sum(len(members) * (len(members) - 1) // 2 for members in stories(store).values())
+        store.close()
+        return together
+
+    assert pairs_together(-1) > 0  # without the acts, the template's words link some meetings
+    assert pairs_together(3) == 0
+
+
+def test_two_reports_of_one_meeting_join_beside_another_meeting_of_that_day(folder: Path) -> None:
+    day = "2024-03-05"
+    texts = [
+        ("one", "On Tuesday, Minister Lan received Envoy Kim to discuss the new port."),
+        ("two", "On Tuesday, Envoy Kim was received by Minister Lan to discuss the new port."),
+        ("other", "On Tuesday, Minister Hoa received Envoy Sato to discuss the new port."),
+    ]
+    reports = [
+        with_meeting(
+            make_article(name, text, published=day, persons=[p for p in ("Minister Lan", "Envoy Kim",
+                         "Minister Hoa", "Envoy Sato") if p in text], times=[("On Tuesday", day)]),
+            day,
+        )
+        for name, text in texts
+    ]  # fmt: skip
+    store = run(folder / "meeting.db", reports)
+    with store.transaction() as conn:
+        recluster_recent(conn)
+    found = sorted(sorted(a for a, _ in members) for members in stories(store).values())
+    store.close()
+    assert found == [["one", "two"], ["other"]]
+
+
+def test_acts_of_one_type_and_time_without_a_common_participant_are_apart() -> None:
+    from datetime import date
+
+    from newsloom.stories.cluster import Act
+    from newsloom.stories.recluster import acts_apart_matrix
+
+    def unit(*acts: Act) -> WindowUnit:
+        article = Article(id=f"a{len(acts)}{acts}", path="-", text="x")
+        return WindowUnit(article, Unit(-1, None, np.zeros(3), "", {}, None, None, 0, acts=acts), 1)
+
+    def act(kind: str, day: int, *people: str) -> Act:
+        return Act(kind, date(2024, 5, day), frozenset(f"person:{p}" for p in people))
+
+    units = [
+        unit(act("CONSULT", 10, "lan", "kim")),
+        unit(act("CONSULT", 10, "hoa", "sato")),  # same day, other guests: apart from 0
+        unit(act("CONSULT", 12, "kim", "park")),  # shares kim with 0
+        unit(act("CONSULT", 20, "hoa", "sato"), act("AGREE", 10, "lan", "tuan")),  # other type on the 10th
+        unit(act("CONSULT", 10, "hoa", "sato"), act("CONSULT", 10, "lan", "kim")),  # both meetings
+        unit(),
+    ]
+    found = acts_apart_matrix(units)
+    assert found[0, 1] and found[1, 0]
+    assert not found[0, 2]  # a common participant
+    assert found[1, 2]  # two days apart, no one in common
+    assert not found[0, 3] and not found[1, 3]  # ten days apart, or another type
+    assert not found[0, 4] and not found[1, 4]  # one of its meetings is each one's
+    assert not found[0, 5].any() and not found[:, 5].any()  # no acts, no evidence
+    assert not acts_apart_matrix(units, days=1)[1, 2]
+
+
+def test_a_unit_acts_are_its_text_dated_events_with_two_participants() -> None:
+    day = "2024-03-05"
+    article = make_article(
+        "a", "On Tuesday, Minister Lan received Envoy Kim in Hà Nội.", published=day,
+        persons=["Minister Lan", "Envoy Kim"], places=["Hà Nội"], times=[("On Tuesday", day)],
+    )  # fmt: skip
+    (act,) = cluster.unit_acts(with_meeting(article, day), None)
+    assert act.type == "CONSULT" and act.day.isoformat() == day
+    assert act.participants == {"person:minister lan", "person:envoy kim"}
+    assert cluster.unit_acts(with_meeting(article, day, date_source="published"), None) == ()
+    lone = make_article("b", "On Tuesday, Minister Lan received guests.", published=day,
+                        persons=["Minister Lan"], times=[("On Tuesday", day)])  # fmt: skip
+    assert cluster.unit_acts(with_meeting(lone, day), None) == ()
+    office = make_article("c", "On Tuesday, Minister Lan received the UNODC office.", published=day,
+                          persons=["Minister Lan"], organizations=["UNODC"],
+                          times=[("On Tuesday", day)])  # fmt: skip
+    event = with_meeting(office, day).events[0]
+    with_office = dataclasses.replace(office, events=(dataclasses.replace(event, target=("org:unodc",)),))
+    assert cluster.unit_acts(with_office, None) == ()  # one person and an organisation

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
 
+from newsloom.article import Article
 from newsloom.store import Store
 from newsloom.stories.queries import list_storylines
-from newsloom.stories.storylines import _gap
+from newsloom.stories.storylines import _gap, window_threads
 from tests.stories.corpus import bridge_en, follow_up_en, trade_en, trade_vi
 from tests.stories.helpers import BagOfWordsEncoder, fake_encoder, make_article
 from tests.stories.test_cluster import add
@@ -76,3 +78,33 @@ def test_days_outside_a_span_are_counted_to_its_nearest_end() -> None:
     assert _gap("2026-03-05", "2026-03-01", "2026-03-03") == 2
     assert _gap("2026-03-02", "2026-03-01", "2026-03-03") == 0
     assert _gap(None, "2026-03-01", "2026-03-03") == 0
+
+
+def set_in(article_id: str, text: str, day: str, country: tuple[str, str]) -> Article:
+    """A report of the UN chief's talks on ``day`` in a country (surface, ISO code as linking keys it)."""
+    article = make_article(article_id, text, published=day, persons=["António Guterres", "Minister Lan"],
+                           places=[country], times=[("On Monday", day)])  # fmt: skip
+    entities = tuple(
+        dataclasses.replace(m, key=f"place:{country[1]}") if m.type == "place" else m
+        for m in article.entities
+    )
+    return dataclasses.replace(article, entities=entities)
+
+
+GUTERRES = "On Monday, António Guterres and Minister Lan discussed cybercrime in {place}, {words}."
+
+
+@pytest.mark.parametrize(("country", "threaded"), [(("Việt Nam", "VN"), True), (("Indonesia", "ID"), False)])
+def test_an_actor_in_common_threads_stories_of_one_country_only(
+    store: Store, country: tuple[str, str], threaded: bool
+) -> None:
+    first = set_in("first", GUTERRES.format(place="Việt Nam", words="signing a convention with sixty states"),
+                   "2026-03-02", ("Việt Nam", "VN"))  # fmt: skip
+    second = set_in("second", GUTERRES.format(place=country[0], words="opening a regional training centre"),
+                    "2026-03-06", country)  # fmt: skip
+    (a,), (b,) = add(store, first, second)
+    assert a != b
+    assert (storyline_of(store, a) == storyline_of(store, b)) is threaded
+    with store.transaction() as conn:
+        threads = window_threads(conn, [a, b])
+    assert (len(threads) == 1) is threaded
