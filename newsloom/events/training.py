@@ -212,6 +212,40 @@ def choose_sibling_margin(
     return best[1], scores
 
 
+def choose_margin_for(model: EventClassifier, data: TrainingSet) -> EventClassifier:
+    """``model`` (its weights, calibration and thresholds unchanged) with the sibling margin chosen
+    by :func:`choose_sibling_margin` on the training rows ``data``: rows in a language the model was
+    trained on (``metadata["languages"]``) are scored out-of-fold and leave-one-language-out by refits
+    at the model's C, standing in for the model on rows it saw; rows in a language it never saw are
+    scored by the model itself, as it reads such a language."""
+    if not data.languages:
+        raise ValueError("choose_margin_for needs each training row's language (TrainingSet.languages)")
+    languages = np.asarray(data.languages)
+    trained_on = model.metadata.get("languages") or sorted(set(data.languages))
+    seen = np.isin(languages, list(trained_on))
+    c = float(model.metadata.get("C", 16.0))
+    logits = np.asarray(data.vectors, dtype=np.float32) @ model.weights.T + model.bias
+    transfer = logits.copy()
+    if seen.any():
+        part = TrainingSet(data.vectors[seen], data.labels[seen], tuple(languages[seen]))
+        logits[seen] = out_of_fold_logits(part, c)
+        transfer[seen] = transfer_logits(part, c)
+    margin, scores = choose_sibling_margin(data, logits, transfer, model.platt, model.thresholds)
+    meta = dict(model.metadata)
+    meta.update(
+        {
+            "sibling_margin_scores": scores,
+            "sibling_margin_criterion": (
+                "the C criterion with the sibling rule applied (training split only); the model's own "
+                f"languages scored out-of-fold and leave-one-language-out at C={c:g}, the others "
+                "(never trained on) by the model itself"
+            ),
+            "sibling_margin_rows": {str(g): int((languages == g).sum()) for g in sorted(set(data.languages))},
+        }
+    )
+    return dataclasses.replace(model, sibling_margin=margin, metadata=meta)
+
+
 def _calibration_rows(
     data: TrainingSet, logits: np.ndarray, transfer: np.ndarray | None
 ) -> tuple[np.ndarray, np.ndarray]:
