@@ -95,3 +95,41 @@ def test_the_margin_is_chosen_on_training_rows_and_no_rule_wins_when_it_does_not
     both = [frozenset({"SANCTION", "RETREAT"})] * 40
     data = TrainingSet(data.vectors, label_matrix(both), ())
     assert choose_sibling_margin(data, logits, None, (1.0, 0.0), THRESHOLDS)[0] is None
+
+
+def test_a_margin_for_an_existing_artifact_keeps_its_weights_and_reads_unseen_languages_with_them():
+    from newsloom.events.training import TrainingSet, choose_margin_for, label_matrix
+
+    model = _classifier(None)
+    model = EventClassifier(**{**model.__dict__, "metadata": {"languages": ["en"], "C": 4.0}})
+    # English rows the model was trained on: three separable kinds, refitted out-of-fold
+    rng = np.random.default_rng(3)
+    english = np.concatenate(
+        [rng.normal(centre, 0.2, (20, 2)) for centre in ([3.0, 0.0], [0.0, 3.0], [-3.0, 0.0])]
+    )
+    english_labels = [frozenset({t}) for t in ("SANCTION", "AGREE", "RETREAT") for _ in range(20)]
+    # Italian rows it never saw: its own weights put RETREAT (p 0.5) beside SANCTION (p 0.99)
+    italian = np.tile([[1.0, 0.0]], (10, 1))
+    data = TrainingSet(
+        np.concatenate([english, italian]).astype(np.float32),
+        label_matrix(english_labels + [frozenset({"SANCTION"})] * 10),
+        ("en",) * 60 + ("it",) * 10,
+    )
+    chosen = choose_margin_for(model, data)
+    assert chosen.sibling_margin is not None and chosen.sibling_margin < 0.49
+    assert (
+        chosen.metadata["sibling_margin_scores"]["None"]
+        < chosen.metadata["sibling_margin_scores"][str(chosen.sibling_margin)]
+    )
+    assert chosen.metadata["sibling_margin_rows"] == {"en": 60, "it": 10}
+    assert np.array_equal(chosen.weights, model.weights) and np.array_equal(
+        chosen.thresholds, model.thresholds
+    )
+    assert chosen.platt == model.platt and model.sibling_margin is None
+    # Italian rows that are both: dropping RETREAT only loses there, so no rule
+    both = TrainingSet(
+        data.vectors, label_matrix(english_labels + [frozenset({"SANCTION", "RETREAT"})] * 10), data.languages
+    )
+    assert choose_margin_for(model, both).sibling_margin is None
+    with pytest.raises(ValueError, match="language"):
+        choose_margin_for(model, TrainingSet(data.vectors, data.labels, ()))
