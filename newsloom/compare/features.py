@@ -32,6 +32,10 @@ CHAR_NGRAM = 4
 #: What the style profile of a text measures, language-independently (the SemEval "style" and
 #: "tone" ratings follow the genre: wire report, opinion, live blog, press release).
 STYLE_PROFILE = ("sentence_chars", "quotes", "questions", "exclamations", "digits", "capitals")
+#: Features computed after subtracting each text's own language mean (:func:`_language_centred`):
+#: for a language the model has no centre for, they come from another centre than in training,
+#: so such a pair is scored by a fallback model trained without them.
+LANGUAGE_CENTRED = ("lcos_", "lalign_")
 _QUOTES = frozenset('"“”„«»「」『』')
 
 
@@ -291,6 +295,15 @@ def _language_centred(
         "lalign_top3": (_top_mean(best_a, 3) + _top_mean(best_b, 3)) / 2,
         "lalign_max": float(sims.max()),
     }
+
+
+def languages_known(
+    a: PreparedText, b: PreparedText, languages: Mapping[str, LanguageCenter] | None
+) -> bool:
+    """Whether ``languages`` holds a centre for the language of both texts (see LANGUAGE_CENTRED)."""
+    if not languages:
+        return False
+    return all((t.parts.language or "") in languages for t in (a, b))
 
 
 def _corpus_center(

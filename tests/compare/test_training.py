@@ -77,3 +77,22 @@ def test_pair_kinds_split_official_from_translated_and_by_language() -> None:
         "translated, two languages",
     )
     assert [sum(kinds[c][i] for c in classes) for i in range(4)] == [1, 1, 1, 1]
+
+
+def test_language_blocks_hold_out_a_language_with_every_relative_of_its_pairs() -> None:
+    from newsloom.compare.training import language_blocks
+
+    pairs = [
+        {"pair_id": "1_2", "lang1": "en", "lang2": "en"},
+        {"pair_id": "1zh_2zh", "lang1": "zh", "lang2": "zh"},  # a translation of the first
+        {"pair_id": "3_4", "lang1": "de", "lang2": "en"},
+        {"pair_id": "5_6", "lang1": "de", "lang2": "de"},
+        {"pair_id": "7_8", "lang1": "en", "lang2": "en"},
+    ]
+    groups = pair_groups([p["pair_id"] for p in pairs])
+    blocks = {name: (test.tolist(), train.tolist()) for name, test, train in language_blocks(pairs, groups)}
+    assert set(blocks) == {"de", "en", "zh", "cross"}
+    assert blocks["zh"] == ([1], [2, 3, 4])  # its original (pair 0) is not trained on
+    assert blocks["de"] == ([2, 3], [0, 1, 4])
+    assert blocks["en"] == ([0, 2, 4], [3])
+    assert blocks["cross"] == ([2], [0, 1, 3, 4])
