@@ -88,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
     def transfer(**fit_args: Any) -> dict[str, dict[str, tuple[int, float]]]:
         """Leave-one-language-out on overall: the held-out language unseen, and seen unrated."""
         return {
-            kind: language_out_cv(pairs, table.prepared, y, groups, seen=seen, **fit_args)
+            kind: language_out_cv(pairs, table.prepared, y, groups, seen=seen, memo=memo, **fit_args)
             for kind, seen in (("unseen", False), ("seen", True))
         }
 
@@ -97,7 +97,8 @@ def main(argv: list[str] | None = None) -> int:
 
     # every figure: grouped CV, centres from each fold's training texts (fold_centred_cv); "before"
     # is round 7's model (the same features and learner, no fallback for an unseen language)
-    before = figures(fold_centred_cv(pairs, table.prepared, y, groups, args.folds, fallback=False))
+    memo: dict[tuple[object, ...], object] = {}  # each fold's features, shared by the learners
+    before = figures(fold_centred_cv(pairs, table.prepared, y, groups, args.folds, memo=memo, fallback=False))
     before_transfer = transfer(fallback=False)
     before["lolo"] = lolo_mean(before_transfer)
     print(
@@ -110,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
     predictions: dict[str, np.ndarray] = {}
     transfers: dict[str, dict[str, dict[str, tuple[int, float]]]] = {}
     for learner, gbm_weight in LEARNERS.items():
-        oof = fold_centred_cv(pairs, table.prepared, y, groups, args.folds, gbm_weight=gbm_weight)
+        oof = fold_centred_cv(pairs, table.prepared, y, groups, args.folds, memo=memo, gbm_weight=gbm_weight)
         predictions[learner] = oof
         transfers[learner] = transfer(gbm_weight=gbm_weight)
         tried[learner] = {**figures(oof), "lolo": lolo_mean(transfers[learner])}

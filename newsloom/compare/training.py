@@ -311,10 +311,15 @@ def centred_features(
     train: np.ndarray,
     columns: Sequence[str] | None = None,
     also_centre: Sequence[PreparedText] = (),
+    memo: dict[tuple[Any, ...], Any] | None = None,
 ) -> tuple[np.ndarray, tuple[str, ...], np.ndarray]:
     """Features of every pair with the corpus and language centres of the ``train`` pairs' texts
     (plus language centres from ``also_centre`` texts for languages the training texts lack), the
-    column names, and whether each pair's two languages have a centre."""
+    column names, and whether each pair's two languages have a centre. ``memo`` keeps them for
+    the next learner measured on the same folds (they do not depend on the learner)."""
+    key = (tuple(train.tolist()), len(also_centre), tuple(columns or ()))
+    if memo is not None and key in memo:
+        return memo[key]  # type: ignore[no-any-return]
     texts = {t: prepared[t] for i in train for t in (pairs[i]["text1"], pairs[i]["text2"])}
     center = np.mean([p.whole for p in texts.values()], axis=0).astype(np.float32)
     languages = language_centers(list(texts.values()))
@@ -327,7 +332,10 @@ def centred_features(
         known.append(languages_known(a, b, languages))
     names = tuple(columns or rows[0])
     x = np.array([[row[n] for n in names] for row in rows], dtype=float)
-    return x, names, np.array(known, dtype=bool)
+    result = (x, names, np.array(known, dtype=bool))
+    if memo is not None:
+        memo[key] = result
+    return result
 
 
 def fold_centred_cv(
@@ -338,6 +346,7 @@ def fold_centred_cv(
     folds: int = FOLDS,
     seed: int = SEED,
     columns: Sequence[str] | None = None,
+    memo: dict[tuple[Any, ...], Any] | None = None,
     **fit_args: Any,
 ) -> np.ndarray:
     """Out-of-fold predictions (of a model over ``columns``, default all) with the corpus and language centres taken from each fold's
@@ -345,7 +354,7 @@ def fold_centred_cv(
     predictions = np.zeros_like(y, dtype=float)
     for test in fold_indices(groups, folds, seed):
         train = np.setdiff1d(np.arange(len(y)), test)
-        x, names, known = centred_features(pairs, prepared, train, columns)
+        x, names, known = centred_features(pairs, prepared, train, columns, memo=memo)
         model = fit_model(x[train], y[train], names, {}, **fit_args)
         predictions[test] = model.predict_rows(x[test], known[test])
     return predictions
@@ -375,6 +384,7 @@ def language_out_cv(
     seen: bool = False,
     columns: Sequence[str] | None = None,
     dimension: str = "overall",
+    memo: dict[tuple[Any, ...], Any] | None = None,
     **fit_args: Any,
 ) -> dict[str, tuple[int, float]]:
     """Leave-one-language-out Pearson on ``dimension`` per block of :func:`language_blocks`:
@@ -385,7 +395,7 @@ def language_out_cv(
     everything = list({t: prepared[t] for p in pairs for t in (p["text1"], p["text2"])}.values())
     out: dict[str, tuple[int, float]] = {}
     for name, test, train in language_blocks(pairs, groups):
-        x, names, known = centred_features(pairs, prepared, train, columns, everything if seen else ())
+        x, names, known = centred_features(pairs, prepared, train, columns, everything if seen else (), memo)
         model = fit_model(x[train], y[train], names, {}, dimensions=(dimension,), **fit_args)
         predicted = model.predict_rows(x[test], known[test])[:, j]
         out[name] = (len(test), float(np.corrcoef(predicted, y[test, j])[0, 1]))
