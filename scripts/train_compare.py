@@ -3,6 +3,12 @@
     python scripts/train_compare.py                      # features, grouped CV, final model, metrics
     python scripts/train_compare.py --cv-only            # measure only; the shipped model is untouched
 
+Every figure comes from one run on the same folds: grouped 5-fold CV, and leave-one-language-out
+(each language of the file held out with its pairs, then the two-language pairs; the held-out
+language unseen, or seen without its ratings), for round 7's model ("before") and each learner;
+the learner is chosen by leave-one-language-out. The model carries a fallback, trained without the
+language-centred features, for pairs in a language it has no centre for.
+
 Embeddings are cached in --cache (default /tmp/newsloom_compare, never in the repository), so a
 second run embeds nothing. Writes newsloom/compare/model.json (the shipped model),
 newsloom/compare/metrics.json (CV figures and the command that made them) and
