@@ -3,6 +3,12 @@
     python scripts/train_compare.py                      # features, grouped CV, final model, metrics
     python scripts/train_compare.py --cv-only            # measure only; the shipped model is untouched
 
+Every figure comes from one run on the same folds: grouped 5-fold CV, and leave-one-language-out
+(each language of the file held out with its pairs, then the two-language pairs; the held-out
+language unseen, or seen without its ratings), for round 7's model ("before") and each learner;
+the learner is chosen by leave-one-language-out. The model carries a fallback, trained without the
+language-centred features, for pairs in a language it has no centre for.
+
 Embeddings are cached in --cache (default /tmp/newsloom_compare, never in the repository), so a
 second run embeds nothing. Writes newsloom/compare/model.json (the shipped model),
 newsloom/compare/metrics.json (CV figures and the command that made them) and
@@ -17,6 +23,7 @@ import json
 import shlex
 import sys
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -29,13 +36,13 @@ from newsloom.compare.training import (  # noqa: E402
     FOLDS,
     GBM_PARAMS,
     LEARNERS,
-    NEW_FEATURES,
     RIDGE_ALPHA,
     SEED,
     features_for,
     fit_model,
     fold_centred_cv,
     labels,
+    language_out_cv,
     languages_meta,
     pair_groups,
     pair_kinds,
@@ -84,24 +91,46 @@ def main(argv: list[str] | None = None) -> int:
             "overall_official": float(np.corrcoef(oof[official, overall], y[official, overall])[0, 1]),
         }
 
-    # every figure: grouped CV, centres from each fold's training texts (fold_centred_cv)
-    previous = [n for n in names if not n.startswith(NEW_FEATURES)]
-    before = figures(fold_centred_cv(pairs, table.prepared, y, groups, args.folds, columns=previous))
+    def transfer(**fit_args: Any) -> dict[str, dict[str, tuple[int, float]]]:
+        """Leave-one-language-out on overall: the held-out language unseen, and seen unrated."""
+        return {
+            kind: language_out_cv(pairs, table.prepared, y, groups, seen=seen, memo=memo, **fit_args)
+            for kind, seen in (("unseen", False), ("seen", True))
+        }
+
+    def lolo_mean(blocks: dict[str, dict[str, tuple[int, float]]]) -> float:
+        return float(np.mean([r for kind in blocks.values() for _, r in kind.values()]))
+
+    # every figure: grouped CV, centres from each fold's training texts (fold_centred_cv); "before"
+    # is round 7's model (the same features and learner, no fallback for an unseen language)
+    memo: dict[tuple[object, ...], object] = {}  # each fold's features, shared by the learners
+    before = figures(fold_centred_cv(pairs, table.prepared, y, groups, args.folds, memo=memo, fallback=False))
+    before_transfer = transfer(fallback=False)
+    before["lolo"] = lolo_mean(before_transfer)
     print(
-        f"round-4 features, blend: overall {before['overall']:.4f}, official {before['overall_official']:.4f}"
+        f"before    overall {before['overall']:.4f}, official {before['overall_official']:.4f}, "
+        f"leave-one-language-out {before['lolo']:.4f}"
     )
-    # the learner is chosen on the official pairs' overall (what the held-out set has)
+    # the learner is chosen on leave-one-language-out (the held-out set has languages and pairs
+    # the training file has not, or has only machine-translated)
     tried: dict[str, dict[str, float]] = {}
     predictions: dict[str, np.ndarray] = {}
+    transfers: dict[str, dict[str, dict[str, tuple[int, float]]]] = {}
     for learner, gbm_weight in LEARNERS.items():
-        oof = fold_centred_cv(pairs, table.prepared, y, groups, args.folds, gbm_weight=gbm_weight)
+        oof = fold_centred_cv(pairs, table.prepared, y, groups, args.folds, memo=memo, gbm_weight=gbm_weight)
         predictions[learner] = oof
-        tried[learner] = figures(oof)
+        transfers[learner] = transfer(gbm_weight=gbm_weight)
+        tried[learner] = {**figures(oof), "lolo": lolo_mean(transfers[learner])}
         print(
-            f"{learner:<8} overall {tried[learner]['overall']:.4f}, official {tried[learner]['overall_official']:.4f}"
+            f"{learner:<8}  overall {tried[learner]['overall']:.4f}, official {tried[learner]['overall_official']:.4f}, "
+            f"leave-one-language-out {tried[learner]['lolo']:.4f}"
         )
-    chosen = max(tried, key=lambda k: tried[k]["overall_official"])
+    chosen = max(tried, key=lambda k: tried[k]["lolo"])
     oof = predictions[chosen]
+    print(f"\nleave-one-language-out, overall: r by held-out language (before / {chosen})")
+    for kind in ("unseen", "seen"):
+        for block, (n, r) in transfers[chosen][kind].items():
+            print(f"  {kind:<7}{block:<7}{n:>6}{before_transfer[kind][block][1]:>8.3f}{r:>8.3f}")
     scores = pearson_by_dimension(oof, y)
     # the baseline maps cosine to the scale with a negative slope (similar -> 1): its Pearson is -r(cos, y)
     baseline = {d: float(-np.corrcoef(cosines, y[:, j])[0, 1]) for j, d in enumerate(DIMENSIONS)}
@@ -136,7 +165,12 @@ def main(argv: list[str] | None = None) -> int:
         "model": {"gbm": GBM_PARAMS, "ridge_alpha": RIDGE_ALPHA, "gbm_weight": LEARNERS[chosen]},
         "learners_cv": {k: {m: round(v, 4) for m, v in r.items()} for k, r in tried.items()},
         "learner": chosen,
-        "before_round4_features": {k: round(v, 4) for k, v in before.items()},
+        "before_round7_model": {k: round(v, 4) for k, v in before.items()},
+        "leave_one_language_out": {
+            "before": {k: {b: round(r, 4) for b, (_, r) in v.items()} for k, v in before_transfer.items()},
+            chosen: {k: {b: round(r, 4) for b, (_, r) in v.items()} for k, v in transfers[chosen].items()},
+            "pairs": {b: n for b, (n, _) in transfers[chosen]["unseen"].items()},
+        },
         "pearson_cv_official": {
             d: round(float(np.corrcoef(oof[official, j], y[official, j])[0, 1]), 4)
             for j, d in enumerate(DIMENSIONS)

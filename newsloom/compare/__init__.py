@@ -75,7 +75,7 @@ def compare_texts(
 
     ``lang_a``/``lang_b`` are ISO 639-1 codes; when None the language is identified from the text.
     """
-    from newsloom.compare.features import pair_features, prepare_texts
+    from newsloom.compare.features import languages_known, pair_features, prepare_texts
     from newsloom.stories.embed import get_encoder
 
     a = _check_text(text_a, "text_a")
@@ -87,8 +87,10 @@ def compare_texts(
     prepared = prepare_texts(
         [a, b], langs, encoder, meta.get("date_source", "cldr"), meta.get("place_source", "geonames")
     )
-    features = pair_features(prepared[0], prepared[1], center_vector(meta), language_centers(meta))
-    return {d: round(v, 3) for d, v in model.predict(features).items()}
+    languages = language_centers(meta)
+    features = pair_features(prepared[0], prepared[1], center_vector(meta), languages)
+    known = languages_known(prepared[0], prepared[1], languages)
+    return {d: round(v, 3) for d, v in model.predict(features, known).items()}
 
 
 def compare_files(path_a: str | Path, path_b: str | Path) -> dict[str, float]:

@@ -32,6 +32,10 @@ CHAR_NGRAM = 4
 #: What the style profile of a text measures, language-independently (the SemEval "style" and
 #: "tone" ratings follow the genre: wire report, opinion, live blog, press release).
 STYLE_PROFILE = ("sentence_chars", "quotes", "questions", "exclamations", "digits", "capitals")
+#: Features computed after subtracting each text's own language mean (:func:`_language_centred`):
+#: for a language the model has no centre for, they come from another centre than in training,
+#: so such a pair is scored by a fallback model trained without them.
+LANGUAGE_CENTRED = ("lcos_", "lalign_")
 _QUOTES = frozenset('"“”„«»「」『』')
 
 
@@ -98,10 +102,12 @@ def prepare_texts(
 ) -> list[PreparedText]:
     """Read, cut and embed ``texts`` in one batch per kind of part."""
     parts = [split_parts(text, lang) for text, lang in zip(texts, langs, strict=True)]
-    wholes = encoder.encode([p.text for p in parts])
-    titles = encoder.encode([p.title for p in parts])
     flat = [s for p in parts for s in p.segments]
-    flat_vectors = encoder.encode(flat) if flat else np.zeros((0, encoder.dim), dtype=np.float32)
+    # one call for every part: the encoder batches texts of like length together (titles with
+    # sentences), and a title that is also the first sentence is embedded once
+    n = len(parts)
+    vectors = encoder.encode([p.text for p in parts] + [p.title for p in parts] + flat)
+    wholes, titles, flat_vectors = vectors[:n], vectors[n : 2 * n], vectors[2 * n :]
     find_dates = signals.DATE_SOURCES[date_source]
     find_places = signals.PLACE_SOURCES[place_source]
     prepared = []
@@ -291,6 +297,13 @@ def _language_centred(
         "lalign_top3": (_top_mean(best_a, 3) + _top_mean(best_b, 3)) / 2,
         "lalign_max": float(sims.max()),
     }
+
+
+def languages_known(a: PreparedText, b: PreparedText, languages: Mapping[str, LanguageCenter] | None) -> bool:
+    """Whether ``languages`` holds a centre for the language of both texts (see LANGUAGE_CENTRED)."""
+    if not languages:
+        return False
+    return all((t.parts.language or "") in languages for t in (a, b))
 
 
 def _corpus_center(

@@ -127,6 +127,9 @@ class CompareModel:
     feature_names: tuple[str, ...]
     heads: dict[str, dict[str, Any]]
     meta: dict[str, Any] = field(default_factory=dict)
+    #: the model for a pair with a language the model has no centre for: trained without the
+    #: language-centred features, whose values then come from another centre than in training
+    fallback: CompareModel | None = None
     #: boosted members compiled to arrays once (by head and member position), not per call
     _forests: dict[tuple[str, int], _Forest] = field(
         default_factory=dict, init=False, repr=False, compare=False
@@ -145,13 +148,30 @@ class CompareModel:
         x = np.atleast_2d(np.asarray(x, dtype=float))
         out = np.zeros((len(x), len(DIMENSIONS)))
         for j, dimension in enumerate(DIMENSIONS):
-            head = self.heads[dimension]
+            head = self.heads.get(dimension)
+            if head is None:  # a model fitted on some dimensions only (cross-validation): no score
+                out[:, j] = np.nan
+                continue
             for i, (member, weight) in enumerate(zip(head["members"], head["weights"], strict=True)):
                 out[:, j] += weight * _predict_member(member, x, self._forest(dimension, i, member))
         return np.clip(out, *SCALE)
 
-    def predict(self, features: Mapping[str, float]) -> dict[str, float]:
-        """Scores of one pair from its named features."""
+    def predict_rows(self, x: np.ndarray, known: np.ndarray) -> np.ndarray:
+        """:meth:`predict_matrix`, with the rows whose languages are not ``known`` (no centre in the
+        model for one of the two texts) scored by the fallback model when there is one."""
+        out = self.predict_matrix(x)
+        unknown = ~np.asarray(known, dtype=bool)
+        if self.fallback is not None and unknown.any():
+            index = {n: i for i, n in enumerate(self.feature_names)}
+            columns = [index[n] for n in self.fallback.feature_names]
+            out[unknown] = self.fallback.predict_matrix(np.atleast_2d(x)[unknown][:, columns])
+        return out
+
+    def predict(self, features: Mapping[str, float], languages_known: bool = True) -> dict[str, float]:
+        """Scores of one pair from its named features; ``languages_known`` is False when the model
+        has no centre for the language of one of the texts (see ``features.languages_known``)."""
+        if not languages_known and self.fallback is not None:
+            return self.fallback.predict(features)
         missing = [n for n in self.feature_names if n not in features]
         if missing:
             raise ValueError(f"The compare model needs features it was not given: {', '.join(missing)}.")
@@ -159,13 +179,19 @@ class CompareModel:
         return {d: float(v) for d, v in zip(DIMENSIONS, self.predict_matrix(row)[0], strict=True)}
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        data = {
             "format": FORMAT_VERSION,
             "dimensions": list(DIMENSIONS),
             "feature_names": list(self.feature_names),
             "heads": self.heads,
             "meta": self.meta,
         }
+        if self.fallback is not None:
+            data["fallback"] = {
+                "feature_names": list(self.fallback.feature_names),
+                "heads": self.fallback.heads,
+            }
+        return data
 
     def save(self, path: str | Path = MODEL_PATH) -> Path:
         """Write the model as JSON (gzipped when the name ends in .gz)."""
@@ -189,7 +215,9 @@ class CompareModel:
             raise ValueError(
                 f"{path}: compare model of an unknown format; retrain it with scripts/train_compare.py."
             )
-        return cls(tuple(data["feature_names"]), data["heads"], data.get("meta", {}))
+        stored = data.get("fallback")
+        fallback = cls(tuple(stored["feature_names"]), stored["heads"]) if stored else None
+        return cls(tuple(data["feature_names"]), data["heads"], data.get("meta", {}), fallback)
 
 
 def center_vector(meta: Mapping[str, Any]) -> np.ndarray | None:

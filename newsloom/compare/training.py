@@ -21,9 +21,11 @@ from typing import Any
 import numpy as np
 
 from newsloom.compare.features import (
+    LANGUAGE_CENTRED,
     LanguageCenter,
     PreparedText,
     language_centers,
+    languages_known,
     pair_features,
     prepare_texts,
 )
@@ -150,8 +152,12 @@ def fit_model(
     gbm_params: dict[str, Any] | None = None,
     ridge_alpha: float = RIDGE_ALPHA,
     gbm_weight: float = GBM_WEIGHT,
+    fallback: bool = True,
+    dimensions: Sequence[str] = DIMENSIONS,
 ) -> CompareModel:
-    """One blend of boosted trees and ridge per dimension, fitted on all of (x, y)."""
+    """One blend of boosted trees and ridge per dimension, fitted on all of (x, y); with
+    ``fallback``, a second one without the language-centred features, for the pairs whose
+    language the model has no centre for. ``dimensions``: fit these heads only (a measure)."""
     from sklearn.ensemble import GradientBoostingRegressor
     from sklearn.linear_model import Ridge
 
@@ -160,7 +166,8 @@ def fit_model(
     scale[scale == 0] = 1.0
     z = (x - mean) / scale
     heads: dict[str, dict[str, Any]] = {}
-    for j, dimension in enumerate(DIMENSIONS):
+    for dimension in dimensions:
+        j = DIMENSIONS.index(dimension)
         members: list[dict[str, Any]] = []
         weights: list[float] = []
         if gbm_weight > 0:
@@ -172,7 +179,21 @@ def fit_model(
             members.append(export_ridge(ridge, mean, scale))
             weights.append(1 - gbm_weight)
         heads[dimension] = {"members": members, "weights": weights}
-    return CompareModel(feature_names=tuple(feature_names), heads=heads, meta=meta)
+    model = CompareModel(feature_names=tuple(feature_names), heads=heads, meta=meta)
+    kept = [i for i, n in enumerate(feature_names) if not n.startswith(LANGUAGE_CENTRED)]
+    if fallback and len(kept) < len(feature_names):
+        model.fallback = fit_model(
+            x[:, kept],
+            y,
+            [feature_names[i] for i in kept],
+            {},
+            params,
+            ridge_alpha,
+            gbm_weight,
+            fallback=False,
+            dimensions=dimensions,
+        )
+    return model
 
 
 def cross_validate(
@@ -186,6 +207,7 @@ def cross_validate(
 ) -> np.ndarray:
     """Out-of-fold predictions (n, 7): each pair scored by a model that never saw its group."""
     predictions = np.zeros_like(y, dtype=float)
+    fit_args.setdefault("fallback", False)  # a bare matrix does not say which languages are known
     for test in fold_indices(groups, folds, seed):
         train = np.setdiff1d(np.arange(len(y)), test)
         model = fit_model(x[train], y[train], feature_names, {}, **fit_args)
@@ -283,6 +305,39 @@ def prepare_cached(
     return prepared
 
 
+def centred_features(
+    pairs: Sequence[dict[str, Any]],
+    prepared: Mapping[str, PreparedText],
+    train: np.ndarray,
+    columns: Sequence[str] | None = None,
+    also_centre: Sequence[PreparedText] = (),
+    memo: dict[tuple[Any, ...], Any] | None = None,
+) -> tuple[np.ndarray, tuple[str, ...], np.ndarray]:
+    """Features of every pair with the corpus and language centres of the ``train`` pairs' texts
+    (plus language centres from ``also_centre`` texts for languages the training texts lack), the
+    column names, and whether each pair's two languages have a centre. ``memo`` keeps them for
+    the next learner measured on the same folds (they do not depend on the learner)."""
+    key = (tuple(train.tolist()), len(also_centre), tuple(columns or ()))
+    if memo is not None and key in memo:
+        return memo[key]  # type: ignore[no-any-return]
+    texts = {t: prepared[t] for i in train for t in (pairs[i]["text1"], pairs[i]["text2"])}
+    center = np.mean([p.whole for p in texts.values()], axis=0).astype(np.float32)
+    languages = language_centers(list(texts.values()))
+    if also_centre:
+        languages = {**language_centers(list(also_centre)), **languages}
+    rows, known = [], []
+    for p in pairs:
+        a, b = prepared[p["text1"]], prepared[p["text2"]]
+        rows.append(pair_features(a, b, center, languages))
+        known.append(languages_known(a, b, languages))
+    names = tuple(columns or rows[0])
+    x = np.array([[row[n] for n in names] for row in rows], dtype=float)
+    result = (x, names, np.array(known, dtype=bool))
+    if memo is not None:
+        memo[key] = result
+    return result
+
+
 def fold_centred_cv(
     pairs: Sequence[dict[str, Any]],
     prepared: Mapping[str, PreparedText],
@@ -291,6 +346,7 @@ def fold_centred_cv(
     folds: int = FOLDS,
     seed: int = SEED,
     columns: Sequence[str] | None = None,
+    memo: dict[tuple[Any, ...], Any] | None = None,
     **fit_args: Any,
 ) -> np.ndarray:
     """Out-of-fold predictions (of a model over ``columns``, default all) with the corpus and language centres taken from each fold's
@@ -298,15 +354,52 @@ def fold_centred_cv(
     predictions = np.zeros_like(y, dtype=float)
     for test in fold_indices(groups, folds, seed):
         train = np.setdiff1d(np.arange(len(y)), test)
-        texts = {t: prepared[t] for i in train for t in (pairs[i]["text1"], pairs[i]["text2"])}
-        center = np.mean([p.whole for p in texts.values()], axis=0).astype(np.float32)
-        languages = language_centers(list(texts.values()))
-        rows = [pair_features(prepared[p["text1"]], prepared[p["text2"]], center, languages) for p in pairs]
-        names = tuple(columns or rows[0])
-        x = np.array([[row[n] for n in names] for row in rows], dtype=float)
+        x, names, known = centred_features(pairs, prepared, train, columns, memo=memo)
         model = fit_model(x[train], y[train], names, {}, **fit_args)
-        predictions[test] = model.predict_matrix(x[test])
+        predictions[test] = model.predict_rows(x[test], known[test])
     return predictions
+
+
+def language_blocks(
+    pairs: Sequence[dict[str, Any]], groups: np.ndarray
+) -> list[tuple[str, np.ndarray, np.ndarray]]:
+    """(name, test, train) index arrays of leave-one-language-out: for each language of the file,
+    its pairs held out (one language or two), and then the two-language pairs together ("cross");
+    the training pairs never share an article, or the original of a translation, with a test pair."""
+    langs = sorted({lang for p in pairs for lang in (p["lang1"], p["lang2"])})
+    masks = [(lang, np.array([lang in (p["lang1"], p["lang2"]) for p in pairs])) for lang in langs]
+    masks.append(("cross", np.array([p["lang1"] != p["lang2"] for p in pairs])))
+    blocks = []
+    for name, test in masks:
+        train = ~test & ~np.isin(groups, np.unique(groups[test]))
+        blocks.append((name, np.flatnonzero(test), np.flatnonzero(train)))
+    return blocks
+
+
+def language_out_cv(
+    pairs: Sequence[dict[str, Any]],
+    prepared: Mapping[str, PreparedText],
+    y: np.ndarray,
+    groups: np.ndarray,
+    seen: bool = False,
+    columns: Sequence[str] | None = None,
+    dimension: str = "overall",
+    memo: dict[tuple[Any, ...], Any] | None = None,
+    **fit_args: Any,
+) -> dict[str, tuple[int, float]]:
+    """Leave-one-language-out Pearson on ``dimension`` per block of :func:`language_blocks`:
+    (pairs, r). Centres come from the training pairs' texts, so the held-out language has none
+    (an unseen language, scored by the fallback model); with ``seen``, its centre comes from all
+    the file's texts (no ratings used): a language the model knows, in pairs it never saw rated."""
+    j = DIMENSIONS.index(dimension)
+    everything = list({t: prepared[t] for p in pairs for t in (p["text1"], p["text2"])}.values())
+    out: dict[str, tuple[int, float]] = {}
+    for name, test, train in language_blocks(pairs, groups):
+        x, names, known = centred_features(pairs, prepared, train, columns, everything if seen else (), memo)
+        model = fit_model(x[train], y[train], names, {}, dimensions=(dimension,), **fit_args)
+        predicted = model.predict_rows(x[test], known[test])[:, j]
+        out[name] = (len(test), float(np.corrcoef(predicted, y[test, j])[0, 1]))
+    return out
 
 
 def table_of(pairs: Sequence[dict[str, Any]], prepared: Mapping[str, PreparedText]) -> FeatureTable:

@@ -86,3 +86,25 @@ def test_seed_reports_of_one_meeting_are_closer_than_a_roundup_of_other_events()
     other_events = compare_files(vi, roundup)
     assert same_meeting["overall"] < other_events["overall"]
     assert same_meeting["overall"] <= 2.0
+
+
+def test_a_language_without_a_centre_is_scored_by_the_fallback_model() -> None:
+    from newsloom.compare import load_model
+    from newsloom.compare.model import CompareModel
+
+    shipped = load_model()
+    constant = {
+        d: {
+            "members": [{"type": "ridge", "mean": [0.0], "scale": [1.0], "coef": [0.0], "intercept": 3.5}],
+            "weights": [1.0],
+        }
+        for d in DIMENSIONS
+    }
+    model = CompareModel(
+        shipped.feature_names, shipped.heads, shipped.meta, CompareModel(("cos_whole",), constant)
+    )
+    assert "vi" not in shipped.meta["languages"] and "de" in shipped.meta["languages"]
+    # no Vietnamese centre in the model: the fallback answers
+    assert set(compare_texts(VI, ID, "vi", "id", model=model).values()) == {3.5}
+    # languages the model has centres for (the codes given are taken as they are): the full model
+    assert set(compare_texts(VI, ID, "de", "en", model=model).values()) != {3.5}

@@ -15,6 +15,7 @@ from newsloom.compare.features import (
     PreparedText,
     feature_names,
     language_centers,
+    languages_known,
     pair_features,
     prepare_texts,
 )
@@ -152,3 +153,11 @@ def test_one_shared_sentence_shows_in_the_top_alignments_more_than_in_the_mean()
     assert shared["align_top3_dir"] > unrelated["align_top3_dir"]
     assert shared["segments_gap"] == 0.0
     assert pair_features(a, _text("en", axes[[0, 1]]))["segments_gap"] == pytest.approx(np.log(2))
+
+
+def test_languages_known_needs_a_centre_for_both_texts() -> None:
+    texts = [_text("de", np.eye(4)[i : i + 1]) for i in range(2)] + [_text("en", np.eye(4)[2:3])]
+    languages = language_centers(texts, min_texts=2)
+    assert languages_known(texts[0], texts[1], languages)
+    assert not languages_known(texts[0], texts[2], languages)  # no English centre
+    assert not languages_known(texts[0], texts[1], None)

@@ -65,6 +65,18 @@ def test_recorded_cross_validation_is_above_the_floors(metrics: dict, floors: di
     )
 
 
+def test_recorded_transfer_to_held_out_languages_is_above_the_floors(metrics: dict, floors: dict) -> None:
+    transfer = metrics["leave_one_language_out"]
+    chosen, floor = transfer[metrics["learner"]], floors["leave_one_language_out"]
+    for kind in ("unseen", "seen"):
+        blocks = chosen[kind]
+        assert set(blocks) == set(transfer["pairs"]) and "cross" in blocks
+        assert float(np.mean(list(blocks.values()))) >= floor[kind], kind
+    # a language without a centre (scored by the fallback model) must not fall back to round 7's 0.45
+    assert chosen["unseen"]["zh"] >= floor["zh_unseen"]
+    assert load_model().fallback is not None
+
+
 def test_shipped_model_matches_the_recorded_run_and_the_code(metrics: dict) -> None:
     model = load_model()
     # every feature the model reads is one the code computes with what the model file holds

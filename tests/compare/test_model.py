@@ -75,3 +75,32 @@ def test_deep_uneven_trees_predict_like_scikit_learn_one_row_or_many() -> None:
     one_by_one = np.array([model.predict_matrix(x[i : i + 1])[0, 0] for i in range(len(x))])
     assert np.allclose(one_by_one, batch, rtol=0, atol=1e-12)
     assert len({len(t["left"]) for t in heads["overall"]["members"][0]["trees"]}) > 1
+
+
+def test_fallback_scores_pairs_of_unknown_languages_and_survives_the_file(tmp_path: Path) -> None:
+    x, y = _data()
+    # "lcos_b" is language-centred: the fallback is trained without it, on the other four
+    names = ("a", "lcos_b", "c", "d", "e")
+    model = fit_model(x, y, names, {}, gbm_params={"n_estimators": 20})
+    assert model.fallback is not None and model.fallback.feature_names == ("a", "c", "d", "e")
+    assert fit_model(x, y, names, {}, gbm_params={"n_estimators": 20}, fallback=False).fallback is None
+    known = np.arange(len(x)) % 2 == 0
+    routed = model.predict_rows(x, known)
+    assert np.allclose(routed[known], model.predict_matrix(x[known]))
+    assert np.allclose(routed[~known], model.fallback.predict_matrix(x[~known][:, [0, 2, 3, 4]]))
+    # the fallback ignores the centred feature; the full model does not
+    row = dict(zip(names, x[1], strict=True))
+    shifted = {**row, "lcos_b": row["lcos_b"] + 50}
+    assert model.predict(shifted, languages_known=False) == model.predict(row, languages_known=False)
+    assert model.predict(shifted) != model.predict(row)
+    loaded = CompareModel.load(model.save(tmp_path / "m.json"))
+    assert loaded.fallback is not None
+    assert np.allclose(loaded.predict_rows(x, known), routed)
+
+
+def test_a_model_fitted_on_one_dimension_scores_only_that_one() -> None:
+    x, y = _data()
+    model = fit_model(x, y, tuple("abcde"), {}, gbm_params={"n_estimators": 10}, dimensions=("overall",))
+    scores = model.predict_matrix(x)
+    assert np.isfinite(scores[:, DIMENSIONS.index("overall")]).all()
+    assert np.isnan(scores[:, DIMENSIONS.index("geography")]).all()

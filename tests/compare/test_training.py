@@ -77,3 +77,50 @@ def test_pair_kinds_split_official_from_translated_and_by_language() -> None:
         "translated, two languages",
     )
     assert [sum(kinds[c][i] for c in classes) for i in range(4)] == [1, 1, 1, 1]
+
+
+def test_language_blocks_hold_out_a_language_with_every_relative_of_its_pairs() -> None:
+    from newsloom.compare.training import language_blocks
+
+    pairs = [
+        {"pair_id": "1_2", "lang1": "en", "lang2": "en"},
+        {"pair_id": "1zh_2zh", "lang1": "zh", "lang2": "zh"},  # a translation of the first
+        {"pair_id": "3_4", "lang1": "de", "lang2": "en"},
+        {"pair_id": "5_6", "lang1": "de", "lang2": "de"},
+        {"pair_id": "7_8", "lang1": "en", "lang2": "en"},
+    ]
+    groups = pair_groups([p["pair_id"] for p in pairs])
+    blocks = {name: (test.tolist(), train.tolist()) for name, test, train in language_blocks(pairs, groups)}
+    assert set(blocks) == {"de", "en", "zh", "cross"}
+    assert blocks["zh"] == ([1], [2, 3, 4])  # its original (pair 0) is not trained on
+    assert blocks["de"] == ([2, 3], [0, 1, 4])
+    assert blocks["en"] == ([0, 2, 4], [3])
+    assert blocks["cross"] == ([2], [0, 1, 3, 4])
+
+
+def test_a_held_out_language_has_no_centre_unless_seen_unrated() -> None:
+    from newsloom.compare.training import centred_features, language_blocks
+    from tests.compare.test_features import _text
+
+    rng = np.random.default_rng(2)
+    pairs, prepared = [], {}
+    for k, lang in enumerate(["de"] * 20 + ["en"] * 20 + ["fr"] * 20):
+        names = (f"{lang}{k}a", f"{lang}{k}b")
+        for name in names:
+            prepared[name] = _text(lang, rng.normal(size=(2, 6)))
+        pairs.append(
+            {
+                "pair_id": f"{2 * k}_{2 * k + 1}",
+                "lang1": lang,
+                "lang2": lang,
+                "text1": names[0],
+                "text2": names[1],
+            }
+        )
+    groups = pair_groups([p["pair_id"] for p in pairs])
+    name, test, train = next(b for b in language_blocks(pairs, groups) if b[0] == "fr")
+    assert [pairs[i]["lang1"] for i in test] == ["fr"] * 20
+    _, _, known = centred_features(pairs, prepared, train)
+    assert known[train].all() and not known[test].any()  # French unseen: the fallback scores it
+    _, _, known = centred_features(pairs, prepared, train, also_centre=list(prepared.values()))
+    assert known.all()  # French seen without its ratings
