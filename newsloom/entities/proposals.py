@@ -23,18 +23,20 @@ from newsloom.entities.learned import Proposal
 SCORE_MODEL = 0.8
 #: Rule mentions whose type wins over the model's on the same span: a gazetteer name, a name after an
 #: honorific, a Vietnamese family name, an organization with a head word ("Bộ ...", "Ministry of ...").
-TYPE_RULES = frozenset(
-    {"gazetteer", "honorific", "credit", "title-of", "family-name", "org-shape", "place-word"}
-)
+TYPE_RULES = frozenset({"gazetteer", "honorific", "credit", "title-of", "org-shape", "place-word"})
 #: (rule, the model's type) pairs where the rule's type wins too: a name right after a person's title is
 #: a person (or a place), not an organization; an acronym ("BKSR") is not a person.
 TYPE_FIXES = frozenset({("title", "organization"), ("acronym", "person")})
 #: Rule mentions kept where the model proposes nothing overlapping them: the above and names after a title.
 ALONE_RULES = TYPE_RULES | {"title"}
+#: Rule mentions the model's span and type win over: a run opening with a Vietnamese family name is a
+#: person only where the model reads nothing there ("đường Lê Lai", "Bệnh viện Bạch Mai" name a street
+#: and a hospital after people).
+MODEL_FIRST = frozenset({"family-name"})
 #: Rule mentions whose span stands against an overlapping proposal that does not strictly contain it
 #: (the model's "Sở Y tế Đà Nẵng" wins over the rules' "Đà Nẵng"; the gazetteer's "United Nations
 #: High Commissioner for Refugees" over the model's "United Nations").
-SPAN_RULES = ALONE_RULES
+SPAN_RULES = ALONE_RULES - MODEL_FIRST
 
 
 class Mentionlike(Protocol):
@@ -132,7 +134,7 @@ def merged_spans(
     trusted = [m for m in names if m.rule in ALONE_RULES and may_stand_alone(m)]
     spans: list[tuple[int, int, str, M | None]] = []
     # a name does not run on through a title or into a person the rules are sure of
-    persons = {m.start for m in trusted if m.type == "person"}
+    persons = {m.start for m in trusted if m.type == "person" and m.rule not in MODEL_FIRST}
     stops = cuts | persons
     trimmed: dict[int, int] = {}  # id of a rule organization -> where a person closing it starts
     broken = (
