@@ -152,7 +152,13 @@ def merged_spans(
         start, end = strip_edges(start, end, blocked, is_word, texts)
         if start >= end or all(i in titles for i in range(start, end)):
             continue  # "Secretary-General", "Assembly" of "General Assembly Chair": part of a title
-        rivals = [m for m in trusted if m.rule in SPAN_RULES and overlaps(m.start, m.end, start, end)]
+        rivals = [
+            m
+            for m in trusted
+            if m.rule in SPAN_RULES
+            and overlaps(m.start, m.end, start, end)
+            and not _adds_lowercase_only(m, start, end, is_word, texts)
+        ]
         closed = [m for m in rivals if _closes_organization(proposal.type, start, end, m)]
         trimmed.update((id(m), start) for m in closed)
         if any(
@@ -216,6 +222,15 @@ def _closes_organization(kind: str, start: int, end: int, rule: Mentionlike) -> 
         and rule.start < start
         and end == rule.end
     )
+
+
+def _adds_lowercase_only(
+    mention: Mentionlike, start: int, end: int, is_word: Sequence[bool], texts: Sequence[str]
+) -> bool:
+    """The rule's span goes beyond the model's only by lowercase words: a common word the model left out
+    ("châu" of "châu Âu", the verb "đăng" a run on "Báo ANTĐ" swallowed), so the model's span stands."""
+    outside = [i for i in range(mention.start, mention.end) if not start <= i < end and is_word[i]]
+    return bool(texts) and bool(outside) and all(texts[i][:1].islower() for i in outside)
 
 
 def _strictly_inside(mention: Mentionlike, start: int, end: int) -> bool:

@@ -83,6 +83,8 @@ RULES = EntityRules(
     portfolio_titles=frozenset({"Bộ trưởng", "Thứ trưởng"}),
     regional_org_heads=frozenset({"Công an"}),
     portfolios=PORTFOLIOS,
+    # the corpora tag two-capital names the model proposes ("MU", "IS", "VN"); initials come dotted ("N.H.N.")
+    min_proposed_acronym=2,
     org_stop_words=frozenset(
         {"đã", "đang", "sẽ", "vừa", "mới", "cũng", "được", "bị", "là", "có", "không", "cho", "đến", "với",
          "này", "đó", "khi", "thì", "mà", "vẫn", "còn", "chưa", "cùng", "tiếp", "ngày", "hôm"}
