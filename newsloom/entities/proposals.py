@@ -158,7 +158,6 @@ def merged_spans(
             if m.rule in SPAN_RULES
             and overlaps(m.start, m.end, start, end)
             and not _adds_lowercase_only(m, start, end, is_word, texts)
-            and not _ends_in_organization(proposal.type, start, end, m)
         ]
         closed = [m for m in rivals if _closes_organization(proposal.type, start, end, m)]
         trimmed.update((id(m), start) for m in closed)
@@ -232,18 +231,6 @@ def _adds_lowercase_only(
     ("châu" of "châu Âu", the verb "đăng" a run on "Báo ANTĐ" swallowed), so the model's span stands."""
     outside = [i for i in range(mention.start, mention.end) if not start <= i < end and is_word[i]]
     return bool(texts) and bool(outside) and all(texts[i][:1].islower() for i in outside)
-
-
-def _ends_in_organization(kind: str, start: int, end: int, rule: Mentionlike) -> bool:
-    """The rules ran an organization's body into the organization the model proposed at its end ("Dewan
-    Pimpinan Pusat Partai Golkar"): the corpora tag the named organization, so the model's span stands."""
-    return (
-        kind == "organization"
-        and rule.type == "organization"
-        and rule.rule == "org-shape"
-        and rule.start < start
-        and end == rule.end
-    )
 
 
 def _strictly_inside(mention: Mentionlike, start: int, end: int) -> bool:
