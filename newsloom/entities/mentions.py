@@ -153,6 +153,7 @@ class Recogniser:
         }
         self.max_title = max((len(k) for k in self.titles), default=1)
         self.honorifics = {h.casefold().rstrip(".") for h in rules.honorifics}
+        self.written_honorifics = {h.rstrip(".") for h in rules.honorifics}
         self.opening_verbs = re.compile(rules.opening_verbs) if rules.opening_verbs else None
         self.openers = {w.casefold() for w in rules.sentence_openers}
         self.plural = {w.casefold() for w in rules.plural_markers}
@@ -254,6 +255,17 @@ class Recogniser:
         """The end of a honorific of several tokens ("Tan Sri", "Datuk Seri", "Dato'") at ``i``."""
         return next((i + n for n in self.hon_phrase_sizes if _texts_at(toks, i, n) in self.hon_phrases), None)
 
+    def _honorific_at(self, toks: list[Token], i: int) -> bool:
+        """Token ``i`` is a honorific of the pack. One the pack writes only in lowercase ("anh", "chị")
+        is a name when capitalised inside the sentence ("Nguyễn Anh Tuấn", ", Anh Đức"); opening the
+        sentence it stays a honorific ("Anh Tuấn cho biết")."""
+        text = toks[i].text
+        if text.casefold().rstrip(".") not in self.honorifics:
+            return False
+        if text.rstrip(".") in self.written_honorifics or not text[:1].isupper() or text.isupper():
+            return True
+        return not any(t.is_word for t in toks[:i])
+
     def _match_gazetteer(self, toks: list[Token], i: int) -> tuple[int, Surface] | None:
         if not toks[i].is_word:
             return None
@@ -325,12 +337,12 @@ class Recogniser:
                 items.append(Item("gaz", i, gaz[0], surface=gaz[1]))
                 i = gaz[0]
                 continue
-            if toks[i].is_word and toks[i].cap and toks[i].text.casefold() not in self.honorifics:
+            if toks[i].is_word and toks[i].cap and not self._honorific_at(toks, i):
                 j = i + 1
                 while j < len(toks) and toks[j].is_word and toks[j].cap and j - i < MAX_SPAN_TOKENS:
                     if (
                         self._match_title(toks, j)
-                        or toks[j].text.casefold() in self.honorifics
+                        or self._honorific_at(toks, j)
                         or self._match_honorific(toks, j)
                     ):
                         break
@@ -464,7 +476,7 @@ class Recogniser:
         proposals = coherent_lists(proposals, [t.text for t in toks], self.list_joiners)
         # what may not open a name: titles, honorifics, role words ("Midfielder", "Tiền vệ")
         blocked = {i for item in items if item.kind in ("title", "hon") for i in range(item.start, item.end)}
-        blocked |= {i for i, t in enumerate(toks) if t.text.casefold().rstrip(".") in self.honorifics}
+        blocked |= {i for i in range(len(toks)) if self._honorific_at(toks, i)}
         blocked |= self._role_word_tokens(toks)
         merged: list[RawMention] = []
         words = [t.text for t in toks]
@@ -929,7 +941,7 @@ class Recogniser:
             word = toks[i - 1].text
             if (word.casefold(),) in self.links and n > 1 and items[n - 2].kind == "title":
                 return "title-of"
-            if word.casefold().rstrip(".") in self.honorifics:
+            if self._honorific_at(toks, i - 1):
                 return "honorific"
             if word == "." and i > 1 and toks[i - 2].text.casefold() in self.honorifics:
                 return "honorific"  # "Mr. Son", "Dr. Waly"
