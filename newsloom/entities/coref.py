@@ -135,7 +135,9 @@ def _key_names(found: list[Found], family_names: frozenset[str]) -> None:
     persons = list(full)
     # one-word names given with a title ("Menteri Luar Negeri Sugiono") are full names too
     mononyms = {
-        f.words: f for f in found if f.raw.type == "person" and not f.raw.tentative and len(f.text.split()) == 1
+        f.words: f
+        for f in found
+        if f.raw.type == "person" and not f.raw.tentative and len(f.text.split()) == 1
     }
     for f in found:
         if f.key or f.raw.kind != "name":

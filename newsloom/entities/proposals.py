@@ -22,13 +22,16 @@ from newsloom.entities.learned import Proposal
 #: How much a span the model proposes is trusted (above linking's TYPE_GUESS_SCORE: the type is firm).
 SCORE_MODEL = 0.8
 #: Rule mentions whose type wins over the model's on the same span: a gazetteer name, a name after an
-#: honorific, a Vietnamese family name, an organization with a head word ("Bộ ...", "Ministry of ...").
-TYPE_RULES = frozenset({"gazetteer", "honorific", "credit", "title-of", "org-shape", "place-word"})
+#: honorific, an organization with a head word ("Bộ ...", "Ministry of ..."). Not a credit line's name:
+#: the model tells the agency ("Ảnh : Bloomberg") from the photographer.
+TYPE_RULES = frozenset({"gazetteer", "honorific", "title-of", "org-shape", "place-word"})
 #: (rule, the model's type) pairs where the rule's type wins too: a name right after a person's title is
 #: a person (or a place), not an organization; an acronym ("BKSR") is not a person.
 TYPE_FIXES = frozenset({("title", "organization"), ("acronym", "person")})
-#: Rule mentions kept where the model proposes nothing overlapping them: the above and names after a title.
-ALONE_RULES = TYPE_RULES | {"title"}
+#: Rule mentions kept where the model proposes nothing overlapping them: the above, names after a title
+#: and runs opening with a Vietnamese family name. A credit line's name the model does not propose is
+#: dropped ("Ảnh : Quartz": the corpora tag none).
+ALONE_RULES = TYPE_RULES | {"title", "family-name"}
 #: Rule mentions the model's span and type win over: a run opening with a Vietnamese family name is a
 #: person only where the model reads nothing there ("đường Lê Lai", "Bệnh viện Bạch Mai" name a street
 #: and a hospital after people).
