@@ -189,3 +189,43 @@ def test_an_indonesian_party_between_a_title_and_its_holder_is_the_party(
     assert found["Gerindra"][0].type == "organization" and found["NasDem"][0].type == "organization"
     assert found["Prabowo Subianto"][0].type == "person" and found["Surya Paloh"][0].type == "person"
     assert "Gerindra Prabowo Subianto" not in found and "NasDem Surya Paloh" not in found
+
+
+def test_a_vietnamese_family_name_run_yields_to_the_models_street_and_hospital(
+    article: Callable[..., Article],
+) -> None:
+    # streets and hospitals are named after people: the model's span and type win over the family-name rule
+    found = _by_text(article("Bệnh nhân được chuyển đến Bệnh viện Bạch Mai ở Hà Nội .", "vi"))
+    assert found["Bệnh viện Bạch Mai"][0].type == "organization" and "Bạch Mai" not in found, found
+    street = _by_text(article("Gia đình chị sống trên đường Lê Lai , quận 1 .", "vi"))
+    assert street["Lê Lai"][0].type == "place", street
+
+
+def test_a_lowercase_vietnamese_honorific_capitalised_inside_a_sentence_is_a_name(
+    article: Callable[..., Article],
+) -> None:
+    # "anh" (older brother, you) is a honorific; "Anh" inside a sentence is a given name
+    found = _by_text(
+        article("Phát biểu tại hội thảo , ông Nguyễn Anh Tuấn cho biết du lịch đang phục hồi .", "vi")
+    )
+    assert found["Nguyễn Anh Tuấn"][0].type == "person" and "Tuấn" not in found, found
+    led = _by_text(article("Hàng công của đội bóng được Anh Đức dẫn dắt .", "vi"))
+    assert led["Anh Đức"][0].type == "person" and "Đức" not in led, led
+
+
+def test_vietnamese_credits_initials_and_two_capital_names_follow_the_model(
+    article: Callable[..., Article],
+) -> None:
+    credit = _by_text(article("Tàu hàng cập cảng Hải Phòng . Ảnh : Bloomberg", "vi"))
+    assert credit["Bloomberg"][0].type == "organization", credit  # an agency, not a photographer
+    initials = _by_text(article("Bệnh nhân N.H.N. ( 26 tuổi ) đã khỏi bệnh .", "vi"))
+    assert initials["N.H.N."][0].type == "person", initials  # one word, three initials: kept
+    club = _by_text(article("MU thắng Southampton 2-0 trên sân nhà .", "vi"))
+    assert club["MU"][0].type == "organization", club
+
+
+def test_an_organization_run_on_into_a_lowercase_verb_yields_to_the_model(
+    article: Callable[..., Article],
+) -> None:
+    found = _by_text(article("Kết luận của Báo ANTĐ đăng tải hôm qua đã gây chú ý .", "vi"))
+    assert "Báo ANTĐ" in found and "Báo ANTĐ đăng" not in found, found

@@ -137,3 +137,37 @@ def test_a_lone_person_in_a_list_of_places_is_a_place() -> None:
     # an organization odd one out is the model's call (on the training split it was right)
     odd_org = [*read[:3], Proposal(8, 9, "organization"), read[4]]
     assert coherent_lists(odd_org, words, joiners)[3].type == "organization"
+
+
+def test_a_family_name_run_neither_cuts_nor_retypes_the_models_span_but_fills_a_gap() -> None:
+    # "Bệnh viện Bạch Mai": the model's hospital stands whole over the rules' person "Bạch Mai"
+    whole = merged_spans(
+        [Proposal(0, 4, "organization")], [Rule(2, 4, "person", "family-name")], set(), [True] * 5
+    )
+    assert [(s, e, t) for s, e, t, _ in whole] == [(0, 4, "organization")]
+    # "đường Lê Lai": same span, the model's place
+    same = merged_spans([Proposal(1, 3, "place")], [Rule(1, 3, "person", "family-name")], set(), [True] * 3)
+    assert [(s, e, t) for s, e, t, _ in same] == [(1, 3, "place")]
+    alone = merged_spans([], [Rule(1, 3, "person", "family-name")], set(), [True] * 3)
+    assert [(s, e, t) for s, e, t, _ in alone] == [(1, 3, "person")]
+
+
+def test_an_org_shape_run_longer_only_by_lowercase_words_yields_and_a_gazetteer_name_does_not() -> None:
+    texts = ["của", "Báo", "ANTĐ", "đăng", "tải"]
+    org = merged_spans(
+        [Proposal(1, 3, "organization")], [Rule(1, 4, "organization", "org-shape")], set(), [True] * 5, texts
+    )
+    assert [(s, e, t) for s, e, t, _ in org] == [(1, 3, "organization")]
+    words = ["thị", "trường", "châu", "Phi", "."]
+    gazetteer = merged_spans(
+        [Proposal(3, 4, "place")], [Rule(2, 4, "place", "gazetteer")], set(), [True] * 4 + [False], words
+    )
+    assert [(s, e, t) for s, e, t, _ in gazetteer] == [(2, 4, "place")]
+
+
+def test_a_credit_lines_name_follows_the_models_type_and_does_not_stand_alone() -> None:
+    spans = merged_spans(
+        [Proposal(2, 3, "organization")], [Rule(2, 3, "person", "credit")], set(), [True] * 3
+    )
+    assert [(s, e, t) for s, e, t, _ in spans] == [(2, 3, "organization")]
+    assert merged_spans([], [Rule(2, 3, "person", "credit")], set(), [True] * 3) == []
