@@ -5,7 +5,8 @@
 Reads the project-written labelled sentences (``newsloom/events/data/sentences_*.tsv``) of the
 languages with a pack (en, vi, id, fr), each alone through the reading stages and the packs' trigger
 rules. On the TRAINING split, the classifier at the shipped C is fitted out of fold (5 folds, the
-shipped Platt calibration and thresholds): per PLOVER type of a rule event, how many readings, how
+shipped Platt calibration, thresholds and class weights of the classifier these languages are read by:
+``data/classifier_packs.json`` when it ships): per PLOVER type of a rule event, how many readings, how
 many of them the classifier would have given a right type beside (probability at or above
 ``max(threshold, Combination.beside_rules)``: what reading the sentence adds), and the rule
 precision smoothed towards all rule events' (``PRIOR`` pseudo-readings): the confidence a rule event
@@ -41,9 +42,20 @@ LANGUAGES = {"en", "vi", "id", "fr"}
 PRIOR = 5
 
 
+def pack_classifier() -> Any:
+    """The shipped classifier that reads the pack languages (its route when
+    ``data/classifier_packs.json`` ships), with its class weights set for the out-of-fold refits."""
+    from newsloom.events import training
+
+    shipped = load_classifier().for_language("en")
+    weighting = "sqrt" if "class_weight=sqrt" in str(shipped.metadata.get("model", "")) else "balanced"
+    training.CLASS_WEIGHT = weighting
+    return shipped
+
+
 def probabilities(vectors: np.ndarray, splits: list[str], labels: np.ndarray) -> np.ndarray:
     """Out-of-fold probabilities on the training rows, the shipped classifier's on the held-out ones."""
-    shipped = load_classifier()
+    shipped = pack_classifier()
     found = np.zeros((len(vectors), len(PLOVER_TYPES)), dtype=np.float32)
     train = np.asarray([i for i, s in enumerate(splits) if s == "train"])
     held = np.asarray([i for i, s in enumerate(splits) if s != "train"])
@@ -61,7 +73,7 @@ def readings(
     items: list[Any], events: list[list[Any]], probs: np.ndarray, split: str
 ) -> list[dict[str, Any]]:
     """One record per rule event of ``split``: its type, whether it is right, the types reading adds."""
-    shipped = load_classifier()
+    shipped = pack_classifier()
     needed = {
         t: max(float(cut), Combination().beside_rules)
         for t, cut in zip(PLOVER_TYPES, shipped.thresholds, strict=True)

@@ -105,10 +105,12 @@ def gate_rows(count: int, languages: set[str]) -> list[dict[str, Any]]:
 
 def label(rows: list[dict[str, Any]]) -> None:
     """The teacher: does the classifier report a type on its own in the sentence?"""
-    classifier = load_classifier()
-    probabilities = classifier.probabilities(embed_sentences([r["text"] for r in rows]))
-    needed = np.maximum(classifier.thresholds, Combination().alone)
-    for row, p in zip(rows, probabilities, strict=True):
+    shipped = load_classifier()
+    vectors = embed_sentences([r["text"] for r in rows])
+    for i, row in enumerate(rows):
+        classifier = shipped.for_language(row["language"])  # the classifier its language is read by
+        p = classifier.probabilities(vectors[i : i + 1])[0]
+        needed = np.maximum(classifier.thresholds, Combination().alone)
         row["label"] = bool((p >= needed).any())
         row["margin"] = float(np.max(_logit(p) - _logit(needed)))
 

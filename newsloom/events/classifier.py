@@ -7,13 +7,19 @@ versions, date); ``scripts/train_events.py`` rebuilds them from the project-writ
 ``confidence`` for a type is an estimated probability that the type is right; a type is reported
 at or above its own threshold (chosen by cross-validation on the training split), unless a type of
 opposite sense (``OPPOSITE_SIBLINGS``) is reported above it by the artifact's ``sibling_margin``.
+
+Routing by language: when ``data/classifier_packs.json`` ships, the classifier loaded by
+:func:`load_classifier` reads the languages listed in that artifact's ``metadata["routes"]`` (the
+pack languages it was trained on) with that artifact, and every other language with its own weights
+(``EventClassifier.for_language``). Without that file, one classifier reads every language.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -24,6 +30,9 @@ import numpy as np
 from newsloom.events.types import PLOVER_TYPES
 
 ARTIFACT = "data/classifier.json"
+#: The classifier of the pack languages it lists in ``metadata["routes"]``; optional (absent: the
+#: classifier of :data:`ARTIFACT` reads every language).
+PACK_ARTIFACT = "data/classifier_packs.json"
 #: One sentence in this many (by a hash of its text) is held out of training, for evaluation.
 HELDOUT_EVERY = 5
 #: The data files of project-written labelled sentences (``data/sentences_<name>.tsv``), named by
@@ -105,6 +114,18 @@ class EventClassifier:
     #: A reported type more than this below a reported sibling of opposite sense is dropped;
     #: None: no sibling rule (chosen by ``training.choose_sibling_margin``).
     sibling_margin: float | None = None
+    #: Another classifier per language code (``data/classifier_packs.json``'s routes); a language
+    #: not here is read by this one. Not part of the artifact's JSON.
+    routes: Mapping[str, EventClassifier] = field(default_factory=dict, compare=False, repr=False)
+
+    def for_language(self, language: str | None) -> EventClassifier:
+        """The classifier that reads sentences of ``language``: its route, else this one."""
+        return self.routes.get(language or "", self)
+
+    def with_routes(self, routed: EventClassifier, languages: Iterable[str]) -> EventClassifier:
+        """This classifier with ``routed`` reading ``languages`` (an empty list: no route)."""
+        plain = dataclasses.replace(routed, routes={})
+        return dataclasses.replace(self, routes={code: plain for code in languages})
 
     def raw_probabilities(self, vectors: np.ndarray) -> np.ndarray:
         """Calibrated probability of each type for each row vector, before the sibling rule."""
@@ -192,11 +213,29 @@ def read_artifact(name: str, what: str, fix: str) -> dict[str, Any]:
     return dict(json.loads(path.read_text(encoding="utf-8")))
 
 
+def pack_routes(data: dict[str, Any], where: str = PACK_ARTIFACT) -> list[str]:
+    """The language codes a pack-language artifact reads (its ``metadata["routes"]``)."""
+    routes = data.get("metadata", {}).get("routes")
+    if not isinstance(routes, list) or not routes or not all(isinstance(r, str) and r for r in routes):
+        raise ValueError(
+            f"{where}: metadata.routes must list the language codes this classifier reads "
+            '(e.g. ["en", "vi", "id", "fr"]); add it, or remove the file to read every language '
+            f"with {ARTIFACT}"
+        )
+    return list(routes)
+
+
 @cache
 def load_classifier() -> EventClassifier:
-    """The shipped classifier (``newsloom/events/data/classifier.json``), loaded once per process."""
+    """The shipped classifier (``newsloom/events/data/classifier.json``), loaded once per process,
+    with the pack languages routed to ``data/classifier_packs.json`` when that file ships."""
     fix = "rebuild it with 'python scripts/train_events.py'."
-    return EventClassifier.from_json(read_artifact(ARTIFACT, "The event classifier", fix))
+    model = EventClassifier.from_json(read_artifact(ARTIFACT, "The event classifier", fix))
+    packs = resources.files("newsloom.events").joinpath(PACK_ARTIFACT)
+    if not packs.is_file():
+        return model
+    data = dict(json.loads(packs.read_text(encoding="utf-8")))
+    return model.with_routes(EventClassifier.from_json(data), pack_routes(data))
 
 
 @cache

@@ -147,8 +147,19 @@ def mode_accuracy(
     return right, scored
 
 
-def classifier_types(model: EventClassifier, vectors: np.ndarray) -> list[frozenset[str]]:
-    return [frozenset(found) for found in model.predict(vectors)]
+def classifier_types(
+    model: EventClassifier, vectors: np.ndarray, languages: Sequence[str | None] | None = None
+) -> list[frozenset[str]]:
+    """The types ``model`` reports per row; with ``languages``, each row read by the classifier its
+    language is routed to (``EventClassifier.for_language``)."""
+    if languages is None or not model.routes:
+        return [frozenset(found) for found in model.predict(vectors)]
+    found: list[frozenset[str]] = [frozenset()] * len(vectors)
+    for reader in {id(m): m for m in (model.for_language(code) for code in languages)}.values():
+        rows = [i for i, code in enumerate(languages) if model.for_language(code) is reader]
+        for i, types in zip(rows, reader.predict(vectors[rows]), strict=True):
+            found[i] = frozenset(types)
+    return found
 
 
 def _line(name: str, scores: TypeScores) -> str:
@@ -236,7 +247,7 @@ def main() -> None:
     systems = {
         "rules (today)": rules,
         "similarity (zero-shot)": similarity,
-        "classifier alone": classifier_types(load_classifier(), vectors),
+        "classifier alone": classifier_types(load_classifier(), vectors, [a.language for a in articles]),
     }
     if args.transfer:
         systems["classifier (en only)"] = classifier_types(_english_only_model(), vectors)

@@ -78,22 +78,48 @@ class EventFinder:
             from newsloom.events.gate import load_gate
             from newsloom.events.learned import classify_batch
 
-            combined = classify_batch(
-                [articles[i] for i in reading],
-                [found[i] for i in reading],
-                self.classifier or load_classifier(),
-                self.encoder,
-                self.settings.combination,
-                self.settings.reach,
-                load_gate() if self.settings.gate else None,
-                self.settings.sparing,
-            )
-            for i, events in zip(reading, combined, strict=True):
-                found[i] = events
+            model = self.classifier or load_classifier()
+            gate = load_gate() if self.settings.gate else None
+            for group in routed(model, [articles[i].language for i in reading]):
+                chosen = [reading[k] for k in group.indices]
+                combined = classify_batch(
+                    [articles[i] for i in chosen],
+                    [found[i] for i in chosen],
+                    group.classifier,
+                    self.encoder,
+                    self.settings.combination,
+                    self.settings.reach,
+                    gate,
+                    self.settings.sparing,
+                )
+                for i, events in zip(chosen, combined, strict=True):
+                    found[i] = events
         return [
             dataclasses.replace(article, events=tuple(roll_up(events)))
             for article, events in zip(articles, found, strict=True)
         ]
+
+
+@dataclass(frozen=True)
+class Route:
+    """The positions (in a batch) of the articles one classifier reads."""
+
+    classifier: Any
+    indices: tuple[int, ...]
+
+
+def routed(model: Any, languages: Sequence[str | None]) -> list[Route]:
+    """The batch split by the classifier each article's language is read by
+    (``EventClassifier.for_language``), in order of first appearance; one route when ``model`` has
+    no routes (one encoder call for the whole batch), else one encoder call per classifier."""
+    pick = getattr(model, "for_language", None)
+    if pick is None or not getattr(model, "routes", None):
+        return [Route(model, tuple(range(len(languages))))]
+    groups: dict[int, tuple[Any, list[int]]] = {}
+    for index, language in enumerate(languages):
+        chosen = pick(language)
+        groups.setdefault(id(chosen), (chosen, []))[1].append(index)
+    return [Route(chosen, tuple(indices)) for chosen, indices in groups.values()]
 
 
 def roll_up(events: list[Event]) -> list[Event]:
