@@ -94,6 +94,8 @@ def sentence_slots(
             continue  # "Southeast Asian governments", "các nước ASEAN": unnamed members, not the organization
         if mention.type == "organization" and _names_document(mention, sentence, text, rules):
             continue  # "the UN Convention against Cybercrime": a title, the UN is no party
+        if mention.type != "person" and _names_gathering(mention, sentence, text, rules):
+            continue  # "the Việt Nam–South Africa Business Forum": a forum's name, no party
         titles = affiliations(mention, mentions, text, article_mentions) if mention.type == "person" else ()
         actor = actor_from_mention(mention, titles, home_country, rules.national_roles)
         if mention.type == "organization":  # "Kepolisian Daerah Bali" speaks for the Indonesian police
@@ -138,6 +140,17 @@ def _names_document(mention: Mention, sentence: Sentence, text: str, rules: Even
         rules.compiled("document_after").match(text, mention.end)
         or rules.compiled("document_before").search(
             text, max(sentence.start, mention.start - 30), mention.start
+        )
+    )
+
+
+def _names_gathering(mention: Mention, sentence: Sentence, text: str, rules: EventRules) -> bool:
+    """Whether a country's or organization's name is part of a forum's, conference's or ceremony's
+    name (the pack's ``gathering_after`` and ``gathering_before``)."""
+    return bool(
+        rules.compiled("gathering_after").match(text, mention.end, sentence.end)
+        or rules.compiled("gathering_before").search(
+            text, max(sentence.start, mention.start - 60), mention.start
         )
     )
 

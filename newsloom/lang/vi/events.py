@@ -248,6 +248,9 @@ RULES = EventRules(
     members_before=r"\b(?:các|những)\s+(?:nước|quốc\s+gia|thành\s+viên|chính\s+phủ)(?:\s+thành\s+viên)?\s*$",
     # "Công ước (của) Liên hợp quốc về ...", "Hiến chương ASEAN": a title, the body is no party
     document_before=r"\b(?:Công\s+ước|Hiệp\s+ước|Hiến\s+chương|Nghị\s+định\s+thư)\s+(?:của\s+)?$",
+    # "Diễn đàn Doanh nghiệp Việt Nam - Nam Phi", "Lễ kỷ niệm ... quan hệ Việt Nam - Nam Phi": a
+    # gathering's name (capitalised, so "tại diễn đàn, Việt Nam ..." keeps its speaker)
+    gathering_before=r"(?-i:\b(?:Diễn\s+đàn|Hội\s+nghị|Hội\s+thảo|Đối\s+thoại|Lễ))(?:(?:\s+|\s*[-–]\s*)\w+){0,8}?(?:\s+|\s*[-–]\s*)$",
     counted_subject=r"\b(?:\d[\d.,]*|các|những)\s+(?:quốc\s+gia|nước|thành\s+viên|đoàn)\s*(?:đã\s+)?$",
     # "đang thăm chính thức Việt Nam", "chuyến thăm cấp Nhà nước tới Việt Nam"; "... của X": X visits
     visit_to=r"\bthăm(?:\s+(?:chính\s+thức|cấp\s+Nhà\s+nước|làm\s+việc|hữu\s+nghị))*(?:\s+(?:tới|đến))?\s*",
