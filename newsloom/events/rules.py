@@ -137,6 +137,13 @@ class EventRules:
     #: nghiệp Việt Nam - Nam Phi", "Forum Bisnis Vietnam-Afrika Selatan", "le Forum d'affaires
     #: Vietnam-Afrique du Sud")
     gathering_before: str = r"(?!)"
+    #: right before a country's name, a word that makes it a person's nationality ("một người
+    #: Indonesia 34 tuổi", "warga negara Australia"): the country is no actor there
+    nationality_before: str = r"(?!)"
+    #: who organised a gathering ("co-organised by VCCI and the South African Embassy", "do VCCI
+    #: phối hợp với ... tổ chức", "yang diselenggarakan oleh"): the whole phrase; the countries and
+    #: bodies inside it are no party to what those attending do
+    organizer_phrase: str = r"(?!)"
     #: a counted or unnamed plural subject right before a trigger ("65 states had signed", "đã có 65
     #: quốc gia ký", "chứng kiến đại diện các quốc gia ký", "sebanyak 65 negara telah menandatangani"):
     #: who acted is not named, no event

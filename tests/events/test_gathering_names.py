@@ -10,6 +10,8 @@ from __future__ import annotations
 import pytest
 
 from newsloom.events.extract import sentence_event
+from newsloom.events.slots import mentions_by_sentence, sentence_slots
+from newsloom.lang import load_part
 from tests.events.helpers import make_article
 
 CHINH = ("person", "person:chinh", "Phạm Minh Chính", "head_of_government", None)
@@ -69,3 +71,72 @@ def test_a_country_outside_the_name_stays_a_party(text, lang, names, source, tar
     assert reading.source == source
     if target is not None:
         assert reading.target == target
+
+
+VCCI = ("organization", "org:vcci", "Vietnam Chamber of Commerce and Industry", None, None)
+EMBASSY = ("organization", "org:za-embassy", "South African Embassy", None, None)
+VCCI_VI = ("organization", "org:vcci", "Liên đoàn Thương mại và Công nghiệp Việt Nam", None, None)
+EMBASSY_VI = ("organization", "org:za-embassy", "Đại sứ quán Nam Phi", None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "names"),
+    [
+        ("Ramaphosa attended the business forum, co-organised by the Vietnam Chamber of Commerce and "
+         "Industry and the South African Embassy.", "en",
+         {"Ramaphosa": RAMAPHOSA, "Vietnam Chamber of Commerce and Industry": VCCI,
+          "South African Embassy": EMBASSY}),
+        ("Tổng thống Ramaphosa dự diễn đàn do Liên đoàn Thương mại và Công nghiệp Việt Nam phối hợp với "
+         "Đại sứ quán Nam Phi tổ chức, nhân chuyến thăm.", "vi",
+         {"Ramaphosa": RAMAPHOSA, "Liên đoàn Thương mại và Công nghiệp Việt Nam": VCCI_VI,
+          "Đại sứ quán Nam Phi": EMBASSY_VI}),
+        ("Presiden Ramaphosa menghadiri forum yang diselenggarakan Kamar Dagang Vietnam bersama "
+         "Kedutaan Besar Afrika Selatan.", "id",
+         {"Ramaphosa": RAMAPHOSA, "Kamar Dagang Vietnam": VCCI, "Kedutaan Besar Afrika Selatan": EMBASSY}),
+    ],
+)  # fmt: skip
+def test_the_organisers_of_a_gathering_are_no_counterpart(text, lang, names):
+    article = make_article(text, lang, names, published="2025-10-24")
+    reading = sentence_event(article, 0, "CONSULT", 0.9)
+    assert reading is not None
+    assert reading.source == ("person:ramaphosa",)
+    assert reading.target == ()
+
+
+def test_an_organiser_named_as_subject_still_acts():
+    text = "The Vietnam Chamber of Commerce and Industry organised the forum with the South African Embassy."
+    names = {"Vietnam Chamber of Commerce and Industry": VCCI, "South African Embassy": EMBASSY}
+    reading = sentence_event(make_article(text, "en", names, published="2025-10-24"), 0, "COOPERATE", 0.9)
+    assert reading is not None
+    assert reading.source == ("org:vcci",)
+    assert reading.target == ("org:za-embassy",)
+
+
+VCCI_SHORT = ("organization", "org:vcci", "Vietnam Chamber of Commerce and Industry", None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "names", "kept"),
+    [
+        # the rules' side clause: "[the forum that] VCCI organised with the embassy" keeps VCCI
+        ("Tổng thống Ramaphosa dự Diễn đàn Doanh nghiệp Việt Nam - Nam Phi do VCCI tổ chức.", "vi",
+         {"Ramaphosa": RAMAPHOSA, "VCCI": VCCI_SHORT}, "org:vcci"),
+        ("Presiden Ramaphosa menghadiri Forum Bisnis itu dengan Vietnam.", "id",
+         {"Ramaphosa": RAMAPHOSA, "Vietnam": VIETNAM}, "place:vn"),
+        ("Tổng thống Ramaphosa dự Diễn đàn Doanh nghiệp với Việt Nam.", "vi",
+         {"Ramaphosa": RAMAPHOSA, "Việt Nam": VIETNAM}, "place:vn"),
+        ("Le président Ramaphosa a ouvert le Forum d'affaires avec le Vietnam.", "fr",
+         {"Ramaphosa": RAMAPHOSA, "Vietnam": VIETNAM}, "place:vn"),
+    ],
+)  # fmt: skip
+def test_a_gathering_name_ends_at_a_function_word(text, lang, names, kept):
+    article = make_article(text, lang, names, published="2025-10-24")
+    slots = [s.actor.key for s in _slots(article) if s.actor is not None]
+    assert kept in slots
+
+
+def _slots(article):
+    sentence = article.sentences[0]
+    rules = load_part(article.language, "events")
+    mentions = mentions_by_sentence(article).get(0, [])
+    return sentence_slots(sentence, mentions, article.text, rules, article.entities, rules.home_country)

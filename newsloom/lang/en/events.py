@@ -288,6 +288,7 @@ RULES = EventRules(
     # words up to the noun are capitalised, so "Vietnam told the forum" keeps its speaker
     gathering_after=r"(?:\s*[-–—/]\s*(?-i:[A-ZÀ-ÖØ-ÞĐ])[\w'’.&-]*(?:\s+(?-i:[A-ZÀ-ÖØ-ÞĐ])[\w'’.&-]*)*)?"
     r"(?:\s+(?-i:[A-ZÀ-ÖØ-ÞĐ])[\w'’.&-]*){0,3}?\s+(?:Forum|Conference|Ceremony|Dialogue|Expo|Festival)\b",
+    organizer_phrase=r"\b(?:co-?)?organi[sz]ed\s+(?:jointly\s+)?by\b[^,;.]*",
     counted_subject=r"\b(?:\d[\d,.]*|dozens\s+of|several|many|other)\s+(?:states|countries|nations|governments|members|delegations)\s+(?:had|have|has)?\s*(?:already\s+)?$",
     counterparts_before=r"\bwith\s+(?:\S+\s+)?$",
     visit_to=r"\b(?:visit|trip|tour)\s+to\s+(?:the\s+)?",
