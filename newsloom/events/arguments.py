@@ -331,6 +331,8 @@ def _targets_after(
         gap_limit = min(gap_limit, JOINT_TARGET_GAP)
     if (first.lead if first.lead is not None else first.start) - match.end > gap_limit:
         return []
+    if rules.compiled("relative_clause").search(text, match.end, first.start):
+        return []  # "welcomed the Blueprint, which officials say ...": the officials are another clause's
     return _between(chain_forward(after, text), text, rules, source)
 
 
