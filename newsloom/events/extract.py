@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from newsloom.article import Article, Sentence
 from newsloom.entities.types import Mention
-from newsloom.events.actors import fold, same_actor
+from newsloom.events.actors import country_code, fold, mention_key, same_actor
 from newsloom.events.arguments import SentenceContext, State, dedupe, find_arguments
 from newsloom.events.dates import DAY_PRECISIONS, date_for, date_range, times_by_sentence
 from newsloom.events.locations import dateline_place, event_location, place_country
@@ -270,6 +270,20 @@ def _update_state(state: State, events: Sequence[Event], slots: Sequence[Slot]) 
             state.last_person = persons[0]
 
 
+def _with_article_country(slot: Slot, article: Article) -> Slot:
+    """A person slot with the country another mention of the same person in the article gives
+    ("South African President Cyril Ramaphosa" ... "Ramaphosa told reporters")."""
+    actor = slot.actor
+    if actor is None or actor.type != "person" or actor.country is not None:
+        return slot
+    for mention in article.entities:
+        if mention.type == "person" and mention.role_of and mention_key(mention) == actor.key:
+            code = country_code(mention.role_of)
+            if code:
+                return replace(slot, actor=replace(actor, country=code))
+    return slot
+
+
 def sentence_event(
     article: Article, index: int, type_: str, confidence: float, require_actor: bool = True
 ) -> Event | None:
@@ -292,7 +306,7 @@ def sentence_event(
         )  # fmt: skip
 
     ordered = subject_first(article.text, rules, slots_of(index), sentence.start, sentence.end)
-    slots = [s for s in ordered if s.actor is not None or s.kind == "pronoun"]
+    slots = [_with_article_country(s, article) for s in ordered if s.actor is not None or s.kind == "pronoun"]
     subject = None
     if slots and slots[0].kind == "pronoun":  # "In the evening he hosted ...": who "he" is
         subject = previous_subject(

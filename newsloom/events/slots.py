@@ -102,6 +102,8 @@ def sentence_slots(
             continue  # "the UN Convention against Cybercrime": a title, the UN is no party
         if mention.type != "person" and _names_gathering(mention, sentence, text, rules):
             continue  # "the Việt Nam–South Africa Business Forum": a forum's name, no party
+        if mention.type == "place" and _country_of_place(i, outer, text):
+            continue  # "từ Kuala Lumpur (Malaysia)": where a city is, not who acted
         if mention.type == "place" and rules.compiled("nationality_before").search(
             text, max(sentence.start, mention.start - 20), mention.start
         ):
@@ -155,6 +157,14 @@ def _names_document(mention: Mention, sentence: Sentence, text: str, rules: Even
             text, max(sentence.start, mention.start - 30), mention.start
         )
     )
+
+
+def _country_of_place(i: int, outer: list[Mention], text: str) -> bool:
+    """Whether the place ``outer[i]`` is written in brackets right after another place, as its
+    country ("Kuala Lumpur (Malaysia)", "Denpasar (Indonesia)")."""
+    if i == 0 or outer[i - 1].type != "place" or text[outer[i].end : outer[i].end + 1] != ")":
+        return False
+    return bool(_ACRONYM_GAP.fullmatch(text, outer[i - 1].end, outer[i].start))
 
 
 def _names_gathering(mention: Mention, sentence: Sentence, text: str, rules: EventRules) -> bool:

@@ -73,3 +73,44 @@ def test_a_country_that_acts_is_still_read(text, lang, names):
     reading = sentence_event(article, 0, "COOPERATE", 0.9)
     assert reading is not None
     assert (*reading.source, *reading.target) != ()
+
+
+def test_the_sources_country_comes_from_another_mention_of_the_same_person():
+    # "Ramaphosa" alone has no title; the article's "President Cyril Ramaphosa of South Africa" does
+    names = {
+        "Cyril Ramaphosa": RAMAPHOSA,
+        "Ramaphosa": ("person", "person:ramaphosa", "Cyril Ramaphosa", None, None),
+        "South Africa": SOUTH_AFRICA,
+        "Vietnam": VIETNAM,
+    }
+    text = (
+        "President Cyril Ramaphosa ended his state visit on Friday. "
+        "Ramaphosa told reporters that South Africa regarded Vietnam as a key partner."
+    )
+    article = make_article(text, "en", names, published="2025-10-24")
+    reading = sentence_event(article, 1, "SUPPORT", 0.9)
+    assert reading is not None
+    assert reading.source == ("person:ramaphosa",)
+    assert reading.target == ("place:vn",)
+
+
+KUALA_LUMPUR = ("place", "place:kuala lumpur", "Kuala Lumpur", None, None)
+MALAYSIA = ("place", "place:my", "Malaysia", None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Hai người đến Bali trên chuyến bay từ Kuala Lumpur (Malaysia).", "vi", None),
+        ("Two men flew in from Kuala Lumpur (Malaysia) on Thursday.", "en", None),
+        # a country that acts keeps its place, brackets or not
+        ("Malaysia (Kuala Lumpur) cooperated with the police.", "en", ("place:my",)),
+    ],
+)  # fmt: skip
+def test_a_country_in_brackets_after_a_city_is_where_it_is(text, lang, expected):
+    names = {"Kuala Lumpur": KUALA_LUMPUR, "Malaysia": MALAYSIA}
+    reading = sentence_event(make_article(text, lang, names, published="2025-10-23"), 0, "COOPERATE", 0.9)
+    if expected is None:
+        assert reading is None
+    else:
+        assert reading is not None and reading.source == expected
