@@ -114,3 +114,20 @@ def test_a_country_in_brackets_after_a_city_is_where_it_is(text, lang, expected)
         assert reading is None
     else:
         assert reading is not None and reading.source == expected
+
+
+def test_the_sources_country_comes_from_the_nationality_of_its_title():
+    names = {
+        "Cyril Ramaphosa": ("person", "person:ramaphosa", "Cyril Ramaphosa", "head_of_state", None),
+        "Ramaphosa": ("person", "person:ramaphosa", "Cyril Ramaphosa", None, None),
+        "South Africa": SOUTH_AFRICA,
+        "Vietnam": VIETNAM,
+    }
+    text = (
+        "South African President Cyril Ramaphosa ended his state visit on Friday. "
+        "Ramaphosa told reporters that South Africa regarded Vietnam as a key partner."
+    )
+    article = make_article(text, "en", names, published="2025-10-24")
+    reading = sentence_event(article, 1, "SUPPORT", 0.9)
+    assert reading is not None
+    assert reading.target == ("place:vn",)
