@@ -191,7 +191,11 @@ def find_arguments(
 ) -> Arguments | None:
     """The source and target of ``match`` in the clause ``clause`` (its index in the sentence); None
     when the trigger names no one it needs."""
-    text, rules, slots, state = context.text, context.rules, context.slots, context.state
+    text, rules, state = context.text, context.rules, context.state
+    # "attended the forum, co-organised by VCCI": an organiser acts only inside its own phrase
+    slots = [
+        s for s in context.slots if s.organizer is None or s.organizer[0] <= match.start < s.organizer[1]
+    ]
     trigger = match.trigger
     c_start, c_end = clause
     before = [s for s in slots if c_start <= s.start and s.end <= match.full_start]
@@ -327,6 +331,8 @@ def _targets_after(
         gap_limit = min(gap_limit, JOINT_TARGET_GAP)
     if (first.lead if first.lead is not None else first.start) - match.end > gap_limit:
         return []
+    if rules.compiled("relative_clause").search(text, match.end, first.start):
+        return []  # "welcomed the Blueprint, which officials say ...": the officials are another clause's
     return _between(chain_forward(after, text), text, rules, source)
 
 

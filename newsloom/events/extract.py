@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from newsloom.article import Article, Sentence
 from newsloom.entities.types import Mention
-from newsloom.events.actors import fold, same_actor
+from newsloom.events.actors import country_code, fold, mention_key, same_actor
 from newsloom.events.arguments import SentenceContext, State, dedupe, find_arguments
 from newsloom.events.dates import DAY_PRECISIONS, date_for, date_range, times_by_sentence
 from newsloom.events.locations import dateline_place, event_location, place_country
@@ -270,6 +270,33 @@ def _update_state(state: State, events: Sequence[Event], slots: Sequence[Slot]) 
             state.last_person = persons[0]
 
 
+def _with_article_country(slot: Slot, article: Article, rules: EventRules) -> Slot:
+    """A person slot with the country another mention of the same person in the article gives, by
+    its role or the nationality of its title ("South African President Cyril Ramaphosa" ...
+    "Ramaphosa told reporters")."""
+    actor = slot.actor
+    if actor is None or actor.type != "person" or actor.country is not None:
+        return slot
+    for mention in article.entities:
+        if mention.type != "person" or not mention.role or mention_key(mention) != actor.key:
+            continue
+        code = country_code(mention.role_of) if mention.role_of else None
+        code = code or _demonym_before(article.text, mention.start, rules)
+        if code:
+            return replace(slot, actor=replace(actor, country=code))
+    return slot
+
+
+def _demonym_before(text: str, start: int, rules: EventRules) -> str | None:
+    """The country of a nationality written at most two words before ``start`` ("South African
+    President"), from the pack's ``demonyms``."""
+    head = text[max(0, start - 40) : start]
+    for name in sorted(rules.demonyms, key=len, reverse=True):
+        if re.search(rf"\b{re.escape(name)}\s+(?:\w+\s+){{0,2}}$", head):
+            return rules.demonyms[name]
+    return None
+
+
 def sentence_event(
     article: Article, index: int, type_: str, confidence: float, require_actor: bool = True
 ) -> Event | None:
@@ -292,7 +319,11 @@ def sentence_event(
         )  # fmt: skip
 
     ordered = subject_first(article.text, rules, slots_of(index), sentence.start, sentence.end)
-    slots = [s for s in ordered if s.actor is not None or s.kind == "pronoun"]
+    slots = [
+        _with_article_country(s, article, rules)
+        for s in ordered
+        if s.actor is not None or s.kind == "pronoun"
+    ]
     subject = None
     if slots and slots[0].kind == "pronoun":  # "In the evening he hosted ...": who "he" is
         subject = previous_subject(

@@ -72,6 +72,7 @@ def reading_sides(
     """(source, target) of a reading of the sentence ``text[start:end]`` from its actor ``slots``;
     ``subject`` stands for a pronoun that opens the sentence's slots."""
     resolved: Resolved = []
+    slots = [s for s in slots if s.organizer is None]  # a whole-sentence reading is not the organisers'
     for index, slot in enumerate(slots):
         if slot.actor is not None:
             resolved.append((slot, slot.actor))
@@ -82,7 +83,19 @@ def reading_sides(
         return visit
     actors = [actor for _, actor in resolved]
     source = actors[:1]
-    return source, [a for a in actors[1:2] if a.key != actors[0].key]
+    rest = [a for a in actors[1:] if not (source and _own_country(a, source[0]))]
+    return source, [a for a in rest[:1] if a.key != actors[0].key]
+
+
+def _own_country(actor: Actor, source: Actor) -> bool:
+    """Whether ``actor`` is the country of the person or body ``source`` ("Ramaphosa told reporters
+    that South Africa regarded Vietnam as a key partner": South Africa is his side, not the target)."""
+    return (
+        actor.type == "place"
+        and source.type in ("person", "organization")
+        and actor.country is not None
+        and actor.country == source.country
+    )
 
 
 def _visit_sides(

@@ -130,6 +130,20 @@ class EventRules:
     #: the same for languages that put the noun first: right before the name ("Công ước Liên hợp
     #: quốc", "Konvensi PBB", "la Convention des Nations unies"); matched up to the name
     document_before: str = r"(?!)"
+    #: right after a country's or organization's name, the rest of the name of a gathering it is
+    #: part of ("the Việt Nam–South Africa Business Forum", "the ASEAN–UN Dialogue"): no party
+    gathering_after: str = r"(?!)"
+    #: the same for languages that put the noun first, matched up to the name ("Diễn đàn Doanh
+    #: nghiệp Việt Nam - Nam Phi", "Forum Bisnis Vietnam-Afrika Selatan", "le Forum d'affaires
+    #: Vietnam-Afrique du Sud")
+    gathering_before: str = r"(?!)"
+    #: right before a country's name, a word that makes it a person's nationality ("một người
+    #: Indonesia 34 tuổi", "warga negara Australia"): the country is no actor there
+    nationality_before: str = r"(?!)"
+    #: who organised a gathering ("co-organised by VCCI and the South African Embassy", "do VCCI
+    #: phối hợp với ... tổ chức", "yang diselenggarakan oleh"): the whole phrase; the countries and
+    #: bodies inside it are no party to what those attending do
+    organizer_phrase: str = r"(?!)"
     #: a counted or unnamed plural subject right before a trigger ("65 states had signed", "đã có 65
     #: quốc gia ký", "chứng kiến đại diện các quốc gia ký", "sebanyak 65 negara telah menandatangani"):
     #: who acted is not named, no event

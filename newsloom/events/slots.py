@@ -31,6 +31,9 @@ class Slot:
     kind: str  # mention | pronoun | joint
     actor: Actor | None = None  # for mentions
     lead: int | None = None  # where the title before it starts ("Direktur Eksekutif ... (UNODC) Ghada Waly")
+    #: the organiser phrase the slot is named in ("co-organised by VCCI and ..."): it acts only for
+    #: a trigger inside that phrase
+    organizer: tuple[int, int] | None = None
 
 
 def mentions_by_sentence(article: Article) -> dict[int, list[Mention]]:
@@ -81,6 +84,9 @@ def sentence_slots(
     """Actor positions of one sentence, in order; title prefixes are folded into their person."""
     outer = _outermost(mentions)
     absorbed = title_parts(outer, text)
+    organizers = [
+        m.span() for m in rules.compiled("organizer_phrase").finditer(text, sentence.start, sentence.end)
+    ]
     slots: list[Slot] = []
     for i, mention in enumerate(outer):
         if i in absorbed or not _is_actor(mention):
@@ -94,6 +100,14 @@ def sentence_slots(
             continue  # "Southeast Asian governments", "các nước ASEAN": unnamed members, not the organization
         if mention.type == "organization" and _names_document(mention, sentence, text, rules):
             continue  # "the UN Convention against Cybercrime": a title, the UN is no party
+        if mention.type != "person" and _names_gathering(mention, sentence, text, rules):
+            continue  # "the Việt Nam–South Africa Business Forum": a forum's name, no party
+        if mention.type == "place" and _country_of_place(i, outer, text):
+            continue  # "từ Kuala Lumpur (Malaysia)": where a city is, not who acted
+        if mention.type == "place" and rules.compiled("nationality_before").search(
+            text, max(sentence.start, mention.start - 20), mention.start
+        ):
+            continue  # "một người Indonesia 34 tuổi": a suspect's nationality, the country does nothing
         titles = affiliations(mention, mentions, text, article_mentions) if mention.type == "person" else ()
         actor = actor_from_mention(mention, titles, home_country, rules.national_roles)
         if mention.type == "organization":  # "Kepolisian Daerah Bali" speaks for the Indonesian police
@@ -108,7 +122,10 @@ def sentence_slots(
             slots[-1] = replace(slots[-1], end=mention.end + 1)  # "Badan Narkotika Nasional (BNN)": one actor
             continue
         lead = phrase_start(i, outer, absorbed, text, sentence)
-        slots.append(Slot(mention.start, mention.end, mention.text, "mention", actor, lead=lead))
+        organizer = next((o for o in organizers if o[0] <= mention.start and mention.end <= o[1]), None)
+        slots.append(
+            Slot(mention.start, mention.end, mention.text, "mention", actor, lead=lead, organizer=organizer)
+        )
     covered = [(s.start, s.end) for s in slots] + [(m.start, m.end) for m in mentions]
     groups = find_groups(sentence, text, rules, mentions, covered, local_country, article_mentions)
     slots = [  # the country a group was named with is its nationality, not another actor
@@ -138,6 +155,25 @@ def _names_document(mention: Mention, sentence: Sentence, text: str, rules: Even
         rules.compiled("document_after").match(text, mention.end)
         or rules.compiled("document_before").search(
             text, max(sentence.start, mention.start - 30), mention.start
+        )
+    )
+
+
+def _country_of_place(i: int, outer: list[Mention], text: str) -> bool:
+    """Whether the place ``outer[i]`` is written in brackets right after another place, as its
+    country ("Kuala Lumpur (Malaysia)", "Denpasar (Indonesia)")."""
+    if i == 0 or outer[i - 1].type != "place" or text[outer[i].end : outer[i].end + 1] != ")":
+        return False
+    return bool(_ACRONYM_GAP.fullmatch(text, outer[i - 1].end, outer[i].start))
+
+
+def _names_gathering(mention: Mention, sentence: Sentence, text: str, rules: EventRules) -> bool:
+    """Whether a country's or organization's name is part of a forum's, conference's or ceremony's
+    name (the pack's ``gathering_after`` and ``gathering_before``)."""
+    return bool(
+        rules.compiled("gathering_after").match(text, mention.end, sentence.end)
+        or rules.compiled("gathering_before").search(
+            text, max(sentence.start, mention.start - 60), mention.start
         )
     )
 

@@ -284,6 +284,11 @@ RULES = EventRules(
     members_after=r"\s+(?:governments|countries|nations|states|member\s+states|leaders)\b",
     # "the UN Convention against Cybercrime", "the ASEAN Charter": a title, the body is no party
     document_after=r"\s+(?:Convention|Treaty|Charter|Covenant|Protocol|Declaration|Resolution)\b",
+    # "the Việt Nam–South Africa Business Forum", "the ASEAN–UN Dialogue": a gathering's name; the
+    # words up to the noun are capitalised, so "Vietnam told the forum" keeps its speaker
+    gathering_after=r"(?:\s*[-–—/]\s*(?-i:[A-ZÀ-ÖØ-ÞĐ])[\w'’.&-]*(?:\s+(?-i:[A-ZÀ-ÖØ-ÞĐ])[\w'’.&-]*)*)?"
+    r"(?:\s+(?-i:[A-ZÀ-ÖØ-ÞĐ])[\w'’.&-]*){0,3}?\s+(?:Forum|Conference|Ceremony|Dialogue|Expo|Festival)\b",
+    organizer_phrase=r"\b(?:co-?)?organi[sz]ed\s+(?:jointly\s+)?by\b[^,;.]*",
     counted_subject=r"\b(?:\d[\d,.]*|dozens\s+of|several|many|other)\s+(?:states|countries|nations|governments|members|delegations)\s+(?:had|have|has)?\s*(?:already\s+)?$",
     counterparts_before=r"\bwith\s+(?:\S+\s+)?$",
     visit_to=r"\b(?:visit|trip|tour)\s+to\s+(?:the\s+)?",

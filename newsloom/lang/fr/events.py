@@ -298,6 +298,9 @@ RULES = EventRules(
     members_before=r"\b(?:pays|États|gouvernements|membres)(?:\s+membres)?\s+(?:de\s+l['’]\s*|de\s+la\s+|du\s+|des\s+|de\s+)$",
     # "la Convention des Nations unies contre ...", "la Charte de l'ASEAN": a title, no party
     document_before=r"\b(?:Convention|Traité|Charte|Pacte|Protocole|Déclaration|Résolution)\s+(?:de\s+l['’]\s*|de\s+la\s+|du\s+|des\s+|de\s+)?$",
+    # "le Forum d'affaires Vietnam-Afrique du Sud", "la Cérémonie ... franco-vietnamienne": a name
+    gathering_before=r"(?-i:\b(?:Forum|Conférence|Cérémonie|Dialogue))(?:(?:\s+|\s*[-–]\s*)(?!(?:par|avec|et|qui|à|au|aux|pour|où|dont)\b)[\w'’]+){0,8}?(?:\s+|\s*[-–]\s*)$",
+    organizer_phrase=r"\b(?:co-?)?organisée?s?\s+(?:conjointement\s+)?par\b[^,;.]*",
     counted_subject=r"\b\d[\d\s.,]*\s+(?:États|pays|gouvernements|délégations)\s+(?:ont\s+|avaient\s+)?(?:déjà\s+)?$",
     counterparts_before=r"\bavec\s+(?:\S+\s+)?$",
     visit_to=r"\b(?:visite|voyage)(?:\s+(?:officielle|d['’]État|de\s+travail))?\s+(?:en|au|aux|à)\s+",

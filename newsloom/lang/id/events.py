@@ -223,6 +223,11 @@ RULES = EventRules(
     members_before=r"\b(?:negara-negara|negara|para\s+pemimpin|pemerintah)(?:\s+anggota)?\s*$",
     # "Konvensi PBB Melawan Kejahatan Siber", "Piagam ASEAN": a title, the body is no party
     document_before=r"\b(?:Konvensi|Traktat|Perjanjian|Piagam|Protokol|Deklarasi|Resolusi)\s+$",
+    # "Forum Bisnis Vietnam-Afrika Selatan", "Upacara ... Indonesia-Australia": a gathering's name
+    # "seorang warga negara Australia", "orang Indonesia": a nationality, no actor
+    nationality_before=r"\b(?:orang|warga(?:\s+negara)?|berkewarganegaraan)\s+$",
+    gathering_before=r"(?-i:\b(?:Forum|Konferensi|Upacara|Seremoni|Dialog))(?:(?:\s+|\s*[-–]\s*)(?!(?:oleh|di|dan|dengan|yang|bersama|pada|untuk|ke|dari|itu|ini)\b)\w+){0,8}?(?:\s+|\s*[-–]\s*)$",
+    organizer_phrase=r"\b(?:diselenggarakan|diorganisasikan)(?:\s+bersama)?(?:\s+oleh)?\s[^,;.]*",
     counted_subject=r"(?:\b\d[\d.,]*\s+(?:negara|anggota|delegasi)|\bnegara-negara(?:\s+anggota)?|\bpara\s+(?:anggota|delegasi))\s+(?:telah\s+|sudah\s+)?$",
     # "kunjungan kenegaraan ke Vietnam", "kunjungan pertama presiden X ke Vietnam": X visits
     visit_to=r"\b(?:ber)?kunjung(?:an)?\b(?:\s+[^\s,.;]+){0,6}?\s+ke\s+",

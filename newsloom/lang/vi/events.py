@@ -248,6 +248,12 @@ RULES = EventRules(
     members_before=r"\b(?:các|những)\s+(?:nước|quốc\s+gia|thành\s+viên|chính\s+phủ)(?:\s+thành\s+viên)?\s*$",
     # "Công ước (của) Liên hợp quốc về ...", "Hiến chương ASEAN": a title, the body is no party
     document_before=r"\b(?:Công\s+ước|Hiệp\s+ước|Hiến\s+chương|Nghị\s+định\s+thư)\s+(?:của\s+)?$",
+    # "Diễn đàn Doanh nghiệp Việt Nam - Nam Phi", "Lễ kỷ niệm ... quan hệ Việt Nam - Nam Phi": a
+    # gathering's name (capitalised, so "tại diễn đàn, Việt Nam ..." keeps its speaker)
+    # "một người Indonesia 34 tuổi": an Indonesian, the country is a nationality
+    nationality_before=r"\bngười\s+$",
+    gathering_before=r"(?-i:\b(?:Diễn\s+đàn|Hội\s+nghị|Hội\s+thảo|Đối\s+thoại|Lễ))(?:(?:\s+|\s*[-–]\s*)(?!(?:do|của|tại|ở|với|và|cùng|được|đã|sẽ|là|khi|trong|sau|trước)\b)\w+){0,8}?(?:\s+|\s*[-–]\s*)$",
+    organizer_phrase=r"\bdo\s+[^,;.]{1,150}?\s(?:tổ\s+chức|chủ\s+trì|đăng\s+cai)\b",
     counted_subject=r"\b(?:\d[\d.,]*|các|những)\s+(?:quốc\s+gia|nước|thành\s+viên|đoàn)\s*(?:đã\s+)?$",
     # "đang thăm chính thức Việt Nam", "chuyến thăm cấp Nhà nước tới Việt Nam"; "... của X": X visits
     visit_to=r"\bthăm(?:\s+(?:chính\s+thức|cấp\s+Nhà\s+nước|làm\s+việc|hữu\s+nghị))*(?:\s+(?:tới|đến))?\s*",
