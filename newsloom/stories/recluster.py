@@ -10,7 +10,9 @@ units of one article, or two units whose known dates are more than a month apart
 two units dated more than ``REACH_DAYS`` apart (farther than the incremental step ever compares)
 are linked only when a person, an event's participants or a rare number vouches for it
 (``vouched``): reports told with one template, each of its own actors, are not one story on their
-meaning alone.
+meaning alone. Two units that report one stored event (the events stage merged them, read through
+``store.events``) are linked with at least ``SHARED_EVENT_PROBABILITY`` unless their names are apart
+or a veto holds.
 
 The new partition replaces the old one only where they differ, and ids stay stable: each new
 cluster (largest first) keeps the id of the old story it shares most units with; a cluster with no
@@ -29,6 +31,7 @@ import numpy as np
 from newsloom.article import Article
 from newsloom.store import Connection
 from newsloom.store import articles as article_rows
+from newsloom.store import events as event_rows
 from newsloom.store import stories as sql
 from newsloom.stories.cluster import (
     ACT_DAYS,
@@ -66,6 +69,12 @@ LINK_PROBABILITY = 0.4
 #: or a rare number (``vouched``): like reports days apart told with other actors (a template) are
 #: not one event on their meaning alone.
 REACH_DAYS = 3
+#: Two units that report one stored event (the events stage merged their sources: one PLOVER type,
+#: dates within a day, the same participants; ``newsloom.events.merge``) are linked with at least this
+#: probability, unless their names are apart (both name people, or places, and share none: on GVC dev
+#: the one such pair was two shootings merged through a misread actor, a news agency) or a veto
+#: holds (the reach rule, acts apart, one article, dates a month apart).
+SHARED_EVENT_PROBABILITY = 0.9
 #: Distance given to pairs that may never be one story (far above any mean of probabilities).
 FORBIDDEN = 1e6
 
@@ -167,8 +176,10 @@ def centre(conn: Connection, units: list[WindowUnit]) -> None:
         )
 
 
-def pair_distances(units: list[WindowUnit]) -> np.ndarray:
-    """Condensed distances (1 - the join model's probability) between every two units."""
+def pair_distances(units: list[WindowUnit], shared_events: np.ndarray | None = None) -> np.ndarray:
+    """Condensed distances (1 - the join model's probability) between every two units; where
+    ``shared_events`` (``shared_events_matrix``) holds and names are not apart, the probability is
+    at least ``SHARED_EVENT_PROBABILITY`` before the vetoes."""
     count = len(units)
     if count < 2:
         return np.zeros(0)
@@ -193,6 +204,9 @@ def pair_distances(units: list[WindowUnit]) -> np.ndarray:
     sims = sims * np.minimum(confidence[:, None], confidence[None, :])
     odds = join_model().log_odds_many(sims, overlap, days, exact, cross, numbers, people, places)
     distance = 1.0 / (1.0 + np.exp(np.clip(odds, -50.0, 50.0)))  # 1 - probability
+    if shared_events is not None:
+        linked = shared_events & ~people & ~places
+        distance[linked] = np.minimum(distance[linked], 1.0 - SHARED_EVENT_PROBABILITY)
     distance[(days > REACH_DAYS) & ~vouched(units)] = 1.0
     distance[people & acts_apart_matrix(units)] = 1.0
     articles = np.array([u.article.id for u in units])
@@ -200,6 +214,29 @@ def pair_distances(units: list[WindowUnit]) -> np.ndarray:
     distance[forbidden] = FORBIDDEN
     upper = np.triu_indices(count, k=1)  # row i < column j: the condensed order of scipy
     return np.asarray(distance[upper], dtype=np.float64)
+
+
+def shared_events_matrix(conn: Connection, units: list[WindowUnit]) -> np.ndarray:
+    """For every two units of two articles, whether they report one stored event: a source of the
+    event lies in each (its trigger inside the unit's span; anywhere for a whole article)."""
+    count = len(units)
+    by_article: dict[str, list[int]] = {}
+    for index, item in enumerate(units):
+        by_article.setdefault(item.article.id, []).append(index)
+    holders: dict[int, set[int]] = {}
+    for row in event_rows.event_mentions_in_articles(conn, sorted(by_article)):
+        for index in by_article.get(row.article_id, ()):
+            span = units[index].unit.span
+            if span is None or span[0] <= row.start_offset < span[1]:
+                holders.setdefault(row.event_id, set()).add(index)
+    found = np.zeros((count, count), dtype=bool)
+    for members in holders.values():
+        if len(members) > 1:
+            chosen = np.array(sorted(members))
+            found[np.ix_(chosen, chosen)] = True
+    articles = np.array([u.article.id for u in units])
+    found[articles[:, None] == articles[None, :]] = False
+    return found
 
 
 def key_overlaps(units: list[WindowUnit]) -> tuple[np.ndarray, np.ndarray]:
@@ -403,7 +440,7 @@ def recluster_recent(
     if not units:
         return report
     centre(conn, units)
-    distances = pair_distances(units)
+    distances = pair_distances(units, shared_events_matrix(conn, units))
     clusters = partition(distances, len(units))
     ids = assign_ids(units, clusters)
     report.stories_after = len(clusters)

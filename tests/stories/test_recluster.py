@@ -371,3 +371,69 @@ def test_a_unit_acts_are_its_text_dated_events_with_two_participants() -> None:
     event = with_meeting(office, day).events[0]
     with_office = dataclasses.replace(office, events=(dataclasses.replace(event, target=("org:unodc",)),))
     assert cluster.unit_acts(with_office, None) == ()  # one person and an organisation
+
+
+def test_units_reporting_one_stored_event_are_read_from_the_store(tmp_path: Path) -> None:
+    from newsloom.events.merge import merge_article_events
+    from newsloom.stories.recluster import shared_events_matrix
+    from tests.events.test_merge_replay import _reports
+
+    reports = _reports()  # vi1, en1, vi2: one meeting and the thanks said at it, merged by the events stage
+    store = Store.open(str(tmp_path / "events.db"))
+    for report in reports:
+        with store.transaction() as conn:
+            save_article(conn, report)
+            merge_article_events(conn, report)
+    vi1, en1, vi2 = reports
+    split = vi1.text.index("Phó Thủ tướng cảm ơn")  # vi1 as a roundup: the meeting, then the thanks
+
+    def unit(article: Article, span: tuple[int, int] | None) -> WindowUnit:
+        return WindowUnit(
+            article, Unit(-1 if span is None else 0, span, np.zeros(3), "", {}, None, None, 0), 1
+        )
+
+    units = [
+        unit(vi1, (0, split)),
+        unit(vi1, (split, len(vi1.text))),
+        unit(en1, None),
+        unit(vi2, (0, 5)),  # a segment before any trigger
+        unit(Article(id="nothing", path="-", text="x"), None),
+    ]
+    with store.connect() as conn:
+        found = shared_events_matrix(conn, units)
+    store.close()
+    assert found[0, 2] and found[2, 0] and found[1, 2]  # the meeting, the thanks
+    assert not found[0, 1]  # two units of one article are never linked by it
+    assert not found[3].any() and not found[:, 3].any()  # its segment holds no event's trigger
+    assert not found[4].any()  # an article without stored events
+
+
+def test_a_shared_stored_event_raises_the_link_unless_names_are_apart_or_a_veto_holds() -> None:
+    from newsloom.stories.recluster import SHARED_EVENT_PROBABILITY, pair_distances
+
+    def unit(index: int, keys: list[str], day: str) -> WindowUnit:
+        vector = np.zeros(8)
+        vector[index] = 1.0  # nothing in common by meaning
+        article = Article(id=f"a{index}", path="-", text="x", language="en")
+        found = Unit(-1, None, vector, "", dict.fromkeys(keys, 1.0), day, None, 0, exact=True)
+        found.centred, found.language_vectors = vector, 1000
+        return WindowUnit(article, found, index)
+
+    units = [
+        unit(0, ["person:lan", "place:hue"], "2024-05-10"),
+        unit(1, ["place:hue"], "2024-05-10"),  # names no one: not apart from 0
+        unit(2, ["person:kim", "place:hue"], "2024-05-10"),  # both name people, none in common
+        unit(3, ["place:hue"], "2024-05-20"),  # ten days after 0, nothing vouches
+    ]
+    shared = np.ones((4, 4), dtype=bool)
+    np.fill_diagonal(shared, False)
+    from scipy.spatial.distance import squareform
+
+    alone = 1.0 - squareform(pair_distances(units))
+    linked = 1.0 - squareform(pair_distances(units, shared))
+    assert alone[0, 1] < LINK and linked[0, 1] >= SHARED_EVENT_PROBABILITY
+    assert linked[0, 2] == alone[0, 2] < LINK  # people apart: the event is no evidence
+    assert linked[0, 3] == alone[0, 3] == 0.0  # the reach rule still vetoes
+
+
+LINK = 0.4
