@@ -375,6 +375,7 @@ def test_a_unit_acts_are_its_text_dated_events_with_two_participants() -> None:
 
 def test_units_reporting_one_stored_event_are_read_from_the_store(tmp_path: Path) -> None:
     from newsloom.events.merge import merge_article_events
+    from newsloom.store.events import event_mentions_in_articles
     from newsloom.stories.recluster import shared_events_matrix
     from tests.events.test_merge_replay import _reports
 
@@ -406,6 +407,22 @@ def test_units_reporting_one_stored_event_are_read_from_the_store(tmp_path: Path
     assert not found[0, 1]  # two units of one article are never linked by it
     assert not found[3].any() and not found[:, 3].any()  # its segment holds no event's trigger
     assert not found[4].any()  # an article without stored events
+
+    undated = [
+        dataclasses.replace(
+            r, events=tuple(dataclasses.replace(e, date=None, date_source=None) for e in r.events)
+        )
+        for r in reports
+    ]  # the same reports with no day said: the events stage merges them all the same
+    store = Store.open(str(tmp_path / "undated.db"))
+    for report in undated:
+        with store.transaction() as conn:
+            save_article(conn, report)
+            merge_article_events(conn, report)
+    with store.connect() as conn:
+        assert len({r.event_id for r in event_mentions_in_articles(conn, ["vi1", "en1"])}) == 2
+        assert not shared_events_matrix(conn, [unit(r, None) for r in undated]).any()
+    store.close()
 
 
 def test_a_shared_stored_event_raises_the_link_unless_names_are_apart_or_a_veto_holds() -> None:
