@@ -10,8 +10,8 @@ units of one article, or two units whose known dates are more than a month apart
 two units dated more than ``REACH_DAYS`` apart (farther than the incremental step ever compares)
 are linked only when a person, an event's participants or a rare number vouches for it
 (``vouched``): reports told with one template, each of its own actors, are not one story on their
-meaning alone. Two units that report one stored event (the events stage merged them, read through
-``store.events``) are linked with at least ``SHARED_EVENT_PROBABILITY`` unless their names are apart
+meaning alone. Two units that report one stored event (the events stage merged them;
+``cluster.unit_events``) are linked with at least ``SHARED_EVENT_PROBABILITY`` unless their names are apart
 or a veto holds.
 
 The new partition replaces the old one only where they differ, and ids stay stable: each new
@@ -31,7 +31,6 @@ import numpy as np
 from newsloom.article import Article
 from newsloom.store import Connection
 from newsloom.store import articles as article_rows
-from newsloom.store import events as event_rows
 from newsloom.store import stories as sql
 from newsloom.stories.cluster import (
     ACT_DAYS,
@@ -74,7 +73,7 @@ REACH_DAYS = 3
 #: probability, unless their names are apart (both name people, or places, and share none: on GVC dev
 #: the one such pair was two shootings merged through a misread actor, a news agency) or a veto
 #: holds (the reach rule, acts apart, one article, dates a month apart). Only dated events count
-#: (``shared_events_matrix``).
+#: (``cluster.unit_events``).
 SHARED_EVENT_PROBABILITY = 0.9
 #: Distance given to pairs that may never be one story (far above any mean of probabilities).
 FORBIDDEN = 1e6
@@ -177,10 +176,10 @@ def centre(conn: Connection, units: list[WindowUnit]) -> None:
         )
 
 
-def pair_distances(units: list[WindowUnit], shared_events: np.ndarray | None = None) -> np.ndarray:
-    """Condensed distances (1 - the join model's probability) between every two units; where
-    ``shared_events`` (``shared_events_matrix``) holds and names are not apart, the probability is
-    at least ``SHARED_EVENT_PROBABILITY`` before the vetoes."""
+def pair_distances(units: list[WindowUnit]) -> np.ndarray:
+    """Condensed distances (1 - the join model's probability) between every two units; for two units
+    reporting one stored event (``shared_events_matrix``) whose names are not apart, the probability
+    is at least ``SHARED_EVENT_PROBABILITY`` before the vetoes."""
     count = len(units)
     if count < 2:
         return np.zeros(0)
@@ -205,9 +204,8 @@ def pair_distances(units: list[WindowUnit], shared_events: np.ndarray | None = N
     sims = sims * np.minimum(confidence[:, None], confidence[None, :])
     odds = join_model().log_odds_many(sims, overlap, days, exact, cross, numbers, people, places)
     distance = 1.0 / (1.0 + np.exp(np.clip(odds, -50.0, 50.0)))  # 1 - probability
-    if shared_events is not None:
-        linked = shared_events & ~people & ~places
-        distance[linked] = np.minimum(distance[linked], 1.0 - SHARED_EVENT_PROBABILITY)
+    linked = shared_events_matrix(units) & ~people & ~places
+    distance[linked] = np.minimum(distance[linked], 1.0 - SHARED_EVENT_PROBABILITY)
     distance[(days > REACH_DAYS) & ~vouched(units)] = 1.0
     distance[people & acts_apart_matrix(units)] = 1.0
     articles = np.array([u.article.id for u in units])
@@ -217,26 +215,18 @@ def pair_distances(units: list[WindowUnit], shared_events: np.ndarray | None = N
     return np.asarray(distance[upper], dtype=np.float64)
 
 
-def shared_events_matrix(conn: Connection, units: list[WindowUnit]) -> np.ndarray:
-    """For every two units of two articles, whether they report one stored dated event: a source of
-    the event lies in each (its trigger inside the unit's span; anywhere for a whole article). An
-    undated event is left out: the events stage merges it with any of its type and actors ("police",
-    a city), and on GVC train such merges joined 5 pairs of two incidents below the cut, and one of
-    one incident; the dated ones none of two incidents, and 3 of one."""
+def shared_events_matrix(units: list[WindowUnit]) -> np.ndarray:
+    """For every two units of two articles, whether they report one stored dated event
+    (``cluster.unit_events``)."""
     count = len(units)
-    by_article: dict[str, list[int]] = {}
+    holders: dict[int, list[int]] = {}
     for index, item in enumerate(units):
-        by_article.setdefault(item.article.id, []).append(index)
-    holders: dict[int, set[int]] = {}
-    for row in event_rows.event_mentions_in_articles(conn, sorted(by_article)):
-        for index in by_article.get(row.article_id, ()):
-            span = units[index].unit.span
-            if row.date and (span is None or span[0] <= row.start_offset < span[1]):
-                holders.setdefault(row.event_id, set()).add(index)
+        for event in item.unit.events:
+            holders.setdefault(event, []).append(index)
     found = np.zeros((count, count), dtype=bool)
     for members in holders.values():
         if len(members) > 1:
-            chosen = np.array(sorted(members))
+            chosen = np.array(members)
             found[np.ix_(chosen, chosen)] = True
     articles = np.array([u.article.id for u in units])
     found[articles[:, None] == articles[None, :]] = False
@@ -444,7 +434,7 @@ def recluster_recent(
     if not units:
         return report
     centre(conn, units)
-    distances = pair_distances(units, shared_events_matrix(conn, units))
+    distances = pair_distances(units)
     clusters = partition(distances, len(units))
     ids = assign_ids(units, clusters)
     report.stories_after = len(clusters)
