@@ -36,6 +36,7 @@ import numpy as np
 from newsloom.article import Article
 from newsloom.store import Connection
 from newsloom.store import entities as entity_rows
+from newsloom.store import events as event_rows
 from newsloom.store import stories as sql
 from newsloom.stories.embed import content_key
 from newsloom.stories.join import JoinSignals, join_model, too_far
@@ -133,6 +134,7 @@ class Unit:
     title_rank: int
     exact: bool = False  # the date is said in the text (an event or lead date), not the publication date
     acts: tuple[Act, ...] = ()  # its dated events with their participants (``unit_acts``)
+    events: frozenset[int] = frozenset()  # stored dated events with a source in it (``unit_events``)
     centred: np.ndarray = field(default_factory=lambda: np.zeros(0))
     language_vectors: int = 0  # vectors of its language centred so far
 
@@ -334,7 +336,30 @@ def _first_sentence(article: Article, index: int) -> str | None:
 
 
 def article_units(conn: Connection, article: Article, dim: int) -> list[Unit]:
-    """The units of an article with their vectors (from ``article.embedding``), keys and dates."""
+    """The units of an article with their vectors (from ``article.embedding``), keys, dates and
+    stored events."""
+    units = _article_units(conn, article, dim)
+    for unit, events in zip(units, unit_events(conn, article, [u.span for u in units]), strict=True):
+        unit.events = events
+    return units
+
+
+def unit_events(
+    conn: Connection, article: Article, spans: list[tuple[int, int] | None]
+) -> list[frozenset[int]]:
+    """For each span of an article (None: the whole text), the stored dated events with a source
+    whose trigger lies in it. An undated event is left out: the events stage merges it with any of
+    its type and actors ("police", a city), and on GVC train such merges joined 5 pairs of two
+    incidents below the re-clustering's cut, and one of one incident; the dated ones none of two
+    incidents, and 3 of one (``recluster.shared_events_matrix``)."""
+    rows = [r for r in event_rows.event_mentions_in_articles(conn, [article.id]) if r.date]
+    return [
+        frozenset(r.event_id for r in rows if span is None or span[0] <= r.start_offset < span[1])
+        for span in spans
+    ]
+
+
+def _article_units(conn: Connection, article: Article, dim: int) -> list[Unit]:
     vectors = unit_vectors(article, dim)
     if vectors is None:
         return []

@@ -10,7 +10,9 @@ units of one article, or two units whose known dates are more than a month apart
 two units dated more than ``REACH_DAYS`` apart (farther than the incremental step ever compares)
 are linked only when a person, an event's participants or a rare number vouches for it
 (``vouched``): reports told with one template, each of its own actors, are not one story on their
-meaning alone.
+meaning alone. Two units that report one stored event (the events stage merged them;
+``cluster.unit_events``) are linked with at least ``SHARED_EVENT_PROBABILITY`` unless their names are apart
+or a veto holds.
 
 The new partition replaces the old one only where they differ, and ids stay stable: each new
 cluster (largest first) keeps the id of the old story it shares most units with; a cluster with no
@@ -66,6 +68,13 @@ LINK_PROBABILITY = 0.4
 #: or a rare number (``vouched``): like reports days apart told with other actors (a template) are
 #: not one event on their meaning alone.
 REACH_DAYS = 3
+#: Two units that report one stored event (the events stage merged their sources: one PLOVER type,
+#: dates within a day, the same participants; ``newsloom.events.merge``) are linked with at least this
+#: probability, unless their names are apart (both name people, or places, and share none: on GVC dev
+#: the one such pair was two shootings merged through a misread actor, a news agency) or a veto
+#: holds (the reach rule, acts apart, one article, dates a month apart). Only dated events count
+#: (``cluster.unit_events``).
+SHARED_EVENT_PROBABILITY = 0.9
 #: Distance given to pairs that may never be one story (far above any mean of probabilities).
 FORBIDDEN = 1e6
 
@@ -168,7 +177,9 @@ def centre(conn: Connection, units: list[WindowUnit]) -> None:
 
 
 def pair_distances(units: list[WindowUnit]) -> np.ndarray:
-    """Condensed distances (1 - the join model's probability) between every two units."""
+    """Condensed distances (1 - the join model's probability) between every two units; for two units
+    reporting one stored event (``shared_events_matrix``) whose names are not apart, the probability
+    is at least ``SHARED_EVENT_PROBABILITY`` before the vetoes."""
     count = len(units)
     if count < 2:
         return np.zeros(0)
@@ -193,6 +204,8 @@ def pair_distances(units: list[WindowUnit]) -> np.ndarray:
     sims = sims * np.minimum(confidence[:, None], confidence[None, :])
     odds = join_model().log_odds_many(sims, overlap, days, exact, cross, numbers, people, places)
     distance = 1.0 / (1.0 + np.exp(np.clip(odds, -50.0, 50.0)))  # 1 - probability
+    linked = shared_events_matrix(units) & ~people & ~places
+    distance[linked] = np.minimum(distance[linked], 1.0 - SHARED_EVENT_PROBABILITY)
     distance[(days > REACH_DAYS) & ~vouched(units)] = 1.0
     distance[people & acts_apart_matrix(units)] = 1.0
     articles = np.array([u.article.id for u in units])
@@ -200,6 +213,24 @@ def pair_distances(units: list[WindowUnit]) -> np.ndarray:
     distance[forbidden] = FORBIDDEN
     upper = np.triu_indices(count, k=1)  # row i < column j: the condensed order of scipy
     return np.asarray(distance[upper], dtype=np.float64)
+
+
+def shared_events_matrix(units: list[WindowUnit]) -> np.ndarray:
+    """For every two units of two articles, whether they report one stored dated event
+    (``cluster.unit_events``)."""
+    count = len(units)
+    holders: dict[int, list[int]] = {}
+    for index, item in enumerate(units):
+        for event in item.unit.events:
+            holders.setdefault(event, []).append(index)
+    found = np.zeros((count, count), dtype=bool)
+    for members in holders.values():
+        if len(members) > 1:
+            chosen = np.array(members)
+            found[np.ix_(chosen, chosen)] = True
+    articles = np.array([u.article.id for u in units])
+    found[articles[:, None] == articles[None, :]] = False
+    return found
 
 
 def key_overlaps(units: list[WindowUnit]) -> tuple[np.ndarray, np.ndarray]:

@@ -371,3 +371,85 @@ def test_a_unit_acts_are_its_text_dated_events_with_two_participants() -> None:
     event = with_meeting(office, day).events[0]
     with_office = dataclasses.replace(office, events=(dataclasses.replace(event, target=("org:unodc",)),))
     assert cluster.unit_acts(with_office, None) == ()  # one person and an organisation
+
+
+def test_units_reporting_one_stored_dated_event_are_read_from_the_store(tmp_path: Path) -> None:
+    from newsloom.events.merge import merge_article_events
+    from newsloom.stories.cluster import unit_events
+    from newsloom.stories.recluster import shared_events_matrix
+    from tests.events.test_merge_replay import _reports
+
+    def merged(name: str, reports: list[Article]) -> Store:
+        store = Store.open(str(tmp_path / name))
+        for report in reports:
+            with store.transaction() as conn:
+                save_article(conn, report)
+                merge_article_events(conn, report)
+        return store
+
+    reports = _reports()  # vi1, en1, vi2: one meeting and the thanks said at it, merged by the events stage
+    vi1, en1, vi2 = reports
+    split = vi1.text.index("Phó Thủ tướng cảm ơn")  # vi1 as a roundup: the meeting, then the thanks
+    store = merged("events.db", reports)
+    with store.connect() as conn:
+        meeting, thanks = unit_events(conn, vi1, [(0, split), (split, len(vi1.text))])
+        (whole,) = unit_events(conn, en1, [None])
+        (before,) = unit_events(conn, vi2, [(0, 5)])  # a segment before any trigger
+    store.close()
+    assert len(meeting) == len(thanks) == 1 and meeting != thanks and whole == meeting | thanks
+    assert not before
+
+    def unit(article: Article, events: frozenset[int]) -> WindowUnit:
+        return WindowUnit(article, Unit(0, None, np.zeros(3), "", {}, None, None, 0, events=events), 1)
+
+    found = shared_events_matrix(
+        [unit(vi1, meeting), unit(vi1, thanks), unit(en1, whole), unit(vi2, before), unit(vi2, frozenset())]
+    )
+    assert found[0, 2] and found[2, 0] and found[1, 2]  # the meeting, the thanks
+    assert not found[0, 1]  # two units of one article are never linked by it
+    assert not found[3].any() and not found[4].any()  # no stored event
+
+    undated = [
+        dataclasses.replace(
+            r, events=tuple(dataclasses.replace(e, date=None, date_source=None) for e in r.events)
+        )
+        for r in reports
+    ]  # the same reports with no day said: the events stage merges them all the same
+    store = merged("undated.db", undated)
+    with store.connect() as conn:
+        from newsloom.store.events import event_mentions_in_articles
+
+        assert len({r.event_id for r in event_mentions_in_articles(conn, ["vi1", "en1"])}) == 2
+        assert unit_events(conn, undated[0], [None]) == [frozenset()]
+    store.close()
+
+
+def test_a_shared_stored_event_raises_the_link_unless_names_are_apart_or_a_veto_holds() -> None:
+    from scipy.spatial.distance import squareform
+
+    from newsloom.stories.recluster import SHARED_EVENT_PROBABILITY, pair_distances
+
+    def unit(index: int, keys: list[str], day: str, events: frozenset[int]) -> WindowUnit:
+        vector = np.zeros(8)
+        vector[index] = 1.0  # nothing in common by meaning
+        article = Article(id=f"a{index}", path="-", text="x", language="en")
+        found = Unit(-1, None, vector, "", dict.fromkeys(keys, 1.0), day, None, 0, exact=True, events=events)
+        found.centred, found.language_vectors = vector, 1000
+        return WindowUnit(article, found, index)
+
+    def units(events: frozenset[int]) -> list[WindowUnit]:
+        return [
+            unit(0, ["person:lan", "place:hue"], "2024-05-10", events),
+            unit(1, ["place:hue"], "2024-05-10", events),  # names no one: not apart from 0
+            unit(2, ["person:kim", "place:hue"], "2024-05-10", events),  # both name people, none in common
+            unit(3, ["place:hue"], "2024-05-20", events),  # ten days after 0, nothing vouches
+        ]
+
+    alone = 1.0 - squareform(pair_distances(units(frozenset())))
+    linked = 1.0 - squareform(pair_distances(units(frozenset({7}))))
+    assert alone[0, 1] < LINK and linked[0, 1] >= SHARED_EVENT_PROBABILITY
+    assert linked[0, 2] == alone[0, 2] < LINK  # people apart: the event is no evidence
+    assert linked[0, 3] == alone[0, 3] == 0.0  # the reach rule still vetoes
+
+
+LINK = 0.4
