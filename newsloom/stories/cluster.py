@@ -105,6 +105,12 @@ MAX_NUMBERS = 12
 RARE_NUMBER_HOLDERS = 4
 #: Key prefixes of the names whose lack of any in common is a signal (``names_apart``): people, places.
 APART_KINDS = ("person:", "place:")
+#: An article reports what happened at most this many days before its publication (or a day after):
+#: an event dated farther back is background and does not date the article (``article_date``). The
+#: lead's days were held to this window already; on GVC dev, 13 reports were dated by a farther
+#: event (a sidebar's headline, an earlier crime recalled), which put them a month or more from the
+#: other reports of their incident, where no link is allowed.
+REPORT_DAYS = 7
 #: Two acts (``unit_acts``) of one PLOVER type dated at most this many days apart are the same kind
 #: of event at the same time: if no two such acts of two units share a participant, the units report
 #: other events (``recluster.acts_apart_matrix``).
@@ -302,11 +308,21 @@ def date_window(value: str | None, days: int = DATE_WINDOW_DAYS) -> list[str] | 
 def article_date(article: Article) -> tuple[str | None, bool]:
     """The date of what an article reports and whether the text says it: its first dated event,
     else the first day named in its lead (exact); else its publication date (not exact: a report
-    may come days after); None when nothing is known."""
-    dated = [e for e in article.events if day_of(e.date) and e.date_source in ("time", "previous")]
+    may come days after); None when nothing is known. An event or a day more than ``REPORT_DAYS``
+    before the publication date (or over a day after) is background, not what the article reports
+    (a court date recalled, a sidebar's "May 9 arrests" in a November report): it dates nothing."""
+    published = _parse_day(article.published)
+
+    def near(day: str | None) -> bool:  # within REPORT_DAYS before publication (or a day after)
+        parsed = _parse_day(day)
+        return published is None or parsed is None or -REPORT_DAYS <= (parsed - published).days <= 1
+
+    dated = [
+        e for e in article.events
+        if day_of(e.date) and e.date_source in ("time", "previous") and near(day_of(e.date))
+    ]  # fmt: skip
     if dated:
         return day_of(min(dated, key=lambda e: (e.sentence, -e.confidence)).date), True
-    published = _parse_day(article.published)
     lead_end = (
         article.sentences[min(LEAD_SENTENCES, len(article.sentences)) - 1].end if article.sentences else 0
     )
@@ -316,8 +332,7 @@ def article_date(article: Article) -> tuple[str | None, bool]:
         day = day_of(time.value)
         if day is None or time.precision not in ("day", "part_of_day"):
             continue
-        parsed = _parse_day(day)
-        if published is None or parsed is None or -7 <= (parsed - published).days <= 1:
+        if near(day):
             return day, True
     if article.published:
         return article.published, False
@@ -486,6 +501,25 @@ def names_apart(unit_keys: Iterable[str], story_keys: Iterable[str]) -> tuple[bo
     )
 
 
+def meetings_apart(unit: Unit, story_keys: Iterable[str], days: int | None) -> bool:
+    """The acts rule of the re-clustering (``recluster.acts_apart_matrix``) as far as a story's keys
+    tell it while articles arrive: the unit reports an act (``unit_acts``), the story is dated within
+    ``ACT_DAYS`` of it, both name people and share none, and the story's own events between two
+    people or more (its ``event:`` keys) have no participant of the unit's acts. Template meetings of
+    one day, each with its own guests, then start stories of their own instead of waiting for the
+    end-of-run re-clustering to part them. (The story's events carry no type in their keys: any two
+    meetings are compared, not only two of one type.)"""
+    if not unit.acts or days is None or days > ACT_DAYS:
+        return False
+    keys = list(story_keys)
+    if not names_apart(unit.keys, keys)[0]:
+        return False
+    events = [set(key[len("event:") :].split("+")) for key in keys if key.startswith("event:")]
+    meetings = [actors for actors in events if sum(a.startswith("person:") for a in actors) >= 2]
+    mine = set().union(*(act.participants for act in unit.acts))
+    return bool(meetings) and not any(actors & mine for actors in meetings)
+
+
 def _kind_name(prefix: str) -> str:
     names = {"org": "organization", "organization": "organization", "place": "place", "person": "person"}
     return names.get(prefix, "number" if prefix == "number" else "organization")
@@ -511,7 +545,9 @@ def score_candidate(
     candidate.sim = float(centroid @ unit.centred) if centroid.any() and unit.centred.any() else 0.0
     candidate.overlap = entity_overlap(unit.keys, story_keys, story.member_count, weights)
     candidate.days = day_distance(unit.date, story.date)
-    if too_far(unit.date, (story.date_first, story.date_last, story.date)):
+    if too_far(unit.date, (story.date_first, story.date_last, story.date)) or meetings_apart(
+        unit, story_keys, candidate.days
+    ):
         candidate.score = -math.inf
         return
     signals = JoinSignals(

@@ -119,6 +119,7 @@ class _Paragraph:
     cue: bool
     day: str | None  # the day of the opening time expression
     first_day: str | None = None  # the first day named anywhere in the paragraph
+    named: bool = False  # it names someone or something (an entity mention) or states an event
 
 
 def _paragraphs(article: Article) -> list[_Paragraph]:
@@ -130,11 +131,18 @@ def _paragraphs(article: Article) -> list[_Paragraph]:
         else:
             paragraphs.append(_Paragraph(index, index, sentence.start, sentence.end, set(), False, None))
     for mention in article.entities:
-        if mention.type != "person" or not mention.key:
+        if not mention.key:
             continue
         for paragraph in paragraphs:
             if paragraph.start <= mention.start < paragraph.end:
-                paragraph.persons.add(mention.key)
+                paragraph.named = True
+                if mention.type == "person":
+                    paragraph.persons.add(mention.key)
+                break
+    for event in article.events:
+        for paragraph in paragraphs:
+            if paragraph.first <= event.sentence <= paragraph.last:
+                paragraph.named = True
                 break
     for time in sorted(article.times, key=lambda t: t.start):
         for paragraph in paragraphs:
@@ -153,7 +161,10 @@ def segments(article: Article) -> list[Segment]:
 
     A paragraph opened by a time expression starts a new segment when it brings actors the
     segment has not named, or another day; segments shorter than ``MIN_SEGMENT_CHARS`` are folded
-    into the previous one. Two or more segments left make the article a roundup.
+    into the previous one. Two or more segments left make the article a roundup. A paragraph that
+    names no one and nothing and states no event tells no event of its own: on another day it
+    continues the segment before (vi_01's "Trong ngày 26/10, Lễ mở ký tiếp tục ...": the ceremony's
+    second day), as a report of one event goes on.
     """
     groups: list[list[_Paragraph]] = []
     persons: set[str] = set()
@@ -161,7 +172,7 @@ def segments(article: Article) -> list[Segment]:
     for paragraph in _paragraphs(article):
         # an opening without names (an intro) is not left for the first named actors
         new_actors = bool(paragraph.persons - persons) and (bool(persons) or len(groups) > 1)
-        other_day = paragraph.day is not None and day is not None and paragraph.day != day
+        other_day = paragraph.named and paragraph.day is not None and day is not None and paragraph.day != day
         if groups and paragraph.cue and (new_actors or other_day):
             groups.append([paragraph])
             persons, day = set(paragraph.persons), paragraph.day
