@@ -77,7 +77,9 @@ def read_golds(paths: list[Path]) -> tuple[dict[str, set[Hashable]], dict[str, s
         one, one_lines = read_gold(path)
         for article, ids in one.items():
             if article in stories:
-                raise SystemExit(f"{path}: article {article} is in two of the pooled golds; pool disjoint sets")
+                raise SystemExit(
+                    f"{path}: article {article} is in two of the pooled golds; pool disjoint sets"
+                )
             stories[article] = {f"{prefix}{i}" for i in ids}
         lines.update({f"{prefix}{s}": f"{prefix}{line}" for s, line in one_lines.items()})
     return stories, lines
