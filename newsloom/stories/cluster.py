@@ -105,12 +105,6 @@ MAX_NUMBERS = 12
 RARE_NUMBER_HOLDERS = 4
 #: Key prefixes of the names whose lack of any in common is a signal (``names_apart``): people, places.
 APART_KINDS = ("person:", "place:")
-#: An article reports what happened at most this many days before its publication (or a day after):
-#: an event dated farther back is background and does not date the article (``article_date``). The
-#: lead's days were held to this window already; on GVC dev, 13 reports were dated by a farther
-#: event (a sidebar's headline, an earlier crime recalled), which put them a month or more from the
-#: other reports of their incident, where no link is allowed.
-REPORT_DAYS = 7
 #: Two acts (``unit_acts``) of one PLOVER type dated at most this many days apart are the same kind
 #: of event at the same time: if no two such acts of two units share a participant, the units report
 #: other events (``recluster.acts_apart_matrix``).
@@ -308,21 +302,11 @@ def date_window(value: str | None, days: int = DATE_WINDOW_DAYS) -> list[str] | 
 def article_date(article: Article) -> tuple[str | None, bool]:
     """The date of what an article reports and whether the text says it: its first dated event,
     else the first day named in its lead (exact); else its publication date (not exact: a report
-    may come days after); None when nothing is known. An event or a day more than ``REPORT_DAYS``
-    before the publication date (or over a day after) is background, not what the article reports
-    (a court date recalled, a sidebar's "May 9 arrests" in a November report): it dates nothing."""
-    published = _parse_day(article.published)
-
-    def near(day: str | None) -> bool:  # within REPORT_DAYS before publication (or a day after)
-        parsed = _parse_day(day)
-        return published is None or parsed is None or -REPORT_DAYS <= (parsed - published).days <= 1
-
-    dated = [
-        e for e in article.events
-        if day_of(e.date) and e.date_source in ("time", "previous") and near(day_of(e.date))
-    ]  # fmt: skip
+    may come days after); None when nothing is known."""
+    dated = [e for e in article.events if day_of(e.date) and e.date_source in ("time", "previous")]
     if dated:
         return day_of(min(dated, key=lambda e: (e.sentence, -e.confidence)).date), True
+    published = _parse_day(article.published)
     lead_end = (
         article.sentences[min(LEAD_SENTENCES, len(article.sentences)) - 1].end if article.sentences else 0
     )
@@ -332,7 +316,8 @@ def article_date(article: Article) -> tuple[str | None, bool]:
         day = day_of(time.value)
         if day is None or time.precision not in ("day", "part_of_day"):
             continue
-        if near(day):
+        parsed = _parse_day(day)
+        if published is None or parsed is None or -7 <= (parsed - published).days <= 1:
             return day, True
     if article.published:
         return article.published, False

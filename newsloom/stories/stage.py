@@ -130,20 +130,7 @@ def _paragraphs(article: Article) -> list[_Paragraph]:
             paragraphs[-1].end = sentence.end
         else:
             paragraphs.append(_Paragraph(index, index, sentence.start, sentence.end, set(), False, None))
-    for mention in article.entities:
-        if not mention.key:
-            continue
-        for paragraph in paragraphs:
-            if paragraph.start <= mention.start < paragraph.end:
-                paragraph.named = True
-                if mention.type == "person":
-                    paragraph.persons.add(mention.key)
-                break
-    for event in article.events:
-        for paragraph in paragraphs:
-            if paragraph.first <= event.sentence <= paragraph.last:
-                paragraph.named = True
-                break
+    _mark_names(article, paragraphs)
     for time in sorted(article.times, key=lambda t: t.start):
         for paragraph in paragraphs:
             if paragraph.start <= time.start < paragraph.end:
@@ -154,6 +141,21 @@ def _paragraphs(article: Article) -> list[_Paragraph]:
                     paragraph.first_day = day_of(time.value)
                 break
     return paragraphs
+
+
+def _mark_names(article: Article, paragraphs: list[_Paragraph]) -> None:
+    """Note in each paragraph the people it names and whether it names anything or states an event."""
+    for mention in article.entities:
+        holder = next((p for p in paragraphs if p.start <= mention.start < p.end), None)
+        if holder is None or not mention.key:
+            continue
+        holder.named = True
+        if mention.type == "person":
+            holder.persons.add(mention.key)
+    for event in article.events:
+        holder = next((p for p in paragraphs if p.first <= event.sentence <= p.last), None)
+        if holder is not None:
+            holder.named = True
 
 
 def segments(article: Article) -> list[Segment]:

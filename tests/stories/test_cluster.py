@@ -12,7 +12,6 @@ import pytest
 import sqlalchemy as sa
 
 from newsloom.article import Article
-from newsloom.events.types import Event
 from newsloom.store import Store
 from newsloom.store.articles import save_article
 from newsloom.stories.cluster import (
@@ -22,7 +21,6 @@ from newsloom.stories.cluster import (
     LSH_BITS,
     Act,
     Unit,
-    article_date,
     date_window,
     day_distance,
     entity_overlap,
@@ -310,26 +308,6 @@ def test_a_story_shares_a_number_by_the_share_of_its_members_that_state_it() -> 
     assert shared_numbers(unit, {"number:17": 2, "number:250": 1, "person:x": 2}, 2) == 1.5
     assert shared_numbers(unit, {"person:x": 2, "number:99": 2}, 2) == 0.0
     assert shared_numbers({"person:x": 1.0}, {"person:x": 1}, 1) == 0.0
-
-
-def dated_event(article: Article, day: str, trigger: str) -> Article:
-    """``article`` with one event at ``trigger`` dated ``day`` by its text."""
-    start = article.text.index(trigger)
-    sentence = next(i for i, s in enumerate(article.sentences) if s.start <= start < s.end)
-    event = Event("ASSAULT", sentence, article.sentences[sentence].text, start, start + len(trigger), trigger,
-                  date=day, date_source="time")  # fmt: skip
-    return dataclasses.replace(article, events=(event,))
-
-
-def test_an_event_long_before_publication_does_not_date_the_article() -> None:
-    text = "May 9 arrests at a library event. A boy was shot on Friday night near State Avenue."
-    article = make_article("sidebar", text, published="2016-11-04")
-    # a sidebar's headline of May dated a November report: a month from its incident's reports
-    assert article_date(dated_event(article, "2016-05-31", "arrests")) == ("2016-11-04", False)
-    assert article_date(dated_event(article, "2016-11-04", "shot")) == ("2016-11-04", True)
-    assert article_date(dated_event(article, "2016-10-30", "shot")) == ("2016-10-30", True)  # days before
-    undated = make_article("sidebar", text)  # no publication date: the event dates it
-    assert article_date(dated_event(undated, "2016-05-31", "arrests")) == ("2016-05-31", True)
 
 
 def meeting_unit(people: tuple[str, ...], day: date, orgs: tuple[str, ...] = ()) -> Unit:
