@@ -2,6 +2,8 @@
 
     python bench/stories.py [--orders 10] [--gold tests/gold/stories.json] [--cache /tmp/newsloom_stories]
     python bench/stories.py --gold tests/gold/blind_stories/stories.json   # the blind set (its folder is read)
+    python bench/stories.py --gold tests/gold/blind_stories/stories.json --gold tests/gold/blind_stories2/stories.json
+        # both blind sets pooled in memory as one corpus (308 articles; different months, so no story spans both)
     python bench/stories.py --gold /tmp/newsloom_gvc/dev/stories.json  # public GVC dev gold (bench/gvc_gold.py)
     python bench/stories.py --scale 1500   # cost of the end-of-run re-clustering (and of its storylines) against the incremental step
 
@@ -61,6 +63,37 @@ def read_gold(path: Path) -> tuple[dict[str, set[Hashable]], dict[str, str]]:
             stories.setdefault(key, set()).add(story["id"])
     lines = {s: line["id"] for line in gold.get("storylines", []) for s in line["stories"]}
     return stories, lines
+
+
+def read_golds(paths: list[Path]) -> tuple[dict[str, set[Hashable]], dict[str, str]]:
+    """One gold of several gold files pooled: story and storyline ids are prefixed with their file's
+    folder, so two sets can never share a story by an id they happen to both use."""
+    if len(paths) == 1:
+        return read_gold(paths[0])
+    stories: dict[str, set[Hashable]] = {}
+    lines: dict[str, str] = {}
+    for path in paths:
+        prefix = f"{path.parent.name}/"
+        one, one_lines = read_gold(path)
+        for article, ids in one.items():
+            if article in stories:
+                raise SystemExit(
+                    f"{path}: article {article} is in two of the pooled golds; pool disjoint sets"
+                )
+            stories[article] = {f"{prefix}{i}" for i in ids}
+        lines.update({f"{prefix}{s}": f"{prefix}{line}" for s, line in one_lines.items()})
+    return stories, lines
+
+
+def analyse_golds(paths: list[Path], cache: Path) -> list[Article]:
+    """The articles of every gold file in ``paths`` through the per-article stages: the project gold
+    reads the seeds and the examples, a blind set its own folder's ``.txt`` files (one cache file each)."""
+    articles: list[Article] = []
+    for path in paths:
+        blind = path.resolve() != GOLD.resolve()
+        sources = [path.parent] if blind else SOURCES
+        articles.extend(analyse(sources, cache / f"articles-{path.parent.name}.pkl", ".txt" if blind else ""))
+    return articles
 
 
 def analyse(sources: list[Path], cache: Path, suffix: str = "") -> list[Article]:
@@ -242,7 +275,9 @@ def timed(module: Any, name: str, seconds: list[float]) -> Iterator[None]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--orders", type=int, default=10)
-    parser.add_argument("--gold", type=Path, default=GOLD)
+    parser.add_argument(
+        "--gold", type=Path, action="append", help="a story gold file; give it twice or more to pool the sets"
+    )
     parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "newsloom_stories")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--scale", type=int, default=0, help="only measure the re-clustering's cost")
@@ -251,11 +286,10 @@ def main(argv: list[str] | None = None) -> int:
         scale(args.scale)
         return 0
 
-    gold, gold_lines = read_gold(args.gold)
+    golds: list[Path] = args.gold or [GOLD]
+    gold, gold_lines = read_golds(golds)
     started = time.time()
-    blind = args.gold.resolve() != GOLD.resolve()
-    sources = [args.gold.parent] if blind else SOURCES
-    articles = analyse(sources, args.cache / f"articles-{args.gold.parent.name}.pkl", ".txt" if blind else "")
+    articles = analyse_golds(golds, args.cache)
     print(f"{len(articles)} articles analysed in {time.time() - started:.0f} s; {len(gold)} in the gold")
     print(f"\n{'run':<36}{'P':>7}{'R':>7}{'F1':>7}{'purity':>8}{'inverse':>8}{'seconds':>8}")
     for centred in (False, True):

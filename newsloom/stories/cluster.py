@@ -486,6 +486,25 @@ def names_apart(unit_keys: Iterable[str], story_keys: Iterable[str]) -> tuple[bo
     )
 
 
+def meetings_apart(unit: Unit, story_keys: Iterable[str], days: int | None) -> bool:
+    """The acts rule of the re-clustering (``recluster.acts_apart_matrix``) as far as a story's keys
+    tell it while articles arrive: the unit reports an act (``unit_acts``), the story is dated within
+    ``ACT_DAYS`` of it, both name people and share none, and the story's own events between two
+    people or more (its ``event:`` keys) have no participant of the unit's acts. Template meetings of
+    one day, each with its own guests, then start stories of their own instead of waiting for the
+    end-of-run re-clustering to part them. (The story's events carry no type in their keys: any two
+    meetings are compared, not only two of one type.)"""
+    if not unit.acts or days is None or days > ACT_DAYS:
+        return False
+    keys = list(story_keys)
+    if not names_apart(unit.keys, keys)[0]:
+        return False
+    events = [set(key[len("event:") :].split("+")) for key in keys if key.startswith("event:")]
+    meetings = [actors for actors in events if sum(a.startswith("person:") for a in actors) >= 2]
+    mine = set().union(*(act.participants for act in unit.acts))
+    return bool(meetings) and not any(actors & mine for actors in meetings)
+
+
 def _kind_name(prefix: str) -> str:
     names = {"org": "organization", "organization": "organization", "place": "place", "person": "person"}
     return names.get(prefix, "number" if prefix == "number" else "organization")
@@ -511,7 +530,9 @@ def score_candidate(
     candidate.sim = float(centroid @ unit.centred) if centroid.any() and unit.centred.any() else 0.0
     candidate.overlap = entity_overlap(unit.keys, story_keys, story.member_count, weights)
     candidate.days = day_distance(unit.date, story.date)
-    if too_far(unit.date, (story.date_first, story.date_last, story.date)):
+    if too_far(unit.date, (story.date_first, story.date_last, story.date)) or meetings_apart(
+        unit, story_keys, candidate.days
+    ):
         candidate.score = -math.inf
         return
     signals = JoinSignals(

@@ -119,6 +119,7 @@ class _Paragraph:
     cue: bool
     day: str | None  # the day of the opening time expression
     first_day: str | None = None  # the first day named anywhere in the paragraph
+    named: bool = False  # it names someone or something (an entity mention) or states an event
 
 
 def _paragraphs(article: Article) -> list[_Paragraph]:
@@ -129,13 +130,7 @@ def _paragraphs(article: Article) -> list[_Paragraph]:
             paragraphs[-1].end = sentence.end
         else:
             paragraphs.append(_Paragraph(index, index, sentence.start, sentence.end, set(), False, None))
-    for mention in article.entities:
-        if mention.type != "person" or not mention.key:
-            continue
-        for paragraph in paragraphs:
-            if paragraph.start <= mention.start < paragraph.end:
-                paragraph.persons.add(mention.key)
-                break
+    _mark_names(article, paragraphs)
     for time in sorted(article.times, key=lambda t: t.start):
         for paragraph in paragraphs:
             if paragraph.start <= time.start < paragraph.end:
@@ -148,12 +143,30 @@ def _paragraphs(article: Article) -> list[_Paragraph]:
     return paragraphs
 
 
+def _mark_names(article: Article, paragraphs: list[_Paragraph]) -> None:
+    """Note in each paragraph the people it names and whether it names anything or states an event."""
+    for mention in article.entities:
+        holder = next((p for p in paragraphs if p.start <= mention.start < p.end), None)
+        if holder is None or not mention.key:
+            continue
+        holder.named = True
+        if mention.type == "person":
+            holder.persons.add(mention.key)
+    for event in article.events:
+        holder = next((p for p in paragraphs if p.first <= event.sentence <= p.last), None)
+        if holder is not None:
+            holder.named = True
+
+
 def segments(article: Article) -> list[Segment]:
     """The event segments of a roundup, or ``[]`` for an article that reports one event.
 
     A paragraph opened by a time expression starts a new segment when it brings actors the
     segment has not named, or another day; segments shorter than ``MIN_SEGMENT_CHARS`` are folded
-    into the previous one. Two or more segments left make the article a roundup.
+    into the previous one. Two or more segments left make the article a roundup. A paragraph that
+    names no one and nothing and states no event tells no event of its own: on another day it
+    continues the segment before (vi_01's "Trong ngày 26/10, Lễ mở ký tiếp tục ...": the ceremony's
+    second day), as a report of one event goes on.
     """
     groups: list[list[_Paragraph]] = []
     persons: set[str] = set()
@@ -161,7 +174,7 @@ def segments(article: Article) -> list[Segment]:
     for paragraph in _paragraphs(article):
         # an opening without names (an intro) is not left for the first named actors
         new_actors = bool(paragraph.persons - persons) and (bool(persons) or len(groups) > 1)
-        other_day = paragraph.day is not None and day is not None and paragraph.day != day
+        other_day = paragraph.named and paragraph.day is not None and day is not None and paragraph.day != day
         if groups and paragraph.cue and (new_actors or other_day):
             groups.append([paragraph])
             persons, day = set(paragraph.persons), paragraph.day

@@ -194,7 +194,7 @@ def _enter(conn: Connection, line_id: int, story: sql.StoryRow, salient: list[st
     sql.update_storyline(
         conn, line_id, centroid=centroid + unit_norm(story.centroid), story_count=int(line.story_count) + 1
     )
-    _extend(conn, line_id, story.date)
+    _respan(conn, line_id)
 
 
 def _leave(conn: Connection, line_id: int, story: sql.StoryRow, lent: list[str]) -> None:
@@ -206,6 +206,7 @@ def _leave(conn: Connection, line_id: int, story: sql.StoryRow, lent: list[str])
         return
     centroid = sql.from_blob(line.centroid, "<f8") - unit_norm(story.centroid)
     sql.update_storyline(conn, line_id, centroid=centroid, story_count=int(line.story_count) - 1)
+    _respan(conn, line_id, without=story.id)
 
 
 def _lend(conn: Connection, line_id: int, story: sql.StoryRow, salient: list[str], lent: list[str]) -> None:
@@ -216,16 +217,19 @@ def _lend(conn: Connection, line_id: int, story: sql.StoryRow, salient: list[str
     sql.add_storyline_keys(conn, line_id, None, drop, -1)
     _set_lent(conn, story.id, add, 1)
     _set_lent(conn, story.id, drop, 0)
-    _extend(conn, line_id, story.date)
+    _respan(conn, line_id)
 
 
-def _extend(conn: Connection, line_id: int, story_date: str | None) -> None:
-    if not story_date or story_date.startswith("XXXX"):
-        return
-    line = sql.load_storylines(conn, [line_id])[line_id]
-    first = min(d for d in (line.date_first, story_date) if d and not d.startswith("XXXX"))
-    last = max(d for d in (line.date_last, story_date) if d and not d.startswith("XXXX"))
-    sql.update_storyline(conn, line_id, date_first=first, date_last=last)
+def _respan(conn: Connection, line_id: int, without: int | None = None) -> None:
+    """Set a storyline's span to the full dates of its stories (``without`` one that is leaving):
+    a span only widened as stories came would keep the days of a story that left it or was
+    re-dated (the Thongloun storyline showed 21-26 Oct for its one story of 24 Oct)."""
+    days = [
+        s.date for s in sql.stories_in_storyline(conn, line_id)
+        if s.id != without and s.date and not s.date.startswith("XXXX")
+    ]  # fmt: skip
+    if days:
+        sql.update_storyline(conn, line_id, date_first=min(days), date_last=max(days))
 
 
 def leave_storyline(conn: Connection, story_id: int) -> None:
@@ -302,6 +306,7 @@ def rethread_window(
         if len(lines) == 1 and line is not None:
             row = sql.load_storylines(conn, [line]).get(line)
             if row is not None and int(row.story_count) == len(group):
+                _respan(conn, line)  # a store written before spans followed their stories
                 continue
         for story_id in group:
             leave_storyline(conn, story_id)

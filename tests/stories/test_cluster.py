@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
 
 import numpy as np
@@ -14,13 +15,17 @@ from newsloom.article import Article
 from newsloom.store import Store
 from newsloom.store.articles import save_article
 from newsloom.stories.cluster import (
+    ACT_DAYS,
     KEY_WEIGHTS,
     LSH_BANDS,
     LSH_BITS,
+    Act,
+    Unit,
     date_window,
     day_distance,
     entity_overlap,
     lsh_buckets,
+    meetings_apart,
     person_key,
     representative_date,
     shared_numbers,
@@ -36,7 +41,7 @@ from tests.stories.corpus import (
     trade_en,
     trade_vi,
 )
-from tests.stories.helpers import BagOfWordsEncoder, embedded, fake_encoder, make_article
+from tests.stories.helpers import BagOfWordsEncoder, embedded, fake_encoder, make_article, with_meeting
 
 __all__ = ["fake_encoder"]
 
@@ -303,3 +308,39 @@ def test_a_story_shares_a_number_by_the_share_of_its_members_that_state_it() -> 
     assert shared_numbers(unit, {"number:17": 2, "number:250": 1, "person:x": 2}, 2) == 1.5
     assert shared_numbers(unit, {"person:x": 2, "number:99": 2}, 2) == 0.0
     assert shared_numbers({"person:x": 1.0}, {"person:x": 1}, 1) == 0.0
+
+
+def meeting_unit(people: tuple[str, ...], day: date, orgs: tuple[str, ...] = ()) -> Unit:
+    participants = frozenset((*people, *orgs))
+    keys = {p: 1.0 for p in participants} | {"event:" + "+".join(sorted(participants)): 0.5}
+    return Unit(-1, None, np.zeros(4), "", keys, day.isoformat(), None, 0,
+                acts=(Act("CONSULT", day, participants),))  # fmt: skip
+
+
+def test_meetings_apart_holds_for_other_people_meeting_within_days() -> None:
+    day = date(2024, 1, 1)
+    unit = meeting_unit(("person:alpha1", "person:beta1"), day)
+    other = dict.fromkeys(meeting_unit(("person:alpha2", "person:beta2"), day).keys, 1)
+    assert meetings_apart(unit, other, 0)
+    assert not meetings_apart(unit, other, ACT_DAYS + 1)  # days apart: the reach rule's business
+    assert not meetings_apart(unit, other, None)
+    sharing = dict.fromkeys(meeting_unit(("person:alpha1", "person:gamma"), day).keys, 1)
+    assert not meetings_apart(unit, sharing, 0)  # a person in common
+    with_org = meeting_unit(("person:alpha1", "person:beta1"), day, ("org:unodc",))
+    org_story = dict.fromkeys(meeting_unit(("person:alpha2", "person:beta2"), day, ("org:unodc",)).keys, 1)
+    assert not meetings_apart(with_org, org_story, 0)  # a participant in common
+    no_meeting = {"person:alpha2": 1, "person:beta2": 1}
+    assert not meetings_apart(unit, no_meeting, 0)  # the story's people meet no one
+
+
+def test_template_meetings_of_one_day_are_stories_of_their_own_while_arriving(store: Store) -> None:
+    articles = []
+    for i in range(120):  # bench/stories.py --scale: three meetings a day, each of its own people
+        day = str(np.datetime64("2024-01-01") + i // 3)
+        names = [f"Minister Alpha{i}", f"Envoy Beta{i}"]
+        text = f"On Monday, {names[0]} received {names[1]} to discuss project {i} in sector {i % 17}."
+        article = make_article(f"synthetic-{i}", text, published=day, persons=names, places=["Hà Nội"],
+                               times=[("On Monday", day)])  # fmt: skip
+        articles.append(with_meeting(article, day))
+    found = add(store, *articles)
+    assert len({sid for ids in found for sid in ids}) == 120  # 119 before the rule

@@ -6,6 +6,7 @@ import dataclasses
 
 import numpy as np
 
+from newsloom.article import Article
 from newsloom.encoder import clear_process_caches
 from newsloom.events.types import Event
 from newsloom.pipeline import registered_stages
@@ -179,3 +180,23 @@ def test_the_stage_embeds_only_what_the_runner_did_not_find(fake_encoder: BagOfW
     done = stage.pipe([plain, roundup], known={keys[0]: stored})
     assert done[0].embedding == tuple(float(x) for x in stored)  # the stored vector, not a new one
     assert fake_encoder.calls == [passages(roundup)]  # only the roundup's passages were embedded
+
+
+SECOND_DAY = (
+    "Chiều 3/3, Bộ trưởng Lan Phạm tiếp Đặc phái viên Kenji Sato tại Hà Nội để bàn về xuất khẩu gạo "
+    "và đẩy nhanh đàm phán hiệp định hải quan giữa hai nước.\n"
+    "Ngày 4/3, hội nghị tiếp tục với các phiên thảo luận toàn thể và nhiều sự kiện bên lề về thương mại, "
+    "đầu tư và hợp tác nông nghiệp{place}."
+)
+
+
+def test_a_paragraph_naming_nothing_on_another_day_continues_the_event() -> None:
+    def article(place: str) -> Article:
+        return make_article("second-day", SECOND_DAY.format(place=place), language="vi",
+                            persons=["Lan Phạm", "Kenji Sato"], places=["Hà Nội", "Đà Nẵng"],
+                            times=[("Chiều 3/3", "2026-03-03TAF"), ("Ngày 4/3", "2026-03-04")])  # fmt: skip
+
+    # vi_01: "Trong ngày 26/10, Lễ mở ký tiếp tục ..." is the ceremony's second day, not another event
+    assert segments(article("")) == []
+    # the same paragraph naming a place of its own is another event of the next day
+    assert [s.date for s in segments(article(" tại Đà Nẵng"))] == ["2026-03-03", "2026-03-04"]

@@ -11,8 +11,9 @@ import sqlalchemy as sa
 
 from newsloom.article import Article
 from newsloom.store import Store
+from newsloom.store import stories as sql
 from newsloom.stories.queries import list_storylines
-from newsloom.stories.storylines import _gap, window_threads
+from newsloom.stories.storylines import _gap, leave_storyline, window_threads
 from tests.stories.corpus import bridge_en, follow_up_en, trade_en, trade_vi
 from tests.stories.helpers import BagOfWordsEncoder, fake_encoder, make_article
 from tests.stories.test_cluster import add
@@ -108,3 +109,14 @@ def test_an_actor_in_common_threads_stories_of_one_country_only(
     with store.transaction() as conn:
         threads = window_threads(conn, [a, b])
     assert (len(threads) == 1) is threaded
+
+
+def test_a_storyline_span_shrinks_when_a_story_leaves_it(store: Store) -> None:
+    (talks,), _, (follow_up,) = add(store, trade_en(), trade_vi(), follow_up_en())
+    line = storyline_of(store, talks)
+    assert storyline_of(store, follow_up) == line
+    with store.transaction() as conn:
+        leave_storyline(conn, follow_up)
+        row = sql.load_storylines(conn, [line])[line]
+    # the Thongloun storyline kept 21-26 Oct for its one story of 24 Oct
+    assert (row.date_first, row.date_last) == ("2026-03-03", "2026-03-03")

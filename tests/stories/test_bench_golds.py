@@ -1,0 +1,44 @@
+"""bench/stories.py pools several story gold files as one corpus (the two blind sets: 308 articles)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bench.stories import read_golds
+
+
+def write_gold(
+    folder: Path, stories: dict[str, list[str]], lines: dict[str, list[str]] | None = None
+) -> Path:
+    folder.mkdir(parents=True)
+    gold = {"stories": [{"id": s, "articles": a} for s, a in stories.items()]}
+    if lines:
+        gold["storylines"] = [{"id": line, "stories": s} for line, s in lines.items()]  # type: ignore[misc]
+    path = folder / "stories.json"
+    path.write_text(json.dumps(gold), encoding="utf-8")
+    return path
+
+
+def test_two_sets_pool_without_sharing_a_story_through_an_id_both_use(tmp_path: Path) -> None:
+    first = write_gold(tmp_path / "march", {"s1": ["a.txt", "b.txt"]}, {"l1": ["s1"]})
+    second = write_gold(tmp_path / "april", {"s1": ["c.txt"], "s2": ["d.txt"]})
+    stories, lines = read_golds([first, second])
+    assert len(stories) == 4
+    by_article = {Path(k).name: v for k, v in stories.items()}
+    assert by_article["a.txt"] == by_article["b.txt"] == {"march/s1"}
+    assert by_article["c.txt"] == {"april/s1"}  # the same id in another month is another story
+    assert lines == {"march/s1": "march/l1"}
+    assert read_golds([first]) == (
+        {k: {"s1"} for k in stories if Path(k).name in ("a.txt", "b.txt")},
+        {"s1": "l1"},
+    )
+
+
+def test_an_article_in_two_pooled_sets_is_an_error(tmp_path: Path) -> None:
+    first = write_gold(tmp_path / "march", {"s1": ["../shared/x.txt"]})
+    second = write_gold(tmp_path / "april", {"s9": ["../shared/x.txt"]})
+    with pytest.raises(SystemExit, match="in two of the pooled golds"):
+        read_golds([first, second])
