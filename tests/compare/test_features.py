@@ -104,8 +104,8 @@ def _text(language: str, vectors: np.ndarray) -> PreparedText:
     dates = signals.DateSignals(frozenset(), frozenset(), frozenset(), frozenset())
     parts = TextParts(text="x", language=language, title="x", segments=("x",) * len(rows))
     return PreparedText(
-        parts, whole, rows[0], rows, frozenset(), frozenset(), dates, frozenset(),
-        Counter(), Counter(), "LATIN", (0.0,) * 6,
+        parts, whole, rows[0], rows, frozenset(), frozenset(), frozenset(),
+        signals.RomanisedText(frozenset(), ""), dates, frozenset(), Counter(), Counter(), "LATIN", (0.0,) * 6,
     )  # fmt: skip
 
 
