@@ -46,10 +46,10 @@ from newsloom.compare.training import (  # noqa: E402
     language_out_cv,
     languages_meta,
     pair_groups,
-    spreads_meta,
     pair_kinds,
     pearson_by_dimension,
     read_pairs,
+    spreads_meta,
 )
 
 DATA = ROOT.parent / "shared" / "data" / "semeval2022-task8" / "train.jsonl"

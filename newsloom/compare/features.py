@@ -290,7 +290,9 @@ def _alignment_shape(sims: np.ndarray) -> dict[str, float]:
 def _romanised_names(a: signals.RomanisedText, b: signals.RomanisedText) -> dict[str, float]:
     """Names of one text found in the other once both are romanised: "Putin" in "Путин", "Beijing"
     in "北京" (BeiJing); -1 when neither text has names to look for (Chinese, Arabic)."""
-    found = [sum(t in other.letters for t in x.names) / len(x.names) for x, other in ((a, b), (b, a)) if x.names]
+    found = [
+        sum(t in other.letters for t in x.names) / len(x.names) for x, other in ((a, b), (b, a)) if x.names
+    ]
     return {
         "rnames_found": float(np.mean(found)) if found else -1.0,
         "rnames_found_min": min(found) if found else -1.0,
@@ -384,7 +386,9 @@ def pair_spreads(
         if (p.parts.language or "") in languages:
             lang = p.parts.language or ""
             by_language.setdefault(lang, []).append(_centred_unit(p, languages[lang]))
-    vectors = {lang: (np.array([w for w, _ in v]), np.array([m for _, m in v])) for lang, v in by_language.items()}
+    vectors = {
+        lang: (np.array([w for w, _ in v]), np.array([m for _, m in v])) for lang, v in by_language.items()
+    }
     out: dict[str, PairSpread] = {}
     for la in sorted(vectors):
         for lb in sorted(vectors):

@@ -126,9 +126,7 @@ def quantities(text: str) -> set[str]:
     """Numbers as :func:`numbers` reads them, in any script's digits, with Chinese myriads written
     out, plus each one's significant digits ("15z" for 1.5 million, 1,500,000 and 150万)."""
     folded = text.translate(DIGIT_FOLD)
-    out = {
-        str(round(float(m.group(1)) * _CJK_SCALE[m.group(2)])) for m in _CJK_QUANTITY.finditer(folded)
-    }
+    out = {str(round(float(m.group(1)) * _CJK_SCALE[m.group(2)])) for m in _CJK_QUANTITY.finditer(folded)}
     out |= numbers(folded)
     return out | {x.rstrip("0") + "z" for x in out if len(x.rstrip("0")) >= 2}
 
