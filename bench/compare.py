@@ -177,7 +177,7 @@ def main(argv: list[str] | None = None) -> int:
 
     print(
         f"SemEval-2022 Task 8: {len(pairs)} pairs, {len(np.unique(groups))} article groups, "
-        f"{args.folds}-fold grouped CV; before = {len(previous)} features of round 4, "
+        f"{args.folds}-fold grouped CV; before = {len(previous)} features of round 8, "
         f"compare = the {len(shipped)} features of the shipped model, same learner"
     )
     print(f"{'dimension':<11}{'baseline r':>11}{'before r':>11}{'compare r':>11}{'ratio':>8}")

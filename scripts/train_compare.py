@@ -5,7 +5,7 @@
 
 Every figure comes from one run on the same folds: grouped 5-fold CV, and leave-one-language-out
 (each language of the file held out with its pairs, then the two-language pairs; the held-out
-language unseen, or seen without its ratings), for round 7's model ("before") and each learner;
+language unseen, or seen without its ratings), for round 8's features ("before") and each learner;
 the learner is chosen by leave-one-language-out. The model carries a fallback, trained without the
 language-centred features, for pairs in a language it has no centre for.
 
@@ -36,6 +36,7 @@ from newsloom.compare.training import (  # noqa: E402
     FOLDS,
     GBM_PARAMS,
     LEARNERS,
+    NEW_FEATURES,
     RIDGE_ALPHA,
     SEED,
     features_for,
@@ -48,6 +49,7 @@ from newsloom.compare.training import (  # noqa: E402
     pair_kinds,
     pearson_by_dimension,
     read_pairs,
+    spreads_meta,
 )
 
 DATA = ROOT.parent / "shared" / "data" / "semeval2022-task8" / "train.jsonl"
@@ -102,10 +104,13 @@ def main(argv: list[str] | None = None) -> int:
         return float(np.mean([r for kind in blocks.values() for _, r in kind.values()]))
 
     # every figure: grouped CV, centres from each fold's training texts (fold_centred_cv); "before"
-    # is round 7's model (the same features and learner, no fallback for an unseen language)
+    # is round 8's model (the same learner, fallback and texts, without this round's features)
     memo: dict[tuple[object, ...], object] = {}  # each fold's features, shared by the learners
-    before = figures(fold_centred_cv(pairs, table.prepared, y, groups, args.folds, memo=memo, fallback=False))
-    before_transfer = transfer(fallback=False)
+    previous = [n for n in names if not n.startswith(NEW_FEATURES)]
+    before = figures(
+        fold_centred_cv(pairs, table.prepared, y, groups, args.folds, columns=previous, memo=memo)
+    )
+    before_transfer = transfer(columns=previous)
     before["lolo"] = lolo_mean(before_transfer)
     print(
         f"before    overall {before['overall']:.4f}, official {before['overall_official']:.4f}, "
@@ -147,6 +152,7 @@ def main(argv: list[str] | None = None) -> int:
         "place_source": place_source,
         "center": [round(float(v), 6) for v in table.center],
         "languages": languages_meta(table.languages),
+        "spreads": spreads_meta(table.spreads),
         "trained_on": f"{args.data.name} ({len(pairs)} pairs)",
     }
     model = fit_model(x, y, names, meta, gbm_weight=LEARNERS[chosen])
@@ -165,7 +171,7 @@ def main(argv: list[str] | None = None) -> int:
         "model": {"gbm": GBM_PARAMS, "ridge_alpha": RIDGE_ALPHA, "gbm_weight": LEARNERS[chosen]},
         "learners_cv": {k: {m: round(v, 4) for m, v in r.items()} for k, r in tried.items()},
         "learner": chosen,
-        "before_round7_model": {k: round(v, 4) for k, v in before.items()},
+        "before_round8_features": {k: round(v, 4) for k, v in before.items()},
         "leave_one_language_out": {
             "before": {k: {b: round(r, 4) for b, (_, r) in v.items()} for k, v in before_transfer.items()},
             chosen: {k: {b: round(r, 4) for b, (_, r) in v.items()} for k, v in transfers[chosen].items()},

@@ -22,6 +22,7 @@ from newsloom.compare.model import (
     CompareModel,
     center_vector,
     language_centers,
+    pair_spreads,
 )
 
 __all__ = ["DIMENSIONS", "SCALE", "compare_files", "compare_texts", "load_model"]
@@ -88,7 +89,7 @@ def compare_texts(
         [a, b], langs, encoder, meta.get("date_source", "cldr"), meta.get("place_source", "geonames")
     )
     languages = language_centers(meta)
-    features = pair_features(prepared[0], prepared[1], center_vector(meta), languages)
+    features = pair_features(prepared[0], prepared[1], center_vector(meta), languages, pair_spreads(meta))
     known = languages_known(prepared[0], prepared[1], languages)
     return {d: round(v, 3) for d, v in model.predict(features, known).items()}
 

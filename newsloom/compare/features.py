@@ -27,6 +27,9 @@ ALIGN_THRESHOLDS = (0.85, 0.9)
 #: Means of the k best-matched sentences of each text: one or two shared sentences tell a shared
 #: event even when the rest of the texts differ (background, reactions).
 ALIGN_TOP_K = (3, 5)
+#: Shares of sentences whose best match, after subtracting the language means, is at least this
+#: similar: centred cosines spread over 0-1, so coverage is read at several levels.
+CENTRED_ALIGN_THRESHOLDS = (0.3, 0.4, 0.5, 0.6)
 #: Character n-gram length for the lexical similarity of same-script texts.
 CHAR_NGRAM = 4
 #: What the style profile of a text measures, language-independently (the SemEval "style" and
@@ -57,6 +60,8 @@ class PreparedText:
     segments: np.ndarray  # (k, dim), k >= 1
     names: frozenset[str]
     numbers: frozenset[str]
+    quantities: frozenset[str]  # signals.quantities: numbers across scripts and formats
+    romanised: signals.RomanisedText
     dates: signals.DateSignals
     places: frozenset[tuple[str, str]]
     words: Counter[str]
@@ -114,6 +119,7 @@ def prepare_texts(
     offset = 0
     for i, p in enumerate(parts):
         k = len(p.segments)
+        script = _script(p.text)
         segments = flat_vectors[offset : offset + k] if k else wholes[i : i + 1]
         offset += k
         prepared.append(
@@ -124,11 +130,13 @@ def prepare_texts(
                 segments=segments,
                 names=frozenset(signals.name_tokens(p.text)),
                 numbers=frozenset(signals.numbers(p.text)),
+                quantities=frozenset(signals.quantities(p.text)),
+                romanised=signals.romanise(p.text, script),
                 dates=find_dates(p.text, p.language),
                 places=frozenset(find_places(p.text, p.language)),
                 words=signals.content_words(p.text),
                 ngrams=_char_ngrams(p.text),
-                script=_script(p.text),
+                script=script,
                 style=_style(p.text, p.segments),
             )
         )
@@ -175,6 +183,7 @@ def pair_features(
     b: PreparedText,
     center: np.ndarray | None = None,
     languages: Mapping[str, LanguageCenter] | None = None,
+    spreads: Mapping[str, PairSpread] | None = None,
 ) -> dict[str, float]:
     """Named features of the pair (a, b); symmetric in a and b.
 
@@ -182,6 +191,8 @@ def pair_features(
     narrow band (0.7-0.95) in which every pair of e5 vectors falls. ``languages`` holds the mean
     vectors of each language's texts: subtracting a text's own language mean removes what every
     text of that language shares, so a German and an English report of one event move closer.
+    ``spreads`` (:func:`pair_spreads`) say how similar two texts of the pair's languages are by
+    chance: the centred cosines are also read as standard scores against that.
     """
     f: dict[str, float] = {}
     head_a, head_b = _unit(a.segments[:HEAD_SEGMENTS].mean(0)), _unit(b.segments[:HEAD_SEGMENTS].mean(0))
@@ -220,14 +231,19 @@ def pair_features(
         f["calign_max"] = float(csims.max())
 
     if languages is not None:
-        f.update(_language_centred(a, b, languages, center))
+        f.update(_language_centred(a, b, languages, center, spreads or {}))
     f.update(_alignment_shape(sims))
     f["cos_lead"] = _cos(a.segments[0], b.segments[0])
     f["cos_title_lead"] = (_cos(a.title, b.segments[0]) + _cos(b.title, a.segments[0])) / 2
 
     f.update(_set_features("names", a.names, b.names))
     f["names_min_count"] = math.log1p(min(len(a.names), len(b.names)))
+    f.update(_romanised_names(a.romanised, b.romanised))
     f.update(_set_features("numbers", a.numbers, b.numbers))
+    inter = a.quantities & b.quantities
+    f["quantities_jaccard"] = _jaccard(a.quantities, b.quantities)
+    f["quantities_containment"] = _containment(a.quantities, b.quantities)
+    f["quantities_shared"] = math.log1p(len(inter))
     f.update(_set_features("years", a.dates.years, b.dates.years))
     f["years_gap"] = (
         min(abs(x - y) for x in a.dates.years for y in b.dates.years)
@@ -271,8 +287,31 @@ def _alignment_shape(sims: np.ndarray) -> dict[str, float]:
     return f
 
 
+def _romanised_names(a: signals.RomanisedText, b: signals.RomanisedText) -> dict[str, float]:
+    """Names of one text found in the other once both are romanised: "Putin" in "Путин", "Beijing"
+    in "北京" (BeiJing); -1 when neither text has names to look for (Chinese, Arabic)."""
+    found = [
+        sum(t in other.letters for t in x.names) / len(x.names) for x, other in ((a, b), (b, a)) if x.names
+    ]
+    return {
+        "rnames_found": float(np.mean(found)) if found else -1.0,
+        "rnames_found_min": min(found) if found else -1.0,
+        "rnames_jaccard": _jaccard(a.names, b.names),
+    }
+
+
+def _centred_unit(p: PreparedText, center: LanguageCenter) -> tuple[np.ndarray, np.ndarray]:
+    """The whole-text vector and the mean of the segment vectors after subtracting the language means."""
+    whole = normalise_rows(p.whole[None, :] - center.whole)[0]
+    return whole, _unit(normalise_rows(p.segments - center.segment).mean(0))
+
+
 def _language_centred(
-    a: PreparedText, b: PreparedText, languages: Mapping[str, LanguageCenter], center: np.ndarray | None
+    a: PreparedText,
+    b: PreparedText,
+    languages: Mapping[str, LanguageCenter],
+    center: np.ndarray | None,
+    spreads: Mapping[str, PairSpread],
 ) -> dict[str, float]:
     """Cosines after subtracting each text's own language mean. When the model has no mean for
     one of the two languages, both texts lose the same corpus mean instead (centring only one
@@ -280,7 +319,7 @@ def _language_centred(
     ca, cb = languages.get(a.parts.language or ""), languages.get(b.parts.language or "")
     if ca is None or cb is None:
         ca = cb = _corpus_center(languages, center, a.whole.shape[0])
-    wa, wb = normalise_rows(a.whole[None, :] - ca.whole)[0], normalise_rows(b.whole[None, :] - cb.whole)[0]
+    (wa, ma), (wb, mb) = _centred_unit(a, ca), _centred_unit(b, cb)
     ta, tb = (
         normalise_rows(a.title[None, :] - ca.segment)[0],
         normalise_rows(b.title[None, :] - cb.segment)[0],
@@ -288,15 +327,83 @@ def _language_centred(
     sa, sb = normalise_rows(a.segments - ca.segment), normalise_rows(b.segments - cb.segment)
     sims = sa @ sb.T
     best_a, best_b = sims.max(axis=1), sims.max(axis=0)
-    return {
+    f = {
         "lcos_whole": _cos(wa, wb),
         "lcos_title": _cos(ta, tb),
-        "lcos_mean": _cos(_unit(sa.mean(0)), _unit(sb.mean(0))),
+        "lcos_mean": _cos(ma, mb),
         "lalign_mean": (float(best_a.mean()) + float(best_b.mean())) / 2,
         "lalign_min": min(float(best_a.mean()), float(best_b.mean())),
         "lalign_top3": (_top_mean(best_a, 3) + _top_mean(best_b, 3)) / 2,
         "lalign_max": float(sims.max()),
     }
+    spread = spreads.get(pair_key(a.parts.language, b.parts.language))
+    f["lcos_whole_z"] = (f["lcos_whole"] - spread.whole_mean) / spread.whole_std if spread else 0.0
+    f["lcos_mean_z"] = (f["lcos_mean"] - spread.mean_mean) / spread.mean_std if spread else 0.0
+    f.update(_centred_alignment(sims))
+    return f
+
+
+def _centred_alignment(sims: np.ndarray) -> dict[str, float]:
+    """Coverage and shape of the best matches between language-centred sentences: shares above
+    several levels, lower quartile and median, mutual best matches, and the lead's best match."""
+    best_a, best_b = sims.max(axis=1), sims.max(axis=0)
+    f = {
+        f"lalign_share_{int(t * 100)}": (float((best_a >= t).mean()) + float((best_b >= t).mean())) / 2
+        for t in CENTRED_ALIGN_THRESHOLDS
+    }
+    f["lalign_q25"] = (float(np.quantile(best_a, 0.25)) + float(np.quantile(best_b, 0.25))) / 2
+    f["lalign_med"] = (float(np.median(best_a)) + float(np.median(best_b))) / 2
+    # sentence i of a and j of b are each other's best match: a one-to-one shared fact
+    of_a, of_b = sims.argmax(axis=1), sims.argmax(axis=0)
+    f["lalign_mutual"] = sum(int(of_b[j] == i) for i, j in enumerate(of_a)) / min(sims.shape)
+    f["lalign_lead"] = (float(sims[0].max()) + float(sims[:, 0].max())) / 2
+    return f
+
+
+@dataclass(frozen=True, slots=True)
+class PairSpread:
+    """Mean and spread of the language-centred cosines of two texts of two languages taken at
+    random: how similar such texts are by chance (Arabic news sit closer together than English)."""
+
+    whole_mean: float
+    whole_std: float
+    mean_mean: float
+    mean_std: float
+
+
+def pair_key(lang_a: str | None, lang_b: str | None) -> str:
+    """The key of a language pair in :func:`pair_spreads` ("de|en" for en-de and de-en)."""
+    return "|".join(sorted((lang_a or "", lang_b or "")))
+
+
+def pair_spreads(
+    prepared: Sequence[PreparedText], languages: Mapping[str, LanguageCenter]
+) -> dict[str, PairSpread]:
+    """:class:`PairSpread` of every pair of languages with a centre, over all pairs of ``prepared``
+    texts of those languages (no ratings: any texts of the languages will do)."""
+    by_language: dict[str, list[tuple[np.ndarray, np.ndarray]]] = {}
+    for p in prepared:
+        if (p.parts.language or "") in languages:
+            lang = p.parts.language or ""
+            by_language.setdefault(lang, []).append(_centred_unit(p, languages[lang]))
+    vectors = {
+        lang: (np.array([w for w, _ in v]), np.array([m for _, m in v])) for lang, v in by_language.items()
+    }
+    out: dict[str, PairSpread] = {}
+    for la in sorted(vectors):
+        for lb in sorted(vectors):
+            if la > lb:
+                continue
+            stats = []
+            for k in (0, 1):
+                sims = vectors[la][k] @ vectors[lb][k].T
+                if la == lb:  # a text against itself is no pair
+                    sims = sims[~np.eye(len(sims), dtype=bool)]
+                if sims.size:
+                    stats += [float(sims.mean()), float(sims.std()) or 1.0]
+            if len(stats) == 4:
+                out[pair_key(la, lb)] = PairSpread(*stats)
+    return out
 
 
 def languages_known(a: PreparedText, b: PreparedText, languages: Mapping[str, LanguageCenter] | None) -> bool:
@@ -351,6 +458,8 @@ def feature_names(center: bool = True, languages: bool = True) -> tuple[str, ...
         vec[None, :],
         frozenset(),
         frozenset(),
+        frozenset(),
+        signals.RomanisedText(frozenset(), ""),
         dates,
         frozenset(),
         Counter(),

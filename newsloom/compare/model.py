@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 if TYPE_CHECKING:
-    from newsloom.compare.features import LanguageCenter
+    from newsloom.compare.features import LanguageCenter, PairSpread
 
 #: The SemEval-2022 Task 8 dimensions, in the order of every matrix here.
 DIMENSIONS = ("geography", "entities", "time", "narrative", "style", "tone", "overall")
@@ -239,3 +239,12 @@ def language_centers(meta: Mapping[str, Any]) -> dict[str, LanguageCenter] | Non
         )
         for lang, c in stored.items()
     }
+
+
+def pair_spreads(meta: Mapping[str, Any]) -> dict[str, PairSpread]:
+    """The chance similarity of each pair of languages stored with the model (see
+    ``features.pair_spreads``); empty for a model trained without them."""
+    from newsloom.compare.features import PairSpread
+
+    stored: Mapping[str, Sequence[float]] = meta.get("spreads") or {}
+    return {key: PairSpread(*(float(v) for v in values)) for key, values in stored.items()}

@@ -23,10 +23,12 @@ import numpy as np
 from newsloom.compare.features import (
     LANGUAGE_CENTRED,
     LanguageCenter,
+    PairSpread,
     PreparedText,
     language_centers,
     languages_known,
     pair_features,
+    pair_spreads,
     prepare_texts,
 )
 from newsloom.compare.model import DIMENSIONS, CompareModel, export_gbm, export_ridge
@@ -55,17 +57,19 @@ GBM_WEIGHT = 0.5
 #: The learners ``scripts/train_compare.py`` compares by grouped CV, as the trees' weight in the
 #: blend: ridge alone, boosted trees alone, and the even blend.
 LEARNERS = {"ridge": 0.0, "gbm": 1.0, "blend": GBM_WEIGHT}
-#: Features added in round 5 (language-centred cosines, top-k and lead alignment, segment-count
-#: gap): "before" figures are the same run's CV over the other features with the same learner.
+#: Features added in round 10 (romanised names, quantities across scripts, centred cosines as
+#: standard scores against chance, centred alignment coverage and shape): "before" figures are
+#: the same run's CV over the other features with the same learner.
 NEW_FEATURES = (
-    "lcos_",
-    "lalign_",
-    "align_top3_dir",
-    "align_top5_dir",
-    "align_f",
-    "cos_lead",
-    "cos_title_lead",
-    "segments_gap",
+    "rnames_",
+    "quantities_",
+    "lcos_whole_z",
+    "lcos_mean_z",
+    "lalign_share_",
+    "lalign_q25",
+    "lalign_med",
+    "lalign_mutual",
+    "lalign_lead",
 )
 
 
@@ -237,6 +241,7 @@ class FeatureTable:
     names: tuple[str, ...]
     center: np.ndarray  # corpus mean of whole-text vectors
     languages: dict[str, LanguageCenter]  # per-language means (see features.language_centers)
+    spreads: dict[str, PairSpread]  # chance similarity per language pair (features.pair_spreads)
     cosines: np.ndarray  # whole-text cosine of each pair: the baseline
     prepared: Mapping[str, PreparedText]  # the texts, read and embedded, by text
     pairs: Sequence[dict[str, Any]]  # the pairs of the rows
@@ -325,10 +330,11 @@ def centred_features(
     languages = language_centers(list(texts.values()))
     if also_centre:
         languages = {**language_centers(list(also_centre)), **languages}
+    spreads = pair_spreads(list({**texts, **{p.parts.text: p for p in also_centre}}.values()), languages)
     rows, known = [], []
     for p in pairs:
         a, b = prepared[p["text1"]], prepared[p["text2"]]
-        rows.append(pair_features(a, b, center, languages))
+        rows.append(pair_features(a, b, center, languages, spreads))
         known.append(languages_known(a, b, languages))
     names = tuple(columns or rows[0])
     x = np.array([[row[n] for n in names] for row in rows], dtype=float)
@@ -406,11 +412,14 @@ def table_of(pairs: Sequence[dict[str, Any]], prepared: Mapping[str, PreparedTex
     """The feature table of ``pairs`` from their texts, already read and embedded."""
     center = np.mean([p.whole for p in prepared.values()], axis=0).astype(np.float32)
     languages = language_centers(list(prepared.values()))
-    rows = [pair_features(prepared[p["text1"]], prepared[p["text2"]], center, languages) for p in pairs]
+    spreads = pair_spreads(list(prepared.values()), languages)
+    rows = [
+        pair_features(prepared[p["text1"]], prepared[p["text2"]], center, languages, spreads) for p in pairs
+    ]
     names = tuple(rows[0])
     x = np.array([[row[n] for n in names] for row in rows], dtype=float)
     cosines = np.array([float(prepared[p["text1"]].whole @ prepared[p["text2"]].whole) for p in pairs])
-    return FeatureTable(x, names, center, languages, cosines, prepared, list(pairs))
+    return FeatureTable(x, names, center, languages, spreads, cosines, prepared, list(pairs))
 
 
 def languages_meta(languages: Mapping[str, LanguageCenter]) -> dict[str, dict[str, list[float]]]:
@@ -421,6 +430,14 @@ def languages_meta(languages: Mapping[str, LanguageCenter]) -> dict[str, dict[st
             "segment": [round(float(v), 6) for v in c.segment],
         }
         for lang, c in languages.items()
+    }
+
+
+def spreads_meta(spreads: Mapping[str, PairSpread]) -> dict[str, list[float]]:
+    """Language-pair spreads as plain lists for the model file (see ``model.pair_spreads``)."""
+    return {
+        key: [round(s.whole_mean, 6), round(s.whole_std, 6), round(s.mean_mean, 6), round(s.mean_std, 6)]
+        for key, s in spreads.items()
     }
 
 

@@ -17,6 +17,8 @@ from newsloom.compare.features import (
     language_centers,
     languages_known,
     pair_features,
+    pair_key,
+    pair_spreads,
     prepare_texts,
 )
 from newsloom.compare.parts import TextParts
@@ -104,8 +106,8 @@ def _text(language: str, vectors: np.ndarray) -> PreparedText:
     dates = signals.DateSignals(frozenset(), frozenset(), frozenset(), frozenset())
     parts = TextParts(text="x", language=language, title="x", segments=("x",) * len(rows))
     return PreparedText(
-        parts, whole, rows[0], rows, frozenset(), frozenset(), dates, frozenset(),
-        Counter(), Counter(), "LATIN", (0.0,) * 6,
+        parts, whole, rows[0], rows, frozenset(), frozenset(), frozenset(),
+        signals.RomanisedText(frozenset(), ""), dates, frozenset(), Counter(), Counter(), "LATIN", (0.0,) * 6,
     )  # fmt: skip
 
 
@@ -161,3 +163,48 @@ def test_languages_known_needs_a_centre_for_both_texts() -> None:
     assert languages_known(texts[0], texts[1], languages)
     assert not languages_known(texts[0], texts[2], languages)  # no English centre
     assert not languages_known(texts[0], texts[1], None)
+
+
+def test_centred_cosines_are_read_against_the_chance_similarity_of_the_two_languages() -> None:
+    topics, german = np.eye(8)[:4], 2.0 * np.eye(8)[7]
+    de = [_text("de", np.vstack([t + german, t + german])) for t in topics]
+    en = [_text("en", np.vstack([t + 0.3 * np.eye(8)[5], t])) for t in topics]
+    languages = language_centers(de + en, min_texts=4)
+    spreads = pair_spreads(de + en, languages)
+    assert set(spreads) == {"de|de", "de|en", "en|en"} and pair_key("en", "de") == "de|en"
+    same = pair_features(de[0], en[0], None, languages, spreads)
+    other = pair_features(de[0], en[1], None, languages, spreads)
+    chance = spreads["de|en"]
+    expected = (same["lcos_whole"] - chance.whole_mean) / chance.whole_std
+    assert same["lcos_whole_z"] == pytest.approx(expected) and same["lcos_whole_z"] > 1.0
+    assert other["lcos_whole_z"] < same["lcos_whole_z"]
+    # no spread for the pair of languages (a model trained without them): no score
+    assert pair_features(de[0], en[0], None, languages)["lcos_whole_z"] == 0.0
+
+
+def test_centred_alignment_counts_one_to_one_matches() -> None:
+    axes = np.eye(8)
+    a, b = _text("en", axes[[0, 1, 2, 3]]), _text("en", axes[[0, 1, 5, 6]])
+    languages = {"en": LanguageCenter(np.zeros(8, dtype=np.float32), np.zeros(8, dtype=np.float32))}
+    f = pair_features(a, b, None, languages)
+    assert f["lalign_mutual"] == pytest.approx(0.5) and f["lalign_share_60"] == pytest.approx(0.5)
+    assert f["lalign_lead"] == pytest.approx(1.0)
+    assert pair_features(a, a, None, languages)["lalign_mutual"] == pytest.approx(1.0)
+
+
+def test_romanised_names_match_across_scripts() -> None:
+    axes = np.eye(4)
+    ru, en, other = (_text(lang, axes[:1]) for lang in ("ru", "en", "en"))
+    ru = _with_roman(ru, signals.romanise("Путин встретился с Макроном в Париже.", "CYRILLIC"))
+    en = _with_roman(en, signals.romanise("Putin met Macron in Paris.", "LATIN"))
+    other = _with_roman(other, signals.romanise("Floods hit Jakarta and Surabaya.", "LATIN"))
+    # "putin" both ways; Russian case endings and spelling keep "Макроном" from "Macron"
+    assert pair_features(ru, en)["rnames_found"] == pytest.approx(1 / 3)
+    assert pair_features(ru, other)["rnames_found"] == 0.0
+    assert pair_features(_text("zh", axes[:1]), _text("ar", axes[:1]))["rnames_found"] == -1.0
+
+
+def _with_roman(text: PreparedText, roman: signals.RomanisedText) -> PreparedText:
+    import dataclasses
+
+    return dataclasses.replace(text, romanised=roman)

@@ -114,7 +114,7 @@ def test_stored_features_are_what_the_code_computes(
     stored: dict[str, np.ndarray], pairs_by_id: dict[str, dict]
 ) -> None:
     from newsloom.compare.features import pair_features, prepare_texts
-    from newsloom.compare.model import center_vector, language_centers
+    from newsloom.compare.model import center_vector, language_centers, pair_spreads
     from newsloom.stories.embed import get_encoder
 
     model = load_model()
@@ -129,5 +129,7 @@ def test_stored_features_are_what_the_code_computes(
             model.meta["date_source"],
             model.meta["place_source"],
         )
-        fresh = pair_features(a, b, center_vector(model.meta), language_centers(model.meta))
+        fresh = pair_features(
+            a, b, center_vector(model.meta), language_centers(model.meta), pair_spreads(model.meta)
+        )
         assert np.allclose([fresh[n] for n in names], stored["x"][row], atol=2e-3), pair["pair_id"]

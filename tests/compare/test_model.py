@@ -104,3 +104,13 @@ def test_a_model_fitted_on_one_dimension_scores_only_that_one() -> None:
     scores = model.predict_matrix(x)
     assert np.isfinite(scores[:, DIMENSIONS.index("overall")]).all()
     assert np.isnan(scores[:, DIMENSIONS.index("geography")]).all()
+
+
+def test_language_pair_spreads_survive_the_model_file() -> None:
+    from newsloom.compare.features import PairSpread
+    from newsloom.compare.model import pair_spreads
+    from newsloom.compare.training import spreads_meta
+
+    spreads = {"de|en": PairSpread(0.05, 0.2, 0.1, 0.25), "ar|ar": PairSpread(0.2, 0.1, 0.3, 0.15)}
+    assert pair_spreads({"spreads": spreads_meta(spreads)}) == spreads
+    assert pair_spreads({}) == {}  # a model trained before them scores no standard cosine

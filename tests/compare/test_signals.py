@@ -58,3 +58,32 @@ def test_places_are_matched_across_languages() -> None:
 def test_sources_fall_back_to_what_this_module_ships() -> None:
     assert signals.available_source("dates") in signals.DATE_SOURCES
     assert signals.available_source("places") in signals.PLACE_SOURCES
+
+
+def test_quantities_are_read_in_any_script_and_format() -> None:
+    arabic_digits = signals.quantities("قتل ٢٥ شخصا في عام ٢٠٢٠")
+    assert {"25", "2020"} <= arabic_digits
+    assert "35000" in signals.quantities("损失3.5万元")
+    # 1.5 million, 1,500,000 and 150万 share their significant digits
+    million = (
+        signals.quantities("1.5 million") & signals.quantities("1,500,000") & signals.quantities("150万")
+    )
+    assert million == {"15z"}
+    assert not signals.quantities("1.6 million") & signals.quantities("1,500,000")
+
+
+def test_names_are_found_across_scripts_once_romanised() -> None:
+    russian = signals.romanise("Путин встретился с Макроном в Париже.", "CYRILLIC")
+    english = signals.romanise("Putin met Macron in Paris.", "LATIN")
+    assert {"putin", "paris"} <= english.names
+    assert "putin" in russian.names and "putin" in english.names & russian.names
+    chinese = signals.romanise("习近平在北京会见马克龙。", "CJK")
+    assert not chinese.names  # no capitals to tell names by
+    assert "beijing" in chinese.letters and "xijinping" in chinese.letters
+
+
+def test_words_and_virus_names_are_not_places() -> None:
+    places = signals.fallback_places("Corona hits New York. Para los vecinos, la vida para.", "es")
+    assert {p for p, _ in places} == {"city:5128581"}  # New York, not York (GB), Corona (CA) or Pará
+    assert {c for _, c in signals.fallback_places("كورونا في القاهرة", "ar")} == {"EG"}
+    assert {c for _, c in signals.fallback_places("Talks in London ended.", "en")} == {"GB"}
