@@ -535,7 +535,9 @@ class Recogniser:
                 merged.append(m)
         return merged
 
-    def _opens_with_name_title(self, words: list[str], proposals: list[Proposal], start: int, end: int) -> bool:
+    def _opens_with_name_title(
+        self, words: list[str], proposals: list[Proposal], start: int, end: int
+    ) -> bool:
         """The word before a person is a title the pack keeps inside the name, and the model's person
         span opened with it ("Sultan HB X")."""
         return (
