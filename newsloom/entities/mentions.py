@@ -436,16 +436,11 @@ class Recogniser:
 
     # -- mentions --------------------------------------------------------------------------------
     def recognise(
-        self,
-        text: str,
-        offset: int = 0,
-        proposals: list[Proposal] | None = None,
-        tokens: list[Token] | None = None,
+        self, text: str, offset: int = 0, proposals: list[Proposal] | None = None
     ) -> tuple[list[Token], list[RawMention]]:
         """Tokens of a sentence (offsets shifted by ``offset``) and the mentions in it (token indexes).
-        ``proposals``: the learned model's spans over ``tokenize(text)`` when the caller batched them;
-        ``tokens``: ``tokenize(text)`` when the caller has it already."""
-        toks = tokenize(text) if tokens is None else tokens
+        ``proposals``: the learned model's spans over ``tokenize(text)`` when the caller batched them."""
+        toks = tokenize(text)
         if not toks:
             return toks, []
         items = self._merge_org_runs(toks, self._items(toks, text))
