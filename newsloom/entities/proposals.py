@@ -195,13 +195,15 @@ def merged_spans(
 
 
 def _initials_of(mention: M, texts: Sequence[str]) -> bool:
-    """The rules' organization is one all-capitals word ("SBY"): maybe a person's initials."""
+    """The rules' organization is one all-capitals word ("SBY"): maybe a person's initials; not in
+    brackets, where it is the short name of the organization before it ("Badan ... (BKSR)")."""
     return (
         mention.type == "organization"
         and mention.end - mention.start == 1
         and bool(texts)
         and texts[mention.start].isupper()
         and texts[mention.start].isalpha()
+        and not (mention.start > 0 and texts[mention.start - 1] == "(")
     )
 
 

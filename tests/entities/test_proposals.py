@@ -207,3 +207,17 @@ def test_initials_the_model_reads_as_a_person_stay_a_person_where_the_pack_says_
     assert [(s, e, t) for s, e, t, _ in by_default] == [(3, 4, "organization")]
     for_initials = merged_spans(proposal, rule, set(), [True] * 5, texts, acronym_people=True)
     assert [(s, e, t) for s, e, t, _ in for_initials] == [(3, 4, "person")]
+
+
+def test_an_acronym_in_brackets_stays_the_organization_it_abbreviates() -> None:
+    # "Badan Keamanan Siber Regional ( BKSR )": a model reading "BKSR" as a person does not win there
+    texts = ["Badan", "Keamanan", "Siber", "Regional", "(", "BKSR", ")"]
+    spans = merged_spans(
+        [Proposal(0, 4, "organization"), Proposal(5, 6, "person")],
+        [Rule(5, 6, "organization", "acronym")],
+        set(),
+        [True, True, True, True, False, True, False],
+        texts,
+        acronym_people=True,
+    )
+    assert [(s, e, t) for s, e, t, _ in spans] == [(0, 4, "organization"), (5, 6, "organization")]
