@@ -71,11 +71,15 @@ class LearnedRecogniser:
         return self.propose_many([words])[0]
 
     def propose_many(self, sentences: list[list[str]]) -> list[list[Proposal]]:
-        """:meth:`propose` for many sentences at once (spaCy batches them)."""
+        """:meth:`propose` for many sentences at once (spaCy batches them). A sentence that comes again
+        in the call (a credit line, a dateline, a syndicated paragraph) is read once: the model reads
+        each sentence alone, so its spans there are the same."""
         from spacy.tokens import Doc
 
-        docs = [Doc(self.nlp.vocab, words=words) for words in sentences]
-        found = []
+        first_of: dict[tuple[str, ...], int] = {}
+        which = [first_of.setdefault(tuple(words), len(first_of)) for words in sentences]
+        docs = [Doc(self.nlp.vocab, words=list(words)) for words in first_of]
+        found: list[list[Proposal]] = []
         with self._one_thread():
             for first in range(0, len(docs), BATCH_SIZE):
                 batch = docs[first : first + BATCH_SIZE]
@@ -89,7 +93,7 @@ class LearnedRecogniser:
                     ]
                     for doc in batch
                 ]
-        return found
+        return [list(found[n]) for n in which]
 
 
 def _inference_steps(nlp: Any) -> list[Any]:

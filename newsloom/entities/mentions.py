@@ -180,6 +180,7 @@ class Recogniser:
         self.suffixes = {w.casefold(): of for w, of in rules.title_suffixes.items()}
         self.initials = {w.casefold() for w in rules.initials_markers}
         self.list_joiners = frozenset(w.casefold() for w in rules.list_joiners)
+        self.name_titles = frozenset(w.casefold() for w in rules.name_titles)
         self.org_stops = {w.casefold() for w in rules.org_stop_words}
         self.regional_heads = {tuple(_WORD.findall(h.casefold())) for h in rules.regional_org_heads}
         self.role_words = {tuple(_WORD.findall(w.casefold())) for w in rules.role_words}
@@ -470,13 +471,14 @@ class Recogniser:
         """The learned model's spans, corrected and completed by the rules (see ``proposals.py``)."""
         assert self.learned is not None
         if proposals is None:
-            proposals = self.learned.propose([t.text for t in toks])
+            texts = [t.text for t in toks]
+            proposals = self.learned.propose(texts) if self.reads_proposals(texts) else []
         marks = frozenset(item.end - 1 for item in items if self._suffix_at(toks, item))
         proposals = [p for p in proposals if self._may_be_proposed(toks, p, marks)]
         proposals = coherent_lists(proposals, [t.text for t in toks], self.list_joiners)
         # what may not open a name: titles, honorifics, role words ("Midfielder", "Tiền vệ")
         blocked = {i for item in items if item.kind in ("title", "hon") for i in range(item.start, item.end)}
-        blocked |= {i for i in range(len(toks)) if self._honorific_at(toks, i)}
+        blocked |= {i for i, tok in enumerate(toks) if tok.is_word and self._honorific_at(toks, i)}
         blocked |= self._role_word_tokens(toks)
         merged: list[RawMention] = []
         words = [t.text for t in toks]
@@ -506,9 +508,12 @@ class Recogniser:
             titles,
             frozenset(i for i, word in enumerate(words) if word in self.family_names),
             self.rules.title_bodies,
+            self.rules.acronym_people,
         ):
             if agreed is not None and agreed.rule == "title" and words[start] in self.family_names:
                 kind = "person"  # "Bộ trưởng Phan Văn Giang": a family name after a title
+            if kind == "person" and self._opens_with_name_title(words, proposals, start, end):
+                start -= 1  # "Sultan Hamengkubuwono X": the title is part of the name, as the model read it
             if agreed is not None and (agreed.start, agreed.end, agreed.type) == (start, end, kind):
                 agreed.tentative = False
                 merged.append(agreed)
@@ -525,11 +530,29 @@ class Recogniser:
                 merged.append(m)
         return merged
 
+    def _opens_with_name_title(
+        self, words: list[str], proposals: list[Proposal], start: int, end: int
+    ) -> bool:
+        """The word before a person is a title the pack keeps inside the name, and the model's person
+        span opened with it ("Sultan HB X")."""
+        return (
+            start > 0
+            and words[start - 1].casefold() in self.name_titles
+            and any(p.start == start - 1 and p.end >= end and p.type == "person" for p in proposals)
+        )
+
+    def reads_proposals(self, words: list[str]) -> bool:
+        """Whether a proposal of the learned model over ``words`` could be kept: in a pack without
+        lower-case names (:meth:`_may_be_proposed`), not in a sentence without a capital or a digit,
+        so the model need not read it ("cảnh sát đã bắt giữ ..." holds no name)."""
+        return self.rules.lowercase_names or any(w[:1].isupper() or w[:1].isdigit() for w in words)
+
     def _suffix_at(self, toks: list[Token], item: Item) -> int:
         """1 when a title ends in a country's mark ("Presiden RI"): the mark is the title's, and still a
         place the model may name, as the corpora tag it; else 0."""
-        last = toks[item.end - 1].text.casefold()
-        return int(item.kind == "title" and item.end - item.start > 1 and last in self.suffixes)
+        if item.kind != "title" or item.end - item.start < 2:
+            return 0
+        return int(toks[item.end - 1].text.casefold() in self.suffixes)
 
     def _may_be_proposed(
         self, toks: list[Token], proposal: Proposal, marks: frozenset[int] = frozenset()
@@ -965,6 +988,11 @@ class Recogniser:
                 n += 1
                 continue
             chain, n_after = self._title_chain(toks, items, n, by_item)
+            own = by_item.get(n)
+            if own is not None and own.type == "person" and own.end > items[n].end:
+                _add_roles(own, chain)  # "Sultan Hamengkubuwono X": a name that opens with its title
+                n = max(n_after, n + 1)
+                continue
             target = by_item.get(n_after) if n_after < len(items) else None
             if target is not None and target.type == "person":
                 _add_roles(target, chain)

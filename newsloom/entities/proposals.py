@@ -125,6 +125,7 @@ def merged_spans(
     titles: frozenset[int] = frozenset(),
     family_named: frozenset[int] = frozenset(),
     title_bodies: bool = True,
+    acronym_people: bool = False,
 ) -> list[tuple[int, int, str, M | None]]:
     """``(start, end, type, rule mention it agrees with or None)`` for each kept span.
 
@@ -147,6 +148,11 @@ def merged_spans(
     )
     trusted = [m for m in trusted if id(m) not in broken]
     for proposal in proposals:
+        if _named_after_title(proposal, titles, is_word):
+            # "Jalan Sultan Agung", "Stadion Raja Baudouin": a place named after a titled person
+            start, end = strip_edges(proposal.start, proposal.end, blocked - titles, is_word, texts)
+            spans.append((start, end, proposal.type, None))
+            continue
         start, end = strip_edges(proposal.start, proposal.end, blocked, is_word, texts)
         cut = min([i for i in stops if start < i < end], default=end)
         if proposal.type == "person" and cut < end and cut in persons:
@@ -171,7 +177,11 @@ def merged_spans(
             continue  # "United Nations High Commissioner for Refugees" over the model's "United Nations"
         same = next((m for m in names if (m.start, m.end) == (start, end)), None)
         kind = proposal.type
-        if same is not None and (same.rule in TYPE_RULES or (same.rule, kind) in TYPE_FIXES):
+        if (
+            same is not None
+            and (same.rule in TYPE_RULES or (same.rule, kind) in TYPE_FIXES)
+            and not (acronym_people and kind == "person" and _initials_of(same, texts))
+        ):
             kind = same.type
         if same is None and kind == "organization":  # "ASEAN Political-Security Community Council"
             same = _gazetteer_inside(names, start, end, kind)
@@ -182,6 +192,32 @@ def merged_spans(
             spans.append((mention.start, end, mention.type, mention))
     spans.sort(key=lambda span: span[0])
     return spans
+
+
+def _initials_of(mention: M, texts: Sequence[str]) -> bool:
+    """The rules' organization is one all-capitals word ("SBY"): maybe a person's initials; not in
+    brackets, where it is the short name of the organization before it ("Badan ... (BKSR)")."""
+    return (
+        mention.type == "organization"
+        and mention.end - mention.start == 1
+        and bool(texts)
+        and texts[mention.start].isupper()
+        and texts[mention.start].isalpha()
+        and not (mention.start > 0 and texts[mention.start - 1] == "(")
+    )
+
+
+def _named_after_title(proposal: Proposal, titles: frozenset[int], is_word: Sequence[bool]) -> bool:
+    """The model's place holds a title after its first word, and a word after the title: a street,
+    stadium or base named after a titled person, whose title is part of the place's name."""
+    words = [i for i in range(proposal.start, proposal.end) if is_word[i]]
+    return (
+        proposal.type == "place"
+        and len(words) >= 3
+        and words[0] not in titles
+        and words[-1] not in titles
+        and any(i in titles for i in words[1:-1])
+    )
 
 
 def _broken_title_runs(

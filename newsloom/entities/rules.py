@@ -111,6 +111,13 @@ class EntityRules:
     #: whether the learned model's all-lowercase spans stand ("kediri", "detikcom", as the Indonesian
     #: corpora tag them); False where a lowercase span is a common noun ("cảnh sát", the police)
     lowercase_names: bool = False
+    #: whether the learned model's person over one all-capitals word stands against the rules' reading
+    #: of it as an organization's acronym: Indonesian news names its leaders by their initials ("SBY",
+    #: "JK", as the corpora tag them); False where the model's person there is an organization ("NATO")
+    acronym_people: bool = False
+    #: one-word titles that the corpora keep inside a person's name where the learned model reads them
+    #: so ("Sultan Hamengkubuwono X"); the rules still read the title alone elsewhere
+    name_titles: frozenset[str] = frozenset()
 
 
 def read_word_list(path: Path) -> frozenset[str]:

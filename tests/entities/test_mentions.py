@@ -229,3 +229,17 @@ def test_an_organization_run_on_into_a_lowercase_verb_yields_to_the_model(
 ) -> None:
     found = _by_text(article("Kết luận của Báo ANTĐ đăng tải hôm qua đã gây chú ý .", "vi"))
     assert "Báo ANTĐ" in found and "Báo ANTĐ đăng" not in found, found
+
+
+def test_indonesian_sultans_and_leaders_initials_as_the_corpora_write_them(
+    article: Callable[..., Article],
+) -> None:
+    # "Sultan" inside the name (the corpora tag it whole), its role kept; "SBY" a person's initials
+    found = _by_text(article("Rombongan itu diterima Sultan Hamengkubuwono X di keraton Yogyakarta .", "id"))
+    sultan = found["Sultan Hamengkubuwono X"][0]
+    assert sultan.type == "person" and [r.role for r in sultan.roles] == ["monarch"], found
+    assert "Hamengkubuwono X" not in found and "Sultan" not in found, found
+    initials = _by_text(article("Para menteri menunggu keputusan SBY soal kabinet .", "id"))
+    assert initials["SBY"][0].type == "person", initials
+    street = _by_text(article("Kantor itu pindah ke Jalan Sultan Agung , Semarang .", "id"))
+    assert street["Jalan Sultan Agung"][0].type == "place" and "Agung" not in street, street

@@ -171,3 +171,53 @@ def test_a_credit_lines_name_follows_the_models_type_and_does_not_stand_alone() 
     )
     assert [(s, e, t) for s, e, t, _ in spans] == [(2, 3, "organization")]
     assert merged_spans([], [Rule(2, 3, "person", "credit")], set(), [True] * 3) == []
+
+
+def test_a_place_named_after_a_titled_person_keeps_its_title() -> None:
+    # "Jalan Sultan Agung": the model's street; the rules read "Sultan" as a title and "Agung" its holder
+    texts = ["Jalan", "Sultan", "Agung", "terkenal"]
+    spans = merged_spans(
+        [Proposal(0, 3, "place")],
+        [Rule(2, 3, "person", "title")],
+        {1},
+        [True] * 4,
+        texts,
+        cuts=frozenset({1}),
+        titles=frozenset({1}),
+    )
+    assert [(s, e, t) for s, e, t, _ in spans] == [(0, 3, "place")]
+    # a person the model reads after a title is still cut from it: only a place is named after one
+    spans = merged_spans(
+        [Proposal(0, 3, "person")],
+        [Rule(2, 3, "person", "title")],
+        {1},
+        [True] * 4,
+        texts,
+        cuts=frozenset({1}),
+        titles=frozenset({1}),
+    )
+    assert (0, 3, "person") not in [(s, e, t) for s, e, t, _ in spans]
+
+
+def test_initials_the_model_reads_as_a_person_stay_a_person_where_the_pack_says_so() -> None:
+    # "Kami tidak ingin SBY bersentuhan": the acronym rule reads an organization, the model a person
+    texts = ["Kami", "tidak", "ingin", "SBY", "bersentuhan"]
+    proposal, rule = [Proposal(3, 4, "person")], [Rule(3, 4, "organization", "acronym")]
+    by_default = merged_spans(proposal, rule, set(), [True] * 5, texts)
+    assert [(s, e, t) for s, e, t, _ in by_default] == [(3, 4, "organization")]
+    for_initials = merged_spans(proposal, rule, set(), [True] * 5, texts, acronym_people=True)
+    assert [(s, e, t) for s, e, t, _ in for_initials] == [(3, 4, "person")]
+
+
+def test_an_acronym_in_brackets_stays_the_organization_it_abbreviates() -> None:
+    # "Badan Keamanan Siber Regional ( BKSR )": a model reading "BKSR" as a person does not win there
+    texts = ["Badan", "Keamanan", "Siber", "Regional", "(", "BKSR", ")"]
+    spans = merged_spans(
+        [Proposal(0, 4, "organization"), Proposal(5, 6, "person")],
+        [Rule(5, 6, "organization", "acronym")],
+        set(),
+        [True, True, True, True, False, True, False],
+        texts,
+        acronym_people=True,
+    )
+    assert [(s, e, t) for s, e, t, _ in spans] == [(0, 4, "organization"), (5, 6, "organization")]

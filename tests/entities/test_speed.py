@@ -145,3 +145,48 @@ def test_a_line_no_language_claims_keeps_what_most_packs_read_in_it() -> None:
     assert kept == [(0, 2, "organization"), (5, 6, "place")]
     assert consensus_recognisers("rules") == ()
     assert len(consensus_recognisers("hybrid")) >= 2
+
+
+@pytest.mark.parametrize("language", ["en", "id", "vi"])
+def test_a_sentence_given_twice_in_one_call_is_read_once_with_the_same_spans(
+    language: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A sentence repeated within one model call is read once; each copy gets what it gets alone."""
+    from newsloom.entities.learned import learned_recogniser
+
+    model = learned_recogniser(language)
+    if model is None:
+        pytest.skip(f"no {language} model shipped")
+    texts = [a.text for a in _examples() if a.language == language][:3]
+    sentences = [
+        [t.text for t in tokenize(s.text)] for text in texts for s in split_sentences(text, language)
+    ]
+    alone = [model.propose(words) for words in sentences]
+    read: list[int] = []
+    step = model._steps[0]
+    original = step.predict
+    monkeypatch.setattr(step, "predict", lambda docs: read.append(len(docs)) or original(docs))
+    twice = model.propose_many(sentences + sentences[::-1])
+    assert twice == alone + alone[::-1]
+    assert sum(read) == len({tuple(words) for words in sentences}) < 2 * len(sentences)
+    assert any(alone)
+
+
+@pytest.mark.parametrize("language", ["en", "vi"])
+def test_a_sentence_without_a_capital_or_a_digit_is_not_read_and_loses_nothing(language: str) -> None:
+    """Where the pack drops the model's spans that hold no capital or digit, the stage does not run the
+    model on a sentence without one: whatever the model proposes there, the recogniser keeps none of it."""
+    from newsloom.entities.learned import Proposal
+
+    hybrid = recogniser(language, "hybrid")
+    if hybrid.learned is None:
+        pytest.skip(f"no {language} model shipped")
+    text = {"en": "the police said the minister of health would visit the city soon .",
+            "vi": "cảnh sát cho biết bộ trưởng bộ y tế sẽ sớm đến thăm thành phố ."}[language]  # fmt: skip
+    words = [t.text for t in tokenize(text)]
+    assert not hybrid.reads_proposals(words)
+    assert hybrid.reads_proposals(["Ông", *words[1:]]) and hybrid.reads_proposals([*words, "2024"])
+    every = [Proposal(i, j, kind) for i in range(len(words)) for j in range(i + 1, min(i + 4, len(words)))
+             for kind in ("person", "organization", "place")]  # fmt: skip
+    assert hybrid.recognise(text, 0, every)[1] == hybrid.recognise(text, 0, [])[1]
+    assert recogniser("id", "hybrid").reads_proposals(words)  # Indonesian keeps "kediri", "detikcom"

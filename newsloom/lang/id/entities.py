@@ -106,6 +106,10 @@ RULES = EntityRules(
     initials_markers=frozenset({"berinisial", "inisial", "initial", "initials"}),
     # the corpora tag names written lower case ("kediri", "detikcom") and the model learned them
     lowercase_names=True,
+    # leaders named by their initials ("SBY", "JK"): the corpora tag them persons, as the model reads them
+    acronym_people=True,
+    # the corpora tag "Sultan Hamengkubuwono X" whole (8 of 8 in the training split)
+    name_titles=frozenset({"Sultan"}),
     list_joiners=frozenset({"dan", "atau", "serta"}),
     role_words=frozenset(
         {"Pelatih", "Penyanyi", "Aktor", "Aktris", "Pemain", "Gelandang", "Penyerang", "Bek", "Kiper", "Striker", "Kapten", "Petenis", "Pebulu tangkis", "Pebalap", "Petinju", "Penulis", "Sutradara", "Produser", "Pengacara", "Aktivis", "Wartawan", "Jurnalis", "Pengusaha", "Musisi", "Rapper", "Dokter", "Profesor", "Komedian", "Presenter", "Artis", "Selebritas",
