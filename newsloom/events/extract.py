@@ -19,6 +19,7 @@ from newsloom.entities.types import Mention
 from newsloom.events.actors import country_code, fold, mention_key, same_actor
 from newsloom.events.arguments import SentenceContext, State, dedupe, find_arguments
 from newsloom.events.dates import DAY_PRECISIONS, date_for, date_range, times_by_sentence
+from newsloom.events.gatherings import gathering_event
 from newsloom.events.locations import dateline_place, event_location, place_country
 from newsloom.events.modes import host_by_place, trigger_mode
 from newsloom.events.readings import previous_subject, reading_sides, subject_first
@@ -95,6 +96,11 @@ def extract_events(article: Article) -> list[Event]:
             language,
         )
         events.extend(sentence_events)
+        if not sentence_events:  # "the ceremony opened at the Centre": the gathering, no one named
+            held = gathering_event(
+                article, index, sentence, rules, mentions, times, paragraph_times, dateline
+            )
+            events.extend([held] if held is not None else [])
         # the subject first: "Meeting Minister X, Quang said ..." leaves Quang, not X, as the last person
         _update_state(state, sentence_events, subject_first(text, rules, slots, sentence.start, sentence.end))
         paragraph_times.extend(

@@ -137,6 +137,11 @@ class EventRules:
     #: nghiệp Việt Nam - Nam Phi", "Forum Bisnis Vietnam-Afrika Selatan", "le Forum d'affaires
     #: Vietnam-Afrique du Sud")
     gathering_before: str = r"(?!)"
+    #: a gathering told by its name alone, as the subject of its opening or holding ("Lễ mở ký Công
+    #: ước khai mạc tại ...", "the Forum opened at ...", "Upacara ... dibuka di ..."); group "t" is
+    #: the verb. With a venue the sentence names it is a multilateral meeting with no participant
+    #: named, joined to its gathering's stored meeting by venue and day (``events/gatherings.py``)
+    gathering_held: str = r"(?!)"
     #: right before a country's name, a word that makes it a person's nationality ("một người
     #: Indonesia 34 tuổi", "warga negara Australia"): the country is no actor there
     nationality_before: str = r"(?!)"

@@ -13,6 +13,7 @@ from typing import Any
 
 from newsloom.article import Article
 from newsloom.events.actors import fold
+from newsloom.events.gatherings import VENUE_SOURCES, venue_key
 from newsloom.events.places import place_entry
 from newsloom.events.rollup import EXPLICIT_DATE_SOURCES, ArticleEvent
 from newsloom.events.types import Actor
@@ -107,6 +108,11 @@ def candidates_by_keys(
 def candidates_by_parent(conn: Connection, parent_id: int, type_: str) -> list[StoredEvent]:
     """Statements of ``type_`` already attached to a stored meeting."""
     return [_stored(r) for r in store.candidates_by_parent(conn, parent_id, type_)]
+
+
+def source_sentences(conn: Connection, event_ids: Sequence[int]) -> dict[int, list[str]]:
+    """The sentences each of ``event_ids`` was read from."""
+    return {i: [r.sentence for r in rows] for i, rows in store.source_rows(conn, event_ids).items()}
 
 
 def insert_event(conn: Connection, group: ArticleEvent, parent_id: int | None) -> int:
@@ -356,7 +362,10 @@ def refresh_event(conn: Connection, event_id: int) -> bool:
         n_sources=len(rows),
         n_articles=len(per_article),
     )
-    keys = sorted(set(src_keys) | set(tgt_keys))
+    # a gathering's venue named in a report keys it too: a report naming no one finds it by that
+    venue_places = [(r.location, r.language) for r in primaries if r.location_source in VENUE_SOURCES]
+    venue = venue_key(type_, mode, place_vote(venue_places), VENUE_SOURCES[0]) if venue_places else None
+    keys = sorted(set(src_keys) | set(tgt_keys) | ({venue} if venue else set()))
     days = day_keys(date_, date_end)
     actor_rows = [
         {
