@@ -162,6 +162,8 @@ RULES = EventRules(
         r"\b(?:gia đình cố|thân nhân cố|viếng|dâng hương|đặt vòng hoa)\b|"
         # a list of who signed or took part ("Trong số các nước ký có ...") states membership, not an act
         r"\b(?:trong số|trong đó có)\s+(?:các\s+)?(?:nước|quốc gia|bên|thành viên|đại biểu)\s+(?:ký|tham dự|tham gia)\b|"
+        # witnessing others sign ("chứng kiến đại diện các quốc gia ký") is attending, no act of the witnesses
+        r"\bchứng\s+kiến\b[^.;]{0,80}?\bký\b|"
         # a count of meetings as the subject sums several up ("Ba cuộc hội đàm diễn ra ...")
         r"^\W*(?:hai|ba|bốn|năm|sáu|nhiều|một loạt)\s+(?:cuộc|buổi)\s+(?:gặp|hội đàm|hội kiến|tiếp|làm việc)"
     ),
@@ -252,9 +254,11 @@ RULES = EventRules(
     # gathering's name (capitalised, so "tại diễn đàn, Việt Nam ..." keeps its speaker)
     # "một người Indonesia 34 tuổi": an Indonesian, the country is a nationality
     nationality_before=r"\bngười\s+$",
+    # "Lễ mở ký Công ước khai mạc tại ...": a gathering told by its name alone, at a clause's start
+    gathering_held=r"(?:^|,\s*)(?P<name>(?-i:(?:Lễ|Hội\s+nghị|Diễn\s+đàn|Hội\s+thảo)\b)[^,;.]{0,80}?)\s(?P<t>khai\s+mạc|diễn\s+ra|được\s+tổ\s+chức)\b",
     gathering_before=r"(?-i:\b(?:Diễn\s+đàn|Hội\s+nghị|Hội\s+thảo|Đối\s+thoại|Lễ))(?:(?:\s+|\s*[-–]\s*)(?!(?:do|của|tại|ở|với|và|cùng|được|đã|sẽ|là|khi|trong|sau|trước)\b)\w+){0,8}?(?:\s+|\s*[-–]\s*)$",
-    organizer_phrase=r"\bdo\s+[^,;.]{1,150}?\s(?:tổ\s+chức|chủ\s+trì|đăng\s+cai)\b",
-    counted_subject=r"\b(?:\d[\d.,]*|các|những)\s+(?:quốc\s+gia|nước|thành\s+viên|đoàn)\s*(?:đã\s+)?$",
+    organizer_phrase=r"\bdo\s+[^,;.]{1,150}?\s(?:tổ\s+chức|chủ\s+trì|đăng\s+cai|điều\s+hành)\b",
+    counted_subject=r"\b(?:\d[\d.,]*|các|những|một\s+số|nhiều)\s+(?:quốc\s+gia|nước|thành\s+viên|đoàn|trưởng\s+đoàn)\s*(?:đã\s+)?$",
     # "đang thăm chính thức Việt Nam", "chuyến thăm cấp Nhà nước tới Việt Nam"; "... của X": X visits
     visit_to=r"\bthăm(?:\s+(?:chính\s+thức|cấp\s+Nhà\s+nước|làm\s+việc|hữu\s+nghị))*(?:\s+(?:tới|đến))?\s*",
     visit_by=r"\bcủa\b",
