@@ -1,0 +1,76 @@
+"""Wrong events left on the bundled examples (#13, round 10), each fixed in pack data:
+
+- "Chủ tịch nước và Tổng Thư ký LHQ chứng kiến đại diện các quốc gia ký Công ước" read as Lương Cường
+  -> UN AGREE: witnessing others sign is attending, no act of the witnesses (``non_event``);
+- "nghi thức ký do Văn phòng Các vấn đề pháp lý của LHQ điều hành" gave the UN legal office as the
+  target of Vietnam's signing: "do X điều hành" (run by X) names who ran it (``organizer_phrase``);
+- "sejumlah pemimpin delegasi menggelar pertemuan bilateral" (unnamed delegation leaders held
+  bilateral meetings) became a report of the press conference: who met is not named
+  (``counted_subject``).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsloom.events.learned import asserted
+from newsloom.events.stage import find_events
+from newsloom.lang import load_part
+
+from .helpers import make_article
+
+UN = ("organization", "org:un", "United Nations", None, None)
+LEGAL = ("organization", "org:un-ola", "Văn phòng Các vấn đề pháp lý của LHQ", None, None)
+VN = ("place", "place:vn", "Vietnam", None, None)
+CHINH = ("person", "person:chinh", "Phạm Minh Chính", "head_of_government", None)
+GUTERRES = ("person", "person:guterres", "António Guterres", "un_secretary_general", None)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("vi", "Sau phiên khai mạc, Chủ tịch nước và Tổng Thư ký LHQ chứng kiến đại diện các quốc gia ký Công ước."),
+        ("en", "The President and the UN chief witnessed delegates from 65 countries signing the treaty."),
+        ("id", "Presiden dan Sekjen PBB menyaksikan penandatanganan konvensi oleh para delegasi."),
+    ],
+)
+def test_witnessing_a_signing_asserts_no_act_of_the_witnesses(lang, text):
+    assert not asserted(text, load_part(lang, "events"))
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("vi", "Chủ tịch nước Lương Cường ký Công ước thay mặt Việt Nam."),
+        ("en", "Vietnam signed the treaty first, on behalf of its government."),
+    ],
+)
+def test_signing_itself_is_still_asserted(lang, text):
+    assert asserted(text, load_part(lang, "events"))
+
+
+def test_a_body_that_ran_the_signing_is_no_target_of_the_signer():
+    text = "Việt Nam là nước đầu tiên ký; nghi thức ký do Văn phòng Các vấn đề pháp lý của LHQ điều hành."
+    names = {"Việt Nam": VN, "Văn phòng Các vấn đề pháp lý của LHQ": LEGAL}
+    article = find_events(make_article(text, "vi", names, published="2025-10-25"), classifier=False)
+    assert all("org:un-ola" not in e.target for e in article.events)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("id", "Pada hari yang sama, sejumlah pemimpin delegasi menggelar pertemuan bilateral di sela acara."),
+        ("vi", "Cùng ngày, một số trưởng đoàn hội kiến song phương bên lề sự kiện."),
+        ("en", "On the same day, some heads of delegation held bilateral meetings on the sidelines."),
+    ],
+)
+def test_unnamed_delegation_leaders_meeting_is_no_event_of_the_last_named(lang, text):
+    # the sentence before names the press conference's co-chairs: they are not who met here
+    before = {
+        "id": "Chinh dan António Guterres memimpin konferensi pers.",
+        "vi": "Thủ tướng Phạm Minh Chính và António Guterres đồng chủ trì họp báo.",
+        "en": "Phạm Minh Chính and António Guterres co-chaired a press conference.",
+    }[lang]
+    names = {"Phạm Minh Chính": CHINH, "Chinh": CHINH, "António Guterres": GUTERRES}
+    article = find_events(make_article(f"{before} {text}", lang, names, published="2025-10-25"), classifier=False)
+    assert [e for e in article.events if e.sentence == 1] == []
