@@ -331,7 +331,9 @@ def _targets_after(
         gap_limit = min(gap_limit, JOINT_TARGET_GAP)
     if (first.lead if first.lead is not None else first.start) - match.end > gap_limit:
         return []
-    if rules.compiled("relative_clause").search(text, match.end, first.start):
+    if rules.compiled("relative_clause").search(text, match.end, first.start) or rules.compiled(
+        "object_relative"
+    ).search(text, match.end, first.start):
         return []  # "welcomed the Blueprint, which officials say ...": the officials are another clause's
     return _between(chain_forward(after, text), text, rules, source)
 
@@ -385,12 +387,25 @@ def _subject(
         return _chain_back(own, text)
     opener = rules.compiled("adverbial_opener")
     offset = start
+    segments: list[list[Slot]] = []
     for segment in before_text.split(","):
-        seg_slots = [s for s in before if offset <= s.start < offset + len(segment)]
-        if seg_slots and not opener.match(segment):
-            return _with_twins([seg_slots[0]], seg_slots)
+        segments.append([s for s in before if offset <= s.start < offset + len(segment)])
+        if segments[-1] and not opener.match(segment):
+            return _appositive(segments[-1], before, text) or _with_twins([segments[-1][0]], segments[-1])
         offset += len(segment) + 1
     return []
+
+
+def _appositive(segment: Sequence[Slot], before: Sequence[Slot], text: str) -> list[Slot]:
+    """The person set off by commas after a subject whose only actor is a possessive ("Vietnam's
+    Minister of Public Security, General Luong Tam Quang, met ...": the minister, not Vietnam)."""
+    head = segment[0]
+    if len(segment) != 1 or head.actor is None or head.actor.type == "person":
+        return []
+    if not _POSSESSIVE_AFTER.match(text[head.end :]):
+        return []
+    people = [s for s in before if s.start > head.end and s.actor is not None and s.actor.type == "person"]
+    return people[:1]
 
 
 #: More words than this between a reporting verb and a trigger means another, unnamed subject.

@@ -22,7 +22,7 @@ from newsloom.events.dates import DAY_PRECISIONS, date_for, date_range, times_by
 from newsloom.events.gatherings import gathering_event
 from newsloom.events.locations import dateline_place, event_location, place_country
 from newsloom.events.modes import host_by_place, trigger_mode
-from newsloom.events.readings import previous_subject, reading_sides, subject_first
+from newsloom.events.readings import obliged, previous_subject, reading_sides, subject_first
 from newsloom.events.rollup import participants_match
 from newsloom.events.rules import EventRules, Trigger
 from newsloom.events.slots import Slot, mentions_by_sentence, sentence_slots
@@ -331,7 +331,8 @@ def sentence_event(
         if s.actor is not None or s.kind == "pronoun"
     ]
     subject = None
-    if slots and slots[0].kind == "pronoun":  # "In the evening he hosted ...": who "he" is
+    # "In the evening he hosted ...": who "he" is; "The UN should reform": who asks it
+    if slots and (slots[0].kind == "pronoun" or obliged(article.text, rules, slots[0])):
         subject = previous_subject(
             article, index, slots_of, lambda i: _rules_for(article.sentences[i].language or article.language)
         )

@@ -482,7 +482,7 @@ def _groups(conn: Connection, article: Article) -> list[ArticleEvent]:
     mapping = corpus_keys(conn, article)
     roles = stored_roles(conn, mapping.values())
     groups = implied_meetings([remap(g, mapping, roles) for g in article_events(article.events)])
-    return [g for g in groups if g.participants or group_venue(g)]
+    return _meetings_of_statements([g for g in groups if g.participants or group_venue(g)])
 
 
 def _story_dated(
@@ -499,6 +499,49 @@ def _story_dated(
     if unsaid:  # "on Saturday": the day, from the story
         groups = with_story_days(groups, span, article.language)
     return groups, waits, span
+
+
+def _meetings_of_statements(groups: list[ArticleEvent]) -> list[ArticleEvent]:
+    """A meeting the classifier alone read in a sentence whose rule-backed statement was made at a
+    meeting of the same host is that meeting ("Quang held a string of bilateral meetings on Sunday
+    ... With Minister Kubayi, he discussed ... and agreed ...": the agreement was read as made at
+    Sunday's meetings, so the talk with Kubayi is one of them, on their day, not a meeting alone)."""
+    by_group = {g.group: g for g in groups}
+    folded: dict[int, int] = {}
+    for group in groups:
+        if group.type != "CONSULT" or not group.model_only:
+            continue
+        sentences = {m.sentence for m in group.mentions}
+        hosts = {a.key for a in group.source_actors}
+        meeting = next(
+            (
+                by_group[g.parent]
+                for g in groups
+                if not g.model_only
+                and g.parent in by_group
+                and sentences & {m.sentence for m in g.mentions}
+                and hosts & {a.key for a in by_group[g.parent].source_actors}
+            ),
+            None,
+        )
+        if meeting is not None and meeting.group != group.group:
+            folded[group.group] = meeting.group
+    if not folded:
+        return groups
+    result: list[ArticleEvent] = []
+    for group in groups:
+        if group.group in folded:
+            continue
+        for extra in (g for g in groups if folded.get(g.group) == group.group):
+            known = {a.key for a in group.participants}
+            group = replace(
+                group,
+                mentions=(*group.mentions, *extra.mentions),
+                target_actors=(*group.target_actors, *(a for a in extra.target_actors if a.key not in known)),
+                tgt_keys=group.tgt_keys | (extra.tgt_keys - group.src_keys),
+            )
+        result.append(group)
+    return result
 
 
 def _neighbour_ids(conn: Connection, articles: Sequence[Article]) -> set[str]:

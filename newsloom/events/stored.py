@@ -304,6 +304,26 @@ def _sides(rows: Sequence[store.SourceRow]) -> tuple[list[dict[str, Any]], list[
     return source, target
 
 
+def one_participant(side: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One side of an event as people see it: a person, the body he speaks for and his country are one
+    participant ("Luong Tam Quang" for "Luong Tam Quang, Vietnam, Ministry of Public Security"), as
+    merging counts them (``newsloom.events.parties``). A body among a person's affiliations goes, and
+    a country of a person or body beside it; everyone stays when nothing stands for them."""
+    people = [a for a in side if a.get("type") == "person"]
+    spoken_for = {k for a in people for k in a.get("affiliations", [])}
+    countries = {
+        a.get("country") for a in side if a.get("type") in ("person", "organization") and a.get("country")
+    }
+
+    def stands_for(actor: dict[str, Any]) -> bool:
+        if actor.get("type") == "organization":
+            return actor["key"] in spoken_for
+        return actor.get("type") == "place" and actor.get("country") in countries
+
+    kept = [a for a in side if not stands_for(a)]
+    return kept or list(side)
+
+
 def _title(
     type_: str,
     mode: str | None,
@@ -313,6 +333,7 @@ def _title(
 ) -> str:
     names = lambda actors: ", ".join(a.get("name") or a["key"] for a in actors[:3]) or "?"  # noqa: E731
     label = f"{type_}{f' ({mode})' if mode else ''}"
+    source, target = one_participant(source), one_participant(target)
     if joint or not target:  # joint: every participant acts together ("Lương Cường, António Guterres")
         return f"{names([*source, *target])}: {label}"
     return f"{names(source)} -> {names(target)}: {label}"

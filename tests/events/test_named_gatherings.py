@@ -91,8 +91,14 @@ def test_a_gathering_told_by_its_name_at_a_venue_is_a_meeting_naming_no_one():
         # no venue named
         ("vi", "Lễ mở ký khép lại hôm nay với phiên thảo luận toàn thể."),
         # the gathering is not the sentence's subject
-        ("vi", "Ngày 25-10-2025, nhiều đoàn đến dự Lễ mở ký Công ước khai mạc tại Trung tâm Hội nghị Quốc gia."),
-        ("en", "On Saturday delegates arrived for the ceremony that opened at the National Convention Centre."),
+        (
+            "vi",
+            "Ngày 25-10-2025, nhiều đoàn đến dự Lễ mở ký Công ước khai mạc tại Trung tâm Hội nghị Quốc gia.",
+        ),
+        (
+            "en",
+            "On Saturday delegates arrived for the ceremony that opened at the National Convention Centre.",
+        ),
     ],
 )
 def test_no_meeting_without_a_named_gathering_at_a_named_venue(lang, text):
@@ -102,7 +108,9 @@ def test_no_meeting_without_a_named_gathering_at_a_named_venue(lang, text):
 
 def test_english_and_indonesian_packs_read_a_told_gathering():
     en = load_part("en", "events")
-    assert gathering_name("On Saturday, the Business Forum opened at the Sheraton.", en) == "the business forum"
+    assert (
+        gathering_name("On Saturday, the Business Forum opened at the Sheraton.", en) == "the business forum"
+    )
     assert gathering_name("Delegates praised the forum and left.", en) is None
     idn = _article(
         "Sabtu (25/10), Upacara pembukaan penandatanganan dibuka di Trung tâm Hội nghị Quốc gia.",

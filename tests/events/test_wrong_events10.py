@@ -29,7 +29,10 @@ GUTERRES = ("person", "person:guterres", "António Guterres", "un_secretary_gene
 @pytest.mark.parametrize(
     ("lang", "text"),
     [
-        ("vi", "Sau phiên khai mạc, Chủ tịch nước và Tổng Thư ký LHQ chứng kiến đại diện các quốc gia ký Công ước."),
+        (
+            "vi",
+            "Sau phiên khai mạc, Chủ tịch nước và Tổng Thư ký LHQ chứng kiến đại diện các quốc gia ký Công ước.",
+        ),
         ("en", "The President and the UN chief witnessed delegates from 65 countries signing the treaty."),
         ("id", "Presiden dan Sekjen PBB menyaksikan penandatanganan konvensi oleh para delegasi."),
     ],
@@ -59,7 +62,10 @@ def test_a_body_that_ran_the_signing_is_no_target_of_the_signer():
 @pytest.mark.parametrize(
     ("lang", "text"),
     [
-        ("id", "Pada hari yang sama, sejumlah pemimpin delegasi menggelar pertemuan bilateral di sela acara."),
+        (
+            "id",
+            "Pada hari yang sama, sejumlah pemimpin delegasi menggelar pertemuan bilateral di sela acara.",
+        ),
         ("vi", "Cùng ngày, một số trưởng đoàn hội kiến song phương bên lề sự kiện."),
         ("en", "On the same day, some heads of delegation held bilateral meetings on the sidelines."),
     ],
@@ -72,5 +78,72 @@ def test_unnamed_delegation_leaders_meeting_is_no_event_of_the_last_named(lang, 
         "en": "Phạm Minh Chính and António Guterres co-chaired a press conference.",
     }[lang]
     names = {"Phạm Minh Chính": CHINH, "Chinh": CHINH, "António Guterres": GUTERRES}
-    article = find_events(make_article(f"{before} {text}", lang, names, published="2025-10-25"), classifier=False)
+    article = find_events(
+        make_article(f"{before} {text}", lang, names, published="2025-10-25"), classifier=False
+    )
     assert [e for e in article.events if e.sentence == 1] == []
+
+
+def test_a_person_his_ministry_and_his_country_show_as_one_participant():
+    from newsloom.events.stored import one_participant
+
+    quang = {"key": "entity:2", "name": "Luong Tam Quang", "type": "person", "country": "VNM",
+             "affiliations": ["place:vn", "entity:17"]}  # fmt: skip
+    ministry = {
+        "key": "entity:17",
+        "name": "Ministry of Public Security",
+        "type": "organization",
+        "country": "VNM",
+    }
+    vietnam = {"key": "entity:1", "name": "Vietnam", "type": "place", "country": "VNM"}
+    laos = {"key": "entity:9", "name": "Laos", "type": "place", "country": "LAO"}
+    assert one_participant([quang, vietnam, ministry]) == [quang]
+    assert one_participant([ministry, vietnam]) == [ministry]  # a body and its country
+    assert one_participant([quang, laos]) == [quang, laos]  # another country is another party
+    assert one_participant([vietnam]) == [vietnam]
+    other = {"key": "entity:30", "name": "Ministry of Justice", "type": "organization", "country": "VNM"}
+    assert one_participant([quang, other]) == [quang, other]  # a body he does not speak for
+
+
+def test_a_subject_that_should_act_is_asked_by_the_speaker_before():
+    from newsloom.events.extract import sentence_event
+
+    text = (
+        "President Lương Cường proposed five priorities for the years ahead. "
+        "The UN should press on with reform to become leaner and more effective."
+    )
+    names = {"Lương Cường": ("person", "person:luong cuong", "Lương Cường", "head_of_state", None), "UN": UN}
+    article = make_article(text, "en", names, published="2025-10-24")
+    event = sentence_event(article, 1, "REQUEST", 0.8)
+    assert event is not None
+    assert (event.source, event.target) == (("person:luong cuong",), ("org:un",))
+
+
+def test_a_subject_that_acts_is_still_the_source():
+    from newsloom.events.extract import sentence_event
+
+    names = {"UN": UN, "Việt Nam": VN}
+    article = make_article("The UN pressed Việt Nam to reform.", "en", names, published="2025-10-24")
+    event = sentence_event(article, 0, "REQUEST", 0.8)
+    assert event is not None and (event.source, event.target) == (("org:un",), ("place:vn",))
+
+
+def test_an_agent_of_a_passive_relative_clause_is_no_target():
+    son = ("person", "person:son", "Bùi Thanh Sơn", None, None)
+    unga = ("organization", "org:unga", "UN General Assembly", None, None)
+    text = "Son menyambut baik konvensi yang diadopsi Majelis Umum PBB pada Desember 2024."
+    article = find_events(make_article(text, "id", {"Son": son, "Majelis Umum PBB": unga}), classifier=False)
+    assert article.events and all("org:unga" not in e.target for e in article.events)
+
+
+def test_verbs_joined_inside_a_request_s_complement_are_the_request_s():
+    son = ("person", "person:son", "Bùi Thanh Sơn", None, None)
+    unodc = ("organization", "org:unodc", "UNODC", None, None)
+    text = (
+        "Son meminta UNODC terus mendorong negara-negara agar segera menandatangani dan meratifikasi "
+        "konvensi itu."
+    )
+    article = find_events(make_article(text, "id", {"Son": son, "UNODC": unodc}), classifier=False)
+    assert [(e.type, e.source, e.target) for e in article.events] == [
+        ("REQUEST", ("person:son",), ("org:unodc",))
+    ]

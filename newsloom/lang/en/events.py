@@ -293,6 +293,8 @@ RULES = EventRules(
     # "The Forum opened at ...", "the ceremony took place at ...": a gathering told by its name
     # alone, at a clause's start
     gathering_held=r"(?:^|,\s*)(?P<name>(?:the\s+)?(?:(?-i:[A-Z][\w'’–-]*)\s+){0,8}(?:ceremony|conference|forum|dialogue))\s+(?P<t>opened|was\s+held|took\s+place|got\s+under\s+way)\b",
+    # "The UN should press on with reform": the UN is asked, not asking
+    obligation_after=r"\s+(?:should|must|ought\s+to|needs?\s+to|has\s+to|have\s+to)\b",
     organizer_phrase=r"\b(?:co-?)?organi[sz]ed\s+(?:jointly\s+)?by\b[^,;.]*",
     counted_subject=r"\b(?:\d[\d,.]*|dozens\s+of|several|many|other|some)\s+(?:states|countries|nations|governments|members|delegations|heads\s+of\s+delegations?|delegation\s+leaders)\s+(?:had|have|has)?\s*(?:already\s+)?$",
     counterparts_before=r"\bwith\s+(?:\S+\s+)?$",

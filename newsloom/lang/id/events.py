@@ -155,6 +155,8 @@ RULES = EventRules(
     bilateral=r"\bbilateral\b",
     past_year_opener=r"^\W*(?:Tahun\s+lalu|Setahun\s+(?:lalu|sebelumnya))\b",
     relative_clause=r",\s*yang\b",
+    # "konvensi yang diadopsi Majelis Umum PBB": a passive relative clause, its agent no target
+    object_relative=r"\byang\s+(?:telah\s+|sudah\s+|pernah\s+)?di[a-z]{3,}\b",
     consult_modes=(
         (r"\b(?:telepon|daring|virtual|konferensi\s+video)\b", "phone"),
         (r"\b(?:di\s+sela|KTT|multilateral)\b", "multilateral"),
@@ -231,6 +233,8 @@ RULES = EventRules(
     # "Upacara pembukaan ... dibuka di ...": a gathering told by its name alone, at a clause's start
     gathering_held=r"(?:^|,\s*)(?P<name>(?-i:(?:Upacara|Konferensi|Forum|Seremoni)\b)[^,;.]{0,80}?)\s(?P<t>dibuka|berlangsung|digelar|diselenggarakan)\b",
     gathering_before=r"(?-i:\b(?:Forum|Konferensi|Upacara|Seremoni|Dialog))(?:(?:\s+|\s*[-–]\s*)(?!(?:oleh|di|dan|dengan|yang|bersama|pada|untuk|ke|dari|itu|ini)\b)\w+){0,8}?(?:\s+|\s*[-–]\s*)$",
+    # "PBB harus terus melakukan reformasi": the UN is asked, not asking
+    obligation_after=r"\s+(?:harus|perlu|sebaiknya|wajib)\b",
     organizer_phrase=r"\b(?:diselenggarakan|diorganisasikan)(?:\s+bersama)?(?:\s+oleh)?\s[^,;.]*",
     counted_subject=r"(?:\b\d[\d.,]*\s+(?:negara|anggota|delegasi)|\bsejumlah\s+(?:(?:pemimpin|kepala|ketua)\s+)?(?:negara|delegasi|pemimpin)|\bnegara-negara(?:\s+anggota)?|\bpara\s+(?:anggota|delegasi))\s+(?:telah\s+|sudah\s+)?$",
     # "kunjungan kenegaraan ke Vietnam", "kunjungan pertama presiden X ke Vietnam": X visits

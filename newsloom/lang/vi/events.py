@@ -257,6 +257,8 @@ RULES = EventRules(
     # "Lễ mở ký Công ước khai mạc tại ...": a gathering told by its name alone, at a clause's start
     gathering_held=r"(?:^|,\s*)(?P<name>(?-i:(?:Lễ|Hội\s+nghị|Diễn\s+đàn|Hội\s+thảo)\b)[^,;.]{0,80}?)\s(?P<t>khai\s+mạc|diễn\s+ra|được\s+tổ\s+chức)\b",
     gathering_before=r"(?-i:\b(?:Diễn\s+đàn|Hội\s+nghị|Hội\s+thảo|Đối\s+thoại|Lễ))(?:(?:\s+|\s*[-–]\s*)(?!(?:do|của|tại|ở|với|và|cùng|được|đã|sẽ|là|khi|trong|sau|trước)\b)\w+){0,8}?(?:\s+|\s*[-–]\s*)$",
+    # "LHQ cần tiếp tục cải tổ": the UN is asked, not asking
+    obligation_after=r"\s+(?:cần|nên|phải)\b(?!\s+(?:thiết|cù))",
     organizer_phrase=r"\bdo\s+[^,;.]{1,150}?\s(?:tổ\s+chức|chủ\s+trì|đăng\s+cai|điều\s+hành)\b",
     counted_subject=r"\b(?:\d[\d.,]*|các|những|một\s+số|nhiều)\s+(?:quốc\s+gia|nước|thành\s+viên|đoàn|trưởng\s+đoàn)\s*(?:đã\s+)?$",
     # "đang thăm chính thức Việt Nam", "chuyến thăm cấp Nhà nước tới Việt Nam"; "... của X": X visits
