@@ -147,3 +147,62 @@ def test_verbs_joined_inside_a_request_s_complement_are_the_request_s():
     assert [(e.type, e.source, e.target) for e in article.events] == [
         ("REQUEST", ("person:son",), ("org:unodc",))
     ]
+
+
+QUANG = ("person", "person:quang", "Lương Tam Quang", "minister", None)
+WALY = ("person", "person:waly", "Ghada Waly", "agency_head", "org:unodc")
+UNODC = ("organization", "org:unodc", "UNODC", None, None)
+KUBAYI = ("person", "person:kubayi", "Mmamoloko Kubayi", "minister", None)
+RAMAPHOSA = ("person", "person:ramaphosa", "Cyril Ramaphosa", "head_of_state", None)
+
+
+def test_a_possessive_country_s_minister_set_off_by_his_name_is_the_person():
+    text = "Vietnam's Minister of Public Security, General Luong Tam Quang, met UNODC Executive Director Ghada Waly."
+    names = {"Vietnam": VN, "Luong Tam Quang": QUANG, "UNODC": UNODC, "Ghada Waly": WALY}
+    article = find_events(make_article(text, "en", names, published="2025-10-25"), classifier=False)
+    ((event,),) = [article.events]
+    assert (event.type, event.source, event.target) == ("CONSULT", ("person:quang",), ("person:waly",))
+    # UNODC opens Waly's title: it is no body Quang speaks for
+    assert event.source_actors[0].affiliations == ()
+
+
+def test_a_with_phrase_before_the_subject_names_whom_he_met():
+    from newsloom.events.extract import sentence_event
+
+    text = (
+        "Quang held meetings on Sunday. "
+        "With Minister Mmamoloko Kubayi, he discussed follow-up to President Cyril Ramaphosa's state visit."
+    )
+    names = {"Quang": QUANG, "Mmamoloko Kubayi": KUBAYI, "Cyril Ramaphosa": RAMAPHOSA}
+    event = sentence_event(make_article(text, "en", names, published="2025-10-26"), 1, "CONSULT", 0.8)
+    assert event is not None and (event.source, event.target) == (("person:quang",), ("person:kubayi",))
+
+
+def test_a_meeting_read_alone_beside_a_statement_of_the_host_s_meeting_is_that_meeting():
+    from newsloom.events.merge import _meetings_of_statements
+    from newsloom.events.rollup import article_events
+    from newsloom.events.types import Actor, Event
+
+    quang = Actor(key="person:quang", name="Lương Tam Quang", type="person")
+    naghiyev = Actor(key="person:naghiyev", name="Ali Naghiyev", type="person")
+    kubayi = Actor(key="person:kubayi", name="Mmamoloko Kubayi", type="person")
+    day = dict(date="2025-10-26", precision="day", date_source="time")
+
+    def event(sentence, type_, target, group, parent=None, classifier="rules", **kw):
+        return Event(type_, sentence, "s", 0, 1, "t", source=(quang.key,), target=tuple(a.key for a in target),
+                     source_actors=(quang,), target_actors=tuple(target), group=group, parent=parent,
+                     classifier=classifier, **kw)  # fmt: skip
+
+    events = [
+        event(0, "CONSULT", [naghiyev], 0, **day),  # Quang received Naghiyev on Sunday
+        event(1, "AGREE", [], 1, parent=0),  # with Kubayi he ... agreed (read at Sunday's meetings)
+        event(1, "CONSULT", [kubayi], 2, classifier="model"),  # the classifier's reading: met Kubayi
+    ]
+    (meeting, statement) = _meetings_of_statements(article_events(events))
+    assert meeting.type == "CONSULT" and {a.key for a in meeting.participants} == {
+        quang.key, naghiyev.key, kubayi.key
+    }  # fmt: skip
+    assert [m.sentence for m in meeting.mentions] == [0, 1] and statement.type == "AGREE"
+    # a meeting read alone in a sentence of no statement of that meeting stays its own
+    alone = [*events[:1], event(2, "CONSULT", [kubayi], 2, classifier="model")]
+    assert len(_meetings_of_statements(article_events(alone))) == 2
