@@ -436,9 +436,34 @@ def _shared_subject(
             before = [s for s in previous if s.end <= reporting[0].start()]
             return _subject(before, text[start : reporting[0].start()], start, text, rules) if before else []
         after = [s for s in previous if s.start >= reporting[-1].end()]
-        if after:
+        if after and _opens_complement(text, reporting[-1].end(), after[0]):
             return [after[0]]
+        # "hai bên nhắc lại kết quả chuyến thăm của Tổng thống X và nhất trí": X is inside the
+        # object of the reporting verb, so the clause shares the subject before it
+        before = [s for s in previous if s.end <= reporting[-1].start()]
+        if before:
+            return _subject(before, text[start : reporting[-1].start()], start, text, rules)
+    # the clause before read no event: its subject opens its comma segment ("hai bên nhắc lại kết
+    # quả chuyến thăm của Tổng thống X ... và nhất trí": the two sides agreed, not X)
+    own_start = text.rfind(",", start, end) + 1 or start
+    own = [s for s in previous if s.start >= own_start]
+    if own and _opens(own[0], own_start, text):
+        return chain_forward(own, text)
     return _subject(previous, text[start:end], start, text, rules)
+
+
+def _opens(slot: Slot, at: int, text: str) -> bool:
+    """Whether ``slot`` (with its title) stands first in the segment from ``at``."""
+    return not text[at : slot.lead if slot.lead is not None else slot.start].strip()
+
+
+def _opens_complement(text: str, at: int, slot: Slot) -> bool:
+    """Whether ``slot`` is the subject of what a reporting verb ending at ``at`` reports: at most
+    SPEAKER_GAP_WORDS words (complementizers aside) between them ("khẳng định Việt Nam luôn ...")."""
+    words = [
+        w for w in text[at : slot.lead or slot.start].split() if not _COMPLEMENTIZER.match(w.strip(",."))
+    ]
+    return len(words) <= SPEAKER_GAP_WORDS
 
 
 def _between(slots: list[Slot], text: str, rules: EventRules, source: Sequence[Actor]) -> list[Slot]:

@@ -72,12 +72,7 @@ def extract_events(article: Article) -> list[Event]:
         slots = sentence_slots(
             sentence, mentions, text, rules, article.entities, rules.home_country, local_country
         )
-        persons = _with_host(
-            [s.actor for s in slots if s.actor is not None and s.actor.type == "person"],
-            text[sentence.start : slots[0].lead or slots[0].start] if slots else "",
-            state,
-            rules,
-        )
+        persons = _with_host(slots, text, sentence.start, state, rules)
         state.sentence_persons = tuple(persons) if len(persons) >= 2 else ()
         state.person_slots = tuple(
             (s.start, s.actor) for s in slots if s.actor is not None and s.actor.type == "person"
@@ -241,16 +236,28 @@ def _combine(first: Event, second: Event) -> Event:
     )
 
 
-def _with_host(persons: list[Actor], opener: str, state: State, rules: EventRules) -> list[Actor]:
-    """The people a sentence names, with the current meeting's host first when it names only his
-    counterparts ("In the meetings with A and B, the sides agreed": the host, A and B are the sides);
-    the "with" words are the pack's ``counterparts_before``."""
-    if not persons or state.meeting is None or not rules.compiled("counterparts_before").search(opener):
+def _with_host(slots: list[Slot], text: str, start: int, state: State, rules: EventRules) -> list[Actor]:
+    """The people a sentence names, or, when it opens with a "with" phrase naming only the current
+    meeting host's counterparts, the host and them ("In the meetings with A and B, the sides agreed":
+    the host, A and B are the sides; "Tại buổi tiếp Bộ trưởng A, hai bên nhắc lại chuyến thăm của
+    Tổng thống B": B, named after the phrase, is no side); the "with" words are the pack's
+    ``counterparts_before``."""
+    persons = [s.actor for s in slots if s.actor is not None and s.actor.type == "person"]
+    if not slots or not persons or state.meeting is None:
         return persons
+    if not rules.compiled("counterparts_before").search(text[start : slots[0].lead or slots[0].start]):
+        return persons
+    # the counterparts are those named before "the sides" ("hai bên"), not in what they discussed
+    sides = next((s.start for s in slots if s.kind == "joint"), None)
+    named = [
+        s.actor
+        for s in slots
+        if s.actor is not None and s.actor.type == "person" and (sides is None or s.start < sides)
+    ]
     hosts = [a for a in state.meeting[0] if a.type == "person"]
     if not hosts or any(same_actor(h, p) for h in hosts for p in persons):
         return persons
-    return [*hosts, *persons]
+    return [*hosts, *named]
 
 
 def _update_state(state: State, events: Sequence[Event], slots: Sequence[Slot]) -> None:

@@ -206,3 +206,45 @@ def test_a_meeting_read_alone_beside_a_statement_of_the_host_s_meeting_is_that_m
     # a meeting read alone in a sentence of no statement of that meeting stays its own
     alone = [*events[:1], event(2, "CONSULT", [kubayi], 2, classifier="model")]
     assert len(_meetings_of_statements(article_events(alone))) == 2
+
+
+MPS_NAMES = {
+    "Bộ trưởng Lương Tam Quang": QUANG,
+    "Lương Tam Quang": QUANG,
+    "Bộ trưởng Mmamoloko Kubayi": KUBAYI,
+    "Tổng thống Cyril Ramaphosa": RAMAPHOSA,
+    "Bộ trưởng Paulo Chachine": ("person", "person:chachine", "Paulo Chachine", "minister", None),
+    "Việt Nam": VN,
+}
+
+
+def _vi_events(text: str) -> list[tuple[int, str, tuple[str, ...], tuple[str, ...]]]:
+    article = find_events(make_article(text, "vi", MPS_NAMES, published="2025-10-27"), classifier=False)
+    return [(e.sentence, e.type, e.source, e.target) for e in article.events]
+
+
+def test_the_sides_at_a_reception_are_the_host_and_his_guest_not_whom_they_spoke_of():
+    text = (
+        "Đại tướng Lương Tam Quang tiếp Bộ trưởng Mmamoloko Kubayi. "
+        "Tại buổi tiếp Bộ trưởng Mmamoloko Kubayi, hai bên nhắc lại kết quả chuyến thăm cấp Nhà nước của "
+        "Tổng thống Cyril Ramaphosa vừa kết thúc và nhất trí nghiên cứu ký kết các văn kiện hợp tác."
+    )
+    agreed = [e for e in _vi_events(text) if e[0] == 1]
+    assert agreed == [(1, "AGREE", ("person:quang", "person:kubayi"), ())]
+
+
+def test_a_sentence_opening_with_a_reception_has_its_subject_after_the_comma():
+    text = (
+        "Tại cuộc gặp Bộ trưởng Paulo Chachine, hai bên khẳng định sẽ triển khai các hiệp định. "
+        "Tiếp Bộ trưởng Mmamoloko Kubayi, Bộ trưởng Lương Tam Quang cho rằng hợp tác hai nước có động lực mới."
+    )
+    met = [e for e in _vi_events(text) if e[0] == 1 and e[1] == "CONSULT"]
+    assert met == [(1, "CONSULT", ("person:quang",), ("person:kubayi",))]
+
+
+def test_unnamed_heads_of_delegation_praising_are_no_event_of_the_last_named():
+    text = (
+        "Đại tướng Lương Tam Quang tiếp Bộ trưởng Mmamoloko Kubayi. "
+        "Các trưởng đoàn đều đánh giá cao vai trò của Việt Nam."
+    )
+    assert [e for e in _vi_events(text) if e[0] == 1] == []
