@@ -248,3 +248,25 @@ def test_unnamed_heads_of_delegation_praising_are_no_event_of_the_last_named():
         "Các trưởng đoàn đều đánh giá cao vai trò của Việt Nam."
     )
     assert [e for e in _vi_events(text) if e[0] == 1] == []
+
+
+def test_a_statement_at_a_meeting_the_story_dated_is_made_that_day():
+    from dataclasses import replace
+
+    from newsloom.events.rollup import article_events
+    from newsloom.events.types import Actor, Event
+    from newsloom.events.years import STORY_DATE_SOURCE, _statements_on_meeting_days
+
+    quang = Actor(key="person:quang", name="Lương Tam Quang", type="person")
+    chachine = Actor(key="person:chachine", name="Paulo Chachine", type="person")
+    meeting = Event(
+        "CONSULT", 0, "s", 0, 1, "Tiếp", source_actors=(quang,), target_actors=(chachine,), group=0
+    )
+    said = Event("SUPPORT", 0, "s", 2, 3, "đánh giá cao", source_actors=(quang,), group=1, parent=0)
+    elsewhere = Event("SUPPORT", 1, "s", 4, 5, "x", source_actors=(quang,), group=2)
+    groups = article_events([meeting, said, elsewhere])
+    day = "2025-10-26"
+    groups[0] = replace(groups[0], date=day, date_end=day, precision="day", date_source=STORY_DATE_SOURCE)
+    dated = _statements_on_meeting_days(groups)
+    assert [g.date for g in dated] == [day, day, None]  # made at no meeting: no day from it
+    assert dated[1].mentions[0].date == day
