@@ -226,10 +226,6 @@ def _model_event(
         ),
         None,
     )
-    if base is not None and type_ == "CONSULT" and not base.target_actors and found.source == base.source:
-        # a meeting needs its counterpart: "With Minister X, he discussed ... and agreed": the rule
-        # read the agreement without X, the reading of the meeting has him
-        base = dataclasses.replace(base, target=found.target, target_actors=found.target_actors)
     if base is not None:  # a retyped rule reading: "X and Y met and agreed" -> AGREE between X and Y
         return dataclasses.replace(
             base,
