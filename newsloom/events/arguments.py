@@ -331,7 +331,9 @@ def _targets_after(
         gap_limit = min(gap_limit, JOINT_TARGET_GAP)
     if (first.lead if first.lead is not None else first.start) - match.end > gap_limit:
         return []
-    if rules.compiled("relative_clause").search(text, match.end, first.start):
+    if rules.compiled("relative_clause").search(text, match.end, first.start) or rules.compiled(
+        "object_relative"
+    ).search(text, match.end, first.start):
         return []  # "welcomed the Blueprint, which officials say ...": the officials are another clause's
     return _between(chain_forward(after, text), text, rules, source)
 
@@ -385,12 +387,25 @@ def _subject(
         return _chain_back(own, text)
     opener = rules.compiled("adverbial_opener")
     offset = start
+    segments: list[list[Slot]] = []
     for segment in before_text.split(","):
-        seg_slots = [s for s in before if offset <= s.start < offset + len(segment)]
-        if seg_slots and not opener.match(segment):
-            return _with_twins([seg_slots[0]], seg_slots)
+        segments.append([s for s in before if offset <= s.start < offset + len(segment)])
+        if segments[-1] and not opener.match(segment):
+            return _appositive(segments[-1], before, text) or _with_twins([segments[-1][0]], segments[-1])
         offset += len(segment) + 1
     return []
+
+
+def _appositive(segment: Sequence[Slot], before: Sequence[Slot], text: str) -> list[Slot]:
+    """The person set off by commas after a subject whose only actor is a possessive ("Vietnam's
+    Minister of Public Security, General Luong Tam Quang, met ...": the minister, not Vietnam)."""
+    head = segment[0]
+    if len(segment) != 1 or head.actor is None or head.actor.type == "person":
+        return []
+    if not _POSSESSIVE_AFTER.match(text[head.end :]):
+        return []
+    people = [s for s in before if s.start > head.end and s.actor is not None and s.actor.type == "person"]
+    return people[:1]
 
 
 #: More words than this between a reporting verb and a trigger means another, unnamed subject.
@@ -421,9 +436,34 @@ def _shared_subject(
             before = [s for s in previous if s.end <= reporting[0].start()]
             return _subject(before, text[start : reporting[0].start()], start, text, rules) if before else []
         after = [s for s in previous if s.start >= reporting[-1].end()]
-        if after:
+        if after and _opens_complement(text, reporting[-1].end(), after[0]):
             return [after[0]]
+        # "hai bên nhắc lại kết quả chuyến thăm của Tổng thống X và nhất trí": X is inside the
+        # object of the reporting verb, so the clause shares the subject before it
+        before = [s for s in previous if s.end <= reporting[-1].start()]
+        if before:
+            return _subject(before, text[start : reporting[-1].start()], start, text, rules)
+    # the clause before read no event: its subject opens its comma segment ("hai bên nhắc lại kết
+    # quả chuyến thăm của Tổng thống X ... và nhất trí": the two sides agreed, not X)
+    own_start = text.rfind(",", start, end) + 1 or start
+    own = [s for s in previous if s.start >= own_start]
+    if own and _opens(own[0], own_start, text):
+        return chain_forward(own, text)
     return _subject(previous, text[start:end], start, text, rules)
+
+
+def _opens(slot: Slot, at: int, text: str) -> bool:
+    """Whether ``slot`` (with its title) stands first in the segment from ``at``."""
+    return not text[at : slot.lead if slot.lead is not None else slot.start].strip()
+
+
+def _opens_complement(text: str, at: int, slot: Slot) -> bool:
+    """Whether ``slot`` is the subject of what a reporting verb ending at ``at`` reports: at most
+    SPEAKER_GAP_WORDS words (complementizers aside) between them ("khẳng định Việt Nam luôn ...")."""
+    words = [
+        w for w in text[at : slot.lead or slot.start].split() if not _COMPLEMENTIZER.match(w.strip(",."))
+    ]
+    return len(words) <= SPEAKER_GAP_WORDS
 
 
 def _between(slots: list[Slot], text: str, rules: EventRules, source: Sequence[Actor]) -> list[Slot]:

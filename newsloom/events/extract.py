@@ -19,9 +19,10 @@ from newsloom.entities.types import Mention
 from newsloom.events.actors import country_code, fold, mention_key, same_actor
 from newsloom.events.arguments import SentenceContext, State, dedupe, find_arguments
 from newsloom.events.dates import DAY_PRECISIONS, date_for, date_range, times_by_sentence
+from newsloom.events.gatherings import gathering_event
 from newsloom.events.locations import dateline_place, event_location, place_country
 from newsloom.events.modes import host_by_place, trigger_mode
-from newsloom.events.readings import previous_subject, reading_sides, subject_first
+from newsloom.events.readings import obliged, previous_subject, reading_sides, subject_first
 from newsloom.events.rollup import participants_match
 from newsloom.events.rules import EventRules, Trigger
 from newsloom.events.slots import Slot, mentions_by_sentence, sentence_slots
@@ -71,12 +72,7 @@ def extract_events(article: Article) -> list[Event]:
         slots = sentence_slots(
             sentence, mentions, text, rules, article.entities, rules.home_country, local_country
         )
-        persons = _with_host(
-            [s.actor for s in slots if s.actor is not None and s.actor.type == "person"],
-            text[sentence.start : slots[0].lead or slots[0].start] if slots else "",
-            state,
-            rules,
-        )
+        persons = _with_host(slots, text, sentence.start, state, rules)
         state.sentence_persons = tuple(persons) if len(persons) >= 2 else ()
         state.person_slots = tuple(
             (s.start, s.actor) for s in slots if s.actor is not None and s.actor.type == "person"
@@ -95,6 +91,11 @@ def extract_events(article: Article) -> list[Event]:
             language,
         )
         events.extend(sentence_events)
+        if not sentence_events:  # "the ceremony opened at the Centre": the gathering, no one named
+            held = gathering_event(
+                article, index, sentence, rules, mentions, times, paragraph_times, dateline
+            )
+            events.extend([held] if held is not None else [])
         # the subject first: "Meeting Minister X, Quang said ..." leaves Quang, not X, as the last person
         _update_state(state, sentence_events, subject_first(text, rules, slots, sentence.start, sentence.end))
         paragraph_times.extend(
@@ -235,16 +236,28 @@ def _combine(first: Event, second: Event) -> Event:
     )
 
 
-def _with_host(persons: list[Actor], opener: str, state: State, rules: EventRules) -> list[Actor]:
-    """The people a sentence names, with the current meeting's host first when it names only his
-    counterparts ("In the meetings with A and B, the sides agreed": the host, A and B are the sides);
-    the "with" words are the pack's ``counterparts_before``."""
-    if not persons or state.meeting is None or not rules.compiled("counterparts_before").search(opener):
+def _with_host(slots: list[Slot], text: str, start: int, state: State, rules: EventRules) -> list[Actor]:
+    """The people a sentence names, or, when it opens with a "with" phrase naming only the current
+    meeting host's counterparts, the host and them ("In the meetings with A and B, the sides agreed":
+    the host, A and B are the sides; "Tại buổi tiếp Bộ trưởng A, hai bên nhắc lại chuyến thăm của
+    Tổng thống B": B, named after the phrase, is no side); the "with" words are the pack's
+    ``counterparts_before``."""
+    persons = [s.actor for s in slots if s.actor is not None and s.actor.type == "person"]
+    if not slots or not persons or state.meeting is None:
         return persons
+    if not rules.compiled("counterparts_before").search(text[start : slots[0].lead or slots[0].start]):
+        return persons
+    # the counterparts are those named before "the sides" ("hai bên"), not in what they discussed
+    sides = next((s.start for s in slots if s.kind == "joint"), None)
+    named = [
+        s.actor
+        for s in slots
+        if s.actor is not None and s.actor.type == "person" and (sides is None or s.start < sides)
+    ]
     hosts = [a for a in state.meeting[0] if a.type == "person"]
     if not hosts or any(same_actor(h, p) for h in hosts for p in persons):
         return persons
-    return [*hosts, *persons]
+    return [*hosts, *named]
 
 
 def _update_state(state: State, events: Sequence[Event], slots: Sequence[Slot]) -> None:
@@ -325,7 +338,8 @@ def sentence_event(
         if s.actor is not None or s.kind == "pronoun"
     ]
     subject = None
-    if slots and slots[0].kind == "pronoun":  # "In the evening he hosted ...": who "he" is
+    # "In the evening he hosted ...": who "he" is; "The UN should reform": who asks it
+    if slots and (slots[0].kind == "pronoun" or obliged(article.text, rules, slots[0])):
         subject = previous_subject(
             article, index, slots_of, lambda i: _rules_for(article.sentences[i].language or article.language)
         )

@@ -29,6 +29,7 @@ from typing import Any
 from newsloom.article import Article
 from newsloom.events import stored as store
 from newsloom.events.actors import fold, identity_keys, is_state, same_actor
+from newsloom.events.gatherings import told_name, venue_key
 from newsloom.events.implicit import implied_meetings
 from newsloom.events.parties import (
     Roles,
@@ -72,15 +73,21 @@ def _compatible(
     own: frozenset[str] = frozenset(),
     stored_model_only: bool = False,
     gatherings: frozenset[int] = frozenset(),
+    same_venue: bool = False,
 ) -> int:
     """A score > 0 when ``group`` can be ``stored`` (higher is a better match), else 0. ``around``:
     the keys of the stored event's meeting; ``own``: those of the group's (``parent_id``);
-    ``gatherings``: which of those meetings are multilateral (their attendees are never all named)."""
+    ``gatherings``: which of those meetings are multilateral (their attendees are never all named);
+    ``same_venue``: both are meetings at one named venue (``events/gatherings.py``)."""
     if group.type != stored.type:
         return 0
     if not dates_compatible(group.date, group.date_end, stored.date, stored.date_end):
         return 0
     gathering = _one_gathering(group, stored)
+    if group.type == "CONSULT" and not (group.participants and stored.participants):
+        # a gathering told by its name alone ("the ceremony opened at the Centre") is the one
+        # multilateral meeting held at that venue that day, whoever the other report names
+        return 10 if gathering and same_venue else 0
     if group.model_only and not _adds_nothing(group, stored, gathering):
         return 0
     if stored_model_only and not _confirms(group, stored, gathering):
@@ -298,6 +305,12 @@ def find_match(conn: Connection, group: ArticleEvent, parent_id: int | None) -> 
     days = store.day_keys(group.date, group.date_end, slack=1)
     for stored in store.candidates_by_keys(conn, keys, days, group.type):
         candidates.setdefault(stored.id, stored)
+    venue = group_venue(group)
+    at_venue = store.candidates_by_keys(conn, {venue}, days, group.type) if venue else []
+    for stored in at_venue:
+        candidates.setdefault(stored.id, stored)
+    venue_ids = {s.id for s in at_venue}
+    named = _naming(conn, group, venue_ids)
     parents = {s.parent_id for s in candidates.values() if s.parent_id} | {parent_id or 0}
     meetings = store.event_keys_of(conn, parents - {0})
     own = meetings.get(parent_id or 0, frozenset())
@@ -309,10 +322,28 @@ def find_match(conn: Connection, group: ArticleEvent, parent_id: int | None) -> 
     best: tuple[int, int] | None = None
     for stored in candidates.values():
         around = meetings.get(stored.parent_id or 0, frozenset())
-        score = _compatible(group, stored, parent_id, around, own, stored.id in model_only, gatherings)
+        score = _compatible(
+            group, stored, parent_id, around, own, stored.id in model_only, gatherings, stored.id in venue_ids
+        )
+        score += 2 if score and stored.id in named else 0
         if score and (best is None or score > best[0] or (score == best[0] and stored.id < best[1])):
             best = (score, stored.id)
     return best[1] if best else None
+
+
+def _naming(conn: Connection, group: ArticleEvent, ids: set[int]) -> set[int]:
+    """Which of the stored meetings ``ids`` (at the venue of a gathering told by its name alone) have
+    a report writing that name: the ceremony, not the press conference held there after it."""
+    name = told_name(group.primary) if ids and not group.participants else None
+    if not name:
+        return set()
+    found = store.source_sentences(conn, sorted(ids))
+    return {i for i, sentences in found.items() if any(name in fold(s) for s in sentences)}
+
+
+def group_venue(group: ArticleEvent) -> str | None:
+    """The venue key of a multilateral meeting at a venue its report names (see ``venue_key``)."""
+    return venue_key(group.type, group.mode, group.location, group.location_source)
 
 
 def _is_gathering(conn: Connection, event_id: int) -> bool:
@@ -446,11 +477,12 @@ def _groups(conn: Connection, article: Article) -> list[ArticleEvent]:
 
     An event no one is named in (a classifier's reading of "In the evening a banquet was held") is
     left out: with no actor key it can be neither merged nor found, so each report of it would stand
-    alone as a fact nobody did. The article keeps it (sentence gold still scores it); the corpus not."""
+    alone as a fact nobody did. The article keeps it (sentence gold still scores it); the corpus not.
+    A gathering at a venue its report names is kept: its venue and day find its meeting."""
     mapping = corpus_keys(conn, article)
     roles = stored_roles(conn, mapping.values())
     groups = implied_meetings([remap(g, mapping, roles) for g in article_events(article.events)])
-    return [g for g in groups if g.participants]
+    return _meetings_of_statements([g for g in groups if g.participants or group_venue(g)])
 
 
 def _story_dated(
@@ -469,6 +501,49 @@ def _story_dated(
     return groups, waits, span
 
 
+def _meetings_of_statements(groups: list[ArticleEvent]) -> list[ArticleEvent]:
+    """A meeting the classifier alone read in a sentence whose rule-backed statement was made at a
+    meeting of the same host is that meeting ("Quang held a string of bilateral meetings on Sunday
+    ... With Minister Kubayi, he discussed ... and agreed ...": the agreement was read as made at
+    Sunday's meetings, so the talk with Kubayi is one of them, on their day, not a meeting alone)."""
+    by_group = {g.group: g for g in groups}
+    folded: dict[int, int] = {}
+    for group in groups:
+        if group.type != "CONSULT" or not group.model_only:
+            continue
+        sentences = {m.sentence for m in group.mentions}
+        hosts = {a.key for a in group.source_actors}
+        meeting = next(
+            (
+                by_group[g.parent]
+                for g in groups
+                if not g.model_only
+                and g.parent in by_group
+                and sentences & {m.sentence for m in g.mentions}
+                and hosts & {a.key for a in by_group[g.parent].source_actors}
+            ),
+            None,
+        )
+        if meeting is not None and meeting.group != group.group:
+            folded[group.group] = meeting.group
+    if not folded:
+        return groups
+    result: list[ArticleEvent] = []
+    for group in groups:
+        if group.group in folded:
+            continue
+        for extra in (g for g in groups if folded.get(g.group) == group.group):
+            known = {a.key for a in group.participants}
+            group = replace(
+                group,
+                mentions=(*group.mentions, *extra.mentions),
+                target_actors=(*group.target_actors, *(a for a in extra.target_actors if a.key not in known)),
+                tgt_keys=group.tgt_keys | (extra.tgt_keys - group.src_keys),
+            )
+        result.append(group)
+    return result
+
+
 def _neighbour_ids(conn: Connection, articles: Sequence[Article]) -> set[str]:
     """The stored articles to merge again with ``articles``: those reporting an event one of them
     could join (on the day its story gives it), and (while under REPLAY_LIMIT) those sharing an event
@@ -480,7 +555,8 @@ def _neighbour_ids(conn: Connection, articles: Sequence[Article]) -> set[str]:
     for article in articles:
         for group in _story_dated(conn, article)[0]:
             days = store.day_keys(group.date, group.date_end, slack=1)
-            keys = group.src_keys | group.tgt_keys
+            venue = group_venue(group)
+            keys = group.src_keys | group.tgt_keys | ({venue} if venue else set())
             candidates.update(s.id for s in store.candidates_by_keys(conn, keys, days, group.type))
     found = store.articles_of_events(conn, candidates) - own
     if len(found) > REPLAY_LIMIT:

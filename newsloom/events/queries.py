@@ -17,6 +17,7 @@ from newsloom.errors import NewsloomError
 from newsloom.events.actors import fold
 from newsloom.events.codebook import TYPES, to_plover
 from newsloom.events.merge import discrepancies
+from newsloom.events.stored import one_participant
 from newsloom.store import Connection
 from newsloom.store import events as store
 
@@ -54,8 +55,8 @@ def _summary(row: store.EventRow) -> dict[str, Any]:
         "date_end": row.date_end if row.date_end != row.date else None,
         "precision": row.precision,
         "title": row.title,
-        "source": [a.get("name") or a["key"] for a in actors.get("source", [])],
-        "target": [a.get("name") or a["key"] for a in actors.get("target", [])],
+        "source": [a.get("name") or a["key"] for a in one_participant(actors.get("source", []))],
+        "target": [a.get("name") or a["key"] for a in one_participant(actors.get("target", []))],
         "location": row.location,
         "languages": json.loads(row.languages or "[]"),
         "n_sources": row.n_sources,
@@ -135,7 +136,8 @@ def _record(
         "date_end": row.date_end,
         "precision": row.precision,
         "date_source": row.date_source,
-        "actors": {"source": actors.get("source", []), "target": actors.get("target", [])},
+        # a person, the body he speaks for and his country shown as one participant
+        "actors": {side: one_participant(actors.get(side, [])) for side in ("source", "target")},
         "joint": bool(row.joint),
         "host": row.host,
         "location": row.location,

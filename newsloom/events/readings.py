@@ -7,7 +7,9 @@ wrong are read from the language pack instead:
   visitor is the source and the host the target, whatever order they are written in ("the first
   visit to Y by X", "chuyến thăm Việt Nam ... của X");
 - a sentence whose subject is a pronoun ("In the evening he hosted ..."): the pronoun is the person
-  the sentences before made their subject, when exactly one is available.
+  the sentences before made their subject, when exactly one is available;
+- a subject that ought to do something ("The UN should press on with reform"): it is asked, so it is
+  the target, and the person the sentences before made their subject (the one asking) the source.
 """
 
 from __future__ import annotations
@@ -81,10 +83,42 @@ def reading_sides(
     visit = _visit_sides(text, rules, resolved, start, end)
     if visit is not None:
         return visit
+    counterparts = _counterparts(text, rules, resolved, start, end)
+    if counterparts is not None:
+        return counterparts
+    if resolved and obliged(text, rules, resolved[0][0]):
+        # "The UN should press on with reform": what someone asks of the UN, the asker (the
+        # subject before, if any) its source and the UN its target
+        asked = resolved[0][1]
+        return ([subject] if subject is not None and subject.key != asked.key else []), [asked]
     actors = [actor for _, actor in resolved]
     source = actors[:1]
     rest = [a for a in actors[1:] if not (source and _own_country(a, source[0]))]
     return source, [a for a in rest[:1] if a.key != actors[0].key]
+
+
+def _counterparts(
+    text: str, rules: EventRules, resolved: Resolved, start: int, end: int
+) -> tuple[list[Actor], list[Actor]] | None:
+    """A sentence opening with a "with" phrase (the pack's ``counterparts_before``) before its
+    subject: "With Minister Mmamoloko Kubayi, he discussed ...": the subject met the person named in
+    it, whoever else the rest of the sentence names (Ramaphosa, whose visit they discussed)."""
+    at = subject_start(text, rules, [slot for slot, _ in resolved], start, end)
+    lead = [(slot, actor) for slot, actor in resolved if slot.start < at]
+    main = [actor for slot, actor in resolved if slot.start >= at]
+    if not lead or not main or at == start:
+        return None
+    first = lead[0][0]
+    if not rules.compiled("counterparts_before").search(text[start : first.lead or first.start]):
+        return None
+    people = [actor for _, actor in lead if actor.type == "person" and actor.key != main[0].key]
+    return ([main[0]], people[:1]) if people else None
+
+
+def obliged(text: str, rules: EventRules, slot: Slot) -> bool:
+    """Whether the pack's ``obligation_after`` ("should", "cần", "harus") follows the actor of
+    ``slot``: the sentence says what it ought to do, someone else's demand."""
+    return slot.actor is not None and bool(rules.compiled("obligation_after").match(text, slot.end))
 
 
 def _own_country(actor: Actor, source: Actor) -> bool:

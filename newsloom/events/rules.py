@@ -106,6 +106,10 @@ class EventRules:
     past_year_opener: str = r"(?!)"
     #: opens a relative clause ("which", "yang"): a date inside one is about something else
     relative_clause: str = r"(?!)"
+    #: a relative clause with no comma, between a trigger and an actor after it ("konvensi yang
+    #: diadopsi Majelis Umum PBB", the convention adopted by the General Assembly): the actor is the
+    #: relative clause's, no target of the trigger
+    object_relative: str = r"(?!)"
     #: mode cues for other types: (type, regex, mode), checked in order
     mode_cues: tuple[tuple[str, str, str], ...] = ()
     #: PLOVER context cues: (regex, context)
@@ -137,6 +141,14 @@ class EventRules:
     #: nghiệp Việt Nam - Nam Phi", "Forum Bisnis Vietnam-Afrika Selatan", "le Forum d'affaires
     #: Vietnam-Afrique du Sud")
     gathering_before: str = r"(?!)"
+    #: right after an actor, a modal of obligation ("should", "must", "cần", "harus"): the actor is
+    #: asked to act by someone else, so in a classifier's reading it is the target, not the source
+    obligation_after: str = r"(?!)"
+    #: a gathering told by its name alone, as the subject of its opening or holding ("Lễ mở ký Công
+    #: ước khai mạc tại ...", "the Forum opened at ...", "Upacara ... dibuka di ..."); group "t" is
+    #: the verb. With a venue the sentence names it is a multilateral meeting with no participant
+    #: named, joined to its gathering's stored meeting by venue and day (``events/gatherings.py``)
+    gathering_held: str = r"(?!)"
     #: right before a country's name, a word that makes it a person's nationality ("một người
     #: Indonesia 34 tuổi", "warga negara Australia"): the country is no actor there
     nationality_before: str = r"(?!)"

@@ -13,6 +13,7 @@ from typing import Any
 
 from newsloom.article import Article
 from newsloom.events.actors import fold
+from newsloom.events.gatherings import VENUE_SOURCES, venue_key
 from newsloom.events.places import place_entry
 from newsloom.events.rollup import EXPLICIT_DATE_SOURCES, ArticleEvent
 from newsloom.events.types import Actor
@@ -107,6 +108,11 @@ def candidates_by_keys(
 def candidates_by_parent(conn: Connection, parent_id: int, type_: str) -> list[StoredEvent]:
     """Statements of ``type_`` already attached to a stored meeting."""
     return [_stored(r) for r in store.candidates_by_parent(conn, parent_id, type_)]
+
+
+def source_sentences(conn: Connection, event_ids: Sequence[int]) -> dict[int, list[str]]:
+    """The sentences each of ``event_ids`` was read from."""
+    return {i: [r.sentence for r in rows] for i, rows in store.source_rows(conn, event_ids).items()}
 
 
 def insert_event(conn: Connection, group: ArticleEvent, parent_id: int | None) -> int:
@@ -298,6 +304,26 @@ def _sides(rows: Sequence[store.SourceRow]) -> tuple[list[dict[str, Any]], list[
     return source, target
 
 
+def one_participant(side: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One side of an event as people see it: a person, the body he speaks for and his country are one
+    participant ("Luong Tam Quang" for "Luong Tam Quang, Vietnam, Ministry of Public Security"), as
+    merging counts them (``newsloom.events.parties``). A body among a person's affiliations goes, and
+    a country of a person or body beside it; everyone stays when nothing stands for them."""
+    people = [a for a in side if a.get("type") == "person"]
+    spoken_for = {k for a in people for k in a.get("affiliations", [])}
+    countries = {
+        a.get("country") for a in side if a.get("type") in ("person", "organization") and a.get("country")
+    }
+
+    def stands_for(actor: dict[str, Any]) -> bool:
+        if actor.get("type") == "organization":
+            return actor["key"] in spoken_for
+        return actor.get("type") == "place" and actor.get("country") in countries
+
+    kept = [a for a in side if not stands_for(a)]
+    return kept or list(side)
+
+
 def _title(
     type_: str,
     mode: str | None,
@@ -307,6 +333,7 @@ def _title(
 ) -> str:
     names = lambda actors: ", ".join(a.get("name") or a["key"] for a in actors[:3]) or "?"  # noqa: E731
     label = f"{type_}{f' ({mode})' if mode else ''}"
+    source, target = one_participant(source), one_participant(target)
     if joint or not target:  # joint: every participant acts together ("Lương Cường, António Guterres")
         return f"{names([*source, *target])}: {label}"
     return f"{names(source)} -> {names(target)}: {label}"
@@ -356,7 +383,10 @@ def refresh_event(conn: Connection, event_id: int) -> bool:
         n_sources=len(rows),
         n_articles=len(per_article),
     )
-    keys = sorted(set(src_keys) | set(tgt_keys))
+    # a gathering's venue named in a report keys it too: a report naming no one finds it by that
+    venue_places = [(r.location, r.language) for r in primaries if r.location_source in VENUE_SOURCES]
+    venue = venue_key(type_, mode, place_vote(venue_places), VENUE_SOURCES[0]) if venue_places else None
+    keys = sorted(set(src_keys) | set(tgt_keys) | ({venue} if venue else set()))
     days = day_keys(date_, date_end)
     actor_rows = [
         {

@@ -64,8 +64,21 @@ def affiliations(
                 for m in mentions
             ):
                 continue
+            if _in_next_title(other, person, mentions, text):
+                continue  # "Quang, met UNODC Executive Director Ghada Waly": Waly's body, not Quang's
             keys.append(fold(other.key or other.canonical or other.text))
     return tuple(dict.fromkeys(k for k in keys if k))
+
+
+def _in_next_title(other: Mention, person: Mention, mentions: Sequence[Mention], text: str) -> bool:
+    """Whether ``other`` opens the title of another person named after it."""
+    return any(
+        m.type == "person"
+        and m.start >= other.end
+        and fold(m.key or m.text) != fold(person.key or person.text)
+        and title_gap(text[other.end : m.start])
+        for m in mentions
+    )
 
 
 def title_parts(outer: list[Mention], text: str) -> set[int]:

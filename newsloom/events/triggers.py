@@ -87,8 +87,11 @@ def split_clauses(
             reporting.match(rest) or match.end() in trigger_starts or re.match(r"\s*(?:cũng|also)\s", rest)
         ):
             continue
-        earlier = [m for m in triggers if m.end <= match.start()]
-        if earlier and complement.search(text, earlier[-1].end, match.start()):
+        # the triggers of the clause so far: a complement opened after any of them holds the verbs
+        # joined here ("meminta X mendorong negara-negara agar menandatangani dan meratifikasi")
+        last_cut = max((c for c in cuts if c <= match.start()), default=sentence.start)
+        earlier = [m for m in triggers if last_cut <= m.start and m.end <= match.start()]
+        if earlier and complement.search(text, earlier[0].end, match.start()):
             continue  # "đề nghị X sớm ký và phê chuẩn": both verbs belong to the request
         cuts.add(match.start())
     bounds = sorted({sentence.start, sentence.end, *cuts})

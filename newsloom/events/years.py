@@ -174,4 +174,33 @@ def with_story_days(
                 mentions=mentions,
             )
         )
+    return _statements_on_meeting_days(result)
+
+
+def _statements_on_meeting_days(groups: list[ArticleEvent]) -> list[ArticleEvent]:
+    """A statement made at a meeting whose day the story gave is made that day, when it says no
+    other ("Tiếp Bộ trưởng X, Bộ trưởng Y đánh giá cao ..." in a report of "Sáng hôm qua")."""
+    days = {g.group: g.date for g in groups if g.date_source == STORY_DATE_SOURCE and g.date}
+    result = []
+    for group in groups:
+        day = days.get(group.parent) if group.parent is not None and not group.date else None
+        if day is None:
+            result.append(group)
+            continue
+        mentions = tuple(
+            replace(m, date=day, date_end=day, precision="day", date_source=STORY_DATE_SOURCE)
+            if not m.date
+            else m
+            for m in group.mentions
+        )
+        result.append(
+            replace(
+                group,
+                date=day,
+                date_end=day,
+                precision="day",
+                date_source=STORY_DATE_SOURCE,
+                mentions=mentions,
+            )
+        )
     return result

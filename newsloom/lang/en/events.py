@@ -194,6 +194,8 @@ RULES = EventRules(
         # a list of who signed or took part states membership, not an act between its members
         r"\bamong\s+(?:the\s+)?(?:signatories|signers|participants|attendees|delegates|guests)\s+(?:were|are|was|is|included)\b|"
         r"\b(?:signatories|attendees|participants)\s+(?:included|include|were|are)\s+(?!\w+ed\b)|"
+        # witnessing others sign ("witnessed delegates signing the treaty") is attending, no act of the witnesses
+        r"\bwitness(?:ed|es)?\b[^.;]{0,80}?\bsign(?:ing|ed|ature)\b|"
         # a count of meetings as the subject sums several up ("Three meetings filled the calendar")
         r"^\W*(?:two|three|four|five|six|several|many|a\s+(?:series|string|number)\s+of)\s+(?:[\w-]+\s+){0,2}?"
         r"(?:meetings|talks|visits)\b"
@@ -288,8 +290,13 @@ RULES = EventRules(
     # words up to the noun are capitalised, so "Vietnam told the forum" keeps its speaker
     gathering_after=r"(?:\s*[-–—/]\s*(?-i:[A-ZÀ-ÖØ-ÞĐ])[\w'’.&-]*(?:\s+(?-i:[A-ZÀ-ÖØ-ÞĐ])[\w'’.&-]*)*)?"
     r"(?:\s+(?-i:[A-ZÀ-ÖØ-ÞĐ])[\w'’.&-]*){0,3}?\s+(?:Forum|Conference|Ceremony|Dialogue|Expo|Festival)\b",
+    # "The Forum opened at ...", "the ceremony took place at ...": a gathering told by its name
+    # alone, at a clause's start
+    gathering_held=r"(?:^|,\s*)(?P<name>(?:the\s+)?(?:(?-i:[A-Z][\w'’–-]*)\s+){0,8}(?:ceremony|conference|forum|dialogue))\s+(?P<t>opened|was\s+held|took\s+place|got\s+under\s+way)\b",
+    # "The UN should press on with reform": the UN is asked, not asking
+    obligation_after=r"\s+(?:should|must|ought\s+to|needs?\s+to|has\s+to|have\s+to)\b",
     organizer_phrase=r"\b(?:co-?)?organi[sz]ed\s+(?:jointly\s+)?by\b[^,;.]*",
-    counted_subject=r"\b(?:\d[\d,.]*|dozens\s+of|several|many|other)\s+(?:states|countries|nations|governments|members|delegations)\s+(?:had|have|has)?\s*(?:already\s+)?$",
+    counted_subject=r"\b(?:\d[\d,.]*|dozens\s+of|several|many|other|some)\s+(?:states|countries|nations|governments|members|delegations|heads\s+of\s+delegations?|delegation\s+leaders)\s+(?:had|have|has)?\s*(?:already\s+)?$",
     counterparts_before=r"\bwith\s+(?:\S+\s+)?$",
     visit_to=r"\b(?:visit|trip|tour)\s+to\s+(?:the\s+)?",
     visit_by=r"\bby\b",

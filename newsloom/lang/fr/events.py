@@ -299,7 +299,11 @@ RULES = EventRules(
     # "la Convention des Nations unies contre ...", "la Charte de l'ASEAN": a title, no party
     document_before=r"\b(?:Convention|Traité|Charte|Pacte|Protocole|Déclaration|Résolution)\s+(?:de\s+l['’]\s*|de\s+la\s+|du\s+|des\s+|de\s+)?$",
     # "le Forum d'affaires Vietnam-Afrique du Sud", "la Cérémonie ... franco-vietnamienne": a name
+    # "La cérémonie s'est ouverte au ...": a gathering told by its name alone, at a clause's start
+    gathering_held=r"(?:^|,\s*)(?P<name>(?:la\s+|le\s+)?(?:cérémonie|conférence|forum)\b[^,;.]{0,80}?)\s(?P<t>s['’]est\s+ouverte?|s['’]est\s+tenue?|a\s+eu\s+lieu)\b",
     gathering_before=r"(?-i:\b(?:Forum|Conférence|Cérémonie|Dialogue))(?:(?:\s+|\s*[-–]\s*)(?!(?:par|avec|et|qui|à|au|aux|pour|où|dont)\b)[\w'’]+){0,8}?(?:\s+|\s*[-–]\s*)$",
+    # "L'ONU doit poursuivre sa réforme": the UN is asked, not asking
+    obligation_after=r"\s+(?:doit|doivent|devrait|devraient)\b",
     organizer_phrase=r"\b(?:co-?)?organisée?s?\s+(?:conjointement\s+)?par\b[^,;.]*",
     counted_subject=r"\b\d[\d\s.,]*\s+(?:États|pays|gouvernements|délégations)\s+(?:ont\s+|avaient\s+)?(?:déjà\s+)?$",
     counterparts_before=r"\bavec\s+(?:\S+\s+)?$",

@@ -139,6 +139,8 @@ RULES = EventRules(
         r"\b(?:keluarga\s+(?:almarhum|almarhumah|mendiang)|berziarah|ziarah|meletakkan\s+karangan\s+bunga)\b|"
         # a list of who signed or took part ("Di antara penanda tangan adalah ...") states membership
         r"\b(?:di\s+antara|termasuk)\s+(?:para\s+|negara(?:-negara)?\s+)?(?:penanda\s*tangan|peserta)\s+(?:adalah|ialah|terdapat|itu)\b|"
+        # witnessing others sign ("menyaksikan penandatanganan") is attending, no act of the witnesses
+        r"\bmenyaksikan\b[^.;]{0,80}?\b(?:penandatanganan|menandatangani)\b|"
         # a count of meetings as the subject sums several up ("Tiga pertemuan mengisi ...")
         r"^\W*(?:dua|tiga|empat|lima|enam|beberapa|serangkaian)\s+(?:pertemuan|pembicaraan|kunjungan)\b"
     ),
@@ -153,6 +155,8 @@ RULES = EventRules(
     bilateral=r"\bbilateral\b",
     past_year_opener=r"^\W*(?:Tahun\s+lalu|Setahun\s+(?:lalu|sebelumnya))\b",
     relative_clause=r",\s*yang\b",
+    # "konvensi yang diadopsi Majelis Umum PBB": a passive relative clause, its agent no target
+    object_relative=r"\byang\s+(?:telah\s+|sudah\s+|pernah\s+)?di[a-z]{3,}\b",
     consult_modes=(
         (r"\b(?:telepon|daring|virtual|konferensi\s+video)\b", "phone"),
         (r"\b(?:di\s+sela|KTT|multilateral)\b", "multilateral"),
@@ -226,9 +230,13 @@ RULES = EventRules(
     # "Forum Bisnis Vietnam-Afrika Selatan", "Upacara ... Indonesia-Australia": a gathering's name
     # "seorang warga negara Australia", "orang Indonesia": a nationality, no actor
     nationality_before=r"\b(?:orang|warga(?:\s+negara)?|berkewarganegaraan)\s+$",
+    # "Upacara pembukaan ... dibuka di ...": a gathering told by its name alone, at a clause's start
+    gathering_held=r"(?:^|,\s*)(?P<name>(?-i:(?:Upacara|Konferensi|Forum|Seremoni)\b)[^,;.]{0,80}?)\s(?P<t>dibuka|berlangsung|digelar|diselenggarakan)\b",
     gathering_before=r"(?-i:\b(?:Forum|Konferensi|Upacara|Seremoni|Dialog))(?:(?:\s+|\s*[-–]\s*)(?!(?:oleh|di|dan|dengan|yang|bersama|pada|untuk|ke|dari|itu|ini)\b)\w+){0,8}?(?:\s+|\s*[-–]\s*)$",
+    # "PBB harus terus melakukan reformasi": the UN is asked, not asking
+    obligation_after=r"\s+(?:harus|perlu|sebaiknya|wajib)\b",
     organizer_phrase=r"\b(?:diselenggarakan|diorganisasikan)(?:\s+bersama)?(?:\s+oleh)?\s[^,;.]*",
-    counted_subject=r"(?:\b\d[\d.,]*\s+(?:negara|anggota|delegasi)|\bnegara-negara(?:\s+anggota)?|\bpara\s+(?:anggota|delegasi))\s+(?:telah\s+|sudah\s+)?$",
+    counted_subject=r"(?:\b\d[\d.,]*\s+(?:negara|anggota|delegasi)|\bsejumlah\s+(?:(?:pemimpin|kepala|ketua)\s+)?(?:negara|delegasi|pemimpin)|\bnegara-negara(?:\s+anggota)?|\bpara\s+(?:anggota|delegasi))\s+(?:telah\s+|sudah\s+)?$",
     # "kunjungan kenegaraan ke Vietnam", "kunjungan pertama presiden X ke Vietnam": X visits
     visit_to=r"\b(?:ber)?kunjung(?:an)?\b(?:\s+[^\s,.;]+){0,6}?\s+ke\s+",
     visit_by=r"\boleh\b",

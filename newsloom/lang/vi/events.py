@@ -18,6 +18,10 @@ RULES = EventRules(
         # "có cuộc hội đàm với", "đã có buổi làm việc với": the noun form is the predicate here
         T(r"\b(?:đã\s+)?có\s+(?:các\s+|những\s+)?(?:cuộc|buổi)\s+(?P<t>hội đàm|hội kiến|gặp(?: gỡ| mặt)?|làm việc|điện đàm|tiếp xúc|trao đổi)\b",
           "CONSULT", joint=True, target=TARGET_OPTIONAL, confidence=0.85),
+        # "Tiếp Bộ trưởng X, Bộ trưởng Y cho rằng ...": a sentence opening with the reception; its
+        # subject follows the comma
+        T(r"(?<![^\s])(?<![\w,;:]\s)(?-i:Tiếp)(?: xã giao)?\b", "CONSULT", mode="visit", host="source",
+          target=TARGET_REQUIRED, target_gap=25, subject_after=True, confidence=0.9),
         T(r"\btiếp(?: xã giao)?\b", "CONSULT", mode="visit", host="source", target=TARGET_REQUIRED,
           target_gap=25, confidence=0.9),
         T(r"\bhội đàm\b", "CONSULT", joint=True, confidence=0.9),
@@ -162,6 +166,8 @@ RULES = EventRules(
         r"\b(?:gia đình cố|thân nhân cố|viếng|dâng hương|đặt vòng hoa)\b|"
         # a list of who signed or took part ("Trong số các nước ký có ...") states membership, not an act
         r"\b(?:trong số|trong đó có)\s+(?:các\s+)?(?:nước|quốc gia|bên|thành viên|đại biểu)\s+(?:ký|tham dự|tham gia)\b|"
+        # witnessing others sign ("chứng kiến đại diện các quốc gia ký") is attending, no act of the witnesses
+        r"\bchứng\s+kiến\b[^.;]{0,80}?\bký\b|"
         # a count of meetings as the subject sums several up ("Ba cuộc hội đàm diễn ra ...")
         r"^\W*(?:hai|ba|bốn|năm|sáu|nhiều|một loạt)\s+(?:cuộc|buổi)\s+(?:gặp|hội đàm|hội kiến|tiếp|làm việc)"
     ),
@@ -244,7 +250,8 @@ RULES = EventRules(
     # the country follows the noun: "cảnh sát Indonesia", "Cảnh sát tỉnh Bali (Indonesia)"
     two_countries=r"\s*(?:hai nước|hai quốc gia)\b",
     # "các nước ASEAN", "các nước thành viên Liên hợp quốc", "lãnh đạo các nước ASEAN": the members act
-    counterparts_before=r"\b(?:với|cùng với)\s+(?:\S+\s+)?$",
+    # "Trong các cuộc gặp với ông X", "Tại buổi tiếp Bộ trưởng X": X met the meeting's host
+    counterparts_before=r"\b(?:với|cùng với|(?:buổi|cuộc)\s+(?:tiếp|gặp|hội kiến|hội đàm|làm việc))\s+(?:\S+\s+)?$",
     members_before=r"\b(?:các|những)\s+(?:nước|quốc\s+gia|thành\s+viên|chính\s+phủ)(?:\s+thành\s+viên)?\s*$",
     # "Công ước (của) Liên hợp quốc về ...", "Hiến chương ASEAN": a title, the body is no party
     document_before=r"\b(?:Công\s+ước|Hiệp\s+ước|Hiến\s+chương|Nghị\s+định\s+thư)\s+(?:của\s+)?$",
@@ -252,9 +259,13 @@ RULES = EventRules(
     # gathering's name (capitalised, so "tại diễn đàn, Việt Nam ..." keeps its speaker)
     # "một người Indonesia 34 tuổi": an Indonesian, the country is a nationality
     nationality_before=r"\bngười\s+$",
+    # "Lễ mở ký Công ước khai mạc tại ...": a gathering told by its name alone, at a clause's start
+    gathering_held=r"(?:^|,\s*)(?P<name>(?-i:(?:Lễ|Hội\s+nghị|Diễn\s+đàn|Hội\s+thảo)\b)[^,;.]{0,80}?)\s(?P<t>khai\s+mạc|diễn\s+ra|được\s+tổ\s+chức)\b",
     gathering_before=r"(?-i:\b(?:Diễn\s+đàn|Hội\s+nghị|Hội\s+thảo|Đối\s+thoại|Lễ))(?:(?:\s+|\s*[-–]\s*)(?!(?:do|của|tại|ở|với|và|cùng|được|đã|sẽ|là|khi|trong|sau|trước)\b)\w+){0,8}?(?:\s+|\s*[-–]\s*)$",
-    organizer_phrase=r"\bdo\s+[^,;.]{1,150}?\s(?:tổ\s+chức|chủ\s+trì|đăng\s+cai)\b",
-    counted_subject=r"\b(?:\d[\d.,]*|các|những)\s+(?:quốc\s+gia|nước|thành\s+viên|đoàn)\s*(?:đã\s+)?$",
+    # "LHQ cần tiếp tục cải tổ": the UN is asked, not asking
+    obligation_after=r"\s+(?:cần|nên|phải)\b(?!\s+(?:thiết|cù))",
+    organizer_phrase=r"\bdo\s+[^,;.]{1,150}?\s(?:tổ\s+chức|chủ\s+trì|đăng\s+cai|điều\s+hành)\b",
+    counted_subject=r"\b(?:\d[\d.,]*|các|những|một\s+số|nhiều)\s+(?:quốc\s+gia|nước|thành\s+viên|đoàn|trưởng\s+đoàn)\s*(?:đều\s+)?(?:đã\s+)?$",
     # "đang thăm chính thức Việt Nam", "chuyến thăm cấp Nhà nước tới Việt Nam"; "... của X": X visits
     visit_to=r"\bthăm(?:\s+(?:chính\s+thức|cấp\s+Nhà\s+nước|làm\s+việc|hữu\s+nghị))*(?:\s+(?:tới|đến))?\s*",
     visit_by=r"\bcủa\b",
