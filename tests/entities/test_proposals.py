@@ -272,3 +272,17 @@ def test_a_place_the_gazetteer_knows_after_a_title_stays_a_place() -> None:
         titles=frozenset({0}),
     )
     assert [(s, e, t) for s, e, t, _ in spans] == [(1, 2, "place")]
+
+
+def test_a_place_opening_with_one_title_word_stays_a_place() -> None:
+    # "di Raja Ampat ,": a regency named with a title word; the rules' titled "person" does not win
+    texts = ["di", "Raja", "Ampat", ","]
+    spans = merged_spans(
+        [Proposal(1, 3, "place")],
+        [Rule(2, 3, "person", "title")],
+        {1},
+        [True, True, True, False],
+        texts,
+        titles=frozenset({1}),
+    )
+    assert [(s, e, t) for s, e, t, _ in spans] == [(2, 3, "place")]
