@@ -181,6 +181,7 @@ class Recogniser:
         self.initials = {w.casefold() for w in rules.initials_markers}
         self.list_joiners = frozenset(w.casefold() for w in rules.list_joiners)
         self.name_titles = frozenset(w.casefold() for w in rules.name_titles)
+        self.org_head_titles = {tuple(_WORD.findall(t.casefold())) for t in rules.org_head_titles}
         self.org_stops = {w.casefold() for w in rules.org_stop_words}
         self.regional_heads = {tuple(_WORD.findall(h.casefold())) for h in rules.regional_org_heads}
         self.role_words = {tuple(_WORD.findall(w.casefold())) for w in rules.role_words}
@@ -509,6 +510,7 @@ class Recogniser:
             frozenset(i for i, word in enumerate(words) if word in self.family_names),
             self.rules.title_bodies,
             self.rules.acronym_people,
+            self._headed(toks, items),
         ):
             if agreed is not None and agreed.rule == "title" and words[start] in self.family_names:
                 kind = "person"  # "Bộ trưởng Phan Văn Giang": a family name after a title
@@ -529,6 +531,15 @@ class Recogniser:
                 m.tentative = True
                 merged.append(m)
         return merged
+
+    def _headed(self, toks: list[Token], items: list[Item]) -> frozenset[int]:
+        """The tokens right after a title that heads an organization ("Kepala | BKSR")."""
+        return frozenset(
+            item.end
+            for item in items
+            if item.kind == "title"
+            and tuple(t.text.casefold() for t in toks[item.start : item.end]) in self.org_head_titles
+        )
 
     def _opens_with_name_title(
         self, words: list[str], proposals: list[Proposal], start: int, end: int

@@ -115,6 +115,10 @@ class EntityRules:
     #: of it as an organization's acronym: Indonesian news names its leaders by their initials ("SBY",
     #: "JK", as the corpora tag them); False where the model's person there is an organization ("NATO")
     acronym_people: bool = False
+    #: titles that head an organization named right after them ("Kepala BKSR", "Ketua KPK"): one
+    #: all-capitals word there is the organization's acronym, whatever the learned model reads (the
+    #: people named by initials are leaders: "Presiden SBY", "Wapres JK")
+    org_head_titles: frozenset[str] = frozenset()
     #: one-word titles that the corpora keep inside a person's name where the learned model reads them
     #: so ("Sultan Hamengkubuwono X"); the rules still read the title alone elsewhere
     name_titles: frozenset[str] = frozenset()

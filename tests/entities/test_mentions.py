@@ -243,3 +243,15 @@ def test_indonesian_sultans_and_leaders_initials_as_the_corpora_write_them(
     assert initials["SBY"][0].type == "person", initials
     street = _by_text(article("Kantor itu pindah ke Jalan Sultan Agung , Semarang .", "id"))
     assert street["Jalan Sultan Agung"][0].type == "place" and "Agung" not in street, street
+
+
+def test_indonesian_titles_heading_an_organization_mark_the_word_after_them() -> None:
+    from newsloom.entities.mentions import tokenize
+    from newsloom.entities.stage import recogniser
+
+    text = "Kepala BKSR bertemu Presiden SBY dan Ketua Umum PKB ."
+    rec = recogniser("id", "rules")
+    toks = tokenize(text)
+    headed = rec._headed(toks, rec._items(toks, text))
+    words = [t.text for t in toks]
+    assert {words[i] for i in headed} == {"BKSR", "PKB"}

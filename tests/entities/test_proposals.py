@@ -221,3 +221,68 @@ def test_an_acronym_in_brackets_stays_the_organization_it_abbreviates() -> None:
         acronym_people=True,
     )
     assert [(s, e, t) for s, e, t, _ in spans] == [(0, 4, "organization"), (5, 6, "organization")]
+
+
+def test_an_acronym_after_a_title_heading_an_organization_stays_the_organization() -> None:
+    # "Kepala BKSR hadir": the head of the agency; a model reading "BKSR" as a person does not win there
+    texts = ["Kepala", "BKSR", "hadir"]
+    proposal, rule = [Proposal(1, 2, "person")], [Rule(1, 2, "organization", "org-shape")]
+    spans = merged_spans(
+        proposal,
+        rule,
+        {0},
+        [True] * 3,
+        texts,
+        titles=frozenset({0}),
+        acronym_people=True,
+        headed=frozenset({1}),
+    )
+    assert [(s, e, t) for s, e, t, _ in spans] == [(1, 2, "organization")]
+    # after a leader's title the initials are the leader's ("Presiden SBY"), as before
+    unheaded = merged_spans(
+        proposal, rule, {0}, [True] * 3, texts, titles=frozenset({0}), acronym_people=True
+    )
+    assert [(s, e, t) for s, e, t, _ in unheaded] == [(1, 2, "person")]
+
+
+def test_a_place_the_model_opens_with_a_title_is_the_titled_person() -> None:
+    # "Timbalan Perdana Menteri Bui Thanh Son bertemu": the model glued the title onto a "place"
+    texts = ["Timbalan", "Perdana", "Menteri", "Bui", "Thanh", "Son", "bertemu"]
+    person = Rule(3, 6, "person", "title")
+    spans = merged_spans(
+        [Proposal(0, 6, "place")], [person], {0, 1, 2}, [True] * 7, texts, titles=frozenset({0, 1, 2})
+    )
+    assert [(s, e, t) for s, e, t, _ in spans] == [(3, 6, "person")]
+    # the same place proposed without the title keeps the model's type (nothing says it misread)
+    bare = merged_spans(
+        [Proposal(3, 6, "place")], [person], {0, 1, 2}, [True] * 7, texts, titles=frozenset({0, 1, 2})
+    )
+    assert [(s, e, t) for s, e, t, _ in bare] == [(3, 6, "place")]
+
+
+def test_a_place_the_gazetteer_knows_after_a_title_stays_a_place() -> None:
+    # "Raja Jordania": the king of a country; the gazetteer's place is no titled person
+    texts = ["Raja", "Jordania", "tiba"]
+    spans = merged_spans(
+        [Proposal(0, 2, "place")],
+        [Rule(1, 2, "place", "gazetteer", gazetteer_id="place:JO")],
+        {0},
+        [True] * 3,
+        texts,
+        titles=frozenset({0}),
+    )
+    assert [(s, e, t) for s, e, t, _ in spans] == [(1, 2, "place")]
+
+
+def test_a_place_opening_with_one_title_word_stays_a_place() -> None:
+    # "di Raja Ampat ,": a regency named with a title word; the rules' titled "person" does not win
+    texts = ["di", "Raja", "Ampat", ","]
+    spans = merged_spans(
+        [Proposal(1, 3, "place")],
+        [Rule(2, 3, "person", "title")],
+        {1},
+        [True, True, True, False],
+        texts,
+        titles=frozenset({1}),
+    )
+    assert [(s, e, t) for s, e, t, _ in spans] == [(2, 3, "place")]
