@@ -48,8 +48,23 @@ def test_the_model_is_loaded_once_per_process() -> None:
     assert learned_recogniser("en") is learned_recogniser("en")
 
 
-def test_malay_borrows_the_indonesian_model_its_pack_names_as_close_relative() -> None:
-    assert learned_recogniser("ms") is learned_recogniser("id")
+def test_malay_keeps_the_indonesian_model_it_was_checked_with() -> None:
+    # id was retrained (1.1.0); Malay keeps its own copy of id 1.0.0, the model its linking was checked with
+    malay, indonesian = learned_recogniser("ms"), learned_recogniser("id")
+    assert malay is not None and indonesian is not None and malay is not indonesian
+    assert (malay.version, indonesian.version) == ("ms-1.0.0", "id-1.1.0")
+
+
+def test_a_language_without_its_own_model_borrows_the_close_relative_its_pack_names(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from newsloom.entities import learned
+
+    (tmp_path / "id").mkdir()
+    (tmp_path / "id" / "meta.json").write_text("{}", encoding="utf-8")
+    monkeypatch.setattr(learned, "MODELS_DIR", tmp_path)
+    assert learned.model_path("ms") == tmp_path / "id"
+    assert learned.model_path("fr") is None
 
 
 def test_a_language_without_a_model_keeps_the_rules() -> None:

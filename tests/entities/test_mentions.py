@@ -239,7 +239,7 @@ def test_indonesian_sultans_and_leaders_initials_as_the_corpora_write_them(
     sultan = found["Sultan Hamengkubuwono X"][0]
     assert sultan.type == "person" and [r.role for r in sultan.roles] == ["monarch"], found
     assert "Hamengkubuwono X" not in found and "Sultan" not in found, found
-    initials = _by_text(article("Para menteri menunggu keputusan SBY soal kabinet .", "id"))
+    initials = _by_text(article("Menurut SBY , kabinet akan diumumkan besok .", "id"))
     assert initials["SBY"][0].type == "person", initials
     street = _by_text(article("Kantor itu pindah ke Jalan Sultan Agung , Semarang .", "id"))
     assert street["Jalan Sultan Agung"][0].type == "place" and "Agung" not in street, street
