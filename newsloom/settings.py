@@ -51,6 +51,9 @@ class Settings:
     #: ... reading, in an article of more than two sentences, only the lead and the sentences with
     #: at least two entity mentions (events/gate.py ``Sparing``)
     event_focus: bool = True
+    #: the embed stage builds a story passage's vector from its title's and sentences' vectors (their
+    #: mean), most of them encoded already by the events stage, instead of encoding the passage
+    story_from_sentences: bool = False
 
     def with_overrides(self, **values: Any) -> Settings:
         clean = {k: v for k, v in values.items() if v is not None}
