@@ -31,11 +31,12 @@ TYPE_FIXES = frozenset({("title", "organization"), ("acronym", "person")})
 #: Rule mentions kept where the model proposes nothing overlapping them: the above, names after a title
 #: and runs opening with a Vietnamese family name. A credit line's name the model does not propose is
 #: dropped ("Ảnh : Quartz": the corpora tag none).
-ALONE_RULES = TYPE_RULES | {"title", "family-name"}
+ALONE_RULES = TYPE_RULES | {"title", "family-name", "brand-country"}
 #: Rule mentions the model's span and type win over: a run opening with a Vietnamese family name is a
 #: person only where the model reads nothing there ("đường Lê Lai", "Bệnh viện Bạch Mai" name a street
-#: and a hospital after people).
-MODEL_FIRST = frozenset({"family-name"})
+#: and a hospital after people); a body named by a country ("Pemerintah Indonesia") is kept only where
+#: the model reads nothing there (a government is an event's actor even where a corpus tags none).
+MODEL_FIRST = frozenset({"family-name", "brand-country"})
 #: Rule mentions whose span stands against an overlapping proposal that does not strictly contain it
 #: (the model's "Sở Y tế Đà Nẵng" wins over the rules' "Đà Nẵng"; the gazetteer's "United Nations
 #: High Commissioner for Refugees" over the model's "United Nations").

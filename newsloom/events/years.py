@@ -158,23 +158,21 @@ def with_story_days(
         if day is None:
             result.append(group)
             continue
-        mentions = tuple(
-            replace(m, date=day, date_end=day, precision="day", date_source=STORY_DATE_SOURCE)
-            if not m.date
-            else m
-            for m in group.mentions
-        )
-        result.append(
-            replace(
-                group,
-                date=day,
-                date_end=day,
-                precision="day",
-                date_source=STORY_DATE_SOURCE,
-                mentions=mentions,
-            )
-        )
+        result.append(_on_story_day(group, day))
     return _statements_on_meeting_days(result)
+
+
+def _on_story_day(group: ArticleEvent, day: str) -> ArticleEvent:
+    """``group`` dated ``day`` from its story, each of its undated mentions with it."""
+    mentions = tuple(
+        replace(m, date=day, date_end=day, precision="day", date_source=STORY_DATE_SOURCE)
+        if not m.date
+        else m
+        for m in group.mentions
+    )
+    return replace(
+        group, date=day, date_end=day, precision="day", date_source=STORY_DATE_SOURCE, mentions=mentions
+    )
 
 
 def _statements_on_meeting_days(groups: list[ArticleEvent]) -> list[ArticleEvent]:
@@ -187,20 +185,5 @@ def _statements_on_meeting_days(groups: list[ArticleEvent]) -> list[ArticleEvent
         if day is None:
             result.append(group)
             continue
-        mentions = tuple(
-            replace(m, date=day, date_end=day, precision="day", date_source=STORY_DATE_SOURCE)
-            if not m.date
-            else m
-            for m in group.mentions
-        )
-        result.append(
-            replace(
-                group,
-                date=day,
-                date_end=day,
-                precision="day",
-                date_source=STORY_DATE_SOURCE,
-                mentions=mentions,
-            )
-        )
+        result.append(_on_story_day(group, day))
     return result
