@@ -153,7 +153,7 @@ def _sentence_events(
         )
         location, location_source = event_location(
             sentence, mentions, text, rules, [*arguments.source, *arguments.target], dateline, trigger,
-            arguments.target,
+            arguments.target, after=match.end,
         )  # fmt: skip
         mode = trigger_mode(match, sentence, text, rules, clause)
         host = trigger.host if trigger.type == "CONSULT" else None

@@ -68,11 +68,21 @@ def event_location(
     dateline: str | None,
     trigger: Trigger,
     target: Sequence[Actor],
+    after: int | None = None,
 ) -> tuple[str | None, str | None]:
+    """Where the event took place: a place after a locative in its sentence, the visited place, or the
+    dateline. ``after``: the trigger's end; a place beyond the next clause break belongs to that later
+    clause's act ("urged ..., serta mengumumkan forum ... di Bali": the forum's place, not the urging's)."""
     locative = rules.compiled("locative")
     actor_keys = {a.key for a in actors}
+    limit = sentence.end
+    if after is not None:
+        found = rules.compiled("clause_break").search(text, after, sentence.end)
+        limit = found.start() if found else sentence.end
     for mention in mentions:
         if mention.type != "place" or fold(mention.key or mention.canonical or mention.text) in actor_keys:
+            continue
+        if mention.start >= limit:
             continue
         if locative.search(text[max(sentence.start, mention.start - 12) : mention.start]):
             return mention.canonical or mention.text, "sentence"
