@@ -29,6 +29,15 @@ def test_timeline_page_shows_days_stories_and_charts(client: TestClient) -> None
     assert '<script src="/static/app.js" defer></script>' in html and "<script>" not in html
 
 
+def test_timeline_intro_names_the_first_and_last_day_with_events(client: TestClient) -> None:
+    """The intro's span is the days that hold events, not the default window's 30-day start."""
+    html = page(client, "/")
+    days = re.findall(r'<li class="day" id="day-(\d{4}-\d\d-\d\d)">', html)
+    intro = re.search(r"Events from (\d{4}-\d\d-\d\d) to (\d{4}-\d\d-\d\d),", html)
+    assert intro and days, html[:2000]
+    assert intro.groups() == (min(days), max(days))
+
+
 def test_event_page_shows_sources_side_by_side(client: TestClient) -> None:
     events = client.get("/api/events", params={"limit": 100}).json()["items"]
     event = next(e for e in events if len(e["languages"]) >= 2)
