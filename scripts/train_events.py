@@ -108,10 +108,11 @@ from newsloom.events.training import (  # noqa: E402
     choose_margin_for,
     choose_routes,
     label_matrix,
-    language_cv_scores,
     language_weights,
     load_packless_training,
-    train_classifier,
+    out_of_fold_decisions,
+    scores_by_language,
+    train_with_decisions,
 )
 
 #: The default training languages ("packless": data/sentences_nopack.tsv).
@@ -171,12 +172,18 @@ def command_of(args: argparse.Namespace) -> str:
 
 
 def route_by_cv(
-    args: argparse.Namespace, model: EventClassifier, data: TrainingSet, texts: list[str], shipped: Path
+    args: argparse.Namespace,
+    model: EventClassifier,
+    data: TrainingSet,
+    decided: np.ndarray,
+    texts: list[str],
+    shipped: Path,
 ) -> list[str]:
     """Set ``model.metadata["routes"]`` to the languages of ``--routes`` where the candidate's
-    out-of-fold macro-F1 beats the shipped recipe's (the default languages, balanced class weights,
-    no language weights, the shipped artifact's C), both scored on the rows the shipped recipe trains
-    on; the training split only."""
+    out-of-fold decisions (``decided``) beat the shipped recipe's (the default languages, balanced
+    class weights, no language weights, the shipped artifact's C) beyond the noise margin of
+    ``training.choose_routes`` (a paired bootstrap), both on the rows the shipped recipe trains on;
+    the training split only."""
     from newsloom.events import training
 
     candidate_weight = training.CLASS_WEIGHT
@@ -195,20 +202,29 @@ def route_by_cv(
     shipped_c = float(json.loads(shipped.read_text(encoding="utf-8"))["metadata"].get("C", 16.0))
     training.CLASS_WEIGHT = "balanced"
     try:
-        baseline = language_cv_scores(base, shipped_c)
+        base_decided = out_of_fold_decisions(base, shipped_c)
     finally:
         training.CLASS_WEIGHT = candidate_weight
-    routes = choose_routes(candidate, baseline, args.routes.split(","))
-    model.metadata["routes"] = routes
+    baseline = scores_by_language(
+        base_decided.astype(np.float32), base.labels, np.full(base.labels.shape[1], 0.5), base_codes
+    )
+    choice = choose_routes(decided[rows], base_decided, base.labels, base_codes, args.routes.split(","))
+    model.metadata["routes"] = choice.routes
     model.metadata["routes_cv"] = {
         "criterion": "per language, out-of-fold macro-F1 (5 folds, calibrated, thresholded and sibling "
-        "margin as trained) on the training rows the shipped recipe trains on; a language is routed "
-        "when the candidate beats the shipped recipe (balanced class weights, no language weights, "
-        f"--languages {LANGUAGES}, C={shipped_c:g}) there",
+        "margin as trained) on the training rows the shipped recipe trains on, against the shipped recipe "
+        f"(balanced class weights, no language weights, --languages {LANGUAGES}, C={shipped_c:g}) refitted "
+        "out-of-fold in the same run",
+        "margin_rule": choice.rule,
+        "resamples": training.ROUTE_RESAMPLES,
+        "confidence": training.ROUTE_CONFIDENCE,
+        "seed": training.ROUTE_SEED,
         "candidate": candidate,
         "shipped_recipe": baseline,
+        "gain": choice.gains,
+        "bootstrap_wins": choice.wins,
     }
-    return routes
+    return choice.routes
 
 
 def main() -> None:
@@ -243,7 +259,7 @@ def main() -> None:
         default=None,
         help="write a pack-language artifact (default out: data/classifier_packs.json) routed for those "
         "of these languages (comma-separated) where it beats the shipped recipe on the training split's "
-        "cross-validation (training.choose_routes)",
+        "cross-validation beyond a paired-bootstrap noise margin (training.choose_routes)",
     )
     parser.add_argument("--out", default=None, help="where to write the JSON (default: the shipped artifact)")
     parser.add_argument(
@@ -315,12 +331,12 @@ def main() -> None:
         base_texts, _, base_codes, _ = training_texts(set(LANGUAGES.split(",")))
         base_rows = set(zip(base_texts, base_codes, strict=True))
         scored = np.asarray([row in base_rows for row in zip(texts, codes, strict=True)])
-    model = train_classifier(data, metadata, scored)
+    model, decided = train_with_decisions(data, metadata, scored)
     if args.routes:
-        routes = route_by_cv(args, model, data, texts, shipped)
+        routes = route_by_cv(args, model, data, decided, texts, shipped)
         if not routes:
             print(
-                f"not written: the candidate beats the shipped recipe in none of {args.routes} ({model.metadata['routes_cv']})"
+                f"not written: the candidate beats the shipped recipe beyond the noise margin in none of {args.routes} ({model.metadata['routes_cv']})"
             )
             sys.exit(1)
     out.write_text(json.dumps(model.to_json(), separators=(",", ":")) + "\n", encoding="utf-8")
