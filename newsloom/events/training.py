@@ -28,6 +28,9 @@ PACKLESS_TRAINING = "data/sentences_nopack.tsv"
 #: Project-written CONCEDE sentences and their hard negatives in en/vi/id/fr (round 8), every line
 #: trained on (same format): CONCEDE was the weakest type.
 CONCEDE_TRAINING = "data/sentences_concede.tsv"
+#: Project-written sentences for the weak types (round 11: RETREAT and CONCEDE, then MOBILIZE,
+#: SANCTION, PROTEST) with hard negatives in en/vi/id/fr, every line trained on (same format).
+WEAK_TRAINING = "data/sentences_weak.tsv"
 #: Languages without a pack that are held out whole (``data/sentences_xx.tsv``): never trained on.
 HELD_OUT_LANGUAGES = frozenset({"es", "de"})
 
