@@ -68,3 +68,45 @@ def test_a_tie_is_not_routed_and_the_resamples_are_fixed():
     small = _pair(20, 4, 3)
     assert paired_bootstrap_wins(*small) == paired_bootstrap_wins(*small)
     assert 0.0 < paired_bootstrap_wins(*small) < 1.0
+
+
+def _train_events_script():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "scripts" / "train_events.py"
+    spec = importlib.util.spec_from_file_location("train_events_script", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_routed_artifact_records_the_margin_rule_and_each_languages_wins():
+    """``scripts/train_events.py``'s route step on the real training rows with toy vectors (no
+    encoder): a candidate whose out-of-fold decisions are all right is routed for every pack language,
+    and the metadata says by which rule, with how many resamples, and the share each language won."""
+    import argparse
+    from importlib import resources
+    from pathlib import Path
+    from types import SimpleNamespace
+
+    from newsloom.events.classifier import ARTIFACT
+    from newsloom.events.training import ROUTE_RESAMPLES, TrainingSet, label_matrix
+
+    script = _train_events_script()
+    texts, label_sets, codes, _ = script.training_texts(set(script.LANGUAGES.split(",")))
+    vectors = np.random.default_rng(0).normal(size=(len(texts), 4)).astype(np.float32)
+    data = TrainingSet(vectors, label_matrix(label_sets), tuple(codes))
+
+    model = SimpleNamespace(metadata={"cv_by_language": {}})
+    args = argparse.Namespace(languages=script.LANGUAGES, routes="en,vi,id,fr")
+    shipped = Path(str(resources.files("newsloom.events").joinpath(ARTIFACT)))
+    routes = script.route_by_cv(args, model, data, data.labels.astype(bool), texts, shipped)
+    assert routes == ["en", "vi", "id", "fr"]
+    meta = model.metadata["routes_cv"]
+    assert meta["resamples"] == ROUTE_RESAMPLES and meta["confidence"] == ROUTE_CONFIDENCE
+    assert "paired bootstrap" in meta["margin_rule"]
+    assert set(meta["bootstrap_wins"]) == {"en", "vi", "id", "fr"}
+    assert all(share >= ROUTE_CONFIDENCE for share in meta["bootstrap_wins"].values())
+    assert all(meta["gain"][g] > 0 for g in routes)
