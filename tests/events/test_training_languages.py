@@ -1,6 +1,6 @@
 """Language weights and the route choice of the pack-language classifier (round 10; toy vectors, no
-encoder): a small language's rows can be made to count as much as English's, and a language is routed
-only where the candidate recipe beats the shipped one on the training split's cross-validation."""
+encoder): a small language's rows can be made to count as much as English's (the route rule is
+tested in test_training_routes.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ import pytest
 
 from newsloom.events.training import (
     TrainingSet,
-    choose_routes,
     label_matrix,
     language_cv_scores,
     language_weights,
@@ -31,13 +30,6 @@ def test_sqrt_language_weights_lie_between_none_and_equal():
     assert np.allclose(flat, 1.0)
     assert half[-1] / half[0] == pytest.approx(2.0)
     assert full[-1] / full[0] == pytest.approx(4.0)
-
-
-def test_a_language_is_routed_only_where_the_candidate_wins():
-    candidate = {"en": 0.76, "vi": 0.74, "id": 0.80, "fr": 0.81}
-    baseline = {"en": 0.75, "vi": 0.75, "id": 0.80, "fr": 0.79}
-    # vi loses, id ties (the shipped classifier keeps it), nl is not scored by either
-    assert choose_routes(candidate, baseline, ["en", "vi", "id", "fr", "nl"]) == ["en", "fr"]
 
 
 def _toy() -> tuple[TrainingSet, np.ndarray]:
