@@ -177,10 +177,16 @@ def meeting_parties(event: ArticleEvent | store.StoredEvent) -> tuple[Actor, ...
     ("Ramaphosa -> Vietnam" is one party, Ramaphosa, on that day). Between countries alone ("the
     first visit of a South African president to Vietnam") the host country stands for its side."""
     sources = tuple(event.source_actors)
-    named = any(a.type in ("person", "organization") for a in sources)
+    # a host receives his counterparts: a country among them stands for its delegation, not a
+    # destination ("received the heads of delegation of Mozambique, Azerbaijan, ...")
+    if isinstance(event, store.StoredEvent):
+        hosted = event.host == "source"
+    else:
+        hosted = any(m.host == "source" for m in event.mentions)
+    named = not hosted and any(a.type in ("person", "organization") for a in sources)
     countries_only = all(a.type == "place" for a in event.participants)
     targets = tuple(
-        a if countries_only or a.type != "place" else replace(a, country=None)
+        a if countries_only or hosted or a.type != "place" else replace(a, country=None)
         for a in event.target_actors
         if not (named and a.type == "place")
     )
@@ -221,7 +227,8 @@ def _adds_nothing(group: ArticleEvent, stored: store.StoredEvent, gathering: boo
         group.date == stored.date
         and (any(k.startswith("entity:") and k in named for k in shared) or countries_only)
         and (gathering or not _has_stranger(group.participants, keys, stored.participants))
-        and all(_known_place(a, keys, group.source_actors) for a in group.source_actors)
+        # countries alone are each already a stored participant's state
+        and (countries_only or all(_known_place(a, keys, group.source_actors) for a in group.source_actors))
     )
 
 
@@ -305,6 +312,8 @@ def find_match(conn: Connection, group: ArticleEvent, parent_id: int | None) -> 
     days = store.day_keys(group.date, group.date_end, slack=1)
     for stored in store.candidates_by_keys(conn, keys, days, group.type):
         candidates.setdefault(stored.id, stored)
+    for stored in state_candidates(conn, group, days):
+        candidates.setdefault(stored.id, stored)
     venue = group_venue(group)
     at_venue = store.candidates_by_keys(conn, {venue}, days, group.type) if venue else []
     for stored in at_venue:
@@ -329,6 +338,27 @@ def find_match(conn: Connection, group: ArticleEvent, parent_id: int | None) -> 
         if score and (best is None or score > best[0] or (score == best[0] and stored.id < best[1])):
             best = (score, stored.id)
     return best[1] if best else None
+
+
+def state_candidates(
+    conn: Connection, group: ArticleEvent, days: Sequence[tuple[str, str]]
+) -> list[store.StoredEvent]:
+    """Stored meetings found by a participant's state ("state:ZAF") where one of the two meetings is
+    read between countries alone: "the first visit of a South African president to Vietnam" names
+    no one, and the meeting of Ramaphosa and Lương Cường that day is keyed by its people. Between
+    named people a shared state is no link, so those candidates are left to the other keys."""
+    states = store.state_keys_of(group.type, (a.country for a in group.participants))
+    if not states:
+        return []
+    found = store.candidates_by_keys(conn, states, days, group.type)
+    if countries_only(group):
+        return [s for s in found if not countries_only(s)]
+    return [s for s in found if countries_only(s)]
+
+
+def countries_only(event: ArticleEvent | store.StoredEvent) -> bool:
+    """Whether a meeting's participants are all countries (one at least)."""
+    return bool(event.participants) and all(a.type == "place" for a in event.participants)
 
 
 def _naming(conn: Connection, group: ArticleEvent, ids: set[int]) -> set[int]:
@@ -558,6 +588,7 @@ def _neighbour_ids(conn: Connection, articles: Sequence[Article]) -> set[str]:
             venue = group_venue(group)
             keys = group.src_keys | group.tgt_keys | ({venue} if venue else set())
             candidates.update(s.id for s in store.candidates_by_keys(conn, keys, days, group.type))
+            candidates.update(s.id for s in state_candidates(conn, group, days))
     found = store.articles_of_events(conn, candidates) - own
     if len(found) > REPLAY_LIMIT:
         return set()

@@ -210,6 +210,8 @@ RULES = EventRules(
     locative=r"\b(?:in|at)\s+(?:the\s+)?$",
     between=r"\b(?:between|the\s+two)\s+$",
     bilateral=r"\bbilateral\b",
+    # "met X and Y together", "a trilateral meeting": one meeting with several counterparts
+    met_together=r"\b(?:together|jointly|trilateral|quadrilateral|three-way|joint\s+meeting)\b",
     past_year_opener=r"^\W*(?:Last\s+year|A\s+year\s+(?:ago|earlier))\b",
     relative_clause=r",\s*(?:which|who|whose|where)\b",
     consult_modes=(

@@ -230,6 +230,8 @@ RULES = EventRules(
     locative=r"\b(?:à|au|aux|en|dans)\s+(?:(?:la|le|les)\s+|l['’])?$",
     between=r"\b(?:entre|les\s+deux)\s+$",
     bilateral=r"\bbilatéra\w*",
+    # "ensemble", "trilatérale": one meeting with several counterparts
+    met_together=r"\b(?:ensemble|conjointement|trilatéra\w*)\b",
     past_year_opener=r"^\W*(?:L['’]an\s+dernier|L['’]année\s+dernière|L['’]an\s+passé|Un\s+an\s+plus\s+tôt)\b",
     relative_clause=r",\s*(?:qui|que|dont|où|lequel|laquelle)\b",
     consult_modes=(
