@@ -13,7 +13,7 @@ from typing import Any
 
 from newsloom.article import Article
 from newsloom.events.actors import fold
-from newsloom.events.gatherings import VENUE_SOURCES, venue_key
+from newsloom.events.gatherings import VENUE_SOURCES, gathering_keys, venue_key
 from newsloom.events.places import place_entry
 from newsloom.events.rollup import EXPLICIT_DATE_SOURCES, ArticleEvent
 from newsloom.events.types import Actor
@@ -110,6 +110,11 @@ def candidates_by_keys(
 def candidates_by_parent(conn: Connection, parent_id: int, type_: str) -> list[StoredEvent]:
     """Statements of ``type_`` already attached to a stored meeting."""
     return [_stored(r) for r in store.candidates_by_parent(conn, parent_id, type_)]
+
+
+def source_rows_of(conn: Connection, event_ids: Sequence[int]) -> dict[int, list[store.SourceRow]]:
+    """The source rows (sentence, language, rule, ...) of each of ``event_ids``."""
+    return store.source_rows(conn, event_ids)
 
 
 def source_sentences(conn: Connection, event_ids: Sequence[int]) -> dict[int, list[str]]:
@@ -404,7 +409,11 @@ def refresh_event(conn: Connection, event_id: int) -> bool:
     venue_places = [(r.location, r.language) for r in primaries if r.location_source in VENUE_SOURCES]
     venue = venue_key(type_, mode, place_vote(venue_places), VENUE_SOURCES[0]) if venue_places else None
     keys = sorted(
-        set(src_keys) | set(tgt_keys) | ({venue} if venue else set()) | _state_keys(type_, source, target)
+        set(src_keys)
+        | set(tgt_keys)
+        | ({venue} if venue else set())
+        | _state_keys(type_, source, target)
+        | gathering_keys(type_, mode, bool(src_keys or tgt_keys))
     )
     days = day_keys(date_, date_end)
     actor_rows = [
