@@ -11,7 +11,7 @@ from itertools import permutations
 import pytest
 import sqlalchemy as sa
 
-from newsloom.events.gatherings import proper_name
+from newsloom.events.gatherings import proper_name, venue_key
 from newsloom.events.merge import merge_article_events
 from newsloom.events.queries import event_detail
 from newsloom.events.stage import find_events
@@ -121,3 +121,13 @@ def test_two_meetings_of_that_day_writing_the_name_join_no_told_gathering(tmp_pa
     finally:
         store.close()
     assert told not in (ceremony, press) and ceremony != press
+
+
+def test_a_city_is_no_venue_but_the_name_still_tells_the_gathering():
+    names = {"Hà Nội": ("place", "place:hanoi", "Hanoi", None, None)}
+    article = make_article(
+        "Ngày 25-10-2025, Lễ mở ký Công ước khai mạc tại Hà Nội.", "vi", names,
+        times=[("Ngày 25-10-2025", "2025-10-25", "day")], published="2025-10-26",
+    )  # fmt: skip
+    (event,) = find_events(article, classifier=False).events
+    assert event.location == "Hanoi" and venue_key("CONSULT", event.mode, event.location, "sentence") is None
