@@ -18,6 +18,7 @@ from newsloom.article import Article, Sentence
 from newsloom.entities.types import Mention
 from newsloom.events.actors import country_code, fold, mention_key, same_actor
 from newsloom.events.arguments import SentenceContext, State, dedupe, find_arguments
+from newsloom.events.counterparts import one_per_counterpart
 from newsloom.events.dates import DAY_PRECISIONS, date_for, date_range, times_by_sentence
 from newsloom.events.gatherings import gathering_event
 from newsloom.events.locations import dateline_place, event_location, place_country
@@ -194,25 +195,32 @@ def _sentence_events(
             location_key=fold(location) if location else None,
             context=_contexts(sentence, rules),
         )
-        same = next(
-            (
-                k
-                for k, e in by_type.items()
-                if e.type == event.type
-                and (
-                    event.type != "CONSULT"
-                    or participants_match(
-                        [*e.source_actors, *e.target_actors], [*event.source_actors, *event.target_actors]
-                    )
-                )
-            ),
-            None,
-        )
-        if same is not None:
-            by_type[same] = _combine(by_type[same], event)
-        else:
-            by_type[len(by_type)] = event
+        for each in one_per_counterpart(event, trigger, sentence, rules):
+            _add_or_combine(by_type, each)
     return list(by_type.values())
+
+
+def _add_or_combine(by_type: dict[int, Event], event: Event) -> None:
+    """Add a sentence's event, or combine it with the one of its type (for a meeting: of its
+    participants) already read there."""
+    same = next(
+        (
+            k
+            for k, e in by_type.items()
+            if e.type == event.type
+            and (
+                event.type != "CONSULT"
+                or participants_match(
+                    [*e.source_actors, *e.target_actors], [*event.source_actors, *event.target_actors]
+                )
+            )
+        ),
+        None,
+    )
+    if same is not None:
+        by_type[same] = _combine(by_type[same], event)
+    else:
+        by_type[len(by_type)] = event
 
 
 def _combine(first: Event, second: Event) -> Event:

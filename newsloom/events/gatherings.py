@@ -10,6 +10,15 @@ gazetteer landmark, or a place the gazetteer does not know): a city, named or in
 holds many gatherings a day. Two gatherings at one venue on one day (the signing ceremony and the
 press conference after it) are told apart by the gathering's name (the pack's group "name"): the
 stored meeting one of whose reports writes that name is preferred.
+
+A gathering told with no venue ("Lễ mở ký Công ước khai mạc sáng 25/10", "the ASEAN Summit opened on
+Sunday") is kept only when its name is a proper name (a capitalised word after its first: "the
+Business Forum", not "the ceremony" nor "Forum yang ...") and the sentence dates it (not the
+publication day). It then joins the one multilateral meeting of that day one of whose reports writes
+that name, and never a meeting when two of that day write it. Unmatched it is stored, keyed by
+``TOLD_KEY`` and its day, so that the meeting, coming later, finds it: the record does not depend on
+which report came first. Without a proper name or a day of its own it is dropped: "the ceremony
+opened" names no gathering a reader could tell from the others of the day.
 """
 
 from __future__ import annotations
@@ -33,6 +42,28 @@ VENUE_SOURCES = ("sentence",)
 
 #: A told gathering is less certain than a predicate with its actors.
 GATHERING_CONFIDENCE = 0.6
+
+#: Blocking keys (with the day) of stored multilateral meetings: those naming participants, and
+#: gatherings told by their name alone with no venue.
+MEETING_KEY = "gathering:meeting"
+TOLD_KEY = "gathering:told"
+
+#: Where the day of a gathering told with no venue must come from: its own text.
+TOLD_DATE_SOURCES = ("time", "previous")
+
+
+def gathering_keys(type_: str, mode: str | None, named: bool) -> set[str]:
+    """The gathering keys of a stored event: a multilateral meeting naming participants
+    (``named``) or told by its name alone."""
+    if type_ != "CONSULT" or mode != GATHERING_MODE:
+        return set()
+    return {MEETING_KEY if named else TOLD_KEY}
+
+
+def proper_name(name: str) -> bool:
+    """Whether a gathering's name names one gathering: a capitalised word after its first ("the
+    Business Forum", "Lễ mở ký Công ước"), not "the ceremony" or "Forum yang"."""
+    return any(word[:1].isupper() for word in name.split()[1:])
 
 
 def venue_key(type_: str, mode: str | None, location: str | None, location_source: str | None) -> str | None:
@@ -83,11 +114,13 @@ def gathering_event(
     start, end = sentence.start + span[0], sentence.start + span[1]
     trigger = Trigger(pattern=rules.gathering_held, type="CONSULT", mode=GATHERING_MODE)
     location, location_source = event_location(sentence, mentions, text, rules, [], dateline, trigger, [])
-    if venue_key("CONSULT", GATHERING_MODE, location, location_source) is None:
-        return None
     date_, date_end, precision, date_source, time_text = date_for(
         index, sentence, start, times, paragraph_times, article.published, rules, text
     )
+    if venue_key("CONSULT", GATHERING_MODE, location, location_source) is None and not (
+        proper_name(match.group("name") or "") and date_source in TOLD_DATE_SOURCES
+    ):
+        return None
     language = sentence.language or article.language
     return Event(
         type="CONSULT",

@@ -29,7 +29,7 @@ from typing import Any
 from newsloom.article import Article
 from newsloom.events import stored as store
 from newsloom.events.actors import fold, identity_keys, is_state, same_actor
-from newsloom.events.gatherings import told_name, venue_key
+from newsloom.events.gatherings import MEETING_KEY, TOLD_KEY, gathering_name, told_name, venue_key
 from newsloom.events.implicit import implied_meetings
 from newsloom.events.parties import (
     Roles,
@@ -51,6 +51,7 @@ from newsloom.events.years import (
     with_story_days,
     with_story_years,
 )
+from newsloom.lang import load_part
 from newsloom.store import Connection
 from newsloom.store import entities as entity_rows
 from newsloom.store.articles import load_article
@@ -177,10 +178,16 @@ def meeting_parties(event: ArticleEvent | store.StoredEvent) -> tuple[Actor, ...
     ("Ramaphosa -> Vietnam" is one party, Ramaphosa, on that day). Between countries alone ("the
     first visit of a South African president to Vietnam") the host country stands for its side."""
     sources = tuple(event.source_actors)
-    named = any(a.type in ("person", "organization") for a in sources)
+    # a host receives his counterparts: a country among them stands for its delegation, not a
+    # destination ("received the heads of delegation of Mozambique, Azerbaijan, ...")
+    if isinstance(event, store.StoredEvent):
+        hosted = event.host == "source"
+    else:
+        hosted = any(m.host == "source" for m in event.mentions)
+    named = not hosted and any(a.type in ("person", "organization") for a in sources)
     countries_only = all(a.type == "place" for a in event.participants)
     targets = tuple(
-        a if countries_only or a.type != "place" else replace(a, country=None)
+        a if countries_only or hosted or a.type != "place" else replace(a, country=None)
         for a in event.target_actors
         if not (named and a.type == "place")
     )
@@ -221,7 +228,8 @@ def _adds_nothing(group: ArticleEvent, stored: store.StoredEvent, gathering: boo
         group.date == stored.date
         and (any(k.startswith("entity:") and k in named for k in shared) or countries_only)
         and (gathering or not _has_stranger(group.participants, keys, stored.participants))
-        and all(_known_place(a, keys, group.source_actors) for a in group.source_actors)
+        # countries alone are each already a stored participant's state
+        and (countries_only or all(_known_place(a, keys, group.source_actors) for a in group.source_actors))
     )
 
 
@@ -305,12 +313,17 @@ def find_match(conn: Connection, group: ArticleEvent, parent_id: int | None) -> 
     days = store.day_keys(group.date, group.date_end, slack=1)
     for stored in store.candidates_by_keys(conn, keys, days, group.type):
         candidates.setdefault(stored.id, stored)
+    for stored in state_candidates(conn, group, days):
+        candidates.setdefault(stored.id, stored)
     venue = group_venue(group)
     at_venue = store.candidates_by_keys(conn, {venue}, days, group.type) if venue else []
     for stored in at_venue:
         candidates.setdefault(stored.id, stored)
     venue_ids = {s.id for s in at_venue}
     named = _naming(conn, group, venue_ids)
+    for stored in by_gathering_name(conn, group):  # a gathering told with no venue, and its meeting
+        candidates.setdefault(stored.id, stored)
+        venue_ids.add(stored.id)
     parents = {s.parent_id for s in candidates.values() if s.parent_id} | {parent_id or 0}
     meetings = store.event_keys_of(conn, parents - {0})
     own = meetings.get(parent_id or 0, frozenset())
@@ -329,6 +342,65 @@ def find_match(conn: Connection, group: ArticleEvent, parent_id: int | None) -> 
         if score and (best is None or score > best[0] or (score == best[0] and stored.id < best[1])):
             best = (score, stored.id)
     return best[1] if best else None
+
+
+def state_candidates(
+    conn: Connection, group: ArticleEvent, days: Sequence[tuple[str, str]]
+) -> list[store.StoredEvent]:
+    """Stored meetings found by a participant's state ("state:ZAF") where one of the two meetings is
+    read between countries alone: "the first visit of a South African president to Vietnam" names
+    no one, and the meeting of Ramaphosa and Lương Cường that day is keyed by its people. Between
+    named people a shared state is no link, so those candidates are left to the other keys."""
+    states = store.state_keys_of(group.type, (a.country for a in group.participants))
+    if not states:
+        return []
+    found = store.candidates_by_keys(conn, states, days, group.type)
+    if countries_only(group):
+        return [s for s in found if not countries_only(s)]
+    return [s for s in found if countries_only(s)]
+
+
+def countries_only(event: ArticleEvent | store.StoredEvent) -> bool:
+    """Whether a meeting's participants are all countries (one at least)."""
+    return bool(event.participants) and all(a.type == "place" for a in event.participants)
+
+
+def by_gathering_name(conn: Connection, group: ArticleEvent) -> list[store.StoredEvent]:
+    """The stored meeting a gathering told by its name alone, with no venue, reports (the one
+    multilateral meeting of its day one of whose reports writes that name, when exactly one does);
+    or, for a meeting naming participants, the stored gathering of its day told by a name its
+    report writes, when no other stored meeting of that day writes it (``events/gatherings.py``)."""
+    if group.type != "CONSULT" or not group.date or group_venue(group):
+        return []
+    days = store.day_keys(group.date, group.date_end)
+    if not group.participants:
+        meetings = store.candidates_by_keys(conn, {MEETING_KEY}, days, group.type)
+        named = _naming(conn, group, {s.id for s in meetings})
+        return [s for s in meetings if s.id in named] if len(named) == 1 else []
+    told = store.candidates_by_keys(conn, {TOLD_KEY}, days, group.type)
+    if not told:
+        return []
+    written = " ".join(fold(m.evidence) for m in group.mentions)
+    names = _told_names(conn, [s.id for s in told])
+    meeting_ids = [s.id for s in store.candidates_by_keys(conn, {MEETING_KEY}, days, group.type)]
+    others = store.source_sentences(conn, meeting_ids)
+    found = []
+    for stored in told:
+        name = next((n for n in names.get(stored.id, ()) if n in written), None)
+        if name and not any(name in fold(s) for sentences in others.values() for s in sentences):
+            found.append(stored)
+    return found
+
+
+def _told_names(conn: Connection, event_ids: list[int]) -> dict[int, list[str]]:
+    """The gathering names the reports of ``event_ids`` tell (the pack's ``gathering_held``)."""
+    names: dict[int, list[str]] = {}
+    for event_id, rows in store.source_rows_of(conn, event_ids).items():
+        for row in rows:
+            if row.rule.endswith(":gathering_held"):
+                name = gathering_name(row.sentence, load_part(row.language, "events"))
+                names.setdefault(event_id, []).extend([name] if name else [])
+    return names
 
 
 def _naming(conn: Connection, group: ArticleEvent, ids: set[int]) -> set[int]:
@@ -482,7 +554,9 @@ def _groups(conn: Connection, article: Article) -> list[ArticleEvent]:
     mapping = corpus_keys(conn, article)
     roles = stored_roles(conn, mapping.values())
     groups = implied_meetings([remap(g, mapping, roles) for g in article_events(article.events)])
-    return _meetings_of_statements([g for g in groups if g.participants or group_venue(g)])
+    return _meetings_of_statements(
+        [g for g in groups if g.participants or group_venue(g) or told_name(g.primary)]
+    )
 
 
 def _story_dated(
@@ -558,6 +632,11 @@ def _neighbour_ids(conn: Connection, articles: Sequence[Article]) -> set[str]:
             venue = group_venue(group)
             keys = group.src_keys | group.tgt_keys | ({venue} if venue else set())
             candidates.update(s.id for s in store.candidates_by_keys(conn, keys, days, group.type))
+            candidates.update(s.id for s in state_candidates(conn, group, days))
+            if group.type == "CONSULT" and (group.mode == "multilateral" or not group.participants):
+                # which told gathering joins which meeting of a day depends on all of them
+                gatherings = store.candidates_by_keys(conn, {MEETING_KEY, TOLD_KEY}, days, group.type)
+                candidates.update(s.id for s in gatherings)
     found = store.articles_of_events(conn, candidates) - own
     if len(found) > REPLAY_LIMIT:
         return set()

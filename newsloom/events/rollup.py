@@ -231,8 +231,9 @@ def _parent(index: int, event: Event, events: Sequence[Event], meetings: Sequenc
     direct = [c for c in candidates if c[0] >= 2]
     candidates = direct or candidates
     before = [c for c in candidates if c[2] <= event.sentence]
-    if before:  # the meeting told last before the statement
-        return max(before, key=lambda c: c[2])[1]
+    if before:  # the meeting told last before the statement that it involves most: of a host's
+        # meetings with X, Y and Z, "with Y, the two sides agreed" was said at Y's
+        return max(before, key=lambda c: (c[0], c[2], -c[1]))[1]
     return min(candidates, key=lambda c: (-c[0], c[2]))[1]  # a lead: the meeting it involves most
 
 

@@ -101,6 +101,9 @@ class EventRules:
     consult_modes: tuple[tuple[str, str], ...] = ()
     #: "bilateral talks": a two-party meeting is never multilateral, even on a summit's sidelines
     bilateral: str = r"(?!)"
+    #: a host's meeting with several counterparts held together ("a trilateral meeting", "cùng lúc"):
+    #: one event; without it, a listed counterpart is a meeting of its own (``events/counterparts.py``)
+    met_together: str = r"(?!)"
     #: a sentence-initial phrase naming the year before ("Last year", "Năm ngoái"): the event is
     #: dated to that year (year precision), never to the publication day
     past_year_opener: str = r"(?!)"

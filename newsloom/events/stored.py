@@ -13,7 +13,7 @@ from typing import Any
 
 from newsloom.article import Article
 from newsloom.events.actors import fold
-from newsloom.events.gatherings import VENUE_SOURCES, venue_key
+from newsloom.events.gatherings import VENUE_SOURCES, gathering_keys, venue_key
 from newsloom.events.places import place_entry
 from newsloom.events.rollup import EXPLICIT_DATE_SOURCES, ArticleEvent
 from newsloom.events.types import Actor
@@ -64,6 +64,7 @@ class StoredEvent:
     target_actors: tuple[Actor, ...]
     src_keys: frozenset[str]
     tgt_keys: frozenset[str]
+    host: str | None = None  # "source" when the source side received the other ("A received B")
 
     @property
     def participants(self) -> tuple[Actor, ...]:
@@ -95,6 +96,7 @@ def _stored(row: store.EventRow) -> StoredEvent:
         target_actors=_actors(actors.get("target", [])),
         src_keys=frozenset(json.loads(row.src_keys or "[]")),
         tgt_keys=frozenset(json.loads(row.tgt_keys or "[]")),
+        host=row.host,
     )
 
 
@@ -108,6 +110,11 @@ def candidates_by_keys(
 def candidates_by_parent(conn: Connection, parent_id: int, type_: str) -> list[StoredEvent]:
     """Statements of ``type_`` already attached to a stored meeting."""
     return [_stored(r) for r in store.candidates_by_parent(conn, parent_id, type_)]
+
+
+def source_rows_of(conn: Connection, event_ids: Sequence[int]) -> dict[int, list[store.SourceRow]]:
+    """The source rows (sentence, language, rule, ...) of each of ``event_ids``."""
+    return store.source_rows(conn, event_ids)
 
 
 def source_sentences(conn: Connection, event_ids: Sequence[int]) -> dict[int, list[str]]:
@@ -339,6 +346,21 @@ def _title(
     return f"{names(source)} -> {names(target)}: {label}"
 
 
+#: The blocking key of a meeting by the state of one of its participants ("state:ZAF"): a meeting read
+#: between countries alone ("the first visit of a South African president to Vietnam") finds the
+#: meeting of those countries' people that day by it (see ``merge.state_candidates``).
+STATE_KEY = "state:"
+
+
+def state_keys_of(type_: str, countries: Iterable[str | None]) -> set[str]:
+    """The state keys of a meeting with participants of ``countries`` (none for other types)."""
+    return {f"{STATE_KEY}{c}" for c in countries if c} if type_ == "CONSULT" else set()
+
+
+def _state_keys(type_: str, source: list[dict[str, Any]], target: list[dict[str, Any]]) -> set[str]:
+    return state_keys_of(type_, (a.get("country") for a in (*source, *target)))
+
+
 def refresh_event(conn: Connection, event_id: int) -> bool:
     """Recompute an event's consolidated fields and keys from its sources; delete it when none is left."""
     rows = store.source_rows(conn, [event_id])[event_id]
@@ -386,7 +408,13 @@ def refresh_event(conn: Connection, event_id: int) -> bool:
     # a gathering's venue named in a report keys it too: a report naming no one finds it by that
     venue_places = [(r.location, r.language) for r in primaries if r.location_source in VENUE_SOURCES]
     venue = venue_key(type_, mode, place_vote(venue_places), VENUE_SOURCES[0]) if venue_places else None
-    keys = sorted(set(src_keys) | set(tgt_keys) | ({venue} if venue else set()))
+    keys = sorted(
+        set(src_keys)
+        | set(tgt_keys)
+        | ({venue} if venue else set())
+        | _state_keys(type_, source, target)
+        | gathering_keys(type_, mode, bool(src_keys or tgt_keys))
+    )
     days = day_keys(date_, date_end)
     actor_rows = [
         {

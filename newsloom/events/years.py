@@ -159,7 +159,31 @@ def with_story_days(
             result.append(group)
             continue
         result.append(_on_story_day(group, day))
-    return _statements_on_meeting_days(result)
+    return _statements_on_meeting_days(_told_after_their_lead(result))
+
+
+def _told_after_their_lead(groups: list[ArticleEvent]) -> list[ArticleEvent]:
+    """An event whose sentence has no time at all, in a report with no publication date, happened on
+    the story day of the nearest event before it by the same actor: "Sugiono on Saturday urged ...
+    Speaking at the 30th meeting of the Council, Sugiono said ..." is Saturday's meeting. (A
+    published report dates such a sentence by its publication day; this report has none, and its
+    lead's day is the nearest the text gives.)"""
+    dated = sorted(
+        ((_first_sentence(g), g) for g in groups if g.date_source == STORY_DATE_SOURCE and g.date),
+        key=lambda pair: pair[0],
+    )
+    result = []
+    for group in groups:
+        first = _first_sentence(group)
+        lead = None
+        if not group.date and not any(m.time_text or m.date for m in group.mentions):
+            lead = next((g for at, g in reversed(dated) if at <= first and g.src_keys & group.src_keys), None)
+        result.append(_on_story_day(group, lead.date) if lead is not None and lead.date else group)
+    return result
+
+
+def _first_sentence(group: ArticleEvent) -> int:
+    return min(m.sentence for m in group.mentions)
 
 
 def _on_story_day(group: ArticleEvent, day: str) -> ArticleEvent:

@@ -253,12 +253,15 @@ def _split_by_events(article: Article, sentences: list[int]) -> list[_Part]:
     wanted = set(sentences)
     lead = sentences[:LEAD_SENTENCES]
     tops = [e for e in article.events if e.parent is None and e.group >= 0 and e.sentence in wanted]
+    # the meetings one trigger announces ("received X, Y and Z": one per guest) are one announcement
+    by_trigger: dict[tuple[int, int], int] = {}
+    one = {e.group: by_trigger.setdefault((e.start, e.end), e.group) for e in tops}
     for announcing in lead:
         announced: dict[int, frozenset[str]] = {}
         for event in tops:
             actors = _event_actors(article, event)
             if event.sentence == announcing and len(actors) >= 2:
-                announced.setdefault(event.group, actors)
+                announced[one[event.group]] = announced.get(one[event.group], frozenset()) | actors
         distinct = [g for g, actors in announced.items()
                     if not any(actors <= other for h, other in announced.items() if h != g)]  # fmt: skip
         if len(distinct) >= 2:
@@ -267,7 +270,9 @@ def _split_by_events(article: Article, sentences: list[int]) -> list[_Part]:
         return whole
     owner: dict[int, set[int]] = {}
     for event in article.events:
-        group = event.group if event.group in distinct else event.parent if event.parent in distinct else None
+        own = one.get(event.group, event.group)
+        parent = one.get(event.parent, event.parent) if event.parent is not None else None
+        group = own if own in distinct else parent if parent in distinct else None
         if group is not None and event.sentence in wanted:
             owner.setdefault(event.sentence, set()).add(group)
     parts: dict[int, list[int]] = {g: [] for g in distinct}

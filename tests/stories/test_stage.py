@@ -142,14 +142,15 @@ def test_an_opening_that_announces_two_events_is_cut_in_two() -> None:
                                                         "Luis Prado", ("Prado", "Luis Prado")])  # fmt: skip
     keys = {"diallo": "person:omar diallo", "berg": "person:anna berg", "prado": "person:luis prado"}
 
-    def event(sentence: int, group: int, parent: int | None, *actors: str) -> Event:
+    def event(sentence: int, group: int, parent: int | None, word: str, *actors: str) -> Event:
         text = article.sentences[sentence].text
-        return Event(type="CONSULT", sentence=sentence, evidence=text, start=0, end=1, trigger="met",
-                     source=(keys[actors[0]],), target=tuple(keys[a] for a in actors[1:]), group=group,
-                     parent=parent)  # fmt: skip
+        start = article.sentences[sentence].start + text.index(word)  # each event its own trigger
+        return Event(type="CONSULT", sentence=sentence, evidence=text, start=start, end=start + len(word),
+                     trigger=word, source=(keys[actors[0]],), target=tuple(keys[a] for a in actors[1:]),
+                     group=group, parent=parent)  # fmt: skip
 
-    events = (event(0, 0, None, "diallo", "berg"), event(0, 1, None, "diallo", "prado"),
-              event(1, 2, 0, "berg"), event(2, 3, 1, "prado"))  # fmt: skip
+    events = (event(0, 0, None, "received", "diallo", "berg"), event(0, 1, None, "opened", "diallo", "prado"),
+              event(1, 2, 0, "asked", "berg"), event(2, 3, 1, "said", "prado"))  # fmt: skip
     found = segments(dataclasses.replace(article, events=events))
     assert [f.sentences for f in found] == [(0, 1), (0, 2)]
     assert [sorted(f.persons) for f in found] == [
@@ -158,6 +159,29 @@ def test_an_opening_that_announces_two_events_is_cut_in_two() -> None:
     ]
     assert segment_passage(article, found[1]).startswith("At the fair")  # its own sentence first
     assert segments(article) == []  # without the events stage: one event
+
+
+def test_the_meetings_one_trigger_announces_are_one_event() -> None:
+    # "received X and Y" is one meeting per guest (events/counterparts.py), told as one announcement
+    body = (
+        "On Friday, President Omar Diallo received Mayor Anna Berg and minister Luis Prado in turn.\n"
+        "At the meeting, Berg asked for help to rebuild the harbour of her city after the storm.\n"
+        "At the fair, Prado said exports of coffee and cocoa had doubled in a year."
+    )
+    article = make_article("one-trigger", body, persons=["Omar Diallo", "Anna Berg", ("Berg", "Anna Berg"),
+                                                         "Luis Prado", ("Prado", "Luis Prado")])  # fmt: skip
+    keys = {"diallo": "person:omar diallo", "berg": "person:anna berg", "prado": "person:luis prado"}
+    start = body.index("received")
+
+    def event(sentence: int, group: int, parent: int | None, *actors: str) -> Event:
+        text = article.sentences[sentence].text
+        return Event(type="CONSULT", sentence=sentence, evidence=text, start=start, end=start + 8,
+                     trigger="received", source=(keys[actors[0]],), target=tuple(keys[a] for a in actors[1:]),
+                     group=group, parent=parent)  # fmt: skip
+
+    events = (event(0, 0, None, "diallo", "berg"), event(0, 1, None, "diallo", "prado"),
+              event(1, 2, 0, "berg"), event(2, 3, 1, "prado"))  # fmt: skip
+    assert segments(dataclasses.replace(article, events=events)) == []
 
 
 def test_the_stage_embeds_a_batch_in_one_call_as_one_by_one(fake_encoder: BagOfWordsEncoder) -> None:

@@ -206,9 +206,12 @@ RULES = EventRules(
     person_pronoun=r"\b(?:he|she)\b",
     adverbial_opener=r"^\s*(?:\w+ing\b|On\s+the\s+sidelines|For\s+(?:his|her|their|its)\s+part|According\s+to|In\s+|On\s+|At\s+|After\s+|During\s+|Following\s+|Speaking\s+|As\s+|With\s+)",
     specific_object=r"\b(?:initiative|proposal|plan|convention|agreement|accord|treaty|memorandum|MoU|programmes?|programs?|project|resolution|bid|candidacy|hosting|declaration|statement|deal)\b",
-    locative=r"\b(?:in|at)\s+$",
+    # "at the National Convention Centre": the article before a named place is the locative's
+    locative=r"\b(?:in|at)\s+(?:the\s+)?$",
     between=r"\b(?:between|the\s+two)\s+$",
     bilateral=r"\bbilateral\b",
+    # "met X and Y together", "a trilateral meeting": one meeting with several counterparts
+    met_together=r"\b(?:together|jointly|trilateral|quadrilateral|three-way|joint\s+meeting)\b",
     past_year_opener=r"^\W*(?:Last\s+year|A\s+year\s+(?:ago|earlier))\b",
     relative_clause=r",\s*(?:which|who|whose|where)\b",
     consult_modes=(
@@ -291,8 +294,9 @@ RULES = EventRules(
     gathering_after=r"(?:\s*[-–—/]\s*(?-i:[A-ZÀ-ÖØ-ÞĐ])[\w'’.&-]*(?:\s+(?-i:[A-ZÀ-ÖØ-ÞĐ])[\w'’.&-]*)*)?"
     r"(?:\s+(?-i:[A-ZÀ-ÖØ-ÞĐ])[\w'’.&-]*){0,3}?\s+(?:Forum|Conference|Ceremony|Dialogue|Expo|Festival)\b",
     # "The Forum opened at ...", "the ceremony took place at ...": a gathering told by its name
-    # alone, at a clause's start
-    gathering_held=r"(?:^|,\s*)(?P<name>(?:the\s+)?(?:(?-i:[A-Z][\w'’–-]*)\s+){0,8}(?:ceremony|conference|forum|dialogue))\s+(?P<t>opened|was\s+held|took\s+place|got\s+under\s+way)\b",
+    # alone, at a clause's start; one lowercase word may say what kind of gathering it is ("the
+    # signing ceremony opened")
+    gathering_held=r"(?:^|,\s*)(?P<name>(?:the\s+)?(?:(?-i:[A-Z][\w'’–-]*)\s+){0,8}(?:(?:signing|opening|closing|welcome|welcoming|press|award|awards)\s+)?(?:ceremony|conference|forum|dialogue))\s+(?P<t>opened|was\s+held|took\s+place|got\s+under\s+way)\b",
     # "The UN should press on with reform": the UN is asked, not asking
     obligation_after=r"\s+(?:should|must|ought\s+to|needs?\s+to|has\s+to|have\s+to)\b",
     organizer_phrase=r"\b(?:co-?)?organi[sz]ed\s+(?:jointly\s+)?by\b[^,;.]*",

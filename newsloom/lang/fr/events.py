@@ -226,9 +226,12 @@ RULES = EventRules(
     person_pronoun=r"\b(?:il|elle)\b",
     adverbial_opener=r"^\s*(?:Selon|D['’]après|Lors\s+d|Au\s+cours|À\s+l['’]issue|En\s+marge|Dans\s+|En\s+|Au\s+|Aux\s+|À\s+|Après\s+|Avant\s+|Pendant\s+|Durant\s+|S['’]exprimant|Interrogée?\s+|De\s+son\s+côté|Pour\s+sa\s+part|\w+ant\b)",
     specific_object=r"\b(?:initiative|proposition|plan|convention|accord|traité|protocole|mémorandum|programme|projet|résolution|candidature|déclaration|décision|mesures?|partenariat|appel|envoi|réforme|offre)\b",
-    locative=r"\b(?:à|au|aux|en|dans)\s+$",
+    # "à la Maison des congrès", "dans l'enceinte": the article before a named place is the locative's
+    locative=r"\b(?:à|au|aux|en|dans)\s+(?:(?:la|le|les)\s+|l['’])?$",
     between=r"\b(?:entre|les\s+deux)\s+$",
     bilateral=r"\bbilatéra\w*",
+    # "ensemble", "trilatérale": one meeting with several counterparts
+    met_together=r"\b(?:ensemble|conjointement|trilatéra\w*)\b",
     past_year_opener=r"^\W*(?:L['’]an\s+dernier|L['’]année\s+dernière|L['’]an\s+passé|Un\s+an\s+plus\s+tôt)\b",
     relative_clause=r",\s*(?:qui|que|dont|où|lequel|laquelle)\b",
     consult_modes=(

@@ -180,6 +180,8 @@ RULES = EventRules(
     locative=r"\b(?:tại|ở)\s+$",
     between=r"\b(?:giữa|hai nước)\s+$",
     bilateral=r"\bsong phương\b",
+    # "gặp chung", "cùng lúc", "ba bên": one meeting with several counterparts
+    met_together=r"\b(?:cùng lúc|gặp chung|ba bên|bốn bên)\b",
     past_year_opener=r"^\W*(?:Năm ngoái|Năm trước)\b",
     relative_clause=r",\s*(?:vốn|nơi|mà)\b",
     consult_modes=(
