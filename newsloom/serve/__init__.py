@@ -19,6 +19,12 @@ DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
 TOKEN_ENV = "NEWSLOOM_TOKEN"
 INSTALL_HINT = "The server needs the serve extra: run pip install 'newsloom[serve]'."
+#: How uvicorn serves (one process or workers; ``bench/serve.py`` uses the same): the C HTTP parser
+#: (httptools) and event loop (uvloop) when installed, else the pure-Python ones (h11, asyncio); no
+#: access log line per request (the server's start and errors are still logged).
+SERVER_OPTIONS: dict[str, Any] = {
+    "http": "auto", "loop": "auto", "access_log": False, "proxy_headers": False, "server_header": False,
+}  # fmt: skip
 
 
 def create_app(db: str, token: str | None = None, **options: Any) -> FastAPI:
@@ -73,7 +79,7 @@ def run_server(
             f"newsloom: warning: listening on {host}, reachable from other machines. Reads need no token.",
             file=sys.stderr,
         )
-    uvicorn.run(app, host=host, port=port, log_level="info", proxy_headers=False, server_header=False)
+    uvicorn.run(app, host=host, port=port, log_level="info", **SERVER_OPTIONS)
 
 
 __all__ = ["DEFAULT_HOST", "DEFAULT_PORT", "create_app", "run_server"]
