@@ -125,3 +125,30 @@ def test_documents_read_together_are_those_read_one_by_one(module_db: Path) -> N
                 alone = {ref: find_doc(conn, kind, ref, language) for ref in refs}
                 assert together == {ref: doc for ref, doc in alone.items() if doc is not None}
     store.close()
+
+
+def test_meaning_ranks_follow_the_vectors_loaded_last(module_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each language's rows are found once per load of the vectors: a load after the store changed
+    (a new language, a new article) is what the next query ranks, never the rows of the load before."""
+    import numpy as np
+
+    from newsloom.serve import search as search_module
+    from newsloom.store import Store
+    from newsloom.stories import embed
+
+    query = np.array([1.0, 1.0, 1.0, 0.0], dtype=np.float32) / np.sqrt(3)
+
+    class FixedEncoder:
+        def encode(self, texts: list[str]) -> np.ndarray:
+            return np.vstack([query for _ in texts])
+
+    monkeypatch.setattr(embed, "get_encoder", lambda: FixedEncoder())
+    stored = [("a1", "vi", query), ("a2", "en", query)]
+    monkeypatch.setattr(search_module.index_rows, "passage_vectors", lambda conn: iter(list(stored)))
+    index = SearchIndex(Store.open(str(module_db)), use_embeddings=True)
+    index._load_vectors()
+    assert {(ref, rank) for ref, _, rank in index._meaning_ranks("anything")} == {("a1", 1), ("a2", 1)}
+    stored.append(("a3", "id", query))
+    index._load_vectors()
+    assert {ref for ref, _, _ in index._meaning_ranks("anything")} == {"a1", "a2", "a3"}
+    assert [ref for ref, _, _ in index._meaning_ranks("anything", "id")] == ["a3"]
