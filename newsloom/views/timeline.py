@@ -378,8 +378,12 @@ class TrustFilter:
     show_uncertain: bool = False
 
     def keeps(self, event: dict[str, Any]) -> bool:
-        """Whether the timeline shows ``event``."""
-        trust = trust_of(event)
+        """Whether the timeline shows ``event`` (its mark made without validation: the stored counts
+        are already numbers, and a window asks this of every event in it)."""
+        trust = Trust.model_construct(
+            sources=event["n_articles"], languages=len(event.get("languages") or []),
+            confidence=event["confidence"],
+        )  # fmt: skip
         if trust.uncertain and not self.show_uncertain:
             return False
         return passes(trust, self.min_sources, self.min_confidence)
@@ -388,16 +392,18 @@ class TrustFilter:
 def trusted_day(day: dict[str, Any], query: TimelineQuery) -> tuple[dict[str, Any] | None, int]:
     """The day with only the events ``query`` keeps (None when none is left), and how many it hid."""
     groups, kept, total = [], 0, 0
+    trust = query.trust
     for group in day["groups"]:
         events = []
         for event in group["events"]:
-            statements = [s for s in event["statements"] if query.trust.keeps(s)]
+            statements = [s for s in event["statements"] if trust.keeps(s)]
             total += 1 + len(event["statements"])
-            if query.trust.keeps(event):
+            shown = trust.keeps(event)
+            if shown:
                 events.append({**event, "statements": statements})
             else:  # what was said at a hidden meeting stays, on its own line
                 events.extend({**said, "statements": []} for said in statements)
-            kept += int(query.trust.keeps(event)) + len(statements)
+            kept += int(shown) + len(statements)
         if events:
             groups.append({**group, "events": events})
     if not groups:

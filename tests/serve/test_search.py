@@ -115,7 +115,9 @@ def test_documents_read_together_are_those_read_one_by_one(module_db: Path) -> N
     store = Store.open(str(module_db))
     SearchIndex(store, use_embeddings=False).refresh(force=True)
     with store.connect() as conn:
-        keys = [(str(r[0]), str(r[1])) for r in conn.exec_driver_sql("SELECT kind, ref FROM serve_search_docs")]
+        keys = [
+            (str(r[0]), str(r[1])) for r in conn.exec_driver_sql("SELECT kind, ref FROM serve_search_docs")
+        ]
         languages = [None, "vi", "en"]
         for kind in ("article", "event", "entity"):
             refs = [ref for k, ref in keys if k == kind] + ["no-such-ref"]
@@ -127,7 +129,9 @@ def test_documents_read_together_are_those_read_one_by_one(module_db: Path) -> N
     store.close()
 
 
-def test_meaning_ranks_follow_the_vectors_loaded_last(module_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_meaning_ranks_follow_the_vectors_loaded_last(
+    module_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Each language's rows are found once per load of the vectors: a load after the store changed
     (a new language, a new article) is what the next query ranks, never the rows of the load before."""
     import numpy as np
