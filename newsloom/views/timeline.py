@@ -21,10 +21,11 @@ from newsloom.store import Connection
 from newsloom.store import articles as article_rows
 from newsloom.store import events as event_rows
 from newsloom.store import stories as story_rows
+from newsloom.views import trust as marks
 from newsloom.views.common import Model
 from newsloom.views.events import EventSummary
 from newsloom.views.names import with_canonical_names
-from newsloom.views.trust import Trust, passes
+from newsloom.views.trust import Trust
 
 #: Days the timeline shows when no range is asked for: a month back from the newest event.
 WINDOW_DAYS = 31
@@ -378,15 +379,15 @@ class TrustFilter:
     show_uncertain: bool = False
 
     def keeps(self, event: dict[str, Any]) -> bool:
-        """Whether the timeline shows ``event`` (its mark made without validation: the stored counts
-        are already numbers, and a window asks this of every event in it)."""
-        trust = Trust.model_construct(
-            sources=event["n_articles"], languages=len(event.get("languages") or []),
-            confidence=event["confidence"],
-        )  # fmt: skip
-        if trust.uncertain and not self.show_uncertain:
+        """Whether the timeline shows ``event``: ``Trust.uncertain`` and ``passes`` of its mark, read
+        from the stored numbers without making the mark (a window asks this of every event in it)."""
+        sources, confidence = event["n_articles"], event["confidence"]
+        low = confidence is not None and confidence < marks.LOW_CONFIDENCE  # read when asked, as Trust does
+        if sources <= 1 and low and not self.show_uncertain:
             return False
-        return passes(trust, self.min_sources, self.min_confidence)
+        if sources < self.min_sources:
+            return False
+        return self.min_confidence <= 0 or (confidence is not None and confidence >= self.min_confidence)
 
 
 def trusted_day(day: dict[str, Any], query: TimelineQuery) -> tuple[dict[str, Any] | None, int]:
