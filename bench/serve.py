@@ -191,8 +191,6 @@ def free_port() -> int:
 
 #: Set for the --before server: uvicorn's pure-Python HTTP parser and event loop (h11, asyncio).
 PURE_ENV = "NEWSLOOM_BENCH_PURE_UVICORN"
-#: Threads of the served app (``create_app(threads=...)``), to compare settings: unset, its default.
-THREADS_ENV = "NEWSLOOM_BENCH_THREADS"
 
 
 def serve(db: str, port: int, workers: int = 1) -> None:
@@ -214,9 +212,7 @@ def serve(db: str, port: int, workers: int = 1) -> None:
         options = {}
     if os.environ.get(PURE_ENV):  # --before: as the older code ran, before httptools and uvloop came in
         options = {**options, "http": "h11", "loop": "asyncio"}
-    extra = {"threads": int(os.environ[THREADS_ENV])} if os.environ.get(THREADS_ENV) else {}
-    app = create_app(db, token=None, **extra)  # type: ignore[arg-type]
-    uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning", **options)
+    uvicorn.run(create_app(db, token=None), host="127.0.0.1", port=port, log_level="warning", **options)
 
 
 def checkout(ref: str, folder: Path) -> Path:

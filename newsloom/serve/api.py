@@ -236,19 +236,10 @@ def export(
 
 
 # -- the app --------------------------------------------------------------------------------------
-#: Threads that run the routes' blocking work (views, store reads) at once; anyio's default is 40.
-#: The GIL lets one run Python at a time, and each store call gives it up and waits to get it back,
-#: so 32 readers in 32 threads queue on the GIL many times per request; a few threads (as many as
-#: SQLite can overlap on two cores, with room for a long upload) queue them once, at the door.
-READ_THREADS = 8
-
-
 def create_app(
-    db: str, token: str | None = None, *, embeddings: bool = True, read_only: bool = False,
-    threads: int | None = READ_THREADS,
-) -> FastAPI:  # fmt: skip
+    db: str, token: str | None = None, *, embeddings: bool = True, read_only: bool = False
+) -> FastAPI:
     """The API and web UI over the store at ``db``; writes need ``token`` (None: writes are off).
-    ``threads``: how many requests' blocking work runs at once (None: anyio's default).
 
     ``read_only`` (or a store file this process cannot write) serves reads only: nothing is written
     to the store, uploads answer 503 saying why, and search uses the index as it was stored.
@@ -264,10 +255,6 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        if threads is not None:
-            import anyio.to_thread
-
-            anyio.to_thread.current_default_thread_limiter().total_tokens = threads
         await run_in_threadpool(_build_search_index, search_index)  # before the first request
         await run_in_threadpool(_warm_timeline, store)
         await run_in_threadpool(_compile_pages, app.state.templates)

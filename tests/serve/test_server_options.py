@@ -1,4 +1,4 @@
-"""How the server runs: the threads a request's blocking work runs in, and uvicorn's options."""
+"""How `newsloom serve` runs uvicorn."""
 
 from __future__ import annotations
 
@@ -6,32 +6,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-
-def _tokens(client: Any) -> float:
-    import anyio.to_thread
-
-    return float(client.portal.call(lambda: anyio.to_thread.current_default_thread_limiter().total_tokens))
-
-
-@pytest.mark.parametrize("threads", [3, 11])
-def test_the_app_runs_its_blocking_work_in_as_many_threads_as_asked(module_db: Path, threads: int) -> None:
-    from fastapi.testclient import TestClient
-
-    from newsloom.serve.api import create_app
-
-    with TestClient(create_app(str(module_db), embeddings=False, threads=threads)) as client:
-        assert _tokens(client) == threads
-        assert client.get("/api/events?limit=2").status_code == 200
-
-
-def test_without_a_number_the_threads_are_anyios_default(module_db: Path) -> None:
-    from fastapi.testclient import TestClient
-
-    from newsloom.serve.api import READ_THREADS, create_app
-
-    with TestClient(create_app(str(module_db), embeddings=False, threads=None)) as client:
-        assert _tokens(client) == 40 != READ_THREADS
 
 
 def test_newsloom_serve_runs_uvicorn_with_the_shared_options(
