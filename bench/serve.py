@@ -439,6 +439,13 @@ def main() -> None:
         "the cache kept, beside GET /api; --profile KIND,... also prints cProfile's top 10 of those kinds",
     )  # fmt: skip
     parser.add_argument("--profile", default="", help="with --cpu: kinds to profile (e.g. search,event)")
+    parser.add_argument(
+        "--search-cpu", type=int, metavar="ROUNDS",
+        help="only search_view's CPU per query (the QUERIES, embeddings cached) in a process per code, "
+        "this code and --before's alternating over ROUNDS, the least of each kept, and whether their "
+        "results are the same",
+    )  # fmt: skip
+    parser.add_argument("--search-child", metavar="DB", help=argparse.SUPPRESS)
     parser.add_argument("--serve", nargs=3, metavar=("DB", "PORT", "WORKERS"), help=argparse.SUPPRESS)
     parser.add_argument("--home-child", metavar="DB", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -447,6 +454,9 @@ def main() -> None:
         return
     if args.home_child:
         home_child(args.home_child)
+        return
+    if args.search_child:
+        search_child(args.search_child)
         return
 
     base = OUT / "serve_base.db"
@@ -460,6 +470,9 @@ def main() -> None:
 
     if args.home_page:
         home_pages(scaled, args.home_page, args.before)
+        return
+    if args.search_cpu:
+        search_cpu(scaled, args.search_cpu, args.before)
         return
     if args.cpu:
         if args.before:  # the older code first, in a process of its own, then this one
@@ -506,6 +519,60 @@ def main() -> None:
     print(f"\nerrors: {errors} (must be 0)")
     if errors:
         raise SystemExit(1)
+
+
+def search_child(db: str) -> None:
+    """search_view over ``db`` for every query (no language, then Vietnamese only): the least CPU ms per
+    query of 3 passes after a warm-up, then a digest of every result."""
+    import json
+
+    from newsloom.serve.search import SearchIndex
+    from newsloom.store import Store
+    from newsloom.views.search import SearchQuery, search_view
+
+    index = SearchIndex(Store.open(db, read_only=True))
+    index.refresh(True)
+    asked = [SearchQuery(q, None, language, 20, 0) for q in QUERIES for language in (None, "vi")]
+    found = [search_view(index, query).model_dump(mode="json") for query in asked]  # warm: embeddings
+    best = float("inf")
+    for _ in range(3):
+        started = time.process_time()
+        for query in asked:
+            search_view(index, query)
+        best = min(best, 1000 * (time.process_time() - started) / len(asked))
+    digest = hashlib.sha1(json.dumps(found, sort_keys=True).encode(), usedforsecurity=False).hexdigest()
+    print(f"{best:.2f} {digest}")
+
+
+def search_cpu(scaled: Path, rounds: int, before: str | None) -> None:
+    """:func:`search_child` for each code, alternating over ``rounds`` (the store's index built once)."""
+    import os
+
+    from newsloom.serve.search import SearchIndex
+    from newsloom.store import Store
+
+    db = OUT / "serve_search.db"
+    if not db.exists() or db.stat().st_mtime < scaled.stat().st_mtime:
+        db.write_bytes(scaled.read_bytes())
+        store = Store.open(str(db))
+        SearchIndex(store, use_embeddings=False).refresh(True)
+        store.close()
+    codes = [("new", ROOT)] + ([(before, checkout(before, OUT / "before"))] if before else [])
+    best: dict[str, float] = {}
+    digests: dict[str, str] = {}
+    for _ in range(rounds):
+        for name, code in codes:
+            done = subprocess.run(
+                [sys.executable, __file__, "--search-child", str(db)], capture_output=True, text=True,
+                check=True, env={**os.environ, "PYTHONPATH": str(code)}, cwd=OUT,
+            )  # fmt: skip
+            figure, digests[name] = done.stdout.split()[-2:]
+            best[name] = min(best.get(name, float("inf")), float(figure))
+    print(f"search_view CPU ms per query ({len(QUERIES)} queries, all languages and Vietnamese only), "
+          f"least of {rounds} rounds:")  # fmt: skip
+    for name, figure in best.items():
+        print(f"  {name:<12}{figure:>8.2f}  {figure / best['new']:.2f}x new")
+    print(f"  same results: {len(set(digests.values())) == 1}")
 
 
 def home_child(db: str) -> None:
