@@ -11,6 +11,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from newsloom.errors import NewsloomError
+from newsloom.serve.options import SERVER_OPTIONS
 
 if TYPE_CHECKING:
     from fastapi import FastAPI
@@ -19,16 +20,6 @@ DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
 TOKEN_ENV = "NEWSLOOM_TOKEN"
 INSTALL_HINT = "The server needs the serve extra: run pip install 'newsloom[serve]'."
-#: How uvicorn serves (one process or workers; ``bench/serve.py`` uses the same): the C HTTP parser
-#: (httptools) and event loop (uvloop) when installed, else the pure-Python ones (h11, asyncio); no
-#: access log line per request (the server's start and errors are still logged); an idle keep-alive
-#: connection kept 30 s, not uvicorn's 5: a pooling client (httpx, 32 readers on a loaded machine)
-#: that sends on a connection the server is closing gets a ReadError (15 of 2,923 requests in one
-#: bench run at load 13).
-SERVER_OPTIONS: dict[str, Any] = {
-    "http": "auto", "loop": "auto", "access_log": False, "proxy_headers": False, "server_header": False,
-    "timeout_keep_alive": 30,
-}  # fmt: skip
 
 
 def create_app(db: str, token: str | None = None, **options: Any) -> FastAPI:

@@ -56,7 +56,7 @@ def run_workers(
     """Serve with ``workers`` processes until interrupted (see the module's docstring)."""
     import uvicorn
 
-    from newsloom.serve import SERVER_OPTIONS
+    from newsloom.serve.options import SERVER_OPTIONS
     from newsloom.serve.search import REFRESH_INTERVAL, SearchIndex
     from newsloom.store import Store
 
