@@ -3,9 +3,12 @@
     python bench/serve.py [--articles 10000] [--clients 32] [--seconds 30] [--baseline-seconds 10]
                           [--before REF] [--workers 2]
 
-``--before REF`` serves the same store with the code of a git revision first, ``--workers N`` adds a
-run of the new code with N read-only worker processes: every run in one invocation, same store,
-same load, each with its own same-run baseline.
+``--before REF`` serves the same store with the code of a git revision first (under uvicorn's
+pure-Python HTTP parser and loop, h11 and asyncio, as before httptools and uvloop came in), ``--workers
+N`` adds a run of the new code with N read-only worker processes: every run in one invocation, same
+store, same load, each with its own same-run baseline. ``--client raw`` drives the load with
+keep-alive HTTP/1.1 clients on asyncio streams (~0.1 ms CPU per request against httpx's ~2.4 ms,
+measured), ``both`` with each in turn. ``--cpu N`` measures the server's CPU per request in-process.
 
 1. Base store: the bundled examples and the shared seeds through every stage and corpus step
    (cached in bench/out/serve_base.db; a few minutes the first time).
@@ -38,6 +41,7 @@ import time
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bench" / "out"
@@ -107,7 +111,16 @@ def _shift(value: object, days: int) -> object:
 
 
 def scale_store(base: Path, target: Path, articles: int) -> int:
-    """Copy the base store's served tables until ``articles`` articles; returns the number of copies."""
+    """Copy the base store's served tables until ``articles`` articles; returns the number of copies
+    (a target already made from this base, newer than it, is kept)."""
+    with sqlite3.connect(base) as conn:
+        base_articles = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    copies = max(0, math.ceil(articles / base_articles) - 1)
+    if target.exists() and target.stat().st_mtime > base.stat().st_mtime:
+        with sqlite3.connect(target) as conn:
+            made = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+        if made == base_articles * (copies + 1):
+            return copies
     target.unlink(missing_ok=True)
     target.write_bytes(base.read_bytes())
     conn = sqlite3.connect(target)
@@ -176,8 +189,14 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
+#: Set for the --before server: uvicorn's pure-Python HTTP parser and event loop (h11, asyncio).
+PURE_ENV = "NEWSLOOM_BENCH_PURE_UVICORN"
+
+
 def serve(db: str, port: int, workers: int = 1) -> None:
     """Child process: the app under uvicorn on 127.0.0.1 (no token: the bench only reads)."""
+    import os
+
     import uvicorn
 
     if workers > 1:
@@ -187,7 +206,13 @@ def serve(db: str, port: int, workers: int = 1) -> None:
         return
     from newsloom.serve.api import create_app
 
-    uvicorn.run(create_app(db, token=None), host="127.0.0.1", port=port, log_level="warning")
+    try:  # as `newsloom serve` runs (an older code has no SERVER_OPTIONS: uvicorn's defaults)
+        from newsloom.serve import SERVER_OPTIONS as options
+    except ImportError:
+        options = {}
+    if os.environ.get(PURE_ENV):  # --before: as the older code ran, before httptools and uvloop came in
+        options = {**options, "http": "h11", "loop": "asyncio"}
+    uvicorn.run(create_app(db, token=None), host="127.0.0.1", port=port, log_level="warning", **options)
 
 
 def checkout(ref: str, folder: Path) -> Path:
@@ -198,6 +223,11 @@ def checkout(ref: str, folder: Path) -> Path:
     )
     subprocess.run(["tar", "-x", "-C", str(folder)], input=archive.stdout, check=True)
     return folder
+
+
+def knows_listing_indexes(code: Path) -> bool:
+    """Whether a checkout has m0011 (and so every index ``as_before`` would take away)."""
+    return (code / "newsloom" / "store" / "migrations" / "m0011_listing_indexes.py").exists()
 
 
 def as_before(db: Path) -> None:
@@ -292,6 +322,76 @@ async def drive(base_url: str, clients: int, seconds: float, kinds: tuple[tuple[
     return tally, time.perf_counter() - started
 
 
+class RawConnection:
+    """One keep-alive HTTP/1.1 connection on asyncio streams: a load generator that spends a small
+    fraction of httpx's CPU per request, so that on a machine it shares with the server the clients
+    take less of the cores the server is measured on (``--client httpx`` keeps the old one)."""
+
+    def __init__(self, host: str, port: int) -> None:
+        self.host, self.port = host, port
+        self.reader: asyncio.StreamReader | None = None
+        self.writer: asyncio.StreamWriter | None = None
+
+    async def get(self, url: str, accept: str) -> int:
+        if self.writer is None:
+            self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
+        assert self.reader is not None
+        path = url.replace(" ", "%20")
+        self.writer.write(f"GET {path} HTTP/1.1\r\nHost: {self.host}\r\nAccept: {accept}\r\n\r\n".encode())
+        head = await self.reader.readuntil(b"\r\n\r\n")
+        status = int(head[9:12])
+        lines = head.lower().split(b"\r\n")
+        length = next((int(line[15:]) for line in lines if line.startswith(b"content-length:")), None)
+        if length is not None:
+            await self.reader.readexactly(length)
+        elif b"transfer-encoding: chunked" in lines:
+            while size := int((await self.reader.readuntil(b"\r\n")).strip(), 16):
+                await self.reader.readexactly(size + 2)
+            await self.reader.readuntil(b"\r\n")
+        else:
+            raise ValueError(f"{url}: a response without a length")
+        if b"connection: close" in lines:
+            await self.close()
+        return status
+
+    async def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+            self.writer = None
+
+
+async def drive_raw(base_url: str, clients: int, seconds: float, kinds: tuple[tuple[str, int], ...], max_event: int) -> tuple[Tally, float]:  # fmt: skip
+    """:func:`drive` with :class:`RawConnection` clients (same draws, same accounting)."""
+    from urllib.parse import quote
+
+    host, port = base_url.removeprefix("http://").split(":")
+    tally = Tally()
+    deadline = time.perf_counter() + seconds
+    names = [k for k, _ in kinds]
+    weights = [w for _, w in kinds]
+
+    async def client(number: int) -> None:
+        rng = random.Random(number)
+        connection = RawConnection(host, int(port))
+        while time.perf_counter() < deadline:
+            kind = rng.choices(names, weights)[0]
+            url = quote(request_for(kind, rng, max_event), safe="/?=&")
+            accept = "text/html" if kind.startswith("page") else "application/json"
+            started = time.perf_counter()
+            try:
+                status = await asyncio.wait_for(connection.get(url, accept), 60)
+                ok = status < 400 or (kind in ("event", "page_event") and status == 404)
+                tally.add(kind, time.perf_counter() - started, ok, f"{url} -> {status}")
+            except (TimeoutError, OSError, ValueError, asyncio.IncompleteReadError) as exc:
+                await connection.close()
+                tally.add(kind, time.perf_counter() - started, False, f"{url} -> {type(exc).__name__}")
+        await connection.close()
+
+    started = time.perf_counter()
+    await asyncio.gather(*(client(n) for n in range(clients)))
+    return tally, time.perf_counter() - started
+
+
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))] * 1000 if ordered else float("nan")
@@ -318,6 +418,11 @@ def main() -> None:
     )
     parser.add_argument("--articles", type=int, default=10_000, help="articles in the served store")
     parser.add_argument("--clients", type=int, default=32)
+    parser.add_argument(
+        "--client", choices=("httpx", "raw", "both"), default="httpx",
+        help="the load generator: httpx (as before), raw (keep-alive HTTP/1.1 on asyncio streams, a small "
+        "fraction of httpx's CPU per request), or both, one after the other against the same server",
+    )  # fmt: skip
     parser.add_argument("--seconds", type=float, default=30.0)
     parser.add_argument("--baseline-seconds", type=float, default=10.0)
     parser.add_argument("--before", help="serve with the code of this git revision too (e.g. HEAD~5)")
@@ -327,6 +432,20 @@ def main() -> None:
         help="only time the home page's first reader after a start and a reader of another language "
         "(in-process, no load), alternating the codes over ROUNDS",
     )  # fmt: skip
+    parser.add_argument(
+        "--cpu", type=int, metavar="N",
+        help="only the server's CPU per request, in-process (no HTTP, no load generator): each kind N "
+        "times with the response cache emptied before each request, then the mix N times per kind with "
+        "the cache kept, beside GET /api; --profile KIND,... also prints cProfile's top 10 of those kinds",
+    )  # fmt: skip
+    parser.add_argument("--profile", default="", help="with --cpu: kinds to profile (e.g. search,event)")
+    parser.add_argument(
+        "--search-cpu", type=int, metavar="ROUNDS",
+        help="only search_view's CPU per query (the QUERIES, embeddings cached) in a process per code, "
+        "this code and --before's alternating over ROUNDS, the least of each kept, and whether their "
+        "results are the same",
+    )  # fmt: skip
+    parser.add_argument("--search-child", metavar="DB", help=argparse.SUPPRESS)
     parser.add_argument("--serve", nargs=3, metavar=("DB", "PORT", "WORKERS"), help=argparse.SUPPRESS)
     parser.add_argument("--home-child", metavar="DB", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -335,6 +454,9 @@ def main() -> None:
         return
     if args.home_child:
         home_child(args.home_child)
+        return
+    if args.search_child:
+        search_child(args.search_child)
         return
 
     base = OUT / "serve_base.db"
@@ -349,6 +471,22 @@ def main() -> None:
     if args.home_page:
         home_pages(scaled, args.home_page, args.before)
         return
+    if args.search_cpu:
+        search_cpu(scaled, args.search_cpu, args.before)
+        return
+    if args.cpu:
+        if args.before:  # the older code first, in a process of its own, then this one
+            import os
+
+            code = checkout(args.before, OUT / "before")
+            print(f"\n=== {args.before} ===", flush=True)
+            again = [sys.executable, __file__, "--articles", str(args.articles), "--cpu", str(args.cpu)]
+            subprocess.run(
+                [*again, "--profile", args.profile], env={**os.environ, "PYTHONPATH": str(code)}, check=True
+            )
+            print("\n=== new ===", flush=True)
+        cpu_per_request(scaled, args.cpu, sizes["events"], [k for k in args.profile.split(",") if k])
+        return
     runs = [("new, 1 process", ROOT, 1)]
     if args.before:
         runs.insert(0, (f"{args.before}, 1 process", checkout(args.before, OUT / "before"), 1))
@@ -361,25 +499,80 @@ def main() -> None:
         for suffix in ("", "-wal", "-shm"):
             Path(f"{db}{suffix}").unlink(missing_ok=True)
         db.write_bytes(scaled.read_bytes())
-        if code != ROOT:
+        if code != ROOT and not knows_listing_indexes(code):
             as_before(db)
         print(f"\n=== {name} ===")
-        found, line = run_once(args, db, code, workers, sizes)
+        found, lines = run_once(args, db, code, workers, sizes)
         errors += found
-        summary.append((name, *line))
-    print(f"\n{'run':<24}{'startup s':>10}{'req/s':>8}{'p50 ms':>8}{'p99 ms':>8}{'p50/base':>9}"
-          f"{'base p99':>9}{'errors':>7}{'/ first':>8}{'/ vi':>7}")  # fmt: skip
-    for name, startup, rate, p50, p99, ratio, floor, found, home, other in summary:
+        summary.extend((f"{name}, {client}", *line) for client, line in lines)
+    print(f"\n{'run':<32}{'startup s':>10}{'req/s':>8}{'p50 ms':>8}{'p99 ms':>8}{'p50/base':>9}"
+          f"{'base p99':>9}{'errors':>7}{'/ first':>8}{'/ vi':>7}{'cpu base':>9}{'cpu mix':>8}")  # fmt: skip
+    for name, startup, rate, p50, p99, ratio, floor, found, home, other, cpu_base, cpu_mix in summary:
         print(
-            f"{name:<24}{startup:>10.1f}{rate:>8.1f}{p50:>8.1f}{p99:>8.1f}{ratio:>8.1f}x{floor:>9.1f}{found:>7}"
-            f"{home:>8.0f}{other:>7.0f}"
+            f"{name:<32}{startup:>10.1f}{rate:>8.1f}{p50:>8.1f}{p99:>8.1f}{ratio:>8.1f}x{floor:>9.1f}{found:>7}"
+            f"{home:>8.0f}{other:>7.0f}{cpu_base:>9.2f}{cpu_mix:>8.2f}"
         )
     print("base p99: the p99 of GET /api (one count query) under the same clients just before the load: "
           "the machine's noise floor in that run; / first, / vi: ms of the home page for its first reader "
-          "after the start, then for a reader of another language (no other load)")  # fmt: skip
+          "after the start, then for a reader of another language (no other load); cpu base, cpu mix: the "
+          "server's CPU ms per request (its processes' user + system time) under the baseline and the load")  # fmt: skip
     print(f"\nerrors: {errors} (must be 0)")
     if errors:
         raise SystemExit(1)
+
+
+def search_child(db: str) -> None:
+    """search_view over ``db`` for every query (no language, then Vietnamese only): the least CPU ms per
+    query of 3 passes after a warm-up, then a digest of every result."""
+    import json
+
+    from newsloom.serve.search import SearchIndex
+    from newsloom.store import Store
+    from newsloom.views.search import SearchQuery, search_view
+
+    index = SearchIndex(Store.open(db, read_only=True))
+    index.refresh(True)
+    asked = [SearchQuery(q, None, language, 20, 0) for q in QUERIES for language in (None, "vi")]
+    found = [search_view(index, query).model_dump(mode="json") for query in asked]  # warm: embeddings
+    best = float("inf")
+    for _ in range(3):
+        started = time.process_time()
+        for query in asked:
+            search_view(index, query)
+        best = min(best, 1000 * (time.process_time() - started) / len(asked))
+    digest = hashlib.sha1(json.dumps(found, sort_keys=True).encode(), usedforsecurity=False).hexdigest()
+    print(f"{best:.2f} {digest}")
+
+
+def search_cpu(scaled: Path, rounds: int, before: str | None) -> None:
+    """:func:`search_child` for each code, alternating over ``rounds`` (the store's index built once)."""
+    import os
+
+    from newsloom.serve.search import SearchIndex
+    from newsloom.store import Store
+
+    db = OUT / "serve_search.db"
+    if not db.exists() or db.stat().st_mtime < scaled.stat().st_mtime:
+        db.write_bytes(scaled.read_bytes())
+        store = Store.open(str(db))
+        SearchIndex(store, use_embeddings=False).refresh(True)
+        store.close()
+    codes = [("new", ROOT)] + ([(before, checkout(before, OUT / "before"))] if before else [])
+    best: dict[str, float] = {}
+    digests: dict[str, str] = {}
+    for _ in range(rounds):
+        for name, code in codes:
+            done = subprocess.run(
+                [sys.executable, __file__, "--search-child", str(db)], capture_output=True, text=True,
+                check=True, env={**os.environ, "PYTHONPATH": str(code)}, cwd=OUT,
+            )  # fmt: skip
+            figure, digests[name] = done.stdout.split()[-2:]
+            best[name] = min(best.get(name, float("inf")), float(figure))
+    print(f"search_view CPU ms per query ({len(QUERIES)} queries, all languages and Vietnamese only), "
+          f"least of {rounds} rounds:")  # fmt: skip
+    for name, figure in best.items():
+        print(f"  {name:<12}{figure:>8.2f}  {figure / best['new']:.2f}x new")
+    print(f"  same results: {len(set(digests.values())) == 1}")
 
 
 def home_child(db: str) -> None:
@@ -410,7 +603,7 @@ def home_pages(scaled: Path, rounds: int, before: str | None) -> None:
             for suffix in ("", "-wal", "-shm"):
                 Path(f"{db}{suffix}").unlink(missing_ok=True)
             db.write_bytes(scaled.read_bytes())
-            if code != ROOT:
+            if code != ROOT and not knows_listing_indexes(code):
                 as_before(db)
             done = subprocess.run(
                 [sys.executable, __file__, "--home-child", str(db)], capture_output=True, text=True, check=True,
@@ -424,17 +617,172 @@ def home_pages(scaled: Path, rounds: int, before: str | None) -> None:
         print(f"{name:<12}{first:>11.0f}{first_cpu:>10.0f}{other:>11.0f}{other_cpu:>10.0f}")
 
 
+async def call_app(app: object, url: str, accept: bytes) -> int:
+    """One GET through the whole ASGI app (middleware, routing, view, rendering, JSON) without HTTP."""
+    path, _, query = url.partition("?")
+    scope = {
+        "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "GET", "scheme": "http",
+        "path": path, "raw_path": path.encode(), "query_string": query.encode(), "root_path": "",
+        "headers": [(b"host", b"127.0.0.1"), (b"accept", accept)], "client": ("127.0.0.1", 1),
+        "server": ("127.0.0.1", 80),
+    }  # fmt: skip
+    status = 0
+
+    async def receive() -> dict[str, object]:
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(message: dict[str, object]) -> None:
+        nonlocal status
+        if message["type"] == "http.response.start":
+            status = int(message["status"])  # type: ignore[call-overload]
+
+    await app(scope, receive, send)  # type: ignore[operator]
+    return status
+
+
+def cpu_per_request(scaled: Path, rounds: int, max_event: int, profiled: list[str]) -> None:
+    """CPU ms per request of each kind, in one process, against a copy of the scaled store."""
+    here = str(Path(__file__).resolve().parent)
+    sys.path[:] = [p for p in sys.path if p not in ("", here)]  # bench/profile.py is not the stdlib's
+    sys.modules.pop("profile", None)
+    import cProfile
+    import pstats
+
+    from newsloom.serve.api import create_app
+
+    db = OUT / "serve_cpu.db"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    db.write_bytes(scaled.read_bytes())
+    app = create_app(str(db), token=None)
+    kinds = [("api_index", 1), *MIX]
+
+    async def run() -> None:
+        lifespan = app.router.lifespan_context(app)
+        await lifespan.__aenter__()
+        cache = app.state.response_cache
+        try:
+            for kind, _ in kinds:  # one of each first: the query encoder loads on the first search
+                await call_app(app, request_for(kind, random.Random(0), max_event), accept_of(kind))
+            print(f"CPU ms per request, in-process, {rounds} requests per kind (same run, same store):")
+            print(f"  {'kind':<14}{'uncached':>10}{'/ api':>8}{'mixed':>9}{'/ api':>8}{'statuses':>12}")
+            rows = {}
+            for kind, _ in kinds:
+                rng = random.Random(7)
+                urls = [request_for(kind, rng, max_event) for _ in range(rounds)]
+                statuses: dict[int, int] = {}
+                started = time.process_time()
+                for url in urls:
+                    cache.clear()
+                    found = await call_app(app, url, accept_of(kind))
+                    statuses[found] = statuses.get(found, 0) + 1
+                uncached = 1000 * (time.process_time() - started) / rounds
+                rows[kind] = (uncached, statuses)
+            cache.clear()
+            names, weights = [k for k, _ in MIX], [w for _, w in MIX]
+            rng = random.Random(11)
+            drawn = [rng.choices(names, weights)[0] for _ in range(rounds * len(MIX))]
+            spent: dict[str, float] = {}
+            for timed in (False, True):  # the first pass fills the cache as a server's first seconds do
+                for kind in drawn:
+                    url = request_for(kind, rng, max_event)
+                    started = time.process_time()
+                    await call_app(app, url, accept_of(kind))
+                    if timed:
+                        spent[kind] = spent.get(kind, 0.0) + time.process_time() - started
+            base = rows["api_index"][0]
+            for kind, (uncached, statuses) in rows.items():
+                mixed = 1000 * spent[kind] / drawn.count(kind) if kind in spent else float("nan")
+                codes = ",".join(f"{c}:{n}" for c, n in sorted(statuses.items()))
+                print(f"  {kind:<14}{uncached:>10.2f}{uncached / base:>7.1f}x{mixed:>9.2f}{mixed / base:>7.1f}x"
+                      f"{codes:>12}")  # fmt: skip
+            mix_ms = 1000 * sum(spent.values()) / len(drawn)
+            print(
+                f"  mix (weights {', '.join(f'{k} {w}' for k, w in MIX)}, cache kept, second pass): {mix_ms:.2f} ms per "
+                f"request = {mix_ms / base:.1f}x GET /api"
+            )
+            import anyio.to_thread
+
+            async def in_this_thread(func: Any, *args: Any, **_: Any) -> Any:
+                return func(*args)
+
+            anyio.to_thread.run_sync = in_this_thread  # type: ignore[assignment]  # cProfile sees one thread
+            for kind in profiled:
+                rng = random.Random(13)
+                urls = [request_for(kind, rng, max_event) for _ in range(rounds)]
+                profile = cProfile.Profile()
+                profile.enable()
+                for url in urls:
+                    cache.clear()
+                    await call_app(app, url, accept_of(kind))
+                profile.disable()
+                print(f"\ncProfile, {kind}, {rounds} uncached requests, top 10 by own time:")
+                pstats.Stats(profile).sort_stats("tottime").print_stats(10)
+                print(f"cProfile, {kind}, top 10 of newsloom's own functions by cumulative time:")
+                pstats.Stats(profile).sort_stats("cumulative").print_stats(
+                    r"newsloom/(?!serve/(cache|security|edge)\.py)", 10
+                )
+        finally:
+            await lifespan.__aexit__(None, None, None)
+
+    asyncio.run(run())
+
+
+def accept_of(kind: str) -> bytes:
+    return b"text/html" if kind.startswith("page") else b"application/json"
+
+
+def server_cpu(pid: int) -> float:
+    """CPU seconds (user + system) of the server process and its worker processes so far."""
+    import os
+
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for task in [pid, *children_of(pid)]:
+        try:
+            fields = Path(f"/proc/{task}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / ticks  # utime, stime
+    return total
+
+
+def children_of(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                    found.append(int(entry.name))
+            except (OSError, ValueError, IndexError):
+                continue
+    return found
+
+
+def cpu_line(spent: tuple[float, float], tally: Tally, pid: int) -> tuple[float, str]:
+    """Server and load-generator CPU ms per request since ``spent`` (server, this process)."""
+    requests = max(1, sum(map(len, tally.latencies.values())))
+    server = 1000 * (server_cpu(pid) - spent[0]) / requests
+    client = 1000 * (time.process_time() - spent[1]) / requests
+    return server, f"  CPU ms per request: server {server:.2f}, load generator {client:.2f}"
+
+
+Line = tuple[float, float, float, float, float, float, int, float, float, float, float]
+
+
 def run_once(
     args: argparse.Namespace, db: Path, code: Path, workers: int, sizes: dict[str, int]
-) -> tuple[int, tuple[float, float, float, float, float, float, int, float, float]]:
-    """One server (this code, these workers) under the baseline and the mixed load."""
+) -> tuple[int, list[tuple[str, Line]]]:
+    """One server (this code, these workers) under the baseline and the mixed load, once per client
+    kind asked for; returns the errors and a summary line per client kind."""
     import os
 
     port = free_port()
     base_url = f"http://127.0.0.1:{port}"
-    env = {**os.environ, "PYTHONPATH": str(code)}
+    env = {**os.environ, "PYTHONPATH": str(code), **({PURE_ENV: "1"} if code != ROOT else {})}
     command = [sys.executable, __file__, "--serve", str(db), str(port), str(workers)]
     process = subprocess.Popen(command, cwd=ROOT, env=env)
+    errors, lines = 0, []
     try:
         startup = wait_until_up(base_url, process)
         print(f"server up on {base_url} after {startup:.1f} s (search index built from the store)")
@@ -451,31 +799,34 @@ def run_once(
         for kind, _ in MIX:  # one of each first: the query encoder loads on the first search
             for _ in range(workers):
                 httpx.get(base_url + request_for(kind, random.Random(0), sizes["events"]), timeout=120)
-        baseline, elapsed = asyncio.run(
-            drive(base_url, args.clients, args.baseline_seconds, (("api_index", 1),), sizes["events"])
-        )  # fmt: skip
-        base_p50 = report("baseline GET /api (one count query)", baseline, elapsed)
-        tally, elapsed = asyncio.run(drive(base_url, args.clients, args.seconds, MIX, sizes["events"]))
-        p50 = report(
-            f"load: {args.clients} clients, {args.seconds:.0f} s, mixed reads", tally, elapsed, base_p50
-        )
-        errors = sum(tally.errors.values()) + sum(baseline.errors.values())
-        every = [v for values in tally.latencies.values() for v in values]
-        floor = percentile([v for values in baseline.latencies.values() for v in values], 0.99)
-        line = (
-            startup,
-            len(every) / elapsed,
-            p50,
-            percentile(every, 0.99),
-            p50 / base_p50,
-            floor,
-            errors,
-            *first,
-        )
+        for client in ("httpx", "raw") if args.client == "both" else (args.client,):
+            drive_with = drive if client == "httpx" else drive_raw
+            spent = server_cpu(process.pid), time.process_time()
+            baseline, elapsed = asyncio.run(
+                drive_with(base_url, args.clients, args.baseline_seconds, (("api_index", 1),), sizes["events"])
+            )  # fmt: skip
+            base_cpu = cpu_line(spent, baseline, process.pid)
+            base_p50 = report(f"baseline GET /api (one count query), {client} clients", baseline, elapsed)
+            print(base_cpu[1])
+            spent = server_cpu(process.pid), time.process_time()
+            tally, elapsed = asyncio.run(
+                drive_with(base_url, args.clients, args.seconds, MIX, sizes["events"])
+            )
+            load_cpu = cpu_line(spent, tally, process.pid)
+            title = f"load: {args.clients} {client} clients, {args.seconds:.0f} s, mixed reads"
+            p50 = report(title, tally, elapsed, base_p50)
+            print(load_cpu[1])
+            errors += sum(tally.errors.values()) + sum(baseline.errors.values())
+            every = [v for values in tally.latencies.values() for v in values]
+            floor = percentile([v for values in baseline.latencies.values() for v in values], 0.99)
+            found = sum(tally.errors.values()) + sum(baseline.errors.values())
+            line = (startup, len(every) / elapsed, p50, percentile(every, 0.99), p50 / base_p50, floor, found,
+                    *first, base_cpu[0], load_cpu[0])  # fmt: skip
+            lines.append((client, line))
     finally:
         process.terminate()
         process.wait(timeout=30)
-    return errors, line
+    return errors, lines
 
 
 if __name__ == "__main__":

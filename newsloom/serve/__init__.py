@@ -11,6 +11,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from newsloom.errors import NewsloomError
+from newsloom.serve.options import SERVER_OPTIONS
 
 if TYPE_CHECKING:
     from fastapi import FastAPI
@@ -73,7 +74,7 @@ def run_server(
             f"newsloom: warning: listening on {host}, reachable from other machines. Reads need no token.",
             file=sys.stderr,
         )
-    uvicorn.run(app, host=host, port=port, log_level="info", proxy_headers=False, server_header=False)
+    uvicorn.run(app, host=host, port=port, log_level="info", **SERVER_OPTIONS)
 
 
 __all__ = ["DEFAULT_HOST", "DEFAULT_PORT", "create_app", "run_server"]

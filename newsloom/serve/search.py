@@ -127,14 +127,24 @@ class Hit:
     segments: list[Segment] = field(default_factory=list)
     #: an event's trust marks: distinct reporting articles, their languages, the stored confidence
     trust: dict[str, Any] | None = None
+    #: (text, phrases) the segments are cut from when first asked for (``make_segments``): a search
+    #: reads 200 hits to count their languages and shows 20, and only those 20 need a snippet
+    snippet_source: tuple[str, list[list[str]]] | None = field(default=None, repr=False, compare=False)
+
+    def cut_segments(self) -> list[Segment]:
+        """The snippet's pieces, cut from ``snippet_source`` the first time."""
+        if self.snippet_source is not None:
+            self.segments = make_segments(*self.snippet_source)
+            self.snippet_source = None
+        return self.segments
 
     @property
     def snippet(self) -> str:
-        return "".join(s.text for s in self.segments)
+        return "".join(s.text for s in self.cut_segments())
 
     def to_dict(self) -> dict[str, Any]:
         highlights, position = [], 0
-        for segment in self.segments:
+        for segment in self.cut_segments():
             if segment.match:
                 highlights.append([position, position + len(segment.text)])
             position += len(segment.text)
@@ -227,6 +237,7 @@ class SearchIndex:
         self._vectors: np.ndarray | None = None
         self._vector_ids: list[str] = []
         self._vector_languages: np.ndarray = np.array([], dtype=object)
+        self._language_rows: dict[str, np.ndarray] = {}
         self._corrected: int | None = None  # the corrections version last indexed (None: not yet)
         self.enabled = full_text(store.engine)
 
@@ -391,6 +402,10 @@ class SearchIndex:
         if vectors:
             self._vectors, self._vector_ids = np.vstack(vectors), ids
             self._vector_languages = np.array(languages, dtype=object)
+        self._language_rows = {
+            lang: np.flatnonzero(self._vector_languages == lang)
+            for lang in sorted(set(self._vector_languages.tolist()))
+        }  # each language's rows, found once per load rather than once per query
 
     def _meaning_ranks(
         self, query: str, language: str | None = None, *, confirmed: bool = True
@@ -418,10 +433,9 @@ class SearchIndex:
         scores = self._vectors @ vector
         strict = max(UNCONFIRMED_FLOOR, float(np.median(scores)) + UNCONFIRMED_GAP)
         found: list[tuple[str, float, int]] = []
-        for lang in sorted(set(self._vector_languages.tolist())):
+        for lang, rows in self._language_rows.items():
             if language is not None and lang != language:
                 continue
-            rows = np.flatnonzero(self._vector_languages == lang)
             ranked = rows[np.argsort(-scores[rows])]
             bar = max(
                 MEANING_FLOOR,
@@ -479,6 +493,7 @@ class SearchIndex:
                 for ref, _cosine, rank in self._meaning_ranks(query, language, confirmed=confirmed):
                     vote(("article", ref), rank, "meaning")
             keys = [k for k in sorted(ranked, key=lambda k: -ranked[k]) if k[0] in kinds]
+            self._read_docs(conn, keys[: 2 * (offset + limit)], best_doc, language)
             hits = []
             for key in keys:
                 row = best_doc.get(key) or self._doc_for(conn, key, language)
@@ -491,7 +506,7 @@ class SearchIndex:
                         kind=key[0], id=key[1], title=row.title, language=row.language,
                         languages=languages.get(key) or ([row.language] if row.language else []),
                         published=row.published, score=ranked[key], matched_by=reasons[key],
-                        segments=make_segments(row.body or row.title, [terms, *expansions]),
+                        snippet_source=(row.body or row.title, [terms, *expansions]),
                     )
                 )  # fmt: skip
                 if len(hits) >= offset + limit:
@@ -564,6 +579,18 @@ class SearchIndex:
         found = index_rows.matching_docs(conn, match, TITLE_WEIGHT, limit)
         found = [d for d in found if d.kind in kinds and (language is None or d.language == language)]
         return found[:FTS_CANDIDATES]
+
+    @staticmethod
+    def _read_docs(
+        conn: Connection, keys: list[tuple[str, str]], docs: dict[tuple[str, str], Any], language: str | None
+    ) -> None:
+        """The documents of the keys ranked without one (meaning, names), a query per kind, into ``docs``
+        (``_doc_for`` still reads any key past these one by one)."""
+        for kind in KINDS:
+            refs = [ref for k, ref in keys if k == kind and (k, ref) not in docs]
+            if refs:
+                for ref, doc in index_rows.find_docs(conn, kind, refs, language).items():
+                    docs[(kind, ref)] = doc
 
     def _doc_for(self, conn: Connection, key: tuple[str, str], language: str | None) -> Any:
         return index_rows.find_doc(conn, key[0], key[1], language)

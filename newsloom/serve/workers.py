@@ -56,6 +56,7 @@ def run_workers(
     """Serve with ``workers`` processes until interrupted (see the module's docstring)."""
     import uvicorn
 
+    from newsloom.serve.options import SERVER_OPTIONS
     from newsloom.serve.search import REFRESH_INTERVAL, SearchIndex
     from newsloom.store import Store
 
@@ -70,7 +71,7 @@ def run_workers(
     try:
         uvicorn.run(
             "newsloom.serve.workers:worker_app", factory=True, workers=workers, host=host, port=port,
-            log_level=log_level, proxy_headers=False, server_header=False,
+            log_level=log_level, **SERVER_OPTIONS,
         )  # fmt: skip
     finally:
         stop.set()

@@ -180,8 +180,26 @@ def find_doc(conn: sa.Connection, kind: str, ref: str, language: str | None) -> 
     query = sa.select(search_docs).where(search_docs.c.kind == kind, search_docs.c.ref == ref)
     if language:
         query = query.where(search_docs.c.language == language)
-    row = conn.execute(query.limit(1)).first()
+    row = conn.execute(query.order_by(search_docs.c.id).limit(1)).first()
     return _doc(row) if row is not None else None
+
+
+def find_docs(
+    conn: sa.Connection, kind: str, refs: Sequence[str], language: str | None, chunk: int = 500
+) -> dict[str, SearchDoc]:
+    """``find_doc`` for many refs of one kind in a query per ``chunk``: ref -> its first document."""
+    found: dict[str, SearchDoc] = {}
+    wanted = list(dict.fromkeys(refs))
+    for start in range(0, len(wanted), chunk):
+        query = sa.select(search_docs).where(
+            search_docs.c.kind == kind, search_docs.c.ref.in_(wanted[start : start + chunk])
+        )
+        if language:
+            query = query.where(search_docs.c.language == language)
+        for row in conn.execute(query.order_by(search_docs.c.id)):
+            doc = _doc(row)
+            found.setdefault(doc.ref, doc)
+    return found
 
 
 def passage_vectors(conn: sa.Connection) -> Iterator[tuple[str, str, np.ndarray]]:

@@ -16,7 +16,8 @@ KINDS = ("article", "event", "entity")
 
 
 class Searchable(Protocol):
-    """A search index: ranked hits, each giving its record with ``to_dict()``."""
+    """A search index: ranked hits, each with its ``language`` and ``matched_by`` and giving its
+    record with ``to_dict()`` (asked only of the hits shown)."""
 
     def search(
         self, query: str, *, kinds: tuple[str, ...], language: str | None, limit: int, offset: int
@@ -79,21 +80,19 @@ def search_view(index: Searchable, query: SearchQuery) -> SearchResults:
     """One page of ranked hits for the words of ``query.q`` (any language, diacritics optional),
     with the number of results in each language and whether any result holds the query's words."""
     kinds = (query.kind,) if query.kind else KINDS
-    everything = [
-        h.to_dict() for h in index.search(query.q, kinds=kinds, language=None, limit=FACET_DEPTH, offset=0)
-    ]
+    everything = index.search(query.q, kinds=kinds, language=None, limit=FACET_DEPTH, offset=0)
     if query.language is None:
-        hits = everything[query.offset : query.offset + query.limit + 1]
+        shown = everything[query.offset : query.offset + query.limit + 1]
     else:
-        found = index.search(
+        shown = index.search(
             query.q, kinds=kinds, language=query.language, limit=query.limit + 1, offset=query.offset
         )
-        hits = [h.to_dict() for h in found]
+    hits = [h.to_dict() for h in shown]  # the snippets of the hits shown only
     counts: dict[str, int] = {}
     for hit in everything:
-        if hit.get("language"):
-            counts[hit["language"]] = counts.get(hit["language"], 0) + 1
-    exact = any(EXACT_REASONS & set(h.get("matched_by") or ()) for h in everything)
+        if hit.language:
+            counts[hit.language] = counts.get(hit.language, 0) + 1
+    exact = any(EXACT_REASONS & set(hit.matched_by or ()) for hit in everything)
     more = len(hits) > query.limit
     notice = None
     if everything and not exact:

@@ -21,10 +21,11 @@ from newsloom.store import Connection
 from newsloom.store import articles as article_rows
 from newsloom.store import events as event_rows
 from newsloom.store import stories as story_rows
+from newsloom.views import trust as marks
 from newsloom.views.common import Model
 from newsloom.views.events import EventSummary
 from newsloom.views.names import with_canonical_names
-from newsloom.views.trust import Trust, passes
+from newsloom.views.trust import Trust
 
 #: Days the timeline shows when no range is asked for: a month back from the newest event.
 WINDOW_DAYS = 31
@@ -378,26 +379,32 @@ class TrustFilter:
     show_uncertain: bool = False
 
     def keeps(self, event: dict[str, Any]) -> bool:
-        """Whether the timeline shows ``event``."""
-        trust = trust_of(event)
-        if trust.uncertain and not self.show_uncertain:
+        """Whether the timeline shows ``event``: ``Trust.uncertain`` and ``passes`` of its mark, read
+        from the stored numbers without making the mark (a window asks this of every event in it)."""
+        sources, confidence = event["n_articles"], event["confidence"]
+        low = confidence is not None and confidence < marks.LOW_CONFIDENCE  # read when asked, as Trust does
+        if sources <= 1 and low and not self.show_uncertain:
             return False
-        return passes(trust, self.min_sources, self.min_confidence)
+        if sources < self.min_sources:
+            return False
+        return self.min_confidence <= 0 or (confidence is not None and confidence >= self.min_confidence)
 
 
 def trusted_day(day: dict[str, Any], query: TimelineQuery) -> tuple[dict[str, Any] | None, int]:
     """The day with only the events ``query`` keeps (None when none is left), and how many it hid."""
     groups, kept, total = [], 0, 0
+    trust = query.trust
     for group in day["groups"]:
         events = []
         for event in group["events"]:
-            statements = [s for s in event["statements"] if query.trust.keeps(s)]
+            statements = [s for s in event["statements"] if trust.keeps(s)]
             total += 1 + len(event["statements"])
-            if query.trust.keeps(event):
+            shown = trust.keeps(event)
+            if shown:
                 events.append({**event, "statements": statements})
             else:  # what was said at a hidden meeting stays, on its own line
                 events.extend({**said, "statements": []} for said in statements)
-            kept += int(query.trust.keeps(event)) + len(statements)
+            kept += int(shown) + len(statements)
         if events:
             groups.append({**group, "events": events})
     if not groups:

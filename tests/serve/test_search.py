@@ -93,3 +93,66 @@ def test_search_without_embeddings_still_crosses_languages_by_name(module_db: Pa
     assert {"vi", "en"} <= {h.language for h in hits}  # "UN" / "United Nations" in the English report
     assert all(h.matched_by == ["text"] for h in hits)
     assert index.search("   ") == []
+
+
+def test_a_hit_cuts_its_snippet_when_first_asked_and_as_make_segments_does(module_db: Path) -> None:
+    from newsloom.store import Store
+
+    index = SearchIndex(Store.open(str(module_db)), use_embeddings=False)
+    hits = index.search("Ghada Waly", limit=20)
+    assert hits and all(h.snippet_source is not None for h in hits)  # nothing cut before it is shown
+    text, phrases = hits[0].snippet_source or ("", [])
+    expected = make_segments(text, phrases)
+    assert hits[0].to_dict()["snippet"] == "".join(s.text for s in expected)
+    assert hits[0].segments == expected and hits[0].snippet_source is None
+    assert any(s.match for s in expected)
+
+
+def test_documents_read_together_are_those_read_one_by_one(module_db: Path) -> None:
+    from newsloom.store import Store
+    from newsloom.store.search import find_doc, find_docs
+
+    store = Store.open(str(module_db))
+    SearchIndex(store, use_embeddings=False).refresh(force=True)
+    with store.connect() as conn:
+        keys = [
+            (str(r[0]), str(r[1])) for r in conn.exec_driver_sql("SELECT kind, ref FROM serve_search_docs")
+        ]
+        languages = [None, "vi", "en"]
+        for kind in ("article", "event", "entity"):
+            refs = [ref for k, ref in keys if k == kind] + ["no-such-ref"]
+            assert len(refs) > 1
+            for language in languages:
+                together = find_docs(conn, kind, refs, language, chunk=3)  # several chunks
+                alone = {ref: find_doc(conn, kind, ref, language) for ref in refs}
+                assert together == {ref: doc for ref, doc in alone.items() if doc is not None}
+    store.close()
+
+
+def test_meaning_ranks_follow_the_vectors_loaded_last(
+    module_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each language's rows are found once per load of the vectors: a load after the store changed
+    (a new language, a new article) is what the next query ranks, never the rows of the load before."""
+    import numpy as np
+
+    from newsloom.serve import search as search_module
+    from newsloom.store import Store
+    from newsloom.stories import embed
+
+    query = np.array([1.0, 1.0, 1.0, 0.0], dtype=np.float32) / np.sqrt(3)
+
+    class FixedEncoder:
+        def encode(self, texts: list[str]) -> np.ndarray:
+            return np.vstack([query for _ in texts])
+
+    monkeypatch.setattr(embed, "get_encoder", lambda: FixedEncoder())
+    stored = [("a1", "vi", query), ("a2", "en", query)]
+    monkeypatch.setattr(search_module.index_rows, "passage_vectors", lambda conn: iter(list(stored)))
+    index = SearchIndex(Store.open(str(module_db)), use_embeddings=True)
+    index._load_vectors()
+    assert {(ref, rank) for ref, _, rank in index._meaning_ranks("anything")} == {("a1", 1), ("a2", 1)}
+    stored.append(("a3", "id", query))
+    index._load_vectors()
+    assert {ref for ref, _, _ in index._meaning_ranks("anything")} == {"a1", "a2", "a3"}
+    assert [ref for ref, _, _ in index._meaning_ranks("anything", "id")] == ["a3"]

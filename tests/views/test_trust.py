@@ -83,3 +83,32 @@ def test_every_story_carries_its_trust_mark(conn: Connection) -> None:
         assert story.trust.sources == story.articles
         assert story.trust.languages == len(story.languages)
         assert story.trust.confidence is None
+
+
+def test_the_timeline_keeps_an_event_as_its_validated_mark_says() -> None:
+    """``TrustFilter.keeps`` makes the mark without validation: every stored shape decides as the
+    validated ``Trust`` (``trust_of``) with ``passes`` does, for every filter."""
+    import itertools
+
+    from newsloom.views.timeline import TrustFilter, trust_of
+    from newsloom.views.trust import passes
+
+    events = [
+        {"n_articles": n, "languages": languages, "confidence": confidence}
+        for n, languages, confidence in itertools.product(
+            (0, 1, 2, 5), (None, [], ["vi"], ["vi", "en"]), (None, 0.0, 0.5, 0.69, 0.7, 0.95)
+        )
+    ]
+    filters = [
+        TrustFilter(sources, confidence, show)
+        for sources, confidence, show in itertools.product((0, 1, 2), (0.0, 0.6, 0.9), (False, True))
+    ]
+    decisions = set()
+    for keep, event in itertools.product(filters, events):
+        mark = trust_of(event)
+        expected = (keep.show_uncertain or not mark.uncertain) and passes(
+            mark, keep.min_sources, keep.min_confidence
+        )
+        assert keep.keeps(event) == expected, (keep, event)
+        decisions.add(expected)
+    assert decisions == {True, False}
