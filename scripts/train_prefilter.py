@@ -81,7 +81,9 @@ def semeval_articles(skip: int, count: int) -> list[Article]:
             if len(seen) >= skip + count:
                 break
     texts = list(seen)[skip : skip + count]
-    return [Article(id=f"semeval-{skip + i}", path=f"semeval#{skip + i}", text=t) for i, t in enumerate(texts)]
+    return [
+        Article(id=f"semeval-{skip + i}", path=f"semeval#{skip + i}", text=t) for i, t in enumerate(texts)
+    ]
 
 
 def written_articles() -> list[Article]:
@@ -94,8 +96,12 @@ def written_articles() -> list[Article]:
     for language, texts in sorted(by_language.items()):
         for i in range(0, len(texts) - PER_ARTICLE + 1, PER_ARTICLE):
             found.append(
-                Article(id=f"written-{language}-{i}", path=f"written#{language}{i}",
-                        text="\n\n".join(texts[i : i + PER_ARTICLE]), language=language)  # fmt: skip
+                Article(
+                    id=f"written-{language}-{i}",
+                    path=f"written#{language}{i}",
+                    text="\n\n".join(texts[i : i + PER_ARTICLE]),
+                    language=language,
+                )  # fmt: skip
             )
     return found
 
@@ -194,7 +200,9 @@ def _report(rows: list[dict[str, Any]], scores: np.ndarray, y: np.ndarray, bars:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--skip", type=int, default=300, help="distinct SemEval texts left to the bench")
     parser.add_argument("--texts", type=int, default=1200, help="SemEval training texts to read after those")
     parser.add_argument("--recall", type=float, default=0.9, help="out-of-fold recall of changed sentences")
@@ -209,7 +217,9 @@ def main() -> None:
             args.cache.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
     x, y = matrix(rows), np.array([r["changed"] for r in rows])
     groups = [r["group"] for r in rows]
-    print(f"{len(rows)} sent sentences of {len(set(groups))} articles, {int(y.sum())} changed by their vector")
+    print(
+        f"{len(rows)} sent sentences of {len(set(groups))} articles, {int(y.sum())} changed by their vector"
+    )
     kinds = np.array([r["kind"] for r in rows])
     best: tuple[float, float, dict[str, float], np.ndarray] | None = None
     for c in C_GRID:
@@ -241,7 +251,9 @@ def main() -> None:
         "changed": int(y.sum()),
     })  # fmt: skip
     out = args.out or Path(str(resources.files("newsloom.events").joinpath(PREFILTER_ARTIFACT)))
-    out.write_text(json.dumps(prefilter.to_json(), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    out.write_text(
+        json.dumps(prefilter.to_json(), ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+    )
     print(f"wrote {out}: {len(weights)} weights, {out.stat().st_size // 1024} KB")
 
 
