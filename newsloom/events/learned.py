@@ -300,12 +300,14 @@ def classify_batch(
     reach: str = "mentions",
     gate: SentenceGate | None = None,
     sparing: Sparing | None = None,
+    prefilter: Any = None,
 ) -> list[list[Event]]:
     """:func:`add_classifier_events` over a batch: the candidate sentences of every article in ONE
     encoder call (the encoder sorts them by length), each distinct text once (reports repeat
     sentences), so a batch gives what one article at a time gives. With a ``gate``, only the
     candidates it passes (:func:`gated`) are encoded; with a ``sparing``, not those it leaves to
-    the rules (:func:`spared`), whose rule events take their type's calibrated confidence."""
+    the rules (:func:`spared`), whose rule events take their type's calibrated confidence; with a
+    ``prefilter`` (``events/prefilter.py``), only those of the rest it keeps, the others as spared."""
     combination = combination or Combination()
     plans = [
         candidate_sentences(article, events, reach)
@@ -325,6 +327,11 @@ def classify_batch(
         plans = [
             [i for i in candidates if i not in rest] for candidates, rest in zip(plans, left, strict=True)
         ]
+    if prefilter is not None:
+        for k, (article, events) in enumerate(zip(articles, rule_events, strict=True)):
+            kept = prefilter.kept(article, events, plans[k])
+            left[k] |= set(plans[k]) - set(kept)
+            plans[k] = kept
     texts: dict[str, int] = {}
     for article, candidates in zip(articles, plans, strict=True):
         for index in candidates:

@@ -91,9 +91,11 @@ def test_the_stage_takes_the_gate_from_its_settings() -> None:
     assert not EventSettings.from_settings(Settings(event_gate=False)).gate
     article = _article()
     encoder = KeywordEncoder()
-    EventFinder(EventSettings(gate=True, sparing=Sparing()), encoder=encoder, classifier=_classifier())(
-        article
-    )
+    EventFinder(
+        EventSettings(gate=True, sparing=Sparing(), prefilter=False),
+        encoder=encoder,
+        classifier=_classifier(),
+    )(article)
     gate = load_gate()
     events = extract_events(article)
     assert encoder.calls == [

@@ -77,7 +77,7 @@ def test_the_stage_takes_the_sparing_from_its_settings() -> None:
     assert sparing.rules_alone and sparing.focus
     article = make_article(LONG, "en", NAMES)
     encoder = KeywordEncoder()
-    settings = EventSettings(gate=False, sparing=Sparing(rules_alone=True))
+    settings = EventSettings(gate=False, sparing=Sparing(rules_alone=True), prefilter=False)
     EventFinder(settings, encoder=encoder, classifier=_classifier())(article)
     assert encoder.calls and article.sentences[4].text not in encoder.calls[0]
 
