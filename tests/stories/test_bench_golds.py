@@ -42,3 +42,17 @@ def test_an_article_in_two_pooled_sets_is_an_error(tmp_path: Path) -> None:
     second = write_gold(tmp_path / "april", {"s9": ["../shared/x.txt"]})
     with pytest.raises(SystemExit, match="in two of the pooled golds"):
         read_golds([first, second])
+
+
+def test_another_join_model_is_used_by_both_clustering_steps_for_a_while(tmp_path: Path) -> None:
+    from bench.stories import join_model_from
+    from newsloom.stories import cluster, join, recluster
+
+    shipped = join.join_model()
+    other = join.JoinModel(tuple(0.0 for _ in join.FEATURES), -7.0, {"note": "test"})
+    path = join.save_model(other, tmp_path / "model.json")
+    with join_model_from(path):
+        assert cluster.join_model().bias == recluster.join_model().bias == -7.0
+    assert cluster.join_model() is recluster.join_model() is shipped
+    with join_model_from(None):
+        assert recluster.join_model() is shipped

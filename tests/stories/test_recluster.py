@@ -453,3 +453,59 @@ def test_a_shared_stored_event_raises_the_link_unless_names_are_apart_or_a_veto_
 
 
 LINK = 0.4
+
+
+def test_an_undated_unit_borrows_the_date_of_the_dated_unit_it_most_likely_reports_with() -> None:
+    from scipy.spatial.distance import squareform
+
+    from newsloom.stories.recluster import BORROW_PROBABILITY, borrow_dates
+
+    def unit(index: int, day: str | None) -> WindowUnit:
+        article = Article(id=f"a{index}", path="-", text="x", language="en")
+        return WindowUnit(
+            article, Unit(-1, None, np.zeros(3), "", {}, day, None, 0, exact=day is not None), index
+        )
+
+    units = [
+        unit(0, None),
+        unit(1, "2016-04-11"),
+        unit(2, "2016-08-30"),
+        unit(3, None),
+        unit(4, "XXXX-04-11"),
+    ]
+    probability = np.zeros((5, 5))
+    strong = (1.0 + BORROW_PROBABILITY) / 2
+    probability[0, 1] = probability[1, 0] = strong  # 0 most likely reports 1's event
+    probability[0, 2] = probability[2, 0] = strong - 0.05
+    probability[3, 2] = probability[2, 3] = BORROW_PROBABILITY - 0.05  # 3: not likely enough
+    probability[3, 4] = probability[4, 3] = 0.99  # a day without its year is not lent
+    np.fill_diagonal(probability, 1.0)
+    borrowed = borrow_dates(units, squareform(1.0 - probability, checks=False))
+    assert borrowed[0].unit.date == "2016-04-11" and not borrowed[0].unit.exact
+    assert [b.unit.date for b in borrowed[1:]] == ["2016-04-11", "2016-08-30", None, "XXXX-04-11"]
+    assert units[0].unit.date is None  # the units themselves are not changed
+    assert borrow_dates(units[1:3], squareform(1.0 - probability[1:3, 1:3], checks=False)) == units[1:3]
+
+
+def test_a_borrowed_date_keeps_an_undated_report_from_a_follow_up_months_later() -> None:
+    from scipy.spatial.distance import squareform
+
+    from newsloom.stories.recluster import BORROW_PROBABILITY, FORBIDDEN, borrow_dates, pair_distances
+
+    def unit(index: int, day: str | None, keys: list[str]) -> WindowUnit:
+        vector = np.ones(4) / 2.0  # all alike by meaning
+        article = Article(id=f"a{index}", path="-", text="x", language="en")
+        found = Unit(-1, None, vector, "", dict.fromkeys(keys, 1.0), day, None, 0, exact=day is not None)
+        found.centred, found.language_vectors = vector, 1000
+        return WindowUnit(article, found, index)
+
+    units = [
+        unit(0, None, ["person:ana", "number:26", "number:313"]),  # the first report, undated
+        unit(1, "2016-04-11", ["person:ana", "number:26", "number:313"]),  # an arrest, days after
+        unit(2, "2016-08-30", ["person:ana"]),  # the sentencing, months after
+    ]
+    before = 1.0 - squareform(pair_distances(units))
+    assert before[0, 1] >= BORROW_PROBABILITY and before[0, 1] > before[0, 2] > 0.0  # 0 may bridge 1 and 2
+    after = squareform(pair_distances(borrow_dates(units, pair_distances(units))))
+    assert after[0, 2] == FORBIDDEN  # dated by the arrest, it is a month and more from the sentencing
+    assert after[0, 1] < 1.0 - BORROW_PROBABILITY / 2  # and still likely one story with the arrest
