@@ -15,9 +15,14 @@
    processed once; a stream of year-shifted copies (their vectors precomputed, with a little
    noise) fills a store through ``cluster_article``; at each size the same probe articles are
    clustered inside a transaction that is rolled back. Statements per probe are counted too.
-3. Processes: ``Pipeline.pipe(processes=2)`` vs ``processes=1`` on the part-0 corpus, beside what
-   two busy-loop processes get from the machine now (the free cores).
-4. Peak memory: max RSS of this process; the pool's workers' peak VmHWM, RSS, PSS and USS.
+3. Processes, on the part-0 corpus, each way from nothing (fresh processes: no model loaded, no
+   cache a part before filled): 1 process x 2 encoder threads, 1 process x 1 thread, 2 processes x
+   1 thread forked from the forkserver that loaded the models once (shipped), 2 spawned processes x
+   1 thread (each loading its own); wall articles/s and CPU per article (main, workers, forkserver),
+   beside what two busy loops get from the machine (the free cores) before and after.
+4. Peak memory: the pool workers' peak VmHWM, RSS, PSS and USS, the forkserver's, the PSS of all
+   pool processes together, and a worker's largest private mappings (printed in part 3); max RSS
+   of this process.
 5. The encoder budget: every text the model encodes in the whole pipeline, per calling stage, the
    texts encoded twice, the encoder's seconds per calling stage (sentences vs story passages), and
    the encoder alone on the same texts (the limit the pipeline could reach), for today's events
