@@ -927,6 +927,12 @@ def pool_speedup(articles: list[Article]) -> float:
               f"workers {1000 * run.worker_cpu / n:.1f} + start-up {1000 * run.start_cpu / n:.1f}, "
               f"forkserver {1000 * run.server_cpu / n:.1f} (total {1000 * total / n:.1f} = {total / run.seconds:.2f} "
               f"cores busy)")  # fmt: skip
+        # the pace of the slowest part on 2 idle cores: the forkserver's warm-up (before any worker),
+        # then the main process or the workers' half
+        bound = one1_cpu / (run.server_cpu + max(run.main_cpu, workers / 2))
+        print(
+            f"      speed-up bound on 2 idle cores from these CPU figures: {bound:.2f}x of 1 process x 1 thread"
+        )
         server = ", ".join(
             f"{label} {run.peak.get('server ' + key, 0.0):.0f}" for key, label in SMAPS.items()
         )
