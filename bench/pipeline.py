@@ -810,19 +810,38 @@ def _environment(**values: str) -> Iterator[None]:
                 os.environ[name] = value
 
 
-def _one_process_run(articles: list[Article], threads: int) -> tuple[list[dict[str, Any]], float, float]:
+def _one_process_run(
+    articles: list[Article], threads: int
+) -> tuple[list[dict[str, Any]], float, float, list[float]]:
     """In a fresh process (nothing cached, no model loaded): a pipeline built and run over
     ``articles`` at ``threads`` encoder threads; (the articles, wall seconds, CPU seconds of every
-    thread of the process), model loading included."""
+    thread of the process, CPU seconds by thread), model loading included."""
     from newsloom.settings import load_settings
 
     started, cpu = time.perf_counter(), time.process_time()
     settings = dataclasses.replace(load_settings(), encoder_threads=threads)
     done = list(Pipeline(None, settings).pipe(articles, batch_size=POOL_BATCH, batch_seconds=0))
-    return [a.to_dict() for a in done], time.perf_counter() - started, time.process_time() - cpu
+    return (
+        [a.to_dict() for a in done],
+        time.perf_counter() - started,
+        time.process_time() - cpu,
+        _thread_cpu(),
+    )
 
 
-def _alone(articles: list[Article], threads: int) -> tuple[list[dict[str, Any]], float, float]:
+def _thread_cpu() -> list[float]:
+    """CPU seconds of each OS thread of this process, the busiest first (the main thread, OpenMP's,
+    lingua's rayon pool...)."""
+    seconds = []
+    for task in Path("/proc/self/task").iterdir():
+        try:
+            seconds.append(_cpu_seconds(f"self/task/{task.name}"))
+        except OSError:
+            continue
+    return sorted(seconds, reverse=True)
+
+
+def _alone(articles: list[Article], threads: int) -> tuple[list[dict[str, Any]], float, float, list[float]]:
     """:func:`_one_process_run` in a process spawned with every native pool sized to ``threads``
     before anything loads (a part before this one warmed this process's caches and pools)."""
     import multiprocessing
@@ -899,6 +918,10 @@ def _pooled(articles: list[Article], method: str, threads: int) -> PoolRun:
                    sum(server_cpu.values()), peak, stats.encoder_threads)  # fmt: skip
 
 
+def _seconds(values: list[float]) -> str:
+    return ", ".join(f"{v:.1f}" for v in values[:4] if v >= 0.05) or "-"
+
+
 def pool_speedup(articles: list[Article]) -> float:
     """Part 3: the same articles, every stage, from nothing (fresh processes: no model loaded, no
     cache filled by a part before) in four ways: 1 process x 2 encoder threads, 1 process x 1 thread,
@@ -906,17 +929,18 @@ def pool_speedup(articles: list[Article]) -> float:
     spawned processes x 1 thread (each loads its own: the old way)."""
     n = len(articles)
     cores_before = free_cores()
-    one2, one2_s, one2_cpu = _alone(articles, 2)
-    one1, one1_s, one1_cpu = _alone(articles, 1)
+    one2, one2_s, one2_cpu, one2_threads = _alone(articles, 2)
+    one1, one1_s, one1_cpu, one1_threads = _alone(articles, 1)
     runs = {method: _pooled(articles, method, 1) for method in ("forkserver", "spawn")}
     cores_after = free_cores()
     print(f"[3] {n} articles, every stage, batches of {POOL_BATCH}, each way from nothing (fresh processes, "
           f"model loading and worker start-up included); free cores by two busy loops in a started pool: "
           f"{cores_before:.2f} before, {cores_after:.2f} after (2.00 on an idle machine)")  # fmt: skip
     print(f"    1 process x 2 threads: {n / one2_s:.2f} articles/s, CPU {1000 * one2_cpu / n:.1f} ms/article "
-          f"(= {one2_cpu / one2_s:.2f} cores busy)")  # fmt: skip
+          f"(= {one2_cpu / one2_s:.2f} cores busy; CPU s by thread {_seconds(one2_threads)})")  # fmt: skip
     print(f"    1 process x 1 thread:  {n / one1_s:.2f} articles/s, CPU {1000 * one1_cpu / n:.1f} ms/article "
-          f"(= {one1_cpu / one1_s:.2f} cores busy); same articles as x 2: {one1 == one2}")  # fmt: skip
+          f"(= {one1_cpu / one1_s:.2f} cores busy; CPU s by thread {_seconds(one1_threads)}); "
+          f"same articles as x 2: {one1 == one2}")  # fmt: skip
     for method, run in runs.items():
         workers = run.worker_cpu + run.start_cpu
         total = run.main_cpu + workers + run.server_cpu
