@@ -15,9 +15,14 @@
    processed once; a stream of year-shifted copies (their vectors precomputed, with a little
    noise) fills a store through ``cluster_article``; at each size the same probe articles are
    clustered inside a transaction that is rolled back. Statements per probe are counted too.
-3. Processes: ``Pipeline.pipe(processes=2)`` vs ``processes=1`` on the part-0 corpus, beside what
-   two busy-loop processes get from the machine now (the free cores).
-4. Peak memory: max RSS of this process; the pool's workers' peak VmHWM, RSS, PSS and USS.
+3. Processes, on the part-0 corpus, each way from nothing (fresh processes: no model loaded, no
+   cache a part before filled): 1 process x 2 encoder threads, 1 process x 1 thread, 2 processes x
+   1 thread forked from the forkserver that loaded the models once (shipped), 2 spawned processes x
+   1 thread (each loading its own); wall articles/s and CPU per article (main, workers, forkserver),
+   beside what two busy loops get from the machine (the free cores) before and after.
+4. Peak memory: the pool workers' peak VmHWM, RSS, PSS and USS, the forkserver's, the PSS of all
+   pool processes together, and a worker's largest private mappings (printed in part 3); max RSS
+   of this process.
 5. The encoder budget: every text the model encodes in the whole pipeline, per calling stage, the
    texts encoded twice, the encoder's seconds per calling stage (sentences vs story passages), and
    the encoder alone on the same texts (the limit the pipeline could reach), for today's events
@@ -42,6 +47,9 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -707,14 +715,22 @@ def _spin(_: int) -> float:
     return time.perf_counter() - started
 
 
+def _noop(_: int) -> int:
+    return os.getpid()
+
+
 def free_cores() -> float:
-    """How many cores two processes actually get now (2.0 on an idle 2-core machine)."""
+    """How many cores two processes actually get now (2.0 on an idle 2-core machine): one busy loop
+    alone here, then two at once in a pool whose workers already started (the pool's start-up and
+    imports are not in the timing)."""
     import multiprocessing
 
     alone = _spin(0)
     with multiprocessing.get_context("spawn").Pool(2) as pool:
+        while len(set(pool.map(_noop, range(8), chunksize=1))) < 2:  # both workers up and importing done
+            continue
         started = time.perf_counter()
-        pool.map(_spin, [0, 1])
+        pool.map(_spin, [0, 1], chunksize=1)
         together = time.perf_counter() - started
     return 2 * alone / together
 
@@ -737,68 +753,258 @@ def _memory_of(pid: str) -> dict[str, float] | None:
     return {name: kb.get(name, 0) / 1024 for name in SMAPS}
 
 
-def _children_peak_mb(stop: threading.Event, peak: dict[str, float]) -> None:
-    """Poll the peak resident memory of this process's children: VmHWM (counted from the worker's
-    own start; ``ru_maxrss`` of the children would count the parent's pages a spawned worker holds
-    for a moment before it execs), and RSS, PSS (shared pages split among their holders) and USS
-    (the worker's own pages) from smaps_rollup, each the largest any worker reached."""
+def _private_by_mapping(pid: str, top: int = 6) -> list[tuple[str, float]]:
+    """The mappings of ``pid`` holding the most private memory (MB): the heap, anonymous memory,
+    a model file, a library."""
+    try:
+        text = Path(f"/proc/{pid}/smaps").read_text()
+    except OSError:
+        return []
+    private: dict[str, float] = {}
+    name = ""
+    for line in text.splitlines():
+        head = line.split()
+        if head and "-" in head[0] and ":" not in head[0]:  # a mapping's first line
+            name = os.path.basename(head[5]) if len(head) > 5 else "[anonymous]"
+        elif head and head[0] in ("Private_Clean:", "Private_Dirty:"):
+            private[name] = private.get(name, 0.0) + int(head[1]) / 1024
+    return sorted(private.items(), key=lambda item: -item[1])[:top]
+
+
+def _processes() -> dict[str, tuple[str, str]]:
+    """pid -> (parent pid, command line) of every process now."""
+    found = {}
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            fields = dict(line.split(":", 1) for line in status.read_text().splitlines() if ":" in line)
+            command = (status.parent / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue
+        found[status.parent.name] = (fields.get("PPid", "").strip(), command)
+    return found
+
+
+def _pool_processes() -> tuple[list[str], list[str]]:
+    """(workers, forkservers) of this process's pools: spawned workers are its children; forked ones
+    are the children of its forkserver (which has their command line)."""
     me = str(os.getpid())
+    table = _processes()
+    servers = [pid for pid, (parent, cmd) in table.items() if parent == me and "forkserver" in cmd]
+    workers = [
+        pid
+        for pid, (parent, cmd) in table.items()
+        if (parent == me and "resource_tracker" not in cmd and "forkserver" not in cmd) or parent in servers
+    ]
+    return workers, servers
+
+
+def _children_peak_mb(stop: threading.Event, peak: dict[str, Any]) -> None:
+    """Poll the peak memory of this process's pool workers: VmHWM (counted from the worker's own
+    start), and RSS, PSS (shared pages split among their holders) and USS (the worker's own pages)
+    from smaps_rollup, each the largest any worker reached; the same for the forkserver
+    ("server ..."), and the private mappings of the worker when its USS peaked."""
     while not stop.wait(0.5):
-        for status in Path("/proc").glob("[0-9]*/status"):
+        peak["watch cpu"] = time.thread_time()  # this thread's CPU, not the run's
+        workers, servers = _pool_processes()
+        for pid in workers:
             try:
-                fields = dict(line.split(":", 1) for line in status.read_text().splitlines() if ":" in line)
+                fields = dict(
+                    line.split(":", 1)
+                    for line in Path(f"/proc/{pid}/status").read_text().splitlines()
+                    if ":" in line
+                )
             except OSError:
                 continue
-            if fields.get("PPid", "").strip() != me or "VmHWM" not in fields:
-                continue
-            peak["VmHWM"] = max(peak.get("VmHWM", 0.0), int(fields["VmHWM"].split()[0]) / 1024)
-            for name, value in (_memory_of(status.parent.name) or {}).items():
+            if "VmHWM" in fields:
+                peak["VmHWM"] = max(peak.get("VmHWM", 0.0), int(fields["VmHWM"].split()[0]) / 1024)
+            memory = _memory_of(pid) or {}
+            if memory.get("USS", 0.0) > peak.get("USS", 0.0):
+                peak["mappings"] = _private_by_mapping(pid)
+            for name, value in memory.items():
                 peak[name] = max(peak.get(name, 0.0), value)
+            total = sum((_memory_of(p) or {}).get("Pss", 0.0) for p in workers + servers)
+            peak["Pss total"] = max(peak.get("Pss total", 0.0), total)
+        for pid in servers:
+            for name, value in (_memory_of(pid) or {}).items():
+                peak[f"server {name}"] = max(peak.get(f"server {name}", 0.0), value)
 
 
-def pool_speedup(articles: list[Article]) -> float:
-    """``pipe(processes=2)`` (worker start-up and model loading included) vs ``processes=1``
-    (a fresh pipeline, its models loaded in the timing too)."""
+@contextmanager
+def _environment(**values: str) -> Iterator[None]:
+    """``os.environ`` with ``values`` while the block runs (a process started in it inherits them)."""
+    saved = {name: os.environ.get(name) for name in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+def _one_process_run(
+    articles: list[Article], threads: int
+) -> tuple[list[dict[str, Any]], float, float, list[float]]:
+    """In a fresh process (nothing cached, no model loaded): a pipeline built and run over
+    ``articles`` at ``threads`` encoder threads; (the articles, wall seconds, CPU seconds of every
+    thread of the process, CPU seconds by thread), model loading included."""
     from newsloom.settings import load_settings
 
-    n = len(articles)
-    size = POOL_BATCH
     started, cpu = time.perf_counter(), time.process_time()
-    one = list(Pipeline(None, load_settings()).pipe(articles, batch_size=size, batch_seconds=0))
-    one_s, one_cpu = time.perf_counter() - started, time.process_time() - cpu
+    settings = dataclasses.replace(load_settings(), encoder_threads=threads)
+    done = list(Pipeline(None, settings).pipe(articles, batch_size=POOL_BATCH, batch_seconds=0))
+    return (
+        [a.to_dict() for a in done],
+        time.perf_counter() - started,
+        time.process_time() - cpu,
+        _thread_cpu(),
+    )
+
+
+def _thread_cpu() -> list[float]:
+    """CPU seconds of each OS thread of this process, the busiest first (the main thread, OpenMP's,
+    lingua's rayon pool...)."""
+    seconds = []
+    for task in Path("/proc/self/task").iterdir():
+        try:
+            seconds.append(_cpu_seconds(f"self/task/{task.name}"))
+        except OSError:
+            continue
+    return sorted(seconds, reverse=True)
+
+
+def _alone(articles: list[Article], threads: int) -> tuple[list[dict[str, Any]], float, float, list[float]]:
+    """:func:`_one_process_run` in a process spawned with every native pool sized to ``threads``
+    before anything loads (a part before this one warmed this process's caches and pools)."""
+    import multiprocessing
+
+    sized = {name: str(threads) for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS",
+                                             "RAYON_NUM_THREADS")}  # fmt: skip
+    with _environment(**sized), multiprocessing.get_context("spawn").Pool(1) as pool:
+        return pool.apply(_one_process_run, (articles, threads))
+
+
+def _cpu_seconds(pid: str) -> float:
+    """User + system CPU seconds of ``pid`` so far (0 when it is gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+@dataclass
+class PoolRun:
+    """One 2-process variant of part 3."""
+
+    done: list[dict[str, Any]]
+    seconds: float
+    main_cpu: float
+    worker_cpu: float
+    start_cpu: float
+    server_cpu: float
+    peak: dict[str, Any]
+    threads: int
+
+
+def _pooled(articles: list[Article], method: str, threads: int) -> PoolRun:
+    """``pipe(processes=2)`` with workers started by ``method`` at ``threads`` encoder threads each,
+    from nothing (a forkserver of its own, its warm-up in the timing)."""
+    from multiprocessing import forkserver
+
+    from newsloom.encoder import clear_process_caches
+    from newsloom.settings import load_settings
+
+    if getattr(forkserver._forkserver, "_forkserver_pid", None):
+        forkserver._forkserver._stop()  # type: ignore[attr-defined]  # a new one: its warm-up is timed
+    clear_process_caches()
     stop, peak = threading.Event(), {}
     watcher = threading.Thread(target=_children_peak_mb, args=(stop, peak), daemon=True)
     watcher.start()
-    pooled = Pipeline(None, load_settings())
+    pooled = Pipeline(None, dataclasses.replace(load_settings(), encoder_threads=threads))
+    pooled.start_method = method
+    server_cpu: dict[str, float] = {}
+
+    def watch_server() -> None:  # the forkserver's CPU (its warm-up) before it goes
+        while not stop.wait(0.2):
+            for pid in _pool_processes()[1]:
+                server_cpu[pid] = max(server_cpu.get(pid, 0.0), _cpu_seconds(pid))
+            server_cpu["watch"] = time.thread_time()
+
+    server_watch = threading.Thread(target=watch_server, daemon=True)
+    server_watch.start()
     cpu = time.process_time()
-    two, two_s = _timed_pipe(pooled, articles, batch_size=size, processes=2)
+    done, seconds = _timed_pipe(pooled, articles, batch_size=POOL_BATCH, processes=2)
     main_cpu = time.process_time() - cpu
     stop.set()
     watcher.join()
-    same = [a.to_dict() for a in one] == [a.to_dict() for a in two]
-    speedup = one_s / two_s
-    cores = free_cores()
-    memory = ", ".join(f"{label} {peak.get(key, 0.0):.0f}" for key, label in SMAPS.items())
-    print(f"[3] {n} articles, every stage, batches of {size}, start-up and model loading included: "
-          f"1 process {n / one_s:.2f} articles/s; 2 processes {n / two_s:.2f} articles/s = {speedup:.2f}x; "
-          f"same articles: {same}; worker peak MB: VmHWM {peak.get('VmHWM', 0.0):.0f}, {memory}")  # fmt: skip
-    print(f"    baseline: two busy-loop processes get {cores:.2f} cores now (2.00 on an idle machine); "
-          f"the 2-vs-1 speed-up is {speedup / cores:.2f}x of what the free cores allow")  # fmt: skip
+    server_watch.join()
+    main_cpu -= peak.pop("watch cpu", 0.0) + server_cpu.pop(
+        "watch", 0.0
+    )  # the watchers' own CPU is not the run's
+    if getattr(forkserver._forkserver, "_forkserver_pid", None):
+        forkserver._forkserver._stop()  # type: ignore[attr-defined]  # not seen by the next variant
     stats = pooled.pool_stats
-    if stats is not None:
-        workers = stats.worker_cpu + stats.worker_start_cpu
-        cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    assert stats is not None
+    return PoolRun([a.to_dict() for a in done], seconds, main_cpu, stats.worker_cpu, stats.worker_start_cpu,
+                   sum(server_cpu.values()), peak, stats.encoder_threads)  # fmt: skip
 
-        def bound(cores: float) -> float:  # the pace of the slowest part: main, workers, or all on the cores
-            return one_cpu / max(main_cpu, workers / 2, (main_cpu + workers) / cores)
 
-        print(f"    CPU ms per article: 1 process {1000 * one_cpu / n:.1f}; 2 processes: main {1000 * main_cpu / n:.2f}, "
-              f"workers {1000 * workers / n:.1f} (of it start-up {1000 * stats.worker_start_cpu / n:.1f}); "
-              f"workers idle between tasks {stats.worker_idle:.2f} s; pickled per article "
-              f"{stats.bytes_sent / n:.0f} B out, {stats.bytes_received / n:.0f} B in; encoder threads per worker "
-              f"{stats.encoder_threads}; speed-up bound {bound(cpus):.2f}x on {cpus} idle cores, "
-              f"{bound(cores):.2f}x on the {cores:.2f} free")  # fmt: skip
-    return speedup
+def _seconds(values: list[float]) -> str:
+    return ", ".join(f"{v:.1f}" for v in values[:4] if v >= 0.05) or "-"
+
+
+def pool_speedup(articles: list[Article]) -> float:
+    """Part 3: the same articles, every stage, from nothing (fresh processes: no model loaded, no
+    cache filled by a part before) in four ways: 1 process x 2 encoder threads, 1 process x 1 thread,
+    2 processes x 1 thread forked from a forkserver that loaded the models once (shipped), and 2
+    spawned processes x 1 thread (each loads its own: the old way)."""
+    n = len(articles)
+    cores_before = free_cores()
+    one2, one2_s, one2_cpu, one2_threads = _alone(articles, 2)
+    one1, one1_s, one1_cpu, one1_threads = _alone(articles, 1)
+    runs = {method: _pooled(articles, method, 1) for method in ("forkserver", "spawn")}
+    cores_after = free_cores()
+    print(f"[3] {n} articles, every stage, batches of {POOL_BATCH}, each way from nothing (fresh processes, "
+          f"model loading and worker start-up included); free cores by two busy loops in a started pool: "
+          f"{cores_before:.2f} before, {cores_after:.2f} after (2.00 on an idle machine)")  # fmt: skip
+    print(f"    1 process x 2 threads: {n / one2_s:.2f} articles/s, CPU {1000 * one2_cpu / n:.1f} ms/article "
+          f"(= {one2_cpu / one2_s:.2f} cores busy; CPU s by thread {_seconds(one2_threads)})")  # fmt: skip
+    print(f"    1 process x 1 thread:  {n / one1_s:.2f} articles/s, CPU {1000 * one1_cpu / n:.1f} ms/article "
+          f"(= {one1_cpu / one1_s:.2f} cores busy; CPU s by thread {_seconds(one1_threads)}); "
+          f"same articles as x 2: {one1 == one2}")  # fmt: skip
+    for method, run in runs.items():
+        workers = run.worker_cpu + run.start_cpu
+        total = run.main_cpu + workers + run.server_cpu
+        memory = ", ".join(f"{label} {run.peak.get(key, 0.0):.0f}" for key, label in SMAPS.items())
+        print(f"    2 processes x {run.threads} thread ({method}): {n / run.seconds:.2f} articles/s = "
+              f"{one1_s / run.seconds:.2f}x of 1 process x 1 thread, {one2_s / run.seconds:.2f}x of 1 x 2; "
+              f"same articles: {run.done == one1}; CPU ms/article: main {1000 * run.main_cpu / n:.2f}, "
+              f"workers {1000 * run.worker_cpu / n:.1f} + start-up {1000 * run.start_cpu / n:.1f}, "
+              f"forkserver {1000 * run.server_cpu / n:.1f} (total {1000 * total / n:.1f} = {total / run.seconds:.2f} "
+              f"cores busy)")  # fmt: skip
+        # the pace of the slowest part on 2 idle cores: the forkserver's warm-up (before any worker),
+        # then the main process or the workers' half
+        bound = one1_cpu / (run.server_cpu + max(run.main_cpu, workers / 2))
+        print(
+            f"      speed-up bound on 2 idle cores from these CPU figures: {bound:.2f}x of 1 process x 1 thread"
+        )
+        server = ", ".join(
+            f"{label} {run.peak.get('server ' + key, 0.0):.0f}" for key, label in SMAPS.items()
+        )
+        mappings = ", ".join(f"{name} {mb:.0f}" for name, mb in run.peak.get("mappings", []))
+        print(f"      worker peak MB: VmHWM {run.peak.get('VmHWM', 0.0):.0f}, {memory}; forkserver {server or '-'}; "
+              f"PSS of all pool processes {run.peak.get('Pss total', 0.0):.0f}; private MB by mapping at the "
+              f"USS peak: {mappings}")  # fmt: skip
+    shipped = runs["forkserver"]
+    per_process = one1_s / shipped.seconds
+    cores = min(cores_before, cores_after)
+    print(f"    the issue's >= 1.7x is per-process scaling at equal threads (2 x 1 vs 1 x 1): {per_process:.2f}x "
+          f"= {per_process / max(cores, 1e-9):.2f}x of the {cores:.2f} free cores; what a user gets on 2 cores "
+          f"(2 x 1 vs the 1 x 2 a single process runs with): {one2_s / shipped.seconds:.2f}x")  # fmt: skip
+    return per_process
 
 
 def main() -> None:

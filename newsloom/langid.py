@@ -59,6 +59,16 @@ def _build_detector(codes: tuple[str, ...] | None) -> Any:
     return LanguageDetectorBuilder.from_languages(*langs).build()
 
 
+def load_language_models(candidates: Sequence[str], samples: Sequence[str]) -> None:
+    """Load lingua's models of ``candidates`` (and the trigram models of the every-language fallback)
+    now, by identifying ``samples`` one at a time: lingua keeps its models process-wide, so a
+    forkserver that calls this shares them with every worker it forks. Sequential calls only: the
+    parallel ones start lingua's rayon thread pool, which a forked child does not inherit."""
+    for detector in (_build_detector(tuple(candidates)), _build_detector(None)):
+        for text in samples:
+            detector.compute_language_confidence_values(text)
+
+
 def detect_language(
     text: str, candidates: tuple[str, ...] = DEFAULT_LANGUAGES, min_confidence: float = 0.5
 ) -> tuple[str | None, float]:

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, NoReturn, TypeVar, cast, overload
 
 from newsloom.article import Article
-from newsloom.cores import free_cores
+from newsloom.cores import free_cores, limit_native_threads
 from newsloom.errors import PipelineError
 from newsloom.registry import (
     _ATTRIBUTE,
@@ -114,6 +114,9 @@ class Pipeline:
         self.components: tuple[StageFunc, ...] = tuple(info.factory(self.settings) for info in self.stages)
         #: What the last process-pool run moved and spent (None until one ran).
         self.pool_stats: PoolStats | None = None
+        #: How pool workers start: "forkserver" forks them from a server that loaded the models once
+        #: (``newsloom.preload``), so they share those pages; "spawn" loads them in each worker.
+        self.start_method: str = "forkserver"
 
     @classmethod
     def from_settings(cls, settings: Settings, names: Sequence[str] | None = None) -> Pipeline:
@@ -258,7 +261,7 @@ class Pipeline:
     def _pool(
         self, batches: Iterator[list[Article]], processes: int, keep_failures: bool, lookup: Lookup | None
     ) -> Iterator[Article | StageFailure]:
-        """Batches in ``processes`` spawned workers (:meth:`pool_map`)."""
+        """Batches in ``processes`` workers (:meth:`pool_map`)."""
         tasks = ((batch, keep_failures, lookup) for batch in batches if batch)
         for results in self.pool_map(tasks, _run_batch_task, processes):
             yield from results
@@ -266,8 +269,9 @@ class Pipeline:
     def pool_map(
         self, tasks: Iterable[Any], work: Callable[[Pipeline, Any], R], processes: int
     ) -> Iterator[R]:
-        """``work(pipeline, task)`` for each task, in ``processes`` spawned workers each holding this
-        pipeline built once (its models loaded once per worker), results in task order. At most two
+        """``work(pipeline, task)`` for each task, in ``processes`` workers each holding this pipeline
+        built once, results in task order. The workers are forked from a forkserver that loaded the
+        models once (:attr:`start_method`; they share those pages), or spawned. At most two
         tasks per worker are in flight (memory stays bounded whatever the input's length). ``work``
         is a module-level function (pickled by name); tasks and results are pickled here, so
         :attr:`pool_stats` counts their bytes, and the workers' CPU and idle seconds come back
@@ -279,7 +283,13 @@ class Pipeline:
         if settings.encoder_threads <= 0:
             settings = dataclasses.replace(settings, encoder_threads=max(1, free_cores() // processes))
         stats = self.pool_stats = PoolStats(processes=processes, encoder_threads=settings.encoder_threads)
-        context = multiprocessing.get_context("spawn")
+        method = (
+            self.start_method if self.start_method in multiprocessing.get_all_start_methods() else "spawn"
+        )
+        stats.start_method = method
+        context = multiprocessing.get_context(method)
+        if method == "forkserver":  # only read when the forkserver starts: the first pool of this process
+            context.set_forkserver_preload([FORKSERVER_PRELOAD])
         with context.Pool(
             processes, initializer=_init_worker, initargs=(self.names, settings, self.check_reads)
         ) as pool:
@@ -309,6 +319,7 @@ class PoolStats:
 
     processes: int = 0
     encoder_threads: int = 0
+    start_method: str = ""
     tasks: int = 0
     bytes_sent: int = 0
     bytes_received: int = 0
@@ -514,9 +525,15 @@ _WORKER: list[Pipeline] = []
 _WORKER_CLOCK: list[float] = [0.0, 0.0]
 
 
+#: The module a forkserver imports first: it loads the models its workers share (``newsloom.preload``).
+FORKSERVER_PRELOAD = "newsloom.forkserver_warm"
+
+
 def _init_worker(names: tuple[str, ...], settings: Settings, check_reads: bool) -> None:
-    if settings.encoder_threads > 0:  # every OpenMP user in the worker (any encoder) gets its share
-        os.environ["OMP_NUM_THREADS"] = str(settings.encoder_threads)
+    if (
+        settings.encoder_threads > 0
+    ):  # every native pool in the worker (any encoder, BLAS, lingua) gets its share
+        limit_native_threads(settings.encoder_threads)
     _WORKER[:] = [Pipeline(names, settings, check_reads=check_reads)]
     _WORKER_CLOCK[:] = [time.perf_counter(), time.process_time()]
 

