@@ -24,14 +24,14 @@ from __future__ import annotations
 
 import math
 import re
-import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
 from newsloom.article import Article
 from newsloom.events.classifier import read_artifact
+from newsloom.events.gate import feature_columns  # the sentence gate's hashing: one crc32 scheme
 from newsloom.events.types import Event
 
 PREFILTER_ARTIFACT = "data/prefilter.json"
@@ -87,20 +87,6 @@ def prefilter_features(signals: SentenceSignals) -> list[str]:
     found.extend(f"rule:{t}" for t in sorted(signals.rule_types))
     if len(signals.rule_types) > 1:
         found.append("rules:several")
-    return found
-
-
-def bucket(feature: str, buckets: int) -> int:
-    """The hashed column of ``feature`` (crc32: the same in every process and on every machine)."""
-    return zlib.crc32(feature.encode("utf-8")) % buckets
-
-
-def feature_columns(features: Iterable[str], buckets: int) -> dict[int, float]:
-    """Column -> count of the hashed ``features``."""
-    found: dict[int, float] = {}
-    for feature in features:
-        column = bucket(feature, buckets)
-        found[column] = found.get(column, 0.0) + 1.0
     return found
 
 
