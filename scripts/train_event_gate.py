@@ -46,6 +46,7 @@ from newsloom.events.classifier import embed_sentences, load_classifier, load_se
 from newsloom.events.extract import extract_events  # noqa: E402
 from newsloom.events.gate import GATE_ARTIFACT, SentenceGate, feature_columns, gate_features  # noqa: E402
 from newsloom.events.learned import Combination, candidate_sentences, gated, sentence_signals  # noqa: E402
+from newsloom.events.training import bar_for  # noqa: E402
 from newsloom.pipeline import Pipeline  # noqa: E402
 from newsloom.settings import Settings  # noqa: E402
 
@@ -138,13 +139,6 @@ def _fit(x: Any, margins: np.ndarray, alpha: float) -> Any:
     from sklearn.linear_model import Ridge
 
     return Ridge(alpha=alpha).fit(x, np.maximum(margins, MARGIN_FLOOR))
-
-
-def bar_for(scores: np.ndarray, y: np.ndarray, recall: float) -> float:
-    """The highest bar whose recall of the positives is at least ``recall``."""
-    positives = np.sort(scores[y])
-    keep = int(np.ceil(recall * len(positives)))
-    return float(positives[len(positives) - keep]) if keep else 1.0
 
 
 def cross_validate(x: Any, margins: np.ndarray, groups: list[str], alpha: float) -> np.ndarray:

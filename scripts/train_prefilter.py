@@ -53,6 +53,7 @@ from newsloom.events.prefilter import (  # noqa: E402
     sentence_signals,
 )
 from newsloom.events.stage import EventSettings  # noqa: E402
+from newsloom.events.training import bar_for  # noqa: E402
 from newsloom.events.types import Event  # noqa: E402
 from newsloom.pipeline import Pipeline  # noqa: E402
 from newsloom.settings import Settings  # noqa: E402
@@ -168,13 +169,6 @@ def _fit(x: Any, y: np.ndarray, c: float) -> Any:
     from sklearn.linear_model import LogisticRegression
 
     return LogisticRegression(C=c, class_weight="balanced", max_iter=2000).fit(x, y)
-
-
-def bar_for(scores: np.ndarray, y: np.ndarray, recall: float) -> float:
-    """The highest bar whose recall of the positives is at least ``recall``."""
-    positives = np.sort(scores[y])
-    keep = int(np.ceil(recall * len(positives)))
-    return float(positives[len(positives) - keep]) if keep else 1.0
 
 
 def cross_validate(x: Any, y: np.ndarray, groups: list[str], c: float) -> np.ndarray:

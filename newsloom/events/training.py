@@ -496,3 +496,11 @@ def choose_routes(
         f"out-of-fold rows (seed {ROUTE_SEED}; fixed before any candidate was measured, round 11)"
     )
     return RouteChoice(routes, wins, gains, rule)
+
+
+def bar_for(scores: np.ndarray, y: np.ndarray, recall: float) -> float:
+    """The highest score bar whose recall of the positives is at least ``recall`` (the sentence gate's
+    and the encoder prefilter's bars, chosen by their training scripts)."""
+    positives = np.sort(scores[y])
+    keep = int(np.ceil(recall * len(positives)))
+    return float(positives[len(positives) - keep]) if keep else 1.0
