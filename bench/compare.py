@@ -128,14 +128,22 @@ def repeated_openings(pairs: list[dict], min_pairs: int = REPEATED_MIN_PAIRS) ->
     return {k: sorted(v) for k, v in found.items() if len(v) >= min_pairs}
 
 
-def diagnose(pairs: list[dict], cache: Path, date_source: str, place_source: str, lang: str) -> int:
+def diagnose(
+    pairs: list[dict], cache: Path, date_source: str, place_source: str, lang: str, stored: bool = False
+) -> int:
     """One held-out language (leave-one-language-out, its centre seen, the blend): each feature's
-    Pearson inside its pairs against the rest of the file, its worst-predicted pairs, and the
-    text openings its pairs share with other pairs (page furniture, error pages)."""
+    Pearson inside its pairs against the rest of the file, its worst-predicted pairs (with the
+    "not an article" check of each text), and the text openings its pairs share with other pairs
+    (page furniture, error pages). ``stored``: the recorded feature matrix (centres from all the
+    texts) instead of reading and embedding the texts."""
+    from newsloom.compare.page import check_page
     from newsloom.compare.training import centred_features, fit_model, language_blocks
 
-    table = features_for(pairs, cache, date_source, place_source)
-    pairs = list(table.pairs)
+    if stored:
+        pairs, x, names, _ = _stored_table(pairs)
+    else:
+        table = features_for(pairs, cache, date_source, place_source)
+        pairs = list(table.pairs)
     y = labels(pairs)
     j = DIMENSIONS.index("overall")
     groups = pair_groups([p["pair_id"] for p in pairs])
@@ -143,8 +151,11 @@ def diagnose(pairs: list[dict], cache: Path, date_source: str, place_source: str
     if lang not in blocks:
         raise SystemExit(f"--diagnose {lang}: no such block; choose one of {', '.join(blocks)}")
     test, train = blocks[lang]
-    everything = list({t: table.prepared[t] for p in pairs for t in (p["text1"], p["text2"])}.values())
-    x, names, known = centred_features(pairs, table.prepared, train, None, everything)
+    if stored:
+        known = np.ones(len(pairs), dtype=bool)
+    else:
+        everything = list({t: table.prepared[t] for p in pairs for t in (p["text1"], p["text2"])}.values())
+        x, names, known = centred_features(pairs, table.prepared, train, None, everything)
     model = fit_model(x[train], y[train], names, {}, dimensions=("overall",))
     predicted = model.predict_rows(x[test], known[test])[:, j]
     rest = np.setdiff1d(np.arange(len(pairs)), test)
@@ -160,7 +171,8 @@ def diagnose(pairs: list[dict], cache: Path, date_source: str, place_source: str
         pair = pairs[test[k]]
         print(f"{pair['pair_id']}  rating {y[test[k], j]:.1f}  predicted {predicted[k]:.2f}")
         for key in ("text1", "text2"):
-            print(f"    {' '.join(pair[key].split())[:90]}")
+            flag = "" if check_page(pair[key]).looks_like_article else "[no article] "
+            print(f"    {flag}{' '.join(pair[key].split())[:90]}")
     repeats = {k: v for k, v in repeated_openings(pairs).items() if set(v) & set(test.tolist())}
     print(f"\ntext openings shared by {REPEATED_MIN_PAIRS}+ pairs (page furniture, error pages), ratings")
     for opening, rows in repeats.items():
@@ -264,6 +276,12 @@ def pages(pairs: list[dict], folds: int) -> int:
         "drop": dropped,
         "drop+half": toward_mean(dropped, 0.5),
     }
+    for label, rows in (("two articles", ~flagged), ("a side no article", flagged)):
+        both = rows & official
+        print(
+            f"  base r on pairs of {label}: all {_pearson(base[rows, j], y[rows, j]):.3f} ({int(rows.sum())}), "
+            f"official {_pearson(base[both, j], y[both, j]):.3f} ({int(both.sum())})"
+        )
     errors = np.abs(base[:, j] - y[:, j])
     print(
         f"  base out-of-fold |error| on overall: flagged {errors[flagged].mean():.2f}, "
@@ -345,7 +363,12 @@ def main(argv: list[str] | None = None) -> int:
         return transfer(read_pairs(args.data), args.cache, meta["date_source"], meta["place_source"])
     if args.diagnose:
         return diagnose(
-            read_pairs(args.data), args.cache, meta["date_source"], meta["place_source"], args.diagnose
+            read_pairs(args.data),
+            args.cache,
+            meta["date_source"],
+            meta["place_source"],
+            args.diagnose,
+            args.stored,
         )
     pairs = read_pairs(args.data)
     started = time.time()

@@ -47,15 +47,17 @@ CHROME_PATH = Path(__file__).with_name("page_chrome.json")
 
 
 @cache
-def chrome_phrases() -> tuple[str, ...]:
-    """The furniture phrases of every language in ``page_chrome.json``, folded as lines are."""
+def chrome_phrases(kind: str = "furniture") -> tuple[str, ...]:
+    """The phrases of ``kind`` ("notices": furniture in any sentence; "furniture": on a short
+    line, the notices included) of every language in ``page_chrome.json``, folded as text is."""
     data = json.loads(CHROME_PATH.read_text(encoding="utf-8"))
-    return tuple(sorted({fold(p) for phrases in data["phrases"].values() for p in phrases}))
+    groups = ("notices",) if kind == "notices" else ("notices", "furniture")
+    return tuple(sorted({fold(p) for g in groups for phrases in data[g].values() for p in phrases}))
 
 
 @cache
-def _chrome_pattern() -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(p) for p in sorted(chrome_phrases(), key=len, reverse=True)))
+def _chrome_pattern(kind: str) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(p) for p in sorted(chrome_phrases(kind), key=len, reverse=True)))
 
 
 def word_count(text: str) -> float:
@@ -69,9 +71,9 @@ class PageCheck:
     """What :func:`check_page` measured on a text, and its verdict with the reasons for it."""
 
     prose_words: float  # words in sentences of PROSE_SENTENCE_WORDS or more, furniture lines apart
-    lines: int  # non-empty lines, the title included
-    chrome_lines: int  # short lines holding a furniture phrase
-    opening_chrome: bool  # one of the first OPENING_LINES lines is furniture
+    lines: int  # parts: short lines, and the sentences of long lines; the title included
+    chrome_lines: int  # parts that are furniture (a notice phrase, or a furniture phrase on a short line)
+    opening_chrome: bool  # one of the first OPENING_LINES parts is furniture
     repeated_share: float  # share of lines repeating an earlier line
     letter_share: float  # letters among the non-space characters
     reasons: tuple[str, ...]  # why the text does not look like an article (empty when it does)
@@ -105,22 +107,39 @@ class PageCheck:
         return round(max(parts), 4)
 
 
+def _parts(line: str) -> list[str]:
+    """A short line is one part; a long one, its sentences (a scraper may glue a notice to a line)."""
+    if word_count(line) <= CHROME_LINE_WORDS:
+        return [line]
+    return [p for p in _SENTENCE_END.split(line) if p.strip()]
+
+
+def _is_chrome(part: str, short_line: bool) -> bool:
+    """A notice in a part of sentence length, or any furniture phrase on a short body line."""
+    folded = fold(part)
+    if _chrome_pattern("notices").search(folded):
+        return word_count(part) <= CHROME_LINE_WORDS
+    return short_line and bool(_chrome_pattern("furniture").search(folded))
+
+
 def check_page(text: str) -> PageCheck:
     """Whether ``text`` (a title line, then the body) reads as an article; see :class:`PageCheck`."""
     lines = [" ".join(line.split()) for line in text.splitlines()]
     lines = [line for line in lines if line]
-    start = 1 if len(lines) > 1 else 0  # prose is read in the body: a title alone is no article
-    pattern = _chrome_pattern()
-    # the title line too: a scraper that missed the article may take the site's banner for it
-    chrome = [word_count(line) <= CHROME_LINE_WORDS and bool(pattern.search(fold(line))) for line in lines]
     prose = 0.0
-    for line, is_chrome in zip(lines[start:], chrome[start:], strict=True):
-        if is_chrome:
-            continue
-        for sentence in _SENTENCE_END.split(line):
-            n = word_count(sentence)
-            if n >= PROSE_SENTENCE_WORDS:
-                prose += n
+    chrome: list[bool] = []  # per part, the title line's included: a scraper may take a banner for it
+    for number, line in enumerate(lines):
+        # a title naming Facebook is news about it; only a notice makes a title furniture
+        short = number > 0 and word_count(line) <= CHROME_LINE_WORDS
+        for part in _parts(line):
+            is_chrome = _is_chrome(part, short)
+            chrome.append(is_chrome)
+            if (number == 0 and len(lines) > 1) or is_chrome:
+                continue  # prose is read in the body: a title alone is no article
+            for sentence in _SENTENCE_END.split(part):
+                n = word_count(sentence)
+                if n >= PROSE_SENTENCE_WORDS:
+                    prose += n
     seen: Counter[str] = Counter()
     repeated = 0
     for line in lines:
@@ -132,7 +151,7 @@ def check_page(text: str) -> PageCheck:
     letters = sum(ch.isalpha() for ch in visible) / len(visible) if visible else 0.0
     check = PageCheck(
         prose_words=prose,
-        lines=len(lines),
+        lines=len(chrome),
         chrome_lines=sum(chrome),
         opening_chrome=any(chrome[:OPENING_LINES]),
         repeated_share=repeated / len(lines) if lines else 0.0,
@@ -150,8 +169,8 @@ def _reasons(check: PageCheck) -> tuple[str, ...]:
         )
     if check.furniture:
         reasons.append(
-            f"page furniture ({check.chrome_lines} of {check.lines} lines: sign-in, subscription, ad blocker, "
-            "cookies, sharing, donation or error notices)"
+            f"page furniture ({check.chrome_lines} of {check.lines} lines or sentences: sign-in, subscription, "
+            "ad blocker, cookies, sharing, donation or error notices)"
         )
     if check.repeated_share >= REPEATED_SHARE:
         reasons.append(f"{check.repeated_share:.0%} of its lines repeat earlier lines")

@@ -148,3 +148,20 @@ def test_newsloom_compare_says_plainly_which_file_is_no_article(
     assert result.exit_code == 0, result.output
     assert f"{wall} does not look like an article" in " ".join(result.output.split())
     assert "± 1.01" in result.output and f"{report} does not" not in result.output
+
+
+def test_a_notice_glued_into_one_long_line_is_still_furniture() -> None:
+    glued = (
+        "Council approves the harbour budget We use cookies to give you the best experience on our site. "
+        "By continuing to browse you agree to our cookie policy and privacy policy. Cookies help us show "
+        "you content and ads. You can change your settings at any time in your browser."
+    )
+    check = check_page(glued)
+    assert check.lines >= 3 and check.chrome_lines >= 2
+    assert not check.looks_like_article
+
+
+def test_a_title_naming_a_social_network_is_news_not_furniture() -> None:
+    text = REPORT.replace("Floods close the northern highway", "Facebook group helps flood victims", 1)
+    check = check_page(text)
+    assert not check.opening_chrome and check.looks_like_article
