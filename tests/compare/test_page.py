@@ -165,3 +165,24 @@ def test_a_title_naming_a_social_network_is_news_not_furniture() -> None:
     text = REPORT.replace("Floods close the northern highway", "Facebook group helps flood victims", 1)
     check = check_page(text)
     assert not check.opening_chrome and check.looks_like_article
+
+
+def test_the_api_and_the_compare_page_show_the_warning(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    pytest.importorskip("fastapi", reason="the serve extra (fastapi) is not installed")
+    from fastapi.testclient import TestClient
+
+    import newsloom.compare
+    from newsloom.serve.api import create_app
+
+    def fake_pair(text_a: str, text_b: str, *args: object, **kwargs: object) -> Comparison:
+        return Comparison({"overall": 3.0}, (check_page(text_a), check_page(text_b)), 1.01)
+
+    monkeypatch.setattr(newsloom.compare, "compare_pair", fake_pair)
+    with TestClient(create_app(str(tmp_path / "empty.db"))) as client:
+        body = client.post("/api/compare", json={"text_a": REPORT, "text_b": ROBOT_CHECK}).json()
+        assert list(body["not_article"]) == ["text_b"] and body["uncertainty"] == 1.01
+        page = client.post("/compare", data={"text_a": ROBOT_CHECK, "text_b": REPORT})
+        assert page.status_code == 200
+        assert 'role="alert"' in page.text and "Article A does not look like an article (" in page.text

@@ -200,7 +200,7 @@ async def upload_submit(request: Request) -> Response:
 
 @router.get("/compare")
 def compare_page(request: Request) -> Response:
-    return render(request, "compare.html", scores=None, warnings=[], text_a="", text_b="")
+    return render(request, "compare.html", scores=None, not_article={}, text_a="", text_b="")
 
 
 @router.post("/compare")
@@ -217,5 +217,10 @@ async def compare_submit(request: Request) -> Response:
         raise ApiError(413, f"Each text may hold {MAX_COMPARE_CHARS:,} characters at most.")
     result = await run_in_threadpool(compare_scores, text_a, text_b)
     return render(
-        request, "compare.html", scores=result.scores, warnings=result.warnings, text_a=text_a, text_b=text_b
+        request,
+        "compare.html",
+        scores=result.scores,
+        not_article=result.not_article,
+        text_a=text_a,
+        text_b=text_b,
     )
