@@ -1,8 +1,11 @@
 """How similar two news articles are, in any two languages, on the SemEval-2022 Task 8 dimensions.
 
->>> from newsloom.compare import compare_texts
+>>> from newsloom.compare import compare_pair, compare_texts
 >>> compare_texts(text_vi, text_en)  # doctest: +SKIP
 {'geography': 1.2, 'entities': 1.5, 'time': 1.3, 'narrative': 1.6, 'style': 2.1, 'tone': 1.9, 'overall': 1.5}
+
+>>> compare_pair(text_vi, sign_in_wall).warnings()  # doctest: +SKIP
+['text_b does not look like an article: too little prose (...). The scores say little ...']
 
 Scores are on the task's 1-4 scale, where 1 means very similar and 4 very dissimilar. The texts
 are read here (language, sentences, embeddings of their parts, names, numbers, dates, places) and
