@@ -128,14 +128,22 @@ def repeated_openings(pairs: list[dict], min_pairs: int = REPEATED_MIN_PAIRS) ->
     return {k: sorted(v) for k, v in found.items() if len(v) >= min_pairs}
 
 
-def diagnose(pairs: list[dict], cache: Path, date_source: str, place_source: str, lang: str) -> int:
+def diagnose(
+    pairs: list[dict], cache: Path, date_source: str, place_source: str, lang: str, stored: bool = False
+) -> int:
     """One held-out language (leave-one-language-out, its centre seen, the blend): each feature's
-    Pearson inside its pairs against the rest of the file, its worst-predicted pairs, and the
-    text openings its pairs share with other pairs (page furniture, error pages)."""
+    Pearson inside its pairs against the rest of the file, its worst-predicted pairs (with the
+    "not an article" check of each text), and the text openings its pairs share with other pairs
+    (page furniture, error pages). ``stored``: the recorded feature matrix (centres from all the
+    texts) instead of reading and embedding the texts."""
+    from newsloom.compare.page import check_page
     from newsloom.compare.training import centred_features, fit_model, language_blocks
 
-    table = features_for(pairs, cache, date_source, place_source)
-    pairs = list(table.pairs)
+    if stored:
+        pairs, x, names, _ = _stored_table(pairs)
+    else:
+        table = features_for(pairs, cache, date_source, place_source)
+        pairs = list(table.pairs)
     y = labels(pairs)
     j = DIMENSIONS.index("overall")
     groups = pair_groups([p["pair_id"] for p in pairs])
@@ -143,8 +151,11 @@ def diagnose(pairs: list[dict], cache: Path, date_source: str, place_source: str
     if lang not in blocks:
         raise SystemExit(f"--diagnose {lang}: no such block; choose one of {', '.join(blocks)}")
     test, train = blocks[lang]
-    everything = list({t: table.prepared[t] for p in pairs for t in (p["text1"], p["text2"])}.values())
-    x, names, known = centred_features(pairs, table.prepared, train, None, everything)
+    if stored:
+        known = np.ones(len(pairs), dtype=bool)
+    else:
+        everything = list({t: table.prepared[t] for p in pairs for t in (p["text1"], p["text2"])}.values())
+        x, names, known = centred_features(pairs, table.prepared, train, None, everything)
     model = fit_model(x[train], y[train], names, {}, dimensions=("overall",))
     predicted = model.predict_rows(x[test], known[test])[:, j]
     rest = np.setdiff1d(np.arange(len(pairs)), test)
@@ -160,11 +171,155 @@ def diagnose(pairs: list[dict], cache: Path, date_source: str, place_source: str
         pair = pairs[test[k]]
         print(f"{pair['pair_id']}  rating {y[test[k], j]:.1f}  predicted {predicted[k]:.2f}")
         for key in ("text1", "text2"):
-            print(f"    {' '.join(pair[key].split())[:90]}")
+            flag = "" if check_page(pair[key]).looks_like_article else "[no article] "
+            print(f"    {flag}{' '.join(pair[key].split())[:90]}")
     repeats = {k: v for k, v in repeated_openings(pairs).items() if set(v) & set(test.tolist())}
     print(f"\ntext openings shared by {REPEATED_MIN_PAIRS}+ pairs (page furniture, error pages), ratings")
     for opening, rows in repeats.items():
         print(f"  {opening!r}: {[float(y[i, j]) for i in rows]}")
+    return 0
+
+
+def _stored_table(pairs: list[dict]) -> tuple[list[dict], np.ndarray, tuple[str, ...], np.ndarray]:
+    """The pairs, feature matrix, names and cosines ``scripts/train_compare.py`` recorded (the
+    features of the shipped model, centres from all the training texts)."""
+    with np.load(STORED) as stored:
+        by_id = {p["pair_id"]: p for p in pairs}
+        if not set(stored["pair_id"]) <= set(by_id):
+            raise SystemExit(f"{STORED} was made from other pairs than the data file; run without --stored.")
+        chosen = [by_id[str(i)] for i in stored["pair_id"]]
+        return chosen, stored["x"].astype(float), tuple(str(n) for n in stored["names"]), stored["cosine"]
+
+
+def _lolo_stored(
+    pairs: list[dict],
+    x: np.ndarray,
+    y: np.ndarray,
+    groups: np.ndarray,
+    names: tuple[str, ...],
+    skip: np.ndarray | None = None,
+) -> dict[str, np.ndarray]:
+    """Leave-one-language-out on overall over a stored matrix (its centres from all the file's
+    texts, as "seen"): block -> out-of-block predictions of the block's pairs; ``skip``: rows
+    never trained on."""
+    from newsloom.compare.training import fit_model, language_blocks
+
+    j = DIMENSIONS.index("overall")
+    out = {}
+    for name, test, train in language_blocks(pairs, groups):
+        if skip is not None:
+            train = train[~skip[train]]
+        model = fit_model(x[train], y[train], names, {}, fallback=False, dimensions=("overall",))
+        out[name] = model.predict_matrix(x[test])[:, j]
+    return out
+
+
+def pages(pairs: list[dict], folds: int) -> int:
+    """The "not an article" check (newsloom/compare/page.py) on the training pairs: how many pairs
+    have a side that is not an article and how they are rated; the shipped model's out-of-fold
+    errors on them; and what each way of scoring them does, in one run on the same folds over the
+    stored features: grouped CV (all pairs, official ones apart) and leave-one-language-out.
+
+    Ways: "base" (the shipped features); "features" (plus the two sides' page scores, learned);
+    "mean" (a flagged pair gets the mean rating of the flagged training pairs); "half" (halfway
+    between the model and that mean); "features+mean"; "drop" (the flagged pairs left out of
+    training: their ratings follow pages the texts do not hold); "drop+half"."""
+    from newsloom.compare.page import PAGE_FEATURES, check_page, page_features
+    from newsloom.compare.training import fit_model, fold_indices, language_blocks
+
+    pairs, x, names, _ = _stored_table(pairs)
+    y = labels(pairs)
+    groups = pair_groups([p["pair_id"] for p in pairs])
+    checks = {t: check_page(t) for p in pairs for t in (p["text1"], p["text2"])}
+    page = np.array(
+        [[page_features(checks[p["text1"]], checks[p["text2"]])[n] for n in PAGE_FEATURES] for p in pairs]
+    )
+    flagged = page[:, PAGE_FEATURES.index("page_not_article")] > 0
+    official = pair_kinds(pairs)["official (untranslated)"]
+    j = DIMENSIONS.index("overall")
+    print(f"{int(flagged.sum())} of {len(pairs)} pairs have a side that does not look like an article")
+    print(
+        f"  ratings (overall): flagged mean {y[flagged, j].mean():.2f} sd {y[flagged, j].std():.2f}; "
+        f"others mean {y[~flagged, j].mean():.2f} sd {y[~flagged, j].std():.2f}"
+    )
+    keys = np.array([_language_pair(p) for p in pairs])
+    counts = {k: (int((flagged & (keys == k)).sum()), int((keys == k).sum())) for k in sorted(set(keys))}
+    print("  by language pair: " + ", ".join(f"{k} {a}/{n}" for k, (a, n) in counts.items() if a))
+    print(f"  official pairs flagged: {int((flagged & official).sum())} of {int(official.sum())}")
+
+    wide = np.hstack([x, page])
+    wide_names = names + PAGE_FEATURES
+    base = cross_validate(x, y, groups, names, folds=folds)
+    learned = cross_validate(wide, y, groups, wide_names, folds=folds)
+    dropped = np.zeros_like(y)
+    for test in fold_indices(groups, folds):
+        train = np.setdiff1d(np.arange(len(y)), test)
+        train = train[~flagged[train]]
+        dropped[test] = fit_model(x[train], y[train], names, {}, fallback=False).predict_matrix(x[test])
+
+    def toward_mean(pred: np.ndarray, weight: float) -> np.ndarray:
+        """Flagged rows moved toward the mean rating of the flagged pairs of their fold's training part."""
+        out = pred.copy()
+        for test in fold_indices(groups, folds):
+            train = np.setdiff1d(np.arange(len(y)), test)
+            mean = y[train][flagged[train]].mean(axis=0)
+            rows = test[flagged[test]]
+            out[rows] = weight * pred[rows] + (1 - weight) * mean
+        return out
+
+    ways = {
+        "base": base,
+        "features": learned,
+        "mean": toward_mean(base, 0.0),
+        "half": toward_mean(base, 0.5),
+        "features+mean": toward_mean(learned, 0.0),
+        "drop": dropped,
+        "drop+half": toward_mean(dropped, 0.5),
+    }
+    for label, rows in (("two articles", ~flagged), ("a side no article", flagged)):
+        both = rows & official
+        print(
+            f"  base r on pairs of {label}: all {_pearson(base[rows, j], y[rows, j]):.3f} ({int(rows.sum())}), "
+            f"official {_pearson(base[both, j], y[both, j]):.3f} ({int(both.sum())})"
+        )
+    errors = np.abs(base[:, j] - y[:, j])
+    print(
+        f"  base out-of-fold |error| on overall: flagged {errors[flagged].mean():.2f}, "
+        f"others {errors[~flagged].mean():.2f}; residual sd {np.std(base[flagged, j] - y[flagged, j]):.2f} "
+        f"vs {np.std(base[~flagged, j] - y[~flagged, j]):.2f}"
+    )
+
+    lolo_base = _lolo_stored(pairs, x, y, groups, names)
+    lolo_learned = _lolo_stored(pairs, wide, y, groups, wide_names)
+    lolo_dropped = _lolo_stored(pairs, x, y, groups, names, skip=flagged)
+    blocks = language_blocks(pairs, groups)
+
+    def lolo(way: str) -> dict[str, float]:
+        out = {}
+        for name, test, train in blocks:
+            source = lolo_learned if way.startswith("features") else lolo_base
+            pred = (lolo_dropped if way.startswith("drop") else source)[name].copy()
+            if way in ("mean", "half", "features+mean", "drop+half"):
+                mean = y[train][flagged[train], j].mean()
+                weight = 0.5 if way.endswith("half") else 0.0
+                rows = flagged[test]
+                pred[rows] = weight * pred[rows] + (1 - weight) * mean
+            out[name] = _pearson(pred, y[test, j])
+        return out
+
+    print(
+        f"\n{'way':<15}{'grouped CV':>11}{'official':>10}{'LOLO seen':>11}  (overall; LOLO = mean of blocks)"
+    )
+    per_block = {}
+    for way, pred in ways.items():
+        per_block[way] = lolo(way)
+        print(
+            f"{way:<15}{_pearson(pred[:, j], y[:, j]):>11.4f}{_pearson(pred[official, j], y[official, j]):>10.4f}"
+            f"{np.mean(list(per_block[way].values())):>11.4f}"
+        )
+    print("\nLOLO by held-out block: " + "  ".join(f"{w}" for w in per_block))
+    for name, *_ in blocks:
+        print(f"  {name:<7}" + "".join(f"{per_block[w][name]:>9.3f}" for w in per_block))
     return 0
 
 
@@ -193,7 +348,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--speed", action="store_true", help="time the first and the later comparisons")
     parser.add_argument("--transfer", action="store_true", help="leave-one-language-out, before/after")
     parser.add_argument("--diagnose", metavar="LANG", help="one held-out language: features, worst pairs")
+    parser.add_argument("--pages", action="store_true", help="the 'not an article' check and its handling")
     args = parser.parse_args(argv)
+    if args.pages:
+        return pages(read_pairs(args.data), args.folds)
     if args.speed:
         return speed(read_pairs(args.data))
 
@@ -205,7 +363,12 @@ def main(argv: list[str] | None = None) -> int:
         return transfer(read_pairs(args.data), args.cache, meta["date_source"], meta["place_source"])
     if args.diagnose:
         return diagnose(
-            read_pairs(args.data), args.cache, meta["date_source"], meta["place_source"], args.diagnose
+            read_pairs(args.data),
+            args.cache,
+            meta["date_source"],
+            meta["place_source"],
+            args.diagnose,
+            args.stored,
         )
     pairs = read_pairs(args.data)
     started = time.time()

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -539,16 +540,20 @@ def compare(
 
     try:
         (text_a, lang_a), (text_b, lang_b) = _read_one(file_a), _read_one(file_b)
-        scores = compare_view(text_a, text_b, lang_a, lang_b).scores
+        result = compare_view(text_a, text_b, lang_a, lang_b)
     except (NewsloomError, ValueError, TypeError, OSError) as exc:
         _fail(exc)
         return
     table = Table(title=f"{file_a} vs {file_b} (1 = very similar, 4 = very dissimilar)")
     table.add_column("dimension")
     table.add_column("score", justify="right")
-    for dimension, value in scores.items():
-        table.add_row(dimension, f"{value:.2f}")
+    for dimension, value in result.scores.items():
+        spread = f" ± {result.uncertainty:.2f}" if dimension == "overall" and result.uncertainty else ""
+        table.add_row(dimension, f"{value:.2f}{spread}")
     console.print(table)
+    for warning in result.warnings:  # plainly, under the scores: one text is no article
+        named = warning.replace("text_a", file_a, 1).replace("text_b", file_b, 1)
+        console.print(f"[bold yellow]Warning:[/] {escape(named)}")
 
 
 @app.command()

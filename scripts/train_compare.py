@@ -2,6 +2,7 @@
 
     python scripts/train_compare.py                      # features, grouped CV, final model, metrics
     python scripts/train_compare.py --cv-only            # measure only; the shipped model is untouched
+    python scripts/train_compare.py --uncertainty-only   # the typical errors only, from the stored features
 
 Every figure comes from one run on the same folds: grouped 5-fold CV, and leave-one-language-out
 (each language of the file held out with its pairs, then the two-language pairs; the held-out
@@ -13,6 +14,12 @@ Embeddings are cached in --cache (default /tmp/newsloom_compare, never in the re
 second run embeds nothing. Writes newsloom/compare/model.json (the shipped model),
 newsloom/compare/metrics.json (CV figures and the command that made them) and
 tests/compare/data/train_features.npz (the feature matrix the gate test re-validates).
+
+The model also carries the typical error of its overall score (the out-of-fold errors' standard
+deviation) for pairs of two articles and for pairs with a side that is no article (page.py), which
+``compare`` reports with each score. ``--uncertainty-only`` computes just those from the stored
+feature matrix (grouped CV of the same learner, same folds) and writes them into the shipped model
+and metrics, which needs no embedding.
 """
 
 from __future__ import annotations
@@ -39,16 +46,19 @@ from newsloom.compare.training import (  # noqa: E402
     NEW_FEATURES,
     RIDGE_ALPHA,
     SEED,
+    cross_validate,
     features_for,
     fit_model,
     fold_centred_cv,
     labels,
     language_out_cv,
     languages_meta,
+    not_article_pairs,
     pair_groups,
     pair_kinds,
     pearson_by_dimension,
     read_pairs,
+    residual_spreads,
     spreads_meta,
 )
 
@@ -71,7 +81,14 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="embed nothing: use the pairs whose texts are all in --cache",
     )
+    parser.add_argument(
+        "--uncertainty-only",
+        action="store_true",
+        help=f"write only the typical errors into the shipped model, from {FEATURES_PATH.name}",
+    )
     args = parser.parse_args(argv)
+    if args.uncertainty_only:
+        return write_uncertainty(args.data, args.folds)
 
     date_source = signals.available_source("dates") if args.dates == "auto" else args.dates
     place_source = signals.available_source("places") if args.places == "auto" else args.places
@@ -154,6 +171,7 @@ def main(argv: list[str] | None = None) -> int:
         "languages": languages_meta(table.languages),
         "spreads": spreads_meta(table.spreads),
         "trained_on": f"{args.data.name} ({len(pairs)} pairs)",
+        "uncertainty": residual_spreads(oof, y, not_article_pairs(pairs)),
     }
     model = fit_model(x, y, names, meta, gbm_weight=LEARNERS[chosen])
     model.save(MODEL_PATH)
@@ -185,6 +203,7 @@ def main(argv: list[str] | None = None) -> int:
         "date_source": date_source,
         "place_source": place_source,
         "pearson_cv": {d: round(v, 4) for d, v in scores.items()},
+        "uncertainty": meta["uncertainty"],
         "baseline_cv": {d: round(v, 4) for d, v in baseline.items()},
     }
     METRICS_PATH.write_text(json.dumps(metrics, indent=2) + "\n", encoding="utf-8")
@@ -198,6 +217,38 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(
         f"wrote {MODEL_PATH.relative_to(ROOT)}, {METRICS_PATH.relative_to(ROOT)}, {FEATURES_PATH.relative_to(ROOT)}"
+    )
+    return 0
+
+
+def write_uncertainty(data: Path, folds: int) -> int:
+    """The typical error of the overall score by kind of pair, from grouped CV over the stored
+    feature matrix with the shipped model's learner, written into the model and metrics files."""
+    from newsloom.compare import load_model
+
+    model = load_model()
+    metrics = json.loads(METRICS_PATH.read_text(encoding="utf-8"))
+    by_id = {p["pair_id"]: p for p in read_pairs(data)}
+    with np.load(FEATURES_PATH) as stored:
+        pairs = [by_id[str(i)] for i in stored["pair_id"]]
+        x, names = stored["x"].astype(float), tuple(str(n) for n in stored["names"])
+    if names != model.feature_names:
+        raise SystemExit(f"{FEATURES_PATH} does not hold the shipped model's features; retrain the model.")
+    y = labels(pairs)
+    groups = pair_groups([p["pair_id"] for p in pairs])
+    oof = cross_validate(x, y, groups, names, folds=folds, gbm_weight=LEARNERS[metrics["learner"]])
+    not_article = not_article_pairs(pairs)
+    spreads = residual_spreads(oof, y, not_article)
+    print(
+        f"{int(not_article.sum())} of {len(pairs)} pairs with a side that is no article; typical error {spreads}"
+    )
+    model.meta["uncertainty"] = spreads
+    model.save(MODEL_PATH)
+    metrics["uncertainty"] = spreads
+    metrics["uncertainty_command"] = "python scripts/train_compare.py --uncertainty-only"
+    METRICS_PATH.write_text(json.dumps(metrics, indent=2) + "\n", encoding="utf-8")
+    print(
+        f"wrote the typical errors into {MODEL_PATH.relative_to(ROOT)} and {METRICS_PATH.relative_to(ROOT)}"
     )
     return 0
 

@@ -502,3 +502,26 @@ def features_for(
     result = build_features(pairs, encoder, date_source, place_source, on_chunk=progress)
     cache.save()
     return result
+
+
+def not_article_pairs(pairs: Sequence[dict[str, Any]]) -> np.ndarray:
+    """Whether one text of each pair does not look like an article (``page.check_page``)."""
+    from newsloom.compare.page import check_page
+
+    checks: dict[str, bool] = {}
+    for pair in pairs:
+        for key in ("text1", "text2"):
+            if pair[key] not in checks:
+                checks[pair[key]] = check_page(pair[key]).looks_like_article
+    return np.array([not (checks[p["text1"]] and checks[p["text2"]]) for p in pairs], dtype=bool)
+
+
+def residual_spreads(predicted: np.ndarray, y: np.ndarray, not_article: np.ndarray) -> dict[str, float]:
+    """Standard deviation of the out-of-fold errors on overall, for pairs of two articles and for
+    pairs with a side that is no article: the typical error ``compare`` reports with a score."""
+    j = DIMENSIONS.index("overall")
+    errors = predicted[:, j] - y[:, j]
+    return {
+        "articles": round(float(np.std(errors[~not_article])), 3),
+        "not_article": round(float(np.std(errors[not_article])), 3) if not_article.any() else float("nan"),
+    }

@@ -214,7 +214,10 @@ def read_artifact(name: str, what: str, fix: str) -> dict[str, Any]:
 
 
 def pack_routes(data: dict[str, Any], where: str = PACK_ARTIFACT) -> list[str]:
-    """The language codes a pack-language artifact reads (its ``metadata["routes"]``)."""
+    """The language codes a pack-language artifact reads (its ``metadata["routes"]``). Only languages
+    with a pack of extraction rules may be routed (the packless guard of round 12): every language
+    without one stays with :data:`ARTIFACT`, whose weights carried to Spanish/German when every
+    retrain since did not."""
     routes = data.get("metadata", {}).get("routes")
     if not isinstance(routes, list) or not routes or not all(isinstance(r, str) and r for r in routes):
         raise ValueError(
@@ -222,7 +225,22 @@ def pack_routes(data: dict[str, Any], where: str = PACK_ARTIFACT) -> list[str]:
             '(e.g. ["en", "vi", "id", "fr"]); add it, or remove the file to read every language '
             f"with {ARTIFACT}"
         )
+    packless = sorted(set(routes) - set(routable_languages()))
+    if packless:
+        raise ValueError(
+            f"{where}: metadata.routes lists {packless}, language(s) without a pack of extraction rules; "
+            f"only {list(routable_languages())} may be routed (languages without a pack are read by "
+            f"{ARTIFACT}): remove them from the routes"
+        )
     return list(routes)
+
+
+def routable_languages() -> tuple[str, ...]:
+    """The languages a pack-language artifact may read: those with a pack of extraction rules
+    (``newsloom.lang.first_class_languages``)."""
+    from newsloom.lang import first_class_languages
+
+    return first_class_languages()
 
 
 @cache

@@ -22,7 +22,7 @@ from newsloom.events.counterparts import one_per_counterpart
 from newsloom.events.dates import DAY_PRECISIONS, date_for, date_range, times_by_sentence
 from newsloom.events.gatherings import gathering_event
 from newsloom.events.locations import dateline_place, event_location, place_country
-from newsloom.events.modes import host_by_place, trigger_mode
+from newsloom.events.modes import host_by_place, trigger_reading, with_evidence
 from newsloom.events.readings import obliged, previous_subject, reading_sides, subject_first
 from newsloom.events.rollup import participants_match
 from newsloom.events.rules import EventRules, Trigger
@@ -156,10 +156,12 @@ def _sentence_events(
             sentence, mentions, text, rules, [*arguments.source, *arguments.target], dateline, trigger,
             arguments.target, after=match.end,
         )  # fmt: skip
-        mode = trigger_mode(match, sentence, text, rules, clause)
+        reading = trigger_reading(match, sentence, text, rules, clause)
+        mode = reading[0]
         host = trigger.host if trigger.type == "CONSULT" else None
         if trigger.type == "CONSULT" and mode is None and host is None:
             mode, host = host_by_place(location, location_source, arguments.source, arguments.target)
+            reading = (mode, location)
         confidence = trigger.confidence
         if arguments.inferred:
             confidence -= PENALTY_INFERRED_SOURCE
@@ -184,7 +186,7 @@ def _sentence_events(
             location=location,
             language=language,
             confidence=round(max(0.05, min(0.99, confidence)), 3),
-            rule=f"{language or 'generic'}:{trigger.pattern[:40]}",
+            rule=with_evidence(f"{language or 'generic'}:{trigger.pattern[:40]}", reading),
             source_actors=tuple(arguments.source),
             target_actors=tuple(arguments.target),
             joint=arguments.joint,

@@ -33,6 +33,8 @@ from newsloom.events.actors import same_actor
 from newsloom.events.classifier import EventClassifier, embed_sentences
 from newsloom.events.extract import sentence_event
 from newsloom.events.gate import SentenceGate, Sparing, rule_confidence
+from newsloom.events.modes import NO_MODE as _NO_MODE
+from newsloom.events.modes import with_evidence
 from newsloom.events.rules import EventRules
 from newsloom.events.types import Event
 from newsloom.lang import load_part
@@ -190,7 +192,12 @@ def asserted(text: str, rules: EventRules) -> bool:
 def sentence_mode(article: Article, index: int, type_: str) -> str | None:
     """The PLOVER mode of a classifier's event, from the pack's cues in its sentence: CONSULT's mode
     cues; else a trigger of the type that carries a mode; else the type's mode cues; else None."""
-    return modes.sentence_mode(article.sentences[index].text, _rules(article, index), type_)
+    return sentence_reading(article, index, type_)[0]
+
+
+def sentence_reading(article: Article, index: int, type_: str) -> modes.Reading:
+    """:func:`sentence_mode` with the words that gave it."""
+    return modes.sentence_reading(article.sentences[index].text, _rules(article, index), type_)
 
 
 def _combined_confidence(rule_confidence: float, probability: float) -> float:
@@ -226,17 +233,19 @@ def _model_event(
         ),
         None,
     )
+    reading = sentence_reading(article, index, type_) if modes else _NO_MODE
     if base is not None:  # a retyped rule reading: "X and Y met and agreed" -> AGREE between X and Y
         return dataclasses.replace(
             base,
             type=type_,
             confidence=round(probability, 3),
-            rule="model:retyped",
+            rule=with_evidence("model:retyped", reading),
             classifier="model",
-            mode=sentence_mode(article, index, type_) if modes else None,
+            mode=reading[0],
         )
+    reading = sentence_reading(article, index, type_)
     found = dataclasses.replace(
-        found, rule="model", classifier="model", mode=sentence_mode(article, index, type_)
+        found, rule=with_evidence("model", reading), classifier="model", mode=reading[0]
     )
     if any(a.role in sectors for a in found.target_actors) and not any(
         a.role in sectors for a in found.source_actors

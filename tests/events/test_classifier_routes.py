@@ -10,7 +10,13 @@ from importlib import resources
 import numpy as np
 import pytest
 
-from newsloom.events.classifier import PACK_ARTIFACT, EventClassifier, load_classifier, pack_routes
+from newsloom.events.classifier import (
+    PACK_ARTIFACT,
+    EventClassifier,
+    load_classifier,
+    pack_routes,
+    routable_languages,
+)
 from newsloom.events.sentence_eval import classifier_types
 from newsloom.events.stage import EventFinder, EventSettings, routed
 from newsloom.events.types import PLOVER_TYPES
@@ -84,6 +90,14 @@ def test_a_pack_artifact_without_routes_is_refused_with_the_fix():
     with pytest.raises(ValueError, match="data/x.json"):
         pack_routes({"metadata": {"routes": [""]}}, "data/x.json")
     assert pack_routes({"metadata": {"routes": ["en", "fr"]}}) == ["en", "fr"]
+
+
+def test_a_language_without_a_pack_is_never_routed_away_from_the_shipped_weights():
+    """The packless guard (round 12): Spanish, German, Italian... stay with data/classifier.json."""
+    assert {"en", "vi", "id", "fr"} <= set(routable_languages())
+    assert not {"es", "de", "it", "ms"} & set(routable_languages())
+    with pytest.raises(ValueError, match=r"\['de', 'es'\].*without a pack"):
+        pack_routes({"metadata": {"routes": ["en", "es", "de"]}}, "data/x.json")
 
 
 def test_the_shipped_classifier_routes_what_its_pack_artifact_lists():

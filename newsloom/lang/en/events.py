@@ -87,8 +87,10 @@ RULES = EventRules(
           confidence=0.8),
         T(r"\b(?:threatened|threatens|warned\s+(?:of|that))\b", "THREATEN", confidence=0.75),
         # -- PROTEST ----------------------------------------------------------------------------
-        T(r"\b(?:protested|demonstrated|rallied|marched|staged\s+(?:a\s+)?(?:protest|rally|demonstration|sit-in))\b",
+        T(r"\b(?:demonstrated|rallied|marched|staged\s+(?:a\s+)?(?:protest|rally|demonstration|sit-in))\b",
           "PROTEST", mode="demo", confidence=0.75),
+        # "protested" says no kind of protest (a march, a letter, a strike): the cues around it may
+        T(r"\bprotested\b", "PROTEST", confidence=0.75),
         T(r"\b(?:went\s+on\s+strike|staged\s+(?:a\s+)?strike|walked\s+out)\b", "PROTEST", mode="strike",
           confidence=0.8),
         T(r"\bboycott(?:ed|s)?\b", "PROTEST", mode="boycott", confidence=0.7),
@@ -104,7 +106,9 @@ RULES = EventRules(
           confidence=0.85),
         T(r"\b(?:severed|cut|suspended|froze)\s+(?:\w+\s+)?(?:ties|relations|aid|talks|cooperation)\b", "SANCTION",
           mode="discontinue", confidence=0.8),
-        T(r"\b(?:expelled|recalled\s+(?:\w+\s+)?ambassador)\b", "SANCTION", mode="expel", confidence=0.8),
+        T(r"\bexpelled\b", "SANCTION", mode="expel", confidence=0.8),
+        # recalling one's own envoy withdraws one's own people (the codebook's SANCTION withdraw)
+        T(r"\brecalled\s+(?:\w+\s+)?ambassador\b", "SANCTION", mode="withdraw", confidence=0.8),
         T(r"\b(?:convicted|sentenced)\b", "SANCTION", mode="convict", confidence=0.8),
         # -- MOBILIZE ---------------------------------------------------------------------------
         T(r"\b(?:deployed|mobili[sz]ed|massed)\s+(?:\w+\s+){0,2}?(?:troops|soldiers|forces|warships|units)\b",
@@ -112,7 +116,7 @@ RULES = EventRules(
         T(r"\bput\s+(?:\w+\s+)?(?:troops|forces)\s+on\s+(?:high\s+)?alert\b", "MOBILIZE", mode="troops",
           confidence=0.8),
         T(r"\b(?:deployed|dispatched|sent|mobili[sz]ed)\s+(?:[\w,.'’-]+\s+){0,3}?(?:personnel|officers|police(?:men)?|rescuers|security\s+forces)\b",
-          "MOBILIZE", mode="police", confidence=0.7),
+          "MOBILIZE", confidence=0.7),
         # -- COERCE -----------------------------------------------------------------------------
         T(r"\b(?:arrested|arrests|detained|detains|apprehended|nabbed)\b", "COERCE", mode="arrest", confidence=0.85),
         T(r"\b(?:raided|seized|confiscated|dismantled|busted)\b", "COERCE", mode="seize", confidence=0.75),
@@ -125,7 +129,7 @@ RULES = EventRules(
         T(r"\b(?:hacked|cyber-?attack(?:ed|s)?)\b", "COERCE", mode="cyber", confidence=0.7),
         # -- ASSAULT ----------------------------------------------------------------------------
         T(r"\b(?:attacked|attacks|assaulted|killed|stormed)\b", "ASSAULT", confidence=0.75),
-        T(r"\b(?:beat|beaten|clubbed|punched|mauled)\b", "ASSAULT", mode="primitive", confidence=0.7),
+        T(r"\b(?:beat|beaten|clubbed|punched|mauled)\b", "ASSAULT", mode="beat", confidence=0.7),
         T(r"\b(?:kidnapped|abducted|hijacked)\b", "ASSAULT", mode="abduct", confidence=0.85),
         T(r"\b(?:bombed|detonated)\b", "ASSAULT", mode="explosives", confidence=0.8),
         T(r"\b(?:shelled|fired\s+(?:\w+\s+)?(?:rockets|missiles|shells))\b", "ASSAULT", mode="heavy-weapons",
@@ -133,7 +137,8 @@ RULES = EventRules(
         T(r"\b(?:shot|gunned\s+down)\b", "ASSAULT", mode="firearms", confidence=0.7),
         T(r"\b(?:stabbed|hacked\s+to\s+death)\b", "ASSAULT", mode="primitive", confidence=0.8),
         T(r"\bassassinated\b", "ASSAULT", mode="targeted", confidence=0.85),
-        T(r"\b(?:air\s*strikes?|drone\s+strikes?)\b", "ASSAULT", mode="aerial", confidence=0.7),
+        T(r"\bair\s*strikes?\b", "ASSAULT", mode="aerial", confidence=0.7),
+        T(r"\bdrone\s+strikes?\b", "ASSAULT", mode="drone", confidence=0.7),
         T(r"\btortured\b", "ASSAULT", mode="torture", confidence=0.8),
         # -- AID / COOPERATE --------------------------------------------------------------------
         T(r"\b(?:donated|donates|granted|handed\s+over|provided|delivered|sent)\s+(?:[\w,.'’-]+\s+){0,4}?(?:aid|assistance|relief|funding|grants?|equipment|supplies|vehicles|kits|food|medicines?|tents|blankets|rations|vaccines|US\$|\$|USD|million|billion)\b",
@@ -215,23 +220,31 @@ RULES = EventRules(
     past_year_opener=r"^\W*(?:Last\s+year|A\s+year\s+(?:ago|earlier))\b",
     relative_clause=r",\s*(?:which|who|whose|where)\b",
     consult_modes=(
-        (r"\b(?:phone|telephone|video\s+call|online|virtual(?:ly)?|video\s+conference)\b", "phone"),
+        (r"\b(?:phone|telephone|video\s+(?:call|link|conference)|online|virtual(?:ly)?|teleconference)\b", "phone"),
         # "multilateral forums" (plural) are venues in general, not where this meeting is
         (r"\b(?:on\s+the\s+sidelines|summit|multilateral(?!\s+(?:forums|fora|mechanisms|institutions|organi[sz]ations|frameworks)\b))\b", "multilateral"),
         # a gathering of many countries' delegations ("attended by ... delegations from about 110 countries")
         (r"\bdelegations\s+(?:from|of)\s+(?:about\s+|some\s+|nearly\s+|more\s+than\s+)?\d+\s+countries\b|"
          r"\bheads\s+of\s+(?:\w+\s+)?delegations\b", "multilateral"),
+        # a meeting of a body's members ("ministers of the ten ASEAN member states", "leaders of the
+        # Pacific Islands Forum met")
+        (r"\bmember\s+(?:states|countries|nations)\b|\b(?:leaders|ministers|heads\s+of\s+state)\s+of\s+the\s+"
+         r"(?:\w+\s+){0,4}?(?-i:Forum|Union|Alliance|Council|Community|Organi[sz]ation|Group|Bloc)\b|"
+         r"\b(?:ASEAN|G7|G20|BRICS|APEC|NATO|EU|AU|UN)\s+(?:ministerial|leaders['’]?|foreign\s+ministers['’]?)\s+(?:meeting|summit|talks)\b",
+         "multilateral"),
         # talks hosted by someone else than the sides (the codebook's third-party mode)
         (r"\b(?:mediat\w*|brokered|facilitated\s+talks|hosted\s+talks\s+between)\b", "third-party"),
-        (r"\b(?:visit\w*|received|hosted|hosting|courtesy\s+call)\b", "visit"),
+        (r"\b(?:visit\w*|received|hosted|hosting|courtesy\s+call|arriv\w*\s+in|trip\s+to|toured)\b", "visit"),
     ),
     mode_cues=(
         ("REQUEST", r"\b(?:support\w*|assist\w*|help\w*|aid|cooperat\w*|facilitat\w*|funds|funding|relief|loans?)\b", "assist"),
         ("REQUEST", r"\b(?:meet\w*|negotiat\w*|talks|dialogue)\b", "meet"),
         ("REQUEST", r"\b(?:releas\w*|free|freeing|ceasefire|truce|lift\w*|ease)\b", "yield"),
-        ("REQUEST", r"\b(?:reform\w*|chang\w*|resign\w*|amend\w*|scrap\w*|repeal\w*|abolish\w*|revers\w*)\b", "change"),
+        ("REQUEST", r"\b(?:reform\w*|chang\w*|resign\w*|amend\w*|scrap\w*|repeal\w*|abolish\w*|revers\w*|revis\w*|overhaul\w*|step(?:s|ped)?\s+down|quit)\b", "change"),
         ("REJECT", r"\b(?:support|assist\w*|aid|cooperat\w*)\b", "assist"),
-        ("REJECT", r"\b(?:meet\w*|negotiat\w*|talks|dialogue)\b", "meet"),
+        ("REJECT", r"\b(?:meet\w*|negotiat\w*|talks|dialogue|invitation)\b", "meet"),
+        ("REJECT", r"\b(?:releas\w*|free|freeing|ceasefire|truce|lift\w*)\b", "yield"),
+        ("REJECT", r"\b(?:reform\w*|chang\w*|resign\w*|amend\w*|revis\w*|overhaul\w*|step(?:s|ped)?\s+down)\b", "change"),
         # modes of the other types, read for a classifier's event in its whole sentence (and after a
         # rule trigger that carries no mode), first match wins; from the codebook's mode definitions
         ("THREATEN", r"\b(?:arrest\w*|detain\w*|prosecut\w*|jail\w*)\b", "arrest"),
@@ -244,13 +257,15 @@ RULES = EventRules(
         ("MOBILIZE", r"\b(?:militias?|fighters|rebels|paramilitar\w*)\b", "militia"),
         ("MOBILIZE", r"\b(?:missiles?|warships?|frigates?|vessels|tanks|artillery|batteries|launchers|jets|aircraft|weapons)\b", "weapons"),
         ("MOBILIZE", r"\b(?:troops|soldiers|brigades?|battalions?|regiments?|reservists|army|forces|units)\b", "troops"),
-        ("PROTEST", r"\bhunger\s+strik\w*\b", "hunger"),
+        ("PROTEST", r"\b(?:hunger\s+strik\w*|refus\w*\s+(?:food|to\s+eat)|fasting)\b", "hunger"),
         ("PROTEST", r"\bboycott\w*\b", "boycott"),
         ("PROTEST", r"\b(?:strike|strikes|striking|walk(?:ed)?\s+(?:out|off))\b", "strike"),
         ("PROTEST", r"\b(?:riot\w*|loot\w*|set\s+fire|torch\w*)\b", "riot"),
         ("PROTEST", r"\b(?:block\w*|blockad\w*|occup\w*|sit-in|barricad\w*)\b", "obstruct"),
-        ("PROTEST", r"\b(?:demonstrat\w*|protest\w*|march\w*|rall\w*|gather\w*)\b", "demo"),
-        ("COERCE", r"\bmartial\s+law\b", "martial-law"),
+        ("PROTEST", r"\b(?:demonstrat\w*|street\s+protests?|protest\s+(?:march|rall)\w*|march\w*|rall\w*|gather\w*)\b", "demo"),
+        ("COERCE", r"\b(?:martial\s+law|state\s+of\s+emergency|emergency\s+rule)\b", "martial-law"),
+        ("COERCE", r"\b(?:disinformation|misinformation|fake\s+news|propaganda\s+campaign)\b", "misinformation"),
+        ("COERCE", r"\b(?:cut\s+off|shut\s+off|withh[eo]ld\w*)\s+(?:\w+\s+){0,2}?(?:water|electricity|power|fuel|food|supplies|services|salaries|wages)\b", "withhold"),
         ("COERCE", r"\bcurfew\b", "curfew"),
         ("COERCE", r"\b(?:cyber\w*|hack\w*)\b", "cyber"),
         ("COERCE", r"\b(?:censor\w*|blocked\s+access|(?:newspaper|website|broadcaster|internet)s?)\b", "censor"),
@@ -260,15 +275,19 @@ RULES = EventRules(
         ("COERCE", r"\b(?:ban\w*|restrict\w*|shut\w*|closed)\b", "restrict"),
         ("ASSAULT", r"\bsuicide\b", "suicide-attack"),
         ("ASSAULT", r"\bdrones?\b", "drone"),
-        ("ASSAULT", r"\b(?:air\s*strikes?|warplanes?|bombers?|aerial)\b", "aerial"),
+        ("ASSAULT", r"\b(?:air\s*strikes?|air\s+raids?|warplanes?|fighter\s+jets?|jets|helicopter\s+gunships?|bombers?|aerial)\b", "aerial"),
+        ("ASSAULT", r"\b(?:chemical\s+(?:weapons?|attacks?)|nerve\s+agents?|sarin|chlorine\s+gas|biological\s+weapons?|dirty\s+bombs?)\b", "unconventional"),
         ("ASSAULT", r"\b(?:abduct\w*|kidnap\w*|hostages?)\b", "abduct"),
         ("ASSAULT", r"\b(?:tear\s+gas|rubber\s+bullets|water\s+cannons?)\b", "crowd-control"),
         ("ASSAULT", r"\b(?:bomb\w*|explo\w*|grenades?|blast)\b", "explosives"),
         ("ASSAULT", r"\b(?:shell\w*|artillery|rockets?|mortars?|missiles?)\b", "heavy-weapons"),
         ("ASSAULT", r"\b(?:gun\w*|shot|shoot\w*|opened\s+fire|rifles?|live\s+rounds)\b", "firearms"),
-        ("ASSAULT", r"\b(?:beat\w*|batons?|clubbed)\b", "beat"),
+        ("ASSAULT", r"\b(?:knives|knife|machetes?|stabb\w*|axes|stones|rocks|spears|arrows|petrol\s+bombs?)\b", "primitive"),
+        ("ASSAULT", r"\b(?:beat\w*|batons?|clubbed|punch\w*|kick\w*)\b", "beat"),
+        ("ASSAULT", r"\btortur\w*\b", "torture"),
+        ("ASSAULT", r"\b(?:rap(?:e|ed|es|ing)|sexual(?:ly)?\s+(?:assault\w*|abus\w*|violence))\b", "sexual"),
         ("ASSAULT", r"\b(?:torch\w*|burn\w*|destroy\w*|demolish\w*)\b", "destroy"),
-        ("ASSAULT", r"\bassassinat\w*\b", "targeted"),
+        ("ASSAULT", r"\b(?:assassinat\w*|targeted\s+killings?)\b", "targeted"),
         ("SANCTION", r"\b(?:convict\w*|sentenc\w*|jail\w*|prison)\b", "convict"),
         ("SANCTION", r"\b(?:expel\w*|persona\s+non\s+grata)\b", "expel"),
         ("SANCTION", r"\b(?:recall\w*|withdr\w*)\b", "withdraw"),

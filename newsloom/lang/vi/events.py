@@ -86,7 +86,9 @@ RULES = EventRules(
         # -- ACCUSE / REJECT / THREATEN ---------------------------------------------------------
         T(r"\b(?:lên án|chỉ trích|phản đối|cáo buộc|tố cáo|phê phán)\b", "ACCUSE", mode="disapprove",
           confidence=0.85),
-        T(r"\b(?:khởi tố|truy tố|buộc tội)\b", "ACCUSE", mode="allege", confidence=0.8),
+        # "khởi tố vụ án" opens a criminal case (an investigation); "khởi tố bị can" charges a person
+        T(r"\bkhởi tố vụ án\b", "ACCUSE", mode="investigate", confidence=0.75),
+        T(r"\b(?:khởi tố(?! vụ án)|truy tố|buộc tội)\b", "ACCUSE", mode="allege", confidence=0.8),
         T(r"(?<!cơ quan )\b(?:điều tra|mở cuộc điều tra)\b(?!\s+viên)", "ACCUSE", mode="investigate", confidence=0.6),
         T(r"\b(?:bác bỏ|phản bác|từ chối|khước từ|không chấp nhận)\b", "REJECT", confidence=0.8),
         T(r"\bđe dọa\b", "THREATEN", confidence=0.8),
@@ -103,7 +105,7 @@ RULES = EventRules(
         T(r"\b(?:triển khai|điều động|huy động)\s+(?:quân|binh sĩ|binh lính|lực lượng vũ trang|tàu chiến)\b",
           "MOBILIZE", mode="troops", confidence=0.75),
         T(r"\b(?:triển khai|điều động|huy động)\s+(?:\S+\s+){0,2}?(?:lực lượng|cán bộ|chiến sĩ|phương tiện|tàu|người)\b",
-          "MOBILIZE", mode="police", confidence=0.65),
+          "MOBILIZE", confidence=0.65),
         # -- COERCE -----------------------------------------------------------------------------
         T(r"\btấn công mạng\b", "COERCE", mode="cyber", confidence=0.75),
         T(r"\b(?:bắt giữ|bắt giam|tạm giữ|tạm giam|bắt quả tang|bắt khẩn cấp)\b", "COERCE", mode="arrest",
@@ -114,8 +116,9 @@ RULES = EventRules(
         T(r"\bban bố tình trạng khẩn cấp\b", "COERCE", mode="martial-law", confidence=0.8),
         # -- ASSAULT ----------------------------------------------------------------------------
         T(r"\b(?:tấn công|đột kích)\b", "ASSAULT", confidence=0.75),
-        T(r"\b(?:hành hung|đánh đập|đâm chết|đâm trọng thương|giết hại|chém)\b", "ASSAULT", mode="primitive",
-          confidence=0.75),
+        T(r"\b(?:hành hung|đánh đập)\b", "ASSAULT", mode="beat", confidence=0.75),
+        T(r"\b(?:đâm chết|đâm trọng thương|chém)\b", "ASSAULT", mode="primitive", confidence=0.75),
+        T(r"\bgiết hại\b", "ASSAULT", confidence=0.75),
         T(r"\bbắt cóc\b", "ASSAULT", mode="abduct", confidence=0.85),
         T(r"\b(?:ném bom|đánh bom)\b", "ASSAULT", mode="explosives", confidence=0.85),
         T(r"\b(?:pháo kích|nã pháo)\b", "ASSAULT", mode="heavy-weapons", confidence=0.85),
@@ -191,15 +194,20 @@ RULES = EventRules(
         (r"\b(?:đại diện|lãnh đạo)\s+(?:của\s+)?(?:khoảng\s+|hơn\s+|gần\s+)?\d+\s+(?:quốc gia|nước)\b|"
          r"\b(?:các|những)\s+trưởng đoàn\b", "multilateral"),
         (r"\b(?:trung gian|làm trung gian|hòa giải giữa)\b", "third-party"),
-        (r"\b(?:thăm|tiếp|chuyến thăm|đón)\b", "visit"),
+        # Vietnamese writes one syllable a word: "tiếp" (receive) is also the first syllable of "tiếp tục"
+        # (continue), "tiếp cận" (approach), "tiếp xúc" (contact) and the last of "trực tiếp" (direct);
+        # "thăm" of "thăm dò" (survey). Those say no visit.
+        (r"\b(?:thăm(?! dò)|(?<!trực )(?<!gián )(?<!liên )tiếp(?! (?:tục|cận|xúc|nhận|theo|thu|sức|giáp|diễn|đó|tế))|chuyến thăm|đón)\b", "visit"),
     ),
     mode_cues=(
         ("REQUEST", r"\b(?:hỗ trợ|giúp|giúp đỡ|tạo điều kiện|hợp tác|phối hợp|viện trợ)\b", "assist"),
         ("REQUEST", r"\b(?:gặp|đàm phán|đối thoại|thương lượng)\b", "meet"),
         ("REQUEST", r"\b(?:trả tự do|thả|ngừng bắn|dỡ bỏ)\b", "yield"),
-        ("REQUEST", r"\b(?:cải tổ|cải cách|thay đổi|sửa đổi|từ chức)\b", "change"),
+        ("REQUEST", r"\b(?:cải tổ|cải cách|thay đổi|sửa đổi|từ chức|bãi bỏ|hủy bỏ)\b", "change"),
         ("REJECT", r"\b(?:hỗ trợ|viện trợ|hợp tác)\b", "assist"),
-        ("REJECT", r"\b(?:gặp|đàm phán|đối thoại)\b", "meet"),
+        ("REJECT", r"\b(?:gặp|đàm phán|đối thoại|lời mời)\b", "meet"),
+        ("REJECT", r"\b(?:trả tự do|thả|ngừng bắn|dỡ bỏ)\b", "yield"),
+        ("REJECT", r"\b(?:cải tổ|cải cách|thay đổi|sửa đổi|từ chức)\b", "change"),
         # modes of the other types, read for a classifier's event in its whole sentence (and after a
         # rule trigger that carries no mode), first match wins; from the codebook's mode definitions
         ("THREATEN", r"\b(?:bắt giữ|bắt|truy tố)\b", "arrest"),
@@ -217,7 +225,9 @@ RULES = EventRules(
         ("PROTEST", r"\b(?:bạo loạn|cướp phá|đốt phá)\b", "riot"),
         ("PROTEST", r"\b(?:chặn|phong tỏa|chiếm|ngồi)\b", "obstruct"),
         ("PROTEST", r"\b(?:biểu tình|tuần hành|tập trung|mít tinh)\b", "demo"),
-        ("COERCE", r"\bthiết quân luật\b", "martial-law"),
+        ("COERCE", r"\b(?:thiết quân luật|tình trạng khẩn cấp)\b", "martial-law"),
+        ("COERCE", r"\b(?:tin giả|thông tin sai lệch)\b", "misinformation"),
+        ("COERCE", r"\bcắt (?:điện|nước|nguồn cung)\b", "withhold"),
         ("COERCE", r"\bgiới nghiêm\b", "curfew"),
         ("COERCE", r"\b(?:tấn công mạng|tin tặc)\b", "cyber"),
         ("COERCE", r"\b(?:chặn truy cập|kiểm duyệt|đình bản)\b", "censor"),
@@ -227,13 +237,17 @@ RULES = EventRules(
         ("COERCE", r"\b(?:cấm|hạn chế|đóng cửa)\b", "restrict"),
         ("ASSAULT", r"\bđánh bom liều chết\b", "suicide-attack"),
         ("ASSAULT", r"\b(?:máy bay không người lái|UAV|drone)\b", "drone"),
-        ("ASSAULT", r"\b(?:không kích|oanh tạc)\b", "aerial"),
+        ("ASSAULT", r"\b(?:không kích|oanh tạc|máy bay chiến đấu|trực thăng vũ trang)\b", "aerial"),
+        ("ASSAULT", r"\b(?:vũ khí hóa học|khí độc|vũ khí sinh học)\b", "unconventional"),
         ("ASSAULT", r"\b(?:bắt cóc|con tin)\b", "abduct"),
         ("ASSAULT", r"\b(?:hơi cay|đạn cao su|vòi rồng)\b", "crowd-control"),
         ("ASSAULT", r"\b(?:bom|nổ|lựu đạn)\b", "explosives"),
         ("ASSAULT", r"\b(?:pháo kích|rốc két|súng cối|tên lửa)\b", "heavy-weapons"),
         ("ASSAULT", r"\b(?:nổ súng|bắn|súng)\b", "firearms"),
+        ("ASSAULT", r"\b(?:dao|mã tấu|hung khí|chém|đâm)\b", "primitive"),
         ("ASSAULT", r"\b(?:đánh đập|hành hung|dùi cui)\b", "beat"),
+        ("ASSAULT", r"\btra tấn\b", "torture"),
+        ("ASSAULT", r"\b(?:hiếp dâm|xâm hại tình dục|bạo lực tình dục)\b", "sexual"),
         ("ASSAULT", r"\b(?:đốt|phá hủy|san phẳng)\b", "destroy"),
         ("SANCTION", r"\b(?:tuyên phạt|kết án|án tù|phạt tù)\b", "convict"),
         ("SANCTION", r"\btrục xuất\b", "expel"),

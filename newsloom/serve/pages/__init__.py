@@ -200,7 +200,7 @@ async def upload_submit(request: Request) -> Response:
 
 @router.get("/compare")
 def compare_page(request: Request) -> Response:
-    return render(request, "compare.html", scores=None, text_a="", text_b="")
+    return render(request, "compare.html", scores=None, not_article={}, text_a="", text_b="")
 
 
 @router.post("/compare")
@@ -216,4 +216,11 @@ async def compare_submit(request: Request) -> Response:
     if max(len(text_a), len(text_b)) > MAX_COMPARE_CHARS:
         raise ApiError(413, f"Each text may hold {MAX_COMPARE_CHARS:,} characters at most.")
     result = await run_in_threadpool(compare_scores, text_a, text_b)
-    return render(request, "compare.html", scores=result.scores, text_a=text_a, text_b=text_b)
+    return render(
+        request,
+        "compare.html",
+        scores=result.scores,
+        not_article=result.not_article,
+        text_a=text_a,
+        text_b=text_b,
+    )
