@@ -201,11 +201,16 @@ def _report(rows: list[dict[str, Any]], scores: np.ndarray, y: np.ndarray, bars:
 
 
 def _teacher_hash() -> str:
-    """The first 16 hex digits of the distilled classifier's artifact (retrain when it changes)."""
+    """The distilled classifiers' artifacts, each with the first 16 hex digits of its SHA-256
+    (retrain when one changes)."""
     import hashlib
 
-    data = resources.files("newsloom.events").joinpath("data/classifier.json").read_bytes()
-    return hashlib.sha256(data).hexdigest()[:16]
+    found = []
+    for name in ("data/classifier.json", "data/classifier_packs.json"):
+        path = resources.files("newsloom.events").joinpath(name)
+        if path.is_file():
+            found.append(f"{name} sha256 {hashlib.sha256(path.read_bytes()).hexdigest()[:16]}")
+    return ", ".join(found)
 
 
 def main() -> None:
@@ -261,7 +266,7 @@ def main() -> None:
         "model": f"logistic regression, C={c}, class_weight balanced, {BUCKETS} hashed columns, "
                  f"weights under {MIN_WEIGHT} dropped",
         "recall_target": args.recall, "cv_skipped": round(skipped, 4), "examples": len(rows),
-        "changed": int(y.sum()), "teacher": f"data/classifier.json sha256 {_teacher_hash()}",
+        "changed": int(y.sum()), "teacher": _teacher_hash(),
     })  # fmt: skip
     out = args.out or Path(str(resources.files("newsloom.events").joinpath(PREFILTER_ARTIFACT)))
     out.write_text(
