@@ -34,6 +34,7 @@ from newsloom.pipeline import Pipeline, apply_stage  # noqa: E402
 _SPEC = importlib.util.spec_from_file_location("bench_pipeline", ROOT / "bench" / "pipeline.py")
 assert _SPEC is not None and _SPEC.loader is not None
 bench = importlib.util.module_from_spec(_SPEC)  # bench/pipeline.py: the same corpus
+sys.modules[_SPEC.name] = bench  # its dataclasses look their module up while the class is built
 _SPEC.loader.exec_module(bench)
 
 
