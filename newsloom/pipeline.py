@@ -290,6 +290,9 @@ class Pipeline:
         context = multiprocessing.get_context(method)
         if method == "forkserver":  # only read when the forkserver starts: the first pool of this process
             context.set_forkserver_preload([FORKSERVER_PRELOAD])
+            from newsloom.preload import STAGES_VARIABLE
+
+            os.environ[STAGES_VARIABLE] = ",".join(self.names)  # the server warms this run's stages only
         with context.Pool(
             processes, initializer=_init_worker, initargs=(self.names, settings, self.check_reads)
         ) as pool:
