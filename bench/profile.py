@@ -17,7 +17,8 @@ the encoder's vectors are forgotten after it, so loading is not counted and noth
 
 With ``--before REV`` the same corpus also runs on the code of commit ``REV`` (``git archive``,
 each way in its own fresh process, alternating ``--rounds`` times): part 1 side by side as same-run
-ratios, whether the records are identical, and part 2 for each. Run with ``OMP_NUM_THREADS=1``.
+ratios, whether the records are identical, and part 2 for each; ``--after REV`` runs commit ``REV``
+(and its bench) instead of this tree. Run with ``OMP_NUM_THREADS=1``.
 """
 
 from __future__ import annotations
@@ -251,12 +252,20 @@ def _least(results: list[dict[str, Any]]) -> dict[str, float]:
     return {k: v for k, v in out.items() if v > 0 or not k.startswith(ENCODER)}
 
 
-def _child(code: Path, args: argparse.Namespace, what: str) -> str:
-    command = [sys.executable, str(Path(__file__).resolve()), "--code", str(code), "--child", what,
+def _child(script: Path, code: Path, args: argparse.Namespace, what: str) -> str:
+    command = [sys.executable, str(script), "--code", str(code), "--child", what,
                "--shared", str(args.shared), "--semeval", str(args.semeval), "--top", str(args.top),
                "--sort", args.sort]  # fmt: skip
     env = {**os.environ, "PYTHONPATH": str(code)}
     return subprocess.run(command, check=True, capture_output=True, text=True, env=env).stdout
+
+
+def _checkout(rev: str, folder: Path) -> Path:
+    """The files of commit ``rev`` in ``folder`` (``git archive``)."""
+    folder.mkdir()
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev], check=True, capture_output=True)
+    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive.stdout, check=True)
+    return folder
 
 
 def main() -> None:
@@ -268,6 +277,9 @@ def main() -> None:
     parser.add_argument("--top", type=int, default=20)
     parser.add_argument("--sort", default="tottime", choices=("tottime", "cumulative", "ncalls"))
     parser.add_argument("--before", help="a commit to compare with, run in the same invocation")
+    parser.add_argument(
+        "--after", help="a commit run instead of this tree (the tree may then change meanwhile)"
+    )
     parser.add_argument("--rounds", type=int, default=2, help="alternating part-1 runs of each way")
     parser.add_argument("--skip-profile", action="store_true", help="part 1 only")
     parser.add_argument("--code", type=Path, default=ROOT, help=argparse.SUPPRESS)
@@ -281,23 +293,20 @@ def main() -> None:
         return
     print(f"OMP_NUM_THREADS={os.environ.get('OMP_NUM_THREADS', 'unset')}; load {os.getloadavg()[0]:.1f}")
     with tempfile.TemporaryDirectory() as tmp:
-        ways = {"this tree": ROOT}
+        # with --after the bench itself comes from that commit too: this tree may change meanwhile
+        after = ROOT if not args.after else _checkout(args.after, Path(tmp) / "after")
+        script = after / "bench" / "profile.py"
+        ways = {"this tree" if not args.after else f"after {args.after[:8]}": after}
         if args.before:
-            old = Path(tmp) / "before"
-            old.mkdir()
-            archive = subprocess.run(
-                ["git", "-C", str(ROOT), "archive", args.before], check=True, capture_output=True
-            )
-            subprocess.run(["tar", "-x", "-C", str(old)], input=archive.stdout, check=True)
-            ways = {f"before {args.before[:8]}": old, "this tree": ROOT}
+            ways = {f"before {args.before[:8]}": _checkout(args.before, Path(tmp) / "before"), **ways}
         runs: dict[str, list[dict[str, Any]]] = {way: [] for way in ways}
         for _ in range(args.rounds):
             for way, code in ways.items():
-                runs[way].append(json.loads(_child(code, args, "measure")))
+                runs[way].append(json.loads(_child(script, code, args, "measure")))
         print_measure(runs)
         if not args.skip_profile:
             for way, code in ways.items():
-                print(f"\n2. cProfile, {way}\n" + _child(code, args, "profile"))
+                print(f"\n2. cProfile, {way}\n" + _child(script, code, args, "profile"))
 
 
 if __name__ == "__main__":
