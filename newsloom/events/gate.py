@@ -21,7 +21,7 @@ import re
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 from typing import Any
 
 from newsloom.events.classifier import read_artifact
@@ -40,10 +40,8 @@ def gate_features(text: str, language: str, mentions: int, trigger: bool) -> lis
     return found
 
 
-@lru_cache(maxsize=1 << 18)
 def bucket(feature: str, buckets: int) -> int:
-    """The hashed column of ``feature`` (crc32: the same in every process and on every machine);
-    cached: a sentence's words and pairs come again in the next sentences and in the prefilter."""
+    """The hashed column of ``feature`` (crc32: the same in every process and on every machine)."""
     return zlib.crc32(feature.encode("utf-8")) % buckets
 
 
