@@ -73,17 +73,16 @@ class WarmState:
 STATE = WarmState()
 #: What the stage the warm-up leaves out assigns (the warm-up's articles carry their language).
 LANGUAGE_STAGE = "language"
-#: Set by ``Pipeline.pool_map`` before its forkserver starts: the stages of the run, comma-separated.
-#: The warm-up loads their models only (none of the events' or the encoder's for a run without those
-#: stages); a later pool with other stages loads the rest in its workers. Unset: the default stages.
-STAGES_VARIABLE = "NEWSLOOM_WARM_STAGES"
 #: Stages that ask lingua: its models are loaded only when one of them runs.
 LINGUA_STAGES = frozenset({"language", "sentences"})
 
 
 def warm_stages(environ: Mapping[str, str]) -> tuple[str, ...] | None:
-    """The stages the warm-up runs (None: the default pipeline's), from :data:`STAGES_VARIABLE`."""
-    names = tuple(n.strip() for n in environ.get(STAGES_VARIABLE, "").split(",") if n.strip())
+    """The stages the warm-up runs, as ``Pipeline.pool_map`` set them in
+    ``newsloom.pipeline.WARM_STAGES_VARIABLE`` (None, when unset: the default pipeline's)."""
+    from newsloom.pipeline import WARM_STAGES_VARIABLE
+
+    names = tuple(n.strip() for n in environ.get(WARM_STAGES_VARIABLE, "").split(",") if n.strip())
     return names or None
 
 

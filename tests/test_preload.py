@@ -120,7 +120,8 @@ def test_a_worker_sets_its_own_openmp_share_after_the_fork(monkeypatch: pytest.M
 
 
 def test_the_warm_up_runs_the_stages_the_pool_was_given() -> None:
-    from newsloom.preload import STAGES_VARIABLE, warm_stages
+    from newsloom.pipeline import WARM_STAGES_VARIABLE as STAGES_VARIABLE
+    from newsloom.preload import warm_stages
 
     assert warm_stages({}) is None  # the default pipeline's
     assert warm_stages({STAGES_VARIABLE: ""}) is None
