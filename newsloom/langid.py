@@ -83,7 +83,8 @@ def detect_language(
     )
 
 
-def _home_codes(candidates: Sequence[str]) -> tuple[str, ...] | None:
+@cache
+def _home_codes(candidates: tuple[str, ...]) -> tuple[str, ...] | None:
     """The first-class languages among ``candidates`` (with their close relatives, so Malay stays
     Malay), for the retry of lines lingua cannot place; None when fewer than two are candidates."""
     from newsloom.lang import FIRST_CLASS, get_pack

@@ -290,6 +290,7 @@ class Pipeline:
         context = multiprocessing.get_context(method)
         if method == "forkserver":  # only read when the forkserver starts: the first pool of this process
             context.set_forkserver_preload([FORKSERVER_PRELOAD])
+            os.environ[WARM_STAGES_VARIABLE] = ",".join(self.names)  # the server warms this run's stages only
         with context.Pool(
             processes, initializer=_init_worker, initargs=(self.names, settings, self.check_reads)
         ) as pool:
@@ -527,6 +528,10 @@ _WORKER_CLOCK: list[float] = [0.0, 0.0]
 
 #: The module a forkserver imports first: it loads the models its workers share (``newsloom.preload``).
 FORKSERVER_PRELOAD = "newsloom.forkserver_warm"
+#: Set by :meth:`Pipeline.pool_map` before its forkserver starts: the stages of the run, comma-separated.
+#: The warm-up (``newsloom.preload.warm_stages``) loads their models only; a later pool with other
+#: stages loads the rest in its workers.
+WARM_STAGES_VARIABLE = "NEWSLOOM_WARM_STAGES"
 
 
 def _init_worker(names: tuple[str, ...], settings: Settings, check_reads: bool) -> None:

@@ -22,6 +22,7 @@ import dataclasses
 import gc
 import os
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from newsloom.cores import THREAD_VARIABLES, native_threads
@@ -64,12 +65,25 @@ class WarmState:
     #: OS threads after the warm-up: 1 means no native pool started, so forking is safe.
     threads: int = 0
     languages: tuple[str, ...] = ()
+    #: the stages whose models were loaded (the first pool's)
+    stages: tuple[str, ...] = ()
     error: str = ""
 
 
 STATE = WarmState()
 #: What the stage the warm-up leaves out assigns (the warm-up's articles carry their language).
 LANGUAGE_STAGE = "language"
+#: Stages that ask lingua: its models are loaded only when one of them runs.
+LINGUA_STAGES = frozenset({"language", "sentences"})
+
+
+def warm_stages(environ: Mapping[str, str]) -> tuple[str, ...] | None:
+    """The stages the warm-up runs, as ``Pipeline.pool_map`` set them in
+    ``newsloom.pipeline.WARM_STAGES_VARIABLE`` (None, when unset: the default pipeline's)."""
+    from newsloom.pipeline import WARM_STAGES_VARIABLE
+
+    names = tuple(n.strip() for n in environ.get(WARM_STAGES_VARIABLE, "").split(",") if n.strip())
+    return names or None
 
 
 def warm_up() -> WarmState:
@@ -93,13 +107,21 @@ def warm_up() -> WarmState:
 def _warm_models() -> tuple[str, ...]:
     from newsloom.article import Article
     from newsloom.encoder import clear_process_caches
+    from newsloom.errors import PipelineError
     from newsloom.langid import load_language_models
-    from newsloom.pipeline import Pipeline, apply_stage
+    from newsloom.pipeline import Pipeline, apply_stage, builtin_stages
     from newsloom.settings import load_settings
 
     settings = dataclasses.replace(load_settings(), encoder_threads=1)
-    load_language_models(settings.languages, SCRIPT_SAMPLES)
-    pipeline = Pipeline(None, settings)
+    names = warm_stages(os.environ)
+    known = {info.name for info in builtin_stages()}  # a stage registered in the parent is not here
+    try:
+        pipeline = Pipeline(None if names is None else [n for n in names if n in known], settings)
+    except PipelineError:  # the built-in ones alone are no valid order: warm the default stages
+        pipeline = Pipeline(None, settings)
+    STATE.stages = pipeline.names
+    if LINGUA_STAGES & set(pipeline.names):
+        load_language_models(settings.languages, SCRIPT_SAMPLES)
     languages = tuple(code for code in PACK_SAMPLES if code in settings.languages)
     for code in languages:
         article = Article(id=f"warm-up-{code}", path=f"warm-up/{code}", text=PACK_SAMPLES[code])

@@ -103,7 +103,9 @@ def add_sentences(article: Article) -> Article:
     # split_sentences alone keeps them whole for callers whose features were computed that way
     for sentence in split_sentences(article.text, article.language, MAX_SENTENCE_CHARS):
         lang = article.language
-        if sum(ch.isalpha() for ch in sentence.text) >= MIN_SENTENCE_LETTERS_FOR_LANGID:
+        if (
+            sum(map(str.isalpha, sentence.text)) >= MIN_SENTENCE_LETTERS_FOR_LANGID
+        ):  # map: no generator frames
             detected, conf = detect_language(sentence.text, candidates, 0.0)  # no wide retry per sentence
             # a sentence overrides the article only when lingua is sure: names alone mislead it
             if detected and detected != lang and conf >= 0.9:

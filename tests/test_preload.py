@@ -34,6 +34,7 @@ def _probe(pipeline: Pipeline, task: int) -> dict[str, Any]:
         "error": preload.STATE.error,
         "server_threads": preload.STATE.threads,
         "languages": list(preload.STATE.languages),
+        "stages": list(preload.STATE.stages),
         "pid": os.getpid(),
     }
 
@@ -89,6 +90,7 @@ def test_two_pools_in_one_process_finish_and_share_the_warm_models() -> None:
         assert probe["warmed"], probe["error"]
         assert probe["server_threads"] == 1  # no native pool ran in the forkserver: forking was safe
         assert {"en", "vi", "id"} <= set(probe["languages"])
+        assert probe["stages"] == list(Pipeline(None).names)  # the first pool's, told by pool_map
     assert len({p["pid"] for p in probes}) <= 2
 
 
@@ -115,3 +117,16 @@ def test_a_worker_sets_its_own_openmp_share_after_the_fork(monkeypatch: pytest.M
         for runtime, threads in zip(runtimes, before, strict=True):
             runtime.omp_set_num_threads(threads)
     assert native_threads() >= 1
+
+
+def test_the_warm_up_runs_the_stages_the_pool_was_given() -> None:
+    from newsloom.pipeline import WARM_STAGES_VARIABLE as STAGES_VARIABLE
+    from newsloom.preload import warm_stages
+
+    assert warm_stages({}) is None  # the default pipeline's
+    assert warm_stages({STAGES_VARIABLE: ""}) is None
+    assert warm_stages({STAGES_VARIABLE: "language, sentences,entities"}) == (
+        "language",
+        "sentences",
+        "entities",
+    )

@@ -64,36 +64,74 @@ class Token:
     cap: bool = field(init=False, compare=False, repr=False)
     #: the token's words ("Under-Secretary-General" -> three)
     words: tuple[str, ...] = field(init=False, compare=False, repr=False)
+    #: its words casefolded (the title and phrase lexicons' keys) and folded (the gazetteer's keys)
+    lowered: tuple[str, ...] = field(init=False, compare=False, repr=False)
+    folded: tuple[str, ...] = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
-        first = self.text[0]
-        object.__setattr__(self, "is_word", first.isalnum())
-        object.__setattr__(self, "cap", first.isupper())
-        object.__setattr__(self, "words", tuple(_WORD.findall(self.text)))
+        _fill(self, _shape(self.text))
 
     def shifted(self, offset: int) -> Token:
         """The token with its offsets moved by ``offset`` (what it is worked out once, kept)."""
-        token = object.__new__(Token)
-        for name, value in (
-            ("text", self.text),
-            ("start", self.start + offset),
-            ("end", self.end + offset),
-            ("is_word", self.is_word),
-            ("cap", self.cap),
-            ("words", self.words),
-        ):
-            object.__setattr__(token, name, value)
-        return token
+        return _token(self.text, self.start + offset, self.end + offset)
+
+
+_Shape = tuple[bool, bool, tuple[str, ...], tuple[str, ...], tuple[str, ...]]
+
+
+@lru_cache(maxsize=65536)
+def _shape(text: str) -> _Shape:
+    """What a token's text alone decides (a news text repeats its words: worked out once each)."""
+    words = tuple(_WORD.findall(text))
+    first = text[0]
+    return (
+        first.isalnum(),
+        first.isupper(),
+        words,
+        tuple(w.casefold() for w in words),
+        tuple(map(fold, words)),
+    )
+
+
+# the slots' own setters: a frozen dataclass refuses ``setattr``, and ``object.__setattr__`` by name
+# costs a lookup per field (tokens are made by the ten thousand)
+_SET_TEXT, _SET_START, _SET_END, _SET_WORD, _SET_CAP, _SET_WORDS, _SET_LOWERED, _SET_FOLDED = (
+    Token.__dict__[name].__set__
+    for name in ("text", "start", "end", "is_word", "cap", "words", "lowered", "folded")
+)
+
+
+def _fill(token: Token, shape: _Shape) -> None:
+    _SET_WORD(token, shape[0])
+    _SET_CAP(token, shape[1])
+    _SET_WORDS(token, shape[2])
+    _SET_LOWERED(token, shape[3])
+    _SET_FOLDED(token, shape[4])
+
+
+def _token(text: str, start: int, end: int) -> Token:
+    """``Token(text, start, end)`` without the dataclass's checks (the same object)."""
+    token: Token = object.__new__(Token)
+    _SET_TEXT(token, text)
+    _SET_START(token, start)
+    _SET_END(token, end)
+    shape = _shape(text)
+    _SET_WORD(token, shape[0])
+    _SET_CAP(token, shape[1])
+    _SET_WORDS(token, shape[2])
+    _SET_LOWERED(token, shape[3])
+    _SET_FOLDED(token, shape[4])
+    return token
 
 
 def token_texts(text: str) -> list[str]:
     """The texts of :func:`tokenize`'s tokens (what the learned model reads)."""
-    return [m.group() for m in TOKEN.finditer(text)]
+    return TOKEN.findall(text)
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Tokens of ``text`` with offsets shifted by ``offset``."""
-    return [Token(m.group(), m.start() + offset, m.end() + offset) for m in TOKEN.finditer(text)]
+    return [_token(m.group(), m.start() + offset, m.end() + offset) for m in TOKEN.finditer(text)]
 
 
 @dataclass(slots=True)
@@ -202,7 +240,7 @@ class Recogniser:
         for j in range(i, min(len(toks), i + MAX_SPAN_TOKENS)):
             if not toks[j].is_word:
                 break
-            words.extend(w.casefold() for w in toks[j].words)
+            words.extend(toks[j].lowered)
             if len(words) > self.max_title:
                 break
             role = self.titles.get(tuple(words))
@@ -285,7 +323,7 @@ class Recogniser:
                     continue
                 break
             words.extend(tok.words)
-            folded.extend(fold(w) for w in tok.words)
+            folded.extend(tok.folded)
             if len(words) > self.gaz.max_words:
                 break
             key = tuple(folded)
@@ -425,7 +463,7 @@ class Recogniser:
         ) or word in self.rules.ambiguous_places
 
     def _names_a_thing(self, tok: Token) -> bool:
-        word = tuple(w.casefold() for w in tok.words)
+        word = tok.lowered
         return word in self.non_entity or (len(word) == 1 and word[0] in self.org_tails)
 
     def _standalone_word(self, tok: Token, toks: list[Token], sentence_text: str) -> bool:
@@ -796,7 +834,7 @@ class Recogniser:
         words: list[str] = []
         j = i
         while len(words) < count and j < len(toks) and toks[j].is_word:
-            words.extend(w.casefold() for w in toks[j].words)
+            words.extend(toks[j].lowered)
             j += 1
         return tuple(words)
 

@@ -49,6 +49,7 @@ def has_diacritics(text: str) -> bool:
     return diacritic_weight(text) > 0
 
 
+@lru_cache(maxsize=65536)
 def diacritic_weight(text: str) -> int:
     """How many letters carry marks: the canonical form of a name is its most marked spelling."""
     return sum(1 for ch in text if ch.isalpha() and fold(ch) != ch.casefold())
