@@ -201,11 +201,12 @@ def centre(conn: Connection, units: list[WindowUnit]) -> None:
         )
 
 
-def pair_distances(units: list[WindowUnit]) -> np.ndarray:
+def pair_distances(units: list[WindowUnit], lexical: bool = True) -> np.ndarray:
     """Condensed distances (1 - the join model's probability) between every two units; for two units
     reporting one stored event (``shared_events_matrix``) whose names are not apart, the probability
     is at least ``SHARED_EVENT_PROBABILITY`` before the vetoes; for two units, one undated, whose
-    texts share rare words (``LEXICAL_COSINE``), at least ``LEXICAL_PROBABILITY``."""
+    texts share rare words (``LEXICAL_COSINE``), at least ``LEXICAL_PROBABILITY`` (``lexical``: the
+    dates are lent without it, see ``recluster_recent``)."""
     count = len(units)
     if count < 2:
         return np.zeros(0)
@@ -232,8 +233,9 @@ def pair_distances(units: list[WindowUnit]) -> np.ndarray:
     distance = 1.0 / (1.0 + np.exp(np.clip(odds, -50.0, 50.0)))  # 1 - probability
     linked = shared_events_matrix(units) & ~people & ~places
     distance[linked] = np.minimum(distance[linked], 1.0 - SHARED_EVENT_PROBABILITY)
-    worded = np.isnan(days) & (tfidf_cosines([unit_text(u) for u in units]) >= LEXICAL_COSINE)
-    distance[worded] = np.minimum(distance[worded], 1.0 - LEXICAL_PROBABILITY)
+    if lexical:
+        worded = np.isnan(days) & (tfidf_cosines([unit_text(u) for u in units]) >= LEXICAL_COSINE)
+        distance[worded] = np.minimum(distance[worded], 1.0 - LEXICAL_PROBABILITY)
     distance[(days > REACH_DAYS) & ~vouched(units)] = 1.0
     distance[people & acts_apart_matrix(units)] = 1.0
     articles = np.array([u.article.id for u in units])
@@ -499,10 +501,10 @@ def recluster_recent(
     if not units:
         return report
     centre(conn, units)
-    distances = pair_distances(units)
-    dated = borrow_dates(units, distances)
-    if dated is not units:
-        distances = pair_distances(dated)
+    # dates are lent by the model and the stored events alone: a link by shared words does not lend
+    # one (on the project gold, in one arrival order, such a link lent a date that split a story)
+    dated = borrow_dates(units, pair_distances(units, lexical=False))
+    distances = pair_distances(dated)
     clusters = partition(distances, len(units))
     ids = assign_ids(units, clusters)
     report.stories_after = len(clusters)
