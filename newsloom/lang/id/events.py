@@ -155,6 +155,7 @@ RULES = EventRules(
     bilateral=r"\bbilateral\b",
     # "secara bersama-sama", "trilateral": one meeting with several counterparts
     met_together=r"\b(?:bersama-sama|trilateral|tiga pihak)\b",
+    planned_meeting=r"\b(?:dijadwalkan|direncanakan|akan)\s+(?:bertemu|mengadakan\s+pertemuan|berkunjung)\b",
     past_year_opener=r"^\W*(?:Tahun\s+lalu|Setahun\s+(?:lalu|sebelumnya))\b",
     relative_clause=r",\s*yang\b",
     # "konvensi yang diadopsi Majelis Umum PBB": a passive relative clause, its agent no target
