@@ -222,7 +222,7 @@ def _parent(index: int, event: Event, events: Sequence[Event], meetings: Sequenc
     candidates = []
     for number, meeting in enumerate(meetings):
         involvement = _involvement(event, meeting)
-        if not involvement:
+        if not involvement or _told_as_background(event, meeting):
             continue
         first = events[meeting.members[0]]
         candidates.append((involvement, number, first.sentence))
@@ -241,6 +241,21 @@ def _parent(index: int, event: Event, events: Sequence[Event], meetings: Sequenc
         # meetings with X, Y and Z, "with Y, the two sides agreed" was said at Y's
         return max(before, key=lambda c: (c[0], c[2], -c[1]))[1]
     return min(candidates, key=lambda c: (-c[0], c[2]))[1]  # a lead: the meeting it involves most
+
+
+#: A statement its own clause dates this many days or more before a meeting was not made there.
+BACKGROUND_DAYS = 30
+
+
+def _told_as_background(event: Event, meeting: _Meeting) -> bool:
+    """Whether a statement's own clause dates it well before the meeting ("Hai nước thiết lập quan
+    hệ ngoại giao ngày 22-12-1993" in a report of the 2025 talks): a past act told as background,
+    not said at the meeting. A date after the meeting ("agreed to meet again on 5 March") is what
+    was agreed there, and keeps it at the meeting."""
+    if event.date_source != "time":
+        return False
+    said, held = _day(event.date_end or event.date), _day(meeting.date)
+    return said is not None and held is not None and (held - said).days >= BACKGROUND_DAYS
 
 
 def _names_another_guest(event: Event, meeting: _Meeting) -> bool:

@@ -238,3 +238,36 @@ def test_an_untimed_sentence_of_a_one_day_story_is_on_that_day():
     two_days = (date(2025, 10, 25), date(2025, 10, 26))
     _, kept = with_story_days([meeting, praise], two_days, "en")
     assert kept.date is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "phrase"),
+    [
+        (
+            "en",
+            "The visiting officials praised Vietnam for organising the ceremony, at which the treaty had "
+            "collected dozens of signatures the previous day.",
+            "the previous day",
+        ),
+        (
+            "fr",
+            "Sugiono a félicité le Vietnam pour la cérémonie, au cours de laquelle le traité avait "
+            "recueilli des dizaines de signatures la veille.",
+            "la veille",
+        ),
+    ],
+)
+def test_a_day_inside_a_relative_clause_after_a_preposition_dates_nothing(lang, text, phrase):
+    names = {"Vietnam": ("place", "place:vn", "Vietnam", None, None), "Sugiono": SUGIONO}
+    article = make_article(text, lang, names, [(phrase, "2025-10-25", "day")], published="2025-10-26")
+    assert [(e.date, e.date_source) for e in extract_events(article)] == [("2025-10-26", "published")]
+
+
+def test_a_past_act_its_clause_dates_years_before_is_not_said_at_the_meeting():
+    # "Hai nước thiết lập quan hệ ngoại giao ngày 22-12-1993" in a report of the 2025 talks
+    talks = _event(0, "CONSULT", [Q], [KUBAYI])
+    background = replace(_event(1, "COOPERATE", [Q], [KUBAYI]), date="1993-12-22", date_source="time")
+    again = replace(_event(2, "AGREE", [Q, KUBAYI], []), date="2026-03-05", date_source="time")
+    rolled = rollup([talks, background, again])
+    assert rolled[1].parent is None  # background, told at no meeting
+    assert rolled[2].parent == rolled[0].group  # agreed there to meet again later
