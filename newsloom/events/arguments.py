@@ -133,9 +133,14 @@ def chain_forward(slots: list[Slot], text: str) -> list[Slot]:
         if not (closing or _list_gap(gap, slot)):
             close = _appositive_close(last, slot, text) if resume is None else None
             if close is None:
-                break
-            resume = close
-            continue
+                # "X, head of the service, and Minister Y": an appositive naming no actor
+                close = _appositive_close(last, None, text) if resume is None else None
+                if close is None or close > slot.start or not _closing_title(text[close : slot.start], slot):
+                    break
+                closing = True
+            else:
+                resume = close
+                continue
         resume = None
         pending.append(slot)
         if closing or _closes_list(gap, slot):
@@ -150,15 +155,15 @@ def chain_forward(slots: list[Slot], text: str) -> list[Slot]:
 _APPOSITIVE = re.compile(r"\s*,\s*(?P<words>[^\W\d_][^,;.()]{0,80}?)\s*(?=,)")
 
 
-def _appositive_close(person: Slot, inside: Slot, text: str) -> int | None:
+def _appositive_close(person: Slot, inside: Slot | None, text: str) -> int | None:
     """Where the appositive after a listed person closes (its comma), when ``inside`` stands in
-    it; None when the text after the person is no appositive."""
+    it (or, for None, whatever stands there); None when the text after the person is no appositive."""
     if person.actor is None or person.actor.type != "person":
         return None
     found = _APPOSITIVE.match(text, person.end)
     if found is None or _CONJ_THEN_ANY.match(found.group("words") + " "):
         return None
-    if not (found.start("words") <= inside.start and inside.end <= found.end("words")):
+    if inside is not None and not (found.start("words") <= inside.start and inside.end <= found.end("words")):
         return None
     return found.end("words")
 

@@ -67,6 +67,14 @@ def test_guests_listed_with_a_title_between_commas_are_one_meeting_each(lang, te
     assert _meetings(text, lang) == EACH_GUEST
 
 
+def test_a_title_naming_no_actor_between_commas_still_lists_the_next_guest():
+    text = "Quang received Ali Naghiyev, head of the service, and Deputy Foreign Minister Vahid Jalalzadeh."
+    assert _meetings(text, "en") == EACH_GUEST
+    text = "Quang received Ali Naghiyev, head of the service, and discussed trade with Vahid Jalalzadeh."
+    assert _meetings(text, "en")[:1] == EACH_GUEST[:1]
+    assert EACH_GUEST[1] not in _meetings(text, "en")
+
+
 def test_a_title_between_commas_and_no_second_guest_is_one_meeting():
     text = "Quang received Ali Naghiyev, head of the State Security Service, on Sunday."
     assert _meetings(text, "en") == EACH_GUEST[:1]
