@@ -279,3 +279,17 @@ def test_a_past_act_its_clause_dates_years_before_is_not_said_at_the_meeting():
     rolled = rollup([talks, background, again])
     assert rolled[1].parent is None  # background, told at no meeting
     assert rolled[2].parent == rolled[0].group  # agreed there to meet again later
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pada hari yang sama, Menteri Luar Negeri Sugiono berbicara dalam Pertemuan ke-30 Dewan APSC.",
+        "Hal itu disampaikan Sugiono saat berbicara dalam Pertemuan ke-30 Dewan APSC di Kuala Lumpur.",
+    ],
+)
+def test_speaking_at_a_body_s_meeting_is_attending_it(text):
+    council = ("organization", "org:apsc-council", "ASEAN Political-Security Community Council", None, None)
+    article = make_article(text, "id", {"Sugiono": SUGIONO, "Dewan APSC": council}, published="2025-10-26")
+    found = [(e.type, e.mode, e.source, e.target) for e in extract_events(article)]
+    assert found == [("CONSULT", "multilateral", ("person:sugiono",), ("org:apsc-council",))]
