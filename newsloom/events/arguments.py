@@ -51,6 +51,10 @@ _PAIR_GAP = re.compile(r"^\s*(?:['’]s)?\s*(?:và|với|and|with|dan|-|–|—)
 _POSSESSIVE_AFTER = re.compile(r"^['’]s?\b")
 
 
+#: Types two parties do together: a sentence-opening "with X" makes X a second actor of these, and
+#: the target of the others.
+JOINT_TYPES = ("AGREE", "CONSULT", "COOPERATE")
+
 #: "The two sides" as an object must follow the trigger this closely.
 JOINT_TARGET_GAP = 12
 
@@ -291,13 +295,16 @@ def find_arguments(
         target = []
     target = [t for t in target if not any(same_actor(t, s) for s in source)]
     if source and not target and not passive:
-        # "With Minister X, he discussed ... and agreed": X is the other party of what he did
+        # "With Minister X, he discussed ... and agreed": X is the other party of what he did; an
+        # act done to someone ("At the reception of X, Quang praised ...") has X as its target
         fronted = [
             a for a in _fronted_counterparts(match, context) if not any(same_actor(a, s) for s in source)
         ]
-        if fronted:
+        if fronted and (trigger.joint or trigger.type in JOINT_TYPES):
             source.extend(fronted)
             joint = True
+        elif fronted:
+            target = fronted
     if not _complete(match, c_end, text, rules, source, target):
         return None
     return Arguments(list(dedupe(source)), list(dedupe(target)), joint, inferred)

@@ -293,3 +293,12 @@ def test_speaking_at_a_body_s_meeting_is_attending_it(text):
     article = make_article(text, "id", {"Sugiono": SUGIONO, "Dewan APSC": council}, published="2025-10-26")
     found = [(e.type, e.mode, e.source, e.target) for e in extract_events(article)]
     assert found == [("CONSULT", "multilateral", ("person:sugiono",), ("org:apsc-council",))]
+
+
+def test_an_act_done_to_the_someone_a_sentence_opens_with_has_them_as_target():
+    text = "Quang held talks on Sunday. With South African Justice Minister Mmamoloko Kubayi, he praised the visit."
+    article = make_article(text, "en", NAMES, published="2025-10-26")
+    praised = [e for e in extract_events(article) if e.type == "SUPPORT"]
+    assert [(e.source, e.target, e.joint) for e in praised] == [
+        (("person:quang",), ("person:kubayi",), False)
+    ]
