@@ -361,36 +361,6 @@ def _state_keys(type_: str, source: list[dict[str, Any]], target: list[dict[str,
     return state_keys_of(type_, (a.get("country") for a in (*source, *target)))
 
 
-#: Events read per batch when a store's meeting keys are backfilled.
-BACKFILL_BATCH = 500
-
-
-def meeting_keys(row: store.EventRow) -> set[str]:
-    """The keys a stored meeting has by its participants' states and its gathering (``state:ZAF``,
-    ``gathering:meeting``), read from the row alone; the same as ``refresh_event`` writes."""
-    actors = json.loads(row.actors or "{}")
-    source, target = actors.get("source", []), actors.get("target", [])
-    named = bool(json.loads(row.src_keys or "[]") or json.loads(row.tgt_keys or "[]"))
-    return _state_keys(row.type, source, target) | gathering_keys(row.type, row.mode, named)
-
-
-def backfill_meeting_keys(conn: Connection) -> int:
-    """Give every stored meeting the state and gathering keys it lacks: a store written before they
-    existed finds its meetings by them after this (run once by the store's migration 12). Returns
-    how many keys were added."""
-    added, last = 0, 0
-    while rows := store.events_of_type_after(conn, "CONSULT", last, BACKFILL_BATCH):
-        keys = [
-            (key, day, md, row.id)
-            for row in rows
-            for key in sorted(meeting_keys(row))
-            for day, md in day_keys(row.date, row.date_end)
-        ]
-        added += store.add_event_keys(conn, keys)
-        last = rows[-1].id
-    return added
-
-
 def refresh_event(conn: Connection, event_id: int) -> bool:
     """Recompute an event's consolidated fields and keys from its sources; delete it when none is left."""
     rows = store.source_rows(conn, [event_id])[event_id]

@@ -647,18 +647,6 @@ def has_articles(conn: sa.Connection) -> bool:
     return _HAS_ARTICLES[conn.engine]
 
 
-def events_of_type_after(conn: sa.Connection, type_: str, last: int, batch: int) -> list[EventRow]:
-    """The next ``batch`` events of one type after id ``last``, hidden ones too (for key backfills)."""
-    return _events(
-        conn.execute(
-            sa.select(events)
-            .where(events.c.id > last, events.c.type == type_)
-            .order_by(events.c.id)
-            .limit(batch)
-        )
-    )
-
-
 def add_event_keys(conn: sa.Connection, keys: Sequence[tuple[str, str, str, int]]) -> int:
     """Add blocking keys (key, day, month-day, event id) an event lacks; those it has are left as
     they are. Returns how many were added."""
