@@ -93,6 +93,21 @@ def country_in_name(name: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)
+def country_at_edge(key: str) -> str | None:
+    """The country a body's name ends or starts with ("organization:bo noi vu mozambique" -> MOZ,
+    "Azerbaijan State Security Service" -> AZE); not one inside it ("Bộ Lao động" is no Laos)."""
+    words = fold(key.split(":", 1)[-1]).replace("-", " ").split()
+    names = _country_names()
+    for size in (3, 2, 1):
+        if len(words) > size:
+            for part in (words[-size:], words[:size]):
+                code = names.get(" ".join(part))
+                if code:
+                    return code
+    return None
+
+
 def mention_key(mention: Mention) -> str:
     """The corpus key of a mention: its entity key (folded), else its folded canonical name or text."""
     return fold(mention.key or mention.canonical or mention.text)
@@ -118,6 +133,10 @@ def actor_from_mention(
             country = country_code(affiliation)
             if country:
                 break
+    if country is None and mention.type == "person":
+        # "Bộ trưởng Bộ Nội vụ Mozambique Paulo Chachine": the body named in the title ends with its
+        # country; before the home country, which an unqualified title only suggests
+        country = next((c for c in map(country_at_edge, affiliations) if c), None)
     if country is None and home_country and mention.type == "person" and mention.role in national_roles:
         country = home_country
     return Actor(

@@ -51,6 +51,10 @@ _PAIR_GAP = re.compile(r"^\s*(?:['’]s)?\s*(?:và|với|and|with|dan|-|–|—)
 _POSSESSIVE_AFTER = re.compile(r"^['’]s?\b")
 
 
+#: Types two parties do together: a sentence-opening "with X" makes X a second actor of these, and
+#: the target of the others.
+JOINT_TYPES = ("AGREE", "CONSULT", "COOPERATE")
+
 #: "The two sides" as an object must follow the trigger this closely.
 JOINT_TARGET_GAP = 12
 
@@ -119,18 +123,73 @@ def chain_forward(slots: list[Slot], text: str) -> list[Slot]:
     """The first slot after and those listed with it; a comma list must end with a conjunction."""
     chain = [slots[0]]
     pending: list[Slot] = []
+    resume: int | None = None  # where the gap to the next actor starts, after an appositive
     for slot in slots[1:]:
         last = (pending or chain)[-1]
         if (slot.start, slot.end) == (last.start, last.end):
             continue  # a twin, added below
-        gap = text[last.end : slot.start]
-        if not _list_gap(gap, slot):
-            break
+        if resume is not None and slot.start < resume:
+            if slot.actor is None or slot.actor.type == "person":
+                break  # a person inside the commas is listed, not described
+            continue  # "X, head of Azerbaijan's State Security Service, and Y": X's title
+        gap = text[last.end if resume is None else resume : slot.start]
+        closing = resume is not None and _closing_title(gap, slot)
+        if not (closing or _list_gap(gap, slot)):
+            close = _appositive_close(last, slot, text) if resume is None else None
+            if close is None:
+                # "X, head of the service, and Minister Y": an appositive naming no actor
+                close = _appositive_close(last, None, text) if resume is None else None
+                if close is None or close > slot.start or not _closing_title(text[close : slot.start], slot):
+                    break
+                closing = True
+            else:
+                resume = close
+                continue
+        resume = None
         pending.append(slot)
-        if _closes_list(gap, slot):
+        if closing or _closes_list(gap, slot):
             chain.extend(pending)
             pending = []
     return _with_twins(chain, slots)
+
+
+#: A person's appositive title between commas ("Ali Naghiyev, head of Azerbaijan's State Security
+#: Service, and ...", "Ali Naghiyev, Giám đốc Cơ quan An ninh quốc gia Azerbaijan, và ..."): no clause
+#: punctuation inside, and no person (``chain_forward`` checks).
+_APPOSITIVE = re.compile(r"\s*,\s*(?P<words>[^\W\d_][^,;.()]{0,80}?)\s*(?=,)")
+
+
+def _appositive_close(person: Slot, inside: Slot | None, text: str) -> int | None:
+    """Where the appositive after a listed person closes (its comma), when ``inside`` stands in
+    it (or, for None, whatever stands there); None when the text after the person is no appositive."""
+    if person.actor is None or person.actor.type != "person":
+        return None
+    found = _APPOSITIVE.match(text, person.end)
+    if found is None or _CONJ_THEN_ANY.match(found.group("words") + " "):
+        return None
+    if inside is not None and not (found.start("words") <= inside.start and inside.end <= found.end("words")):
+        return None
+    return found.end("words")
+
+
+#: After an appositive, the conjunction and the last one's title ("..., and Iranian Deputy Foreign
+#: Minister" Vahid Jalalzadeh, "..., et le vice-ministre iranien des Affaires étrangères" X).
+_CLOSING_TITLE = re.compile(
+    r"\s*,?\s*(?:và|and|dan|serta|et|&)\s+(?P<title>(?:[^\W\d_][\w'’-]*\s+){0,8})", re.I
+)
+
+
+def _closing_title(gap: str, right: Slot) -> bool:
+    """Whether the gap after an appositive closes the list with the next one's title: opening with
+    a capital, or holding the title the entity stage read for that person."""
+    found = _CLOSING_TITLE.fullmatch(gap)
+    if found is None:
+        return False
+    words = found.group("title").split()
+    if not words or words[0][:1].isupper():  # "và Thứ trưởng Bộ Ngoại giao Iran", "and Iranian ..."
+        return True
+    role = right.actor.role_text if right.actor is not None else None
+    return bool(role) and fold(role) in fold(found.group("title"))
 
 
 def _resolve(slot: Slot, state: State, source: Sequence[Actor] = ()) -> list[Actor]:
@@ -235,9 +294,41 @@ def find_arguments(
         source.extend(target)  # "he co-chaired with X": X is the other chair
         target = []
     target = [t for t in target if not any(same_actor(t, s) for s in source)]
+    if source and not target and not passive:
+        # "With Minister X, he discussed ... and agreed": X is the other party of what he did; an
+        # act done to someone ("At the reception of X, Quang praised ...") has X as its target
+        fronted = [
+            a for a in _fronted_counterparts(match, context) if not any(same_actor(a, s) for s in source)
+        ]
+        if fronted and (trigger.joint or trigger.type in JOINT_TYPES):
+            source.extend(fronted)
+            joint = True
+        elif fronted:
+            target = fronted
     if not _complete(match, c_end, text, rules, source, target):
         return None
     return Arguments(list(dedupe(source)), list(dedupe(target)), joint, inferred)
+
+
+def _fronted_counterparts(match: TriggerMatch, context: SentenceContext) -> list[Actor]:
+    """The people a sentence-opening "with" phrase names (the pack's ``counterparts_before``: "With
+    Minister X, ...", "Avec X, ..."), when ``match`` comes after that phrase's comma."""
+    text, start = context.text, context.sentence_start
+    comma = text.find(",", start, match.start)
+    if comma < 0:
+        return []
+    inside = [s for s in context.slots if start <= s.start and s.end <= comma and s.actor is not None]
+    if not inside:
+        return []
+    first = inside[0].lead if inside[0].lead is not None else inside[0].start
+    opener = context.rules.compiled("counterparts_before")
+    # the "with" may be followed by a title the entity stage left out ("With South African Justice
+    # Minister X"): capitalised words only between it and the first name
+    head = text[start:first]
+    cuts = [0, *(m.end() for m in re.finditer(r"\S+\s+", head))]
+    if not any(opener.search(head[:c]) and all(w[:1].isupper() for w in head[c:].split()) for c in cuts):
+        return []
+    return [s.actor for s in inside if s.actor is not None and s.actor.type == "person"]
 
 
 def _positions(
@@ -273,7 +364,8 @@ def _positions(
         if beyond:
             source_slots = chain_forward(beyond, text)
         if inside:
-            target_slots = chain_forward(inside, text)
+            # "Meeting Mozambique's Interior Minister Paulo Chachine, ...": the minister, not Mozambique
+            target_slots = _appositive(inside[:1], inside, text) or chain_forward(inside, text)
         return source_slots, target_slots, [], passive
     if rules.compiled("counted_subject").search(text, c_start, match.full_start):
         return None  # "65 states had signed the treaty": the signers are not named

@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, timedelta
 
 from newsloom.article import Article, Sentence
+from newsloom.events.actors import mention_key
 from newsloom.events.rules import EventRules
+from newsloom.events.types import Event
 from newsloom.timex.types import TimeExpression
 
 #: Times that can date an event; "in December 2024" in a statement is what it is about, not when.
@@ -138,3 +141,46 @@ def date_for(
     if published:
         return published[:10], published[:10], "day", "published", None
     return None, None, None, "none", None
+
+
+#: How many days before publication a speaker's occasion may be ("Sabtu (25/10)" in Sunday's paper).
+OCCASION_REACH_DAYS = 3
+
+
+def with_occasion_days(article: Article, events: Sequence[Event]) -> list[Event]:
+    """Events dated only by publication, whose one source person the report places at one occasion
+    on an earlier day ("Hal itu disampaikan Sugiono saat berbicara dalam Pertemuan ..., Sabtu
+    (25/10)"), dated that day: what the speaker urged and welcomed there was said then, not on the
+    day the paper came out. A person the report dates on two days keeps the publication day."""
+    published = article.published
+    if not published or not any(e.date_source == "published" for e in events):
+        return list(events)
+    try:
+        day_published = date.fromisoformat(published[:10])
+    except ValueError:
+        return list(events)
+    times = times_by_sentence(article)
+    occasions: dict[str, set[tuple[str, str | None, str | None, str]]] = {}
+    for mention in article.entities:
+        if mention.type != "person" or mention.sentence is None:
+            continue
+        for time in times.get(mention.sentence, []):
+            start, end, precision = date_range(time.value, time.end_value)
+            if precision not in ("day", "part_of_day") or start is None or start.startswith("XXXX"):
+                continue
+            if 0 < (day_published - date.fromisoformat(start)).days <= OCCASION_REACH_DAYS:
+                occasions.setdefault(mention_key(mention), set()).add((start, end, precision, time.text))
+    result = []
+    for event in events:
+        people = {a.key for a in event.source_actors if a.type == "person"}
+        days = occasions.get(next(iter(people)), set()) if len(people) == 1 else set()
+        if event.date_source != "published" or len(days) != 1:
+            result.append(event)
+            continue
+        start, end, precision, text = next(iter(days))
+        result.append(
+            replace(
+                event, date=start, date_end=end, precision=precision, date_source="previous", time_text=text
+            )
+        )
+    return result

@@ -4,7 +4,9 @@ Two parties who agree together met: the statement is also a meeting (CONSULT) of
 statement is made at it. Merging then joins that meeting with the reports that tell the meeting
 itself ("X received Y"), and the statement with the statements made there. Only joint statements
 of two parties or more imply a meeting; a ceremony mentioned in passing ("after the signing
-ceremony") names no parties acting together and implies none.
+ceremony") names no parties acting together and implies none, and neither does a meeting still
+to come ("officials were due to meet in Jakarta"): the gold codes it AGREE, and the report does not
+say it was held.
 """
 
 from __future__ import annotations
@@ -14,7 +16,9 @@ from dataclasses import replace
 
 from newsloom.events.parties import parties
 from newsloom.events.rollup import ArticleEvent
+from newsloom.events.rules import EventRules
 from newsloom.events.types import Event
+from newsloom.lang import load_part
 
 #: Statement types that, made jointly by two parties, mean those parties met.
 MEETING_TYPES = ("AGREE", "COOPERATE")
@@ -46,7 +50,16 @@ def _implies_meeting(group: ArticleEvent) -> bool:
         and group.parent is None
         and (group.joint or not group.target_actors)  # "X and Y agreed": together, at nobody
         and len(parties(group.participants)) >= 2
+        and not all(_plans_a_meeting(m) for m in group.mentions)
     )
+
+
+def _plans_a_meeting(mention: Event) -> bool:
+    """Whether a statement is a meeting still to come ("officials were due to meet in Jakarta",
+    the pack's ``planned_meeting``): an AGREE, not a meeting held (precision before recall: the
+    report does not say it took place)."""
+    rules: EventRules = load_part(mention.language, "events")
+    return bool(rules.compiled("planned_meeting").search(mention.trigger))
 
 
 def _with_parent(group: ArticleEvent, parent: int) -> tuple[Event, ...]:

@@ -222,12 +222,18 @@ def _parent(index: int, event: Event, events: Sequence[Event], meetings: Sequenc
     candidates = []
     for number, meeting in enumerate(meetings):
         involvement = _involvement(event, meeting)
-        if not involvement:
+        if not involvement or _told_as_background(event, meeting):
             continue
         first = events[meeting.members[0]]
         candidates.append((involvement, number, first.sentence))
     if not candidates:
         return None
+    # "Trong các cuộc gặp với ông A và ông B, các bên nhất trí": a statement naming a guest is not
+    # filed under a meeting with another guest
+    named = [c for c in candidates if not _names_another_guest(event, meetings[c[1]])]
+    if not named:
+        return None
+    candidates = named
     direct = [c for c in candidates if c[0] >= 2]
     candidates = direct or candidates
     before = [c for c in candidates if c[2] <= event.sentence]
@@ -235,6 +241,36 @@ def _parent(index: int, event: Event, events: Sequence[Event], meetings: Sequenc
         # meetings with X, Y and Z, "with Y, the two sides agreed" was said at Y's
         return max(before, key=lambda c: (c[0], c[2], -c[1]))[1]
     return min(candidates, key=lambda c: (-c[0], c[2]))[1]  # a lead: the meeting it involves most
+
+
+#: A statement its own clause dates this many days or more before a meeting was not made there.
+BACKGROUND_DAYS = 30
+
+
+def _told_as_background(event: Event, meeting: _Meeting) -> bool:
+    """Whether a statement's own clause dates it well before the meeting ("Hai nước thiết lập quan
+    hệ ngoại giao ngày 22-12-1993" in a report of the 2025 talks): a past act told as background,
+    not said at the meeting. A date after the meeting ("agreed to meet again on 5 March") is what
+    was agreed there, and keeps it at the meeting."""
+    if event.date_source != "time":
+        return False
+    said, held = _day(event.date_end or event.date), _day(meeting.date)
+    return said is not None and held is not None and (held - said).days >= BACKGROUND_DAYS
+
+
+def _names_another_guest(event: Event, meeting: _Meeting) -> bool:
+    """Whether a statement names a person who is no participant of ``meeting`` while the meeting has
+    a participant it does not name (nor their country): each was with someone else ("With Kubayi,
+    he agreed" is not said at the meeting with Naghiyev, nor at the one with Mozambique)."""
+    actors = _unique([*event.source_actors, *event.target_actors])
+    participants = meeting.participants
+    outsider = any(
+        a.type == "person" and not any(same_actor(a, p) or relates(a, [p]) for p in participants)
+        for a in actors
+    )
+    if not outsider:
+        return False
+    return any(not any(same_actor(a, p) or relates(a, [p]) for a in actors) for p in participants)
 
 
 def _side(actors: Sequence[Actor], meeting: _Meeting) -> str | None:

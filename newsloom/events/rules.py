@@ -104,6 +104,9 @@ class EventRules:
     #: a host's meeting with several counterparts held together ("a trilateral meeting", "cùng lúc"):
     #: one event; without it, a listed counterpart is a meeting of its own (``events/counterparts.py``)
     met_together: str = r"(?!)"
+    #: a statement's trigger that plans a meeting ("were due to meet", "dự kiến gặp nhau"): the
+    #: meeting is still to come, so the statement implies no meeting held (``events/implicit.py``)
+    planned_meeting: str = r"(?!)"
     #: a sentence-initial phrase naming the year before ("Last year", "Năm ngoái"): the event is
     #: dated to that year (year precision), never to the publication day
     past_year_opener: str = r"(?!)"

@@ -17,6 +17,7 @@ from functools import cache
 from typing import Any
 
 from newsloom.article import Article
+from newsloom.events.dates import with_occasion_days
 from newsloom.events.extract import extract_events
 from newsloom.events.gate import Sparing
 from newsloom.events.learned import Combination
@@ -108,7 +109,7 @@ class EventFinder:
                 for i, events in zip(chosen, combined, strict=True):
                     found[i] = events
         return [
-            dataclasses.replace(article, events=tuple(roll_up(events)))
+            dataclasses.replace(article, events=tuple(roll_up(with_occasion_days(article, events))))
             for article, events in zip(articles, found, strict=True)
         ]
 

@@ -159,15 +159,17 @@ def with_story_days(
             result.append(group)
             continue
         result.append(_on_story_day(group, day))
-    return _statements_on_meeting_days(_told_after_their_lead(result))
+    single = span[0].isoformat() if span[0] == span[1] else None
+    return _statements_on_meeting_days(_told_after_their_lead(result, single))
 
 
-def _told_after_their_lead(groups: list[ArticleEvent]) -> list[ArticleEvent]:
+def _told_after_their_lead(groups: list[ArticleEvent], one_day: str | None = None) -> list[ArticleEvent]:
     """An event whose sentence has no time at all, in a report with no publication date, happened on
     the story day of the nearest event before it by the same actor: "Sugiono on Saturday urged ...
     Speaking at the 30th meeting of the Council, Sugiono said ..." is Saturday's meeting. (A
     published report dates such a sentence by its publication day; this report has none, and its
-    lead's day is the nearest the text gives.)"""
+    lead's day is the nearest the text gives.) In a story of ``one_day``, an untimed sentence told
+    after an event of that day is on that day whoever acts in it."""
     dated = sorted(
         ((_first_sentence(g), g) for g in groups if g.date_source == STORY_DATE_SOURCE and g.date),
         key=lambda pair: pair[0],
@@ -177,7 +179,12 @@ def _told_after_their_lead(groups: list[ArticleEvent]) -> list[ArticleEvent]:
         first = _first_sentence(group)
         lead = None
         if not group.date and not any(m.time_text or m.date for m in group.mentions):
-            lead = next((g for at, g in reversed(dated) if at <= first and g.src_keys & group.src_keys), None)
+            before = [g for at, g in reversed(dated) if at <= first]
+            lead = next((g for g in before if g.src_keys & group.src_keys), None)
+            if lead is None and one_day is not None and before:
+                # a story of one day, told up to here on that day: "The visiting officials
+                # praised Vietnam" after the day's meetings is that day too, whoever acts
+                lead = before[0] if before[0].date == one_day else None
         result.append(_on_story_day(group, lead.date) if lead is not None and lead.date else group)
     return result
 

@@ -645,3 +645,26 @@ def has_articles(conn: sa.Connection) -> bool:
     if conn.engine not in _HAS_ARTICLES:
         _HAS_ARTICLES[conn.engine] = bool(sa.inspect(conn).has_table("articles"))
     return _HAS_ARTICLES[conn.engine]
+
+
+def add_event_keys(conn: sa.Connection, keys: Sequence[tuple[str, str, str, int]]) -> int:
+    """Add blocking keys (key, day, month-day, event id) an event lacks; those it has are left as
+    they are. Returns how many were added."""
+    if not keys:
+        return 0
+    ids = sorted({event_id for *_, event_id in keys})
+    have = {
+        (r.key, r.day, r.event_id)
+        for r in conn.execute(
+            sa.select(event_keys.c.key, event_keys.c.day, event_keys.c.event_id).where(
+                event_keys.c.event_id.in_(ids)
+            )
+        )
+    }
+    new = {(k, d, e): md for k, d, md, e in keys if (k, d, e) not in have}
+    if new:
+        conn.execute(
+            sa.insert(event_keys),
+            [{"key": k, "day": d, "md": md, "event_id": e} for (k, d, e), md in new.items()],
+        )
+    return len(new)

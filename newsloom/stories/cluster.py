@@ -199,15 +199,15 @@ def unit_keys(article: Article, segment: Segment | None, canonical: dict[int, st
         for key, count in counts.items()
     }
     groups: dict[int, set[str]] = {}
-    # the meetings one trigger announces ("received X, Y and Z": one per guest) are one event here
-    by_trigger: dict[tuple[int, int], int] = {}
+    # one key per meeting: "received X, Y and Z" is one per guest, as a report telling each guest in
+    # its own sentence keys them (one key for the trigger's guests matched neither)
     for event in article.events:
         if event.parent is not None or not (0 <= event.sentence < len(article.sentences)):
             continue  # statements made at a meeting belong to the meeting
         if not inside(article.sentences[event.sentence].start):
             continue
         actors = {person_key(a) if a.startswith("person:") else a for a in (*event.source, *event.target)}
-        group = by_trigger.setdefault((event.start, event.end), event.group) if event.group >= 0 else -1
+        group = event.group
         groups.setdefault(group if group >= 0 else -1 - len(groups), set()).update(
             a for a in actors if not a.startswith("place:")
         )

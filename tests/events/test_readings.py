@@ -141,7 +141,8 @@ def test_with_someone_opening_a_sentence_is_not_its_subject():
 
     article = make_article(WITH_KUBAYI, "en", {"Luong Tam Quang": QUANG, "Mmamoloko Kubayi": KUBAYI})
     agreed = [e for e in extract_events(article) if e.sentence == 1 and e.type == "AGREE"]
-    assert [e.source for e in agreed] == [("person:quang",)]
+    # Quang is the subject; Kubayi, named by the opening "with", is the other party (#13, session 12)
+    assert [(e.source, e.joint) for e in agreed] == [(("person:quang", "person:kubayi"), True)]
     # and a classifier's reading of it: "he", after the phrase, is Quang
     reading = sentence_event(article, 1, "CONSULT", 0.9, require_actor=False)
     assert reading is not None and reading.source == ("person:quang",)
@@ -176,6 +177,7 @@ def test_the_last_person_left_by_a_sentence_is_its_subject_not_a_person_in_its_o
     names = {"Paulo Chachine": chachine, "Quang": QUANG, "Mmamoloko Kubayi": KUBAYI}
     article = make_article(text, "en", names, published="2025-10-26")
     agreed = [e for e in extract_events(article) if e.sentence == 1 and e.type == "AGREE"]
-    assert [e.source for e in agreed] == [("person:quang",)]
+    # "he" is Quang, not Chachine; Kubayi, named by the opening "with", is the other party
+    assert [e.source for e in agreed] == [("person:quang", "person:kubayi")]
     reading = sentence_event(article, 1, "CONSULT", 0.9, require_actor=False)
     assert reading is not None and reading.source == ("person:quang",)

@@ -40,6 +40,10 @@ RULES = EventRules(
         # "After meeting X, Y told reporters ...": the subject comes after the comma
         T(r"\b(?:After|Following|Upon)\s+(?P<t>meeting|talks\s+with|holding\s+talks\s+with)(?:\s+with)?\b", "CONSULT",
           joint=True, target=TARGET_REQUIRED, target_gap=30, subject_after=True, confidence=0.7),
+        # "Meeting X, Quang said ...": a sentence opening with the meeting (a participle); its
+        # subject follows the comma
+        T(r"(?<![^\s])(?<![\w,;:]\s)(?-i:Meeting)(?:\s+with)?\b(?=[^,;.]{3,80},)", "CONSULT", joint=True,
+          target=TARGET_REQUIRED, target_gap=30, subject_after=True, confidence=0.7),
         # -- SUPPORT ----------------------------------------------------------------------------
         T(r"\b(?:commended|commends|commending|praised|praises|praising|lauded|hailed|applauded)\b", "SUPPORT",
           target=TARGET_OBJECT, confidence=0.85),
@@ -217,8 +221,9 @@ RULES = EventRules(
     bilateral=r"\bbilateral\b",
     # "met X and Y together", "a trilateral meeting": one meeting with several counterparts
     met_together=r"\b(?:together|jointly|trilateral|quadrilateral|three-way|joint\s+meeting)\b",
+    planned_meeting=r"\b(?:due|scheduled|set|expected|planning|plan)\s+to\s+(?:meet|hold\s+talks|visit)\b",
     past_year_opener=r"^\W*(?:Last\s+year|A\s+year\s+(?:ago|earlier))\b",
-    relative_clause=r",\s*(?:which|who|whose|where)\b",
+    relative_clause=r",\s*(?:(?:at|in|on|during|after|before|by|from|with)\s+which\b|which|who|whose|where)\b",
     consult_modes=(
         (r"\b(?:phone|telephone|video\s+(?:call|link|conference)|online|virtual(?:ly)?|teleconference)\b", "phone"),
         # "multilateral forums" (plural) are venues in general, not where this meeting is

@@ -233,8 +233,9 @@ RULES = EventRules(
     bilateral=r"\bbilatéra\w*",
     # "ensemble", "trilatérale": one meeting with several counterparts
     met_together=r"\b(?:ensemble|conjointement|trilatéra\w*)\b",
+    planned_meeting=r"\b(?:rencontrera|rencontreront|recevra|recevront|accueillera|accueilleront|se\s+rendra|se\s+rendront|se\s+retrouveront|se\s+réuniront|(?:doit|doivent|devrait|devraient|devra|devront)\s+(?:se\s+rendre|rencontrer|recevoir|visiter|s['’]entretenir))\b",
     past_year_opener=r"^\W*(?:L['’]an\s+dernier|L['’]année\s+dernière|L['’]an\s+passé|Un\s+an\s+plus\s+tôt)\b",
-    relative_clause=r",\s*(?:qui|que|dont|où|lequel|laquelle)\b",
+    relative_clause=r",\s*(?:(?:à|au cours de|lors de|pendant|dans|par)\s+(?:laquelle|lequel|lesquels|lesquelles)|qui|que|dont|où|lequel|laquelle)\b",
     consult_modes=(
         (r"\b(?:téléphone|téléphonique|visioconférence|en\s+ligne|appel\s+vidéo|par\s+vidéo)\b", "phone"),
         (r"\b(?:en\s+marge|sommet|multilatéra\w*)\b", "multilateral"),

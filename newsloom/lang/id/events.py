@@ -37,6 +37,11 @@ RULES = EventRules(
         # "X membahas ... dengan Y" is a meeting; "kedua pihak membahas" is the meeting already coded
         T(r"\bmembahas\b(?=[^.;]{0,80}?\bdengan\b)", "CONSULT", joint=True, target=TARGET_REQUIRED,
           target_gap=80, confidence=0.6),
+        # "Sugiono berbicara dalam Pertemuan ke-30 Dewan APSC": speaking at a body's meeting is
+        # attending it (a multilateral CONSULT with the body); "disampaikan X saat berbicara dalam
+        # Pertemuan ..." asserts it too, so "saat" is part of the trigger, not a subordinate block
+        T(r"\b(?:(?:saat|ketika)\s+)?(?P<t>berbicara)\s+(?:dalam|pada|di)\s+(?:Pertemuan|Sidang|Rapat|Konferensi)\b", "CONSULT",
+          mode="multilateral", target=TARGET_REQUIRED, target_gap=30, passive_ok=False, confidence=0.7),
         # "Usai bertemu X, Y mengatakan ...": the subject comes after the comma
         T(r"\b(?:Usai|Setelah|Seusai)\s+(?P<t>bertemu|menemui|mengadakan\s+pertemuan)(?:\s+dengan)?\b", "CONSULT",
           joint=True, target=TARGET_REQUIRED, target_gap=30, subject_after=True, confidence=0.7),
@@ -156,6 +161,7 @@ RULES = EventRules(
     bilateral=r"\bbilateral\b",
     # "secara bersama-sama", "trilateral": one meeting with several counterparts
     met_together=r"\b(?:bersama-sama|trilateral|tiga pihak)\b",
+    planned_meeting=r"\b(?:dijadwalkan|direncanakan|akan)\s+(?:bertemu|mengadakan\s+pertemuan|berkunjung)\b",
     past_year_opener=r"^\W*(?:Tahun\s+lalu|Setahun\s+(?:lalu|sebelumnya))\b",
     relative_clause=r",\s*yang\b",
     # "konvensi yang diadopsi Majelis Umum PBB": a passive relative clause, its agent no target

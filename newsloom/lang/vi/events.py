@@ -185,6 +185,7 @@ RULES = EventRules(
     bilateral=r"\bsong phương\b",
     # "gặp chung", "cùng lúc", "ba bên": one meeting with several counterparts
     met_together=r"\b(?:cùng lúc|gặp chung|ba bên|bốn bên)\b",
+    planned_meeting=r"\b(?:dự kiến|sẽ|lên kế hoạch)\s+(?:gặp(?: nhau)?|hội đàm|làm việc|thăm)\b",
     past_year_opener=r"^\W*(?:Năm ngoái|Năm trước)\b",
     relative_clause=r",\s*(?:vốn|nơi|mà)\b",
     consult_modes=(
