@@ -14,8 +14,7 @@ meaning alone. Two units that report one stored event (the events stage merged t
 ``cluster.unit_events``) are linked with at least ``SHARED_EVENT_PROBABILITY`` unless their names are apart
 or a veto holds. An undated unit is judged, for the pairs, by the date of the dated unit it most
 likely reports one event with (``borrow_dates``), so that it does not bridge an incident and a
-follow-up months later; an undated unit whose text shares rare words with another's (a TF-IDF
-cosine over the window, ``newsloom.stories.lexical``) is linked to it (``LEXICAL_PROBABILITY``).
+follow-up months later.
 
 The new partition replaces the old one only where they differ, and ids stay stable: each new
 cluster (largest first) keeps the id of the old story it shares most units with; a cluster with no
@@ -51,7 +50,6 @@ from newsloom.stories.cluster import (
 )
 from newsloom.stories.embed import content_key
 from newsloom.stories.join import join_model, too_far
-from newsloom.stories.lexical import tfidf_cosines
 from newsloom.stories.stage import encoder_name, passages
 from newsloom.stories.storylines import assign_storyline, leave_storyline, rethread_window
 
@@ -91,18 +89,6 @@ FORBIDDEN = 1e6
 #: articles are dated). Checked on GVC dev: 0.906 -> 0.906 (P 0.960 -> 0.955, R 0.858 -> 0.863).
 #: Borrowing for the vetoes alone (the features left undated) was no better on GVC train (0.881 at 0.8).
 BORROW_PROBABILITY = 0.8
-#: Two units, one of them undated (after ``borrow_dates``), whose texts share rare words (the TF-IDF
-#: cosine over the window, ``lexical.tfidf_cosines``) at least this much are linked with at least
-#: ``LEXICAL_PROBABILITY`` before the vetoes: with no date to tell them apart, the victims', streets'
-#: and towns' names two reports of one incident share are what the passage vectors miss. Chosen on GVC
-#: train (675 articles, input order, re-clustered B-cubed P / R / F1; none 0.948 / 0.824 / 0.881):
-#: cosine 0.2 0.949 / 0.827 / 0.884, 0.25 0.951 / 0.829 / 0.886, 0.3 0.951 / 0.828 / 0.885 (at 0.9);
-#: at 0.25 with 0.5, 0.885 (these with the link lending dates too); as shipped, dates lent without it
-#: (``recluster_recent``): 0.947 / 0.833 / 0.886. The same link for dated pairs too gave GVC train
-#: 0.898 but merged the project gold's meetings of one week (one actor, one city: precision 1.000 ->
-#: 0.87), whose texts share their actors' rare names; there the dates part them: dated pairs are left alone.
-LEXICAL_COSINE = 0.25
-LEXICAL_PROBABILITY = 0.9
 
 
 @dataclass(slots=True)
@@ -202,12 +188,10 @@ def centre(conn: Connection, units: list[WindowUnit]) -> None:
         )
 
 
-def pair_distances(units: list[WindowUnit], lexical: bool = True) -> np.ndarray:
+def pair_distances(units: list[WindowUnit]) -> np.ndarray:
     """Condensed distances (1 - the join model's probability) between every two units; for two units
     reporting one stored event (``shared_events_matrix``) whose names are not apart, the probability
-    is at least ``SHARED_EVENT_PROBABILITY`` before the vetoes; for two units, one undated, whose
-    texts share rare words (``LEXICAL_COSINE``), at least ``LEXICAL_PROBABILITY`` (``lexical``: the
-    dates are lent without it, see ``recluster_recent``)."""
+    is at least ``SHARED_EVENT_PROBABILITY`` before the vetoes."""
     count = len(units)
     if count < 2:
         return np.zeros(0)
@@ -234,9 +218,6 @@ def pair_distances(units: list[WindowUnit], lexical: bool = True) -> np.ndarray:
     distance = 1.0 / (1.0 + np.exp(np.clip(odds, -50.0, 50.0)))  # 1 - probability
     linked = shared_events_matrix(units) & ~people & ~places
     distance[linked] = np.minimum(distance[linked], 1.0 - SHARED_EVENT_PROBABILITY)
-    if lexical:
-        worded = np.isnan(days) & (tfidf_cosines([unit_text(u) for u in units]) >= LEXICAL_COSINE)
-        distance[worded] = np.minimum(distance[worded], 1.0 - LEXICAL_PROBABILITY)
     distance[(days > REACH_DAYS) & ~vouched(units)] = 1.0
     distance[people & acts_apart_matrix(units)] = 1.0
     articles = np.array([u.article.id for u in units])
@@ -244,12 +225,6 @@ def pair_distances(units: list[WindowUnit], lexical: bool = True) -> np.ndarray:
     distance[forbidden] = FORBIDDEN
     upper = np.triu_indices(count, k=1)  # row i < column j: the condensed order of scipy
     return np.asarray(distance[upper], dtype=np.float64)
-
-
-def unit_text(item: WindowUnit) -> str:
-    """The text a unit reports: its segment of the article, or the whole article."""
-    span = item.unit.span
-    return item.article.text if span is None else item.article.text[span[0] : span[1]]
 
 
 def borrow_dates(units: list[WindowUnit], distances: np.ndarray) -> list[WindowUnit]:
@@ -502,10 +477,10 @@ def recluster_recent(
     if not units:
         return report
     centre(conn, units)
-    # dates are lent by the model and the stored events alone: a link by shared words does not lend
-    # one (on the project gold, in one arrival order, such a link lent a date that split a story)
-    dated = borrow_dates(units, pair_distances(units, lexical=False))
-    distances = pair_distances(dated)
+    distances = pair_distances(units)
+    dated = borrow_dates(units, distances)
+    if dated is not units:
+        distances = pair_distances(dated)
     clusters = partition(distances, len(units))
     ids = assign_ids(units, clusters)
     report.stories_after = len(clusters)

@@ -509,30 +509,3 @@ def test_a_borrowed_date_keeps_an_undated_report_from_a_follow_up_months_later()
     after = squareform(pair_distances(borrow_dates(units, pair_distances(units))))
     assert after[0, 2] == FORBIDDEN  # dated by the arrest, it is a month and more from the sentencing
     assert after[0, 1] < 1.0 - BORROW_PROBABILITY / 2  # and still likely one story with the arrest
-
-
-def test_an_undated_unit_sharing_rare_words_with_another_is_linked_and_a_dated_pair_is_not() -> None:
-    from scipy.spatial.distance import squareform
-
-    from newsloom.stories.recluster import LEXICAL_PROBABILITY, pair_distances
-
-    texts = [
-        "Marcus Whitfield, 24, was shot on Elmwood Avenue in Dayton, police said.",
-        "Police said Marcus Whitfield died of the shooting on Elmwood Avenue in Dayton.",
-        "A woman is wounded on Jefferson Street in Toledo, police said.",
-        "Two men were hurt outside a bar in Akron, police said.",
-    ]
-
-    def unit(index: int, day: str | None) -> WindowUnit:
-        vector = np.zeros(8)
-        vector[index] = 1.0  # nothing in common by meaning
-        article = Article(id=f"a{index}", path="-", text=texts[index], language="en")
-        found = Unit(-1, None, vector, "", {}, day, None, 0, exact=day is not None)
-        found.centred, found.language_vectors = vector, 1000
-        return WindowUnit(article, found, index)
-
-    undated = 1.0 - squareform(pair_distances([unit(0, None), *(unit(i, "2016-04-11") for i in (1, 2, 3))]))
-    assert undated[0, 1] >= LEXICAL_PROBABILITY  # the victim, the street, the town
-    assert undated[0, 2] < LINK and undated[0, 3] < LINK
-    dated = 1.0 - squareform(pair_distances([unit(i, "2016-04-11") for i in range(4)]))
-    assert dated[0, 1] < LINK  # dated: the dates judge, not the words
