@@ -26,23 +26,23 @@ OPTIONAL_TARGET_GAP = 80
 
 #: Between two actors of a list: a comma or a conjunction (incl. "the UN's and UNODC's").
 _LIST_GAP = re.compile(
-    r"^\s*\)?\s*(?:['’]s)?\s*(?:,|,?\s*(?:và|and|dan|serta|&|cùng|cùng với|with|với|bersama(?:\s+dengan)?|together\s+with)(?:\s+the)?)\s*$",
+    r"^\s*\)?\s*(?:['’]s)?\s*(?:,|,?\s*(?:và|and|dan|serta|et|&|cùng|cùng với|with|với|bersama(?:\s+dengan)?|together\s+with)(?:\s+the)?)\s*$",
     re.I,
 )
 #: A conjunction and then only the next actor's title ("and South African President" Cyril Ramaphosa).
 _CONJ_THEN_TITLE = re.compile(
-    r"^\s*,?\s*(?:và|and|dan|serta|&|with|với|bersama(?:\s+dengan)?|together\s+with)\s+(?P<title>\S.*?)\s*$",
+    r"^\s*,?\s*(?:và|and|dan|serta|et|&|with|với|bersama(?:\s+dengan)?|together\s+with)\s+(?P<title>\S.*?)\s*$",
     re.I,
 )
 #: Between a trigger that needs two sources and its object: the object is a co-actor ("co-chaired with X").
 _CO_ACTOR_GAP = re.compile(r"^\s*(?:with|với|cùng(?:\s+với)?|bersama(?:\s+dengan)?|dengan)\s", re.I)
 
 
-_CONJ_GAP = re.compile(r"(?:và|and|dan|serta|&|with|với|bersama|dengan)\s*$", re.I)
+_CONJ_GAP = re.compile(r"(?:và|and|dan|serta|et|&|with|với|bersama|dengan)\s*$", re.I)
 #: A comma and the text after it, up to the next actor.
 _COMMA_THEN = re.compile(r"^\s*,\s*(?P<rest>\S.*?)\s*$", re.S)
 #: A gap that opens with a conjunction ("và Bộ trưởng Bộ Tư pháp ..." before the last of a list).
-_CONJ_THEN_ANY = re.compile(r"^\s*,?\s*(?:và|and|dan|serta|&)\s", re.I)
+_CONJ_THEN_ANY = re.compile(r"^\s*,?\s*(?:và|and|dan|serta|et|&)\s", re.I)
 
 
 _PAIR_GAP = re.compile(r"^\s*(?:['’]s)?\s*(?:và|với|and|with|dan|-|–|—)\s*(?:the\s+)?$", re.I)
@@ -119,8 +119,9 @@ def _with_twins(chain: list[Slot], slots: Sequence[Slot]) -> list[Slot]:
     return sorted([*chain, *twins], key=lambda s: s.start) if twins else chain
 
 
-def chain_forward(slots: list[Slot], text: str) -> list[Slot]:
-    """The first slot after and those listed with it; a comma list must end with a conjunction."""
+def chain_forward(slots: list[Slot], text: str, rules: EventRules | None = None) -> list[Slot]:
+    """The first slot after and those listed with it; a comma list must end with a conjunction
+    (``rules`` give the language's lower-case titles closing a list after an appositive)."""
     chain = [slots[0]]
     pending: list[Slot] = []
     resume: int | None = None  # where the gap to the next actor starts, after an appositive
@@ -133,13 +134,17 @@ def chain_forward(slots: list[Slot], text: str) -> list[Slot]:
                 break  # a person inside the commas is listed, not described
             continue  # "X, head of Azerbaijan's State Security Service, and Y": X's title
         gap = text[last.end if resume is None else resume : slot.start]
-        closing = resume is not None and _closing_title(gap, slot)
+        closing = resume is not None and _closing_title(gap, slot, rules)
         if not (closing or _list_gap(gap, slot)):
             close = _appositive_close(last, slot, text) if resume is None else None
             if close is None:
                 # "X, head of the service, and Minister Y": an appositive naming no actor
                 close = _appositive_close(last, None, text) if resume is None else None
-                if close is None or close > slot.start or not _closing_title(text[close : slot.start], slot):
+                if (
+                    close is None
+                    or close > slot.start
+                    or not _closing_title(text[close : slot.start], slot, rules)
+                ):
                     break
                 closing = True
             else:
@@ -179,15 +184,18 @@ _CLOSING_TITLE = re.compile(
 )
 
 
-def _closing_title(gap: str, right: Slot) -> bool:
+def _closing_title(gap: str, right: Slot, rules: EventRules | None = None) -> bool:
     """Whether the gap after an appositive closes the list with the next one's title: opening with
-    a capital, or holding the title the entity stage read for that person."""
+    a capital, a title the language writes in lower case (the pack's ``closing_title``), or holding
+    the title the entity stage read for that person."""
     found = _CLOSING_TITLE.fullmatch(gap)
     if found is None:
         return False
     words = found.group("title").split()
     if not words or words[0][:1].isupper():  # "và Thứ trưởng Bộ Ngoại giao Iran", "and Iranian ..."
         return True
+    if rules is not None and rules.compiled("closing_title").match(found.group("title")):
+        return True  # "et le vice-ministre iranien des Affaires étrangères" Vahid Jalalzadeh
     role = right.actor.role_text if right.actor is not None else None
     return bool(role) and fold(role) in fold(found.group("title"))
 
@@ -358,7 +366,7 @@ def _positions(
             target_slots = _chain_back(before, text)
         return source_slots, target_slots, [], passive
     if trigger.subject_after:  # "After meeting X, Y said ...": X before the comma, Y after it
-        comma = text.find(",", match.full_end, c_end)
+        comma = _subject_comma(text, match.full_end, c_end, after)
         inside = [s for s in after if comma < 0 or s.end <= comma]
         beyond = [s for s in after if comma >= 0 and s.start > comma]
         if beyond:
@@ -377,6 +385,24 @@ def _positions(
     if source_slots and _speaker_only(source_slots[-1], match, text, rules):
         return None
     return source_slots, target_slots, after, passive
+
+
+def _subject_comma(text: str, start: int, end: int, after: Sequence[Slot]) -> int:
+    """The comma a fronted phrase's subject follows: the first one right before an actor (only its
+    title between: "..., Sugiono said"), so that a phrase with a comma of its own ("Speaking at the
+    meeting of X in Y, held a day before the Z Summit opened, Sugiono said") does not make Z the
+    subject; else the first comma (-1 when none)."""
+    first = text.find(",", start, end)
+    comma = first
+    while comma >= 0:
+        following = next((s for s in after if s.start > comma), None)
+        if following is None:
+            break
+        lead = following.lead if following.lead is not None and following.lead > comma else following.start
+        if title_gap(text[comma + 1 : lead]):
+            return comma
+        comma = text.find(",", comma + 1, end)
+    return first
 
 
 def _shared_source(
@@ -427,7 +453,7 @@ def _targets_after(
         "object_relative"
     ).search(text, match.end, first.start):
         return []  # "welcomed the Blueprint, which officials say ...": the officials are another clause's
-    return _between(chain_forward(after, text), text, rules, source)
+    return _between(chain_forward(after, text, rules), text, rules, source)
 
 
 def _complete(

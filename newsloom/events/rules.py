@@ -170,6 +170,9 @@ class EventRules:
     #: current meeting's host ("In talks with Mr X and Ms Y, the sides agreed", "Trong các cuộc gặp
     #: với ông X ..., các bên nhất trí"); matched up to the first actor (an honorific may follow it)
     counterparts_before: str = r"(?!)"
+    #: after a guest's appositive, the last guest's title written in lower case (fr "..., et le
+    #: vice-ministre iranien ..." Y): the list closes with that guest (``arguments.chain_forward``)
+    closing_title: str = r"(?!)"
     #: a visit phrase that ends right before the host ("is on an official visit to", "thăm chính
     #: thức", "kunjungan ... ke"): in a classifier's reading the actor before it is the visitor
     visit_to: str = r"(?!)"

@@ -40,6 +40,12 @@ RULES = EventRules(
         # "After meeting X, Y told reporters ...": the subject comes after the comma
         T(r"\b(?:After|Following|Upon)\s+(?P<t>meeting|talks\s+with|holding\s+talks\s+with)(?:\s+with)?\b", "CONSULT",
           joint=True, target=TARGET_REQUIRED, target_gap=30, subject_after=True, confidence=0.7),
+        # "Speaking at the 30th meeting of the X Council, ..., Y said": speaking at a body's meeting is
+        # attending it (a multilateral CONSULT with the body, as id "berbicara dalam Pertemuan X");
+        # the participle opens the sentence or follows its opening phrase, and its subject follows a comma
+        T(r"(?<![\w;:]\s)(?<![\w;:])(?-i:(?P<t>Speaking|speaking))\s+(?:at|to|during|before)\s+(?:the|a)\s+(?:[\w-]+\s+){0,2}?(?:meeting|session|plenary(?:\s+session)?)\s+of\b",
+          "CONSULT", mode="multilateral", target=TARGET_REQUIRED, target_gap=30, subject_after=True, passive_ok=False,
+          confidence=0.7),
         # "Meeting X, Quang said ...": a sentence opening with the meeting (a participle); its
         # subject follows the comma
         T(r"(?<![^\s])(?<![\w,;:]\s)(?-i:Meeting)(?:\s+with)?\b(?=[^,;.]{3,80},)", "CONSULT", joint=True,

@@ -7,7 +7,10 @@ Reporting verbs alone ("a déclaré", "a indiqué", "a souligné") are not event
 come, which PLOVER codes AGREE.
 """
 
+import re
+
 from newsloom.events.rules import TARGET_OBJECT, TARGET_REQUIRED, EventRules, Trigger
+from newsloom.lang.fr.entities import RULES as ENTITY_RULES
 
 #: nationality adjectives (masculine singular) -> ISO alpha-3; feminine and plural forms are derived
 _DEMONYMS = {
@@ -44,6 +47,14 @@ def _inflected(demonyms: dict[str, str]) -> dict[str, str]:
 
 
 DEMONYMS = _inflected(_DEMONYMS)
+#: the titles French writes in lower case ("la ministre", "le vice-ministre"), from the entity pack
+_TITLE = "|".join(
+    re.escape(title).replace("\\ ", r"\s+")
+    for title in sorted(ENTITY_RULES.titles, key=len, reverse=True)
+    if title[:1].islower()
+)
+#: "le vice-ministre", "la ministre", "l'ambassadeur": an article and a lower-case title
+_ARTICLE_TITLE = r"(?:(?:le|la|les|l['’])\s*)?(?:" + _TITLE + r")\b"
 _NAT = r"(?:\s+(?P<nat>" + "|".join(sorted(DEMONYMS, key=len, reverse=True)) + r"))?"
 # Verbs that, in the future or after a promise, make a statement an offer to cooperate (AGREE).
 _COOP = (
@@ -78,6 +89,12 @@ RULES = EventRules(
           target_gap=30, confidence=0.8),
         T(r"\b" + _AUX + r"(?P<t>téléphoné\s+à|appelé\s+au\s+téléphone)\b", "CONSULT", mode="phone", joint=True,
           target=TARGET_REQUIRED, target_gap=20, confidence=0.8),
+        # "S'exprimant lors de la 30e réunion du Conseil X, Y a déclaré": speaking at a body's meeting
+        # is attending it (a multilateral CONSULT with the body); the participle opens the sentence (or
+        # follows its opening phrase) and its subject follows a comma
+        T(r"(?<![\w;:]\s)(?<![\w;:])(?P<t>s['’]exprimant|intervenant|prenant\s+la\s+parole)\s+(?:lors|au\s+cours)\s+(?:de\s+la|d['’]une)\s+(?:[\w-]+\s+){0,2}?(?:réunion|session|séance(?:\s+plénière)?)\s+(?:du|de\s+la|de\s+l['’]|des|de)",
+          "CONSULT", mode="multilateral", target=TARGET_REQUIRED, target_gap=30, subject_after=True, passive_ok=False,
+          confidence=0.7),
         # -- SUPPORT ----------------------------------------------------------------------------
         T(r"\b" + _AUX + r"(?P<t>salué|félicité|loué|remercié|rendu\s+hommage\s+à)\b", "SUPPORT",
           target=TARGET_OBJECT, confidence=0.85),
@@ -95,6 +112,8 @@ RULES = EventRules(
         T(r"\b(?:sont|est|se\s+sont\s+mis|s['’]est\s+mise?)\s+(?:\w+ment\s+)?(?P<t>convenue?s?|d['’]accord)\b",
           "AGREE", confidence=0.85),
         T(r"\b" + _AUX + r"(?P<t>conclu\s+un\s+accord|trouvé\s+un\s+accord|accepté)\b", "AGREE", confidence=0.8),
+        # "il a convenu d'étudier ...", "ils ont convenu que ...": the passé composé with "avoir"
+        T(r"\b" + _AUX + r"(?P<t>convenu)\s+(?:de|d['’]|que|qu['’])", "AGREE", confidence=0.85),
         T(r"\b(?:s['’]est|se\s+sont)\s+(?P<t>engagée?s?)\s+à\b|\b" + _AUX + r"(?P<t2>promis|offert)\s+(?:de|d['’])",
           "AGREE", confidence=0.85, possessive_is_source=True),
         T(r"\b(?:est|sont|s['’]est\s+dite?|s['’]est\s+déclarée?)\s+(?:\w+\s+)?(?P<t>prête?s?|disposée?s?)\s+à\b",
@@ -225,7 +244,7 @@ RULES = EventRules(
     agent_marker=r"\bpar\b",
     joint_subject=r"\b(?:les\s+deux\s+(?:parties|dirigeants|ministres|pays|chefs\s+d['’]État|chefs\s+de\s+la\s+diplomatie|hommes|délégations|présidents|camps|gouvernements)|les\s+deux\s+parties|les\s+deux)\b",
     person_pronoun=r"\b(?:il|elle)\b",
-    adverbial_opener=r"^\s*(?:Selon|D['’]après|Lors\s+d|Au\s+cours|À\s+l['’]issue|En\s+marge|Dans\s+|En\s+|Au\s+|Aux\s+|À\s+|Après\s+|Avant\s+|Pendant\s+|Durant\s+|S['’]exprimant|Interrogée?\s+|De\s+son\s+côté|Pour\s+sa\s+part|\w+ant\b)",
+    adverbial_opener=r"^\s*(?:Selon|D['’]après|Lors\s+d|Au\s+cours|À\s+l['’]issue|En\s+marge|Dans\s+|En\s+|Au\s+|Aux\s+|À\s+|Après\s+|Avant\s+|Pendant\s+|Durant\s+|Avec\s+|S['’]exprimant|Interrogée?\s+|De\s+son\s+côté|Pour\s+sa\s+part|\w+ant\b)",
     specific_object=r"\b(?:initiative|proposition|plan|convention|accord|traité|protocole|mémorandum|programme|projet|résolution|candidature|déclaration|décision|mesures?|partenariat|appel|envoi|réforme|offre)\b",
     # "à la Maison des congrès", "dans l'enceinte": the article before a named place is the locative's
     locative=r"\b(?:à|au|aux|en|dans)\s+(?:(?:la|le|les)\s+|l['’])?$",
@@ -319,7 +338,10 @@ RULES = EventRules(
     obligation_after=r"\s+(?:doit|doivent|devrait|devraient)\b",
     organizer_phrase=r"\b(?:co-?)?organisée?s?\s+(?:conjointement\s+)?par\b[^,;.]*",
     counted_subject=r"\b\d[\d\s.,]*\s+(?:États|pays|gouvernements|délégations)\s+(?:ont\s+|avaient\s+)?(?:déjà\s+)?$",
-    counterparts_before=r"\bavec\s+(?:\S+\s+)?$",
+    # "Avec X, il a ...", "Avec la ministre sud-africaine de la Justice X, ...": a title in lower case
+    counterparts_before=r"\bavec\s+(?:\S+\s+)?$|\bavec\s+" + _ARTICLE_TITLE + r"[^,;.]{0,80}$",
+    # "..., chef du service, et le vice-ministre iranien des Affaires étrangères" Y: the last guest's title
+    closing_title=_ARTICLE_TITLE,
     visit_to=r"\b(?:visite|voyage)(?:\s+(?:officielle|d['’]État|de\s+travail))?\s+(?:en|au|aux|à)\s+",
     group_actors=(
         (r"\b(?:la\s+)?(?:police(?:\s+nationale)?|policiers|gendarmes|gendarmerie|douaniers|douane|enquêteurs)" + _NAT, "COP", "police"),

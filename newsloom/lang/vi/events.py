@@ -46,6 +46,12 @@ RULES = EventRules(
         # "tham dự Hội nghị ...": attending a conference is a multilateral meeting, even alone
         T(r"\b(?P<t>tham dự|dự)\s+(?:Hội nghị|Hội thảo|Diễn đàn|Thượng đỉnh|Đối thoại|Kỳ họp)\b", "CONSULT",
           mode="multilateral", joint=True, confidence=0.7),
+        # "Phát biểu tại Hội nghị lần thứ 30 Hội đồng X, Y cho biết": speaking at a body's meeting is
+        # attending it (a multilateral CONSULT with the body); the phrase opens the sentence (or follows
+        # its opening phrase) and its subject follows the comma
+        T(r"(?<![\w;:]\s)(?<![\w;:])(?P<t>Phát biểu)\s+(?:tại|trong|ở)\s+(?:phiên\s+(?:họp|khai mạc|toàn thể)\s+(?:của\s+)?)?(?:Hội nghị|Phiên họp|Kỳ họp|Cuộc họp)\b",
+          "CONSULT", mode="multilateral", target=TARGET_REQUIRED, target_gap=30, subject_after=True, passive_ok=False,
+          confidence=0.7),
         # "Sau khi hội đàm với X, Y ...": the meeting is an adverbial; its subject follows the comma
         T(r"\bSau khi\s+(?P<t>hội đàm|hội kiến|gặp(?: gỡ)?|làm việc)(?:\s+với)?\b", "CONSULT", joint=True,
           target=TARGET_REQUIRED, target_gap=25, subject_after=True, confidence=0.7),
@@ -278,7 +284,7 @@ RULES = EventRules(
     nationality_before=r"\bngười\s+$",
     # "Lễ mở ký Công ước khai mạc tại ...": a gathering told by its name alone, at a clause's start
     gathering_held=r"(?:^|,\s*)(?P<name>(?-i:(?:Lễ|Hội\s+nghị|Diễn\s+đàn|Hội\s+thảo)\b)[^,;.]{0,80}?)\s(?P<t>khai\s+mạc|diễn\s+ra|được\s+tổ\s+chức)\b",
-    gathering_before=r"(?-i:\b(?:Diễn\s+đàn|Hội\s+nghị|Hội\s+thảo|Đối\s+thoại|Lễ))(?:(?:\s+|\s*[-–]\s*)(?!(?:do|của|tại|ở|với|và|cùng|được|đã|sẽ|là|khi|trong|sau|trước)\b)\w+){0,8}?(?:\s+|\s*[-–]\s*)$",
+    gathering_before=r"(?-i:\b(?:Diễn\s+đàn|Hội\s+nghị(?!\s+(?:lần\s+thứ\s+\w+\s+)?$)|Hội\s+thảo|Đối\s+thoại|Lễ))(?:(?:\s+|\s*[-–]\s*)(?!(?:do|của|tại|ở|với|và|cùng|được|đã|sẽ|là|khi|trong|sau|trước)\b)\w+){0,8}?(?:\s+|\s*[-–]\s*)$",
     # "LHQ cần tiếp tục cải tổ": the UN is asked, not asking
     obligation_after=r"\s+(?:cần|nên|phải)\b(?!\s+(?:thiết|cù))",
     organizer_phrase=r"\bdo\s+[^,;.]{1,150}?\s(?:tổ\s+chức|chủ\s+trì|đăng\s+cai|điều\s+hành)\b",
