@@ -55,6 +55,7 @@ from newsloom.lang import load_part
 from newsloom.store import Connection
 from newsloom.store import entities as entity_rows
 from newsloom.store.articles import load_article
+from newsloom.store.events import multilateral_events
 
 #: Sources whose dates come from the text (not the publication date) disagree in earnest.
 EXPLICIT = ("time", "previous", "meeting", "story")
@@ -327,7 +328,7 @@ def find_match(conn: Connection, group: ArticleEvent, parent_id: int | None) -> 
     parents = {s.parent_id for s in candidates.values() if s.parent_id} | {parent_id or 0}
     meetings = store.event_keys_of(conn, parents - {0})
     own = meetings.get(parent_id or 0, frozenset())
-    gatherings = frozenset(i for i in parents - {0} if _is_gathering(conn, i))
+    gatherings = frozenset(multilateral_events(conn, parents - {0}))
     # roles learnt since a candidate was stored ("Thongloun" leads the party named in a later report)
     roles = stored_roles(conn, {a.key for s in candidates.values() for a in s.participants})
     candidates = {i: _with_stored_roles(s, roles) for i, s in candidates.items()}
@@ -416,12 +417,6 @@ def _naming(conn: Connection, group: ArticleEvent, ids: set[int]) -> set[int]:
 def group_venue(group: ArticleEvent) -> str | None:
     """The venue key of a multilateral meeting at a venue its report names (see ``venue_key``)."""
     return venue_key(group.type, group.mode, group.location, group.location_source)
-
-
-def _is_gathering(conn: Connection, event_id: int) -> bool:
-    """Whether a stored meeting is multilateral (its mode as its reports vote it)."""
-    row = store.get_event(conn, event_id)
-    return row is not None and row.mode == "multilateral"
 
 
 def corpus_keys(conn: Connection, article: Article) -> dict[str, str]:
