@@ -203,7 +203,9 @@ _CANDIDATES_BY_PARENT = (
 _EVENT_KEYS_OF = sa.select(events.c.id, events.c.src_keys, events.c.tgt_keys).where(events.c.id.in_(_IDS))
 _GET_EVENT = sa.select(events).where(events.c.id == sa.bindparam("event_id"))
 _EVENTS_BY_ID = sa.select(events).where(events.c.id.in_(_IDS))
-_MULTILATERAL = sa.select(events.c.id).where(events.c.id.in_(_IDS), events.c.mode == "multilateral")
+_KEYS_AND_MODES = sa.select(events.c.id, events.c.src_keys, events.c.tgt_keys, events.c.mode).where(
+    events.c.id.in_(_IDS)
+)
 _SOURCE_ROWS = (
     sa.select(event_sources)
     .where(event_sources.c.event_id.in_(_IDS))
@@ -296,12 +298,17 @@ def get_event(conn: sa.Connection, event_id: int) -> EventRow | None:
     return found[0] if found else None
 
 
-def multilateral_events(conn: sa.Connection, event_ids: Iterable[int]) -> set[int]:
-    """Those of some events whose mode is multilateral (in one query)."""
+def keys_and_modes(
+    conn: sa.Connection, event_ids: Iterable[int]
+) -> dict[int, tuple[frozenset[str], str | None]]:
+    """The identity keys (both sides) and the mode of some events, by id, in one query."""
     ids = sorted(set(event_ids))
     if not ids:
-        return set()
-    return {int(r[0]) for r in conn.execute(_MULTILATERAL, {"ids": ids})}
+        return {}
+    return {
+        int(r.id): (frozenset(json.loads(r.src_keys)) | frozenset(json.loads(r.tgt_keys)), r.mode)
+        for r in conn.execute(_KEYS_AND_MODES, {"ids": ids})
+    }
 
 
 def events_by_id(conn: sa.Connection, event_ids: Sequence[int]) -> list[EventRow]:

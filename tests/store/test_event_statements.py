@@ -46,14 +46,20 @@ def test_candidates_found_by_key_day_and_type(tmp_path: Path) -> None:
         assert found({"entity:1", "entity:2"}, "2025-10-24", "COOPERATE") == {other_type, statement}
         assert {e.id for e in rows.candidates_by_parent(conn, meeting, "COOPERATE")} == {statement}
         assert rows.candidates_by_parent(conn, meeting, "CONSULT") == []
-        assert rows.multilateral_events(conn, [meeting, yearless, statement]) == {meeting}
-        assert rows.multilateral_events(conn, []) == set()
+        read = rows.keys_and_modes(conn, [meeting, yearless, statement, 999])
+        assert {i: mode for i, (_, mode) in read.items()} == {
+            meeting: "multilateral",
+            yearless: None,
+            statement: None,
+        }
+        assert rows.keys_and_modes(conn, []) == {}
         assert rows.event_keys_of(conn, [meeting]) == {meeting: frozenset()}  # sides are set by refresh
 
         # keys and actors are replaced, not added to; the update sets the given fields only
         _keyed(conn, meeting, ["entity:3"], "2025-10-24", mode="multilateral")
         assert found({"entity:1", "entity:2"}, "2025-10-24", "CONSULT") == {yearless}
         assert found({"entity:3"}, "2025-10-24", "CONSULT") == {meeting}
+        assert rows.keys_and_modes(conn, [meeting])[meeting][0] == frozenset()  # sides are set by refresh
         row = rows.get_event(conn, meeting)
         assert row is not None and (row.title, row.n_sources, row.type) == (f"event {meeting}", 1, "CONSULT")
         assert rows.canonical_actor_names(conn, [meeting]) == {}
