@@ -21,7 +21,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import replace
 from datetime import date
 from typing import Any
@@ -55,6 +57,7 @@ from newsloom.lang import load_part
 from newsloom.store import Connection
 from newsloom.store import entities as entity_rows
 from newsloom.store.articles import load_article
+from newsloom.store.events import keys_and_modes
 
 #: Sources whose dates come from the text (not the publication date) disagree in earnest.
 EXPLICIT = ("time", "previous", "meeting", "story")
@@ -303,6 +306,32 @@ def _with_stored_roles(event: store.StoredEvent, roles: Roles) -> store.StoredEv
     )
 
 
+#: The roles read during one merge step, by the keys asked for: merging writes no roles (entity
+#: linking does, before it), so within a step the same keys read the same roles (#18).
+_ROLES_READ: ContextVar[dict[frozenset[str], Roles] | None] = ContextVar("roles_read", default=None)
+
+
+@contextmanager
+def _roles_fixed() -> Iterator[None]:
+    """Read each set of keys' stored roles once inside the block (one merge step)."""
+    token = _ROLES_READ.set({})
+    try:
+        yield
+    finally:
+        _ROLES_READ.reset(token)
+
+
+def _stored_roles(conn: Connection, keys: Iterable[str]) -> Roles:
+    """:func:`stored_roles`, read once per set of keys inside :func:`_roles_fixed`."""
+    read = _ROLES_READ.get()
+    wanted = frozenset(keys)
+    if read is None:
+        return stored_roles(conn, wanted)
+    if wanted not in read:
+        read[wanted] = stored_roles(conn, wanted)
+    return read[wanted]
+
+
 def find_match(conn: Connection, group: ArticleEvent, parent_id: int | None) -> int | None:
     """The stored event this article-level event reports, if any (indexed lookups only)."""
     candidates: dict[int, store.StoredEvent] = {}
@@ -325,11 +354,13 @@ def find_match(conn: Connection, group: ArticleEvent, parent_id: int | None) -> 
         candidates.setdefault(stored.id, stored)
         venue_ids.add(stored.id)
     parents = {s.parent_id for s in candidates.values() if s.parent_id} | {parent_id or 0}
-    meetings = store.event_keys_of(conn, parents - {0})
+    read = keys_and_modes(conn, parents - {0})
+    meetings = {i: keys for i, (keys, _) in read.items()}
     own = meetings.get(parent_id or 0, frozenset())
-    gatherings = frozenset(i for i in parents - {0} if _is_gathering(conn, i))
+    # the meetings that are multilateral (their mode as their reports vote it)
+    gatherings = frozenset(i for i, (_, mode) in read.items() if mode == "multilateral")
     # roles learnt since a candidate was stored ("Thongloun" leads the party named in a later report)
-    roles = stored_roles(conn, {a.key for s in candidates.values() for a in s.participants})
+    roles = _stored_roles(conn, {a.key for s in candidates.values() for a in s.participants})
     candidates = {i: _with_stored_roles(s, roles) for i, s in candidates.items()}
     model_only = store.model_only_events(conn, candidates)
     best: tuple[int, int] | None = None
@@ -416,12 +447,6 @@ def _naming(conn: Connection, group: ArticleEvent, ids: set[int]) -> set[int]:
 def group_venue(group: ArticleEvent) -> str | None:
     """The venue key of a multilateral meeting at a venue its report names (see ``venue_key``)."""
     return venue_key(group.type, group.mode, group.location, group.location_source)
-
-
-def _is_gathering(conn: Connection, event_id: int) -> bool:
-    """Whether a stored meeting is multilateral (its mode as its reports vote it)."""
-    row = store.get_event(conn, event_id)
-    return row is not None and row.mode == "multilateral"
 
 
 def corpus_keys(conn: Connection, article: Article) -> dict[str, str]:
@@ -522,6 +547,12 @@ def merge_article_events(conn: Connection, article: Article, replay_all: bool = 
     previous = store.article_signature(conn, article.id)
     if previous and _same_events(previous[0], signature):
         return previous[1]
+    with _roles_fixed():
+        return _merge_with_neighbours(conn, article, signature, replay_all)
+
+
+def _merge_with_neighbours(conn: Connection, article: Article, signature: str, replay_all: bool) -> list[int]:
+    """:func:`merge_article_events` past its unchanged-article check."""
     replay = _neighbourhood(conn, article)
     if not replay_all:
         replay = [other for other in replay if merge_order(other) > merge_order(article)]
@@ -552,7 +583,7 @@ def _groups(conn: Connection, article: Article) -> list[ArticleEvent]:
     alone as a fact nobody did. The article keeps it (sentence gold still scores it); the corpus not.
     A gathering at a venue its report names is kept: its venue and day find its meeting."""
     mapping = corpus_keys(conn, article)
-    roles = stored_roles(conn, mapping.values())
+    roles = _stored_roles(conn, mapping.values())
     groups = implied_meetings([remap(g, mapping, roles) for g in article_events(article.events)])
     return _meetings_of_statements(
         [g for g in groups if g.participants or group_venue(g) or told_name(g.primary)]
@@ -751,7 +782,8 @@ def date_from_story(conn: Connection, article: Article) -> list[int]:
                 pending.append(other)
     if not pending:
         return []
-    return _merge_again(conn, pending).get(article.id, [])
+    with _roles_fixed():
+        return _merge_again(conn, pending).get(article.id, [])
 
 
 def _dates_pending(article: Article) -> bool:

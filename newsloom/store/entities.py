@@ -450,23 +450,26 @@ def names_by_language(conn: sa.Connection, ids: Sequence[int]) -> dict[int, dict
     return found
 
 
+_ROLE_OF = entities.alias("role_of")
+#: Built once (the merge step asks for roles several times per event, #18).
+_ROLES_OF = (
+    sa.select(
+        entity_roles.c.entity_id, entity_roles.c.role, entity_roles.c.role_of_key,
+        entity_roles.c.role_of_entity_id, _ROLE_OF.c.name.label("of_name"), entity_roles.c.role_text,
+        entity_roles.c.first_seen, entity_roles.c.last_seen, entity_roles.c.count,
+        entity_roles.c.first_article_id, entity_roles.c.evidence,
+    )
+    .outerjoin(_ROLE_OF, _ROLE_OF.c.id == entity_roles.c.role_of_entity_id)
+    .where(entity_roles.c.entity_id.in_(sa.bindparam("ids", expanding=True)))
+    .order_by(entity_roles.c.entity_id, entity_roles.c.first_seen, entity_roles.c.role)
+)  # fmt: skip
+
+
 def roles_of(conn: sa.Connection, ids: Sequence[int]) -> list[RoleRow]:
     """The roles of some entities, by entity, first seen and role."""
     if not ids:
         return []
-    of = entities.alias("role_of")
-    columns = entity_roles.c
-    query = (
-        sa.select(
-            columns.entity_id, columns.role, columns.role_of_key, columns.role_of_entity_id,
-            of.c.name.label("of_name"), columns.role_text, columns.first_seen, columns.last_seen,
-            columns.count, columns.first_article_id, columns.evidence,
-        )
-        .outerjoin(of, of.c.id == columns.role_of_entity_id)
-        .where(columns.entity_id.in_(list(ids)))
-        .order_by(columns.entity_id, columns.first_seen, columns.role)
-    )  # fmt: skip
-    return [RoleRow(**row._mapping) for row in conn.execute(query)]
+    return [RoleRow(**row._mapping) for row in conn.execute(_ROLES_OF, {"ids": list(ids)})]
 
 
 def articles_naming(conn: sa.Connection, entity_id: int) -> list[EntityArticleRow]:
@@ -511,14 +514,17 @@ def has_links(conn: sa.Connection) -> bool:
     return _HAS_LINKS[conn.engine]
 
 
+_LINKED_SPANS = sa.select(
+    entity_links.c.start_offset, entity_links.c.end_offset, entity_links.c.entity_id
+).where(entity_links.c.article_id == sa.bindparam("article_id"))
+
+
 def linked_spans(conn: sa.Connection, article_id: str) -> dict[tuple[int, int], int]:
     """(start, end) of each linked mention of an article -> its canonical entity id."""
     if not has_links(conn):
         return {}
-    query = sa.select(entity_links.c.start_offset, entity_links.c.end_offset, entity_links.c.entity_id).where(
-        entity_links.c.article_id == article_id
-    )
-    return {(int(r.start_offset), int(r.end_offset)): int(r.entity_id) for r in conn.execute(query)}
+    rows = conn.execute(_LINKED_SPANS, {"article_id": article_id})
+    return {(int(r.start_offset), int(r.end_offset)): int(r.entity_id) for r in rows}
 
 
 def linked_keys(conn: sa.Connection, article_id: str) -> dict[int, str]:
@@ -566,18 +572,19 @@ def links_in_articles(conn: sa.Connection, article_ids: Sequence[str]) -> list[L
     return [LinkedMention(**row._mapping) for row in conn.execute(query)]
 
 
+_ROLE_HOLDERS = (
+    sa.select(entity_roles.c.role_of_entity_id, entity_roles.c.entity_id)
+    .where(entity_roles.c.role_of_entity_id.in_(sa.bindparam("ids", expanding=True)))
+    .order_by(entity_roles.c.role_of_entity_id, entity_roles.c.entity_id)
+    .distinct()
+)
+
+
 def role_holders(conn: sa.Connection, body_ids: Sequence[int]) -> dict[int, list[int]]:
     """The entities holding a role of each body (ministers of a ministry), by body id."""
     if not body_ids:
         return {}
-    columns = entity_roles.c
-    query = (
-        sa.select(columns.role_of_entity_id, columns.entity_id)
-        .where(columns.role_of_entity_id.in_(sorted(set(body_ids))))
-        .order_by(columns.role_of_entity_id, columns.entity_id)
-        .distinct()
-    )
     found: dict[int, list[int]] = {}
-    for body, holder in conn.execute(query):
+    for body, holder in conn.execute(_ROLE_HOLDERS, {"ids": sorted(set(body_ids))}):
         found.setdefault(body, []).append(holder)
     return found

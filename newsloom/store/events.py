@@ -173,6 +173,94 @@ def _sources(rows: Iterable[Any]) -> list[SourceRow]:
     return [SourceRow(**row._mapping) for row in rows]
 
 
+# -- prebuilt statements -------------------------------------------------------------------------
+# The merge step runs these hundreds of times per article: built once, SQLAlchemy keeps each one's
+# cache key and compiled form, instead of building and compiling a new statement per call (#18).
+
+_IDS: sa.BindParameter[Any] = sa.bindparam("ids", expanding=True)
+_CANDIDATE_IDS = (
+    sa.select(event_keys.c.event_id)
+    .join(events, events.c.id == event_keys.c.event_id)
+    .where(event_keys.c.key.in_(sa.bindparam("keys", expanding=True)), events.c.type == sa.bindparam("type_"))
+    .distinct()
+    .limit(MAX_CANDIDATES)
+)
+_CANDIDATES_BY_DAY = sa.select(events).where(
+    events.c.id.in_(
+        _CANDIDATE_IDS.where(event_keys.c.day.in_(sa.bindparam("days", expanding=True))).scalar_subquery()
+    )
+)
+_CANDIDATES_BY_MD = sa.select(events).where(
+    events.c.id.in_(
+        _CANDIDATE_IDS.where(event_keys.c.md.in_(sa.bindparam("days", expanding=True))).scalar_subquery()
+    )
+)
+_CANDIDATES_BY_PARENT = (
+    sa.select(events)
+    .where(events.c.parent_id == sa.bindparam("parent_id"), events.c.type == sa.bindparam("type_"))
+    .limit(MAX_CANDIDATES)
+)
+_EVENT_KEYS_OF = sa.select(events.c.id, events.c.src_keys, events.c.tgt_keys).where(events.c.id.in_(_IDS))
+_GET_EVENT = sa.select(events).where(events.c.id == sa.bindparam("event_id"))
+_EVENTS_BY_ID = sa.select(events).where(events.c.id.in_(_IDS))
+_KEYS_AND_MODES = sa.select(events.c.id, events.c.src_keys, events.c.tgt_keys, events.c.mode).where(
+    events.c.id.in_(_IDS)
+)
+_SOURCE_ROWS = (
+    sa.select(event_sources)
+    .where(event_sources.c.event_id.in_(_IDS))
+    .order_by(
+        event_sources.c.event_id,
+        event_sources.c.path,
+        event_sources.c.sentence_index,
+        event_sources.c.start_offset,
+        event_sources.c.id,  # two readings of one trigger (rules and model): a total order
+    )
+)
+_INSERT_EVENT = sa.insert(events)
+_INSERT_SOURCES = sa.insert(event_sources)
+_INSERT_KEYS = sa.insert(event_keys)
+_INSERT_ACTORS = sa.insert(event_actors)
+_ARTICLE_EVENT_IDS = (
+    sa.select(event_sources.c.event_id)
+    .where(event_sources.c.article_id == sa.bindparam("article_id"))
+    .distinct()
+)
+_DELETE_ARTICLE_SOURCES = sa.delete(event_sources).where(
+    event_sources.c.article_id == sa.bindparam("article_id")
+)
+_DELETE_ARTICLE_RECORD = sa.delete(event_articles).where(
+    event_articles.c.article_id == sa.bindparam("article_id")
+)
+_ARTICLE_RECORD = sa.select(event_articles).where(event_articles.c.article_id == sa.bindparam("article_id"))
+_INSERT_RECORD = sa.insert(event_articles)
+_DETACH_STATEMENTS = (
+    sa.update(events).where(events.c.parent_id == sa.bindparam("event_id")).values(parent_id=None)
+)
+_DELETE_KEYS = sa.delete(event_keys).where(event_keys.c.event_id == sa.bindparam("event_id"))
+_DELETE_ACTORS = sa.delete(event_actors).where(event_actors.c.event_id == sa.bindparam("event_id"))
+_DELETE_EVENT = sa.delete(events).where(events.c.id == sa.bindparam("event_id"))
+#: the SET clause comes from the parameters' names (``b_id`` is no column of ``events``)
+_UPDATE_EVENT = sa.update(events).where(events.c.id == sa.bindparam("b_id"))
+_ATTACH = (
+    sa.update(events)
+    .where(events.c.id == sa.bindparam("event_id"), events.c.parent_id.is_(None))
+    .values(parent_id=sa.bindparam("meeting_id"))
+)
+_ARTICLES_OF_EVENTS = (
+    sa.select(event_sources.c.article_id).where(event_sources.c.event_id.in_(_IDS)).distinct()
+)
+_EVENTS_OF_ARTICLES = (
+    sa.select(event_sources.c.event_id).where(event_sources.c.article_id.in_(_IDS)).distinct()
+)
+_PARENTS = sa.select(events.c.parent_id).where(events.c.id.in_(_IDS), events.c.parent_id.isnot(None))
+_RULED = (
+    sa.select(event_sources.c.event_id)
+    .where(event_sources.c.event_id.in_(_IDS), event_sources.c.classifier != "model")
+    .distinct()
+)
+
+
 # -- lookups ---------------------------------------------------------------------------------------
 
 
@@ -185,26 +273,15 @@ def candidates_by_keys(
     if not keys:
         return []
     if days and days[0][0].startswith("XXXX"):
-        on_day = event_keys.c.md.in_(sorted({md for _, md in days}))
+        query, on = _CANDIDATES_BY_MD, sorted({md for _, md in days})
     else:
-        on_day = event_keys.c.day.in_(sorted({d for d, _ in days} | {f"XXXX-{md}" for _, md in days if md}))
-    ids = (
-        sa.select(event_keys.c.event_id)
-        .join(events, events.c.id == event_keys.c.event_id)
-        .where(event_keys.c.key.in_(keys), on_day, events.c.type == type_)
-        .distinct()
-        .limit(MAX_CANDIDATES)
-        .scalar_subquery()
-    )
-    return _events(conn.execute(sa.select(events).where(events.c.id.in_(ids))))
+        query, on = _CANDIDATES_BY_DAY, sorted({d for d, _ in days} | {f"XXXX-{md}" for _, md in days if md})
+    return _events(conn.execute(query, {"keys": keys, "days": on, "type_": type_}))
 
 
 def candidates_by_parent(conn: sa.Connection, parent_id: int, type_: str) -> list[EventRow]:
     """Statements of ``type_`` already attached to a stored meeting."""
-    query = (
-        sa.select(events).where(events.c.parent_id == parent_id, events.c.type == type_).limit(MAX_CANDIDATES)
-    )
-    return _events(conn.execute(query))
+    return _events(conn.execute(_CANDIDATES_BY_PARENT, {"parent_id": parent_id, "type_": type_}))
 
 
 def event_keys_of(conn: sa.Connection, event_ids: Iterable[int]) -> dict[int, frozenset[str]]:
@@ -212,22 +289,33 @@ def event_keys_of(conn: sa.Connection, event_ids: Iterable[int]) -> dict[int, fr
     ids = sorted(set(event_ids))
     if not ids:
         return {}
-    rows = conn.execute(
-        sa.select(events.c.id, events.c.src_keys, events.c.tgt_keys).where(events.c.id.in_(ids))
-    )
+    rows = conn.execute(_EVENT_KEYS_OF, {"ids": ids})
     return {r.id: frozenset(json.loads(r.src_keys)) | frozenset(json.loads(r.tgt_keys)) for r in rows}
 
 
 def get_event(conn: sa.Connection, event_id: int) -> EventRow | None:
-    found = _events(conn.execute(sa.select(events).where(events.c.id == event_id)))
+    found = _events(conn.execute(_GET_EVENT, {"event_id": event_id}))
     return found[0] if found else None
+
+
+def keys_and_modes(
+    conn: sa.Connection, event_ids: Iterable[int]
+) -> dict[int, tuple[frozenset[str], str | None]]:
+    """The identity keys (both sides) and the mode of some events, by id, in one query."""
+    ids = sorted(set(event_ids))
+    if not ids:
+        return {}
+    return {
+        int(r.id): (frozenset(json.loads(r.src_keys)) | frozenset(json.loads(r.tgt_keys)), r.mode)
+        for r in conn.execute(_KEYS_AND_MODES, {"ids": ids})
+    }
 
 
 def events_by_id(conn: sa.Connection, event_ids: Sequence[int]) -> list[EventRow]:
     """The rows of several events (those that exist), in no particular order."""
     found: list[EventRow] = []
     for chunk in in_chunks(event_ids):
-        found.extend(_events(conn.execute(sa.select(events).where(events.c.id.in_(chunk)))))
+        found.extend(_events(conn.execute(_EVENTS_BY_ID, {"ids": list(chunk)})))
     return found
 
 
@@ -235,19 +323,7 @@ def source_rows(conn: sa.Connection, event_ids: Sequence[int]) -> dict[int, list
     """Source rows of several events, in reading order."""
     if not event_ids:
         return {}
-    rows = _sources(
-        conn.execute(
-            sa.select(event_sources)
-            .where(event_sources.c.event_id.in_(list(event_ids)))
-            .order_by(
-                event_sources.c.event_id,
-                event_sources.c.path,
-                event_sources.c.sentence_index,
-                event_sources.c.start_offset,
-                event_sources.c.id,  # two readings of one trigger (rules and model): a total order
-            )
-        )
-    )
+    rows = _sources(conn.execute(_SOURCE_ROWS, {"ids": list(event_ids)}))
     grouped: dict[int, list[SourceRow]] = {i: [] for i in event_ids}
     for row in rows:
         grouped[row.event_id].append(row)
@@ -264,7 +340,7 @@ def insert_event(conn: sa.Connection, values: dict[str, Any]) -> int:
         "title": "", "actors": "{}", "src_keys": "[]", "tgt_keys": "[]", "context": "[]", "languages": "[]",
         "confidence": 0.0, "n_sources": 0, "n_articles": 0, "created_at": stamp, "updated_at": stamp,
     }  # fmt: skip
-    result = conn.execute(sa.insert(events).values(**{**defaults, **values}))
+    result = conn.execute(_INSERT_EVENT, {**defaults, **values})
     key = result.inserted_primary_key
     assert key is not None
     return int(key[0])
@@ -273,24 +349,20 @@ def insert_event(conn: sa.Connection, values: dict[str, Any]) -> int:
 def add_sources(conn: sa.Connection, rows: Sequence[dict[str, Any]]) -> None:
     """Source rows (one per sentence mention), as ``event_sources`` columns."""
     if rows:
-        conn.execute(sa.insert(event_sources), list(rows))
+        conn.execute(_INSERT_SOURCES, list(rows))
 
 
 def forget_article(conn: sa.Connection, article_id: str) -> list[int]:
     """Remove an article's sources (before re-merging it); return the events they belonged to."""
-    touched = [
-        r[0]
-        for r in conn.execute(
-            sa.select(event_sources.c.event_id).where(event_sources.c.article_id == article_id).distinct()
-        )
-    ]
-    conn.execute(sa.delete(event_sources).where(event_sources.c.article_id == article_id))
-    conn.execute(sa.delete(event_articles).where(event_articles.c.article_id == article_id))
+    given = {"article_id": article_id}
+    touched = [r[0] for r in conn.execute(_ARTICLE_EVENT_IDS, given)]
+    conn.execute(_DELETE_ARTICLE_SOURCES, given)
+    conn.execute(_DELETE_ARTICLE_RECORD, given)
     return touched
 
 
 def article_signature(conn: sa.Connection, article_id: str) -> tuple[str, list[int]] | None:
-    row = conn.execute(sa.select(event_articles).where(event_articles.c.article_id == article_id)).first()
+    row = conn.execute(_ARTICLE_RECORD, {"article_id": article_id}).first()
     return (row.signature, json.loads(row.event_ids)) if row else None
 
 
@@ -309,9 +381,13 @@ def article_signatures(conn: sa.Connection, article_ids: Sequence[str]) -> dict[
 
 def record_article(conn: sa.Connection, article_id: str, signature: str, event_ids: Sequence[int]) -> None:
     conn.execute(
-        sa.insert(event_articles).values(
-            article_id=article_id, signature=signature, event_ids=_json(list(event_ids)), merged_at=now()
-        )
+        _INSERT_RECORD,
+        {
+            "article_id": article_id,
+            "signature": signature,
+            "event_ids": _json(list(event_ids)),
+            "merged_at": now(),
+        },
     )
 
 
@@ -320,10 +396,11 @@ def record_article(conn: sa.Connection, article_id: str, signature: str, event_i
 
 def delete_event(conn: sa.Connection, event_id: int) -> None:
     """Remove an event left without sources (its statements lose their meeting)."""
-    conn.execute(sa.update(events).where(events.c.parent_id == event_id).values(parent_id=None))
-    conn.execute(sa.delete(event_keys).where(event_keys.c.event_id == event_id))
-    conn.execute(sa.delete(event_actors).where(event_actors.c.event_id == event_id))
-    conn.execute(sa.delete(events).where(events.c.id == event_id))
+    given = {"event_id": event_id}
+    conn.execute(_DETACH_STATEMENTS, given)
+    conn.execute(_DELETE_KEYS, given)
+    conn.execute(_DELETE_ACTORS, given)
+    conn.execute(_DELETE_EVENT, given)
 
 
 def update_event(
@@ -335,15 +412,16 @@ def update_event(
 ) -> None:
     """Write an event's consolidated ``values``, and replace its blocking keys (key, day, month-day)
     and its actor rows (key, side, name, folded)."""
-    conn.execute(sa.update(events).where(events.c.id == event_id).values(**values, updated_at=now()))
-    conn.execute(sa.delete(event_keys).where(event_keys.c.event_id == event_id))
+    given = {"event_id": event_id}
+    conn.execute(_UPDATE_EVENT, {**values, "updated_at": now(), "b_id": event_id})
+    conn.execute(_DELETE_KEYS, given)
     if keys:
         conn.execute(
-            sa.insert(event_keys), [{"key": k, "day": d, "md": md, "event_id": event_id} for k, d, md in keys]
+            _INSERT_KEYS, [{"key": k, "day": d, "md": md, "event_id": event_id} for k, d, md in keys]
         )
-    conn.execute(sa.delete(event_actors).where(event_actors.c.event_id == event_id))
+    conn.execute(_DELETE_ACTORS, given)
     if actors:
-        conn.execute(sa.insert(event_actors), [{**a, "event_id": event_id} for a in actors])
+        conn.execute(_INSERT_ACTORS, [{**a, "event_id": event_id} for a in actors])
 
 
 # -- reads for the CLI, the API and exports ------------------------------------------------------------
@@ -595,11 +673,7 @@ def canonical_actor_names(conn: sa.Connection, event_ids: Sequence[int]) -> dict
 
 def attach_to_meeting(conn: sa.Connection, event_id: int, meeting_id: int) -> None:
     """Make a statement stored without a meeting one made at ``meeting_id`` (a later report says where)."""
-    conn.execute(
-        sa.update(events)
-        .where(events.c.id == event_id, events.c.parent_id.is_(None))
-        .values(parent_id=meeting_id)
-    )
+    conn.execute(_ATTACH, {"event_id": event_id, "meeting_id": meeting_id})
 
 
 def articles_of_events(conn: sa.Connection, event_ids: Iterable[int]) -> set[str]:
@@ -607,8 +681,7 @@ def articles_of_events(conn: sa.Connection, event_ids: Iterable[int]) -> set[str
     ids = sorted(set(event_ids))
     if not ids:
         return set()
-    query = sa.select(event_sources.c.article_id).where(event_sources.c.event_id.in_(ids)).distinct()
-    return {r[0] for r in conn.execute(query)}
+    return {r[0] for r in conn.execute(_ARTICLES_OF_EVENTS, {"ids": ids})}
 
 
 def events_of_articles(conn: sa.Connection, article_ids: Iterable[str]) -> set[int]:
@@ -616,12 +689,10 @@ def events_of_articles(conn: sa.Connection, article_ids: Iterable[str]) -> set[i
     ids = sorted(set(article_ids))
     if not ids:
         return set()
-    query = sa.select(event_sources.c.event_id).where(event_sources.c.article_id.in_(ids)).distinct()
-    found = {r[0] for r in conn.execute(query)}
-    parents = sa.select(events.c.parent_id).where(
-        events.c.id.in_(sorted(found)), events.c.parent_id.isnot(None)
-    )
-    return found | {r[0] for r in conn.execute(parents)}
+    found = {r[0] for r in conn.execute(_EVENTS_OF_ARTICLES, {"ids": ids})}
+    if not found:
+        return found
+    return found | {r[0] for r in conn.execute(_PARENTS, {"ids": sorted(found)})}
 
 
 def model_only_events(conn: sa.Connection, event_ids: Iterable[int]) -> set[int]:
@@ -629,12 +700,7 @@ def model_only_events(conn: sa.Connection, event_ids: Iterable[int]) -> set[int]
     ids = sorted(set(event_ids))
     if not ids:
         return set()
-    ruled = (
-        sa.select(event_sources.c.event_id)
-        .where(event_sources.c.event_id.in_(ids), event_sources.c.classifier != "model")
-        .distinct()
-    )
-    return set(ids) - {r[0] for r in conn.execute(ruled)}
+    return set(ids) - {r[0] for r in conn.execute(_RULED, {"ids": ids})}
 
 
 _HAS_ARTICLES: weakref.WeakKeyDictionary[sa.Engine, bool] = weakref.WeakKeyDictionary()

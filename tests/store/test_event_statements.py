@@ -1,0 +1,79 @@
+"""The event store's prebuilt statements (built once at import, #18) find, write and delete what the
+statements built per call did: by day and by month-day, by type, by parent; keys and actors replaced."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from newsloom.store import Store
+from newsloom.store import events as rows
+
+
+def _event(conn, type_: str, date: str | None, mode: str | None = None, parent: int | None = None) -> int:
+    values = {"type": type_, "mode": mode, "date": date, "parent_id": parent, "joint": False}
+    return rows.insert_event(conn, values)
+
+
+def _keyed(conn, event_id: int, keys: list[str], date: str | None, mode: str | None = None) -> None:
+    days = rows.day_keys(date)
+    actors = [{"key": k, "side": "source", "name": k, "folded": k} for k in keys]
+    values = {"mode": mode, "date": date, "title": f"event {event_id}", "n_sources": len(keys)}
+    rows.update_event(conn, event_id, values, [(k, d, md) for k in keys for d, md in days], actors)
+
+
+def test_candidates_found_by_key_day_and_type(tmp_path: Path) -> None:
+    store = Store.open(str(tmp_path / "events.db"))
+    with store.transaction() as conn:
+        meeting = _event(conn, "CONSULT", "2025-10-24", mode="multilateral")
+        _keyed(conn, meeting, ["entity:1", "entity:2"], "2025-10-24", mode="multilateral")
+        yearless = _event(conn, "CONSULT", "XXXX-10-25")
+        _keyed(conn, yearless, ["entity:1"], "XXXX-10-25")
+        other_type = _event(conn, "COOPERATE", "2025-10-24")
+        _keyed(conn, other_type, ["entity:1"], "2025-10-24")
+        statement = _event(conn, "COOPERATE", "2025-10-24", parent=meeting)
+        _keyed(conn, statement, ["entity:2"], "2025-10-24")
+
+        def found(keys: set[str], date: str, type_: str) -> set[int]:
+            return {e.id for e in rows.candidates_by_keys(conn, keys, rows.day_keys(date, slack=1), type_)}
+
+        # a dated lookup also finds the event whose year is unknown on a day of its window
+        assert found({"entity:1"}, "2025-10-24", "CONSULT") == {meeting, yearless}
+        assert found({"entity:2"}, "2025-10-24", "CONSULT") == {meeting}
+        assert found({"entity:9"}, "2025-10-24", "CONSULT") == set()
+        assert found({"entity:1"}, "2025-10-20", "CONSULT") == set()
+        # a yearless lookup goes by month-day
+        assert found({"entity:1"}, "XXXX-10-23", "CONSULT") == {meeting}
+        assert found({"entity:1", "entity:2"}, "2025-10-24", "COOPERATE") == {other_type, statement}
+        assert {e.id for e in rows.candidates_by_parent(conn, meeting, "COOPERATE")} == {statement}
+        assert rows.candidates_by_parent(conn, meeting, "CONSULT") == []
+        read = rows.keys_and_modes(conn, [meeting, yearless, statement, 999])
+        assert {i: mode for i, (_, mode) in read.items()} == {
+            meeting: "multilateral",
+            yearless: None,
+            statement: None,
+        }
+        assert rows.keys_and_modes(conn, []) == {}
+        assert rows.event_keys_of(conn, [meeting]) == {meeting: frozenset()}  # sides are set by refresh
+
+        # keys and actors are replaced, not added to; the update sets the given fields only
+        _keyed(conn, meeting, ["entity:3"], "2025-10-24", mode="multilateral")
+        assert found({"entity:1", "entity:2"}, "2025-10-24", "CONSULT") == {yearless}
+        assert found({"entity:3"}, "2025-10-24", "CONSULT") == {meeting}
+        assert rows.keys_and_modes(conn, [meeting])[meeting][0] == frozenset()  # sides are set by refresh
+        row = rows.get_event(conn, meeting)
+        assert row is not None and (row.title, row.n_sources, row.type) == (f"event {meeting}", 1, "CONSULT")
+        assert rows.canonical_actor_names(conn, [meeting]) == {}
+
+        # deleting a meeting detaches its statements and removes its keys
+        rows.delete_event(conn, meeting)
+        assert rows.get_event(conn, meeting) is None
+        assert found({"entity:3"}, "2025-10-24", "CONSULT") == set()
+        kept = rows.get_event(conn, statement)
+        assert kept is not None and kept.parent_id is None
+        rows.attach_to_meeting(conn, statement, yearless)
+        kept = rows.get_event(conn, statement)
+        assert kept is not None and kept.parent_id == yearless
+        rows.attach_to_meeting(conn, statement, other_type)  # a statement keeps the meeting it has
+        kept = rows.get_event(conn, statement)
+        assert kept is not None and kept.parent_id == yearless
+    store.close()
