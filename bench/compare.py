@@ -26,6 +26,7 @@ the rows that matter most are the official (untranslated) ones, one language and
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import time
 from pathlib import Path
@@ -323,6 +324,168 @@ def pages(pairs: list[dict], folds: int) -> int:
     return 0
 
 
+#: Candidates of session 13 for leave-one-language-out transfer, measured against the shipped
+#: learner ("base") in one run (see :func:`candidates`); "hgb" is a control (the monotone
+#: candidate's learner without its constraints), printed to tell the learner from the constraints.
+CANDIDATES = ("base", "monotone", "hgb", "huber", "stack", "centred")
+#: Features of a raw (uncentred) embedding similarity: their level differs by language pair.
+RAW_SIMILARITY = ("cos_", "align_")
+
+
+def monotone_signs(names: tuple[str, ...]) -> list[int]:
+    """Per feature: -1 when more of it can only make a pair more similar (a lower rating): the
+    embedding similarities and the overlap shares and counts; +1 for the gaps; 0 otherwise."""
+    similar = re.compile(
+        r"^(c|l)?(cos|align)_|_(jaccard|containment|shared)$|^(words|ngrams)_cosine$|^rnames_"
+    )
+    return [1 if n.endswith("_gap") else -1 if similar.search(n) else 0 for n in names]
+
+
+def _fit_predict(
+    kind: str, x: np.ndarray, y: np.ndarray, test_x: np.ndarray, names: tuple[str, ...], j: int
+) -> np.ndarray:
+    """Fit one candidate's head of dimension ``j`` on (x, y) and score ``test_x`` (1-4 scale)."""
+    from sklearn.ensemble import GradientBoostingRegressor, HistGradientBoostingRegressor
+    from sklearn.linear_model import Ridge
+
+    from newsloom.compare.training import GBM_PARAMS, GBM_WEIGHT, RIDGE_ALPHA, fit_model
+
+    if kind in ("base", "centred"):
+        model = fit_model(x, y, names, {}, fallback=False, dimensions=(DIMENSIONS[j],))
+        return model.predict_matrix(test_x)[:, j]
+    mean, scale = x.mean(axis=0), x.std(axis=0)
+    scale[scale == 0] = 1.0
+    ridge = Ridge(alpha=RIDGE_ALPHA).fit((x - mean) / scale, y[:, j]).predict((test_x - mean) / scale)
+    if kind == "huber":
+        trees = GradientBoostingRegressor(**GBM_PARAMS, loss="huber").fit(x, y[:, j]).predict(test_x)
+    else:  # monotone / hgb
+        hgb = HistGradientBoostingRegressor(
+            learning_rate=GBM_PARAMS["learning_rate"],
+            max_iter=GBM_PARAMS["n_estimators"],
+            max_depth=GBM_PARAMS["max_depth"],
+            min_samples_leaf=GBM_PARAMS["min_samples_leaf"],
+            max_features=GBM_PARAMS["max_features"],
+            max_leaf_nodes=None,
+            early_stopping=False,
+            random_state=GBM_PARAMS["random_state"],
+            monotonic_cst=monotone_signs(names) if kind == "monotone" else None,
+        )
+        trees = hgb.fit(x, y[:, j]).predict(test_x)
+    return np.clip(GBM_WEIGHT * trees + (1 - GBM_WEIGHT) * ridge, 1.0, 4.0)
+
+
+def _stacked(
+    x: np.ndarray, y: np.ndarray, groups: np.ndarray, test_x: np.ndarray, names: tuple[str, ...]
+) -> np.ndarray:
+    """The features plus the six other dimensions' predictions: out-of-fold (inner grouped CV)
+    for the training rows, from a model of all training rows for the test rows."""
+    from newsloom.compare.training import fold_indices
+
+    j = DIMENSIONS.index("overall")
+    others = [k for k in range(len(DIMENSIONS)) if k != j]
+    inner = np.zeros((len(x), len(others)))
+    for test in fold_indices(groups):
+        train = np.setdiff1d(np.arange(len(x)), test)
+        for c, k in enumerate(others):
+            inner[test, c] = _fit_predict("base", x[train], y[train], x[test], names, k)
+    outer = np.column_stack([_fit_predict("base", x, y, test_x, names, k) for k in others])
+    wide = names + tuple(f"predicted_{DIMENSIONS[k]}" for k in others)
+    return _fit_predict("base", np.hstack([x, inner]), y, np.hstack([test_x, outer]), wide, j)
+
+
+def _run_candidate(
+    kind: str,
+    x: np.ndarray,
+    y: np.ndarray,
+    groups: np.ndarray,
+    names: tuple[str, ...],
+    test: np.ndarray,
+    train: np.ndarray,
+) -> np.ndarray:
+    """One candidate trained on the ``train`` rows, its overall scores of the ``test`` rows."""
+    if kind == "stack":
+        return _stacked(x[train], y[train], groups[train], x[test], names)
+    return _fit_predict(kind, x[train], y[train], x[test], names, DIMENSIONS.index("overall"))
+
+
+def candidates(pairs: list[dict], folds: int, which: tuple[str, ...] = CANDIDATES) -> int:
+    """Session 13's candidates against the shipped learner on the stored matrix, one run, same
+    folds: grouped CV on overall (all pairs, official ones apart) and leave-one-language-out
+    ("seen": the matrix's centres come from all texts), mean of the blocks and each block."""
+    from newsloom.compare.training import fold_indices, language_blocks, not_article_pairs
+
+    pairs, x_all, names_all, _ = _stored_table(pairs)
+    y = labels(pairs)
+    groups = pair_groups([p["pair_id"] for p in pairs])
+    official = pair_kinds(pairs)["official (untranslated)"]
+    j = DIMENSIONS.index("overall")
+    kept = [i for i, n in enumerate(names_all) if not n.startswith(RAW_SIMILARITY)]
+    splits = [("cv", test, np.setdiff1d(np.arange(len(y)), test)) for test in fold_indices(groups, folds)]
+    blocks = language_blocks(pairs, groups)
+    flagged = not_article_pairs(pairs)
+    results: dict[str, dict[str, float]] = {}
+    print(
+        f"{'way':<10}{'grouped CV':>11}{'official':>10}{'LOLO seen':>11}{'articles':>10}{'CPU s':>8}"
+        "  (overall; articles = LOLO on the blocks' pairs of two articles)"
+    )
+    for kind in which:
+        cpu = time.process_time()
+        x, names = (
+            (x_all[:, kept], tuple(names_all[i] for i in kept)) if kind == "centred" else (x_all, names_all)
+        )
+
+        oof = np.zeros(len(y))
+        for _, test, train in splits:
+            oof[test] = _run_candidate(kind, x, y, groups, names, test, train)
+        scored = {
+            name: _run_candidate(kind, x, y, groups, names, test, train) for name, test, train in blocks
+        }
+        lolo = {name: _pearson(scored[name], y[test, j]) for name, test, _ in blocks}
+        # the same blocks on their pairs of two articles (page.check_page): how much of the
+        # figure the pages with no article cost (compare12: ar and pl hold robot and wall pages)
+        articles = {
+            name: _pearson(scored[name][~flagged[test]], y[test[~flagged[test]], j])
+            for name, test, _ in blocks
+        }
+        results[kind] = {
+            "cv": _pearson(oof, y[:, j]),
+            "official": _pearson(oof[official], y[official, j]),
+            "lolo": float(np.mean(list(lolo.values()))),
+            "lolo_articles": float(np.mean(list(articles.values()))),
+            **{f"lolo_{k}": v for k, v in lolo.items()},
+            **{f"articles_{k}": v for k, v in articles.items()},
+        }
+        r = results[kind]
+        print(
+            f"{kind:<10}{r['cv']:>11.4f}{r['official']:>10.4f}{r['lolo']:>11.4f}{r['lolo_articles']:>10.4f}"
+            f"{time.process_time() - cpu:>8.0f}",
+            flush=True,
+        )
+    print("\nLOLO seen by held-out block: " + "  ".join(results))
+    for name, test, _ in blocks:
+        print(
+            f"  {name:<7}"
+            + "".join(f"{results[k]['lolo_' + name]:>9.3f}" for k in results)
+            + f"   {which[0]} on its {int((~flagged[test]).sum())} pairs of two articles: "
+            + f"{results[which[0]]['articles_' + name]:.3f}"
+        )
+    base = results["base"]
+    print("\nship rule: LOLO >= base + 0.010, grouped CV and official >= base - 0.003")
+    for kind, r in results.items():
+        if kind in ("base", "hgb"):
+            continue
+        passes = (
+            r["lolo"] >= base["lolo"] + 0.010
+            and r["cv"] >= base["cv"] - 0.003
+            and r["official"] >= base["official"] - 0.003
+        )
+        print(
+            f"  {kind:<10} LOLO {r['lolo'] - base['lolo']:+.4f}, CV {r['cv'] - base['cv']:+.4f}, "
+            f"official {r['official'] - base['official']:+.4f}: {'passes' if passes else 'does not pass'}"
+        )
+    return 0
+
+
 def _language_pair(pair: dict) -> str:
     return "-".join(sorted((pair["lang1"], pair["lang2"])))
 
@@ -349,7 +512,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--transfer", action="store_true", help="leave-one-language-out, before/after")
     parser.add_argument("--diagnose", metavar="LANG", help="one held-out language: features, worst pairs")
     parser.add_argument("--pages", action="store_true", help="the 'not an article' check and its handling")
+    parser.add_argument(
+        "--candidates",
+        nargs="?",
+        const=",".join(CANDIDATES),
+        metavar="WAYS",
+        help=f"session 13's candidates on the stored matrix, one run (default all: {','.join(CANDIDATES)})",
+    )
     args = parser.parse_args(argv)
+    if args.candidates:
+        return candidates(read_pairs(args.data), args.folds, tuple(args.candidates.split(",")))
     if args.pages:
         return pages(read_pairs(args.data), args.folds)
     if args.speed:
