@@ -140,8 +140,8 @@ class Prefilter:
     def kept(self, article: Article, events: Sequence[Event], candidates: Sequence[int]) -> list[int]:
         """The ``candidates`` of ``article`` (with its rule ``events``) that go to the encoder: all of
         them in an article of at most ``SHORT_ARTICLE`` sentences (a sentence read alone), else
-        those the prefilter scores at or above its bar, of a kind in ``most`` at most that many (those
-        furthest over the bar)."""
+        those the prefilter scores at or above its bar, of a kind (:func:`cap_kind`) in ``most`` at
+        most that many (those furthest over the bar)."""
         from newsloom.events.learned import SHORT_ARTICLE
 
         if len(article.sentences) <= SHORT_ARTICLE:
