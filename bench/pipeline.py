@@ -1055,7 +1055,15 @@ def main() -> None:
         default=[],
         help="part 5 also runs with this prefilter artifact (e.g. the last round's, from git show), repeatable",
     )
+    parser.add_argument(
+        "--budget-prefilters-only",
+        action="store_true",
+        help="part 5 runs only the shipped encoder prefilter and the --prefilter-before ones (a before/after in one run)",
+    )
     args = parser.parse_args()
+    if args.budget_prefilters_only:
+        for name in [n for n in BUDGET_VARIANTS if n != "+ encoder prefilter"]:
+            del BUDGET_VARIANTS[name]
     for path in args.prefilter_before:
         add_prefilter_variant(path)
     SHARED, ROUNDS = args.shared, max(1, args.rounds)

@@ -15,6 +15,7 @@ from newsloom.events.prefilter import (
     PREFILTER_ARTIFACT,
     Prefilter,
     SentenceSignals,
+    cap_kind,
     feature_columns,
     load_prefilter,
     prefilter_features,
@@ -46,6 +47,7 @@ def test_the_shipped_prefilter_loads_with_a_bar_per_kind_and_its_training_comman
     assert prefilter.metadata["command"].startswith("python scripts/train_prefilter.py")
     assert "training" in prefilter.metadata["data"] and prefilter.metadata["recall_target"] >= 0.85
     assert set(prefilter.most) <= set(KINDS) and all(n >= 1 for n in prefilter.most.values())
+    assert "plain_paired" not in prefilter.most  # two-actor plain sentences link reports: never capped
     assert len(prefilter.weights) > 1000  # a trained model, not an empty one
 
 
@@ -160,3 +162,25 @@ def test_a_cap_sends_at_most_that_many_sentences_of_its_kind_those_furthest_over
     assert [i for i in kept if kinds[i] != "rule"] == [i for i in candidates if kinds[i] != "rule"]
     assert Prefilter.from_json(capped.to_json()).most == {"rule": 1}
     assert Prefilter.from_json(prefilter.to_json()).most == {}
+
+
+def test_a_plain_sentence_naming_two_entities_is_capped_apart_from_the_other_plain_ones() -> None:
+    # the classifier's event between two named actors links two reports of one event: a cap on the
+    # plain sentences must not take them (session 13: it broke 2 of the 13 main story events)
+    article = make_article(LONG + " Ghada Waly and Bùi Thanh Sơn wore blue scarves and smiled.", "en", NAMES)
+    events = extract_events(article)
+    candidates = candidate_sentences(article, events)
+    signals = {i: sentence_signals(article, i, events) for i in candidates}
+    plain = [i for i in candidates if signals[i].kind == "plain"]
+    assert [signals[i].mentions for i in plain] == [1, 2]
+    assert [cap_kind(signals[i]) for i in plain] == ["plain", "plain_paired"]
+    assert cap_kind(signals[candidates[0]]) == "rule"
+    prefilter = Prefilter(1 << 16, {}, bias=0.1, bars=dict.fromkeys(KINDS, 0.5))  # all just over the bar
+    capped = dataclasses.replace(prefilter, most={"plain": 0, "rule": 1})
+    kept = capped.kept(article, events, candidates)
+    assert [i for i in kept if signals[i].kind == "plain"] == [plain[1]]
+    assert len([i for i in kept if signals[i].kind == "rule"]) == 1
+    # read alone (a short article), every candidate still goes, whatever the caps
+    short = make_article("Ghada Waly and Bùi Thanh Sơn wore blue scarves and smiled.", "en", NAMES)
+    found = extract_events(short)
+    assert capped.kept(short, found, candidate_sentences(short, found)) == [0]
