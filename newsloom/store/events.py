@@ -131,6 +131,7 @@ class SourceRow:
     confidence: float
     rule: str
     classifier: str
+    spans: str | None = None  # JSON; None in rows written before migration 13
 
 
 @dataclass(frozen=True, slots=True)
