@@ -426,8 +426,8 @@ def event(
     console.print(f"marked: {legend}", highlight=False)
     if any(src.spans_from == "searched" for src in detail.sources):
         console.print(
-            "[yellow]note:[/] this store predates recorded spans: the trigger is marked at its word's first "
-            "occurrence, maybe not where the rule read it. Run the articles again to record them."
+            "[yellow]note:[/] where a sentence's words were not recorded, its trigger is marked at its word's "
+            "first occurrence, which may not be where the rule read it."
         )
     for item in detail.discrepancies:
         console.print(f"[yellow]discrepancy:[/] {item.summary}")

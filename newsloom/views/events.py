@@ -45,8 +45,9 @@ class EventSummary(Model):
 #: The kinds of words a source sentence was read from, in the order a character in two of them is
 #: shown as (the trigger over the mode's words over an actor's name).
 SPAN_KINDS = ("trigger", "mode", "source", "target")
-#: How a source's spans were found: offsets the events stage recorded, or (a store written before
-#: they were recorded, schema < 13) the first occurrence of the trigger's word in the sentence.
+#: How a source's spans were found: offsets the events stage recorded (for a row of a store written
+#: before schema 13, the trigger alone, from its offsets: store migration 13), or, where none were
+#: recorded (a row migration 13 could not place), the first occurrence of the trigger's word.
 RECORDED, SEARCHED = "recorded", "searched"
 
 
@@ -62,7 +63,7 @@ class EvidenceWords(Model):
 class EventSource(Model):
     """One sentence of one article reporting the event, in its own language, and what it says;
     ``spans`` are the words to highlight, ``spans_from`` says how they were found (``recorded`` or,
-    for a store written before they were recorded, ``searched``: the trigger's first occurrence)."""
+    for a row stored without them, ``searched``: the trigger's first occurrence)."""
 
     path: str
     language: str | None
@@ -197,9 +198,9 @@ def sources_by_language(event: EventDetail) -> list[tuple[str, list[EventSource]
 
 
 def source_spans(source: dict[str, Any]) -> dict[str, Any]:
-    """``spans`` and ``spans_from`` of a source record: the recorded spans, or for a row written
-    before they were recorded (``spans`` None) the first occurrence of the trigger's word in the
-    sentence, as the pages showed before session 13; it may not be the word the rule read."""
+    """``spans`` and ``spans_from`` of a source record: the recorded spans, or for a row stored
+    without them (``spans`` None: see store migration 13) the first occurrence of the trigger's word
+    in the sentence, as the pages showed before session 13; it may not be the word the rule read."""
     recorded = source.get("spans")
     if recorded is not None:
         return {"spans": recorded, "spans_from": RECORDED}

@@ -14,6 +14,7 @@ from newsloom.events.merge import merge_article_events
 from newsloom.events.queries import list_events
 from newsloom.events.stage import find_events
 from newsloom.store import Store, schema
+from newsloom.store.articles import save_article
 from newsloom.views.events import (
     RECORDED,
     SEARCHED,
@@ -46,7 +47,9 @@ def store_reports(path: Path) -> dict[str, int]:
                 article = make_article(
                     text, lang, NAMES, published=day, article_id=f"{lang}{number}", path=f"{lang}.txt"
                 )
-                merge_article_events(conn, find_events(article, classifier=False))
+                article = find_events(article, classifier=False)
+                save_article(conn, article)
+                merge_article_events(conn, article)
             found = list_events(conn, type="CONSULT", limit=10)
     finally:
         store.close()
@@ -115,16 +118,32 @@ def test_overlapping_spans_show_the_trigger_over_the_mode_and_actors() -> None:
     assert evidence_segments(sentence, as_dicts) == evidence_segments(sentence, spans)
 
 
-@pytest.mark.sqlite_only("builds an older SQLite file by dropping a column")
-def test_an_old_store_marks_the_first_occurrence_and_says_so(tmp_path: Path) -> None:
-    path = tmp_path / "old.db"
+def _old_store(path: Path, keep_articles: bool = True) -> dict[str, int]:
+    """The reports' store as session 12 wrote it: no spans column, schema version 12."""
     ids = store_reports(path)
     engine = sa.create_engine(f"sqlite:///{path}")
-    with engine.begin() as conn:  # the store as session 12 wrote it: no spans column, schema 12
+    with engine.begin() as conn:
         conn.execute(sa.text("ALTER TABLE event_sources DROP COLUMN spans"))
         conn.execute(sa.delete(schema.schema_version).where(schema.schema_version.c.version >= 13))
+        if not keep_articles:
+            conn.execute(sa.delete(schema.articles))
     engine.dispose()
-    source = _source(path, ids["vi"])  # opening it runs migration 13: the column, empty
+    return ids
+
+
+@pytest.mark.sqlite_only("builds an older SQLite file by dropping a column")
+def test_an_old_store_gets_its_triggers_from_their_offsets(tmp_path: Path) -> None:
+    ids = _old_store(tmp_path / "old.db")
+    source = _source(tmp_path / "old.db", ids["vi"])  # opening it runs migration 13
+    assert source.spans_from == RECORDED
+    at = source.sentence.index("đã tiếp") + len("đã ")
+    assert [(s.kind, s.start, s.text) for s in source.spans] == [("trigger", at, "tiếp")]
+
+
+@pytest.mark.sqlite_only("builds an older SQLite file by dropping a column")
+def test_a_row_that_cannot_be_placed_marks_the_first_occurrence_and_says_so(tmp_path: Path) -> None:
+    ids = _old_store(tmp_path / "old.db", keep_articles=False)  # no stored sentence to place it in
+    source = _source(tmp_path / "old.db", ids["vi"])
     assert source.spans_from == SEARCHED
     assert [(s.kind, s.start, s.text) for s in source.spans] == [
         ("trigger", source.sentence.index("tiếp"), "tiếp")
