@@ -22,7 +22,9 @@ from newsloom.settings import Settings, load_settings
 from newsloom.watch import cli as watch_cli
 
 if TYPE_CHECKING:
-    from newsloom.views.events import EventSummary
+    from rich.text import Text
+
+    from newsloom.views.events import EventSource, EventSummary
 
 app = typer.Typer(
     add_completion=False, no_args_is_help=True, help="Cross-lingual news events, entities and stories."
@@ -371,6 +373,29 @@ def events(
     console.print(table)
 
 
+#: How ``newsloom event`` marks the words an event was read from (the view's spans); the legend
+#: names them. Without a colour terminal the sentence shows unmarked.
+SPAN_STYLES = {
+    "trigger": "bold black on yellow",
+    "mode": "underline",
+    "source": "bold green",
+    "target": "bold cyan",
+}
+SPAN_LEGEND = {"trigger": "trigger", "mode": "mode words", "source": "source", "target": "target"}
+
+
+def evidence_text(source: EventSource) -> Text:
+    """A source sentence with the words the event was read from styled (``SPAN_STYLES``)."""
+    from rich.text import Text
+
+    from newsloom.views.events import evidence_segments
+
+    text = Text()
+    for part, kind in evidence_segments(source.sentence, source.spans):
+        text.append(part, style=SPAN_STYLES[kind] if kind else "")
+    return text
+
+
 @app.command()
 def event(
     event_id: Annotated[int, typer.Argument(help="The event's id (see `newsloom events`).")],
@@ -395,8 +420,15 @@ def event(
     for column in ("lang", "path", "date", "evidence"):
         table.add_column(column)
     for src in detail.sources:
-        table.add_row(src.language or "?", src.path, src.date or "?", src.sentence)
+        table.add_row(src.language or "?", src.path, src.date or "?", evidence_text(src))
     console.print(table)
+    legend = ", ".join(f"[{SPAN_STYLES[k]}]{name}[/]" for k, name in SPAN_LEGEND.items())
+    console.print(f"marked: {legend}", highlight=False)
+    if any(src.spans_from == "searched" for src in detail.sources):
+        console.print(
+            "[yellow]note:[/] where a sentence's words were not recorded, its trigger is marked at its word's "
+            "first occurrence, which may not be where the rule read it."
+        )
     for item in detail.discrepancies:
         console.print(f"[yellow]discrepancy:[/] {item.summary}")
     for child in detail.statement_summaries:

@@ -120,7 +120,16 @@ def _source(row: store.SourceRow) -> dict[str, Any]:
         "target": [a.get("name") or a["key"] for a in json.loads(row.target_actors)],
         "confidence": row.confidence,
         "classifier": row.classifier,
+        "spans": _spans(row),
     }
+
+
+def _spans(row: store.SourceRow) -> list[dict[str, Any]] | None:
+    """The words the event was read from in the row's sentence (``[{kind, start, end, text}]``,
+    offsets within ``sentence``); None when the row was written before they were recorded."""
+    if row.spans is None:
+        return None
+    return [{**span, "text": row.sentence[span["start"] : span["end"]]} for span in json.loads(row.spans)]
 
 
 def _record(

@@ -22,6 +22,7 @@ from newsloom.events.extract import extract_events
 from newsloom.events.gate import Sparing
 from newsloom.events.learned import Combination
 from newsloom.events.rollup import rollup
+from newsloom.events.spans import with_spans
 from newsloom.events.types import Event
 from newsloom.registry import stage
 from newsloom.settings import Settings
@@ -109,7 +110,9 @@ class EventFinder:
                 for i, events in zip(chosen, combined, strict=True):
                     found[i] = events
         return [
-            dataclasses.replace(article, events=tuple(roll_up(with_occasion_days(article, events))))
+            dataclasses.replace(
+                article, events=tuple(with_spans(article, roll_up(with_occasion_days(article, events))))
+            )
             for article, events in zip(articles, found, strict=True)
         ]
 

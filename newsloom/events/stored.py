@@ -16,6 +16,7 @@ from newsloom.events.actors import fold
 from newsloom.events.gatherings import VENUE_SOURCES, gathering_keys, venue_key
 from newsloom.events.places import place_entry
 from newsloom.events.rollup import EXPLICIT_DATE_SOURCES, ArticleEvent
+from newsloom.events.spans import spans_in_sentence
 from newsloom.events.types import Actor
 from newsloom.serialize import from_dict
 from newsloom.store import Connection
@@ -143,6 +144,7 @@ def add_sources(conn: Connection, event_id: int, article: Article, group: Articl
     """One source row per sentence mention of the article-level event."""
     found = []
     for mention in group.mentions:
+        spans = spans_in_sentence(article, mention)  # None: not placed, views search the trigger
         found.append(
             {
                 "event_id": event_id,
@@ -177,6 +179,7 @@ def add_sources(conn: Connection, event_id: int, article: Article, group: Articl
                 "confidence": mention.confidence,
                 "rule": mention.rule,
                 "classifier": mention.classifier,
+                "spans": None if spans is None else _json(spans),
             }
         )
     store.add_sources(conn, found)

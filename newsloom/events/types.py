@@ -34,6 +34,17 @@ class Actor:
 
 
 @dataclass(frozen=True, slots=True)
+class EvidenceSpan:
+    """Words of the evidence sentence the extraction read besides the trigger: the words that gave
+    the mode, or where a source or target actor is named. Offsets point into the article text, as
+    :attr:`Event.start` does; see ``newsloom/events/spans.py``."""
+
+    kind: str  # mode | source | target
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
     """One event mention in one sentence of one article.
 
@@ -72,6 +83,8 @@ class Event:
     parent: int | None = None  # group of the meeting a statement was made at
     context: tuple[str, ...] = ()  # PLOVER contexts (cyber, illegal_drugs, ...)
     classifier: str = "rules"  # rules | embedding
+    #: the other words read (mode evidence, named actors); the trigger is ``start``/``end``
+    spans: tuple[EvidenceSpan, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = to_dict(self)

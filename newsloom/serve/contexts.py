@@ -23,6 +23,7 @@ from newsloom.views.articles import LEAD_CHARS, ArticleDetail, article_titles, m
 from newsloom.views.common import Model, Page
 from newsloom.views.entities import EntityDetail
 from newsloom.views.events import EventDetail
+from newsloom.views.events import evidence_segments as segments_of
 from newsloom.views.map import EventMap
 from newsloom.views.network import Network
 from newsloom.views.stories import StoryDetail, storylines_view
@@ -198,14 +199,11 @@ def sources_by_language(event: dict[str, Any]) -> list[dict[str, Any]]:
     ]
 
 
-def evidence_segments(source: dict[str, Any]) -> list[tuple[str, bool]]:
-    """The evidence sentence cut around its trigger word: [(text, is_trigger), ...]."""
-    sentence = str(source.get("sentence") or "")
-    trigger = str(source.get("trigger") or "")
-    at = sentence.find(trigger) if trigger else -1
-    if at < 0:
-        return [(sentence, False)]
-    return [(sentence[:at], False), (trigger, True), (sentence[at + len(trigger) :], False)]
+def evidence_segments(source: dict[str, Any]) -> list[tuple[str, str | None]]:
+    """The evidence sentence cut at the words the event was read from: [(text, kind or None), ...]
+    (the view's ``spans``: the recorded offsets, never a search of the trigger's word, unless the
+    store predates them; see ``views.events.source_spans``)."""
+    return segments_of(str(source.get("sentence") or ""), source.get("spans") or [])
 
 
 def story_columns(conn: Connection, story: dict[str, Any]) -> dict[str, Any]:

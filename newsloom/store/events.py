@@ -131,6 +131,7 @@ class SourceRow:
     confidence: float
     rule: str
     classifier: str
+    spans: str | None = None  # JSON; None where the row's sentence could not be placed (migration 13)
 
 
 @dataclass(frozen=True, slots=True)

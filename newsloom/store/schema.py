@@ -216,6 +216,9 @@ event_sources = sa.Table(
     sa.Column("confidence", sa.Float, nullable=False, default=0.0),
     sa.Column("rule", sa.Text, nullable=False, default=""),
     sa.Column("classifier", sa.String(16), nullable=False, default="rules"),
+    # JSON list of the words read, in the sentence: [{"kind": "trigger"|"mode"|"source"|"target",
+    # "start", "end"}]; NULL where a row's sentence could not be placed (see migration 13)
+    sa.Column("spans", sa.Text),
 )
 sa.Index("ix_event_sources_event", event_sources.c.event_id)
 sa.Index("ix_event_sources_article", event_sources.c.article_id)

@@ -3,6 +3,7 @@ language and where the sources disagree."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -41,8 +42,28 @@ class EventSummary(Model):
         return Trust(sources=self.n_articles, languages=len(self.languages), confidence=self.confidence)
 
 
+#: The kinds of words a source sentence was read from, in the order a character in two of them is
+#: shown as (the trigger over the mode's words over an actor's name).
+SPAN_KINDS = ("trigger", "mode", "source", "target")
+#: How a source's spans were found: offsets the events stage recorded (for a row of a store written
+#: before schema 13, the trigger alone, from its offsets: store migration 13), or, where none were
+#: recorded (a row migration 13 could not place), the first occurrence of the trigger's word.
+RECORDED, SEARCHED = "recorded", "searched"
+
+
+class EvidenceWords(Model):
+    """Words of a source sentence the event was read from; ``start``/``end`` index ``sentence``."""
+
+    kind: str  # trigger | mode | source | target
+    start: int
+    end: int
+    text: str
+
+
 class EventSource(Model):
-    """One sentence of one article reporting the event, in its own language, and what it says."""
+    """One sentence of one article reporting the event, in its own language, and what it says;
+    ``spans`` are the words to highlight, ``spans_from`` says how they were found (``recorded`` or,
+    for a row stored without them, ``searched``: the trigger's first occurrence)."""
 
     path: str
     language: str | None
@@ -65,6 +86,8 @@ class EventSource(Model):
     target: list[str]
     confidence: float
     classifier: str
+    spans: list[EvidenceWords]
+    spans_from: str
 
 
 class Actors(Model):
@@ -159,6 +182,7 @@ def event_view(conn: Connection, event_id: int) -> EventDetail | None:
     if record is None:
         return None
     record = with_canonical_actors(conn, record)
+    record["sources"] = [{**source, **source_spans(source)} for source in record["sources"]]
     record["statement_summaries"] = with_canonical_names(conn, record["statement_summaries"])
     if record.get("parent"):
         record["parent"] = with_canonical_names(conn, [record["parent"]])[0]
@@ -171,3 +195,41 @@ def sources_by_language(event: EventDetail) -> list[tuple[str, list[EventSource]
     for source in event.sources:
         groups.setdefault(source.language or "", []).append(source)
     return sorted(groups.items(), key=lambda item: (-len(item[1]), item[0]))
+
+
+def source_spans(source: dict[str, Any]) -> dict[str, Any]:
+    """``spans`` and ``spans_from`` of a source record: the recorded spans, or for a row stored
+    without them (``spans`` None: see store migration 13) the first occurrence of the trigger's word
+    in the sentence, as the pages showed before session 13; it may not be the word the rule read."""
+    recorded = source.get("spans")
+    if recorded is not None:
+        return {"spans": recorded, "spans_from": RECORDED}
+    sentence, trigger = str(source.get("sentence") or ""), str(source.get("trigger") or "")
+    at = sentence.find(trigger) if trigger else -1
+    found = [{"kind": "trigger", "start": at, "end": at + len(trigger), "text": trigger}] if at >= 0 else []
+    return {"spans": found, "spans_from": SEARCHED}
+
+
+def evidence_segments(
+    sentence: str, spans: Sequence[EvidenceWords | Mapping[str, Any]]
+) -> list[tuple[str, str | None]]:
+    """``sentence`` cut at ``spans``: ``[(text, kind or None), ...]`` in order, joined back the whole
+    sentence; a character in two spans takes the kind first in :data:`SPAN_KINDS`. What the web page,
+    the CLI and any other rendering mark."""
+    kinds: list[str | None] = [None] * len(sentence)
+    for span in spans:
+        kind, start, end = (span.kind, span.start, span.end) if isinstance(span, EvidenceWords) else (
+            span["kind"], span["start"], span["end"])  # fmt: skip
+        if kind not in SPAN_KINDS:
+            continue
+        for i in range(max(0, start), min(end, len(sentence))):
+            held = kinds[i]
+            if held is None or SPAN_KINDS.index(kind) < SPAN_KINDS.index(held):
+                kinds[i] = kind
+    segments: list[tuple[str, str | None]] = []
+    for char, kind in zip(sentence, kinds, strict=True):
+        if segments and segments[-1][1] == kind:
+            segments[-1] = (segments[-1][0] + char, kind)
+        else:
+            segments.append((char, kind))
+    return segments

@@ -18,7 +18,8 @@ PAGES = Path(__file__).resolve().parents[2] / "newsloom" / "serve" / "pages"
 HTML = {"accept": "text/html"}
 #: Keys templates build from data ("badge." ~ badge, "entity_type." ~ type): listed here, as they are not literal.
 BUILT_KEYS = {"badge.single source", "badge.low confidence", "badge.basic support", "entity_type.person",
-              "entity_type.organization", "entity_type.place", "entity_type.name"}  # fmt: skip
+              "entity_type.organization", "entity_type.place", "entity_type.name",
+              "span.trigger", "span.mode", "span.source", "span.target"}  # fmt: skip
 
 
 def fields(value: object) -> set[str]:
@@ -43,7 +44,7 @@ def test_every_key_a_template_uses_is_known() -> None:
     for template in PAGES.glob("*.html"):
         used |= set(re.findall(r"""\bt\(\s*["']([^"']+)["']""", template.read_text(encoding="utf-8")))
     prefixes = {key for key in used if key.endswith(".")}  # t("badge." ~ badge): see BUILT_KEYS
-    assert len(used) > 100 and prefixes == {"badge.", "entity_type."}
+    assert len(used) > 100 and prefixes == {"badge.", "entity_type.", "span."}
     assert not (used - prefixes | BUILT_KEYS) - set(messages("en"))
 
 

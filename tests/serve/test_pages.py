@@ -45,7 +45,7 @@ def test_event_page_shows_sources_side_by_side(client: TestClient) -> None:
     columns = re.findall(r'<section class="column" data-lang="(\w+)">', html)
     assert len(set(columns)) >= 2 and set(columns) <= set(event["languages"])
     assert html.count('<blockquote class="evidence"') >= 2
-    assert "<mark>" in html  # the trigger word of each evidence sentence
+    assert '<mark class="ev-trigger"' in html  # the trigger word of each evidence sentence
     assert "Where the sources disagree" in html
 
 
