@@ -173,6 +173,17 @@ class EventRules:
     #: after a guest's appositive, the last guest's title written in lower case (fr "..., et le
     #: vice-ministre iranien ..." Y): the list closes with that guest (``arguments.chain_forward``)
     closing_title: str = r"(?!)"
+    #: words that list two actors ("và", "and", "dan", "et"): literal words or phrases, a space is
+    #: any whitespace (``events/conjunctions.py`` builds the patterns of the stage's languages)
+    conjunctions: tuple[str, ...] = ()
+    #: "with" words that join a partner to an actor ("with", "với", "bersama dengan", "avec"): two
+    #: actors of a list, and the co-actor of a trigger done by two ("co-chaired with X")
+    comitatives: tuple[str, ...] = ()
+    #: a determiner that may follow a list word before the next actor ("and the", "with the")
+    list_determiners: tuple[str, ...] = ()
+    #: words between a reporting verb and the subject it reports, not counted as words of another
+    #: subject ("said that X ...", "khẳng định rằng", "bahwa", "also", "will")
+    complementizers: tuple[str, ...] = ()
     #: a visit phrase that ends right before the host ("is on an official visit to", "thăm chính
     #: thức", "kunjungan ... ke"): in a classifier's reading the actor before it is the visitor
     visit_to: str = r"(?!)"

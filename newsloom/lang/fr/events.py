@@ -340,6 +340,7 @@ RULES = EventRules(
     counted_subject=r"\b\d[\d\s.,]*\s+(?:États|pays|gouvernements|délégations)\s+(?:ont\s+|avaient\s+)?(?:déjà\s+)?$",
     # "Avec X, il a ...", "Avec la ministre sud-africaine de la Justice X, ...": a title in lower case
     counterparts_before=r"\bavec\s+(?:\S+\s+)?$|\bavec\s+" + _ARTICLE_TITLE + r"[^,;.]{0,80}$",
+    conjunctions=("et",),
     # "..., chef du service, et le vice-ministre iranien des Affaires étrangères" Y: the last guest's title
     closing_title=_ARTICLE_TITLE,
     visit_to=r"\b(?:visite|voyage)(?:\s+(?:officielle|d['’]État|de\s+travail))?\s+(?:en|au|aux|à)\s+",

@@ -243,6 +243,10 @@ RULES = EventRules(
     two_countries=r"\s+(?:kedua|dua)\s+negara\b",
     # "negara-negara ASEAN", "negara anggota ASEAN", "para pemimpin ASEAN": the members act
     counterparts_before=r"\b(?:dengan|bersama)\s+(?:\S+\s+)?$",
+    conjunctions=("dan", "serta"),
+    # "dengan" alone is also "by means of" ("dengan baik"); it joins a partner only after a verb
+    comitatives=("bersama", "bersama dengan", "dengan"),
+    complementizers=("bahwa", "akan", "telah"),
     members_before=r"\b(?:negara-negara|negara|para\s+pemimpin|pemerintah)(?:\s+anggota)?\s*$",
     # "Konvensi PBB Melawan Kejahatan Siber", "Piagam ASEAN": a title, the body is no party
     document_before=r"\b(?:Konvensi|Traktat|Perjanjian|Piagam|Protokol|Deklarasi|Resolusi)\s+$",

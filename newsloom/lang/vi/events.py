@@ -275,6 +275,9 @@ RULES = EventRules(
     # "các nước ASEAN", "các nước thành viên Liên hợp quốc", "lãnh đạo các nước ASEAN": the members act
     # "Trong các cuộc gặp với ông X", "Tại buổi tiếp Bộ trưởng X": X met the meeting's host
     counterparts_before=r"\b(?:với|cùng với|(?:buổi|cuộc)\s+(?:tiếp|gặp|hội kiến|hội đàm|làm việc))\s+(?:\S+\s+)?$",
+    conjunctions=("và",),
+    comitatives=("với", "cùng", "cùng với"),
+    complementizers=("rằng", "là", "sẽ", "luôn", "cũng", "đã"),
     members_before=r"\b(?:các|những)\s+(?:nước|quốc\s+gia|thành\s+viên|chính\s+phủ)(?:\s+thành\s+viên)?\s*$",
     # "Công ước (của) Liên hợp quốc về ...", "Hiến chương ASEAN": a title, the body is no party
     document_before=r"\b(?:Công\s+ước|Hiệp\s+ước|Hiến\s+chương|Nghị\s+định\s+thư)\s+(?:của\s+)?$",
