@@ -11,19 +11,9 @@ import pytest
 
 from newsloom.events.extract import extract_events
 
-from .helpers import make_article
+from .helpers import EACH_GUEST, QUANG_AND_GUESTS, make_article
 
-QUANG = ("person", "person:quang", "Luong Tam Quang", "minister", None)
-NAMES = {
-    "Luong Tam Quang": QUANG,
-    "Quang": QUANG,
-    "Ali Naghiyev": ("person", "person:naghiyev", "Ali Naghiyev", None, None),
-    "Vahid Jalalzadeh": ("person", "person:jalalzadeh", "Vahid Jalalzadeh", "deputy_minister", None),
-    "Paulo Chachine": ("person", "person:chachine", "Paulo Chachine", "minister", None),
-    "Mmamoloko Kubayi": ("person", "person:kubayi", "Mmamoloko Kubayi", "minister", None),
-    "Japon": ("place", "place:jp", "Japan", None, None),
-}
-EACH_GUEST = [(("person:quang",), ("person:naghiyev",)), (("person:quang",), ("person:jalalzadeh",))]
+NAMES = {**QUANG_AND_GUESTS, "Japon": ("place", "place:jp", "Japan", None, None)}
 
 
 def _events(text: str, lang: str = "fr", names: dict | None = None, kind: str | None = None) -> list:

@@ -20,16 +20,10 @@ from newsloom.events.rollup import ArticleEvent, rollup
 from newsloom.events.types import Actor, Event
 from newsloom.events.years import with_story_days
 
-from .helpers import make_article
+from .helpers import EACH_GUEST, QUANG_AND_GUESTS, make_article
 
-QUANG = ("person", "person:quang", "Luong Tam Quang", "minister", None)
 NAMES = {
-    "Luong Tam Quang": QUANG,
-    "Quang": QUANG,
-    "Ali Naghiyev": ("person", "person:naghiyev", "Ali Naghiyev", None, None),
-    "Vahid Jalalzadeh": ("person", "person:jalalzadeh", "Vahid Jalalzadeh", "deputy_minister", None),
-    "Paulo Chachine": ("person", "person:chachine", "Paulo Chachine", "minister", None),
-    "Mmamoloko Kubayi": ("person", "person:kubayi", "Mmamoloko Kubayi", "minister", None),
+    **QUANG_AND_GUESTS,
     "Azerbaijan": ("place", "place:az", "Azerbaijan", None, None),
     "State Security Service": ("organization", "org:sss", "State Security Service", None, None),
 }
@@ -38,9 +32,6 @@ NAMES = {
 def _meetings(text: str, lang: str) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
     article = make_article(text, lang, NAMES, published="2025-10-26")
     return [(e.source, e.target) for e in extract_events(article) if e.type == "CONSULT"]
-
-
-EACH_GUEST = [(("person:quang",), ("person:naghiyev",)), (("person:quang",), ("person:jalalzadeh",))]
 
 
 @pytest.mark.parametrize(
