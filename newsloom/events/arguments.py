@@ -250,7 +250,9 @@ def find_arguments(
     before = [s for s in slots if c_start <= s.start and s.end <= match.full_start]
     after = [s for s in slots if match.full_end <= s.start and s.end <= c_end]
     before_text = text[c_start : match.full_start]
-    positioned = _positions(match, clause, before, after, before_text, text, rules, context.words)
+    positioned = _positions(
+        match, clause, before, after, before_text, text, rules, context.words, slots, context.sentence_start
+    )
     if positioned is None:
         return None  # "X announced that 65 countries signed": the signers are not named
     source_slots, target_slots, after, passive = positioned
@@ -284,6 +286,8 @@ def find_arguments(
         source.extend(target)  # "he co-chaired with X": X is the other chair
         target = []
     target = [t for t in target if not any(same_actor(t, s) for s in source)]
+    if trigger.other_countries and source and not target:
+        target = _other_countries(source, state)
     if source and not target and not passive:
         # "With Minister X, he discussed ... and agreed": X is the other party of what he did; an
         # act done to someone ("At the reception of X, Quang praised ...") has X as its target
@@ -298,6 +302,36 @@ def find_arguments(
     if not _complete(match, c_end, text, rules, source, target):
         return None
     return Arguments(list(dedupe(source)), list(dedupe(target)), joint, inferred)
+
+
+def _other_countries(source: Sequence[Actor], state: State) -> list[Actor]:
+    """The countries of the people the sentence (else the current meeting) names beside the
+    source, other than the source's own ("Meeting Mozambique's Interior Minister X, Quang said the
+    two countries should ...": Mozambique)."""
+    people = list(state.sentence_persons)
+    if not people and state.meeting is not None:
+        people = [*state.meeting[0], *state.meeting[1]]
+    own = {a.country for a in source if a.country}
+    codes = [
+        p.country
+        for p in people
+        if p.country and p.country not in own and not any(same_actor(p, s) for s in source)
+    ]
+    return [actor for actor in map(_country_actor, dict.fromkeys(codes)) if actor is not None]
+
+
+def _country_actor(code: str) -> Actor | None:
+    """A country as an actor, keyed as the gazetteer keys countries ("place:mz")."""
+    import pycountry
+
+    country = pycountry.countries.get(alpha_3=code)
+    if country is None:
+        return None
+    name = getattr(country, "common_name", None) or country.name
+    return Actor(
+        key=fold(f"place:{country.alpha_2}"), name=name, text=name, type="place", country=code,
+        resolved_by="sides",
+    )  # fmt: skip
 
 
 def _fronted_counterparts(match: TriggerMatch, context: SentenceContext) -> list[Actor]:
@@ -330,6 +364,8 @@ def _positions(
     text: str,
     rules: EventRules,
     words: ListWords,
+    slots: Sequence[Slot] = (),
+    sentence_start: int = 0,
 ) -> tuple[list[Slot], list[Slot], list[Slot], bool] | None:
     """(source slots, target slots, slots after the trigger still to read, passive) by the clause's
     voice; None when the subject only reports what others did."""
@@ -352,7 +388,13 @@ def _positions(
         comma = _subject_comma(text, match.full_end, c_end, after)
         inside = [s for s in after if comma < 0 or s.end <= comma]
         beyond = [s for s in after if comma >= 0 and s.start > comma]
-        if beyond:
+        # the phrase may open its own clause (en splits at ", speaking"): read from the sentence's start
+        head = [s for s in slots if sentence_start <= s.start and s.end <= match.full_start]
+        head_text = text[sentence_start : match.full_start]
+        fronted = _fronted_subject(head, head_text, sentence_start, text, rules, words)
+        if fronted:
+            source_slots = fronted
+        elif beyond:
             source_slots = chain_forward(beyond, text, words=words)
         if inside:
             # "Meeting Mozambique's Interior Minister Paulo Chachine, ...": the minister, not Mozambique
@@ -368,6 +410,22 @@ def _positions(
     if source_slots and _speaker_only(source_slots[-1], match, text, rules, words):
         return None
     return source_slots, target_slots, after, passive
+
+
+def _fronted_subject(
+    head: Sequence[Slot], head_text: str, start: int, text: str, rules: EventRules, words: ListWords
+) -> list[Slot]:
+    """The subject a phrase set off by commas follows ("Indonesia's Foreign Minister Sugiono,
+    speaking at the meeting of X, said Indonesia ..."): the actors of the comma segment right before
+    it, unless that segment is an adverbial opener ("In Vientiane, speaking at ...": no subject)."""
+    body = head_text.rstrip()
+    if not head or not body.endswith(","):
+        return []
+    cut = body.rfind(",", 0, len(body) - 1) + 1
+    own = [s for s in head if s.start >= start + cut]
+    if not own or rules.compiled("adverbial_opener").match(body[cut:]):
+        return []
+    return _chain_back(own, text, words)
 
 
 def _subject_comma(text: str, start: int, end: int, after: Sequence[Slot]) -> int:
