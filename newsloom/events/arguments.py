@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from newsloom.events.actors import fold, same_actor
+from newsloom.events.conjunctions import ListWords, default_list_words
 from newsloom.events.rules import TARGET_OBJECT, TARGET_REQUIRED, EventRules
 from newsloom.events.slots import Slot
 from newsloom.events.titles import title_gap
@@ -24,31 +25,11 @@ from newsloom.timex.types import TimeExpression
 OPTIONAL_TARGET_GAP = 80
 
 
-#: Between two actors of a list: a comma or a conjunction (incl. "the UN's and UNODC's").
-_LIST_GAP = re.compile(
-    r"^\s*\)?\s*(?:['’]s)?\s*(?:,|,?\s*(?:và|and|dan|serta|et|&|cùng|cùng với|with|với|bersama(?:\s+dengan)?|together\s+with)(?:\s+the)?)\s*$",
-    re.I,
-)
-#: A conjunction and then only the next actor's title ("and South African President" Cyril Ramaphosa).
-_CONJ_THEN_TITLE = re.compile(
-    r"^\s*,?\s*(?:và|and|dan|serta|et|&|with|với|bersama(?:\s+dengan)?|together\s+with)\s+(?P<title>\S.*?)\s*$",
-    re.I,
-)
-#: Between a trigger that needs two sources and its object: the object is a co-actor ("co-chaired with X").
-_CO_ACTOR_GAP = re.compile(r"^\s*(?:with|với|cùng(?:\s+với)?|bersama(?:\s+dengan)?|dengan)\s", re.I)
+_POSSESSIVE_AFTER = re.compile(r"^['’]s?\b")
 
 
-_CONJ_GAP = re.compile(r"(?:và|and|dan|serta|et|&|with|với|bersama|dengan)\s*$", re.I)
 #: A comma and the text after it, up to the next actor.
 _COMMA_THEN = re.compile(r"^\s*,\s*(?P<rest>\S.*?)\s*$", re.S)
-#: A gap that opens with a conjunction ("và Bộ trưởng Bộ Tư pháp ..." before the last of a list).
-_CONJ_THEN_ANY = re.compile(r"^\s*,?\s*(?:và|and|dan|serta|et|&)\s", re.I)
-
-
-_PAIR_GAP = re.compile(r"^\s*(?:['’]s)?\s*(?:và|với|and|with|dan|-|–|—)\s*(?:the\s+)?$", re.I)
-
-
-_POSSESSIVE_AFTER = re.compile(r"^['’]s?\b")
 
 
 #: Types two parties do together: a sentence-opening "with X" makes X a second actor of these, and
@@ -74,11 +55,11 @@ class State:
     paragraph_source: tuple[Actor, ...] = ()
 
 
-def _list_gap(gap: str, right: Slot) -> bool:
+def _list_gap(gap: str, right: Slot, words: ListWords) -> bool:
     """Whether the text between two actors lists them ("Việt Nam và Lào", "X and Prime Minister Y")."""
-    if _LIST_GAP.match(gap):
+    if words.list_gap.match(gap):
         return True
-    then_title = _CONJ_THEN_TITLE.match(gap)
+    then_title = words.conj_then_title.match(gap)
     if then_title and title_gap(then_title.group("title")):
         return True
     title = right.actor.role_text if right.actor is not None else None
@@ -91,20 +72,22 @@ def _list_gap(gap: str, right: Slot) -> bool:
     if re.search(r"[,;.]", gap):
         return False
     at = fold(gap).find(fold(title))  # "và Tổng Thư ký Liên hợp quốc": a conjunction, then a title
-    return at >= 0 and bool(_LIST_GAP.match(gap[:at] + " "))
+    return at >= 0 and bool(words.list_gap.match(gap[:at] + " "))
 
 
-def _closes_list(gap: str, right: Slot) -> bool:
+def _closes_list(gap: str, right: Slot, words: ListWords) -> bool:
     """Whether a list gap holds its conjunction ("và", "and X's title"): a comma list ends there."""
-    return bool(_CONJ_GAP.search(gap)) or bool(_CONJ_THEN_ANY.match(gap) and _list_gap(gap, right))
+    return bool(words.conj_gap.search(gap)) or bool(
+        words.conj_then_any.match(gap) and _list_gap(gap, right, words)
+    )
 
 
-def _chain_back(slots: list[Slot], text: str) -> list[Slot]:
+def _chain_back(slots: list[Slot], text: str, words: ListWords) -> list[Slot]:
     """The nearest slot before and those listed with it ("Việt Nam và Lào")."""
     chain = [slots[-1]]
     for slot in reversed(slots[:-1]):
         gap = text[slot.end : chain[-1].start]
-        if _list_gap(gap, chain[-1]):
+        if _list_gap(gap, chain[-1], words):
             chain.append(slot)
         else:
             break
@@ -119,9 +102,13 @@ def _with_twins(chain: list[Slot], slots: Sequence[Slot]) -> list[Slot]:
     return sorted([*chain, *twins], key=lambda s: s.start) if twins else chain
 
 
-def chain_forward(slots: list[Slot], text: str, rules: EventRules | None = None) -> list[Slot]:
+def chain_forward(
+    slots: list[Slot], text: str, rules: EventRules | None = None, words: ListWords | None = None
+) -> list[Slot]:
     """The first slot after and those listed with it; a comma list must end with a conjunction
-    (``rules`` give the language's lower-case titles closing a list after an appositive)."""
+    (``rules`` give the language's lower-case titles closing a list after an appositive, ``words``
+    the list words of the stage's languages, by default of every first-class one)."""
+    words = words or default_list_words()
     chain = [slots[0]]
     pending: list[Slot] = []
     resume: int | None = None  # where the gap to the next actor starts, after an appositive
@@ -134,16 +121,16 @@ def chain_forward(slots: list[Slot], text: str, rules: EventRules | None = None)
                 break  # a person inside the commas is listed, not described
             continue  # "X, head of Azerbaijan's State Security Service, and Y": X's title
         gap = text[last.end if resume is None else resume : slot.start]
-        closing = resume is not None and _closing_title(gap, slot, rules)
-        if not (closing or _list_gap(gap, slot)):
-            close = _appositive_close(last, slot, text) if resume is None else None
+        closing = resume is not None and _closing_title(gap, slot, rules, words)
+        if not (closing or _list_gap(gap, slot, words)):
+            close = _appositive_close(last, slot, text, words) if resume is None else None
             if close is None:
                 # "X, head of the service, and Minister Y": an appositive naming no actor
-                close = _appositive_close(last, None, text) if resume is None else None
+                close = _appositive_close(last, None, text, words) if resume is None else None
                 if (
                     close is None
                     or close > slot.start
-                    or not _closing_title(text[close : slot.start], slot, rules)
+                    or not _closing_title(text[close : slot.start], slot, rules, words)
                 ):
                     break
                 closing = True
@@ -152,7 +139,7 @@ def chain_forward(slots: list[Slot], text: str, rules: EventRules | None = None)
                 continue
         resume = None
         pending.append(slot)
-        if closing or _closes_list(gap, slot):
+        if closing or _closes_list(gap, slot, words):
             chain.extend(pending)
             pending = []
     return _with_twins(chain, slots)
@@ -164,35 +151,28 @@ def chain_forward(slots: list[Slot], text: str, rules: EventRules | None = None)
 _APPOSITIVE = re.compile(r"\s*,\s*(?P<words>[^\W\d_][^,;.()]{0,80}?)\s*(?=,)")
 
 
-def _appositive_close(person: Slot, inside: Slot | None, text: str) -> int | None:
+def _appositive_close(person: Slot, inside: Slot | None, text: str, words: ListWords) -> int | None:
     """Where the appositive after a listed person closes (its comma), when ``inside`` stands in
     it (or, for None, whatever stands there); None when the text after the person is no appositive."""
     if person.actor is None or person.actor.type != "person":
         return None
     found = _APPOSITIVE.match(text, person.end)
-    if found is None or _CONJ_THEN_ANY.match(found.group("words") + " "):
+    if found is None or words.conj_then_any.match(found.group("words") + " "):
         return None
     if inside is not None and not (found.start("words") <= inside.start and inside.end <= found.end("words")):
         return None
     return found.end("words")
 
 
-#: After an appositive, the conjunction and the last one's title ("..., and Iranian Deputy Foreign
-#: Minister" Vahid Jalalzadeh, "..., et le vice-ministre iranien des Affaires étrangères" X).
-_CLOSING_TITLE = re.compile(
-    r"\s*,?\s*(?:và|and|dan|serta|et|&)\s+(?P<title>(?:[^\W\d_][\w'’-]*\s+){0,8})", re.I
-)
-
-
-def _closing_title(gap: str, right: Slot, rules: EventRules | None = None) -> bool:
+def _closing_title(gap: str, right: Slot, rules: EventRules | None, words: ListWords) -> bool:
     """Whether the gap after an appositive closes the list with the next one's title: opening with
     a capital, a title the language writes in lower case (the pack's ``closing_title``), or holding
     the title the entity stage read for that person."""
-    found = _CLOSING_TITLE.fullmatch(gap)
+    found = words.closing_title.fullmatch(gap)
     if found is None:
         return False
-    words = found.group("title").split()
-    if not words or words[0][:1].isupper():  # "và Thứ trưởng Bộ Ngoại giao Iran", "and Iranian ..."
+    title = found.group("title").split()
+    if not title or title[0][:1].isupper():  # "và Thứ trưởng Bộ Ngoại giao Iran", "and Iranian ..."
         return True
     if rules is not None and rules.compiled("closing_title").match(found.group("title")):
         return True  # "et le vice-ministre iranien des Affaires étrangères" Vahid Jalalzadeh
@@ -251,6 +231,8 @@ class SentenceContext:
     sentence_start: int
     clause_subjects: dict[int, list[Actor]] = field(default_factory=dict)
     clause_joint: set[int] = field(default_factory=set)
+    #: the list and "with" words of the stage's languages (``events/conjunctions.py``)
+    words: ListWords = field(default_factory=default_list_words)
 
 
 def find_arguments(
@@ -268,7 +250,9 @@ def find_arguments(
     before = [s for s in slots if c_start <= s.start and s.end <= match.full_start]
     after = [s for s in slots if match.full_end <= s.start and s.end <= c_end]
     before_text = text[c_start : match.full_start]
-    positioned = _positions(match, clause, before, after, before_text, text, rules)
+    positioned = _positions(
+        match, clause, before, after, before_text, text, rules, context.words, slots, context.sentence_start
+    )
     if positioned is None:
         return None  # "X announced that 65 countries signed": the signers are not named
     source_slots, target_slots, after, passive = positioned
@@ -284,7 +268,7 @@ def find_arguments(
 
     after = [s for s in after if s.kind != "pronoun"]  # "thanked the Lao leader for ... he described"
     if not passive and after:
-        target_slots = _targets_after(match, after, text, rules, source) or target_slots
+        target_slots = _targets_after(match, after, text, rules, source, context.words) or target_slots
 
     target: list[Actor] = []
     for slot in target_slots:
@@ -297,11 +281,13 @@ def find_arguments(
     elif (
         trigger.min_sources >= 2
         and target_slots
-        and _CO_ACTOR_GAP.match(text[match.end : target_slots[0].start] + " ")
+        and context.words.co_actor_gap.match(text[match.end : target_slots[0].start] + " ")
     ):
         source.extend(target)  # "he co-chaired with X": X is the other chair
         target = []
     target = [t for t in target if not any(same_actor(t, s) for s in source)]
+    if trigger.other_countries and source and not target:
+        target = _other_countries(source, state)
     if source and not target and not passive:
         # "With Minister X, he discussed ... and agreed": X is the other party of what he did; an
         # act done to someone ("At the reception of X, Quang praised ...") has X as its target
@@ -316,6 +302,36 @@ def find_arguments(
     if not _complete(match, c_end, text, rules, source, target):
         return None
     return Arguments(list(dedupe(source)), list(dedupe(target)), joint, inferred)
+
+
+def _other_countries(source: Sequence[Actor], state: State) -> list[Actor]:
+    """The countries of the people the sentence (else the current meeting) names beside the
+    source, other than the source's own ("Meeting Mozambique's Interior Minister X, Quang said the
+    two countries should ...": Mozambique)."""
+    people = list(state.sentence_persons)
+    if not people and state.meeting is not None:
+        people = [*state.meeting[0], *state.meeting[1]]
+    own = {a.country for a in source if a.country}
+    codes = [
+        p.country
+        for p in people
+        if p.country and p.country not in own and not any(same_actor(p, s) for s in source)
+    ]
+    return [actor for actor in map(_country_actor, dict.fromkeys(codes)) if actor is not None]
+
+
+def _country_actor(code: str) -> Actor | None:
+    """A country as an actor, keyed as the gazetteer keys countries ("place:mz")."""
+    import pycountry
+
+    country = pycountry.countries.get(alpha_3=code)
+    if country is None:
+        return None
+    name = getattr(country, "common_name", None) or country.name
+    return Actor(
+        key=fold(f"place:{country.alpha_2}"), name=name, text=name, type="place", country=code,
+        resolved_by="sides",
+    )  # fmt: skip
 
 
 def _fronted_counterparts(match: TriggerMatch, context: SentenceContext) -> list[Actor]:
@@ -347,6 +363,9 @@ def _positions(
     before_text: str,
     text: str,
     rules: EventRules,
+    words: ListWords,
+    slots: Sequence[Slot] = (),
+    sentence_start: int = 0,
 ) -> tuple[list[Slot], list[Slot], list[Slot], bool] | None:
     """(source slots, target slots, slots after the trigger still to read, passive) by the clause's
     voice; None when the subject only reports what others did."""
@@ -361,19 +380,25 @@ def _positions(
         agent = rules.compiled("agent_marker").search(text, match.end, c_end)
         agent_slots = [s for s in after if agent and s.start >= agent.end()]
         if agent_slots:
-            source_slots = chain_forward(agent_slots, text)
+            source_slots = chain_forward(agent_slots, text, words=words)
         if before:
-            target_slots = _chain_back(before, text)
+            target_slots = _chain_back(before, text, words)
         return source_slots, target_slots, [], passive
     if trigger.subject_after:  # "After meeting X, Y said ...": X before the comma, Y after it
         comma = _subject_comma(text, match.full_end, c_end, after)
         inside = [s for s in after if comma < 0 or s.end <= comma]
         beyond = [s for s in after if comma >= 0 and s.start > comma]
-        if beyond:
-            source_slots = chain_forward(beyond, text)
+        # the phrase may open its own clause (en splits at ", speaking"): read from the sentence's start
+        head = [s for s in slots if sentence_start <= s.start and s.end <= match.full_start]
+        head_text = text[sentence_start : match.full_start]
+        fronted = _fronted_subject(head, head_text, sentence_start, text, rules, words)
+        if fronted:
+            source_slots = fronted
+        elif beyond:
+            source_slots = chain_forward(beyond, text, words=words)
         if inside:
             # "Meeting Mozambique's Interior Minister Paulo Chachine, ...": the minister, not Mozambique
-            target_slots = _appositive(inside[:1], inside, text) or chain_forward(inside, text)
+            target_slots = _appositive(inside[:1], inside, text) or chain_forward(inside, text, words=words)
         return source_slots, target_slots, [], passive
     if rules.compiled("counted_subject").search(text, c_start, match.full_start):
         return None  # "65 states had signed the treaty": the signers are not named
@@ -381,10 +406,26 @@ def _positions(
         text, before[-2].end, before[-1].start
     ):
         return [before[-1]], [before[-2]], [], passive  # "B được A tiếp"
-    source_slots = _subject(before, before_text, c_start, text, rules)
-    if source_slots and _speaker_only(source_slots[-1], match, text, rules):
+    source_slots = _subject(before, before_text, c_start, text, rules, words)
+    if source_slots and _speaker_only(source_slots[-1], match, text, rules, words):
         return None
     return source_slots, target_slots, after, passive
+
+
+def _fronted_subject(
+    head: Sequence[Slot], head_text: str, start: int, text: str, rules: EventRules, words: ListWords
+) -> list[Slot]:
+    """The subject a phrase set off by commas follows ("Indonesia's Foreign Minister Sugiono,
+    speaking at the meeting of X, said Indonesia ..."): the actors of the comma segment right before
+    it, unless that segment is an adverbial opener ("In Vientiane, speaking at ...": no subject)."""
+    body = head_text.rstrip()
+    if not head or not body.endswith(","):
+        return []
+    cut = body.rfind(",", 0, len(body) - 1) + 1
+    own = [s for s in head if s.start >= start + cut]
+    if not own or rules.compiled("adverbial_opener").match(body[cut:]):
+        return []
+    return _chain_back(own, text, words)
 
 
 def _subject_comma(text: str, start: int, end: int, after: Sequence[Slot]) -> int:
@@ -424,7 +465,7 @@ def _shared_source(
         source = list(clause_subjects[max(earlier)])
         joint = joint or max(earlier) in clause_joint
     elif previous:
-        for slot in _shared_subject(previous, clauses_start, c_start, text, rules):
+        for slot in _shared_subject(previous, clauses_start, c_start, text, rules, context.words):
             source.extend(_resolve(slot, state))
             joint = joint or slot.kind == "joint"
     if not source and state.paragraph_source and _names_the_speaker(before_text, c_start, slots, rules):
@@ -436,7 +477,12 @@ def _shared_source(
 
 
 def _targets_after(
-    match: TriggerMatch, after: list[Slot], text: str, rules: EventRules, source: list[Actor]
+    match: TriggerMatch,
+    after: list[Slot],
+    text: str,
+    rules: EventRules,
+    source: list[Actor],
+    words: ListWords,
 ) -> list[Slot]:
     """The target slots right after the trigger, when they are near enough to be its object."""
     trigger = match.trigger
@@ -453,7 +499,7 @@ def _targets_after(
         "object_relative"
     ).search(text, match.end, first.start):
         return []  # "welcomed the Blueprint, which officials say ...": the officials are another clause's
-    return _between(chain_forward(after, text, rules), text, rules, source)
+    return _between(chain_forward(after, text, rules, words), text, rules, source, words)
 
 
 def _complete(
@@ -492,7 +538,7 @@ def _names_the_speaker(before_text: str, start: int, slots: Sequence[Slot], rule
 
 
 def _subject(
-    before: Sequence[Slot], before_text: str, start: int, text: str, rules: EventRules
+    before: Sequence[Slot], before_text: str, start: int, text: str, rules: EventRules, words: ListWords
 ) -> list[Slot]:
     """The subject among the slots before a trigger: in the trigger's own comma segment, else the
     first actor of a leading segment that is not an adverbial phrase ("Highlighting ..., the PM")."""
@@ -502,7 +548,7 @@ def _subject(
     own_start = start + comma + 1 if comma >= 0 else start
     own = [s for s in before if s.start >= own_start]
     if own:
-        return _chain_back(own, text)
+        return _chain_back(own, text, words)
     opener = rules.compiled("adverbial_opener")
     offset = start
     segments: list[list[Slot]] = []
@@ -530,21 +576,20 @@ def _appositive(segment: Sequence[Slot], before: Sequence[Slot], text: str) -> l
 SPEAKER_GAP_WORDS = 1
 
 
-_COMPLEMENTIZER = re.compile(r"^(?:that|rằng|là|bahwa|akan|sẽ|luôn|cũng|also|would|will|đã|telah)$", re.I)
-
-
-def _speaker_only(slot: Slot, match: TriggerMatch, text: str, rules: EventRules) -> bool:
+def _speaker_only(slot: Slot, match: TriggerMatch, text: str, rules: EventRules, words: ListWords) -> bool:
     """Whether the chosen subject is only the speaker of a reported clause with its own subject."""
     between = text[slot.end : match.full_start]
     reporting = list(rules.compiled("reporting").finditer(between))
     if not reporting:
         return False
-    words = [w for w in between[reporting[-1].end() :].split() if not _COMPLEMENTIZER.match(w.strip(",."))]
-    return len(words) > SPEAKER_GAP_WORDS
+    rest = [
+        w for w in between[reporting[-1].end() :].split() if not words.complementizer.match(w.strip(",."))
+    ]
+    return len(rest) > SPEAKER_GAP_WORDS
 
 
 def _shared_subject(
-    previous: Sequence[Slot], start: int, end: int, text: str, rules: EventRules
+    previous: Sequence[Slot], start: int, end: int, text: str, rules: EventRules, words: ListWords
 ) -> list[Slot]:
     """The subject a conjoined clause shares with the clause before ("X khẳng định Y luôn coi trọng
     ... và mong muốn ..." -> Y): the first actor after the last reporting verb, else the subject."""
@@ -552,22 +597,26 @@ def _shared_subject(
     if reporting:
         if text[start:end].rstrip().endswith(","):  # "X said Y ..., and thanked Z": X thanked
             before = [s for s in previous if s.end <= reporting[0].start()]
-            return _subject(before, text[start : reporting[0].start()], start, text, rules) if before else []
+            return (
+                _subject(before, text[start : reporting[0].start()], start, text, rules, words)
+                if before
+                else []
+            )
         after = [s for s in previous if s.start >= reporting[-1].end()]
-        if after and _opens_complement(text, reporting[-1].end(), after[0]):
+        if after and _opens_complement(text, reporting[-1].end(), after[0], words):
             return [after[0]]
         # "hai bên nhắc lại kết quả chuyến thăm của Tổng thống X và nhất trí": X is inside the
         # object of the reporting verb, so the clause shares the subject before it
         before = [s for s in previous if s.end <= reporting[-1].start()]
         if before:
-            return _subject(before, text[start : reporting[-1].start()], start, text, rules)
+            return _subject(before, text[start : reporting[-1].start()], start, text, rules, words)
     # the clause before read no event: its subject opens its comma segment ("hai bên nhắc lại kết
     # quả chuyến thăm của Tổng thống X ... và nhất trí": the two sides agreed, not X)
     own_start = text.rfind(",", start, end) + 1 or start
     own = [s for s in previous if s.start >= own_start]
     if own and _opens(own[0], own_start, text):
-        return chain_forward(own, text)
-    return _subject(previous, text[start:end], start, text, rules)
+        return chain_forward(own, text, words=words)
+    return _subject(previous, text[start:end], start, text, rules, words)
 
 
 def _opens(slot: Slot, at: int, text: str) -> bool:
@@ -575,23 +624,27 @@ def _opens(slot: Slot, at: int, text: str) -> bool:
     return not text[at : slot.lead if slot.lead is not None else slot.start].strip()
 
 
-def _opens_complement(text: str, at: int, slot: Slot) -> bool:
+def _opens_complement(text: str, at: int, slot: Slot, words: ListWords) -> bool:
     """Whether ``slot`` is the subject of what a reporting verb ending at ``at`` reports: at most
     SPEAKER_GAP_WORDS words (complementizers aside) between them ("khẳng định Việt Nam luôn ...")."""
-    words = [
-        w for w in text[at : slot.lead or slot.start].split() if not _COMPLEMENTIZER.match(w.strip(",."))
+    rest = [
+        w for w in text[at : slot.lead or slot.start].split() if not words.complementizer.match(w.strip(",."))
     ]
-    return len(words) <= SPEAKER_GAP_WORDS
+    return len(rest) <= SPEAKER_GAP_WORDS
 
 
-def _between(slots: list[Slot], text: str, rules: EventRules, source: Sequence[Actor]) -> list[Slot]:
+def _between(
+    slots: list[Slot], text: str, rules: EventRules, source: Sequence[Actor], words: ListWords
+) -> list[Slot]:
     """In "between X and Y" drop the member on the source's own side."""
     if not slots:
         return slots
     if not rules.compiled("between").search(text[max(0, slots[0].start - 15) : slots[0].start]):
         return slots
     pair = (
-        slots[:2] if len(slots) >= 2 and _PAIR_GAP.match(text[slots[0].end : slots[1].start]) else slots[:1]
+        slots[:2]
+        if len(slots) >= 2 and words.pair_gap.match(text[slots[0].end : slots[1].start])
+        else slots[:1]
     )
     kept = [s for s in pair if not (s.actor and _same_side(s.actor, source))]
     return kept or pair

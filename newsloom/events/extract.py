@@ -18,6 +18,7 @@ from newsloom.article import Article, Sentence
 from newsloom.entities.types import Mention
 from newsloom.events.actors import country_code, fold, mention_key, same_actor
 from newsloom.events.arguments import SentenceContext, State, dedupe, find_arguments
+from newsloom.events.conjunctions import ListWords, default_list_words
 from newsloom.events.counterparts import one_per_counterpart
 from newsloom.events.dates import DAY_PRECISIONS, date_for, date_range, times_by_sentence
 from newsloom.events.gatherings import gathering_event
@@ -52,8 +53,10 @@ def _contexts(sentence: Sentence, rules: EventRules) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
-def extract_events(article: Article) -> list[Event]:
-    """Every sentence-level event of an article (before roll-up)."""
+def extract_events(article: Article, words: ListWords | None = None) -> list[Event]:
+    """Every sentence-level event of an article (before roll-up); ``words`` are the list words of
+    the languages the stage is built for (``events/conjunctions.py``), by default every first-class one."""
+    words = words or default_list_words()
     text = article.text
     mentions_of = mentions_by_sentence(article)
     times = times_by_sentence(article)
@@ -90,6 +93,7 @@ def extract_events(article: Article) -> list[Event]:
             paragraph_times,
             dateline,
             language,
+            words,
         )
         events.extend(sentence_events)
         if not sentence_events:  # "the ceremony opened at the Centre": the gathering, no one named
@@ -117,6 +121,7 @@ def _sentence_events(
     paragraph_times: list[TimeExpression],
     dateline: str | None,
     language: str | None,
+    words: ListWords,
 ) -> list[Event]:
     text = article.text
     triggers = find_triggers(sentence, text, rules, slots, article.entities)
@@ -128,7 +133,7 @@ def _sentence_events(
     opinion = rules.compiled("opinion")
     nonfactual = rules.compiled("nonfactual")
     possibility = rules.compiled("possibility")
-    context = SentenceContext(text, rules, slots, state, sentence.start)
+    context = SentenceContext(text, rules, slots, state, sentence.start, words=words)
     by_type: dict[int, Event] = {}
     for clause_index, match in main_triggers(text, clauses, triggers, slots):
         clause = clauses[clause_index]

@@ -39,6 +39,10 @@ class Trigger:
     passive_ok: bool = True
     #: the subject follows the trigger's phrase after a comma ("After meeting X, Y said ...")
     subject_after: bool = False
+    #: the pattern holds "the two countries" before the verb ("Quang said the two countries should
+    #: step up ..."): the speaker's proposal, towards the country of the other people the sentence
+    #: (or the current meeting) names, the speaker's own country being his side
+    other_countries: bool = False
 
     @cached_property
     def regex(self) -> re.Pattern[str]:
@@ -65,6 +69,9 @@ class EventRules:
     #: words that open an embedded complement ("to", "để", "agar"): a conjunction after one joins
     #: two verbs of that complement ("urged X to sign and ratify"), not two clauses
     complement: str = r"(?!)"
+    #: a finite verb form no complement can hold ("agreed to promote X and voiced support": "to
+    #: voiced" is impossible): after a conjunction it opens a new clause even inside a complement
+    finite_verb: str = r"(?!)"
     #: reporting verbs: not events, but they start a new clause after a conjunction
     reporting: str = r"(?!)"
     #: verbs of opinion ("cho rằng", "believes"): a trigger in their complement is not an event
@@ -173,6 +180,20 @@ class EventRules:
     #: after a guest's appositive, the last guest's title written in lower case (fr "..., et le
     #: vice-ministre iranien ..." Y): the list closes with that guest (``arguments.chain_forward``)
     closing_title: str = r"(?!)"
+    #: a participle opening the words after a person's comma ("Sugiono, speaking at the meeting of
+    #: X, said"): a clause of the person's, not a title, so X is no body the person speaks for
+    clause_appositive: str = r"(?!)"
+    #: words that list two actors ("và", "and", "dan", "et"): literal words or phrases, a space is
+    #: any whitespace (``events/conjunctions.py`` builds the patterns of the stage's languages)
+    conjunctions: tuple[str, ...] = ()
+    #: "with" words that join a partner to an actor ("with", "với", "bersama dengan", "avec"): two
+    #: actors of a list, and the co-actor of a trigger done by two ("co-chaired with X")
+    comitatives: tuple[str, ...] = ()
+    #: a determiner that may follow a list word before the next actor ("and the", "with the")
+    list_determiners: tuple[str, ...] = ()
+    #: words between a reporting verb and the subject it reports, not counted as words of another
+    #: subject ("said that X ...", "khẳng định rằng", "bahwa", "also", "will")
+    complementizers: tuple[str, ...] = ()
     #: a visit phrase that ends right before the host ("is on an official visit to", "thăm chính
     #: thức", "kunjungan ... ke"): in a classifier's reading the actor before it is the visitor
     visit_to: str = r"(?!)"

@@ -108,7 +108,11 @@ def sentence_slots(
             text, max(sentence.start, mention.start - 20), mention.start
         ):
             continue  # "một người Indonesia 34 tuổi": a suspect's nationality, the country does nothing
-        titles = affiliations(mention, mentions, text, article_mentions) if mention.type == "person" else ()
+        titles = (
+            affiliations(mention, mentions, text, article_mentions, rules.compiled("clause_appositive"))
+            if mention.type == "person"
+            else ()
+        )
         actor = actor_from_mention(mention, titles, home_country, rules.national_roles)
         if mention.type == "organization":  # "Kepolisian Daerah Bali" speaks for the Indonesian police
             actor = replace(

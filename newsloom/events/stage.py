@@ -17,6 +17,7 @@ from functools import cache
 from typing import Any
 
 from newsloom.article import Article
+from newsloom.events.conjunctions import list_words
 from newsloom.events.dates import with_occasion_days
 from newsloom.events.extract import extract_events
 from newsloom.events.gate import Sparing
@@ -25,7 +26,7 @@ from newsloom.events.rollup import rollup
 from newsloom.events.spans import with_spans
 from newsloom.events.types import Event
 from newsloom.registry import stage
-from newsloom.settings import Settings
+from newsloom.settings import DEFAULT_LANGUAGES, Settings
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,9 @@ class EventSettings:
     #: article gold holds (type macro-F1 0.933 -> 0.944, actors 0.992, merging 35/35, main events
     #: 13/13; round 11) with 5.05 -> 3.05 sentences encoded per gold article
     prefilter: bool = True
+    #: the languages whose packs' list words ("and", "với", "bersama") read actor lists
+    #: (``events/conjunctions.py``); every sentence is read with all of them
+    languages: tuple[str, ...] = DEFAULT_LANGUAGES
 
     @classmethod
     def from_settings(cls, settings: Settings) -> EventSettings:
@@ -60,6 +64,7 @@ class EventSettings:
             gate=settings.event_gate,
             sparing=sparing,
             prefilter=settings.event_prefilter,
+            languages=settings.languages,
         )
 
 
@@ -83,7 +88,8 @@ class EventFinder:
 
     def pipe(self, articles: Sequence[Article]) -> list[Article]:
         """The stage over a batch (the pipeline's batch hook): the same articles as one by one."""
-        found = [extract_events(article) for article in articles]
+        words = list_words(self.settings.languages)
+        found = [extract_events(article, words) for article in articles]
         reading = [i for i, article in enumerate(articles) if article.sentences]
         if self.settings.classifier and reading:
             from newsloom.events.classifier import load_classifier

@@ -40,9 +40,14 @@ def _role_of_key(mention: Mention, article_mentions: Sequence[Mention]) -> str |
 
 
 def affiliations(
-    person: Mention, mentions: Sequence[Mention], text: str, article_mentions: Sequence[Mention]
+    person: Mention,
+    mentions: Sequence[Mention],
+    text: str,
+    article_mentions: Sequence[Mention],
+    clause: re.Pattern[str] | None = None,
 ) -> tuple[str, ...]:
-    """Organizations and countries a person speaks for: role_of, the title before, the appositive after."""
+    """Organizations and countries a person speaks for: role_of, the title before, the appositive
+    after (not one ``clause`` opens: "Sugiono, speaking at the meeting of X" is no title)."""
     keys: list[str] = []
     role_of = _role_of_key(person, article_mentions)
     if role_of:
@@ -57,7 +62,7 @@ def affiliations(
             gap = text[person.end : other.start]
             if not gap.lstrip().startswith((",", "(")) or len(gap) > APPOSITIVE_REACH:
                 continue
-            if _APPOSITIVE_STOP.search(gap):
+            if _APPOSITIVE_STOP.search(gap) or (clause is not None and clause.match(gap.lstrip(" ,("))):
                 continue
             if any(
                 m.type == "person" and person.end <= m.start < other.start and fold(m.key) != fold(person.key)

@@ -80,6 +80,7 @@ def split_clauses(
         cuts.add(match.end())
     reporting = rules.compiled("reporting")
     complement = rules.compiled("complement")
+    finite = rules.compiled("finite_verb")
     trigger_starts = {m.full_start for m in triggers}
     for match in rules.compiled("clause_conjunction").finditer(text, sentence.start, sentence.end):
         rest = text[match.end() : sentence.end]
@@ -91,7 +92,11 @@ def split_clauses(
         # joined here ("meminta X mendorong negara-negara agar menandatangani dan meratifikasi")
         last_cut = max((c for c in cuts if c <= match.start()), default=sentence.start)
         earlier = [m for m in triggers if last_cut <= m.start and m.end <= match.start()]
-        if earlier and complement.search(text, earlier[0].end, match.start()):
+        if (
+            earlier
+            and complement.search(text, earlier[0].end, match.start())
+            and not finite.match(text, match.end())
+        ):
             continue  # "đề nghị X sớm ký và phê chuẩn": both verbs belong to the request
         cuts.add(match.start())
     bounds = sorted({sentence.start, sentence.end, *cuts})

@@ -71,3 +71,18 @@ SON = ("person", "person:bui thanh son", "Bùi Thanh Sơn", "deputy_head_of_gove
 WALY = ("person", "person:ghada waly", "Ghada Waly", "un_under_secretary_general", "org:unodc")
 UNODC = ("organization", "org:unodc", "United Nations Office on Drugs and Crime", None, None)
 VN = ("place", "place:vn", "Vietnam", None, None)
+
+
+#: Lương Tam Quang and the four guests of his 26 Oct meetings (the bundled examples' names, for
+#: made-up sentences shaped like them)
+QUANG = ("person", "person:quang", "Luong Tam Quang", "minister", None)
+QUANG_AND_GUESTS: People = {
+    "Luong Tam Quang": QUANG,
+    "Quang": QUANG,
+    "Ali Naghiyev": ("person", "person:naghiyev", "Ali Naghiyev", None, None),
+    "Vahid Jalalzadeh": ("person", "person:jalalzadeh", "Vahid Jalalzadeh", "deputy_minister", None),
+    "Paulo Chachine": ("person", "person:chachine", "Paulo Chachine", "minister", None),
+    "Mmamoloko Kubayi": ("person", "person:kubayi", "Mmamoloko Kubayi", "minister", None),
+}
+#: Quang's meetings with the two guests he received together: one meeting each
+EACH_GUEST = [(("person:quang",), ("person:naghiyev",)), (("person:quang",), ("person:jalalzadeh",))]

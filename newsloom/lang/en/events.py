@@ -27,6 +27,10 @@ RULES = EventRules(
         T(r"\b(?:attended|attend|co-chaired|co-chair)\b", "CONSULT", joint=True, min_sources=2, confidence=0.65),
         T(r"\bheld\s+(?:a\s+|an\s+)?(?:(?:string|series|round|number)\s+of\s+)?(?:\w+\s+){0,2}?(?:talks|meetings?|discussions|consultations|(?:phone|telephone)\s+(?:call|conversation|talks)|call|summit)\b",
           "CONSULT", joint=True, confidence=0.9),
+        # "Quang discussed border security with X", "discussed with X ways to ...": a meeting with X (the
+        # words before "with" are the topic, never the target)
+        T(r"\b(?P<t>discussed|discusses)\b[^.;,]{0,60}?\bwith\s", "CONSULT", joint=True, target=TARGET_REQUIRED,
+          target_gap=80, confidence=0.75),
         T(r"\b(?:met|meets)(?:\s+with)?\b", "CONSULT", joint=True, target=TARGET_REQUIRED, target_gap=30,
           confidence=0.85),
         T(r"\b(?:paid|pays|paying)\s+(?:a\s+)?(?:\w+\s+)?(?:call|visit)\s+(?:on|to)\b", "CONSULT", mode="visit",
@@ -59,7 +63,7 @@ RULES = EventRules(
         # "wished South Africa success as G20 host": good wishes, as vi "chúc ... thành công"
         T(r"\bwish(?:ed|es)\b(?=[^.;]{0,60}?\b(?:success|well)\b)", "SUPPORT", target=TARGET_REQUIRED,
           confidence=0.75),
-        T(r"\bexpressed\s+(?:\w+\s+){0,2}?(?:support|appreciation|gratitude|thanks)\b", "SUPPORT",
+        T(r"\b(?:expressed|voiced)\s+(?:\w+\s+){0,2}?(?:support|appreciation|gratitude|thanks)\b", "SUPPORT",
           target=TARGET_OBJECT, confidence=0.8),
         T(r"\b(?:supported|supports|supporting|endorsed|endorses|backed)\b", "SUPPORT", target=TARGET_OBJECT,
           confidence=0.75),
@@ -75,6 +79,9 @@ RULES = EventRules(
         T(r"\b(?:stands|stood|is|was|are|were)\s+ready\s+to\b", "AGREE", confidence=0.75, passive_ok=False),
         T(r"\bexpressed\s+(?:a|the|his|her|their|its)\s+(?:\w+\s+)?(?:wish|desire|hope|willingness|readiness)\s+to\b",
           "AGREE", confidence=0.75),
+        # "Quang said the two countries should step up ...": the speaker's proposal to the other country
+        T(r"\b(?:the\s+two|both)\s+countries\s+(?P<t>(?:should|must|ought\s+to|need\s+to)\s+(?:\w+ly\s+)?(?:"
+          + _COOP + r"|make\s+(?:full|better|good)\s+use\s+of))", "AGREE", other_countries=True, confidence=0.65),
         T(r"\b(?:will|would|shall)\s+(?:\w+ly\s+)?" + _COOP, "AGREE", confidence=0.7),
         T(r"\b(?:proposed|proposes)\b(?!\s+that)", "AGREE", confidence=0.65),
         # a meeting still to come is an agreement to meet (PLOVER: future CONSULT is AGREE)
@@ -194,6 +201,7 @@ RULES = EventRules(
     clause_break=r";|,\s+(?=(?:\w+ing)\b)(?!including\b|according\b|notably\b)|\s+—\s+|\s+-\s+(?=\w+ing\b)",
     clause_conjunction=r"\s(?:and|,)\s(?:also\s+)?",
     complement=r"\b(?:to|that|in\s+\w+ing)\b",
+    finite_verb=r"(?!\w*eed\b)\w+ed\b",  # a past tense ("voiced"), not "proceed"
     reporting=r"\b(?:said|says|affirmed|affirms|noted|notes|stressed|stresses|underlined|underscored|emphasi[sz]ed|told|added|stated|highlighted|reiterated|expressed)\b",
     opinion=r"\b(?:believes?|believed|argued|argues|thinks?|thought|hoped|hopes|expects?|expected)\b",
     nonfactual=(
@@ -332,6 +340,11 @@ RULES = EventRules(
     organizer_phrase=r"\b(?:co-?)?organi[sz]ed\s+(?:jointly\s+)?by\b[^,;.]*",
     counted_subject=r"\b(?:\d[\d,.]*|dozens\s+of|several|many|other|some)\s+(?:states|countries|nations|governments|members|delegations|heads\s+of\s+delegations?|delegation\s+leaders)\s+(?:had|have|has)?\s*(?:already\s+)?$",
     counterparts_before=r"\bwith\s+(?:\S+\s+)?$",
+    clause_appositive=r"(?-i:speaking|addressing|attending|chairing|co-chairing)\b",
+    conjunctions=("and",),
+    comitatives=("with", "together with"),
+    list_determiners=("the",),
+    complementizers=("that", "also", "would", "will"),
     visit_to=r"\b(?:visit|trip|tour)\s+to\s+(?:the\s+)?",
     visit_by=r"\bby\b",
     group_actors=(

@@ -72,6 +72,9 @@ T = Trigger
 RULES = EventRules(
     triggers=(
         # -- CONSULT --------------------------------------------------------------------------
+        # "Quang a discuté avec X de ...", "a discuté de la sécurité avec X": a meeting with X
+        T(r"\b" + _AUX + r"(?P<t>discuté|débattu)\b[^.;,]{0,60}?\bavec\s", "CONSULT", joint=True,
+          target=TARGET_REQUIRED, target_gap=80, confidence=0.75),
         T(r"\b" + _AUX + r"(?P<t>rencontré)|\b(?P<t2>rencontre|rencontrent)\b(?!\s+(?:de|des|du|entre|avec)\b)",
           "CONSULT", joint=True, target=TARGET_REQUIRED, target_gap=40, confidence=0.85),
         T(r"\b(?:s['’](?:est|était)|se\s+sont|s['’]étaient)\s+(?:\w+ment\s+|longuement\s+)?entretenue?s?"
@@ -340,6 +343,8 @@ RULES = EventRules(
     counted_subject=r"\b\d[\d\s.,]*\s+(?:États|pays|gouvernements|délégations)\s+(?:ont\s+|avaient\s+)?(?:déjà\s+)?$",
     # "Avec X, il a ...", "Avec la ministre sud-africaine de la Justice X, ...": a title in lower case
     counterparts_before=r"\bavec\s+(?:\S+\s+)?$|\bavec\s+" + _ARTICLE_TITLE + r"[^,;.]{0,80}$",
+    clause_appositive=r"(?:s['’]exprimant|intervenant|prenant\s+la\s+parole)\b",
+    conjunctions=("et",),
     # "..., chef du service, et le vice-ministre iranien des Affaires étrangères" Y: the last guest's title
     closing_title=_ARTICLE_TITLE,
     visit_to=r"\b(?:visite|voyage)(?:\s+(?:officielle|d['’]État|de\s+travail))?\s+(?:en|au|aux|à)\s+",

@@ -5,5 +5,6 @@ from newsloom.events.rules import EventRules
 
 RULES = EventRules(
     clause_break=r";",
+    conjunctions=("&",),  # in any language
     use_embeddings=True,
 )

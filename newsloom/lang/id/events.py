@@ -20,6 +20,9 @@ RULES = EventRules(
         T(r"\b(?:menerima|menyambut)\b(?!\s+baik)", "CONSULT", mode="visit", host="source", target=TARGET_REQUIRED,
           target_gap=35, confidence=0.85),
         T(r"\bditerima\b", "CONSULT", mode="visit", host="source", voice="passive", confidence=0.8),
+        # "berdiskusi dengan X tentang ...", "berdiskusi tentang ... dengan X": a meeting with X
+        T(r"\b(?P<t>berdiskusi|berdialog)\b[^.;,]{0,60}?\bdengan\s", "CONSULT", joint=True,
+          target=TARGET_REQUIRED, target_gap=80, confidence=0.75),
         T(r"\bbertemu(?:\s+dengan)?\b", "CONSULT", joint=True, target=TARGET_REQUIRED, target_gap=30,
           confidence=0.85),
         T(r"\b(?:mengadakan|menggelar|melakukan)\s+(?:\w+\s+){0,2}?(?:pertemuan|pembicaraan|perundingan|dialog|rapat)(?:\s+bilateral)?\b",
@@ -243,6 +246,10 @@ RULES = EventRules(
     two_countries=r"\s+(?:kedua|dua)\s+negara\b",
     # "negara-negara ASEAN", "negara anggota ASEAN", "para pemimpin ASEAN": the members act
     counterparts_before=r"\b(?:dengan|bersama)\s+(?:\S+\s+)?$",
+    clause_appositive=r"(?:(?:saat|ketika)\s+)?berbicara\b",
+    conjunctions=("dan", "serta"),
+    comitatives=("bersama", "bersama dengan", "dengan"),
+    complementizers=("bahwa", "akan", "telah"),
     members_before=r"\b(?:negara-negara|negara|para\s+pemimpin|pemerintah)(?:\s+anggota)?\s*$",
     # "Konvensi PBB Melawan Kejahatan Siber", "Piagam ASEAN": a title, the body is no party
     document_before=r"\b(?:Konvensi|Traktat|Perjanjian|Piagam|Protokol|Deklarasi|Resolusi)\s+$",

@@ -24,6 +24,9 @@ RULES = EventRules(
           target=TARGET_REQUIRED, target_gap=25, subject_after=True, confidence=0.9),
         T(r"\btiếp(?: xã giao)?\b", "CONSULT", mode="visit", host="source", target=TARGET_REQUIRED,
           target_gap=25, confidence=0.9),
+        # "thảo luận với X về ...", "thảo luận về ... với X": a meeting with X
+        T(r"\b(?P<t>thảo luận|bàn bạc)\b[^.;,]{0,60}?\bvới\s", "CONSULT", joint=True, target=TARGET_REQUIRED,
+          target_gap=80, confidence=0.75),
         T(r"\bhội đàm\b", "CONSULT", joint=True, confidence=0.9),
         T(r"\bhội kiến\b", "CONSULT", joint=True, confidence=0.9),
         T(r"\bhội đàm trực tuyến\b|\bđiện đàm\b", "CONSULT", mode="phone", joint=True, confidence=0.9),
@@ -275,6 +278,10 @@ RULES = EventRules(
     # "các nước ASEAN", "các nước thành viên Liên hợp quốc", "lãnh đạo các nước ASEAN": the members act
     # "Trong các cuộc gặp với ông X", "Tại buổi tiếp Bộ trưởng X": X met the meeting's host
     counterparts_before=r"\b(?:với|cùng với|(?:buổi|cuộc)\s+(?:tiếp|gặp|hội kiến|hội đàm|làm việc))\s+(?:\S+\s+)?$",
+    clause_appositive=r"phát biểu\b",
+    conjunctions=("và",),
+    comitatives=("với", "cùng", "cùng với"),
+    complementizers=("rằng", "là", "sẽ", "luôn", "cũng", "đã"),
     members_before=r"\b(?:các|những)\s+(?:nước|quốc\s+gia|thành\s+viên|chính\s+phủ)(?:\s+thành\s+viên)?\s*$",
     # "Công ước (của) Liên hợp quốc về ...", "Hiến chương ASEAN": a title, the body is no party
     document_before=r"\b(?:Công\s+ước|Hiệp\s+ước|Hiến\s+chương|Nghị\s+định\s+thư)\s+(?:của\s+)?$",
