@@ -8,7 +8,10 @@ whole sentence (:func:`sentence_mode`).
 
 No mode is guessed where the sentence names none: a mode is coded only where the text says it, as
 the event golds do (a per-type default, "a protest is a demonstration", was measured and dropped; see
-``tests/gold/events/README.md``).
+``tests/gold/events/README.md``). And only the modes the project codes (``codebook.CODED_MODES``, its
+gold convention): a finer PLOVER mode the text names (``firearms``, ``weapons``, ``allege``) is
+read as before, where it decides ("jets bombed" is aerial, not explosives; "moved tanks" is weapons,
+not troops), and then reported as no mode.
 
 Each reading keeps the words that gave the mode (:data:`Reading`); the events stage writes them
 into the event's ``rule`` after :data:`EVIDENCE_MARK` (:func:`with_evidence`), which the store keeps
@@ -21,6 +24,7 @@ import re
 from collections.abc import Sequence
 
 from newsloom.article import Sentence
+from newsloom.events.codebook import is_coded
 from newsloom.events.locations import place_country
 from newsloom.events.rules import EventRules
 from newsloom.events.triggers import TriggerMatch
@@ -63,8 +67,21 @@ def _first_cue(cues: Sequence[tuple[str, str]], text: str) -> Reading:
     return NO_MODE
 
 
+def coded(type_: str, reading: Reading) -> Reading:
+    """``reading`` where the project codes its mode for ``type_`` (``codebook.CODED_MODES``), else
+    :data:`NO_MODE`."""
+    return reading if is_coded(type_, reading[0]) else NO_MODE
+
+
 def cue_reading(type_: str, text: str, rules: EventRules, start: int = 0, end: int | None = None) -> Reading:
-    """The first of the pack's mode cues of ``type_`` in ``text[start:end]``, with its words."""
+    """The first of the pack's mode cues of ``type_`` in ``text[start:end]`` (pack order: the
+    codebook's precedence), with its words; no mode when the project does not code that mode."""
+    return coded(type_, _raw_cue_reading(type_, text, rules, start, end))
+
+
+def _raw_cue_reading(
+    type_: str, text: str, rules: EventRules, start: int = 0, end: int | None = None
+) -> Reading:
     return _first_cue(
         [(pattern, mode) for name, pattern, mode in rules.mode_cues if name == type_], text[start:end]
     )
@@ -89,15 +106,15 @@ def sentence_reading(text: str, rules: EventRules, type_: str) -> Reading:
     words: CONSULT's mode cues; else a trigger of the type that carries a mode (unless the sentence
     names how the act was delivered, :data:`DELIVERY_MODES`); else the type's mode cues."""
     if type_ == "CONSULT":
-        return _first_cue(rules.consult_modes, text)
+        return coded(type_, _first_cue(rules.consult_modes, text))
     delivery = _delivery(type_, text, rules)
     if delivery[0]:
-        return delivery
+        return coded(type_, delivery)
     for trigger in rules.triggers:
         if trigger.type == type_ and trigger.mode:
             found = trigger.regex.search(text)
             if found:
-                return trigger.mode, found.group(0)
+                return coded(type_, (trigger.mode, found.group(0)))
     return cue_reading(type_, text, rules)
 
 
@@ -120,18 +137,21 @@ def trigger_reading(
             found = re.search(pattern, text[sentence.start : sentence.end], re.I)
             if found:
                 if trigger.mode in (None, "visit") or mode == "phone":
-                    return mode, found.group(0)
-                return trigger.mode, words
+                    return coded(trigger.type, (mode, found.group(0)))
+                return coded(trigger.type, (trigger.mode, words))
         if bilateral and trigger.mode == "multilateral":
             return NO_MODE
-        return (trigger.mode, words) if trigger.mode else NO_MODE
+        return coded(trigger.type, (trigger.mode, words)) if trigger.mode else NO_MODE
     delivery = _delivery(trigger.type, text, rules, clause[0], clause[1])
     if delivery[0]:
-        return delivery
+        return coded(trigger.type, delivery)
     if trigger.mode:
-        return trigger.mode, words
-    after = cue_reading(trigger.type, text, rules, match.end, clause[1])
-    return after if after[0] else cue_reading(trigger.type, text, rules, clause[0], match.start)
+        return coded(trigger.type, (trigger.mode, words))
+    # from the trigger's own words on: "delivered wheat and vaccines" says the aid is humanitarian
+    after = _raw_cue_reading(trigger.type, text, rules, match.start, clause[1])
+    if not after[0]:
+        after = _raw_cue_reading(trigger.type, text, rules, clause[0], match.start)
+    return coded(trigger.type, after)
 
 
 def trigger_mode(

@@ -5,6 +5,12 @@ type, every CONSULT mode and most modes of the other types, 31 events of a moded
 names no mode) is development data: the packs' mode cues were tuned on it, so the figure says the
 cues still work, not how good modes are on unseen text (the blind sets say that). Floors:
 ``tests/gold/mode_floors.json``, set just under what was measured; they only go up.
+
+``modes_dev.jsonl`` and ``modes_dev2.jsonl`` keep the finest codebook mode their sentences name
+(``firearms``, ``weapons``, ``allege``); the stage reports only the modes the project codes
+(``codebook.CODED_MODES``), so their gold is read through ``coded_mode``. ``modes_dev3.jsonl``
+(session 13: AID's kinds, RETREAT ease/return, ASSAULT assassinate, and the finer modes now coded as
+none) is written in the coded convention.
 """
 
 from __future__ import annotations
@@ -14,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from newsloom.events.codebook import is_mode
+from newsloom.events.codebook import coded_mode, is_mode
 from newsloom.events.sentence_eval import (
     load_jsonl_gold,
     load_jsonl_modes,
@@ -29,12 +35,17 @@ FLOORS = json.loads((ROOT / "tests" / "gold" / "mode_floors.json").read_text(enc
 
 @pytest.mark.parametrize(
     ("name", "floor"),
-    [("modes_dev2.jsonl", "modes_dev2"), ("modes_dev.jsonl", "modes_dev")],
+    [
+        ("modes_dev3.jsonl", "modes_dev3"),
+        ("modes_dev2.jsonl", "modes_dev2"),
+        ("modes_dev.jsonl", "modes_dev"),
+    ],
 )
 def test_stage_modes_on_the_dev_gold(name: str, floor: str) -> None:
     path = str(ROOT / "tests" / "gold" / "events" / name)
-    gold = load_jsonl_modes(path)
-    assert all(is_mode(type_, mode) for row in gold for type_, mode in row), "a mode the codebook lacks"
+    finest = load_jsonl_modes(path)
+    assert all(is_mode(type_, mode) for row in finest for type_, mode in row), "a mode the codebook lacks"
+    gold = [[(type_, coded_mode(type_, mode)) for type_, mode in row] for row in finest]
     items = load_jsonl_gold(path)
     found = stage_events(read_sentences(items), classifier=True)
     right, scored = mode_accuracy(gold, found)
@@ -44,5 +55,5 @@ def test_stage_modes_on_the_dev_gold(name: str, floor: str) -> None:
         r, s = mode_accuracy([gold[i] for i in index], [found[i] for i in index])
         by_language[language] = f"{r}/{s}"
     print(name, f"{right}/{scored} = {right / max(1, scored):.3f}", by_language)
-    assert scored >= FLOORS[f"{floor}_scored"], (right, scored)
+    assert scored >= FLOORS[f"{floor}_coded_scored"], (right, scored)
     assert right / scored >= FLOORS[f"{floor}_accuracy"], (right, scored, by_language)

@@ -8,10 +8,11 @@ from tests.events.helpers import SON, make_article
 
 
 def test_mode_accuracy_scores_the_modes_of_the_types_found():
-    article = make_article("Bùi Thanh Sơn resigned on Friday.", "en", {"Bùi Thanh Sơn": SON})
+    # (a resignation, RETREAT resign, is a mode the project no longer codes: session 13)
+    article = make_article("Bùi Thanh Sơn lifted the curfew on Friday.", "en", {"Bùi Thanh Sơn": SON})
     events = EventFinder(EventSettings(classifier=False))(article).events
-    assert [(e.type, e.mode) for e in events] == [("RETREAT", "resign")]
-    assert mode_accuracy([[("RETREAT", "resign")]], [events]) == (1, 1)
+    assert [(e.type, e.mode) for e in events] == [("RETREAT", "ease")]
+    assert mode_accuracy([[("RETREAT", "ease")]], [events]) == (1, 1)
     assert mode_accuracy([[("RETREAT", "withdraw")]], [events]) == (0, 1)
     assert mode_accuracy([[("RETREAT", None)]], [events]) == (0, 1)  # a mode the gold does not give
     assert mode_accuracy([[("PROTEST", "demo")]], [events]) == (0, 0)  # type not found: no mode score
