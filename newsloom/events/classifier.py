@@ -33,6 +33,11 @@ ARTIFACT = "data/classifier.json"
 #: The classifier of the pack languages it lists in ``metadata["routes"]``; optional (absent: the
 #: classifier of :data:`ARTIFACT` reads every language).
 PACK_ARTIFACT = "data/classifier_packs.json"
+#: Every pack-language artifact, read in this order; each routes the languages its ``metadata["routes"]``
+#: lists and no language may be routed by two (session 13: a retrained model won the route rule for
+#: English but lost it for Indonesian, whose round-12 model keeps its route: one file per winner, so a
+#: language keeps its reader until a new one beats it under the route rule).
+PACK_ARTIFACTS = (PACK_ARTIFACT, "data/classifier_packs_en.json")
 #: One sentence in this many (by a hash of its text) is held out of training, for evaluation.
 HELDOUT_EVERY = 5
 #: The data files of project-written labelled sentences (``data/sentences_<name>.tsv``), named by
@@ -246,14 +251,26 @@ def routable_languages() -> tuple[str, ...]:
 @cache
 def load_classifier() -> EventClassifier:
     """The shipped classifier (``newsloom/events/data/classifier.json``), loaded once per process,
-    with the pack languages routed to ``data/classifier_packs.json`` when that file ships."""
+    with each pack language routed to the artifact of :data:`PACK_ARTIFACTS` that lists it."""
     fix = "rebuild it with 'python scripts/train_events.py'."
     model = EventClassifier.from_json(read_artifact(ARTIFACT, "The event classifier", fix))
-    packs = resources.files("newsloom.events").joinpath(PACK_ARTIFACT)
-    if not packs.is_file():
-        return model
-    data = dict(json.loads(packs.read_text(encoding="utf-8")))
-    return model.with_routes(EventClassifier.from_json(data), pack_routes(data))
+    routes: dict[str, EventClassifier] = {}
+    owners: dict[str, str] = {}
+    for name in PACK_ARTIFACTS:
+        packs = resources.files("newsloom.events").joinpath(name)
+        if not packs.is_file():
+            continue
+        data = dict(json.loads(packs.read_text(encoding="utf-8")))
+        routed = dataclasses.replace(EventClassifier.from_json(data), routes={})
+        for code in pack_routes(data, name):
+            if code in owners:
+                raise ValueError(
+                    f"{name}: routes {code!r}, which {owners[code]} routes already; a language has one "
+                    "reader: remove it from one file's metadata.routes"
+                )
+            owners[code] = name
+            routes[code] = routed
+    return dataclasses.replace(model, routes=routes) if routes else model
 
 
 @cache

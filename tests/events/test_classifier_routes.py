@@ -10,8 +10,10 @@ from importlib import resources
 import numpy as np
 import pytest
 
+from newsloom.events import classifier
 from newsloom.events.classifier import (
     PACK_ARTIFACT,
+    PACK_ARTIFACTS,
     EventClassifier,
     load_classifier,
     pack_routes,
@@ -100,13 +102,32 @@ def test_a_language_without_a_pack_is_never_routed_away_from_the_shipped_weights
         pack_routes({"metadata": {"routes": ["en", "es", "de"]}}, "data/x.json")
 
 
-def test_the_shipped_classifier_routes_what_its_pack_artifact_lists():
-    path = resources.files("newsloom.events").joinpath(PACK_ARTIFACT)
+def test_the_shipped_classifier_routes_what_its_pack_artifacts_list():
     model = load_classifier()
-    if not path.is_file():
-        assert model.routes == {}  # one classifier for every language
-        return
-    listed = json.loads(path.read_text(encoding="utf-8"))["metadata"]["routes"]
+    listed: dict[str, str] = {}
+    for name in PACK_ARTIFACTS:
+        path = resources.files("newsloom.events").joinpath(name)
+        if path.is_file():
+            for code in json.loads(path.read_text(encoding="utf-8"))["metadata"]["routes"]:
+                listed[code] = name
     assert sorted(model.routes) == sorted(listed)
     assert model.for_language("es") is model and model.for_language("de") is model
-    assert not np.array_equal(model.for_language(listed[0]).weights, model.weights)
+    for code in listed:
+        assert not np.array_equal(model.for_language(code).weights, model.weights)
+    if {"en", "id"} <= set(listed) and listed["en"] != listed["id"]:  # two readers, one per file
+        assert not np.array_equal(model.for_language("en").weights, model.for_language("id").weights)
+
+
+def test_two_pack_artifacts_routing_one_language_is_refused(tmp_path, monkeypatch):
+    data = json.loads(resources.files("newsloom.events").joinpath(PACK_ARTIFACT).read_text(encoding="utf-8"))
+    data["metadata"]["routes"] = ["fr"]
+    for name in ("a.json", "b.json"):
+        (tmp_path / name).write_text(json.dumps(data), encoding="utf-8")
+    monkeypatch.setattr(classifier, "PACK_ARTIFACTS", (str(tmp_path / "a.json"), str(tmp_path / "b.json")))
+    load_classifier.cache_clear()
+    try:
+        with pytest.raises(ValueError, match=r"b\.json: routes 'fr', which .*a\.json routes already"):
+            load_classifier()
+    finally:
+        monkeypatch.undo()
+        load_classifier.cache_clear()
