@@ -24,7 +24,7 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -35,10 +35,12 @@ from newsloom.events.gatherings import MEETING_KEY, TOLD_KEY, gathering_name, to
 from newsloom.events.implicit import implied_meetings
 from newsloom.events.parties import (
     Roles,
+    entity_ids,
     matched_parties,
     own_side,
     parties,
     parties_match,
+    roles_from_rows,
     stored_roles,
     with_roles,
 )
@@ -307,9 +309,18 @@ def _with_stored_roles(event: store.StoredEvent, roles: Roles) -> store.StoredEv
     )
 
 
-#: The roles read during one merge step, by the keys asked for: merging writes no roles (entity
-#: linking does, before it), so within a step the same keys read the same roles (#18).
-_ROLES_READ: ContextVar[dict[frozenset[str], Roles] | None] = ContextVar("roles_read", default=None)
+@dataclass
+class _RolesRead:
+    """The stored roles read during one merge step: merging writes no roles (entity linking does,
+    before it), so within a step each entity's role rows, and each body's role holders, are read
+    once, whichever set of keys asks for them (#18)."""
+
+    holders: dict[int, list[int]] = field(default_factory=dict)  # body id -> who holds a role of it
+    rows: dict[int, list[entity_rows.RoleRow]] = field(default_factory=dict)  # entity id -> its roles
+    roles: dict[frozenset[str], Roles] = field(default_factory=dict)  # keys asked for -> their roles
+
+
+_ROLES_READ: ContextVar[_RolesRead | None] = ContextVar("roles_read", default=None)
 
 #: An article's groups as :func:`_story_dated` read them during one merge step, by article: they
 #: depend on its entity links, the stored roles and its story's span, none of which merging writes,
@@ -321,9 +332,9 @@ _GROUPS_READ: ContextVar[dict[str, tuple[Article, StoryDated]] | None] = Context
 
 @contextmanager
 def _merge_step() -> Iterator[None]:
-    """One merge step: each set of keys' stored roles read once inside the block, and each event's
-    key and actor rows rewritten only where they change (``store.remembering_writes``)."""
-    token, groups = _ROLES_READ.set({}), _GROUPS_READ.set({})
+    """One merge step: stored roles and each article's groups read once inside the block, and each
+    event's key and actor rows rewritten only where they change (``store.remembering_writes``)."""
+    token, groups = _ROLES_READ.set(_RolesRead()), _GROUPS_READ.set({})
     try:
         with store.remembering_writes():
             yield
@@ -333,14 +344,26 @@ def _merge_step() -> Iterator[None]:
 
 
 def _stored_roles(conn: Connection, keys: Iterable[str]) -> Roles:
-    """:func:`stored_roles`, read once per set of keys inside :func:`_merge_step`."""
+    """:func:`stored_roles`; inside :func:`_merge_step` from the rows read once per entity."""
     read = _ROLES_READ.get()
     wanted = frozenset(keys)
     if read is None:
         return stored_roles(conn, wanted)
-    if wanted not in read:
-        read[wanted] = stored_roles(conn, wanted)
-    return read[wanted]
+    if wanted not in read.roles:
+        ids = entity_ids(wanted)
+        new = [i for i in ids if i not in read.holders]
+        if new:
+            found = entity_rows.role_holders(conn, new)
+            read.holders.update((i, found.get(i, [])) for i in new)
+        everyone = sorted(set(ids) | {h for i in ids for h in read.holders[i]})
+        missing = [i for i in everyone if i not in read.rows]
+        if missing:
+            read.rows.update((i, []) for i in missing)
+            for row in entity_rows.roles_of(conn, missing):
+                read.rows[row.entity_id].append(row)
+        # by entity id, then as each entity's rows were read: the order of one roles_of query
+        read.roles[wanted] = roles_from_rows([row for i in everyone for row in read.rows[i]])
+    return read.roles[wanted]
 
 
 def find_match(conn: Connection, group: ArticleEvent, parent_id: int | None) -> int | None:
