@@ -116,22 +116,39 @@ def records_digest(articles: list[Article]) -> str:
     return digest.hexdigest()[:16]
 
 
-def _store_writes(articles: list[Article], charge: Callable[[str, float], None]) -> None:
+def _store_writes(
+    articles: list[Article], charge: Callable[[str, float], None], executes: dict[str, int]
+) -> None:
+    """Save each article and run each corpus step on it; CPU charged per step, and into
+    ``executes`` the SQL statements each sent (an executemany counts once)."""
+    import sqlalchemy as sa
+
     from newsloom.corpus import CORPUS_STEPS
     from newsloom.store import Store
     from newsloom.store.articles import save_article
 
+    count = 0
+
+    def counter(*_: object) -> None:
+        nonlocal count
+        count += 1
+
     with tempfile.TemporaryDirectory() as tmp:
         store = Store.open(str(Path(tmp) / "profile.db"))
+        sa.event.listen(store.engine, "before_cursor_execute", counter)
         for article in articles:
             with store.transaction() as conn:
-                started = time.process_time()
+                started, count = time.process_time(), 0
                 save_article(conn, article)
                 charge(WRITES, time.process_time() - started)
+                executes[WRITES] = executes.get(WRITES, 0) + count
                 for step in CORPUS_STEPS:
-                    started = time.process_time()
+                    started, count = time.process_time(), 0
                     step.run(conn, article)
                     charge(f"corpus: {step.name}", time.process_time() - started)
+                    name = f"corpus: {step.name}"
+                    executes[name] = executes.get(name, 0) + count
+        sa.event.remove(store.engine, "before_cursor_execute", counter)
         store.close()
 
 
@@ -146,6 +163,7 @@ def measure(articles: list[Article]) -> dict[str, Any]:
         cpu[name] = cpu.get(name, 0.0) + seconds
 
     done: list[Article] = []
+    executes: dict[str, int] = {}
     with clock.installed():
         for start in range(0, len(articles), bench.BATCH):
             batch = articles[start : start + bench.BATCH]
@@ -156,10 +174,10 @@ def measure(articles: list[Article]) -> dict[str, Any]:
                 encoder[info.name] += spent_encoder
                 charge(info.name, time.process_time() - before_cpu - spent_encoder)
             done.extend(batch)
-        _store_writes(done, charge)
+        _store_writes(done, charge, executes)
         corpus_encoder = clock.seconds - sum(encoder.values())
     return {"articles": len(articles), "cpu": cpu, "encoder": encoder, "corpus_encoder": corpus_encoder,
-            "digest": records_digest(done)}  # fmt: skip
+            "digest": records_digest(done), "executes": executes}  # fmt: skip
 
 
 def profile_stages(articles: list[Article], top: int, sort: str) -> str:
@@ -226,6 +244,16 @@ def print_measure(runs: dict[str, list[dict[str, Any]]]) -> None:
         row = [1000 * best[way].get(name, 0.0) / n for way in ways]
         ratio = f"   {row[-1] / row[0]:.2f}" if len(ways) == 2 and row[0] > 0 else ""
         print("   " + f"{name:<28}" + "".join(f"{v:14.1f}" for v in row) + ratio)
+    counted = [way for way in ways if "executes" in runs[way][0]]
+    if counted:
+        print("\n   SQL executes per article (an executemany counts once; first round)")
+        for name in runs[counted[-1]][0]["executes"]:
+            row = [runs[way][0]["executes"].get(name, 0) / n for way in counted]
+            ratio = f"   {row[-1] / row[0]:.2f}" if len(row) == 2 and row[0] > 0 else ""
+            print("   " + f"{name:<28}" + "".join(f"{v:14.1f}" for v in row) + ratio)
+        total = [sum(runs[way][0]["executes"].values()) / n for way in counted]
+        ratio = f"   {total[-1] / total[0]:.2f}" if len(total) == 2 and total[0] > 0 else ""
+        print("   " + f"{'= all':<28}" + "".join(f"{v:14.1f}" for v in total) + ratio)
     for way in ways:
         digests = {r["digest"] for r in runs[way]}
         print(f"   records of {way}: {', '.join(sorted(digests))}")

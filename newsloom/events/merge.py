@@ -24,21 +24,23 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from newsloom.article import Article
+from newsloom.article import Article, MetaField
 from newsloom.events import stored as store
 from newsloom.events.actors import fold, identity_keys, is_state, same_actor
 from newsloom.events.gatherings import MEETING_KEY, TOLD_KEY, gathering_name, told_name, venue_key
 from newsloom.events.implicit import implied_meetings
 from newsloom.events.parties import (
     Roles,
+    entity_ids,
     matched_parties,
     own_side,
     parties,
     parties_match,
+    roles_from_rows,
     stored_roles,
     with_roles,
 )
@@ -54,9 +56,10 @@ from newsloom.events.years import (
     with_story_years,
 )
 from newsloom.lang import load_part
+from newsloom.serialize import from_dict
 from newsloom.store import Connection
 from newsloom.store import entities as entity_rows
-from newsloom.store.articles import load_article
+from newsloom.store.articles import article_data
 from newsloom.store.events import keys_and_modes
 
 #: Sources whose dates come from the text (not the publication date) disagree in earnest.
@@ -306,34 +309,71 @@ def _with_stored_roles(event: store.StoredEvent, roles: Roles) -> store.StoredEv
     )
 
 
-#: The roles read during one merge step, by the keys asked for: merging writes no roles (entity
-#: linking does, before it), so within a step the same keys read the same roles (#18).
-_ROLES_READ: ContextVar[dict[frozenset[str], Roles] | None] = ContextVar("roles_read", default=None)
+@dataclass
+class _RolesRead:
+    """The stored roles read during one merge step: merging writes no roles (entity linking does,
+    before it), so within a step each entity's role rows, and each body's role holders, are read
+    once, whichever set of keys asks for them (#18)."""
+
+    holders: dict[int, list[int]] = field(default_factory=dict)  # body id -> who holds a role of it
+    rows: dict[int, list[entity_rows.RoleRow]] = field(default_factory=dict)  # entity id -> its roles
+    roles: dict[frozenset[str], Roles] = field(default_factory=dict)  # keys asked for -> their roles
+
+
+_ROLES_READ: ContextVar[_RolesRead | None] = ContextVar("roles_read", default=None)
+
+#: An article's groups as :func:`_story_dated` read them during one merge step, by article: they
+#: depend on its entity links, the stored roles and its story's span, none of which merging writes,
+#: so a new article's groups found for its neighbourhood are the ones it is merged with (#18).
+_GROUPS_READ: ContextVar[dict[str, tuple[Article, StoryDated]] | None] = ContextVar(
+    "groups_read", default=None
+)
 
 
 @contextmanager
-def _roles_fixed() -> Iterator[None]:
-    """Read each set of keys' stored roles once inside the block (one merge step)."""
-    token = _ROLES_READ.set({})
+def _merge_step() -> Iterator[None]:
+    """One merge step: stored roles and each article's groups read once inside the block, and each
+    event's key and actor rows rewritten only where they change (``store.remembering_writes``)."""
+    token, groups = _ROLES_READ.set(_RolesRead()), _GROUPS_READ.set({})
     try:
-        yield
+        with store.remembering_writes():
+            yield
     finally:
+        _GROUPS_READ.reset(groups)
         _ROLES_READ.reset(token)
 
 
 def _stored_roles(conn: Connection, keys: Iterable[str]) -> Roles:
-    """:func:`stored_roles`, read once per set of keys inside :func:`_roles_fixed`."""
+    """:func:`stored_roles`; inside :func:`_merge_step` from the rows read once per entity."""
     read = _ROLES_READ.get()
     wanted = frozenset(keys)
     if read is None:
         return stored_roles(conn, wanted)
-    if wanted not in read:
-        read[wanted] = stored_roles(conn, wanted)
-    return read[wanted]
+    if wanted not in read.roles:
+        ids = entity_ids(wanted)
+        new = [i for i in ids if i not in read.holders]
+        if new:
+            found = entity_rows.role_holders(conn, new)
+            read.holders.update((i, found.get(i, [])) for i in new)
+        everyone = sorted(set(ids) | {h for i in ids for h in read.holders[i]})
+        missing = [i for i in everyone if i not in read.rows]
+        if missing:
+            read.rows.update((i, []) for i in missing)
+            for row in entity_rows.roles_of(conn, missing):
+                read.rows[row.entity_id].append(row)
+        # by entity id, then as each entity's rows were read: the order of one roles_of query
+        read.roles[wanted] = roles_from_rows([row for i in everyone for row in read.rows[i]])
+    return read.roles[wanted]
 
 
 def find_match(conn: Connection, group: ArticleEvent, parent_id: int | None) -> int | None:
-    """The stored event this article-level event reports, if any (indexed lookups only)."""
+    """The id of the stored event this article-level event reports, if any (indexed lookups only)."""
+    match = best_match(conn, group, parent_id)
+    return match.id if match is not None else None
+
+
+def best_match(conn: Connection, group: ArticleEvent, parent_id: int | None) -> store.StoredEvent | None:
+    """The stored event this article-level event reports, if any, as it is stored now."""
     candidates: dict[int, store.StoredEvent] = {}
     if parent_id is not None:
         for stored in store.candidates_by_parent(conn, parent_id, group.type):
@@ -363,15 +403,15 @@ def find_match(conn: Connection, group: ArticleEvent, parent_id: int | None) -> 
     roles = _stored_roles(conn, {a.key for s in candidates.values() for a in s.participants})
     candidates = {i: _with_stored_roles(s, roles) for i, s in candidates.items()}
     model_only = store.model_only_events(conn, candidates)
-    best: tuple[int, int] | None = None
+    best: tuple[int, store.StoredEvent] | None = None
     for stored in candidates.values():
         around = meetings.get(stored.parent_id or 0, frozenset())
         score = _compatible(
             group, stored, parent_id, around, own, stored.id in model_only, gatherings, stored.id in venue_ids
         )
         score += 2 if score and stored.id in named else 0
-        if score and (best is None or score > best[0] or (score == best[0] and stored.id < best[1])):
-            best = (score, stored.id)
+        if score and (best is None or score > best[0] or (score == best[0] and stored.id < best[1].id)):
+            best = (score, stored)
     return best[1] if best else None
 
 
@@ -547,27 +587,30 @@ def merge_article_events(conn: Connection, article: Article, replay_all: bool = 
     previous = store.article_signature(conn, article.id)
     if previous and _same_events(previous[0], signature):
         return previous[1]
-    with _roles_fixed():
+    with _merge_step():
         return _merge_with_neighbours(conn, article, signature, replay_all)
 
 
 def _merge_with_neighbours(conn: Connection, article: Article, signature: str, replay_all: bool) -> list[int]:
     """:func:`merge_article_events` past its unchanged-article check."""
-    replay = _neighbourhood(conn, article)
-    if not replay_all:
-        replay = [other for other in replay if merge_order(other) > merge_order(article)]
+    # only the neighbours after the article in merge order are merged again (all with replay_all)
+    replay = _neighbourhood(conn, article, None if replay_all else merge_order(article))
     if not replay:
         return _merge(conn, article, signature)
-    for other in replay:
-        for event_id in store.forget_article(conn, other.id):
-            store.refresh_event(conn, event_id)
+    _forget(conn, replay)
     result: list[int] = []
     for other in sorted([*replay, article], key=merge_order):
         if other.id == article.id:
             result = _merge(conn, article, signature)
         else:
-            _merge(conn, other, article_signature(other))
+            _merge(conn, other, article_signature(other), forgotten=True)
     return result
+
+
+def _forget(conn: Connection, articles: Sequence[Article]) -> None:
+    """Take the sources of ``articles`` (to be merged again) out of their events, and refresh those
+    events once, all together (one statement per table, not one per event and article)."""
+    store.refresh_events(conn, store.forget_articles(conn, [a.id for a in articles]))
 
 
 def merge_order(article: Article) -> tuple[str, str]:
@@ -590,11 +633,24 @@ def _groups(conn: Connection, article: Article) -> list[ArticleEvent]:
     )
 
 
-def _story_dated(
-    conn: Connection, article: Article
-) -> tuple[list[ArticleEvent], bool, tuple[date, date] | None]:
+#: An article's groups with the dates their story gives, whether they wait for it, the story's span.
+StoryDated = tuple[list[ArticleEvent], bool, tuple[date, date] | None]
+
+
+def _story_dated(conn: Connection, article: Article) -> StoryDated:
     """The article's groups with their year, or the day of an undated report's "on Saturday", read
-    from its story once it has one; whether they wait for the story; the story's span."""
+    from its story once it has one; whether they wait for the story; the story's span. Inside
+    :func:`_merge_step` read once per article (the same object)."""
+    read = _GROUPS_READ.get()
+    if read is None:
+        return _read_story_dated(conn, article)
+    if article.id not in read or read[article.id][0] is not article:
+        read[article.id] = (article, _read_story_dated(conn, article))
+    groups, waits, span = read[article.id][1]
+    return list(groups), waits, span
+
+
+def _read_story_dated(conn: Connection, article: Article) -> StoryDated:
     groups = _groups(conn, article)
     unsaid = not article.published and has_unsaid_days(groups)
     waits = has_yearless_dates(groups) or unsaid
@@ -679,10 +735,26 @@ def _neighbour_ids(conn: Connection, articles: Sequence[Article]) -> set[str]:
     return found
 
 
-def _neighbourhood(conn: Connection, article: Article) -> list[Article]:
-    """:func:`_neighbour_ids` of one article, loaded."""
-    loaded = [load_article(conn, article_id) for article_id in sorted(_neighbour_ids(conn, [article]))]
-    return [a for a in loaded if a is not None]
+def _neighbourhood(conn: Connection, article: Article, after: tuple[str, str] | None = None) -> list[Article]:
+    """:func:`_neighbour_ids` of one article, loaded (only those after ``after`` in merge order)."""
+    return _load(conn, _neighbour_ids(conn, [article]), after)
+
+
+def _load(conn: Connection, ids: Iterable[str], after: tuple[str, str] | None = None) -> list[Article]:
+    """The stored articles ``ids`` in id order, read in one query; with ``after``, only those that
+    come after it in merge order are built (the others' records are read for their date only)."""
+    records = article_data(conn, sorted(set(ids)))
+    return [
+        Article.from_dict(records[article_id])
+        for article_id in sorted(records)
+        if after is None or _record_order(records[article_id]) > after
+    ]
+
+
+def _record_order(record: dict[str, Any]) -> tuple[str, str]:
+    """:func:`merge_order` of a stored article's record (``Article.to_dict()``) without building it."""
+    published = record.get("metadata", {}).get("published")
+    return (from_dict(MetaField, published).value if published else "", str(record["id"]))
 
 
 def _merge_again(conn: Connection, articles: Sequence[Article]) -> dict[str, list[int]]:
@@ -690,8 +762,7 @@ def _merge_again(conn: Connection, articles: Sequence[Article]) -> dict[str, lis
     neighbourhood, in the fixed order, as :func:`merge_article_events` does for a new report: a
     report that has its day at last may bridge events stored apart meanwhile, and which report came
     first must not decide it. Each neighbour is loaded once per call."""
-    ids = _neighbour_ids(conn, articles)
-    loaded = [a for a in (load_article(conn, article_id) for article_id in sorted(ids)) if a is not None]
+    loaded = _load(conn, _neighbour_ids(conn, articles))
     # a neighbour whose dates wait for its story was merged against an older span: it is merged
     # again too, wherever it falls in the order, and so is every neighbour after the first of them
     # by article id: a reloaded Article is another object, and comparing Articles compares their text
@@ -699,19 +770,18 @@ def _merge_again(conn: Connection, articles: Sequence[Article]) -> dict[str, lis
     waiting_ids = {a.id for a in waiting}
     first = min(merge_order(a) for a in waiting)
     replay = [*waiting, *(a for a in loaded if a.id not in waiting_ids and merge_order(a) > first)]
-    for other in replay:
-        for event_id in store.forget_article(conn, other.id):
-            store.refresh_event(conn, event_id)
+    _forget(conn, replay)
     return {
-        other.id: _merge(conn, other, article_signature(other)) for other in sorted(replay, key=merge_order)
+        other.id: _merge(conn, other, article_signature(other), forgotten=True)
+        for other in sorted(replay, key=merge_order)
     }
 
 
-def _merge(conn: Connection, article: Article, signature: str) -> list[int]:
-    """Merge one article's events greedily against what is stored."""
-    touched = store.forget_article(conn, article.id)
-    for event_id in touched:
-        store.refresh_event(conn, event_id)
+def _merge(conn: Connection, article: Article, signature: str, forgotten: bool = False) -> list[int]:
+    """Merge one article's events greedily against what is stored (``forgotten``: its sources were
+    taken out already, by :func:`_forget`)."""
+    if not forgotten:
+        _forget(conn, [article])
     # events the classifier alone found join only a stored event of their type that shares a linked
     # participant on a compatible date (see _compatible): they never start a merge of their own
     groups, waits, span = _story_dated(conn, article)
@@ -719,9 +789,13 @@ def _merge(conn: Connection, article: Article, signature: str) -> list[int]:
     # meetings first, so the statements made at them can find their stored parent
     for group in sorted(groups, key=lambda g: (g.parent is not None, g.group)):
         parent_id = ids.get(group.parent) if group.parent is not None else None
-        event_id = find_match(conn, group, parent_id) or store.insert_event(conn, group, parent_id)
-        if parent_id is not None:
-            store.attach_to_meeting(conn, event_id, parent_id)
+        match = best_match(conn, group, parent_id)
+        if match is None:
+            event_id = store.insert_event(conn, group, parent_id)
+        else:
+            event_id = match.id
+            if parent_id is not None and match.parent_id is None:  # a later report says where
+                store.attach_to_meeting(conn, event_id, parent_id)
         store.add_sources(conn, event_id, article, group)
         store.refresh_event(conn, event_id)
         ids[group.group] = event_id
@@ -774,15 +848,11 @@ def date_from_story(conn: Connection, article: Article) -> list[int]:
         # once per span the story takes, not D times
         span = story_span(conn, article.id)
         recorded = store.article_signatures(conn, members)
-        for other_id in members:
-            if _dated_against(recorded.get(other_id), span):
-                continue
-            other = load_article(conn, other_id)
-            if other is not None and _dates_pending(other):
-                pending.append(other)
+        stale = [m for m in members if not _dated_against(recorded.get(m), span)]
+        pending.extend(other for other in _load(conn, stale) if _dates_pending(other))
     if not pending:
         return []
-    with _roles_fixed():
+    with _merge_step():
         return _merge_again(conn, pending).get(article.id, [])
 
 

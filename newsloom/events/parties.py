@@ -45,9 +45,21 @@ def _entity_id(key: str) -> int | None:
 def stored_roles(conn: Connection, keys: Iterable[str]) -> Roles:
     """The roles stored for the entities behind ``keys``, and the state of each body among them from
     the people holding a role of it (indexed lookups by entity id)."""
-    ids = sorted({i for i in (_entity_id(k) for k in keys) if i is not None})
+    ids = entity_ids(keys)
     holders = entity_rows.role_holders(conn, ids)
-    rows = entity_rows.roles_of(conn, sorted(set(ids) | {h for hs in holders.values() for h in hs}))
+    return roles_from_rows(
+        entity_rows.roles_of(conn, sorted(set(ids) | {h for hs in holders.values() for h in hs}))
+    )
+
+
+def entity_ids(keys: Iterable[str]) -> list[int]:
+    """The stored entity ids behind corpus keys ("entity:24" -> 24), sorted; other keys have none."""
+    return sorted({i for i in (_entity_id(k) for k in keys) if i is not None})
+
+
+def roles_from_rows(rows: Sequence[entity_rows.RoleRow]) -> Roles:
+    """:func:`stored_roles` from the role rows read (``roles_of`` of the entities and of the holders
+    of a role of them, by entity id, first seen and role)."""
     states: dict[str, set[str]] = {}
     offered: dict[str, list[tuple[str, str | None]]] = {}
     for row in rows:

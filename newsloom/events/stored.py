@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from newsloom.article import Article
@@ -30,17 +31,20 @@ from newsloom.store.events import (
     event_keys_of,
     events_of_articles,
     forget_article,
+    forget_articles,
     get_event,
     has_articles,
     model_only_events,
     record_article,
+    remembering_writes,
     source_rows,
 )
 
 __all__ = [
     "StoredEvent", "add_sources", "article_signature", "article_signatures", "articles_of_events", "events_of_articles", "attach_to_meeting", "candidates_by_keys", "candidates_by_parent",
     "consolidated_date", "day_keys", "event_keys_of", "forget_article", "get_event", "has_articles", "insert_event", "model_only_events",
-    "place_vote", "primary_rows", "record_article", "refresh_event", "row_actors", "source_rows",
+    "place_vote", "primary_rows", "record_article", "refresh_event", "refresh_events", "row_actors", "source_rows",
+    "forget_articles", "remembering_writes",
 ]  # fmt: skip
 
 
@@ -81,6 +85,10 @@ def row_actors(column: str | None) -> tuple[Actor, ...]:
     return _actors(json.loads(column or "[]"))
 
 
+#: Candidate rows converted, by their whole value: merging reads the same stored events again for
+#: each event of each article it merges (a row's id and columns are its cache key, so a changed
+#: event is converted again).
+@lru_cache(maxsize=4096)
 def _stored(row: store.EventRow) -> StoredEvent:
     actors = json.loads(row.actors or "{}")
     return StoredEvent(
@@ -366,10 +374,24 @@ def _state_keys(type_: str, source: list[dict[str, Any]], target: list[dict[str,
 
 def refresh_event(conn: Connection, event_id: int) -> bool:
     """Recompute an event's consolidated fields and keys from its sources; delete it when none is left."""
-    rows = store.source_rows(conn, [event_id])[event_id]
-    if not rows:
-        store.delete_event(conn, event_id)
-        return False
+    return bool(refresh_events(conn, [event_id]))
+
+
+def refresh_events(conn: Connection, event_ids: Iterable[int]) -> list[int]:
+    """:func:`refresh_event` for several events at once (their sources read in one query, each
+    table written in one statement); returns those still standing, the others are deleted."""
+    ids = list(dict.fromkeys(event_ids))
+    if not ids:
+        return []
+    rows = store.source_rows(conn, ids)
+    store.delete_events(conn, [i for i in ids if not rows[i]])
+    kept = [i for i in ids if rows[i]]
+    store.write_events(conn, [consolidated(i, rows[i]) for i in kept])
+    return kept
+
+
+def consolidated(event_id: int, rows: Sequence[store.SourceRow]) -> store.EventWrite:
+    """An event's consolidated fields, blocking keys and actor rows, from its (non-empty) sources."""
     type_ = rows[0].type
     date_, date_end, precision, date_source = consolidated_date(rows)
     primaries = primary_rows(rows)
@@ -429,5 +451,4 @@ def refresh_event(conn: Connection, event_id: int) -> bool:
         for side, actors in (("source", source), ("target", target))
         for a in actors
     ]
-    store.update_event(conn, event_id, values, [(k, d, md) for k in keys for d, md in days], actor_rows)
-    return True
+    return store.EventWrite(event_id, values, [(k, d, md) for k in keys for d, md in days], actor_rows)

@@ -490,11 +490,17 @@ def export_record(article: Article) -> dict[str, Any]:
     return record
 
 
+_DATA_OF = sa.select(articles.c.id, articles.c.data).where(
+    articles.c.id.in_(sa.bindparam("ids", expanding=True))
+)
+
+
 def article_data(conn: sa.Connection, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
-    """Article id -> its stored ``Article.to_dict()`` record (as JSON-decoded data)."""
+    """Article id -> its stored ``Article.to_dict()`` record (as JSON-decoded data), in one query
+    per chunk of ids."""
     found: dict[str, dict[str, Any]] = {}
     for chunk in in_chunks(ids):
-        for row in conn.execute(sa.select(articles.c.id, articles.c.data).where(articles.c.id.in_(chunk))):
+        for row in conn.execute(_DATA_OF, {"ids": chunk}):
             found[row.id] = json.loads(row.data)
     return found
 

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import json
 import weakref
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -167,11 +169,14 @@ class SourceDate:
 
 
 def _events(rows: Iterable[Any]) -> list[EventRow]:
-    return [EventRow(**row._mapping) for row in rows]
+    """Rows of ``select(events)``: their columns are EventRow's fields in order (a test checks it);
+    built by position, not through each row's mapping (merging reads thousands per article)."""
+    return [EventRow(*row) for row in rows]
 
 
 def _sources(rows: Iterable[Any]) -> list[SourceRow]:
-    return [SourceRow(**row._mapping) for row in rows]
+    """Rows of ``select(event_sources)``, by position as in :func:`_events`."""
+    return [SourceRow(*row) for row in rows]
 
 
 # -- prebuilt statements -------------------------------------------------------------------------
@@ -223,24 +228,31 @@ _INSERT_SOURCES = sa.insert(event_sources)
 _INSERT_KEYS = sa.insert(event_keys)
 _INSERT_ACTORS = sa.insert(event_actors)
 _ARTICLE_EVENT_IDS = (
-    sa.select(event_sources.c.event_id)
-    .where(event_sources.c.article_id == sa.bindparam("article_id"))
+    sa.select(event_sources.c.article_id, event_sources.c.event_id)
+    .where(event_sources.c.article_id.in_(_IDS))
     .distinct()
 )
-_DELETE_ARTICLE_SOURCES = sa.delete(event_sources).where(
-    event_sources.c.article_id == sa.bindparam("article_id")
-)
-_DELETE_ARTICLE_RECORD = sa.delete(event_articles).where(
-    event_articles.c.article_id == sa.bindparam("article_id")
+_DELETE_ARTICLE_SOURCES = sa.delete(event_sources).where(event_sources.c.article_id.in_(_IDS))
+_DELETE_ARTICLE_RECORD = sa.delete(event_articles).where(event_articles.c.article_id.in_(_IDS))
+_ARTICLE_SIGNATURES = sa.select(event_articles.c.article_id, event_articles.c.signature).where(
+    event_articles.c.article_id.in_(_IDS)
 )
 _ARTICLE_RECORD = sa.select(event_articles).where(event_articles.c.article_id == sa.bindparam("article_id"))
 _INSERT_RECORD = sa.insert(event_articles)
-_DETACH_STATEMENTS = (
-    sa.update(events).where(events.c.parent_id == sa.bindparam("event_id")).values(parent_id=None)
+_DETACH_STATEMENTS_OF = sa.update(events).where(events.c.parent_id.in_(_IDS)).values(parent_id=None)
+_DELETE_KEYS = sa.delete(event_keys).where(event_keys.c.event_id.in_(_IDS))
+_DELETE_ACTORS = sa.delete(event_actors).where(event_actors.c.event_id.in_(_IDS))
+_DELETE_EVENTS = sa.delete(events).where(events.c.id.in_(_IDS))
+_DELETE_KEY_ROWS = sa.delete(event_keys).where(
+    event_keys.c.event_id == sa.bindparam("b_event"),
+    event_keys.c.key == sa.bindparam("b_key"),
+    event_keys.c.day == sa.bindparam("b_day"),
 )
-_DELETE_KEYS = sa.delete(event_keys).where(event_keys.c.event_id == sa.bindparam("event_id"))
-_DELETE_ACTORS = sa.delete(event_actors).where(event_actors.c.event_id == sa.bindparam("event_id"))
-_DELETE_EVENT = sa.delete(events).where(events.c.id == sa.bindparam("event_id"))
+_DELETE_ACTOR_ROWS = sa.delete(event_actors).where(
+    event_actors.c.event_id == sa.bindparam("b_event"),
+    event_actors.c.key == sa.bindparam("b_key"),
+    event_actors.c.side == sa.bindparam("b_side"),
+)
 #: the SET clause comes from the parameters' names (``b_id`` is no column of ``events``)
 _UPDATE_EVENT = sa.update(events).where(events.c.id == sa.bindparam("b_id"))
 _ATTACH = (
@@ -322,12 +334,10 @@ def events_by_id(conn: sa.Connection, event_ids: Sequence[int]) -> list[EventRow
 
 def source_rows(conn: sa.Connection, event_ids: Sequence[int]) -> dict[int, list[SourceRow]]:
     """Source rows of several events, in reading order."""
-    if not event_ids:
-        return {}
-    rows = _sources(conn.execute(_SOURCE_ROWS, {"ids": list(event_ids)}))
     grouped: dict[int, list[SourceRow]] = {i: [] for i in event_ids}
-    for row in rows:
-        grouped[row.event_id].append(row)
+    for chunk in in_chunks(list(grouped)):
+        for row in _sources(conn.execute(_SOURCE_ROWS, {"ids": chunk})):
+            grouped[row.event_id].append(row)
     return grouped
 
 
@@ -344,6 +354,9 @@ def insert_event(conn: sa.Connection, values: dict[str, Any]) -> int:
     result = conn.execute(_INSERT_EVENT, {**defaults, **values})
     key = result.inserted_primary_key
     assert key is not None
+    written = _WRITTEN.get()
+    if written is not None:
+        written[int(key[0])] = _NOTHING_WRITTEN  # a new event has no keys and no actor rows yet
     return int(key[0])
 
 
@@ -355,11 +368,21 @@ def add_sources(conn: sa.Connection, rows: Sequence[dict[str, Any]]) -> None:
 
 def forget_article(conn: sa.Connection, article_id: str) -> list[int]:
     """Remove an article's sources (before re-merging it); return the events they belonged to."""
-    given = {"article_id": article_id}
-    touched = [r[0] for r in conn.execute(_ARTICLE_EVENT_IDS, given)]
-    conn.execute(_DELETE_ARTICLE_SOURCES, given)
-    conn.execute(_DELETE_ARTICLE_RECORD, given)
-    return touched
+    return forget_articles(conn, [article_id])
+
+
+def forget_articles(conn: sa.Connection, article_ids: Sequence[str]) -> list[int]:
+    """Remove the sources and merge records of several articles (three statements per chunk of ids);
+    return the events they belonged to, each once, article by article in the order given."""
+    by_article: dict[str, list[int]] = {}
+    for chunk in in_chunks(list(dict.fromkeys(article_ids))):
+        given = {"ids": chunk}
+        for row in conn.execute(_ARTICLE_EVENT_IDS, given):
+            by_article.setdefault(str(row.article_id), []).append(int(row.event_id))
+        conn.execute(_DELETE_ARTICLE_SOURCES, given)
+        conn.execute(_DELETE_ARTICLE_RECORD, given)
+    touched = [i for article_id in article_ids for i in by_article.get(article_id, [])]
+    return list(dict.fromkeys(touched))
 
 
 def article_signature(conn: sa.Connection, article_id: str) -> tuple[str, list[int]] | None:
@@ -371,11 +394,7 @@ def article_signatures(conn: sa.Connection, article_ids: Sequence[str]) -> dict[
     """The recorded signatures of many articles' merges, in one query per chunk of ids."""
     found: dict[str, str] = {}
     for chunk in in_chunks(list(article_ids)):
-        rows = conn.execute(
-            sa.select(event_articles.c.article_id, event_articles.c.signature).where(
-                event_articles.c.article_id.in_(chunk)
-            )
-        )
+        rows = conn.execute(_ARTICLE_SIGNATURES, {"ids": chunk})
         found.update({str(row.article_id): str(row.signature) for row in rows})
     return found
 
@@ -394,14 +413,59 @@ def record_article(conn: sa.Connection, article_id: str, signature: str, event_i
 
 # -- consolidation (the values are computed by newsloom.events.stored) ----------------------------------
 
+#: An event's blocking-key rows (key, day, month-day) and actor rows (key, side, name, folded).
+KeyRows = frozenset[tuple[str, str, str]]
+ActorRows = tuple[tuple[str, str, str, str], ...]
+_NOTHING_WRITTEN: tuple[KeyRows, ActorRows] = (frozenset(), ())
+
+#: Inside :func:`remembering_writes` (one merge step, one transaction): the key and actor rows each
+#: event has in the store as this step wrote them, so a refresh writes only what changed. Merging
+#: refreshes an event after each source it gains, mostly adding keys and actors it has, or none (#18).
+_WRITTEN: ContextVar[dict[int, tuple[KeyRows, ActorRows]] | None] = ContextVar(
+    "event_rows_written", default=None
+)
+
+
+@contextmanager
+def remembering_writes() -> Iterator[None]:
+    """Within the block, remember the key and actor rows written per event (nothing else may write
+    ``event_keys`` or ``event_actors`` inside it) and write only their changes."""
+    token = _WRITTEN.set({})
+    try:
+        yield
+    finally:
+        _WRITTEN.reset(token)
+
+
+@dataclass(frozen=True, slots=True)
+class EventWrite:
+    """An event's consolidated ``values`` (columns of ``events``), its blocking keys (key, day,
+    month-day) and its actor rows (key, side, name, folded columns of ``event_actors``)."""
+
+    event_id: int
+    values: dict[str, Any]
+    keys: Sequence[tuple[str, str, str]]
+    actors: Sequence[dict[str, Any]]
+
 
 def delete_event(conn: sa.Connection, event_id: int) -> None:
     """Remove an event left without sources (its statements lose their meeting)."""
-    given = {"event_id": event_id}
-    conn.execute(_DETACH_STATEMENTS, given)
-    conn.execute(_DELETE_KEYS, given)
-    conn.execute(_DELETE_ACTORS, given)
-    conn.execute(_DELETE_EVENT, given)
+    delete_events(conn, [event_id])
+
+
+def delete_events(conn: sa.Connection, event_ids: Sequence[int]) -> None:
+    """Remove events left without sources (their statements lose their meeting): four statements
+    per chunk of ids."""
+    written = _WRITTEN.get()
+    for chunk in in_chunks(list(dict.fromkeys(event_ids))):
+        given = {"ids": chunk}
+        conn.execute(_DETACH_STATEMENTS_OF, given)
+        conn.execute(_DELETE_KEYS, given)
+        conn.execute(_DELETE_ACTORS, given)
+        conn.execute(_DELETE_EVENTS, given)
+        if written is not None:
+            for event_id in chunk:  # SQLite may give a deleted event's id to the next new one
+                written.pop(event_id, None)
 
 
 def update_event(
@@ -413,16 +477,66 @@ def update_event(
 ) -> None:
     """Write an event's consolidated ``values``, and replace its blocking keys (key, day, month-day)
     and its actor rows (key, side, name, folded)."""
-    given = {"event_id": event_id}
-    conn.execute(_UPDATE_EVENT, {**values, "updated_at": now(), "b_id": event_id})
-    conn.execute(_DELETE_KEYS, given)
-    if keys:
-        conn.execute(
-            _INSERT_KEYS, [{"key": k, "day": d, "md": md, "event_id": event_id} for k, d, md in keys]
+    write_events(conn, [EventWrite(event_id, values, keys, actors)])
+
+
+def write_events(conn: sa.Connection, writes: Sequence[EventWrite]) -> None:
+    """:func:`update_event` for several events (one of each), in one statement per table and kind:
+    an ``UPDATE`` of the rows (one per set of columns), then the key and actor rows replaced. Inside
+    :func:`remembering_writes` only the rows an event gains or loses are written (the rows are sets:
+    nothing reads them in the order they were written)."""
+    if not writes:
+        return
+    stamp = now()
+    by_columns: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for write in writes:
+        by_columns.setdefault(tuple(sorted(write.values)), []).append(
+            {**write.values, "updated_at": stamp, "b_id": write.event_id}
         )
-    conn.execute(_DELETE_ACTORS, given)
-    if actors:
-        conn.execute(_INSERT_ACTORS, [{**a, "event_id": event_id} for a in actors])
+    for rows in by_columns.values():
+        conn.execute(_UPDATE_EVENT, rows)
+    written = _WRITTEN.get()
+    cleared: list[int] = []  # events whose rows are not known here: all replaced
+    keys_gone: list[dict[str, Any]] = []
+    keys_new: list[dict[str, Any]] = []
+    actors_gone: list[dict[str, Any]] = []
+    actors_new: list[dict[str, Any]] = []
+    for write in writes:
+        event_id = write.event_id
+        keys = frozenset(write.keys)
+        actors = tuple((a["key"], a["side"], a["name"], a["folded"]) for a in write.actors)
+        before = written.get(event_id) if written is not None else None
+        if before is None:
+            cleared.append(event_id)
+            had_keys: frozenset[tuple[str, str, str]] = frozenset()
+            had_actors: frozenset[tuple[str, str, str, str]] = frozenset()
+        else:
+            had_keys, had_actors = before[0], frozenset(before[1])
+            keys_gone.extend({"b_event": event_id, "b_key": k, "b_day": d} for k, d, _ in had_keys - keys)
+            actors_gone.extend(
+                {"b_event": event_id, "b_key": k, "b_side": side} for k, side, *_ in had_actors - set(actors)
+            )
+        keys_new.extend(
+            {"key": k, "day": d, "md": md, "event_id": event_id}
+            for k, d, md in write.keys
+            if (k, d, md) not in had_keys
+        )
+        actors_new.extend(
+            {**a, "event_id": event_id}
+            for a, row in zip(write.actors, actors, strict=True)
+            if row not in had_actors
+        )
+        if written is not None:
+            written[event_id] = (keys, actors)
+    for chunk in in_chunks(cleared):
+        conn.execute(_DELETE_KEYS, {"ids": chunk})
+        conn.execute(_DELETE_ACTORS, {"ids": chunk})
+    for statement, rows in (
+        (_DELETE_KEY_ROWS, keys_gone), (_DELETE_ACTOR_ROWS, actors_gone),
+        (_INSERT_KEYS, keys_new), (_INSERT_ACTORS, actors_new),
+    ):  # fmt: skip
+        if rows:
+            conn.execute(statement, rows)
 
 
 # -- reads for the CLI, the API and exports ------------------------------------------------------------

@@ -86,11 +86,16 @@ def test_a_report_given_again_as_a_reloaded_copy_is_merged_again_once(monkeypatc
     reloaded = dataclasses.replace(report, path="stored/a.txt")
     neighbour = make_article("Waly thanked Quang.", "en", {}, article_id="r2", published="2025-10-26")
     monkeypatch.setattr(merge, "_neighbour_ids", lambda conn, articles: {"r1", "r2"})
-    monkeypatch.setattr(merge, "load_article", lambda conn, i: {"r1": reloaded, "r2": neighbour}[i])
+    stored = {"r1": reloaded, "r2": neighbour}
+    monkeypatch.setattr(merge, "_load", lambda conn, ids, after=None: [stored[i] for i in sorted(ids)])
     monkeypatch.setattr(merge, "_dates_pending", lambda a: a.id == "r1")
-    monkeypatch.setattr(merge.store, "forget_article", lambda conn, i: [])
+    forgotten: list[str] = []
+    monkeypatch.setattr(merge.store, "forget_articles", lambda conn, ids: forgotten.extend(ids) or [])
     merged: list[str] = []
-    monkeypatch.setattr(merge, "_merge", lambda conn, a, signature: merged.append(a.id) or [len(merged)])
+    monkeypatch.setattr(
+        merge, "_merge", lambda conn, a, signature, forgotten=False: merged.append(a.id) or [len(merged)]
+    )
     result = merge._merge_again(None, [report, reloaded])
+    assert sorted(forgotten) == ["r1", "r2"]
     assert sorted(merged) == ["r1", "r2"]
     assert set(result) == {"r1", "r2"}

@@ -15,7 +15,7 @@ from newsloom.events.merge import date_from_story, merge_article_events
 from newsloom.events.queries import list_events
 from newsloom.store import Store
 from newsloom.store import stories as story_rows
-from newsloom.store.articles import load_article, save_article
+from newsloom.store.articles import save_article
 from newsloom.timex.types import TimeExpression
 
 from .helpers import make_article
@@ -62,12 +62,12 @@ class Loads(list[str]):
     """The articles ``date_from_story`` loads: the members it merges again and their neighbours."""
 
     def date(self, conn, article) -> None:
-        before = merge.load_article
-        merge.load_article = lambda c, i: self.append(i) or load_article(c, i)  # type: ignore[assignment]
+        before = merge._load  # every stored article it reads, in one query per call
+        merge._load = lambda c, ids, after=None: self.extend(sorted(set(ids))) or before(c, ids, after)  # type: ignore[assignment]
         try:
             date_from_story(conn, article)
         finally:
-            merge.load_article = before  # type: ignore[assignment]
+            merge._load = before  # type: ignore[assignment]
 
 
 def test_undated_members_are_loaded_once_while_the_story_span_stays(tmp_path) -> None:

@@ -3,10 +3,18 @@ statements built per call did: by day and by month-day, by type, by parent; keys
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from newsloom.store import Store
 from newsloom.store import events as rows
+from newsloom.store.schema import event_sources, events
+
+
+def test_row_types_list_their_tables_columns_in_order() -> None:
+    # event and source rows are built by position from select(table): the fields must follow it
+    assert [f.name for f in dataclasses.fields(rows.EventRow)] == [c.name for c in events.columns]
+    assert [f.name for f in dataclasses.fields(rows.SourceRow)] == [c.name for c in event_sources.columns]
 
 
 def _event(conn, type_: str, date: str | None, mode: str | None = None, parent: int | None = None) -> int:
@@ -76,4 +84,83 @@ def test_candidates_found_by_key_day_and_type(tmp_path: Path) -> None:
         rows.attach_to_meeting(conn, statement, other_type)  # a statement keeps the meeting it has
         kept = rows.get_event(conn, statement)
         assert kept is not None and kept.parent_id == yearless
+    store.close()
+
+
+def _rows_of(conn, event_id: int) -> tuple[set[tuple[str, str, str]], set[tuple[str, str, str, str]]]:
+    import sqlalchemy as sa
+
+    from newsloom.store.schema import event_actors, event_keys
+
+    keys = conn.execute(
+        sa.select(event_keys.c.key, event_keys.c.day, event_keys.c.md).where(
+            event_keys.c.event_id == event_id
+        )
+    )
+    actors = conn.execute(
+        sa.select(event_actors.c.key, event_actors.c.side, event_actors.c.name, event_actors.c.folded).where(
+            event_actors.c.event_id == event_id
+        )
+    )
+    return {tuple(r) for r in keys}, {tuple(r) for r in actors}
+
+
+def test_inside_a_merge_step_only_changed_rows_are_written_and_the_rows_are_those_given(
+    tmp_path: Path,
+) -> None:
+    import sqlalchemy as sa
+
+    store = Store.open(str(tmp_path / "events.db"))
+    # (keys, date, actors as (key, side, name)): grown, the same, shrunk, renamed, moved in time
+    steps = [
+        (["entity:1"], "2025-10-24", [("entity:1", "source", "Quang")]),
+        (
+            ["entity:1", "entity:2"],
+            "2025-10-24",
+            [("entity:1", "source", "Quang"), ("entity:2", "target", "Waly")],
+        ),
+        (
+            ["entity:1", "entity:2"],
+            "2025-10-24",
+            [("entity:1", "source", "Quang"), ("entity:2", "target", "Waly")],
+        ),
+        (["entity:2"], "2025-10-24", [("entity:2", "target", "Waly")]),
+        (
+            ["entity:2", "entity:3"],
+            "2025-10-24",
+            [("entity:2", "target", "Ghada Waly"), ("entity:3", "source", "UN")],
+        ),
+        (["entity:2"], "2025-10-25", [("entity:2", "source", "Ghada Waly")]),
+    ]
+    statements: list[str] = []
+    sa.event.listen(store.engine, "before_cursor_execute", lambda *args: statements.append(args[2]))
+    with store.transaction() as conn:
+        other = _event(conn, "CONSULT", "2025-10-24")
+        _keyed(conn, other, ["entity:1", "entity:9"], "2025-10-24")  # written outside: replaced whole
+        with rows.remembering_writes():
+            event = _event(conn, "CONSULT", "2025-10-24")
+            for step, (keys, date, actors) in enumerate(steps):
+                statements.clear()
+                days = rows.day_keys(date)
+                given = [{"key": k, "side": s, "name": n, "folded": n.lower()} for k, s, n in actors]
+                rows.update_event(
+                    conn, event, {"date": date}, [(k, d, md) for k in keys for d, md in days], given
+                )
+                kinds = [s.split()[0] for s in statements]
+                assert _rows_of(conn, event) == (
+                    {(k, d, md) for k in keys for d, md in days},
+                    {(k, s, n, n.lower()) for k, s, n in actors},
+                )
+                if step == 1:  # grown: only inserts after the update
+                    assert kinds == ["UPDATE", "INSERT", "INSERT"]
+                if step == 2:  # unchanged: the update alone
+                    assert kinds == ["UPDATE"]
+            statements.clear()
+            rows.update_event(conn, other, {}, [("entity:5", "2025-10-24", "10-24")], [])
+            assert sum(s.startswith("DELETE") for s in statements) == 2  # not known here: all replaced
+            assert _rows_of(conn, other) == ({("entity:5", "2025-10-24", "10-24")}, set())
+            rows.delete_event(conn, event)
+            again = _event(conn, "CONSULT", "2025-10-24")  # SQLite may give the deleted id again
+            rows.update_event(conn, again, {}, [("entity:7", "2025-10-24", "10-24")], [])
+            assert _rows_of(conn, again) == ({("entity:7", "2025-10-24", "10-24")}, set())
     store.close()
