@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
+from typing import Any
 
 from newsloom.article import Article
 from newsloom.entities.types import Mention
@@ -86,3 +87,18 @@ QUANG_AND_GUESTS: People = {
 }
 #: Quang's meetings with the two guests he received together: one meeting each
 EACH_GUEST = [(("person:quang",), ("person:naghiyev",)), (("person:quang",), ("person:jalalzadeh",))]
+
+
+def load_training_script(name: str) -> Any:
+    """``scripts/train_events.py`` imported as module ``name`` (the script is not a package module)."""
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "scripts" / "train_events.py"
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module

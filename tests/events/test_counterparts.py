@@ -6,14 +6,12 @@ is one event."""
 from __future__ import annotations
 
 import pytest
-import sqlalchemy as sa
 
 from newsloom.article import Article
 from newsloom.events.extract import extract_events
 from newsloom.events.merge import merge_article_events
 from newsloom.events.rollup import rollup
 from newsloom.events.types import Actor, Event
-from newsloom.store.migrations import m0003_events
 
 from .helpers import make_article
 
@@ -65,14 +63,6 @@ def test_a_statement_with_one_guest_goes_to_that_guest_s_meeting():
     ]
     meetings = rollup(events)
     assert meetings[2].parent == meetings[1].group != meetings[0].group
-
-
-@pytest.fixture
-def conn():
-    engine = sa.create_engine("sqlite://")
-    with engine.begin() as connection:
-        m0003_events.upgrade(connection)
-        yield connection
 
 
 def _report(article_id: str, target: Actor, host: str | None) -> Article:

@@ -8,27 +8,17 @@ people, so no lookup found them. Meetings are now keyed by their participants' s
 from __future__ import annotations
 
 import pytest
-import sqlalchemy as sa
 
 from newsloom.article import Article
 from newsloom.events.merge import merge_article_events
 from newsloom.events.queries import list_events
 from newsloom.events.types import Actor, Event
-from newsloom.store.migrations import m0003_events
 
 CUONG = Actor(key="person:luong cuong", name="Lương Cường", type="person", country="VNM")
 RAMAPHOSA = Actor(key="person:ramaphosa", name="Cyril Ramaphosa", type="person", country="ZAF")
 SOUTH_AFRICA = Actor(key="place:za", name="South Africa", type="place", country="ZAF")
 VIETNAM = Actor(key="place:vn", name="Vietnam", type="place", country="VNM")
 LAOS = Actor(key="place:la", name="Laos", type="place", country="LAO")
-
-
-@pytest.fixture
-def conn():
-    engine = sa.create_engine("sqlite://")
-    with engine.begin() as connection:
-        m0003_events.upgrade(connection)
-        yield connection
 
 
 def _report(article_id: str, source: Actor, target: Actor, day: str, classifier: str) -> Article:

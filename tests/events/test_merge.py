@@ -11,19 +11,10 @@ import sqlalchemy as sa
 from newsloom.events.merge import merge_article_events
 from newsloom.events.queries import event_detail, export_events, list_events, timeline
 from newsloom.events.stage import find_events
-from newsloom.store.migrations import m0003_events
 
 from .helpers import SON, UNODC, VN, WALY, make_article
 
 NAMES = {"Bùi Thanh Sơn": SON, "Ghada Waly": WALY, "UNODC": UNODC, "Việt Nam": VN}
-
-
-@pytest.fixture
-def conn():
-    engine = sa.create_engine("sqlite://")
-    with engine.begin() as connection:
-        m0003_events.upgrade(connection)
-        yield connection
 
 
 def vi_report(day: str = "21/10", value: str = "2025-10-21TAF", article_id: str = "vi1") -> object:

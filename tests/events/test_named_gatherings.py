@@ -9,14 +9,12 @@ apart (the ceremony, and the press conference held there that afternoon).
 from __future__ import annotations
 
 import pytest
-import sqlalchemy as sa
 
 from newsloom.events.gatherings import gathering_name, venue_key
 from newsloom.events.merge import merge_article_events
 from newsloom.events.queries import event_detail
 from newsloom.events.stage import find_events
 from newsloom.lang import load_part
-from newsloom.store.migrations import m0003_events
 
 from .helpers import make_article
 
@@ -35,14 +33,6 @@ NAMES = {
     "Hà Nội": ("place", "place:hanoi", "Hanoi", None, None),
 }
 TOLD = "Ngày 25-10-2025, Lễ mở ký Công ước khai mạc tại Trung tâm Hội nghị Quốc gia."
-
-
-@pytest.fixture
-def conn():
-    engine = sa.create_engine("sqlite://")
-    with engine.begin() as connection:
-        m0003_events.upgrade(connection)
-        yield connection
 
 
 def _article(text: str, lang: str, day: str, value: str, article_id: str):

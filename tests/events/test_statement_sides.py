@@ -8,26 +8,14 @@ direction (tests/gold/events/README.md, guideline 4). Sentences made up for thes
 
 from __future__ import annotations
 
-import pytest
-import sqlalchemy as sa
-
 from newsloom.events.merge import merge_article_events
 from newsloom.events.queries import event_detail
 from newsloom.events.stage import find_events
-from newsloom.store.migrations import m0003_events
 
 from .helpers import SON, WALY, make_article
 
 ASEAN = ("organization", "org:asean", "Association of Southeast Asian Nations", None, None)
 NAMES = {"Bùi Thanh Sơn": SON, "Ghada Waly": WALY, "ASEAN": ASEAN}
-
-
-@pytest.fixture
-def conn():
-    engine = sa.create_engine("sqlite://")
-    with engine.begin() as connection:
-        m0003_events.upgrade(connection)
-        yield connection
 
 
 def _report(text: str, lang: str, article_id: str, when: str) -> object:

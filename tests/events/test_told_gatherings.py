@@ -9,13 +9,11 @@ from __future__ import annotations
 from itertools import permutations
 
 import pytest
-import sqlalchemy as sa
 
 from newsloom.events.gatherings import proper_name, venue_key
 from newsloom.events.merge import merge_article_events
 from newsloom.events.queries import event_detail
 from newsloom.events.stage import find_events
-from newsloom.store.migrations import m0003_events
 
 from .helpers import make_article
 
@@ -30,14 +28,6 @@ NAMES = {
     "Tổng Thư ký António Guterres": GUTERRES,
 }
 TOLD = "Sáng 25-10, Lễ mở ký Công ước khai mạc."
-
-
-@pytest.fixture
-def conn():
-    engine = sa.create_engine("sqlite://")
-    with engine.begin() as connection:
-        m0003_events.upgrade(connection)
-        yield connection
 
 
 def _article(text: str, day: str | None, article_id: str, lang: str = "vi"):

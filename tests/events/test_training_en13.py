@@ -4,16 +4,12 @@ training script only with ``--languages ...,en13``."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from collections import Counter
-from pathlib import Path
 
 from newsloom.events import training
 from newsloom.events.classifier import load_sentences
 from newsloom.events.types import PLOVER_TYPES
-
-SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "train_events.py"
+from tests.events.helpers import load_training_script
 
 
 def _items():
@@ -44,11 +40,7 @@ def test_no_round_13_sentence_is_written_twice_nor_shared_with_the_other_files()
 
 
 def test_the_training_script_reads_them_only_when_asked():
-    spec = importlib.util.spec_from_file_location("train_events_en13", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
+    module = load_training_script("train_events_en13")
     texts, _, codes, counts = module.training_texts({"en", "en13"})
     plain, _, _, plain_counts = module.training_texts({"en"})
     assert counts["sentences_en13.tsv"] == len(_items()) and "sentences_en13.tsv" not in plain_counts
