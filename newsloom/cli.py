@@ -422,8 +422,9 @@ def event(
     for src in detail.sources:
         table.add_row(src.language or "?", src.path, src.date or "?", evidence_text(src))
     console.print(table)
-    legend = ", ".join(f"[{SPAN_STYLES[k]}]{name}[/]" for k, name in SPAN_LEGEND.items())
-    console.print(f"marked: {legend}", highlight=False)
+    if console.color_system:  # piped or a plain terminal: nothing is marked, so no legend
+        legend = ", ".join(f"[{SPAN_STYLES[k]}]{name}[/]" for k, name in SPAN_LEGEND.items())
+        console.print(f"marked: {legend}", highlight=False)
     if any(src.spans_from == "searched" for src in detail.sources):
         console.print(
             "[yellow]note:[/] where a sentence's words were not recorded, its trigger is marked at its word's "

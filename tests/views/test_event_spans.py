@@ -148,3 +148,15 @@ def test_a_row_that_cannot_be_placed_marks_the_first_occurrence_and_says_so(tmp_
     assert [(s.kind, s.start, s.text) for s in source.spans] == [
         ("trigger", source.sentence.index("tiếp"), "tiếp")
     ]
+
+
+def test_piped_cli_output_names_no_marks_it_cannot_show(reports: tuple[Path, dict[str, int]]) -> None:
+    from typer.testing import CliRunner
+
+    from newsloom.cli import app, console
+
+    path, ids = reports
+    shown = CliRunner().invoke(app, ["event", str(ids["vi"]), "--db", str(path)])
+    assert shown.exit_code == 0, shown.output
+    assert "tiếp" in shown.output
+    assert ("marked:" in shown.output) == bool(console.color_system)
