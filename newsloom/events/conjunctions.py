@@ -1,6 +1,8 @@
 """The words that list actors ("Việt Nam và Lào", "X and Y") or join a partner to one ("with X",
 "bersama X"), as patterns built from the language packs' ``conjunctions``, ``comitatives``,
-``list_determiners`` and ``complementizers`` (``lang/<iso>/events.py``).
+``list_determiners`` and ``complementizers``, and the words that end a person's appositive
+(``appositive_stops``) or go on with a subject's next predicate (``additive_adverbs``)
+(``lang/<iso>/events.py``).
 
 The events stage builds one :class:`ListWords` from the packs of the languages it is built for
 (``EventSettings.languages``): a sentence names its actors in its own language, but a list inside it
@@ -45,6 +47,10 @@ class ListWords:
     closing_title: re.Pattern[str]
     #: a word between a reporting verb and the subject it reports ("that", "rằng", "bahwa")
     complementizer: re.Pattern[str]
+    #: a word (or ";") that ends the appositive after a person's name ("who", "để", "yang")
+    appositive_stop: re.Pattern[str]
+    #: after a clause conjunction, an adverb opening the same subject's next predicate ("also", "cũng")
+    additive: re.Pattern[str]
 
     @classmethod
     def from_rules(cls, packs: Sequence[EventRules]) -> ListWords:
@@ -54,6 +60,8 @@ class ListWords:
         comitative = _alternation(w for p in packs for w in p.comitatives)
         det = _alternation(w for p in packs for w in p.list_determiners)
         complementizer = _alternation(w for p in packs for w in p.complementizers)
+        stops = _alternation(w for p in packs for w in p.appositive_stops)
+        additive = _alternation(w for p in packs for w in p.additive_adverbs)
         return cls(
             list_gap=re.compile(
                 rf"^\s*\)?\s*(?:['’]s)?\s*(?:,|,?\s*(?:{joined})(?:\s+(?:{det}))?)\s*$", re.I
@@ -67,6 +75,8 @@ class ListWords:
                 rf"\s*,?\s*(?:{conj})\s+(?P<title>(?:[^\W\d_][\w'’-]*\s+){{0,8}})", re.I
             ),
             complementizer=re.compile(rf"^(?:{complementizer})$", re.I),
+            appositive_stop=re.compile(rf"\b(?:{stops})\b|;", re.I),
+            additive=re.compile(rf"\s*(?:{additive})\s", re.I),
         )
 
 

@@ -74,7 +74,7 @@ def extract_events(article: Article, words: ListWords | None = None) -> list[Eve
         rules = _rules_for(language)
         mentions = mentions_of.get(index, [])
         slots = sentence_slots(
-            sentence, mentions, text, rules, article.entities, rules.home_country, local_country
+            sentence, mentions, text, rules, article.entities, rules.home_country, local_country, words
         )
         persons = _with_host(slots, text, sentence.start, state, rules)
         state.sentence_persons = tuple(persons) if len(persons) >= 2 else ()
@@ -127,7 +127,7 @@ def _sentence_events(
     triggers = find_triggers(sentence, text, rules, slots, article.entities)
     if not triggers:
         return []
-    clauses = split_clauses(sentence, text, rules, triggers)
+    clauses = split_clauses(sentence, text, rules, triggers, words)
     negation = rules.compiled("negation")
     hypothetical = rules.compiled("hypothetical")
     opinion = rules.compiled("opinion")

@@ -194,6 +194,12 @@ class EventRules:
     #: words between a reporting verb and the subject it reports, not counted as words of another
     #: subject ("said that X ...", "khẳng định rằng", "bahwa", "also", "will")
     complementizers: tuple[str, ...] = ()
+    #: words that end the appositive after a person's name (a relative clause, a purpose, a word of
+    #: tense: "who", "để", "yang"): what follows is no title the person holds
+    appositive_stops: tuple[str, ...] = ()
+    #: an adverb after a clause conjunction that opens the same subject's next predicate ("and also",
+    #: "và cũng"): the sentence splits there into clauses
+    additive_adverbs: tuple[str, ...] = ()
     #: a visit phrase that ends right before the host ("is on an official visit to", "thăm chính
     #: thức", "kunjungan ... ke"): in a classifier's reading the actor before it is the visitor
     visit_to: str = r"(?!)"

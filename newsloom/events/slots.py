@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from newsloom.article import Article, Sentence
 from newsloom.entities.types import Mention
 from newsloom.events.actors import actor_from_mention, country_code
+from newsloom.events.conjunctions import ListWords
 from newsloom.events.dates import sentence_of
 from newsloom.events.groups import find_groups, sector_keys
 from newsloom.events.rules import EventRules
@@ -80,6 +81,7 @@ def sentence_slots(
     article_mentions: Sequence[Mention],
     home_country: str | None,
     local_country: str | None = None,
+    words: ListWords | None = None,
 ) -> list[Slot]:
     """Actor positions of one sentence, in order; title prefixes are folded into their person."""
     outer = _outermost(mentions)
@@ -109,7 +111,14 @@ def sentence_slots(
         ):
             continue  # "một người Indonesia 34 tuổi": a suspect's nationality, the country does nothing
         titles = (
-            affiliations(mention, mentions, text, article_mentions, rules.compiled("clause_appositive"))
+            affiliations(
+                mention,
+                mentions,
+                text,
+                article_mentions,
+                rules.compiled("clause_appositive"),
+                words.appositive_stop if words else None,
+            )  # fmt: skip
             if mention.type == "person"
             else ()
         )

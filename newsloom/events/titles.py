@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from newsloom.article import Sentence
 from newsloom.entities.types import Mention
 from newsloom.events.actors import fold
+from newsloom.events.conjunctions import default_list_words
 
 #: A place/organization this close before a person, with only words between, is the person's title
 #: ("Tổng thống Nam Phi Matamela Cyril Ramaphosa", "UN Secretary-General António Guterres").
@@ -21,12 +22,6 @@ TITLE_PREFIX_GAP = 30
 
 #: An appositive after a person ("Ghada Waly, Executive Director of UNODC, ...") reaches this far.
 APPOSITIVE_REACH = 220
-
-
-#: Words that end an appositive in any language (a relative clause, a purpose, a verb of tense).
-_APPOSITIVE_STOP = re.compile(
-    r"\b(?:who|which|that|to|nhân dịp|để|đã|sẽ|đang|khi|yang|untuk|akan|telah|sedang|saat)\b|[;]", re.I
-)
 
 
 def _role_of_key(mention: Mention, article_mentions: Sequence[Mention]) -> str | None:
@@ -45,9 +40,12 @@ def affiliations(
     text: str,
     article_mentions: Sequence[Mention],
     clause: re.Pattern[str] | None = None,
+    stop: re.Pattern[str] | None = None,
 ) -> tuple[str, ...]:
     """Organizations and countries a person speaks for: role_of, the title before, the appositive
-    after (not one ``clause`` opens: "Sugiono, speaking at the meeting of X" is no title)."""
+    after (not one ``clause`` opens: "Sugiono, speaking at the meeting of X" is no title; none past a
+    ``stop``, the packs' ``appositive_stops``: "who", "để", "yang")."""
+    stop = stop or default_list_words().appositive_stop
     keys: list[str] = []
     role_of = _role_of_key(person, article_mentions)
     if role_of:
@@ -62,7 +60,7 @@ def affiliations(
             gap = text[person.end : other.start]
             if not gap.lstrip().startswith((",", "(")) or len(gap) > APPOSITIVE_REACH:
                 continue
-            if _APPOSITIVE_STOP.search(gap) or (clause is not None and clause.match(gap.lstrip(" ,("))):
+            if stop.search(gap) or (clause is not None and clause.match(gap.lstrip(" ,("))):
                 continue
             if any(
                 m.type == "person" and person.end <= m.start < other.start and fold(m.key) != fold(person.key)

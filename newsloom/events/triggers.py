@@ -7,12 +7,12 @@ first trigger is its main one, the rest are embedded content unless a new subjec
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsloom.article import Sentence
 from newsloom.entities.types import Mention
+from newsloom.events.conjunctions import ListWords, default_list_words
 from newsloom.events.rules import EventRules, Trigger
 from newsloom.events.slots import Slot
 
@@ -71,9 +71,15 @@ def find_triggers(
 
 
 def split_clauses(
-    sentence: Sentence, text: str, rules: EventRules, triggers: Sequence[TriggerMatch]
+    sentence: Sentence,
+    text: str,
+    rules: EventRules,
+    triggers: Sequence[TriggerMatch],
+    words: ListWords | None = None,
 ) -> list[tuple[int, int]]:
-    """Clause spans of a sentence: split at clause breaks, and at a conjunction that a verb follows."""
+    """Clause spans of a sentence: split at clause breaks, and at a conjunction that a verb or an
+    additive adverb ("also", "cũng": the packs' ``additive_adverbs``) follows."""
+    additive = (words or default_list_words()).additive
     cuts: set[int] = set()
     for match in rules.compiled("clause_break").finditer(text, sentence.start, sentence.end):
         cuts.add(match.start())
@@ -84,9 +90,7 @@ def split_clauses(
     trigger_starts = {m.full_start for m in triggers}
     for match in rules.compiled("clause_conjunction").finditer(text, sentence.start, sentence.end):
         rest = text[match.end() : sentence.end]
-        if not (
-            reporting.match(rest) or match.end() in trigger_starts or re.match(r"\s*(?:cũng|also)\s", rest)
-        ):
+        if not (reporting.match(rest) or match.end() in trigger_starts or additive.match(rest)):
             continue
         # the triggers of the clause so far: a complement opened after any of them holds the verbs
         # joined here ("meminta X mendorong negara-negara agar menandatangani dan meratifikasi")

@@ -354,6 +354,9 @@ RULES = EventRules(
     counterparts_before=r"\bavec\s+(?:\S+\s+)?$|\bavec\s+" + _ARTICLE_TITLE + r"[^,;.]{0,80}$",
     clause_appositive=r"(?:s['’]exprimant|intervenant|prenant\s+la\s+parole)\b",
     conjunctions=("et",),
+    comitatives=("avec",),
+    complementizers=("que", "qu'", "qu’"),
+    appositive_stops=("qui", "pour", "afin de", "lors de"),
     # "..., chef du service, et le vice-ministre iranien des Affaires étrangères" Y: the last guest's title
     closing_title=_ARTICLE_TITLE,
     visit_to=r"\b(?:visite|voyage)(?:\s+(?:officielle|d['’]État|de\s+travail))?\s+(?:en|au|aux|à)\s+",

@@ -261,6 +261,7 @@ RULES = EventRules(
     conjunctions=("dan", "serta"),
     comitatives=("bersama", "bersama dengan", "dengan"),
     complementizers=("bahwa", "akan", "telah"),
+    appositive_stops=("yang", "untuk", "akan", "telah", "sedang", "saat"),
     members_before=r"\b(?:negara-negara|negara|para\s+pemimpin|pemerintah)(?:\s+anggota)?\s*$",
     # "Konvensi PBB Melawan Kejahatan Siber", "Piagam ASEAN": a title, the body is no party
     document_before=r"\b(?:Konvensi|Traktat|Perjanjian|Piagam|Protokol|Deklarasi|Resolusi)\s+$",

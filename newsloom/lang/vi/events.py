@@ -294,6 +294,8 @@ RULES = EventRules(
     conjunctions=("và",),
     comitatives=("với", "cùng", "cùng với"),
     complementizers=("rằng", "là", "sẽ", "luôn", "cũng", "đã"),
+    appositive_stops=("nhân dịp", "để", "đã", "sẽ", "đang", "khi"),
+    additive_adverbs=("cũng",),
     members_before=r"\b(?:các|những)\s+(?:nước|quốc\s+gia|thành\s+viên|chính\s+phủ)(?:\s+thành\s+viên)?\s*$",
     # "Công ước (của) Liên hợp quốc về ...", "Hiến chương ASEAN": a title, the body is no party
     document_before=r"\b(?:Công\s+ước|Hiệp\s+ước|Hiến\s+chương|Nghị\s+định\s+thư)\s+(?:của\s+)?$",
