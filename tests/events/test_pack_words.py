@@ -43,7 +43,9 @@ def _code_strings(path: Path) -> list[str]:
 def test_the_module_holds_no_language_words(module):
     strings = _code_strings(EVENTS / module)
     assert strings, f"no string found: the test reads {module} wrongly"
-    found = [(word, s) for s in strings for word in MOVED if f" {word} " in f" {s.lower()} " or f"|{word}" in s]
+    found = [
+        (word, s) for s in strings for word in MOVED if f" {word} " in f" {s.lower()} " or f"|{word}" in s
+    ]
     assert not found, f"language words in newsloom/events/{module}: {found}"
 
 
