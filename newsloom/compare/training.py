@@ -525,3 +525,50 @@ def residual_spreads(predicted: np.ndarray, y: np.ndarray, not_article: np.ndarr
         "articles": round(float(np.std(errors[~not_article])), 3),
         "not_article": round(float(np.std(errors[not_article])), 3) if not_article.any() else float("nan"),
     }
+
+
+def refresh_rows(
+    pairs: Sequence[dict[str, Any]],
+    x: np.ndarray,
+    names: Sequence[str],
+    langs: Sequence[str],
+    meta: Mapping[str, Any],
+    encoder: Encoder,
+) -> tuple[np.ndarray, dict[str, Any]]:
+    """A stored feature matrix with the rows of the pairs labelled ``langs`` on both sides computed
+    again by the code as it is, and the model's ``meta`` with those languages' centres and
+    same-language spreads recomputed from those texts (as training computes them from all texts).
+
+    The rest stays as stored: the corpus centre (whole texts do not depend on how a text is cut),
+    the other languages' centres, and the spreads of a refreshed language against another one
+    (their texts are not read again; no training pair mixes Arabic with another language). Used
+    when a change touches one language: its ~112 texts are embedded instead of all 2,502.
+    """
+    from newsloom.compare.features import language_centers, pair_spreads
+    from newsloom.compare.model import center_vector
+    from newsloom.compare.model import language_centers as stored_centers
+    from newsloom.compare.model import pair_spreads as stored_spreads
+
+    rows = [i for i, p in enumerate(pairs) if p["lang1"] in langs and p["lang2"] in langs]
+    texts = list(dict.fromkeys(t for i in rows for t in (pairs[i]["text1"], pairs[i]["text2"])))
+    prepared = dict(
+        zip(
+            texts,
+            prepare_texts(texts, [None] * len(texts), encoder, meta["date_source"], meta["place_source"]),
+            strict=True,
+        )
+    )
+    languages = stored_centers(meta) or {}
+    fresh = {k: v for k, v in language_centers(list(prepared.values())).items() if k in langs}
+    languages.update(fresh)
+    spreads = stored_spreads(meta)
+    chosen = [p for p in prepared.values() if (p.parts.language or "") in fresh]
+    spreads.update(pair_spreads(chosen, fresh))
+    center = center_vector(meta)
+    out = x.copy()
+    for i in rows:
+        f = pair_features(
+            prepared[pairs[i]["text1"]], prepared[pairs[i]["text2"]], center, languages, spreads
+        )
+        out[i] = [f[n] for n in names]
+    return out, {**meta, "languages": languages_meta(languages), "spreads": spreads_meta(spreads)}
