@@ -79,6 +79,23 @@ def read_pairs(path: str | Path) -> list[dict[str, Any]]:
         return [json.loads(line) for line in handle if line.strip()]
 
 
+def stored_pairs(pairs: Sequence[dict[str, Any]], pair_ids: Sequence[str]) -> list[dict[str, Any]]:
+    """The rows of a stored feature matrix (``pair_ids`` in its order) as pairs of the data file.
+
+    The file holds 40 pair ids twice (the same two articles scraped twice, near-identical texts):
+    rows are matched by position when the matrix was made from the file in its order, and by id
+    only when every id is unique, never by a dict of ids, which gives both rows the later one."""
+    if [p["pair_id"] for p in pairs] == list(pair_ids):
+        return list(pairs)
+    by_id = {p["pair_id"]: p for p in pairs}
+    if len(by_id) < len(pairs) or not set(pair_ids) <= set(by_id):
+        raise SystemExit(
+            "the stored feature matrix was made from other pairs than the data file (or in another "
+            "order); rebuild it with 'python scripts/train_compare.py'."
+        )
+    return [by_id[i] for i in pair_ids]
+
+
 def article_ids(pair_id: str) -> list[str]:
     """The numeric article ids in a pair id ('1484037032zh_1483931345zh' -> both numbers)."""
     return re.findall(r"\d+", pair_id)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from newsloom.compare.model import DIMENSIONS
 from newsloom.compare.training import (
@@ -203,3 +204,14 @@ def test_refreshing_one_language_recomputes_its_rows_centre_and_spread_only() ->
         prepared[0], prepared[1], np.zeros(dim, dtype=np.float32), stored_centers(fresh_meta), spreads
     )
     assert np.allclose(x[0], [expected[n] for n in names], atol=1e-4)
+
+
+def test_stored_rows_are_matched_by_position_when_ids_repeat() -> None:
+    from newsloom.compare.training import stored_pairs
+
+    pairs = [{"pair_id": "1_2", "text1": "a"}, {"pair_id": "3_4"}, {"pair_id": "1_2", "text1": "b"}]
+    assert [p.get("text1") for p in stored_pairs(pairs, ["1_2", "3_4", "1_2"])] == ["a", None, "b"]
+    unique = [{"pair_id": "1_2"}, {"pair_id": "3_4"}]
+    assert stored_pairs(unique, ["3_4", "1_2"]) == unique[::-1]
+    with pytest.raises(SystemExit, match="other pairs"):
+        stored_pairs(pairs, ["3_4", "1_2", "1_2"])  # reordered, and the ids repeat: no safe match
