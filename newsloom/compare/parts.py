@@ -21,13 +21,7 @@ MIN_SEGMENT_LETTERS = 12
 #: Sentence ends of scripts written without a space after them (Chinese, Japanese) or with their own
 #: marks (Arabic, Devanagari); the shared splitter only knows the Latin ones.
 _WIDE_STOPS = re.compile(r"(?<=[。！？；؟।])")
-_SOFT_BREAK = re.compile(r"(?<=[,，、;:：،؛])\s*|\s+")
-#: A full stop (or ! ?) and a space, then maybe a quote, then a letter: where a sentence of a script
-#: without capitals (Arabic, Hebrew, Devanagari) ends. The shared splitter ends a sentence only before
-#: a capital, so an Arabic article was one run of text cut every MAX_SEGMENT_CHARS mid-sentence.
-_STOP_BEFORE_LETTER = re.compile(r"(?<=[.!?…])[\"'”’»)\]]*\s+(?=[\"'“‘«(\[]?([^\W\d_]))")
-#: Scripts without capitals that end sentences with their own marks (。), read by _WIDE_STOPS instead.
-_OWN_STOPS_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_SOFT_BREAK = re.compile(r"(?<=[,，、;:：])\s*|\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,22 +59,8 @@ def _segments(text: str, lang: str | None) -> list[str]:
     out: list[str] = []
     for sentence in split_sentences(text, lang):
         for piece in _WIDE_STOPS.split(sentence.text):
-            for clause in _caseless_sentences(piece):
-                out.extend(_cut(clause.strip()))
+            out.extend(_cut(piece.strip()))
     return [s for s in out if sum(ch.isalpha() for ch in s) >= MIN_SEGMENT_LETTERS]
-
-
-def _caseless_sentences(piece: str) -> list[str]:
-    """``piece`` cut after each full stop that a letter without case follows (see _STOP_BEFORE_LETTER)."""
-    out, start = [], 0
-    for match in _STOP_BEFORE_LETTER.finditer(piece):
-        letter = match.group(1)
-        if letter.isupper() or letter.islower() or _OWN_STOPS_SCRIPT.match(letter):
-            continue  # a cased letter: the shared splitter's call; CJK: their own stops
-        out.append(piece[start : match.start()])
-        start = match.start()
-    out.append(piece[start:])
-    return out
 
 
 def _cut(piece: str) -> list[str]:

