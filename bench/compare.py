@@ -219,7 +219,7 @@ def refresh_language(
     """The stored matrix with the rows of ``langs``' pairs recomputed by the code as it is
     (``training.refresh_rows``: those languages' centres and spreads recomputed, the rest as
     shipped); ``out``: also written there, in the format of :data:`STORED`. Embeddings are
-    cached in ``cache`` (Arabic's 112 texts: a few CPU minutes instead of ~80 for all)."""
+    cached in ``cache`` (Arabic's 108 texts: a few CPU minutes instead of ~80 for all)."""
     from newsloom.compare import load_model
     from newsloom.compare.training import PickleCache, refresh_rows
     from newsloom.stories.embed import CachedEncoder, get_encoder

@@ -559,7 +559,7 @@ def refresh_rows(
     The rest stays as stored: the corpus centre (whole texts do not depend on how a text is cut),
     the other languages' centres, and the spreads of a refreshed language against another one
     (their texts are not read again; no training pair mixes Arabic with another language). Used
-    when a change touches one language: its ~112 texts are embedded instead of all 2,502.
+    when a change touches one language: its texts (Arabic: 108) are embedded instead of all 2,502.
     """
     from newsloom.compare.features import language_centers, pair_spreads
     from newsloom.compare.model import center_vector
