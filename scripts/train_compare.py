@@ -60,6 +60,7 @@ from newsloom.compare.training import (  # noqa: E402
     read_pairs,
     residual_spreads,
     spreads_meta,
+    stored_pairs,
 )
 
 DATA = ROOT.parent / "shared" / "data" / "semeval2022-task8" / "train.jsonl"
@@ -228,9 +229,8 @@ def write_uncertainty(data: Path, folds: int) -> int:
 
     model = load_model()
     metrics = json.loads(METRICS_PATH.read_text(encoding="utf-8"))
-    by_id = {p["pair_id"]: p for p in read_pairs(data)}
     with np.load(FEATURES_PATH) as stored:
-        pairs = [by_id[str(i)] for i in stored["pair_id"]]
+        pairs = stored_pairs(read_pairs(data), [str(i) for i in stored["pair_id"]])
         x, names = stored["x"].astype(float), tuple(str(n) for n in stored["names"])
     if names != model.feature_names:
         raise SystemExit(f"{FEATURES_PATH} does not hold the shipped model's features; retrain the model.")

@@ -79,6 +79,23 @@ def read_pairs(path: str | Path) -> list[dict[str, Any]]:
         return [json.loads(line) for line in handle if line.strip()]
 
 
+def stored_pairs(pairs: Sequence[dict[str, Any]], pair_ids: Sequence[str]) -> list[dict[str, Any]]:
+    """The rows of a stored feature matrix (``pair_ids`` in its order) as pairs of the data file.
+
+    The file holds 40 pair ids twice (the same two articles scraped twice, near-identical texts):
+    rows are matched by position when the matrix was made from the file in its order, and by id
+    only when every id is unique, never by a dict of ids, which gives both rows the later one."""
+    if [p["pair_id"] for p in pairs] == list(pair_ids):
+        return list(pairs)
+    by_id = {p["pair_id"]: p for p in pairs}
+    if len(by_id) < len(pairs) or not set(pair_ids) <= set(by_id):
+        raise SystemExit(
+            "the stored feature matrix was made from other pairs than the data file (or in another "
+            "order); rebuild it with 'python scripts/train_compare.py'."
+        )
+    return [by_id[i] for i in pair_ids]
+
+
 def article_ids(pair_id: str) -> list[str]:
     """The numeric article ids in a pair id ('1484037032zh_1483931345zh' -> both numbers)."""
     return re.findall(r"\d+", pair_id)
@@ -525,3 +542,50 @@ def residual_spreads(predicted: np.ndarray, y: np.ndarray, not_article: np.ndarr
         "articles": round(float(np.std(errors[~not_article])), 3),
         "not_article": round(float(np.std(errors[not_article])), 3) if not_article.any() else float("nan"),
     }
+
+
+def refresh_rows(
+    pairs: Sequence[dict[str, Any]],
+    x: np.ndarray,
+    names: Sequence[str],
+    langs: Sequence[str],
+    meta: Mapping[str, Any],
+    encoder: Encoder,
+) -> tuple[np.ndarray, dict[str, Any]]:
+    """A stored feature matrix with the rows of the pairs labelled ``langs`` on both sides computed
+    again by the code as it is, and the model's ``meta`` with those languages' centres and
+    same-language spreads recomputed from those texts (as training computes them from all texts).
+
+    The rest stays as stored: the corpus centre (whole texts do not depend on how a text is cut),
+    the other languages' centres, and the spreads of a refreshed language against another one
+    (their texts are not read again; no training pair mixes Arabic with another language). Used
+    when a change touches one language: its texts (Arabic: 108) are embedded instead of all 2,502.
+    """
+    from newsloom.compare.features import language_centers, pair_spreads
+    from newsloom.compare.model import center_vector
+    from newsloom.compare.model import language_centers as stored_centers
+    from newsloom.compare.model import pair_spreads as stored_spreads
+
+    rows = [i for i, p in enumerate(pairs) if p["lang1"] in langs and p["lang2"] in langs]
+    texts = list(dict.fromkeys(t for i in rows for t in (pairs[i]["text1"], pairs[i]["text2"])))
+    prepared = dict(
+        zip(
+            texts,
+            prepare_texts(texts, [None] * len(texts), encoder, meta["date_source"], meta["place_source"]),
+            strict=True,
+        )
+    )
+    languages = stored_centers(meta) or {}
+    fresh = {k: v for k, v in language_centers(list(prepared.values())).items() if k in langs}
+    languages.update(fresh)
+    spreads = stored_spreads(meta)
+    chosen = [p for p in prepared.values() if (p.parts.language or "") in fresh]
+    spreads.update(pair_spreads(chosen, fresh))
+    center = center_vector(meta)
+    out = x.copy()
+    for i in rows:
+        f = pair_features(
+            prepared[pairs[i]["text1"]], prepared[pairs[i]["text2"]], center, languages, spreads
+        )
+        out[i] = [f[n] for n in names]
+    return out, {**meta, "languages": languages_meta(languages), "spreads": spreads_meta(spreads)}

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
+import pytest
 
 from bench.compare import _fit_predict, _stacked, monotone_signs
 from newsloom.compare.model import DIMENSIONS
@@ -49,3 +52,18 @@ def test_the_stacked_head_scores_every_test_row_on_the_scale() -> None:
     assert scores.shape == (20,)
     assert np.all((scores >= 1) & (scores <= 4))
     assert np.corrcoef(scores, 4 - 3 * x[100:, 0])[0, 1] > 0.8
+
+
+def test_another_matrix_must_hold_the_stored_pairs_and_columns(tmp_path: Path) -> None:
+    from bench.compare import _other_matrix
+
+    pairs = [{"pair_id": "1_2"}, {"pair_id": "3_4"}]
+    names = ("cos_whole", "names_jaccard")
+    path = tmp_path / "m.npz"
+    x = np.array([[0.5, 0.1], [0.2, 0.0]], dtype=np.float32)
+    np.savez(path, pair_id=np.array(["1_2", "3_4"]), x=x, names=np.array(names), cosine=np.zeros(2))
+    assert np.allclose(_other_matrix(path, pairs, names), x)
+    with pytest.raises(SystemExit, match="other columns"):
+        _other_matrix(path, pairs, names[::-1])
+    with pytest.raises(SystemExit, match="other pairs"):
+        _other_matrix(path, pairs[::-1], names)

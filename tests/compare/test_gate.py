@@ -16,7 +16,14 @@ import pytest
 from newsloom.compare import load_model
 from newsloom.compare.features import feature_names
 from newsloom.compare.model import DIMENSIONS
-from newsloom.compare.training import cross_validate, labels, pair_groups, pearson_by_dimension, read_pairs
+from newsloom.compare.training import (
+    cross_validate,
+    labels,
+    pair_groups,
+    pearson_by_dimension,
+    read_pairs,
+    stored_pairs,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT.parent / "shared" / "data" / "semeval2022-task8" / "train.jsonl"
@@ -50,8 +57,9 @@ def stored() -> dict[str, np.ndarray]:
 
 
 @pytest.fixture(scope="module")
-def pairs_by_id() -> dict[str, dict]:
-    return {p["pair_id"]: p for p in read_pairs(DATA)}
+def stored_rows(stored: dict[str, np.ndarray]) -> list[dict]:
+    """The data file's pairs of the stored matrix's rows, in its order (by position: 40 ids repeat)."""
+    return stored_pairs(read_pairs(DATA), [str(i) for i in stored["pair_id"]])
 
 
 def test_recorded_cross_validation_is_above_the_floors(metrics: dict, floors: dict) -> None:
@@ -90,16 +98,16 @@ def test_shipped_model_matches_the_recorded_run_and_the_code(metrics: dict) -> N
 
 @needs_data
 def test_cross_validation_recomputed_on_a_grouped_subset(
-    stored: dict[str, np.ndarray], pairs_by_id: dict[str, dict], floors: dict
+    stored: dict[str, np.ndarray], stored_rows: list[dict], floors: dict
 ) -> None:
     subset = floors["subset"]
     ids = [str(i) for i in stored["pair_id"]]
-    assert set(ids) <= set(pairs_by_id), "the stored features are not those of the shared training file"
+    assert ids == [p["pair_id"] for p in stored_rows]
     groups = pair_groups(ids)
     rng = np.random.default_rng(subset["seed"])
     chosen_groups = rng.permutation(np.unique(groups))
     keep = np.isin(groups, chosen_groups[: subset["groups"]])
-    x, y = stored["x"][keep].astype(float), labels([pairs_by_id[i] for i in np.array(ids)[keep]])
+    x, y = stored["x"][keep].astype(float), labels([p for p, k in zip(stored_rows, keep, strict=True) if k])
     names = tuple(str(n) for n in stored["names"])
     oof = cross_validate(x, y, groups[keep], names, folds=subset["folds"])
     scores = pearson_by_dimension(oof, y)
@@ -111,7 +119,7 @@ def test_cross_validation_recomputed_on_a_grouped_subset(
 @needs_data
 @pytest.mark.slow
 def test_stored_features_are_what_the_code_computes(
-    stored: dict[str, np.ndarray], pairs_by_id: dict[str, dict]
+    stored: dict[str, np.ndarray], stored_rows: list[dict]
 ) -> None:
     from newsloom.compare.features import pair_features, prepare_texts
     from newsloom.compare.model import center_vector, language_centers, pair_spreads
@@ -121,7 +129,7 @@ def test_stored_features_are_what_the_code_computes(
     names = [str(n) for n in stored["names"]]
     rows = np.random.default_rng(7).choice(len(stored["pair_id"]), size=6, replace=False)
     for row in rows:
-        pair = pairs_by_id[str(stored["pair_id"][row])]
+        pair = stored_rows[row]
         a, b = prepare_texts(
             [pair["text1"], pair["text2"]],
             [None, None],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from newsloom.compare.model import DIMENSIONS
 from newsloom.compare.training import (
@@ -124,3 +125,93 @@ def test_a_held_out_language_has_no_centre_unless_seen_unrated() -> None:
     assert known[train].all() and not known[test].any()  # French unseen: the fallback scores it
     _, _, known = centred_features(pairs, prepared, train, also_centre=list(prepared.values()))
     assert known.all()  # French seen without its ratings
+
+
+class WordHashEncoder:
+    """Vectors from hashed words: any script, no model."""
+
+    name = "word-hash"
+    dim = 32
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        import hashlib
+
+        from newsloom.stories.embed import normalise_rows
+
+        rows = np.full((len(texts), self.dim), 0.05, dtype=np.float32)
+        for i, text in enumerate(texts):
+            for word in text.split():
+                rows[i, hashlib.md5(word.encode()).digest()[0] % self.dim] += 1.0
+        return normalise_rows(rows)
+
+
+def test_refreshing_one_language_recomputes_its_rows_centre_and_spread_only() -> None:
+    from newsloom.compare.features import feature_names, language_centers, pair_features, prepare_texts
+    from newsloom.compare.model import language_centers as stored_centers
+    from newsloom.compare.model import pair_spreads as stored_spreads
+    from newsloom.compare.training import languages_meta, refresh_rows, spreads_meta
+
+    places = ["القاهرة", "بغداد", "دمشق", "بيروت", "عمان", "الرياض", "تونس", "الجزائر"]
+    arabic = [
+        f"أعلنت وزارة الصحة في {places[k % 8]} اليوم عن {k + 3} إصابات جديدة بفيروس كورونا. "
+        f"وقال المتحدث باسم الوزارة إن الحكومة ستفرض قيودا جديدة على السفر خلال الأسبوع {k}."
+        for k in range(32)
+    ]
+    english = [f"The minister of health in Cairo said {k} new cases were found today." for k in range(4)]
+    pairs = [
+        {
+            "pair_id": f"{k}_{k + 100}",
+            "lang1": "ar",
+            "lang2": "ar",
+            "text1": arabic[2 * k],
+            "text2": arabic[2 * k + 1],
+        }
+        for k in range(16)
+    ] + [
+        {
+            "pair_id": f"{k}_{k + 200}",
+            "lang1": "en",
+            "lang2": "en",
+            "text1": english[2 * k],
+            "text2": english[2 * k + 1],
+        }
+        for k in range(2)
+    ]
+    names = feature_names()
+    dim = WordHashEncoder.dim
+    old = np.full(dim, 0.1, dtype=np.float32)
+    from newsloom.compare.features import LanguageCenter, PairSpread
+
+    meta = {
+        "date_source": "cldr",
+        "place_source": "geonames",
+        "center": [0.0] * dim,
+        "languages": languages_meta({"ar": LanguageCenter(old, old), "en": LanguageCenter(old, old)}),
+        "spreads": spreads_meta({"ar|ar": PairSpread(0, 1, 0, 1), "ar|en": PairSpread(0.5, 1, 0.5, 1)}),
+    }
+    stored = np.zeros((len(pairs), len(names)))
+    x, fresh_meta = refresh_rows(pairs, stored, names, ("ar",), meta, WordHashEncoder())
+
+    assert (x[16:] == 0).all()  # English rows as stored
+    assert not (x[:16] == 0).all(axis=1).any()
+    prepared = prepare_texts(arabic, [None] * 32, WordHashEncoder())
+    centre = language_centers(prepared)["ar"]
+    assert np.allclose(stored_centers(fresh_meta)["ar"].segment, centre.segment, atol=1e-5)
+    assert np.allclose(stored_centers(fresh_meta)["en"].segment, old)
+    spreads = stored_spreads(fresh_meta)
+    assert spreads["ar|ar"] != PairSpread(0, 1, 0, 1) and spreads["ar|en"] == PairSpread(0.5, 1, 0.5, 1)
+    expected = pair_features(
+        prepared[0], prepared[1], np.zeros(dim, dtype=np.float32), stored_centers(fresh_meta), spreads
+    )
+    assert np.allclose(x[0], [expected[n] for n in names], atol=1e-4)
+
+
+def test_stored_rows_are_matched_by_position_when_ids_repeat() -> None:
+    from newsloom.compare.training import stored_pairs
+
+    pairs = [{"pair_id": "1_2", "text1": "a"}, {"pair_id": "3_4"}, {"pair_id": "1_2", "text1": "b"}]
+    assert [p.get("text1") for p in stored_pairs(pairs, ["1_2", "3_4", "1_2"])] == ["a", None, "b"]
+    unique = [{"pair_id": "1_2"}, {"pair_id": "3_4"}]
+    assert stored_pairs(unique, ["3_4", "1_2"]) == unique[::-1]
+    with pytest.raises(SystemExit, match="other pairs"):
+        stored_pairs(pairs, ["3_4", "1_2", "1_2"])  # reordered, and the ids repeat: no safe match
