@@ -129,3 +129,21 @@ def test_the_vector_cache_encodes_only_texts_it_has_not_seen(tmp_path, monkeypat
     (tmp_path / "vectors.json").write_text('{"texts": ["a"]}', encoding="utf-8")
     with pytest.raises(SystemExit, match="vectors.json: 1 texts for 3 vectors"):
         module.encode_cached(["a"], cache)
+
+
+def test_the_shipped_english_reader_beat_the_recipe_it_replaced_by_the_round_14_rule():
+    import json
+    from importlib import resources
+
+    from newsloom.events.classifier import PACK_ARTIFACTS
+
+    name = "data/classifier_packs_en.json"
+    assert name in PACK_ARTIFACTS
+    meta = json.loads(resources.files("newsloom.events").joinpath(name).read_text(encoding="utf-8"))[
+        "metadata"
+    ]
+    assert meta["routes"] == ["en"] and "en14" in meta["command"]
+    cv = meta["routes_cv"]
+    assert "en13" in cv["baseline_languages"] and "en14" not in cv["baseline_languages"]
+    assert cv["min_gain"] >= 0.01 and cv["gain"]["en"] >= cv["min_gain"]
+    assert cv["bootstrap_wins"]["en"] >= training.ROUTE_CONFIDENCE
