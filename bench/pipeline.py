@@ -28,6 +28,9 @@
    the encoder alone on the same texts (the limit the pipeline could reach), for today's events
    stage and each lever that spares the encoder (``BUDGET_VARIANTS``), with the events each loses
    or gains.
+6. Story passages (``--passage-cut N``): the whole pipeline with the shipped passages
+   (``PASSAGE_CUT``) and with passages cut at N characters, with the encoder alone on each side's
+   passages: articles/s, CPU per article and the pipeline / encoder-alone ratio.
 
 Figures are printed as ratios against a baseline measured in the same run. The machine is
 shared: run it when it is quiet, and keep the sizes small on a busy machine.
@@ -727,6 +730,77 @@ def encoder_budget(articles: list[Article]) -> None:
                   f"{_event_changes(base.done, run.done)}; {_vector_changes(base.done, run.done)}")  # fmt: skip
 
 
+# -- 6. story passages: their length against the whole pipeline's rate -----------------------------
+
+
+@contextmanager
+def passage_cut(chars: int | None) -> Iterator[None]:
+    """The embed stage cuts its passages at ``chars`` for a while (None: the shipped ``PASSAGE_CUT``)."""
+    from newsloom.stories import stage
+
+    shipped = stage.PASSAGE_CUT
+    stage.PASSAGE_CUT = chars or shipped
+    try:
+        yield
+    finally:
+        stage.PASSAGE_CUT = shipped
+
+
+def passage_lengths(articles: list[Article], cut: int) -> None:
+    """Part 6: the whole pipeline (batches of 64, nothing cached) with the shipped story passages
+    (``PASSAGE_CUT``) and with passages cut at ``cut`` characters, alternating ``--rounds`` times,
+    the fastest of each counting; beside the encoder alone on each side's very passages (64 per
+    call). The issue's ratio is the pipeline's rate over the encoder-alone limit at one passage per
+    article; it is printed against each side's own passages and against the shipped ones (the
+    fixed reference: the encoder on today's passages)."""
+    from newsloom.stories.stage import PASSAGE_CUT, passages
+
+    n = len(articles)
+    sides = {f"shipped (cut at {PASSAGE_CUT})": None, f"cut at {cut}": cut}
+    rules = [name for name in Pipeline(None).names if name != "embed"]
+    ready, _ = _timed_pipe(_fresh(rules), articles, batch_size=BATCH)
+    texts: dict[str, list[str]] = {}
+    for name, chars in sides.items():
+        with passage_cut(chars):
+            texts[name] = [t for a in ready if a.text.strip() for t in passages(a)]
+    wall = dict.fromkeys(sides, float("inf"))
+    cpu = dict.fromkeys(sides, float("inf"))
+    alone = dict.fromkeys(sides, float("inf"))
+    alone_cpu = dict.fromkeys(sides, float("inf"))
+    done: dict[str, list[Article]] = {}
+    for _ in range(ROUNDS):
+        for name, chars in sides.items():
+            with passage_cut(chars):
+                pipeline = _fresh()  # loaded and warmed up outside the clocks
+                started = time.process_time()
+                done[name], seconds = _timed_pipe(pipeline, articles, batch_size=BATCH)
+                cpu[name] = min(cpu[name], time.process_time() - started)
+                wall[name] = min(wall[name], seconds)
+                distinct = list(dict.fromkeys(texts[name]))
+                started = time.process_time()
+                alone[name] = min(alone[name], _encoder_alone(distinct, BATCH))
+                alone_cpu[name] = min(alone_cpu[name], time.process_time() - started)
+    first = next(iter(sides))
+    print(f"[6] story passages, {n} articles, whole pipeline in batches of {BATCH}, nothing cached, "
+          f"fastest of {ROUNDS} alternating rounds:")  # fmt: skip
+    for name in sides:
+        count, distinct = len(texts[name]), len(set(texts[name]))
+        chars = sum(len(t) for t in texts[name]) / max(1, count)
+        rate, own_limit = n / wall[name], distinct / alone[name] / (count / n)
+        print(f"  {name}: {count / n:.2f} passages per article, {chars:.0f} chars each; whole pipeline "
+              f"{rate:.2f} articles/s, CPU {1000 * cpu[name] / n:.0f} ms/article; encoder alone "
+              f"{distinct / alone[name]:.2f} passages/s (CPU {1000 * alone_cpu[name] / distinct:.0f} ms/passage)")  # fmt: skip
+        print(f"    pipeline / encoder-alone limit on its own passages {rate / own_limit:.2f}; on the "
+              f"shipped passages {rate / (len(set(texts[first])) / alone[first] / (len(texts[first]) / n)):.2f}; "
+              f"vs target {TARGET_ARTICLES_PER_SECOND:.0f} articles/s: {rate / TARGET_ARTICLES_PER_SECOND:.2f}x")  # fmt: skip
+        encoder_cpu = alone_cpu[name] / distinct * (count / n)  # the encoder alone, per article
+        print(f"    in CPU (steadier on a shared machine): encoder alone {1000 * encoder_cpu:.0f} ms per article "
+              f"/ whole pipeline {1000 * cpu[name] / n:.0f} ms = {encoder_cpu / (cpu[name] / n):.2f}")  # fmt: skip
+        if name != first:
+            print(f"    vs shipped: {wall[first] / wall[name]:.2f}x articles/s, CPU {cpu[name] / cpu[first]:.2f}x; "
+                  f"{_event_changes(done[first], done[name])}; {_vector_changes(done[first], done[name])}")  # fmt: skip
+
+
 # -- 3. processes -----------------------------------------------------------------------------------
 
 
@@ -1041,7 +1115,13 @@ def main() -> None:
     parser.add_argument(
         "--skip",
         default="",
-        help="comma-separated parts to skip: batching,throughput,flat,corpus,pool,budget",
+        help="comma-separated parts to skip: batching,throughput,flat,corpus,pool,budget,passages",
+    )
+    parser.add_argument(
+        "--passage-cut",
+        type=int,
+        default=0,
+        help="part 6 (passages): the shipped story passages against passages cut at this many characters",
     )
     parser.add_argument(
         "--corpus-sizes",
@@ -1088,6 +1168,8 @@ def main() -> None:
         pool_speedup(corpus)
     if "budget" not in skip:
         encoder_budget(corpus)
+    if "passages" not in skip and args.passage_cut:
+        passage_lengths(corpus, args.passage_cut)
     print(
         f"[4] peak memory of this process (every pipeline of the parts above): "
         f"{peak_rss_mb(resource.RUSAGE_SELF):.0f} MB"

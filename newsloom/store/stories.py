@@ -7,6 +7,7 @@ and primary keys. Nothing here scans a whole table.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -36,6 +37,13 @@ from newsloom.store.schema import has_table as has_table  # re-exported: callers
 #: Candidate rows read per blocking lookup (the newest first): bounds the cost of very common keys
 #: and crowded buckets whatever the size of the store.
 CANDIDATE_LIMIT = 200
+
+
+def _many(name: str) -> sa.BindParameter[Any]:
+    """A list parameter (``IN``), bound at execution: the statements below are built once, at
+    import, and each call only binds its values (building a statement costs more than running
+    it on SQLite: the clustering step's statements were 68 constructions per article)."""
+    return sa.bindparam(name, expanding=True)
 
 
 def now() -> str:
@@ -113,15 +121,16 @@ class StoreEmbeddingCache:
 # -- per-language means (for centring) ----------------------------------------------------------
 
 
+_MEANS = sa.select(embedding_means).where(
+    embedding_means.c.encoder == sa.bindparam("encoder"), embedding_means.c.language.in_(_many("languages"))
+)
+
+
 def load_means(
     conn: sa.Connection, encoder: str, languages: Iterable[str]
 ) -> dict[str, tuple[int, np.ndarray]]:
     wanted = sorted(set(languages))
-    rows = conn.execute(
-        sa.select(embedding_means).where(
-            embedding_means.c.encoder == encoder, embedding_means.c.language.in_(wanted)
-        )
-    )
+    rows = conn.execute(_MEANS, {"encoder": encoder, "languages": wanted})
     return {row.language: (int(row._mapping["count"]), from_blob(row.total, "<f8")) for row in rows}
 
 
@@ -232,22 +241,22 @@ def _story(row: Any) -> StoryRow:
     )
 
 
+_STORIES = sa.select(
+    stories.c.id,
+    stories.c.date,
+    stories.c.date_first,
+    stories.c.date_last,
+    stories.c.member_count,
+    stories.c.centroid,
+    stories.c.storyline_id,
+).where(stories.c.id.in_(_many("ids")))
+
+
 def load_stories(conn: sa.Connection, ids: Iterable[int]) -> dict[int, StoryRow]:
     wanted = sorted(set(ids))
     if not wanted:
         return {}
-    rows = conn.execute(
-        sa.select(
-            stories.c.id,
-            stories.c.date,
-            stories.c.date_first,
-            stories.c.date_last,
-            stories.c.member_count,
-            stories.c.centroid,
-            stories.c.storyline_id,
-        ).where(stories.c.id.in_(wanted))
-    )
-    return {int(row.id): _story(row) for row in rows}
+    return {int(row.id): _story(row) for row in conn.execute(_STORIES, {"ids": wanted})}
 
 
 def insert_story(conn: sa.Connection, encoder: str, date: str | None, centroid: np.ndarray) -> int:
@@ -277,9 +286,12 @@ def update_story(conn: sa.Connection, story_id: int, **values: Any) -> None:
     conn.execute(sa.update(stories).where(stories.c.id == story_id).values(**values))
 
 
+_MAX_STORY = sa.select(sa.func.max(stories.c.id))
+
+
 def story_count_estimate(conn: sa.Connection) -> int:
     """Stories created so far (the highest id: an index lookup, not a count)."""
-    return int(conn.execute(sa.select(sa.func.max(stories.c.id))).scalar() or 0)
+    return int(conn.execute(_MAX_STORY).scalar() or 0)
 
 
 #: Undated stories (and the candidates of an undated unit) are looked for among the latest this
@@ -304,19 +316,33 @@ def _lookup(
     """Rows of ``table`` whose ``column`` is one of ``values``: dated rows on the window's days (an
     indexed equality per key and day), plus undated rows of the latest ``UNDATED_HORIZON`` owners;
     for an undated query, any row of the latest owners."""
+    newest, on_days, undated, recent = _lookup_statements(table, column, owner)
+    bound = {"values": list(values), "oldest": (conn.execute(newest).scalar() or 0) - UNDATED_HORIZON}
+    bound["limit"] = limit
+    if window is None:
+        return list(conn.execute(recent, bound))
+    return [*conn.execute(on_days, {**bound, "days": _days(window)}), *conn.execute(undated, bound)]
+
+
+@functools.cache
+def _lookup_statements(
+    table: sa.Table, column: str, owner: str
+) -> tuple[sa.Select[Any], sa.Select[Any], sa.Select[Any], sa.Select[Any]]:
+    """:func:`_lookup`'s statements for one table, built once: the newest owner; rows on the
+    window's days; undated rows of recent owners; any row of recent owners."""
     col, own, date = table.c[column], table.c[owner], table.c.date
-    newest = conn.execute(sa.select(sa.func.max(own))).scalar() or 0
-    recent = own >= newest - UNDATED_HORIZON
-    selected = sa.select(own, col).where(col.in_(list(values)))
-    queries = (
-        [selected.where(date.in_(_days(window))), selected.where(date.is_(None), recent)]
-        if window is not None
-        else [selected.where(recent)]
+    recent = own >= sa.bindparam("oldest")
+    selected = sa.select(own, col).where(col.in_(_many("values")))
+
+    def newest_first(query: sa.Select[Any]) -> sa.Select[Any]:
+        return query.order_by(own.desc()).limit(sa.bindparam("limit"))
+
+    return (
+        sa.select(sa.func.max(own)),
+        newest_first(selected.where(date.in_(_many("days")))),
+        newest_first(selected.where(date.is_(None), recent)),
+        newest_first(selected.where(recent)),
     )
-    rows: list[Any] = []
-    for query in queries:
-        rows.extend(conn.execute(query.order_by(own.desc()).limit(limit)))
-    return rows
 
 
 def candidates_by_keys(
@@ -341,21 +367,35 @@ def candidates_by_lsh(
     return found
 
 
+_KEY_COUNTS = sa.select(story_keys.c.story_id, story_keys.c.key, story_keys.c.count).where(
+    story_keys.c.story_id.in_(_many("ids")), story_keys.c.key.in_(_many("keys"))
+)
+
+
 def key_counts(
     conn: sa.Connection, story_ids: Sequence[int], keys: Sequence[str]
 ) -> dict[int, dict[str, int]]:
     """How many members of each story carry each of ``keys``."""
     if not story_ids or not keys:
         return {}
-    rows = conn.execute(
-        sa.select(story_keys.c.story_id, story_keys.c.key, story_keys.c.count).where(
-            story_keys.c.story_id.in_(list(story_ids)), story_keys.c.key.in_(list(keys))
-        )
-    )
+    rows = conn.execute(_KEY_COUNTS, {"ids": list(story_ids), "keys": list(keys)})
     found: dict[int, dict[str, int]] = {}
     for row in rows:
         found.setdefault(int(row.story_id), {})[row.key] = int(row._mapping["count"])
     return found
+
+
+_KEY_PROFILE = (
+    sa.select(story_keys.c.story_id, story_keys.c.key, story_keys.c.count)
+    .join(stories, stories.c.id == story_keys.c.story_id)
+    .where(
+        story_keys.c.story_id.in_(_many("ids")),
+        sa.or_(
+            story_keys.c.key.in_(_many("keys")),
+            story_keys.c.count >= stories.c.member_count * sa.bindparam("share", type_=sa.Float),
+        ),
+    )
+)
 
 
 def story_key_profile(
@@ -364,33 +404,23 @@ def story_key_profile(
     """Keys of each story carried by at least ``min_share`` of its members, plus any of ``keys``."""
     if not story_ids:
         return {}
-    query = (
-        sa.select(story_keys.c.story_id, story_keys.c.key, story_keys.c.count)
-        .join(stories, stories.c.id == story_keys.c.story_id)
-        .where(
-            story_keys.c.story_id.in_(list(story_ids)),
-            sa.or_(
-                story_keys.c.key.in_(list(keys)),
-                story_keys.c.count >= stories.c.member_count * min_share,
-            ),
-        )
-    )
+    bound = {"ids": list(story_ids), "keys": list(keys), "share": min_share}
     found: dict[int, dict[str, int]] = {sid: {} for sid in story_ids}
-    for row in conn.execute(query):
+    for row in conn.execute(_KEY_PROFILE, bound):
         found[int(row.story_id)][row.key] = int(row._mapping["count"])
     return found
+
+
+_DOCUMENT_COUNTS = sa.select(story_key_counts.c.key, story_key_counts.c.stories).where(
+    story_key_counts.c.key.in_(_many("keys"))
+)
 
 
 def key_document_counts(conn: sa.Connection, keys: Iterable[str]) -> dict[str, int]:
     wanted = sorted(set(keys))
     if not wanted:
         return {}
-    rows = conn.execute(
-        sa.select(story_key_counts.c.key, story_key_counts.c.stories).where(
-            story_key_counts.c.key.in_(wanted)
-        )
-    )
-    return {row.key: int(row.stories) for row in rows}
+    return {row.key: int(row.stories) for row in conn.execute(_DOCUMENT_COUNTS, {"keys": wanted})}
 
 
 _BUMP_STORY_KEY = (
@@ -429,19 +459,23 @@ def add_story_keys(conn: sa.Connection, story_id: int, date: str | None, keys: I
     return fresh
 
 
+_BUMP_DATE = (
+    sa.update(story_dates)
+    .where(story_dates.c.story_id == sa.bindparam("sid"), story_dates.c.date == sa.bindparam("day"))
+    .values(count=story_dates.c.count + 1)
+)
+_STORY_DATES = sa.select(story_dates.c.date, story_dates.c.count).where(
+    story_dates.c.story_id == sa.bindparam("sid")
+)
+
+
 def add_story_date(conn: sa.Connection, story_id: int, date: str | None) -> dict[str | None, int]:
     """Count a member on ``date``; return how many members the story has on each date."""
     value = date or ""
-    updated = conn.execute(
-        sa.update(story_dates)
-        .where(story_dates.c.story_id == story_id, story_dates.c.date == value)
-        .values(count=story_dates.c.count + 1)
-    )
+    updated = conn.execute(_BUMP_DATE, {"sid": story_id, "day": value})
     if not updated.rowcount:
-        conn.execute(sa.insert(story_dates).values(story_id=story_id, date=value, count=1))
-    rows = conn.execute(
-        sa.select(story_dates.c.date, story_dates.c.count).where(story_dates.c.story_id == story_id)
-    )
+        conn.execute(sa.insert(story_dates), {"story_id": story_id, "date": value, "count": 1})
+    rows = conn.execute(_STORY_DATES, {"sid": story_id})
     return {row.date or None: int(row._mapping["count"]) for row in rows}
 
 
@@ -451,8 +485,11 @@ def set_story_date(conn: sa.Connection, story_id: int, date: str | None) -> None
     conn.execute(sa.update(story_lsh).where(story_lsh.c.story_id == story_id).values(date=date))
 
 
+_CLEAR_LSH = sa.delete(story_lsh).where(story_lsh.c.story_id == sa.bindparam("sid"))
+
+
 def set_story_lsh(conn: sa.Connection, story_id: int, date: str | None, buckets: Sequence[int]) -> None:
-    conn.execute(sa.delete(story_lsh).where(story_lsh.c.story_id == story_id))
+    conn.execute(_CLEAR_LSH, {"sid": story_id})
     conn.execute(
         sa.insert(story_lsh), [{"bucket": bucket, "story_id": story_id, "date": date} for bucket in buckets]
     )
@@ -463,12 +500,15 @@ def add_member(conn: sa.Connection, **values: Any) -> None:
     conn.execute(sa.insert(story_members).values(**values))
 
 
+_ARTICLE_STORIES = (
+    sa.select(story_members.c.story_id)
+    .where(story_members.c.article_id == sa.bindparam("aid"))
+    .order_by(story_members.c.segment)
+)
+
+
 def stories_of_article(conn: sa.Connection, article_id: str) -> list[int]:
-    rows = conn.execute(
-        sa.select(story_members.c.story_id)
-        .where(story_members.c.article_id == article_id)
-        .order_by(story_members.c.segment)
-    )
+    rows = conn.execute(_ARTICLE_STORIES, {"aid": article_id})
     seen: list[int] = []
     for row in rows:
         if int(row.story_id) not in seen:
@@ -527,11 +567,14 @@ def insert_storyline(conn: sa.Connection, date: str | None, centroid: np.ndarray
     return int(result.inserted_primary_key[0])  # type: ignore[index]
 
 
+_STORYLINES = sa.select(storylines).where(storylines.c.id.in_(_many("ids")))
+
+
 def load_storylines(conn: sa.Connection, ids: Iterable[int]) -> dict[int, StorylineRow]:
     wanted = sorted(set(ids))
     if not wanted:
         return {}
-    rows = _lines(conn.execute(sa.select(storylines).where(storylines.c.id.in_(wanted))))
+    rows = _lines(conn.execute(_STORYLINES, {"ids": wanted}))
     return {row.id: row for row in rows}
 
 
@@ -562,6 +605,21 @@ def storyline_key_counts(
     return found
 
 
+_LINE_KEY_DATES = sa.select(storyline_keys.c.key, storyline_keys.c.date).where(
+    storyline_keys.c.storyline_id == sa.bindparam("lid"), storyline_keys.c.key.in_(_many("keys"))
+)
+_BUMP_LINE_KEY = (
+    sa.update(storyline_keys)
+    .where(storyline_keys.c.key == sa.bindparam("k"), storyline_keys.c.storyline_id == sa.bindparam("lid"))
+    .values(count=storyline_keys.c.count + sa.bindparam("step"), date=sa.bindparam("day"))
+)
+_DROP_LINE_KEYS = sa.delete(storyline_keys).where(
+    storyline_keys.c.storyline_id == sa.bindparam("lid"),
+    storyline_keys.c.key.in_(_many("keys")),
+    storyline_keys.c.count <= 0,
+)
+
+
 def add_storyline_keys(
     conn: sa.Connection, line_id: int, date: str | None, keys: Iterable[str], step: int = 1
 ) -> None:
@@ -569,19 +627,14 @@ def add_storyline_keys(
     wanted = sorted(set(keys))
     if not wanted:
         return
-    rows = conn.execute(
-        sa.select(storyline_keys.c.key, storyline_keys.c.date).where(
-            storyline_keys.c.storyline_id == line_id, storyline_keys.c.key.in_(wanted)
-        )
-    )
+    rows = conn.execute(_LINE_KEY_DATES, {"lid": line_id, "keys": wanted})
     have = {row.key: row.date for row in rows}
+    bumps = []
     for key, seen in have.items():
         known = [d for d in (seen, date) if d]
-        conn.execute(
-            sa.update(storyline_keys)
-            .where(storyline_keys.c.key == key, storyline_keys.c.storyline_id == line_id)
-            .values(count=storyline_keys.c.count + step, date=max(known) if known else None)
-        )
+        bumps.append({"k": key, "lid": line_id, "step": step, "day": max(known) if known else None})
+    if bumps:
+        conn.execute(_BUMP_LINE_KEY, bumps)
     if step > 0:
         fresh = [
             {"key": k, "storyline_id": line_id, "date": date, "count": step} for k in wanted if k not in have
@@ -589,13 +642,7 @@ def add_storyline_keys(
         if fresh:
             conn.execute(sa.insert(storyline_keys), fresh)
     else:
-        conn.execute(
-            sa.delete(storyline_keys).where(
-                storyline_keys.c.storyline_id == line_id,
-                storyline_keys.c.key.in_(wanted),
-                storyline_keys.c.count <= 0,
-            )
-        )
+        conn.execute(_DROP_LINE_KEYS, {"lid": line_id, "keys": wanted})
 
 
 def update_storyline(conn: sa.Connection, line_id: int, **values: Any) -> None:
@@ -638,23 +685,27 @@ class StoryKeyRow:
     in_storyline: bool
 
 
+_STORY_KEY_ROWS = sa.select(story_keys.c.key, story_keys.c.count, story_keys.c.in_storyline).where(
+    story_keys.c.story_id == sa.bindparam("sid")
+)
+
+
 def story_key_rows(conn: sa.Connection, story_id: int) -> list[StoryKeyRow]:
-    rows = conn.execute(
-        sa.select(story_keys.c.key, story_keys.c.count, story_keys.c.in_storyline).where(
-            story_keys.c.story_id == story_id
-        )
-    )
+    rows = conn.execute(_STORY_KEY_ROWS, {"sid": story_id})
     return [StoryKeyRow(str(r.key), int(r._mapping["count"]), bool(r.in_storyline)) for r in rows]
+
+
+_LEND_KEYS = (
+    sa.update(story_keys)
+    .where(story_keys.c.story_id == sa.bindparam("sid"), story_keys.c.key.in_(_many("keys")))
+    .values(in_storyline=sa.bindparam("value"))
+)
 
 
 def set_lent_keys(conn: sa.Connection, story_id: int, keys: list[str], value: int) -> None:
     """Mark some keys of a story as counted (1) or not (0) in its storyline's keys."""
     if keys:
-        conn.execute(
-            sa.update(story_keys)
-            .where(story_keys.c.story_id == story_id, story_keys.c.key.in_(keys))
-            .values(in_storyline=value)
-        )
+        conn.execute(_LEND_KEYS, {"sid": story_id, "keys": list(keys), "value": value})
 
 
 # -- reads for the CLI, the API and exports ------------------------------------------------------------
@@ -774,16 +825,19 @@ def story_rows_after(conn: sa.Connection, last: int, batch: int) -> list[StoryRe
     )
 
 
+_STORY_LANGUAGES = (
+    sa.select(story_members.c.story_id, story_members.c.language)
+    .where(story_members.c.story_id.in_(_many("ids")))
+    .distinct()
+)
+
+
 def story_languages(conn: sa.Connection, ids: Iterable[int]) -> dict[int, set[str]]:
     """The languages of each story's members (read through the members' primary key)."""
     wanted = sorted(set(ids))
     if not wanted:
         return {}
-    rows = conn.execute(
-        sa.select(story_members.c.story_id, story_members.c.language)
-        .where(story_members.c.story_id.in_(wanted))
-        .distinct()
-    )
+    rows = conn.execute(_STORY_LANGUAGES, {"ids": wanted})
     found: dict[int, set[str]] = {}
     for row in rows:
         if row.language:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 import numpy as np
+import pytest
 
 from newsloom.article import Article
 from newsloom.encoder import clear_process_caches
@@ -19,6 +20,7 @@ from newsloom.stories.stage import (
     day_of,
     embed,
     embed_articles,
+    passage_parts,
     passages,
     segment_passage,
     segments,
@@ -224,3 +226,23 @@ def test_a_paragraph_naming_nothing_on_another_day_continues_the_event() -> None
     assert segments(article("")) == []
     # the same paragraph naming a place of its own is another event of the next day
     assert [s.date for s in segments(article(" tại Đà Nẵng"))] == ["2026-03-03", "2026-03-04"]
+
+
+def test_a_passage_is_cut_at_a_word_within_passage_cut(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsloom.stories import stage
+
+    article = trade_en()
+    whole = article_passage(article)
+    monkeypatch.setattr(stage, "PASSAGE_CUT", 40)
+    cut = article_passage(article)
+    assert 0 < len(cut) <= 40
+    assert whole.startswith(cut) and whole[len(cut)] in " \n"  # ends where a word ends
+    assert passages(article) == [cut]
+
+
+def test_the_shipped_passage_is_its_whole_parts() -> None:
+    # the join model was fitted on, and stores hold vectors of, passages of whole parts: a shorter
+    # PASSAGE_CUT changes every passage (session 14: GVC dev running F1 -0.010 at 160 characters)
+    article = trade_en()
+    (parts,) = passage_parts(article)
+    assert article_passage(article) == "\n".join(" ".join(p.split()) for p in parts)
