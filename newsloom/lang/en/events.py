@@ -259,11 +259,11 @@ RULES = EventRules(
         ("REQUEST", r"\b(?:support\w*|assist\w*|help\w*|aid|cooperat\w*|facilitat\w*|funds|funding|relief|loans?)\b", "assist"),
         ("REQUEST", r"\b(?:meet\w*|negotiat\w*|talks|dialogue)\b", "meet"),
         ("REQUEST", r"\b(?:releas\w*|free|freeing|ceasefire|truce|lift\w*|ease)\b", "yield"),
-        ("REQUEST", r"\b(?:reform\w*|chang\w*|resign\w*|amend\w*|scrap\w*|repeal\w*|abolish\w*|revers\w*|revis\w*|overhaul\w*|step(?:s|ped)?\s+down|quit)\b", "change"),
+        ("REQUEST", r"\b(?:reform\w*|(?<!-)chang\w*|resign\w*|amend\w*|scrap\w*|repeal\w*|abolish\w*|revers\w*|revis\w*|overhaul\w*|step(?:s|ped)?\s+down|quit)\b", "change"),
         ("REJECT", r"\b(?:support|assist\w*|aid|cooperat\w*)\b", "assist"),
         ("REJECT", r"\b(?:meet\w*|negotiat\w*|talks|dialogue|invitation)\b", "meet"),
         ("REJECT", r"\b(?:releas\w*|free|freeing|ceasefire|truce|lift\w*)\b", "yield"),
-        ("REJECT", r"\b(?:reform\w*|chang\w*|resign\w*|amend\w*|revis\w*|overhaul\w*|step(?:s|ped)?\s+down)\b", "change"),
+        ("REJECT", r"\b(?:reform\w*|(?<!-)chang\w*|resign\w*|amend\w*|revis\w*|overhaul\w*|step(?:s|ped)?\s+down)\b", "change"),
         # modes of the other types, read for a classifier's event in its whole sentence (and after a
         # rule trigger that carries no mode), first match wins; from the codebook's mode definitions
         ("THREATEN", r"\b(?:arrest\w*|detain\w*|prosecut\w*|jail\w*)\b", "arrest"),
