@@ -185,3 +185,33 @@ def test_rule_events_read_the_new_modes() -> None:
     found = extract_events(make_article(text, "en", names, published="2025-10-26"))
     retreat = [e for e in found if e.type == "RETREAT"]
     assert retreat and {e.mode for e in retreat} == {"ease"}, [(e.type, e.mode, e.rule) for e in found]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "type_", "mode"),
+    [
+        # session 14, from the errors on the held-out split of the training sentences (dev)
+        ("en", "The air force bombed a bridge on the supply route.", "ASSAULT", "aerial"),
+        ("en", "The cartel threatened to blow up the refinery.", "THREATEN", "violence"),
+        ("en", "Tehran warned that foreign warships would be legitimate targets.", "THREATEN", "violence"),
+        ("en", "The navy threatened to close the strait to tankers.", "THREATEN", "restrict"),
+        ("en", "Dock workers downed tools at the port on Monday.", "PROTEST", "strike"),
+        ("en", "Activists chained themselves to the gates of the ministry.", "PROTEST", "obstruct"),
+        ("en", "Youths threw stones at shops during the protest.", "PROTEST", "riot"),
+        ("en", "Police searched the homes of three opposition lawmakers.", "COERCE", "seize"),
+        ("en", "Washington imposed export controls on two drone makers.", "SANCTION", "discontinue"),
+        ("en", "The government urged investors to back the fast-changing sector.", "REQUEST", None),
+        ("vi", "Hải quân dọa phong tỏa eo biển nếu tàu lạ tiến vào.", "THREATEN", "restrict"),
+        ("vi", "Nhóm vũ trang dọa giết các con tin.", "THREATEN", "violence"),
+        ("vi", "Sinh viên đã bãi khóa để phản đối học phí mới.", "PROTEST", "strike"),
+        ("vi", "Hàng nghìn người xuống đường ở thủ đô.", "PROTEST", "demo"),
+        ("id", "Kelompok itu mengancam meledakkan jembatan.", "THREATEN", "violence"),
+        ("id", "Serikat sopir mengancam mogok bila tarif tidak naik.", "THREATEN", None),
+        ("id", "Pemerintah mengancam menaikkan tarif impor baja.", "THREATEN", "restrict"),
+        ("id", "Ribuan buruh turun ke jalan di Surabaya.", "PROTEST", "demo"),
+        ("id", "TNI mengirim prajurit ke Papua setelah serangan kelompok bersenjata.", "MOBILIZE", "troops"),
+        ("fr", "Les ravisseurs ont menacé d'exécuter le journaliste.", "THREATEN", "violence"),
+    ],
+)  # fmt: skip
+def test_cues_added_from_the_dev_errors(lang: str, text: str, type_: str, mode: str | None) -> None:
+    assert sentence_mode(text, RULES[lang], type_) == mode
