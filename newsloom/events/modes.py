@@ -8,10 +8,10 @@ whole sentence (:func:`sentence_mode`).
 
 No mode is guessed where the sentence names none: a mode is coded only where the text says it, as
 the event golds do (a per-type default, "a protest is a demonstration", was measured and dropped; see
-``tests/gold/events/README.md``). And only the modes the project codes (``codebook.CODED_MODES``, its
-gold convention): a finer PLOVER mode the text names (``firearms``, ``weapons``, ``allege``) is
-read as before, where it decides ("jets bombed" is aerial, not explosives; "moved tanks" is weapons,
-not troops), and then reported as no mode.
+``tests/gold/events/README.md``). Every mode the codebook defines for the type is reported (the
+finest the text names: "jets bombed" is aerial, not explosives; "moved tanks" is weapons, not troops);
+a gold set written to a closed list of modes is scored in its own convention by the evaluator
+(``sentence_eval.load_coded_modes``), never by narrowing what the stage reports.
 
 Each reading keeps the words that gave the mode (:data:`Reading`); the events stage writes them
 into the event's ``rule`` after :data:`EVIDENCE_MARK` (:func:`with_evidence`), which the store keeps
@@ -24,7 +24,6 @@ import re
 from collections.abc import Sequence
 
 from newsloom.article import Sentence
-from newsloom.events.codebook import is_coded
 from newsloom.events.locations import place_country
 from newsloom.events.rules import EventRules
 from newsloom.events.triggers import TriggerMatch
@@ -67,21 +66,9 @@ def _first_cue(cues: Sequence[tuple[str, str]], text: str) -> Reading:
     return NO_MODE
 
 
-def coded(type_: str, reading: Reading) -> Reading:
-    """``reading`` where the project codes its mode for ``type_`` (``codebook.CODED_MODES``), else
-    :data:`NO_MODE`."""
-    return reading if is_coded(type_, reading[0]) else NO_MODE
-
-
 def cue_reading(type_: str, text: str, rules: EventRules, start: int = 0, end: int | None = None) -> Reading:
     """The first of the pack's mode cues of ``type_`` in ``text[start:end]`` (pack order: the
-    codebook's precedence), with its words; no mode when the project does not code that mode."""
-    return coded(type_, _raw_cue_reading(type_, text, rules, start, end))
-
-
-def _raw_cue_reading(
-    type_: str, text: str, rules: EventRules, start: int = 0, end: int | None = None
-) -> Reading:
+    codebook's precedence), with its words."""
     return _first_cue(
         [(pattern, mode) for name, pattern, mode in rules.mode_cues if name == type_], text[start:end]
     )
@@ -106,15 +93,15 @@ def sentence_reading(text: str, rules: EventRules, type_: str) -> Reading:
     words: CONSULT's mode cues; else a trigger of the type that carries a mode (unless the sentence
     names how the act was delivered, :data:`DELIVERY_MODES`); else the type's mode cues."""
     if type_ == "CONSULT":
-        return coded(type_, _first_cue(rules.consult_modes, text))
+        return _first_cue(rules.consult_modes, text)
     delivery = _delivery(type_, text, rules)
     if delivery[0]:
-        return coded(type_, delivery)
+        return delivery
     for trigger in rules.triggers:
         if trigger.type == type_ and trigger.mode:
             found = trigger.regex.search(text)
             if found:
-                return coded(type_, (trigger.mode, found.group(0)))
+                return trigger.mode, found.group(0)
     return cue_reading(type_, text, rules)
 
 
@@ -137,21 +124,21 @@ def trigger_reading(
             found = re.search(pattern, text[sentence.start : sentence.end], re.I)
             if found:
                 if trigger.mode in (None, "visit") or mode == "phone":
-                    return coded(trigger.type, (mode, found.group(0)))
-                return coded(trigger.type, (trigger.mode, words))
+                    return mode, found.group(0)
+                return trigger.mode, words
         if bilateral and trigger.mode == "multilateral":
             return NO_MODE
-        return coded(trigger.type, (trigger.mode, words)) if trigger.mode else NO_MODE
+        return (trigger.mode, words) if trigger.mode else NO_MODE
     delivery = _delivery(trigger.type, text, rules, clause[0], clause[1])
     if delivery[0]:
-        return coded(trigger.type, delivery)
+        return delivery
     if trigger.mode:
-        return coded(trigger.type, (trigger.mode, words))
+        return trigger.mode, words
     # from the trigger's own words on: "delivered wheat and vaccines" says the aid is humanitarian
-    after = _raw_cue_reading(trigger.type, text, rules, match.start, clause[1])
+    after = cue_reading(trigger.type, text, rules, match.start, clause[1])
     if not after[0]:
-        after = _raw_cue_reading(trigger.type, text, rules, clause[0], match.start)
-    return coded(trigger.type, after)
+        after = cue_reading(trigger.type, text, rules, clause[0], match.start)
+    return after
 
 
 def trigger_mode(

@@ -9,7 +9,8 @@ trained on), per language and overall: per-type, macro and micro F1 over the sen
 and the calibration of the stage's confidences. ``--transfer`` also trains an English-only
 classifier in the run and scores it on the other languages (how far English data carries).
 ``--gold`` scores another file of sentences instead: one JSON object a line with ``lang``, ``text``
-and ``events`` (each with a ``type``), as ``tests/gold/blind/events.jsonl``. ``--before`` scores an
+and ``events`` (each with a ``type``), as ``tests/gold/blind/events.jsonl``; its modes are scored in
+the convention the set declares in ``coded_modes.json`` beside it (:func:`load_coded_modes`). ``--before`` scores an
 earlier classifier artifact (alone, and in the stage reading every sentence with a mention) in the same
 run; "stage, reach X" is the stage whose classifier reads only the sentences of reach X (see
 ``events/learned.py``), "rules + classifier" the shipped stage.
@@ -22,11 +23,13 @@ import dataclasses
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 
 from newsloom.article import Article
 from newsloom.events.classifier import EventClassifier, LabelledSentence, embed_sentences, load_sentences
+from newsloom.events.codebook import ALL_MODES
 from newsloom.events.types import PLOVER_TYPES, Event
 
 
@@ -130,16 +133,60 @@ def stage_types(
     ]
 
 
+#: The file beside a gold set that declares, per gold file, the modes its annotator coded.
+CODED_MODES_FILE = "coded_modes.json"
+
+
+def load_coded_modes(gold: str | Path) -> frozenset[str] | None:
+    """The modes the gold file ``gold`` declares it codes (its ``coded_modes`` entry in
+    :data:`CODED_MODES_FILE` beside it, copied from the set's README), or None when it codes every
+    PLOVER mode (``"all"``) or declares nothing."""
+    path = Path(gold)
+    declared = path.parent / CODED_MODES_FILE
+    if not declared.exists():
+        return None
+    try:
+        entry = json.loads(declared.read_text(encoding="utf-8")).get(path.name)
+    except (json.JSONDecodeError, AttributeError) as error:
+        raise ValueError(
+            f"{declared}: not a JSON object of gold file name -> {{'coded_modes': [...] | 'all'}} ({error}); "
+            "fix the file (see tests/gold/events/README.md)"
+        ) from None
+    if entry is None:
+        return None
+    coded = entry.get("coded_modes") if isinstance(entry, dict) else None
+    if coded == "all":
+        return None
+    unknown = sorted(set(coded or ()) - ALL_MODES) if isinstance(coded, list) else None
+    if not isinstance(coded, list) or unknown:
+        raise ValueError(
+            f"{declared}: '{path.name}' must give 'coded_modes' as 'all' or a list of codebook modes"
+            + (f"; not modes of the codebook: {', '.join(unknown)}" if unknown else "")
+        )
+    return frozenset(coded)
+
+
+def in_convention(mode: str | None, coded_modes: frozenset[str] | None) -> str | None:
+    """``mode`` as a gold set that codes only ``coded_modes`` would write it: a mode outside its list
+    is "no mode" (None list: every mode is coded)."""
+    if not mode or (coded_modes is not None and mode not in coded_modes):
+        return None
+    return mode
+
+
 def mode_accuracy(
-    gold: Sequence[Sequence[tuple[str, str | None]]], found: Sequence[Sequence[Event]]
+    gold: Sequence[Sequence[tuple[str, str | None]]],
+    found: Sequence[Sequence[Event]],
+    coded_modes: frozenset[str] | None = None,
 ) -> tuple[int, int]:
     """(right, scored) modes over the gold events whose type the stage found in their sentence and
     where the gold or the stage gives a mode; right when one of the stage's events of the type has
-    the gold mode (no mode on both sides is no score)."""
+    the gold mode (no mode on both sides is no score). The stage's modes are read in the gold's
+    convention first (:func:`in_convention`: a mode its list does not code is no mode)."""
     right = scored = 0
     for expected, events in zip(gold, found, strict=True):
         for type_, mode in expected:
-            modes = {e.mode or None for e in events if e.type == type_}
+            modes = {in_convention(e.mode, coded_modes) for e in events if e.type == type_}
             if not modes or (mode is None and modes == {None}):
                 continue
             scored += 1
@@ -272,6 +319,15 @@ def main() -> None:
 
 def _report_modes(gold: str, articles: list[Article], before: EventClassifier | None) -> None:
     gold_modes = load_jsonl_modes(gold)
+    coded_modes = load_coded_modes(gold)
+    print(
+        "modes scored in the gold's convention: "
+        + (
+            f"{len(coded_modes)} declared modes ({CODED_MODES_FILE})"
+            if coded_modes
+            else "every codebook mode"
+        )
+    )
     runs = {"rules alone": stage_events(articles, classifier=False)}
     if before is not None:
         runs["stage before (its events without modes)"] = stage_events(
@@ -279,7 +335,7 @@ def _report_modes(gold: str, articles: list[Article], before: EventClassifier | 
         )
     runs["rules + classifier"] = stage_events(articles, classifier=True)
     for name, found in runs.items():
-        right, scored = mode_accuracy(gold_modes, found)
+        right, scored = mode_accuracy(gold_modes, found, coded_modes)
         print(f"mode accuracy, {name}: {right}/{scored} = {right / max(1, scored):.3f}")
 
 

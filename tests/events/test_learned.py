@@ -152,7 +152,7 @@ def test_a_classifier_event_takes_its_mode_from_the_pack_cues_of_its_sentence():
     )
     article = make_article(text, "en", {"Bùi Thanh Sơn": SON, "Ghada Waly": WALY})
     assert sentence_mode(article, 0, "CONSULT") == "phone"
-    assert sentence_mode(article, 1, "RETREAT") == "ease"  # resign is not coded (session 13)
+    assert sentence_mode(article, 1, "RETREAT") == "ease"
     assert sentence_mode(article, 2, "REQUEST") == "meet"
     assert sentence_mode(article, 3, "SUPPORT") is None  # no mode cue in the sentence
     assert sentence_mode(article, 1, "CONSULT") is None

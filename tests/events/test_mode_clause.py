@@ -27,9 +27,9 @@ ARMY = ("organization", "org:army", "army", None, None)
         # after the trigger, as before
         ("The army attacked the soldiers with grenades and explosives.", {"army": ARMY, "soldiers": SOLDIERS},
          "ASSAULT", "explosives"),
-        # artillery is the codebook's heavy-weapons, a mode the project does not code: no mode
+        # artillery is the codebook's heavy-weapons
         ("The army attacked the soldiers with artillery and rockets.", {"army": ARMY, "soldiers": SOLDIERS},
-         "ASSAULT", None),
+         "ASSAULT", "heavy-weapons"),
         # no cue anywhere in the clause: no mode is guessed
         ("The army attacked the soldiers near the border.", {"army": ARMY, "soldiers": SOLDIERS}, "ASSAULT", None),
     ],
@@ -68,8 +68,7 @@ def test_cue_mode_window() -> None:
             "REQUEST",
             "assist",
         ),
-        # REQUEST change is a codebook mode the project does not code
-        ("Students called on the university to scrap the new fee rules.", "REQUEST", None),
+        ("Students called on the university to scrap the new fee rules.", "REQUEST", "change"),
         ("The army pulled its troops out of the disputed valley.", "RETREAT", "withdraw"),
         ("Leaders met on the sidelines of the summit.", "CONSULT", "multilateral"),
         ("Thousands gathered in the square on Sunday.", "SUPPORT", None),  # a type without modes
@@ -84,8 +83,9 @@ def test_dev_gold_modes_are_codebook_modes_and_read() -> None:
     """Every mode of the dev gold is one the codebook defines for its type; and the stage gives the
     gold mode for nine in ten of the dev events it finds (the dev set is written to read clearly:
     this checks the cues still work, not quality)."""
-    from newsloom.events.codebook import coded_mode, is_mode
+    from newsloom.events.codebook import is_mode
     from newsloom.events.sentence_eval import (
+        load_coded_modes,
         load_jsonl_gold,
         load_jsonl_modes,
         mode_accuracy,
@@ -94,15 +94,14 @@ def test_dev_gold_modes_are_codebook_modes_and_read() -> None:
     )
 
     right = scored = 0
-    # modes_dev3 (session 13) beside modes_dev: read through the coded convention, modes_dev alone
-    # scores 36 pairs with the rules (uncoded finer modes are none on both sides)
+    # modes_dev3 (session 13, every PLOVER mode since session 14) beside modes_dev, each scored in its
+    # own declared convention (tests/gold/events/coded_modes.json)
     for name in ("modes_dev.jsonl", "modes_dev3.jsonl"):
         path = str(ROOT / "tests" / "gold" / "events" / name)
-        finest = load_jsonl_modes(path)
-        assert len(finest) >= 100
-        assert all(is_mode(type_, mode) for row in finest for type_, mode in row)
-        gold = [[(type_, coded_mode(type_, mode)) for type_, mode in row] for row in finest]
+        gold = load_jsonl_modes(path)
+        assert len(gold) >= 100
+        assert all(is_mode(type_, mode) for row in gold for type_, mode in row)
         found = stage_events(read_sentences(load_jsonl_gold(path)), classifier=False)
-        r, s = mode_accuracy(gold, found)
+        r, s = mode_accuracy(gold, found, load_coded_modes(path))
         right, scored = right + r, scored + s
     assert scored >= 40 and right / scored >= 0.9, (right, scored)

@@ -1,14 +1,21 @@
-"""The project's mode convention (session 13): the codebook's AID kinds, RETREAT ease/return and ASSAULT
-assassinate, read from the packs' cues in en/vi/id/fr; and the finer PLOVER modes the project does not
-code (``codebook.CODED_MODES``) reported as no mode. Sentences written for these tests."""
+"""The mode convention (session 14): the stage reports every codebook mode the text names (AID's kinds,
+RETREAT ease/return, ASSAULT assassinate from the definitions, and the finer PLOVER modes: firearms,
+allege, strike, ...), read from the packs' cues in en/vi/id/fr; a gold set written to a closed list
+of modes declares it beside it and is scored in that convention (``sentence_eval.load_coded_modes``,
+``in_convention``). Sentences written for these tests."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
-from newsloom.events.codebook import CODED_MODES, TYPES, coded_mode, event_scale, is_coded, is_mode
+from newsloom.events.codebook import ALL_MODES, TYPES, event_scale
 from newsloom.events.extract import extract_events
-from newsloom.events.modes import NO_MODE, coded, sentence_mode
+from newsloom.events.modes import sentence_mode
+from newsloom.events.sentence_eval import CODED_MODES_FILE, in_convention, load_coded_modes, mode_accuracy
+from newsloom.events.types import Event
 from newsloom.lang import load_part
 
 from .helpers import make_article
@@ -20,37 +27,67 @@ def test_the_codebook_names_the_kinds_its_definitions_give() -> None:
     assert set(TYPES["AID"].modes) == {"economic", "military", "humanitarian", "asylum"}
     assert {"ease", "return"} <= set(TYPES["RETREAT"].modes)
     assert "assassinate" in TYPES["ASSAULT"].modes
-    # every coded mode is a codebook mode of at least one type
-    assert all(any(name in t.modes for t in TYPES.values()) for name in CODED_MODES)
+    assert {"firearms", "allege", "strike", "convict", "release", "ease", "economic"} <= ALL_MODES
     # a new mode without a PLOVER score takes its type's
     assert event_scale("AID", "humanitarian") == event_scale("AID")
 
 
+def test_in_convention_reads_a_mode_outside_the_declared_list_as_none() -> None:
+    coded = frozenset({"visit", "explosives"})
+    assert in_convention("firearms", coded) is None
+    assert in_convention("explosives", coded) == "explosives"
+    assert in_convention("firearms", None) == "firearms"  # every mode coded
+    assert in_convention(None, coded) is None
+
+
+def _event(type_: str, mode: str | None) -> Event:
+    return Event(type=type_, sentence=0, evidence="", start=0, end=0, trigger="", mode=mode)
+
+
+def test_mode_accuracy_scores_in_the_gold_convention() -> None:
+    gold = [[("ASSAULT", None)], [("ASSAULT", "explosives")]]
+    found = [[_event("ASSAULT", "firearms")], [_event("ASSAULT", "explosives")]]
+    # in the full convention the first is an error (gold none, stage firearms) ...
+    assert mode_accuracy(gold, found) == (1, 2)
+    # ... in a convention that does not code firearms it is no mode on both sides, not scored
+    assert mode_accuracy(gold, found, frozenset({"explosives"})) == (1, 1)
+
+
+def test_the_declared_lists_are_read_from_beside_the_gold(tmp_path: Path) -> None:
+    gold = tmp_path / "set.jsonl"
+    gold.write_text("", encoding="utf-8")
+    assert load_coded_modes(gold) is None  # nothing declared: every mode
+    declared = tmp_path / CODED_MODES_FILE
+    declared.write_text(json.dumps({"set.jsonl": {"coded_modes": ["visit", "demo"]}}), encoding="utf-8")
+    assert load_coded_modes(gold) == {"visit", "demo"}
+    declared.write_text(json.dumps({"set.jsonl": {"coded_modes": "all"}}), encoding="utf-8")
+    assert load_coded_modes(gold) is None
+    declared.write_text(json.dumps({"set.jsonl": {"coded_modes": ["visit", "picnic"]}}), encoding="utf-8")
+    with pytest.raises(ValueError, match=r"coded_modes\.json.*picnic"):
+        load_coded_modes(gold)
+
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
 @pytest.mark.parametrize(
-    ("type_", "mode", "coded_as"),
+    ("path", "size"),
     [
-        ("ASSAULT", "firearms", None),
-        ("ASSAULT", "explosives", "explosives"),
-        ("CONSULT", "multilateral", "multilateral"),  # kept: gatherings are joined by it
-        ("CONSULT", "visit", "visit"),
-        ("ACCUSE", "allege", None),
-        ("PROTEST", "strike", None),
-        ("SANCTION", "convict", None),
-        ("SANCTION", "withdraw", "withdraw"),
-        ("RETREAT", "release", None),
-        ("RETREAT", "ease", "ease"),
-        ("COERCE", "restrict", "restrict"),
-        ("MOBILIZE", "weapons", None),
-        ("AID", "asylum", "asylum"),
-        ("AID", "visit", None),  # a coded name that is not this type's mode
-        ("AGREE", None, None),
+        ("tests/gold/blind/events.jsonl", 33),
+        ("tests/gold/blind2/events.jsonl", 28),
+        ("tests/gold/blind3/events.jsonl", None),
+        ("tests/gold/events/modes_dev.jsonl", 63),
+        ("tests/gold/events/modes_dev2.jsonl", 63),
+        ("tests/gold/events/modes_dev3.jsonl", None),
     ],
 )
-def test_coded_mode(type_: str, mode: str | None, coded_as: str | None) -> None:
-    assert is_mode(type_, mode) or mode == "visit"
-    assert coded_mode(type_, mode) == coded_as
-    assert is_coded(type_, mode) == (coded_as is not None)
-    assert coded(type_, (mode, "words")) == ((coded_as, "words") if coded_as else NO_MODE)
+def test_each_mode_gold_declares_its_convention(path: str, size: int | None) -> None:
+    declared = json.loads((ROOT / path).parent.joinpath(CODED_MODES_FILE).read_text(encoding="utf-8"))
+    assert Path(path).name in declared and declared[Path(path).name].get("from"), "say where the list is from"
+    coded = load_coded_modes(ROOT / path)
+    assert (None if coded is None else len(coded)) == size
+    if "modes_dev" in path and coded is not None:  # the codebook of their sessions, and AID's kinds
+        assert coded == ALL_MODES - {"ease", "return", "assassinate"}
 
 
 @pytest.mark.parametrize(
@@ -86,7 +123,7 @@ def test_aid_kinds(lang: str, text: str, mode: str | None) -> None:
         ("en", "The coast guard handed back the confiscated boats to their owners.", "return"),
         ("en", "The occupying forces pulled back from the hilltop positions.", "withdraw"),
         ("en", "The truce held for a second night along the front.", "ceasefire"),
-        ("en", "The separatists freed the captured pilots.", None),  # release: not coded
+        ("en", "The separatists freed the captured pilots.", "release"),
         ("vi", "Thành phố đã gỡ bỏ lệnh phong tỏa sau hai tuần.", "ease"),
         ("vi", "Phía bạn đã hoàn trả các tàu cá và tang vật cho ngư dân.", "return"),
         ("id", "Pemerintah daerah mencabut status darurat setelah banjir surut.", "ease"),
@@ -104,14 +141,14 @@ def test_retreat_ease_and_return(lang: str, text: str, mode: str | None) -> None
     [
         ("en", "A sniper assassinated the prosecutor as he left the court.", "assassinate"),
         ("en", "Police foiled an attempt on the life of the mayor.", "assassinate"),
-        ("en", "Gunmen shot dead three farmers in the valley.", None),  # firearms: not coded
-        ("en", "Jets struck the depot, and a bomb hit the bridge.", None),  # aircraft over the munition
+        ("en", "Gunmen shot dead three farmers in the valley.", "firearms"),
+        ("en", "Jets struck the depot, and a bomb hit the bridge.", "aerial"),  # aircraft over the munition
         ("en", "A grenade exploded in the crowded market.", "explosives"),
         ("vi", "Kẻ lạ mặt đã ám sát một quan chức địa phương.", "assassinate"),
         ("vi", "Một quả mìn đã phát nổ trên đường tuần tra.", "explosives"),
         ("id", "Polisi menggagalkan upaya pembunuhan terhadap hakim di Medan.", "assassinate"),
         ("fr", "Le militant a été assassiné devant son domicile.", "assassinate"),
-        ("fr", "Des tirs ont visé un convoi près de la frontière.", None),
+        ("fr", "Des tirs ont visé un convoi près de la frontière.", "firearms"),
     ],
 )  # fmt: skip
 def test_assault_modes(lang: str, text: str, mode: str | None) -> None:
@@ -119,19 +156,19 @@ def test_assault_modes(lang: str, text: str, mode: str | None) -> None:
 
 
 @pytest.mark.parametrize(
-    ("lang", "text", "type_"),
+    ("lang", "text", "type_", "mode"),
     [
-        ("en", "The regulator accused the firm of hiding losses.", "ACCUSE"),
-        ("en", "Bus drivers went on strike over unpaid wages.", "PROTEST"),
-        ("en", "The court convicted the former governor of graft.", "SANCTION"),
-        ("en", "The navy moved three warships and a submarine to the strait.", "MOBILIZE"),
-        ("en", "Customs officers seized 2 tonnes of cocaine at the port.", "COERCE"),
-        ("vi", "Công nhân đã đình công để đòi tăng lương.", "PROTEST"),
-        ("id", "Hakim menjatuhkan vonis tujuh tahun penjara kepada terdakwa.", "SANCTION"),
+        ("en", "The regulator accused the firm of hiding losses.", "ACCUSE", "allege"),
+        ("en", "Bus drivers went on strike over unpaid wages.", "PROTEST", "strike"),
+        ("en", "The court convicted the former governor of graft.", "SANCTION", "convict"),
+        ("en", "The navy moved three warships and a submarine to the strait.", "MOBILIZE", "weapons"),
+        ("en", "Customs officers seized 2 tonnes of cocaine at the port.", "COERCE", "seize"),
+        ("vi", "Công nhân đã đình công để đòi tăng lương.", "PROTEST", "strike"),
+        ("id", "Hakim menjatuhkan vonis tujuh tahun penjara kepada terdakwa.", "SANCTION", "convict"),
     ],
 )  # fmt: skip
-def test_finer_modes_are_not_coded(lang: str, text: str, type_: str) -> None:
-    assert sentence_mode(text, RULES[lang], type_) is None
+def test_finer_modes_are_reported(lang: str, text: str, type_: str, mode: str) -> None:
+    assert sentence_mode(text, RULES[lang], type_) == mode
 
 
 def test_rule_events_read_the_new_modes() -> None:
@@ -148,3 +185,33 @@ def test_rule_events_read_the_new_modes() -> None:
     found = extract_events(make_article(text, "en", names, published="2025-10-26"))
     retreat = [e for e in found if e.type == "RETREAT"]
     assert retreat and {e.mode for e in retreat} == {"ease"}, [(e.type, e.mode, e.rule) for e in found]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "type_", "mode"),
+    [
+        # session 14, from the errors on the held-out split of the training sentences (dev)
+        ("en", "The air force bombed a bridge on the supply route.", "ASSAULT", "aerial"),
+        ("en", "The cartel threatened to blow up the refinery.", "THREATEN", "violence"),
+        ("en", "Tehran warned that foreign warships would be legitimate targets.", "THREATEN", "violence"),
+        ("en", "The navy threatened to close the strait to tankers.", "THREATEN", "restrict"),
+        ("en", "Dock workers downed tools at the port on Monday.", "PROTEST", "strike"),
+        ("en", "Activists chained themselves to the gates of the ministry.", "PROTEST", "obstruct"),
+        ("en", "Youths threw stones at shops during the protest.", "PROTEST", "riot"),
+        ("en", "Police searched the homes of three opposition lawmakers.", "COERCE", "seize"),
+        ("en", "Washington imposed export controls on two drone makers.", "SANCTION", "discontinue"),
+        ("en", "The government urged investors to back the fast-changing sector.", "REQUEST", None),
+        ("vi", "Hải quân dọa phong tỏa eo biển nếu tàu lạ tiến vào.", "THREATEN", "restrict"),
+        ("vi", "Nhóm vũ trang dọa giết các con tin.", "THREATEN", "violence"),
+        ("vi", "Sinh viên đã bãi khóa để phản đối học phí mới.", "PROTEST", "strike"),
+        ("vi", "Hàng nghìn người xuống đường ở thủ đô.", "PROTEST", "demo"),
+        ("id", "Kelompok itu mengancam meledakkan jembatan.", "THREATEN", "violence"),
+        ("id", "Serikat sopir mengancam mogok bila tarif tidak naik.", "THREATEN", None),
+        ("id", "Pemerintah mengancam menaikkan tarif impor baja.", "THREATEN", "restrict"),
+        ("id", "Ribuan buruh turun ke jalan di Surabaya.", "PROTEST", "demo"),
+        ("id", "TNI mengirim prajurit ke Papua setelah serangan kelompok bersenjata.", "MOBILIZE", "troops"),
+        ("fr", "Les ravisseurs ont menacé d'exécuter le journaliste.", "THREATEN", "violence"),
+    ],
+)  # fmt: skip
+def test_cues_added_from_the_dev_errors(lang: str, text: str, type_: str, mode: str | None) -> None:
+    assert sentence_mode(text, RULES[lang], type_) == mode

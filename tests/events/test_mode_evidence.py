@@ -1,7 +1,7 @@
 """Modes with the words that gave them, and the codebook's sub-kinds the packs now tell apart:
 recalling one's own envoy (SANCTION withdraw, not expel), a bombing from the air (aerial over
-explosives, and aerial is not a mode the project codes: no mode), a beating (beat, not primitive), a
-generic deployment verb (the force it names, not police), "protested" alone (no kind of protest said)."""
+explosives), a beating (beat, not primitive), a generic deployment verb (the force it names, not
+police), "protested" alone (no kind of protest said)."""
 
 from __future__ import annotations
 
@@ -42,7 +42,8 @@ def _events(text: str, lang: str, names: dict, type_: str) -> list:
          "SANCTION", "withdraw", "recalled its ambassador"),
         ("Canada expelled two diplomats of Iran on Monday.", "en", {"Canada": CANADA, "Iran": IRAN},
          "SANCTION", "expel", "expelled"),
-        ("Fighter jets bombed the rebels overnight.", "en", {"rebels": REBELS}, "ASSAULT", None, None),
+        ("Fighter jets bombed the rebels overnight.", "en", {"rebels": REBELS}, "ASSAULT", "aerial",
+         "Fighter jets"),
         ("The security guards beat a journalist at the gate.", "en",
          {"security guards": GUARDS, "journalist": JOURNALIST}, "ASSAULT", "beat", "beat"),
         ("TNI mengerahkan dua batalion ke wilayah perbatasan.", "id", {"TNI": TNI}, "MOBILIZE", "troops",
@@ -74,14 +75,17 @@ def test_protested_alone_says_no_kind_of_protest() -> None:
 @pytest.mark.parametrize(
     ("text", "type_", "reading"),
     [
-        # the delivery (a drone, aircraft) over the munition the trigger names; neither is coded
-        ("A drone strike hit a fuel depot outside the city.", "ASSAULT", NO_MODE),
-        ("Warplanes bombed the bridge at dawn.", "ASSAULT", NO_MODE),
-        ("A suicide bomber blew himself up at the checkpoint.", "ASSAULT", NO_MODE),
+        # the delivery (a drone, aircraft, a suicide bomber) over the munition the trigger names
+        ("A drone strike hit a fuel depot outside the city.", "ASSAULT", ("drone", "drone")),
+        ("Warplanes bombed the bridge at dawn.", "ASSAULT", ("aerial", "Warplanes")),
+        (
+            "A suicide bomber blew himself up at the checkpoint.",
+            "ASSAULT",
+            ("suicide-attack", "suicide"),
+        ),
         ("A bomb hidden in a truck exploded at the checkpoint.", "ASSAULT", ("explosives", "bomb")),
-        # REQUEST/REJECT change is not coded; the shared "yield" is
-        ("Opposition lawmakers demanded that the minister step down.", "REQUEST", NO_MODE),
-        ("Parliament voted down the proposed constitutional amendment.", "REJECT", NO_MODE),
+        ("Opposition lawmakers demanded that the minister step down.", "REQUEST", ("change", "step down")),
+        ("Parliament voted down the proposed constitutional amendment.", "REJECT", ("change", "amendment")),
         ("The rebels rejected calls to free the hostages.", "REJECT", ("yield", "free")),
         ("The two presidents spoke by telephone on Saturday.", "CONSULT", ("phone", "telephone")),
         ("The two presidents met on Saturday.", "CONSULT", NO_MODE),

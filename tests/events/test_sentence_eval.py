@@ -8,7 +8,6 @@ from tests.events.helpers import SON, make_article
 
 
 def test_mode_accuracy_scores_the_modes_of_the_types_found():
-    # (a resignation, RETREAT resign, is a mode the project no longer codes: session 13)
     article = make_article("Bùi Thanh Sơn lifted the curfew on Friday.", "en", {"Bùi Thanh Sơn": SON})
     events = EventFinder(EventSettings(classifier=False))(article).events
     assert [(e.type, e.mode) for e in events] == [("RETREAT", "ease")]

@@ -279,7 +279,7 @@ RULES = EventRules(
         ("THREATEN", r"\b(?:expuls\w*)\b", "expel"),
         ("THREATEN", r"\b(?:rompre|relations\s+diplomatiques|ambassadeur)\b", "relations"),
         ("THREATEN", r"\b(?:sanction\w*|embargo|droits\s+de\s+douane|interdi\w*|restrei\w*)\b", "restrict"),
-        ("THREATEN", r"\b(?:attaqu\w*|frapp\w*|représailles|force|guerre)\b", "violence"),
+        ("THREATEN", r"\b(?:attaqu\w*|frapp\w*|représailles|force|guerre|exécut\w*|tuer|abattre|détruire)\b", "violence"),
         ("MOBILIZE", r"\b(?:police|policiers|gendarmes?|CRS|renforts)\b", "police"),
         ("MOBILIZE", r"\b(?:milices?|combattants|rebelles)\b", "militia"),
         ("MOBILIZE", r"\b(?:missiles?|frégates?|navires?|chars|artillerie|avions)\b", "weapons"),
