@@ -4,7 +4,12 @@ through the stages before "events", then per sentence sent, its events (type, so
 with its vector against its rule events alone, by kind of sentence (``events/prefilter.py``), with
 the prefilter off (the shipped stage of round 10) and on.
 
-    python bench/event_vectors.py [--semeval 100] [--prefilter FILE ...] [--lost FILE] [--judged FILE]
+    python bench/event_vectors.py [--semeval 100] [--heldout] [--prefilter FILE ...] [--lost FILE] [--judged FILE]
+
+``--heldout`` adds the held-out split of the project's labelled sentences (``data/sentences_*.tsv``,
+never trained on by the classifier nor the prefilter), five to an article as the prefilter's
+training reads its training split; per place and language it prints the prefilter's recall: of the
+sentences whose vector changes their events (read by the current readers), the share still sent.
 
 ``--prefilter`` measures other prefilter artifacts beside the shipped one (e.g. retrained at another
 recall). ``--lost`` writes every event (type, source, target) that a prefilter drops or adds on the
@@ -33,7 +38,7 @@ from pipeline import base_articles, semeval_articles  # noqa: E402
 
 from newsloom.article import Article  # noqa: E402
 from newsloom.events import learned  # noqa: E402
-from newsloom.events.classifier import embed_sentences, load_classifier  # noqa: E402
+from newsloom.events.classifier import embed_sentences, load_classifier, load_sentences  # noqa: E402
 from newsloom.events.extract import extract_events  # noqa: E402
 from newsloom.events.gate import load_gate  # noqa: E402
 from newsloom.events.prefilter import Prefilter, load_prefilter, sentence_signals  # noqa: E402
@@ -52,6 +57,43 @@ def sent(article: Article, events: list[Event], prefilter: Prefilter | None) -> 
     rest = set(learned.spared(article, events, plan, settings.sparing))
     plan = [i for i in plan if i not in rest]
     return prefilter.kept(article, events, plan) if prefilter is not None else plan
+
+
+#: the held-out sentences of one language joined into one article, this many at a time (as
+#: ``scripts/train_prefilter.py`` reads the training split)
+PER_ARTICLE = 5
+
+
+def heldout_articles() -> list[Article]:
+    """The held-out split of the labelled sentences, ``PER_ARTICLE`` to an article, by language
+    ("xx": the packless languages, held out whole, their language detected)."""
+    by_language: dict[str, list[str]] = {}
+    for item in load_sentences():
+        if item.split == "heldout":
+            by_language.setdefault(item.language or "xx", []).append(item.text)
+    found = []
+    for language, texts in sorted(by_language.items()):
+        for i in range(0, len(texts), PER_ARTICLE):
+            found.append(
+                Article(
+                    id=f"heldout-{language}-{i}",
+                    path=f"heldout#{language}{i}",
+                    text="\n\n".join(texts[i : i + PER_ARTICLE]),
+                    language=None if language == "xx" else language,
+                )
+            )
+    return found
+
+
+def place(article: Article) -> str:
+    """Where an article of the bench comes from: the gold, SemEval training texts, the held-out sentences."""
+    return (
+        "SemEval"
+        if article.id.startswith("semeval-")
+        else "heldout"
+        if article.id.startswith("heldout-")
+        else "gold"
+    )
 
 
 def _keys(events: list[Event]) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:
@@ -109,10 +151,13 @@ def main() -> None:
                         help="a prefilter artifact to measure beside the shipped one, FILE@KIND=N,... at most N sentences of that kind per article (repeatable)")  # fmt: skip
     parser.add_argument("--lost", type=Path, help="write the events each prefilter drops or adds, unjudged")
     parser.add_argument("--judged", type=Path, help="judged lost events: count right and wrong per prefilter")
+    parser.add_argument(
+        "--heldout", action="store_true", help="add the held-out labelled sentences, five to an article"
+    )
     parser.add_argument("--cache", type=Path, help="sentence vectors (.npz): read if present, else written")
     args = parser.parse_args()
     variants = dict(_load(p) for p in ["off", "shipped", *args.prefilter])
-    corpus = base_articles() + semeval_articles(args.semeval)
+    corpus = base_articles() + semeval_articles(args.semeval) + (heldout_articles() if args.heldout else [])
     articles = list(Pipeline(BEFORE_EVENTS).pipe(corpus, batch_size=64, batch_seconds=0))
     events = [extract_events(a) for a in articles]
     plans = {
@@ -127,7 +172,7 @@ def main() -> None:
     vectors = cached_vectors(texts, args.cache)
     shipped, combination = load_classifier(), EventSettings().combination
     # per sentence sent with the prefilter off: its events with its vector and with its rules alone
-    readings: dict[tuple[str, int], tuple[list[Event], list[Event], str]] = {}
+    readings: dict[tuple[str, int], tuple[list[Event], list[Event], str, str]] = {}
     for article, found, plan in zip(articles, events, plans["off"], strict=True):
         for index in plan:
             signals = sentence_signals(article, index, found)
@@ -135,20 +180,26 @@ def main() -> None:
             row = reader.probabilities(vectors[article.sentences[index].text][None, :])[0]
             mine = [e for e in found if e.sentence == index]
             read = learned._sentence_events(article, index, row, reader, mine, combination)
-            readings[(article.id, index)] = (read, mine, signals.kind)
+            readings[(article.id, index)] = (read, mine, signals.kind, signals.language)
     lost_rows: dict[tuple[Any, ...], dict[str, Any]] = {}
+    places = [p for p in ("gold", "SemEval", "heldout") if any(place(a) == p for a in articles)]
+    recall: dict[str, collections.Counter[tuple[str, str]]] = {}
     for name in variants:
         counts: collections.Counter[tuple[str, str]] = collections.Counter()
         changed: collections.Counter[tuple[str, str]] = collections.Counter()
         lost: collections.Counter[str] = collections.Counter()
         gained: collections.Counter[str] = collections.Counter()
         found_events: collections.Counter[str] = collections.Counter()
+        kept = recall.setdefault(name, collections.Counter())
         for article, plan, full in zip(articles, plans[name], plans["off"], strict=True):
-            where = "gold" if not article.id.startswith("semeval-") else "SemEval"
+            where = place(article)
             chosen = set(plan)
             for index in full:
-                read, mine, kind = readings[(article.id, index)]
+                read, mine, kind, language = readings[(article.id, index)]
                 found_events[where] += len(read)
+                if _keys(read) != _keys(mine):
+                    kept[(where, language)] += index in chosen
+                    kept[(where, "all")] += index in chosen
                 if index in chosen:
                     for key in ((where, "all"), (where, kind)):
                         counts[key] += 1
@@ -167,8 +218,8 @@ def main() -> None:
                                "type": type_, "source": list(source), "target": list(target)}  # fmt: skip
                         lost_rows.setdefault(event_key(row), row).setdefault("dropped_by", []).append(name)
         print(f"prefilter {name}:")
-        for where in ("gold", "SemEval"):
-            n = sum(1 for a in articles if (a.id.startswith("semeval-")) == (where == "SemEval"))
+        for where in places:
+            n = sum(1 for a in articles if place(a) == where)
             parts = ", ".join(
                 f"{kind} {counts[(where, kind)]} ({changed[(where, kind)]} changed)"
                 for kind in ("packless", "rule", "plain")
@@ -179,6 +230,14 @@ def main() -> None:
                   f"the vector changed the events of {moved}, nothing in {(total - moved) / max(total, 1):.1%}; "
                   f"by kind: {parts}; sentence events lost {lost[where]}, gained {gained[where]} "
                   f"of {found_events[where]} read with every vector")  # fmt: skip
+            changed_off = recall["off"]
+            shares = ", ".join(
+                f"{language} {kept[(where, language)]}/{changed_off[(where, language)]}"
+                f" = {kept[(where, language)] / changed_off[(where, language)]:.3f}"
+                for language in ["all", *sorted({k[1] for k in changed_off if k[0] == where} - {"all"})]
+                if changed_off[(where, language)]
+            )
+            print(f"    recall of the sentences whose vector changes their events: {shares}")
     if args.lost:
         # judged blind: which prefilter drops it is not in the file, nor in the prefilters' order
         rows = [{k: v for k, v in r.items() if k != "dropped_by"} for r in lost_rows.values()]

@@ -416,6 +416,11 @@ def event(
     console.print(
         f"[bold]{detail.type}[/] {detail.mode or ''} {when} at {detail.location or '?'}: {source} -> {target}"
     )
+    trust = detail.trust
+    badges = "".join(f" [yellow]\\[{badge}][/]" for badge in trust.badges)
+    console.print(
+        f"{trust.sources} article(s) in {trust.languages} language(s); confidence {detail.confidence:.2f}{badges}"
+    )
     table = Table(title="sources", show_lines=True)
     for column in ("lang", "path", "date", "evidence"):
         table.add_column(column)
@@ -448,13 +453,17 @@ def timeline(
     min_sources: MinSourcesOption = 0,
     min_confidence: MinConfidenceOption = 0.0,
     show_uncertain: Annotated[
-        bool, typer.Option("--show-uncertain", help="Also show single-source low-confidence events.")
+        bool,
+        typer.Option(
+            "--show-uncertain",
+            help="Also show single-source events of low confidence or not checked by the model.",
+        ),
     ] = False,
 ) -> None:
     """Events by day, newest first, grouped by story (the timeline of the API and the home page).
 
     Without dates: the month up to the newest event. Statements made at a meeting are listed under it.
-    Single-source low-confidence events are hidden unless --show-uncertain."""
+    Single-source events of low confidence or not checked by the model are hidden unless --show-uncertain."""
     from newsloom.views.timeline import MAX_DAYS, TimelineQuery, timeline_view
 
     store, _ = _open(db)

@@ -53,7 +53,13 @@ sys.path.insert(0, str(ROOT))
 
 from newsloom.article import Article  # noqa: E402
 from newsloom.events import learned  # noqa: E402
-from newsloom.events.classifier import embed_sentences, load_classifier, load_sentences  # noqa: E402
+from newsloom.events.classifier import (  # noqa: E402
+    ARTIFACT,
+    PACK_ARTIFACTS,
+    embed_sentences,
+    load_classifier,
+    load_sentences,
+)
 from newsloom.events.extract import extract_events  # noqa: E402
 from newsloom.events.gate import load_gate  # noqa: E402
 from newsloom.events.prefilter import (  # noqa: E402
@@ -211,7 +217,7 @@ def _teacher_hash() -> str:
     import hashlib
 
     found = []
-    for name in ("data/classifier.json", "data/classifier_packs.json"):
+    for name in (ARTIFACT, *PACK_ARTIFACTS):
         path = resources.files("newsloom.events").joinpath(name)
         if path.is_file():
             found.append(f"{name} sha256 {hashlib.sha256(path.read_bytes()).hexdigest()[:16]}")

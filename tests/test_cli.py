@@ -108,13 +108,10 @@ def examples_db(tmp_path_factory: pytest.TempPathFactory) -> str:
     return str(db)
 
 
-def test_events_show_trust_and_filter_on_sources(examples_db: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    # every single-source event counts as uncertain here: which events the examples leave under the
-    # threshold is the events classifier's calibration (and the prefilter's caps), not this filter's work
-    monkeypatch.setattr("newsloom.views.trust.LOW_CONFIDENCE", 1.01)
+def test_events_show_trust_and_filter_on_sources(examples_db: str) -> None:
     every = runner.invoke(app, ["events", "--db", examples_db, "--limit", "100"])
     assert every.exit_code == 0, every.output
-    assert "single source" in every.output and "low confidence" in every.output
+    assert "single source" in every.output and "not checked by the model" in every.output
     confirmed = runner.invoke(app, ["events", "--db", examples_db, "--limit", "100", "--min-sources", "2"])
     assert confirmed.exit_code == 0, confirmed.output
     assert "single source" not in confirmed.output
@@ -123,13 +120,15 @@ def test_events_show_trust_and_filter_on_sources(examples_db: str, monkeypatch: 
     assert bad.exit_code != 0
 
 
-def test_timeline_hides_uncertain_events_with_a_switch(
-    examples_db: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr("newsloom.views.trust.LOW_CONFIDENCE", 1.01)  # as above: every event under it
-
-    def uncertain(output: str) -> list[str]:  # single-source low-confidence lines: hidden by default
-        return [line for line in output.splitlines() if " 1 article(s)" in line and "low confidence" in line]
+def test_timeline_hides_uncertain_events_with_a_switch(examples_db: str) -> None:
+    def uncertain(
+        output: str,
+    ) -> list[str]:  # single-source lines, low confidence or unchecked: hidden by default
+        return [
+            line
+            for line in output.splitlines()
+            if " 1 article(s)" in line and ("low confidence" in line or "not checked by the model" in line)
+        ]
 
     default = runner.invoke(app, ["timeline", "--db", examples_db])
     assert default.exit_code == 0, default.output

@@ -28,6 +28,9 @@ naming two or more entities is capped apart ("plain_paired", no cap), and the ar
 sentences at 1 (veto is off: a rule sentence's vector can only add a type beside its rule events or
 move their confidence) and the other plain ones at 1: 2.98 -> 2.29 sentences per gold article with
 the same events (types, actors, dates) and every gate; only confidences move.
+Session 14 re-measured it against the current readers (English round 13, Indonesian round 12):
+re-distilled from them, it kept the same recall under the caps and sent more sentences, so these
+weights stay (metadata ``remeasured_s14``; ``python bench/event_vectors.py --heldout``).
 
 ``scripts/train_prefilter.py`` rebuilds ``data/prefilter.json``; rerun it after the classifier,
 the gate or the rules change (its labels are their decisions).

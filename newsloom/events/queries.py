@@ -63,6 +63,7 @@ def _summary(row: store.EventRow) -> dict[str, Any]:
         "n_articles": row.n_articles,
         "confidence": row.confidence,
         "parent_id": row.parent_id,
+        "rules_only": bool(row.rules_only),
     }
 
 
@@ -157,6 +158,7 @@ def _record(
         "title": row.title,
         "languages": json.loads(row.languages or "[]"),
         "n_articles": row.n_articles,
+        "rules_only": bool(row.rules_only),
         "sources": [_source(r) for r in rows],
         "discrepancies": discrepancies(row.type, rows),
     }

@@ -429,6 +429,8 @@ def consolidated(event_id: int, rows: Sequence[store.SourceRow]) -> store.EventW
         confidence=round(1.0 - doubt, 4),
         n_sources=len(rows),
         n_articles=len(per_article),
+        # no report read by the classifier: the confidence is the rules' prior (``gate.rule_confidence``)
+        rules_only=all(r.classifier == "rules" for r in rows),
     )
     # a gathering's venue named in a report keys it too: a report naming no one finds it by that
     venue_places = [(r.location, r.language) for r in primaries if r.location_source in VENUE_SOURCES]

@@ -77,7 +77,10 @@ MinConfidence = Annotated[
     float, Query(ge=0.0, le=1.0, description="Only records at least this confident (0-1).")
 ]
 ShowUncertain = Annotated[
-    bool, Query(description="Also show single-source low-confidence events (hidden by default).")
+    bool,
+    Query(
+        description="Also show single-source events of low confidence or not checked by the model (hidden by default)."
+    ),
 ]
 EntityType = Annotated[Literal["person", "organization", "place", "name"] | None, Query()]
 
@@ -156,7 +159,8 @@ def get_timeline(
     min_sources: MinSources = 0, min_confidence: MinConfidence = 0.0, show_uncertain: ShowUncertain = False,
 ) -> Timeline:  # fmt: skip
     """Days (newest first) with their events grouped by story; without a range, the month up to the
-    newest event. Single-source low-confidence events are hidden unless ``show_uncertain``."""
+    newest event. Single-source events of low confidence or not checked by the model are hidden unless
+    ``show_uncertain``."""
     check_range(date_from, date_to)
     query = TimelineQuery(
         iso(date_from), iso(date_to), limit=limit, offset=offset, min_sources=min_sources,

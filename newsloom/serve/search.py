@@ -597,8 +597,8 @@ class SearchIndex:
 
 
 def event_trusts(conn: Connection, refs: list[str]) -> dict[str, dict[str, Any] | None]:
-    """Event hits' trust marks (ref -> its distinct reporting articles, their languages, its confidence;
-    None for an event that is gone), read for the whole page at once: the stored counts of each event
+    """Event hits' trust marks (ref -> its distinct reporting articles, their languages, its confidence,
+    whether the classifier read none of its reports; None for an event that is gone), read for the whole page at once: the stored counts of each event
     row, its source rows only for an event whose counts are not stored (the same figures as the
     event's record, ``events.queries.event_detail``, without reading every record)."""
     ids = [int(ref) for ref in refs if ref.isdigit()]
@@ -616,6 +616,7 @@ def event_trusts(conn: Connection, refs: list[str]) -> dict[str, dict[str, Any] 
             "sources": int(row.n_articles or len({s.article_id for s in reports})),
             "languages": len(json.loads(row.languages or "[]") or {s.language for s in reports}),
             "confidence": row.confidence,
+            "rules_only": bool(row.rules_only),
         }
     return found
 

@@ -94,6 +94,7 @@ class EventRow:
     n_articles: int
     created_at: str
     updated_at: str
+    rules_only: bool = False  # no report of it read by the classifier (migration 14)
 
 
 @dataclass(frozen=True, slots=True)
@@ -350,6 +351,7 @@ def insert_event(conn: sa.Connection, values: dict[str, Any]) -> int:
     defaults = {
         "title": "", "actors": "{}", "src_keys": "[]", "tgt_keys": "[]", "context": "[]", "languages": "[]",
         "confidence": 0.0, "n_sources": 0, "n_articles": 0, "created_at": stamp, "updated_at": stamp,
+        "rules_only": False,
     }  # fmt: skip
     result = conn.execute(_INSERT_EVENT, {**defaults, **values})
     key = result.inserted_primary_key

@@ -174,6 +174,9 @@ events = sa.Table(
     sa.Column("n_articles", sa.Integer, nullable=False, default=0),
     sa.Column("created_at", sa.String(32), nullable=False),
     sa.Column("updated_at", sa.String(32), nullable=False),
+    # no report of it was read by the events classifier (every source row's classifier is "rules"):
+    # its confidence is its rule's prior, not checked by the model (migration 14)
+    sa.Column("rules_only", sa.Boolean, nullable=False, default=False),
 )
 sa.Index("ix_events_date", events.c.date)
 sa.Index("ix_events_type_date", events.c.type, events.c.date)

@@ -34,12 +34,16 @@ class EventSummary(Model):
     n_articles: int
     confidence: float
     parent_id: int | None
+    rules_only: bool = False  # no report read by the classifier: the confidence is the rule's prior
 
     @computed_field  # type: ignore[prop-decorator]
     @property
     def trust(self) -> Trust:
-        """Independent reports (articles), languages, confidence and the badges to show."""
-        return Trust(sources=self.n_articles, languages=len(self.languages), confidence=self.confidence)
+        """Independent reports (articles), languages, confidence, checked or not, and the badges to show."""
+        return Trust(
+            sources=self.n_articles, languages=len(self.languages), confidence=self.confidence,
+            rules_only=self.rules_only,
+        )  # fmt: skip
 
 
 #: The kinds of words a source sentence was read from, in the order a character in two of them is
@@ -143,11 +147,15 @@ class EventDetail(Model):
     discrepancies: list[Discrepancy]
     parent: EventSummary | None = None
     statement_summaries: list[EventSummary]
+    rules_only: bool = False
 
     @computed_field  # type: ignore[prop-decorator]
     @property
     def trust(self) -> Trust:
-        return Trust(sources=self.n_articles, languages=len(self.languages), confidence=self.confidence)
+        return Trust(
+            sources=self.n_articles, languages=len(self.languages), confidence=self.confidence,
+            rules_only=self.rules_only,
+        )  # fmt: skip
 
 
 @dataclass(frozen=True)

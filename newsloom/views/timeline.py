@@ -307,7 +307,7 @@ class Timeline(Model):
     offset: int
     next_offset: int | None
     hidden: int = 0  # events of the window left out by the trust filters
-    show_uncertain: bool = False  # single-source low-confidence events are shown
+    show_uncertain: bool = False  # single-source uncertain events are shown (``Trust.uncertain``)
     min_sources: int = 0  # only events reported by at least this many articles
     min_confidence: float = 0.0
 
@@ -354,7 +354,7 @@ class TimelineQuery:
     offset: int = 0
     min_sources: int = 0  # distinct reporting articles
     min_confidence: float = 0.0
-    show_uncertain: bool = False  # also single-source low-confidence events (hidden by default)
+    show_uncertain: bool = False  # also uncertain events (``Trust.uncertain``; hidden by default)
 
     @property
     def trust(self) -> TrustFilter:
@@ -367,12 +367,14 @@ def trust_of(event: dict[str, Any]) -> Trust:
         sources=event["n_articles"],
         languages=len(event.get("languages") or []),
         confidence=event["confidence"],
+        rules_only=bool(event.get("rules_only")),
     )
 
 
 @dataclass(frozen=True)
 class TrustFilter:
-    """What the timeline and its counts leave out: by default, single-source low-confidence events."""
+    """What the timeline and its counts leave out: by default, uncertain events (single source, and low
+    confidence or not checked by the model: ``Trust.uncertain``)."""
 
     min_sources: int = 0  # distinct reporting articles
     min_confidence: float = 0.0
@@ -382,8 +384,7 @@ class TrustFilter:
         """Whether the timeline shows ``event``: ``Trust.uncertain`` and ``passes`` of its mark, read
         from the stored numbers without making the mark (a window asks this of every event in it)."""
         sources, confidence = event["n_articles"], event["confidence"]
-        low = confidence is not None and confidence < marks.LOW_CONFIDENCE  # read when asked, as Trust does
-        if sources <= 1 and low and not self.show_uncertain:
+        if not self.show_uncertain and marks.is_uncertain(sources, confidence, bool(event.get("rules_only"))):
             return False
         if sources < self.min_sources:
             return False
@@ -424,7 +425,7 @@ def trusted_days(days: list[dict[str, Any]], query: TimelineQuery) -> tuple[list
 
 
 def timeline_view(conn: Connection, query: TimelineQuery) -> Timeline:
-    """The timeline of a window of days, one page of days; single-source low-confidence events are
+    """The timeline of a window of days, one page of days; uncertain events (``Trust.uncertain``) are
     left out unless ``show_uncertain`` (``hidden`` counts what the trust filters left out)."""
     start, end = default_window(conn, query.date_from, query.date_to)
     only = (query.type.upper() if query.type else None, query.entity)

@@ -1,8 +1,13 @@
-"""Trust marks: how many independent reports, in how many languages, and how confident the record is.
+"""Trust marks: how many independent reports, in how many languages, how confident the record is, and
+whether the events classifier checked it.
 
 Every event and story carries one, so a single-source guess does not look like an established fact.
 The confidence is the stored one (for an event, the noisy-or of its reports' extraction confidences,
-see ``events/stored.py``; a calibrated value replaces it there without changing this module).
+see ``events/stored.py``). An event no report of which the classifier read (``rules_only``: the
+prefilter, the gate or the sparing kept its sentences from the encoder) has its rule's prior for its
+PLOVER type as confidence (``events.gate.rule_confidence``, 0.70-0.99): calibrated over a type's
+events, the same for each of them, never under ``LOW_CONFIDENCE``. It is marked "not checked by the
+model" instead, and a single-source one counts as uncertain as a low-confidence one does.
 """
 
 from __future__ import annotations
@@ -15,15 +20,18 @@ from newsloom.views.common import Model
 LOW_CONFIDENCE = 0.7
 SINGLE_SOURCE = "single source"
 LOW = "low confidence"
+NOT_CHECKED = "not checked by the model"
 
 
 class Trust(Model):
     """Independent reports (distinct articles), their languages, the record's confidence (None when
-    nothing estimates one, as for stories) and the badges a person should see."""
+    nothing estimates one, as for stories), whether the classifier read none of its reports
+    (``rules_only``: the confidence is the rule's prior) and the badges a person should see."""
 
     sources: int
     languages: int
     confidence: float | None
+    rules_only: bool = False
 
     @computed_field  # type: ignore[prop-decorator]
     @property
@@ -38,14 +46,25 @@ class Trust(Model):
     @computed_field  # type: ignore[prop-decorator]
     @property
     def badges(self) -> list[str]:
-        return [
-            label for label, on in ((SINGLE_SOURCE, self.single_source), (LOW, self.low_confidence)) if on
-        ]
+        marks = (
+            (SINGLE_SOURCE, self.single_source),
+            (LOW, self.low_confidence),
+            (NOT_CHECKED, self.rules_only),
+        )
+        return [label for label, on in marks if on]
 
     @property
     def uncertain(self) -> bool:
-        """Single source and low confidence: what the timeline hides unless asked to show it."""
-        return self.single_source and self.low_confidence
+        """Single source, and low confidence or not checked by the model: what the timeline hides
+        unless asked to show it."""
+        return is_uncertain(self.sources, self.confidence, self.rules_only)
+
+
+def is_uncertain(sources: int, confidence: float | None, rules_only: bool) -> bool:
+    """Whether a record of ``sources`` reports is uncertain (``Trust.uncertain``), from its stored
+    numbers (the timeline asks this of every event of a window without making its mark)."""
+    low = confidence is not None and confidence < LOW_CONFIDENCE
+    return sources <= 1 and (low or rules_only)
 
 
 def passes(trust: Trust, min_sources: int = 0, min_confidence: float = 0.0) -> bool:

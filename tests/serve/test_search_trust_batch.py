@@ -25,6 +25,7 @@ def trust_from_record(conn: sa.Connection, ref: str) -> dict[str, Any] | None:
         "sources": int(event.get("n_articles") or len({s.get("article_id") for s in sources})),
         "languages": len(event.get("languages") or {s.get("language") for s in sources}),
         "confidence": event.get("confidence"),
+        "rules_only": bool(event.get("rules_only")),
     }
 
 

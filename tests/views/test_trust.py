@@ -3,8 +3,6 @@ confident the record is; filters and the timeline's default hiding of uncertain 
 
 from __future__ import annotations
 
-import pytest
-
 from newsloom.store import Connection
 from newsloom.views.events import EventQuery, event_view, events_view
 from newsloom.views.stories import StoryQuery, stories_view
@@ -19,6 +17,16 @@ def test_badges_follow_sources_and_confidence() -> None:
     assert Trust(sources=1, languages=1, confidence=0.5).uncertain
     assert not Trust(sources=2, languages=1, confidence=0.5).uncertain
     assert Trust(sources=2, languages=1, confidence=None).badges == []
+
+
+def test_an_event_no_model_read_is_marked_and_uncertain_alone() -> None:
+    # its confidence is its rule's prior for the type (0.70-0.99): the mark, not the number, says so
+    unchecked = Trust(sources=1, languages=1, confidence=0.94, rules_only=True)
+    assert unchecked.badges == ["single source", "not checked by the model"]
+    assert unchecked.uncertain
+    confirmed = Trust(sources=2, languages=2, confidence=0.94, rules_only=True)
+    assert confirmed.badges == ["not checked by the model"] and not confirmed.uncertain
+    assert not Trust(sources=1, languages=1, confidence=0.94).uncertain
 
 
 def test_filters_pass_only_what_meets_them() -> None:
@@ -37,9 +45,16 @@ def test_every_event_carries_its_trust_mark(conn: Connection) -> None:
         assert event.trust.languages == len(event.languages)
         assert event.trust.confidence == event.confidence
         assert ("single source" in event.trust.badges) == (event.n_articles <= 1)
+        assert ("not checked by the model" in event.trust.badges) == event.rules_only
         assert "trust" in event.model_dump()
     detail = event_view(conn, events[0].id)
     assert detail is not None and detail.trust.sources == events[0].n_articles
+    for event in events:  # unchecked: no report of it was read by the classifier
+        detail = event_view(conn, event.id)
+        assert detail is not None
+        assert detail.rules_only == all(s.classifier == "rules" for s in detail.sources), event.id
+        assert detail.trust.badges == event.trust.badges
+    assert any(e.rules_only for e in events) and not all(e.rules_only for e in events)
 
 
 def test_event_filters_narrow_the_list(conn: Connection) -> None:
@@ -51,13 +66,7 @@ def test_event_filters_narrow_the_list(conn: Connection) -> None:
     assert 0 < len(confirmed) < len(every)  # the examples hold both kinds
 
 
-def test_timeline_hides_uncertain_events_unless_asked(
-    conn: Connection, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # every single-source event counts as uncertain here: which events the examples leave below the
-    # threshold depends on the events classifier's calibration, not on the timeline's filtering
-    monkeypatch.setattr("newsloom.views.trust.LOW_CONFIDENCE", 1.01)
-
+def test_timeline_hides_uncertain_events_unless_asked(conn: Connection) -> None:
     def ids(query: TimelineQuery) -> set[int]:
         found = timeline_view(conn, query)
         return {e.id for day in found.items for group in day.groups for e in group.events}
@@ -65,7 +74,7 @@ def test_timeline_hides_uncertain_events_unless_asked(
     shown = timeline_view(conn, TimelineQuery())
     everything = ids(TimelineQuery(show_uncertain=True))
     uncertain = {e.id for e in events_view(conn, EventQuery(limit=100)).items if e.trust.uncertain}
-    assert uncertain & everything, "the examples should hold a single-source low-confidence event"
+    assert uncertain & everything, "the examples should hold a single-source event, low or unchecked"
     assert ids(TimelineQuery()).isdisjoint(uncertain)
     assert shown.hidden >= len(uncertain & everything)
     assert timeline_view(conn, TimelineQuery(show_uncertain=True)).hidden == 0
