@@ -50,7 +50,10 @@ PASSAGE_CHARS = 320
 #: packs them, no padding). Equal to PASSAGE_CHARS: no cut. Session 14, on the same analyses: cut at
 #: 160 costs 0.64x the encoder CPU per passage, but with the shipped join model the project gold's
 #: running F1 fell 0.981 -> 0.951 and GVC dev's 0.856 -> 0.846 (re-clustered 0.905 -> 0.907); at 120,
-#: 0.49x and GVC dev re-clustered 0.893. A shorter cut needs the join model refitted on it first.
+#: 0.49x and GVC dev re-clustered 0.893. The join model refitted on cut-160 passages did worse
+#: (project gold running 0.921, re-clustered 0.970; GVC dev 0.897): a 160-character passage carries
+#: less of the event (passage similarity alone 0.855 -> 0.829 pair accuracy). Kept for the bench
+#: (``bench/pipeline.py --passage-cut N``).
 PASSAGE_CUT = 320
 #: Sentences of the lead (after the title) in the article passage.
 LEAD_SENTENCES = 2
