@@ -13,7 +13,7 @@ from newsloom.events.queries import event_detail, list_events
 from newsloom.store import Connection
 from newsloom.views.common import Model, Page, page_of
 from newsloom.views.names import with_canonical_actors, with_canonical_names
-from newsloom.views.trust import Trust
+from newsloom.views.trust import Trust, event_trust
 
 
 class EventSummary(Model):
@@ -40,10 +40,7 @@ class EventSummary(Model):
     @property
     def trust(self) -> Trust:
         """Independent reports (articles), languages, confidence, checked or not, and the badges to show."""
-        return Trust(
-            sources=self.n_articles, languages=len(self.languages), confidence=self.confidence,
-            rules_only=self.rules_only,
-        )  # fmt: skip
+        return event_trust(self.n_articles, self.languages, self.confidence, self.rules_only)
 
 
 #: The kinds of words a source sentence was read from, in the order a character in two of them is
@@ -152,10 +149,7 @@ class EventDetail(Model):
     @computed_field  # type: ignore[prop-decorator]
     @property
     def trust(self) -> Trust:
-        return Trust(
-            sources=self.n_articles, languages=len(self.languages), confidence=self.confidence,
-            rules_only=self.rules_only,
-        )  # fmt: skip
+        return event_trust(self.n_articles, self.languages, self.confidence, self.rules_only)
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ from newsloom.views import trust as marks
 from newsloom.views.common import Model
 from newsloom.views.events import EventSummary
 from newsloom.views.names import with_canonical_names
-from newsloom.views.trust import Trust
+from newsloom.views.trust import Trust, event_trust
 
 #: Days the timeline shows when no range is asked for: a month back from the newest event.
 WINDOW_DAYS = 31
@@ -363,12 +363,10 @@ class TimelineQuery:
 
 def trust_of(event: dict[str, Any]) -> Trust:
     """The trust mark of a timeline event record."""
-    return Trust(
-        sources=event["n_articles"],
-        languages=len(event.get("languages") or []),
-        confidence=event["confidence"],
-        rules_only=bool(event.get("rules_only")),
-    )
+    return event_trust(
+        event["n_articles"], event.get("languages") or [], event["confidence"],
+        bool(event.get("rules_only")),
+    )  # fmt: skip
 
 
 @dataclass(frozen=True)

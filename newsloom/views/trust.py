@@ -12,6 +12,8 @@ model" instead, and a single-source one counts as uncertain as a low-confidence 
 
 from __future__ import annotations
 
+from collections.abc import Sized
+
 from pydantic import computed_field
 
 from newsloom.views.common import Model
@@ -58,6 +60,12 @@ class Trust(Model):
         """Single source, and low confidence or not checked by the model: what the timeline hides
         unless asked to show it."""
         return is_uncertain(self.sources, self.confidence, self.rules_only)
+
+
+def event_trust(n_articles: int, languages: Sized, confidence: float, rules_only: bool) -> Trust:
+    """The trust mark of an event record (list row, event page or timeline row): its reporting
+    articles, the languages they are in, its stored confidence and whether the classifier read any."""
+    return Trust(sources=n_articles, languages=len(languages), confidence=confidence, rules_only=rules_only)
 
 
 def is_uncertain(sources: int, confidence: float | None, rules_only: bool) -> bool:
