@@ -156,3 +156,33 @@ def test_a_classifier_event_takes_its_mode_from_the_pack_cues_of_its_sentence():
     assert sentence_mode(article, 2, "REQUEST") == "meet"
     assert sentence_mode(article, 3, "SUPPORT") is None  # no mode cue in the sentence
     assert sentence_mode(article, 1, "CONSULT") is None
+
+
+class FarmersEncoder:
+    """One dimension: whether the sentence speaks of farmers."""
+
+    def encode(self, texts):
+        return np.asarray([[1.0 if "farmers" in t else 0.0] for t in texts], dtype=np.float32)
+
+
+def test_a_sentence_alone_reports_a_second_type_beside_a_rule_event_at_the_short_bar():
+    text = "Bùi Thanh Sơn praised Ghada Waly, whose agency trained farmers in the delta."
+    article = make_article(text, "en", {"Bùi Thanh Sơn": SON, "Ghada Waly": WALY})
+    rules = EventFinder(EventSettings(classifier=False))(article).events
+    assert [e.type for e in rules] == ["SUPPORT"]
+    weights = np.zeros((len(PLOVER_TYPES), 1), dtype=np.float32)
+    weights[PLOVER_TYPES.index("COOPERATE"), 0] = 3.85  # p(COOPERATE) = sigmoid(0.85) = 0.70
+    weights[PLOVER_TYPES.index("SUPPORT"), 0] = 6.0
+    classifier = EventClassifier(
+        types=PLOVER_TYPES,
+        weights=weights,
+        bias=np.full(len(PLOVER_TYPES), -3.0, dtype=np.float32),
+        thresholds=np.full(len(PLOVER_TYPES), 0.5, dtype=np.float32),
+        platt=(1.0, 0.0),
+    )
+    found = add_classifier_events(article, rules, classifier, FarmersEncoder())
+    assert sorted(e.type for e in found) == ["COOPERATE", "SUPPORT"]  # 0.70 clears the short bar 0.6
+    strict = Combination(short_beside_rules=0.8)
+    assert [e.type for e in add_classifier_events(article, rules, classifier, FarmersEncoder(), strict)] == [
+        "SUPPORT"
+    ]
