@@ -349,7 +349,12 @@ def pages(pairs: list[dict], folds: int) -> int:
 #: Candidates of session 13 for leave-one-language-out transfer, measured against the shipped
 #: learner ("base") in one run (see :func:`candidates`); "hgb" is a control (the monotone
 #: candidate's learner without its constraints), printed to tell the learner from the constraints.
-CANDIDATES = ("base", "monotone", "hgb", "huber", "stack", "centred")
+CANDIDATES = ("base", "monotone", "hgb", "huber", "stack", "centred", "boost", "monogbm", "bag")
+#: Session 15's ways through ``training.fit_model(booster=...)``: the shipped trees' own form
+#: boosted by ``training.boost_trees``, without ("boost", the control) and with monotone
+#: constraints ("monogbm", signs from ``training.monotone_signs``); "bag": the mean of
+#: ``training.BAG_SEEDS`` scikit-learn GBMs of the shipped size, seeds apart.
+BOOSTED = {"boost": "boost", "monogbm": "monotone", "bag": "bag"}
 #: Features of a raw (uncentred) embedding similarity: their level differs by language pair.
 RAW_SIMILARITY = ("cos_", "align_")
 
@@ -372,8 +377,9 @@ def _fit_predict(
 
     from newsloom.compare.training import GBM_PARAMS, GBM_WEIGHT, RIDGE_ALPHA, fit_model
 
-    if kind in ("base", "centred", "matrix"):
-        model = fit_model(x, y, names, {}, fallback=False, dimensions=(DIMENSIONS[j],))
+    if kind in ("base", "centred", "matrix", *BOOSTED):
+        booster = BOOSTED.get(kind, "gbm")
+        model = fit_model(x, y, names, {}, fallback=False, dimensions=(DIMENSIONS[j],), booster=booster)
         return model.predict_matrix(test_x)[:, j]
     mean, scale = x.mean(axis=0), x.std(axis=0)
     scale[scale == 0] = 1.0
@@ -415,14 +421,21 @@ def _stacked(
     return _fit_predict("base", np.hstack([x, inner]), y, np.hstack([test_x, outer]), wide, j)
 
 
-def _other_matrix(path: Path, pairs: list[dict], names: tuple[str, ...]) -> np.ndarray:
-    """The feature matrix at ``path``, checked to hold the stored matrix's pairs and columns."""
+def _other_matrix(
+    path: Path, pairs: list[dict], names: tuple[str, ...]
+) -> tuple[np.ndarray, tuple[str, ...]]:
+    """The feature matrix at ``path`` and its column names, checked to hold the stored matrix's
+    pairs and its columns first (columns appended after them are new features to measure)."""
     with np.load(path) as other:
         if [str(i) for i in other["pair_id"]] != [p["pair_id"] for p in pairs]:
             raise SystemExit(f"{path}: other pairs than {STORED}; write it with --refresh.")
-        if tuple(str(n) for n in other["names"]) != names:
-            raise SystemExit(f"{path}: other columns than {STORED}; write it with --refresh.")
-        return other["x"].astype(float)
+        other_names = tuple(str(n) for n in other["names"])
+        if other_names[: len(names)] != names:
+            raise SystemExit(
+                f"{path}: its first columns are not those of {STORED}; write it with --refresh "
+                "(new features go after the stored columns)."
+            )
+        return other["x"].astype(float), other_names
 
 
 def _run_candidate(
@@ -473,7 +486,7 @@ def candidates(
         if kind == "matrix":
             if alt is None:
                 raise SystemExit("--candidates matrix needs --matrix PATH (a matrix written by --refresh)")
-            x = alt
+            x, names = alt
 
         oof = np.zeros(len(y))
         for _, test, train in splits:
