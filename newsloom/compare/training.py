@@ -165,6 +165,69 @@ def fold_indices(groups: np.ndarray, folds: int = FOLDS, seed: int = SEED) -> li
     return [np.flatnonzero(np.isin(groups, bucket)) for bucket in buckets]
 
 
+#: The boosted half of the blend: scikit-learn's trees, or :func:`boost_trees` without or with
+#: monotone constraints.
+BOOSTERS = ("gbm", "boost", "monotone", "bag")
+#: Seeds of the "bag" booster: the mean of this many scikit-learn GBMs, seeds from GBM_PARAMS' on.
+BAG_SEEDS = 5
+#: Features whose value -1 means "nothing to compare" (no year in a text, no name to look for),
+#: not "closer": left free by :func:`monotone_signs`.
+SENTINEL_FEATURES = ("years_gap", "rnames_")
+_SIMILAR = re.compile(r"^(c|l)?(cos|align)_|_(jaccard|containment|shared)$|^(words|ngrams)_cosine$|^rnames_")
+
+
+def monotone_signs(names: Sequence[str]) -> list[int]:
+    """Per feature, the direction the rating may move when it grows: -1 (more similar, a lower
+    rating) for the embedding similarities and the overlap shares and counts, +1 for the gaps,
+    0 (free) for the rest and for the features with a -1 "missing" value."""
+    signs = []
+    for n in names:
+        if n.startswith(SENTINEL_FEATURES):
+            signs.append(0)
+        else:
+            signs.append(1 if n.endswith("_gap") else -1 if _SIMILAR.search(n) else 0)
+    return signs
+
+
+def boost_trees(
+    x: np.ndarray, y: np.ndarray, params: Mapping[str, Any], signs: Sequence[int] | None = None
+) -> dict[str, Any]:
+    """Squared-loss gradient boosting as ``GradientBoostingRegressor`` does it (mean start, each
+    tree fitted to the residuals of a row subsample, leaves = mean residual), with regression
+    trees that can hold monotone constraints (``signs``, see :func:`monotone_signs`); returned
+    as a model-file member (``model.export_gbm``'s format)."""
+    from sklearn.tree import DecisionTreeRegressor
+
+    rng = np.random.default_rng(params.get("random_state", SEED))
+    n = len(y)
+    init = float(y.mean())
+    current = np.full(n, init)
+    rate = float(params["learning_rate"])
+    cst = list(signs) if signs is not None and any(signs) else None
+    trees = []
+    for _ in range(int(params["n_estimators"])):
+        rows = rng.permutation(n)[: max(2, int(round(params.get("subsample", 1.0) * n)))]
+        tree = DecisionTreeRegressor(
+            max_depth=params["max_depth"],
+            min_samples_leaf=params["min_samples_leaf"],
+            max_features=params.get("max_features"),
+            monotonic_cst=cst,
+            random_state=int(rng.integers(2**31 - 1)),
+        ).fit(x[rows], y[rows] - current[rows])
+        current += rate * tree.predict(x)
+        t = tree.tree_
+        trees.append(
+            {
+                "left": t.children_left.tolist(),
+                "right": t.children_right.tolist(),
+                "feature": t.feature.tolist(),
+                "threshold": [round(float(v), 6) for v in t.threshold],
+                "value": [round(float(v), 6) for v in t.value[:, 0, 0]],
+            }
+        )
+    return {"type": "gbm", "init": init, "rate": rate, "trees": trees}
+
+
 def fit_model(
     x: np.ndarray,
     y: np.ndarray,
@@ -175,13 +238,19 @@ def fit_model(
     gbm_weight: float = GBM_WEIGHT,
     fallback: bool = True,
     dimensions: Sequence[str] = DIMENSIONS,
+    booster: str = "gbm",
 ) -> CompareModel:
     """One blend of boosted trees and ridge per dimension, fitted on all of (x, y); with
     ``fallback``, a second one without the language-centred features, for the pairs whose
-    language the model has no centre for. ``dimensions``: fit these heads only (a measure)."""
+    language the model has no centre for. ``dimensions``: fit these heads only (a measure).
+    ``booster``: "gbm" (scikit-learn's), "bag" (the mean of BAG_SEEDS of them, seeds apart),
+    "boost" (:func:`boost_trees`, no constraints) or "monotone" (:func:`boost_trees` with
+    :func:`monotone_signs`)."""
     from sklearn.ensemble import GradientBoostingRegressor
     from sklearn.linear_model import Ridge
 
+    if booster not in BOOSTERS:
+        raise ValueError(f"booster must be one of {', '.join(BOOSTERS)}, not {booster!r}.")
     params = dict(GBM_PARAMS if gbm_params is None else gbm_params)
     mean, scale = x.mean(axis=0), x.std(axis=0)
     scale[scale == 0] = 1.0
@@ -191,9 +260,19 @@ def fit_model(
         j = DIMENSIONS.index(dimension)
         members: list[dict[str, Any]] = []
         weights: list[float] = []
-        if gbm_weight > 0:
+        if gbm_weight > 0 and booster == "gbm":
             gbm = GradientBoostingRegressor(**params).fit(x, y[:, j])
             members.append(export_gbm(gbm))
+            weights.append(gbm_weight)
+        elif gbm_weight > 0 and booster == "bag":
+            seed = int(params.get("random_state", SEED))
+            for k in range(BAG_SEEDS):
+                gbm = GradientBoostingRegressor(**{**params, "random_state": seed + k}).fit(x, y[:, j])
+                members.append(export_gbm(gbm))
+                weights.append(gbm_weight / BAG_SEEDS)
+        elif gbm_weight > 0:
+            signs = monotone_signs(feature_names) if booster == "monotone" else None
+            members.append(boost_trees(x, y[:, j], params, signs))
             weights.append(gbm_weight)
         if gbm_weight < 1:
             ridge = Ridge(alpha=ridge_alpha).fit(z, y[:, j])
@@ -213,6 +292,7 @@ def fit_model(
             gbm_weight,
             fallback=False,
             dimensions=dimensions,
+            booster=booster,
         )
     return model
 
@@ -396,6 +476,22 @@ def language_blocks(
     for name, test in masks:
         train = ~test & ~np.isin(groups, np.unique(groups[test]))
         blocks.append((name, np.flatnonzero(test), np.flatnonzero(train)))
+    return blocks
+
+
+def language_pair_blocks(
+    pairs: Sequence[dict[str, Any]], groups: np.ndarray
+) -> list[tuple[str, np.ndarray, np.ndarray]]:
+    """(name, test, train) of leave-one-language-PAIR-out: each pair of languages of the file
+    ("de-fr", "en-en"; sorted, so en-de and de-en are one) held out, trained on the other pairs
+    that share no article, and no original of a translation, with it: how a pair of languages
+    the model never saw rated (the held-out test set's de-pl, fr-pl, ...) may fare."""
+    keys = np.array(["-".join(sorted((p["lang1"], p["lang2"]))) for p in pairs])
+    blocks = []
+    for key in sorted(set(keys)):
+        test = keys == key
+        train = ~test & ~np.isin(groups, np.unique(groups[test]))
+        blocks.append((str(key), np.flatnonzero(test), np.flatnonzero(train)))
     return blocks
 
 

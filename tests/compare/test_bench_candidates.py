@@ -62,8 +62,26 @@ def test_another_matrix_must_hold_the_stored_pairs_and_columns(tmp_path: Path) -
     path = tmp_path / "m.npz"
     x = np.array([[0.5, 0.1], [0.2, 0.0]], dtype=np.float32)
     np.savez(path, pair_id=np.array(["1_2", "3_4"]), x=x, names=np.array(names), cosine=np.zeros(2))
-    assert np.allclose(_other_matrix(path, pairs, names), x)
-    with pytest.raises(SystemExit, match="other columns"):
+    other, other_names = _other_matrix(path, pairs, names)
+    assert np.allclose(other, x) and other_names == names
+    with pytest.raises(SystemExit, match="first columns"):
         _other_matrix(path, pairs, names[::-1])
     with pytest.raises(SystemExit, match="other pairs"):
         _other_matrix(path, pairs[::-1], names)
+
+
+def test_another_matrix_may_append_new_features(tmp_path: Path) -> None:
+    """A candidate's new features come after the stored columns and are measured with them; a
+    matrix that drops a stored column is refused."""
+    from bench.compare import _other_matrix
+
+    pairs = [{"pair_id": "1_2"}, {"pair_id": "3_4"}]
+    names = ("cos_whole", "names_jaccard")
+    path = tmp_path / "wide.npz"
+    x = np.array([[0.5, 0.1, 0.3], [0.2, 0.0, 0.0]], dtype=np.float32)
+    wide = (*names, "lead_names_jaccard")
+    np.savez(path, pair_id=np.array(["1_2", "3_4"]), x=x, names=np.array(wide), cosine=np.zeros(2))
+    other, other_names = _other_matrix(path, pairs, names)
+    assert other.shape == (2, 3) and other_names == wide
+    with pytest.raises(SystemExit, match="first columns"):
+        _other_matrix(path, pairs, ("cos_whole", "names_jaccard", "numbers_jaccard", "x"))

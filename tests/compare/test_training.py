@@ -215,3 +215,23 @@ def test_stored_rows_are_matched_by_position_when_ids_repeat() -> None:
     assert stored_pairs(unique, ["3_4", "1_2"]) == unique[::-1]
     with pytest.raises(SystemExit, match="other pairs"):
         stored_pairs(pairs, ["3_4", "1_2", "1_2"])  # reordered, and the ids repeat: no safe match
+
+
+def test_language_pair_blocks_hold_out_one_pair_of_languages_and_its_relatives() -> None:
+    from newsloom.compare.training import language_pair_blocks
+
+    pairs = [
+        {"pair_id": "1_2", "lang1": "en", "lang2": "en"},
+        {"pair_id": "1de_2", "lang1": "de", "lang2": "en"},  # a translation of the first
+        {"pair_id": "3_4", "lang1": "en", "lang2": "de"},  # en-de is de-en
+        {"pair_id": "5_6", "lang1": "de", "lang2": "de"},
+        {"pair_id": "7_8", "lang1": "en", "lang2": "en"},
+    ]
+    groups = pair_groups([p["pair_id"] for p in pairs])
+    blocks = {
+        name: (test.tolist(), train.tolist()) for name, test, train in language_pair_blocks(pairs, groups)
+    }
+    assert set(blocks) == {"de-de", "de-en", "en-en"}
+    assert blocks["de-en"] == ([1, 2], [3, 4])  # pair 0 is the original of pair 1
+    assert blocks["en-en"] == ([0, 4], [2, 3])
+    assert blocks["de-de"] == ([3], [0, 1, 2, 4])
