@@ -31,6 +31,10 @@ the same events (types, actors, dates) and every gate; only confidences move.
 Session 14 re-measured it against the current readers (English round 13, Indonesian round 12):
 re-distilled from them, it kept the same recall under the caps and sent more sentences, so these
 weights stay (metadata ``remeasured_s14``; ``python bench/event_vectors.py --heldout``).
+Session 15: a packless sentence naming no entity is not sent at all (:data:`PACKLESS_MENTIONS`): its
+events could name no actor and never reach the store; the events stage's CPU per article fell 0.91x
+on the gold + 100 SemEval training texts with the same stored events (``python bench/event_texts.py``
+counts what the stage embeds and why).
 
 ``scripts/train_prefilter.py`` rebuilds ``data/prefilter.json``; rerun it after the classifier,
 the gate or the rules change (its labels are their decisions).
