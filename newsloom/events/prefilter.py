@@ -31,6 +31,10 @@ the same events (types, actors, dates) and every gate; only confidences move.
 Session 14 re-measured it against the current readers (English round 13, Indonesian round 12):
 re-distilled from them, it kept the same recall under the caps and sent more sentences, so these
 weights stay (metadata ``remeasured_s14``; ``python bench/event_vectors.py --heldout``).
+Session 15: a packless sentence naming no entity is not sent at all (:data:`PACKLESS_MENTIONS`): its
+events could name no actor and never reach the store; the events stage's CPU per article fell 0.91x
+on the gold + 100 SemEval training texts with the same stored events (``python bench/event_texts.py``
+counts what the stage embeds and why).
 
 ``scripts/train_prefilter.py`` rebuilds ``data/prefilter.json``; rerun it after the classifier,
 the gate or the rules change (its labels are their decisions).
@@ -58,6 +62,14 @@ PREFILTER_ARTIFACT = "data/prefilter.json"
 #: event of two Indonesian reports of the signing; session 13: a cap on every plain sentence kept the
 #: lead's and broke 2 of the 13 main story events for want of such later sentences).
 PAIRED_MENTIONS = 2
+#: A sentence of a language without a pack (kind "packless") naming fewer entities than this is not
+#: sent in an article read beyond its lead: the classifier's events take their actors from the
+#: sentence's mentions (``extract.sentence_event``; such a pack reads no pronoun, group word or mode),
+#: so its events would name no actor, no venue and no gathering, and the corpus steps leave such an
+#: event out (``merge._groups``): it never reaches the store. Session 15: on 300 SemEval training texts
+#: 179 of the 389 packless sentences sent named no entity (5,624 of 14,715 tokens); their 24 events
+#: all named no actor.
+PACKLESS_MENTIONS = 1
 #: The sentences of an article's lead (its first ones) are marked as such: the lead says what
 #: happened, and the classifier's events gather there.
 LEAD = 3
@@ -128,6 +140,8 @@ class Prefilter:
     #: per kind of sentence (:func:`cap_kind`: "plain_paired" apart from "plain"), at most this many
     #: of an article's go to the encoder, those furthest over their bar (a kind not listed: no cap)
     most: dict[str, int] = field(default_factory=dict)
+    #: a packless sentence naming fewer entities is not sent (see :data:`PACKLESS_MENTIONS`)
+    packless_mentions: int = PACKLESS_MENTIONS
 
     def probability(self, signals: SentenceSignals) -> float:
         """The estimated probability that the sentence's vector changes its events."""
@@ -144,7 +158,8 @@ class Prefilter:
         """The ``candidates`` of ``article`` (with its rule ``events``) that go to the encoder: all of
         them in an article of at most ``SHORT_ARTICLE`` sentences (a sentence read alone), else
         those the prefilter scores at or above its bar, of a kind (:func:`cap_kind`) in ``most`` at
-        most that many (those furthest over the bar)."""
+        most that many (those furthest over the bar); never a packless one naming fewer than
+        ``packless_mentions`` entities (its events could name no actor)."""
         from newsloom.events.learned import SHORT_ARTICLE
 
         if len(article.sentences) <= SHORT_ARTICLE:
@@ -152,6 +167,8 @@ class Prefilter:
         scored: dict[str, list[tuple[float, int]]] = {}
         for i in candidates:
             signals = sentence_signals(article, i, events)
+            if signals.kind == "packless" and signals.mentions < self.packless_mentions:
+                continue
             bar = self.bars.get(signals.kind)
             if bar is None:
                 scored.setdefault(signals.kind, []).append((math.inf, i))
@@ -169,6 +186,11 @@ class Prefilter:
         return {
             "metadata": self.metadata,
             **({"most": dict(sorted(self.most.items()))} if self.most else {}),
+            **(
+                {"packless_mentions": self.packless_mentions}
+                if self.packless_mentions != PACKLESS_MENTIONS
+                else {}
+            ),
             "buckets": self.buckets,
             "bias": round(self.bias, 5),
             "bars": {kind: round(bar, 5) for kind, bar in sorted(self.bars.items())},
@@ -185,6 +207,7 @@ class Prefilter:
                 bars={str(k): float(v) for k, v in data["bars"].items()},
                 metadata=dict(data.get("metadata", {})),
                 most={str(k): int(v) for k, v in data.get("most", {}).items()},
+                packless_mentions=int(data.get("packless_mentions", PACKLESS_MENTIONS)),
             )
         except (AttributeError, KeyError, TypeError, ValueError) as exc:
             raise ValueError(

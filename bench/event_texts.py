@@ -1,0 +1,149 @@
+"""What the events stage sends to the encoder, and why (issue #18): per article and per reason, the
+sentences embedded, their tokens, the identical texts, and what each vector does to the output.
+
+    python bench/event_texts.py [--semeval 100] [--batch 64]
+
+The gold articles (examples + seeds) and ``--semeval`` SemEval-2022 Task 8 TRAINING texts go
+through the stages before "events", then through the shipped events stage in batches as the
+pipeline runs it, with every encoder call recorded. Each sentence sent is classified by why it was
+sent (``short``: its article has at most ``SHORT_ARTICLE`` sentences; else its prefilter cap kind:
+``packless``, ``rule``, ``plain``, ``plain_paired``) and by what its vector did: the sentence's
+events with the vector against its rule events alone (as a sentence left to the rules gets them):
+other events (type, source, target), the same events with other confidences, or no event and no
+effect at all. Run with ``OMP_NUM_THREADS=1``; it prints counts, not times.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import dataclasses
+import statistics
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from pipeline import base_articles, semeval_articles  # noqa: E402
+
+from newsloom.article import Article  # noqa: E402
+from newsloom.events import learned  # noqa: E402
+from newsloom.events import prefilter as prefilters  # noqa: E402
+from newsloom.events.gate import rule_confidence  # noqa: E402
+from newsloom.events.stage import EventFinder, EventSettings  # noqa: E402
+from newsloom.events.types import Event  # noqa: E402
+from newsloom.pipeline import Pipeline  # noqa: E402
+
+BEFORE_EVENTS = ["language", "sentences", "entities", "times"]
+
+
+class CountingEncoder:
+    """The shipped encoder, every text it is asked for recorded (call by call)."""
+
+    def __init__(self) -> None:
+        from newsloom.events.classifier import sentence_encoder
+
+        self.inner = sentence_encoder()
+        self.calls: list[list[str]] = []
+
+    def encode(self, texts: list[str]) -> Any:
+        self.calls.append(list(texts))
+        return self.inner.encode(texts)
+
+
+def effect(read: list[Event], rules: list[Event]) -> str:
+    """What a sentence's vector did: its events read with it against its rule events alone."""
+    alone = [dataclasses.replace(e, confidence=rule_confidence(e.type, e.confidence)) for e in rules]
+    if sorted((e.type, e.source, e.target) for e in read) != sorted(
+        (e.type, e.source, e.target) for e in alone
+    ):
+        return "other events"
+    if not read:
+        return "no event, no effect"
+    same = sorted((e.type, e.start, e.confidence) for e in read) == sorted(
+        (e.type, e.start, e.confidence) for e in alone
+    )
+    return "same events and confidences" if same else "same events, other confidences"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--semeval", type=int, default=100, help="SemEval training texts beside the gold")
+    parser.add_argument("--batch", type=int, default=64, help="articles per events-stage batch")
+    args = parser.parse_args()
+    corpus = base_articles() + semeval_articles(args.semeval)
+    articles = list(Pipeline(BEFORE_EVENTS).pipe(corpus, batch_size=64, batch_seconds=0))
+    reasons: dict[tuple[str, int], str] = {}
+    shipped_kept = prefilters.Prefilter.kept
+
+    def kept(self: prefilters.Prefilter, article: Article, events: Any, candidates: Any) -> list[int]:
+        chosen = shipped_kept(self, article, events, candidates)
+        for i in chosen:
+            signals = prefilters.sentence_signals(article, i, events)
+            short = len(article.sentences) <= learned.SHORT_ARTICLE
+            reasons[(article.id, i)] = "short" if short else prefilters.cap_kind(signals)
+        return chosen
+
+    combined: list[tuple[Any, ...]] = []
+    shipped_combine = learned._combine
+
+    def combine(article: Article, events: Any, candidates: Any, rows: Any, classifier: Any, how: Any) -> Any:
+        combined.append((article, list(events), list(candidates), dict(rows), classifier, how))
+        return shipped_combine(article, events, candidates, rows, classifier, how)
+
+    encoder = CountingEncoder()
+    prefilters.Prefilter.kept = kept  # type: ignore[method-assign]
+    learned._combine = combine
+    try:
+        finder = EventFinder(EventSettings(), encoder=encoder)
+        for start in range(0, len(articles), args.batch):
+            finder.pipe(articles[start : start + args.batch])
+    finally:
+        prefilters.Prefilter.kept = shipped_kept  # type: ignore[method-assign]
+        learned._combine = shipped_combine
+    model = encoder.inner.encoder._load()
+    by_id = {a.id: a for a in articles}
+    groups = {
+        "gold": {a.id for a in articles if not a.id.startswith("semeval-")},
+        "SemEval": {a.id for a in articles if a.id.startswith("semeval-")},
+    }
+    requested = [t for call in encoder.calls for t in call]
+    languages = collections.Counter(a.language for a in articles).most_common()
+    print(f"{len(articles)} articles ({len(groups['gold'])} gold, {len(groups['SemEval'])} SemEval training texts); "
+          f"languages {languages}")  # fmt: skip
+    print(f"events-stage encoder calls {len(encoder.calls)}, texts asked {len(requested)} "
+          f"({len(set(requested))} distinct); identical texts among the sentences sent "
+          f"{len(reasons) - len({by_id[a].sentences[i].text for a, i in reasons})} (each batch's are "
+          f"asked once, and the process cache keeps them across batches)")  # fmt: skip
+    tokens = {key: model.token_count(by_id[key[0]].sentences[key[1]].text) for key in reasons}
+    effects: dict[tuple[str, int], str] = {}
+    for article, events, candidates, rows, classifier, how in combined:
+        mine: dict[int, list[Event]] = collections.defaultdict(list)
+        for event in events:
+            mine[event.sentence].append(event)
+        for i in candidates:
+            read = learned._sentence_events(article, i, rows[i], classifier, mine.get(i, []), how)
+            effects[(article.id, i)] = effect(read, mine.get(i, []))
+    for name, members in groups.items():
+        keys = [k for k in reasons if k[0] in members]
+        total = sum(tokens[k] for k in keys)
+        print(f"{name}: {len(keys)} sentences sent = {len(keys) / max(1, len(members)):.2f} per article, "
+              f"{total} tokens = {total / max(1, len(members)):.0f} per article")  # fmt: skip
+        for reason in sorted({reasons[k] for k in keys}):
+            of = [k for k in keys if reasons[k] == reason]
+            lengths = [tokens[k] for k in of]
+            done = collections.Counter(effects[k] for k in of)
+            print(f"  {reason}: {len(of)} = {len(of) / len(members):.2f} per article; tokens median "
+                  f"{statistics.median(lengths):.0f}, max {max(lengths)}, {sum(lengths)} in all "
+                  f"({sum(lengths) / max(1, total):.0%}); vectors: {dict(done.most_common())}")  # fmt: skip
+        idle = [k for k in keys if effects[k] == "no event, no effect"]
+        print(f"  no event and no effect on any output: {len(idle)} of {len(keys)} sentences, "
+              f"{sum(tokens[k] for k in idle)} of {total} tokens")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
