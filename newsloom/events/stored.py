@@ -23,11 +23,14 @@ from newsloom.serialize import from_dict
 from newsloom.store import Connection
 from newsloom.store import events as store
 from newsloom.store.events import (
+    EventFacts,
+    article_records,
     article_signature,
     article_signatures,
     articles_of_events,
     attach_to_meeting,
     day_keys,
+    event_facts,
     event_keys_of,
     events_of_articles,
     forget_article,
@@ -41,7 +44,7 @@ from newsloom.store.events import (
 )
 
 __all__ = [
-    "StoredEvent", "add_sources", "article_signature", "article_signatures", "articles_of_events", "events_of_articles", "attach_to_meeting", "candidates_by_keys", "candidates_by_parent",
+    "StoredEvent", "add_sources", "article_records", "article_signature", "article_signatures", "articles_of_events", "events_of_articles", "attach_to_meeting", "candidates_by_keys", "candidates_by_key_sets", "candidates_by_parent", "EventFacts", "event_facts",
     "consolidated_date", "day_keys", "event_keys_of", "forget_article", "get_event", "has_articles", "insert_event", "model_only_events",
     "place_vote", "primary_rows", "record_article", "refresh_event", "refresh_events", "row_actors", "source_rows",
     "forget_articles", "remembering_writes",
@@ -114,6 +117,13 @@ def candidates_by_keys(
 ) -> list[StoredEvent]:
     """Events of ``type_`` sharing an actor key and a day with the new one (see the store's lookup)."""
     return [_stored(r) for r in store.candidates_by_keys(conn, keys, days, type_)]
+
+
+def candidates_by_key_sets(
+    conn: Connection, key_sets: Sequence[Iterable[str]], days: Sequence[tuple[str, str]], type_: str
+) -> list[list[StoredEvent]]:
+    """:func:`candidates_by_keys` of each of several sets of keys, in one query."""
+    return [[_stored(r) for r in rows] for rows in store.candidates_by_key_sets(conn, key_sets, days, type_)]
 
 
 def candidates_by_parent(conn: Connection, parent_id: int, type_: str) -> list[StoredEvent]:

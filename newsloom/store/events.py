@@ -20,6 +20,7 @@ import sqlalchemy as sa
 from newsloom.store.chunks import in_chunks
 from newsloom.store.corrections import hidden_event_ids
 from newsloom.store.schema import (
+    articles,
     entities,
     event_actors,
     event_articles,
@@ -207,6 +208,34 @@ _CANDIDATES_BY_PARENT = (
     .where(events.c.parent_id == sa.bindparam("parent_id"), events.c.type == sa.bindparam("type_"))
     .limit(MAX_CANDIDATES)
 )
+#: Every (matched key, event row) of events of a type keyed on some keys on some days (or month-days):
+#: the keys of several lookups asked together, told apart by the key each row matched (#18)
+_KEYED_BY_DAY = (
+    sa.select(event_keys.c.key, events)
+    .join(events, events.c.id == event_keys.c.event_id)
+    .where(
+        event_keys.c.key.in_(sa.bindparam("keys", expanding=True)),
+        event_keys.c.day.in_(sa.bindparam("days", expanding=True)),
+        events.c.type == sa.bindparam("type_"),
+    )
+)
+_KEYED_BY_MD = (
+    sa.select(event_keys.c.key, events)
+    .join(events, events.c.id == event_keys.c.event_id)
+    .where(
+        event_keys.c.key.in_(sa.bindparam("keys", expanding=True)),
+        event_keys.c.md.in_(sa.bindparam("days", expanding=True)),
+        events.c.type == sa.bindparam("type_"),
+    )
+)
+#: A meeting's keys and mode, and whether some report of the event was read by the rules
+_RULED_SOURCE = sa.exists().where(
+    event_sources.c.event_id == events.c.id, event_sources.c.classifier != "model"
+)
+_FACTS = sa.select(
+    events.c.id, events.c.src_keys, events.c.tgt_keys, events.c.mode, _RULED_SOURCE.label("ruled")
+).where(events.c.id.in_(_IDS))
+_ARTICLE_RECORDS = sa.select(articles.c.id, articles.c.data).where(articles.c.id.in_(_IDS))
 _EVENT_KEYS_OF = sa.select(events.c.id, events.c.src_keys, events.c.tgt_keys).where(events.c.id.in_(_IDS))
 _GET_EVENT = sa.select(events).where(events.c.id == sa.bindparam("event_id"))
 _EVENTS_BY_ID = sa.select(events).where(events.c.id.in_(_IDS))
@@ -291,6 +320,60 @@ def candidates_by_keys(
     else:
         query, on = _CANDIDATES_BY_DAY, sorted({d for d, _ in days} | {f"XXXX-{md}" for _, md in days if md})
     return _events(conn.execute(query, {"keys": keys, "days": on, "type_": type_}))
+
+
+def candidates_by_key_sets(
+    conn: sa.Connection, key_sets: Sequence[Iterable[str]], days: Sequence[tuple[str, str]], type_: str
+) -> list[list[EventRow]]:
+    """:func:`candidates_by_keys` for each of several sets of keys, in one query: merging looks an
+    event up by its actors, its participants' states and its venue on the same days (#18). Each
+    list holds an event once, in id order, at most ``MAX_CANDIDATES`` of them (the lowest ids)."""
+    sets = [frozenset(keys) for keys in key_sets]
+    wanted = sorted(frozenset().union(*sets))
+    if not wanted:
+        return [[] for _ in sets]
+    if days and days[0][0].startswith("XXXX"):
+        query, on = _KEYED_BY_MD, sorted({md for _, md in days})
+    else:
+        query, on = _KEYED_BY_DAY, sorted({d for d, _ in days} | {f"XXXX-{md}" for _, md in days if md})
+    rows: dict[int, EventRow] = {}
+    matched: dict[str, set[int]] = {}
+    for key, *columns in conn.execute(query, {"keys": wanted, "days": on, "type_": type_}):
+        event_id = int(columns[0])
+        if event_id not in rows:
+            rows[event_id] = EventRow(*columns)
+        matched.setdefault(key, set()).add(event_id)
+    found = []
+    for keys in sets:
+        ids = sorted(set().union(*(matched.get(k, set()) for k in keys)))[:MAX_CANDIDATES]
+        found.append([rows[i] for i in ids])
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class EventFacts:
+    """What merging asks of candidate events and their meetings besides their rows (#18)."""
+
+    meetings: dict[int, tuple[frozenset[str], str | None]]  # a meeting's keys (both sides) and mode
+    model_only: set[int]  # the candidates no report of which the rules read
+
+
+def event_facts(conn: sa.Connection, candidate_ids: Iterable[int], meeting_ids: Iterable[int]) -> EventFacts:
+    """:func:`keys_and_modes` of ``meeting_ids`` and :func:`model_only_events` of ``candidate_ids``,
+    in one query."""
+    candidates, meetings = set(candidate_ids), set(meeting_ids)
+    ids = sorted(candidates | meetings)
+    if not ids:
+        return EventFacts({}, set())
+    read, model_only = {}, set()
+    for row in conn.execute(_FACTS, {"ids": ids}):
+        event_id = int(row.id)
+        if event_id in meetings:
+            keys = frozenset(json.loads(row.src_keys)) | frozenset(json.loads(row.tgt_keys))
+            read[event_id] = (keys, row.mode)
+        if event_id in candidates and not row.ruled:
+            model_only.add(event_id)
+    return EventFacts(read, model_only)
 
 
 def candidates_by_parent(conn: sa.Connection, parent_id: int, type_: str) -> list[EventRow]:
@@ -385,6 +468,15 @@ def forget_articles(conn: sa.Connection, article_ids: Sequence[str]) -> list[int
         conn.execute(_DELETE_ARTICLE_RECORD, given)
     touched = [i for article_id in article_ids for i in by_article.get(article_id, [])]
     return list(dict.fromkeys(touched))
+
+
+def article_records(conn: sa.Connection, article_ids: Sequence[str]) -> dict[str, str]:
+    """Article id -> its stored record (``Article.to_dict()`` as JSON text, not decoded), one query
+    per chunk of ids: merging builds a neighbour it read before from the same text once (#18)."""
+    found: dict[str, str] = {}
+    for chunk in in_chunks(list(article_ids)):
+        found.update((str(row.id), str(row.data)) for row in conn.execute(_ARTICLE_RECORDS, {"ids": chunk}))
+    return found
 
 
 def article_signature(conn: sa.Connection, article_id: str) -> tuple[str, list[int]] | None:
