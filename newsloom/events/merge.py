@@ -638,10 +638,25 @@ def _groups(conn: Connection, article: Article) -> list[ArticleEvent]:
     A gathering at a venue its report names is kept: its venue and day find its meeting."""
     mapping = corpus_keys(conn, article)
     roles = _stored_roles(conn, mapping.values())
+    known = _GROUPED.get(article.id)
+    if known is not None and known[0] is article and known[1] == mapping and known[2] == roles:
+        return list(known[3])
     groups = implied_meetings([remap(g, mapping, roles) for g in article_events(article.events)])
-    return _meetings_of_statements(
+    found = _meetings_of_statements(
         [g for g in groups if g.participants or group_venue(g) or told_name(g.primary)]
     )
+    with _BUILT_LOCK:
+        while len(_GROUPED) >= _BUILT_LIMIT:
+            _GROUPED.pop(next(iter(_GROUPED)))
+        _GROUPED[article.id] = (article, mapping, roles, tuple(found))
+    return found
+
+
+#: An article's groups by its id, with what they were computed from: the Article (one built by
+#: :func:`_load` is the same object while its record stays the same), its corpus keys and the stored
+#: roles; the rest is a function of those, so a neighbour merged again for each new article near it
+#: is grouped once while its links and roles stay as they are (#18)
+_GROUPED: dict[str, tuple[Article, dict[str, str], Roles, tuple[ArticleEvent, ...]]] = {}
 
 
 #: An article's groups with the dates their story gives, whether they wait for it, the story's span.

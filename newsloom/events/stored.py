@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
+from operator import attrgetter
+from threading import Lock
 from typing import Any
 
 from newsloom.article import Article
@@ -400,8 +402,36 @@ def refresh_events(conn: Connection, event_ids: Iterable[int]) -> list[int]:
     return kept
 
 
+#: What consolidation reads of a source row: every column but the row's and its event's ids
+_READ = attrgetter(*(f.name for f in fields(store.SourceRow) if f.name not in ("id", "event_id")))
+#: Consolidations by the source rows they were computed from: merging an article again (a replay)
+#: gives most of its events back the sources they had before, and refreshes them after each one (#18)
+_CONSOLIDATED: dict[
+    tuple[Any, ...], tuple[dict[str, Any], list[tuple[str, str, str]], list[dict[str, Any]]]
+] = {}
+_CONSOLIDATED_LIMIT = 1024
+_CONSOLIDATED_LOCK = Lock()
+
+
 def consolidated(event_id: int, rows: Sequence[store.SourceRow]) -> store.EventWrite:
-    """An event's consolidated fields, blocking keys and actor rows, from its (non-empty) sources."""
+    """An event's consolidated fields, blocking keys and actor rows, from its (non-empty) sources:
+    a function of the rows' columns and order alone (not their ids), computed once per rows."""
+    read = tuple(map(_READ, rows))
+    found = _CONSOLIDATED.get(read)
+    if found is None:
+        found = _consolidate(rows)
+        with _CONSOLIDATED_LOCK:
+            while len(_CONSOLIDATED) >= _CONSOLIDATED_LIMIT:
+                _CONSOLIDATED.pop(next(iter(_CONSOLIDATED)))
+            _CONSOLIDATED[read] = found
+    values, keys, actors = found
+    return store.EventWrite(event_id, values, keys, actors)
+
+
+def _consolidate(
+    rows: Sequence[store.SourceRow],
+) -> tuple[dict[str, Any], list[tuple[str, str, str]], list[dict[str, Any]]]:
+    """:func:`consolidated`'s values, keys and actor rows."""
     type_ = rows[0].type
     date_, date_end, precision, date_source = consolidated_date(rows)
     primaries = primary_rows(rows)
@@ -463,4 +493,4 @@ def consolidated(event_id: int, rows: Sequence[store.SourceRow]) -> store.EventW
         for side, actors in (("source", source), ("target", target))
         for a in actors
     ]
-    return store.EventWrite(event_id, values, [(k, d, md) for k in keys for d, md in days], actor_rows)
+    return values, [(k, d, md) for k in keys for d, md in days], actor_rows
