@@ -378,19 +378,18 @@ def find_match(conn: Connection, group: ArticleEvent, parent_id: int | None) -> 
 def best_match(conn: Connection, group: ArticleEvent, parent_id: int | None) -> store.StoredEvent | None:
     """The stored event this article-level event reports, if any, as it is stored now."""
     candidates: dict[int, store.StoredEvent] = {}
-    if parent_id is not None:
-        for stored in store.candidates_by_parent(conn, parent_id, group.type):
-            candidates[stored.id] = stored
     days = store.day_keys(group.date, group.date_end, slack=1)
     venue = group_venue(group)
-    # by its actors, its participants' states and its venue: one lookup (#18)
-    by_keys, by_state, at_venue = store.candidates_by_key_sets(
+    # the statements at its meeting, and by its actors, its participants' states and its venue:
+    # one lookup (#18)
+    at_parent, (by_keys, by_state, at_venue) = store.candidates_around(
         conn,
+        parent_id,
         [group.src_keys | group.tgt_keys, _state_keys(group), {venue} if venue else set()],
         days,
         group.type,
     )
-    for stored in (*by_keys, *_by_state(group, by_state), *at_venue):
+    for stored in (*at_parent, *by_keys, *_by_state(group, by_state), *at_venue):
         candidates.setdefault(stored.id, stored)
     venue_ids = {s.id for s in at_venue}
     named = _naming(conn, group, venue_ids)

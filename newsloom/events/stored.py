@@ -46,7 +46,7 @@ from newsloom.store.events import (
 )
 
 __all__ = [
-    "StoredEvent", "add_sources", "article_records", "article_signature", "article_signatures", "articles_of_events", "events_of_articles", "attach_to_meeting", "candidates_by_keys", "candidates_by_key_sets", "candidates_by_parent", "EventFacts", "event_facts",
+    "StoredEvent", "add_sources", "article_records", "article_signature", "article_signatures", "articles_of_events", "events_of_articles", "attach_to_meeting", "candidates_by_keys", "candidates_by_key_sets", "candidates_around", "candidates_by_parent", "EventFacts", "event_facts",
     "consolidated_date", "day_keys", "event_keys_of", "forget_article", "get_event", "has_articles", "insert_event", "model_only_events",
     "place_vote", "primary_rows", "record_article", "refresh_event", "refresh_events", "row_actors", "source_rows",
     "forget_articles", "remembering_writes",
@@ -126,6 +126,19 @@ def candidates_by_key_sets(
 ) -> list[list[StoredEvent]]:
     """:func:`candidates_by_keys` of each of several sets of keys, in one query."""
     return [[_stored(r) for r in rows] for rows in store.candidates_by_key_sets(conn, key_sets, days, type_)]
+
+
+def candidates_around(
+    conn: Connection,
+    parent_id: int | None,
+    key_sets: Sequence[Iterable[str]],
+    days: Sequence[tuple[str, str]],
+    type_: str,
+) -> tuple[list[StoredEvent], list[list[StoredEvent]]]:
+    """:func:`candidates_by_parent` (none without a parent) and :func:`candidates_by_key_sets`, in
+    one query."""
+    at_parent, keyed = store.candidates_around(conn, parent_id, key_sets, days, type_)
+    return [_stored(r) for r in at_parent], [[_stored(r) for r in rows] for rows in keyed]
 
 
 def candidates_by_parent(conn: Connection, parent_id: int, type_: str) -> list[StoredEvent]:

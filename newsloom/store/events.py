@@ -228,6 +228,12 @@ _KEYED_BY_MD = (
         events.c.type == sa.bindparam("type_"),
     )
 )
+#: The statements of a stored meeting (no key: ``NULL``), with the keyed events, in one query
+_AT_PARENT = sa.select(sa.null().label("key"), events).where(
+    events.c.parent_id == sa.bindparam("parent_id"), events.c.type == sa.bindparam("type_")
+)
+_AT_PARENT_OR_KEYED_BY_DAY = sa.union_all(_AT_PARENT, _KEYED_BY_DAY)
+_AT_PARENT_OR_KEYED_BY_MD = sa.union_all(_AT_PARENT, _KEYED_BY_MD)
 #: A meeting's keys and mode, and whether some report of the event was read by the rules
 _RULED_SOURCE = sa.exists().where(
     event_sources.c.event_id == events.c.id, event_sources.c.classifier != "model"
@@ -328,26 +334,50 @@ def candidates_by_key_sets(
     """:func:`candidates_by_keys` for each of several sets of keys, in one query: merging looks an
     event up by its actors, its participants' states and its venue on the same days (#18). Each
     list holds an event once, in id order, at most ``MAX_CANDIDATES`` of them (the lowest ids)."""
+    return candidates_around(conn, None, key_sets, days, type_)[1]
+
+
+def candidates_around(
+    conn: sa.Connection,
+    parent_id: int | None,
+    key_sets: Sequence[Iterable[str]],
+    days: Sequence[tuple[str, str]],
+    type_: str,
+) -> tuple[list[EventRow], list[list[EventRow]]]:
+    """:func:`candidates_by_parent` of ``parent_id`` (none without one) and
+    :func:`candidates_by_key_sets`, in one query."""
     sets = [frozenset(keys) for keys in key_sets]
     wanted = sorted(frozenset().union(*sets))
-    if not wanted:
-        return [[] for _ in sets]
-    if days and days[0][0].startswith("XXXX"):
-        query, on = _KEYED_BY_MD, sorted({md for _, md in days})
+    yearless = bool(days) and days[0][0].startswith("XXXX")
+    if yearless:
+        on = sorted({md for _, md in days})
     else:
-        query, on = _KEYED_BY_DAY, sorted({d for d, _ in days} | {f"XXXX-{md}" for _, md in days if md})
+        on = sorted({d for d, _ in days} | {f"XXXX-{md}" for _, md in days if md})
+    given: dict[str, Any] = {"type_": type_}
+    if wanted and parent_id is not None:
+        query: Any = _AT_PARENT_OR_KEYED_BY_MD if yearless else _AT_PARENT_OR_KEYED_BY_DAY
+        given.update(keys=wanted, days=on, parent_id=parent_id)
+    elif wanted:
+        query = _KEYED_BY_MD if yearless else _KEYED_BY_DAY
+        given.update(keys=wanted, days=on)
+    elif parent_id is not None:
+        query = _AT_PARENT
+        given.update(parent_id=parent_id)
+    else:
+        return [], [[] for _ in sets]
     rows: dict[int, EventRow] = {}
-    matched: dict[str, set[int]] = {}
-    for key, *columns in conn.execute(query, {"keys": wanted, "days": on, "type_": type_}):
+    matched: dict[str | None, set[int]] = {}
+    for key, *columns in conn.execute(query, given):
         event_id = int(columns[0])
         if event_id not in rows:
             rows[event_id] = EventRow(*columns)
         matched.setdefault(key, set()).add(event_id)
-    found = []
-    for keys in sets:
-        ids = sorted(set().union(*(matched.get(k, set()) for k in keys)))[:MAX_CANDIDATES]
-        found.append([rows[i] for i in ids])
-    return found
+
+    def first(ids: set[int]) -> list[EventRow]:
+        return [rows[i] for i in sorted(ids)[:MAX_CANDIDATES]]
+
+    at_parent = first(matched.get(None, set()))
+    return at_parent, [first(set().union(*(matched.get(k, set()) for k in keys))) for keys in sets]
 
 
 @dataclass(frozen=True, slots=True)

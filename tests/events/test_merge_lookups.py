@@ -58,7 +58,7 @@ def test_a_meeting_is_looked_up_by_actors_and_states_in_one_statement(
         finally:
             sa.event.remove(store.engine, "before_cursor_execute", record)
         assert match is not None  # the meeting the first report stored
-        # the candidates (by actor keys and by state keys) in one statement; their meetings' keys
+        # the candidates (by actor keys and by state keys; with a meeting, its statements) in one statement; their meetings' keys
         # and modes and which of them the classifier alone found in one more: two, not four
         assert sum("event_keys" in s for s in sent) == 1, sent
         assert len(sent) == 2, sent
@@ -102,6 +102,18 @@ def test_key_sets_find_what_each_lookup_finds(tmp_path: Path) -> None:
             [],
             [],
         ]
+        # the statements at a meeting come in the same query, apart from the keyed ones
+        said = rows.insert_event(
+            conn, {"type": "CONSULT", "date": "2025-10-24", "joint": False, "parent_id": made["c"]}
+        )
+        for parent in (made["c"], made["a"], None):
+            days = rows.day_keys("2025-10-24", slack=1)
+            for key_sets in (sets, [set()]):
+                at_parent, keyed = rows.candidates_around(conn, parent, key_sets, days, "CONSULT")
+                by_parent = rows.candidates_by_parent(conn, parent, "CONSULT") if parent else []
+                assert [e.id for e in at_parent] == sorted(e.id for e in by_parent)
+                assert keyed == rows.candidates_by_key_sets(conn, key_sets, days, "CONSULT")
+        assert [e.id for e in rows.candidates_around(conn, made["c"], [], days, "CONSULT")[0]] == [said]
         # the facts of candidates and meetings are what the two lookups read
         ids = list(made.values())
         facts = rows.event_facts(conn, ids, ids[:2])
