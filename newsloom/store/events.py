@@ -11,7 +11,7 @@ import weakref
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -550,14 +550,77 @@ _WRITTEN: ContextVar[dict[int, tuple[KeyRows, ActorRows]] | None] = ContextVar(
 )
 
 
+@dataclass
+class _ActorsDue:
+    """Inside :func:`remembering_writes`: the actor rows of the events refreshed, written once when
+    the block ends (merging never reads ``event_actors``; an event is refreshed after each source it
+    gains, and again when a report is merged again, #18)."""
+
+    conn: sa.Connection | None = None
+    stored: dict[int, ActorRows | None] = field(default_factory=dict)  # in the store (None: unknown)
+    wanted: dict[int, Sequence[dict[str, Any]]] = field(default_factory=dict)  # as last refreshed
+
+    def owe(
+        self,
+        conn: sa.Connection,
+        event_id: int,
+        before: tuple[KeyRows, ActorRows] | None,
+        actors: Sequence[dict[str, Any]],
+    ) -> None:
+        """An event's actor rows are now ``actors``; ``before``: what the block wrote of it."""
+        self.conn = conn
+        if event_id not in self.stored:
+            # the rows it has in the store: none for an event inserted in the block (the only way
+            # the block knows an event before its first refresh), else not known here
+            self.stored[event_id] = before[1] if before is not None else None
+        self.wanted[event_id] = actors
+
+    def write(self) -> None:
+        """The actor rows each event gained or lost since the block began, written."""
+        if self.conn is None or not self.wanted:
+            return
+        unknown = [i for i in self.wanted if self.stored[i] is None]
+        for chunk in in_chunks(unknown):
+            self.conn.execute(_DELETE_ACTORS, {"ids": chunk})
+        gone: list[dict[str, Any]] = []
+        new: list[dict[str, Any]] = []
+        for event_id, actors in self.wanted.items():
+            _actor_changes(event_id, actors, frozenset(self.stored[event_id] or ()), gone, new)
+        for statement, given in ((_DELETE_ACTOR_ROWS, gone), (_INSERT_ACTORS, new)):
+            if given:
+                self.conn.execute(statement, given)
+
+
+def _actor_changes(
+    event_id: int,
+    actors: Sequence[dict[str, Any]],
+    had: frozenset[tuple[str, str, str, str]],
+    gone: list[dict[str, Any]],
+    new: list[dict[str, Any]],
+) -> None:
+    """Into ``gone`` and ``new``, the actor rows of an event that had the rows ``had`` and now has
+    ``actors`` (a changed name is its row deleted, then inserted again)."""
+    rows = [(a["key"], a["side"], a["name"], a["folded"]) for a in actors]
+    gone.extend({"b_event": event_id, "b_key": k, "b_side": side} for k, side, *_ in had - set(rows))
+    new.extend({**a, "event_id": event_id} for a, row in zip(actors, rows, strict=True) if row not in had)
+
+
+_ACTORS_DUE: ContextVar[_ActorsDue | None] = ContextVar("event_actors_due", default=None)
+
+
 @contextmanager
 def remembering_writes() -> Iterator[None]:
     """Within the block, remember the key and actor rows written per event (nothing else may write
-    ``event_keys`` or ``event_actors`` inside it) and write only their changes."""
-    token = _WRITTEN.set({})
+    ``event_keys`` or ``event_actors`` inside it) and write only their changes; the actor rows
+    (which merging does not read) once, when the block ends."""
+    token, due = _WRITTEN.set({}), _ACTORS_DUE.set(_ActorsDue())
     try:
         yield
+        actors = _ACTORS_DUE.get()
+        if actors is not None:
+            actors.write()
     finally:
+        _ACTORS_DUE.reset(due)
         _WRITTEN.reset(token)
 
 
@@ -590,6 +653,11 @@ def delete_events(conn: sa.Connection, event_ids: Sequence[int]) -> None:
         if written is not None:
             for event_id in chunk:  # SQLite may give a deleted event's id to the next new one
                 written.pop(event_id, None)
+        due = _ACTORS_DUE.get()
+        if due is not None:
+            for event_id in chunk:  # its rows are gone from the store, and none are due
+                due.stored.pop(event_id, None)
+                due.wanted.pop(event_id, None)
 
 
 def update_event(
@@ -608,7 +676,7 @@ def write_events(conn: sa.Connection, writes: Sequence[EventWrite]) -> None:
     """:func:`update_event` for several events (one of each), in one statement per table and kind:
     an ``UPDATE`` of the rows (one per set of columns), then the key and actor rows replaced. Inside
     :func:`remembering_writes` only the rows an event gains or loses are written (the rows are sets:
-    nothing reads them in the order they were written)."""
+    nothing reads them in the order they were written), its actor rows when the block ends."""
     if not writes:
         return
     stamp = now()
@@ -620,11 +688,11 @@ def write_events(conn: sa.Connection, writes: Sequence[EventWrite]) -> None:
     for rows in by_columns.values():
         conn.execute(_UPDATE_EVENT, rows)
     written = _WRITTEN.get()
+    due = _ACTORS_DUE.get() if written is not None else None
     cleared: list[int] = []  # events whose rows are not known here: all replaced
-    keys_gone: list[dict[str, Any]] = []
-    keys_new: list[dict[str, Any]] = []
-    actors_gone: list[dict[str, Any]] = []
-    actors_new: list[dict[str, Any]] = []
+    changes: dict[Any, list[dict[str, Any]]] = {
+        _DELETE_KEY_ROWS: [], _DELETE_ACTOR_ROWS: [], _INSERT_KEYS: [], _INSERT_ACTORS: []
+    }  # fmt: skip
     for write in writes:
         event_id = write.event_id
         keys = frozenset(write.keys)
@@ -632,33 +700,30 @@ def write_events(conn: sa.Connection, writes: Sequence[EventWrite]) -> None:
         before = written.get(event_id) if written is not None else None
         if before is None:
             cleared.append(event_id)
-            had_keys: frozenset[tuple[str, str, str]] = frozenset()
-            had_actors: frozenset[tuple[str, str, str, str]] = frozenset()
-        else:
-            had_keys, had_actors = before[0], frozenset(before[1])
-            keys_gone.extend({"b_event": event_id, "b_key": k, "b_day": d} for k, d, _ in had_keys - keys)
-            actors_gone.extend(
-                {"b_event": event_id, "b_key": k, "b_side": side} for k, side, *_ in had_actors - set(actors)
-            )
-        keys_new.extend(
+        had_keys, had_actors = (
+            (before[0], frozenset(before[1])) if before is not None else (frozenset(), frozenset())
+        )
+        changes[_DELETE_KEY_ROWS].extend(
+            {"b_event": event_id, "b_key": k, "b_day": d} for k, d, _ in had_keys - keys
+        )
+        changes[_INSERT_KEYS].extend(
             {"key": k, "day": d, "md": md, "event_id": event_id}
             for k, d, md in write.keys
             if (k, d, md) not in had_keys
         )
-        actors_new.extend(
-            {**a, "event_id": event_id}
-            for a, row in zip(write.actors, actors, strict=True)
-            if row not in had_actors
-        )
+        if due is not None:  # the actor rows are written when the block ends
+            due.owe(conn, event_id, before, write.actors)
+        else:
+            _actor_changes(
+                event_id, write.actors, had_actors, changes[_DELETE_ACTOR_ROWS], changes[_INSERT_ACTORS]
+            )
         if written is not None:
             written[event_id] = (keys, actors)
     for chunk in in_chunks(cleared):
         conn.execute(_DELETE_KEYS, {"ids": chunk})
-        conn.execute(_DELETE_ACTORS, {"ids": chunk})
-    for statement, rows in (
-        (_DELETE_KEY_ROWS, keys_gone), (_DELETE_ACTOR_ROWS, actors_gone),
-        (_INSERT_KEYS, keys_new), (_INSERT_ACTORS, actors_new),
-    ):  # fmt: skip
+        if due is None:
+            conn.execute(_DELETE_ACTORS, {"ids": chunk})
+    for statement, rows in changes.items():  # deletions first
         if rows:
             conn.execute(statement, rows)
 
