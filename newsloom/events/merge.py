@@ -26,6 +26,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from datetime import date
+from threading import Lock
 from typing import Any
 
 from newsloom.article import Article, MetaField
@@ -59,8 +60,6 @@ from newsloom.lang import load_part
 from newsloom.serialize import from_dict
 from newsloom.store import Connection
 from newsloom.store import entities as entity_rows
-from newsloom.store.articles import article_data
-from newsloom.store.events import keys_and_modes
 
 #: Sources whose dates come from the text (not the publication date) disagree in earnest.
 EXPLICIT = ("time", "previous", "meeting", "story")
@@ -302,11 +301,10 @@ def _participant_or_country(
 
 
 def _with_stored_roles(event: store.StoredEvent, roles: Roles) -> store.StoredEvent:
-    return replace(
-        event,
-        source_actors=tuple(with_roles(a, roles) for a in event.source_actors),
-        target_actors=tuple(with_roles(a, roles) for a in event.target_actors),
-    )
+    sources = tuple(with_roles(a, roles) for a in event.source_actors)
+    targets = tuple(with_roles(a, roles) for a in event.target_actors)
+    unchanged = all(a is b for a, b in zip((*sources, *targets), event.participants, strict=True))
+    return event if unchanged else replace(event, source_actors=sources, target_actors=targets)
 
 
 @dataclass
@@ -330,15 +328,20 @@ _GROUPS_READ: ContextVar[dict[str, tuple[Article, StoryDated]] | None] = Context
 )
 
 
+#: The articles :func:`_load` built during one merge step, with their events' hash, by id.
+_SIGNED: ContextVar[dict[str, tuple[Article, str]] | None] = ContextVar("signed", default=None)
+
+
 @contextmanager
 def _merge_step() -> Iterator[None]:
     """One merge step: stored roles and each article's groups read once inside the block, and each
     event's key and actor rows rewritten only where they change (``store.remembering_writes``)."""
-    token, groups = _ROLES_READ.set(_RolesRead()), _GROUPS_READ.set({})
+    token, groups, signed = _ROLES_READ.set(_RolesRead()), _GROUPS_READ.set({}), _SIGNED.set({})
     try:
         with store.remembering_writes():
             yield
     finally:
+        _SIGNED.reset(signed)
         _GROUPS_READ.reset(groups)
         _ROLES_READ.reset(token)
 
@@ -375,18 +378,18 @@ def find_match(conn: Connection, group: ArticleEvent, parent_id: int | None) -> 
 def best_match(conn: Connection, group: ArticleEvent, parent_id: int | None) -> store.StoredEvent | None:
     """The stored event this article-level event reports, if any, as it is stored now."""
     candidates: dict[int, store.StoredEvent] = {}
-    if parent_id is not None:
-        for stored in store.candidates_by_parent(conn, parent_id, group.type):
-            candidates[stored.id] = stored
-    keys = group.src_keys | group.tgt_keys
     days = store.day_keys(group.date, group.date_end, slack=1)
-    for stored in store.candidates_by_keys(conn, keys, days, group.type):
-        candidates.setdefault(stored.id, stored)
-    for stored in state_candidates(conn, group, days):
-        candidates.setdefault(stored.id, stored)
     venue = group_venue(group)
-    at_venue = store.candidates_by_keys(conn, {venue}, days, group.type) if venue else []
-    for stored in at_venue:
+    # the statements at its meeting, and by its actors, its participants' states and its venue:
+    # one lookup (#18)
+    at_parent, (by_keys, by_state, at_venue) = store.candidates_around(
+        conn,
+        parent_id,
+        [group.src_keys | group.tgt_keys, _state_keys(group), {venue} if venue else set()],
+        days,
+        group.type,
+    )
+    for stored in (*at_parent, *by_keys, *_by_state(group, by_state), *at_venue):
         candidates.setdefault(stored.id, stored)
     venue_ids = {s.id for s in at_venue}
     named = _naming(conn, group, venue_ids)
@@ -394,15 +397,16 @@ def best_match(conn: Connection, group: ArticleEvent, parent_id: int | None) -> 
         candidates.setdefault(stored.id, stored)
         venue_ids.add(stored.id)
     parents = {s.parent_id for s in candidates.values() if s.parent_id} | {parent_id or 0}
-    read = keys_and_modes(conn, parents - {0})
-    meetings = {i: keys for i, (keys, _) in read.items()}
+    # the meetings' keys and modes, and which candidates the classifier alone found: one query
+    facts = store.event_facts(conn, candidates, parents - {0})
+    meetings = {i: keys for i, (keys, _) in facts.meetings.items()}
     own = meetings.get(parent_id or 0, frozenset())
     # the meetings that are multilateral (their mode as their reports vote it)
-    gatherings = frozenset(i for i, (_, mode) in read.items() if mode == "multilateral")
+    gatherings = frozenset(i for i, (_, mode) in facts.meetings.items() if mode == "multilateral")
     # roles learnt since a candidate was stored ("Thongloun" leads the party named in a later report)
     roles = _stored_roles(conn, {a.key for s in candidates.values() for a in s.participants})
     candidates = {i: _with_stored_roles(s, roles) for i, s in candidates.items()}
-    model_only = store.model_only_events(conn, candidates)
+    model_only = facts.model_only
     best: tuple[int, store.StoredEvent] | None = None
     for stored in candidates.values():
         around = meetings.get(stored.parent_id or 0, frozenset())
@@ -422,10 +426,16 @@ def state_candidates(
     read between countries alone: "the first visit of a South African president to Vietnam" names
     no one, and the meeting of Ramaphosa and Lương Cường that day is keyed by its people. Between
     named people a shared state is no link, so those candidates are left to the other keys."""
-    states = store.state_keys_of(group.type, (a.country for a in group.participants))
-    if not states:
-        return []
-    found = store.candidates_by_keys(conn, states, days, group.type)
+    states = _state_keys(group)
+    return _by_state(group, store.candidates_by_keys(conn, states, days, group.type) if states else [])
+
+
+def _state_keys(group: ArticleEvent) -> set[str]:
+    return store.state_keys_of(group.type, (a.country for a in group.participants))
+
+
+def _by_state(group: ArticleEvent, found: Sequence[store.StoredEvent]) -> list[store.StoredEvent]:
+    """Of the meetings found by a participant's state, those :func:`state_candidates` keeps."""
     if countries_only(group):
         return [s for s in found if not countries_only(s)]
     return [s for s in found if countries_only(s)]
@@ -603,7 +613,7 @@ def _merge_with_neighbours(conn: Connection, article: Article, signature: str, r
         if other.id == article.id:
             result = _merge(conn, article, signature)
         else:
-            _merge(conn, other, article_signature(other), forgotten=True)
+            _merge(conn, other, _signature(other), forgotten=True)
     return result
 
 
@@ -627,10 +637,25 @@ def _groups(conn: Connection, article: Article) -> list[ArticleEvent]:
     A gathering at a venue its report names is kept: its venue and day find its meeting."""
     mapping = corpus_keys(conn, article)
     roles = _stored_roles(conn, mapping.values())
+    known = _GROUPED.get(article.id)
+    if known is not None and known[0] is article and known[1] == mapping and known[2] == roles:
+        return list(known[3])
     groups = implied_meetings([remap(g, mapping, roles) for g in article_events(article.events)])
-    return _meetings_of_statements(
+    found = _meetings_of_statements(
         [g for g in groups if g.participants or group_venue(g) or told_name(g.primary)]
     )
+    with _BUILT_LOCK:
+        while len(_GROUPED) >= _BUILT_LIMIT:
+            _GROUPED.pop(next(iter(_GROUPED)))
+        _GROUPED[article.id] = (article, mapping, roles, tuple(found))
+    return found
+
+
+#: An article's groups by its id, with what they were computed from: the Article (one built by
+#: :func:`_load` is the same object while its record stays the same), its corpus keys and the stored
+#: roles; the rest is a function of those, so a neighbour merged again for each new article near it
+#: is grouped once while its links and roles stay as they are (#18)
+_GROUPED: dict[str, tuple[Article, dict[str, str], Roles, tuple[ArticleEvent, ...]]] = {}
 
 
 #: An article's groups with the dates their story gives, whether they wait for it, the story's span.
@@ -718,12 +743,12 @@ def _neighbour_ids(conn: Connection, articles: Sequence[Article]) -> set[str]:
             days = store.day_keys(group.date, group.date_end, slack=1)
             venue = group_venue(group)
             keys = group.src_keys | group.tgt_keys | ({venue} if venue else set())
-            candidates.update(s.id for s in store.candidates_by_keys(conn, keys, days, group.type))
-            candidates.update(s.id for s in state_candidates(conn, group, days))
-            if group.type == "CONSULT" and (group.mode == "multilateral" or not group.participants):
-                # which told gathering joins which meeting of a day depends on all of them
-                gatherings = store.candidates_by_keys(conn, {MEETING_KEY, TOLD_KEY}, days, group.type)
-                candidates.update(s.id for s in gatherings)
+            # which told gathering joins which meeting of a day depends on all of them
+            told = group.type == "CONSULT" and (group.mode == "multilateral" or not group.participants)
+            by_keys, by_state, gatherings = store.candidates_by_key_sets(
+                conn, [keys, _state_keys(group), {MEETING_KEY, TOLD_KEY} if told else set()], days, group.type
+            )
+            candidates.update(s.id for s in (*by_keys, *_by_state(group, by_state), *gatherings))
     found = store.articles_of_events(conn, candidates) - own
     if len(found) > REPLAY_LIMIT:
         return set()
@@ -743,12 +768,46 @@ def _neighbourhood(conn: Connection, article: Article, after: tuple[str, str] | 
 def _load(conn: Connection, ids: Iterable[str], after: tuple[str, str] | None = None) -> list[Article]:
     """The stored articles ``ids`` in id order, read in one query; with ``after``, only those that
     come after it in merge order are built (the others' records are read for their date only)."""
-    records = article_data(conn, sorted(set(ids)))
-    return [
-        Article.from_dict(records[article_id])
-        for article_id in sorted(records)
-        if after is None or _record_order(records[article_id]) > after
-    ]
+    records = store.article_records(conn, sorted(set(ids)))
+    signed = _SIGNED.get()
+    loaded = []
+    for article_id in sorted(records):
+        text = records[article_id]
+        built = _BUILT.get(text)
+        if built is None and after is not None and _record_order(json.loads(text)) <= after:
+            continue
+        article, signature = built or _build(text)
+        if after is None or merge_order(article) > after:
+            loaded.append(article)
+            if signed is not None:
+                signed[article.id] = (article, signature)
+    return loaded
+
+
+#: Stored articles built from their records, with their events' hash, by the record's text: a
+#: neighbour is merged again for each new article near it, and while its record stays the same
+#: (the same text) it is the same Article with the same events (#18). Bounded, most recent kept.
+_BUILT_LIMIT = 256
+_BUILT: dict[str, tuple[Article, str]] = {}
+_BUILT_LOCK = Lock()
+
+
+def _build(text: str) -> tuple[Article, str]:
+    """:data:`_BUILT`'s entry for ``text`` (built now; the oldest entry dropped past the limit)."""
+    article = Article.from_dict(json.loads(text))
+    built = (article, article_signature(article))
+    with _BUILT_LOCK:
+        while len(_BUILT) >= _BUILT_LIMIT:
+            _BUILT.pop(next(iter(_BUILT)))
+        _BUILT[text] = built
+    return built
+
+
+def _signature(article: Article) -> str:
+    """:func:`article_signature`; of an article :func:`_load` built in this step, as it was built."""
+    signed = _SIGNED.get()
+    known = signed.get(article.id) if signed is not None else None
+    return known[1] if known is not None and known[0] is article else article_signature(article)
 
 
 def _record_order(record: dict[str, Any]) -> tuple[str, str]:
@@ -772,7 +831,7 @@ def _merge_again(conn: Connection, articles: Sequence[Article]) -> dict[str, lis
     replay = [*waiting, *(a for a in loaded if a.id not in waiting_ids and merge_order(a) > first)]
     _forget(conn, replay)
     return {
-        other.id: _merge(conn, other, article_signature(other), forgotten=True)
+        other.id: _merge(conn, other, _signature(other), forgotten=True)
         for other in sorted(replay, key=merge_order)
     }
 

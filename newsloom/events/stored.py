@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
+from operator import attrgetter
+from threading import Lock
 from typing import Any
 
 from newsloom.article import Article
@@ -23,11 +25,14 @@ from newsloom.serialize import from_dict
 from newsloom.store import Connection
 from newsloom.store import events as store
 from newsloom.store.events import (
+    EventFacts,
+    article_records,
     article_signature,
     article_signatures,
     articles_of_events,
     attach_to_meeting,
     day_keys,
+    event_facts,
     event_keys_of,
     events_of_articles,
     forget_article,
@@ -41,7 +46,7 @@ from newsloom.store.events import (
 )
 
 __all__ = [
-    "StoredEvent", "add_sources", "article_signature", "article_signatures", "articles_of_events", "events_of_articles", "attach_to_meeting", "candidates_by_keys", "candidates_by_parent",
+    "StoredEvent", "add_sources", "article_records", "article_signature", "article_signatures", "articles_of_events", "events_of_articles", "attach_to_meeting", "candidates_by_keys", "candidates_by_key_sets", "candidates_around", "candidates_by_parent", "EventFacts", "event_facts",
     "consolidated_date", "day_keys", "event_keys_of", "forget_article", "get_event", "has_articles", "insert_event", "model_only_events",
     "place_vote", "primary_rows", "record_article", "refresh_event", "refresh_events", "row_actors", "source_rows",
     "forget_articles", "remembering_writes",
@@ -114,6 +119,26 @@ def candidates_by_keys(
 ) -> list[StoredEvent]:
     """Events of ``type_`` sharing an actor key and a day with the new one (see the store's lookup)."""
     return [_stored(r) for r in store.candidates_by_keys(conn, keys, days, type_)]
+
+
+def candidates_by_key_sets(
+    conn: Connection, key_sets: Sequence[Iterable[str]], days: Sequence[tuple[str, str]], type_: str
+) -> list[list[StoredEvent]]:
+    """:func:`candidates_by_keys` of each of several sets of keys, in one query."""
+    return [[_stored(r) for r in rows] for rows in store.candidates_by_key_sets(conn, key_sets, days, type_)]
+
+
+def candidates_around(
+    conn: Connection,
+    parent_id: int | None,
+    key_sets: Sequence[Iterable[str]],
+    days: Sequence[tuple[str, str]],
+    type_: str,
+) -> tuple[list[StoredEvent], list[list[StoredEvent]]]:
+    """:func:`candidates_by_parent` (none without a parent) and :func:`candidates_by_key_sets`, in
+    one query."""
+    at_parent, keyed = store.candidates_around(conn, parent_id, key_sets, days, type_)
+    return [_stored(r) for r in at_parent], [[_stored(r) for r in rows] for rows in keyed]
 
 
 def candidates_by_parent(conn: Connection, parent_id: int, type_: str) -> list[StoredEvent]:
@@ -390,8 +415,36 @@ def refresh_events(conn: Connection, event_ids: Iterable[int]) -> list[int]:
     return kept
 
 
+#: What consolidation reads of a source row: every column but the row's and its event's ids
+_READ = attrgetter(*(f.name for f in fields(store.SourceRow) if f.name not in ("id", "event_id")))
+#: Consolidations by the source rows they were computed from: merging an article again (a replay)
+#: gives most of its events back the sources they had before, and refreshes them after each one (#18)
+_CONSOLIDATED: dict[
+    tuple[Any, ...], tuple[dict[str, Any], list[tuple[str, str, str]], list[dict[str, Any]]]
+] = {}
+_CONSOLIDATED_LIMIT = 1024
+_CONSOLIDATED_LOCK = Lock()
+
+
 def consolidated(event_id: int, rows: Sequence[store.SourceRow]) -> store.EventWrite:
-    """An event's consolidated fields, blocking keys and actor rows, from its (non-empty) sources."""
+    """An event's consolidated fields, blocking keys and actor rows, from its (non-empty) sources:
+    a function of the rows' columns and order alone (not their ids), computed once per rows."""
+    read = tuple(map(_READ, rows))
+    found = _CONSOLIDATED.get(read)
+    if found is None:
+        found = _consolidate(rows)
+        with _CONSOLIDATED_LOCK:
+            while len(_CONSOLIDATED) >= _CONSOLIDATED_LIMIT:
+                _CONSOLIDATED.pop(next(iter(_CONSOLIDATED)))
+            _CONSOLIDATED[read] = found
+    values, keys, actors = found
+    return store.EventWrite(event_id, values, keys, actors)
+
+
+def _consolidate(
+    rows: Sequence[store.SourceRow],
+) -> tuple[dict[str, Any], list[tuple[str, str, str]], list[dict[str, Any]]]:
+    """:func:`consolidated`'s values, keys and actor rows."""
     type_ = rows[0].type
     date_, date_end, precision, date_source = consolidated_date(rows)
     primaries = primary_rows(rows)
@@ -453,4 +506,4 @@ def consolidated(event_id: int, rows: Sequence[store.SourceRow]) -> store.EventW
         for side, actors in (("source", source), ("target", target))
         for a in actors
     ]
-    return store.EventWrite(event_id, values, [(k, d, md) for k in keys for d, md in days], actor_rows)
+    return values, [(k, d, md) for k in keys for d, md in days], actor_rows

@@ -11,7 +11,7 @@ import weakref
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -20,6 +20,7 @@ import sqlalchemy as sa
 from newsloom.store.chunks import in_chunks
 from newsloom.store.corrections import hidden_event_ids
 from newsloom.store.schema import (
+    articles,
     entities,
     event_actors,
     event_articles,
@@ -207,6 +208,40 @@ _CANDIDATES_BY_PARENT = (
     .where(events.c.parent_id == sa.bindparam("parent_id"), events.c.type == sa.bindparam("type_"))
     .limit(MAX_CANDIDATES)
 )
+#: Every (matched key, event row) of events of a type keyed on some keys on some days (or month-days):
+#: the keys of several lookups asked together, told apart by the key each row matched (#18)
+_KEYED_BY_DAY = (
+    sa.select(event_keys.c.key, events)
+    .join(events, events.c.id == event_keys.c.event_id)
+    .where(
+        event_keys.c.key.in_(sa.bindparam("keys", expanding=True)),
+        event_keys.c.day.in_(sa.bindparam("days", expanding=True)),
+        events.c.type == sa.bindparam("type_"),
+    )
+)
+_KEYED_BY_MD = (
+    sa.select(event_keys.c.key, events)
+    .join(events, events.c.id == event_keys.c.event_id)
+    .where(
+        event_keys.c.key.in_(sa.bindparam("keys", expanding=True)),
+        event_keys.c.md.in_(sa.bindparam("days", expanding=True)),
+        events.c.type == sa.bindparam("type_"),
+    )
+)
+#: The statements of a stored meeting (no key: ``NULL``), with the keyed events, in one query
+_AT_PARENT = sa.select(sa.null().label("key"), events).where(
+    events.c.parent_id == sa.bindparam("parent_id"), events.c.type == sa.bindparam("type_")
+)
+_AT_PARENT_OR_KEYED_BY_DAY = sa.union_all(_AT_PARENT, _KEYED_BY_DAY)
+_AT_PARENT_OR_KEYED_BY_MD = sa.union_all(_AT_PARENT, _KEYED_BY_MD)
+#: A meeting's keys and mode, and whether some report of the event was read by the rules
+_RULED_SOURCE = sa.exists().where(
+    event_sources.c.event_id == events.c.id, event_sources.c.classifier != "model"
+)
+_FACTS = sa.select(
+    events.c.id, events.c.src_keys, events.c.tgt_keys, events.c.mode, _RULED_SOURCE.label("ruled")
+).where(events.c.id.in_(_IDS))
+_ARTICLE_RECORDS = sa.select(articles.c.id, articles.c.data).where(articles.c.id.in_(_IDS))
 _EVENT_KEYS_OF = sa.select(events.c.id, events.c.src_keys, events.c.tgt_keys).where(events.c.id.in_(_IDS))
 _GET_EVENT = sa.select(events).where(events.c.id == sa.bindparam("event_id"))
 _EVENTS_BY_ID = sa.select(events).where(events.c.id.in_(_IDS))
@@ -291,6 +326,84 @@ def candidates_by_keys(
     else:
         query, on = _CANDIDATES_BY_DAY, sorted({d for d, _ in days} | {f"XXXX-{md}" for _, md in days if md})
     return _events(conn.execute(query, {"keys": keys, "days": on, "type_": type_}))
+
+
+def candidates_by_key_sets(
+    conn: sa.Connection, key_sets: Sequence[Iterable[str]], days: Sequence[tuple[str, str]], type_: str
+) -> list[list[EventRow]]:
+    """:func:`candidates_by_keys` for each of several sets of keys, in one query: merging looks an
+    event up by its actors, its participants' states and its venue on the same days (#18). Each
+    list holds an event once, in id order, at most ``MAX_CANDIDATES`` of them (the lowest ids)."""
+    return candidates_around(conn, None, key_sets, days, type_)[1]
+
+
+def candidates_around(
+    conn: sa.Connection,
+    parent_id: int | None,
+    key_sets: Sequence[Iterable[str]],
+    days: Sequence[tuple[str, str]],
+    type_: str,
+) -> tuple[list[EventRow], list[list[EventRow]]]:
+    """:func:`candidates_by_parent` of ``parent_id`` (none without one) and
+    :func:`candidates_by_key_sets`, in one query."""
+    sets = [frozenset(keys) for keys in key_sets]
+    wanted = sorted(frozenset().union(*sets))
+    yearless = bool(days) and days[0][0].startswith("XXXX")
+    if yearless:
+        on = sorted({md for _, md in days})
+    else:
+        on = sorted({d for d, _ in days} | {f"XXXX-{md}" for _, md in days if md})
+    given: dict[str, Any] = {"type_": type_}
+    if wanted and parent_id is not None:
+        query: Any = _AT_PARENT_OR_KEYED_BY_MD if yearless else _AT_PARENT_OR_KEYED_BY_DAY
+        given.update(keys=wanted, days=on, parent_id=parent_id)
+    elif wanted:
+        query = _KEYED_BY_MD if yearless else _KEYED_BY_DAY
+        given.update(keys=wanted, days=on)
+    elif parent_id is not None:
+        query = _AT_PARENT
+        given.update(parent_id=parent_id)
+    else:
+        return [], [[] for _ in sets]
+    rows: dict[int, EventRow] = {}
+    matched: dict[str | None, set[int]] = {}
+    for key, *columns in conn.execute(query, given):
+        event_id = int(columns[0])
+        if event_id not in rows:
+            rows[event_id] = EventRow(*columns)
+        matched.setdefault(key, set()).add(event_id)
+
+    def first(ids: set[int]) -> list[EventRow]:
+        return [rows[i] for i in sorted(ids)[:MAX_CANDIDATES]]
+
+    at_parent = first(matched.get(None, set()))
+    return at_parent, [first(set().union(*(matched.get(k, set()) for k in keys))) for keys in sets]
+
+
+@dataclass(frozen=True, slots=True)
+class EventFacts:
+    """What merging asks of candidate events and their meetings besides their rows (#18)."""
+
+    meetings: dict[int, tuple[frozenset[str], str | None]]  # a meeting's keys (both sides) and mode
+    model_only: set[int]  # the candidates no report of which the rules read
+
+
+def event_facts(conn: sa.Connection, candidate_ids: Iterable[int], meeting_ids: Iterable[int]) -> EventFacts:
+    """:func:`keys_and_modes` of ``meeting_ids`` and :func:`model_only_events` of ``candidate_ids``,
+    in one query."""
+    candidates, meetings = set(candidate_ids), set(meeting_ids)
+    ids = sorted(candidates | meetings)
+    if not ids:
+        return EventFacts({}, set())
+    read, model_only = {}, set()
+    for row in conn.execute(_FACTS, {"ids": ids}):
+        event_id = int(row.id)
+        if event_id in meetings:
+            keys = frozenset(json.loads(row.src_keys)) | frozenset(json.loads(row.tgt_keys))
+            read[event_id] = (keys, row.mode)
+        if event_id in candidates and not row.ruled:
+            model_only.add(event_id)
+    return EventFacts(read, model_only)
 
 
 def candidates_by_parent(conn: sa.Connection, parent_id: int, type_: str) -> list[EventRow]:
@@ -387,6 +500,15 @@ def forget_articles(conn: sa.Connection, article_ids: Sequence[str]) -> list[int
     return list(dict.fromkeys(touched))
 
 
+def article_records(conn: sa.Connection, article_ids: Sequence[str]) -> dict[str, str]:
+    """Article id -> its stored record (``Article.to_dict()`` as JSON text, not decoded), one query
+    per chunk of ids: merging builds a neighbour it read before from the same text once (#18)."""
+    found: dict[str, str] = {}
+    for chunk in in_chunks(list(article_ids)):
+        found.update((str(row.id), str(row.data)) for row in conn.execute(_ARTICLE_RECORDS, {"ids": chunk}))
+    return found
+
+
 def article_signature(conn: sa.Connection, article_id: str) -> tuple[str, list[int]] | None:
     row = conn.execute(_ARTICLE_RECORD, {"article_id": article_id}).first()
     return (row.signature, json.loads(row.event_ids)) if row else None
@@ -428,14 +550,77 @@ _WRITTEN: ContextVar[dict[int, tuple[KeyRows, ActorRows]] | None] = ContextVar(
 )
 
 
+@dataclass
+class _ActorsDue:
+    """Inside :func:`remembering_writes`: the actor rows of the events refreshed, written once when
+    the block ends (merging never reads ``event_actors``; an event is refreshed after each source it
+    gains, and again when a report is merged again, #18)."""
+
+    conn: sa.Connection | None = None
+    stored: dict[int, ActorRows | None] = field(default_factory=dict)  # in the store (None: unknown)
+    wanted: dict[int, Sequence[dict[str, Any]]] = field(default_factory=dict)  # as last refreshed
+
+    def owe(
+        self,
+        conn: sa.Connection,
+        event_id: int,
+        before: tuple[KeyRows, ActorRows] | None,
+        actors: Sequence[dict[str, Any]],
+    ) -> None:
+        """An event's actor rows are now ``actors``; ``before``: what the block wrote of it."""
+        self.conn = conn
+        if event_id not in self.stored:
+            # the rows it has in the store: none for an event inserted in the block (the only way
+            # the block knows an event before its first refresh), else not known here
+            self.stored[event_id] = before[1] if before is not None else None
+        self.wanted[event_id] = actors
+
+    def write(self) -> None:
+        """The actor rows each event gained or lost since the block began, written."""
+        if self.conn is None or not self.wanted:
+            return
+        unknown = [i for i in self.wanted if self.stored[i] is None]
+        for chunk in in_chunks(unknown):
+            self.conn.execute(_DELETE_ACTORS, {"ids": chunk})
+        gone: list[dict[str, Any]] = []
+        new: list[dict[str, Any]] = []
+        for event_id, actors in self.wanted.items():
+            _actor_changes(event_id, actors, frozenset(self.stored[event_id] or ()), gone, new)
+        for statement, given in ((_DELETE_ACTOR_ROWS, gone), (_INSERT_ACTORS, new)):
+            if given:
+                self.conn.execute(statement, given)
+
+
+def _actor_changes(
+    event_id: int,
+    actors: Sequence[dict[str, Any]],
+    had: frozenset[tuple[str, str, str, str]],
+    gone: list[dict[str, Any]],
+    new: list[dict[str, Any]],
+) -> None:
+    """Into ``gone`` and ``new``, the actor rows of an event that had the rows ``had`` and now has
+    ``actors`` (a changed name is its row deleted, then inserted again)."""
+    rows = [(a["key"], a["side"], a["name"], a["folded"]) for a in actors]
+    gone.extend({"b_event": event_id, "b_key": k, "b_side": side} for k, side, *_ in had - set(rows))
+    new.extend({**a, "event_id": event_id} for a, row in zip(actors, rows, strict=True) if row not in had)
+
+
+_ACTORS_DUE: ContextVar[_ActorsDue | None] = ContextVar("event_actors_due", default=None)
+
+
 @contextmanager
 def remembering_writes() -> Iterator[None]:
     """Within the block, remember the key and actor rows written per event (nothing else may write
-    ``event_keys`` or ``event_actors`` inside it) and write only their changes."""
-    token = _WRITTEN.set({})
+    ``event_keys`` or ``event_actors`` inside it) and write only their changes; the actor rows
+    (which merging does not read) once, when the block ends."""
+    token, due = _WRITTEN.set({}), _ACTORS_DUE.set(_ActorsDue())
     try:
         yield
+        actors = _ACTORS_DUE.get()
+        if actors is not None:
+            actors.write()
     finally:
+        _ACTORS_DUE.reset(due)
         _WRITTEN.reset(token)
 
 
@@ -468,6 +653,11 @@ def delete_events(conn: sa.Connection, event_ids: Sequence[int]) -> None:
         if written is not None:
             for event_id in chunk:  # SQLite may give a deleted event's id to the next new one
                 written.pop(event_id, None)
+        due = _ACTORS_DUE.get()
+        if due is not None:
+            for event_id in chunk:  # its rows are gone from the store, and none are due
+                due.stored.pop(event_id, None)
+                due.wanted.pop(event_id, None)
 
 
 def update_event(
@@ -486,7 +676,7 @@ def write_events(conn: sa.Connection, writes: Sequence[EventWrite]) -> None:
     """:func:`update_event` for several events (one of each), in one statement per table and kind:
     an ``UPDATE`` of the rows (one per set of columns), then the key and actor rows replaced. Inside
     :func:`remembering_writes` only the rows an event gains or loses are written (the rows are sets:
-    nothing reads them in the order they were written)."""
+    nothing reads them in the order they were written), its actor rows when the block ends."""
     if not writes:
         return
     stamp = now()
@@ -498,11 +688,11 @@ def write_events(conn: sa.Connection, writes: Sequence[EventWrite]) -> None:
     for rows in by_columns.values():
         conn.execute(_UPDATE_EVENT, rows)
     written = _WRITTEN.get()
+    due = _ACTORS_DUE.get() if written is not None else None
     cleared: list[int] = []  # events whose rows are not known here: all replaced
-    keys_gone: list[dict[str, Any]] = []
-    keys_new: list[dict[str, Any]] = []
-    actors_gone: list[dict[str, Any]] = []
-    actors_new: list[dict[str, Any]] = []
+    changes: dict[Any, list[dict[str, Any]]] = {
+        _DELETE_KEY_ROWS: [], _DELETE_ACTOR_ROWS: [], _INSERT_KEYS: [], _INSERT_ACTORS: []
+    }  # fmt: skip
     for write in writes:
         event_id = write.event_id
         keys = frozenset(write.keys)
@@ -510,33 +700,30 @@ def write_events(conn: sa.Connection, writes: Sequence[EventWrite]) -> None:
         before = written.get(event_id) if written is not None else None
         if before is None:
             cleared.append(event_id)
-            had_keys: frozenset[tuple[str, str, str]] = frozenset()
-            had_actors: frozenset[tuple[str, str, str, str]] = frozenset()
-        else:
-            had_keys, had_actors = before[0], frozenset(before[1])
-            keys_gone.extend({"b_event": event_id, "b_key": k, "b_day": d} for k, d, _ in had_keys - keys)
-            actors_gone.extend(
-                {"b_event": event_id, "b_key": k, "b_side": side} for k, side, *_ in had_actors - set(actors)
-            )
-        keys_new.extend(
+        had_keys, had_actors = (
+            (before[0], frozenset(before[1])) if before is not None else (frozenset(), frozenset())
+        )
+        changes[_DELETE_KEY_ROWS].extend(
+            {"b_event": event_id, "b_key": k, "b_day": d} for k, d, _ in had_keys - keys
+        )
+        changes[_INSERT_KEYS].extend(
             {"key": k, "day": d, "md": md, "event_id": event_id}
             for k, d, md in write.keys
             if (k, d, md) not in had_keys
         )
-        actors_new.extend(
-            {**a, "event_id": event_id}
-            for a, row in zip(write.actors, actors, strict=True)
-            if row not in had_actors
-        )
+        if due is not None:  # the actor rows are written when the block ends
+            due.owe(conn, event_id, before, write.actors)
+        else:
+            _actor_changes(
+                event_id, write.actors, had_actors, changes[_DELETE_ACTOR_ROWS], changes[_INSERT_ACTORS]
+            )
         if written is not None:
             written[event_id] = (keys, actors)
     for chunk in in_chunks(cleared):
         conn.execute(_DELETE_KEYS, {"ids": chunk})
-        conn.execute(_DELETE_ACTORS, {"ids": chunk})
-    for statement, rows in (
-        (_DELETE_KEY_ROWS, keys_gone), (_DELETE_ACTOR_ROWS, actors_gone),
-        (_INSERT_KEYS, keys_new), (_INSERT_ACTORS, actors_new),
-    ):  # fmt: skip
+        if due is None:
+            conn.execute(_DELETE_ACTORS, {"ids": chunk})
+    for statement, rows in changes.items():  # deletions first
         if rows:
             conn.execute(statement, rows)
 
