@@ -238,12 +238,21 @@ def _stated_countries(
 
 
 def demonym_before(head: str, rules: EventRules, between: str = r"\s+(?:\w+\s+){0,2}") -> str | None:
-    """The country of a nationality (the pack's ``demonyms``) that ``head`` ends with, before
-    ``between`` ("South African President" before a name)."""
-    for name in sorted(rules.demonyms, key=len, reverse=True):
-        if re.search(rf"\b{re.escape(name)}{between}$", head):
-            return rules.demonyms[name]
-    return None
+    """The country of a nationality (the pack's ``demonyms``, as written) that ``head`` ends with,
+    before ``between`` ("South African President" before a name)."""
+    if not rules.demonyms:
+        return None
+    cache = rules.__dict__.setdefault("_demonyms", {})
+    if "alternation" not in cache:
+        cache["alternation"] = alternation(rules.demonyms)
+        cache["codes"] = {" ".join(name.split()): code for name, code in rules.demonyms.items()}
+    found = _ending(cache["alternation"], between).search(head)
+    return cache["codes"].get(" ".join(found.group("nat").split())) if found else None
+
+
+@lru_cache(maxsize=1024)
+def _ending(nationalities: str, between: str) -> re.Pattern[str]:
+    return re.compile(rf"\b(?P<nat>{nationalities}){between}$")
 
 
 def described_actor(
