@@ -119,3 +119,19 @@ def test_a_title_or_appositive_of_a_name_is_no_description() -> None:
     rules = load_part("en", "events")
     for sentence in article.sentences:
         assert find_descriptions(sentence, article.text, rules, article.entities) == [], sentence.text
+
+
+def test_a_title_s_country_key_is_the_person_s_country() -> None:
+    from newsloom.entities.types import Mention
+    from newsloom.events.actors import actor_from_mention, country_code
+
+    # "Tổng thống Nam Phi Matamela Cyril Ramaphosa": the entity stage writes the title's country as a key
+    ramaphosa = Mention(
+        0, 24, "Matamela Cyril Ramaphosa", "person", 0, "person:ramaphosa", "Matamela Cyril Ramaphosa",
+        "head_of_state", "Tổng thống", "place:ZA",
+    )  # fmt: skip
+    vi = load_part("vi", "events")
+    assert actor_from_mention(ramaphosa, (), vi.home_country, vi.national_roles).country == "ZAF"  # not VNM
+    assert (
+        country_code("place:la") == "LAO" and country_code("place:geo:1581130") is None
+    )  # a city's key: none
