@@ -67,9 +67,13 @@ def _country_names() -> dict[str, str]:
 
 
 def country_code(name: str | None) -> str | None:
-    """ISO alpha-3 of a country name, or a PLOVER non-state code for an international organization."""
+    """ISO alpha-3 of a country name or of a gazetteer key ("place:LA", as the entity stage writes a
+    title's country), or a PLOVER non-state code for an international organization."""
     if not name:
         return None
+    keyed = _key_country(name)
+    if keyed:
+        return keyed
     folded = fold(name)
     code = _country_names().get(folded)
     if code:
@@ -78,6 +82,33 @@ def country_code(name: str | None) -> str | None:
         if re.search(pattern, folded):
             return non_state
     return None
+
+
+@lru_cache(maxsize=4096)
+def _key_country(key: str) -> str | None:
+    """The country of a gazetteer key of a country ("place:LA", "place:vn" -> LAO, VNM)."""
+    head, _, tail = key.partition(":")
+    if head.lower() != "place" or len(tail) not in (2, 3) or not tail.isalpha():
+        return None
+    import pycountry
+
+    tail = tail.upper()
+    found = pycountry.countries.get(alpha_2=tail) if len(tail) == 2 else pycountry.countries.get(alpha_3=tail)
+    return found.alpha_3 if found is not None else None
+
+
+def country_actor(code: str, resolved_by: str = "sides", text: str | None = None) -> Actor | None:
+    """A country as an actor, keyed as the gazetteer keys countries ("place:mz")."""
+    import pycountry
+
+    country = pycountry.countries.get(alpha_3=code)
+    if country is None:
+        return None
+    name = getattr(country, "common_name", None) or country.name
+    return Actor(
+        key=fold(f"place:{country.alpha_2}"), name=name, text=text or name, type="place", country=code,
+        resolved_by=resolved_by,
+    )  # fmt: skip
 
 
 @lru_cache(maxsize=4096)

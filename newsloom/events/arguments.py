@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from newsloom.events.actors import fold, same_actor
+from newsloom.events.actors import country_actor, fold, same_actor
 from newsloom.events.conjunctions import ListWords, default_list_words
 from newsloom.events.rules import TARGET_OBJECT, TARGET_REQUIRED, EventRules
 from newsloom.events.slots import Slot
@@ -317,21 +317,7 @@ def _other_countries(source: Sequence[Actor], state: State) -> list[Actor]:
         for p in people
         if p.country and p.country not in own and not any(same_actor(p, s) for s in source)
     ]
-    return [actor for actor in map(_country_actor, dict.fromkeys(codes)) if actor is not None]
-
-
-def _country_actor(code: str) -> Actor | None:
-    """A country as an actor, keyed as the gazetteer keys countries ("place:mz")."""
-    import pycountry
-
-    country = pycountry.countries.get(alpha_3=code)
-    if country is None:
-        return None
-    name = getattr(country, "common_name", None) or country.name
-    return Actor(
-        key=fold(f"place:{country.alpha_2}"), name=name, text=name, type="place", country=code,
-        resolved_by="sides",
-    )  # fmt: skip
+    return [actor for actor in map(country_actor, dict.fromkeys(codes)) if actor is not None]
 
 
 def _fronted_counterparts(match: TriggerMatch, context: SentenceContext) -> list[Actor]:

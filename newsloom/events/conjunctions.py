@@ -21,7 +21,7 @@ from newsloom.events.rules import EventRules
 from newsloom.lang import FIRST_CLASS, GENERIC, load_part
 
 
-def _alternation(words: Iterable[str]) -> str:
+def alternation(words: Iterable[str]) -> str:
     """A regex alternation of literal words or phrases (longest first; a space is any whitespace)."""
     unique = sorted(set(words), key=lambda w: (-len(w), w))
     return "|".join(r"\s+".join(re.escape(part) for part in word.split()) for word in unique) or r"(?!)"
@@ -55,13 +55,13 @@ class ListWords:
     @classmethod
     def from_rules(cls, packs: Sequence[EventRules]) -> ListWords:
         """The patterns of the union of the packs' words."""
-        conj = _alternation(w for p in packs for w in p.conjunctions)
-        joined = _alternation(w for p in packs for w in (*p.conjunctions, *p.comitatives))
-        comitative = _alternation(w for p in packs for w in p.comitatives)
-        det = _alternation(w for p in packs for w in p.list_determiners)
-        complementizer = _alternation(w for p in packs for w in p.complementizers)
-        stops = _alternation(w for p in packs for w in p.appositive_stops)
-        additive = _alternation(w for p in packs for w in p.additive_adverbs)
+        conj = alternation(w for p in packs for w in p.conjunctions)
+        joined = alternation(w for p in packs for w in (*p.conjunctions, *p.comitatives))
+        comitative = alternation(w for p in packs for w in p.comitatives)
+        det = alternation(w for p in packs for w in p.list_determiners)
+        complementizer = alternation(w for p in packs for w in p.complementizers)
+        stops = alternation(w for p in packs for w in p.appositive_stops)
+        additive = alternation(w for p in packs for w in p.additive_adverbs)
         return cls(
             list_gap=re.compile(
                 rf"^\s*\)?\s*(?:['’]s)?\s*(?:,|,?\s*(?:{joined})(?:\s+(?:{det}))?)\s*$", re.I

@@ -21,6 +21,7 @@ from newsloom.events.arguments import SentenceContext, State, dedupe, find_argum
 from newsloom.events.conjunctions import ListWords, default_list_words
 from newsloom.events.counterparts import one_per_counterpart
 from newsloom.events.dates import DAY_PRECISIONS, date_for, date_range, times_by_sentence
+from newsloom.events.descriptions import demonym_before
 from newsloom.events.gatherings import gathering_event
 from newsloom.events.locations import dateline_place, event_location, place_country
 from newsloom.events.modes import host_by_place, trigger_reading, with_evidence
@@ -309,28 +310,25 @@ def _with_article_country(slot: Slot, article: Article, rules: EventRules) -> Sl
         if mention.type != "person" or not mention.role or mention_key(mention) != actor.key:
             continue
         code = country_code(mention.role_of) if mention.role_of else None
-        code = code or _demonym_before(article.text, mention.start, rules)
+        code = code or demonym_before(article.text[max(0, mention.start - 40) : mention.start], rules)
         if code:
             return replace(slot, actor=replace(actor, country=code))
     return slot
 
 
-def _demonym_before(text: str, start: int, rules: EventRules) -> str | None:
-    """The country of a nationality written at most two words before ``start`` ("South African
-    President"), from the pack's ``demonyms``."""
-    head = text[max(0, start - 40) : start]
-    for name in sorted(rules.demonyms, key=len, reverse=True):
-        if re.search(rf"\b{re.escape(name)}\s+(?:\w+\s+){{0,2}}$", head):
-            return rules.demonyms[name]
-    return None
-
-
 def sentence_event(
-    article: Article, index: int, type_: str, confidence: float, require_actor: bool = True
+    article: Article,
+    index: int,
+    type_: str,
+    confidence: float,
+    require_actor: bool = True,
+    words: ListWords | None = None,
 ) -> Event | None:
     """An event of a known type for a whole sentence (a classifier's finding), its sides read by
     :func:`newsloom.events.readings.reading_sides` (actor order, a visit's visitor and host, a
-    pronoun subject); None when the sentence names no actor and one is required."""
+    pronoun subject); None when the sentence names no actor and one is required. ``words`` are the
+    list words of the stage's languages (``events/conjunctions.py``), by default every first-class one."""
+    words = words or default_list_words()
     sentence = article.sentences[index]
     language = sentence.language or article.language
     rules = _rules_for(language)
@@ -343,7 +341,7 @@ def sentence_event(
         rules_i = _rules_for(article.sentences[i].language or article.language)
         return sentence_slots(
             article.sentences[i], mentions_of.get(i, []), article.text, rules_i, article.entities,
-            rules_i.home_country, local_country,
+            rules_i.home_country, local_country, words,
         )  # fmt: skip
 
     ordered = subject_first(article.text, rules, slots_of(index), sentence.start, sentence.end)
@@ -356,7 +354,11 @@ def sentence_event(
     # "In the evening he hosted ...": who "he" is; "The UN should reform": who asks it
     if slots and (slots[0].kind == "pronoun" or obliged(article.text, rules, slots[0])):
         subject = previous_subject(
-            article, index, slots_of, lambda i: _rules_for(article.sentences[i].language or article.language)
+            article,
+            index,
+            slots_of,
+            lambda i: _rules_for(article.sentences[i].language or article.language),
+            words,
         )
     source, target = reading_sides(article.text, rules, slots, sentence.start, sentence.end, subject)
     if not source and not target and require_actor:

@@ -31,6 +31,7 @@ from newsloom.article import Article
 from newsloom.events import modes
 from newsloom.events.actors import same_actor
 from newsloom.events.classifier import EventClassifier, embed_sentences
+from newsloom.events.conjunctions import ListWords
 from newsloom.events.extract import sentence_event
 from newsloom.events.gate import SentenceGate, Sparing, rule_confidence
 from newsloom.events.modes import NO_MODE as _NO_MODE
@@ -225,10 +226,18 @@ def _same_clause(rule_event: Event, reading: Event) -> bool:
 
 
 def _model_event(
-    article: Article, index: int, type_: str, probability: float, rule_events: list[Event], modes: bool = True
+    article: Article,
+    index: int,
+    type_: str,
+    probability: float,
+    rule_events: list[Event],
+    modes: bool = True,
+    words: ListWords | None = None,
 ) -> Event:
     sectors = SOURCE_SECTORS.get(type_, ())
-    found = sentence_event(article, index, type_, confidence=round(probability, 3), require_actor=False)
+    found = sentence_event(
+        article, index, type_, confidence=round(probability, 3), require_actor=False, words=words
+    )
     assert found is not None  # require_actor=False always gives an event
     base = next(
         (
@@ -274,6 +283,7 @@ def _sentence_events(
     classifier: EventClassifier,
     rule_events: list[Event],
     combination: Combination,
+    words: ListWords | None = None,
 ) -> list[Event]:
     probability = dict(zip(classifier.types, (float(p) for p in row), strict=True))
     threshold = dict(zip(classifier.types, (float(t) for t in classifier.thresholds), strict=True))
@@ -302,7 +312,9 @@ def _sentence_events(
             continue
         if combination.factual and not factual and type_ not in CUE_TYPES:
             continue
-        kept.append(_model_event(article, index, type_, probability[type_], vetoed + kept, combination.modes))
+        kept.append(
+            _model_event(article, index, type_, probability[type_], vetoed + kept, combination.modes, words)
+        )
     return kept
 
 
@@ -316,13 +328,16 @@ def classify_batch(
     gate: SentenceGate | None = None,
     sparing: Sparing | None = None,
     prefilter: Any = None,
+    words: ListWords | None = None,
 ) -> list[list[Event]]:
     """:func:`add_classifier_events` over a batch: the candidate sentences of every article in ONE
     encoder call (the encoder sorts them by length), each distinct text once (reports repeat
     sentences), so a batch gives what one article at a time gives. With a ``gate``, only the
     candidates it passes (:func:`gated`) are encoded; with a ``sparing``, not those it leaves to
     the rules (:func:`spared`), whose rule events take their type's calibrated confidence; with a
-    ``prefilter`` (``events/prefilter.py``), only those of the rest it keeps, the others as spared."""
+    ``prefilter`` (``events/prefilter.py``), only those of the rest it keeps, the others as spared.
+    ``words`` are the list words of the stage's languages its own readings read actors with
+    (``events/conjunctions.py``; by default every first-class language's)."""
     combination = combination or Combination()
     plans = [
         candidate_sentences(article, events, reach)
@@ -365,7 +380,7 @@ def classify_batch(
             done.append(list(events))
             continue
         rows = {i: probabilities[texts[article.sentences[i].text]] for i in candidates}
-        done.append(_combine(article, events, candidates, rows, classifier, combination))
+        done.append(_combine(article, events, candidates, rows, classifier, combination, words))
     return done
 
 
@@ -376,6 +391,7 @@ def _combine(
     rows: dict[int, np.ndarray],
     classifier: EventClassifier,
     combination: Combination,
+    words: ListWords | None = None,
 ) -> list[Event]:
     by_sentence: dict[int, list[Event]] = {}
     for event in events:
@@ -384,7 +400,7 @@ def _combine(
     result = [e for e in events if e.sentence not in chosen]
     for index in candidates:
         found = by_sentence.get(index, [])
-        result.extend(_sentence_events(article, index, rows[index], classifier, found, combination))
+        result.extend(_sentence_events(article, index, rows[index], classifier, found, combination, words))
     return result
 
 
@@ -397,6 +413,9 @@ def add_classifier_events(
     reach: str = "mentions",
     gate: SentenceGate | None = None,
     sparing: Sparing | None = None,
+    words: ListWords | None = None,
 ) -> list[Event]:
     """The rule events vetted by the classifier, plus the classifier's own (see the module doc)."""
-    return classify_batch([article], [events], classifier, encoder, combination, reach, gate, sparing)[0]
+    return classify_batch(
+        [article], [events], classifier, encoder, combination, reach, gate, sparing, words=words
+    )[0]

@@ -19,6 +19,7 @@ from dataclasses import replace
 
 from newsloom.article import Article
 from newsloom.events.arguments import chain_forward
+from newsloom.events.conjunctions import ListWords
 from newsloom.events.rules import EventRules
 from newsloom.events.slots import Slot
 from newsloom.events.types import Actor
@@ -157,10 +158,15 @@ def _visit_sides(
 
 
 def previous_subject(
-    article: Article, index: int, slots_of: Callable[[int], list[Slot]], rules_of: Callable[[int], EventRules]
+    article: Article,
+    index: int,
+    slots_of: Callable[[int], list[Slot]],
+    rules_of: Callable[[int], EventRules],
+    words: ListWords | None = None,
 ) -> Actor | None:
     """The person the sentences before ``index`` made their subject (a pronoun subject carries it
-    on), when exactly one is: a sentence opening with two people, or with a body, gives none."""
+    on), when exactly one is: a sentence opening with two people, or with a body, gives none
+    (``words``: the stage's list words, ``events/conjunctions.py``)."""
     text = article.text
     for earlier in range(index - 1, max(-1, index - 1 - PRONOUN_LOOKBACK), -1):
         sentence = article.sentences[earlier]
@@ -173,7 +179,7 @@ def previous_subject(
             return None  # its subject is no one named ("the South African president"): no guess
         if slots[0].kind == "pronoun":
             continue  # "He ..." again: the same person, named further back
-        chain = chain_forward(slots, text)
+        chain = chain_forward(slots, text, words=words)
         people = {s.actor.key: s.actor for s in chain if s.actor is not None and s.actor.type == "person"}
         if len(chain) != 1 or len(people) != 1:
             return None

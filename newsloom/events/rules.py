@@ -16,6 +16,10 @@ TARGET_REQUIRED = "required"  # an actor right after the trigger, else no event 
 TARGET_OBJECT = "object"  # an actor, or a specific object (initiative, agreement) after it
 TARGET_OPTIONAL = "optional"  # anything goes; an actor after the trigger is the target if present
 
+#: The offices of the entity stage's role vocabulary a country's leader holds ("the Lao leader",
+#: "vị lãnh đạo Lào", "le dirigeant laotien"): for the packs' ``description_nouns``.
+LEADER_ROLES = ("head_of_state", "head_of_government", "party_general_secretary", "monarch")
+
 
 @dataclass(frozen=True)
 class Trigger:
@@ -214,6 +218,17 @@ class EventRules:
     two_countries: str = r"(?!)"
     #: nationality adjectives -> ISO alpha-3 ("Indonesian" -> IDN), for group actors
     demonyms: dict[str, str] = field(default_factory=dict)
+    #: a person named by country and office instead of by name ("the Lao leader", "Indonesia's
+    #: foreign minister", "vị lãnh đạo Lào", "le dirigeant laotien"): patterns holding {noun} (one of
+    #: ``description_nouns``) and {nat} (one of ``demonyms``) or {country} (a country's name where the
+    #: entity stage found one); ``events/descriptions.py`` reads them. Empty: no description is read
+    descriptions: tuple[str, ...] = ()
+    #: office and leader nouns of descriptions (matched in any case) -> the role ids of the entity
+    #: stage they fit ("leader" fits a head of state or government or a party chief); () fits anyone
+    description_nouns: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: right before a description, words that make it plural or another person ("các", "para"),
+    #: matched up to the description
+    description_blocked_before: str = r"(?!)"
     #: example sentences are English; the embedding classifier runs on every language without triggers
     use_embeddings: bool = False
     extra: dict[str, str] = field(default_factory=dict)

@@ -13,6 +13,7 @@ from newsloom.entities.types import Mention
 from newsloom.events.actors import actor_from_mention, country_code
 from newsloom.events.conjunctions import ListWords
 from newsloom.events.dates import sentence_of
+from newsloom.events.descriptions import described_actor, find_descriptions, office_holders
 from newsloom.events.groups import find_groups, sector_keys
 from newsloom.events.rules import EventRules
 from newsloom.events.titles import affiliations, phrase_start, title_parts
@@ -149,6 +150,7 @@ def sentence_slots(
         )
     ]
     slots.extend(Slot(g.start, g.end, text[g.start : g.end], "mention", g.actor) for g in groups)
+    slots = _with_descriptions(slots, sentence, text, rules, mentions, article_mentions)
     covered = [(s.start, s.end) for s in slots] + [(m.start, m.end) for m in mentions]
     for kind, name in (("joint", "joint_subject"), ("pronoun", "person_pronoun")):
         for match in rules.compiled(name).finditer(text, sentence.start, sentence.end):
@@ -159,6 +161,29 @@ def sentence_slots(
             slots.append(Slot(match.start(), match.end(), match.group(0), kind))
     slots.sort(key=lambda s: s.start)
     return slots
+
+
+def _with_descriptions(
+    slots: list[Slot],
+    sentence: Sentence,
+    text: str,
+    rules: EventRules,
+    mentions: Sequence[Mention],
+    article_mentions: Sequence[Mention],
+) -> list[Slot]:
+    """The slots with each description ("the Lao leader", "vị lãnh đạo Lào") as one actor in place
+    of what was read inside its words (``events/descriptions.py``)."""
+    found = find_descriptions(sentence, text, rules, mentions)
+    if not found:
+        return slots
+    holders = office_holders(article_mentions, text, rules)
+    for description in found:
+        inside = [s for s in slots if s.start < description.end and description.start < s.end]
+        actor = described_actor(description, holders, [s.actor for s in inside if s.actor is not None])
+        if actor is not None:
+            slots = [s for s in slots if s not in inside]
+            slots.append(Slot(description.start, description.end, description.text, "mention", actor))
+    return sorted(slots, key=lambda s: s.start)
 
 
 def _names_document(mention: Mention, sentence: Sentence, text: str, rules: EventRules) -> bool:

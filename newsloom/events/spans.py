@@ -27,8 +27,9 @@ from newsloom.events.slots import mentions_by_sentence
 from newsloom.events.types import Actor, Event, EvidenceSpan
 from newsloom.lang import load_part
 
-#: How actors found without a mention of their own were resolved: the words are in the sentence.
-WORDS_IN_SENTENCE = ("pronoun", "sides")
+#: How actors found without a mention of their own were resolved: the words are in the sentence
+#: ("He", "the two sides", "the Lao leader").
+WORDS_IN_SENTENCE = ("pronoun", "sides", "description")
 
 
 def with_spans(article: Article, events: Sequence[Event]) -> list[Event]:

@@ -112,6 +112,7 @@ class EventFinder:
                     gate,
                     self.settings.sparing,
                     prefilter,
+                    words,
                 )
                 for i, events in zip(chosen, combined, strict=True):
                     found[i] = events

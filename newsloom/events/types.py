@@ -26,7 +26,7 @@ class Actor:
     role_text: str | None = None  # the title as written
     country: str | None = None  # ISO 3166 alpha-3, or a PLOVER non-state code (UNO, EUR, IGO, ...)
     affiliations: tuple[str, ...] = ()  # keys of the organizations/countries the actor speaks for
-    resolved_by: str = "mention"  # mention | pronoun | subject | sides (how a non-explicit actor was found)
+    resolved_by: str = "mention"  # mention | pronoun | subject | sides | description (how it was found)
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = to_dict(self)

@@ -4,7 +4,8 @@ Subject-verb-object order; the passive ("Waly was received by Sơn") puts the ag
 Reporting verbs alone ("said", "noted", "affirmed") are not events.
 """
 
-from newsloom.events.rules import TARGET_OBJECT, TARGET_REQUIRED, EventRules, Trigger
+from newsloom.events.rules import LEADER_ROLES, TARGET_OBJECT, TARGET_REQUIRED, EventRules, Trigger
+from newsloom.lang.en.entities import RULES as ENTITY_RULES
 
 # Verbs that, in the future tense or after a promise, make a statement an offer to cooperate (AGREE).
 _COOP = (
@@ -14,6 +15,15 @@ _COOP = (
 )
 
 T = Trigger
+
+#: the office and leader nouns of a description ("the Lao leader", "the Vietnamese president"): the
+#: entity pack's titles, and the words that name no title of their own
+DESCRIPTION_NOUNS: dict[str, tuple[str, ...]] = {
+    **{title.lower(): (role,) for title, role in ENTITY_RULES.titles.items()},
+    "leader": LEADER_ROLES, "head of state": ("head_of_state", "monarch"),
+    "head of government": ("head_of_government",), "envoy": ("ambassador",),
+    "top diplomat": ("foreign_minister",), "counterpart": (),
+}  # fmt: skip
 
 RULES = EventRules(
     triggers=(
@@ -369,7 +379,8 @@ RULES = EventRules(
         (r"\b(?:(?P<nat>[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+)?)\s+)?(?:authorities|officials|investigators|prosecutors)\b", "GOV", "authorities"),
         (r"\b(?:(?P<nat>[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+)?)\s+)?(?:protesters|protestors|demonstrators|rioters|students|activists)\b", "CVL", "protesters"),
     ),
-    # nationality adjectives of the countries the bundled news is about, and the large ones
+    # nationality adjectives of the countries the bundled news is about, the large ones, and those of
+    # Europe, Asia, Africa and the Americas most in the news (groups, descriptions, a title's country)
     demonyms={
         "Vietnamese": "VNM", "Indonesian": "IDN", "Australian": "AUS", "Lao": "LAO", "Laotian": "LAO",
         "Malaysian": "MYS", "Thai": "THA", "Cambodian": "KHM", "Filipino": "PHL", "Singaporean": "SGP",
@@ -377,6 +388,21 @@ RULES = EventRules(
         "American": "USA", "British": "GBR", "French": "FRA", "German": "DEU", "Russian": "RUS",
         "South African": "ZAF", "Iranian": "IRN", "Mozambican": "MOZ", "Azerbaijani": "AZE",
         "Ukrainian": "UKR", "Israeli": "ISR", "Palestinian": "PSE", "Myanmar": "MMR", "Burmese": "MMR",
+        "Philippine": "PHL", "North Korean": "PRK", "Bruneian": "BRN", "Timorese": "TLS", "Taiwanese": "TWN",
+        "Mongolian": "MNG", "Pakistani": "PAK", "Bangladeshi": "BGD", "Sri Lankan": "LKA", "Nepali": "NPL",
+        "Afghan": "AFG", "Kazakh": "KAZ", "Uzbek": "UZB", "Turkish": "TUR", "Saudi": "SAU", "Emirati": "ARE",
+        "Qatari": "QAT", "Iraqi": "IRQ", "Syrian": "SYR", "Lebanese": "LBN", "Jordanian": "JOR",
+        "Egyptian": "EGY", "Libyan": "LBY", "Tunisian": "TUN", "Algerian": "DZA", "Moroccan": "MAR",
+        "Sudanese": "SDN", "Ethiopian": "ETH", "Kenyan": "KEN", "Nigerian": "NGA", "Ghanaian": "GHA",
+        "Senegalese": "SEN", "Malian": "MLI", "Chadian": "TCD", "Congolese": "COD", "Rwandan": "RWA",
+        "Zimbabwean": "ZWE", "Canadian": "CAN", "Mexican": "MEX", "Cuban": "CUB", "Venezuelan": "VEN",
+        "Colombian": "COL", "Peruvian": "PER", "Chilean": "CHL", "Argentine": "ARG", "Argentinian": "ARG",
+        "Brazilian": "BRA", "Italian": "ITA", "Spanish": "ESP", "Portuguese": "PRT", "Dutch": "NLD",
+        "Belgian": "BEL", "Swiss": "CHE", "Austrian": "AUT", "Irish": "IRL", "Polish": "POL", "Czech": "CZE",
+        "Slovak": "SVK", "Hungarian": "HUN", "Romanian": "ROU", "Bulgarian": "BGR", "Serbian": "SRB",
+        "Croatian": "HRV", "Greek": "GRC", "Swedish": "SWE", "Norwegian": "NOR", "Danish": "DNK",
+        "Finnish": "FIN", "Estonian": "EST", "Latvian": "LVA", "Lithuanian": "LTU", "Belarusian": "BLR",
+        "Georgian": "GEO", "Armenian": "ARM", "New Zealand": "NZL",
     },
     contexts=(
         (r"\b(?:cyber\w*|cybersecurity|hack\w*)\b", "cyber"),
@@ -390,4 +416,13 @@ RULES = EventRules(
         (r"\b(?:parliament\w*|legislat\w*|National\s+Assembly)\b", "legislative"),
         (r"\b(?:military|defen[cs]e|army|navy)\b", "military"),
     ),
+    # a person named by nationality or country and office after the first mention
+    # (``events/descriptions.py``): "the Lao leader", "his Estonian counterpart", "Indonesia's
+    # foreign minister", "the president of Laos"
+    descriptions=(
+        r"\b(?:the|his|her|its|their)\s+(?:visiting\s+)?{nat}\s+{noun}\b",
+        r"\b{country}['’]s\s+{noun}\b",
+        r"\bthe\s+{noun}\s+of\s+(?:the\s+)?{country}\b",
+    ),
+    description_nouns=DESCRIPTION_NOUNS,
 )  # fmt: skip

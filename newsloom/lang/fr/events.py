@@ -9,7 +9,7 @@ come, which PLOVER codes AGREE.
 
 import re
 
-from newsloom.events.rules import TARGET_OBJECT, TARGET_REQUIRED, EventRules, Trigger
+from newsloom.events.rules import LEADER_ROLES, TARGET_OBJECT, TARGET_REQUIRED, EventRules, Trigger
 from newsloom.lang.fr.entities import RULES as ENTITY_RULES
 
 #: nationality adjectives (masculine singular) -> ISO alpha-3; feminine and plural forms are derived
@@ -68,6 +68,14 @@ _AUX = (
 )
 
 T = Trigger
+
+#: the office and leader nouns of a description ("le dirigeant laotien", "son homologue
+#: ukrainien"): the entity pack's titles, and the words that name no title of their own
+DESCRIPTION_NOUNS: dict[str, tuple[str, ...]] = {
+    **{title.lower(): (role,) for title, role in ENTITY_RULES.titles.items()},
+    "dirigeant": LEADER_ROLES, "dirigeante": LEADER_ROLES, "homologue": (), "envoyé": ("ambassador",),
+    "envoyée": ("ambassador",), "émissaire": ("ambassador",),
+}  # fmt: skip
 
 RULES = EventRules(
     triggers=(
@@ -379,4 +387,9 @@ RULES = EventRules(
         (r"\b(?:parlement\w*|législati\w*|Assemblée\s+nationale|Sénat)\b", "legislative"),
         (r"\b(?:militaire\w*|défense|armée|marine)\b", "military"),
     ),
+    # a person named by office and nationality after the first mention (``events/descriptions.py``):
+    # "le dirigeant laotien", "son homologue ukrainien", "la ministre indonésienne"; the article (or
+    # possessive) right before, so "l'ancien président laotien" (a former holder) is none
+    descriptions=(r"\b(?:le|la|l['’]|son|sa|leur|du|au)\s*{noun}\s+{nat}\b",),
+    description_nouns=DESCRIPTION_NOUNS,
 )  # fmt: skip

@@ -4,7 +4,8 @@ Indonesian marks the passive on the verb (di-: "diterima oleh" = received by), w
 after "oleh"; the active meN- form has the subject first ("Menteri menerima Sekjen PBB").
 """
 
-from newsloom.events.rules import TARGET_OBJECT, TARGET_REQUIRED, EventRules, Trigger
+from newsloom.events.rules import LEADER_ROLES, TARGET_OBJECT, TARGET_REQUIRED, EventRules, Trigger
+from newsloom.lang.id.entities import RULES as ENTITY_RULES
 
 # Verbs that after "akan" (will) or "siap" (ready) make a statement an offer to cooperate (AGREE).
 _COOP = (
@@ -13,6 +14,14 @@ _COOP = (
 )
 
 T = Trigger
+
+#: the office and leader nouns of a description ("Menlu Prancis", "pemimpin Laos"): the entity
+#: pack's titles, and the words that name no title of their own
+DESCRIPTION_NOUNS: dict[str, tuple[str, ...]] = {
+    **{title.lower(): (role,) for title, role in ENTITY_RULES.titles.items()},
+    "pemimpin": LEADER_ROLES, "kepala negara": ("head_of_state", "monarch"),
+    "kepala pemerintahan": ("head_of_government",), "utusan": ("ambassador",), "utusan khusus": ("ambassador",),
+}  # fmt: skip
 
 RULES = EventRules(
     triggers=(
@@ -294,4 +303,12 @@ RULES = EventRules(
         (r"\b(?:korupsi|suap)\b", "corruption"),
         (r"\b(?:perdagangan|investasi|ekonomi)\b", "economic"),
     ),
+    # a person named by office and country after the first mention (``events/descriptions.py``):
+    # "Menlu Prancis", "pemimpin Laos", "Presiden RI"; not "para pemimpin ASEAN" (many), "seorang
+    # presiden Afrika Selatan" (any one) or "mantan Presiden RI" (a former holder)
+    descriptions=(r"\b{noun}\s+{country}\b", r"\b{noun}\s+{nat}\b"),
+    description_nouns=DESCRIPTION_NOUNS,
+    description_blocked_before=r"\b(?:para|kedua|dua|tiga|seorang|sebuah|mantan|eks)\s+$",
+    # "RI" (Republik Indonesia) after a title says whose it is, as a nationality ("Presiden RI")
+    demonyms={"RI": "IDN"},
 )  # fmt: skip

@@ -5,12 +5,28 @@ and "tiếp" (receive) must not be read inside "tiếp tục" (continue) or "tr�
 The subject comes first; the passive puts the agent after "được": "B được A tiếp" = A received B.
 """
 
-from newsloom.events.rules import TARGET_OBJECT, TARGET_OPTIONAL, TARGET_REQUIRED, EventRules, Trigger
+from newsloom.events.rules import (
+    LEADER_ROLES,
+    TARGET_OBJECT,
+    TARGET_OPTIONAL,
+    TARGET_REQUIRED,
+    EventRules,
+    Trigger,
+)
+from newsloom.lang.vi.entities import RULES as ENTITY_RULES
 
 # Words that, right after a cooperation verb, make a future-tense statement an offer (AGREE).
 _COOP = r"(?:hợp tác|phối hợp|triển khai|hỗ trợ|đồng hành|duy trì(?: hợp tác)?|tăng cường|thúc đẩy|tham gia|đóng góp|giúp đỡ|làm sâu sắc|mở rộng|cùng)"
 
 T = Trigger
+
+#: the office and leader nouns of a description ("vị lãnh đạo Lào", "Thủ tướng Lào"): the entity
+#: pack's titles, and the words that name no title of their own
+DESCRIPTION_NOUNS: dict[str, tuple[str, ...]] = {
+    **{title.lower(): (role,) for title, role in ENTITY_RULES.titles.items()},
+    "lãnh đạo": LEADER_ROLES, "người đứng đầu": LEADER_ROLES, "đồng cấp": (),
+    "đặc phái viên": ("ambassador",), "đặc sứ": ("ambassador",),
+}  # fmt: skip
 
 RULES = EventRules(
     triggers=(
@@ -337,4 +353,10 @@ RULES = EventRules(
         "head_of_state", "head_of_government", "deputy_head_of_government", "minister", "deputy_minister",
         "legislature_speaker", "party_general_secretary", "foreign_minister",
     ),
+    # a person named by office and country after the first mention (``events/descriptions.py``):
+    # "vị lãnh đạo Lào", "Thủ tướng Lào", "người đồng cấp Indonesia"; not "các nhà lãnh đạo Lào"
+    # (many), "một Tổng thống Nam Phi" (any one) or "cựu Thủ tướng Lào" (a former holder)
+    descriptions=(r"(?:\b(?:vị|nhà|ngài|người)\s+|\b){noun}\s+{country}\b",),
+    description_nouns=DESCRIPTION_NOUNS,
+    description_blocked_before=r"\b(?:các|những|hai|ba|một|cựu|nguyên)\s+(?:(?:vị|nhà|ngài|người)\s+)?$",
 )  # fmt: skip
