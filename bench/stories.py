@@ -5,6 +5,9 @@
     python bench/stories.py --gold tests/gold/blind_stories/stories.json --gold tests/gold/blind_stories2/stories.json
         # both blind sets pooled in memory as one corpus (308 articles; different months, so no story spans both)
     python bench/stories.py --gold /tmp/newsloom_gvc/dev/stories.json  # public GVC dev gold (bench/gvc_gold.py)
+    python bench/stories.py --gold tests/gold/dev_stories15/stories.json --orders 5 --errors
+        # the session-15 dev set (look-backs, same type elsewhere, same actors days apart); --errors
+        # prints the stories that mix gold stories and the gold stories split, per re-clustered order
     python bench/stories.py --scale 1500   # cost of the end-of-run re-clustering (and of its storylines) against the incremental step
     python bench/stories.py --from-sentences [--join-model FILE]
         # story vectors from sentence vectors (the story_from_sentences setting; the cached analyses

@@ -8,7 +8,8 @@ story, so a roundup belongs to several stories without merging them.
 For each unit, candidate stories come only from blocking:
 
 - its entity and event keys, looked up in ``story_keys`` within a date window around the unit's
-  date (its event date, else its publication date; month-days of an unknown year match too);
+  date (its event date, else its publication date, or for a look-back piece the older day its lead
+  names: ``article_date``; month-days of an unknown year match too);
 - random-hyperplane LSH buckets of its centred vector in ``story_lsh``, within the same window.
 
 Each candidate is scored on embedding similarity (cosine of per-language centred vectors, so a
