@@ -5,6 +5,9 @@
     python bench/stories.py --gold tests/gold/blind_stories/stories.json --gold tests/gold/blind_stories2/stories.json
         # both blind sets pooled in memory as one corpus (308 articles; different months, so no story spans both)
     python bench/stories.py --gold /tmp/newsloom_gvc/dev/stories.json  # public GVC dev gold (bench/gvc_gold.py)
+    python bench/stories.py --gold tests/gold/dev_stories15/stories.json --orders 5 --errors
+        # the session-15 dev set (look-backs, same type elsewhere, same actors days apart); --errors
+        # prints the stories that mix gold stories and the gold stories split, per re-clustered order
     python bench/stories.py --scale 1500   # cost of the end-of-run re-clustering (and of its storylines) against the incremental step
     python bench/stories.py --from-sentences [--join-model FILE]
         # story vectors from sentence vectors (the story_from_sentences setting; the cached analyses
@@ -248,6 +251,26 @@ def baseline(
     return best
 
 
+def print_errors(system: dict[str, set[Hashable]], gold: dict[str, set[Hashable]]) -> None:
+    """The system stories that mix gold stories, and the gold stories spread over system stories."""
+    members: dict[Hashable, list[str]] = {}
+    for path, ids in system.items():
+        for sid in ids:
+            members.setdefault(sid, []).append(path)
+    placed: dict[Hashable, set[Hashable]] = {}
+    for sid, paths in sorted(members.items(), key=lambda item: str(item[0])):
+        for path in paths:
+            for g in gold.get(path, ()):
+                placed.setdefault(g, set()).add(sid)
+        if len({g for path in paths for g in gold.get(path, ())}) > 1:
+            listed = ", ".join(f"{Path(p).name[:28]} [{'|'.join(map(str, sorted(map(str, gold.get(p, ())))))}]"
+                               for p in sorted(paths))  # fmt: skip
+            print(f"    mixed story {sid}: {listed}")
+    for g, sids in sorted(placed.items(), key=lambda item: str(item[0])):
+        if len(sids) > 1:
+            print(f"    split gold {g}: {len(sids)} stories")
+
+
 def scale(count: int) -> None:
     """The end-of-run re-clustering of ``count`` synthetic articles (three meetings a day, each of its
     own two people, with the meeting the events stage reads in them; the tests' bag-of-words
@@ -323,6 +346,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scale", type=int, default=0, help="only measure the re-clustering's cost")
     parser.add_argument("--from-sentences", action="store_true", help="story vectors from sentence vectors")
     parser.add_argument("--join-model", type=Path, help="a join model file instead of the shipped one")
+    parser.add_argument(
+        "--errors", action="store_true", help="print the wrong links and splits of each re-clustered order"
+    )
     args = parser.parse_args(argv)
     if args.scale:
         scale(args.scale)
@@ -354,6 +380,8 @@ def main(argv: list[str] | None = None) -> int:
             f1s[kind].append(f)
             name = ("input order" if run == 0 else f"random order {run}") + f", {kind}"
             print(f"{name:<36}{p:>7.3f}{r:>7.3f}{f:>7.3f}{pur:>8.3f}{inv:>8.3f}{seconds:>8.1f}")
+            if args.errors and kind == "re-clustered":
+                print_errors(system, gold)
     for kind, values in f1s.items():
         print(
             f"\n{kind}: F1 over {len(values)} orders: min {min(values):.3f} mean {np.mean(values):.3f} "

@@ -8,7 +8,8 @@ story, so a roundup belongs to several stories without merging them.
 For each unit, candidate stories come only from blocking:
 
 - its entity and event keys, looked up in ``story_keys`` within a date window around the unit's
-  date (its event date, else its publication date; month-days of an unknown year match too);
+  date (its event date, else its publication date, or for a look-back piece the older day its lead
+  names: ``article_date``; month-days of an unknown year match too);
 - random-hyperplane LSH buckets of its centred vector in ``story_lsh``, within the same window.
 
 Each candidate is scored on embedding similarity (cosine of per-language centred vectors, so a
@@ -39,7 +40,7 @@ from newsloom.store import entities as entity_rows
 from newsloom.store import events as event_rows
 from newsloom.store import stories as sql
 from newsloom.stories.embed import content_key
-from newsloom.stories.join import JoinSignals, join_model, too_far
+from newsloom.stories.join import MAX_GAP_DAYS, JoinSignals, join_model, too_far
 from newsloom.stories.stage import (
     LEAD_SENTENCES,
     Segment,
@@ -305,7 +306,10 @@ def date_window(value: str | None, days: int = DATE_WINDOW_DAYS) -> list[str] | 
 def article_date(article: Article) -> tuple[str | None, bool]:
     """The date of what an article reports and whether the text says it: its first dated event,
     else the first day named in its lead (exact); else its publication date (not exact: a report
-    may come days after); None when nothing is known."""
+    may come days after); None when nothing is known. A look-back piece, whose lead names days only
+    long before its publication ("Sáng 10/9/2024, ..." published in 2026; more than ``MAX_GAP_DAYS``),
+    is dated by the older event it tells, not by its publication: so it joins that event's reports and
+    never the current story of the same kind."""
     dated = [e for e in article.events if day_of(e.date) and e.date_source in ("time", "previous")]
     if dated:
         return day_of(min(dated, key=lambda e: (e.sentence, -e.confidence)).date), True
@@ -313,6 +317,7 @@ def article_date(article: Article) -> tuple[str | None, bool]:
     lead_end = (
         article.sentences[min(LEAD_SENTENCES, len(article.sentences)) - 1].end if article.sentences else 0
     )
+    older: str | None = None  # the first day of the lead long before the publication
     for time in sorted(article.times, key=lambda t: t.start):
         if time.start >= lead_end:
             break
@@ -322,6 +327,10 @@ def article_date(article: Article) -> tuple[str | None, bool]:
         parsed = _parse_day(day)
         if published is None or parsed is None or -7 <= (parsed - published).days <= 1:
             return day, True
+        if older is None and (published - parsed).days > MAX_GAP_DAYS:
+            older = day
+    if older is not None:
+        return older, True
     if article.published:
         return article.published, False
     named = (

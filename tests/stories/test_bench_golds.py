@@ -56,3 +56,17 @@ def test_another_join_model_is_used_by_both_clustering_steps_for_a_while(tmp_pat
     assert cluster.join_model() is recluster.join_model() is shipped
     with join_model_from(None):
         assert recluster.join_model() is shipped
+
+
+def test_errors_name_the_stories_that_mix_gold_stories_and_the_gold_stories_split(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from bench.stories import print_errors
+
+    gold = {"a.txt": {"flood"}, "b.txt": {"flood"}, "c.txt": {"quake"}, "d.txt": {"quake"}}
+    print_errors({"a.txt": {1}, "b.txt": {2}, "c.txt": {2}, "d.txt": {3}}, gold)
+    out = capsys.readouterr().out
+    assert "mixed story 2: b.txt [flood], c.txt [quake]" in out
+    assert "split gold flood: 2 stories" in out and "split gold quake: 2 stories" in out
+    print_errors({"a.txt": {1}, "b.txt": {1}, "c.txt": {2}, "d.txt": {2}}, gold)
+    assert capsys.readouterr().out == ""

@@ -21,6 +21,7 @@ from newsloom.stories.cluster import (
     LSH_BITS,
     Act,
     Unit,
+    article_date,
     date_window,
     day_distance,
     entity_overlap,
@@ -273,6 +274,32 @@ def test_reports_twenty_years_apart_are_never_one_story_even_through_an_undated_
     (first,), (second,), (third,) = add(store, undated, old, new)
     assert first == second  # unknown is not far: the undated report may join either
     assert third != second
+
+
+def flood(article_id: str, when: str, day: str, published: str) -> Article:
+    text = f"{when}, a flash flood buried hamlets along the stream in Lao Cai province. Rescuers searched the banks."
+    return make_article(article_id, text, published=published, places=["Lao Cai"], times=[(when[3:], day)])
+
+
+def test_a_look_back_piece_is_dated_by_the_older_event_its_lead_names() -> None:
+    look_back = flood("look-back", "On 10 September 2024", "2024-09-10", published="2026-08-13")
+    assert article_date(look_back) == ("2024-09-10", True)
+    # a lead that also names a day near the publication reports that day's event
+    both = make_article("both", "On 10 September 2024 the hamlet was buried. On Tuesday the court ruled.",
+                        published="2026-08-13", times=[("10 September 2024", "2024-09-10"), ("Tuesday", "2026-08-11")])  # fmt: skip
+    assert article_date(both) == ("2026-08-11", True)
+    # a lead day within a month before the publication is not a look-back: it is what is reported
+    recent = flood("recent", "On 20 July 2026", "2026-07-20", published="2026-08-13")
+    assert article_date(recent) == ("2026-08-13", False)
+
+
+def test_a_look_back_piece_joins_the_old_event_and_never_the_current_one_of_its_kind(store: Store) -> None:
+    archive = flood("archive-2024", "On 10 September 2024", "2024-09-10", published="2024-09-11")
+    current = flood("current-2026", "On Tuesday", "2026-08-11", published="2026-08-12")
+    look_back = flood("look-back-2026", "On 10 September 2024", "2024-09-10", published="2026-08-13")
+    (old,), (new,), (back,) = add(store, archive, current, look_back)
+    assert old != new
+    assert back == old
 
 
 def test_a_story_knows_the_languages_of_its_reports(store: Store) -> None:
