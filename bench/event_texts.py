@@ -1,7 +1,7 @@
 """What the events stage sends to the encoder, and why (issue #18): per article and per reason, the
 sentences embedded, their tokens, the identical texts, and what each vector does to the output.
 
-    python bench/event_texts.py [--semeval 100] [--batch 64]
+    python bench/event_texts.py [--semeval 100] [--batch 64] [--prefilter FILE] [--bars plain_paired,rule]
 
 The gold articles (examples + seeds) and ``--semeval`` SemEval-2022 Task 8 TRAINING texts go
 through the stages before "events", then through the shipped events stage in batches as the
@@ -11,6 +11,11 @@ sent (``short``: its article has at most ``SHORT_ARTICLE`` sentences; else its p
 events with the vector against its rule events alone (as a sentence left to the rules gets them):
 other events (type, source, target), the same events with other confidences, or no event and no
 effect at all. Run with ``OMP_NUM_THREADS=1``; it prints counts, not times.
+
+``--prefilter FILE`` runs the stage with another prefilter artifact (e.g. a bar of its own for one
+cap kind, ``bars["plain_paired"]``). ``--bars KIND,...`` prints, per kind, what a bar of its own on
+the prefilter's probability would cost at each of a few bars: the sentences and tokens it would no
+longer send and, of them, those whose vector changed their events (issue #18, session 15).
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from __future__ import annotations
 import argparse
 import collections
 import dataclasses
+import json
 import statistics
 import sys
 from pathlib import Path
@@ -74,10 +80,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--semeval", type=int, default=100, help="SemEval training texts beside the gold")
     parser.add_argument("--batch", type=int, default=64, help="articles per events-stage batch")
+    parser.add_argument("--prefilter", type=Path, help="a prefilter artifact instead of the shipped one")
+    parser.add_argument("--bars", default="", help="cap kinds to print a bar table for, comma-separated")
     args = parser.parse_args()
+    if args.prefilter:
+        chosen_prefilter = prefilters.Prefilter.from_json(
+            json.loads(args.prefilter.read_text(encoding="utf-8")), str(args.prefilter)
+        )
+        prefilters.load_prefilter = lambda: chosen_prefilter  # type: ignore[assignment]
     corpus = base_articles() + semeval_articles(args.semeval)
     articles = list(Pipeline(BEFORE_EVENTS).pipe(corpus, batch_size=64, batch_seconds=0))
     reasons: dict[tuple[str, int], str] = {}
+    probabilities: dict[tuple[str, int], float] = {}
     shipped_kept = prefilters.Prefilter.kept
 
     def kept(self: prefilters.Prefilter, article: Article, events: Any, candidates: Any) -> list[int]:
@@ -86,14 +100,23 @@ def main() -> None:
             signals = prefilters.sentence_signals(article, i, events)
             short = len(article.sentences) <= learned.SHORT_ARTICLE
             reasons[(article.id, i)] = "short" if short else prefilters.cap_kind(signals)
+            probabilities[(article.id, i)] = self.probability(signals)
         return chosen
 
     combined: list[tuple[Any, ...]] = []
     shipped_combine = learned._combine
 
-    def combine(article: Article, events: Any, candidates: Any, rows: Any, classifier: Any, how: Any) -> Any:
-        combined.append((article, list(events), list(candidates), dict(rows), classifier, how))
-        return shipped_combine(article, events, candidates, rows, classifier, how)
+    def combine(
+        article: Article,
+        events: Any,
+        candidates: Any,
+        rows: Any,
+        classifier: Any,
+        how: Any,
+        words: Any = None,
+    ) -> Any:
+        combined.append((article, list(events), list(candidates), dict(rows), classifier, how, words))
+        return shipped_combine(article, events, candidates, rows, classifier, how, words)
 
     encoder = CountingEncoder()
     prefilters.Prefilter.kept = kept  # type: ignore[method-assign]
@@ -121,12 +144,12 @@ def main() -> None:
           f"asked once, and the process cache keeps them across batches)")  # fmt: skip
     tokens = {key: model.token_count(by_id[key[0]].sentences[key[1]].text) for key in reasons}
     effects: dict[tuple[str, int], str] = {}
-    for article, events, candidates, rows, classifier, how in combined:
+    for article, events, candidates, rows, classifier, how, words in combined:
         mine: dict[int, list[Event]] = collections.defaultdict(list)
         for event in events:
             mine[event.sentence].append(event)
         for i in candidates:
-            read = learned._sentence_events(article, i, rows[i], classifier, mine.get(i, []), how)
+            read = learned._sentence_events(article, i, rows[i], classifier, mine.get(i, []), how, words)
             effects[(article.id, i)] = effect(read, mine.get(i, []))
     for name, members in groups.items():
         keys = [k for k in reasons if k[0] in members]
@@ -143,6 +166,33 @@ def main() -> None:
         idle = [k for k in keys if effects[k] == "no event, no effect"]
         print(f"  no event and no effect on any output: {len(idle)} of {len(keys)} sentences, "
               f"{sum(tokens[k] for k in idle)} of {total} tokens")  # fmt: skip
+        for kind in filter(None, args.bars.split(",")):
+            print_bars(kind, [k for k in keys if reasons[k] == kind], probabilities, tokens, effects, total)
+    print(f"all: {len(reasons)} sentences, {sum(tokens.values())} tokens")
+
+
+BARS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
+
+
+def print_bars(
+    kind: str,
+    keys: list[tuple[str, int]],
+    probabilities: dict[tuple[str, int], float],
+    tokens: dict[tuple[str, int], int],
+    effects: dict[tuple[str, int], str],
+    total: int,
+) -> None:
+    """What a bar of its own for ``kind`` would leave unsent: sentences, tokens (share of the
+    group's), and the sentences among them whose vector changed their events."""
+    changed = [k for k in keys if effects[k] == "other events"]
+    print(f"  bar of its own for {kind} ({len(keys)} sent, {len(changed)} with other events; "
+          f"their probabilities {sorted(round(probabilities[k], 3) for k in changed)}):")  # fmt: skip
+    for bar in BARS:
+        under = [k for k in keys if probabilities[k] < bar]
+        saved = sum(tokens[k] for k in under)
+        lost = sum(1 for k in under if effects[k] == "other events")
+        print(f"    bar {bar}: {len(under)} fewer sentences, {saved} fewer tokens ({saved / max(1, total):.1%}), "
+              f"{lost} of {len(changed)} with other events not sent")  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -34,7 +34,11 @@ weights stay (metadata ``remeasured_s14``; ``python bench/event_vectors.py --hel
 Session 15: a packless sentence naming no entity is not sent at all (:data:`PACKLESS_MENTIONS`): its
 events could name no actor and never reach the store; the events stage's CPU per article fell 0.91x
 on the gold + 100 SemEval training texts with the same stored events (``python bench/event_texts.py``
-counts what the stage embeds and why).
+counts what the stage embeds and why). A bar of its own for "plain_paired" (``Prefilter.bar``: an
+artifact may name one) was measured and not shipped: the probability barely tells the 15 of 58 gold
+sentences whose vector changes their events from the rest (p 0.22..0.99), and the bar that kept every
+changed one of the SemEval training texts (0.45) broke 2 of the 13 main story events while saving
+7.6% of the stage's encoder tokens (``python bench/event_texts.py --bars plain_paired``).
 
 ``scripts/train_prefilter.py`` rebuilds ``data/prefilter.json``; rerun it after the classifier,
 the gate or the rules change (its labels are their decisions).
@@ -151,8 +155,13 @@ class Prefilter:
 
     def needs_encoder(self, signals: SentenceSignals) -> bool:
         """Whether the sentence goes to the encoder."""
-        bar = self.bars.get(signals.kind)
+        bar = self.bar(signals)
         return bar is None or self.probability(signals) >= bar
+
+    def bar(self, signals: SentenceSignals) -> float | None:
+        """The sentence's bar: its cap kind's (:func:`cap_kind`, e.g. "plain_paired") when the
+        artifact names one, else its kind's; None: always sent."""
+        return self.bars.get(cap_kind(signals), self.bars.get(signals.kind))
 
     def kept(self, article: Article, events: Sequence[Event], candidates: Sequence[int]) -> list[int]:
         """The ``candidates`` of ``article`` (with its rule ``events``) that go to the encoder: all of
@@ -169,7 +178,7 @@ class Prefilter:
             signals = sentence_signals(article, i, events)
             if signals.kind == "packless" and signals.mentions < self.packless_mentions:
                 continue
-            bar = self.bars.get(signals.kind)
+            bar = self.bar(signals)
             if bar is None:
                 scored.setdefault(signals.kind, []).append((math.inf, i))
                 continue
