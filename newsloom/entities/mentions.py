@@ -216,6 +216,7 @@ class Recogniser:
         self.max_portfolio = max((len(p) for p in self.portfolios), default=0)
         self.portfolio_links = {tuple(w.casefold().split()) for w in rules.portfolio_links}
         self.suffixes = {w.casefold(): of for w, of in rules.title_suffixes.items()}
+        self.prefixes = {tuple(w.casefold().split()): of for w, of in rules.title_prefixes.items()}
         self.lowercase_titles = {tuple(_WORD.findall(t.casefold())) for t in rules.lowercase_titles}
         self.initials = {w.casefold() for w in rules.initials_markers}
         self.list_joiners = frozenset(w.casefold() for w in rules.list_joiners)
@@ -1098,7 +1099,7 @@ class Recogniser:
         item after the chain ("Tổng Bí thư, Chủ tịch nước Lào | Thongloun Sisoulith")."""
         chain: list[RawRole] = []
         pending: list[RawRole] = []
-        left_org = self._org_before(items, n, by_item)
+        left_org = self._org_before(toks, items, n, by_item)
         m = n
         while m < len(items) and items[m].kind == "title":
             title = items[m]
@@ -1135,10 +1136,15 @@ class Recogniser:
         marks = (self.suffixes.get(t.text.casefold()) for t in reversed(toks[title.start + 1 : title.end]))
         return next((of for of in marks if of is not None), None)
 
-    def _org_before(self, items: list[Item], n: int, by_item: dict[int, RawMention]) -> str | None:
+    def _org_before(
+        self, toks: list[Token], items: list[Item], n: int, by_item: dict[int, RawMention]
+    ) -> str | None:
         """ "UN Secretary-General": an organization or country right before the title."""
         if n > 0 and items[n - 1].kind == "gaz" and (n - 1) in by_item:
             return by_item[n - 1].gazetteer_id
+        if n > 0 and items[n - 1].kind == "run" and self.prefixes:  # "The French | President"
+            words = tuple(t.text.casefold() for t in toks[items[n - 1].start : items[n - 1].end])
+            return self.prefixes.get(words[-2:]) or self.prefixes.get(words[-1:])
         return None
 
     def _role_of(

@@ -93,6 +93,9 @@ class EntityRules:
     #: French nationality adjectives, before or after the portfolio: "la ministre sud-africaine des
     #: Relations internationales", "le président laotien")
     title_suffixes: dict[str, str] = field(default_factory=dict)
+    #: nationality adjectives written before a title, with the country they name ("French" in "the
+    #: French President" -> "place:FR"), as English writes them
+    title_prefixes: dict[str, str] = field(default_factory=dict)
     #: titles also read when written in lower case, as French writes them ("le président laotien"); a
     #: lower-case title without its country makes no mention alone, it only describes a name next to it
     lowercase_titles: frozenset[str] = frozenset()

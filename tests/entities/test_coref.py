@@ -57,3 +57,15 @@ def test_a_french_adjective_that_is_also_a_title_stays_an_adjective_in_lower_cas
     text = "Au nom de l'intérêt général Jean Dupont a rencontré les syndicats."
     found = _by_text(make_article(text, "fr"))
     assert all(role is None for _, role, _ in found.values()), found
+
+
+def test_an_english_nationality_before_a_title_names_its_country() -> None:
+    text = (
+        "Lao President Thongloun Sisoulith met President Prabowo Subianto. "
+        "The French President praised the talks."
+    )
+    article = make_article(text, "en")
+    found = _by_text(article)
+    assert found["Thongloun Sisoulith"] == ("person:thongloun sisoulith", "head_of_state", "place:LA"), found
+    prabowo = [m.text for m in article.entities if m.key == "person:prabowo subianto"]
+    assert prabowo == ["Prabowo Subianto"], prabowo  # "The French President" is not his
