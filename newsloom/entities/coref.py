@@ -207,7 +207,8 @@ def _key_acronyms(found: list[Found], text: str) -> None:
 
 def _key_titles(found: list[Found]) -> None:
     """A bare title stands for the person holding it in this article: same title written the same
-    way first, then same role and organization, nearest before (else after) the title."""
+    way first, then same role and organization, nearest before (else after) the title. A title said
+    with its country goes only to a holder of that country (:func:`_names_country`)."""
     holders: list[tuple[Found, RawMention]] = [
         (f, f.raw) for f in found if f.raw.kind == "name" and f.raw.type == "person" and f.key and f.raw.roles
     ]
@@ -224,6 +225,8 @@ def _key_titles(found: list[Found]) -> None:
                     want.of and role.of and want.of != role.of
                 ):
                     continue
+                if _names_country(want.of) and role.of is None:
+                    continue  # "Presiden Prancis" is never "Presiden Prabowo", whose country is not said
                 same_text = fold(role.text) == fold(want.text)
                 same_of = role.of == want.of
                 distance = f.order - holder.order
@@ -243,6 +246,14 @@ def _key_titles(found: list[Found]) -> None:
             f.key = best[1].key
             f.raw.score = SCORE_RESOLVED
             f.raw.rule = "title+coref"
+
+
+def _names_country(of: str | None) -> bool:
+    """A title's ``of`` that is a place (a country: "Thủ tướng Lào", "le président laotien"), not an
+    organization: such a title goes only to a holder said to be of that country, never across
+    countries, and never to a holder whose country the article does not say (that one is most often
+    the home country's: "Presiden Prabowo" in Indonesian news)."""
+    return of is not None and of.startswith("place:") and of.count(":") == 1  # "place:LA", not a city
 
 
 def _same_role(a: str, b: str) -> bool:

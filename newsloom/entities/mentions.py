@@ -216,6 +216,8 @@ class Recogniser:
         self.max_portfolio = max((len(p) for p in self.portfolios), default=0)
         self.portfolio_links = {tuple(w.casefold().split()) for w in rules.portfolio_links}
         self.suffixes = {w.casefold(): of for w, of in rules.title_suffixes.items()}
+        self.prefixes = {tuple(w.casefold().split()): of for w, of in rules.title_prefixes.items()}
+        self.lowercase_titles = {tuple(_WORD.findall(t.casefold())) for t in rules.lowercase_titles}
         self.initials = {w.casefold() for w in rules.initials_markers}
         self.list_joiners = frozenset(w.casefold() for w in rules.list_joiners)
         self.name_titles = frozenset(w.casefold() for w in rules.name_titles)
@@ -232,7 +234,7 @@ class Recogniser:
 
     # -- matching ------------------------------------------------------------------------------
     def _match_title(self, toks: list[Token], i: int) -> tuple[int, str] | None:
-        if not toks[i].is_word or not toks[i].cap:
+        if not toks[i].is_word or not (toks[i].cap or self.lowercase_titles):
             return None
         words: list[str] = []
         best = None
@@ -249,7 +251,11 @@ class Recogniser:
                 best_words = tuple(words)
         if best is None or self._opens_longer_org_head(toks, i, len(best_words)):
             return None  # "Đại sứ quán": the embassy, not the ambassador
+        if not toks[i].cap and best_words not in self.lowercase_titles:
+            return None
         end = best[0]
+        if end < len(toks) and toks[end].text.casefold() in self.suffixes and self.lowercase_titles:
+            end += 1  # "la ministre sud-africaine des Relations internationales": the country first
         if best_words[-1:] in self.portfolio_titles or best_words[-2:] in self.portfolio_titles:
             end = self._portfolio_end(toks, end)
         if end < len(toks) and toks[end].text.casefold() in self.suffixes:
@@ -907,6 +913,8 @@ class Recogniser:
                 start, end, "place", "place-word", SCORE_ORG_SHAPE
             )  # "sân bay I Gusti Ngurah Rai"
         if context == "title-of":  # "Minister of Public Security"
+            if not self._has_org_shape(words) and self._lowercase_title_before(toks, items, n):
+                return None  # "le procureur de la République de Marseille": a city, not a body
             return RawMention(start, end, "organization", "title-of", SCORE_ORG_SHAPE)
         if (
             context is None
@@ -1043,6 +1051,8 @@ class Recogniser:
                 n = max(n_after, n + 1)
                 continue
             target = by_item.get(n_after) if n_after < len(items) else None
+            if target is None:
+                target = self._apposed_name(toks, items, n_after, by_item)
             if target is not None and target.type == "person":
                 _add_roles(target, chain)
                 n = n_after + 1
@@ -1055,7 +1065,7 @@ class Recogniser:
             owner = None if clause and not said_of else self._appositive_owner(toks, items, n, by_item)
             if owner is not None:
                 _add_roles(owner, chain)
-            elif not self._plural_before(toks, items[n].start) and toks[items[n].start].cap:
+            elif not self._plural_before(toks, items[n].start) and (toks[items[n].start].cap or said_of):
                 first = items[n]
                 mentions.append(
                     RawMention(
@@ -1064,6 +1074,24 @@ class Recogniser:
                 )
             n = max(n_after, n + 1)
 
+    def _lowercase_title_before(self, toks: list[Token], items: list[Item], n: int) -> bool:
+        """The title linked to run ``n`` ("title de Run") is one written in lower case."""
+        back = n - 2
+        while back >= 0 and items[back].kind == "other":
+            back -= 1
+        return back >= 0 and items[back].kind == "title" and not toks[items[back].start].cap
+
+    def _apposed_name(
+        self, toks: list[Token], items: list[Item], k: int, by_item: dict[int, RawMention]
+    ) -> RawMention | None:
+        """ "La ministre sud-africaine des Relations internationales, Naledi Pandor, a ...": a person's
+        name set between commas right after the title is its holder."""
+        if k + 1 >= len(items) or toks[items[k].start].text != ",":
+            return None
+        name = by_item.get(k + 1)
+        closed = k + 2 >= len(items) or toks[items[k + 2].start].text in {",", "."}
+        return name if name is not None and name.kind == "name" and closed else None
+
     def _title_chain(
         self, toks: list[Token], items: list[Item], n: int, by_item: dict[int, RawMention]
     ) -> tuple[list[RawRole], int]:
@@ -1071,12 +1099,12 @@ class Recogniser:
         item after the chain ("Tổng Bí thư, Chủ tịch nước Lào | Thongloun Sisoulith")."""
         chain: list[RawRole] = []
         pending: list[RawRole] = []
-        left_org = self._org_before(items, n, by_item)
+        left_org = self._org_before(toks, items, n, by_item)
         m = n
         while m < len(items) and items[m].kind == "title":
             title = items[m]
             text = " ".join(t.text for t in toks[title.start : title.end])
-            suffix = self.suffixes.get(toks[title.end - 1].text.casefold())
+            suffix = self._title_country(toks, title)
             role = RawRole(title.role or "", text, left_org or suffix)
             left_org = None
             pending.append(role)
@@ -1102,10 +1130,21 @@ class Recogniser:
             role.role = ROLE_BY_ORGANIZATION.get((role.role, role.of), role.role)
         return chain, m
 
-    def _org_before(self, items: list[Item], n: int, by_item: dict[int, RawMention]) -> str | None:
+    def _title_country(self, toks: list[Token], title: Item) -> str | None:
+        """The country a title's own words name: its last word ("Presiden RI"), or a nationality
+        adjective inside it ("la ministre sud-africaine des Relations internationales")."""
+        marks = (self.suffixes.get(t.text.casefold()) for t in reversed(toks[title.start + 1 : title.end]))
+        return next((of for of in marks if of is not None), None)
+
+    def _org_before(
+        self, toks: list[Token], items: list[Item], n: int, by_item: dict[int, RawMention]
+    ) -> str | None:
         """ "UN Secretary-General": an organization or country right before the title."""
         if n > 0 and items[n - 1].kind == "gaz" and (n - 1) in by_item:
             return by_item[n - 1].gazetteer_id
+        if n > 0 and items[n - 1].kind == "run" and self.prefixes:  # "The French | President"
+            words = tuple(t.text.casefold() for t in toks[items[n - 1].start : items[n - 1].end])
+            return self.prefixes.get(words[-2:]) or self.prefixes.get(words[-1:])
         return None
 
     def _role_of(

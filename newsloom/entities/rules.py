@@ -89,8 +89,16 @@ class EntityRules:
     portfolios: frozenset[str] = frozenset()
     #: words between a portfolio title and its portfolio ("for", "of")
     portfolio_links: frozenset[str] = frozenset()
-    #: words after a title that still belong to it, with the country they name ("RI" -> Indonesia)
+    #: words after a title that still belong to it, with the country they name ("RI" -> Indonesia;
+    #: French nationality adjectives, before or after the portfolio: "la ministre sud-africaine des
+    #: Relations internationales", "le président laotien")
     title_suffixes: dict[str, str] = field(default_factory=dict)
+    #: nationality adjectives written before a title, with the country they name ("French" in "the
+    #: French President" -> "place:FR"), as English writes them
+    title_prefixes: dict[str, str] = field(default_factory=dict)
+    #: titles also read when written in lower case, as French writes them ("le président laotien"); a
+    #: lower-case title without its country makes no mention alone, it only describes a name next to it
+    lowercase_titles: frozenset[str] = frozenset()
     #: words after which capitals are a suspect's initials, not names ("berinisial")
     initials_markers: frozenset[str] = frozenset()
     #: organization heads whose official names go on with a province or city ("Công an tỉnh Quảng Trị"),

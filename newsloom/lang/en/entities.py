@@ -13,6 +13,18 @@ PORTFOLIOS = frozenset(
      "Multicultural Affairs", "Digital Affairs", "Infrastructure", "Housing", "Women", "Land", "Water"}
 )  # fmt: skip
 
+#: Nationality adjectives -> the country's gazetteer key
+NATIONALITIES = {
+    "Vietnamese": "VN", "Indonesian": "ID", "Australian": "AU", "Lao": "LA", "Laotian": "LA", "Malaysian": "MY",
+    "Thai": "TH", "Cambodian": "KH", "Filipino": "PH", "Philippine": "PH", "Singaporean": "SG",
+    "Chinese": "CN", "Japanese": "JP", "South Korean": "KR", "North Korean": "KP", "Indian": "IN",
+    "American": "US", "British": "GB", "French": "FR", "German": "DE", "Russian": "RU",
+    "South African": "ZA", "Iranian": "IR", "Ukrainian": "UA", "Israeli": "IL", "Palestinian": "PS",
+    "Burmese": "MM", "Bruneian": "BN", "Timorese": "TL", "Turkish": "TR", "Saudi": "SA", "Egyptian": "EG",
+    "Canadian": "CA", "Mexican": "MX", "Brazilian": "BR", "Italian": "IT", "Spanish": "ES", "Dutch": "NL",
+    "Polish": "PL", "Belgian": "BE", "Swiss": "CH", "Pakistani": "PK", "Nigerian": "NG", "Kenyan": "KE",
+}  # fmt: skip
+
 RULES = EntityRules(
     titles={
         "President": "head_of_state", "State President": "head_of_state", "Vice President": "deputy_head_of_state",
@@ -81,6 +93,8 @@ RULES = EntityRules(
     ),
     # nationality adjectives: "South African", "Vietnamese", "Indonesian", "Spanish"
     demonym_endings=("ese", "ian", "ican", "ish"),
+    # "the French President", "South African Foreign Minister": the title's country before it
+    title_prefixes={word: f"place:{code}" for word, code in NATIONALITIES.items()},
     place_heads=frozenset({}),
     place_tails=frozenset(
         {"Airport", "Island", "Islands", "Province", "Street", "Square", "Bay", "Strait", "River", "Sea", "Port",

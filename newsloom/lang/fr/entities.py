@@ -6,6 +6,8 @@ nationality after the title, and introduces a place with "à" (cities) or "en" (
 and regions): "à Bruxelles", "en Indonésie".
 """
 
+import dataclasses
+
 from newsloom.entities.rules import EntityRules
 
 #: Ministers' portfolios, after "ministre de/des/du/de la" ("ministre des Affaires étrangères").
@@ -17,6 +19,46 @@ PORTFOLIOS = frozenset(
      "Relations internationales", "Coopération", "Francophonie", "Mines", "Pétrole", "Communication",
      "Numérique", "Logement", "Sports", "Jeunesse", "Affaires sociales", "Outre-mer", "Budget", "Plan"}
 )  # fmt: skip
+
+#: Nationality adjectives (masculine singular) -> the country's gazetteer key; the feminine and plural
+#: forms are derived. French puts them after the title: "le président laotien", "la ministre
+#: sud-africaine des Relations internationales".
+_NATIONALITIES = {
+    "français": "FR", "belge": "BE", "espagnol": "ES", "allemand": "DE", "italien": "IT",
+    "britannique": "GB", "américain": "US", "russe": "RU", "ukrainien": "UA", "chinois": "CN",
+    "japonais": "JP", "indien": "IN", "indonésien": "ID", "vietnamien": "VN", "sud-africain": "ZA",
+    "algérien": "DZ", "marocain": "MA", "tunisien": "TN", "sénégalais": "SN", "ivoirien": "CI",
+    "malien": "ML", "nigérien": "NE", "burkinabè": "BF", "tchadien": "TD", "centrafricain": "CF",
+    "camerounais": "CM", "congolais": "CD", "libanais": "LB", "israélien": "IL", "palestinien": "PS",
+    "égyptien": "EG", "saoudien": "SA", "qatari": "QA", "iranien": "IR", "turc": "TR", "hongrois": "HU",
+    "polonais": "PL", "suisse": "CH", "canadien": "CA", "québécois": "CA", "haïtien": "HT",
+    "soudanais": "SD", "malaisien": "MY", "thaïlandais": "TH", "cambodgien": "KH", "laotien": "LA",
+    "philippin": "PH", "australien": "AU", "brésilien": "BR", "mexicain": "MX", "équatorien": "EC",
+    "colombien": "CO", "singapourien": "SG", "birman": "MM", "coréen": "KR", "sud-coréen": "KR",
+    "nord-coréen": "KP",
+}  # fmt: skip
+
+
+def _inflected(nationalities: dict[str, str]) -> dict[str, str]:
+    """Masculine, feminine and plural forms: "laotien", "laotienne", "laotiens", "laotiennes"."""
+    forms: dict[str, str] = {}
+    for word, code in nationalities.items():
+        if word.endswith("ien"):
+            feminine = word + "ne"
+        elif word.endswith(("e", "è", "i")):
+            feminine = word
+        elif word.endswith("c"):
+            feminine = word + "que"
+        else:
+            feminine = word + "e"
+        plural = word if word.endswith(("s", "x")) else word + "s"
+        for form in (word, feminine, plural, feminine + "s"):
+            forms[form] = f"place:{code}"
+    return forms
+
+
+#: "général", "générale" are adjectives too ("l'intérêt général"): read as titles only capitalised
+_ADJECTIVE_TITLES = frozenset({"général", "générale"})
 
 RULES = EntityRules(
     titles={
@@ -89,4 +131,9 @@ RULES = EntityRules(
     portfolio_titles=frozenset({"ministre", "ministre délégué", "ministre déléguée", "vice-ministre", "secrétaire d'État"}),
     portfolios=PORTFOLIOS,
     portfolio_links=frozenset({"de", "des", "du", "de la", "de l'", "de l’", "chargé de", "chargée de", "chargé du", "chargée du", "chargée de la", "chargé de la"}),
+    title_suffixes=_inflected(_NATIONALITIES),
 )  # fmt: skip
+RULES = dataclasses.replace(
+    RULES,
+    lowercase_titles=frozenset(t for t in RULES.titles if t[:1].islower() and t not in _ADJECTIVE_TITLES),
+)
