@@ -23,7 +23,7 @@ PORTFOLIOS = frozenset(
 #: Nationality adjectives (masculine singular) -> the country's gazetteer key; the feminine and plural
 #: forms are derived. French puts them after the title: "le président laotien", "la ministre
 #: sud-africaine des Relations internationales".
-_NATIONALITIES = {
+NATIONALITIES = {
     "français": "FR", "belge": "BE", "espagnol": "ES", "allemand": "DE", "italien": "IT",
     "britannique": "GB", "américain": "US", "russe": "RU", "ukrainien": "UA", "chinois": "CN",
     "japonais": "JP", "indien": "IN", "indonésien": "ID", "vietnamien": "VN", "sud-africain": "ZA",
@@ -39,22 +39,29 @@ _NATIONALITIES = {
 }  # fmt: skip
 
 
-def _inflected(nationalities: dict[str, str]) -> dict[str, str]:
+#: feminine forms no rule below gives ("grec" -> "grecque" does follow the "-c" rule)
+_IRREGULAR_FEMININE = {"turc": "turque"}
+
+
+def inflections(word: str) -> tuple[str, str, str, str]:
     """Masculine, feminine and plural forms: "laotien", "laotienne", "laotiens", "laotiennes"."""
-    forms: dict[str, str] = {}
-    for word, code in nationalities.items():
-        if word.endswith("ien"):
-            feminine = word + "ne"
-        elif word.endswith(("e", "è", "i")):
-            feminine = word
-        elif word.endswith("c"):
-            feminine = word + "que"
-        else:
-            feminine = word + "e"
-        plural = word if word.endswith(("s", "x")) else word + "s"
-        for form in (word, feminine, plural, feminine + "s"):
-            forms[form] = f"place:{code}"
-    return forms
+    if word in _IRREGULAR_FEMININE:
+        feminine = _IRREGULAR_FEMININE[word]
+    elif word.endswith(("ien", "éen")):
+        feminine = word + "ne"
+    elif word.endswith(("e", "è", "i")):
+        feminine = word
+    elif word.endswith("c"):
+        feminine = word + "que"
+    else:
+        feminine = word + "e"
+    plural = word if word.endswith(("s", "x")) else word + "s"
+    return (word, feminine, plural, feminine + "s")
+
+
+def _inflected(nationalities: dict[str, str]) -> dict[str, str]:
+    """Every form of each adjective -> its country's gazetteer key."""
+    return {form: f"place:{code}" for word, code in nationalities.items() for form in inflections(word)}
 
 
 #: "général", "générale" are adjectives too ("l'intérêt général"): read as titles only capitalised
@@ -131,7 +138,7 @@ RULES = EntityRules(
     portfolio_titles=frozenset({"ministre", "ministre délégué", "ministre déléguée", "vice-ministre", "secrétaire d'État"}),
     portfolios=PORTFOLIOS,
     portfolio_links=frozenset({"de", "des", "du", "de la", "de l'", "de l’", "chargé de", "chargée de", "chargé du", "chargée du", "chargée de la", "chargé de la"}),
-    title_suffixes=_inflected(_NATIONALITIES),
+    title_suffixes=_inflected(NATIONALITIES),
 )  # fmt: skip
 RULES = dataclasses.replace(
     RULES,

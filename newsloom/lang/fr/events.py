@@ -9,44 +9,23 @@ come, which PLOVER codes AGREE.
 
 import re
 
+import pycountry
+
 from newsloom.events.rules import LEADER_ROLES, TARGET_OBJECT, TARGET_REQUIRED, EventRules, Trigger
+from newsloom.lang.fr.entities import NATIONALITIES, inflections
 from newsloom.lang.fr.entities import RULES as ENTITY_RULES
 
-#: nationality adjectives (masculine singular) -> ISO alpha-3; feminine and plural forms are derived
-_DEMONYMS = {
-    "français": "FRA", "belge": "BEL", "espagnol": "ESP", "allemand": "DEU", "italien": "ITA",
-    "britannique": "GBR", "américain": "USA", "russe": "RUS", "ukrainien": "UKR", "chinois": "CHN",
-    "japonais": "JPN", "indien": "IND", "indonésien": "IDN", "vietnamien": "VNM", "sud-africain": "ZAF",
-    "algérien": "DZA", "marocain": "MAR", "tunisien": "TUN", "sénégalais": "SEN", "ivoirien": "CIV",
-    "malien": "MLI", "nigérien": "NER", "burkinabè": "BFA", "tchadien": "TCD", "centrafricain": "CAF",
-    "camerounais": "CMR", "congolais": "COD", "libanais": "LBN", "israélien": "ISR", "palestinien": "PSE",
-    "égyptien": "EGY", "saoudien": "SAU", "qatari": "QAT", "iranien": "IRN", "turc": "TUR", "hongrois": "HUN",
-    "polonais": "POL", "suisse": "CHE", "canadien": "CAN", "québécois": "CAN", "haïtien": "HTI",
-    "soudanais": "SDN", "malaisien": "MYS", "thaïlandais": "THA", "cambodgien": "KHM", "laotien": "LAO",
-    "philippin": "PHL", "australien": "AUS", "brésilien": "BRA", "mexicain": "MEX", "équatorien": "ECU",
-    "colombien": "COL",
-}  # fmt: skip
+
+def _alpha3(alpha2: str) -> str:
+    country = pycountry.countries.get(alpha_2=alpha2)
+    if country is None:
+        raise ValueError(f"newsloom/lang/fr/entities.py NATIONALITIES: {alpha2!r} is no ISO alpha-2 code")
+    return str(country.alpha_3)
 
 
-def _inflected(demonyms: dict[str, str]) -> dict[str, str]:
-    """Masculine, feminine and plural forms: "ivoirien", "ivoirienne", "ivoiriens", "ivoiriennes"."""
-    forms: dict[str, str] = {}
-    for word, code in demonyms.items():
-        if word.endswith("ien"):
-            feminine = word + "ne"
-        elif word.endswith(("e", "è", "i")):
-            feminine = word
-        elif word.endswith("c"):
-            feminine = word + "que"
-        else:
-            feminine = word + "e"
-        plural = word if word.endswith(("s", "x")) else word + "s"
-        for form in (word, feminine, plural, feminine + "s"):
-            forms[form] = code
-    return forms
-
-
-DEMONYMS = _inflected(_DEMONYMS)
+#: nationality adjectives, every form -> ISO alpha-3: the entity pack's table (one list of French
+#: nationalities; its gazetteer keys hold alpha-2 codes)
+DEMONYMS = {form: _alpha3(code) for word, code in NATIONALITIES.items() for form in inflections(word)}
 #: the titles French writes in lower case ("la ministre", "le vice-ministre"), from the entity pack
 _TITLE = "|".join(
     re.escape(title).replace("\\ ", r"\s+")
