@@ -62,29 +62,6 @@ def decide(text: str, row: np.ndarray, thresholds: np.ndarray, c: int, r: int, m
     return out
 
 
-class RowEncoder:
-    """Stands in for the encoder: a text's 'vector' is its row number."""
-
-    def __init__(self, rows: dict[str, int]) -> None:
-        self.rows = rows
-
-    def encode(self, texts: list[str]) -> np.ndarray:
-        return np.asarray([[self.rows[t]] for t in texts], dtype=np.float32)
-
-
-class OutOfFold:
-    """Stands in for the reader: the out-of-fold probabilities of the row."""
-
-    def __init__(self, table: np.ndarray, thresholds: np.ndarray, types: tuple[str, ...]) -> None:
-        self.table, self.thresholds, self.types = table, thresholds, types
-
-    def probabilities(self, vectors: np.ndarray) -> np.ndarray:
-        return np.asarray(self.table[vectors[:, 0].astype(int)])
-
-    def for_language(self, language: str) -> OutOfFold:
-        return self
-
-
 def f1_table(found: np.ndarray, gold: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     tp = (found & gold).sum(0)
     fp = (found & ~gold).sum(0)
@@ -98,6 +75,7 @@ def macro(found: np.ndarray, gold: np.ndarray) -> float:
 
 def main() -> None:
     from train_events import encode_cached, training_texts
+    from tune_events_stage import OutOfFold, RowEncoder
 
     from newsloom.events.classifier import LabelledSentence, drop_opposite_siblings
     from newsloom.events.learned import Combination
@@ -158,7 +136,7 @@ def main() -> None:
         finder = EventFinder(
             EventSettings(combination=Combination()),
             encoder=RowEncoder({texts[i]: i for i in english}),
-            classifier=OutOfFold(table, thresholds, PLOVER_TYPES),
+            classifier=OutOfFold(table, thresholds),
         )
         read = finder.pipe(list(read_sentences(items)))
         events[name] = [a.events for a in read]

@@ -57,6 +57,10 @@ class OutOfFold:
     def probabilities(self, vectors: np.ndarray) -> np.ndarray:
         return np.asarray(self.table[vectors[:, 0].astype(int)])
 
+    def for_language(self, language: str | None) -> OutOfFold:
+        """One table for every language (the stage asks for a language's reader)."""
+        return self
+
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])

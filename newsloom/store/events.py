@@ -208,26 +208,25 @@ _CANDIDATES_BY_PARENT = (
     .where(events.c.parent_id == sa.bindparam("parent_id"), events.c.type == sa.bindparam("type_"))
     .limit(MAX_CANDIDATES)
 )
+
+
 #: Every (matched key, event row) of events of a type keyed on some keys on some days (or month-days):
 #: the keys of several lookups asked together, told apart by the key each row matched (#18)
-_KEYED_BY_DAY = (
-    sa.select(event_keys.c.key, events)
-    .join(events, events.c.id == event_keys.c.event_id)
-    .where(
-        event_keys.c.key.in_(sa.bindparam("keys", expanding=True)),
-        event_keys.c.day.in_(sa.bindparam("days", expanding=True)),
-        events.c.type == sa.bindparam("type_"),
+def _keyed_on(day: sa.Column[Any]) -> sa.Select[Any]:
+    """The lookup of (matched key, event row) on ``day``: ``event_keys.day`` or ``event_keys.md``."""
+    return (
+        sa.select(event_keys.c.key, events)
+        .join(events, events.c.id == event_keys.c.event_id)
+        .where(
+            event_keys.c.key.in_(sa.bindparam("keys", expanding=True)),
+            day.in_(sa.bindparam("days", expanding=True)),
+            events.c.type == sa.bindparam("type_"),
+        )
     )
-)
-_KEYED_BY_MD = (
-    sa.select(event_keys.c.key, events)
-    .join(events, events.c.id == event_keys.c.event_id)
-    .where(
-        event_keys.c.key.in_(sa.bindparam("keys", expanding=True)),
-        event_keys.c.md.in_(sa.bindparam("days", expanding=True)),
-        events.c.type == sa.bindparam("type_"),
-    )
-)
+
+
+_KEYED_BY_DAY = _keyed_on(event_keys.c.day)
+_KEYED_BY_MD = _keyed_on(event_keys.c.md)
 #: The statements of a stored meeting (no key: ``NULL``), with the keyed events, in one query
 _AT_PARENT = sa.select(sa.null().label("key"), events).where(
     events.c.parent_id == sa.bindparam("parent_id"), events.c.type == sa.bindparam("type_")
