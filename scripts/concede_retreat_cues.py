@@ -73,7 +73,9 @@ def miss_cause(
 def print_causes(
     items: list[Any], found: list[Any], probs: np.ndarray, thresholds: np.ndarray, combination: Any
 ) -> None:
-    """A table of the stage's CONCEDE/RETREAT misses by cause (:func:`miss_cause`)."""
+    """A table of the stage's CONCEDE/RETREAT misses by cause (:func:`miss_cause`), and how many of
+    each the pack's concession words read (``events/concessions.py``)."""
+    from newsloom.events.concessions import concession_types
     from newsloom.events.conjunctions import list_words
     from newsloom.events.extract import extract_events
     from newsloom.events.sentence_eval import read_sentences
@@ -85,6 +87,7 @@ def print_causes(
     rules = load_part("en", "events")
     articles = read_sentences(items)
     table: Counter[tuple[str, str]] = Counter()
+    cued: Counter[tuple[str, str]] = Counter()
     beside: Counter[tuple[str, str]] = Counter()
     confused: Counter[str] = Counter()
     for k, (item, events) in enumerate(zip(items, found, strict=True)):
@@ -101,6 +104,7 @@ def print_causes(
                 item.text, type_, rule_types, probs[k][j] / thresholds[j], needed / thresholds[j], rules
             )
             table[(type_, cause)] += 1
+            cued[(type_, cause)] += type_ in concession_types(item.text, rules)
             for other in rule_types:
                 beside[(type_, other)] += 1
             other = ({"CONCEDE", "RETREAT"} - {type_}) & got
@@ -112,7 +116,7 @@ def print_causes(
         print(f"  {type_} missed {total} (the other type reported instead: {confused[type_]})")
         for (t, cause), n in sorted(table.items(), key=lambda kv: -kv[1]):
             if t == type_:
-                print(f"    {n:4d}  {cause}")
+                print(f"    {n:4d}  {cause}  (the concession words read {cued[(t, cause)]})")
         others = ", ".join(f"{o} {n}" for (t, o), n in beside.most_common() if t == type_)
         print(f"    rule events beside the misses: {others or 'none'}")
 

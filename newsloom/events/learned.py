@@ -9,6 +9,9 @@ language without triggers) are embedded in one batched encoder call per article.
   ``beside_rules`` in a sentence where the rules found other types) that no rule event has
   becomes an event: it takes the actors of a rule event of the same sentence (a retyped rule reading), else
   the first actor mentioned as source and the next as target, else none;
+- a CONCEDE or RETREAT the pack's concession words read in the sentence (an apology, a promised or
+  a carried-out retreat: :mod:`newsloom.events.concessions`) needs only ``concession_bar`` of its
+  type's threshold;
 - classifier-only events are dropped where the sentence is not asserted as fact (the pack's
   negation, hypothetical, opinion or non-factual cues; see :func:`asserted`), except REJECT (a
   denial is itself a rejection).
