@@ -127,6 +127,17 @@ class EventRules:
     #: diadopsi Majelis Umum PBB", the convention adopted by the General Assembly): the actor is the
     #: relative clause's, no target of the trigger
     object_relative: str = r"(?!)"
+    #: a verbal concession done (an apology, an admission, a pardon, a dropped lawsuit or plan): a
+    #: CONCEDE cue for the classifier's reading (``events/concessions.py``)
+    admission: str = r"(?!)"
+    #: a promise or announcement governing a retreat verb ("pledged to withdraw", "said it would
+    #: release"): a promised retreat, CONCEDE
+    promised_retreat: str = r"(?!)"
+    #: a retreat verb carried out ("released the hostages", "withdrew its troops"): RETREAT
+    retreat_done: str = r"(?!)"
+    #: right before one of the three, words that make it unasserted (to, a modal, a negation, a
+    #: relative pronoun), matched up to it
+    concession_blocked_before: str = r"(?!)"
     #: mode cues for other types: (type, regex, mode), checked in order
     mode_cues: tuple[tuple[str, str, str], ...] = ()
     #: PLOVER context cues: (regex, context)

@@ -1,5 +1,5 @@
-"""scripts/concede_retreat_cues.py (#13, session 15): the cue decision the script measures (it did not
-ship; the test keeps the measured script honest for the next session that reruns it)."""
+"""scripts/concede_retreat_cues.py (#13): the ship rule it applies and the causes it names, on tiny
+hand-made tables (the measurement itself needs the training vectors)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+
+from newsloom.lang import load_part
 
 
 def _script() -> Any:
@@ -21,23 +23,30 @@ def _script() -> Any:
     return module
 
 
-def test_cues_follow_the_codebook_line() -> None:
+def test_the_ship_rule_counts_false_concessions_on_rows_with_neither_type() -> None:
     cues = _script()
-    assert cues.cue("The army said it would withdraw its troops from the valley.") == "CONCEDE"
-    assert cues.cue("The rebels pledged to free the hostages.") == "CONCEDE"
-    assert cues.cue("The army withdrew its troops from the valley on Monday.") == "RETREAT"
-    assert cues.cue("The government lifted the night curfew in the capital.") == "RETREAT"
-    # unbanning a newspaper is CONCEDE by the codebook: no done cue
-    assert cues.cue("The government lifted the ban on two newspapers.") is None
-    assert cues.cue("Police fired tear gas at the crowd.") is None
+    gold = np.array([[1, 0, 0], [0, 1, 0], [0, 0, 1]] * 4, dtype=bool)  # CONCEDE, RETREAT, other
+    base = np.array([[0, 0, 0], [0, 1, 0], [0, 0, 1]] * 4, dtype=bool)  # every CONCEDE missed
+    found = gold.copy()
+    assert "PASSES" in cues.ship_verdict(base, found, gold, (0, 1))
+    noisy = found.copy()
+    noisy[2::3, 0] = True  # CONCEDE on all four rows of the other type: +4 false
+    noisy_more = np.vstack([noisy, np.array([[1, 0, 1]] * 2, dtype=bool)])
+    gold_more = np.vstack([gold, np.array([[0, 0, 1]] * 2, dtype=bool)])
+    base_more = np.vstack([base, np.array([[0, 0, 1]] * 2, dtype=bool)])
+    verdict = cues.ship_verdict(base_more, noisy_more, gold_more, (0, 1))
+    assert "+6" in verdict and "fails" in verdict
 
 
-def test_decide_moves_the_higher_ratio_to_the_cued_type() -> None:
+def test_a_miss_is_put_down_to_a_trigger_or_to_the_classifiers_bar() -> None:
     cues = _script()
-    thresholds = np.array([0.5, 0.2])  # CONCEDE at 0, RETREAT at 1
-    row = np.array([0.1, 0.4])  # ratios 0.2 and 2.0: RETREAT over its threshold
-    swapped = cues.decide("It said it would release them.", row, thresholds, 0, 1, "swap")
-    assert swapped[0] == 1.0 and np.isclose(swapped[1], 0.04)  # CONCEDE takes ratio 2.0 (capped)
-    added = cues.decide("It said it would release them.", row, thresholds, 0, 1, "add")
-    assert added[0] == 1.0 and added[1] == row[1]
-    assert cues.decide("Police fired tear gas.", row, thresholds, 0, 1, "swap") is row
+    english = load_part("en", "events")
+    assert cues.miss_cause("The minister apologized.", "CONCEDE", set(), 0.1, 1.0, english).startswith(
+        "trigger"
+    )
+    assert cues.miss_cause("Troops left the town.", "RETREAT", set(), 0.7, 1.0, english).startswith(
+        "no trigger, classifier 0.5-1x"
+    )
+    assert "not asserted" in cues.miss_cause(
+        "Troops may leave the town.", "RETREAT", set(), 2.0, 1.0, english
+    )

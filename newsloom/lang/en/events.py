@@ -265,6 +265,55 @@ RULES = EventRules(
         (r"\b(?:mediat\w*|brokered|facilitated\s+talks|hosted\s+talks\s+between)\b", "third-party"),
         (r"\b(?:visit\w*|received|hosted|hosting|courtesy\s+call|arriv\w*\s+in|trip\s+to|toured)\b", "visit"),
     ),
+    # CONCEDE and RETREAT cues of a clause's head verb (events/concessions.py), from the codebook's
+    # line (events/codebook.py): verbal, granted or promised = CONCEDE; carried out now = RETREAT
+    admission=(
+        r"\b(?:apologi[sz](?:ed|es)|conceded|concedes|regretted|regrets|pardoned|pardons|acquitted|commuted|"
+        r"repealed|rescinded|unbanned|legali[sz]ed|"
+        r"(?:admitted|admits|acknowledged|acknowledges)\s+(?:that|responsibility|guilt|wrongdoing|liability|"
+        r"(?:its|his|her|their|the)\s+(?:\w+\s+)?(?:mistakes?|errors?|failures?|role|guilt|responsibility|wrongdoing|abuses?))|"
+        r"(?:dropped|withdrew|withdrawn|abandoned|scrapped|shelved)\s+(?:[\w'’-]+\s+){0,3}?(?:charges|lawsuits?|suits?|"
+        r"cases?|complaints?|bills?|plans?|proposals?|demands?|bids?|objections?|vetoe?s?|appeals?|reforms?|"
+        r"polic(?:y|ies)|laws?|claims?)|"
+        r"(?:called\s+off|suspended|ended)\s+(?:[\w'’-]+\s+){0,3}?(?:strikes?|protests?|boycotts?|march(?:es)?|sit-ins?|walkouts?)|"
+        r"(?:lifted|eased|relaxed)\s+(?:the\s+|a\s+|its\s+)?(?:\w+\s+)?(?:ban|restrictions)\s+on)\b"
+    ),
+    promised_retreat=(
+        r"\b(?:(?:pledg(?:ed|es)|promis(?:ed|es)|vow(?:ed|s)|agree[sd]?|offer(?:ed|s)|committed|undert(?:ook|akes)|decided)"
+        r"\s+(?:\w+\s+){0,3}?to|"
+        r"(?:pledg(?:ed|es)|promis(?:ed|es)|vow(?:ed|s)|announc(?:ed|es)|said|says|stated|confirmed)"
+        r"\s+(?:[\w'’,-]+\s+){0,8}?(?:would|will|shall)|"
+        r"\b(?<!\bif\s)(?:will|shall))"
+        r"\s+(?:\w+ly\s+)?(?:begin\s+to\s+|start\s+to\s+)?(?:withdraw|pull\s+(?:\w+\s+){0,2}?(?:out|back)|release|free|"
+        r"hand\s+(?:\w+\s+){0,2}?(?:over|back)|give\s+back|return|lift|ease|relax|resign|step\s+down|reopen|disarm|"
+        r"demobili[sz]e|cede|vacate)\b"
+    ),
+    retreat_done=(
+        r"\b(?:(?:released|freed|set\s+free|handed\s+back|gave\s+back|returned|repatriated)\s+(?:[\w'’,-]+\s+){0,4}?"
+        r"(?:prisoners?|hostages?|detainees?|captives?|activists?|dissidents?|journalists?|fishermen|crew|sailors|"
+        r"soldiers|POWs|remains|bodies|vessels?|boats?|ships?|trawlers?|territory|villages?|land|property|assets)|"
+        r"(?:prisoners?|hostages?|detainees?|captives?|fishermen|sailors|crew|activists?|journalists?)\s+"
+        r"(?:were|was|have\s+been|has\s+been|had\s+been)\s+(?:\w+ly\s+)?(?:released|freed|handed\s+over|set\s+free)|"
+        r"(?:withdrew|withdrawn|pulled)\s+(?:[\w'’-]+\s+){0,3}?(?:troops|forces|soldiers|units|fighters|tanks|"
+        r"battalions?|brigades?)|"
+        r"(?:withdrew|retreated|pulled\s+out|pulled\s+back|evacuated)\s+from\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
+        r"(?:town|city|village|area|region|border|positions?|territory|bases?|zone|province|district|front|airport|port)|"
+        r"(?:retreated|disengaged)|"
+        r"(?:resigned|stepped\s+down|quit\s+as)|"
+        r"(?:disarmed|demobili[sz]ed|laid\s+down\s+(?:their\s+|its\s+)?(?:arms|weapons)|"
+        r"handed\s+in\s+(?:\w+\s+){0,2}?(?:weapons|arms|rifles))|"
+        r"(?:ceded|vacated)|"
+        r"reopened\s+(?:\w+\s+){0,3}?(?:border|crossings?|airspace|checkpoints?|ports?|bridge|roads?)|"
+        r"(?:lifted|eased|relaxed|ended)\s+(?:the\s+|a\s+|its\s+)?(?:\w+\s+)?(?:curfew|lockdown|state\s+of\s+emergency|"
+        r"sanctions|embargo|blockade|siege)|"
+        r"(?:allowed|let)\s+(?:\w+\s+){0,3}?(?:inspectors|observers|monitors|aid\s+convoys|humanitarian\s+(?:aid|convoys|workers))"
+        r"\s+(?:in|into|to\s+enter|access))\b"
+    ),
+    concession_blocked_before=(
+        r"(?:\b(?:to|will|would|shall|should|must|could|might|may|can|not|never|no\s+longer)\s+"
+        r"(?:be\s+|have\s+(?:been\s+)?)?|n't\s+(?:be\s+|have\s+(?:been\s+)?)?|\b(?:who|which|whose)\s+"
+        r"(?:had\s+|has\s+|have\s+|was\s+|were\s+)?(?:been\s+)?|\bif\s+(?:\w+\s+){0,4}?)(?:\w+ly\s+)?$"
+    ),
     mode_cues=(
         ("REQUEST", r"\b(?:support\w*|assist\w*|help\w*|aid|cooperat\w*|facilitat\w*|funds|funding|relief|loans?)\b", "assist"),
         ("REQUEST", r"\b(?:meet\w*|negotiat\w*|talks|dialogue)\b", "meet"),
