@@ -418,4 +418,9 @@ RULES = EventRules(
         r"\bthe\s+{noun}\s+of\s+(?:the\s+)?{country}\b",
     ),
     description_nouns=DESCRIPTION_NOUNS,
+    # a country the stage names itself by CLDR's English name ("Russia", "Brunei", where ISO 3166
+    # has "Russian Federation", "Brunei Darussalam"); CLDR's "Palestinian Territories" is no
+    # state's name
+    country_locale="en",
+    country_names={"PSE": "Palestine"},
 )  # fmt: skip
