@@ -275,7 +275,8 @@ class Recogniser:
                 k += len(link)
                 break
         end = j
-        while k < len(toks) and toks[k].is_word and toks[k].cap:
+        # a portfolio opens with a capital, or right after an elided article glued to it ("l'Intérieur")
+        while k < len(toks) and toks[k].is_word and (toks[k].cap or toks[k].words[-1][:1].isupper()):
             lead = self._words_from(toks, k, self.max_portfolio)
             size = next(
                 (n for n in range(min(self.max_portfolio, len(lead)), 0, -1) if lead[:n] in self.portfolios),
