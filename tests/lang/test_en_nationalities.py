@@ -26,3 +26,13 @@ def test_a_nationality_the_entity_pack_lacked_names_the_titles_country():
     article = make_article(text, "en")
     countries = {m.text: m.role_of for m in article.entities if m.type == "person"}
     assert countries == {"Paulo Chachine": "place:MZ", "Ali Naghiyev": "place:AZ"}
+
+
+def test_a_nationality_before_a_title_is_no_name():
+    """The learned model read "Danish" in "and Danish Defence Minister" as an organization; it is the
+    title's country (the gold's convention: a nationality adjective is no mention)."""
+    text = "Ali Naghiyev and Danish Defence Minister Troels Lund Poulsen attended the talks in Baku."
+    article = make_article(text, "en")
+    assert "Danish" not in {m.text for m in article.entities}
+    (poulsen,) = [m for m in article.entities if m.text == "Troels Lund Poulsen"]
+    assert (poulsen.role, poulsen.role_of) == ("minister", "place:DK")
