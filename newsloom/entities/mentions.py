@@ -275,7 +275,8 @@ class Recogniser:
                 k += len(link)
                 break
         end = j
-        while k < len(toks) and toks[k].is_word and toks[k].cap:
+        # a portfolio opens with a capital, or right after an elided article glued to it ("l'Intérieur")
+        while k < len(toks) and toks[k].is_word and (toks[k].cap or toks[k].words[-1][:1].isupper()):
             lead = self._words_from(toks, k, self.max_portfolio)
             size = next(
                 (n for n in range(min(self.max_portfolio, len(lead)), 0, -1) if lead[:n] in self.portfolios),
@@ -525,6 +526,7 @@ class Recogniser:
         blocked = {i for item in items if item.kind in ("title", "hon") for i in range(item.start, item.end)}
         blocked |= {i for i, tok in enumerate(toks) if tok.is_word and self._honorific_at(toks, i)}
         blocked |= self._role_word_tokens(toks)
+        blocked |= self._nationalities_before_titles(toks, items)
         merged: list[RawMention] = []
         words = [t.text for t in toks]
 
@@ -575,6 +577,19 @@ class Recogniser:
                 m.tentative = True
                 merged.append(m)
         return merged
+
+    def _nationalities_before_titles(self, toks: list[Token], items: list[Item]) -> set[int]:
+        """A nationality adjective of the pack's ``title_prefixes`` right before a title ("and Danish |
+        Defence Minister X"): the title's country, not a name (the model may read it as one)."""
+        return {
+            items[n - 1].start
+            for n, item in enumerate(items)
+            if item.kind == "title"
+            and n > 0
+            and items[n - 1].kind == "run"
+            and items[n - 1].end - items[n - 1].start == 1
+            and (toks[items[n - 1].start].text.casefold(),) in self.prefixes
+        }
 
     def _headed(self, toks: list[Token], items: list[Item]) -> frozenset[int]:
         """The tokens right after a title that heads an organization ("Kepala | BKSR")."""

@@ -97,14 +97,38 @@ def _key_country(key: str) -> str | None:
     return found.alpha_3 if found is not None else None
 
 
-def country_actor(code: str, resolved_by: str = "sides", text: str | None = None) -> Actor | None:
-    """A country as an actor, keyed as the gazetteer keys countries ("place:mz")."""
+@lru_cache(maxsize=4096)
+def country_name(code: str, locale: str = "") -> str | None:
+    """The name of a country (ISO alpha-3) in a CLDR locale ("FRA", "vi" -> "Pháp"; "MMR", "en" ->
+    "Myanmar", without CLDR's "(Burma)"), else its ISO 3166 English name; None for no country."""
     import pycountry
 
     country = pycountry.countries.get(alpha_3=code)
     if country is None:
         return None
-    name = getattr(country, "common_name", None) or country.name
+    if locale:
+        from babel import Locale, UnknownLocaleError
+
+        try:
+            local = Locale.parse(locale).territories.get(country.alpha_2)
+        except (UnknownLocaleError, ValueError):
+            local = None
+        if local:
+            return re.sub(r"\s*\([^)]*\)$", "", local)
+    return str(getattr(country, "common_name", None) or country.name)
+
+
+def country_actor(
+    code: str, resolved_by: str = "sides", text: str | None = None, name: str | None = None
+) -> Actor | None:
+    """A country as an actor, keyed as the gazetteer keys countries ("place:mz"), named ``name``
+    (the reader's language: ``EventRules.country_name``), else by its ISO 3166 English name."""
+    import pycountry
+
+    country = pycountry.countries.get(alpha_3=code)
+    if country is None:
+        return None
+    name = name or getattr(country, "common_name", None) or country.name
     return Actor(
         key=fold(f"place:{country.alpha_2}"), name=name, text=text or name, type="place", country=code,
         resolved_by=resolved_by,

@@ -287,7 +287,7 @@ def find_arguments(
         target = []
     target = [t for t in target if not any(same_actor(t, s) for s in source)]
     if trigger.other_countries and source and not target:
-        target = _other_countries(source, state)
+        target = _other_countries(source, state, rules)
     if source and not target and not passive:
         # "With Minister X, he discussed ... and agreed": X is the other party of what he did; an
         # act done to someone ("At the reception of X, Quang praised ...") has X as its target
@@ -304,10 +304,10 @@ def find_arguments(
     return Arguments(list(dedupe(source)), list(dedupe(target)), joint, inferred)
 
 
-def _other_countries(source: Sequence[Actor], state: State) -> list[Actor]:
+def _other_countries(source: Sequence[Actor], state: State, rules: EventRules) -> list[Actor]:
     """The countries of the people the sentence (else the current meeting) names beside the
     source, other than the source's own ("Meeting Mozambique's Interior Minister X, Quang said the
-    two countries should ...": Mozambique)."""
+    two countries should ...": Mozambique), named in the article's language."""
     people = list(state.sentence_persons)
     if not people and state.meeting is not None:
         people = [*state.meeting[0], *state.meeting[1]]
@@ -317,7 +317,8 @@ def _other_countries(source: Sequence[Actor], state: State) -> list[Actor]:
         for p in people
         if p.country and p.country not in own and not any(same_actor(p, s) for s in source)
     ]
-    return [actor for actor in map(country_actor, dict.fromkeys(codes)) if actor is not None]
+    actors = (country_actor(code, name=rules.country_name(code)) for code in dict.fromkeys(codes))
+    return [actor for actor in actors if actor is not None]
 
 
 def _fronted_counterparts(match: TriggerMatch, context: SentenceContext) -> list[Actor]:

@@ -8,7 +8,9 @@ before the name, or the pack's home country for a national office); when two fit
 country itself (PLOVER lets a country act); never for a person of another country. A bare title the
 entity stage linked to a person ("Thủ tướng" in "Thủ tướng Lào") keeps that person unless the text
 gives the person another country. The words are the pack's ``descriptions``, ``description_nouns``
-and ``demonyms`` (``lang/<iso>/events.py``): a pack without them reads no description.
+and ``demonyms`` (``lang/<iso>/events.py``): a pack without them reads no description. A country
+is named in the article's language (``EventRules.country_name``: "Pháp", "Prancis"), keyed by its
+code.
 """
 
 from __future__ import annotations
@@ -68,6 +70,8 @@ class Description:
     text: str
     country: str  # ISO alpha-3
     roles: tuple[str, ...]  # role ids its noun fits; () fits anyone
+    #: the country's name in the article's language ("Pháp" in Vietnamese), when it stands for it
+    country_name: str | None = None
 
 
 @dataclass(frozen=True)
@@ -152,7 +156,7 @@ def find_descriptions(
                 continue
             if _names_someone(start, end, text, names, joins):
                 continue
-            found.append(Description(start, end, text[start:end], code, roles))
+            found.append(Description(start, end, text[start:end], code, roles, rules.country_name(code)))
     return sorted(found, key=lambda d: d.start)
 
 
@@ -276,7 +280,7 @@ def described_actor(
         return replace(holder.actor, text=description.text, resolved_by="description")
     if any(a.type in ("organization", "group") for a in inside):
         return None
-    return country_actor(description.country, "description", description.text)
+    return country_actor(description.country, "description", description.text, description.country_name)
 
 
 def _fits(wanted: Sequence[str], held: frozenset[str]) -> bool:

@@ -147,6 +147,13 @@ class EventRules:
     home_country: str | None = None
     #: role ids (from the entity stage) that are national offices, for ``home_country``
     national_roles: tuple[str, ...] = ()
+    #: the CLDR locale (babel) whose names name a country the stage makes an actor of (a description
+    #: that fits no one, "the two countries"): "vi" writes France "Pháp", "id" "Prancis"; empty keeps
+    #: the ISO 3166 English name. The country's key stays its code ("place:fr") in every language
+    country_locale: str = ""
+    #: ISO alpha-3 -> the name this language's press writes where CLDR's differs (vi "Anh", not
+    #: "Vương quốc Anh")
+    country_names: dict[str, str] = field(default_factory=dict)
     #: unnamed collective actors ("Indonesian police", "cảnh sát", "petugas"): (regex, PLOVER sector,
     #: label); the regex may capture a nationality adjective as group "nat"
     group_actors: tuple[tuple[str, str, str], ...] = ()
@@ -249,6 +256,13 @@ class EventRules:
         """One pattern matching where any trigger matches: sentences without one are skipped fast."""
         parts = [re.sub(r"\(\?P<\w+>", "(?:", t.pattern) for t in self.triggers]
         return re.compile("|".join(f"(?:{p})" for p in parts) or r"(?!)", re.IGNORECASE)
+
+    def country_name(self, code: str) -> str | None:
+        """The name of the country ``code`` (ISO alpha-3) in this language: the pack's, else CLDR's
+        (``country_locale``), else ISO 3166's English one; None for no country."""
+        from newsloom.events.actors import country_name
+
+        return self.country_names.get(code) or country_name(code, self.country_locale)
 
     def compiled(self, name: str) -> re.Pattern[str]:
         """The compiled regex of one pattern field (cached per instance)."""

@@ -13,16 +13,34 @@ PORTFOLIOS = frozenset(
      "Multicultural Affairs", "Digital Affairs", "Infrastructure", "Housing", "Women", "Land", "Water"}
 )  # fmt: skip
 
-#: Nationality adjectives -> the country's gazetteer key
+#: Nationality adjectives -> the country's gazetteer key (ISO alpha-2): the one English table, read
+#: by this pack (a title's country: "the French President", "South African Foreign Minister") and by
+#: the event pack (groups, descriptions: "Indonesian police", "his Estonian counterpart"). The
+#: countries the bundled news is about, the large ones, and those of Europe, Asia, Africa and the
+#: Americas most in the news. English adjectives do not inflect; a plural noun ("the Danes") is no
+#: adjective and stays out.
 NATIONALITIES = {
-    "Vietnamese": "VN", "Indonesian": "ID", "Australian": "AU", "Lao": "LA", "Laotian": "LA", "Malaysian": "MY",
-    "Thai": "TH", "Cambodian": "KH", "Filipino": "PH", "Philippine": "PH", "Singaporean": "SG",
-    "Chinese": "CN", "Japanese": "JP", "South Korean": "KR", "North Korean": "KP", "Indian": "IN",
-    "American": "US", "British": "GB", "French": "FR", "German": "DE", "Russian": "RU",
-    "South African": "ZA", "Iranian": "IR", "Ukrainian": "UA", "Israeli": "IL", "Palestinian": "PS",
-    "Burmese": "MM", "Bruneian": "BN", "Timorese": "TL", "Turkish": "TR", "Saudi": "SA", "Egyptian": "EG",
-    "Canadian": "CA", "Mexican": "MX", "Brazilian": "BR", "Italian": "IT", "Spanish": "ES", "Dutch": "NL",
-    "Polish": "PL", "Belgian": "BE", "Swiss": "CH", "Pakistani": "PK", "Nigerian": "NG", "Kenyan": "KE",
+    "Vietnamese": "VN", "Indonesian": "ID", "Australian": "AU", "Lao": "LA", "Laotian": "LA",
+    "Malaysian": "MY", "Thai": "TH", "Cambodian": "KH", "Filipino": "PH", "Philippine": "PH",
+    "Singaporean": "SG", "Burmese": "MM", "Myanmar": "MM", "Bruneian": "BN", "Timorese": "TL",
+    "Chinese": "CN", "Japanese": "JP", "Korean": "KR", "South Korean": "KR", "North Korean": "KP",
+    "Taiwanese": "TW", "Mongolian": "MN", "Indian": "IN", "Pakistani": "PK", "Bangladeshi": "BD",
+    "Sri Lankan": "LK", "Nepali": "NP", "Afghan": "AF", "Kazakh": "KZ", "Uzbek": "UZ",
+    "American": "US", "Canadian": "CA", "Mexican": "MX", "Cuban": "CU", "Venezuelan": "VE",
+    "Colombian": "CO", "Peruvian": "PE", "Chilean": "CL", "Argentine": "AR", "Argentinian": "AR",
+    "Brazilian": "BR", "New Zealand": "NZ",
+    "British": "GB", "Irish": "IE", "French": "FR", "German": "DE", "Italian": "IT", "Spanish": "ES",
+    "Portuguese": "PT", "Dutch": "NL", "Belgian": "BE", "Swiss": "CH", "Austrian": "AT", "Polish": "PL",
+    "Czech": "CZ", "Slovak": "SK", "Hungarian": "HU", "Romanian": "RO", "Bulgarian": "BG",
+    "Serbian": "RS", "Croatian": "HR", "Greek": "GR", "Swedish": "SE", "Norwegian": "NO", "Danish": "DK",
+    "Finnish": "FI", "Estonian": "EE", "Latvian": "LV", "Lithuanian": "LT", "Belarusian": "BY",
+    "Ukrainian": "UA", "Russian": "RU", "Georgian": "GE", "Armenian": "AM", "Azerbaijani": "AZ",
+    "Turkish": "TR", "Iranian": "IR", "Iraqi": "IQ", "Syrian": "SY", "Lebanese": "LB", "Jordanian": "JO",
+    "Israeli": "IL", "Palestinian": "PS", "Saudi": "SA", "Emirati": "AE", "Qatari": "QA",
+    "Egyptian": "EG", "Libyan": "LY", "Tunisian": "TN", "Algerian": "DZ", "Moroccan": "MA",
+    "Sudanese": "SD", "Ethiopian": "ET", "Kenyan": "KE", "Nigerian": "NG", "Ghanaian": "GH",
+    "Senegalese": "SN", "Malian": "ML", "Chadian": "TD", "Congolese": "CD", "Rwandan": "RW",
+    "Zimbabwean": "ZW", "Mozambican": "MZ", "South African": "ZA",
 }  # fmt: skip
 
 RULES = EntityRules(

@@ -4,7 +4,9 @@ Subject-verb-object order; the passive ("Waly was received by Sơn") puts the ag
 Reporting verbs alone ("said", "noted", "affirmed") are not events.
 """
 
+from newsloom.events.actors import country_code
 from newsloom.events.rules import LEADER_ROLES, TARGET_OBJECT, TARGET_REQUIRED, EventRules, Trigger
+from newsloom.lang.en.entities import NATIONALITIES
 from newsloom.lang.en.entities import RULES as ENTITY_RULES
 
 # Verbs that, in the future tense or after a promise, make a statement an offer to cooperate (AGREE).
@@ -15,6 +17,21 @@ _COOP = (
 )
 
 T = Trigger
+
+
+def _alpha3(word: str, alpha2: str) -> str:
+    code = country_code(f"place:{alpha2}")
+    if code is None:
+        raise ValueError(
+            f"newsloom/lang/en/entities.py NATIONALITIES: {word!r} -> {alpha2!r} is no ISO alpha-2 code; "
+            "write the country's two-letter code"
+        )
+    return code
+
+
+#: nationality adjectives -> ISO alpha-3 (groups, descriptions, a title's country): the entity pack's
+#: table, the one list of English nationalities (its gazetteer keys hold alpha-2 codes)
+DEMONYMS = {word: _alpha3(word, alpha2) for word, alpha2 in NATIONALITIES.items()}
 
 #: the office and leader nouns of a description ("the Lao leader", "the Vietnamese president"): the
 #: entity pack's titles, and the words that name no title of their own
@@ -428,31 +445,7 @@ RULES = EventRules(
         (r"\b(?:(?P<nat>[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+)?)\s+)?(?:authorities|officials|investigators|prosecutors)\b", "GOV", "authorities"),
         (r"\b(?:(?P<nat>[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+)?)\s+)?(?:protesters|protestors|demonstrators|rioters|students|activists)\b", "CVL", "protesters"),
     ),
-    # nationality adjectives of the countries the bundled news is about, the large ones, and those of
-    # Europe, Asia, Africa and the Americas most in the news (groups, descriptions, a title's country)
-    demonyms={
-        "Vietnamese": "VNM", "Indonesian": "IDN", "Australian": "AUS", "Lao": "LAO", "Laotian": "LAO",
-        "Malaysian": "MYS", "Thai": "THA", "Cambodian": "KHM", "Filipino": "PHL", "Singaporean": "SGP",
-        "Chinese": "CHN", "Japanese": "JPN", "Korean": "KOR", "South Korean": "KOR", "Indian": "IND",
-        "American": "USA", "British": "GBR", "French": "FRA", "German": "DEU", "Russian": "RUS",
-        "South African": "ZAF", "Iranian": "IRN", "Mozambican": "MOZ", "Azerbaijani": "AZE",
-        "Ukrainian": "UKR", "Israeli": "ISR", "Palestinian": "PSE", "Myanmar": "MMR", "Burmese": "MMR",
-        "Philippine": "PHL", "North Korean": "PRK", "Bruneian": "BRN", "Timorese": "TLS", "Taiwanese": "TWN",
-        "Mongolian": "MNG", "Pakistani": "PAK", "Bangladeshi": "BGD", "Sri Lankan": "LKA", "Nepali": "NPL",
-        "Afghan": "AFG", "Kazakh": "KAZ", "Uzbek": "UZB", "Turkish": "TUR", "Saudi": "SAU", "Emirati": "ARE",
-        "Qatari": "QAT", "Iraqi": "IRQ", "Syrian": "SYR", "Lebanese": "LBN", "Jordanian": "JOR",
-        "Egyptian": "EGY", "Libyan": "LBY", "Tunisian": "TUN", "Algerian": "DZA", "Moroccan": "MAR",
-        "Sudanese": "SDN", "Ethiopian": "ETH", "Kenyan": "KEN", "Nigerian": "NGA", "Ghanaian": "GHA",
-        "Senegalese": "SEN", "Malian": "MLI", "Chadian": "TCD", "Congolese": "COD", "Rwandan": "RWA",
-        "Zimbabwean": "ZWE", "Canadian": "CAN", "Mexican": "MEX", "Cuban": "CUB", "Venezuelan": "VEN",
-        "Colombian": "COL", "Peruvian": "PER", "Chilean": "CHL", "Argentine": "ARG", "Argentinian": "ARG",
-        "Brazilian": "BRA", "Italian": "ITA", "Spanish": "ESP", "Portuguese": "PRT", "Dutch": "NLD",
-        "Belgian": "BEL", "Swiss": "CHE", "Austrian": "AUT", "Irish": "IRL", "Polish": "POL", "Czech": "CZE",
-        "Slovak": "SVK", "Hungarian": "HUN", "Romanian": "ROU", "Bulgarian": "BGR", "Serbian": "SRB",
-        "Croatian": "HRV", "Greek": "GRC", "Swedish": "SWE", "Norwegian": "NOR", "Danish": "DNK",
-        "Finnish": "FIN", "Estonian": "EST", "Latvian": "LVA", "Lithuanian": "LTU", "Belarusian": "BLR",
-        "Georgian": "GEO", "Armenian": "ARM", "New Zealand": "NZL",
-    },
+    demonyms=DEMONYMS,
     contexts=(
         (r"\b(?:cyber\w*|cybersecurity|hack\w*)\b", "cyber"),
         (r"\b(?:drugs?|narcotics?|methamphetamine|heroin)\b", "illegal_drugs"),
@@ -474,4 +467,9 @@ RULES = EventRules(
         r"\bthe\s+{noun}\s+of\s+(?:the\s+)?{country}\b",
     ),
     description_nouns=DESCRIPTION_NOUNS,
+    # a country the stage names itself by CLDR's English name ("Russia", "Brunei", where ISO 3166
+    # has "Russian Federation", "Brunei Darussalam"); CLDR's "Palestinian Territories" is no
+    # state's name
+    country_locale="en",
+    country_names={"PSE": "Palestine"},
 )  # fmt: skip

@@ -20,6 +20,20 @@ PORTFOLIOS = frozenset(
      "Numérique", "Logement", "Sports", "Jeunesse", "Affaires sociales", "Outre-mer", "Budget", "Plan"}
 )  # fmt: skip
 
+#: Portfolios French writes with the elided article, glued to the word: "ministre de l'Intérieur",
+#: "le ministre vietnamien de l'Industrie et du Commerce" (one token "l'Industrie" after "de").
+ELIDED_PORTFOLIOS = frozenset(
+    f"{article}{portfolio}"
+    for article in ("l'", "l’")
+    for portfolio in (
+        "Intérieur", "Intérieur et des Outre-mer", "Europe et des Affaires étrangères", "Économie",
+        "Économie et des Finances", "Éducation nationale", "Enseignement supérieur", "Agriculture",
+        "Agriculture et de la Souveraineté alimentaire", "Industrie", "Industrie et du Commerce", "Énergie",
+        "Environnement", "Emploi", "Aménagement du territoire", "Outre-mer", "Immigration", "Information",
+        "Investissement", "Intégration",
+    )
+)  # fmt: skip
+
 #: Nationality adjectives (masculine singular) -> the country's gazetteer key; the feminine and plural
 #: forms are derived. French puts them after the title: "le président laotien", "la ministre
 #: sud-africaine des Relations internationales".
@@ -136,7 +150,7 @@ RULES = EntityRules(
     title_joiners=frozenset({"et", ",", "/"}),
     title_links=frozenset({"de", "du", "des", "de la", "de l'", "de l’", "d'", "d’", "auprès de", "auprès du", "auprès des", "au", "aux"}),
     portfolio_titles=frozenset({"ministre", "ministre délégué", "ministre déléguée", "vice-ministre", "secrétaire d'État"}),
-    portfolios=PORTFOLIOS,
+    portfolios=PORTFOLIOS | ELIDED_PORTFOLIOS,
     portfolio_links=frozenset({"de", "des", "du", "de la", "de l'", "de l’", "chargé de", "chargée de", "chargé du", "chargée du", "chargée de la", "chargé de la"}),
     title_suffixes=_inflected(NATIONALITIES),
 )  # fmt: skip

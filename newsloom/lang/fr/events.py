@@ -371,4 +371,9 @@ RULES = EventRules(
     # possessive) right before, so "l'ancien président laotien" (a former holder) is none
     descriptions=(r"\b(?:le|la|l['’]|son|sa|leur|du|au)\s*{noun}\s+{nat}\b",),
     description_nouns=DESCRIPTION_NOUNS,
+    # a country the stage names itself (a description that fits no one) in French: "Indonésie",
+    # "Afrique du Sud"; the press writes "Vietnam" (CLDR "Viêt Nam"), "Birmanie" (CLDR "Myanmar
+    # (Birmanie)") and "Palestine" (CLDR "Territoires palestiniens")
+    country_locale="fr",
+    country_names={"VNM": "Vietnam", "MMR": "Birmanie", "PSE": "Palestine"},
 )  # fmt: skip

@@ -311,4 +311,8 @@ RULES = EventRules(
     description_blocked_before=r"\b(?:para|kedua|dua|tiga|seorang|sebuah|mantan|eks)\s+$",
     # "RI" (Republik Indonesia) after a title says whose it is, as a nationality ("Presiden RI")
     demonyms={"RI": "IDN"},
+    # a country the stage names itself (a description that fits no one) in Indonesian: "Prancis",
+    # "Laos"; the press writes "Inggris" for CLDR's "Inggris Raya" and "Palestina" for "Wilayah Palestina"
+    country_locale="id",
+    country_names={"GBR": "Inggris", "PSE": "Palestina"},
 )  # fmt: skip

@@ -359,4 +359,8 @@ RULES = EventRules(
     descriptions=(r"(?:\b(?:vị|nhà|ngài|người)\s+|\b){noun}\s+{country}\b",),
     description_nouns=DESCRIPTION_NOUNS,
     description_blocked_before=r"\b(?:các|những|hai|ba|một|cựu|nguyên)\s+(?:(?:vị|nhà|ngài|người)\s+)?$",
+    # a country the stage names itself (a description that fits no one) in Vietnamese: "Pháp", "Lào";
+    # the press writes "Anh" for CLDR's "Vương quốc Anh" and "Palestine" for "Lãnh thổ Palestine"
+    country_locale="vi",
+    country_names={"GBR": "Anh", "PSE": "Palestine"},
 )  # fmt: skip
