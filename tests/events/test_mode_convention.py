@@ -230,6 +230,20 @@ def test_cues_added_from_the_dev_errors(lang: str, text: str, type_: str, mode: 
         ("en", "The council demanded that the occupying power withdraw its troops from the valley.", "REQUEST", "yield"),
         ("en", "The government refused to reopen the border crossing to trucks.", "REJECT", "yield"),
         ("en", "The two presidents urged a return to the diplomatic process.", "REQUEST", "meet"),
+        ("en", "The opposition asked Norway to mediate between the parties.", "REQUEST", "meet"),
+        ("en", "The junta refused the regional bloc's offer to mediate.", "REJECT", "meet"),
+        ("en", "The rebels turned down the mediators' proposal for a truce.", "REJECT", "yield"),  # who proposes
+        ("en", "Kenya asked its creditors for debt relief after the floods.", "REQUEST", "assist"),
+        ("en", "The airline asked the state for a bailout.", "REQUEST", "assist"),
+        ("en", "Exporters urged the central bank to lower interest rates.", "REQUEST", "change"),
+        ("en", "The cabinet rejected calls to raise the value-added tax.", "REJECT", "change"),
+        ("en", "Judges urged parliament to restore the independence of the courts.", "REQUEST", "change"),
+        ("en", "The regional assembly demanded a referendum on autonomy.", "REQUEST", "change"),
+        ("en", "The exiled leader urged the banks to unfreeze his party's accounts.", "REQUEST", "yield"),
+        ("en", "The militia refused to withdraw from the captured town.", "REJECT", "yield"),
+        ("en", "Tokyo asked Beijing to withdraw its survey ships from the area.", "REQUEST", "yield"),
+        # the finance ministry asks; what it asks decides
+        ("en", "The finance ministry asked the central bank to cut interest rates.", "REQUEST", "change"),
         # who asks is no mode: "aid groups", "relief agencies", "supporters"
         ("en", "Aid groups urged the army to evacuate the camp.", "REQUEST", None),
         ("en", "Supporters of the mayor asked the court to postpone the hearing.", "REQUEST", None),
