@@ -217,3 +217,57 @@ def test_rule_events_read_the_new_modes() -> None:
 )  # fmt: skip
 def test_cues_added_from_the_dev_errors(lang: str, text: str, type_: str, mode: str | None) -> None:
     assert sentence_mode(text, RULES[lang], type_) == mode
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "type_", "mode"),
+    [
+        # session 16, from the errors read on the held-out split and on SemEval-2022 Task 8 training
+        # texts (dev); what is asked or refused (the codebook's REQUEST/REJECT modes)
+        ("en", "The opposition called for early elections after the budget vote failed.", "REQUEST", "change"),
+        ("en", "The senator called for a global ban on cluster munitions.", "REQUEST", "change"),
+        ("en", "Growers urged lawmakers to halt imports of cheap sugar.", "REQUEST", "change"),
+        ("en", "The minister asked neighbouring states to share flight data with investigators.", "REQUEST", "assist"),
+        ("en", "The council demanded that the occupying power withdraw its troops from the valley.", "REQUEST", "yield"),
+        ("en", "The government refused to reopen the border crossing to trucks.", "REJECT", "yield"),
+        ("en", "The two presidents urged a return to the diplomatic process.", "REQUEST", "meet"),
+        ("en", "The opposition asked Norway to mediate between the parties.", "REQUEST", "meet"),
+        ("en", "The junta refused the regional bloc's offer to mediate.", "REJECT", "meet"),
+        ("en", "The rebels turned down the mediators' proposal for a truce.", "REJECT", "yield"),  # who proposes
+        ("en", "Kenya asked its creditors for debt relief after the floods.", "REQUEST", "assist"),
+        ("en", "The airline asked the state for a bailout.", "REQUEST", "assist"),
+        ("en", "Exporters urged the central bank to lower interest rates.", "REQUEST", "change"),
+        ("en", "The cabinet rejected calls to raise the value-added tax.", "REJECT", "change"),
+        ("en", "Judges urged parliament to restore the independence of the courts.", "REQUEST", "change"),
+        ("en", "The regional assembly demanded a referendum on autonomy.", "REQUEST", "change"),
+        ("en", "The exiled leader urged the banks to unfreeze his party's accounts.", "REQUEST", "yield"),
+        ("en", "The militia refused to withdraw from the captured town.", "REJECT", "yield"),
+        ("en", "Tokyo asked Beijing to withdraw its survey ships from the area.", "REQUEST", "yield"),
+        # the finance ministry asks; what it asks decides
+        ("en", "The finance ministry asked the central bank to cut interest rates.", "REQUEST", "change"),
+        # who asks is no mode: "aid groups", "relief agencies", "supporters"
+        ("en", "Aid groups urged the army to evacuate the camp.", "REQUEST", None),
+        ("en", "Supporters of the mayor asked the court to postpone the hearing.", "REQUEST", None),
+        ("fr", "Le Conseil a exigé le retrait des troupes étrangères du pays.", "REQUEST", "yield"),
+        ("fr", "L'opposition réclame des élections anticipées.", "REQUEST", "change"),
+        ("vi", "Liên Hợp Quốc yêu cầu các bên rút quân khỏi khu vực tranh chấp.", "REQUEST", "yield"),
+        ("vi", "Phe đối lập yêu cầu tổ chức bầu cử sớm.", "REQUEST", "change"),
+        ("id", "Mahasiswa menuntut pemilu ulang di daerah itu.", "REQUEST", "change"),
+        ("id", "Dewan Keamanan meminta kedua negara menarik pasukan dari perbatasan.", "REQUEST", "yield"),
+        # a ceasefire named as the frame of a withdrawal is no mode of its own
+        ("en", "The rebels withdrew from the port under the terms of the ceasefire.", "RETREAT", "withdraw"),
+        ("fr", "Les rebelles ont retiré leurs unités conformément au cessez-le-feu.", "RETREAT", "withdraw"),
+        ("vi", "Phiến quân rút khỏi thị trấn theo thỏa thuận ngừng bắn.", "RETREAT", "withdraw"),
+        ("id", "Pasukan itu mundur dari kota sesuai kesepakatan gencatan senjata.", "RETREAT", "withdraw"),
+        ("en", "The governor threatened to shut down bars that ignore the rules.", "THREATEN", "restrict"),
+        # fires and epidemics are disasters: the money is relief (purpose over form)
+        ("en", "The navy sent ships to help villages ravaged by wildfires.", "AID", "humanitarian"),
+        ("vi", "Nhật Bản gửi 2 triệu USD giúp các tỉnh bị cháy rừng.", "AID", "humanitarian"),
+        ("id", "Jepang mengirim dana untuk warga terdampak kebakaran hutan.", "AID", "humanitarian"),
+        ("fr", "Le Canada a envoyé 5 millions d'euros aux régions touchées par les incendies.", "AID", "humanitarian"),
+        ("en", "A gang attacked the shopkeeper with hammers.", "ASSAULT", "primitive"),
+        ("en", "Police blamed an arson attack for the loss of the warehouse.", "ASSAULT", "destroy"),
+    ],
+)  # fmt: skip
+def test_cues_added_in_session_16(lang: str, text: str, type_: str, mode: str | None) -> None:
+    assert sentence_mode(text, RULES[lang], type_) == mode

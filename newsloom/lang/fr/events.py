@@ -254,11 +254,11 @@ RULES = EventRules(
     mode_cues=(
         ("REQUEST", r"\b(?:soutien\w*|aide\w*|assistance|coopér\w*|financ\w*)\b", "assist"),
         ("REQUEST", r"\b(?:rencontr\w*|négoci\w*|dialogue|pourparlers)\b", "meet"),
-        ("REQUEST", r"\b(?:libération|libérer|relâcher|cessez-le-feu|trêve|lever|assouplir)\b", "yield"),
-        ("REQUEST", r"\b(?:réforme\w*|chang\w*|démission\w*|modifi\w*)\b", "change"),
+        ("REQUEST", r"\b(?:libération|libérer|relâcher|cessez-le-feu|trêve|lever|assouplir|retrait\s+(?:\S+\s+){0,4}?(?:troupes|forces|soldats|mission|casques\s+bleus)|retirer\s+(?:\S+\s+){0,2}?(?:troupes|forces|soldats)|rouvrir\s+(?:\S+\s+){0,2}?(?:frontières?|points?\s+de\s+passage))\b", "yield"),
+        ("REQUEST", r"\b(?:réforme\w*|chang\w*|démission\w*|modifi\w*|destitution|(?:nouvelles|libres)\s+élections|élections\s+(?:anticipées|libres))\b", "change"),
         ("REJECT", r"\b(?:soutien|aide|assistance|coopération)\b", "assist"),
         ("REJECT", r"\b(?:rencontre|négociations?|dialogue|pourparlers|invitation)\b", "meet"),
-        ("REJECT", r"\b(?:libération|libérer|cessez-le-feu|trêve|lever)\b", "yield"),
+        ("REJECT", r"\b(?:libération|libérer|cessez-le-feu|trêve|lever|retrait\s+(?:\S+\s+){0,4}?(?:troupes|forces|soldats|mission|casques\s+bleus)|retirer\s+(?:\S+\s+){0,2}?(?:troupes|forces|soldats)|(?:r)?ouvrir\s+(?:\S+\s+){0,2}?(?:frontières?|points?\s+de\s+passage))\b", "yield"),
         ("REJECT", r"\b(?:réforme\w*|chang\w*|démission\w*|modifi\w*|amendement\w*)\b", "change"),
         # modes of the other types, read for a classifier's event in its whole sentence (and after a
         # rule trigger that carries no mode), first match wins; from the codebook's mode definitions
@@ -306,7 +306,7 @@ RULES = EventRules(
         ("AID", r"\basile\b", "asylum"),
         ("AID", r"\b(?:aide\s+militaire|assistance\s+militaire|armes|munitions|obus|missiles?|chars|blindés|défense\s+aérienne|équipements?\s+militaires?|patrouilleurs)\b", "military"),
         ("AID", r"\b(?:prêts?|crédits?|appui\s+budgétaire|soutien\s+budgétaire|allègement\s+de\s+(?:la\s+)?dette|annul\w*\s+(?:\S+\s+){0,3}?dettes?|réparations|aide\s+(?:économique|financière))\b", "economic"),
-        ("AID", r"\b(?:humanitaire|d['’]urgence|vivres|nourriture|denrées|riz|eau\s+potable|médicaments|médicales?|vaccins|tentes|couvertures|abris|secours|sinistrés|catastrophe|inondations|séisme|tremblement\s+de\s+terre|cyclone|sécheresse|famine|réfugiés|déplacés|évacu\w*)\b", "humanitarian"),
+        ("AID", r"\b(?:humanitaire|d['’]urgence|vivres|nourriture|denrées|riz|eau\s+potable|médicaments|médicales?|vaccins|tentes|couvertures|abris|secours|sinistrés|catastrophe|inondations|incendies|pandémie|épidémie|glissements?\s+de\s+terrain|tsunami|séisme|tremblement\s+de\s+terre|cyclone|sécheresse|famine|réfugiés|déplacés|évacu\w*)\b", "humanitarian"),
         ("AID", r"\b(?:subventions?|dons?\s+de\s+\d|financements?|fonds|\d[\d\s.,]*\s*(?:millions?|milliards?)\s+d['’](?:euros|dollars))\b", "economic"),
         ("SANCTION", r"\b(?:condamn\w*|peine|prison)\b", "convict"),
         ("SANCTION", r"\bexpuls\w*\b", "expel"),
@@ -318,8 +318,8 @@ RULES = EventRules(
         ("RETREAT", r"\b(?:libér\w*|relâch\w*)\b", "release"),
         ("RETREAT", r"\b(?:désarm\w*|remis\s+leurs\s+armes)\b", "disarm"),
         ("RETREAT", r"\b(?:autoris\w*|accès)\b", "access"),
-        ("RETREAT", r"\b(?:cessez-le-feu|trêve)\b", "ceasefire"),
         ("RETREAT", r"\b(?:retir\w*|repli\w*)\b", "withdraw"),
+        ("RETREAT", r"\b(?:cessez-le-feu|trêve)\b", "ceasefire"),
         ("ACCUSE", r"\b(?:enquête\w*|enquêt\w*)\b", "investigate"),
         ("ACCUSE", r"\b(?:accus\w*|alléga\w*)\b", "allege"),
         ("ACCUSE", r"\b(?:critiqu\w*|condamn\w*|dénonc\w*)\b", "disapprove"),

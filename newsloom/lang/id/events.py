@@ -193,11 +193,11 @@ RULES = EventRules(
     mode_cues=(
         ("REQUEST", r"\b(?:bantuan|membantu|mendukung|dukungan|kerja\s*sama|memfasilitasi)\b", "assist"),
         ("REQUEST", r"\b(?:bertemu|berunding|perundingan|dialog)\b", "meet"),
-        ("REQUEST", r"\b(?:membebaskan|gencatan\s+senjata|mencabut)\b", "yield"),
-        ("REQUEST", r"\b(?:reformasi|mengubah|perubahan|mundur|merevisi|revisi|mencabut\s+undang-undang)\b", "change"),
+        ("REQUEST", r"\b(?:membebaskan|gencatan\s+senjata|mencabut|menarik\s+(?:\w+\s+){0,2}?pasukan|penarikan\s+pasukan|membuka\s+(?:kembali\s+)?perbatasan)\b", "yield"),
+        ("REQUEST", r"\b(?:reformasi|mengubah|perubahan|mundur|merevisi|revisi|mencabut\s+undang-undang|pemilu\s+(?:ulang|dini)|pemilihan\s+ulang|pemakzulan|memakzulkan)\b", "change"),
         ("REJECT", r"\b(?:bantuan|kerja\s*sama)\b", "assist"),
         ("REJECT", r"\b(?:bertemu|berunding|perundingan|dialog|undangan)\b", "meet"),
-        ("REJECT", r"\b(?:membebaskan|gencatan\s+senjata|mencabut)\b", "yield"),
+        ("REJECT", r"\b(?:membebaskan|gencatan\s+senjata|mencabut|menarik\s+(?:\w+\s+){0,2}?pasukan|penarikan\s+pasukan|membuka\s+(?:kembali\s+)?perbatasan)\b", "yield"),
         ("REJECT", r"\b(?:reformasi|mengubah|perubahan|merevisi|revisi)\b", "change"),
         # modes of the other types, read for a classifier's event in its whole sentence (and after a
         # rule trigger that carries no mode), first match wins; from the codebook's mode definitions
@@ -247,7 +247,7 @@ RULES = EventRules(
         ("AID", r"\b(?:suaka|suaka\s+politik)\b", "asylum"),
         ("AID", r"\b(?:bantuan\s+militer|hibah\s+militer|senjata|amunisi|alutsista|peralatan\s+militer|rudal|tank|kendaraan\s+lapis\s+baja|pertahanan\s+udara|kapal\s+patroli|pesawat\s+tempur)\b", "military"),
         ("AID", r"\b(?:pinjaman|kredit|dukungan\s+anggaran|keringanan\s+utang|penghapusan\s+utang|menghapus\s+utang|reparasi|bantuan\s+(?:ekonomi|keuangan))\b", "economic"),
-        ("AID", r"\b(?:kemanusiaan|darurat|logistik|sembako|beras|makanan|air\s+bersih|obat-obatan|obat|vaksin|tenda|selimut|bencana|banjir|gempa|longsor|kekeringan|pengungsi|korban|evakuasi|penyelamatan)\b", "humanitarian"),
+        ("AID", r"\b(?:kemanusiaan|darurat|logistik|sembako|beras|makanan|air\s+bersih|obat-obatan|obat|vaksin|tenda|selimut|bencana|banjir|gempa|longsor|kebakaran|pandemi|wabah|tsunami|kekeringan|pengungsi|korban|evakuasi|penyelamatan)\b", "humanitarian"),
         ("AID", r"\b(?:hibah|dana|uang\s+tunai|\d[\d.,]*\s*(?:juta|miliar|triliun)\s+(?:dolar|rupiah|euro|yen)|US\$|Rp)\b", "economic"),
         ("SANCTION", r"\b(?:vonis|divonis|menjatuhkan\s+hukuman|penjara)\b", "convict"),
         ("SANCTION", r"\bmengusir\b", "expel"),
@@ -259,8 +259,8 @@ RULES = EventRules(
         ("RETREAT", r"\b(?:membebaskan|dibebaskan)\b", "release"),
         ("RETREAT", r"\b(?:menyerahkan\s+senjata|perlucutan)\b", "disarm"),
         ("RETREAT", r"\b(?:mengizinkan|akses)\b", "access"),
-        ("RETREAT", r"\b(?:gencatan\s+senjata)\b", "ceasefire"),
         ("RETREAT", r"\b(?:ditarik|menarik|mundur)\b", "withdraw"),
+        ("RETREAT", r"\b(?:gencatan\s+senjata)\b", "ceasefire"),
         ("ACCUSE", r"\b(?:menyelidiki|penyelidikan|memeriksa)\b", "investigate"),
         ("ACCUSE", r"\b(?:menuduh|tuduhan|dituduh)\b", "allege"),
         ("ACCUSE", r"\b(?:mengecam|mengkritik|mengutuk)\b", "disapprove"),

@@ -231,11 +231,11 @@ RULES = EventRules(
     mode_cues=(
         ("REQUEST", r"\b(?:hỗ trợ|giúp|giúp đỡ|tạo điều kiện|hợp tác|phối hợp|viện trợ)\b", "assist"),
         ("REQUEST", r"\b(?:gặp|đàm phán|đối thoại|thương lượng)\b", "meet"),
-        ("REQUEST", r"\b(?:trả tự do|thả|ngừng bắn|dỡ bỏ)\b", "yield"),
-        ("REQUEST", r"\b(?:cải tổ|cải cách|thay đổi|sửa đổi|từ chức|bãi bỏ|hủy bỏ)\b", "change"),
+        ("REQUEST", r"\b(?:trả tự do|thả|ngừng bắn|dỡ bỏ|rút quân|mở (?:lại )?(?:cửa khẩu|biên giới))\b", "yield"),
+        ("REQUEST", r"\b(?:cải tổ|cải cách|thay đổi|sửa đổi|từ chức|bãi bỏ|hủy bỏ|bầu cử lại|bầu cử sớm|tổng tuyển cử|luận tội)\b", "change"),
         ("REJECT", r"\b(?:hỗ trợ|viện trợ|hợp tác)\b", "assist"),
         ("REJECT", r"\b(?:gặp|đàm phán|đối thoại|lời mời)\b", "meet"),
-        ("REJECT", r"\b(?:trả tự do|thả|ngừng bắn|dỡ bỏ)\b", "yield"),
+        ("REJECT", r"\b(?:trả tự do|thả|ngừng bắn|dỡ bỏ|rút quân|mở (?:lại )?(?:cửa khẩu|biên giới))\b", "yield"),
         ("REJECT", r"\b(?:cải tổ|cải cách|thay đổi|sửa đổi|từ chức)\b", "change"),
         # modes of the other types, read for a classifier's event in its whole sentence (and after a
         # rule trigger that carries no mode), first match wins; from the codebook's mode definitions
@@ -283,7 +283,7 @@ RULES = EventRules(
         ("AID", r"\b(?:tị nạn|quy chế tị nạn)\b", "asylum"),
         ("AID", r"\b(?:viện trợ quân sự|hỗ trợ quân sự|vũ khí|đạn dược|khí tài|trang thiết bị quân sự|tên lửa|xe tăng|phòng không|tàu tuần tra)\b", "military"),
         ("AID", r"\b(?:khoản vay|vốn vay|cho vay|tín dụng|hỗ trợ ngân sách|xóa nợ|giãn nợ|bồi thường chiến tranh|hỗ trợ tài chính|viện trợ kinh tế)\b", "economic"),
-        ("AID", r"\b(?:nhân đạo|cứu trợ|khẩn cấp|lương thực|thực phẩm|gạo|nước sạch|thuốc|thuốc men|vắc-xin|vắc xin|lều|chăn màn|nhu yếu phẩm|thiên tai|bão|lũ|lũ lụt|động đất|hạn hán|người tị nạn|sơ tán|cứu hộ|cứu nạn)\b", "humanitarian"),
+        ("AID", r"\b(?:nhân đạo|cứu trợ|khẩn cấp|lương thực|thực phẩm|gạo|nước sạch|thuốc|thuốc men|vắc-xin|vắc xin|lều|chăn màn|nhu yếu phẩm|thiên tai|bão|lũ|lũ lụt|động đất|hạn hán|cháy rừng|hỏa hoạn|dịch bệnh|sạt lở|sóng thần|người tị nạn|sơ tán|cứu hộ|cứu nạn)\b", "humanitarian"),
         ("AID", r"\b(?:viện trợ không hoàn lại|tài trợ|kinh phí|\d[\d.,]*\s*(?:triệu|tỷ|tỉ)\s+(?:USD|đô la|đồng|euro|yên))\b", "economic"),
         ("SANCTION", r"\b(?:tuyên phạt|kết án|án tù|phạt tù)\b", "convict"),
         ("SANCTION", r"\btrục xuất\b", "expel"),
@@ -295,8 +295,8 @@ RULES = EventRules(
         ("RETREAT", r"\b(?:trả tự do|phóng thích|thả)\b", "release"),
         ("RETREAT", r"\b(?:giao nộp vũ khí|giải giáp)\b", "disarm"),
         ("RETREAT", r"\b(?:cho phép|tiếp cận)\b", "access"),
-        ("RETREAT", r"\b(?:ngừng bắn|đình chiến)\b", "ceasefire"),
         ("RETREAT", r"\b(?:rút quân|rút khỏi|rút lui)\b", "withdraw"),
+        ("RETREAT", r"\b(?:ngừng bắn|đình chiến)\b", "ceasefire"),
         ("ACCUSE", r"\b(?:điều tra(?!\s+viên)|khởi tố)\b", "investigate"),
         ("ACCUSE", r"\b(?:cáo buộc|tố cáo)\b", "allege"),
         ("ACCUSE", r"\b(?:chỉ trích|lên án|phản đối)\b", "disapprove"),
