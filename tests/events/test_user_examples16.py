@@ -1,0 +1,121 @@
+"""Faults a journalist found reading the examples' events (session 16), on sentences written here.
+
+- A statement only the classifier read, told after a meeting the rules read ("X received Y
+  yesterday. ... Y replied that ..."), was dated by publication and shown apart from the meeting.
+- A gathering one guest attended that day ("B dự Diễn đàn ...") was filed under that guest's talks
+  with the host, in the article and across articles.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from newsloom.events.merge import merge_article_events
+from newsloom.events.queries import event_detail
+from newsloom.events.stage import find_events, roll_up
+from newsloom.events.types import Event
+
+from .helpers import SON, WALY, make_article
+
+CHINH = ("person", "person:pham minh chinh", "Phạm Minh Chính", "head_of_government", None)
+NAMES = {"Bùi Thanh Sơn": SON, "Ghada Waly": WALY, "Phạm Minh Chính": CHINH}
+
+
+def _model_statement(sentence: int, evidence: str, source: object, published: str) -> Event:
+    """A SUPPORT the classifier alone read in ``sentence`` (no trigger rule), dated by publication."""
+    return Event(
+        type="SUPPORT",
+        sentence=sentence,
+        evidence=evidence,
+        start=0,
+        end=0,
+        trigger="",
+        date=published,
+        precision="day",
+        date_source="published",
+        source_actors=(source,),  # type: ignore[arg-type]
+        classifier="model",
+        rule="model",
+    )
+
+
+def test_a_statement_only_the_classifier_read_is_dated_by_the_meeting_it_was_told_at():
+    text = (
+        "Hôm qua, Bùi Thanh Sơn tiếp Ghada Waly tại Hà Nội. "
+        "Ghada Waly đáp rằng các cơ quan hai bên sẽ giữ vai trò then chốt. "
+        "Thời tiết Hà Nội hôm nay mát mẻ."
+    )
+    article = make_article(
+        text, "vi", NAMES, times=[("Hôm qua", "2025-10-24", "day")], published="2025-10-25"
+    )
+    ruled = list(find_events(article, classifier=False).events)
+    meeting = next(e for e in ruled if e.type == "CONSULT")
+    waly = next(a for a in meeting.target_actors if a.name == "Ghada Waly")
+    reply = _model_statement(1, article.sentences[1].text, waly, "2025-10-25")
+    aside = dataclasses.replace(
+        _model_statement(2, article.sentences[2].text, waly, "2025-10-25"), source_actors=()
+    )
+    rolled = roll_up([*ruled, reply, aside])
+    said = next(e for e in rolled if e.classifier == "model" and e.sentence == 1)
+    assert said.parent == meeting.group and said.group not in {e.group for e in ruled}
+    assert (said.date, said.date_source) == ("2025-10-24", "meeting")
+    # a sentence naming none of the meeting's people was not said there: it keeps its own date
+    other = next(e for e in rolled if e.classifier == "model" and e.sentence == 2)
+    assert other.parent is None and (other.date, other.date_source) == ("2025-10-25", "published")
+    # the rules' own events are rolled up as before
+    assert [(e.group, e.parent) for e in rolled if e.classifier != "model"] == [
+        (e.group, e.parent) for e in roll_up(ruled)
+    ]
+
+
+def _forum_day(text: str, times: list[tuple[str, str, str]], article_id: str) -> object:
+    article = make_article(
+        text,
+        "vi",
+        NAMES,
+        times=times,
+        published="2025-10-24",
+        article_id=article_id,
+        path=f"{article_id}.txt",
+    )
+    return find_events(article, classifier=False)
+
+
+def test_a_forum_a_guest_attended_is_not_her_talks_with_the_host():
+    text = (
+        "Sáng 24/10, Bùi Thanh Sơn tiếp Ghada Waly tại Hà Nội. "
+        "Chiều cùng ngày, bà Ghada Waly dự Diễn đàn Hợp tác Mê Kông lần thứ năm."
+    )
+    times = [
+        ("Sáng 24/10", "2025-10-24TMO", "part_of_day"),
+        ("Chiều cùng ngày", "2025-10-24TAF", "part_of_day"),
+    ]
+    events = _forum_day(text, times, "a1").events  # type: ignore[attr-defined]
+    talks = next(e for e in events if e.type == "CONSULT" and e.sentence == 0)
+    forum = next(e for e in events if e.type == "CONSULT" and e.sentence == 1)
+    assert forum.mode == "multilateral" and talks.mode == "visit"
+    assert forum.group != talks.group
+
+
+def test_across_reports_a_lone_attendee_joins_the_forum_not_the_talks(conn):
+    talks = _forum_day(
+        "Sáng 24/10, Bùi Thanh Sơn tiếp Ghada Waly tại Hà Nội.",
+        [("Sáng 24/10", "2025-10-24TMO", "part_of_day")],
+        "talks",
+    )
+    forum = _forum_day(
+        "Chiều 24/10, Phạm Minh Chính và Ghada Waly dự Diễn đàn Hợp tác Mê Kông lần thứ năm.",
+        [("Chiều 24/10", "2025-10-24TAF", "part_of_day")],
+        "forum",
+    )
+    lone = _forum_day(
+        "Chiều 24/10, bà Ghada Waly dự Diễn đàn Hợp tác Mê Kông lần thứ năm.",
+        [("Chiều 24/10", "2025-10-24TAF", "part_of_day")],
+        "lone",
+    )
+    talks_id = merge_article_events(conn, talks)[0]
+    forum_id = merge_article_events(conn, forum)[0]
+    lone_id = merge_article_events(conn, lone)[0]
+    assert talks_id != forum_id
+    assert lone_id == forum_id
+    assert {s["path"] for s in event_detail(conn, talks_id)["sources"]} == {"talks.txt"}
