@@ -119,3 +119,65 @@ def test_across_reports_a_lone_attendee_joins_the_forum_not_the_talks(conn):
     assert talks_id != forum_id
     assert lone_id == forum_id
     assert {s["path"] for s in event_detail(conn, talks_id)["sources"]} == {"talks.txt"}
+
+
+POLICE = ("organization", "org:vietnam police", "Vietnam Police", None, None)
+PROVINCE_POLICE = ("organization", "org:quang ninh police", "Quảng Ninh Provincial Police", None, None)
+POLRI = ("organization", "org:polri", "Indonesian National Police", None, None)
+
+
+def _arrest(text: str, lang: str, names: dict, times: list[tuple[str, str, str]]) -> Event:  # type: ignore[type-arg]
+    article = make_article(text, lang, {**NAMES, **names}, times=times, published="2025-10-25")
+    return next(e for e in find_events(article, classifier=False).events if e.type == "COERCE")
+
+
+def test_a_clause_told_a_day_after_is_dated_that_many_days_before():
+    # the arrest came first: the day the sentence is about (the talks, Friday 24) minus one
+    en = _arrest(
+        "Bùi Thanh Sơn received Ghada Waly on Friday.\n\n"
+        "The talks came a day after Vietnam Police arrested three smugglers near the border.",
+        "en",
+        {"Vietnam Police": POLICE},
+        [("Friday", "2025-10-24", "day")],
+    )
+    assert (en.date, en.precision, en.date_source, en.time_text) == (
+        "2025-10-23",
+        "day",
+        "previous",
+        "a day after",
+    )
+    vi = _arrest(
+        "Chiều 24/10, Bùi Thanh Sơn tiếp Ghada Waly.\n\n"
+        "Cuộc gặp diễn ra hai ngày sau khi Công an tỉnh Quảng Ninh bắt giữ ba đối tượng buôn lậu.",
+        "vi",
+        {"Công an tỉnh Quảng Ninh": PROVINCE_POLICE},
+        [("Chiều 24/10", "2025-10-24TAF", "part_of_day")],
+    )
+    assert (vi.date, vi.date_source) == ("2025-10-22", "previous")
+    id_ = _arrest(
+        "Bui Thanh Son menerima Ghada Waly pada Jumat (24/10).\n\n"
+        "Pertemuan itu berlangsung sehari setelah Polri menangkap tiga penyelundup.",
+        "id",
+        {"Bui Thanh Son": SON, "Polri": POLRI},
+        [("Jumat (24/10)", "2025-10-24", "day")],
+    )
+    assert (id_.date, id_.date_source) == ("2025-10-23", "previous")
+
+
+def test_the_sentence_own_day_before_the_phrase_is_counted_back_from():
+    en = _arrest(
+        "Bùi Thanh Sơn received Ghada Waly on Friday.\n\n"
+        "On Thursday the talks came two days after Vietnam Police arrested three smugglers.",
+        "en",
+        {"Vietnam Police": POLICE},
+        [("Friday", "2025-10-24", "day"), ("Thursday", "2025-10-23", "day")],
+    )
+    assert en.date == "2025-10-21"
+    # without the phrase the clause keeps the sentence's own day
+    plain = _arrest(
+        "On Thursday Vietnam Police arrested three smugglers near the border.",
+        "en",
+        {"Vietnam Police": POLICE},
+        [("Thursday", "2025-10-23", "day")],
+    )
+    assert (plain.date, plain.date_source) == ("2025-10-23", "time")
