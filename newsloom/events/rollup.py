@@ -297,9 +297,23 @@ def _side(actors: Sequence[Actor], meeting: _Meeting) -> str | None:
 _OTHER = {"A": "B", "B": "A"}
 
 
+def _speakers(actors: Sequence[Actor], meeting: _Meeting) -> str | None:
+    """At a meeting read with no other side ("X and Y attended the forum": every participant on side
+    A), the participants a statement's source speaks for, when they are not all of them: "A:" and
+    their keys. Chính's call on businesses and Ramaphosa's at that forum are two statements, not
+    one of the whole side."""
+    if meeting.targets:
+        return None
+    members = _unique(meeting.sources)
+    speakers = sorted({m.key for m in members if any(relates(a, [m]) for a in actors)})
+    return "A:" + "|".join(speakers) if 0 < len(speakers) < len(members) else None
+
+
 def direction(event: Event, meeting: _Meeting) -> tuple[str | None, str | None]:
     """(source side, target side) of a statement at a meeting; None when not known."""
     src = _side(event.source_actors, meeting)
+    if src == "A":
+        src = _speakers(event.source_actors, meeting) or src
     tgt = _side(event.target_actors, meeting) if event.target_actors else None
     if src is None and tgt in _OTHER:
         src = _OTHER[tgt]

@@ -181,3 +181,20 @@ def test_the_sentence_own_day_before_the_phrase_is_counted_back_from():
         [("Thursday", "2025-10-23", "day")],
     )
     assert (plain.date, plain.date_source) == ("2025-10-23", "time")
+
+
+def test_two_attendees_calls_at_a_forum_are_two_statements():
+    text = (
+        "Ngày 24/10, Bùi Thanh Sơn và Ghada Waly dự Diễn đàn Hợp tác Mê Kông lần thứ năm. "
+        "Bùi Thanh Sơn đề nghị các doanh nghiệp tăng đầu tư vào vùng biên. "
+        "Ghada Waly kêu gọi các nước chia sẻ dữ liệu về tội phạm. "
+        "Bùi Thanh Sơn cũng kêu gọi các ngân hàng hỗ trợ nông dân."
+    )
+    article = make_article(text, "vi", NAMES, times=[("Ngày 24/10", "2025-10-24", "day")])
+    events = find_events(article, classifier=False).events
+    forum = next(e for e in events if e.type == "CONSULT")
+    assert forum.mode == "multilateral" and not forum.target_actors and len(forum.source_actors) == 2
+    calls = {e.sentence: e for e in events if e.type == "REQUEST"}
+    assert set(calls) == {1, 2, 3} and all(e.parent == forum.group for e in calls.values())
+    # Sơn's two calls are one statement of his; Waly's is hers
+    assert calls[1].group == calls[3].group != calls[2].group
