@@ -4,8 +4,9 @@ A day-precise time in the sentence dates its event (the one before the trigger, 
 a year or month phrase opening the sentence dates it coarsely ("Last year, ..."); otherwise the
 paragraph's last day-precise time, else the publication day. A time inside a relative clause is
 about something else and dates nothing. A clause after "a day after" ("came a day after police
-arrested ...") is dated that many days before the day the sentence is about. With no publication date, a relative day phrase of the
-sentence ("on Saturday", "hôm qua") gives no date but is kept as the event's time text.
+arrested ...") is dated that many days before the day the sentence is about. With no publication
+date, a relative day phrase of the sentence ("on Saturday", "hôm qua") gives no date but is kept as
+the event's time text.
 """
 
 from __future__ import annotations
@@ -165,8 +166,8 @@ def _days_after(
     phrase = None
     for found in rules.compiled("days_after").finditer(text, sentence.start, match_start):
         phrase = found
-    if phrase is None:
-        return None
+    if phrase is None or not text[sentence.start : phrase.start()].strip(" \"'“‘—-"):
+        return None  # "A day after arriving, X met Y": the phrase opens the sentence, X met Y after it
     days = next((int(name[1:]) for name, value in phrase.groupdict().items() if value), None)
     own = [t for t in times.get(index, []) if t.end <= phrase.start()]
     told_before = [t for i in sorted(times) if i < index for t in times[i]]

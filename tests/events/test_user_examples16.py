@@ -198,3 +198,24 @@ def test_two_attendees_calls_at_a_forum_are_two_statements():
     assert set(calls) == {1, 2, 3} and all(e.parent == forum.group for e in calls.values())
     # Sơn's two calls are one statement of his; Waly's is hers
     assert calls[1].group == calls[3].group != calls[2].group
+
+
+def test_a_sentence_opened_by_the_phrase_is_not_counted_back():
+    # "A day after the talks, X arrested ...": the arrest is the main clause, after the talks
+    opened = _arrest(
+        "Bùi Thanh Sơn received Ghada Waly on Friday.\n\n"
+        "A day after the talks, Vietnam Police arrested three smugglers near the border.",
+        "en",
+        {"Vietnam Police": POLICE},
+        [("Friday", "2025-10-24", "day")],
+    )
+    assert opened.date_source != "previous" or opened.date != "2025-10-23"
+    # commas inside the clause the phrase opens do not end it
+    told = _arrest(
+        "Bùi Thanh Sơn received Ghada Waly on Friday.\n\n"
+        "The talks came a day after Vietnam Police, acting on a tip-off, arrested three smugglers.",
+        "en",
+        {"Vietnam Police": POLICE},
+        [("Friday", "2025-10-24", "day")],
+    )
+    assert (told.date, told.time_text) == ("2025-10-23", "a day after")
