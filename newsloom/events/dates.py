@@ -3,8 +3,10 @@
 A day-precise time in the sentence dates its event (the one before the trigger, else the first);
 a year or month phrase opening the sentence dates it coarsely ("Last year, ..."); otherwise the
 paragraph's last day-precise time, else the publication day. A time inside a relative clause is
-about something else and dates nothing. With no publication date, a relative day phrase of the
-sentence ("on Saturday", "hôm qua") gives no date but is kept as the event's time text.
+about something else and dates nothing. A clause after "a day after" ("came a day after police
+arrested ...") is dated that many days before the day the sentence is about. With no publication
+date, a relative day phrase of the sentence ("on Saturday", "hôm qua") gives no date but is kept as
+the event's time text.
 """
 
 from __future__ import annotations
@@ -104,6 +106,9 @@ def date_for(
     text: str = "",
 ) -> tuple[str | None, str | None, str | None, str, str | None]:
     """(date, date_end, precision, date_source, time text) for an event in sentence ``index``."""
+    earlier = _days_after(index, sentence, match_start, times, paragraph_times, rules, text)
+    if earlier is not None:
+        return earlier
     written = times.get(index, [])
     if rules is not None:
         relative = rules.compiled("relative_clause")
@@ -141,6 +146,40 @@ def date_for(
     if published:
         return published[:10], published[:10], "day", "published", None
     return None, None, None, "none", None
+
+
+def _days_after(
+    index: int,
+    sentence: Sentence,
+    match_start: int,
+    times: dict[int, list[TimeExpression]],
+    paragraph_times: list[TimeExpression],
+    rules: EventRules | None,
+    text: str,
+) -> tuple[str | None, str | None, str | None, str, str | None] | None:
+    """The day of an event told after "N days after" ("The talks came a day after police arrested
+    two men"): N days before the day the sentence is about, which is the day its own words give
+    before that phrase, else the last day the report gave before the sentence. None when no such
+    phrase comes before the trigger or no day is known to count back from."""
+    if rules is None or not text:
+        return None
+    phrase = None
+    for found in rules.compiled("days_after").finditer(text, sentence.start, match_start):
+        phrase = found
+    if phrase is None or not text[sentence.start : phrase.start()].strip(" \"'“‘—-"):
+        return None  # "A day after arriving, X met Y": the phrase opens the sentence, X met Y after it
+    days = next((int(name[1:]) for name, value in phrase.groupdict().items() if value), None)
+    own = [t for t in times.get(index, []) if t.end <= phrase.start()]
+    told_before = [t for i in sorted(times) if i < index for t in times[i]]
+    for anchor in reversed([*told_before, *paragraph_times, *own]):
+        start, _, precision = date_range(anchor.value, anchor.end_value)
+        if precision in UNRESOLVED_DAY_PRECISIONS and start and not start.startswith("XXXX") and days:
+            try:
+                day = date.fromisoformat(start[:10]) - timedelta(days=days)
+            except ValueError:
+                return None
+            return day.isoformat(), day.isoformat(), "day", "previous", phrase.group(0)
+    return None
 
 
 #: How many days before publication a speaker's occasion may be ("Sabtu (25/10)" in Sunday's paper).

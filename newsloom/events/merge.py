@@ -124,7 +124,10 @@ def _meeting_score(group: ArticleEvent, stored: store.StoredEvent) -> int:
     """Meetings: the same parties (see ``newsloom.events.parties``), and no other city named."""
     ours, theirs = meeting_parties(group), meeting_parties(stored)
     single = len(parties(ours)) == 1 or len(parties(theirs)) == 1  # one party: "Ramaphosa -> Vietnam"
-    strict = not (single and group.date and group.date == stored.date)
+    # a gathering attended is another meeting than a visit paid or received that day by one of its
+    # attendees ("Tổng thống Nam Phi dự Diễn đàn Doanh nghiệp" is not his talks with the Chairman)
+    other_kind = {group.mode, stored.mode} == {"multilateral", "visit"}
+    strict = other_kind or not (single and group.date and group.date == stored.date)
     if not parties_match(ours, theirs, strict=strict):
         return 0
     shared, exact = matched_parties(ours, theirs)

@@ -171,6 +171,12 @@ class _Meeting:
         return _unique([*self.sources, *self.targets])
 
 
+def _attends_gathering(event: Event) -> bool:
+    """A CONSULT read as attending a gathering (a forum, a conference, a ceremony: PLOVER mode
+    ``multilateral``), not as a meeting of its participants."""
+    return event.mode == "multilateral"
+
+
 def _meetings(events: Sequence[Event]) -> list[_Meeting]:
     meetings: list[_Meeting] = []
     for index, event in enumerate(events):
@@ -179,7 +185,10 @@ def _meetings(events: Sequence[Event]) -> list[_Meeting]:
         actors = [*event.source_actors, *event.target_actors]
         for meeting in meetings:
             first = events[meeting.members[0]]
-            if participants_match(meeting.participants, actors) and (
+            # a gathering attended and a meeting held are one only with two participants in common:
+            # "Tổng thống Nam Phi dự Diễn đàn Doanh nghiệp" is not his talks with the Chairman
+            other_kind = _attends_gathering(first) != _attends_gathering(event)
+            if participants_match(meeting.participants, actors, strict=other_kind) and (
                 not (_explicit(first) and _explicit(event))
                 or dates_compatible(first.date, first.date_end, event.date, event.date_end)
             ):
@@ -288,9 +297,23 @@ def _side(actors: Sequence[Actor], meeting: _Meeting) -> str | None:
 _OTHER = {"A": "B", "B": "A"}
 
 
+def _speakers(actors: Sequence[Actor], meeting: _Meeting) -> str | None:
+    """At a meeting read with no other side ("X and Y attended the forum": every participant on side
+    A), the participants a statement's source speaks for, when they are not all of them: "A:" and
+    their keys. Chính's call on businesses and Ramaphosa's at that forum are two statements, not
+    one of the whole side."""
+    if meeting.targets:
+        return None
+    members = _unique(meeting.sources)
+    speakers = sorted({m.key for m in members if any(relates(a, [m]) for a in actors)})
+    return "A:" + "|".join(speakers) if 0 < len(speakers) < len(members) else None
+
+
 def direction(event: Event, meeting: _Meeting) -> tuple[str | None, str | None]:
     """(source side, target side) of a statement at a meeting; None when not known."""
     src = _side(event.source_actors, meeting)
+    if src == "A":
+        src = _speakers(event.source_actors, meeting) or src
     tgt = _side(event.target_actors, meeting) if event.target_actors else None
     if src is None and tgt in _OTHER:
         src = _OTHER[tgt]
@@ -324,6 +347,30 @@ def rollup(events: Sequence[Event]) -> list[Event]:
             result.append(replace(event, group=group, parent=None))
         else:
             result.append(_at_meeting(event, meetings[parent], group, meeting_group[parent]))
+    return result
+
+
+def at_rule_meetings(ruled: Sequence[Event], rolled: Sequence[Event], alone: Sequence[Event]) -> list[Event]:
+    """The statements the classifier alone found (``alone``, rolled up among themselves), each
+    filed under the meeting the rules read that it was told at, as a rule statement would be
+    (:func:`_parent`): "X received Y yesterday. ... Y replied that ..." is said at that meeting, on
+    its day, not on the publication day. They keep their own groups (the rules' groups do not
+    change); only their meeting, date and place are the meeting's. ``rolled`` is ``rollup(ruled)``."""
+    meetings = _meetings(list(ruled))
+    if not meetings:
+        return list(alone)
+    meeting_group = [rolled[m.members[0]].group for m in meetings]
+    result: list[Event] = []
+    for event in alone:
+        parent = (
+            None
+            if event.type == "CONSULT" or event.parent is not None
+            else _parent(-1, event, ruled, meetings)
+        )
+        if parent is None:
+            result.append(event)
+        else:
+            result.append(_at_meeting(event, meetings[parent], event.group, meeting_group[parent]))
     return result
 
 

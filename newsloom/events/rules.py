@@ -123,6 +123,10 @@ class EventRules:
     past_year_opener: str = r"(?!)"
     #: opens a relative clause ("which", "yang"): a date inside one is about something else
     relative_clause: str = r"(?!)"
+    #: "N days after" before a clause ("The talks came a day after police arrested ..."): what that
+    #: clause tells happened N days before the day the sentence is about; the named group ``d1``,
+    #: ``d2`` or ``d3`` that matched gives N (``events/dates.py``)
+    days_after: str = r"(?!)"
     #: a relative clause with no comma, between a trigger and an actor after it ("konvensi yang
     #: diadopsi Majelis Umum PBB", the convention adopted by the General Assembly): the actor is the
     #: relative clause's, no target of the trigger

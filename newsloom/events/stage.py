@@ -22,7 +22,7 @@ from newsloom.events.dates import with_occasion_days
 from newsloom.events.extract import extract_events
 from newsloom.events.gate import Sparing
 from newsloom.events.learned import Combination
-from newsloom.events.rollup import rollup
+from newsloom.events.rollup import at_rule_meetings, rollup
 from newsloom.events.spans import with_spans
 from newsloom.events.types import Event
 from newsloom.registry import stage
@@ -148,15 +148,17 @@ def routed(model: Any, languages: Sequence[str | None]) -> list[Route]:
 
 def roll_up(events: list[Event]) -> list[Event]:
     """Article-level groups: the rule-backed events roll up as the rules alone would; the events
-    the classifier alone found roll up among themselves, in groups numbered after those."""
+    the classifier alone found roll up among themselves, in groups numbered after those, and a
+    statement among them told at a meeting the rules read takes that meeting (``at_rule_meetings``)."""
     events = sorted(events, key=lambda e: (e.sentence, e.start))
-    rolled = rollup([e for e in events if e.classifier != "model"])
+    ruled = [e for e in events if e.classifier != "model"]
+    rolled = rollup(ruled)
     offset = max((e.group for e in rolled), default=-1) + 1
     alone = [
         dataclasses.replace(e, group=e.group + offset, parent=None if e.parent is None else e.parent + offset)
         for e in rollup([e for e in events if e.classifier == "model"])
     ]
-    return sorted(rolled + alone, key=lambda e: (e.sentence, e.start))
+    return sorted(rolled + at_rule_meetings(ruled, rolled, alone), key=lambda e: (e.sentence, e.start))
 
 
 @cache

@@ -265,6 +265,7 @@ RULES = EventRules(
     planned_meeting=r"\b(?:due|scheduled|set|expected|planning|plan)\s+to\s+(?:meet|hold\s+talks|visit)\b",
     past_year_opener=r"^\W*(?:Last\s+year|A\s+year\s+(?:ago|earlier))\b",
     relative_clause=r",\s*(?:(?:at|in|on|during|after|before|by|from|with)\s+which\b|which|who|whose|where)\b",
+    days_after=r"\b(?:(?P<d1>a|one)|(?P<d2>two)|(?P<d3>three))\s+days?\s+after\b",
     consult_modes=(
         (r"\b(?:phone|telephone|video\s+(?:call|link|conference)|online|virtual(?:ly)?|teleconference)\b", "phone"),
         # "multilateral forums" (plural) are venues in general, not where this meeting is

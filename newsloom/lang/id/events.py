@@ -178,6 +178,7 @@ RULES = EventRules(
     planned_meeting=r"\b(?:dijadwalkan|direncanakan|akan)\s+(?:bertemu|mengadakan\s+pertemuan|berkunjung)\b",
     past_year_opener=r"^\W*(?:Tahun\s+lalu|Setahun\s+(?:lalu|sebelumnya))\b",
     relative_clause=r",\s*yang\b",
+    days_after=r"\b(?:(?P<d1>sehari)|(?P<d2>dua\s+hari)|(?P<d3>tiga\s+hari))\s+(?:setelah|sesudah)\b",
     # "konvensi yang diadopsi Majelis Umum PBB": a passive relative clause, its agent no target
     object_relative=r"\byang\s+(?:telah\s+|sudah\s+|pernah\s+)?di[a-z]{3,}\b",
     consult_modes=(

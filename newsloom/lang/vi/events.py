@@ -216,6 +216,7 @@ RULES = EventRules(
     planned_meeting=r"\b(?:dự kiến|sẽ|lên kế hoạch)\s+(?:gặp(?: nhau)?|hội đàm|làm việc|thăm)\b",
     past_year_opener=r"^\W*(?:Năm ngoái|Năm trước)\b",
     relative_clause=r",\s*(?:vốn|nơi|mà)\b",
+    days_after=r"\b(?:(?P<d1>một)|(?P<d2>hai)|(?P<d3>ba))\s+ngày\s+sau\s+khi\b",
     consult_modes=(
         (r"\b(?:điện đàm|trực tuyến|qua điện thoại|cuộc gọi)\b", "phone"),
         (r"\b(?:bên lề|Hội nghị Cấp cao|Thượng đỉnh|hội nghị đa phương)\b", "multilateral"),
