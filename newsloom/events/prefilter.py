@@ -56,6 +56,7 @@ from typing import Any
 from newsloom.article import Article
 from newsloom.events.classifier import read_artifact
 from newsloom.events.gate import feature_columns  # the sentence gate's hashing: one crc32 scheme
+from newsloom.events.skip import SkipModel, skip_signals
 from newsloom.events.types import Event
 
 PREFILTER_ARTIFACT = "data/prefilter.json"
@@ -146,6 +147,9 @@ class Prefilter:
     most: dict[str, int] = field(default_factory=dict)
     #: a packless sentence naming fewer entities is not sent (see :data:`PACKLESS_MENTIONS`)
     packless_mentions: int = PACKLESS_MENTIONS
+    #: the learned skip (``events/skip.py``): of the sentences kept, those it scores under its bar
+    #: are not sent after all (None: all kept are sent); not part of this artifact
+    skip: SkipModel | None = field(default=None, compare=False)
 
     def probability(self, signals: SentenceSignals) -> float:
         """The estimated probability that the sentence's vector changes its events."""
@@ -189,7 +193,10 @@ class Prefilter:
         for kind, found in scored.items():
             cap = self.most.get(kind, len(found))
             kept.extend(sorted(found, key=lambda pair: (-pair[0], pair[1]))[:cap])
-        return sorted(i for _, i in kept)
+        chosen = sorted(i for _, i in kept)
+        if self.skip is not None:
+            chosen = [i for i in chosen if not self.skip.skips(skip_signals(article, i, events))]
+        return chosen
 
     def to_json(self) -> dict[str, Any]:
         return {
