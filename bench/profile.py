@@ -269,8 +269,8 @@ def cache_memory(articles: list[Article]) -> dict[str, Any]:
 
     arrival_orders(list(Pipeline(None).pipe(articles, batch_size=bench.BATCH, batch_seconds=0)))
     caches = {
-        "merge._BUILT": (merge._BUILT, merge._BUILT_LIMIT),
-        "merge._GROUPED": (merge._GROUPED, merge._BUILT_LIMIT),
+        "merge._BUILT": (merge._BUILT, merge._BUILT.limit),
+        "merge._GROUPED": (merge._GROUPED, merge._GROUPED.limit),
         "stored._CONSOLIDATED": (stored._CONSOLIDATED, stored._CONSOLIDATED_LIMIT),
     }
     found: dict[str, Any] = {}
