@@ -1,7 +1,7 @@
 """Where each stage spends its CPU: per stage with the encoder's time apart, then its hot spots.
 
     python bench/profile.py [--shared ../shared] [--semeval 100] [--top 20] [--sort tottime]
-                            [--before REV] [--rounds 2] [--skip-profile] [--memory]
+                            [--before REV] [--rounds 2] [--skip-profile] [--memory] [--skip FILE]
 
 The bundled examples and seeds plus ``--semeval`` texts of the SemEval-2022 Task 8 training pairs
 (training split, texts only) go through every per-article stage in batches, as ``Pipeline.pipe``
@@ -16,6 +16,9 @@ the encoder's vectors are forgotten after it, so loading is not counted and noth
    reversed, shuffled): a corpus-step change that stores the same gives the same three hashes.
 2. Each corpus step, then each stage, under cProfile: its ``--top`` functions by own time
    (``tottime``), and the ``--top`` functions by own time over all the stages outside the encoder.
+
+``--skip FILE`` adds one more way: the tree (or ``--after``) with that learned skip artifact
+(``events/skip.py``) on the events stage's prefilter.
 
 3. ``--memory`` (alone): the merge caches (``merge._BUILT``, ``_GROUPED``, ``stored._CONSOLIDATED``)
    after the corpus is stored in the three arrival orders: entries, bytes held (deep sizes), bytes
@@ -372,6 +375,16 @@ def corpus(shared: Path, semeval: int) -> list[Article]:
     return [dataclasses.replace(a, id=f"profile-{i}") for i, a in enumerate(articles)]
 
 
+def with_skip(path: Path) -> None:
+    """The events stage's prefilter carries the learned skip of ``path`` (``events/skip.py``)."""
+    from newsloom.events import prefilter as prefilters
+    from newsloom.events.skip import SkipModel
+
+    model = SkipModel.from_json(json.loads(path.read_text(encoding="utf-8")), str(path))
+    chosen = dataclasses.replace(prefilters.load_prefilter(), skip=model)
+    prefilters.load_prefilter = lambda: chosen  # type: ignore[assignment]
+
+
 def print_measure(runs: dict[str, list[dict[str, Any]]]) -> None:
     """Part 1: the best (least) CPU of each way's rounds, per stage, with ratios to the first way."""
     ways = list(runs)
@@ -385,11 +398,11 @@ def print_measure(runs: dict[str, list[dict[str, Any]]]) -> None:
         "   "
         + f"{'stage':<28}"
         + "".join(f"{way:>14}" for way in ways)
-        + ("   after/before" if len(ways) == 2 else "")
+        + ("   after/before" if len(ways) == 2 else "   each/first" if len(ways) > 2 else "")
     )
     for name in names:
         row = [1000 * best[way].get(name, 0.0) / n for way in ways]
-        ratio = f"   {row[-1] / row[0]:.2f}" if len(ways) == 2 and row[0] > 0 else ""
+        ratio = "".join(f"   {v / row[0]:.2f}" for v in row[1:]) if len(ways) >= 2 and row[0] > 0 else ""
         print("   " + f"{name:<28}" + "".join(f"{v:14.1f}" for v in row) + ratio)
     counted = [way for way in ways if "executes" in runs[way][0]]
     if counted:
@@ -438,10 +451,10 @@ def _least(results: list[dict[str, Any]]) -> dict[str, float]:
     return {k: v for k, v in out.items() if v > 0 or not k.startswith(ENCODER)}
 
 
-def _child(script: Path, code: Path, args: argparse.Namespace, what: str) -> str:
+def _child(script: Path, code: Path, args: argparse.Namespace, what: str, skip: Path | None = None) -> str:
     command = [sys.executable, str(script), "--code", str(code), "--child", what,
                "--shared", str(args.shared), "--semeval", str(args.semeval), "--top", str(args.top),
-               "--sort", args.sort]  # fmt: skip
+               "--sort", args.sort, *(["--skip", str(skip)] if skip else [])]  # fmt: skip
     env = {**os.environ, "PYTHONPATH": str(code)}
     return subprocess.run(command, check=True, capture_output=True, text=True, env=env).stdout
 
@@ -469,9 +482,12 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=2, help="alternating part-1 runs of each way")
     parser.add_argument("--skip-profile", action="store_true", help="part 1 only")
     parser.add_argument("--memory", action="store_true", help="part 3 only: the merge caches' memory")
+    parser.add_argument("--skip", type=Path, help="a learned skip artifact: one more way, the tree with it")
     parser.add_argument("--code", type=Path, default=ROOT, help=argparse.SUPPRESS)
     parser.add_argument("--child", choices=("measure", "profile"), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.child and args.skip:
+        with_skip(args.skip)
     if args.memory:
         print_memory(cache_memory(corpus(args.shared, args.semeval)))
         return
@@ -489,14 +505,18 @@ def main() -> None:
         ways = {"this tree" if not args.after else f"after {args.after[:8]}": after}
         if args.before:
             ways = {f"before {args.before[:8]}": _checkout(args.before, Path(tmp) / "before"), **ways}
+        skips = {}
+        if args.skip:
+            name = f"{list(ways)[-1]} + skip"
+            ways[name], skips[name] = after, args.skip.resolve()
         runs: dict[str, list[dict[str, Any]]] = {way: [] for way in ways}
         for _ in range(args.rounds):
             for way, code in ways.items():
-                runs[way].append(json.loads(_child(script, code, args, "measure")))
+                runs[way].append(json.loads(_child(script, code, args, "measure", skips.get(way))))
         print_measure(runs)
         if not args.skip_profile:
             for way, code in ways.items():
-                print(f"\n2. cProfile, {way}\n" + _child(script, code, args, "profile"))
+                print(f"\n2. cProfile, {way}\n" + _child(script, code, args, "profile", skips.get(way)))
 
 
 if __name__ == "__main__":
