@@ -43,7 +43,8 @@ sys.path.insert(0, str(ROOT))
 from newsloom.article import Article  # noqa: E402
 from newsloom.events import learned  # noqa: E402
 from newsloom.events.gate import feature_columns  # noqa: E402
-from newsloom.events.skip import SKIP_ARTIFACT, SkipModel, SkipSignals, skip_features, skip_signals  # noqa: E402
+from newsloom.events.prefilter import skip_signals  # noqa: E402
+from newsloom.events.skip import SKIP_ARTIFACT, SkipModel, SkipSignals, skip_features  # noqa: E402
 from newsloom.events.stage import EventFinder, EventSettings  # noqa: E402
 from newsloom.events.training import bar_for  # noqa: E402
 from newsloom.events.types import Event  # noqa: E402

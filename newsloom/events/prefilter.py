@@ -61,7 +61,7 @@ from typing import Any
 from newsloom.article import Article
 from newsloom.events.classifier import read_artifact
 from newsloom.events.gate import feature_columns  # the sentence gate's hashing: one crc32 scheme
-from newsloom.events.skip import SkipModel, skip_signals
+from newsloom.events.skip import SkipModel, SkipSignals
 from newsloom.events.types import Event
 
 PREFILTER_ARTIFACT = "data/prefilter.json"
@@ -260,6 +260,33 @@ def sentence_signals(article: Article, index: int, events: Sequence[Event]) -> S
     text = article.sentences[index].text
     return SentenceSignals(
         text, language, kind, types, mentions, trigger, index, learned.asserted(text, rules)
+    )
+
+
+def skip_signals(article: Article, index: int, events: Sequence[Event]) -> SkipSignals:
+    """The signals of sentence ``index`` of ``article`` whose rule events are ``events``."""
+    from newsloom.events import learned
+
+    signals = sentence_signals(article, index, events)
+    sentence = article.sentences[index]
+    rules = learned._rules(article, index)
+    triggers = (
+        sum(1 for _ in rules.any_trigger.finditer(article.text, sentence.start, sentence.end))
+        if rules.triggers
+        else 0
+    )
+    mentions = tuple(m.type for m in article.entities if sentence.start <= m.start < sentence.end)
+    found = tuple(sorted((e.type, round(e.confidence, 3)) for e in events if e.sentence == index))
+    return SkipSignals(
+        signals.text,
+        signals.language,
+        cap_kind(signals),
+        found,
+        triggers,
+        mentions,
+        index,
+        len(article.sentences),
+        signals.asserted,
     )
 
 

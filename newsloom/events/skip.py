@@ -18,15 +18,12 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from newsloom.article import Article
 from newsloom.events.classifier import read_artifact
 from newsloom.events.gate import feature_columns
-from newsloom.events.types import Event
 
 SKIP_ARTIFACT = "data/skip.json"
 _WORD = re.compile(r"\w+")
@@ -34,7 +31,8 @@ _WORD = re.compile(r"\w+")
 
 @dataclass(frozen=True)
 class SkipSignals:
-    """What the stage knows of a sentence it would embed, without any vector."""
+    """What the stage knows of a sentence it would embed, without any vector (built by
+    ``prefilter.skip_signals``)."""
 
     text: str
     language: str
@@ -45,34 +43,6 @@ class SkipSignals:
     index: int
     sentences: int  # sentences in the article
     asserted: bool
-
-
-def skip_signals(article: Article, index: int, events: Sequence[Event]) -> SkipSignals:
-    """The signals of sentence ``index`` of ``article`` whose rule events are ``events``."""
-    from newsloom.events import learned
-    from newsloom.events.prefilter import cap_kind, sentence_signals
-
-    signals = sentence_signals(article, index, events)
-    sentence = article.sentences[index]
-    rules = learned._rules(article, index)
-    triggers = (
-        sum(1 for _ in rules.any_trigger.finditer(article.text, sentence.start, sentence.end))
-        if rules.triggers
-        else 0
-    )
-    mentions = tuple(m.type for m in article.entities if sentence.start <= m.start < sentence.end)
-    found = tuple(sorted((e.type, round(e.confidence, 3)) for e in events if e.sentence == index))
-    return SkipSignals(
-        signals.text,
-        signals.language,
-        cap_kind(signals),
-        found,
-        triggers,
-        mentions,
-        index,
-        len(article.sentences),
-        signals.asserted,
-    )
 
 
 def skip_features(signals: SkipSignals) -> list[str]:

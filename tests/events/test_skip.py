@@ -8,8 +8,8 @@ import dataclasses
 from newsloom.events.extract import extract_events
 from newsloom.events.gate import bucket
 from newsloom.events.learned import candidate_sentences
-from newsloom.events.prefilter import Prefilter
-from newsloom.events.skip import SkipModel, skip_features, skip_signals
+from newsloom.events.prefilter import Prefilter, skip_signals
+from newsloom.events.skip import SkipModel, skip_features
 from newsloom.events.stage import EventFinder, EventSettings
 from tests.events.helpers import make_article
 from tests.events.test_gate import NAMES
