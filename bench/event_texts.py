@@ -2,6 +2,7 @@
 sentences embedded, their tokens, the identical texts, and what each vector does to the output.
 
     python bench/event_texts.py [--semeval 100] [--batch 64] [--prefilter FILE] [--bars plain_paired,rule]
+                                [--skip FILE]
 
 The gold articles (examples + seeds) and ``--semeval`` SemEval-2022 Task 8 TRAINING texts go
 through the stages before "events", then through the shipped events stage in batches as the
@@ -11,6 +12,10 @@ sent (``short``: its article has at most ``SHORT_ARTICLE`` sentences; else its p
 events with the vector against its rule events alone (as a sentence left to the rules gets them):
 other events (type, source, target), the same events with other confidences, or no event and no
 effect at all. Run with ``OMP_NUM_THREADS=1``; it prints counts, not times.
+
+``--skip FILE`` runs the stage twice in the same process, without then with that learned skip
+(``events/skip.py``), and prints the tokens saved and the sentences whose vector changed their
+events that are no longer sent (issue #18, session 16).
 
 ``--prefilter FILE`` runs the stage with another prefilter artifact (e.g. a bar of its own for one
 cap kind, ``bars["plain_paired"]``). ``--bars KIND,...`` prints, per kind, what a bar of its own on
@@ -76,23 +81,15 @@ def effect(read: list[Event], rules: list[Event]) -> str:
     return "same events and confidences" if same else "same events, other confidences"
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--semeval", type=int, default=100, help="SemEval training texts beside the gold")
-    parser.add_argument("--batch", type=int, default=64, help="articles per events-stage batch")
-    parser.add_argument("--prefilter", type=Path, help="a prefilter artifact instead of the shipped one")
-    parser.add_argument("--bars", default="", help="cap kinds to print a bar table for, comma-separated")
-    args = parser.parse_args()
-    if args.prefilter:
-        chosen_prefilter = prefilters.Prefilter.from_json(
-            json.loads(args.prefilter.read_text(encoding="utf-8")), str(args.prefilter)
-        )
-        prefilters.load_prefilter = lambda: chosen_prefilter  # type: ignore[assignment]
-    corpus = base_articles() + semeval_articles(args.semeval)
-    articles = list(Pipeline(BEFORE_EVENTS).pipe(corpus, batch_size=64, batch_seconds=0))
+def survey(
+    articles: list[Article], prefilter: prefilters.Prefilter, args: argparse.Namespace
+) -> dict[str, Any]:
+    """The events stage over ``articles`` with ``prefilter``, every encoder call recorded; prints the
+    counts and returns, per sentence sent, why it was sent, its tokens and what its vector did."""
     reasons: dict[tuple[str, int], str] = {}
     probabilities: dict[tuple[str, int], float] = {}
     shipped_kept = prefilters.Prefilter.kept
+    shipped_load = prefilters.load_prefilter
 
     def kept(self: prefilters.Prefilter, article: Article, events: Any, candidates: Any) -> list[int]:
         chosen = shipped_kept(self, article, events, candidates)
@@ -120,6 +117,7 @@ def main() -> None:
 
     encoder = CountingEncoder()
     prefilters.Prefilter.kept = kept  # type: ignore[method-assign]
+    prefilters.load_prefilter = lambda: prefilter  # type: ignore[assignment]
     learned._combine = combine
     try:
         finder = EventFinder(EventSettings(), encoder=encoder)
@@ -127,6 +125,7 @@ def main() -> None:
             finder.pipe(articles[start : start + args.batch])
     finally:
         prefilters.Prefilter.kept = shipped_kept  # type: ignore[method-assign]
+        prefilters.load_prefilter = shipped_load
         learned._combine = shipped_combine
     model = encoder.inner.encoder._load()
     by_id = {a.id: a for a in articles}
@@ -169,6 +168,47 @@ def main() -> None:
         for kind in filter(None, args.bars.split(",")):
             print_bars(kind, [k for k in keys if reasons[k] == kind], probabilities, tokens, effects, total)
     print(f"all: {len(reasons)} sentences, {sum(tokens.values())} tokens")
+    return {"groups": groups, "reasons": reasons, "tokens": tokens, "effects": effects}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--semeval", type=int, default=100, help="SemEval training texts beside the gold")
+    parser.add_argument("--batch", type=int, default=64, help="articles per events-stage batch")
+    parser.add_argument("--prefilter", type=Path, help="a prefilter artifact instead of the shipped one")
+    parser.add_argument("--bars", default="", help="cap kinds to print a bar table for, comma-separated")
+    parser.add_argument(
+        "--skip", type=Path, help="a learned skip artifact: the stage without it, then with it"
+    )
+    args = parser.parse_args()
+    chosen = prefilters.load_prefilter()
+    if args.prefilter:
+        chosen = prefilters.Prefilter.from_json(
+            json.loads(args.prefilter.read_text(encoding="utf-8")), str(args.prefilter)
+        )
+    corpus = base_articles() + semeval_articles(args.semeval)
+    articles = list(Pipeline(BEFORE_EVENTS).pipe(corpus, batch_size=64, batch_seconds=0))
+    if not args.skip:
+        survey(articles, chosen, args)
+        return
+    from newsloom.events.skip import SkipModel
+
+    model = SkipModel.from_json(json.loads(args.skip.read_text(encoding="utf-8")), str(args.skip))
+    print("== without the learned skip")
+    before = survey(articles, dataclasses.replace(chosen, skip=None), args)
+    print(f"\n== with the learned skip {args.skip}")
+    after = survey(articles, dataclasses.replace(chosen, skip=model), args)
+    print("\n== with/without, same run")
+    for name, members in before["groups"].items():
+        sent = {
+            way: [k for k in run["reasons"] if k[0] in members] for way, run in (("b", before), ("a", after))
+        }
+        tokens = [sum(run["tokens"][k] for k in sent[w]) for w, run in (("b", before), ("a", after))]
+        changed = [k for k in sent["b"] if before["effects"][k] == "other events"]
+        kept = [k for k in changed if k in after["reasons"]]
+        print(f"  {name}: sentences {len(sent['b'])} -> {len(sent['a'])}, tokens {tokens[0]} -> {tokens[1]} "
+              f"({tokens[1] / max(1, tokens[0]):.3f}x, {1 - tokens[1] / max(1, tokens[0]):.1%} fewer); "
+              f"sentences whose vector gave other events still sent {len(kept)} of {len(changed)}")  # fmt: skip
 
 
 BARS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)

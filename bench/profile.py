@@ -1,7 +1,7 @@
 """Where each stage spends its CPU: per stage with the encoder's time apart, then its hot spots.
 
     python bench/profile.py [--shared ../shared] [--semeval 100] [--top 20] [--sort tottime]
-                            [--before REV] [--rounds 2] [--skip-profile]
+                            [--before REV] [--rounds 2] [--skip-profile] [--memory] [--skip FILE]
 
 The bundled examples and seeds plus ``--semeval`` texts of the SemEval-2022 Task 8 training pairs
 (training split, texts only) go through every per-article stage in batches, as ``Pipeline.pipe``
@@ -16,6 +16,13 @@ the encoder's vectors are forgotten after it, so loading is not counted and noth
    reversed, shuffled): a corpus-step change that stores the same gives the same three hashes.
 2. Each corpus step, then each stage, under cProfile: its ``--top`` functions by own time
    (``tottime``), and the ``--top`` functions by own time over all the stages outside the encoder.
+
+``--skip FILE`` adds one more way: the tree (or ``--after``) with that learned skip artifact
+(``events/skip.py``) on the events stage's prefilter.
+
+3. ``--memory`` (alone): the merge caches (``merge._BUILT``, ``_GROUPED``, ``stored._CONSOLIDATED``)
+   after the corpus is stored in the three arrival orders: entries, bytes held (deep sizes), bytes
+   per entry and what each would hold at its bound; the process's peak RSS (issue #18, session 16).
 
 With ``--before REV`` the same corpus also runs on the code of commit ``REV`` (``git archive``,
 each way in its own fresh process, alternating ``--rounds`` times): part 1 side by side as same-run
@@ -229,6 +236,72 @@ def measure(articles: list[Article]) -> dict[str, Any]:
             "digest": records_digest(done), "executes": executes, "stored": arrival_orders(done)}  # fmt: skip
 
 
+def deep_size(root: object, seen: set[int]) -> int:
+    """Bytes of ``root`` and of everything it holds (containers, dataclasses, objects' ``__dict__``),
+    each object counted once across calls sharing ``seen``."""
+    total, stack = 0, [root]
+    while stack:
+        item = stack.pop()
+        if id(item) in seen:
+            continue
+        seen.add(id(item))
+        total += sys.getsizeof(item)
+        if isinstance(item, str | bytes | int | float | bool | type(None)):
+            continue
+        if isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list | tuple | set | frozenset):
+            stack.extend(item)
+        elif dataclasses.is_dataclass(item):
+            stack.extend(getattr(item, f.name) for f in dataclasses.fields(item))
+        elif hasattr(item, "__dict__"):
+            stack.append(item.__dict__)
+    return total
+
+
+def cache_memory(articles: list[Article]) -> dict[str, Any]:
+    """Part 3: the merge caches (``merge._BUILT``, ``merge._GROUPED``, ``stored._CONSOLIDATED``)
+    after the corpus is saved and put through every corpus step in the three arrival orders, each
+    into its own store (a replay loads neighbours: what fills the caches): entries, bytes held
+    (each alone, and together with what they share counted once), bytes per entry, and the bytes
+    each would hold at its bound at the mean and the largest entry size seen; the process's peak RSS."""
+    import resource
+
+    from newsloom.events import merge, stored
+
+    arrival_orders(list(Pipeline(None).pipe(articles, batch_size=bench.BATCH, batch_seconds=0)))
+    caches = {
+        "merge._BUILT": (merge._BUILT, merge._BUILT.limit),
+        "merge._GROUPED": (merge._GROUPED, merge._GROUPED.limit),
+        "stored._CONSOLIDATED": (stored._CONSOLIDATED, stored._CONSOLIDATED_LIMIT),
+    }
+    found: dict[str, Any] = {}
+    together: set[int] = set()
+    for name, (cache, limit) in caches.items():
+        sizes = [deep_size((key, value), set()) for key, value in cache.items()]
+        found[name] = {"entries": len(cache), "limit": limit, "bytes": deep_size(cache, set()),
+                       "mean": sum(sizes) / max(1, len(sizes)), "largest": max(sizes, default=0)}  # fmt: skip
+        deep_size(cache, together)
+    found["together"] = deep_size([c for c, _ in caches.values()], set())
+    found["peak_rss"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    return found
+
+
+def print_memory(found: dict[str, Any]) -> None:
+    mb = 1024 * 1024
+    print("\n3. merge caches after the corpus in three arrival orders (bytes held, deep sizes)")
+    for name, row in found.items():
+        if not isinstance(row, dict):
+            continue
+        print(f"   {name:<22} {row['entries']:>5} of {row['limit']:>5} entries, {row['bytes'] / mb:7.2f} MB; "
+              f"per entry mean {row['mean'] / 1024:.1f} KB, largest {row['largest'] / 1024:.1f} KB; "
+              f"at the bound {row['limit'] * row['mean'] / mb:.1f} MB (mean), "
+              f"{row['limit'] * row['largest'] / mb:.1f} MB (largest)")  # fmt: skip
+    print(f"   all three, shared objects once: {found['together'] / mb:.2f} MB; "
+          f"process peak RSS {found['peak_rss'] / mb:.0f} MB")  # fmt: skip
+
+
 def profile_stages(articles: list[Article], top: int, sort: str) -> str:
     """Each stage's batches under cProfile: its top functions, then the top over all stages."""
     pipeline = warmed_pipeline()
@@ -302,6 +375,16 @@ def corpus(shared: Path, semeval: int) -> list[Article]:
     return [dataclasses.replace(a, id=f"profile-{i}") for i, a in enumerate(articles)]
 
 
+def with_skip(path: Path) -> None:
+    """The events stage's prefilter carries the learned skip of ``path`` (``events/skip.py``)."""
+    from newsloom.events import prefilter as prefilters
+    from newsloom.events.skip import SkipModel
+
+    model = SkipModel.from_json(json.loads(path.read_text(encoding="utf-8")), str(path))
+    chosen = dataclasses.replace(prefilters.load_prefilter(), skip=model)
+    prefilters.load_prefilter = lambda: chosen  # type: ignore[assignment]
+
+
 def print_measure(runs: dict[str, list[dict[str, Any]]]) -> None:
     """Part 1: the best (least) CPU of each way's rounds, per stage, with ratios to the first way."""
     ways = list(runs)
@@ -315,11 +398,11 @@ def print_measure(runs: dict[str, list[dict[str, Any]]]) -> None:
         "   "
         + f"{'stage':<28}"
         + "".join(f"{way:>14}" for way in ways)
-        + ("   after/before" if len(ways) == 2 else "")
+        + ("   after/before" if len(ways) == 2 else "   each/first" if len(ways) > 2 else "")
     )
     for name in names:
         row = [1000 * best[way].get(name, 0.0) / n for way in ways]
-        ratio = f"   {row[-1] / row[0]:.2f}" if len(ways) == 2 and row[0] > 0 else ""
+        ratio = "".join(f"   {v / row[0]:.2f}" for v in row[1:]) if len(ways) >= 2 and row[0] > 0 else ""
         print("   " + f"{name:<28}" + "".join(f"{v:14.1f}" for v in row) + ratio)
     counted = [way for way in ways if "executes" in runs[way][0]]
     if counted:
@@ -368,10 +451,10 @@ def _least(results: list[dict[str, Any]]) -> dict[str, float]:
     return {k: v for k, v in out.items() if v > 0 or not k.startswith(ENCODER)}
 
 
-def _child(script: Path, code: Path, args: argparse.Namespace, what: str) -> str:
+def _child(script: Path, code: Path, args: argparse.Namespace, what: str, skip: Path | None = None) -> str:
     command = [sys.executable, str(script), "--code", str(code), "--child", what,
                "--shared", str(args.shared), "--semeval", str(args.semeval), "--top", str(args.top),
-               "--sort", args.sort]  # fmt: skip
+               "--sort", args.sort, *(["--skip", str(skip)] if skip else [])]  # fmt: skip
     env = {**os.environ, "PYTHONPATH": str(code)}
     return subprocess.run(command, check=True, capture_output=True, text=True, env=env).stdout
 
@@ -398,9 +481,16 @@ def main() -> None:
     )
     parser.add_argument("--rounds", type=int, default=2, help="alternating part-1 runs of each way")
     parser.add_argument("--skip-profile", action="store_true", help="part 1 only")
+    parser.add_argument("--memory", action="store_true", help="part 3 only: the merge caches' memory")
+    parser.add_argument("--skip", type=Path, help="a learned skip artifact: one more way, the tree with it")
     parser.add_argument("--code", type=Path, default=ROOT, help=argparse.SUPPRESS)
     parser.add_argument("--child", choices=("measure", "profile"), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.child and args.skip:
+        with_skip(args.skip)
+    if args.memory:
+        print_memory(cache_memory(corpus(args.shared, args.semeval)))
+        return
     if args.child == "measure":
         print(json.dumps(measure(corpus(args.shared, args.semeval))))
         return
@@ -415,14 +505,18 @@ def main() -> None:
         ways = {"this tree" if not args.after else f"after {args.after[:8]}": after}
         if args.before:
             ways = {f"before {args.before[:8]}": _checkout(args.before, Path(tmp) / "before"), **ways}
+        skips = {}
+        if args.skip:
+            name = f"{list(ways)[-1]} + skip"
+            ways[name], skips[name] = after, args.skip.resolve()
         runs: dict[str, list[dict[str, Any]]] = {way: [] for way in ways}
         for _ in range(args.rounds):
             for way, code in ways.items():
-                runs[way].append(json.loads(_child(script, code, args, "measure")))
+                runs[way].append(json.loads(_child(script, code, args, "measure", skips.get(way))))
         print_measure(runs)
         if not args.skip_profile:
             for way, code in ways.items():
-                print(f"\n2. cProfile, {way}\n" + _child(script, code, args, "profile"))
+                print(f"\n2. cProfile, {way}\n" + _child(script, code, args, "profile", skips.get(way)))
 
 
 if __name__ == "__main__":

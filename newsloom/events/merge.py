@@ -647,18 +647,63 @@ def _groups(conn: Connection, article: Article) -> list[ArticleEvent]:
     found = _meetings_of_statements(
         [g for g in groups if g.participants or group_venue(g) or told_name(g.primary)]
     )
-    with _BUILT_LOCK:
-        while len(_GROUPED) >= _BUILT_LIMIT:
-            _GROUPED.pop(next(iter(_GROUPED)))
-        _GROUPED[article.id] = (article, mapping, roles, tuple(found))
+    _GROUPED.put(
+        article.id, (article, mapping, roles, tuple(found)), ARTICLE_BYTES_PER_CHAR * len(article.text)
+    )
     return found
 
 
+class Memo:
+    """A process-wide memo bounded by entries and by an estimate of the bytes it holds (each entry's
+    given with it); past either bound the oldest entries are dropped. Thread-safe."""
+
+    def __init__(self, limit: int, budget: int) -> None:
+        self.limit = limit
+        self.budget = budget
+        self.entries: dict[Any, tuple[Any, int]] = {}
+        self.bytes = 0
+        self._lock = Lock()
+
+    def get(self, key: Any) -> Any:
+        found = self.entries.get(key)
+        return found[0] if found is not None else None
+
+    def put(self, key: Any, value: Any, size: int) -> None:
+        """Remember ``value`` (about ``size`` bytes) under ``key``; one larger than the budget is not kept."""
+        with self._lock:
+            old = self.entries.pop(key, None)
+            if old is not None:
+                self.bytes -= old[1]
+            if size > self.budget:
+                return
+            while self.entries and (len(self.entries) >= self.limit or self.bytes + size > self.budget):
+                self.bytes -= self.entries.pop(next(iter(self.entries)))[1]
+            self.entries[key] = (value, size)
+            self.bytes += size
+
+    def items(self) -> list[tuple[Any, Any]]:
+        return [(key, value) for key, (value, _) in self.entries.items()]
+
+    def clear(self) -> None:
+        with self._lock:
+            self.entries.clear()
+            self.bytes = 0
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+
+#: Bytes a built Article holds per character of its text, and a _BUILT entry per character of its
+#: record, estimated: on the 41 gold articles the deep sizes were 16.6-48.4 (mean 32.5) bytes per
+#: character of text, and 3.1-4.8 (mean 4.0) per character of record (session 16)
+ARTICLE_BYTES_PER_CHAR = 32
+RECORD_BYTES_PER_CHAR = 4
 #: An article's groups by its id, with what they were computed from: the Article (one built by
 #: :func:`_load` is the same object while its record stays the same), its corpus keys and the stored
 #: roles; the rest is a function of those, so a neighbour merged again for each new article near it
-#: is grouped once while its links and roles stay as they are (#18)
-_GROUPED: dict[str, tuple[Article, dict[str, str], Roles, tuple[ArticleEvent, ...]]] = {}
+#: is grouped once while its links and roles stay as they are (#18). Bounded by 256 entries and
+#: ~16 MB (session 16: filled on 341 articles, 256 entries held 7.6 MB, the largest 206 KB).
+_GROUPED = Memo(256, 16 * 1024 * 1024)
 
 
 #: An article's groups with the dates their story gives, whether they wait for it, the story's span.
@@ -789,20 +834,17 @@ def _load(conn: Connection, ids: Iterable[str], after: tuple[str, str] | None = 
 
 #: Stored articles built from their records, with their events' hash, by the record's text: a
 #: neighbour is merged again for each new article near it, and while its record stays the same
-#: (the same text) it is the same Article with the same events (#18). Bounded, most recent kept.
-_BUILT_LIMIT = 256
-_BUILT: dict[str, tuple[Article, str]] = {}
-_BUILT_LOCK = Lock()
+#: (the same text) it is the same Article with the same events (#18). Bounded by 256 entries and
+#: ~32 MB, most recent kept (session 16: a mean entry held 73 KB, the largest 298 KB; by entries
+#: alone, long articles could hold 256 x their size: ``python bench/profile.py --memory``).
+_BUILT = Memo(256, 32 * 1024 * 1024)
 
 
 def _build(text: str) -> tuple[Article, str]:
-    """:data:`_BUILT`'s entry for ``text`` (built now; the oldest entry dropped past the limit)."""
+    """:data:`_BUILT`'s entry for ``text`` (built now; the oldest entries dropped past the bounds)."""
     article = Article.from_dict(json.loads(text))
     built = (article, article_signature(article))
-    with _BUILT_LOCK:
-        while len(_BUILT) >= _BUILT_LIMIT:
-            _BUILT.pop(next(iter(_BUILT)))
-        _BUILT[text] = built
+    _BUILT.put(text, built, RECORD_BYTES_PER_CHAR * len(text))
     return built
 
 

@@ -39,6 +39,11 @@ artifact may name one) was measured and not shipped: the probability barely tell
 sentences whose vector changes their events from the rest (p 0.22..0.99), and the bar that kept every
 changed one of the SemEval training texts (0.45) broke 2 of the 13 main story events while saving
 7.6% of the stage's encoder tokens (``python bench/event_texts.py --bars plain_paired``).
+Session 16: a learned skip after the caps (``Prefilter.skip``, ``events/skip.py``, trained by
+``scripts/train_skip.py`` on the sentences the stage embeds) was measured and not shipped: on
+SemEval training text its out-of-fold recall of the sentences whose vector changes their events
+was 0.71 at the bar that saved 24% of the gold's and 40% of SemEval's encoder tokens (its
+features rank real news sentences at AUC 0.56); ``load_prefilter`` sets none.
 
 ``scripts/train_prefilter.py`` rebuilds ``data/prefilter.json``; rerun it after the classifier,
 the gate or the rules change (its labels are their decisions).
@@ -56,6 +61,7 @@ from typing import Any
 from newsloom.article import Article
 from newsloom.events.classifier import read_artifact
 from newsloom.events.gate import feature_columns  # the sentence gate's hashing: one crc32 scheme
+from newsloom.events.skip import SkipModel, SkipSignals
 from newsloom.events.types import Event
 
 PREFILTER_ARTIFACT = "data/prefilter.json"
@@ -146,6 +152,9 @@ class Prefilter:
     most: dict[str, int] = field(default_factory=dict)
     #: a packless sentence naming fewer entities is not sent (see :data:`PACKLESS_MENTIONS`)
     packless_mentions: int = PACKLESS_MENTIONS
+    #: the learned skip (``events/skip.py``): of the sentences kept, those it scores under its bar
+    #: are not sent after all (None: all kept are sent); not part of this artifact
+    skip: SkipModel | None = field(default=None, compare=False)
 
     def probability(self, signals: SentenceSignals) -> float:
         """The estimated probability that the sentence's vector changes its events."""
@@ -189,7 +198,10 @@ class Prefilter:
         for kind, found in scored.items():
             cap = self.most.get(kind, len(found))
             kept.extend(sorted(found, key=lambda pair: (-pair[0], pair[1]))[:cap])
-        return sorted(i for _, i in kept)
+        chosen = sorted(i for _, i in kept)
+        if self.skip is not None:
+            chosen = [i for i in chosen if not self.skip.skips(skip_signals(article, i, events))]
+        return chosen
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -248,6 +260,33 @@ def sentence_signals(article: Article, index: int, events: Sequence[Event]) -> S
     text = article.sentences[index].text
     return SentenceSignals(
         text, language, kind, types, mentions, trigger, index, learned.asserted(text, rules)
+    )
+
+
+def skip_signals(article: Article, index: int, events: Sequence[Event]) -> SkipSignals:
+    """The signals of sentence ``index`` of ``article`` whose rule events are ``events``."""
+    from newsloom.events import learned
+
+    signals = sentence_signals(article, index, events)
+    sentence = article.sentences[index]
+    rules = learned._rules(article, index)
+    triggers = (
+        sum(1 for _ in rules.any_trigger.finditer(article.text, sentence.start, sentence.end))
+        if rules.triggers
+        else 0
+    )
+    mentions = tuple(m.type for m in article.entities if sentence.start <= m.start < sentence.end)
+    found = tuple(sorted((e.type, round(e.confidence, 3)) for e in events if e.sentence == index))
+    return SkipSignals(
+        signals.text,
+        signals.language,
+        cap_kind(signals),
+        found,
+        triggers,
+        mentions,
+        index,
+        len(article.sentences),
+        signals.asserted,
     )
 
 
