@@ -10,7 +10,8 @@ units of one article, or two units whose known dates are more than a month apart
 two units dated more than ``REACH_DAYS`` apart (farther than the incremental step ever compares)
 are linked only when a person, an event's participants or a rare number vouches for it
 (``vouched``): reports told with one template, each of its own actors, are not one story on their
-meaning alone. Two units that report one stored event (the events stage merged them;
+meaning alone. Two units that share a person but name other cities as where their event happened
+(``other_cities_matrix``) are not linked either: the same people in two cities are at two events. Two units that report one stored event (the events stage merged them;
 ``cluster.unit_events``) are linked with at least ``SHARED_EVENT_PROBABILITY`` unless their names are apart
 or a veto holds. An undated unit is judged, for the pairs, by the date of the dated unit it most
 likely reports one event with (``borrow_dates``), so that it does not bridge an incident and a
