@@ -252,23 +252,28 @@ def baseline(
 
 
 def print_errors(system: dict[str, set[Hashable]], gold: dict[str, set[Hashable]]) -> None:
-    """The system stories that mix gold stories, and the gold stories spread over system stories."""
+    """The system stories that mix gold stories (no gold story common to all their members: a
+    roundup in the story of one of its events is not a mix), and the gold stories whose articles are
+    not all in one system story of theirs."""
     members: dict[Hashable, list[str]] = {}
     for path, ids in system.items():
         for sid in ids:
             members.setdefault(sid, []).append(path)
-    placed: dict[Hashable, set[Hashable]] = {}
+    common: dict[Hashable, set[Hashable]] = {}
     for sid, paths in sorted(members.items(), key=lambda item: str(item[0])):
-        for path in paths:
-            for g in gold.get(path, ()):
-                placed.setdefault(g, set()).add(sid)
-        if len({g for path in paths for g in gold.get(path, ())}) > 1:
+        common[sid] = set.intersection(*(set(gold.get(p, ())) for p in paths))
+        if len(paths) > 1 and not common[sid]:
             listed = ", ".join(f"{Path(p).name[:28]} [{'|'.join(map(str, sorted(map(str, gold.get(p, ())))))}]"
                                for p in sorted(paths))  # fmt: skip
             print(f"    mixed story {sid}: {listed}")
-    for g, sids in sorted(placed.items(), key=lambda item: str(item[0])):
-        if len(sids) > 1:
-            print(f"    split gold {g}: {len(sids)} stories")
+    for g in sorted({g for ids in gold.values() for g in ids}, key=str):
+        # the story each article of g is in for g: a roundup's is the one with g in common (if any)
+        placed: set[Hashable] = set()
+        for path in (p for p, ids in gold.items() if g in ids and p in system):
+            own = {sid for sid in system[path] if g in common[sid]}
+            placed |= own if own and len(gold[path]) > 1 else system[path]
+        if len(placed) > 1:
+            print(f"    split gold {g}: {len(placed)} stories")
 
 
 def scale(count: int) -> None:

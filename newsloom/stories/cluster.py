@@ -27,7 +27,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
@@ -106,6 +106,17 @@ MAX_NUMBERS = 12
 RARE_NUMBER_HOLDERS = 4
 #: Key prefixes of the names whose lack of any in common is a signal (``names_apart``): people, places.
 APART_KINDS = ("person:", "place:")
+#: Place keys wider than where an event happens: a country ("place:VN", as the gazetteer keys them)
+#: or a world region ("place:region:002", a sea). Two reports may share these and still tell of
+#: events in two cities (the same two ministers' talks in Jakarta, then their signing in Kuala Lumpur).
+WIDE_PLACE = re.compile(r"place:(?:[A-Z]{2}$|region:)")
+#: Key prefixes of the gazetteer's cities and landmarks: where an event happened when a unit names one
+#: in its title or lead, or more than once (``event_cities``). Places the gazetteer does not know
+#: (streets, venues, misread names) are left out of that rule: too many of them are noise.
+CITY_PREFIXES = ("place:geo:", "place:landmark:")
+#: Province keys ("place:iso:VN-36"): between a country and a city. Two reports naming other towns
+#: of one province are not counted apart (one flood is told from several communes).
+PROVINCE_PREFIX = "place:iso:"
 #: Two acts (``unit_acts``) of one PLOVER type dated at most this many days apart are the same kind
 #: of event at the same time: if no two such acts of two units share a participant, the units report
 #: other events (``recluster.acts_apart_matrix``).
@@ -483,19 +494,47 @@ def rare_number(holders: int) -> bool:
     return holders <= RARE_NUMBER_HOLDERS
 
 
+def place_kind(key: str) -> str | None:
+    """The kind of place a key names: "wide" (a country, a world region), "province", "city" (a
+    city, a landmark, a venue or street the gazetteer does not know); None for a key of no place."""
+    if not key.startswith("place:"):
+        return None
+    if WIDE_PLACE.match(key):
+        return "wide"
+    return "province" if key.startswith(PROVINCE_PREFIX) else "city"
+
+
 def names_apart(unit_keys: Iterable[str], story_keys: Iterable[str]) -> tuple[bool, bool]:
-    """Whether both sides name people but no one in common, and whether both name places but none
-    in common: two reports of like events told by different actors (or in different towns) are
-    evidence of two events, which a low overlap alone does not say (two reports of one event may
+    """Whether both sides name people but no one in common, and whether their places are apart
+    (``places_apart``): two reports of like events told by different actors (or in different towns)
+    are evidence of two events, which a low overlap alone does not say (two reports of one event may
     share few names too)."""
     mine, theirs = set(unit_keys), set(story_keys)
-    return tuple(  # type: ignore[return-value]
-        bool(a) and bool(b) and not a & b
-        for a, b in (
-            ({k for k in mine if k.startswith(kind)}, {k for k in theirs if k.startswith(kind)})
-            for kind in APART_KINDS
-        )
+    people = [{k for k in side if k.startswith(APART_KINDS[0])} for side in (mine, theirs)]
+    return bool(people[0]) and bool(people[1]) and not people[0] & people[1], places_apart(mine, theirs)
+
+
+def places_apart(mine: Iterable[str], theirs: Iterable[str]) -> bool:
+    """Whether two sides' places are apart: both name places and share none; or both name cities
+    (venues) and share no city and no province, whatever countries they share. Countries and cities
+    are two kinds of key here: two reports of the same ministers, one naming Jakarta and Indonesia,
+    the other Kuala Lumpur and Indonesia, tell of events in two cities."""
+    kinds = [{k: place_kind(k) for k in side} for side in (mine, theirs)]
+    places = [{k for k, kind in side.items() if kind} for side in kinds]
+    if places[0] and places[1] and not places[0] & places[1]:
+        return True
+    cities = [{k for k, kind in side.items() if kind == "city"} for side in kinds]
+    provinces = [{k for k, kind in side.items() if kind == "province"} for side in kinds]
+    return (
+        bool(cities[0]) and bool(cities[1]) and not cities[0] & cities[1] and not provinces[0] & provinces[1]
     )
+
+
+def event_cities(keys: Mapping[str, float]) -> set[str]:
+    """The gazetteer cities and landmarks a unit names as where its event happened (``CITY_PREFIXES``):
+    at full weight in its keys (in its title or lead, or more than once; a passing mention further
+    down is background)."""
+    return {k for k, w in keys.items() if k.startswith(CITY_PREFIXES) and w >= KEY_WEIGHTS["place"]}
 
 
 def meetings_apart(unit: Unit, story_keys: Iterable[str], days: int | None) -> bool:

@@ -14,7 +14,8 @@ entity and event keys, the days between their dates, whether the pair crosses la
 own slope for the cosine: a small multilingual encoder puts translations less close than two reports
 in one language), how many numbers both state (ages, counts, amounts; not years), and whether both
 name people (places) but none in common (``cluster.names_apart``: like reports of other actors, or of
-another town, are two events; a low overlap alone does not say so). They enter
+another town, are two events; a low overlap alone does not say so; cities are counted apart from the
+countries both may name, ``cluster.places_apart``). They enter
 with interactions (``FEATURES``): one linear score cannot hold both reports of one shooting, which
 share names and numbers days apart, and distinct meetings of one week, which share actors a day
 apart. A missing date is unknown, not far: it gives no date signal at all (``dated`` = 0) and its

@@ -10,7 +10,8 @@ units of one article, or two units whose known dates are more than a month apart
 two units dated more than ``REACH_DAYS`` apart (farther than the incremental step ever compares)
 are linked only when a person, an event's participants or a rare number vouches for it
 (``vouched``): reports told with one template, each of its own actors, are not one story on their
-meaning alone. Two units that report one stored event (the events stage merged them;
+meaning alone. Two units that share a person but name other cities as where their event happened
+(``other_cities_matrix``) are not linked either: the same people in two cities are at two events. Two units that report one stored event (the events stage merged them;
 ``cluster.unit_events``) are linked with at least ``SHARED_EVENT_PROBABILITY`` unless their names are apart
 or a veto holds. An undated unit is judged, for the pairs, by the date of the dated unit it most
 likely reports one event with (``borrow_dates``), so that it does not bridge an incident and a
@@ -26,6 +27,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -43,7 +45,9 @@ from newsloom.stories.cluster import (
     centring_mean,
     day_distance,
     entity_overlap,
+    event_cities,
     idf,
+    place_kind,
     rare_number,
     similarity_confidence,
     unit_norm,
@@ -220,6 +224,7 @@ def pair_distances(units: list[WindowUnit]) -> np.ndarray:
     distance[linked] = np.minimum(distance[linked], 1.0 - SHARED_EVENT_PROBABILITY)
     distance[(days > REACH_DAYS) & ~vouched(units)] = 1.0
     distance[people & acts_apart_matrix(units)] = 1.0
+    distance[other_cities_matrix(units)] = 1.0
     articles = np.array([u.article.id for u in units])
     forbidden = (articles[:, None] == articles[None, :]) | far[np.ix_(date_index, date_index)]
     distance[forbidden] = FORBIDDEN
@@ -353,14 +358,49 @@ def acts_apart_matrix(units: list[WindowUnit], days: int = ACT_DAYS) -> np.ndarr
     return found
 
 
+def other_cities_matrix(units: list[WindowUnit]) -> np.ndarray:
+    """For every two units, whether they share a person but name other cities as where their event
+    happened (``cluster.event_cities``, none in common): the same people in two cities are at two
+    events (two ministers' talks in Jakarta, their signing in Kuala Lumpur a week later, told with the
+    same words), whatever countries both name."""
+    cities = [event_cities(u.unit.keys) for u in units]
+    named = np.array([bool(c) for c in cities])
+    count = len(units)
+    share_city = np.zeros((count, count), dtype=bool)
+    holders: dict[str, list[int]] = {}
+    for index, found in enumerate(cities):
+        for key in found:
+            holders.setdefault(key, []).append(index)
+    for members in holders.values():
+        chosen = np.array(members)
+        share_city[np.ix_(chosen, chosen)] = True
+    people = _apart_matrix(units, lambda key: key.startswith("person:"))
+    named_people = np.array([any(k.startswith("person:") for k in u.unit.keys) for u in units])
+    share_person = named_people[:, None] & named_people[None, :] & ~people
+    return share_person & named[:, None] & named[None, :] & ~share_city
+
+
 def names_apart_matrix(units: list[WindowUnit], kind: str) -> np.ndarray:
     """For every two units, whether both name someone (something) of ``kind`` ("person:") and share
-    none (``cluster.names_apart``, for the whole window at once)."""
+    none (``cluster.names_apart``, for the whole window at once); for "place:", whether their places
+    are apart (``cluster.places_apart``: none in common, or other cities whatever countries they share)."""
+    if kind != "place:":
+        return _apart_matrix(units, lambda key: key.startswith(kind))
+    anywhere = _apart_matrix(units, lambda key: place_kind(key) is not None)
+    cities = _apart_matrix(units, lambda key: place_kind(key) == "city")
+    provinces = _apart_matrix(units, lambda key: place_kind(key) == "province")
+    named_provinces = np.array([any(place_kind(k) == "province" for k in u.unit.keys) for u in units])
+    share_province = named_provinces[:, None] & named_provinces[None, :] & ~provinces
+    return anywhere | (cities & ~share_province)
+
+
+def _apart_matrix(units: list[WindowUnit], wanted: Callable[[str], bool]) -> np.ndarray:
+    """For every two units, whether both hold keys ``wanted`` picks and share none of them."""
     count = len(units)
     holders: dict[str, list[int]] = {}
     for index, item in enumerate(units):
         for key in item.unit.keys:
-            if key.startswith(kind):
+            if wanted(key):
                 holders.setdefault(key, []).append(index)
     named = np.zeros(count, dtype=bool)
     shared = np.zeros((count, count), dtype=bool)

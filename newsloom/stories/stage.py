@@ -64,6 +64,11 @@ EVENT_SENTENCES = 2
 LEAD_CUE_CHARS = 15
 #: A segment shorter than this is folded into the one before (a closing line is no event report).
 MIN_SEGMENT_CHARS = 100
+#: Place keys that say where a paragraph's event happened (``_Paragraph.places``): the gazetteer's
+#: cities ("place:geo:"), provinces ("place:iso:") and countries ("place:VN"). Places it does not
+#: know (streets, venues, hospitals, misread names) and landmarks (a venue inside a city) are left
+#: out: a report of one event names many of them as it goes on.
+PLACE_KEY = re.compile(r"place:(?:geo:|iso:|[A-Z]{2}$)")
 #: Segments embedded at most per roundup (seed 002 has four events; a weekly digest may have more).
 MAX_SEGMENTS = 6
 #: Environment variable naming the encoder (the ``encoder`` setting: ``NEWSLOOM_ENCODER``).
@@ -129,6 +134,9 @@ class _Paragraph:
     day: str | None  # the day of the opening time expression
     first_day: str | None = None  # the first day named anywhere in the paragraph
     named: bool = False  # it names someone or something (an entity mention) or states an event
+    # the known places (PLACE_KEY) of its first sentence: where its event happened
+    places: set[str] = dataclasses.field(default_factory=set)
+    named_places: set[str] = dataclasses.field(default_factory=set)  # known places anywhere in it
 
 
 def _paragraphs(article: Article) -> list[_Paragraph]:
@@ -161,6 +169,10 @@ def _mark_names(article: Article, paragraphs: list[_Paragraph]) -> None:
         holder.named = True
         if mention.type == "person":
             holder.persons.add(mention.key)
+        if PLACE_KEY.match(mention.key):
+            holder.named_places.add(mention.key)
+            if mention.start < article.sentences[holder.first].end:
+                holder.places.add(mention.key)
     for event in article.events:
         holder = next((p for p in paragraphs if p.first <= event.sentence <= p.last), None)
         if holder is not None:
@@ -171,28 +183,25 @@ def segments(article: Article) -> list[Segment]:
     """The event segments of a roundup, or ``[]`` for an article that reports one event.
 
     A paragraph opened by a time expression starts a new segment when it brings actors the
-    segment has not named, or another day; segments shorter than ``MIN_SEGMENT_CHARS`` are folded
-    into the previous one. Two or more segments left make the article a roundup. A paragraph that
-    names no one and nothing and states no event tells no event of its own: on another day it
-    continues the segment before (vi_01's "Trong ngày 26/10, Lễ mở ký tiếp tục ...": the ceremony's
-    second day), as a report of one event goes on.
+    segment has not named, another day, or another place: a known place (``PLACE_KEY``) in its
+    first sentence and none the segment named (a roundup of two quakes of one day, in two
+    provinces). A list of events by place ("The first case, at Batam's ferry terminal on 7 August
+    ...; the second, at Belawan port on Thursday ...") has no time expression at its paragraphs'
+    openings: paragraphs naming another place and another day start segments too when there are
+    two of them or more (one alone is a single report recalling an earlier event elsewhere), and the
+    opening before the first of them (the announcement, dated by the press conference) is no
+    segment. Segments shorter than ``MIN_SEGMENT_CHARS`` are folded into the previous one. Two or
+    more segments left make the article a roundup. A paragraph that names no one and nothing and
+    states no event tells no event of its own: on another day it continues the segment before
+    (vi_01's "Trong ngày 26/10, Lễ mở ký tiếp tục ...": the ceremony's second day), as a report of
+    one event goes on.
     """
-    groups: list[list[_Paragraph]] = []
-    persons: set[str] = set()
-    day: str | None = None
-    for paragraph in _paragraphs(article):
-        # an opening without names (an intro) is not left for the first named actors
-        new_actors = bool(paragraph.persons - persons) and (bool(persons) or len(groups) > 1)
-        other_day = paragraph.named and paragraph.day is not None and day is not None and paragraph.day != day
-        if groups and paragraph.cue and (new_actors or other_day):
-            groups.append([paragraph])
-            persons, day = set(paragraph.persons), paragraph.day
-            continue
-        if not groups:
-            groups.append([])
-        groups[-1].append(paragraph)
-        persons |= paragraph.persons
-        day = day or paragraph.day
+    paragraphs = _paragraphs(article)
+    groups, listed = _group_paragraphs(paragraphs, listed=True)
+    if len(listed) < 2:
+        groups, _ = _group_paragraphs(paragraphs, listed=False)
+    elif listed[0] == 1:  # the opening announces the list ("BNN presented two cases"): no event of its own
+        groups.pop(0)
     merged: list[list[_Paragraph]] = []
     for group in groups:
         size = sum(p.end - p.start for p in group)
@@ -214,6 +223,44 @@ def segments(article: Article) -> list[Segment]:
         tail = parts.pop()
         parts[-1] = (sorted(set(parts[-1][0]) | set(tail[0])), parts[-1][1], parts[-1][2] | tail[2])
     return [_segment(article, part) for part in parts]
+
+
+def _group_paragraphs(paragraphs: list[_Paragraph], listed: bool) -> tuple[list[list[_Paragraph]], list[int]]:
+    """The paragraphs in groups, one per event (see ``segments``), and the positions of the groups
+    started by a listed place (a new known place and another day without an opening time expression;
+    only when ``listed``)."""
+    groups: list[list[_Paragraph]] = []
+    started: list[int] = []
+    persons: set[str] = set()
+    places: set[str] = set()
+    day: str | None = None
+    named_day: str | None = None  # the group's first day named anywhere
+    for paragraph in paragraphs:
+        # an opening without names (an intro) is not left for the first named actors
+        new_actors = bool(paragraph.persons - persons) and (bool(persons) or len(groups) > 1)
+        other_day = paragraph.named and paragraph.day is not None and day is not None and paragraph.day != day
+        # it moves elsewhere: its first sentence names a known place, and it names none the group named
+        new_place = bool(places) and bool(paragraph.places) and not paragraph.named_places & places
+        own_day = paragraph.day or paragraph.first_day
+        opened = paragraph.cue and (new_actors or other_day or new_place)
+        placed = (
+            listed and new_place and own_day is not None and named_day is not None and own_day != named_day
+        )
+        if groups and (opened or placed):
+            if not opened:
+                started.append(len(groups))
+            groups.append([paragraph])
+            persons, places = set(paragraph.persons), set(paragraph.named_places)
+            day, named_day = paragraph.day, own_day
+            continue
+        if not groups:
+            groups.append([])
+        groups[-1].append(paragraph)
+        persons |= paragraph.persons
+        places |= paragraph.named_places
+        day = day or paragraph.day
+        named_day = named_day or own_day
+    return groups, started
 
 
 def _segment(article: Article, part: _Part) -> Segment:

@@ -70,3 +70,12 @@ def test_errors_name_the_stories_that_mix_gold_stories_and_the_gold_stories_spli
     assert "split gold flood: 2 stories" in out and "split gold quake: 2 stories" in out
     print_errors({"a.txt": {1}, "b.txt": {1}, "c.txt": {2}, "d.txt": {2}}, gold)
     assert capsys.readouterr().out == ""
+    # a roundup of both events in the story of each is neither a mix nor a split
+    print_errors({"a.txt": {1}, "b.txt": {1}, "c.txt": {2}, "d.txt": {2}, "r.txt": {1, 2}},
+                 {**gold, "r.txt": {"flood", "quake"}})  # fmt: skip
+    assert capsys.readouterr().out == ""
+    print_errors({"a.txt": {1}, "b.txt": {1}, "c.txt": {2}, "d.txt": {2}, "r.txt": {1}},
+                 {**gold, "r.txt": {"flood", "quake"}})  # fmt: skip
+    assert (
+        capsys.readouterr().out == "    split gold quake: 2 stories\n"
+    )  # the roundup not in the quake's story

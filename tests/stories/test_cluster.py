@@ -371,3 +371,23 @@ def test_template_meetings_of_one_day_are_stories_of_their_own_while_arriving(st
         articles.append(with_meeting(article, day))
     found = add(store, *articles)
     assert len({sid for ids in found for sid in ids}) == 120  # 119 before the rule
+
+
+def test_places_are_apart_when_the_cities_differ_whatever_countries_both_name() -> None:
+    from newsloom.stories.cluster import names_apart, places_apart
+
+    jakarta = {"person:sugiono", "place:ID", "place:VN", "place:geo:1642911"}
+    kuala_lumpur = {"person:sugiono", "place:ID", "place:VN", "place:geo:1735161"}
+    assert names_apart(jakarta, kuala_lumpur) == (False, True)  # countries in common, other cities
+    assert not places_apart(jakarta, kuala_lumpur | {"place:geo:1642911"})  # a city in common
+    assert not places_apart({"place:VN", "place:geo:1"}, {"place:VN"})  # one side names no city
+    one_province = ({"place:iso:VN-02", "place:geo:1"}, {"place:iso:VN-02", "place:mu cang chai"})
+    assert not places_apart(*one_province)  # other towns of one province: not apart
+    assert places_apart({"place:VN"}, {"place:LA"})  # no place at all in common, as before
+
+
+def test_event_cities_are_the_gazetteer_cities_of_the_lead() -> None:
+    from newsloom.stories.cluster import event_cities
+
+    keys = {"place:geo:1642911": 0.25, "place:geo:1735161": 0.125, "place:gedung pancasila": 0.25}
+    assert event_cities(keys) == {"place:geo:1642911"}  # background and unknown venues left out

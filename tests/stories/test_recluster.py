@@ -509,3 +509,61 @@ def test_a_borrowed_date_keeps_an_undated_report_from_a_follow_up_months_later()
     after = squareform(pair_distances(borrow_dates(units, pair_distances(units))))
     assert after[0, 2] == FORBIDDEN  # dated by the arrest, it is a month and more from the sentencing
     assert after[0, 1] < 1.0 - BORROW_PROBABILITY / 2  # and still likely one story with the arrest
+
+
+def test_the_same_people_in_another_city_are_another_event(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two ministers' talks in Jakarta (two dated reports) and their undated signing in Kuala Lumpur,
+    told with the same words: the same people in two cities are at two events, whatever countries
+    all three name."""
+    from newsloom.stories import recluster
+
+    day = "2026-08-18"
+    people = ["Minister Sugiono", "Minister Trung"]
+    places = [("Jakarta", "geo:1642911"), ("Kuala Lumpur", "geo:1735161"), ("Indonesia", "ID"),
+              ("Vietnam", "VN")]  # fmt: skip
+    talk = "On Tuesday, Minister Sugiono received Minister Trung in {city} on the Indonesia Vietnam sea border and fisheries."
+    reports = [
+        make_article("talks1", talk.format(city="Jakarta"), published=day, persons=people, places=places,
+                     times=[("On Tuesday", day)]),
+        make_article("talks2", talk.format(city="Jakarta") + " Both praised the fisheries talks.", published=day,
+                     persons=people, places=places, times=[("On Tuesday", day)]),
+        make_article("signing", talk.format(city="Kuala Lumpur").replace("received", "signed with"),
+                     persons=people, places=places),
+    ]  # fmt: skip
+
+    def together(rule: bool) -> list[list[str]]:
+        if not rule:
+            monkeypatch.setattr(
+                recluster, "other_cities_matrix", lambda units: np.zeros((len(units),) * 2, bool)
+            )
+        store = run(folder / f"cities{rule}.db", reports)
+        with store.transaction() as conn:
+            recluster_recent(conn)
+        found = sorted(sorted(a for a, _ in members) for members in stories(store).values())
+        store.close()
+        return found
+
+    assert together(rule=True) == [["signing"], ["talks1", "talks2"]]
+    assert together(rule=False) == [["signing", "talks1", "talks2"]]  # the words alone join them
+
+
+def test_other_cities_count_only_between_units_sharing_a_person() -> None:
+    from newsloom.stories.recluster import other_cities_matrix
+
+    def unit(*keys: str) -> WindowUnit:
+        article = Article(id="a" + "".join(keys), path="-", text="x")
+        weights = {k: 0.25 if k.startswith("place:") else 1.0 for k in keys}
+        return WindowUnit(article, Unit(-1, None, np.zeros(3), "", weights, None, None, 0), 1)
+
+    units = [
+        unit("person:sugiono", "place:geo:1642911"),
+        unit("person:sugiono", "place:geo:1735161"),
+        unit("person:anwar", "place:geo:1735161"),
+        unit("person:sugiono", "place:geo:1735161", "place:geo:1642911"),
+    ]
+    found = other_cities_matrix(units)
+    assert found[0, 1] and found[1, 0]
+    assert not found[0, 2]  # no person in common: the model and the names-apart signal judge them
+    assert not found[0, 3] and not found[1, 3]  # a city in common

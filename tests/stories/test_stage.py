@@ -246,3 +246,72 @@ def test_the_shipped_passage_is_its_whole_parts() -> None:
     article = trade_en()
     (parts,) = passage_parts(article)
     assert article_passage(article) == "\n".join(" ".join(p.split()) for p in parts)
+
+
+def keyed_as_the_gazetteer(article: Article) -> Article:
+    """``article`` with its place keys spelt as the gazetteer's ("place:ID", "place:iso:VN-71"; the
+    builder folds case)."""
+
+    def key(k: str | None) -> str | None:
+        if k and k.startswith("place:iso:"):
+            return "place:iso:" + k.removeprefix("place:iso:").upper()
+        return "place:" + k.removeprefix("place:").upper() if k and len(k) == len("place:xx") else k
+
+    return dataclasses.replace(
+        article, entities=tuple(dataclasses.replace(m, key=key(m.key)) for m in article.entities)
+    )
+
+
+def test_a_roundup_of_one_day_is_cut_where_a_dated_paragraph_moves_to_another_place() -> None:
+    body = (
+        "Tối 14/8, trận động đất 5,9 độ ở Indonesia làm ít nhất 7 người chết, nhiều nhà cửa và một bệnh viện bị hư hại.\n"
+        "Cùng ngày, động đất 4,6 độ xảy ra tại Điện Biên, 23 ngôi nhà và một lớp học bị nứt.\n"
+        "Hai trận động đất không liên quan đến nhau, theo các nhà địa chấn học."
+    )
+    places = [("Indonesia", "ID"), ("Điện Biên", "iso:VN-71")]
+    times = [("Tối 14/8", "2026-08-14TEV"), ("Cùng ngày", "2026-08-14")]
+    article = keyed_as_the_gazetteer(make_article("quakes", body, language="vi", places=places, times=times))
+    found = segments(article)
+    assert [s.sentences for s in found] == [(0,), (1, 2)]  # no new person, the same day: a new place
+    assert [s.date for s in found] == ["2026-08-14", "2026-08-14"]
+    same_place = keyed_as_the_gazetteer(
+        make_article(
+            "quake", body.replace("Điện Biên", "Indonesia"), language="vi", places=places, times=times
+        )
+    )
+    assert segments(same_place) == []  # the same place the same day: one event told on
+
+
+def test_a_list_of_events_by_place_is_cut_without_time_cues_and_its_announcement_left_out() -> None:
+    body = (
+        "JAKARTA - BNN memaparkan dua kasus penyelundupan sabu besar dalam jumpa pers di Jakarta, Jumat (21/8/2026).\n"
+        "Kasus pertama terjadi di Batam pada 7 Agustus: 75 kilogram sabu disembunyikan dalam kotak penanak nasi.\n"
+        "Kasus kedua di Medan, Kamis dini hari: 120 kilogram sabu dalam bungkus teh ditemukan di kapal ikan.\n"
+        "BNN menyebut kedua jaringan tidak saling terkait."
+    )
+    places = [("JAKARTA", "geo:1642911"), ("Jakarta", "geo:1642911"), ("Batam", "geo:6295587"),
+              ("Medan", "geo:1214520")]  # fmt: skip
+    times = [
+        ("Jumat (21/8/2026)", "2026-08-21"),
+        ("7 Agustus", "2026-08-07"),
+        ("Kamis dini hari", "2026-08-20TNI"),
+    ]
+    found = segments(
+        keyed_as_the_gazetteer(make_article("seizures", body, language="id", places=places, times=times))
+    )
+    assert [s.sentences for s in found] == [(1,), (2, 3)]
+    assert [s.date for s in found] == ["2026-08-07", "2026-08-20"]
+
+
+def test_one_report_recalling_an_earlier_event_elsewhere_is_not_cut() -> None:
+    body = (
+        "ENTIKONG - Presiden Prabowo dan Perdana Menteri Anwar meresmikan pos lintas batas baru di Kalimantan Barat, Rabu (12/8/2026).\n"
+        "Kedua pemimpin menggunting pita di garis batas dan berjalan bersama melintasi perbatasan.\n"
+        "Peresmian ini menindaklanjuti kesepakatan dalam konsultasi tahunan di Jakarta sembilan hari sebelumnya."
+    )
+    places = [("Kalimantan Barat", "iso:ID-KB"), ("Jakarta", "geo:1642911")]
+    times = [("Rabu (12/8/2026)", "2026-08-12"), ("sembilan hari sebelumnya", "2026-08-03")]
+    article = make_article(
+        "border", body, language="id", persons=["Prabowo", "Anwar"], places=places, times=times
+    )
+    assert segments(article) == []  # one paragraph elsewhere on another day is no list
