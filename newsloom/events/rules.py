@@ -118,6 +118,10 @@ class EventRules:
     #: a statement's trigger that plans a meeting ("were due to meet", "dự kiến gặp nhau"): the
     #: meeting is still to come, so the statement implies no meeting held (``events/implicit.py``)
     planned_meeting: str = r"(?!)"
+    #: a phrase pointing back to a meeting already told ("Dalam pertemuan itu", "Tại cuộc hội đàm
+    #: này", "lors de cette rencontre"): the statements of its sentence were made at that meeting
+    #: (``events/implicit.py``)
+    meeting_reference: str = r"(?!)"
     #: a sentence-initial phrase naming the year before ("Last year", "Năm ngoái"): the event is
     #: dated to that year (year precision), never to the publication day
     past_year_opener: str = r"(?!)"

@@ -243,6 +243,7 @@ RULES = EventRules(
     # "ensemble", "trilatérale": one meeting with several counterparts
     met_together=r"\b(?:ensemble|conjointement|trilatéra\w*)\b",
     planned_meeting=r"\b(?:rencontrera|rencontreront|recevra|recevront|accueillera|accueilleront|se\s+rendra|se\s+rendront|se\s+retrouveront|se\s+réuniront|(?:doit|doivent|devrait|devraient|devra|devront)\s+(?:se\s+rendre|rencontrer|recevoir|visiter|s['’]entretenir))\b",
+    meeting_reference=r"\b(?:lors|au\s+cours)\s+de\s+(?:cette|cet|la|l['’])\s*(?:rencontre|réunion|entretien|entrevue)\b",
     past_year_opener=r"^\W*(?:L['’]an\s+dernier|L['’]année\s+dernière|L['’]an\s+passé|Un\s+an\s+plus\s+tôt)\b",
     relative_clause=r",\s*(?:(?:à|au cours de|lors de|pendant|dans|par)\s+(?:laquelle|lequel|lesquels|lesquelles)|qui|que|dont|où|lequel|laquelle)\b",
     consult_modes=(

@@ -13,6 +13,14 @@ _COOP = (
     r"mendorong|berpartisipasi|ikut|berkontribusi|memfasilitasi|berkoordinasi)"
 )
 
+# Verbs of strengthening after "sepakat" ("sepakat memperkuat ..."), and the nouns of cooperation
+# done (COOPERATE triggers) they can take as object: what was agreed is cooperation to come (AGREE)
+_STRENGTHEN = r"(?:memperkuat|meningkatkan|memperluas|mempererat|mengintensifkan|mendorong|melanjutkan)"
+_COOP_NOUN = (
+    r"(?:(?:operasi|patroli|latihan|penyelidikan)\s+(?:gabungan|bersama)"
+    r"|pertukaran\s+(?:informasi\s+|data\s+)?intelijen)"
+)
+
 T = Trigger
 
 #: the office and leader nouns of a description ("Menlu Prancis", "pemimpin Laos"): the entity
@@ -66,6 +74,10 @@ RULES = EventRules(
         T(r"\b(?:mendukung|menyatakan\s+dukungan)\b", "SUPPORT", target=TARGET_OBJECT, confidence=0.8),
         T(r"\b(?:menandatangani|meneken|meratifikasi|mengakui)\b", "SUPPORT", target=TARGET_OBJECT, confidence=0.8),
         # -- AGREE ------------------------------------------------------------------------------
+        # "sepakat memperkuat ... operasi bersama": the joint operations are what they agreed to
+        # strengthen, a promise (AGREE), not a COOPERATE carried out; one trigger over the complement
+        T(r"\b(?P<t>sepakat|menyepakati|bersepakat|berkomitmen|berjanji)\s+(?:untuk\s+)?" + _STRENGTHEN
+          + r"\s+(?:[\w-]+\s+){0,6}" + _COOP_NOUN + r"\b", "AGREE", confidence=0.85),
         T(r"\b(?:sepakat|menyepakati|bersepakat|menyetujui)\b", "AGREE", confidence=0.85),
         T(r"\b(?:berkomitmen|berjanji|bertekad)\b", "AGREE", confidence=0.8),
         T(r"\b(?:akan|siap)\s+(?:untuk\s+)?" + _COOP + r"\b", "AGREE", confidence=0.75),
@@ -127,7 +139,8 @@ RULES = EventRules(
           "COOPERATE", confidence=0.65),
         # "bekerja sama dengan" is cooperating now; "akan bekerja sama" (a promise) stays AGREE
         T(r"(?<!akan )(?<!siap )(?<!terus )\bbekerja\s*sama\s+dengan\b", "COOPERATE", confidence=0.65),
-        T(r"\b(?:bertukar|berbagi|membagikan|memberikan|menyerahkan)\s+(?:\w+\s+)?(?:informasi|data|intelijen)\b",
+        # "manfaat berbagi data" (the benefit of sharing data) is a view of sharing, not a sharing
+        T(r"(?<!manfaat )(?<!pentingnya )\b(?:bertukar|berbagi|membagikan|memberikan|menyerahkan)\s+(?:\w+\s+)?(?:informasi|data|intelijen)\b",
           "COOPERATE", confidence=0.65),
         # -- CONCEDE / RETREAT ------------------------------------------------------------------
         T(r"\b(?:memberikan\s+(?:amnesti|grasi)|meminta\s+maaf|mencabut\s+larangan)\b",
@@ -176,6 +189,7 @@ RULES = EventRules(
     # "secara bersama-sama", "trilateral": one meeting with several counterparts
     met_together=r"\b(?:bersama-sama|trilateral|tiga pihak)\b",
     planned_meeting=r"\b(?:dijadwalkan|direncanakan|akan)\s+(?:bertemu|mengadakan\s+pertemuan|berkunjung)\b",
+    meeting_reference=r"\b(?:dalam|pada|di)\s+(?:pertemuan|pembicaraan|perundingan|rapat)\s+(?:\w+\s+)?(?:itu|tersebut)\b",
     past_year_opener=r"^\W*(?:Tahun\s+lalu|Setahun\s+(?:lalu|sebelumnya))\b",
     relative_clause=r",\s*yang\b",
     days_after=r"\b(?:(?P<d1>sehari)|(?P<d2>dua\s+hari)|(?P<d3>tiga\s+hari))\s+(?:setelah|sesudah)\b",

@@ -214,6 +214,7 @@ RULES = EventRules(
     # "gặp chung", "cùng lúc", "ba bên": one meeting with several counterparts
     met_together=r"\b(?:cùng lúc|gặp chung|ba bên|bốn bên)\b",
     planned_meeting=r"\b(?:dự kiến|sẽ|lên kế hoạch)\s+(?:gặp(?: nhau)?|hội đàm|làm việc|thăm)\b",
+    meeting_reference=r"\b(?:tại|trong)\s+(?:cuộc|buổi)\s+(?:gặp|gặp gỡ|hội đàm|hội kiến|tiếp|làm việc|điện đàm)\s+(?:này|đó|trên)\b",
     past_year_opener=r"^\W*(?:Năm ngoái|Năm trước)\b",
     relative_clause=r",\s*(?:vốn|nơi|mà)\b",
     days_after=r"\b(?:(?P<d1>một)|(?P<d2>hai)|(?P<d3>ba))\s+ngày\s+sau\s+khi\b",
