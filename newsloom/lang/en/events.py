@@ -16,6 +16,26 @@ _COOP = (
     r"participat\w*|join\w*|contribut\w*|provid\w*|facilitat\w*)"
 )
 
+# "plans to": a plan, unless it is the object of a verb that undid it ("dropped its plan to ...",
+# "plans to ... were scrapped"): a dropped plan is asserted (codebook: CONCEDE). Python's lookbehind is
+# fixed-width, so one per verb and determiner.
+# fmt: off
+_UNDOING = ("dropped", "abandoned", "scrapped", "shelved", "withdrew", "withdrawn", "ditched", "cancelled",
+            "canceled", "gave up", "given up", "called off")
+# fmt: on
+_PLAN_DETERMINERS = ("", "its ", "their ", "his ", "her ", "the ", "a ", "all ", "any ", "earlier ")
+_PLAN_TO = (
+    r"(?=plans?\s)"
+    + "".join(
+        "(?<!\\b" + (verb + " " + det).replace(" ", r"\s") + ")"
+        for verb in _UNDOING
+        for det in _PLAN_DETERMINERS
+    )
+    + r"plans?\s+to\b(?![^.;]{0,80}?\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:"
+    + "|".join(verb.replace(" ", r"\s+") for verb in _UNDOING)
+    + r")\b)"
+)
+
 T = Trigger
 
 
@@ -109,7 +129,9 @@ RULES = EventRules(
         # "Quang said the two countries should step up ...": the speaker's proposal to the other country
         T(r"\b(?:the\s+two|both)\s+countries\s+(?P<t>(?:should|must|ought\s+to|need\s+to)\s+(?:\w+ly\s+)?(?:"
           + _COOP + r"|make\s+(?:full|better|good)\s+use\s+of))", "AGREE", other_countries=True, confidence=0.65),
-        T(r"\b(?:will|would|shall)\s+(?:\w+ly\s+)?" + _COOP, "AGREE", confidence=0.7),
+        # "would keep supporting" is "would continue to support": a promise (gold guideline 3), as vi
+        # "sẽ tiếp tục hỗ trợ" and id "akan terus mendukung"
+        T(r"\b(?:will|would|shall)\s+(?:\w+ly\s+)?(?:keep\s+(?:on\s+)?)?" + _COOP, "AGREE", confidence=0.7),
         T(r"\b(?:proposed|proposes)\b(?!\s+that)", "AGREE", confidence=0.65),
         # a meeting still to come is an agreement to meet (PLOVER: future CONSULT is AGREE)
         T(r"\b(?:due|scheduled|set|expected|planning|plan)\s+to\s+(?:meet|hold\s+talks|visit)\b", "AGREE",
@@ -233,7 +255,8 @@ RULES = EventRules(
     opinion=r"\b(?:believes?|believed|argued|argues|thinks?|thought|hoped|hopes|expects?|expected)\b",
     nonfactual=(
         r"\b(?:could|might|(?-i:may)|possibly|perhaps|likely|unlikely|(?:is|are|was|were)\s+(?:expected|due|set|scheduled)\s+to|"
-        r"plans?\s+to|planned\s+to|planning\s+to|considering|(?:will|would)\s+consider|fears?|feared|worr(?:y|ies|ied)|"
+        + _PLAN_TO
+        + r"|planned\s+to|planning\s+to|considering|(?:will|would)\s+consider|fears?|feared|worr(?:y|ies|ied)|"
         r"denied|denies|deny|no\s+evidence|not\s+ruled\s+out|unclear|rumou?red|reportedly|allegedly|"
         r"usually|often|commonly|typically|historically|no\s+plans?|declined\s+to\s+(?:comment|confirm))\b"
     ),
