@@ -40,7 +40,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -171,31 +171,37 @@ def _signals(row: dict[str, Any]) -> SentenceSignals:
     return SentenceSignals(**fields)
 
 
-def matrix(rows: list[dict[str, Any]]) -> Any:
+def hashed_matrix(features: Iterable[dict[str, float]], buckets: int) -> Any:
+    """Rows of named features hashed into ``buckets`` columns (``gate.feature_columns``), as a sparse matrix."""
     from scipy.sparse import csr_matrix
 
     data, indices, pointers = [], [], [0]
-    for row in rows:
-        columns = feature_columns(prefilter_features(_signals(row)), BUCKETS)
+    for named in features:
+        columns = feature_columns(named, buckets)
         indices.extend(columns)
         data.extend(columns.values())
         pointers.append(len(indices))
-    return csr_matrix((data, indices, pointers), shape=(len(rows), BUCKETS), dtype=np.float32)
+    return csr_matrix((data, indices, pointers), shape=(len(pointers) - 1, buckets), dtype=np.float32)
 
 
-def _fit(x: Any, y: np.ndarray, c: float) -> Any:
+def matrix(rows: list[dict[str, Any]]) -> Any:
+    return hashed_matrix((prefilter_features(_signals(row)) for row in rows), BUCKETS)
+
+
+def fit_logistic(x: Any, y: np.ndarray, c: float, max_iter: int = 2000) -> Any:
+    """A class-balanced logistic regression (the prefilter's and the skip's model)."""
     from sklearn.linear_model import LogisticRegression
 
-    return LogisticRegression(C=c, class_weight="balanced", max_iter=2000).fit(x, y)
+    return LogisticRegression(C=c, class_weight="balanced", max_iter=max_iter).fit(x, y)
 
 
-def cross_validate(x: Any, y: np.ndarray, groups: list[str], c: float) -> np.ndarray:
+def cross_validate(x: Any, y: np.ndarray, groups: list[str], c: float, max_iter: int = 2000) -> np.ndarray:
     """Out-of-fold probabilities, folds grouped by article."""
     from sklearn.model_selection import GroupKFold
 
     scores = np.zeros(len(y))
     for train, test in GroupKFold(n_splits=FOLDS).split(x, y, groups):
-        scores[test] = _fit(x[train], y[train], c).predict_proba(x[test])[:, 1]
+        scores[test] = fit_logistic(x[train], y[train], c, max_iter).predict_proba(x[test])[:, 1]
     return scores
 
 
@@ -261,7 +267,7 @@ def main() -> None:
     assert best is not None
     c, skipped, bars, scores = best
     _report(rows, scores, y, bars)
-    model = _fit(x, y, c)
+    model = fit_logistic(x, y, c)
     weights = {int(i): float(w) for i, w in enumerate(model.coef_[0]) if abs(w) >= MIN_WEIGHT}
     semeval = sum(r["group"].startswith("semeval") for r in rows)
     caps = {kind: int(n) for kind, _, n in (cap.partition("=") for cap in args.most)}

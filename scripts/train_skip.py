@@ -40,9 +40,10 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from train_prefilter import cross_validate, fit_logistic, hashed_matrix  # noqa: E402
+
 from newsloom.article import Article  # noqa: E402
 from newsloom.events import learned  # noqa: E402
-from newsloom.events.gate import feature_columns  # noqa: E402
 from newsloom.events.prefilter import skip_signals  # noqa: E402
 from newsloom.events.skip import SKIP_ARTIFACT, SkipModel, SkipSignals, skip_features  # noqa: E402
 from newsloom.events.stage import EventFinder, EventSettings  # noqa: E402
@@ -57,7 +58,7 @@ _SPEC.loader.exec_module(prefilter_script)
 
 BUCKETS = 1 << 14
 C_GRID = (0.1, 0.3, 1.0)
-FOLDS = 5
+MAX_ITER = 3000
 MIN_WEIGHT = 0.01
 BEFORE_EVENTS = ["language", "sentences", "entities", "times"]
 BATCH = 64
@@ -125,31 +126,7 @@ def _signals(row: dict[str, Any]) -> SkipSignals:
 
 
 def matrix(rows: list[dict[str, Any]]) -> Any:
-    from scipy.sparse import csr_matrix
-
-    data, indices, pointers = [], [], [0]
-    for row in rows:
-        columns = feature_columns(skip_features(_signals(row)), BUCKETS)
-        indices.extend(columns)
-        data.extend(columns.values())
-        pointers.append(len(indices))
-    return csr_matrix((data, indices, pointers), shape=(len(rows), BUCKETS), dtype=np.float32)
-
-
-def _fit(x: Any, y: np.ndarray, c: float) -> Any:
-    from sklearn.linear_model import LogisticRegression
-
-    return LogisticRegression(C=c, class_weight="balanced", max_iter=3000).fit(x, y)
-
-
-def cross_validate(x: Any, y: np.ndarray, groups: list[str], c: float) -> np.ndarray:
-    """Out-of-fold probabilities, folds grouped by article."""
-    from sklearn.model_selection import GroupKFold
-
-    scores = np.zeros(len(y))
-    for train, test in GroupKFold(n_splits=FOLDS).split(x, y, groups):
-        scores[test] = _fit(x[train], y[train], c).predict_proba(x[test])[:, 1]
-    return scores
+    return hashed_matrix((skip_features(_signals(row)) for row in rows), BUCKETS)
 
 
 def _source(row: dict[str, Any]) -> str:
@@ -214,7 +191,7 @@ def main() -> None:
     )
     best: tuple[float, float, float, np.ndarray] | None = None
     for c in C_GRID:
-        scores = cross_validate(x, y, groups, c)
+        scores = cross_validate(x, y, groups, c, MAX_ITER)
         bar = bar_for(scores, y, args.recall)
         skipped = scores < bar
         saved = float(tokens[skipped].sum() / tokens.sum())
@@ -232,7 +209,7 @@ def main() -> None:
         f"bars meeting the recall in each source alone: {by_source}; the lowest, {min(by_source.values()):.4f}:"
     )
     report(rows, scores, y, min(by_source.values()))
-    model = _fit(x, y, c)
+    model = fit_logistic(x, y, c, MAX_ITER)
     weights = {int(i): float(w) for i, w in enumerate(model.coef_[0]) if abs(w) >= MIN_WEIGHT}
     semeval = sum(r["group"].startswith("semeval") for r in rows)
     skip_model = SkipModel(BUCKETS, weights, float(model.intercept_[0]), bar, metadata={
