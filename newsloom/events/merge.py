@@ -682,7 +682,8 @@ class Memo:
             self.bytes += size
 
     def items(self) -> list[tuple[Any, Any]]:
-        return [(key, value) for key, (value, _) in self.entries.items()]
+        with self._lock:
+            return [(key, value) for key, (value, _) in self.entries.items()]
 
     def clear(self) -> None:
         with self._lock:
