@@ -286,6 +286,14 @@ RULES = EventRules(
     # "met X and Y together", "a trilateral meeting": one meeting with several counterparts
     met_together=r"\b(?:together|jointly|trilateral|quadrilateral|three-way|joint\s+meeting)\b",
     planned_meeting=r"\b(?:due|scheduled|set|expected|planning|plan)\s+to\s+(?:meet|hold\s+talks|visit)\b",
+    # "At that meeting, ...", "during the talks": said at the meeting told before; not a meeting still to
+    # come ("at the meeting next week", "at the talks due on Friday", "at the meeting to be held") nor
+    # one this phrase introduces ("at the meeting of ASEAN ministers", "at the talks between X and Y")
+    meeting_reference=(
+        r"\b(?:at|during)\s+(?:the|that|this)\s+(?:meeting|talks)\b(?!,?\s+(?:next|due|scheduled|set|planned|"
+        r"expected|later|tomorrow|coming|upcoming|to\s+be|(?:which|that)\s+(?:will|is\s+to|are\s+to)|of|between|"
+        r"with|among|held|hosted|chaired|convened|organi[sz]ed|called)\b)"
+    ),
     past_year_opener=r"^\W*(?:Last\s+year|A\s+year\s+(?:ago|earlier))\b",
     relative_clause=r",\s*(?:(?:at|in|on|during|after|before|by|from|with)\s+which\b|which|who|whose|where)\b",
     days_after=r"\b(?:(?P<d1>a|one)|(?P<d2>two)|(?P<d3>three))\s+days?\s+after\b",

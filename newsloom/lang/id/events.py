@@ -21,6 +21,11 @@ _COOP_NOUN = (
     r"|pertukaran\s+(?:informasi\s+|data\s+)?intelijen)"
 )
 
+# "dijadwalkan/direncanakan" (scheduled, planned), unless the plan was undone ("Kunjungan yang dijadwalkan
+# pekan depan dibatalkan"): a dropped plan is asserted (codebook: CONCEDE), as in the English pack.
+# "membatalkan rencana ..." needs nothing: "rencana" alone is no cue.
+_PLANNED = r"(?:dijadwalkan|direncanakan)\b(?![^.;]{0,80}?\b(?:dibatalkan|diurungkan|batal)\b)"
+
 T = Trigger
 
 #: the office and leader nouns of a description ("Menlu Prancis", "pemimpin Laos"): the entity
@@ -163,7 +168,7 @@ RULES = EventRules(
     reporting=r"\b(?:mengatakan|menyatakan|menegaskan|menjelaskan|menyampaikan|mengungkapkan|berkata|ujar|kata)\b",
     opinion=r"\b(?:menilai|berpendapat|meyakini|berharap|mengharapkan)\b",
     nonfactual=(
-        r"\b(?:bisa|mungkin|dapat|berpotensi|diperkirakan|dijadwalkan|direncanakan|berencana|akan\s+mempertimbangkan|"
+        r"\b(?:bisa|mungkin|dapat|berpotensi|diperkirakan|" + _PLANNED + r"|berencana|akan\s+mempertimbangkan|"
         r"mempertimbangkan|dikhawatirkan|khawatir|membantah|menyangkal|belum\s+jelas|"
         r"tidak\s+ada\s+rencana|kabarnya|biasanya|sering)\b"
     ),

@@ -18,6 +18,27 @@ from newsloom.lang.vi.entities import RULES as ENTITY_RULES
 # Words that, right after a cooperation verb, make a future-tense statement an offer (AGREE).
 _COOP = r"(?:hợp tác|phối hợp|triển khai|hỗ trợ|đồng hành|duy trì(?: hợp tác)?|tăng cường|thúc đẩy|tham gia|đóng góp|giúp đỡ|làm sâu sắc|mở rộng|cùng)"
 
+# "dự định" (an intention), unless a verb undid it ("từ bỏ/hủy bỏ/gác lại dự định ...", "dự định ... đã bị
+# hủy bỏ"), and "dự kiến" (planned, expected) unless it was undone in the passive ("Chuyến thăm dự kiến vào
+# tháng Năm đã bị hủy"): a dropped plan is asserted (codebook: CONCEDE), as in the English pack. "hủy bỏ kế hoạch" needs
+# nothing: "kế hoạch" is a cue only in "không có kế hoạch". Python's lookbehind is fixed-width, so one per
+# verb ending and determiner ("bỏ" covers "từ bỏ", "hủy bỏ", "bãi bỏ").
+_UNDOING = ("bỏ", "hủy", "gác lại", "rút lại")
+_UNDONE = r"(?:hủy bỏ|hủy|gác lại|bãi bỏ|rút lại)"
+_INTENT = (
+    "".join(
+        "(?<!\\b" + (verb + " " + det).replace(" ", r"\s") + ")"
+        for verb in _UNDOING
+        for det in ("", "các ", "những ", "mọi ")
+    )
+    + r"dự định\b(?![^.;]{0,80}?\bbị\s+"
+    + _UNDONE
+    + r"\b)"
+    + r"|dự kiến\b(?![^.;]{0,80}?\bbị\s+"
+    + _UNDONE
+    + r"\b)"
+)
+
 T = Trigger
 
 #: the office and leader nouns of a description ("vị lãnh đạo Lào", "Thủ tướng Lào"): the entity
@@ -189,7 +210,7 @@ RULES = EventRules(
     reporting=r"\b(?:khẳng định|cho biết|nhấn mạnh|cho rằng|nói|bày tỏ|nêu rõ|chia sẻ|thông báo|tuyên bố)\b",
     opinion=r"\b(?:cho rằng|nhận định|tin rằng|tin tưởng|kỳ vọng|hy vọng)\b",
     nonfactual=(
-        r"\b(?:có thể|có khả năng|dự kiến|dự định|sẽ xem xét|đang xem xét|lo ngại|lo sợ|e ngại|"
+        r"\b(?:có thể|có khả năng|" + _INTENT + r"|sẽ xem xét|đang xem xét|lo ngại|lo sợ|e ngại|"
         r"phủ nhận|bác bỏ thông tin|không có kế hoạch|chưa rõ|được cho là|nghe nói|thường (?:diễn ra|xảy ra|được tổ chức))\b"
     ),
     possibility=r"\b(?:có thể|có khả năng|nguy cơ)\b",
