@@ -131,3 +131,44 @@ def test_only_a_body_of_the_kind_the_role_leads_in_the_persons_own_state_is_his(
     assert len(one_participant(kept)) == 2
     unknown = with_bodies_led([speaker, assembly], [_row(speaker, assembly)], {})  # type: ignore[list-item]
     assert len(one_participant(unknown)) == 2
+
+
+MINH = ("person", "person:le van minh", "Lê Văn Minh", "minister", "place:VN")
+SOTO_FM = ("person", "person:ana soto", "Ana Soto", "foreign_minister", "place:CL")
+VIETNAM = ("place", "place:vn", "Vietnam", None, None)
+CHILE = ("place", "place:cl", "Chile", None, None)
+
+
+def _targets(
+    text: str, lang: str, names: dict[str, tuple[str, str, str | None, str | None, str | None]]
+) -> list[tuple[str, list[str], list[str]]]:
+    article = make_article(text, lang, names, published="2031-03-04")
+    events = find_events(article, classifier=False).events
+    return [(e.type, [a.name for a in e.source_actors], [a.name for a in e.target_actors]) for e in events]
+
+
+def test_a_country_inside_the_object_is_not_the_target() -> None:
+    found = _targets(
+        "Lê Văn Minh welcomed the plan of opening a regional training school against cyber fraud in Vietnam.",
+        "en",
+        {"Lê Văn Minh": MINH, "Vietnam": VIETNAM},
+    )
+    assert found and all("Vietnam" not in targets for _, _, targets in found), found
+    # a country the act is done to is still the target
+    praised = _targets("Lê Văn Minh praised Chile for its help.", "en", {"Lê Văn Minh": MINH, "Chile": CHILE})
+    assert [t for _, _, t in praised] == [["Chile"]]
+
+
+def test_on_behalf_of_a_country_names_the_signers_side_not_a_target() -> None:
+    en = _targets(
+        "Ana Soto signed the extradition treaty on behalf of Chile.",
+        "en",
+        {"Ana Soto": SOTO_FM, "Chile": CHILE},
+    )
+    assert en and all(sources == ["Ana Soto"] and "Chile" not in targets for _, sources, targets in en), en
+    vi = _targets(
+        "Bộ trưởng Lê Văn Minh ký hiệp định dẫn độ thay mặt cho Việt Nam.",
+        "vi",
+        {"Lê Văn Minh": MINH, "Việt Nam": VIETNAM},
+    )
+    assert vi and all(sources == ["Lê Văn Minh"] and not targets for _, sources, targets in vi), vi
