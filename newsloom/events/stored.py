@@ -447,10 +447,12 @@ def with_bodies_led(
 def one_participant(side: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
     """One side of an event as people see it: a person, the body he speaks for and his country are one
     participant ("Luong Tam Quang" for "Luong Tam Quang, Vietnam, Ministry of Public Security"), as
-    merging counts them (``newsloom.events.parties``). A body among a person's affiliations goes, and
-    a country of a person or body beside it; everyone stays when nothing stands for them."""
+    merging counts them (``newsloom.events.parties``). A body among a person's affiliations goes, an
+    unnamed force a named body beside it belongs to ("Indonesia police" beside "Kepolisian Daerah
+    Bali"), and a country of a person or body beside it; everyone stays when nothing stands for them."""
     people = [a for a in side if a.get("type") == "person"]
     spoken_for = {k for a in people for k in a.get("affiliations", [])}
+    forces = {k for a in side if a.get("type") == "organization" for k in a.get("affiliations", [])}
     countries = {
         a.get("country") for a in side if a.get("type") in ("person", "organization") and a.get("country")
     }
@@ -458,6 +460,8 @@ def one_participant(side: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
     def stands_for(actor: dict[str, Any]) -> bool:
         if actor.get("type") == "organization":
             return actor["key"] in spoken_for
+        if actor.get("type") == "group":
+            return actor["key"] in forces
         return actor.get("type") == "place" and actor.get("country") in countries
 
     kept = [a for a in side if not stands_for(a)]

@@ -172,3 +172,18 @@ def test_on_behalf_of_a_country_names_the_signers_side_not_a_target() -> None:
         {"Lê Văn Minh": MINH, "Việt Nam": VIETNAM},
     )
     assert vi and all(sources == ["Lê Văn Minh"] and not targets for _, sources, targets in vi), vi
+
+
+def test_an_unnamed_force_beside_the_named_body_it_belongs_to_is_one_participant() -> None:
+    police = {"key": "group:cop:idn", "name": "Indonesia police", "type": "group", "country": "IDN"}
+    regional = {
+        "key": "entity:8",
+        "name": "Polda Jawa Timur",
+        "type": "organization",
+        "affiliations": ["group:cop:idn"],
+    }
+    other = {"key": "group:cop:aus", "name": "Australia police", "type": "group", "country": "AUS"}
+    assert [a["name"] for a in one_participant([police, regional, other])] == [
+        "Polda Jawa Timur",
+        "Australia police",
+    ]
