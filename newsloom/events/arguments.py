@@ -396,7 +396,9 @@ def _positions(
         text, before[-2].end, before[-1].start
     ):
         return [before[-1]], [before[-2]], [], passive  # "B được A tiếp"
-    source_slots = _subject(before, before_text, c_start, text, rules, words)
+    acting = [s for s in before if not _on_behalf(s, c_start, text, rules)]
+    # "Bộ trưởng X thay mặt Việt Nam ký ...": X signs, for the side "on behalf of" names
+    source_slots = _subject(acting or before, before_text, c_start, text, rules, words)
     if source_slots and _speaker_only(source_slots[-1], match, text, rules, words):
         return None
     return source_slots, target_slots, after, passive
@@ -492,6 +494,12 @@ def _targets_after(
     return _between(chain_forward(after, text, rules, words), text, rules, source, words)
 
 
+def _on_behalf(slot: Slot, start: int, text: str, rules: EventRules) -> bool:
+    """Whether "on behalf of" stands right before ``slot`` (read no further back than ``start``)."""
+    lead = slot.lead if slot.lead is not None else slot.start
+    return bool(rules.compiled("on_behalf").search(text[max(start, lead - OBJECT_CUE_REACH) : lead]))
+
+
 #: How far before an actor the words that make it no target ("on behalf of", a locative) are read.
 OBJECT_CUE_REACH = 40
 
@@ -509,7 +517,7 @@ def _object_slots(
         lead = slot.lead if slot.lead is not None else slot.start
         start = max(match.end, lead - OBJECT_CUE_REACH)
         head = text[start:lead]
-        if rules.compiled("on_behalf").search(head):
+        if _on_behalf(slot, match.end, text, rules):
             behalf.append(slot)
             continue
         if slot.actor is not None and slot.actor.type == "place":

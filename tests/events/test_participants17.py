@@ -187,3 +187,12 @@ def test_an_unnamed_force_beside_the_named_body_it_belongs_to_is_one_participant
         "Polda Jawa Timur",
         "Australia police",
     ]
+
+
+def test_on_behalf_of_a_country_before_the_trigger_leaves_the_person_the_source() -> None:
+    found = _targets(
+        "Bộ trưởng Lê Văn Minh thay mặt Việt Nam ký hiệp định dẫn độ với Chile.",
+        "vi",
+        {"Lê Văn Minh": MINH, "Việt Nam": VIETNAM, "Chile": CHILE},
+    )
+    assert [(sources, targets) for _, sources, targets in found] == [(["Lê Văn Minh"], ["Chile"])]
