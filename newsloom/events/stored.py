@@ -383,7 +383,9 @@ def _led_kind(actor: dict[str, Any]) -> tuple[str, str | None] | None:
 
 def _offices_wanted(rows: Sequence[store.SourceRow]) -> set[str]:
     """The people of an event whose offices consolidation reads: those of events where a body some
-    role leads is named (no store read for the others)."""
+    role leads is named (no store read for the others, and no row read where no body is named)."""
+    if not any('"organization"' in row.source_actors + row.target_actors for row in rows):
+        return set()
     people: set[str] = set()
     led = False
     for row in rows:
