@@ -217,6 +217,9 @@ class Recogniser:
         self.portfolio_links = {tuple(w.casefold().split()) for w in rules.portfolio_links}
         self.suffixes = {w.casefold(): of for w, of in rules.title_suffixes.items()}
         self.prefixes = {tuple(w.casefold().split()): of for w, of in rules.title_prefixes.items()}
+        self.title_states = {
+            " ".join(t.text.casefold() for t in tokenize(w)): of for w, of in rules.title_states.items()
+        }
         self.lowercase_titles = {tuple(_WORD.findall(t.casefold())) for t in rules.lowercase_titles}
         self.initials = {w.casefold() for w in rules.initials_markers}
         self.list_joiners = frozenset(w.casefold() for w in rules.list_joiners)
@@ -1142,6 +1145,7 @@ class Recogniser:
             break
         chain.extend(pending)
         for role in chain:
+            role.of = role.of or self.title_states.get(role.text.casefold())  # "State President" -> VN
             role.role = ROLE_BY_ORGANIZATION.get((role.role, role.of), role.role)
         return chain, m
 

@@ -21,6 +21,16 @@ ROLE_BY_ORGANIZATION: dict[tuple[str, str | None], str] = {
     ("deputy_secretary_general", "org:un"): "un_deputy_secretary_general",
 }
 
+#: The kind of body (the gazetteer's ``kind`` of an organization) a holder of a role leads and speaks
+#: for in their own state: the National Assembly's chairman speaks for the National Assembly.
+BODIES_LED: dict[str, str] = {
+    "legislature_speaker": "legislature",
+    "deputy_legislature_speaker": "legislature",
+    "party_general_secretary": "party",
+    "party_chair": "party",
+    "police_chief": "police",
+}
+
 
 @dataclass(frozen=True)
 class EntityRules:
@@ -96,6 +106,10 @@ class EntityRules:
     #: nationality adjectives written before a title, with the country they name ("French" in "the
     #: French President" -> "place:FR"), as English writes them
     title_prefixes: dict[str, str] = field(default_factory=dict)
+    #: titles only one state gives its offices, with that state, for a title written with no country
+    #: ("State President" is how English writes Vietnam's "Chủ tịch nước"); a country written with the
+    #: title ("the Lao State President", "State President of Laos") comes first
+    title_states: dict[str, str] = field(default_factory=dict)
     #: titles also read when written in lower case, as French writes them ("le président laotien"); a
     #: lower-case title without its country makes no mention alone, it only describes a name next to it
     lowercase_titles: frozenset[str] = frozenset()

@@ -267,6 +267,9 @@ def find_arguments(
         inferred = True
 
     after = [s for s in after if s.kind != "pronoun"]  # "thanked the Lao leader for ... he described"
+    after, behalf = _object_slots(match, after, text, rules)
+    if not (source or passive):  # "On behalf of X" with no one else before the trigger: X acts
+        source = [actor for slot in behalf for actor in _resolve(slot, state)]
     if not passive and after:
         target_slots = _targets_after(match, after, text, rules, source, context.words) or target_slots
 
@@ -393,7 +396,9 @@ def _positions(
         text, before[-2].end, before[-1].start
     ):
         return [before[-1]], [before[-2]], [], passive  # "B được A tiếp"
-    source_slots = _subject(before, before_text, c_start, text, rules, words)
+    acting = [s for s in before if not _on_behalf(s, c_start, text, rules)]
+    # "Bộ trưởng X thay mặt Việt Nam ký ...": X signs, for the side "on behalf of" names
+    source_slots = _subject(acting or before, before_text, c_start, text, rules, words)
     if source_slots and _speaker_only(source_slots[-1], match, text, rules, words):
         return None
     return source_slots, target_slots, after, passive
@@ -487,6 +492,40 @@ def _targets_after(
     ).search(text, match.end, first.start):
         return []  # "welcomed the Blueprint, which officials say ...": the officials are another clause's
     return _between(chain_forward(after, text, rules, words), text, rules, source, words)
+
+
+def _on_behalf(slot: Slot, start: int, text: str, rules: EventRules) -> bool:
+    """Whether "on behalf of" stands right before ``slot`` (read no further back than ``start``)."""
+    lead = slot.lead if slot.lead is not None else slot.start
+    return bool(rules.compiled("on_behalf").search(text[max(start, lead - OBJECT_CUE_REACH) : lead]))
+
+
+#: How far before an actor the words that make it no target ("on behalf of", a locative) are read.
+OBJECT_CUE_REACH = 40
+
+
+def _object_slots(
+    match: TriggerMatch, after: list[Slot], text: str, rules: EventRules
+) -> tuple[list[Slot], list[Slot]]:
+    """(the slots after a trigger that may be its target, the slots "on behalf of" names): "on behalf
+    of X" names the source's side, not its target; a country after a locative inside the object
+    ("welcomed the idea of hosting a centre against cybercrime in Vietnam") is where the object is,
+    not whom the act is done to (a locative right after the trigger is left as it was read)."""
+    kept: list[Slot] = []
+    behalf: list[Slot] = []
+    for slot in after:
+        lead = slot.lead if slot.lead is not None else slot.start
+        start = max(match.end, lead - OBJECT_CUE_REACH)
+        head = text[start:lead]
+        if _on_behalf(slot, match.end, text, rules):
+            behalf.append(slot)
+            continue
+        if slot.actor is not None and slot.actor.type == "place":
+            locative = rules.compiled("locative").search(head)
+            if locative is not None and text[match.end : start + locative.start()].strip():
+                continue
+        kept.append(slot)
+    return kept, behalf
 
 
 def _complete(

@@ -106,6 +106,8 @@ class EventRules:
     specific_object: str = r"(?!)"
     #: locative prepositions before a place ("tại", "in", "di")
     locative: str = r"(?!)"
+    #: "on behalf of" before an actor: the side the source acts for, never its target
+    on_behalf: str = r"(?!)"
     #: "between X and Y" around two actors: the one on the source's side is not a target
     between: str = r"(?!)"
     #: CONSULT mode cues anywhere in the sentence, checked in order

@@ -15,14 +15,19 @@ from threading import Lock
 from typing import Any
 
 from newsloom.article import Article
-from newsloom.events.actors import fold
+from newsloom.entities.gazetteer import GazetteerEntry, load_gazetteer
+from newsloom.entities.names import name_tokens
+from newsloom.entities.rules import BODIES_LED
+from newsloom.events.actors import country_code, fold
 from newsloom.events.gatherings import VENUE_SOURCES, gathering_keys, venue_key
+from newsloom.events.parties import entity_ids, roles_from_rows
 from newsloom.events.places import place_entry
 from newsloom.events.rollup import EXPLICIT_DATE_SOURCES, ArticleEvent
 from newsloom.events.spans import spans_in_sentence
 from newsloom.events.types import Actor
 from newsloom.serialize import from_dict
 from newsloom.store import Connection
+from newsloom.store import entities as entity_store
 from newsloom.store import events as store
 from newsloom.store.events import (
     EventFacts,
@@ -347,13 +352,109 @@ def _sides(rows: Sequence[store.SourceRow]) -> tuple[list[dict[str, Any]], list[
     return source, target
 
 
+@dataclass(frozen=True)
+class Office:
+    """What the entity store knows of a person: the roles they hold and the state they belong to."""
+
+    roles: frozenset[str]
+    state: str | None
+
+
+@lru_cache(maxsize=4096)
+def body_entry(name: str) -> GazetteerEntry | None:
+    """The gazetteer organization a body's name stands for ("National Assembly of Vietnam",
+    "Quốc hội Việt Nam"), when exactly one does."""
+    gazetteer = load_gazetteer()
+    found = {s.entry_id for s in gazetteer.lookup(name_tokens(name), None) if s.entry_id.startswith("org:")}
+    return gazetteer.entries[found.pop()] if len(found) == 1 else None
+
+
+def _led_kind(actor: dict[str, Any]) -> tuple[str, str | None] | None:
+    """(kind, state) of a body some role leads (``BODIES_LED``: a legislature, a party), else None."""
+    if actor.get("type") != "organization":
+        return None
+    entry = body_entry(actor.get("name") or actor["key"])
+    if entry is None or entry.kind not in BODIES_LED.values():
+        return None
+    return entry.kind, actor.get("country") or (
+        country_code(f"place:{entry.country}") if entry.country else None
+    )
+
+
+def _offices_wanted(rows: Sequence[store.SourceRow]) -> set[str]:
+    """The people of an event whose offices consolidation reads: those of events where a body some
+    role leads is named (no store read for the others, and no row read where no body is named)."""
+    if not any('"organization"' in row.source_actors + row.target_actors for row in rows):
+        return set()
+    people: set[str] = set()
+    led = False
+    for row in rows:
+        for column in (row.source_actors, row.target_actors):
+            for actor in json.loads(column or "[]"):
+                if actor.get("type") == "person":
+                    people.add(actor["key"])
+                elif not led and _led_kind(actor) is not None:
+                    led = True
+    return people if led else set()
+
+
+def stored_offices(conn: Connection, keys: Iterable[str]) -> dict[str, Office]:
+    """The roles and state the entity store holds for each stored person among ``keys``."""
+    rows = entity_store.roles_of(conn, entity_ids(keys))
+    if not rows:
+        return {}
+    states = roles_from_rows(rows).states
+    held: dict[str, set[str]] = {}
+    for row in rows:
+        held.setdefault(f"entity:{row.entity_id}", set()).add(row.role)
+    return {key: Office(frozenset(roles), states.get(key)) for key, roles in held.items()}
+
+
+def with_bodies_led(
+    side: list[dict[str, Any]], rows: Sequence[store.SourceRow], offices: dict[str, Office]
+) -> list[dict[str, Any]]:
+    """One side with each body a person on it leads among that person's affiliations ("Trần Thanh
+    Mẫn" speaks for "National Assembly of Vietnam" beside him): a role that leads that kind of body
+    (``BODIES_LED``), held in the body's state. The person's roles and state come from any report of
+    the event, else from the entity store (``offices``); a person given the body also gets that state."""
+    bodies = [(a["key"], body) for a in side if (body := _led_kind(a)) is not None]
+    if not bodies:
+        return side
+    roles: dict[str, set[str]] = {}
+    states: dict[str, str] = {}
+    for row in rows:
+        for column in (row.source_actors, row.target_actors):
+            for actor in json.loads(column or "[]"):
+                if actor.get("role"):
+                    roles.setdefault(actor["key"], set()).add(actor["role"])
+                if actor.get("country"):
+                    states.setdefault(actor["key"], actor["country"])
+    out = []
+    for actor in side:
+        if actor.get("type") != "person":
+            out.append(actor)
+            continue
+        office = offices.get(actor["key"])
+        held = roles.get(actor["key"], set()) | (office.roles if office else frozenset())
+        state = actor.get("country") or states.get(actor["key"]) or (office.state if office else None)
+        kinds = {BODIES_LED[r] for r in held if r in BODIES_LED}
+        led = [key for key, (kind, country) in bodies if kind in kinds and state and country == state]
+        if led:
+            known = actor.get("affiliations") or []
+            actor = {**actor, "affiliations": [*known, *(k for k in led if k not in known)], "country": state}
+        out.append(actor)
+    return out
+
+
 def one_participant(side: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
     """One side of an event as people see it: a person, the body he speaks for and his country are one
     participant ("Luong Tam Quang" for "Luong Tam Quang, Vietnam, Ministry of Public Security"), as
-    merging counts them (``newsloom.events.parties``). A body among a person's affiliations goes, and
-    a country of a person or body beside it; everyone stays when nothing stands for them."""
+    merging counts them (``newsloom.events.parties``). A body among a person's affiliations goes, an
+    unnamed force a named body beside it belongs to ("Indonesia police" beside "Kepolisian Daerah
+    Bali"), and a country of a person or body beside it; everyone stays when nothing stands for them."""
     people = [a for a in side if a.get("type") == "person"]
     spoken_for = {k for a in people for k in a.get("affiliations", [])}
+    forces = {k for a in side if a.get("type") == "organization" for k in a.get("affiliations", [])}
     countries = {
         a.get("country") for a in side if a.get("type") in ("person", "organization") and a.get("country")
     }
@@ -361,6 +462,8 @@ def one_participant(side: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
     def stands_for(actor: dict[str, Any]) -> bool:
         if actor.get("type") == "organization":
             return actor["key"] in spoken_for
+        if actor.get("type") == "group":
+            return actor["key"] in forces
         return actor.get("type") == "place" and actor.get("country") in countries
 
     kept = [a for a in side if not stands_for(a)]
@@ -404,14 +507,19 @@ def refresh_event(conn: Connection, event_id: int) -> bool:
 
 def refresh_events(conn: Connection, event_ids: Iterable[int]) -> list[int]:
     """:func:`refresh_event` for several events at once (their sources read in one query, each
-    table written in one statement); returns those still standing, the others are deleted."""
+    table written in one statement, the offices of their people in one); returns those still
+    standing, the others are deleted."""
     ids = list(dict.fromkeys(event_ids))
     if not ids:
         return []
     rows = store.source_rows(conn, ids)
     store.delete_events(conn, [i for i in ids if not rows[i]])
     kept = [i for i in ids if rows[i]]
-    store.write_events(conn, [consolidated(i, rows[i]) for i in kept])
+    wanted = {i: _offices_wanted(rows[i]) for i in kept}
+    offices = stored_offices(conn, set().union(*wanted.values())) if any(wanted.values()) else {}
+    store.write_events(
+        conn, [consolidated(i, rows[i], {k: offices[k] for k in wanted[i] if k in offices}) for i in kept]
+    )
     return kept
 
 
@@ -426,13 +534,20 @@ _CONSOLIDATED_LIMIT = 1024
 _CONSOLIDATED_LOCK = Lock()
 
 
-def consolidated(event_id: int, rows: Sequence[store.SourceRow]) -> store.EventWrite:
-    """An event's consolidated fields, blocking keys and actor rows, from its (non-empty) sources:
-    a function of the rows' columns and order alone (not their ids), computed once per rows."""
-    read = tuple(map(_READ, rows))
+def consolidated(
+    event_id: int, rows: Sequence[store.SourceRow], offices: dict[str, Office] | None = None
+) -> store.EventWrite:
+    """An event's consolidated fields, blocking keys and actor rows, from its (non-empty) sources
+    and the stored offices of its people: a function of the rows' columns and order alone (not
+    their ids) and of those offices, computed once per both."""
+    offices = offices or {}
+    read = (
+        tuple(map(_READ, rows)),
+        tuple(sorted((k, tuple(sorted(o.roles)), o.state) for k, o in offices.items())),
+    )
     found = _CONSOLIDATED.get(read)
     if found is None:
-        found = _consolidate(rows)
+        found = _consolidate(rows, offices)
         with _CONSOLIDATED_LOCK:
             while len(_CONSOLIDATED) >= _CONSOLIDATED_LIMIT:
                 _CONSOLIDATED.pop(next(iter(_CONSOLIDATED)))
@@ -442,7 +557,7 @@ def consolidated(event_id: int, rows: Sequence[store.SourceRow]) -> store.EventW
 
 
 def _consolidate(
-    rows: Sequence[store.SourceRow],
+    rows: Sequence[store.SourceRow], offices: dict[str, Office] | None = None
 ) -> tuple[dict[str, Any], list[tuple[str, str, str]], list[dict[str, Any]]]:
     """:func:`consolidated`'s values, keys and actor rows."""
     type_ = rows[0].type
@@ -450,7 +565,9 @@ def _consolidate(
     primaries = primary_rows(rows)
     explicit_places = [(r.location, r.language) for r in primaries if r.location_source != "dateline"]
     location = place_vote(explicit_places) or place_vote([(r.location, r.language) for r in primaries])
-    source, target = _sides(rows)
+    sides = _sides(rows)
+    state_keys = _state_keys(type_, *sides)  # the blocking keys of the sides as the reports give them
+    source, target = (with_bodies_led(side, rows, offices or {}) for side in sides)
     joint = any(r.joint for r in rows)
     mode = _vote([r.mode for r in rows])
     src_keys = sorted({k for r in rows for k in json.loads(r.group_src_keys)})
@@ -492,7 +609,7 @@ def _consolidate(
         set(src_keys)
         | set(tgt_keys)
         | ({venue} if venue else set())
-        | _state_keys(type_, source, target)
+        | state_keys
         | gathering_keys(type_, mode, bool(src_keys or tgt_keys))
     )
     days = day_keys(date_, date_end)

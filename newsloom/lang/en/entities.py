@@ -118,6 +118,15 @@ RULES = EntityRules(
         {"Airport", "Island", "Islands", "Province", "Street", "Square", "Bay", "Strait", "River", "Sea", "Port",
          "Harbour", "Harbor", "Gulf", "Lake", "Peninsula", "Regency", "District", "Mountains", "Ocean"}
     ),
+    # Titles English news gives one state's offices only: Vietnam's "Chủ tịch nước" is its "State
+    # President" (other heads of state are "President"), its National Assembly is led by a "Chairman"
+    # (Laos' and Cambodia's by a "President", others' by a "Speaker"), and only its government has a
+    # "Permanent Deputy Prime Minister". A country written with the title comes first.
+    title_states={
+        "State President": "place:VN", "Vice State President": "place:VN",
+        "National Assembly Chairman": "place:VN", "National Assembly Chairwoman": "place:VN",
+        "NA Chairman": "place:VN", "Permanent Deputy Prime Minister": "place:VN",
+    },
     title_joiners=frozenset({"and", ",", "/"}),
     title_links=frozenset({"of", "of the", "at", "at the", "to", "to the"}),
     portfolio_titles=frozenset({"Minister", "Deputy Minister", "Vice Minister", "Secretary", "Assistant Minister"}),

@@ -282,6 +282,7 @@ RULES = EventRules(
     # "at the National Convention Centre": the article before a named place is the locative's
     locative=r"\b(?:in|at)\s+(?:the\s+)?$",
     between=r"\b(?:between|the\s+two)\s+$",
+    on_behalf=r"\bon\s+behalf\s+of\s+(?:the\s+)?$",
     bilateral=r"\bbilateral\b",
     # "met X and Y together", "a trilateral meeting": one meeting with several counterparts
     met_together=r"\b(?:together|jointly|trilateral|quadrilateral|three-way|joint\s+meeting)\b",

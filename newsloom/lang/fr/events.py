@@ -239,6 +239,7 @@ RULES = EventRules(
     # "à la Maison des congrès", "dans l'enceinte": the article before a named place is the locative's
     locative=r"\b(?:à|au|aux|en|dans)\s+(?:(?:la|le|les)\s+|l['’])?$",
     between=r"\b(?:entre|les\s+deux)\s+$",
+    on_behalf=r"\bau\s+nom\s+(?:de\s+(?:la\s+|l['’])?|du\s+|des\s+|d['’])$",
     bilateral=r"\bbilatéra\w*",
     # "ensemble", "trilatérale": one meeting with several counterparts
     met_together=r"\b(?:ensemble|conjointement|trilatéra\w*)\b",

@@ -190,6 +190,7 @@ RULES = EventRules(
     specific_object=r"\b(?:inisiatif|usulan|rencana|konvensi|perjanjian|kesepakatan|nota\s+kesepahaman|MoU|program|proyek|resolusi|pencalonan|deklarasi)\b",
     locative=r"\b(?:di)\s+$",
     between=r"\b(?:antara|kedua)\s+$",
+    on_behalf=r"\b(?:atas\s+nama|mewakili)\s+$",
     bilateral=r"\bbilateral\b",
     # "secara bersama-sama", "trilateral": one meeting with several counterparts
     met_together=r"\b(?:bersama-sama|trilateral|tiga pihak)\b",

@@ -231,6 +231,7 @@ RULES = EventRules(
     specific_object=r"\b(?:sáng kiến|ý tưởng|đề xuất|đề án|Công ước|thỏa thuận|hiệp định|hiệp ước|bản ghi nhớ|dự án|chương trình|kế hoạch|nghị quyết|ứng cử|việc đăng cai|tuyên bố chung)\b",
     locative=r"\b(?:tại|ở)\s+$",
     between=r"\b(?:giữa|hai nước)\s+$",
+    on_behalf=r"\bthay\s+mặt\s+(?:cho\s+)?$",
     bilateral=r"\bsong phương\b",
     # "gặp chung", "cùng lúc", "ba bên": one meeting with several counterparts
     met_together=r"\b(?:cùng lúc|gặp chung|ba bên|bốn bên)\b",
