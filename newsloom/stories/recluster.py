@@ -26,6 +26,7 @@ the report with the story that took most of them. Running it twice changes nothi
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -47,6 +48,7 @@ from newsloom.stories.cluster import (
     entity_overlap,
     event_cities,
     idf,
+    name_of,
     place_kind,
     rare_number,
     similarity_confidence,
@@ -81,6 +83,8 @@ REACH_DAYS = 3
 #: holds (the reach rule, acts apart, one article, dates a month apart). Only dated events count
 #: (``cluster.unit_events``).
 SHARED_EVENT_PROBABILITY = 0.9
+#: A unit date that is a full day ("2024-09-10"), not a month, a year or a day of an unknown year.
+FULL_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 #: Distance given to pairs that may never be one story (far above any mean of probabilities).
 FORBIDDEN = 1e6
 #: An undated unit is dated, for the re-clustering's pairs, by the dated unit it most likely reports
@@ -237,7 +241,8 @@ def borrow_dates(units: list[WindowUnit], distances: np.ndarray) -> list[WindowU
     likely reports one event with, when that probability is at least ``BORROW_PROBABILITY`` (the date
     is not said in its text: ``exact`` False). The same list when no unit borrows; the units
     themselves are not changed (the stories keep their own dates)."""
-    dated = np.array([u.unit.date is not None and not u.unit.date.startswith("XXXX") for u in units])
+    # only a full day is lent (a unit dated by its lead's month or year alone lends nothing)
+    dated = np.array([_full_day(u.unit.date) for u in units])
     undated = [i for i, u in enumerate(units) if u.unit.date is None]
     if not undated or not dated.any():
         return units
@@ -250,6 +255,10 @@ def borrow_dates(units: list[WindowUnit], distances: np.ndarray) -> list[WindowU
             unit = dataclasses.replace(units[index].unit, date=units[best].unit.date, exact=False)
             borrowed[index] = WindowUnit(units[index].article, unit, units[index].story_id)
     return borrowed if any(b is not u for b, u in zip(borrowed, units, strict=True)) else units
+
+
+def _full_day(value: str | None) -> bool:
+    return value is not None and FULL_DAY.match(value) is not None
 
 
 def squareform_rows(distances: np.ndarray, count: int, rows: list[int]) -> np.ndarray:
@@ -286,11 +295,13 @@ def key_overlaps(units: list[WindowUnit]) -> tuple[np.ndarray, np.ndarray]:
     key weights from the window itself (the stories' counts would depend on the arrival order), and
     how many numbers every two units share."""
     count = len(units)
-    counts = Counter(k for u in units for k in u.unit.keys)
-    weights = {k: idf(n, count) for k, n in counts.items()}
+    # a plain name is one key whatever its kind (``cluster.name_of``): counted and matched by its name
+    names = [{name_of(k) for k in u.unit.keys} for u in units]
+    counts = Counter(n for found in names for n in found)
+    weights = {k: idf(counts[name_of(k)], count) for u in units for k in u.unit.keys}
     holders: dict[str, list[int]] = {}
-    for index, item in enumerate(units):
-        for key in item.unit.keys:
+    for index, found in enumerate(names):
+        for key in found:
             holders.setdefault(key, []).append(index)
     overlap = np.zeros((count, count))
     numbers = np.zeros((count, count))

@@ -192,6 +192,24 @@ def test_the_window_counts_the_numbers_every_two_units_share() -> None:
     assert overlap[0, 2] > 0.0 and overlap[0, 3] == 0.0
 
 
+def test_the_window_matches_a_name_whatever_kind_each_report_gave_it() -> None:
+    """An English report reads the hamlet "Lang Nu" as a person, the Vietnamese one as a place: in
+    some arrival orders the linking step keyed it one way, in others the other way."""
+
+    def unit(keys: dict[str, float]) -> WindowUnit:
+        article = Article(id="a" + "".join(keys), path="-", text="x")
+        return WindowUnit(article, Unit(-1, None, np.zeros(3), "", keys, None, None, 0), 1)
+
+    english = unit({"person:lang nu": 1.0, "place:iso:VN-02": 0.25})
+    vietnamese = unit({"place:lang nu": 0.25, "place:iso:VN-02": 0.25, "place:bao yen": 0.25})
+    other = unit({"place:mu cang chai": 0.25, "place:iso:VN-02": 0.25, "place:bao yen": 0.25})
+    overlap, _ = key_overlaps([english, vietnamese, other])
+    assert overlap[0, 1] > overlap[0, 2] > 0.0
+    place_read = unit({"place:lang nu": 0.25, "place:iso:VN-02": 0.25})
+    same_kind, _ = key_overlaps([place_read, vietnamese, other])
+    assert same_kind[0, 1] >= overlap[0, 1]  # each side weighs the name by its own kind: alike counts most
+
+
 def test_reclustering_threads_the_window_again_whatever_threads_arrival_made(
     folder: Path, corpus: list[Article]
 ) -> None:
