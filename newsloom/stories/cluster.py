@@ -605,6 +605,21 @@ def meetings_apart(unit: Unit, story_keys: Iterable[str], days: int | None) -> b
     return bool(meetings) and not any(actors & mine for actors in meetings)
 
 
+def cities_apart(unit: Unit, story_keys: Iterable[str]) -> bool:
+    """The other-cities rule of the re-clustering (``recluster.other_cities_matrix``) as far as a
+    story's keys tell it while articles arrive: the unit names cities as where its event happened
+    (``event_cities``), shares a person with the story, and the story names cities but none of the
+    unit's. The same two ministers' talks in one city and their signing in another a week later,
+    told with the same words, then start two stories instead of one the re-clustering must part."""
+    mine = event_cities(unit.keys)
+    if not mine:
+        return False
+    keys = set(story_keys)
+    people = {k for k in unit.keys if k.startswith(APART_KINDS[0])}
+    theirs = {k for k in keys if k.startswith(CITY_PREFIXES)}
+    return bool(people & keys) and bool(theirs) and not mine & theirs
+
+
 def _kind_name(prefix: str) -> str:
     names = {"org": "organization", "organization": "organization", "place": "place", "person": "person"}
     return names.get(prefix, "number" if prefix == "number" else "organization")
@@ -630,8 +645,10 @@ def score_candidate(
     candidate.sim = float(centroid @ unit.centred) if centroid.any() and unit.centred.any() else 0.0
     candidate.overlap = entity_overlap(unit.keys, story_keys, story.member_count, weights)
     candidate.days = day_distance(unit.date, story.date)
-    if too_far(unit.date, (story.date_first, story.date_last, story.date)) or meetings_apart(
-        unit, story_keys, candidate.days
+    if (
+        too_far(unit.date, (story.date_first, story.date_last, story.date))
+        or meetings_apart(unit, story_keys, candidate.days)
+        or cities_apart(unit, story_keys)
     ):
         candidate.score = -math.inf
         return
