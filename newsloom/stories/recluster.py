@@ -295,14 +295,18 @@ def key_overlaps(units: list[WindowUnit]) -> tuple[np.ndarray, np.ndarray]:
     key weights from the window itself (the stories' counts would depend on the arrival order), and
     how many numbers every two units share."""
     count = len(units)
-    # a plain name is one key whatever its kind (``cluster.name_of``): counted and matched by its name
-    names = [{name_of(k) for k in u.unit.keys} for u in units]
-    counts = Counter(n for found in names for n in found)
-    weights = {k: idf(counts[name_of(k)], count) for u in units for k in u.unit.keys}
+    counts = Counter(k for u in units for k in u.unit.keys)
+    weights = {k: idf(n, count) for k, n in counts.items()}
     holders: dict[str, list[int]] = {}
-    for index, found in enumerate(names):
-        for key in found:
+    for index, item in enumerate(units):
+        for key in item.unit.keys:
             holders.setdefault(key, []).append(index)
+    # across languages a plain name is one whatever its kind (``cluster.name_of``, ``entity_overlap``)
+    languages = [u.article.language for u in units]
+    names: dict[str, list[int]] = {}
+    for index, item in enumerate(units):
+        for name in {name_of(k) for k in item.unit.keys} - set(item.unit.keys):
+            names.setdefault(name, []).append(index)
     overlap = np.zeros((count, count))
     numbers = np.zeros((count, count))
     for key, members in holders.items():
@@ -311,9 +315,13 @@ def key_overlaps(units: list[WindowUnit]) -> tuple[np.ndarray, np.ndarray]:
             numbers[np.ix_(chosen, chosen)] += 1.0
     np.fill_diagonal(numbers, 0.0)
     pairs = {(i, j) for members in holders.values() for i in members for j in members if i < j}
+    # a plain name under any kind: pairs across languages
+    for members in names.values():
+        pairs |= {(i, j) for i in members for j in members if i < j and languages[i] != languages[j]}
     for i, j in pairs:
         # between two single units the weighted Jaccard is symmetric: measured once
-        value = entity_overlap(units[i].unit.keys, dict.fromkeys(units[j].unit.keys, 1), 1, weights)
+        value = entity_overlap(units[i].unit.keys, dict.fromkeys(units[j].unit.keys, 1), 1, weights,
+                               languages[i] != languages[j])  # fmt: skip
         overlap[i, j] = overlap[j, i] = value
     return overlap, numbers
 
