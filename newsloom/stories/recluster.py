@@ -26,6 +26,7 @@ the report with the story that took most of them. Running it twice changes nothi
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -47,6 +48,7 @@ from newsloom.stories.cluster import (
     entity_overlap,
     event_cities,
     idf,
+    name_of,
     place_kind,
     rare_number,
     similarity_confidence,
@@ -81,6 +83,8 @@ REACH_DAYS = 3
 #: holds (the reach rule, acts apart, one article, dates a month apart). Only dated events count
 #: (``cluster.unit_events``).
 SHARED_EVENT_PROBABILITY = 0.9
+#: A unit date that is a full day ("2024-09-10"), not a month, a year or a day of an unknown year.
+FULL_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 #: Distance given to pairs that may never be one story (far above any mean of probabilities).
 FORBIDDEN = 1e6
 #: An undated unit is dated, for the re-clustering's pairs, by the dated unit it most likely reports
@@ -237,7 +241,8 @@ def borrow_dates(units: list[WindowUnit], distances: np.ndarray) -> list[WindowU
     likely reports one event with, when that probability is at least ``BORROW_PROBABILITY`` (the date
     is not said in its text: ``exact`` False). The same list when no unit borrows; the units
     themselves are not changed (the stories keep their own dates)."""
-    dated = np.array([u.unit.date is not None and not u.unit.date.startswith("XXXX") for u in units])
+    # only a full day is lent (a unit dated by its lead's month or year alone lends nothing)
+    dated = np.array([_full_day(u.unit.date) for u in units])
     undated = [i for i, u in enumerate(units) if u.unit.date is None]
     if not undated or not dated.any():
         return units
@@ -250,6 +255,10 @@ def borrow_dates(units: list[WindowUnit], distances: np.ndarray) -> list[WindowU
             unit = dataclasses.replace(units[index].unit, date=units[best].unit.date, exact=False)
             borrowed[index] = WindowUnit(units[index].article, unit, units[index].story_id)
     return borrowed if any(b is not u for b, u in zip(borrowed, units, strict=True)) else units
+
+
+def _full_day(value: str | None) -> bool:
+    return value is not None and FULL_DAY.match(value) is not None
 
 
 def squareform_rows(distances: np.ndarray, count: int, rows: list[int]) -> np.ndarray:
@@ -292,6 +301,12 @@ def key_overlaps(units: list[WindowUnit]) -> tuple[np.ndarray, np.ndarray]:
     for index, item in enumerate(units):
         for key in item.unit.keys:
             holders.setdefault(key, []).append(index)
+    # across languages a plain name is one whatever its kind (``cluster.name_of``, ``entity_overlap``)
+    languages = [u.article.language for u in units]
+    names: dict[str, list[int]] = {}
+    for index, item in enumerate(units):
+        for name in {name_of(k) for k in item.unit.keys} - set(item.unit.keys):
+            names.setdefault(name, []).append(index)
     overlap = np.zeros((count, count))
     numbers = np.zeros((count, count))
     for key, members in holders.items():
@@ -300,9 +315,13 @@ def key_overlaps(units: list[WindowUnit]) -> tuple[np.ndarray, np.ndarray]:
             numbers[np.ix_(chosen, chosen)] += 1.0
     np.fill_diagonal(numbers, 0.0)
     pairs = {(i, j) for members in holders.values() for i in members for j in members if i < j}
+    # a plain name under any kind: pairs across languages
+    for members in names.values():
+        pairs |= {(i, j) for i in members for j in members if i < j and languages[i] != languages[j]}
     for i, j in pairs:
         # between two single units the weighted Jaccard is symmetric: measured once
-        value = entity_overlap(units[i].unit.keys, dict.fromkeys(units[j].unit.keys, 1), 1, weights)
+        value = entity_overlap(units[i].unit.keys, dict.fromkeys(units[j].unit.keys, 1), 1, weights,
+                               languages[i] != languages[j])  # fmt: skip
         overlap[i, j] = overlap[j, i] = value
     return overlap, numbers
 

@@ -137,6 +137,10 @@ class _Paragraph:
     # the known places (PLACE_KEY) of its first sentence: where its event happened
     places: set[str] = dataclasses.field(default_factory=set)
     named_places: set[str] = dataclasses.field(default_factory=set)  # known places anywhere in it
+    actors: set[str] = dataclasses.field(default_factory=set)  # the people and organisations it names
+    # it opens with a known place ("In Jakarta, ...", "Tại Hà Nội, ...", "Di Manila, ..."): where a
+    # list of one day's events by place moves to its next item
+    place_opening: bool = False
 
 
 def _paragraphs(article: Article) -> list[_Paragraph]:
@@ -169,10 +173,14 @@ def _mark_names(article: Article, paragraphs: list[_Paragraph]) -> None:
         holder.named = True
         if mention.type == "person":
             holder.persons.add(mention.key)
+        if mention.type in ("person", "organization"):
+            holder.actors.add(mention.key)
         if PLACE_KEY.match(mention.key):
             holder.named_places.add(mention.key)
             if mention.start < article.sentences[holder.first].end:
                 holder.places.add(mention.key)
+            if mention.start - holder.start <= LEAD_CUE_CHARS:
+                holder.place_opening = True
     for event in article.events:
         holder = next((p for p in paragraphs if p.first <= event.sentence <= p.last), None)
         if holder is not None:
@@ -190,8 +198,13 @@ def segments(article: Article) -> list[Segment]:
     openings: paragraphs naming another place and another day start segments too when there are
     two of them or more (one alone is a single report recalling an earlier event elsewhere), and the
     opening before the first of them (the announcement, dated by the press conference) is no
-    segment. Segments shorter than ``MIN_SEGMENT_CHARS`` are folded into the previous one. Two or
-    more segments left make the article a roundup. A paragraph that names no one and nothing and
+    segment. A list of one day's events by place ("In Hanoi, ... In Jakarta, ... In Manila, ...")
+    has neither time cues nor other days: a paragraph that opens with a known place none of the
+    group's, and names actors (people, organisations) of its own and none of the group's, starts a
+    segment too, again only when two paragraphs or more do it; a report of one event whose
+    paragraphs mention other places, or go on with its own actors elsewhere, is not cut. Segments
+    shorter than ``MIN_SEGMENT_CHARS`` are folded into the previous one. Two or more segments left
+    make the article a roundup. A paragraph that names no one and nothing and
     states no event tells no event of its own: on another day it continues the segment before
     (vi_01's "Trong ngày 26/10, Lễ mở ký tiếp tục ...": the ceremony's second day), as a report of
     one event goes on.
@@ -200,7 +213,10 @@ def segments(article: Article) -> list[Segment]:
     groups, listed = _group_paragraphs(paragraphs, listed=True)
     if len(listed) < 2:
         groups, _ = _group_paragraphs(paragraphs, listed=False)
-    elif listed[0] == 1:  # the opening announces the list ("BNN presented two cases"): no event of its own
+    elif listed[0] == 1 and (not _one_day_list(groups, listed) or not any(p.actors for p in groups[0])):
+        # the opening announces the list ("BNN presented two cases"; "Rain hit three capitals on
+        # Monday"): no event of its own. In a list of one day, an opening that names its own actors
+        # is the list's first item ("In Hanoi, the mayor ..." before "In Jakarta, ...").
         groups.pop(0)
     merged: list[list[_Paragraph]] = []
     for group in groups:
@@ -232,6 +248,7 @@ def _group_paragraphs(paragraphs: list[_Paragraph], listed: bool) -> tuple[list[
     groups: list[list[_Paragraph]] = []
     started: list[int] = []
     persons: set[str] = set()
+    actors: set[str] = set()
     places: set[str] = set()
     day: str | None = None
     named_day: str | None = None  # the group's first day named anywhere
@@ -243,24 +260,34 @@ def _group_paragraphs(paragraphs: list[_Paragraph], listed: bool) -> tuple[list[
         new_place = bool(places) and bool(paragraph.places) and not paragraph.named_places & places
         own_day = paragraph.day or paragraph.first_day
         opened = paragraph.cue and (new_actors or other_day or new_place)
-        placed = (
-            listed and new_place and own_day is not None and named_day is not None and own_day != named_day
-        )
+        other_named_day = own_day is not None and named_day is not None and own_day != named_day
+        # a list of one day by place: it opens with its place and names its own actors, none of the group's
+        own_actors = paragraph.place_opening and bool(paragraph.actors) and not paragraph.actors & actors
+        placed = listed and new_place and (other_named_day or own_actors)
         if groups and (opened or placed):
             if not opened:
                 started.append(len(groups))
             groups.append([paragraph])
             persons, places = set(paragraph.persons), set(paragraph.named_places)
+            actors = set(paragraph.actors)
             day, named_day = paragraph.day, own_day
             continue
         if not groups:
             groups.append([])
         groups[-1].append(paragraph)
         persons |= paragraph.persons
+        actors |= paragraph.actors
         places |= paragraph.named_places
         day = day or paragraph.day
         named_day = named_day or own_day
     return groups, started
+
+
+def _one_day_list(groups: list[list[_Paragraph]], listed: list[int]) -> bool:
+    """Whether the listed groups (``_group_paragraphs``) name no day other than the opening's: a list
+    of one day by place, not of events on several days."""
+    days = {p.day or p.first_day for g in (groups[0], *(groups[i] for i in listed)) for p in g} - {None}
+    return len(days) <= 1
 
 
 def _segment(article: Article, part: _Part) -> Segment:

@@ -391,3 +391,53 @@ def test_event_cities_are_the_gazetteer_cities_of_the_lead() -> None:
 
     keys = {"place:geo:1642911": 0.25, "place:geo:1735161": 0.125, "place:gedung pancasila": 0.25}
     assert event_cities(keys) == {"place:geo:1642911"}  # background and unknown venues left out
+
+
+def test_an_undated_report_is_dated_by_the_month_or_year_its_lead_names() -> None:
+    from newsloom.stories.join import too_far
+    from newsloom.timex.types import TimeExpression
+
+    text = (
+        "It was just after dawn when the hillside above the hamlet gave way. On that day in September "
+        "2024, a torrent of mud buried the hamlet in Lao Cai province. Two years on, a memorial stands there."
+    )
+    article = make_article("look-back-undated", text, places=["Lao Cai"])
+    start = text.index("September 2024")
+    month = TimeExpression(
+        start, start + len("September 2024"), "September 2024", "2024-09", "month", "published"
+    )
+    assert article_date(article) == (None, False)  # nothing dates it: unknown
+    dated = dataclasses.replace(article, times=(month,))
+    assert article_date(dated) == ("2024-09", True)
+    # its days to a story stay unknown, but a story two years later is too far, its own year is not
+    assert day_distance("2024-09", "2024-09-10") is None
+    assert too_far("2024-09", ("2026-08-11",)) and not too_far("2024-09", ("2024-09-10",))
+    # a month of no known year, or a month beyond the lead, dates nothing
+    unknown_year = dataclasses.replace(month, value="XXXX-09")
+    assert article_date(dataclasses.replace(article, times=(unknown_year,))) == (None, False)
+    told_later = (
+        "A memorial stands above the hamlet. Survivors gather there. The flood came in September 2024."
+    )
+    start = told_later.index("September 2024")
+    beyond = dataclasses.replace(month, start=start, end=start + len("September 2024"))
+    late = dataclasses.replace(make_article("later", told_later), times=(beyond,))
+    assert article_date(late) == (None, False)  # its third sentence: not the lead
+
+
+def test_a_name_read_as_a_person_in_one_report_and_a_place_in_another_is_one_name() -> None:
+    from newsloom.stories.cluster import entity_overlap, name_aliases, name_of
+
+    assert name_of("person:lang nu") == name_of("place:lang nu") == name_of("org:lang nu")
+    assert name_of("place:geo:1642911") == "place:geo:1642911"  # a gazetteer key is itself
+    assert name_of("place:VN") != name_of("person:vn") and name_of("number:67") == "number:67"
+    english = {"person:lang nu": 1.0, "place:iso:VN-02": 0.25}  # the English NER read the hamlet as a person
+    vietnamese = {"place:lang nu": 1, "place:iso:VN-02": 1, "place:bao yen": 1}
+    other = {"place:mu cang chai": 1, "place:iso:VN-02": 1, "place:bao yen": 1}
+    across = entity_overlap(english, vietnamese, 1, {}, across_languages=True)
+    assert across > entity_overlap(english, other, 1, {}, across_languages=True)
+    # within one language a name keeps its kind (GVC dev lost precision otherwise)
+    assert entity_overlap(english, vietnamese, 1, {}) == entity_overlap(english, other, 1, {})
+    # matched under the kind each side gave it: a name read alike weighs more
+    as_place = {"place:lang nu": 0.25, "place:iso:VN-02": 0.25}
+    assert entity_overlap(as_place, vietnamese, 1, {}, across_languages=True) > across > 0.1
+    assert "place:lang nu" in name_aliases(english) and "place:iso:VN-02" in name_aliases(english)

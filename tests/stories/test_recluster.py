@@ -192,6 +192,26 @@ def test_the_window_counts_the_numbers_every_two_units_share() -> None:
     assert overlap[0, 2] > 0.0 and overlap[0, 3] == 0.0
 
 
+def test_the_window_matches_a_name_whatever_kind_each_report_gave_it() -> None:
+    """An English report reads the hamlet "Lang Nu" as a person, the Vietnamese one as a place: in
+    some arrival orders the linking step keyed it one way, in others the other way."""
+
+    def unit(keys: dict[str, float], language: str = "vi") -> WindowUnit:
+        article = Article(id="a" + "".join(keys), path="-", text="x", language=language)
+        return WindowUnit(article, Unit(-1, None, np.zeros(3), "", keys, None, None, 0), 1)
+
+    english = unit({"person:lang nu": 1.0, "place:iso:VN-02": 0.25}, "en")
+    vietnamese = unit({"place:lang nu": 0.25, "place:iso:VN-02": 0.25, "place:bao yen": 0.25})
+    other = unit({"place:mu cang chai": 0.25, "place:iso:VN-02": 0.25, "place:bao yen": 0.25})
+    overlap, _ = key_overlaps([english, vietnamese, other])
+    assert overlap[0, 1] > overlap[0, 2] > 0.0
+    one_language, _ = key_overlaps([unit(dict(english.unit.keys), "vi"), vietnamese, other])
+    assert one_language[0, 1] == one_language[0, 2]  # within one language a name keeps its kind
+    place_read = unit({"place:lang nu": 0.25, "place:iso:VN-02": 0.25}, "en")
+    same_kind, _ = key_overlaps([place_read, vietnamese, other])
+    assert same_kind[0, 1] >= overlap[0, 1]  # each side weighs the name by its own kind: alike counts most
+
+
 def test_reclustering_threads_the_window_again_whatever_threads_arrival_made(
     folder: Path, corpus: list[Article]
 ) -> None:
@@ -567,3 +587,39 @@ def test_other_cities_count_only_between_units_sharing_a_person() -> None:
     assert found[0, 1] and found[1, 0]
     assert not found[0, 2]  # no person in common: the model and the names-apart signal judge them
     assert not found[0, 3] and not found[1, 3]  # a city in common
+
+
+def test_an_undated_look_back_joins_its_dated_twin_in_every_order_and_never_the_current_flood(
+    folder: Path,
+) -> None:
+    """An English look-back names its flood's month and year only ("On that day in September 2024")
+    and its NER reads the hamlet as a person; the dated twin reads it as a place. In every arrival
+    order it is told with its twin, never with this year's flood of the same province."""
+    from newsloom.timex.types import TimeExpression
+
+    current = make_article(
+        "flood-2026", "Before dawn on Tuesday, a flash flood swept away houses along a stream in Lao Cai "
+        "province, officials said. Rescuers searched the banks for the missing.", published="2026-08-12",
+        places=["Lao Cai"], times=[("on Tuesday", "2026-08-11")],
+    )  # fmt: skip
+    twin = make_article(
+        "look-back-dated", "On 10 September 2024, a torrent of mud and boulders buried Lang Nu hamlet in "
+        "Lao Cai province. Two years on, survivors live on a ridge nearby.", published="2026-08-13",
+        places=["Lang Nu", "Lao Cai"], times=[("10 September 2024", "2024-09-10")],
+    )  # fmt: skip
+    text = (
+        "On that day in September 2024, a torrent of mud and boulders buried Lang Nu hamlet in Lao Cai "
+        "province. Two years on, a memorial stands where the houses were."
+    )
+    start = text.index("September 2024")
+    month = TimeExpression(start, start + 14, "September 2024", "2024-09", "month", "published")
+    undated = make_article("look-back-undated", text, persons=["Lang Nu"], places=["Lao Cai"])
+    undated = dataclasses.replace(undated, times=(month,))
+    twin = dataclasses.replace(twin, language="vi")  # the twin is told in another language
+    for number, order in enumerate(itertools.permutations([current, twin, undated])):
+        store = run(folder / f"look-back{number}.db", list(order))
+        with store.transaction() as conn:
+            recluster_recent(conn)
+        found = sorted(sorted(a for a, _ in members) for members in stories(store).values())
+        store.close()
+        assert found == [["flood-2026"], ["look-back-dated", "look-back-undated"]], order

@@ -315,3 +315,58 @@ def test_one_report_recalling_an_earlier_event_elsewhere_is_not_cut() -> None:
         "border", body, language="id", persons=["Prabowo", "Anwar"], places=places, times=times
     )
     assert segments(article) == []  # one paragraph elsewhere on another day is no list
+
+
+ROUNDUP_OF_ONE_DAY = (
+    "Heavy rain flooded three Southeast Asian capitals on Monday.\n"
+    "In Hanoi, Mayor Tran Van Kien ordered the drainage company to pump water from 40 streets before the evening rush.\n"
+    "In Jakarta, Governor Dewi Lestari moved 900 riverside residents to schools as the river rose past its banks.\n"
+    "In Manila, Mayor Ana Cruz suspended classes and the coast guard pulled a fisherman from the bay at dawn."
+)
+CAPITALS = [("Hanoi", "geo:1581130"), ("Jakarta", "geo:1642911"), ("Manila", "geo:1701668")]
+
+
+def test_a_list_of_one_day_by_place_is_cut_where_each_paragraph_opens_with_its_place_and_actors() -> None:
+    article = make_article(
+        "rain", ROUNDUP_OF_ONE_DAY, persons=["Tran Van Kien", "Dewi Lestari", "Ana Cruz"], places=CAPITALS,
+        times=[("on Monday", "2026-09-07")],
+    )  # fmt: skip
+    found = segments(keyed_as_the_gazetteer(article))
+    # the opening names no one: it goes with the first item; each capital is an event of its own
+    assert [s.sentences for s in found] == [(0, 1), (2,), (3,)]
+    assert [sorted(s.persons) for s in found] == [
+        ["person:tran van kien"],
+        ["person:dewi lestari"],
+        ["person:ana cruz"],
+    ]
+
+
+def test_the_first_item_of_a_list_of_one_day_is_kept_when_it_opens_the_article() -> None:
+    body = ROUNDUP_OF_ONE_DAY.split("\n", 1)[1]
+    article = make_article(
+        "rain", body, persons=["Tran Van Kien", "Dewi Lestari", "Ana Cruz"], places=CAPITALS
+    )
+    assert [s.sentences for s in segments(keyed_as_the_gazetteer(article))] == [(0,), (1,), (2,)]
+
+
+def test_one_report_going_on_in_other_places_is_not_cut_as_a_list() -> None:
+    # the same actors in each place (one tour), or places without actors of their own (one flood)
+    tour = (
+        "Health Minister Lan Pham opened a vaccination drive for children on Monday.\n"
+        "In Hanoi, Lan Pham watched nurses give the first doses at a district clinic near the Red River.\n"
+        "In Hai Phong, Lan Pham and the ministry's team visited two schools to check cold storage for vaccines.\n"
+        "In Nam Dinh, Lan Pham thanked volunteers who had registered 5,000 children in a single week."
+    )
+    places = [("Hanoi", "geo:1581130"), ("Hai Phong", "geo:1581298"), ("Nam Dinh", "geo:1573517")]
+    article = make_article(
+        "tour", tour, persons=["Lan Pham"], places=places, times=[("on Monday", "2026-09-07")]
+    )
+    assert segments(keyed_as_the_gazetteer(article)) == []
+    flood = (
+        "The Red River rose above its third alarm level on Monday, flooding riverside towns.\n"
+        "In Hanoi, water covered the road along the dyke and 200 households moved to higher ground overnight.\n"
+        "In Hai Phong, the flood reached the port's outer warehouses and cut two rural roads to the coast.\n"
+        "In Nam Dinh, fields of rice ready for harvest were under a metre of water by the afternoon."
+    )
+    article = make_article("flood", flood, places=places, times=[("on Monday", "2026-09-07")])
+    assert segments(keyed_as_the_gazetteer(article)) == []
