@@ -77,7 +77,10 @@ RULES = TimeRules(
     numeric_guard_after=(
         NUMERIC_GUARD_AFTER
         + r"|^\s*(?:percent|per cent|people|persons|units|votes|cases|troops|km|kilomet|tonnes|tons|USD|dollars"
-        r"|points|hectares|ha\b|billion|million|thousand|times)"
+        r"|points|hectares|ha\b|billion|million|thousand|times"
+        # counted people and things after a possessive ("the army's 2000 soldiers"): no year
+        r"|soldiers|officers|police|members|residents|workers|students|passengers|men\b|women|children"
+        r"|families|households|delegates|participants|employees|staff|vehicles|cars|ships|vessels|homes|houses)"
     ),
     patterns=(
         # the afternoon of October 21 ; the morning of 21 Oct 2025
@@ -128,7 +131,8 @@ RULES = TimeRules(
         # in 2024, by 2030
         TimePattern(
             r"@B@(?P<year>@Y@)@E@",
-            cue_before=r"\b(?:in|since|by|until|till|from|to|through|during|before|after|of|for|early|late|mid|end|year)[\s-]+$",
+            # ... and after a possessive: "Indonesia's 2009 narcotics law", "the party's 2021 congress"
+            cue_before=r"\b(?:in|since|by|until|till|from|to|through|during|before|after|of|for|early|late|mid|end|year)[\s-]+$|\w['’]s\s+$",
             numeric=True,
         ),
         # Tuesday last week
