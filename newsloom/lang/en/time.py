@@ -36,6 +36,10 @@ RULES = TimeRules(
         "last week": ("week", -1), "next week": ("week", 1),
         "this month": ("month", 0), "earlier this month": ("month", 0), "later this month": ("month", 0),
         "last month": ("month", -1), "next month": ("month", 1),
+        # "at the end of the month": the month of the report (the gold spans the whole phrase)
+        "the end of the month": ("month", 0), "the end of this month": ("month", 0),
+        "the beginning of the month": ("month", 0), "the start of the month": ("month", 0),
+        "the end of the year": ("year", 0), "the end of this year": ("year", 0),
         "this year": ("year", 0), "earlier this year": ("year", 0), "later this year": ("year", 0),
         "last year": ("year", -1), "next year": ("year", 1),
     },
