@@ -38,6 +38,20 @@ BEFORE = "before"
 NARRATIVE_REACH_DAYS = 30
 
 
+def date_label(day: str | None, day_end: str | None = None, precision: str | None = None) -> str:
+    """An event's date as a reader should take it: "by 2025-10-22" for an act told as earlier (on
+    or before that day), "2025-10-25..2025-10-26" for a range, "?" for none.
+
+    >>> date_label("2025-10-22", "2025-10-22", BEFORE), date_label("2025-10-25", "2025-10-26", "range")
+    ('by 2025-10-22', '2025-10-25..2025-10-26')
+    """
+    if not day:
+        return "?"
+    if precision == BEFORE:
+        return f"by {day}"
+    return f"{day}..{day_end}" if day_end and day_end != day else day
+
+
 def date_range(value: str | None, end_value: str | None = None) -> tuple[str | None, str | None, str | None]:
     """(start day, end day, precision) of a TIMEX-style value: "2025-10-21TAF", "2025-10", "2025-W43"."""
     if not value:

@@ -126,3 +126,12 @@ def test_a_background_day_is_no_narrative_day():
     )
     tip = _tip_off(text, "en", [("3 March 1998", "1998-03-03", "day")])
     assert (tip.date, tip.precision, tip.date_source) == (PUBLISHED, BEFORE, "published")
+
+
+def test_a_reader_sees_by_the_day_not_on_it():
+    from newsloom.events.dates import date_label
+
+    assert date_label("2025-11-11", "2025-11-11", BEFORE) == "by 2025-11-11"
+    assert date_label("2025-11-11", "2025-11-11", "day") == "2025-11-11"
+    assert date_label("2025-10-25", "2025-10-26", "range") == "2025-10-25..2025-10-26"
+    assert date_label(None) == "?"
