@@ -135,3 +135,24 @@ def test_a_reader_sees_by_the_day_not_on_it():
     assert date_label("2025-11-11", "2025-11-11", "day") == "2025-11-11"
     assert date_label("2025-10-25", "2025-10-26", "range") == "2025-10-25..2025-10-26"
     assert date_label(None) == "?"
+
+
+def test_french_n_days_after_is_counted_back_from_the_day_told():
+    names = {
+        **NAMES,
+        "Royal Thai Police": ("organization", "org:royal thai police", "Royal Thai Police", None, None),
+    }
+    text = (
+        "Mardi 11 novembre, la Hanoi Police a reçu la Lao Police.\n\n"
+        "La rencontre a eu lieu deux jours après que la Royal Thai Police a arrêté trois passeurs à la frontière."
+    )
+    article = make_article(
+        text, "fr", names, times=[("Mardi 11 novembre", "2025-11-11", "day")], published=PUBLISHED
+    )
+    arrest = next(e for e in find_events(article, classifier=False).events if e.type == "COERCE")
+    assert (arrest.date, arrest.precision, arrest.date_source, arrest.time_text) == (
+        "2025-11-09",
+        "day",
+        "previous",
+        "deux jours après que",
+    )

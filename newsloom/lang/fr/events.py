@@ -246,6 +246,8 @@ RULES = EventRules(
     meeting_reference=r"\b(?:lors|au\s+cours)\s+de\s+(?:cette|cet|la|l['’])\s*(?:rencontre|réunion|entretien|entrevue)\b",
     past_year_opener=r"^\W*(?:L['’]an\s+dernier|L['’]année\s+dernière|L['’]an\s+passé|Un\s+an\s+plus\s+tôt)\b",
     relative_clause=r",\s*(?:(?:à|au cours de|lors de|pendant|dans|par)\s+(?:laquelle|lequel|lesquels|lesquelles)|qui|que|dont|où|lequel|laquelle)\b",
+    # "La réunion a eu lieu un jour après que la police a arrêté ...": that clause, N days before
+    days_after=r"\b(?:(?P<d1>un)\s+jour|(?P<d2>deux)\s+jours|(?P<d3>trois)\s+jours)\s+après\s+(?:que\b|qu['’])",
     # plus-que-parfait: "avait (déjà) transmis", "avaient été arrêtés", "s'était rendu"; a participle
     # joined to one ("avait suivi le réseau depuis août et transmis"): earlier than the day told
     earlier_act=(
