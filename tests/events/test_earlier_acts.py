@@ -156,3 +156,24 @@ def test_french_n_days_after_is_counted_back_from_the_day_told():
         "previous",
         "deux jours après que",
     )
+
+
+def test_an_act_counted_back_from_a_meeting_is_not_filed_under_it():
+    # the arrest came the day before the talks: it was not done at them, and keeps its own day
+    text = (
+        "Hanoi Police received Lao Police on Tuesday.\n\n"
+        "The talks came a day after Lao Police arrested three smugglers at the border."
+    )
+    events = _events(text, "en", [("Tuesday", "2025-11-11", "day")])
+    talks = next(e for e in events if e.type == "CONSULT")
+    arrest = next(e for e in events if e.type == "COERCE")
+    assert arrest.parent is None and arrest.group != talks.group
+    assert (arrest.date, arrest.date_source) == ("2025-11-10", "previous")
+    # a statement told after the talks is still said at them
+    said = _events(
+        "Hanoi Police received Lao Police on Tuesday.\n\nLao Police thanked Hanoi Police for its help.",
+        "en",
+        [("Tuesday", "2025-11-11", "day")],
+    )
+    thanks = next(e for e in said if e.type == "SUPPORT")
+    assert thanks.parent == talks.group and (thanks.date, thanks.date_source) == ("2025-11-11", "meeting")
