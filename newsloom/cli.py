@@ -335,6 +335,7 @@ def events(
     min_confidence: MinConfidenceOption = 0.0,
 ) -> None:
     """List merged events (PLOVER types), newest first, each with its trust mark."""
+    from newsloom.events.dates import date_label
     from newsloom.views.events import EventQuery, events_view
 
     store, _ = _open(db)
@@ -364,7 +365,7 @@ def events(
     ):
         table.add_column(column)
     for row in found.items:
-        date = row.date + (f"..{row.date_end}" if row.date_end else "") if row.date else "?"
+        date = date_label(row.date, row.date_end, row.precision)  # "by 2025-10-22": on or before
         table.add_row(
             str(row.id), date, row.type, row.mode or "", _actors(row.source), _actors(row.target),
             row.location or "", ",".join(row.languages), str(row.n_articles), f"{row.confidence:.2f}",
@@ -402,6 +403,7 @@ def event(
     db: DbOption = None,
 ) -> None:
     """One event: its sources with their evidence sentences and languages, and the discrepancies."""
+    from newsloom.events.dates import date_label
     from newsloom.views.events import event_view
 
     store, _ = _open(db)
@@ -412,7 +414,7 @@ def event(
         raise typer.Exit(1)
     source = _actors([a.get("name") or a["key"] for a in detail.actors.source])
     target = _actors([a.get("name") or a["key"] for a in detail.actors.target])
-    when = detail.date or "?"
+    when = date_label(detail.date, None, detail.precision)
     console.print(
         f"[bold]{detail.type}[/] {detail.mode or ''} {when} at {detail.location or '?'}: {source} -> {target}"
     )

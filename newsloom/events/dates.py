@@ -4,9 +4,12 @@ A day-precise time in the sentence dates its event (the one before the trigger, 
 a year or month phrase opening the sentence dates it coarsely ("Last year, ..."); otherwise the
 paragraph's last day-precise time, else the publication day. A time inside a relative clause is
 about something else and dates nothing. A clause after "a day after" ("came a day after police
-arrested ...") is dated that many days before the day the sentence is about. With no publication
-date, a relative day phrase of the sentence ("on Saturday", "hôm qua") gives no date but is kept as
-the event's time text.
+arrested ...") is dated that many days before the day the sentence is about. An act the words
+before its trigger tell as earlier ("had passed", "trước đó đã", "sebelumnya telah", "avait
+transmis") with no day of its own is dated "before" the day the report was about when it was told
+(precision ``before``: on or before ``date``), never on the paragraph's or publication day. With no
+publication date, a relative day phrase of the sentence ("on Saturday", "hôm qua") gives no date but
+is kept as the event's time text.
 """
 
 from __future__ import annotations
@@ -24,6 +27,29 @@ from newsloom.timex.types import TimeExpression
 
 #: Times that can date an event; "in December 2024" in a statement is what it is about, not when.
 DAY_PRECISIONS = ("day", "part_of_day", "range", "week")
+
+#: The precision of an act told as earlier than the day its report is about: on or before ``date``
+#: (``date_end`` is that day too). TIMEX3 has no such precision; TimeML writes it as the modifier
+#: ``mod="ON_OR_BEFORE"`` on a day, which is what this says.
+BEFORE = "before"
+
+#: A day told this many days or more before publication is background ("relations were established
+#: on 22 December 1993"), not the day the report is about: an earlier act is not dated before it.
+NARRATIVE_REACH_DAYS = 30
+
+
+def date_label(day: str | None, day_end: str | None = None, precision: str | None = None) -> str:
+    """An event's date as a reader should take it: "by 2025-10-22" for an act told as earlier (on
+    or before that day), "2025-10-25..2025-10-26" for a range, "?" for none.
+
+    >>> date_label("2025-10-22", "2025-10-22", BEFORE), date_label("2025-10-25", "2025-10-26", "range")
+    ('by 2025-10-22', '2025-10-25..2025-10-26')
+    """
+    if not day:
+        return "?"
+    if precision == BEFORE:
+        return f"by {day}"
+    return f"{day}..{day_end}" if day_end and day_end != day else day
 
 
 def date_range(value: str | None, end_value: str | None = None) -> tuple[str | None, str | None, str | None]:
@@ -139,6 +165,8 @@ def date_for(
             return None, None, None, "none", past.group(0).strip()
         year = int(published[:4]) - 1
         return f"{year}-01-01", f"{year}-12-31", "year", "year", past.group(0).strip()
+    if rules is not None and text and _told_as_earlier(sentence, match_start, rules, text):
+        return _before_narrative_day(index, times, published)
     if paragraph_times and not about_else:
         chosen = paragraph_times[-1]
         start, end, precision = date_range(chosen.value, chosen.end_value)
@@ -182,6 +210,43 @@ def _days_after(
     return None
 
 
+def _told_as_earlier(sentence: Sentence, match_start: int, rules: EventRules, text: str) -> bool:
+    """Whether the words right before a trigger tell its act as earlier than the narrative ("The
+    agency had been tracking the group and passed details": the pack's ``earlier_act``)."""
+    return rules.compiled("earlier_act").search(text, sentence.start, match_start) is not None
+
+
+def _before_narrative_day(
+    index: int, times: dict[int, list[TimeExpression]], published: str | None
+) -> tuple[str | None, str | None, str | None, str, str | None]:
+    """The date of an act told as earlier: on or before the last day the report told before its
+    sentence (a day within ``NARRATIVE_REACH_DAYS`` before publication, not after it), else on or
+    before the publication day; with neither, no date."""
+    day_published = _iso_day(published)
+    told_before = [t for i in sorted(times) if i < index for t in times[i]]
+    for anchor in reversed(told_before):
+        start, _, precision = date_range(anchor.value, anchor.end_value)
+        if not start or precision not in UNRESOLVED_DAY_PRECISIONS:
+            continue
+        day = _iso_day(start)
+        if day_published is None:  # no publication date: a day without its year waits for its story
+            return start[:10], start[:10], BEFORE, "previous", anchor.text
+        if day is None or not 0 <= (day_published - day).days < NARRATIVE_REACH_DAYS:
+            continue  # a plan told ahead, or background far before the report
+        return day.isoformat(), day.isoformat(), BEFORE, "previous", anchor.text
+    if day_published is not None:
+        return day_published.isoformat(), day_published.isoformat(), BEFORE, "published", None
+    return None, None, None, "none", None
+
+
+def _iso_day(value: str | None) -> date | None:
+    """The day of an ISO value with its year ("2025-10-22", "2025-10-22TNI"), else None."""
+    try:
+        return date.fromisoformat(value[:10]) if value and not value.startswith("XXXX") else None
+    except ValueError:
+        return None
+
+
 #: How many days before publication a speaker's occasion may be ("Sabtu (25/10)" in Sunday's paper).
 OCCASION_REACH_DAYS = 3
 
@@ -217,6 +282,8 @@ def with_occasion_days(article: Article, events: Sequence[Event]) -> list[Event]
             result.append(event)
             continue
         start, end, precision, text = next(iter(days))
+        if event.precision == BEFORE:  # an earlier act told by the speaker there: before that day
+            end, precision = start, BEFORE
         result.append(
             replace(
                 event, date=start, date_end=end, precision=precision, date_source="previous", time_text=text

@@ -11,7 +11,9 @@ meeting it was made at), never by scanning. It joins the best compatible one or 
 - meetings (CONSULT): the same participants (two in common, or all of the smaller side's; a person
   and the organization they speak for count as one); places must agree unless two participants do;
 - statements: made at the same stored meeting (or neither at one), the same direction (joint or
-  not), overlapping source side, and overlapping targets when both name one.
+  not), overlapping source side, and overlapping targets when both name one;
+- acts done at a place (an arrest, an attack, a protest): no two places their sentences name apart
+  ("Vietnamese police" arrested some in Hai Phong and others in Da Nang that day: two arrests).
 
 Each source keeps its sentence, language and path; disagreements (date, place, participants) are
 computed from the sources by ``discrepancies``.
@@ -45,7 +47,7 @@ from newsloom.events.parties import (
     stored_roles,
     with_roles,
 )
-from newsloom.events.places import same_place
+from newsloom.events.places import place_entry, same_place
 from newsloom.events.rollup import ArticleEvent, article_events, dates_compatible
 from newsloom.events.types import Actor
 from newsloom.events.years import (
@@ -410,8 +412,11 @@ def best_match(conn: Connection, group: ArticleEvent, parent_id: int | None) -> 
     roles = _stored_roles(conn, {a.key for s in candidates.values() for a in s.participants})
     candidates = {i: _with_stored_roles(s, roles) for i, s in candidates.items()}
     model_only = facts.model_only
+    apart = _acts_apart(conn, group, candidates)
     best: tuple[int, store.StoredEvent] | None = None
     for stored in candidates.values():
+        if stored.id in apart:
+            continue
         around = meetings.get(stored.parent_id or 0, frozenset())
         score = _compatible(
             group, stored, parent_id, around, own, stored.id in model_only, gatherings, stored.id in venue_ids
@@ -420,6 +425,40 @@ def best_match(conn: Connection, group: ArticleEvent, parent_id: int | None) -> 
         if score and (best is None or score > best[0] or (score == best[0] and stored.id < best[1].id)):
             best = (score, stored)
     return best[1] if best else None
+
+
+#: Acts done at a place: two of one type and day told at places apart are two acts ("Vietnamese police
+#: arrested three men in Hai Phong", "... two women in Da Nang"). Statements are not here: a place a
+#: statement names is mostly what it is about.
+ACTS_AT_A_PLACE = ("ASSAULT", "COERCE", "MOBILIZE", "PROTEST")
+
+
+def _sentence_place(group: ArticleEvent) -> str | None:
+    """The place an act's own sentence names as where it happened, when the gazetteer knows it."""
+    if group.type not in ACTS_AT_A_PLACE or group.location_source != "sentence" or not group.location:
+        return None
+    return group.location if place_entry(group.location) is not None else None
+
+
+def _acts_apart(conn: Connection, group: ArticleEvent, candidates: dict[int, store.StoredEvent]) -> set[int]:
+    """The candidates whose reports' sentences name places where ``group`` was not: each names a
+    place the gazetteer knows, and none is its place, inside it or holding it (``same_place``). A
+    dateline is where a report was filed, and a place the gazetteer does not know says nothing:
+    neither counts. A city the gazetteer gives no province is apart from a province, whichever
+    holds it: two arrests told apart is the safer error."""
+    place = _sentence_place(group)
+    if place is None or not candidates:
+        return set()
+    apart = set()
+    for event_id, rows in store.source_rows_of(conn, sorted(candidates)).items():
+        named = {
+            r.location
+            for r in rows
+            if r.location and r.location_source == "sentence" and place_entry(r.location) is not None
+        }
+        if named and not any(same_place(place, other) for other in named):
+            apart.add(event_id)
+    return apart
 
 
 def state_candidates(

@@ -260,11 +260,16 @@ def _told_as_background(event: Event, meeting: _Meeting) -> bool:
     """Whether a statement's own clause dates it well before the meeting ("Hai nước thiết lập quan
     hệ ngoại giao ngày 22-12-1993" in a report of the 2025 talks): a past act told as background,
     not said at the meeting. A date after the meeting ("agreed to meet again on 5 March") is what
-    was agreed there, and keeps it at the meeting."""
-    if event.date_source != "time":
-        return False
+    was agreed there, and keeps it at the meeting. An act the report dates a day or more before
+    the meeting's day from the day told ("a day after police arrested ...") was not done there."""
     said, held = _day(event.date_end or event.date), _day(meeting.date)
-    return said is not None and held is not None and (held - said).days >= BACKGROUND_DAYS
+    if said is None or held is None:
+        return False
+    if event.date_source == "previous" and meeting.date_source in ("time", "previous"):
+        # counted back from the day told ("The talks came a day after police arrested ..."): an
+        # act done before the meeting's day was not done at it
+        return (held - said).days >= 1
+    return event.date_source == "time" and (held - said).days >= BACKGROUND_DAYS
 
 
 def _names_another_guest(event: Event, meeting: _Meeting) -> bool:

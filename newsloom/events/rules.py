@@ -133,6 +133,11 @@ class EventRules:
     #: clause tells happened N days before the day the sentence is about; the named group ``d1``,
     #: ``d2`` or ``d3`` that matched gives N (``events/dates.py``)
     days_after: str = r"(?!)"
+    #: the words before a trigger that tell its act as earlier than the day the report is about (en
+    #: past perfect "had passed", "had been tracking X and passed"; vi "trước đó đã", "đã từng"; id
+    #: "sebelumnya telah", "sudah lebih dulu"; fr plus-que-parfait "avait transmis"): the text before
+    #: the trigger ends with it, and the act is dated "before" that day (``events/dates.py``)
+    earlier_act: str = r"(?!)"
     #: a relative clause with no comma, between a trigger and an actor after it ("konvensi yang
     #: diadopsi Majelis Umum PBB", the convention adopted by the General Assembly): the actor is the
     #: relative clause's, no target of the trigger

@@ -298,6 +298,13 @@ RULES = EventRules(
     past_year_opener=r"^\W*(?:Last\s+year|A\s+year\s+(?:ago|earlier))\b",
     relative_clause=r",\s*(?:(?:at|in|on|during|after|before|by|from|with)\s+which\b|which|who|whose|where)\b",
     days_after=r"\b(?:(?P<d1>a|one)|(?P<d2>two)|(?P<d3>three))\s+days?\s+after\b",
+    # past perfect: "had (already) passed", "had been arrested"; a verb joined to one ("had been
+    # tracking the group since August and passed details"): earlier than the day told
+    earlier_act=(
+        r"(?:\bhad\s+(?:(?:already|earlier|previously|also|just|first|long|once|\w+ly)\s+)?(?:been\s+)?|"
+        r"\bhad\s+(?:\w+\s+)?(?:been\s+)?\w+(?:ed|en|wn|ing|ught|t|d)\b[^.;:!?,]{0,80}?\band\s+"
+        r"(?:(?:then|later|also|subsequently)\s+)?)$"
+    ),
     consult_modes=(
         (r"\b(?:phone|telephone|video\s+(?:call|link|conference)|online|virtual(?:ly)?|teleconference)\b", "phone"),
         # "multilateral forums" (plural) are venues in general, not where this meeting is

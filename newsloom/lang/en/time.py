@@ -36,6 +36,10 @@ RULES = TimeRules(
         "last week": ("week", -1), "next week": ("week", 1),
         "this month": ("month", 0), "earlier this month": ("month", 0), "later this month": ("month", 0),
         "last month": ("month", -1), "next month": ("month", 1),
+        # "at the end of the month": the month of the report (the gold spans the whole phrase)
+        "the end of the month": ("month", 0), "the end of this month": ("month", 0),
+        "the beginning of the month": ("month", 0), "the start of the month": ("month", 0),
+        "the end of the year": ("year", 0), "the end of this year": ("year", 0),
         "this year": ("year", 0), "earlier this year": ("year", 0), "later this year": ("year", 0),
         "last year": ("year", -1), "next year": ("year", 1),
     },
@@ -77,7 +81,10 @@ RULES = TimeRules(
     numeric_guard_after=(
         NUMERIC_GUARD_AFTER
         + r"|^\s*(?:percent|per cent|people|persons|units|votes|cases|troops|km|kilomet|tonnes|tons|USD|dollars"
-        r"|points|hectares|ha\b|billion|million|thousand|times)"
+        r"|points|hectares|ha\b|billion|million|thousand|times"
+        # counted people and things after a possessive ("the army's 2000 soldiers"): no year
+        r"|soldiers|officers|police|members|residents|workers|students|passengers|men\b|women|children"
+        r"|families|households|delegates|participants|employees|staff|vehicles|cars|ships|vessels|homes|houses)"
     ),
     patterns=(
         # the afternoon of October 21 ; the morning of 21 Oct 2025
@@ -128,7 +135,8 @@ RULES = TimeRules(
         # in 2024, by 2030
         TimePattern(
             r"@B@(?P<year>@Y@)@E@",
-            cue_before=r"\b(?:in|since|by|until|till|from|to|through|during|before|after|of|for|early|late|mid|end|year)[\s-]+$",
+            # ... and after a possessive: "Indonesia's 2009 narcotics law", "the party's 2021 congress"
+            cue_before=r"\b(?:in|since|by|until|till|from|to|through|during|before|after|of|for|early|late|mid|end|year)[\s-]+$|\w['’]s\s+$",
             numeric=True,
         ),
         # Tuesday last week

@@ -247,6 +247,15 @@ RULES = EventRules(
     meeting_reference=r"\b(?:lors|au\s+cours)\s+de\s+(?:cette|cet|la|l['’])\s*(?:rencontre|réunion|entretien|entrevue)\b",
     past_year_opener=r"^\W*(?:L['’]an\s+dernier|L['’]année\s+dernière|L['’]an\s+passé|Un\s+an\s+plus\s+tôt)\b",
     relative_clause=r",\s*(?:(?:à|au cours de|lors de|pendant|dans|par)\s+(?:laquelle|lequel|lesquels|lesquelles)|qui|que|dont|où|lequel|laquelle)\b",
+    # "La réunion a eu lieu un jour après que la police a arrêté ...": that clause, N days before
+    days_after=r"\b(?:(?P<d1>un)\s+jour|(?P<d2>deux)\s+jours|(?P<d3>trois)\s+jours)\s+après\s+(?:que\b|qu['’])",
+    # plus-que-parfait: "avait (déjà) transmis", "avaient été arrêtés", "s'était rendu"; a participle
+    # joined to one ("avait suivi le réseau depuis août et transmis"): earlier than the day told
+    earlier_act=(
+        r"(?:\b(?:avai(?:s|t|ent)|avions|aviez|étai(?:s|t|ent)|étions|étiez)\s+(?:(?:déjà|auparavant|"
+        r"préalablement|alors|aussi|également|\w+ment)\s+)?(?:été\s+)?|\bavai(?:t|ent)\s+[^.;:!?,]{0,80}?\bet\s+"
+        r"(?:(?:ensuite|puis|aussi|également)\s+)?)$"
+    ),
     consult_modes=(
         (r"\b(?:téléphone|téléphonique|visioconférence|en\s+ligne|appel\s+vidéo|par\s+vidéo)\b", "phone"),
         (r"\b(?:en\s+marge|sommet|multilatéra\w*)\b", "multilateral"),

@@ -199,6 +199,12 @@ RULES = EventRules(
     past_year_opener=r"^\W*(?:Tahun\s+lalu|Setahun\s+(?:lalu|sebelumnya))\b",
     relative_clause=r",\s*yang\b",
     days_after=r"\b(?:(?P<d1>sehari)|(?P<d2>dua\s+hari)|(?P<d3>tiga\s+hari))\s+(?:setelah|sesudah)\b",
+    # "sebelumnya (, X) telah/sudah", "sudah lebih dulu", "telah terlebih dahulu", "pernah": an act
+    # before the day told
+    earlier_act=(
+        r"(?:\bsebelumnya\b[^.;:!?]{0,60}?\b(?:telah|sudah)|\b(?:telah|sudah)\s+(?:lebih|terlebih)\s+"
+        r"(?:dulu|dahulu)|\b(?:telah\s+|sudah\s+)?pernah)\s+$"
+    ),
     # "konvensi yang diadopsi Majelis Umum PBB": a passive relative clause, its agent no target
     object_relative=r"\byang\s+(?:telah\s+|sudah\s+|pernah\s+)?di[a-z]{3,}\b",
     consult_modes=(

@@ -65,7 +65,10 @@ RULES = TimeRules(
     numeric_guard_after=(
         NUMERIC_GUARD_AFTER
         + r"|^\s*(?:persen|orang|warga|penduduk|unit|kali|jiwa|ton|kg|km|hektare|ha\b|miliar|juta|ribu"
-        r"|triliun|USD|dolar|rupiah|poin|dari\b|hari\b|pekan\b|minggu\b|bulan\b|tahun\b(?!\s+\d))"
+        r"|triliun|USD|dolar|rupiah|poin|dari\b|hari\b|pekan\b|minggu\b|bulan\b|tahun\b(?!\s+\d)"
+        # counted people and things after a name ("Total 2000 peserta"): no year
+        r"|peserta|personel|anggota|polisi|prajurit|tentara|siswa|mahasiswa|pekerja|karyawan|pegawai"
+        r"|kendaraan|mobil|kapal|rumah|keluarga|kepala\s+keluarga|delegasi)"
     ),
     patterns=(
         # Selasa (21/10), Selasa pagi (21/10), Selasa (21/10) malam
@@ -110,6 +113,9 @@ RULES = TimeRules(
             cue_before=r"\b(?:pada|sejak|hingga|sampai|awal|akhir|pertengahan|selama|sepanjang|medio|periode|dari|menjelang|jelang|sebelum|setelah|usai)\s+$",
             numeric=True,
         ),
+        # a year naming a plan, a vision or an edition after its capitalised name: "Visi ASEAN 2045",
+        # "Cetak Biru APSC 2025", "SEA Games 2025" (law numbers and counts are the numeric guards')
+        TimePattern(r"@B@(?P<year>@Y@)@E@", cue_before=r"(?-i:\b(?!Tahun\b)[A-Z][\w-]*)\s+$", numeric=True),
         # tadi malam
         TimePattern(r"(?P<relpod>@RELPOD@)(?!\w)"),
         # "akhir pekan lalu" is last weekend, not last week: it yields nothing

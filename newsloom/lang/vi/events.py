@@ -240,6 +240,8 @@ RULES = EventRules(
     past_year_opener=r"^\W*(?:Năm ngoái|Năm trước)\b",
     relative_clause=r",\s*(?:vốn|nơi|mà)\b",
     days_after=r"\b(?:(?P<d1>một)|(?P<d2>hai)|(?P<d3>ba))\s+ngày\s+sau\s+khi\b",
+    # "trước đó (, X) đã", "đã từng", "từng": an act before the day told
+    earlier_act=r"(?:\btrước\s+đó\b[^.;:!?]{0,60}?\b(?:đã|từng)|\b(?:đã\s+)?từng)\s+$",
     consult_modes=(
         (r"\b(?:điện đàm|trực tuyến|qua điện thoại|cuộc gọi)\b", "phone"),
         (r"\b(?:bên lề|Hội nghị Cấp cao|Thượng đỉnh|hội nghị đa phương)\b", "multilateral"),
