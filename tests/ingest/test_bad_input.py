@@ -124,3 +124,26 @@ def test_bad_files_do_not_stop_the_good_ones(tmp_path: Path) -> None:
     good = [i for i in items if isinstance(i, Article)]
     assert sorted(Path(a.path).name for a in good) == ["b_good.txt", "d_good_no_extension"]
     assert len(_errors(items)) == 2
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32"])
+def test_utf16_and_utf32_files_with_a_byte_order_mark_are_read_not_called_binary(
+    tmp_path: Path, encoding: str
+) -> None:
+    """Windows Notepad's "Unicode" is UTF-16 with a byte-order mark: every other byte is NUL."""
+    text = " date 2025-10-21 Phó Thủ tướng Bùi Thanh Sơn tiếp bà Ghada Waly tại Hà Nội ngày 21/10."
+    raw = text.encode(encoding)
+    if encoding == "utf-16-be":
+        raw = b"\xfe\xff" + raw  # the big-endian codec writes no mark of its own
+    path = tmp_path / f"notepad_{encoding}.txt"
+    path.write_bytes(raw)
+    (article,) = list(read_path(str(path)))
+    assert isinstance(article, Article), article
+    assert article.text == text.split(" ", 3)[3]
+    assert article.published == "2025-10-21"
+
+
+def test_binary_bytes_behind_a_utf16_byte_order_mark_are_still_binary(tmp_path: Path) -> None:
+    (tmp_path / "fake.txt").write_bytes(b"\xff\xfe" + b"\x01\x00\x02\x00\x03\x00" * 500)  # controls
+    (error,) = _errors(list(read_path(str(tmp_path / "fake.txt"))))
+    assert "fake.txt" in str(error) and "binary" in error.problem
