@@ -147,3 +147,41 @@ def test_binary_bytes_behind_a_utf16_byte_order_mark_are_still_binary(tmp_path: 
     (tmp_path / "fake.txt").write_bytes(b"\xff\xfe" + b"\x01\x00\x02\x00\x03\x00" * 500)  # controls
     (error,) = _errors(list(read_path(str(tmp_path / "fake.txt"))))
     assert "fake.txt" in str(error) and "binary" in error.problem
+
+
+GOOD_ITEM = (
+    "<item><title>Talks</title><link>http://example.org/1</link>\n"
+    "<description>The foreign minister met the visiting delegation in Hanoi on Tuesday.</description></item>\n"
+)
+
+
+def test_a_feed_item_without_text_is_reported_at_the_line_it_starts_on(tmp_path: Path) -> None:
+    feed = (
+        '<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Desk</title>\n'
+        + GOOD_ITEM
+        + "\n\n<item><title>Only a title</title>\n<link>http://example.org/2</link></item>\n"
+        + "</channel></rss>\n"
+    )
+    (tmp_path / "desk.rss").write_text(feed)
+    items = list(read_path(str(tmp_path / "desk.rss")))
+    (error,) = _errors(items)
+    assert error.line == 7  # the second <item>, not its number (2)
+    assert str(error).startswith(f"{tmp_path / 'desk.rss'}:7: feed item 2 has no text")
+    assert "well-formed" not in error.problem
+    assert sum(isinstance(i, Article) for i in items) == 1
+
+
+def test_a_feed_cut_mid_item_says_its_xml_is_broken_and_keeps_the_good_item(tmp_path: Path) -> None:
+    feed = (
+        '<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Desk</title>\n'
+        + GOOD_ITEM
+        + "<item><title>Cut</title><link>http://example.org/2</link>\n<description>The minister signed\n"
+        + "</channel></rss>\n"
+    )
+    (tmp_path / "cut.rss").write_text(feed)
+    items = list(read_path(str(tmp_path / "cut.rss")))
+    (error,) = _errors(items)
+    assert error.line == 5
+    assert "not well-formed XML" in error.problem and "download the feed again" in error.hint
+    (article,) = [i for i in items if isinstance(i, Article)]
+    assert article.meta("title") == "Talks"
