@@ -13,7 +13,7 @@ from newsloom.article import Article, MetaField
 from newsloom.errors import InputError, unexpected_error
 from newsloom.ingest.boilerplate import clean_body
 from newsloom.ingest.build import build_article
-from newsloom.ingest.metadata import clean_value, normalise_date
+from newsloom.ingest.metadata import clean_value, language_code, normalise_date
 
 #: JSONL key -> metadata field
 FIELDS = {"title": "title", "url": "source_url", "source": "outlet", "author": "author", "section": "section"}
@@ -56,8 +56,16 @@ def parse_line(line: str, path: str, number: int) -> Article | InputError:
                 "Use an ISO date such as 2025-10-21 or 2025-10-21T14:30:00+07:00.", number,
             )  # fmt: skip
         metadata["published"] = MetaField(published, "jsonl", 1.0)
-    if isinstance(record.get("language"), str) and record["language"].strip():
-        metadata["language"] = MetaField(record["language"].strip().lower(), "jsonl", 1.0)
+    if record.get("language") not in (None, ""):
+        given = record["language"]
+        code = language_code(given) if isinstance(given, str) else None
+        if code is None:
+            return InputError(
+                path, f'"language" is {given!r}, not a language code',
+                "Use an ISO 639-1 code such as vi, en, id or fr, or leave it out and the language is detected.",
+                number,
+            )  # fmt: skip
+        metadata["language"] = MetaField(code, "jsonl", 1.0)
     lines = list(enumerate(record["text"].split("\n"), start=1))
     body = clean_body(lines)
     if body.credit:

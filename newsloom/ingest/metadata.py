@@ -52,3 +52,21 @@ def clean_value(value: object) -> str | None:
         return None
     text = re.sub(r"\s+", " ", str(value)).strip()
     return text or None
+
+
+#: A language tag: a primary subtag, then region or script subtags ("en", "en-US", "pt_BR", "zh-Hant")
+_LANGUAGE_TAG = re.compile(r"([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*")
+
+
+def language_code(value: str) -> str | None:
+    """The ISO 639-1 code (639-3 when there is none) of a code, a tag or an English name ('vi',
+    'EN-us', 'vie', 'Indonesian'); None when ISO 639 knows no such language."""
+    import pycountry
+
+    text = value.strip()
+    tag = _LANGUAGE_TAG.fullmatch(text)
+    try:
+        language = pycountry.languages.lookup(tag[1] if tag else text)
+    except LookupError:
+        return None
+    return str(getattr(language, "alpha_2", None) or language.alpha_3)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from newsloom.article import Article
 from newsloom.errors import InputError
 from newsloom.ingest import read_bytes
@@ -102,3 +104,21 @@ def test_sniff_by_content_not_extension() -> None:
     assert sniff(" date 2025-10-21 Some text.") == "text"
     article = _one(HTML, "saved_page.txt")  # an HTML page saved as .txt is read as HTML
     assert article.fmt == "html"
+
+
+def test_jsonl_language_is_stored_as_its_iso_code_and_an_unknown_one_names_the_line() -> None:
+    text = "The foreign minister met the visiting delegation in Hanoi on Tuesday."
+    lines = [
+        {"text": text, "language": "English"},
+        {"text": text + " 1", "language": "VI"},
+        {"text": text + " 2", "language": "id-ID"},
+        {"text": text + " 3", "language": "klingonese"},
+        {"text": text + " 4", "language": 7},
+    ]
+    data = "\n".join(json.dumps(line) for line in lines)
+    items = list(read_bytes(data.encode(), "crawl.jsonl"))
+    languages = [i.metadata["language"].value for i in items if isinstance(i, Article)]
+    assert languages == ["en", "vi", "id"]
+    errors = [i for i in items if isinstance(i, InputError)]
+    assert [e.line for e in errors] == [4, 5]
+    assert "'klingonese', not a language code" in errors[0].problem and "ISO 639-1" in errors[0].hint
