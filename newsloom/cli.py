@@ -62,6 +62,16 @@ def _open(db: str | None):  # type: ignore[no-untyped-def]
     return Store.open(settings.db), settings
 
 
+def _open_existing(db: str | None):  # type: ignore[no-untyped-def]
+    """The store a read command reads; a missing SQLite file is an error naming it (exit code 2)."""
+    settings = _settings(db)
+    try:
+        return cli_views.open_store_to_read(settings.db), settings
+    except NewsloomError as exc:
+        _fail(exc)
+        raise  # _fail exits; this line is for the type checker
+
+
 def _fail(exc: Exception) -> None:
     err.print(f"[bold red]error:[/] {exc}")
     raise typer.Exit(2)
@@ -220,7 +230,7 @@ def articles(
     """List stored articles."""
     from newsloom.views.articles import ArticleQuery, articles_view
 
-    store, _ = _open(db)
+    store, _ = _open_existing(db)
     table = Table(show_lines=False)
     for column in ("published", "lang", "title / first words", "path"):
         table.add_column(column)
@@ -241,7 +251,7 @@ def entities(
     """List linked entities: canonical name, type, names seen per language, article count."""
     from newsloom.views.entities import EntityQuery, entities_view
 
-    store, _ = _open(db)
+    store, _ = _open_existing(db)
     table = Table()
     for column in ("id", "name", "type", "names per language", "articles"):
         table.add_column(column)
@@ -267,7 +277,7 @@ def entity(
     """One entity: aliases, roles over time, articles."""
     from newsloom.views.entities import find_entity_view
 
-    store, _ = _open(db)
+    store, _ = _open_existing(db)
     with store.connect() as conn:
         detail, others = find_entity_view(conn, name)
     if detail is None:
@@ -337,7 +347,7 @@ def events(
     """List merged events (PLOVER types), newest first, each with its trust mark."""
     from newsloom.views.events import EventQuery, events_view
 
-    store, _ = _open(db)
+    store, _ = _open_existing(db)
     query = EventQuery(
         date_from, date_to, type and type.upper(), entity, language, limit=limit, min_sources=min_sources,
         min_confidence=min_confidence,
@@ -404,7 +414,7 @@ def event(
     """One event: its sources with their evidence sentences and languages, and the discrepancies."""
     from newsloom.views.events import event_view
 
-    store, _ = _open(db)
+    store, _ = _open_existing(db)
     with store.connect() as conn:
         detail = event_view(conn, event_id)
     if detail is None:
@@ -466,7 +476,7 @@ def timeline(
     Single-source events of low confidence or not checked by the model are hidden unless --show-uncertain."""
     from newsloom.views.timeline import MAX_DAYS, TimelineQuery, timeline_view
 
-    store, _ = _open(db)
+    store, _ = _open_existing(db)
     query = TimelineQuery(
         date_from, date_to, type and type.upper(), entity, limit=MAX_DAYS, min_sources=min_sources,
         min_confidence=min_confidence, show_uncertain=show_uncertain,
@@ -501,7 +511,7 @@ def stories(
     """List stories (articles about the same event, across languages), newest first."""
     from newsloom.views.stories import StoryQuery, stories_view
 
-    store, _ = _open(db)
+    store, _ = _open_existing(db)
     with store.connect() as conn:
         found = stories_view(conn, StoryQuery(date_from, date_to, limit=limit))
     table = Table()
@@ -521,7 +531,7 @@ def story(
     """One story: its articles by language, events, entities and dates."""
     from newsloom.views.stories import story_view
 
-    store, _ = _open(db)
+    store, _ = _open_existing(db)
     with store.connect() as conn:
         detail = story_view(conn, story_id)
     if detail is None:
@@ -549,7 +559,7 @@ def storylines(
     """Storylines: stories linked over days by shared actors and topic, in date order."""
     from newsloom.views.stories import storylines_view
 
-    store, _ = _open(db)
+    store, _ = _open_existing(db)
     with store.connect() as conn:
         lines = storylines_view(conn, limit=limit)
     for line in lines.items:
@@ -600,9 +610,15 @@ def compare(
 
 @app.command()
 def export(
-    what: Annotated[str, typer.Option(help="articles, entities, events or stories.")] = "articles",
+    what: Annotated[
+        str, typer.Option(help="articles, entities, events, stories or corrections.")
+    ] = "articles",
     fmt: Annotated[
-        str, typer.Option("--format", help="jsonl, csv, plover (events), or parquet (needs --out).")
+        str,
+        typer.Option(
+            "--format",
+            help="jsonl, csv, plover (events), gold (corrections, the shape tests/gold/ reads) or parquet (needs --out).",
+        ),
     ] = "jsonl",
     out: Annotated[Path | None, typer.Option(help="Write to this file instead of standard output.")] = None,
     db: DbOption = None,
@@ -610,7 +626,7 @@ def export(
     """Export the store as JSON Lines, CSV or Parquet."""
     from newsloom.exports import export_file, export_lines
 
-    store, _ = _open(db)
+    store, _ = _open_existing(db)
     try:
         with store.connect() as conn:
             if out is None:

@@ -6,13 +6,17 @@ from __future__ import annotations
 import os
 import sys
 from datetime import date
-from typing import Annotated
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
 from newsloom.errors import NewsloomError
+
+if TYPE_CHECKING:
+    from newsloom.store import Store
 
 err = Console(stderr=True)
 
@@ -52,12 +56,37 @@ def _day(value: str | None, option: str) -> str | None:
     return None
 
 
-def _store(db: str | None):  # type: ignore[no-untyped-def]
-    from newsloom.settings import load_settings
+def missing_store(target: str) -> Path | None:
+    """The SQLite file ``target`` names when it does not exist (None for a file that does, or a
+    server URL): a read command given a mistyped --db must say so, not create an empty store."""
+    if "://" in target:
+        if not target.startswith("sqlite:///") or target.startswith("sqlite:///:memory:"):
+            return None
+        file = Path(target.removeprefix("sqlite:///").split("?", 1)[0])
+    else:
+        file = Path(target).expanduser()
+    return None if file.exists() else file
+
+
+def open_store_to_read(target: str) -> Store:
+    """The store at ``target`` for a command that only reads it; a NewsloomError naming the file
+    when there is none (never a new empty store)."""
     from newsloom.store import Store
 
+    missing = missing_store(target)
+    if missing is not None:
+        raise NewsloomError(
+            f"No store at {missing}: the file does not exist. Build one with "
+            f"`newsloom run FILES --db {target}`, or point --db (NEWSLOOM_DB) at an existing store."
+        )
+    return Store.open(target)
+
+
+def _store(db: str | None):  # type: ignore[no-untyped-def]
+    from newsloom.settings import load_settings
+
     try:
-        return Store.open(load_settings(db=db).db)
+        return open_store_to_read(load_settings(db=db).db)
     except NewsloomError as exc:
         _fail(str(exc))
 

@@ -194,3 +194,44 @@ def test_the_hint_after_run_names_a_command_that_works(
     monkeypatch.setenv("PATH", str(script.parent))
     assert program(str(script)) == "newsloom"
     assert program("/usr/lib/python3/pytest") == f"{sys.executable} -m newsloom.cli"
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["articles"],
+        ["events"],
+        ["stories"],
+        ["timeline"],
+        ["entity", "x"],
+        ["export"],
+        ["storylines"],
+        ["network"],
+        ["map"],
+        ["search", "x"],
+    ],
+)
+def test_a_read_command_on_a_missing_store_says_so_and_creates_nothing(
+    tmp_path: Path, command: list[str]
+) -> None:
+    typo = tmp_path / "newsloon.db"
+    result = runner.invoke(app, [*command, "--db", str(typo)], env={"COLUMNS": "300"})
+    assert result.exit_code == 2, result.output
+    assert f"No store at {typo}" in result.output and "newsloom run" in result.output
+    assert not typo.exists()
+
+
+def test_export_to_a_missing_folder_is_one_clear_error_and_leaves_no_file(
+    tmp_path: Path, seed_paths: list[Path]
+) -> None:
+    db = str(tmp_path / "e.db")
+    runner.invoke(app, ["ingest", str(seed_paths[1]), "--db", db])
+    out = tmp_path / "nowhere" / "a.jsonl"
+    result = runner.invoke(app, ["export", "--out", str(out), "--db", db], env={"COLUMNS": "300"})
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output and not out.parent.exists()
+    assert f"folder {out.parent} does not exist" in result.output
+    good = tmp_path / "a.jsonl"
+    assert runner.invoke(app, ["export", "--out", str(good), "--db", db]).exit_code == 0
+    assert len(good.read_text().splitlines()) == 1
+    assert not list(tmp_path.glob(".*.part"))  # written under a hidden name, then renamed
