@@ -65,8 +65,13 @@ def language_code(value: str) -> str | None:
 
     text = value.strip()
     tag = _LANGUAGE_TAG.fullmatch(text)
-    try:
-        language = pycountry.languages.lookup(tag[1] if tag else text)
-    except LookupError:
-        return None
+    language = None
+    if tag:  # a code first: lookup() alone reads "en" as the name of the En language (enc)
+        primary = tag[1].lower()
+        language = pycountry.languages.get(**{"alpha_2" if len(primary) == 2 else "alpha_3": primary})
+    if language is None:
+        try:
+            language = pycountry.languages.lookup(text)
+        except LookupError:
+            return None
     return str(getattr(language, "alpha_2", None) or language.alpha_3)

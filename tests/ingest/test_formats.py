@@ -109,6 +109,7 @@ def test_sniff_by_content_not_extension() -> None:
 def test_jsonl_language_is_stored_as_its_iso_code_and_an_unknown_one_names_the_line() -> None:
     text = "The foreign minister met the visiting delegation in Hanoi on Tuesday."
     lines = [
+        {"text": text + " 0", "language": "en"},
         {"text": text, "language": "English"},
         {"text": text + " 1", "language": "VI"},
         {"text": text + " 2", "language": "id-ID"},
@@ -118,7 +119,7 @@ def test_jsonl_language_is_stored_as_its_iso_code_and_an_unknown_one_names_the_l
     data = "\n".join(json.dumps(line) for line in lines)
     items = list(read_bytes(data.encode(), "crawl.jsonl"))
     languages = [i.metadata["language"].value for i in items if isinstance(i, Article)]
-    assert languages == ["en", "vi", "id"]
+    assert languages == ["en", "en", "vi", "id"]  # "en" is English, not the language named En
     errors = [i for i in items if isinstance(i, InputError)]
-    assert [e.line for e in errors] == [4, 5]
+    assert [e.line for e in errors] == [5, 6]
     assert "'klingonese', not a language code" in errors[0].problem and "ISO 639-1" in errors[0].hint
