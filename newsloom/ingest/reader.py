@@ -17,6 +17,10 @@ SKIPPED_NAMES = frozenset(
     {"readme", "readme.md", "readme.txt", "license", "license.txt", "notice", ".gitkeep"}
 )
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+#: Characters of body above which one article is refused: a long news feature runs to some 60 000;
+#: a body of millions is many articles in one file (or no news at all), and the per-sentence stages
+#: would run on it for many minutes (a 5 MB text file had not finished `run` in 15 minutes).
+MAX_ARTICLE_CHARS = 300_000
 
 Item = Article | InputError
 
@@ -68,7 +72,7 @@ def read_bytes(data: bytes, path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> It
         return
     text, _encoding = decoded
     try:
-        yield from _parse_text(text, path)
+        yield from map(_refuse_overlong, _parse_text(text, path))
     except InputError as exc:
         yield exc
     except Exception as exc:  # any library failure is this file's error, not the run's
@@ -106,6 +110,17 @@ def _parse_text(text: str, path: str) -> Iterator[Item]:
             )
         else:
             yield article
+
+
+def _refuse_overlong(item: Item) -> Item:
+    """The item, or an error when it is one article longer than :data:`MAX_ARTICLE_CHARS`."""
+    if not isinstance(item, Article) or len(item.text) <= MAX_ARTICLE_CHARS:
+        return item
+    return InputError(
+        item.path,
+        f"one article of {len(item.text):,} characters, over the {MAX_ARTICLE_CHARS:,} a news article can hold",
+        "Split the file into its articles (one a file, or one a JSONL line).",
+    )
 
 
 def _too_large(path: str, size: int, max_bytes: int) -> InputError:

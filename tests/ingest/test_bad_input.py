@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import unicodedata
 from pathlib import Path
 
@@ -185,3 +186,19 @@ def test_a_feed_cut_mid_item_says_its_xml_is_broken_and_keeps_the_good_item(tmp_
     assert "not well-formed XML" in error.problem and "download the feed again" in error.hint
     (article,) = [i for i in items if isinstance(i, Article)]
     assert article.meta("title") == "Talks"
+
+
+def test_one_article_of_millions_of_characters_is_refused_and_the_next_jsonl_line_read(
+    tmp_path: Path,
+) -> None:
+    """A 5 MB text dump is many articles pasted together: refused with what to do, never run for hours."""
+    sentence = "The minister met the visiting delegation in Hanoi on Tuesday to discuss trade. "
+    huge = (sentence * 70_000)[:5_000_000]
+    (tmp_path / "dump.txt").write_text("Dump\n\n" + huge)
+    (error,) = _errors(list(read_path(str(tmp_path / "dump.txt"))))
+    assert "dump.txt" in str(error) and "characters" in error.problem and "Split" in error.hint
+    lines = [json.dumps({"text": huge}), json.dumps({"text": GOOD})]
+    (tmp_path / "crawl.jsonl").write_text("\n".join(lines))
+    items = list(read_path(str(tmp_path / "crawl.jsonl")))
+    assert [type(i).__name__ for i in items] == ["InputError", "Article"]
+    assert str(items[0]).startswith(f"{tmp_path / 'crawl.jsonl'}#1: one article of 5,000,000 characters")
