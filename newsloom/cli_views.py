@@ -35,7 +35,7 @@ TypeOption = Annotated[str | None, typer.Option("--type", help="A PLOVER type: C
 PIPED_WIDTH = 250
 
 
-def _console() -> Console:
+def output_console() -> Console:
     """A console as wide as the terminal, or PIPED_WIDTH when the output goes to a pipe or a file."""
     return Console(width=None if sys.stdout.isatty() or os.environ.get("COLUMNS") else PIPED_WIDTH)
 
@@ -113,7 +113,7 @@ def network(
         table.add_column(column)
     for line in edge_lines(found, top):
         table.add_row(line["actors"], str(line["count"]), line["types"], " ".join(map(str, line["events"])))
-    _console().print(table)
+    output_console().print(table)
 
 
 def places(
@@ -142,4 +142,4 @@ def places(
             p.place, f"{p.latitude:.2f}", f"{p.longitude:.2f}", p.precision, str(p.events), types,
             " ".join(map(str, p.event_ids[:8])),
         )  # fmt: skip
-    _console().print(table)
+    output_console().print(table)
