@@ -36,8 +36,9 @@ def parse_line(line: str, path: str, number: int) -> Article | InputError:
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
+        at = "" if exc.msg.endswith(" at") else " at"  # "Unterminated string starting at" says it
         return InputError(
-            path, f"line is not valid JSON ({exc.msg} at column {exc.colno})", SCHEMA_HINT, number
+            path, f"line is not valid JSON ({exc.msg}{at} column {exc.colno})", SCHEMA_HINT, number
         )
     except RecursionError:
         return InputError(path, "line is JSON nested too deeply to read", SCHEMA_HINT, number)

@@ -123,3 +123,13 @@ def test_jsonl_language_is_stored_as_its_iso_code_and_an_unknown_one_names_the_l
     errors = [i for i in items if isinstance(i, InputError)]
     assert [e.line for e in errors] == [5, 6]
     assert "'klingonese', not a language code" in errors[0].problem and "ISO 639-1" in errors[0].hint
+
+
+def test_a_jsonl_line_cut_inside_a_string_says_where_the_string_starts_once() -> None:
+    data = (
+        '{"text": "The minister met the delegation in Hanoi.", "title": "Talks\n{"text": "x", "title": 5,}\n'
+    )
+    first, second = list(read_bytes(data.encode(), "cut.jsonl"))
+    assert isinstance(first, InputError) and isinstance(second, InputError)
+    assert "(Unterminated string starting at column 64)" in first.problem and "at at" not in first.problem
+    assert "at column" in second.problem
