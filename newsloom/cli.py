@@ -681,7 +681,7 @@ def db_copy(
     from newsloom.store.copy import copy_store
 
     try:
-        src, dst = Store.open(source), Store.open(target)
+        src, dst = cli_views.open_store_to_read(source), Store.open(target)
     except NewsloomError as exc:
         _fail(exc)
         return

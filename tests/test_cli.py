@@ -235,3 +235,11 @@ def test_export_to_a_missing_folder_is_one_clear_error_and_leaves_no_file(
     assert runner.invoke(app, ["export", "--out", str(good), "--db", db]).exit_code == 0
     assert len(good.read_text().splitlines()) == 1
     assert not list(tmp_path.glob(".*.part"))  # written under a hidden name, then renamed
+
+
+def test_db_copy_from_a_store_that_does_not_exist_says_so_and_copies_nothing(tmp_path: Path) -> None:
+    source, target = tmp_path / "typo.db", tmp_path / "copy.db"
+    result = runner.invoke(app, ["db", "copy", str(source), str(target)], env={"COLUMNS": "300"})
+    assert result.exit_code == 2, result.output
+    assert f"No store at {source}" in result.output and "Copied" not in result.output
+    assert not source.exists() and not target.exists()

@@ -246,7 +246,13 @@ def alerts_list(db: DbOption = None) -> None:
 
     with _store(db).connect() as conn:
         alerts, counts = list_alerts(conn), hit_counts(conn)
-    table = Table("name", "kind", "query", "webhook", "jsonl", "fired")
+    from rich.table import Column
+
+    from newsloom.cli_views import output_console
+
+    table = Table(
+        *(Column(name, overflow="fold") for name in ("name", "kind", "query", "webhook", "jsonl", "fired"))
+    )
     for alert in alerts:
         table.add_row(
             alert.name,
@@ -256,7 +262,7 @@ def alerts_list(db: DbOption = None) -> None:
             alert.jsonl or "-",
             str(counts.get(alert.id, 0)),
         )
-    console.print(table)
+    output_console().print(table)
 
 
 @alerts_app.command("remove")

@@ -122,3 +122,15 @@ def test_sources_list_shows_each_url_whole_in_a_narrow_terminal(tmp_path: Path, 
     )
     for url in urls:
         assert url in first_cells  # folded over lines, but whole
+
+
+def test_alerts_list_shows_the_jsonl_path_whole_in_a_narrow_terminal(tmp_path: Path) -> None:
+    db = str(tmp_path / "w.db")
+    sink = "/var/lib/newsloom/alerts/the-desk-of-foreign-affairs/meetings.jsonl"
+    added = runner.invoke(
+        app, ["alerts", "add", "talks", "--kind", "text", "--text", "talks", "--jsonl", sink, "--db", db]
+    )
+    assert added.exit_code == 0, added.output
+    listed = runner.invoke(app, ["alerts", "list", "--db", db], env={"COLUMNS": "80"})
+    cells = "".join(line.split("│")[5].strip() for line in listed.output.splitlines() if line.startswith("│"))
+    assert sink in cells
