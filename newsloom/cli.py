@@ -154,7 +154,7 @@ def _summary(report, db: str) -> None:  # type: ignore[no-untyped-def]
     table.add_row("seconds", f"{report.seconds:.1f}")
     console.print(table)
     for error in report.errors:
-        err.print(f"[red]✗[/] {error}")
+        err.print(f"[red]✗[/] {escape(str(error))}")
     for lang, n in basic.items():
         console.print(
             f"[yellow]{n} article(s) in {lang or 'an unknown language'}:[/] {support_of(lang or None).note}"
@@ -238,7 +238,9 @@ def articles(
         found = articles_view(conn, ArticleQuery(language=language, limit=limit))
     for article in found.items:
         headline = article.title or article.lead[:70] + "…"
-        table.add_row(article.published or "?", article.language or "?", headline, article.path)
+        table.add_row(
+            article.published or "?", article.language or "?", escape(headline), escape(article.path)
+        )
     console.print(table)
 
 
@@ -263,7 +265,7 @@ def entities(
             return
     for row in found.items:
         names = "; ".join(f"{lang}: {', '.join(v)}" for lang, v in sorted(row.names.items()))
-        table.add_row(str(row.id), row.name, row.type, names, str(row.articles))
+        table.add_row(str(row.id), escape(row.name), row.type, escape(names), str(row.articles))
     console.print(table)
 
 
@@ -283,24 +285,29 @@ def entity(
     if detail is None:
         err.print(f"No entity is known by '{name}'. Try `newsloom entities` to see what is stored.")
         raise typer.Exit(1)
-    console.print(f"[bold]{detail.name}[/] ({detail.type}), seen {detail.first_seen}..{detail.last_seen}")
     console.print(
-        "aliases: " + ", ".join(a.alias + (f" [{a.language}]" if a.language else "") for a in detail.aliases)
+        f"[bold]{escape(detail.name)}[/] ({detail.type}), seen {detail.first_seen}..{detail.last_seen}"
+    )
+    console.print(
+        "aliases: "
+        + ", ".join(escape(a.alias + (f" [{a.language}]" if a.language else "")) for a in detail.aliases)
     )
     for role in detail.roles:
         of = f" of {role.of}" if role.of else ""
         console.print(
-            f'role: [bold]{role.label}[/]{of} ("{role.title}"), '
+            f'role: [bold]{escape(role.label)}[/]{escape(of)} ("{escape(role.title)}"), '
             f"{role.first_seen}..{role.last_seen}, {role.count} mention(s)"
         )
     table = Table(title="articles")
     for column in ("id", "path", "published", "mentions"):
         table.add_column(column)
     for row in detail.articles:
-        table.add_row(row.id, str(row.path), str(row.published), str(row.mentions))
+        table.add_row(row.id, escape(str(row.path)), str(row.published), str(row.mentions))
     console.print(table)
     if others:
-        console.print("also matching: " + ", ".join(f"{f.name} ({f.type}, id {f.id})" for f in others))
+        console.print(
+            "also matching: " + escape(", ".join(f"{f.name} ({f.type}, id {f.id})" for f in others))
+        )
 
 
 DateFrom = Annotated[str | None, typer.Option("--from", help="Earliest date (YYYY-MM-DD).")]
@@ -317,7 +324,8 @@ MinConfidenceOption = Annotated[
 
 
 def _actors(names: list[str]) -> str:
-    return ", ".join(names) or "-"
+    """Names as printed text (escaped: a name or title with "[...]" is words, not console markup)."""
+    return escape(", ".join(names)) or "-"
 
 
 def _badges(row: EventSummary) -> str:
@@ -377,7 +385,7 @@ def events(
         date = row.date + (f"..{row.date_end}" if row.date_end else "") if row.date else "?"
         table.add_row(
             str(row.id), date, row.type, row.mode or "", _actors(row.source), _actors(row.target),
-            row.location or "", ",".join(row.languages), str(row.n_articles), f"{row.confidence:.2f}",
+            escape(row.location or ""), ",".join(row.languages), str(row.n_articles), f"{row.confidence:.2f}",
             ", ".join(row.trust.badges),
         )  # fmt: skip
     console.print(table)
@@ -424,7 +432,7 @@ def event(
     target = _actors([a.get("name") or a["key"] for a in detail.actors.target])
     when = detail.date or "?"
     console.print(
-        f"[bold]{detail.type}[/] {detail.mode or ''} {when} at {detail.location or '?'}: {source} -> {target}"
+        f"[bold]{detail.type}[/] {detail.mode or ''} {when} at {escape(detail.location or '?')}: {source} -> {target}"
     )
     trust = detail.trust
     badges = "".join(f" [yellow]\\[{badge}][/]" for badge in trust.badges)
@@ -435,7 +443,7 @@ def event(
     for column in ("lang", "path", "date", "evidence"):
         table.add_column(column)
     for src in detail.sources:
-        table.add_row(src.language or "?", src.path, src.date or "?", evidence_text(src))
+        table.add_row(src.language or "?", escape(src.path), src.date or "?", evidence_text(src))
     console.print(table)
     if console.color_system:  # piped or a plain terminal: nothing is marked, so no legend
         legend = ", ".join(f"[{SPAN_STYLES[k]}]{name}[/]" for k, name in SPAN_LEGEND.items())
@@ -446,7 +454,7 @@ def event(
             "first occurrence, which may not be where the rule read it."
         )
     for item in detail.discrepancies:
-        console.print(f"[yellow]discrepancy:[/] {item.summary}")
+        console.print(f"[yellow]discrepancy:[/] {escape(item.summary)}")
     for child in detail.statement_summaries:
         console.print(
             f"  statement {child.id}: {child.type} {_actors(child.source)} -> {_actors(child.target)}"
@@ -491,7 +499,9 @@ def timeline(
         console.rule(f"{day.date or 'undated'} ({day.count} event(s))")
         for group in day.groups:
             console.print(
-                f"[bold]{group.story.title or f'story {group.story.id}'}[/]" if group.story else "(no story)"
+                f"[bold]{escape(group.story.title or f'story {group.story.id}')}[/]"
+                if group.story
+                else "(no story)"
             )
             for row in group.events:
                 _print_event_line(row, "  ")
@@ -519,7 +529,7 @@ def stories(
         table.add_column(column)
     for row in found.items:
         langs = ", ".join(f"{lang} {n}" for lang, n in row.languages.items())
-        table.add_row(str(row.id), row.date or "?", row.title or "", langs, str(row.storyline or ""))
+        table.add_row(str(row.id), row.date or "?", escape(row.title or ""), langs, str(row.storyline or ""))
     console.print(table)
 
 
@@ -537,19 +547,23 @@ def story(
     if detail is None:
         err.print(f"No story {story_id}. List them with `newsloom stories`.")
         raise typer.Exit(1)
-    console.print(f"[bold]{detail.title}[/] ({detail.date}; dates: {', '.join(detail.dates) or '?'})")
+    console.print(
+        f"[bold]{escape(detail.title or '')}[/] ({detail.date}; dates: {', '.join(detail.dates) or '?'})"
+    )
     for lang, title in detail.titles.items():
-        console.print(f"  title [{lang}]: {title}")
+        console.print(escape(f"  title [{lang}]: {title}"))
     table = Table(title="articles")
     for column in ("lang", "published", "title", "path"):
         table.add_column(column)
     for lang, items in detail.articles_by_language.items():
         for item in items:
-            table.add_row(lang, item.published or "?", item.title or item.passage or "", str(item.path))
+            table.add_row(
+                lang, item.published or "?", escape(item.title or item.passage or ""), escape(str(item.path))
+            )
     console.print(table)
     for ev in detail.events:
-        console.print(f"  event {ev.id}: {ev.type} {ev.date or ''} {ev.title}")
-    console.print("entities: " + ", ".join(e.name for e in detail.entities[:15]))
+        console.print(f"  event {ev.id}: {ev.type} {ev.date or ''} {escape(ev.title or '')}")
+    console.print("entities: " + escape(", ".join(e.name for e in detail.entities[:15])))
 
 
 @app.command()
@@ -563,10 +577,10 @@ def storylines(
     with store.connect() as conn:
         lines = storylines_view(conn, limit=limit)
     for line in lines.items:
-        console.rule(f"{line.name or line.title} ({line.date_first}..{line.date_last})")
+        console.rule(f"{escape(line.name or line.title or '')} ({line.date_first}..{line.date_last})")
         for item in line.stories:
             langs = ", ".join(item.languages)
-            console.print(f"  {item.date or '?'}  [{item.id}] {item.title} ({langs})")
+            console.print(f"  {item.date or '?'}  [{item.id}] {escape(item.title or '')} ({langs})")
 
 
 def _read_one(path: str) -> tuple[str, str | None]:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from newsloom.errors import NewsloomError
@@ -112,7 +113,9 @@ def network(
     for column in ("actors", "events", "types", "event ids"):
         table.add_column(column)
     for line in edge_lines(found, top):
-        table.add_row(line["actors"], str(line["count"]), line["types"], " ".join(map(str, line["events"])))
+        table.add_row(
+            escape(line["actors"]), str(line["count"]), line["types"], " ".join(map(str, line["events"]))
+        )
     output_console().print(table)
 
 
@@ -139,7 +142,7 @@ def places(
     for p in found.points[:top]:
         types = ", ".join(f"{t} {n}" for t, n in p.types.items())
         table.add_row(
-            p.place, f"{p.latitude:.2f}", f"{p.longitude:.2f}", p.precision, str(p.events), types,
+            escape(p.place), f"{p.latitude:.2f}", f"{p.longitude:.2f}", p.precision, str(p.events), types,
             " ".join(map(str, p.event_ids[:8])),
         )  # fmt: skip
     output_console().print(table)

@@ -243,3 +243,25 @@ def test_db_copy_from_a_store_that_does_not_exist_says_so_and_copies_nothing(tmp
     assert result.exit_code == 2, result.output
     assert f"No store at {source}" in result.output and "Copied" not in result.output
     assert not source.exists() and not target.exists()
+
+
+def test_brackets_in_a_title_are_printed_as_words_not_read_as_console_markup(tmp_path: Path) -> None:
+    """'[/b]' in a headline crashed `articles` (rich MarkupError); '[video]' vanished from it."""
+    db = str(tmp_path / "m.db")
+    page = tmp_path / "markup.txt"
+    page.write_text(
+        "Leaders meet [/b] in Hanoi [video]\n\n"
+        "HANOI - The foreign minister met the visiting delegation in Hanoi on Tuesday to discuss trade.\n"
+    )
+    assert runner.invoke(app, ["ingest", str(page), "--db", db]).exit_code == 0
+    listed = runner.invoke(app, ["articles", "--db", db], env={"COLUMNS": "300"})
+    assert listed.exit_code == 0, listed.output
+    assert "Leaders meet [/b] in Hanoi [video]" in listed.output
+
+
+def test_entity_aliases_and_story_titles_keep_their_language_tags(examples_db: str) -> None:
+    shown = runner.invoke(app, ["entity", "bui thanh son", "--db", examples_db], env={"COLUMNS": "300"})
+    assert shown.exit_code == 0, shown.output
+    assert "Bùi Thanh Sơn [vi]" in shown.output  # was "Bùi Thanh Sơn " (the tag eaten as markup)
+    story = runner.invoke(app, ["story", "1", "--db", examples_db], env={"COLUMNS": "300"})
+    assert story.exit_code == 0 and "  title [" in story.output

@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from newsloom.settings import load_settings
@@ -61,11 +62,13 @@ def _print(console: Console, found: object) -> None:
     if found.notice:
         console.print(f"[yellow]{found.notice}[/]")
     if not found.items:
-        console.print(f"Nothing found for “{found.query}”.")
+        console.print(f"Nothing found for “{escape(found.query)}”.")
         return
     table = Table()
     for column in ("kind", "id", "lang", "title", "matched by"):
         table.add_column(column)
     for hit in found.items:
-        table.add_row(hit.kind, hit.id[:12], hit.language or "?", hit.title, ", ".join(hit.matched_by))
+        table.add_row(
+            hit.kind, hit.id[:12], hit.language or "?", escape(hit.title or ""), ", ".join(hit.matched_by)
+        )
     console.print(table)

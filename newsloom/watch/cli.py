@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from newsloom.errors import NewsloomError
@@ -154,9 +155,9 @@ def sources_list(db: DbOption = None) -> None:
         error = row["last_error"] or ""
         error = error.removeprefix(f"{row['url']}: ")  # the row already names the URL
         table.add_row(
-            row["url"] + (" [yellow](paused)[/]" if row["paused"] else ""), row["kind"] or "-",
+            escape(row["url"]) + (" [yellow](paused)[/]" if row["paused"] else ""), row["kind"] or "-",
             row["last_status"] or "-", str(row["failures"]), str(row["items_seen"]),
-            _minute(row["last_poll"]) or "never", _minute(row["next_poll"]) or "-", error[:160],
+            _minute(row["last_poll"]) or "never", _minute(row["next_poll"]) or "-", escape(error[:160]),
         )  # fmt: skip
     output_console().print(table)
 
