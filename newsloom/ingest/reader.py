@@ -10,7 +10,7 @@ from pathlib import Path
 from newsloom.article import Article
 from newsloom.errors import InputError, unexpected_error
 from newsloom.ingest.decode import decode_text, looks_binary
-from newsloom.ingest.sniff import FEED_EXTENSIONS, sniff
+from newsloom.ingest.sniff import FEED_EXTENSIONS, TABLE_EXTENSIONS, sniff
 
 #: Files a folder walk leaves alone (documentation and VCS files, not articles).
 SKIPPED_NAMES = frozenset(
@@ -81,6 +81,13 @@ def read_bytes(data: bytes, path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> It
 
 def _parse_text(text: str, path: str) -> Iterator[Item]:
     kind = sniff(text)
+    if kind == "text" and Path(path).suffix.lower() in TABLE_EXTENSIONS:
+        yield InputError(
+            path,
+            "a spreadsheet export (CSV/TSV) is not read as articles",
+            'Write it as JSON Lines, one article a line: {"text": "...", "title": "...", "published": "2025-10-21"}.',
+        )
+        return
     if kind == "text" and Path(path).suffix.lower() in FEED_EXTENSIONS:
         yield InputError(
             path,
@@ -100,6 +107,10 @@ def _parse_text(text: str, path: str) -> Iterator[Item]:
         from newsloom.ingest.jsonl import parse_jsonl
 
         yield from parse_jsonl(text, path)
+    elif kind == "json":
+        from newsloom.ingest.jsonl import parse_json_array
+
+        yield from parse_json_array(text, path)
     else:
         from newsloom.ingest.text import parse_text
 

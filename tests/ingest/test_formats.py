@@ -133,3 +133,30 @@ def test_a_jsonl_line_cut_inside_a_string_says_where_the_string_starts_once() ->
     assert isinstance(first, InputError) and isinstance(second, InputError)
     assert "(Unterminated string starting at column 64)" in first.problem and "at at" not in first.problem
     assert "at column" in second.problem
+
+
+def test_a_json_list_of_articles_is_read_element_by_element() -> None:
+    """A scraper's JSON dump was stored as one 'article' whose text was the raw JSON."""
+    records = [
+        {"text": "The foreign minister met the visiting delegation in Hanoi on Tuesday.", "title": "Talks"},
+        {"title": "no text"},
+        {
+            "text": "Menteri Luar Negeri bertemu delegasi di Jakarta.",
+            "published": "2025-10-21",
+            "language": "id",
+        },
+    ]
+    items = list(read_bytes(json.dumps(records, indent=2).encode(), "dump.json"))
+    assert [type(i).__name__ for i in items] == ["Article", "InputError", "Article"]
+    first, error, third = items
+    assert isinstance(first, Article) and first.path == "dump.json#1" and first.meta("title") == "Talks"
+    assert isinstance(third, Article) and third.published == "2025-10-21" and third.meta("language") == "id"
+    assert str(error).startswith('dump.json#2: element has no "text" string')
+    cut = list(read_bytes(json.dumps(records)[:-30].encode(), "cut.json"))
+    assert len(cut) == 1 and isinstance(cut[0], InputError) and "not valid JSON" in cut[0].problem
+
+
+def test_a_csv_export_is_refused_with_the_jsonl_shape_to_use() -> None:
+    data = b"title,text\nTalks,The foreign minister met the visiting delegation in Hanoi on Tuesday.\n"
+    (error,) = list(read_bytes(data, "sheet.csv"))
+    assert isinstance(error, InputError) and "CSV" in error.problem and "JSON Lines" in error.hint
