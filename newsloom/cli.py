@@ -584,16 +584,44 @@ def storylines(
 
 
 def _read_one(path: str) -> tuple[str, str | None]:
-    """Title + body of the first article in ``path`` (through the readers), and its language hint."""
+    """Title + body of one article in ``path`` (through the readers), and its language hint: the
+    only one, ``PATH#N`` (a feed item, JSONL line or JSON element, as `articles` lists them), or the
+    first, said on stderr when the file holds more."""
+    import re
+
     from newsloom.errors import InputError
     from newsloom.ingest import read_path
 
-    for item in read_path(path):
+    chosen = re.fullmatch(r"(?P<file>.+)#(?P<number>\d+)", path)
+    if chosen and not Path(path).exists():
+        file, wanted = chosen["file"], f"{chosen['file']}#{int(chosen['number'])}"
+    else:
+        file, wanted = path, None
+    found = None
+    for item in read_path(file):
+        if wanted is not None:
+            if getattr(item, "path", None) == wanted:
+                found = item
+                break
+            continue
+        if found is not None:
+            err.print(
+                f"{escape(file)} holds more than one article: comparing the first ({escape(found.path)}); "
+                f"give {escape(file)}#N for another."
+            )
+            break
         if isinstance(item, InputError):
             raise item
-        given = item.metadata.get("language")
-        return (f"{item.title}\n\n{item.text}" if item.title else item.text), given.value if given else None
-    raise InputError(path, "no article found", "Give a text dump, HTML page, feed or JSONL file.")
+        found = item
+    if isinstance(found, InputError):
+        raise found
+    if found is None:
+        what = f"no article {wanted}" if wanted else "no article found"
+        raise InputError(
+            path, what, "Give a text dump, HTML page, feed or JSONL file (PATH#N for one of its articles)."
+        )
+    given = found.metadata.get("language")
+    return (f"{found.title}\n\n{found.text}" if found.title else found.text), given.value if given else None
 
 
 @app.command()

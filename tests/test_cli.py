@@ -265,3 +265,22 @@ def test_entity_aliases_and_story_titles_keep_their_language_tags(examples_db: s
     assert "Bùi Thanh Sơn [vi]" in shown.output  # was "Bùi Thanh Sơn " (the tag eaten as markup)
     story = runner.invoke(app, ["story", "1", "--db", examples_db], env={"COLUMNS": "300"})
     assert story.exit_code == 0 and "  title [" in story.output
+
+
+def test_compare_names_the_article_it_takes_from_a_file_of_many_and_takes_path_n(tmp_path: Path) -> None:
+    """A JSONL file or a feed holds many articles: compare took the first without a word."""
+    from newsloom.cli import _read_one
+
+    lines = [
+        {"text": "The foreign minister met the visiting delegation in Hanoi on Tuesday.", "language": "en"},
+        {"text": "Menteri Luar Negeri bertemu delegasi di Jakarta pada hari Selasa.", "language": "id"},
+    ]
+    crawl = tmp_path / "crawl.jsonl"
+    crawl.write_text("\n".join(json.dumps(line) for line in lines))
+    assert _read_one(f"{crawl}#2") == (lines[1]["text"], "id")
+    assert _read_one(str(crawl)) == (lines[0]["text"], "en")
+    with pytest.raises(Exception, match="no article .*#9"):
+        _read_one(f"{crawl}#9")
+    single = tmp_path / "one.txt"
+    single.write_text(" date 2025-10-21 The minister met the delegation in Hanoi on Tuesday.")
+    assert _read_one(str(single))[0].endswith("in Hanoi on Tuesday.")
