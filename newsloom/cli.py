@@ -626,7 +626,12 @@ def _read_one(path: str) -> tuple[str, str | None]:
 
 @app.command()
 def compare(
-    file_a: Annotated[str, typer.Argument(help="First article (any format the readers take).")],
+    file_a: Annotated[
+        str,
+        typer.Argument(
+            help="First article (any format the readers take; FILE#N for one of a feed or JSONL)."
+        ),
+    ],
     file_b: Annotated[str, typer.Argument(help="Second article.")],
 ) -> None:
     """How similar two articles are, in any two languages, on the SemEval-2022 Task 8 scale (1 = very similar)."""
