@@ -146,9 +146,15 @@ def _summary(report, db: str) -> None:  # type: ignore[no-untyped-def]
     for status in ("new", "updated", "unchanged", "duplicate", "failed"):
         if report.statuses.get(status):
             table.add_row(f"articles {status}", str(report.statuses[status]))
-    basic = basic_languages({lang or "": n for lang, n in report.languages.items()})
-    for lang, n in sorted(report.languages.items()):
-        table.add_row(f"language {lang}" + (" (basic support)" if lang in basic else ""), str(n))
+    languages = {lang or "": n for lang, n in report.languages.items()}
+    # the runner counts only identified languages: the rest of what was stored is in none it knows
+    stored = sum(report.statuses.get(status, 0) for status in ("new", "updated", "duplicate"))
+    if stored > sum(languages.values()):
+        languages[""] = languages.get("", 0) + stored - sum(languages.values())
+    basic = basic_languages(languages)
+    for lang, n in sorted(languages.items()):
+        name = lang or "not recognised"
+        table.add_row(f"language {name}" + (" (basic support)" if lang in basic else ""), str(n))
     table.add_row("inputs with errors", str(len(report.errors)))
     table.add_row("stages", ", ".join(report.stages) or "-")
     table.add_row("seconds", f"{report.seconds:.1f}")

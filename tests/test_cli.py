@@ -284,3 +284,27 @@ def test_compare_names_the_article_it_takes_from_a_file_of_many_and_takes_path_n
     single = tmp_path / "one.txt"
     single.write_text(" date 2025-10-21 The minister met the delegation in Hanoi on Tuesday.")
     assert _read_one(str(single))[0].endswith("in Hanoi on Tuesday.")
+
+
+def test_articles_in_a_language_not_recognised_are_counted_and_said_plainly(tmp_path: Path) -> None:
+    """Lao is no language lingua knows: the summary listed no language and said nothing."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "lo.txt").write_text(
+        "ນາຍົກລັດຖະມົນຕີ ໄດ້ພົບປະກັບ ປະທານາທິບໍດີ ຫວຽດນາມ ທີ່ນະຄອນຫຼວງວຽງຈັນ ໃນວັນຈັນ "
+        "ເພື່ອປຶກສາຫາລື ກ່ຽວກັບການຮ່ວມມື ດ້ານການຄ້າ ແລະ ການລົງທຶນ.\n"
+    )
+    (folder / "en.txt").write_text(
+        " date 2025-10-21 The minister met the visiting delegation in Hanoi on Tuesday."
+    )
+    result = runner.invoke(
+        app, ["ingest", str(folder), "--db", str(tmp_path / "l.db")], env={"COLUMNS": "300"}
+    )
+    assert result.exit_code == 0, result.output
+    rows = {
+        line.split("│")[1].strip(): line.split("│")[2].strip()
+        for line in result.output.splitlines()
+        if line.count("│") == 3
+    }
+    assert rows["language not recognised (basic support)"] == "1" and rows["language en"] == "1"
+    assert "1 article(s) in an unknown language: The language was not recognised" in result.output
