@@ -23,6 +23,9 @@ DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 MAX_ARTICLE_CHARS = 300_000
 
 Item = Article | InputError
+#: The first bytes of a SQLite database and of its write-ahead log (both byte orders).
+SQLITE_MAGIC = b"SQLite format 3\x00"
+SQLITE_WAL_MAGIC = frozenset({b"\x37\x7f\x06\x82", b"\x37\x7f\x06\x83"})
 
 
 def iter_input_files(path: str) -> Iterator[str | InputError]:
@@ -58,6 +61,13 @@ def read_bytes(data: bytes, path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> It
         return
     if len(data) > max_bytes:
         yield _too_large(path, len(data), max_bytes)
+        return
+    if data.startswith(SQLITE_MAGIC) or data[:4] in SQLITE_WAL_MAGIC:
+        yield InputError(
+            path,
+            "this is a SQLite database (a newsloom store or its journal?), not an article",
+            "Keep the store outside the folders you read (--db elsewhere), or leave this file out.",
+        )
         return
     if looks_binary(data):
         yield InputError(

@@ -202,3 +202,15 @@ def test_one_article_of_millions_of_characters_is_refused_and_the_next_jsonl_lin
     items = list(read_path(str(tmp_path / "crawl.jsonl")))
     assert [type(i).__name__ for i in items] == ["InputError", "Article"]
     assert str(items[0]).startswith(f"{tmp_path / 'crawl.jsonl'}#1: one article of 5,000,000 characters")
+
+
+def test_a_store_inside_the_folder_read_is_named_as_a_database_not_a_binary_file(tmp_path: Path) -> None:
+    from newsloom.store import Store
+
+    store = Store.open(str(tmp_path / "news.db"))
+    store.close()
+    (tmp_path / "a.txt").write_text(GOOD)
+    items = list(read_path(str(tmp_path)))
+    (error,) = [e for e in _errors(items) if "news.db" in e.path and e.path.endswith(".db")]
+    assert "SQLite database" in error.problem and "--db elsewhere" in error.hint
+    assert sum(isinstance(i, Article) for i in items) == 1
