@@ -62,6 +62,16 @@ def _open(db: str | None):  # type: ignore[no-untyped-def]
     return Store.open(settings.db), settings
 
 
+def _open_existing(db: str | None):  # type: ignore[no-untyped-def]
+    """The store a read command reads; a missing SQLite file is an error naming it (exit code 2)."""
+    settings = _settings(db)
+    try:
+        return cli_views.open_store_to_read(settings.db), settings
+    except NewsloomError as exc:
+        _fail(exc)
+        raise  # _fail exits; this line is for the type checker
+
+
 def _fail(exc: Exception) -> None:
     err.print(f"[bold red]error:[/] {exc}")
     raise typer.Exit(2)
@@ -136,15 +146,21 @@ def _summary(report, db: str) -> None:  # type: ignore[no-untyped-def]
     for status in ("new", "updated", "unchanged", "duplicate", "failed"):
         if report.statuses.get(status):
             table.add_row(f"articles {status}", str(report.statuses[status]))
-    basic = basic_languages({lang or "": n for lang, n in report.languages.items()})
-    for lang, n in sorted(report.languages.items()):
-        table.add_row(f"language {lang}" + (" (basic support)" if lang in basic else ""), str(n))
+    languages = {lang or "": n for lang, n in report.languages.items()}
+    # the runner counts only identified languages: the rest of what was stored is in none it knows
+    stored = sum(report.statuses.get(status, 0) for status in ("new", "updated", "duplicate"))
+    if stored > sum(languages.values()):
+        languages[""] = languages.get("", 0) + stored - sum(languages.values())
+    basic = basic_languages(languages)
+    for lang, n in sorted(languages.items()):
+        name = lang or "not recognised"
+        table.add_row(f"language {name}" + (" (basic support)" if lang in basic else ""), str(n))
     table.add_row("inputs with errors", str(len(report.errors)))
     table.add_row("stages", ", ".join(report.stages) or "-")
     table.add_row("seconds", f"{report.seconds:.1f}")
     console.print(table)
     for error in report.errors:
-        err.print(f"[red]✗[/] {error}")
+        err.print(f"[red]✗[/] {escape(str(error))}")
     for lang, n in basic.items():
         console.print(
             f"[yellow]{n} article(s) in {lang or 'an unknown language'}:[/] {support_of(lang or None).note}"
@@ -220,7 +236,7 @@ def articles(
     """List stored articles."""
     from newsloom.views.articles import ArticleQuery, articles_view
 
-    store, _ = _open(db)
+    store, _ = _open_existing(db)
     table = Table(show_lines=False)
     for column in ("published", "lang", "title / first words", "path"):
         table.add_column(column)
@@ -228,7 +244,9 @@ def articles(
         found = articles_view(conn, ArticleQuery(language=language, limit=limit))
     for article in found.items:
         headline = article.title or article.lead[:70] + "…"
-        table.add_row(article.published or "?", article.language or "?", headline, article.path)
+        table.add_row(
+            article.published or "?", article.language or "?", escape(headline), escape(article.path)
+        )
     console.print(table)
 
 
@@ -241,7 +259,7 @@ def entities(
     """List linked entities: canonical name, type, names seen per language, article count."""
     from newsloom.views.entities import EntityQuery, entities_view
 
-    store, _ = _open(db)
+    store, _ = _open_existing(db)
     table = Table()
     for column in ("id", "name", "type", "names per language", "articles"):
         table.add_column(column)
@@ -253,7 +271,7 @@ def entities(
             return
     for row in found.items:
         names = "; ".join(f"{lang}: {', '.join(v)}" for lang, v in sorted(row.names.items()))
-        table.add_row(str(row.id), row.name, row.type, names, str(row.articles))
+        table.add_row(str(row.id), escape(row.name), row.type, escape(names), str(row.articles))
     console.print(table)
 
 
@@ -267,30 +285,35 @@ def entity(
     """One entity: aliases, roles over time, articles."""
     from newsloom.views.entities import find_entity_view
 
-    store, _ = _open(db)
+    store, _ = _open_existing(db)
     with store.connect() as conn:
         detail, others = find_entity_view(conn, name)
     if detail is None:
         err.print(f"No entity is known by '{name}'. Try `newsloom entities` to see what is stored.")
         raise typer.Exit(1)
-    console.print(f"[bold]{detail.name}[/] ({detail.type}), seen {detail.first_seen}..{detail.last_seen}")
     console.print(
-        "aliases: " + ", ".join(a.alias + (f" [{a.language}]" if a.language else "") for a in detail.aliases)
+        f"[bold]{escape(detail.name)}[/] ({detail.type}), seen {detail.first_seen}..{detail.last_seen}"
+    )
+    console.print(
+        "aliases: "
+        + ", ".join(escape(a.alias + (f" [{a.language}]" if a.language else "")) for a in detail.aliases)
     )
     for role in detail.roles:
         of = f" of {role.of}" if role.of else ""
         console.print(
-            f'role: [bold]{role.label}[/]{of} ("{role.title}"), '
+            f'role: [bold]{escape(role.label)}[/]{escape(of)} ("{escape(role.title)}"), '
             f"{role.first_seen}..{role.last_seen}, {role.count} mention(s)"
         )
     table = Table(title="articles")
     for column in ("id", "path", "published", "mentions"):
         table.add_column(column)
     for row in detail.articles:
-        table.add_row(row.id, str(row.path), str(row.published), str(row.mentions))
+        table.add_row(row.id, escape(str(row.path)), str(row.published), str(row.mentions))
     console.print(table)
     if others:
-        console.print("also matching: " + ", ".join(f"{f.name} ({f.type}, id {f.id})" for f in others))
+        console.print(
+            "also matching: " + escape(", ".join(f"{f.name} ({f.type}, id {f.id})" for f in others))
+        )
 
 
 DateFrom = Annotated[str | None, typer.Option("--from", help="Earliest date (YYYY-MM-DD).")]
@@ -307,7 +330,8 @@ MinConfidenceOption = Annotated[
 
 
 def _actors(names: list[str]) -> str:
-    return ", ".join(names) or "-"
+    """Names as printed text (escaped: a name or title with "[...]" is words, not console markup)."""
+    return escape(", ".join(names)) or "-"
 
 
 def _badges(row: EventSummary) -> str:
@@ -338,7 +362,7 @@ def events(
     from newsloom.events.dates import date_label
     from newsloom.views.events import EventQuery, events_view
 
-    store, _ = _open(db)
+    store, _ = _open_existing(db)
     query = EventQuery(
         date_from, date_to, type and type.upper(), entity, language, limit=limit, min_sources=min_sources,
         min_confidence=min_confidence,
@@ -368,7 +392,7 @@ def events(
         date = date_label(row.date, row.date_end, row.precision)  # "by 2025-10-22": on or before
         table.add_row(
             str(row.id), date, row.type, row.mode or "", _actors(row.source), _actors(row.target),
-            row.location or "", ",".join(row.languages), str(row.n_articles), f"{row.confidence:.2f}",
+            escape(row.location or ""), ",".join(row.languages), str(row.n_articles), f"{row.confidence:.2f}",
             ", ".join(row.trust.badges),
         )  # fmt: skip
     console.print(table)
@@ -406,7 +430,7 @@ def event(
     from newsloom.events.dates import date_label
     from newsloom.views.events import event_view
 
-    store, _ = _open(db)
+    store, _ = _open_existing(db)
     with store.connect() as conn:
         detail = event_view(conn, event_id)
     if detail is None:
@@ -416,7 +440,7 @@ def event(
     target = _actors([a.get("name") or a["key"] for a in detail.actors.target])
     when = date_label(detail.date, None, detail.precision)
     console.print(
-        f"[bold]{detail.type}[/] {detail.mode or ''} {when} at {detail.location or '?'}: {source} -> {target}"
+        f"[bold]{detail.type}[/] {detail.mode or ''} {when} at {escape(detail.location or '?')}: {source} -> {target}"
     )
     trust = detail.trust
     badges = "".join(f" [yellow]\\[{badge}][/]" for badge in trust.badges)
@@ -427,7 +451,7 @@ def event(
     for column in ("lang", "path", "date", "evidence"):
         table.add_column(column)
     for src in detail.sources:
-        table.add_row(src.language or "?", src.path, src.date or "?", evidence_text(src))
+        table.add_row(src.language or "?", escape(src.path), src.date or "?", evidence_text(src))
     console.print(table)
     if console.color_system:  # piped or a plain terminal: nothing is marked, so no legend
         legend = ", ".join(f"[{SPAN_STYLES[k]}]{name}[/]" for k, name in SPAN_LEGEND.items())
@@ -438,7 +462,7 @@ def event(
             "first occurrence, which may not be where the rule read it."
         )
     for item in detail.discrepancies:
-        console.print(f"[yellow]discrepancy:[/] {item.summary}")
+        console.print(f"[yellow]discrepancy:[/] {escape(item.summary)}")
     for child in detail.statement_summaries:
         console.print(
             f"  statement {child.id}: {child.type} {_actors(child.source)} -> {_actors(child.target)}"
@@ -468,7 +492,7 @@ def timeline(
     Single-source events of low confidence or not checked by the model are hidden unless --show-uncertain."""
     from newsloom.views.timeline import MAX_DAYS, TimelineQuery, timeline_view
 
-    store, _ = _open(db)
+    store, _ = _open_existing(db)
     query = TimelineQuery(
         date_from, date_to, type and type.upper(), entity, limit=MAX_DAYS, min_sources=min_sources,
         min_confidence=min_confidence, show_uncertain=show_uncertain,
@@ -483,7 +507,9 @@ def timeline(
         console.rule(f"{day.date or 'undated'} ({day.count} event(s))")
         for group in day.groups:
             console.print(
-                f"[bold]{group.story.title or f'story {group.story.id}'}[/]" if group.story else "(no story)"
+                f"[bold]{escape(group.story.title or f'story {group.story.id}')}[/]"
+                if group.story
+                else "(no story)"
             )
             for row in group.events:
                 _print_event_line(row, "  ")
@@ -503,7 +529,7 @@ def stories(
     """List stories (articles about the same event, across languages), newest first."""
     from newsloom.views.stories import StoryQuery, stories_view
 
-    store, _ = _open(db)
+    store, _ = _open_existing(db)
     with store.connect() as conn:
         found = stories_view(conn, StoryQuery(date_from, date_to, limit=limit))
     table = Table()
@@ -511,7 +537,7 @@ def stories(
         table.add_column(column)
     for row in found.items:
         langs = ", ".join(f"{lang} {n}" for lang, n in row.languages.items())
-        table.add_row(str(row.id), row.date or "?", row.title or "", langs, str(row.storyline or ""))
+        table.add_row(str(row.id), row.date or "?", escape(row.title or ""), langs, str(row.storyline or ""))
     console.print(table)
 
 
@@ -523,25 +549,29 @@ def story(
     """One story: its articles by language, events, entities and dates."""
     from newsloom.views.stories import story_view
 
-    store, _ = _open(db)
+    store, _ = _open_existing(db)
     with store.connect() as conn:
         detail = story_view(conn, story_id)
     if detail is None:
         err.print(f"No story {story_id}. List them with `newsloom stories`.")
         raise typer.Exit(1)
-    console.print(f"[bold]{detail.title}[/] ({detail.date}; dates: {', '.join(detail.dates) or '?'})")
+    console.print(
+        f"[bold]{escape(detail.title or '')}[/] ({detail.date}; dates: {', '.join(detail.dates) or '?'})"
+    )
     for lang, title in detail.titles.items():
-        console.print(f"  title [{lang}]: {title}")
+        console.print(escape(f"  title [{lang}]: {title}"))
     table = Table(title="articles")
     for column in ("lang", "published", "title", "path"):
         table.add_column(column)
     for lang, items in detail.articles_by_language.items():
         for item in items:
-            table.add_row(lang, item.published or "?", item.title or item.passage or "", str(item.path))
+            table.add_row(
+                lang, item.published or "?", escape(item.title or item.passage or ""), escape(str(item.path))
+            )
     console.print(table)
     for ev in detail.events:
-        console.print(f"  event {ev.id}: {ev.type} {ev.date or ''} {ev.title}")
-    console.print("entities: " + ", ".join(e.name for e in detail.entities[:15]))
+        console.print(f"  event {ev.id}: {ev.type} {ev.date or ''} {escape(ev.title or '')}")
+    console.print("entities: " + escape(", ".join(e.name for e in detail.entities[:15])))
 
 
 @app.command()
@@ -551,32 +581,65 @@ def storylines(
     """Storylines: stories linked over days by shared actors and topic, in date order."""
     from newsloom.views.stories import storylines_view
 
-    store, _ = _open(db)
+    store, _ = _open_existing(db)
     with store.connect() as conn:
         lines = storylines_view(conn, limit=limit)
     for line in lines.items:
-        console.rule(f"{line.name or line.title} ({line.date_first}..{line.date_last})")
+        console.rule(f"{escape(line.name or line.title or '')} ({line.date_first}..{line.date_last})")
         for item in line.stories:
             langs = ", ".join(item.languages)
-            console.print(f"  {item.date or '?'}  [{item.id}] {item.title} ({langs})")
+            console.print(f"  {item.date or '?'}  [{item.id}] {escape(item.title or '')} ({langs})")
 
 
 def _read_one(path: str) -> tuple[str, str | None]:
-    """Title + body of the first article in ``path`` (through the readers), and its language hint."""
+    """Title + body of one article in ``path`` (through the readers), and its language hint: the
+    only one, ``PATH#N`` (a feed item, JSONL line or JSON element, as `articles` lists them), or the
+    first, said on stderr when the file holds more."""
+    import re
+
     from newsloom.errors import InputError
     from newsloom.ingest import read_path
 
-    for item in read_path(path):
+    chosen = re.fullmatch(r"(?P<file>.+)#(?P<number>\d+)", path)
+    if chosen and not Path(path).exists():
+        file, wanted = chosen["file"], f"{chosen['file']}#{int(chosen['number'])}"
+    else:
+        file, wanted = path, None
+    found = None
+    for item in read_path(file):
+        if wanted is not None:
+            if getattr(item, "path", None) == wanted:
+                found = item
+                break
+            continue
+        if found is not None:
+            err.print(
+                f"{escape(file)} holds more than one article: comparing the first ({escape(found.path)}); "
+                f"give {escape(file)}#N for another."
+            )
+            break
         if isinstance(item, InputError):
             raise item
-        given = item.metadata.get("language")
-        return (f"{item.title}\n\n{item.text}" if item.title else item.text), given.value if given else None
-    raise InputError(path, "no article found", "Give a text dump, HTML page, feed or JSONL file.")
+        found = item
+    if isinstance(found, InputError):
+        raise found
+    if found is None:
+        what = f"no article {wanted}" if wanted else "no article found"
+        raise InputError(
+            path, what, "Give a text dump, HTML page, feed or JSONL file (PATH#N for one of its articles)."
+        )
+    given = found.metadata.get("language")
+    return (f"{found.title}\n\n{found.text}" if found.title else found.text), given.value if given else None
 
 
 @app.command()
 def compare(
-    file_a: Annotated[str, typer.Argument(help="First article (any format the readers take).")],
+    file_a: Annotated[
+        str,
+        typer.Argument(
+            help="First article (any format the readers take; FILE#N for one of a feed or JSONL)."
+        ),
+    ],
     file_b: Annotated[str, typer.Argument(help="Second article.")],
 ) -> None:
     """How similar two articles are, in any two languages, on the SemEval-2022 Task 8 scale (1 = very similar)."""
@@ -602,9 +665,15 @@ def compare(
 
 @app.command()
 def export(
-    what: Annotated[str, typer.Option(help="articles, entities, events or stories.")] = "articles",
+    what: Annotated[
+        str, typer.Option(help="articles, entities, events, stories or corrections.")
+    ] = "articles",
     fmt: Annotated[
-        str, typer.Option("--format", help="jsonl, csv, plover (events), or parquet (needs --out).")
+        str,
+        typer.Option(
+            "--format",
+            help="jsonl, csv, plover (events), gold (corrections, the shape tests/gold/ reads) or parquet (needs --out).",
+        ),
     ] = "jsonl",
     out: Annotated[Path | None, typer.Option(help="Write to this file instead of standard output.")] = None,
     db: DbOption = None,
@@ -612,7 +681,7 @@ def export(
     """Export the store as JSON Lines, CSV or Parquet."""
     from newsloom.exports import export_file, export_lines
 
-    store, _ = _open(db)
+    store, _ = _open_existing(db)
     try:
         with store.connect() as conn:
             if out is None:
@@ -667,7 +736,7 @@ def db_copy(
     from newsloom.store.copy import copy_store
 
     try:
-        src, dst = Store.open(source), Store.open(target)
+        src, dst = cli_views.open_store_to_read(source), Store.open(target)
     except NewsloomError as exc:
         _fail(exc)
         return

@@ -6,13 +6,18 @@ from __future__ import annotations
 import os
 import sys
 from datetime import date
-from typing import Annotated
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from newsloom.errors import NewsloomError
+
+if TYPE_CHECKING:
+    from newsloom.store import Store
 
 err = Console(stderr=True)
 
@@ -31,7 +36,7 @@ TypeOption = Annotated[str | None, typer.Option("--type", help="A PLOVER type: C
 PIPED_WIDTH = 250
 
 
-def _console() -> Console:
+def output_console() -> Console:
     """A console as wide as the terminal, or PIPED_WIDTH when the output goes to a pipe or a file."""
     return Console(width=None if sys.stdout.isatty() or os.environ.get("COLUMNS") else PIPED_WIDTH)
 
@@ -52,12 +57,37 @@ def _day(value: str | None, option: str) -> str | None:
     return None
 
 
-def _store(db: str | None):  # type: ignore[no-untyped-def]
-    from newsloom.settings import load_settings
+def missing_store(target: str) -> Path | None:
+    """The SQLite file ``target`` names when it does not exist (None for a file that does, or a
+    server URL): a read command given a mistyped --db must say so, not create an empty store."""
+    if "://" in target:
+        if not target.startswith("sqlite:///") or target.startswith("sqlite:///:memory:"):
+            return None
+        file = Path(target.removeprefix("sqlite:///").split("?", 1)[0])
+    else:
+        file = Path(target).expanduser()
+    return None if file.exists() else file
+
+
+def open_store_to_read(target: str) -> Store:
+    """The store at ``target`` for a command that only reads it; a NewsloomError naming the file
+    when there is none (never a new empty store)."""
     from newsloom.store import Store
 
+    missing = missing_store(target)
+    if missing is not None:
+        raise NewsloomError(
+            f"No store at {missing}: the file does not exist. Build one with "
+            f"`newsloom run FILES --db {target}`, or point --db (NEWSLOOM_DB) at an existing store."
+        )
+    return Store.open(target)
+
+
+def _store(db: str | None):  # type: ignore[no-untyped-def]
+    from newsloom.settings import load_settings
+
     try:
-        return Store.open(load_settings(db=db).db)
+        return open_store_to_read(load_settings(db=db).db)
     except NewsloomError as exc:
         _fail(str(exc))
 
@@ -83,8 +113,10 @@ def network(
     for column in ("actors", "events", "types", "event ids"):
         table.add_column(column)
     for line in edge_lines(found, top):
-        table.add_row(line["actors"], str(line["count"]), line["types"], " ".join(map(str, line["events"])))
-    _console().print(table)
+        table.add_row(
+            escape(line["actors"]), str(line["count"]), line["types"], " ".join(map(str, line["events"]))
+        )
+    output_console().print(table)
 
 
 def places(
@@ -110,7 +142,7 @@ def places(
     for p in found.points[:top]:
         types = ", ".join(f"{t} {n}" for t, n in p.types.items())
         table.add_row(
-            p.place, f"{p.latitude:.2f}", f"{p.longitude:.2f}", p.precision, str(p.events), types,
+            escape(p.place), f"{p.latitude:.2f}", f"{p.longitude:.2f}", p.precision, str(p.events), types,
             " ".join(map(str, p.event_ids[:8])),
         )  # fmt: skip
-    _console().print(table)
+    output_console().print(table)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -173,13 +174,30 @@ def export_lines(conn: Connection, what: str, fmt: str) -> Iterator[str]:
 
 
 def export_file(conn: Connection, what: str, fmt: str, path: Path) -> int:
-    """Write the export to ``path`` in any format; returns how many records were written."""
+    """Write the export to ``path`` in any format; returns how many records were written.
+
+    The file appears whole or not at all: it is written beside ``path`` under a hidden name and
+    renamed when complete, so a failure (a full disk, a store error) never leaves half an export."""
     export = find_export(what, fmt)
-    if fmt in FILE_WRITERS:  # a file format holds the JSON Lines records
-        return FILE_WRITERS[fmt](export.records(conn, "jsonl"), path)
-    count = 0
-    with path.open("w", encoding="utf-8") as handle:
-        for line in WRITERS[fmt](export.records(conn, fmt)):
-            handle.write(line + "\n")
-            count += 1
+    if not path.parent.is_dir():
+        raise NewsloomError(
+            f"Cannot write {path}: folder {path.parent} does not exist. Create it or choose another --out."
+        )
+    partial = path.with_name(f".{path.name}.part")
+    try:
+        if fmt in FILE_WRITERS:  # a file format holds the JSON Lines records
+            count = FILE_WRITERS[fmt](export.records(conn, "jsonl"), partial)
+        else:
+            count = 0
+            with partial.open("w", encoding="utf-8") as handle:
+                for line in WRITERS[fmt](export.records(conn, fmt)):
+                    handle.write(line + "\n")
+                    count += 1
+        os.replace(partial, path)
+    except OSError as exc:
+        raise NewsloomError(
+            f"Cannot write {path} ({exc.strerror or exc}). Check the folder's permissions and free space."
+        ) from exc
+    finally:
+        partial.unlink(missing_ok=True)
     return count

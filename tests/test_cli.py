@@ -194,3 +194,117 @@ def test_the_hint_after_run_names_a_command_that_works(
     monkeypatch.setenv("PATH", str(script.parent))
     assert program(str(script)) == "newsloom"
     assert program("/usr/lib/python3/pytest") == f"{sys.executable} -m newsloom.cli"
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["articles"],
+        ["events"],
+        ["stories"],
+        ["timeline"],
+        ["entity", "x"],
+        ["export"],
+        ["storylines"],
+        ["network"],
+        ["map"],
+        ["search", "x"],
+    ],
+)
+def test_a_read_command_on_a_missing_store_says_so_and_creates_nothing(
+    tmp_path: Path, command: list[str]
+) -> None:
+    typo = tmp_path / "newsloon.db"
+    result = runner.invoke(app, [*command, "--db", str(typo)], env={"COLUMNS": "300"})
+    assert result.exit_code == 2, result.output
+    assert f"No store at {typo}" in result.output and "newsloom run" in result.output
+    assert not typo.exists()
+
+
+def test_export_to_a_missing_folder_is_one_clear_error_and_leaves_no_file(
+    tmp_path: Path, seed_paths: list[Path]
+) -> None:
+    db = str(tmp_path / "e.db")
+    runner.invoke(app, ["ingest", str(seed_paths[1]), "--db", db])
+    out = tmp_path / "nowhere" / "a.jsonl"
+    result = runner.invoke(app, ["export", "--out", str(out), "--db", db], env={"COLUMNS": "300"})
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output and not out.parent.exists()
+    assert f"folder {out.parent} does not exist" in result.output
+    good = tmp_path / "a.jsonl"
+    assert runner.invoke(app, ["export", "--out", str(good), "--db", db]).exit_code == 0
+    assert len(good.read_text().splitlines()) == 1
+    assert not list(tmp_path.glob(".*.part"))  # written under a hidden name, then renamed
+
+
+def test_db_copy_from_a_store_that_does_not_exist_says_so_and_copies_nothing(tmp_path: Path) -> None:
+    source, target = tmp_path / "typo.db", tmp_path / "copy.db"
+    result = runner.invoke(app, ["db", "copy", str(source), str(target)], env={"COLUMNS": "300"})
+    assert result.exit_code == 2, result.output
+    assert f"No store at {source}" in result.output and "Copied" not in result.output
+    assert not source.exists() and not target.exists()
+
+
+def test_brackets_in_a_title_are_printed_as_words_not_read_as_console_markup(tmp_path: Path) -> None:
+    """'[/b]' in a headline crashed `articles` (rich MarkupError); '[video]' vanished from it."""
+    db = str(tmp_path / "m.db")
+    page = tmp_path / "markup.txt"
+    page.write_text(
+        "Leaders meet [/b] in Hanoi [video]\n\n"
+        "HANOI - The foreign minister met the visiting delegation in Hanoi on Tuesday to discuss trade.\n"
+    )
+    assert runner.invoke(app, ["ingest", str(page), "--db", db]).exit_code == 0
+    listed = runner.invoke(app, ["articles", "--db", db], env={"COLUMNS": "300"})
+    assert listed.exit_code == 0, listed.output
+    assert "Leaders meet [/b] in Hanoi [video]" in listed.output
+
+
+def test_entity_aliases_and_story_titles_keep_their_language_tags(examples_db: str) -> None:
+    shown = runner.invoke(app, ["entity", "bui thanh son", "--db", examples_db], env={"COLUMNS": "300"})
+    assert shown.exit_code == 0, shown.output
+    assert "Bùi Thanh Sơn [vi]" in shown.output  # was "Bùi Thanh Sơn " (the tag eaten as markup)
+    story = runner.invoke(app, ["story", "1", "--db", examples_db], env={"COLUMNS": "300"})
+    assert story.exit_code == 0 and "  title [" in story.output
+
+
+def test_compare_names_the_article_it_takes_from_a_file_of_many_and_takes_path_n(tmp_path: Path) -> None:
+    """A JSONL file or a feed holds many articles: compare took the first without a word."""
+    from newsloom.cli import _read_one
+
+    lines = [
+        {"text": "The foreign minister met the visiting delegation in Hanoi on Tuesday.", "language": "en"},
+        {"text": "Menteri Luar Negeri bertemu delegasi di Jakarta pada hari Selasa.", "language": "id"},
+    ]
+    crawl = tmp_path / "crawl.jsonl"
+    crawl.write_text("\n".join(json.dumps(line) for line in lines))
+    assert _read_one(f"{crawl}#2") == (lines[1]["text"], "id")
+    assert _read_one(str(crawl)) == (lines[0]["text"], "en")
+    with pytest.raises(Exception, match="no article .*#9"):
+        _read_one(f"{crawl}#9")
+    single = tmp_path / "one.txt"
+    single.write_text(" date 2025-10-21 The minister met the delegation in Hanoi on Tuesday.")
+    assert _read_one(str(single))[0].endswith("in Hanoi on Tuesday.")
+
+
+def test_articles_in_a_language_not_recognised_are_counted_and_said_plainly(tmp_path: Path) -> None:
+    """Lao is no language lingua knows: the summary listed no language and said nothing."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "lo.txt").write_text(
+        "ນາຍົກລັດຖະມົນຕີ ໄດ້ພົບປະກັບ ປະທານາທິບໍດີ ຫວຽດນາມ ທີ່ນະຄອນຫຼວງວຽງຈັນ ໃນວັນຈັນ "
+        "ເພື່ອປຶກສາຫາລື ກ່ຽວກັບການຮ່ວມມື ດ້ານການຄ້າ ແລະ ການລົງທຶນ.\n"
+    )
+    (folder / "en.txt").write_text(
+        " date 2025-10-21 The minister met the visiting delegation in Hanoi on Tuesday."
+    )
+    result = runner.invoke(
+        app, ["ingest", str(folder), "--db", str(tmp_path / "l.db")], env={"COLUMNS": "300"}
+    )
+    assert result.exit_code == 0, result.output
+    rows = {
+        line.split("│")[1].strip(): line.split("│")[2].strip()
+        for line in result.output.splitlines()
+        if line.count("│") == 3
+    }
+    assert rows["language not recognised (basic support)"] == "1" and rows["language en"] == "1"
+    assert "1 article(s) in an unknown language: The language was not recognised" in result.output

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import unicodedata
 
 #: A file with more than this share of control bytes (other than whitespace) is binary.
@@ -12,8 +13,28 @@ BINARY_CONTROL_SHARE = 0.05
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
 
 
+#: Byte-order marks of the UTF-16/32 files Windows editors save as "Unicode" (longest first: the
+#: UTF-32 little-endian mark begins with the UTF-16 one).
+UNICODE_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+)  # fmt: skip
+
+
+def unicode_bom_encoding(data: bytes) -> str | None:
+    """'utf-16' or 'utf-32' when ``data`` starts with that byte-order mark, else None."""
+    return next((encoding for bom, encoding in UNICODE_BOMS if data.startswith(bom)), None)
+
+
 def looks_binary(data: bytes) -> bool:
-    """True for images, archives, executables: NUL bytes or many control bytes."""
+    """True for images, archives, executables: NUL bytes or many control bytes (UTF-16/32 text with
+    its byte-order mark is text, though every other byte is NUL)."""
+    encoding = unicode_bom_encoding(data)
+    if encoding is not None:
+        try:
+            return looks_binary(data.decode(encoding).encode("utf-8"))
+        except UnicodeDecodeError:
+            return True
     head = data[:8192]
     if b"\x00" in head:
         return True
@@ -23,6 +44,12 @@ def looks_binary(data: bytes) -> bool:
 
 def decode_text(data: bytes) -> tuple[str, str] | None:
     """(text in NFC, encoding name), or None when no encoding gives readable text."""
+    wide = unicode_bom_encoding(data)
+    if wide is not None:
+        try:
+            return unicodedata.normalize("NFC", data.decode(wide)), wide
+        except UnicodeDecodeError:
+            return None
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:

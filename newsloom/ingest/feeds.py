@@ -43,6 +43,27 @@ def html_to_lines(fragment: str) -> list[str]:
     return tree.text_content().split("\n")
 
 
+#: Where an item starts: RSS ``<item>``, Atom ``<entry>`` (a namespace prefix allowed).
+_ITEM_START = re.compile(r"<(?:[\w-]+:)?(?:item|entry)[\s>/]", re.I)
+
+
+def item_lines(text: str, count: int) -> list[int | None]:
+    """The line on which each of ``count`` items starts, or no lines when the tags found do not
+    match the items feedparser read (a tag inside CDATA, a feed it repaired)."""
+    starts = [text.count("\n", 0, match.start()) + 1 for match in _ITEM_START.finditer(text)]
+    return list(starts) if len(starts) == count else [None] * count
+
+
+def xml_fault(feed: Any) -> str:
+    """What is wrong with a feed feedparser had to repair ('' when it is well-formed)."""
+    exc = feed.get("bozo_exception") if feed.get("bozo") else None
+    if exc is None or type(exc).__name__ not in {"SAXParseException", "SAXException"}:
+        return ""  # a declared charset feedparser overrode is no fault of the items
+    line = exc.getLineNumber() if hasattr(exc, "getLineNumber") else None
+    where = f" at line {line}" if line else ""
+    return f"; the feed is not well-formed XML ({exc.getMessage() if hasattr(exc, 'getMessage') else exc}{where})"
+
+
 #: "desk@outlet.example (Đức Minh)": RSS puts an e-mail before the name
 _EMAIL_NAME = re.compile(r"^\S+@\S+\s*\((?P<name>[^)]+)\)\s*$")
 
@@ -76,22 +97,31 @@ def parse_feed(text: str, path: str) -> Iterator[Article | InputError]:
         yield InputError(path, why, "Check that the file is a complete RSS or Atom XML document.")
         return
     outlet = clean_value(feed.feed.get("title"))
-    for number, entry in enumerate(feed.entries, start=1):
+    lines = item_lines(text, len(feed.entries))
+    fault = xml_fault(feed)
+    for number, (entry, line) in enumerate(zip(feed.entries, lines, strict=True), start=1):
         try:
-            yield parse_item(entry, path, number, outlet)
+            yield parse_item(entry, path, number, outlet, line=line, fault=fault)
         except Exception as exc:  # one odd item never stops the others
-            yield unexpected_error(path, exc, number)
+            yield unexpected_error(path, exc, line)
 
 
-def parse_item(entry: Any, path: str, number: int, outlet: str | None) -> Article | InputError:
-    """One feed item as an Article, or the error saying why it holds none."""
+def parse_item(
+    entry: Any, path: str, number: int, outlet: str | None, *, line: int | None = None, fault: str = ""
+) -> Article | InputError:
+    """One feed item as an Article, or the error saying why it holds none (``line``: where the item
+    starts in the file; ``fault``: what is wrong with the feed's XML, said with the error)."""
     content = entry.get("content")
     raw = content[0].get("value", "") if content else entry.get("summary", "")
     lines = list(enumerate(html_to_lines(raw or ""), start=1))
     body = clean_body(lines)
     if not body.paragraphs:
         return InputError(
-            path, f"feed item {number} has no text", "Feeds must carry the article text.", number
+            path,
+            f"feed item {number} has no text{fault}",
+            "Feeds must carry the article text (description or content)"
+            + (", and must be complete XML: download the feed again." if fault else "."),
+            line,
         )
     metadata: dict[str, MetaField] = {}
     for name, value in (

@@ -52,3 +52,26 @@ def clean_value(value: object) -> str | None:
         return None
     text = re.sub(r"\s+", " ", str(value)).strip()
     return text or None
+
+
+#: A language tag: a primary subtag, then region or script subtags ("en", "en-US", "pt_BR", "zh-Hant")
+_LANGUAGE_TAG = re.compile(r"([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*")
+
+
+def language_code(value: str) -> str | None:
+    """The ISO 639-1 code (639-3 when there is none) of a code, a tag or an English name ('vi',
+    'EN-us', 'vie', 'Indonesian'); None when ISO 639 knows no such language."""
+    import pycountry
+
+    text = value.strip()
+    tag = _LANGUAGE_TAG.fullmatch(text)
+    language = None
+    if tag:  # a code first: lookup() alone reads "en" as the name of the En language (enc)
+        primary = tag[1].lower()
+        language = pycountry.languages.get(**{"alpha_2" if len(primary) == 2 else "alpha_3": primary})
+    if language is None:
+        try:
+            language = pycountry.languages.lookup(text)
+        except LookupError:
+            return None
+    return str(getattr(language, "alpha_2", None) or language.alpha_3)

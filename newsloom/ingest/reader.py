@@ -10,15 +10,22 @@ from pathlib import Path
 from newsloom.article import Article
 from newsloom.errors import InputError, unexpected_error
 from newsloom.ingest.decode import decode_text, looks_binary
-from newsloom.ingest.sniff import FEED_EXTENSIONS, sniff
+from newsloom.ingest.sniff import FEED_EXTENSIONS, TABLE_EXTENSIONS, sniff
 
 #: Files a folder walk leaves alone (documentation and VCS files, not articles).
 SKIPPED_NAMES = frozenset(
     {"readme", "readme.md", "readme.txt", "license", "license.txt", "notice", ".gitkeep"}
 )
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+#: Characters of body above which one article is refused: a long news feature runs to some 60 000;
+#: a body of millions is many articles in one file (or no news at all), and the per-sentence stages
+#: would run on it for many minutes (a 5 MB text file had not finished `run` in 15 minutes).
+MAX_ARTICLE_CHARS = 300_000
 
 Item = Article | InputError
+#: The first bytes of a SQLite database and of its write-ahead log (both byte orders).
+SQLITE_MAGIC = b"SQLite format 3\x00"
+SQLITE_WAL_MAGIC = frozenset({b"\x37\x7f\x06\x82", b"\x37\x7f\x06\x83"})
 
 
 def iter_input_files(path: str) -> Iterator[str | InputError]:
@@ -55,6 +62,13 @@ def read_bytes(data: bytes, path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> It
     if len(data) > max_bytes:
         yield _too_large(path, len(data), max_bytes)
         return
+    if data.startswith(SQLITE_MAGIC) or data[:4] in SQLITE_WAL_MAGIC:
+        yield InputError(
+            path,
+            "this is a SQLite database (a newsloom store or its journal?), not an article",
+            "Keep the store outside the folders you read (--db elsewhere), or leave this file out.",
+        )
+        return
     if looks_binary(data):
         yield InputError(
             path, "this is a binary file, not text, HTML, a feed or JSONL", "Remove it from the input."
@@ -68,7 +82,7 @@ def read_bytes(data: bytes, path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> It
         return
     text, _encoding = decoded
     try:
-        yield from _parse_text(text, path)
+        yield from map(_refuse_overlong, _parse_text(text, path))
     except InputError as exc:
         yield exc
     except Exception as exc:  # any library failure is this file's error, not the run's
@@ -77,6 +91,13 @@ def read_bytes(data: bytes, path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> It
 
 def _parse_text(text: str, path: str) -> Iterator[Item]:
     kind = sniff(text)
+    if kind == "text" and Path(path).suffix.lower() in TABLE_EXTENSIONS:
+        yield InputError(
+            path,
+            "a spreadsheet export (CSV/TSV) is not read as articles",
+            'Write it as JSON Lines, one article a line: {"text": "...", "title": "...", "published": "2025-10-21"}.',
+        )
+        return
     if kind == "text" and Path(path).suffix.lower() in FEED_EXTENSIONS:
         yield InputError(
             path,
@@ -96,6 +117,10 @@ def _parse_text(text: str, path: str) -> Iterator[Item]:
         from newsloom.ingest.jsonl import parse_jsonl
 
         yield from parse_jsonl(text, path)
+    elif kind == "json":
+        from newsloom.ingest.jsonl import parse_json_array
+
+        yield from parse_json_array(text, path)
     else:
         from newsloom.ingest.text import parse_text
 
@@ -106,6 +131,17 @@ def _parse_text(text: str, path: str) -> Iterator[Item]:
             )
         else:
             yield article
+
+
+def _refuse_overlong(item: Item) -> Item:
+    """The item, or an error when it is one article longer than :data:`MAX_ARTICLE_CHARS`."""
+    if not isinstance(item, Article) or len(item.text) <= MAX_ARTICLE_CHARS:
+        return item
+    return InputError(
+        item.path,
+        f"one article of {len(item.text):,} characters, over the {MAX_ARTICLE_CHARS:,} a news article can hold",
+        "Split the file into its articles (one a file, or one a JSONL line).",
+    )
 
 
 def _too_large(path: str, size: int, max_bytes: int) -> InputError:

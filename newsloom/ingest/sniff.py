@@ -13,9 +13,17 @@ HTML_EXTENSIONS = frozenset({".html", ".htm", ".xhtml"})
 JSONL_EXTENSIONS = frozenset({".jsonl", ".ndjson"})
 
 
+#: Spreadsheet exports: newsloom does not read them (one row is not an article with its metadata).
+TABLE_EXTENSIONS = frozenset({".csv", ".tsv"})
+#: A JSON list of objects: '[' then, after spaces, '{'
+_JSON_ARRAY = re.compile(r"\[\s*\{")
+
+
 def sniff(text: str) -> str:
-    """'feed', 'html', 'jsonl' or 'text'."""
+    """'feed', 'html', 'jsonl', 'json' (a list of article objects) or 'text'."""
     head = text[:4096].lstrip("\ufeff \t\r\n")
+    if _JSON_ARRAY.match(head):  # a cut-off list too: reported as broken JSON, not read as one article
+        return "json"
     if head.startswith("<"):
         if _FEED.search(head[:1500]):
             return "feed"

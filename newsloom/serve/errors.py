@@ -125,12 +125,29 @@ def unknown_route(request: Request) -> str:
     return f"No page or API route at {path}.{hint} The API is described at /openapi.json."
 
 
+#: Paths outside /api that serve data, not pages: their errors are JSON whatever the client accepts.
+DATA_SUFFIXES = (".json", ".atom", ".csv", ".jsonl")
+
+
 def wants_json(request: Request) -> bool:
-    """API routes and non-browser clients get JSON; pages get an HTML error page."""
+    """API routes and data files get JSON errors; a page gets its HTML error page, as the page itself
+    is HTML to any client that does not ask for JSON (``curl /events/999`` as ``curl /events``); a
+    form posted by a script (no ``text/html`` in Accept) gets JSON."""
     path = request.url.path
-    if path.startswith("/api") or path == "/openapi.json":
+    if path.startswith(("/api", "/watch/sources")) or path.endswith(DATA_SUFFIXES):
         return True
-    return "text/html" not in request.headers.get("accept", "")
+    accept = request.headers.get("accept", "")
+    if "text/html" in accept:
+        return False
+    if request.method in {"GET", "HEAD"}:
+        return "application/json" in accept
+    return True
+
+
+def page_message(message: str) -> str:
+    """An error message as a page shows it: the lists it points to are pages (/articles, /search),
+    not API routes, since every /api/X list is also a page at /X."""
+    return message.replace(" /api/", " /")
 
 
 async def handle_error(request: Request, exc: Exception) -> Response:
@@ -145,7 +162,12 @@ async def handle_error(request: Request, exc: Exception) -> Response:
             return templates.TemplateResponse(
                 request,
                 "error.html",
-                {"status": error.status, "code": error.code, "message": error.message, "query": ""},
+                {
+                    "status": error.status,
+                    "code": error.code,
+                    "message": page_message(error.message),
+                    "query": "",
+                },
                 status_code=error.status,
                 headers=headers,
             )

@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from newsloom.settings import load_settings
@@ -31,13 +32,19 @@ def search_command(
     """Search articles, events and entities in every language: words, names (any spelling) and
     meaning; each result with its language and what matched it."""
     from newsloom.serve.search import SearchIndex
-    from newsloom.store import Store
     from newsloom.views.search import KINDS, SearchQuery, search_view
 
     if kind is not None and kind not in KINDS:
         Console(stderr=True).print(f"--kind must be one of {', '.join(KINDS)}, not {kind!r}.")
         raise typer.Exit(2)
-    store = Store.open(load_settings(db=db).db)
+    from newsloom.cli_views import open_store_to_read
+    from newsloom.errors import NewsloomError
+
+    try:
+        store = open_store_to_read(load_settings(db=db).db)
+    except NewsloomError as exc:
+        Console(stderr=True).print(f"[bold red]error:[/] {exc}")
+        raise typer.Exit(2) from None
     try:
         index = SearchIndex(store, use_embeddings=meaning)
         found = search_view(index, SearchQuery(words, kind, language, limit, 0))
@@ -55,11 +62,13 @@ def _print(console: Console, found: object) -> None:
     if found.notice:
         console.print(f"[yellow]{found.notice}[/]")
     if not found.items:
-        console.print(f"Nothing found for “{found.query}”.")
+        console.print(f"Nothing found for “{escape(found.query)}”.")
         return
     table = Table()
     for column in ("kind", "id", "lang", "title", "matched by"):
         table.add_column(column)
     for hit in found.items:
-        table.add_row(hit.kind, hit.id[:12], hit.language or "?", hit.title, ", ".join(hit.matched_by))
+        table.add_row(
+            hit.kind, hit.id[:12], hit.language or "?", escape(hit.title or ""), ", ".join(hit.matched_by)
+        )
     console.print(table)

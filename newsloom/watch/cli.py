@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from newsloom.errors import NewsloomError
@@ -140,16 +141,30 @@ def sources_add(
 @sources_app.command("list")
 def sources_list(db: DbOption = None) -> None:
     """Each source's health: last poll, status, consecutive failures, items seen."""
+    from rich.table import Column
+
+    from newsloom.cli_views import output_console
     from newsloom.watch.health import source_health
 
-    table = Table("url", "kind", "status", "failures", "items", "last poll", "next poll", "error")
+    # the URL is the source's name (pause, resume and remove take it): folded whole, never cut to
+    # "http://…"; times and statuses fold too, so a narrow terminal shows every value
+    fold = {"overflow": "fold"}
+    table = Table(*(Column(name, **fold) for name in (  # type: ignore[arg-type]
+        "url", "kind", "status", "failures", "items", "last poll", "next poll", "error")))  # fmt: skip
     for row in source_health(_store(db)):
+        error = row["last_error"] or ""
+        error = error.removeprefix(f"{row['url']}: ")  # the row already names the URL
         table.add_row(
-            row["url"] + (" [yellow](paused)[/]" if row["paused"] else ""), row["kind"] or "-",
+            escape(row["url"]) + (" [yellow](paused)[/]" if row["paused"] else ""), row["kind"] or "-",
             row["last_status"] or "-", str(row["failures"]), str(row["items_seen"]),
-            row["last_poll"] or "never", row["next_poll"] or "-", (row["last_error"] or "")[:80],
+            _minute(row["last_poll"]) or "never", _minute(row["next_poll"]) or "-", escape(error[:160]),
         )  # fmt: skip
-    console.print(table)
+    output_console().print(table)
+
+
+def _minute(stamp: str | None) -> str | None:
+    """An ISO time to the minute, as a table cell ("2026-03-02T10:00:05.123+00:00" -> "2026-03-02 10:00")."""
+    return stamp[:16].replace("T", " ") if stamp else stamp
 
 
 def _change(db: str | None, url: str, action: str) -> None:
@@ -232,7 +247,13 @@ def alerts_list(db: DbOption = None) -> None:
 
     with _store(db).connect() as conn:
         alerts, counts = list_alerts(conn), hit_counts(conn)
-    table = Table("name", "kind", "query", "webhook", "jsonl", "fired")
+    from rich.table import Column
+
+    from newsloom.cli_views import output_console
+
+    table = Table(
+        *(Column(name, overflow="fold") for name in ("name", "kind", "query", "webhook", "jsonl", "fired"))
+    )
     for alert in alerts:
         table.add_row(
             alert.name,
@@ -242,7 +263,7 @@ def alerts_list(db: DbOption = None) -> None:
             alert.jsonl or "-",
             str(counts.get(alert.id, 0)),
         )
-    console.print(table)
+    output_console().print(table)
 
 
 @alerts_app.command("remove")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import unicodedata
 from pathlib import Path
 
@@ -124,3 +125,92 @@ def test_bad_files_do_not_stop_the_good_ones(tmp_path: Path) -> None:
     good = [i for i in items if isinstance(i, Article)]
     assert sorted(Path(a.path).name for a in good) == ["b_good.txt", "d_good_no_extension"]
     assert len(_errors(items)) == 2
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32"])
+def test_utf16_and_utf32_files_with_a_byte_order_mark_are_read_not_called_binary(
+    tmp_path: Path, encoding: str
+) -> None:
+    """Windows Notepad's "Unicode" is UTF-16 with a byte-order mark: every other byte is NUL."""
+    text = " date 2025-10-21 Phó Thủ tướng Bùi Thanh Sơn tiếp bà Ghada Waly tại Hà Nội ngày 21/10."
+    raw = text.encode(encoding)
+    if encoding == "utf-16-be":
+        raw = b"\xfe\xff" + raw  # the big-endian codec writes no mark of its own
+    path = tmp_path / f"notepad_{encoding}.txt"
+    path.write_bytes(raw)
+    (article,) = list(read_path(str(path)))
+    assert isinstance(article, Article), article
+    assert article.text == text.split(" ", 3)[3]
+    assert article.published == "2025-10-21"
+
+
+def test_binary_bytes_behind_a_utf16_byte_order_mark_are_still_binary(tmp_path: Path) -> None:
+    (tmp_path / "fake.txt").write_bytes(b"\xff\xfe" + b"\x01\x00\x02\x00\x03\x00" * 500)  # controls
+    (error,) = _errors(list(read_path(str(tmp_path / "fake.txt"))))
+    assert "fake.txt" in str(error) and "binary" in error.problem
+
+
+GOOD_ITEM = (
+    "<item><title>Talks</title><link>http://example.org/1</link>\n"
+    "<description>The foreign minister met the visiting delegation in Hanoi on Tuesday.</description></item>\n"
+)
+
+
+def test_a_feed_item_without_text_is_reported_at_the_line_it_starts_on(tmp_path: Path) -> None:
+    feed = (
+        '<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Desk</title>\n'
+        + GOOD_ITEM
+        + "\n\n<item><title>Only a title</title>\n<link>http://example.org/2</link></item>\n"
+        + "</channel></rss>\n"
+    )
+    (tmp_path / "desk.rss").write_text(feed)
+    items = list(read_path(str(tmp_path / "desk.rss")))
+    (error,) = _errors(items)
+    assert error.line == 7  # the second <item>, not its number (2)
+    assert str(error).startswith(f"{tmp_path / 'desk.rss'}:7: feed item 2 has no text")
+    assert "well-formed" not in error.problem
+    assert sum(isinstance(i, Article) for i in items) == 1
+
+
+def test_a_feed_cut_mid_item_says_its_xml_is_broken_and_keeps_the_good_item(tmp_path: Path) -> None:
+    feed = (
+        '<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Desk</title>\n'
+        + GOOD_ITEM
+        + "<item><title>Cut</title><link>http://example.org/2</link>\n<description>The minister signed\n"
+        + "</channel></rss>\n"
+    )
+    (tmp_path / "cut.rss").write_text(feed)
+    items = list(read_path(str(tmp_path / "cut.rss")))
+    (error,) = _errors(items)
+    assert error.line == 5
+    assert "not well-formed XML" in error.problem and "download the feed again" in error.hint
+    (article,) = [i for i in items if isinstance(i, Article)]
+    assert article.meta("title") == "Talks"
+
+
+def test_one_article_of_millions_of_characters_is_refused_and_the_next_jsonl_line_read(
+    tmp_path: Path,
+) -> None:
+    """A 5 MB text dump is many articles pasted together: refused with what to do, never run for hours."""
+    sentence = "The minister met the visiting delegation in Hanoi on Tuesday to discuss trade. "
+    huge = (sentence * 70_000)[:5_000_000]
+    (tmp_path / "dump.txt").write_text("Dump\n\n" + huge)
+    (error,) = _errors(list(read_path(str(tmp_path / "dump.txt"))))
+    assert "dump.txt" in str(error) and "characters" in error.problem and "Split" in error.hint
+    lines = [json.dumps({"text": huge}), json.dumps({"text": GOOD})]
+    (tmp_path / "crawl.jsonl").write_text("\n".join(lines))
+    items = list(read_path(str(tmp_path / "crawl.jsonl")))
+    assert [type(i).__name__ for i in items] == ["InputError", "Article"]
+    assert str(items[0]).startswith(f"{tmp_path / 'crawl.jsonl'}#1: one article of 5,000,000 characters")
+
+
+def test_a_store_inside_the_folder_read_is_named_as_a_database_not_a_binary_file(tmp_path: Path) -> None:
+    from newsloom.store import Store
+
+    store = Store.open(str(tmp_path / "news.db"))
+    store.close()
+    (tmp_path / "a.txt").write_text(GOOD)
+    items = list(read_path(str(tmp_path)))
+    (error,) = [e for e in _errors(items) if "news.db" in e.path and e.path.endswith(".db")]
+    assert "SQLite database" in error.problem and "--db elsewhere" in error.hint
+    assert sum(isinstance(i, Article) for i in items) == 1

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from newsloom.article import Article
 from newsloom.errors import InputError
 from newsloom.ingest import read_bytes
@@ -102,3 +104,59 @@ def test_sniff_by_content_not_extension() -> None:
     assert sniff(" date 2025-10-21 Some text.") == "text"
     article = _one(HTML, "saved_page.txt")  # an HTML page saved as .txt is read as HTML
     assert article.fmt == "html"
+
+
+def test_jsonl_language_is_stored_as_its_iso_code_and_an_unknown_one_names_the_line() -> None:
+    text = "The foreign minister met the visiting delegation in Hanoi on Tuesday."
+    lines = [
+        {"text": text + " 0", "language": "en"},
+        {"text": text, "language": "English"},
+        {"text": text + " 1", "language": "VI"},
+        {"text": text + " 2", "language": "id-ID"},
+        {"text": text + " 3", "language": "klingonese"},
+        {"text": text + " 4", "language": 7},
+    ]
+    data = "\n".join(json.dumps(line) for line in lines)
+    items = list(read_bytes(data.encode(), "crawl.jsonl"))
+    languages = [i.metadata["language"].value for i in items if isinstance(i, Article)]
+    assert languages == ["en", "en", "vi", "id"]  # "en" is English, not the language named En
+    errors = [i for i in items if isinstance(i, InputError)]
+    assert [e.line for e in errors] == [5, 6]
+    assert "'klingonese', not a language code" in errors[0].problem and "ISO 639-1" in errors[0].hint
+
+
+def test_a_jsonl_line_cut_inside_a_string_says_where_the_string_starts_once() -> None:
+    data = (
+        '{"text": "The minister met the delegation in Hanoi.", "title": "Talks\n{"text": "x", "title": 5,}\n'
+    )
+    first, second = list(read_bytes(data.encode(), "cut.jsonl"))
+    assert isinstance(first, InputError) and isinstance(second, InputError)
+    assert "(Unterminated string starting at column 64)" in first.problem and "at at" not in first.problem
+    assert "at column" in second.problem
+
+
+def test_a_json_list_of_articles_is_read_element_by_element() -> None:
+    """A scraper's JSON dump was stored as one 'article' whose text was the raw JSON."""
+    records = [
+        {"text": "The foreign minister met the visiting delegation in Hanoi on Tuesday.", "title": "Talks"},
+        {"title": "no text"},
+        {
+            "text": "Menteri Luar Negeri bertemu delegasi di Jakarta.",
+            "published": "2025-10-21",
+            "language": "id",
+        },
+    ]
+    items = list(read_bytes(json.dumps(records, indent=2).encode(), "dump.json"))
+    assert [type(i).__name__ for i in items] == ["Article", "InputError", "Article"]
+    first, error, third = items
+    assert isinstance(first, Article) and first.path == "dump.json#1" and first.meta("title") == "Talks"
+    assert isinstance(third, Article) and third.published == "2025-10-21" and third.meta("language") == "id"
+    assert str(error).startswith('dump.json#2: element has no "text" string')
+    cut = list(read_bytes(json.dumps(records)[:-30].encode(), "cut.json"))
+    assert len(cut) == 1 and isinstance(cut[0], InputError) and "not valid JSON" in cut[0].problem
+
+
+def test_a_csv_export_is_refused_with_the_jsonl_shape_to_use() -> None:
+    data = b"title,text\nTalks,The foreign minister met the visiting delegation in Hanoi on Tuesday.\n"
+    (error,) = list(read_bytes(data, "sheet.csv"))
+    assert isinstance(error, InputError) and "CSV" in error.problem and "JSON Lines" in error.hint

@@ -178,3 +178,25 @@ def test_an_upload_of_deeply_nested_jsonl_is_a_422_that_says_why(edge_client: Te
     )
     message = _error(response, 422, "invalid")
     assert "crawl.jsonl" in message and "nested" in message
+
+
+@pytest.mark.parametrize(
+    "path", ["/events/999999", "/articles/nope", "/?page=abc", "/events?type=NOPE", "/nothere"]
+)
+def test_a_page_error_read_without_an_accept_header_is_the_html_error_page_as_the_page_is(
+    edge_client: TestClient, path: str
+) -> None:
+    """curl sends ``Accept: */*`` and gets the HTML page; its error is the HTML error page too."""
+    response = edge_client.get(path, headers={"accept": "*/*"})
+    assert response.status_code in {404, 422}
+    assert response.headers["content-type"].startswith("text/html")
+    assert '<p class="message">' in response.text
+    assert (
+        "/api/" not in response.text.split('<p class="message">')[1].split("</p>")[0]
+    )  # pages point to pages
+    asked = edge_client.get(path, headers={"accept": "application/json"})
+    assert asked.status_code == response.status_code and asked.json()["error"]["message"]
+    api = edge_client.get(
+        "/api" + path if path.startswith("/e") else "/api/nothere", headers={"accept": "*/*"}
+    )
+    assert api.headers["content-type"].startswith("application/json")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from newsloom.cli import app
@@ -103,3 +104,33 @@ def test_watch_command_runs_rounds(server: LocalServer, tmp_path: Path) -> None:
         assert count_articles(conn) == 1
     empty = runner.invoke(app, ["watch", "--db", str(tmp_path / "none.db"), "--rounds", "1"])
     assert empty.exit_code == 2 and "No sources" in empty.output
+
+
+@pytest.mark.parametrize("columns", ["80", "120"])
+def test_sources_list_shows_each_url_whole_in_a_narrow_terminal(tmp_path: Path, columns: str) -> None:
+    """The URL is what `sources pause|resume|remove` take: cut to "http://…" it names nothing."""
+    db = str(tmp_path / "w.db")
+    urls = [
+        "https://outlet-one.example.org/rss/the-world-section/latest.xml",
+        "https://outlet-one.example.org/rss/the-business-section/latest.xml",
+    ]
+    assert runner.invoke(app, ["sources", "add", *urls, "--db", db]).exit_code == 0
+    listed = runner.invoke(app, ["sources", "list", "--db", db], env={"COLUMNS": columns})
+    assert listed.exit_code == 0, listed.output
+    first_cells = "".join(
+        line.split("│")[1].strip() for line in listed.output.splitlines() if line.startswith("│")
+    )
+    for url in urls:
+        assert url in first_cells  # folded over lines, but whole
+
+
+def test_alerts_list_shows_the_jsonl_path_whole_in_a_narrow_terminal(tmp_path: Path) -> None:
+    db = str(tmp_path / "w.db")
+    sink = "/var/lib/newsloom/alerts/the-desk-of-foreign-affairs/meetings.jsonl"
+    added = runner.invoke(
+        app, ["alerts", "add", "talks", "--kind", "text", "--text", "talks", "--jsonl", sink, "--db", db]
+    )
+    assert added.exit_code == 0, added.output
+    listed = runner.invoke(app, ["alerts", "list", "--db", db], env={"COLUMNS": "80"})
+    cells = "".join(line.split("│")[5].strip() for line in listed.output.splitlines() if line.startswith("│"))
+    assert sink in cells
