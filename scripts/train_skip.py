@@ -44,6 +44,7 @@ from train_prefilter import cross_validate, fit_logistic, hashed_matrix  # noqa:
 
 from newsloom.article import Article  # noqa: E402
 from newsloom.events import learned  # noqa: E402
+from newsloom.events.firstpass import FirstPassTable, read_table  # noqa: E402
 from newsloom.events.prefilter import skip_signals  # noqa: E402
 from newsloom.events.skip import SKIP_ARTIFACT, SkipModel, SkipSignals, skip_features  # noqa: E402
 from newsloom.events.stage import EventFinder, EventSettings  # noqa: E402
@@ -125,12 +126,42 @@ def _signals(row: dict[str, Any]) -> SkipSignals:
     return SkipSignals(**fields)
 
 
-def matrix(rows: list[dict[str, Any]]) -> Any:
-    return hashed_matrix((skip_features(_signals(row)) for row in rows), BUCKETS)
+def matrix(rows: list[dict[str, Any]], features: str = "words", table: FirstPassTable | None = None,
+           scale: float = 1.0) -> Any:  # fmt: skip
+    """The rows' features: skip16's hashed words and signals ("words"), the first-pass vector of
+    ``table`` times ``scale`` ("firstpass"), both ("both"), or the encoder's own vector ("encoder":
+    what the skip would know if the vector were free, a ceiling, not a model one can ship)."""
+    from scipy.sparse import csr_matrix, hstack
+
+    parts = []
+    if features in ("words", "both"):
+        parts.append(hashed_matrix((skip_features(_signals(row)) for row in rows), BUCKETS))
+    if features in ("firstpass", "both"):
+        assert table is not None, "--firstpass names the table"
+        parts.append(csr_matrix(scale * table.vectors_of([r["text"] for r in rows])))
+    if features == "encoder":
+        from newsloom.events.classifier import embed_sentences
+
+        parts.append(csr_matrix(scale * embed_sentences([r["text"] for r in rows])))
+    return hstack(parts, format="csr")
+
+
+def auc(scores: np.ndarray, y: np.ndarray) -> float:
+    """The area under the ROC curve (0.5: the scores do not rank changed sentences over the rest)."""
+    from sklearn.metrics import roc_auc_score
+
+    return float(roc_auc_score(y, scores)) if 0 < y.sum() < len(y) else float("nan")
 
 
 def _source(row: dict[str, Any]) -> str:
     return "semeval" if row["group"].startswith("semeval") else "written"
+
+
+def _bar(scores: np.ndarray, y: np.ndarray, source: np.ndarray, recall: float, by: str) -> float:
+    """The highest bar keeping ``recall`` of the changed sentences: pooled, or in each source alone."""
+    if by == "pooled":
+        return bar_for(scores, y, recall)
+    return min(bar_for(scores[source == name], y[source == name], recall) for name in sorted(set(source)))
 
 
 def report(rows: list[dict[str, Any]], scores: np.ndarray, y: np.ndarray, bar: float) -> None:
@@ -147,8 +178,8 @@ def report(rows: list[dict[str, Any]], scores: np.ndarray, y: np.ndarray, bar: f
                 continue
             hits = mine & y
             recall = float((~skipped[hits]).mean()) if hits.any() else 1.0
-            print(f"  {name} {value}: {int(mine.sum())} sentences, {int(hits.sum())} changed; out-of-fold "
-                  f"recall {recall:.3f}; skipped {float(skipped[mine].mean()):.3f} of sentences, "
+            print(f"  {name} {value}: {int(mine.sum())} sentences, {int(hits.sum())} changed, AUC "
+                  f"{auc(scores[mine], y[mine]):.3f}; out-of-fold recall {recall:.3f}; skipped {float(skipped[mine].mean()):.3f} of sentences, "
                   f"{float(tokens[mine & skipped].sum() / tokens[mine].sum()):.3f} of tokens")  # fmt: skip
 
 
@@ -170,6 +201,20 @@ def main() -> None:
         choices=("changed", "article_changed"),
         help="the sentence's events change, or the article's set of events does",
     )
+    parser.add_argument(
+        "--features",
+        default="words",
+        choices=("words", "firstpass", "both", "encoder"),
+        help="skip16's hashed words and signals, the first-pass vector, both, or the encoder's vector (a ceiling)",
+    )
+    parser.add_argument("--firstpass", type=Path, help="the first-pass table (default: the shipped one)")
+    parser.add_argument(
+        "--scale", type=float, default=8.0, help="the first-pass vector's factor in the model"
+    )
+    parser.add_argument(
+        "--bar-by", default="pooled", choices=("pooled", "source"),
+        help="the bar meets the recall pooled, or in each source (SemEval, written) alone",
+    )  # fmt: skip
     parser.add_argument("--cache", type=Path, help="labelled rows: read if present, else written")
     parser.add_argument("--out", type=Path, default=None, help="where to write (default: the shipped file)")
     args = parser.parse_args()
@@ -182,7 +227,12 @@ def main() -> None:
         rows = labelled_rows(articles)
         if args.cache:
             args.cache.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
-    x, y = matrix(rows), np.array([bool(r[args.label]) for r in rows])
+    table = None
+    if args.features in ("firstpass", "both"):
+        from newsloom.events.firstpass import load_firstpass
+
+        table = read_table(str(args.firstpass)) if args.firstpass else load_firstpass()
+    x, y = matrix(rows, args.features, table, args.scale), np.array([bool(r[args.label]) for r in rows])
     groups = [r["group"] for r in rows]
     tokens = np.array([r["tokens"] for r in rows], dtype=float)
     source = np.array([_source(r) for r in rows])
@@ -192,11 +242,15 @@ def main() -> None:
     best: tuple[float, float, float, np.ndarray] | None = None
     for c in C_GRID:
         scores = cross_validate(x, y, groups, c, MAX_ITER)
-        bar = bar_for(scores, y, args.recall)
+        bar = _bar(scores, y, source, args.recall, args.bar_by)
         skipped = scores < bar
         saved = float(tokens[skipped].sum() / tokens.sum())
-        print(f"C={c}: bar {bar:.4f}, out-of-fold recall {float((~skipped[y]).mean()):.3f}, skipped "
-              f"{float(skipped.mean()):.3f} of sentences, {saved:.3f} of tokens")  # fmt: skip
+        aucs = {
+            name: round(auc(scores[source == name], y[source == name]), 3) for name in sorted(set(source))
+        }
+        print(f"C={c}: bar {bar:.4f} ({args.bar_by}), out-of-fold recall {float((~skipped[y]).mean()):.3f}, "
+              f"skipped {float(skipped.mean()):.3f} of sentences, {saved:.3f} of tokens; AUC {auc(scores, y):.3f}, "
+              f"per source {aucs}")  # fmt: skip
         if best is None or saved > best[1]:
             best = (c, saved, bar, scores)
     assert best is not None
@@ -209,19 +263,29 @@ def main() -> None:
         f"bars meeting the recall in each source alone: {by_source}; the lowest, {min(by_source.values()):.4f}:"
     )
     report(rows, scores, y, min(by_source.values()))
+    if args.features == "encoder":
+        print("--features encoder is a ceiling (the vector the skip would save): no model written")
+        return
     model = fit_logistic(x, y, c, MAX_ITER)
-    weights = {int(i): float(w) for i, w in enumerate(model.coef_[0]) if abs(w) >= MIN_WEIGHT}
+    hashed = BUCKETS if args.features in ("words", "both") else 0
+    coefficients = np.asarray(model.coef_[0], dtype=float)
+    weights = {int(i): float(w) for i, w in enumerate(coefficients[:hashed]) if abs(w) >= MIN_WEIGHT}
+    dense = tuple(float(w) for w in coefficients[hashed:])
     semeval = sum(r["group"].startswith("semeval") for r in rows)
-    skip_model = SkipModel(BUCKETS, weights, float(model.intercept_[0]), bar, metadata={
+    skip_model = SkipModel(hashed, weights, float(model.intercept_[0]), bar, dense=dense, dense_scale=args.scale,
+                           metadata={
         "trained": date.today().isoformat(), "script": "scripts/train_skip.py",
-        "command": f"python scripts/train_skip.py --skip {args.skip} --texts {args.texts} --recall {args.recall}",
+        "command": f"python scripts/train_skip.py --skip {args.skip} --texts {args.texts} --recall {args.recall} "
+                   f"--features {args.features} --bar-by {args.bar_by}"
+                   + (f" --scale {args.scale}" if table is not None else ""),
+        "firstpass": table.metadata if table is not None else None,
         "data": f"{semeval} embedded sentences of SemEval-2022 Task 8 training texts (distinct texts "
                 f"{args.skip}..{args.skip + args.texts} in file order), {len(rows) - semeval} of the training "
                 "split of data/sentences_*.tsv read five to an article (no held-out text, no gold article)",
         "target": "the sentence's vector changes its events (type, source, target) against its rule events "
                   "alone, in the shipped stage (classifier, gate, sparing, prefilter)",
-        "model": f"logistic regression, C={c}, class_weight balanced, {BUCKETS} hashed columns, "
-                 f"weights under {MIN_WEIGHT} dropped",
+        "model": f"logistic regression, C={c}, class_weight balanced, {hashed} hashed columns (weights under "
+                 f"{MIN_WEIGHT} dropped), {len(dense)} first-pass dimensions",
         "recall_target": args.recall, "cv_tokens_skipped": round(saved, 4), "examples": len(rows),
         "changed": int(y.sum()),
     })  # fmt: skip

@@ -22,7 +22,10 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+import numpy as np
+
 from newsloom.events.classifier import read_artifact
+from newsloom.events.firstpass import FirstPassTable, load_firstpass
 from newsloom.events.gate import feature_columns
 
 SKIP_ARTIFACT = "data/skip.json"
@@ -87,11 +90,28 @@ class SkipModel:
     bias: float
     bar: float
     metadata: dict[str, Any] = field(default_factory=dict)
+    #: weights of the sentence's first-pass vector (``events/firstpass.py``) times ``dense_scale``;
+    #: empty: the model reads no vector
+    dense: tuple[float, ...] = ()
+    dense_scale: float = 1.0
+    #: the first-pass table ``dense`` was fitted on (None: the shipped one); not part of the JSON
+    table: FirstPassTable | None = field(default=None, compare=False, repr=False)
 
     def probability(self, signals: SkipSignals) -> float:
         """The estimated probability that the sentence's vector changes its events."""
-        columns = feature_columns(skip_features(signals), self.buckets)
-        logit = self.bias + sum(self.weights.get(c, 0.0) * v for c, v in columns.items())
+        logit = self.bias
+        if self.buckets:
+            columns = feature_columns(skip_features(signals), self.buckets)
+            logit += sum(self.weights.get(c, 0.0) * v for c, v in columns.items())
+        if self.dense:
+            table = self.table or load_firstpass()
+            if table.dim != len(self.dense):
+                raise ValueError(
+                    f"the skip model reads a {len(self.dense)}-dimension first-pass vector, the table has "
+                    f"{table.dim}: rebuild it with 'python scripts/train_skip.py --firstpass'"
+                )
+            vector = table.vector(signals.text)
+            logit += self.dense_scale * float(np.asarray(self.dense, dtype=np.float32) @ vector)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, logit))))
 
     def skips(self, signals: SkipSignals) -> bool:
@@ -104,6 +124,11 @@ class SkipModel:
             "bias": round(self.bias, 5),
             "bar": round(self.bar, 5),
             "weights": {str(c): round(w, 3) for c, w in sorted(self.weights.items()) if round(w, 3)},
+            **(
+                {"dense": [round(w, 4) for w in self.dense], "dense_scale": self.dense_scale}
+                if self.dense
+                else {}
+            ),
         }
 
     @classmethod
@@ -115,6 +140,8 @@ class SkipModel:
                 bias=float(data["bias"]),
                 bar=float(data["bar"]),
                 metadata=dict(data.get("metadata", {})),
+                dense=tuple(float(w) for w in data.get("dense", ())),
+                dense_scale=float(data.get("dense_scale", 1.0)),
             )
         except (AttributeError, KeyError, TypeError, ValueError) as exc:
             raise ValueError(
