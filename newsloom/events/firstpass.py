@@ -42,6 +42,9 @@ class FirstPassTable:
     vectors: np.ndarray  # (words, dim) float16
     weights: np.ndarray  # (words,) float32
     metadata: dict[str, Any] = field(default_factory=dict)
+    #: a linear map from the first-pass vector to the encoder's (ridge regression on training
+    #: sentences): ``(dim + 1, encoder dim)``, the last row the intercept; None: no map
+    to_encoder: np.ndarray | None = field(default=None, compare=False, repr=False)
 
     @property
     def dim(self) -> int:
@@ -57,6 +60,18 @@ class FirstPassTable:
         norm = float(np.linalg.norm(found))
         return found / norm if norm > 0 else found
 
+    def estimate(self, text: str) -> np.ndarray:
+        """The encoder's vector of ``text`` as the first pass foresees it (unit length), through the
+        table's linear map (:attr:`to_encoder`)."""
+        if self.to_encoder is None:
+            raise ValueError(
+                "this first-pass table has no map to the encoder's vectors; rebuild it with "
+                "'python scripts/train_firstpass.py --map 4000'"
+            )
+        found = self.vector(text) @ self.to_encoder[:-1].astype(np.float32) + self.to_encoder[-1]
+        norm = float(np.linalg.norm(found))
+        return np.asarray(found / norm if norm > 0 else found, dtype=np.float32)
+
     def vectors_of(self, texts: list[str]) -> np.ndarray:
         """First-pass vectors of ``texts``, one row each."""
         return np.stack([self.vector(t) for t in texts]) if texts else np.zeros((0, self.dim), np.float32)
@@ -68,13 +83,15 @@ class FirstPassTable:
 
     def save(self, path: str) -> None:
         blob = "\n".join(self.index).encode("utf-8")
-        np.savez_compressed(
-            path,
-            words=np.frombuffer(blob, dtype=np.uint8),
-            vectors=self.vectors.astype(np.float16),
-            weights=self.weights.astype(np.float16),
-            metadata=np.frombuffer(_json_bytes(self.metadata), dtype=np.uint8),
-        )
+        arrays: dict[str, np.ndarray] = {
+            "words": np.frombuffer(blob, dtype=np.uint8),
+            "vectors": self.vectors.astype(np.float16),
+            "weights": self.weights.astype(np.float16),
+            "metadata": np.frombuffer(_json_bytes(self.metadata), dtype=np.uint8),
+        }
+        if self.to_encoder is not None:
+            arrays["to_encoder"] = self.to_encoder.astype(np.float16)
+        np.savez_compressed(path, allow_pickle=False, **arrays)
 
     @classmethod
     def from_npz(cls, data: Any, where: str = FIRSTPASS_ARTIFACT) -> FirstPassTable:
@@ -85,13 +102,16 @@ class FirstPassTable:
             vectors = np.asarray(data["vectors"], dtype=np.float16)
             weights = np.asarray(data["weights"], dtype=np.float32)
             metadata = json.loads(bytes(data["metadata"]).decode("utf-8"))
+            to_encoder = np.asarray(data["to_encoder"], np.float32) if "to_encoder" in data else None
+            if to_encoder is not None and to_encoder.shape[0] != vectors.shape[1] + 1:
+                raise ValueError(f"map {to_encoder.shape} for {vectors.shape[1]} dimensions")
             if vectors.ndim != 2 or len(words) != len(vectors) or len(weights) != len(words):
                 raise ValueError(f"{len(words)} words, vectors {vectors.shape}, weights {weights.shape}")
         except (KeyError, ValueError, UnicodeDecodeError) as exc:
             raise ValueError(
                 f"{where}: not a first-pass table ({exc!r}); rebuild it with 'python scripts/train_firstpass.py'"
             ) from exc
-        return cls({w: i for i, w in enumerate(words)}, vectors, weights, dict(metadata))
+        return cls({w: i for i, w in enumerate(words)}, vectors, weights, dict(metadata), to_encoder)
 
 
 def _json_bytes(metadata: dict[str, Any]) -> bytes:

@@ -94,6 +94,9 @@ class SkipModel:
     #: empty: the model reads no vector
     dense: tuple[float, ...] = ()
     dense_scale: float = 1.0
+    #: the dense part also reads the classifier's margins on the first pass's estimate of the
+    #: encoder's vector (:func:`dense_features`)
+    margins: bool = False
     #: the first-pass table ``dense`` was fitted on (None: the shipped one); not part of the JSON
     table: FirstPassTable | None = field(default=None, compare=False, repr=False)
 
@@ -104,14 +107,13 @@ class SkipModel:
             columns = feature_columns(skip_features(signals), self.buckets)
             logit += sum(self.weights.get(c, 0.0) * v for c, v in columns.items())
         if self.dense:
-            table = self.table or load_firstpass()
-            if table.dim != len(self.dense):
+            found = dense_features(self.table or load_firstpass(), signals, self.margins)
+            if len(found) != len(self.dense):
                 raise ValueError(
-                    f"the skip model reads a {len(self.dense)}-dimension first-pass vector, the table has "
-                    f"{table.dim}: rebuild it with 'python scripts/train_skip.py --firstpass'"
+                    f"the skip model reads {len(self.dense)} first-pass features, the table gives "
+                    f"{len(found)}: rebuild it with 'python scripts/train_skip.py --features firstpass'"
                 )
-            vector = table.vector(signals.text)
-            logit += self.dense_scale * float(np.asarray(self.dense, dtype=np.float32) @ vector)
+            logit += self.dense_scale * float(np.asarray(self.dense, dtype=np.float32) @ found)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, logit))))
 
     def skips(self, signals: SkipSignals) -> bool:
@@ -142,11 +144,25 @@ class SkipModel:
                 metadata=dict(data.get("metadata", {})),
                 dense=tuple(float(w) for w in data.get("dense", ())),
                 dense_scale=float(data.get("dense_scale", 1.0)),
+                margins=bool(data.get("margins", False)),
             )
         except (AttributeError, KeyError, TypeError, ValueError) as exc:
             raise ValueError(
                 f"{where}: not a skip model ({exc!r}); rebuild it with 'python scripts/train_skip.py'"
             ) from exc
+
+
+def dense_features(table: FirstPassTable, signals: SkipSignals, margins: bool = False) -> np.ndarray:
+    """The sentence's first-pass vector and, with ``margins``, the classifier of its language read on
+    the first pass's estimate of the encoder's vector: each type's probability minus its threshold."""
+    vector = table.vector(signals.text)
+    if not margins:
+        return vector
+    from newsloom.events.classifier import load_classifier
+
+    classifier = load_classifier().for_language(signals.language)
+    probabilities = classifier.probabilities(table.estimate(signals.text)[None, :])[0]
+    return np.concatenate([vector, probabilities - classifier.thresholds]).astype(np.float32)
 
 
 @cache

@@ -63,5 +63,26 @@ def test_the_skip_reads_the_first_pass_vector() -> None:
     assert kept == [i for i in candidates if not model.skips(signals[i])]
     back = SkipModel.from_json(model.to_json())
     assert back.dense == model.dense and back.buckets == 0
-    with pytest.raises(ValueError, match="3-dimension first-pass vector"):
+    with pytest.raises(ValueError, match="reads 3 first-pass features"):
         dataclasses.replace(model, dense=(0.0, 0.0, 1.0)).probability(signals[urged])
+
+
+def test_margins_read_the_classifier_on_the_estimated_encoder_vector() -> None:
+    from newsloom.events.classifier import load_classifier
+    from newsloom.events.skip import dense_features
+
+    classifier = load_classifier()
+    width = classifier.weights.shape[1]
+    # a map sending "urged" (second column) onto the classifier's REQUEST weights, "talks" elsewhere
+    to_encoder = np.zeros((3, width), dtype=np.float32)
+    to_encoder[1] = classifier.weights[classifier.types.index("REQUEST")]
+    to_encoder[0, 0] = 1.0
+    table = dataclasses.replace(_table(), to_encoder=to_encoder)
+    article = make_article(LONG, "en", NAMES)
+    urged = next(i for i, s in enumerate(article.sentences) if "urged" in s.text)
+    found = dense_features(table, skip_signals(article, urged, extract_events(article)), margins=True)
+    assert found.shape == (2 + len(classifier.types),)
+    margins = dict(zip(classifier.types, found[2:], strict=True))
+    assert max(margins, key=lambda t: margins[t]) == "REQUEST"
+    with pytest.raises(ValueError, match="no map to the encoder"):
+        _table().estimate("urged")
