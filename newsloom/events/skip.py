@@ -12,6 +12,15 @@ entity mentions and their kinds, its position and length, whether the pack's cue
 asserted, and hashed words and word pairs. Not the prefilter's probability: the prefilter was
 trained on the same training sentences, so on them it is in-sample and would look better than it is. A sentence read alone (an article of
 at most ``SHORT_ARTICLE`` sentences) is never skipped.
+
+Session 17: the model may also read the sentence's first-pass vector (``events/firstpass.py``, a
+static word table distilled from the encoder; ``dense``) and the classifier's margins on the first
+pass's estimate of the encoder's vector (``margins``). Measured, not shipped: on SemEval training
+rows it ranks changed sentences better than words (out-of-fold AUC 0.62 against 0.57; the encoder's
+own vector gives 0.72, the classifier's reading of it 0.95) and saves 21% of the stage's encoder
+tokens on 100 unseen SemEval training texts with every changed sentence still sent, but nothing on
+the gold articles (pack languages), where the rule asked for 20% too (``scripts/train_skip.py
+--features firstpass``, ``bench/event_texts.py --skip``, ``bench/firstpass.py``).
 """
 
 from __future__ import annotations
