@@ -140,6 +140,7 @@ class SkipModel:
                 if self.dense
                 else {}
             ),
+            **({"margins": True} if self.margins else {}),
         }
 
     @classmethod

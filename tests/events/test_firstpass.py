@@ -84,5 +84,7 @@ def test_margins_read_the_classifier_on_the_estimated_encoder_vector() -> None:
     assert found.shape == (2 + len(classifier.types),)
     margins = dict(zip(classifier.types, found[2:], strict=True))
     assert max(margins, key=lambda t: margins[t]) == "REQUEST"
+    model = SkipModel(0, {}, bias=0.0, bar=0.5, dense=tuple(found), margins=True, table=table)
+    assert SkipModel.from_json(model.to_json()).margins
     with pytest.raises(ValueError, match="no map to the encoder"):
         _table().estimate("urged")
