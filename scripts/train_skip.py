@@ -20,7 +20,15 @@ The model: logistic regression on ``newsloom.events.skip``'s hashed features; C 
 5-fold cross-validation grouped by article: the bar is the highest whose out-of-fold recall of the
 changed sentences is at least ``--recall`` (pooled; the script also prints the bar meeting it in
 each source alone: session 16 found the pooled bar hid 0.71 on SemEval behind 0.997 on the written
-rows), C the one that leaves most tokens unembedded so.
+rows), C the one that leaves most tokens unembedded so. ``--bar-by source``: the bar meeting the
+recall in each source alone (session 17's rule).
+
+``--features`` (session 17): skip16's hashed words and signals (``words``), the first-pass vector
+of a table distilled from the encoder (``firstpass``, ``--firstpass TABLE`` from
+``scripts/train_firstpass.py``), both, the first pass with the classifier's margins on its estimate
+of the encoder's vector (``margins``, ``both_margins``), or, as ceilings that need the encoder and
+write no model, the encoder's own vector (``encoder``) and it with the classifier's margins
+(``encoder_margins``). Every line prints the out-of-fold AUC per source.
 """
 
 from __future__ import annotations
