@@ -2,7 +2,7 @@
 sentences embedded, their tokens, the identical texts, and what each vector does to the output.
 
     python bench/event_texts.py [--semeval 100] [--batch 64] [--prefilter FILE] [--bars plain_paired,rule]
-                                [--skip FILE]
+                                [--skip FILE [FILE ...]] [--firstpass TABLE]
 
 The gold articles (examples + seeds) and ``--semeval`` SemEval-2022 Task 8 TRAINING texts go
 through the stages before "events", then through the shipped events stage in batches as the
@@ -15,7 +15,9 @@ effect at all. Run with ``OMP_NUM_THREADS=1``; it prints counts, not times.
 
 ``--skip FILE`` runs the stage twice in the same process, without then with that learned skip
 (``events/skip.py``), and prints the tokens saved and the sentences whose vector changed their
-events that are no longer sent (issue #18, session 16).
+events that are no longer sent (issue #18, session 16). Several files: each in turn, against the
+same run without (session 17: the word-feature skip beside one reading the first-pass vector);
+``--firstpass TABLE``: the first-pass table a skip reading one uses (default: the shipped one).
 
 ``--prefilter FILE`` runs the stage with another prefilter artifact (e.g. a bar of its own for one
 cap kind, ``bars["plain_paired"]``). ``--bars KIND,...`` prints, per kind, what a bar of its own on
@@ -178,7 +180,10 @@ def main() -> None:
     parser.add_argument("--prefilter", type=Path, help="a prefilter artifact instead of the shipped one")
     parser.add_argument("--bars", default="", help="cap kinds to print a bar table for, comma-separated")
     parser.add_argument(
-        "--skip", type=Path, help="a learned skip artifact: the stage without it, then with it"
+        "--skip", type=Path, nargs="+", help="learned skip artifacts: the stage without, then with each"
+    )
+    parser.add_argument(
+        "--firstpass", type=Path, help="the first-pass table a skip reads (default: the shipped one)"
     )
     args = parser.parse_args()
     chosen = prefilters.load_prefilter()
@@ -191,14 +196,24 @@ def main() -> None:
     if not args.skip:
         survey(articles, chosen, args)
         return
+    from newsloom.events.firstpass import read_table
     from newsloom.events.skip import SkipModel
 
-    model = SkipModel.from_json(json.loads(args.skip.read_text(encoding="utf-8")), str(args.skip))
+    table = read_table(str(args.firstpass)) if args.firstpass else None
     print("== without the learned skip")
     before = survey(articles, dataclasses.replace(chosen, skip=None), args)
-    print(f"\n== with the learned skip {args.skip}")
-    after = survey(articles, dataclasses.replace(chosen, skip=model), args)
-    print("\n== with/without, same run")
+    for path in args.skip:
+        model = SkipModel.from_json(json.loads(path.read_text(encoding="utf-8")), str(path))
+        model = dataclasses.replace(model, table=table)
+        print(f"\n== with the learned skip {path}")
+        after = survey(articles, dataclasses.replace(chosen, skip=model), args)
+        print(f"\n== with/without {path}, same run")
+        compare(before, after)
+
+
+def compare(before: dict[str, Any], after: dict[str, Any]) -> None:
+    """Per group of articles: sentences and tokens sent without and with a skip, and the sentences
+    whose vector gave other events that are still sent."""
     for name, members in before["groups"].items():
         sent = {
             way: [k for k in run["reasons"] if k[0] in members] for way, run in (("b", before), ("a", after))

@@ -20,7 +20,15 @@ The model: logistic regression on ``newsloom.events.skip``'s hashed features; C 
 5-fold cross-validation grouped by article: the bar is the highest whose out-of-fold recall of the
 changed sentences is at least ``--recall`` (pooled; the script also prints the bar meeting it in
 each source alone: session 16 found the pooled bar hid 0.71 on SemEval behind 0.997 on the written
-rows), C the one that leaves most tokens unembedded so.
+rows), C the one that leaves most tokens unembedded so. ``--bar-by source``: the bar meeting the
+recall in each source alone (session 17's rule).
+
+``--features`` (session 17): skip16's hashed words and signals (``words``), the first-pass vector
+of a table distilled from the encoder (``firstpass``, ``--firstpass TABLE`` from
+``scripts/train_firstpass.py``), both, the first pass with the classifier's margins on its estimate
+of the encoder's vector (``margins``, ``both_margins``), or, as ceilings that need the encoder and
+write no model, the encoder's own vector (``encoder``) and it with the classifier's margins
+(``encoder_margins``). Every line prints the out-of-fold AUC per source.
 """
 
 from __future__ import annotations
@@ -44,8 +52,9 @@ from train_prefilter import cross_validate, fit_logistic, hashed_matrix  # noqa:
 
 from newsloom.article import Article  # noqa: E402
 from newsloom.events import learned  # noqa: E402
+from newsloom.events.firstpass import FirstPassTable, read_table  # noqa: E402
 from newsloom.events.prefilter import skip_signals  # noqa: E402
-from newsloom.events.skip import SKIP_ARTIFACT, SkipModel, SkipSignals, skip_features  # noqa: E402
+from newsloom.events.skip import SKIP_ARTIFACT, SkipModel, SkipSignals, dense_features, skip_features  # noqa: E402
 from newsloom.events.stage import EventFinder, EventSettings  # noqa: E402
 from newsloom.events.training import bar_for  # noqa: E402
 from newsloom.events.types import Event  # noqa: E402
@@ -125,12 +134,52 @@ def _signals(row: dict[str, Any]) -> SkipSignals:
     return SkipSignals(**fields)
 
 
-def matrix(rows: list[dict[str, Any]]) -> Any:
-    return hashed_matrix((skip_features(_signals(row)) for row in rows), BUCKETS)
+def matrix(rows: list[dict[str, Any]], features: str = "words", table: FirstPassTable | None = None,
+           scale: float = 1.0) -> Any:  # fmt: skip
+    """The rows' features: skip16's hashed words and signals ("words"), the first-pass vector of
+    ``table`` times ``scale`` ("firstpass"), both ("both"), or the encoder's own vector ("encoder":
+    what the skip would know if the vector were free, a ceiling, not a model one can ship)."""
+    from scipy.sparse import csr_matrix, hstack
+
+    parts = []
+    if features in ("words", "both", "both_margins"):
+        parts.append(hashed_matrix((skip_features(_signals(row)) for row in rows), BUCKETS))
+    if features in ("firstpass", "both", "margins", "both_margins"):
+        assert table is not None, "--firstpass names the table"
+        margins = features in ("margins", "both_margins")
+        parts.append(
+            csr_matrix(scale * np.stack([dense_features(table, _signals(r), margins) for r in rows]))
+        )
+    if features in ("encoder", "encoder_margins"):
+        from newsloom.events.classifier import embed_sentences, load_classifier
+
+        vectors = embed_sentences([r["text"] for r in rows])
+        if features == "encoder_margins":  # the classifier's own reading: what the skip tries to foresee
+            found = []
+            for row, vector in zip(rows, vectors, strict=True):
+                classifier = load_classifier().for_language(row["language"])
+                found.append(classifier.probabilities(vector[None, :])[0] - classifier.thresholds)
+            vectors = np.hstack([vectors, np.array(found)])
+        parts.append(csr_matrix(scale * vectors))
+    return hstack(parts, format="csr")
+
+
+def auc(scores: np.ndarray, y: np.ndarray) -> float:
+    """The area under the ROC curve (0.5: the scores do not rank changed sentences over the rest)."""
+    from sklearn.metrics import roc_auc_score
+
+    return float(roc_auc_score(y, scores)) if 0 < y.sum() < len(y) else float("nan")
 
 
 def _source(row: dict[str, Any]) -> str:
     return "semeval" if row["group"].startswith("semeval") else "written"
+
+
+def _bar(scores: np.ndarray, y: np.ndarray, source: np.ndarray, recall: float, by: str) -> float:
+    """The highest bar keeping ``recall`` of the changed sentences: pooled, or in each source alone."""
+    if by == "pooled":
+        return bar_for(scores, y, recall)
+    return min(bar_for(scores[source == name], y[source == name], recall) for name in sorted(set(source)))
 
 
 def report(rows: list[dict[str, Any]], scores: np.ndarray, y: np.ndarray, bar: float) -> None:
@@ -147,8 +196,8 @@ def report(rows: list[dict[str, Any]], scores: np.ndarray, y: np.ndarray, bar: f
                 continue
             hits = mine & y
             recall = float((~skipped[hits]).mean()) if hits.any() else 1.0
-            print(f"  {name} {value}: {int(mine.sum())} sentences, {int(hits.sum())} changed; out-of-fold "
-                  f"recall {recall:.3f}; skipped {float(skipped[mine].mean()):.3f} of sentences, "
+            print(f"  {name} {value}: {int(mine.sum())} sentences, {int(hits.sum())} changed, AUC "
+                  f"{auc(scores[mine], y[mine]):.3f}; out-of-fold recall {recall:.3f}; skipped {float(skipped[mine].mean()):.3f} of sentences, "
                   f"{float(tokens[mine & skipped].sum() / tokens[mine].sum()):.3f} of tokens")  # fmt: skip
 
 
@@ -170,6 +219,20 @@ def main() -> None:
         choices=("changed", "article_changed"),
         help="the sentence's events change, or the article's set of events does",
     )
+    parser.add_argument(
+        "--features",
+        default="words",
+        choices=("words", "firstpass", "both", "margins", "both_margins", "encoder", "encoder_margins"),
+        help="skip16's hashed words and signals, the first-pass vector, both, or the encoder's vector (a ceiling)",
+    )
+    parser.add_argument("--firstpass", type=Path, help="the first-pass table (default: the shipped one)")
+    parser.add_argument(
+        "--scale", type=float, default=8.0, help="the first-pass vector's factor in the model"
+    )
+    parser.add_argument(
+        "--bar-by", default="pooled", choices=("pooled", "source"),
+        help="the bar meets the recall pooled, or in each source (SemEval, written) alone",
+    )  # fmt: skip
     parser.add_argument("--cache", type=Path, help="labelled rows: read if present, else written")
     parser.add_argument("--out", type=Path, default=None, help="where to write (default: the shipped file)")
     args = parser.parse_args()
@@ -182,7 +245,12 @@ def main() -> None:
         rows = labelled_rows(articles)
         if args.cache:
             args.cache.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
-    x, y = matrix(rows), np.array([bool(r[args.label]) for r in rows])
+    table = None
+    if args.features not in ("words", "encoder", "encoder_margins"):
+        from newsloom.events.firstpass import load_firstpass
+
+        table = read_table(str(args.firstpass)) if args.firstpass else load_firstpass()
+    x, y = matrix(rows, args.features, table, args.scale), np.array([bool(r[args.label]) for r in rows])
     groups = [r["group"] for r in rows]
     tokens = np.array([r["tokens"] for r in rows], dtype=float)
     source = np.array([_source(r) for r in rows])
@@ -192,11 +260,15 @@ def main() -> None:
     best: tuple[float, float, float, np.ndarray] | None = None
     for c in C_GRID:
         scores = cross_validate(x, y, groups, c, MAX_ITER)
-        bar = bar_for(scores, y, args.recall)
+        bar = _bar(scores, y, source, args.recall, args.bar_by)
         skipped = scores < bar
         saved = float(tokens[skipped].sum() / tokens.sum())
-        print(f"C={c}: bar {bar:.4f}, out-of-fold recall {float((~skipped[y]).mean()):.3f}, skipped "
-              f"{float(skipped.mean()):.3f} of sentences, {saved:.3f} of tokens")  # fmt: skip
+        aucs = {
+            name: round(auc(scores[source == name], y[source == name]), 3) for name in sorted(set(source))
+        }
+        print(f"C={c}: bar {bar:.4f} ({args.bar_by}), out-of-fold recall {float((~skipped[y]).mean()):.3f}, "
+              f"skipped {float(skipped.mean()):.3f} of sentences, {saved:.3f} of tokens; AUC {auc(scores, y):.3f}, "
+              f"per source {aucs}")  # fmt: skip
         if best is None or saved > best[1]:
             best = (c, saved, bar, scores)
     assert best is not None
@@ -209,19 +281,30 @@ def main() -> None:
         f"bars meeting the recall in each source alone: {by_source}; the lowest, {min(by_source.values()):.4f}:"
     )
     report(rows, scores, y, min(by_source.values()))
+    if args.features.startswith("encoder"):
+        print("--features encoder(_margins) is a ceiling (the vector the skip would save): no model written")
+        return
     model = fit_logistic(x, y, c, MAX_ITER)
-    weights = {int(i): float(w) for i, w in enumerate(model.coef_[0]) if abs(w) >= MIN_WEIGHT}
+    hashed = BUCKETS if args.features in ("words", "both", "both_margins") else 0
+    coefficients = np.asarray(model.coef_[0], dtype=float)
+    weights = {int(i): float(w) for i, w in enumerate(coefficients[:hashed]) if abs(w) >= MIN_WEIGHT}
+    dense = tuple(float(w) for w in coefficients[hashed:])
     semeval = sum(r["group"].startswith("semeval") for r in rows)
-    skip_model = SkipModel(BUCKETS, weights, float(model.intercept_[0]), bar, metadata={
+    skip_model = SkipModel(hashed, weights, float(model.intercept_[0]), bar, dense=dense, dense_scale=args.scale,
+                           margins=args.features in ("margins", "both_margins"),
+                           metadata={
         "trained": date.today().isoformat(), "script": "scripts/train_skip.py",
-        "command": f"python scripts/train_skip.py --skip {args.skip} --texts {args.texts} --recall {args.recall}",
+        "command": f"python scripts/train_skip.py --skip {args.skip} --texts {args.texts} --recall {args.recall} "
+                   f"--features {args.features} --bar-by {args.bar_by}"
+                   + (f" --scale {args.scale}" if table is not None else ""),
+        "firstpass": table.metadata if table is not None else None,
         "data": f"{semeval} embedded sentences of SemEval-2022 Task 8 training texts (distinct texts "
                 f"{args.skip}..{args.skip + args.texts} in file order), {len(rows) - semeval} of the training "
                 "split of data/sentences_*.tsv read five to an article (no held-out text, no gold article)",
         "target": "the sentence's vector changes its events (type, source, target) against its rule events "
                   "alone, in the shipped stage (classifier, gate, sparing, prefilter)",
-        "model": f"logistic regression, C={c}, class_weight balanced, {BUCKETS} hashed columns, "
-                 f"weights under {MIN_WEIGHT} dropped",
+        "model": f"logistic regression, C={c}, class_weight balanced, {hashed} hashed columns (weights under "
+                 f"{MIN_WEIGHT} dropped), {len(dense)} first-pass dimensions",
         "recall_target": args.recall, "cv_tokens_skipped": round(saved, 4), "examples": len(rows),
         "changed": int(y.sum()),
     })  # fmt: skip

@@ -43,7 +43,9 @@ Session 16: a learned skip after the caps (``Prefilter.skip``, ``events/skip.py`
 ``scripts/train_skip.py`` on the sentences the stage embeds) was measured and not shipped: on
 SemEval training text its out-of-fold recall of the sentences whose vector changes their events
 was 0.71 at the bar that saved 24% of the gold's and 40% of SemEval's encoder tokens (its
-features rank real news sentences at AUC 0.56); ``load_prefilter`` sets none.
+features rank real news sentences at AUC 0.56); ``load_prefilter`` sets none. Session 17: the skip
+reading a first-pass vector distilled from the encoder (``events/firstpass.py``) saved 21% of the
+SemEval texts' tokens at full recall but none of the gold's; not set either.
 
 ``scripts/train_prefilter.py`` rebuilds ``data/prefilter.json``; rerun it after the classifier,
 the gate or the rules change (its labels are their decisions).
