@@ -4,8 +4,8 @@ asserts it.
 The French pack had no ``nonfactual`` and no ``possibility`` cue, and its auxiliary pattern read the
 conditionnel passé ("aurait signé": reportedly signed) as a past act. Each kind the en/vi/id packs have is
 checked here (modal, expected, plan, reported, denial, negation, cancellation, question, generic), with the
-sentences that must stay asserted beside them ("comme prévu", an undone plan, "n'a pas hésité à"). Every
-sentence is written for the test.
+sentences that must stay asserted beside them ("comme prévu", an undone plan, "n'a pas hésité à"). A meeting
+called off is in ``test_undone_meetings.py``. Every sentence is written for the test.
 """
 
 from __future__ import annotations
@@ -47,6 +47,8 @@ def _types(text: str) -> list[str]:
         "La rencontre entre Jean-Noël Barrot et son homologue est prévue jeudi à Dakar.",
         "La visite programmée en janvier portera sur la sécurité régionale.",
         "Les ministres sont censés adopter une déclaration commune.",
+        # a planned thing as the subject
+        "La rencontre prévue jeudi portera sur la sécurité au Sahel.",
         # plans and intentions
         "Jean-Noël Barrot envisage de se rendre en Algérie au printemps.",
         "Le Sénégal prévoit de fermer deux bases étrangères.",
@@ -65,9 +67,6 @@ def _types(text: str) -> list[str]:
         "Bassirou Diomaye Faye ne s'est pas rendu au sommet de Dakar.",
         "Sergueï Lavrov n'est pas venu à Alger malgré l'invitation.",
         "Le Sénégal ne signera pas la déclaration finale.",
-        # a meeting put off or called off, no one named who did it
-        "La visite de Jean-Noël Barrot en Algérie a été reportée à une date ultérieure.",
-        "Le sommet prévu à Dakar est annulé.",
         # a yes/no question
         "L'Algérie a-t-elle expulsé des diplomates français ?",
         # generic
@@ -82,7 +81,6 @@ def test_hedged_sentence_is_not_asserted(sentence: str) -> None:
     "sentence",
     [
         "Jean-Noël Barrot a rencontré son homologue algérien à Alger, comme prévu.",
-        "Emmanuel Macron a annulé la visite prévue en Algérie.",
         "Le gouvernement a renoncé à son projet de fermer la frontière.",
         "Le projet de fermer la frontière avec le Sénégal a été abandonné.",
         "Le Parlement a adopté le projet de loi sur l'immigration.",
@@ -90,7 +88,6 @@ def test_hedged_sentence_is_not_asserted(sentence: str) -> None:
         "Jean-Noël Barrot a déclaré que la France soutiendrait le Sénégal.",
         "Pourquoi Emmanuel Macron a-t-il reçu Bassirou Diomaye Faye ?",
         "Sans aucun doute, les deux pays ont signé un accord historique.",
-        "La visite de Jean-Noël Barrot a été reportée par le gouvernement algérien.",
         # a threat is conditional by nature: a negation in its condition leaves it asserted
         "Les ravisseurs menacent d'exécuter les otages si la rançon n'est pas payée avant lundi.",
     ],

@@ -114,12 +114,20 @@ _NEGATED = (
     r"\bne\s+(?:s['’](?:est|était)|se\s+sont|l['’](?:a|ont)|les\s+(?:a|ont)|lui\s+(?:a|ont)|leur\s+(?:a|ont))\s+"
     r"(?:pas|jamais)|\bne\s+\w+(?:ra|ront)\s+(?:pas|jamais))"
 )
-# a meeting or visit put off or called off with no one named who did it ("La visite ... a été reportée"): it
-# did not take place (the project's training label for "The minister's visit was cancelled": no event)
-_CANCELLED = (
+# a meeting or visit called off or put off ("a annulé la visite prévue", "La visite ... a été reportée"): no
+# meeting took place, whatever the classifier reads (the project's training label for "The minister's visit was
+# cancelled": no event); the cancellation itself (REJECT) survives the cue (events/learned.py CUE_TYPES)
+_MEETING_NOUNS = (
     r"(?:visite|voyage|déplacement|tournée|rencontre|réunion|sommet|entretien|entrevue|conférence|cérémonie|"
-    r"signature|négociations|pourparlers)\b[^.;]{0,80}?\b(?:a|ont|avait|avaient|est|sont)\s+(?:été\s+)?"
-    r"(?:reportée?s?|annulée?s?|ajournée?s?|repoussée?s?|décommandée?s?)\b(?!\s+par\b)"
+    r"signature|négociations|pourparlers)s?\b"
+)
+_CANCELLED = (
+    r"\b(?:annulé|reporté|ajourné|repoussé|décommandé|renoncé\s+à)\s+"
+    r"(?:(?!(?:après|avant|pendant|lors|à|au|aux|en|pour|malgré|depuis|avec|dans|sur|de|du|des)\b)[\w'’-]+\s+){0,3}?"
+    + _MEETING_NOUNS
+    + "|"
+    r"\b" + _MEETING_NOUNS + r"[^.;]{0,80}?\b(?:a|ont|avait|avaient|est|sont)\s+(?:été\s+)?"
+    r"(?:reportée?s?|annulée?s?|ajournée?s?|repoussée?s?|décommandée?s?)\b"
 )
 # a yes/no question asserts nothing ("L'Algérie a-t-elle expulsé ... ?"); a wh-question presupposes its act
 _QUESTION = r"^(?!\W*(?:pourquoi|comment|quand|où|combien|qui|que|qu['’]|quel\w*|lequel|laquelle)\b)[^?]*\?"
@@ -127,7 +135,7 @@ _QUESTION = r"^(?!\W*(?:pourquoi|comment|quand|où|combien|qui|que|qu['’]|quel
 _GENERIC = r"habituellement|généralement|souvent|couramment|traditionnellement|d['’]ordinaire|historiquement"
 _NONFACTUAL = (
     r"\b(?:"
-    + "|".join((_MODAL, _EXPECTED, _PLAN, _REPORTED, _DENIAL, _CANCELLED, _GENERIC))
+    + "|".join((_MODAL, _EXPECTED, _PLAN, _REPORTED, _DENIAL, _GENERIC))
     + r")"
     + "|"
     + "|".join((_NEGATED, _PLANNED_SUBJECT, _QUESTION))
@@ -318,6 +326,7 @@ RULES = EventRules(
     reporting=r"\b(?:déclaré|indiqué|affirmé|souligné|précisé|ajouté|expliqué|annoncé|rappelé\s+que|assuré|estimé|insisté|réitéré|martelé|confié|dit|selon)\b",
     opinion=r"\b(?:estime|estiment|pense|pensent|croit|croient|juge|jugent|espère|espèrent|considère|considèrent)\s+(?:que|qu['’])",
     nonfactual=_NONFACTUAL,
+    non_event=_CANCELLED,
     # "a averti que la loi pourrait être détournée": a warning of a possibility, not a threat
     possibility=r"\b(?:pourrai(?:en)?t|pourra|pourront|risque(?:nt|rait)?\s+de|peut-être|possiblement|(?-i:peut|peuvent)\b(?!-être))",
     passive_aux=r"\b(?:a|ont|avait|avaient|aura|auront)\s+été\s+$|\b(?:est|sont|était|étaient|fut|furent)\s+$",
