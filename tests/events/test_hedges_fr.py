@@ -88,6 +88,8 @@ def test_hedged_sentence_is_not_asserted(sentence: str) -> None:
         "Jean-Noël Barrot a déclaré que la France soutiendrait le Sénégal.",
         "Pourquoi Emmanuel Macron a-t-il reçu Bassirou Diomaye Faye ?",
         "Sans aucun doute, les deux pays ont signé un accord historique.",
+        # a negation in a relative clause between commas is another predicate's
+        "Jean-Noël Barrot, qui ne s'était pas rendu au sommet, a reçu Bassirou Diomaye Faye.",
         # a threat is conditional by nature: a negation in its condition leaves it asserted
         "Les ravisseurs menacent d'exécuter les otages si la rançon n'est pas payée avant lundi.",
     ],
@@ -128,5 +130,7 @@ def test_meeting_to_come_stays_agree() -> None:
 
 
 def test_asserted_past_acts_are_still_read() -> None:
+    text = "Emmanuel Macron, qui n'avait pas assisté au sommet, a reçu Bassirou Diomaye Faye à l'Élysée."
+    assert "CONSULT" in _types(text)
     assert "CONSULT" in _types("Emmanuel Macron a reçu Bassirou Diomaye Faye à l'Élysée.")
     assert "SUPPORT" in _types("La Russie a signé un accord de défense avec le Sénégal.")

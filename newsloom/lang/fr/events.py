@@ -104,9 +104,10 @@ _DENIAL = (
 )
 # negated: "n'a pas signé", "ne s'est pas rendu", "n'est pas venu", "ne signera pas"; not "n'a pas hésité à" (did),
 # "n'a pas seulement" (did, and more), nor in a sentence with a condition ("menace de ... si la rançon n'est pas
-# versée": the threat is asserted; a condition alone is already ``hypothetical``)
+# versée": the threat is asserted; a condition alone is already ``hypothetical``), nor in a relative clause between
+# commas ("Le ministre, qui n'avait pas assisté au sommet, a rencontré ...": another predicate's negation)
 _NEGATED = (
-    r"^(?!.*\b(?:si|s['’]ils?|à\s+moins\s+qu)\b).*?(?:"
+    r"^(?!.*\b(?:si|s['’]ils?|à\s+moins\s+qu)\b).*?(?<!,\squi\s)(?:"
     r"\bn['’](?:a|ont|avait|avaient)\s+(?:pas|jamais|plus|point|toujours\s+pas)\s+(?:encore\s+)?"
     r"(?!seulement|uniquement|que\b|qu['’]|hésité|tardé|manqué|cessé|caché|ménagé)|"
     r"\bn['’](?:est|sont|était|étaient)\s+(?:pas|jamais)\s+(?:encore\s+)?"
