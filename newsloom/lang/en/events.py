@@ -36,6 +36,11 @@ _PLAN_TO = (
     + r")\b)"
 )
 
+#: what is met or visited: a meeting or visit called off did not take place (``non_event``)
+_MEETING_NOUNS = (
+    r"(?:visits?|trips?|talks|meetings?|summits?|tour|ceremony|signing|conference|negotiations)\b"
+)
+
 T = Trigger
 
 
@@ -271,7 +276,15 @@ RULES = EventRules(
         r"\bwitness(?:ed|es)?\b[^.;]{0,80}?\bsign(?:ing|ed|ature)\b|"
         # a count of meetings as the subject sums several up ("Three meetings filled the calendar")
         r"^\W*(?:two|three|four|five|six|several|many|a\s+(?:series|string|number)\s+of)\s+(?:[\w-]+\s+){0,2}?"
-        r"(?:meetings|talks|visits)\b"
+        r"(?:meetings|talks|visits)\b|"
+        # a meeting or visit called off or put off ("called off the planned visit to Hanoi", "The talks were
+        # postponed"): no meeting took place, whatever the classifier reads; the cancellation itself (REJECT)
+        # survives the cue (events/learned.py CUE_TYPES). Not a strike or protest called off (CONCEDE)
+        r"\b(?:called\s+off|cancell?ed|scrapped|postponed|put\s+off|shelved|abandoned|dropped|delayed)\s+"
+        r"(?:(?!(?:after|before|during|at|in|on|for|amid|following|because|until|despite|since|as|when|while|over|"
+        r"with|of)\b)[\w'’-]+\s+){0,3}?" + _MEETING_NOUNS + r"|"
+        r"\b" + _MEETING_NOUNS + r"[^.;]{0,60}?\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?"
+        r"(?:called\s+off|cancell?ed|postponed|put\s+off|scrapped|shelved|delayed)\b"
     ),
     passive_aux=r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?$",
     agent_marker=r"\bby\b",

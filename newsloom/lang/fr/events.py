@@ -40,10 +40,106 @@ _COOP = (
     r"(?:coopérer|collaborer|soutenir|aider|renforcer|approfondir|développer|poursuivre|promouvoir|"
     r"accroître|investir|participer|contribuer|faciliter|travailler\s+(?:étroitement\s+)?(?:avec|ensemble))"
 )
-#: a past participle after its auxiliary: "a rencontré", "ont signé", "avait reçu"
+#: a past participle after its auxiliary: "a rencontré", "ont signé", "avait reçu"; not the conditionnel
+#: "aurait signé", which tells what is reported or what would have been, not what was done
 _AUX = (
-    r"(?:a|ont|avait|avaient|aurait|auraient)\s+(?:(?:\w+ment|aussitôt|aussi|également|déjà|pourtant|encore|ensuite"
+    r"(?:a|ont|avait|avaient)\s+(?:(?:\w+ment|aussitôt|aussi|également|déjà|pourtant|encore|ensuite"
     r"|enfin|toutefois|alors|de\s+(?:son|leur)\s+côté)\s+){0,2}"
+)
+
+
+# Cues that a clause is not asserted as fact (``EventRules.nonfactual``), by kind, as the en/vi/id packs have them.
+# possibility: "pourrait", "peut-être", "probablement" (en could, might, possibly, likely)
+_MODAL = (
+    r"pourrai(?:en)?t|peut-être|éventuellement|probablement|vraisemblablement|possiblement|sans\s+doute|"
+    r"(?:il\s+est|serait)\s+(?:possible|probable)\s+(?:que|qu['’])|(?:est|sont)\s+susceptibles?\s+d"
+)
+# expected or scheduled, not done: "devrait être approuvée", "est censé", "la rencontre est prévue lundi", "La
+# visite prévue lundi ..." (a planned thing as the subject); not "comme prévu" (as planned: done), nor an act on a
+# planned thing ("a annulé la visite prévue": the cancellation is told, as en "called off the planned visit")
+_EXPECTED = (
+    r"devrai(?:en)?t|(?:est|sont|était|étaient)\s+censée?s?|sur\s+le\s+point\s+d|"
+    r"(?:est|sont|était|étaient|a\s+été|ont\s+été|sera|seront)\s+(?:\w+ment\s+)?(?:prévue?s?|programmée?s?)"
+)
+_PLANNED_SUBJECT = (
+    r"^\W*(?:la|le|les|l['’]|une|un|cette|ce|cet|ces)\s*(?:[\w'’-]+\s+){1,4}?(?:prévue?s?|programmée?s?)\b"
+)
+# plans and intentions: "envisage de", "prévoit de", "projette de", "a l'intention de", "son projet de fermer"; a
+# plan undone ("a renoncé à son projet de", "le projet de ... a été abandonné") is asserted (codebook: CONCEDE), as
+# in the en pack; one fixed-width lookbehind per undoing verb and determiner. "projet de loi" is a bill.
+_UNDOING = ("renoncé à", "renonce à", "renoncent à", "abandonné", "abandonne", "abandonnent", "annulé", "annule",
+            "annulent", "retiré", "retire", "retirent", "enterré", "enterre", "suspendu", "suspend", "gelé", "gèle")  # fmt: skip
+_DETERMINERS = ("son ", "sa ", "ses ", "leur ", "leurs ", "le ", "les ", "un ", "ce ", "cette ", "l'", "l’")
+_UNDONE = r"(?:abandonnée?s?|annulée?s?|retirée?s?|enterrée?s?|suspendue?s?|gelée?s?)"
+_PROJECT = (
+    "".join(
+        "(?<!\\b" + (verb + " " + det).replace(" ", r"\s") + ")" for verb in _UNDOING for det in _DETERMINERS
+    )
+    + r"(?:projets?|intention|plans?)\s+d(?:e\s+|['’])\s*(?:se\s+|s['’])?(?=\w+(?:er|ir|re|oir)\b)"
+    + r"(?![^.;]{0,80}?\b(?:a|ont|avait|avaient)\s+été\s+"
+    + _UNDONE
+    + r")"
+)
+_PLAN = (
+    r"envisag(?:e|es|ent|eait|eaient|é|ée|ées|eant)|prévo(?:it|ient|yait|yaient|yant)|"
+    r"(?:a|ont|avait|avaient)\s+prévu\s+d|projett?(?:e|ent|ait|aient)\s+d|(?:a|ont|avait|avaient)\s+l['’]intention\s+d|"
+    r"aucun(?:e)?\s+(?:projet|intention|plan)\b|" + _PROJECT
+)
+# reported, not vouched for: the conditionnel passé of reported speech ("aurait signé", "auraient été tués": also
+# what would have been, "aurait pu"), "serait mort", unnamed sources, "prétendument", "semble avoir"
+_REPORTED = (
+    r"aurai(?:en)?t|serai(?:en)?t\s+(?:\w+\s+)?(?:morte?s?|tuée?s?|blessée?s?|arrivée?s?|partie?s?|entrée?s?|"
+    r"impliquée?s?|détenue?s?|arrêtée?s?|retenue?s?|décédée?s?|rendue?s?)|"
+    r"selon\s+(?:des|plusieurs|certaines|de\s+premières|nos)\s+(?:sources|informations|témoins|médias|rumeurs)|"
+    r"selon\s+la\s+presse|"
+    r"de\s+sources?\s+(?:\w+\s+)?(?:proches?|diplomatiques?|sécuritaires?|policières?|militaires?|concordantes|"
+    r"anonymes?|bien\s+informées)|prétendument|apparemment|sembl(?:e|ent|ait|aient|erait)\s+(?:avoir|être)|"
+    r"rumeurs?|dit-on"
+)
+# denied or left open: "a démenti", "nie", "aucune preuve", "n'exclut pas", "a refusé de commenter"
+_DENIAL = (
+    r"démen(?:ti|t|tent|tait|taient|tant)\b|ni(?:e|ent|é|ait|aient|ant)\b|aucune\s+preuve|"
+    r"n['’]exclu(?:t|ent|ait)\s+pas|pas\s+(?:été\s+)?exclue?s?|on\s+ignore|"
+    r"(?:refusé|refuse|refusent|décliné)\s+de\s+(?:commenter|confirmer|s['’]exprimer)"
+)
+# negated: "n'a pas signé", "ne s'est pas rendu", "n'est pas venu", "ne signera pas"; not "n'a pas hésité à" (did),
+# "n'a pas seulement" (did, and more), nor in a sentence with a condition ("menace de ... si la rançon n'est pas
+# versée": the threat is asserted; a condition alone is already ``hypothetical``), nor in a relative clause between
+# commas ("Le ministre, qui n'avait pas assisté au sommet, a rencontré ...": another predicate's negation)
+_NEGATED = (
+    r"^(?!.*\b(?:si|s['’]ils?|à\s+moins\s+qu)\b).*?(?<!,\squi\s)(?:"
+    r"\bn['’](?:a|ont|avait|avaient)\s+(?:pas|jamais|plus|point|toujours\s+pas)\s+(?:encore\s+)?"
+    r"(?!seulement|uniquement|que\b|qu['’]|hésité|tardé|manqué|cessé|caché|ménagé)|"
+    r"\bn['’](?:est|sont|était|étaient)\s+(?:pas|jamais)\s+(?:encore\s+)?"
+    r"(?:venue?s?|allée?s?|arrivée?s?|partie?s?|entrée?s?|revenue?s?|retournée?s?)\b|"
+    r"\bne\s+(?:s['’](?:est|était)|se\s+sont|l['’](?:a|ont)|les\s+(?:a|ont)|lui\s+(?:a|ont)|leur\s+(?:a|ont))\s+"
+    r"(?:pas|jamais)|\bne\s+\w+(?:ra|ront)\s+(?:pas|jamais))"
+)
+# a meeting or visit called off or put off ("a annulé la visite prévue", "La visite ... a été reportée"): no
+# meeting took place, whatever the classifier reads (the project's training label for "The minister's visit was
+# cancelled": no event); the cancellation itself (REJECT) survives the cue (events/learned.py CUE_TYPES)
+_MEETING_NOUNS = (
+    r"(?:visite|voyage|déplacement|tournée|rencontre|réunion|sommet|entretien|entrevue|conférence|cérémonie|"
+    r"signature|négociations|pourparlers)s?\b"
+)
+_CANCELLED = (
+    r"\b(?:annulé|reporté|ajourné|repoussé|décommandé|renoncé\s+à)\s+"
+    r"(?:(?!(?:après|avant|pendant|lors|à|au|aux|en|pour|malgré|depuis|avec|dans|sur|de|du|des)\b)[\w'’-]+\s+){0,3}?"
+    + _MEETING_NOUNS
+    + "|"
+    r"\b" + _MEETING_NOUNS + r"[^.;]{0,80}?\b(?:a|ont|avait|avaient|est|sont)\s+(?:été\s+)?"
+    r"(?:reportée?s?|annulée?s?|ajournée?s?|repoussée?s?|décommandée?s?)\b"
+)
+# a yes/no question asserts nothing ("L'Algérie a-t-elle expulsé ... ?"); a wh-question presupposes its act
+_QUESTION = r"^(?!\W*(?:pourquoi|comment|quand|où|combien|qui|que|qu['’]|quel\w*|lequel|laquelle)\b)[^?]*\?"
+# generic, not one event: "souvent", "généralement"
+_GENERIC = r"habituellement|généralement|souvent|couramment|traditionnellement|d['’]ordinaire|historiquement"
+_NONFACTUAL = (
+    r"\b(?:"
+    + "|".join((_MODAL, _EXPECTED, _PLAN, _REPORTED, _DENIAL, _GENERIC))
+    + r")"
+    + "|"
+    + "|".join((_NEGATED, _PLANNED_SUBJECT, _QUESTION))
 )
 
 T = Trigger
@@ -230,6 +326,10 @@ RULES = EventRules(
     complement=r"\b(?:pour|afin\s+de|que|qu['’]|de\s+(?=\w+er\b)|à\s+(?=\w+er\b))",
     reporting=r"\b(?:déclaré|indiqué|affirmé|souligné|précisé|ajouté|expliqué|annoncé|rappelé\s+que|assuré|estimé|insisté|réitéré|martelé|confié|dit|selon)\b",
     opinion=r"\b(?:estime|estiment|pense|pensent|croit|croient|juge|jugent|espère|espèrent|considère|considèrent)\s+(?:que|qu['’])",
+    nonfactual=_NONFACTUAL,
+    non_event=_CANCELLED,
+    # "a averti que la loi pourrait être détournée": a warning of a possibility, not a threat
+    possibility=r"\b(?:pourrai(?:en)?t|pourra|pourront|risque(?:nt|rait)?\s+de|peut-être|possiblement|(?-i:peut|peuvent)\b(?!-être))",
     passive_aux=r"\b(?:a|ont|avait|avaient|aura|auront)\s+été\s+$|\b(?:est|sont|était|étaient|fut|furent)\s+$",
     agent_marker=r"\bpar\b",
     joint_subject=r"\b(?:les\s+deux\s+(?:parties|dirigeants|ministres|pays|chefs\s+d['’]État|chefs\s+de\s+la\s+diplomatie|hommes|délégations|présidents|camps|gouvernements)|les\s+deux\s+parties|les\s+deux)\b",

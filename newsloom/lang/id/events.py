@@ -180,7 +180,11 @@ RULES = EventRules(
         # witnessing others sign ("menyaksikan penandatanganan") is attending, no act of the witnesses
         r"\bmenyaksikan\b[^.;]{0,80}?\b(?:penandatanganan|menandatangani)\b|"
         # a count of meetings as the subject sums several up ("Tiga pertemuan mengisi ...")
-        r"^\W*(?:dua|tiga|empat|lima|enam|beberapa|serangkaian)\s+(?:pertemuan|pembicaraan|kunjungan)\b"
+        r"^\W*(?:dua|tiga|empat|lima|enam|beberapa|serangkaian)\s+(?:pertemuan|pembicaraan|kunjungan)\b|"
+        # a meeting or visit called off or put off before its noun ("membatalkan kunjungan yang dijadwalkan ke
+        # Malaysia", "menunda pertemuan"): no meeting took place; the cancellation itself (REJECT) survives the cue
+        r"\b(?:membatalkan|menunda|mengurungkan|menangguhkan)\s+(?:rencana\s+)?(?:kunjungan|lawatan|perjalanan|"
+        r"pertemuan|pembicaraan|perundingan|rapat|konferensi|KTT|upacara|penandatanganan)\b"
     ),
     passive_aux=r"(?!)",
     agent_marker=r"\boleh\b",

@@ -221,7 +221,11 @@ RULES = EventRules(
         # witnessing others sign ("chứng kiến đại diện các quốc gia ký") is attending, no act of the witnesses
         r"\bchứng\s+kiến\b[^.;]{0,80}?\bký\b|"
         # a count of meetings as the subject sums several up ("Ba cuộc hội đàm diễn ra ...")
-        r"^\W*(?:hai|ba|bốn|năm|sáu|nhiều|một loạt)\s+(?:cuộc|buổi)\s+(?:gặp|hội đàm|hội kiến|tiếp|làm việc)"
+        r"^\W*(?:hai|ba|bốn|năm|sáu|nhiều|một loạt)\s+(?:cuộc|buổi)\s+(?:gặp|hội đàm|hội kiến|tiếp|làm việc)|"
+        # a meeting or visit called off or put off before its noun ("hủy bỏ chuyến thăm dự kiến tới Lào", "hoãn
+        # cuộc hội đàm"): no meeting took place; the cancellation itself (REJECT) survives the cue
+        r"\b(?:hủy bỏ|hủy|tạm hoãn|hoãn lại|hoãn|gác lại)\s+(?:các\s+|những\s+)?(?:chuyến thăm|chuyến công du|"
+        r"chuyến đi|cuộc gặp|cuộc hội đàm|cuộc hội kiến|cuộc họp|cuộc điện đàm|hội nghị|lễ ký)\b"
     ),
     passive_agent_before=r"\b(?:được|bị)\b",
     agent_marker=r"\b(?:bởi|do)\b",
