@@ -61,6 +61,13 @@ class Settings:
     #: 277 -> 244 encoder tokens per gold article, but re-clustered GVC dev F1 0.909 -> 0.891 (round 10);
     #: session 14, shipped join model: GVC dev re-clustered 0.905 -> 0.877, running 0.856 -> 0.838
     story_from_sentences: bool = False
+    #: the embed stage reads no sentence twice: a passage with a sentence the events stage encoded
+    #: (an event the classifier read) is built from that sentence's vector and the rest of the
+    #: passage encoded as one text (their mean by characters); other passages are encoded whole
+    #: (``stories.stage.passage_units``). Off: the events' marks find few of the sentences the
+    #: events stage encoded, so encoder tokens per article fall only 0.93x on the gold and 0.98x on
+    #: SemEval training texts (bench/encoder_reuse.py; GVC dev re-clustered 0.905 -> 0.901; session 17)
+    story_reuse: bool = False
 
     def with_overrides(self, **values: Any) -> Settings:
         clean = {k: v for k, v in values.items() if v is not None}

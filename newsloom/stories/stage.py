@@ -452,6 +452,72 @@ def passage_parts(article: Article) -> list[list[str]]:
     return [_kept(_article_parts(article))]
 
 
+#: Event classifiers whose events say the events stage encoded their sentence (it read the sentence's
+#: vector): a passage part that is such a sentence is not encoded again (``passage_units``).
+READ_BY_MODEL = frozenset({"model", "rules+model"})
+
+
+def _encoded_sentences(article: Article) -> set[str]:
+    """The texts of the article's sentences the events stage encoded, as its events say."""
+    count = len(article.sentences)
+    return {
+        article.sentences[e.sentence].text
+        for e in article.events
+        if e.classifier in READ_BY_MODEL and 0 <= e.sentence < count
+    }
+
+
+def passage_units(article: Article) -> list[list[str]]:
+    """The texts each of :func:`passages` is built from when ``story_reuse`` is on: the passage itself,
+    or, when two or more of its parts and one of them a sentence the events stage encoded
+    (:data:`READ_BY_MODEL`), those sentences as the events stage read them and the other parts
+    joined as one text (as the passage joins them); the vector is their mean weighted by
+    characters (e5 averages over tokens), so no text is read twice. A pure function of the article."""
+    found = segments(article)
+    texts = [segment_passage(article, s) for s in found] if found else [article_passage(article)]
+    groups = [_kept(_segment_parts(article, s)) for s in found] if found else [_kept(_article_parts(article))]
+    encoded = _encoded_sentences(article)
+    units: list[list[str]] = []
+    for text, parts in zip(texts, groups, strict=True):
+        shared = list(dict.fromkeys(p for p in parts if p in encoded))
+        if len(parts) < 2 or not shared:
+            units.append([text])
+            continue
+        rest = [p for p in parts if p not in encoded]
+        units.append(([_clip(rest)] if rest else []) + shared)
+    return units
+
+
+def _mean_of_units(units: Sequence[str], rows: Mapping[str, np.ndarray]) -> np.ndarray:
+    """The unit vectors of ``units`` averaged, each weighted by its length in characters, normalised."""
+    if len(units) == 1:
+        return np.asarray(rows[units[0]], dtype=np.float32)
+    weights = [max(len(" ".join(u.split())), 1) for u in units]
+    mean = np.average(
+        np.vstack([np.asarray(rows[u], dtype=np.float32) for u in units]), axis=0, weights=weights
+    )
+    norm = float(np.linalg.norm(mean))
+    return (mean / norm if norm > 0 else mean).astype(np.float32)
+
+
+def _vectors_from_units(
+    articles: Sequence[Article], wanted: set[str], encoder: Encoder
+) -> dict[str, np.ndarray]:
+    """The vector of each passage text in ``wanted`` from its :func:`passage_units`, the units of
+    every article in one call to ``encoder`` (behind the process cache: a sentence the events stage
+    encoded is found there, not encoded again)."""
+    made: dict[str, list[str]] = {}
+    for article in articles:
+        if not article.text.strip():
+            continue
+        for text, units in zip(passages(article), passage_units(article), strict=True):
+            if text in wanted:
+                made.setdefault(text, units)
+    distinct = list(dict.fromkeys(u for units in made.values() for u in units))
+    rows = dict(zip(distinct, encoder.encode(distinct), strict=True)) if distinct else {}
+    return {text: _mean_of_units(units, rows) for text, units in made.items()}
+
+
 def _vectors_from_parts(
     articles: Sequence[Article], wanted: set[str], encoder: Encoder
 ) -> dict[str, np.ndarray]:
@@ -480,13 +546,15 @@ def embed_articles(
     encoder: Encoder | None = None,
     known: Mapping[str, np.ndarray] | None = None,
     from_sentences: bool = False,
+    reuse: bool = False,
 ) -> list[Article]:
     """Articles with ``embedding`` set, the passages of all of them embedded in one batch.
 
     ``known``: vectors already at hand by content key (:func:`~newsloom.stories.embed.content_key`);
     their passages are not embedded again. Without ``encoder``, the process-wide one of ``encoder_name()``.
     ``from_sentences``: a passage's vector is the mean of its parts' vectors (:func:`passage_parts`)
-    instead of the passage encoded whole.
+    instead of the passage encoded whole. ``reuse``: a passage's vector from its
+    :func:`passage_units` (the sentences the events stage encoded are not encoded again).
     """
     encoder = encoder or get_encoder(encoder_name())
     texts: list[str] = []
@@ -500,6 +568,8 @@ def embed_articles(
     missing = list(dict.fromkeys(t for t, k in zip(texts, keys, strict=True) if k not in known))
     if from_sentences:
         fresh = _vectors_from_parts(articles, set(missing), encoder) if missing else {}
+    elif reuse:
+        fresh = _vectors_from_units(articles, set(missing), encoder) if missing else {}
     else:
         fresh = dict(zip(missing, encoder.encode(missing), strict=True)) if missing else {}
     done: list[Article] = []
@@ -534,6 +604,7 @@ class EmbedStage:
             settings.encoder, num_threads=settings.encoder_threads or None, batch_size=ENCODER_CALL_SIZE
         )
         self.from_sentences = settings.story_from_sentences
+        self.reuse = settings.story_reuse
 
     def __call__(self, article: Article) -> Article:
         return self.pipe([article])[0]
@@ -545,7 +616,7 @@ class EmbedStage:
     def pipe(
         self, articles: Sequence[Article], known: Mapping[str, np.ndarray] | None = None
     ) -> list[Article]:
-        return embed_articles(articles, self.encoder, known, self.from_sentences)
+        return embed_articles(articles, self.encoder, known, self.from_sentences, self.reuse)
 
 
 def unit_vectors(article: Article, dim: int) -> list[np.ndarray] | None:
