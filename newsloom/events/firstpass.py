@@ -18,6 +18,8 @@ labelled sentences).
 from __future__ import annotations
 
 import re
+import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -136,3 +138,38 @@ def load_firstpass() -> FirstPassTable:
             "'python scripts/train_firstpass.py'."
         )
     return read_table(str(path))
+
+
+@dataclass(frozen=True)
+class Fidelity:
+    """How a table's vectors follow the encoder's on some texts, and what each costs."""
+
+    texts: int
+    encoder_cpu: float  # CPU seconds of the encoder on every text (batches of 64)
+    first_cpu: float  # CPU seconds of the table on the same texts
+    pearson: float  # of the cosines of random pairs, table vs encoder
+
+    def describe(self) -> str:
+        return (
+            f"Pearson of pair cosines (first pass vs encoder) {self.pearson:.3f}; CPU ms per sentence: encoder "
+            f"{1000 * self.encoder_cpu / self.texts:.2f} (batches of 64), first pass "
+            f"{1000 * self.first_cpu / self.texts:.3f} (ratio {self.first_cpu / self.encoder_cpu:.4f})"
+        )
+
+
+def fidelity(
+    table: FirstPassTable, texts: Sequence[str], encode: Callable[[list[str]], Any], pairs: int
+) -> Fidelity:
+    """Encode ``texts`` with ``encode`` (64 at a time) and with ``table``, timing each, and correlate the
+    cosines of ``pairs`` random pairs (seed 0) under both."""
+    texts = list(texts)
+    start = time.process_time()
+    encoded = np.concatenate([np.asarray(encode(texts[i : i + 64])) for i in range(0, len(texts), 64)])
+    encoder_cpu = time.process_time() - start
+    start = time.process_time()
+    first = table.vectors_of(texts)
+    first_cpu = time.process_time() - start
+    chosen = np.random.default_rng(0).integers(0, len(texts), size=(pairs, 2))
+    a = (encoded[chosen[:, 0]] * encoded[chosen[:, 1]]).sum(axis=1)
+    b = (first[chosen[:, 0]] * first[chosen[:, 1]]).sum(axis=1)
+    return Fidelity(len(texts), encoder_cpu, first_cpu, float(np.corrcoef(a, b)[0, 1]))

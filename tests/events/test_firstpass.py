@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from newsloom.events.extract import extract_events
-from newsloom.events.firstpass import FirstPassTable, read_table
+from newsloom.events.firstpass import FirstPassTable, fidelity, read_table
 from newsloom.events.learned import candidate_sentences
 from newsloom.events.prefilter import skip_signals
 from newsloom.events.skip import SkipModel
@@ -31,6 +31,21 @@ def test_a_sentence_vector_is_the_weighted_mean_of_its_known_words() -> None:
     assert not table.vector("nothing known here").any()
     assert table.coverage("talks and urged") == pytest.approx(2 / 3)
     assert table.vectors_of(["talks", "urged"]).shape == (2, 2)
+
+
+def test_fidelity_follows_the_encoder_it_is_given() -> None:
+    table = _table()
+    texts = ["talks", "urged", "the talks", "urged the talks", "talks urged", "the urged"] * 3
+    same = fidelity(table, texts, table.vectors_of, 200)
+    assert same.pearson == pytest.approx(1.0) and same.texts == len(texts)
+    rng = np.random.default_rng(1)
+
+    def unrelated(batch: list[str]) -> np.ndarray:
+        vectors = rng.normal(size=(len(batch), 2))
+        return vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+
+    assert fidelity(table, texts, unrelated, 200).pearson < 0.5  # vectors that ignore the words
+    assert "Pearson of pair cosines" in same.describe()
 
 
 def test_the_table_is_written_and_read_back_whole(tmp_path) -> None:
