@@ -209,6 +209,9 @@ def test_the_hint_after_run_names_a_command_that_works(
         ["network"],
         ["map"],
         ["search", "x"],
+        ["fix", "list"],
+        ["fix", "false", "1"],
+        ["fix", "undo", "1"],
     ],
 )
 def test_a_read_command_on_a_missing_store_says_so_and_creates_nothing(

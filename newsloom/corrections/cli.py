@@ -44,10 +44,12 @@ def _author(by: str | None) -> str:
 
 
 def _store(db: str | None):  # type: ignore[no-untyped-def]
+    """The store to correct; a NewsloomError naming the file when there is none (a mistyped --db must
+    not create an empty store: there is nothing in it to correct)."""
+    from newsloom.cli_views import open_store_to_read
     from newsloom.settings import load_settings
-    from newsloom.store import Store
 
-    return Store.open(load_settings(db=db).db)
+    return open_store_to_read(load_settings(db=db).db)
 
 
 def _fail(exc: Exception) -> None:
