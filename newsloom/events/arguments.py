@@ -521,7 +521,7 @@ def _object_slots(
             behalf.append(slot)
             continue
         if slot.actor is not None and slot.actor.type == "place":
-            locative = rules.compiled("locative").search(head)
+            locative = rules.compiled("object_locative" if rules.object_locative else "locative").search(head)
             if locative is not None and text[match.end : start + locative.start()].strip():
                 continue
         kept.append(slot)

@@ -106,6 +106,9 @@ class EventRules:
     specific_object: str = r"(?!)"
     #: locative prepositions before a place ("tại", "in", "di")
     locative: str = r"(?!)"
+    #: the locatives that, inside an object, only say where the object is (empty: ``locative``); French
+    #: leaves out "à/au/aux", which also mark whom the act is for ("souhaité plein succès à l'Afrique du Sud")
+    object_locative: str = ""
     #: "on behalf of" before an actor: the side the source acts for, never its target
     on_behalf: str = r"(?!)"
     #: "between X and Y" around two actors: the one on the source's side is not a target

@@ -159,6 +159,20 @@ def test_a_country_inside_the_object_is_not_the_target() -> None:
     assert [t for _, _, t in praised] == [["Chile"]]
 
 
+def test_in_french_a_to_whom_after_the_object_stays_the_target() -> None:
+    # "à" is also the dative: "souhaité plein succès à X" is a wish to X, not something in X
+    wished = _targets(
+        "Lê Văn Minh a souhaité plein succès au Chili.", "fr", {"Lê Văn Minh": MINH, "Chili": CHILE}
+    )
+    assert [t for _, _, t in wished] == [["Chile"]], wished
+    where = _targets(
+        "Lê Văn Minh a salué le projet d'ouvrir une école régionale contre la fraude en ligne en Vietnam.",
+        "fr",
+        {"Lê Văn Minh": MINH, "Vietnam": VIETNAM},
+    )
+    assert all("Vietnam" not in targets for _, _, targets in where), where
+
+
 def test_on_behalf_of_a_country_names_the_signers_side_not_a_target() -> None:
     en = _targets(
         "Ana Soto signed the extradition treaty on behalf of Chile.",

@@ -338,6 +338,8 @@ RULES = EventRules(
     specific_object=r"\b(?:initiative|proposition|plan|convention|accord|traité|protocole|mémorandum|programme|projet|résolution|candidature|déclaration|décision|mesures?|partenariat|appel|envoi|réforme|offre)\b",
     # "à la Maison des congrès", "dans l'enceinte": the article before a named place is the locative's
     locative=r"\b(?:à|au|aux|en|dans)\s+(?:(?:la|le|les)\s+|l['’])?$",
+    # inside an object only "en"/"dans" say where; "à l'Afrique du Sud" is also to whom
+    object_locative=r"\b(?:en|dans)\s+(?:(?:la|le|les)\s+|l['’])?$",
     between=r"\b(?:entre|les\s+deux)\s+$",
     on_behalf=r"\bau\s+nom\s+(?:de\s+(?:la\s+|l['’])?|du\s+|des\s+|d['’])$",
     bilateral=r"\bbilatéra\w*",
