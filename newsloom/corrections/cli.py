@@ -190,4 +190,7 @@ def list_(
         table.add_row(
             str(row.id), row.kind, target_text, values, row.reason, row.token_name, row.created_at, undone
         )
-    console.print(table if page.items else "No corrections yet.")
+    from newsloom.cli_views import output_console
+
+    # piped or redirected, the table is printed wide: a reason or a value is never cut to "type=REQU…"
+    output_console().print(table if page.items else "No corrections yet.")

@@ -45,3 +45,14 @@ def test_fix_errors_name_what_to_do_and_exit_2(store: Any) -> None:
     assert missing.exit_code == 2 and "No event 999999" in missing.output
     bad = runner.invoke(app, ["fix", "merge", "planet", "1", "2", "--db", db])
     assert bad.exit_code == 2 and "event" in bad.output and "story" in bad.output
+
+
+def test_fix_list_piped_prints_each_reason_whole(store: Any) -> None:
+    db = store.engine.url.render_as_string(hide_password=False)
+    with store.connect() as conn:
+        talks = event_with(conn, GUTERRES)
+    reason = "the talks were a courtesy call reported twice by the same wire, not a second meeting at all"
+    assert runner.invoke(app, ["fix", "false", str(talks), "-r", reason, "--db", db]).exit_code == 0
+    listed = runner.invoke(app, ["fix", "list", "--db", db])  # no COLUMNS: output to a pipe
+    assert listed.exit_code == 0, listed.output
+    assert reason in listed.output  # on one line, not folded at 80 columns
