@@ -39,6 +39,9 @@ CALLED_OFF = [
     (FR, "Le ministre algérien a reporté la rencontre prévue avec son homologue français."),
     (FR, "La visite du Premier ministre en Algérie a été reportée à une date ultérieure."),
     (FR, "Le sommet prévu à Dakar est annulé."),
+    # the passive in vi/id, asserted by session 16's convention until cancel17 (session 17)
+    (VI, "Chuyến thăm dự kiến vào tháng Năm của đoàn đã bị hủy."),
+    (ID, "Kunjungan yang dijadwalkan pekan depan dibatalkan oleh kementerian."),
 ]
 
 

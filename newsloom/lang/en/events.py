@@ -156,6 +156,11 @@ RULES = EventRules(
           mode="investigate", confidence=0.65),
         T(r"\b(?:rejected|rejects|refused|refuses|denied|denies|vetoed|turned\s+down|declined\s+to)\b", "REJECT",
           confidence=0.8),
+        # a meeting or visit called off is a REJECT `meet` (PLOVER: "Cancellation of meetings are REJECT"), the one
+        # who cancels the source; a postponement is no refusal (the meeting is only put off: ``non_event``)
+        T(r"\b(?P<t>called\s+off|cancell?ed|scrapped)\s+(?=(?:(?!(?:after|before|during|at|in|on|for|amid|following|"
+          r"because|until|despite|since|as|when|while|over|with|of)\b)[\w'’-]+\s+){0,3}?" + _MEETING_NOUNS + ")",
+          "REJECT", mode="meet", confidence=0.75),
         T(r"\b(?:threatened|threatens|warned\s+(?:of|that))\b", "THREATEN", confidence=0.75),
         # -- PROTEST ----------------------------------------------------------------------------
         T(r"\b(?:demonstrated|rallied|marched|staged\s+(?:a\s+)?(?:protest|rally|demonstration|sit-in))\b",

@@ -238,6 +238,11 @@ RULES = EventRules(
           "REJECT", confidence=0.8),
         T(r"\b(?:que|qu['’])\s*(?:\w+\s+){0,3}?(?:a|ont)\s+(?:aussitôt\s+)?(?P<t>rejetée?s?|refusée?s?)\b", "REJECT",
           confidence=0.75),
+        # a meeting or visit called off is a REJECT `meet` (PLOVER: "Cancellation of meetings are REJECT"); "reporté"
+        # (put off) is no refusal (``non_event`` only); "a été annulée" (passive) names no one who cancels
+        T(r"\b" + _AUX + r"(?P<t>annulé|décommandé)\s+(?=(?:(?!(?:après|avant|pendant|lors|à|au|aux|en|pour|malgré|"
+          r"depuis|avec|dans|sur|de|du|des)\b)[\w'’-]+\s+){0,3}?" + _MEETING_NOUNS + ")",
+          "REJECT", mode="meet", confidence=0.75),
         T(r"\b" + _AUX + r"(?P<t>menacé\s+de|menacé\s+d['’]|averti\s+que|mis\s+en\s+garde)|\b(?P<t2>menace\s+de|menacent\s+de)\b",
           "THREATEN", confidence=0.75),
         # -- PROTEST ----------------------------------------------------------------------------

@@ -26,6 +26,13 @@ _COOP_NOUN = (
 # "membatalkan rencana ..." needs nothing: "rencana" alone is no cue.
 _PLANNED = r"(?:dijadwalkan|direncanakan)\b(?![^.;]{0,80}?\b(?:dibatalkan|diurungkan|batal)\b)"
 
+#: what is met or visited: a meeting or visit called off did not take place (``non_event``), and calling it off is
+#: a REJECT `meet`
+_MEETING_NOUNS = (
+    r"(?:kunjungan|lawatan|perjalanan|pertemuan|pembicaraan|perundingan|rapat|konferensi|KTT|upacara|"
+    r"penandatanganan)\b"
+)
+
 T = Trigger
 
 #: the office and leader nouns of a description ("Menlu Prancis", "pemimpin Laos"): the entity
@@ -99,6 +106,10 @@ RULES = EventRules(
           confidence=0.8),
         T(r"\b(?:menyelidiki|menyidik|penyelidikan)\b", "ACCUSE", mode="investigate", confidence=0.6),
         T(r"\b(?:menolak|membantah)\b", "REJECT", confidence=0.8),
+        # a meeting or visit called off is a REJECT `meet` (PLOVER: "Cancellation of meetings are REJECT"); "menunda"
+        # (put off) is no refusal (``non_event`` only); "dibatalkan" (passive) names no one who cancels
+        T(r"\b(?:membatalkan|mengurungkan)\s+(?=(?:rencana\s+)?" + _MEETING_NOUNS + r")", "REJECT", mode="meet",
+          confidence=0.75),
         T(r"\bmengancam\b", "THREATEN", confidence=0.8),
         # -- PROTEST ----------------------------------------------------------------------------
         T(r"\b(?:berunjuk\s+rasa|berdemonstrasi|berdemo|menggelar\s+(?:aksi\s+)?(?:unjuk\s+rasa|demonstrasi|demo|aksi))\b", "PROTEST",
@@ -183,8 +194,9 @@ RULES = EventRules(
         r"^\W*(?:dua|tiga|empat|lima|enam|beberapa|serangkaian)\s+(?:pertemuan|pembicaraan|kunjungan)\b|"
         # a meeting or visit called off or put off before its noun ("membatalkan kunjungan yang dijadwalkan ke
         # Malaysia", "menunda pertemuan"): no meeting took place; the cancellation itself (REJECT) survives the cue
-        r"\b(?:membatalkan|menunda|mengurungkan|menangguhkan)\s+(?:rencana\s+)?(?:kunjungan|lawatan|perjalanan|"
-        r"pertemuan|pembicaraan|perundingan|rapat|konferensi|KTT|upacara|penandatanganan)\b"
+        r"\b(?:membatalkan|menunda|mengurungkan|menangguhkan)\s+(?:rencana\s+)?" + _MEETING_NOUNS + r"|"
+        # and in the passive ("Kunjungan ... dibatalkan"): the same convention as en/fr (session 17, cancel17)
+        r"\b" + _MEETING_NOUNS + r"[^.;]{0,80}?\b(?:dibatalkan|ditunda|diurungkan|ditangguhkan|batal)\b"
     ),
     passive_aux=r"(?!)",
     agent_marker=r"\boleh\b",

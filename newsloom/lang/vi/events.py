@@ -39,6 +39,13 @@ _INTENT = (
     + r"\b)"
 )
 
+#: what is met or visited: a meeting or visit called off did not take place (``non_event``), and calling it off is
+#: a REJECT `meet`
+_MEETING_NOUNS = (
+    r"(?:chuyến thăm|chuyến công du|chuyến đi|cuộc gặp|cuộc hội đàm|cuộc hội kiến|cuộc họp|cuộc điện đàm|hội nghị|"
+    r"lễ ký)\b"
+)
+
 T = Trigger
 
 #: the office and leader nouns of a description ("vị lãnh đạo Lào", "Thủ tướng Lào"): the entity
@@ -138,6 +145,9 @@ RULES = EventRules(
         T(r"\b(?:khởi tố(?! vụ án)|truy tố|buộc tội)\b", "ACCUSE", mode="allege", confidence=0.8),
         T(r"(?<!cơ quan )\b(?:điều tra|mở cuộc điều tra)\b(?!\s+viên)", "ACCUSE", mode="investigate", confidence=0.6),
         T(r"\b(?:bác bỏ|phản bác|từ chối|khước từ|không chấp nhận)\b", "REJECT", confidence=0.8),
+        # a meeting or visit called off is a REJECT `meet` (PLOVER: "Cancellation of meetings are REJECT"); "hoãn"
+        # (put off) is no refusal (``non_event`` only); "bị hủy" (passive) names no one who cancels
+        T(r"\b(?:hủy bỏ|hủy)\s+(?=(?:các\s+|những\s+)?" + _MEETING_NOUNS + r")", "REJECT", mode="meet", confidence=0.75),
         T(r"\bđe dọa\b", "THREATEN", confidence=0.8),
         # -- PROTEST ----------------------------------------------------------------------------
         T(r"\b(?:biểu tình|tuần hành)\b", "PROTEST", mode="demo", confidence=0.8),
@@ -224,8 +234,9 @@ RULES = EventRules(
         r"^\W*(?:hai|ba|bốn|năm|sáu|nhiều|một loạt)\s+(?:cuộc|buổi)\s+(?:gặp|hội đàm|hội kiến|tiếp|làm việc)|"
         # a meeting or visit called off or put off before its noun ("hủy bỏ chuyến thăm dự kiến tới Lào", "hoãn
         # cuộc hội đàm"): no meeting took place; the cancellation itself (REJECT) survives the cue
-        r"\b(?:hủy bỏ|hủy|tạm hoãn|hoãn lại|hoãn|gác lại)\s+(?:các\s+|những\s+)?(?:chuyến thăm|chuyến công du|"
-        r"chuyến đi|cuộc gặp|cuộc hội đàm|cuộc hội kiến|cuộc họp|cuộc điện đàm|hội nghị|lễ ký)\b"
+        r"\b(?:hủy bỏ|hủy|tạm hoãn|hoãn lại|hoãn|gác lại)\s+(?:các\s+|những\s+)?" + _MEETING_NOUNS + r"|"
+        # and in the passive ("Chuyến thăm ... đã bị hủy"): the same convention as en/fr (session 17, cancel17)
+        + r"\b" + _MEETING_NOUNS + r"[^.;]{0,80}?\bbị\s+(?:hủy bỏ|hủy|tạm hoãn|hoãn lại|hoãn|gác lại)\b"
     ),
     passive_agent_before=r"\b(?:được|bị)\b",
     agent_marker=r"\b(?:bởi|do)\b",
