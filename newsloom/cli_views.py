@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import sys
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -57,24 +56,13 @@ def _day(value: str | None, option: str) -> str | None:
     return None
 
 
-def missing_store(target: str) -> Path | None:
-    """The SQLite file ``target`` names when it does not exist (None for a file that does, or a
-    server URL): a read command given a mistyped --db must say so, not create an empty store."""
-    if "://" in target:
-        if not target.startswith("sqlite:///") or target.startswith("sqlite:///:memory:"):
-            return None
-        file = Path(target.removeprefix("sqlite:///").split("?", 1)[0])
-    else:
-        file = Path(target).expanduser()
-    return None if file.exists() else file
-
-
 def open_store_to_read(target: str) -> Store:
     """The store at ``target`` for a command that only reads it; a NewsloomError naming the file
     when there is none (never a new empty store)."""
     from newsloom.store import Store
+    from newsloom.store.db import missing_file
 
-    missing = missing_store(target)
+    missing = missing_file(target)
     if missing is not None:
         raise NewsloomError(
             f"No store at {missing}: the file does not exist. Build one with "

@@ -196,6 +196,9 @@ def test_the_hint_after_run_names_a_command_that_works(
     assert program("/usr/lib/python3/pytest") == f"{sys.executable} -m newsloom.cli"
 
 
+@pytest.mark.sqlite_only(
+    "a mistyped path to a SQLite file: on PostgreSQL every path is a database of the test server"
+)
 @pytest.mark.parametrize(
     "command",
     [
@@ -240,6 +243,9 @@ def test_export_to_a_missing_folder_is_one_clear_error_and_leaves_no_file(
     assert not list(tmp_path.glob(".*.part"))  # written under a hidden name, then renamed
 
 
+@pytest.mark.sqlite_only(
+    "a mistyped path to a SQLite file: on PostgreSQL every path is a database of the test server"
+)
 def test_db_copy_from_a_store_that_does_not_exist_says_so_and_copies_nothing(tmp_path: Path) -> None:
     source, target = tmp_path / "typo.db", tmp_path / "copy.db"
     result = runner.invoke(app, ["db", "copy", str(source), str(target)], env={"COLUMNS": "300"})

@@ -97,6 +97,13 @@ def _sqlite_file(url: str) -> Path | None:
     return Path(url.removeprefix("sqlite:///").split("?", 1)[0])
 
 
+def missing_file(path_or_url: str) -> Path | None:
+    """The SQLite file ``path_or_url`` names when it does not exist (None for a file that does, or any
+    other database): a read command given a mistyped --db says so instead of creating an empty store."""
+    file = _sqlite_file(_url(path_or_url))
+    return file if file is not None and not file.exists() else None
+
+
 def is_writable(path_or_url: str) -> bool:
     """False when the SQLite file exists but this process cannot write it (or create -wal/-shm beside it)."""
     file = _sqlite_file(_url(path_or_url))

@@ -205,10 +205,12 @@ def test_one_article_of_millions_of_characters_is_refused_and_the_next_jsonl_lin
 
 
 def test_a_store_inside_the_folder_read_is_named_as_a_database_not_a_binary_file(tmp_path: Path) -> None:
-    from newsloom.store import Store
+    import sqlite3
 
-    store = Store.open(str(tmp_path / "news.db"))
-    store.close()
+    # a SQLite file made directly: on the PostgreSQL test backend Store.open would make no file
+    with sqlite3.connect(tmp_path / "news.db") as made:
+        made.execute("CREATE TABLE articles (id TEXT)")
+    made.close()
     (tmp_path / "a.txt").write_text(GOOD)
     items = list(read_path(str(tmp_path)))
     (error,) = [e for e in _errors(items) if "news.db" in e.path and e.path.endswith(".db")]
