@@ -79,6 +79,7 @@ ROOT = Path(__file__).resolve().parents[2]
         ("tests/gold/blind4/events.jsonl", None),
         ("tests/gold/blind5/events.jsonl", None),
         ("tests/gold/blind6/events.jsonl", None),
+        ("tests/gold/blind7/events.jsonl", None),
         ("tests/gold/events/modes_dev.jsonl", 63),
         ("tests/gold/events/modes_dev2.jsonl", 63),
         ("tests/gold/events/modes_dev3.jsonl", None),
