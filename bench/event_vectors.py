@@ -177,7 +177,8 @@ def main() -> None:
         for index in plan:
             signals = sentence_signals(article, index, found)
             reader = shipped.for_language(signals.language)
-            row = reader.probabilities(vectors[article.sentences[index].text][None, :])[0]
+            text = article.sentences[index].text
+            row = reader.probabilities(vectors[text][None, :], [text])[0]
             mine = [e for e in found if e.sentence == index]
             read = learned._sentence_events(article, index, row, reader, mine, combination)
             readings[(article.id, index)] = (read, mine, signals.kind, signals.language)

@@ -61,7 +61,7 @@ def pack_classifier() -> Any:
 
 
 def probabilities(
-    vectors: np.ndarray, splits: list[str], labels: np.ndarray, languages: list[str]
+    vectors: np.ndarray, splits: list[str], labels: np.ndarray, languages: list[str], texts: list[str]
 ) -> np.ndarray:
     """Out-of-fold probabilities on the training rows, the shipped classifier's on the held-out ones
     (the refits weigh rows by language as the shipped classifier was trained: its ``language_weight``)."""
@@ -79,7 +79,8 @@ def probabilities(
             vectors[train[mask]], labels[train[mask]], c, None if rows is None else rows[mask]
         )
         found[train[fold]] = _sigmoid(vectors[train[fold]] @ weights.T + bias, shipped.platt)
-    found[held] = shipped.probabilities(vectors[held])
+    # the refits above read the vector alone; the shipped reader may read the words too (round 16)
+    found[held] = shipped.probabilities(vectors[held], [texts[i] for i in held])
     return found
 
 
@@ -141,7 +142,11 @@ def main() -> None:
         if args.cache:
             np.save(args.cache, vectors)
     probs = probabilities(
-        vectors, [s.split for s in items], label_matrix([s.types for s in items]), [s.language for s in items]
+        vectors,
+        [s.split for s in items],
+        label_matrix([s.types for s in items]),
+        [s.language for s in items],
+        [s.text for s in items],
     )
     train = readings(items, events, probs, "train")
     prior = float(np.mean([r["right"] for r in train]))

@@ -110,7 +110,7 @@ def label(rows: list[dict[str, Any]]) -> None:
     vectors = embed_sentences([r["text"] for r in rows])
     for i, row in enumerate(rows):
         classifier = shipped.for_language(row["language"])  # the classifier its language is read by
-        p = classifier.probabilities(vectors[i : i + 1])[0]
+        p = classifier.probabilities(vectors[i : i + 1], [row["text"]])[0]
         needed = np.maximum(classifier.thresholds, Combination().alone)
         row["label"] = bool((p >= needed).any())
         row["margin"] = float(np.max(_logit(p) - _logit(needed)))

@@ -157,7 +157,8 @@ def labelled_rows(articles: list[Article]) -> list[dict[str, Any]]:
     for article, events, index in sent:
         signals = sentence_signals(article, index, events)
         classifier = shipped.for_language(signals.language)
-        row = classifier.probabilities(vectors[column[article.sentences[index].text]][None, :])[0]
+        text = article.sentences[index].text
+        row = classifier.probabilities(vectors[column[text]][None, :], [text])[0]
         mine = [e for e in events if e.sentence == index]
         read = learned._sentence_events(article, index, row, classifier, mine, combination)
         rows.append({**signals.__dict__, "rule_types": sorted(signals.rule_types), "group": article.id,

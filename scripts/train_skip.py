@@ -158,7 +158,9 @@ def matrix(rows: list[dict[str, Any]], features: str = "words", table: FirstPass
             found = []
             for row, vector in zip(rows, vectors, strict=True):
                 classifier = load_classifier().for_language(row["language"])
-                found.append(classifier.probabilities(vector[None, :])[0] - classifier.thresholds)
+                found.append(
+                    classifier.probabilities(vector[None, :], [row["text"]])[0] - classifier.thresholds
+                )
             vectors = np.hstack([vectors, np.array(found)])
         parts.append(csr_matrix(scale * vectors))
     return hstack(parts, format="csr")

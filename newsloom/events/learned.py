@@ -384,7 +384,8 @@ def classify_batch(
     for article, candidates in zip(articles, plans, strict=True):
         for index in candidates:
             texts.setdefault(article.sentences[index].text, len(texts))
-    probabilities = classifier.probabilities(embed_sentences(list(texts), encoder)) if texts else None
+    read = list(texts)
+    probabilities = classifier.probabilities(embed_sentences(read, encoder), read) if texts else None
     done = []
     for article, events, candidates, rest in zip(articles, rule_events, plans, left, strict=True):
         if rest:

@@ -195,16 +195,21 @@ def mode_accuracy(
 
 
 def classifier_types(
-    model: EventClassifier, vectors: np.ndarray, languages: Sequence[str | None] | None = None
+    model: EventClassifier,
+    vectors: np.ndarray,
+    languages: Sequence[str | None] | None = None,
+    texts: Sequence[str] | None = None,
 ) -> list[frozenset[str]]:
     """The types ``model`` reports per row; with ``languages``, each row read by the classifier its
-    language is routed to (``EventClassifier.for_language``)."""
+    language is routed to (``EventClassifier.for_language``); ``texts`` (one per row) for a
+    classifier that reads words beside the vector."""
     if languages is None or not model.routes:
-        return [frozenset(found) for found in model.predict(vectors)]
+        return [frozenset(found) for found in model.predict(vectors, texts)]
     found: list[frozenset[str]] = [frozenset()] * len(vectors)
     for reader in {id(m): m for m in (model.for_language(code) for code in languages)}.values():
         rows = [i for i, code in enumerate(languages) if model.for_language(code) is reader]
-        for i, types in zip(rows, reader.predict(vectors[rows]), strict=True):
+        read = None if texts is None else [texts[i] for i in rows]
+        for i, types in zip(rows, reader.predict(vectors[rows], read), strict=True):
             found[i] = frozenset(types)
     return found
 
@@ -294,14 +299,16 @@ def main() -> None:
     systems = {
         "rules (today)": rules,
         "similarity (zero-shot)": similarity,
-        "classifier alone": classifier_types(load_classifier(), vectors, [a.language for a in articles]),
+        "classifier alone": classifier_types(
+            load_classifier(), vectors, [a.language for a in articles], [s.text for s in items]
+        ),
     }
     if args.transfer:
         systems["classifier (en only)"] = classifier_types(_english_only_model(), vectors)
     if args.before:
         with open(args.before, encoding="utf-8") as handle:
             before = EventClassifier.from_json(json.load(handle))
-        systems["classifier before"] = classifier_types(before, vectors)
+        systems["classifier before"] = classifier_types(before, vectors, texts=[s.text for s in items])
         systems["stage before"] = stage_types(articles, classifier=True, reach="mentions", model=before)[0]
     for reach in REACHES:
         if reach != EventSettings.reach:

@@ -171,7 +171,7 @@ def dense_features(table: FirstPassTable, signals: SkipSignals, margins: bool = 
     from newsloom.events.classifier import load_classifier
 
     classifier = load_classifier().for_language(signals.language)
-    probabilities = classifier.probabilities(table.estimate(signals.text)[None, :])[0]
+    probabilities = classifier.probabilities(table.estimate(signals.text)[None, :], [signals.text])[0]
     return np.concatenate([vector, probabilities - classifier.thresholds]).astype(np.float32)
 
 

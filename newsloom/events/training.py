@@ -19,7 +19,14 @@ from typing import Any
 
 import numpy as np
 
-from newsloom.events.classifier import EventClassifier, LabelledSentence, _parse_line, drop_opposite_siblings
+from newsloom.events.classifier import (
+    EventClassifier,
+    LabelledSentence,
+    LexicalPart,
+    _parse_line,
+    drop_opposite_siblings,
+)
+from newsloom.events.lexical import Vocabulary
 from newsloom.events.types import PLOVER_TYPES
 
 #: Project-written training sentences in languages without a pack (``lang TAB types TAB text``),
@@ -85,12 +92,72 @@ ROUTE_SEED = 11
 ROUTE_MIN_GAIN = 0.0
 
 
+#: How a lexical model (``events/lexical.py``) is combined with the vector's: "concat" (one regression
+#: over the vector and the words' features) or "mean" (a regression over the words alone, its logit
+#: averaged with the vector regression's).
+LEXICAL_MODES = ("concat", "mean")
+
+
+@dataclass(frozen=True)
+class Words:
+    """The lexical features of a training set's rows (``events/lexical.py``) and how they are fitted."""
+
+    vocabulary: Vocabulary
+    matrix: Any  # scipy CSR (n, terms)
+    mode: str = "concat"  # one of LEXICAL_MODES
+    c: float = 16.0  # the words' own regression's C ("mean" only; "concat" fits at the vector's C)
+
+    def rows(self, mask: np.ndarray) -> Words:
+        return dataclasses.replace(self, matrix=self.matrix[mask])
+
+
 @dataclass(frozen=True)
 class TrainingSet:
     vectors: np.ndarray  # (n, dim)
     labels: np.ndarray  # (n, types) of 0/1
     languages: tuple[str, ...] = ()  # per row; empty: no transfer score
     row_weights: np.ndarray | None = None  # (n,) sample weights of the fits; None: every row 1
+    words: Words | None = None  # the rows' lexical features; None: the vector alone
+
+
+@dataclass(frozen=True)
+class Fitted:
+    """One fit's weights: the vector regression's and, with words, the words' (``lexical_*``)."""
+
+    weights: np.ndarray
+    bias: np.ndarray
+    lexical_weights: np.ndarray | None = None
+    lexical_bias: np.ndarray | None = None
+    mix: tuple[float, float] = (1.0, 1.0)
+
+    def logits(self, data: TrainingSet, mask: np.ndarray) -> np.ndarray:
+        """The logits of ``data``'s rows picked by ``mask`` (a boolean mask or row numbers, in order)."""
+        found = data.vectors[mask] @ self.weights.T + self.bias
+        if data.words is None or self.lexical_weights is None or self.lexical_bias is None:
+            return np.asarray(found, dtype=np.float32)
+        words = np.asarray(data.words.matrix[mask] @ self.lexical_weights.T) + self.lexical_bias
+        return np.asarray(self.mix[0] * found + self.mix[1] * words, dtype=np.float32)
+
+
+def _fit(data: TrainingSet, mask: np.ndarray, c: float) -> Fitted:
+    """The regressions of ``data``'s rows where ``mask`` is true, at C ``c`` (see :class:`Words`)."""
+    rows = _rows(data, mask)
+    if data.words is None:
+        return Fitted(*_fit_logits(data.vectors[mask], data.labels[mask], c, rows))
+    from scipy.sparse import csr_matrix, hstack
+
+    words = data.words.matrix[mask]
+    if data.words.mode == "concat":
+        both = hstack([csr_matrix(data.vectors[mask].astype(np.float64)), words], format="csr")
+        weights, bias = _fit_logits(both, data.labels[mask], c, rows)
+        dim = data.vectors.shape[1]
+        lexical_bias = np.zeros(len(bias), dtype=np.float32)
+        return Fitted(weights[:, :dim], bias, weights[:, dim:], lexical_bias, (1.0, 1.0))
+    if data.words.mode != "mean":
+        raise ValueError(f"unknown lexical mode {data.words.mode!r}; use one of {LEXICAL_MODES}")
+    weights, bias = _fit_logits(data.vectors[mask], data.labels[mask], c, rows)
+    lexical_weights, lexical_bias = _fit_logits(words, data.labels[mask], data.words.c, rows)
+    return Fitted(weights, bias, lexical_weights, lexical_bias, (0.5, 0.5))
 
 
 def language_weights(languages: Sequence[str], power: float) -> np.ndarray:
@@ -136,7 +203,7 @@ def _class_weight(column: np.ndarray) -> str | dict[int, float]:
 
 
 def _fit_logits(
-    train_x: np.ndarray, train_y: np.ndarray, c: float, row_weights: np.ndarray | None = None
+    train_x: Any, train_y: np.ndarray, c: float, row_weights: np.ndarray | None = None
 ) -> tuple[np.ndarray, np.ndarray]:
     from sklearn.linear_model import LogisticRegression
 
@@ -166,8 +233,7 @@ def out_of_fold_logits(data: TrainingSet, c: float, k: int = FOLDS) -> np.ndarra
     for fold in _folds(len(data.vectors), k):
         mask = np.ones(len(data.vectors), dtype=bool)
         mask[fold] = False
-        weights, bias = _fit_logits(data.vectors[mask], data.labels[mask], c, _rows(data, mask))
-        logits[fold] = data.vectors[fold] @ weights.T + bias
+        logits[fold] = _fit(data, mask, c).logits(data, fold)
     return logits
 
 
@@ -217,8 +283,7 @@ def transfer_logits(data: TrainingSet, c: float) -> np.ndarray:
     logits = np.full(data.labels.shape, np.nan, dtype=np.float32)
     for language in sorted(set(data.languages) - {"en"}):
         mask = languages != language
-        weights, bias = _fit_logits(data.vectors[mask], data.labels[mask], c, _rows(data, mask))
-        logits[~mask] = data.vectors[~mask] @ weights.T + bias
+        logits[~mask] = _fit(data, mask, c).logits(data, ~mask)
     return logits
 
 
@@ -286,6 +351,11 @@ def choose_margin_for(model: EventClassifier, data: TrainingSet) -> EventClassif
     scored by the model itself, as it reads such a language."""
     if not data.languages:
         raise ValueError("choose_margin_for needs each training row's language (TrainingSet.languages)")
+    if model.lexical is not None:
+        raise ValueError(
+            f"choose_margin_for refits the vector alone, and this classifier ({model.metadata.get('command')}) "
+            "reads words too: retrain it with scripts/train_events.py --lexical, which chooses its margin"
+        )
     languages = np.asarray(data.languages)
     trained_on = model.metadata.get("languages") or sorted(set(data.languages))
     seen = np.isin(languages, list(trained_on))
@@ -355,7 +425,7 @@ def train_with_decisions(
         results.append((score, c, platt, thresholds, logits, moved))
     score, c, platt, thresholds, logits, moved = max(results, key=lambda r: r[0])
     margin, margin_scores = choose_sibling_margin(data, logits, moved, platt, thresholds)
-    weights, bias = _fit_logits(data.vectors, data.labels, c, data.row_weights)
+    fitted = _fit(data, np.ones(len(data.vectors), dtype=bool), c)
     meta = dict(metadata or {})
     decided = drop_opposite_siblings(_sigmoid(logits, platt), PLOVER_TYPES, thresholds, margin)
     if scored is not None and data.languages:
@@ -381,14 +451,27 @@ def train_with_decisions(
             "sibling_margin_criterion": "the C criterion with the sibling rule applied (training split only)",
         }
     )
+    lexical = None
+    if data.words is not None and fitted.lexical_weights is not None and fitted.lexical_bias is not None:
+        lexical = LexicalPart(data.words.vocabulary, fitted.lexical_weights, fitted.lexical_bias, fitted.mix)
+        meta["model"] += (
+            f"; reads words beside the vector ({data.words.mode}: "
+            + (
+                "one regression over the vector and the words' features"
+                if data.words.mode == "concat"
+                else f"the words' own regression, C={data.words.c:g}, its logit averaged with the vector's"
+            )
+            + f"; {len(data.words.vocabulary)} terms, events/lexical.py)"
+        )
     model = EventClassifier(
         types=PLOVER_TYPES,
-        weights=weights,
-        bias=bias,
+        weights=fitted.weights,
+        bias=fitted.bias,
         thresholds=thresholds,
         platt=platt,
         metadata=meta,
         sibling_margin=margin,
+        lexical=lexical,
     )
     return model, decided >= thresholds
 

@@ -35,7 +35,9 @@ def _by_language(items, predicted) -> dict[str, float]:
 
 def test_classifier_alone_on_the_heldout_sentences(heldout):
     vectors = embed_sentences([s.text for s in heldout])
-    predicted = classifier_types(load_classifier(), vectors, [s.language for s in heldout])
+    predicted = classifier_types(
+        load_classifier(), vectors, [s.language for s in heldout], [s.text for s in heldout]
+    )
     scores = score_types([s.types for s in heldout], predicted)
     print(
         "classifier alone",
