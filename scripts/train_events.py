@@ -195,12 +195,16 @@ from newsloom.events.training import (  # noqa: E402
 #: The default training languages ("packless": data/sentences_nopack.tsv).
 LANGUAGES = "en,vi,id,fr,packless"
 #: The names of --languages that are data files, not languages.
-EXTRA_SOURCES = ("packless", "concede", "weak", "news12", "en13", "en14", "en15")
+EXTRA_SOURCES = ("packless", "concede", "weak", "news12", "en13", "en14", "en15", "fr18", "vi18", "id18")
 #: Project-written English sentences of round 15 (``--languages ...,en15``) for the contrasts of the
 #: out-of-fold confusion of the training split's English rows under round 14's reader (CONCEDE and
 #: RETREAT against no event, COERCE and SANCTION missed, two-event sentences, hedged and planned
 #: statements); every line trained on. Kept here, not in ``events/training.py``: only this script reads it.
 EN15_TRAINING = "data/sentences_en15.tsv"
+#: Project-written French, Vietnamese and Indonesian sentences of round 16 (``--languages ...,fr18,vi18,id18``)
+#: for the contrasts of the out-of-fold confusion of the training split's rows of each language under the
+#: reader of that language (see the docstring); every line trained on.
+ROUND16_TRAINING = {code: f"data/sentences_{code}.tsv" for code in ("fr18", "vi18", "id18")}
 
 
 def encode_cached(texts: list[str], cache: Path | None) -> np.ndarray:
@@ -256,6 +260,7 @@ def training_texts(
         ("en13", EN13_TRAINING),
         ("en14", EN14_TRAINING),
         ("en15", EN15_TRAINING),
+        *ROUND16_TRAINING.items(),
     )
     for extra, name in extras:
         if extra not in languages:
@@ -365,7 +370,8 @@ def main() -> None:
         help="training languages (comma-separated; 'packless': data/sentences_nopack.tsv, "
         "'concede': data/sentences_concede.tsv, 'weak': data/sentences_weak.tsv, "
         "'news12': data/sentences_news12.tsv, 'en13': data/sentences_en13.tsv, "
-        "'en14': data/sentences_en14.tsv, 'en15': data/sentences_en15.tsv)",
+        "'en14': data/sentences_en14.tsv, 'en15': data/sentences_en15.tsv; 'fr18', 'vi18', 'id18': "
+        "data/sentences_{fr,vi,id}18.tsv)",
     )
     parser.add_argument(
         "--baseline-languages",
