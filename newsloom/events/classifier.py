@@ -40,7 +40,7 @@ PACK_ARTIFACT = "data/classifier_packs.json"
 #: lists and no language may be routed by two (session 13: a retrained model won the route rule for
 #: English but lost it for Indonesian, whose round-12 model keeps its route: one file per winner, so a
 #: language keeps its reader until a new one beats it under the route rule).
-PACK_ARTIFACTS = (PACK_ARTIFACT, "data/classifier_packs_en.json")
+PACK_ARTIFACTS = (PACK_ARTIFACT, "data/classifier_packs_en.json", "data/classifier_packs_fr.json")
 #: One sentence in this many (by a hash of its text) is held out of training, for evaluation.
 HELDOUT_EVERY = 5
 #: The data files of project-written labelled sentences (``data/sentences_<name>.tsv``), named by

@@ -36,6 +36,19 @@ def hide_pack(code: str) -> None:
         return name != code and real_has(name, part)
 
     lang._has = _has  # type: ignore[assignment]
+    # A language without a pack is read by data/classifier.json (the packless guard), so a pack-language
+    # classifier artifact routing ``code`` (data/classifier_packs_fr.json) does not route it here.
+    import newsloom.events.classifier as classifier
+
+    real_routes = classifier.pack_routes
+
+    def pack_routes(data: dict[str, Any], where: str = classifier.PACK_ARTIFACT) -> list[str]:
+        routes = [r for r in data.get("metadata", {}).get("routes") or [] if r != code]
+        return (
+            real_routes({**data, "metadata": {**data["metadata"], "routes": routes}}, where) if routes else []
+        )
+
+    classifier.pack_routes = pack_routes  # type: ignore[assignment]
 
 
 def _f1(tp: int, fp: int, fn: int) -> float:
