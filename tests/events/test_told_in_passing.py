@@ -180,7 +180,6 @@ def _stored_kinds(path: Path) -> list[str]:
         store.close()
 
 
-@pytest.mark.sqlite_only("builds an older SQLite file by dropping a column")
 def test_migration_15_gives_an_older_store_the_kind_of_its_rows(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
     store = Store.open(str(path))
@@ -190,12 +189,41 @@ def test_migration_15_gives_an_older_store_the_kind_of_its_rows(tmp_path: Path) 
                 article = _read(lang, text, times, f"a{len(text)}")
                 save_article(conn, article)
                 merge_article_events(conn, article)
+        assert sorted(_stored_kinds(path)) == [MENTION, REPORT]
+        with store.transaction() as conn:  # the store as session 17 wrote it: no column, schema 14
+            conn.execute(sa.text("ALTER TABLE event_sources DROP COLUMN kind"))
+            conn.execute(sa.delete(schema.schema_version).where(schema.schema_version.c.version >= 15))
     finally:
         store.close()
-    assert sorted(_stored_kinds(path)) == [MENTION, REPORT]
-    engine = sa.create_engine(f"sqlite:///{path}")
-    with engine.begin() as conn:  # the store as session 17 wrote it: no column, schema version 14
-        conn.execute(sa.text("ALTER TABLE event_sources DROP COLUMN kind"))
-        conn.execute(sa.delete(schema.schema_version).where(schema.schema_version.c.version >= 15))
-    engine.dispose()
     assert _stored_kinds(path) == [REPORT, REPORT]  # every older row counted as it was: a report
+
+
+def test_the_page_the_api_and_the_cli_show_the_mention_apart(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+    from typer.testing import CliRunner
+
+    from newsloom.cli import app
+    from newsloom.serve.api import create_app
+
+    path = tmp_path / "shown.db"
+    store = Store.open(str(path))
+    try:
+        with store.transaction() as conn:
+            for lang, text, times, name in (*[(*EN_REPORT, "report")], *[(*EN_MENTION, "mention")]):
+                article = _read(lang, text, times, name)
+                save_article(conn, article)
+                event_id = _merged_arrest(conn, article)
+    finally:
+        store.close()
+    with TestClient(create_app(str(path))) as client:
+        record = client.get(f"/api/events/{event_id}").json()
+        page = client.get(f"/events/{event_id}").text
+    assert [s["path"] for s in record["sources"]] == ["report.txt"]
+    assert [s["path"] for s in record["mentions"]] == ["mention.txt"]
+    assert record["trust"]["sources"] == 1
+    shown_apart = page.split("Also mentioned in", 1)
+    assert len(shown_apart) == 2 and "mention.txt" in shown_apart[1] and "mention.txt" not in shown_apart[0]
+    printed = CliRunner().invoke(app, ["event", str(event_id), "--db", str(path)])
+    assert printed.exit_code == 0, printed.output
+    reports, mentions = printed.output.split("Also mentioned in", 1)
+    assert "report.txt" in reports and "mention.txt" in mentions and "mention.txt" not in reports
