@@ -269,13 +269,14 @@ def place_vote(places: Sequence[tuple[str | None, str | None]]) -> str | None:
 
 def reporting_rows(rows: Sequence[store.SourceRow]) -> list[store.SourceRow]:
     """The rows of an event that report it: not those of articles telling it in passing (kind
-    ``mention``, ``events/passing.py``), which join its record but count for nothing."""
-    return [r for r in rows if r.kind != MENTION]
+    ``mention``, ``events/passing.py``), which join its record but count for nothing. A row without
+    a kind (built by hand: ``discrepancies`` takes any rows with the columns it reads) is a report."""
+    return [r for r in rows if getattr(r, "kind", None) != MENTION]
 
 
 def mention_rows(rows: Sequence[store.SourceRow]) -> list[store.SourceRow]:
     """The rows of an event told in passing in an article about something else."""
-    return [r for r in rows if r.kind == MENTION]
+    return [r for r in rows if getattr(r, "kind", None) == MENTION]
 
 
 def primary_rows(rows: Sequence[store.SourceRow]) -> list[store.SourceRow]:
