@@ -140,6 +140,35 @@ def test_an_indonesian_mention_alone_is_no_fact_and_does_not_join_another_act(fu
     assert view.trust.uncertain  # told in passing only: shown as uncertain, never as a fact
 
 
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Officials met in Jakarta on Wednesday, hours after Indonesian police arrested two men in Surabaya.",
+        ),
+        (
+            "vi",
+            "Các bộ trưởng hội đàm tại Hà Nội, vài ngày sau khi công an Việt Nam bắt giữ hai người tại Hải Phòng.",
+        ),
+        (
+            "id",
+            "Para menteri bertemu di Jakarta, beberapa hari setelah polisi Indonesia menangkap dua pria di Surabaya.",
+        ),
+        (
+            "fr",
+            "Les ministres se sont réunis à Hanoï mercredi, quelques jours après que la police vietnamienne a "
+            "arrêté deux hommes à Hải Phòng.",
+        ),
+    ],
+)
+def test_each_pack_tells_an_arrest_in_passing_and_the_news_around_it_apart(lang: str, text: str) -> None:
+    article = _read(lang, text, [], f"passing_{lang}")
+    kinds = {e.type: source_kind(article, e) for e in article.events}
+    assert kinds["COERCE"] == MENTION
+    assert all(kind == REPORT for type_, kind in kinds.items() if type_ != "COERCE")  # the meeting
+
+
 def test_a_look_back_opening_the_sentence_leaves_its_main_clause_a_report(conn):
     # "A day after arriving, police arrested": the arrest is the news, told after the phrase
     article = _read(
