@@ -453,6 +453,10 @@ def event(
     for src in detail.sources:
         table.add_row(src.language or "?", escape(src.path), src.date or "?", evidence_text(src))
     console.print(table)
+    if detail.mentions:  # articles about something else telling it in passing: no reports of it
+        console.print("Also mentioned in (in passing, not counted as reports):")
+        for src in detail.mentions:
+            console.print(f"  {src.language or '?'} {escape(src.path)}: {evidence_text(src)}")
     if console.color_system:  # piped or a plain terminal: nothing is marked, so no legend
         legend = ", ".join(f"[{SPAN_STYLES[k]}]{name}[/]" for k, name in SPAN_LEGEND.items())
         console.print(f"marked: {legend}", highlight=False)

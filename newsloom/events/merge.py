@@ -33,7 +33,7 @@ from typing import Any
 
 from newsloom.article import Article, MetaField
 from newsloom.events import stored as store
-from newsloom.events.actors import fold, identity_keys, is_state, same_actor
+from newsloom.events.actors import country_name, fold, identity_keys, is_state, same_actor
 from newsloom.events.gatherings import MEETING_KEY, TOLD_KEY, gathering_name, told_name, venue_key
 from newsloom.events.implicit import implied_meetings
 from newsloom.events.parties import (
@@ -461,6 +461,62 @@ def _acts_apart(conn: Connection, group: ArticleEvent, candidates: dict[int, sto
     return apart
 
 
+#: Sectors of an unnamed group that act where they are: police a sentence places in Bali are
+#: Indonesia's. Not troops (they act abroad), officials (delegations travel) nor protesters (crowds
+#: gather from anywhere).
+LOCAL_SECTORS = ("COP",)
+
+
+def with_local_groups(group: ArticleEvent) -> ArticleEvent:
+    """An act whose sentence places it in one country ("police and customs officers in Bali
+    arrested two men"), its unnamed police of no country given that country: the group the other
+    reports name ("Indonesian police"), with its key, so the reports can be merged. The article's
+    own events are left as read."""
+    place = _sentence_place(group)
+    entry = place_entry(place) if place else None
+    code = _alpha3(entry.country) if entry is not None and entry.country else None
+    if code is None:
+        return group
+
+    def local(actor: Actor) -> Actor:
+        if actor.type != "group" or actor.country or actor.role not in LOCAL_SECTORS:
+            return actor
+        return replace(
+            actor,
+            key=f"group:{actor.role.lower()}:{code.lower()}",
+            name=f"{country_name(code) or code} {actor.name}",
+            country=code,
+        )
+
+    sources = tuple(local(a) for a in group.source_actors)
+    targets = tuple(local(a) for a in group.target_actors)
+    if sources == group.source_actors and targets == group.target_actors:
+        return group
+    mentions = tuple(
+        replace(
+            m,
+            source_actors=tuple(local(a) for a in m.source_actors),
+            target_actors=tuple(local(a) for a in m.target_actors),
+        )
+        for m in group.mentions
+    )
+    return replace(
+        group,
+        mentions=mentions,
+        source_actors=sources,
+        target_actors=targets,
+        src_keys=group.src_keys.union(*map(identity_keys, sources)),
+        tgt_keys=group.tgt_keys.union(*map(identity_keys, targets)),
+    )
+
+
+def _alpha3(alpha2: str) -> str | None:
+    import pycountry
+
+    found = pycountry.countries.get(alpha_2=alpha2.upper())
+    return str(found.alpha_3) if found is not None else None
+
+
 def state_candidates(
     conn: Connection, group: ArticleEvent, days: Sequence[tuple[str, str]]
 ) -> list[store.StoredEvent]:
@@ -682,7 +738,9 @@ def _groups(conn: Connection, article: Article) -> list[ArticleEvent]:
     known = _GROUPED.get(article.id)
     if known is not None and known[0] is article and known[1] == mapping and known[2] == roles:
         return list(known[3])
-    groups = implied_meetings([remap(g, mapping, roles) for g in article_events(article.events)])
+    groups = implied_meetings(
+        [with_local_groups(remap(g, mapping, roles)) for g in article_events(article.events)]
+    )
     found = _meetings_of_statements(
         [g for g in groups if g.participants or group_venue(g) or told_name(g.primary)]
     )
@@ -1019,9 +1077,10 @@ def discrepancies(event_type: str, rows: Sequence[Any]) -> list[dict[str, Any]]:
     """Where the sources of one event disagree: date, place, and (for meetings) who took part.
 
     Each item: ``{"field", "summary", "values": [{"value", "sources": [{path, language, sentence}]}]}``.
-    Only what a source states counts (a publication-date fallback or a dateline does not contradict
-    a date or place written in another report).
+    Only what a report states counts (a publication-date fallback or a dateline does not contradict
+    a date or place written in another report, nor does an article telling the event in passing).
     """
+    rows = store.reporting_rows(rows)  # a mention in passing states nothing against the reports
     primaries = store.primary_rows(rows)
     found: list[dict[str, Any]] = []
 

@@ -17,7 +17,7 @@ from newsloom.errors import NewsloomError
 from newsloom.events.actors import fold
 from newsloom.events.codebook import TYPES, to_plover
 from newsloom.events.merge import discrepancies
-from newsloom.events.stored import one_participant
+from newsloom.events.stored import mention_rows, one_participant, reporting_rows
 from newsloom.store import Connection
 from newsloom.store import events as store
 
@@ -159,7 +159,9 @@ def _record(
         "languages": json.loads(row.languages or "[]"),
         "n_articles": row.n_articles,
         "rules_only": bool(row.rules_only),
-        "sources": [_source(r) for r in rows],
+        # the articles reporting it; those telling it in passing are shown apart ("Also mentioned in")
+        "sources": [_source(r) for r in reporting_rows(rows)],
+        "mentions": [_source(r) for r in mention_rows(rows)],
         "discrepancies": discrepancies(row.type, rows),
     }
 

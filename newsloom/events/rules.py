@@ -136,6 +136,10 @@ class EventRules:
     #: clause tells happened N days before the day the sentence is about; the named group ``d1``,
     #: ``d2`` or ``d3`` that matched gives N (``events/dates.py``)
     days_after: str = r"(?!)"
+    #: other look-backs before a clause that tell its act in passing, as the time of the news the
+    #: sentence is about ("hours after", "days after", "following last week's"): with ``days_after``,
+    #: a source row of such an act is a mention, not a report of it (``events/passing.py``)
+    in_passing: str = r"(?!)"
     #: the words before a trigger that tell its act as earlier than the day the report is about (en
     #: past perfect "had passed", "had been tracking X and passed"; vi "trước đó đã", "đã từng"; id
     #: "sebelumnya telah", "sudah lebih dulu"; fr plus-que-parfait "avait transmis"): the text before

@@ -21,6 +21,7 @@ from newsloom.entities.rules import BODIES_LED
 from newsloom.events.actors import country_code, fold
 from newsloom.events.gatherings import VENUE_SOURCES, gathering_keys, venue_key
 from newsloom.events.parties import entity_ids, roles_from_rows
+from newsloom.events.passing import MENTION, source_kind
 from newsloom.events.places import place_entry
 from newsloom.events.rollup import EXPLICIT_DATE_SOURCES, ArticleEvent
 from newsloom.events.spans import spans_in_sentence
@@ -53,7 +54,7 @@ from newsloom.store.events import (
 __all__ = [
     "StoredEvent", "add_sources", "article_records", "article_signature", "article_signatures", "articles_of_events", "events_of_articles", "attach_to_meeting", "candidates_by_keys", "candidates_by_key_sets", "candidates_around", "candidates_by_parent", "EventFacts", "event_facts",
     "consolidated_date", "day_keys", "event_keys_of", "forget_article", "get_event", "has_articles", "insert_event", "model_only_events",
-    "place_vote", "primary_rows", "record_article", "refresh_event", "refresh_events", "row_actors", "source_rows",
+    "place_vote", "primary_rows", "reporting_rows", "mention_rows", "record_article", "refresh_event", "refresh_events", "row_actors", "source_rows",
     "forget_articles", "remembering_writes",
 ]  # fmt: skip
 
@@ -218,6 +219,7 @@ def add_sources(conn: Connection, event_id: int, article: Article, group: Articl
                 "rule": mention.rule,
                 "classifier": mention.classifier,
                 "spans": None if spans is None else _json(spans),
+                "kind": source_kind(article, mention),
             }
         )
     store.add_sources(conn, found)
@@ -265,6 +267,18 @@ def place_vote(places: Sequence[tuple[str | None, str | None]]) -> str | None:
     return _vote([place for place, lang in chosen if lang == language])
 
 
+def reporting_rows(rows: Sequence[store.SourceRow]) -> list[store.SourceRow]:
+    """The rows of an event that report it: not those of articles telling it in passing (kind
+    ``mention``, ``events/passing.py``), which join its record but count for nothing. A row without
+    a kind (built by hand: ``discrepancies`` takes any rows with the columns it reads) is a report."""
+    return [r for r in rows if getattr(r, "kind", None) != MENTION]
+
+
+def mention_rows(rows: Sequence[store.SourceRow]) -> list[store.SourceRow]:
+    """The rows of an event told in passing in an article about something else."""
+    return [r for r in rows if getattr(r, "kind", None) == MENTION]
+
+
 def primary_rows(rows: Sequence[store.SourceRow]) -> list[store.SourceRow]:
     """One row per article: the first mention with an explicit date, else the first mention."""
     by_article: dict[str, list[Any]] = {}
@@ -295,22 +309,50 @@ def consolidated_date(
     return None, None, None, "none"
 
 
+class RowActors:
+    """The actor columns of source rows, each row's parsed once, when first read: consolidation
+    reads them for the sides, the offices wanted and the bodies led (the same dicts each time; none
+    of those changes them)."""
+
+    def __init__(self) -> None:
+        self._parsed: dict[int, tuple[list[dict[str, Any]], list[dict[str, Any]]]] = {}
+
+    def of(self, row: Any, column: str) -> list[dict[str, Any]]:
+        """The actors of ``row``'s ``column`` ("source_actors" or "target_actors")."""
+        found = self._parsed.get(id(row))
+        if found is None:
+            found = (json.loads(row.source_actors or "[]"), json.loads(row.target_actors or "[]"))
+            self._parsed[id(row)] = found
+        return found[0] if column == "source_actors" else found[1]
+
+    def both(self, row: Any) -> list[dict[str, Any]]:
+        """The actors of both columns of ``row``, source side first."""
+        return [*self.of(row, "source_actors"), *self.of(row, "target_actors")]
+
+
 def _union_actors(
-    rows: Sequence[store.SourceRow], column: str, exclude: set[str] | None = None, joint_only: bool = False
+    rows: Sequence[store.SourceRow],
+    column: str,
+    exclude: set[str] | None = None,
+    joint_only: bool = False,
+    parsed: RowActors | None = None,
 ) -> list[dict[str, Any]]:
     """The actors of ``column`` over ``rows`` in order, each once, but those in ``exclude`` (only in
     joint rows with ``joint_only``)."""
+    parsed = parsed or RowActors()
     seen: dict[str, dict[str, Any]] = {}
     for row in rows:
         skip = exclude if (not joint_only or row.joint) else None
-        for actor in json.loads(getattr(row, column) or "[]"):
+        for actor in parsed.of(row, column):
             if skip and actor["key"] in skip:
                 continue
             seen.setdefault(actor["key"], actor)
     return list(seen.values())
 
 
-def _sides(rows: Sequence[store.SourceRow]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def _sides(
+    rows: Sequence[store.SourceRow], parsed: RowActors | None = None
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """(source, target) actors of an event: the union over its rule-backed sources, then what the
     readings the classifier alone found add. Those never move an actor to the other side ("He agreed
     with the Prime Minister" does not make the visitor a host), and a country they add goes to the
@@ -319,23 +361,18 @@ def _sides(rows: Sequence[store.SourceRow]) -> tuple[list[dict[str, Any]], list[
     A joint source ("the sides agreed", a meeting implied by it) names participants, not a side: its
     actors join the source side only where no directed source puts them on the target side ("Quang
     received Naghiyev" keeps Naghiyev a guest when "các bên nhất trí" names him among the sides)."""
+    parsed = parsed or RowActors()
     ruled = [r for r in rows if r.classifier != "model"]
     others = [r for r in rows if r.classifier == "model"] if ruled else []
     chosen = ruled or rows
     directed = [r for r in chosen if not r.joint]
-    hosts = {a["key"] for a in _union_actors(directed, "source_actors")}
-    guests = {a["key"] for a in _union_actors(directed, "target_actors")} - hosts
-    source = _union_actors(chosen, "source_actors", exclude=guests, joint_only=True)
-    target = _union_actors(chosen, "target_actors", exclude={a["key"] for a in source})
+    hosts = {a["key"] for a in _union_actors(directed, "source_actors", parsed=parsed)}
+    guests = {a["key"] for a in _union_actors(directed, "target_actors", parsed=parsed)} - hosts
+    source = _union_actors(chosen, "source_actors", exclude=guests, joint_only=True, parsed=parsed)
+    target = _union_actors(chosen, "target_actors", exclude={a["key"] for a in source}, parsed=parsed)
     known = {a["key"] for a in (*source, *target)}
     # the state of each actor as any report gives it ("State President Lương Cường" names none)
-    states = {
-        a["key"]: a["country"]
-        for r in rows
-        for column in ("source_actors", "target_actors")
-        for a in json.loads(getattr(r, column) or "[]")
-        if a.get("country")
-    }
+    states = {a["key"]: a["country"] for r in rows for a in parsed.both(r) if a.get("country")}
 
     def of(country: str | None, side: list[dict[str, Any]]) -> bool:
         return country is not None and any(
@@ -343,7 +380,7 @@ def _sides(rows: Sequence[store.SourceRow]) -> tuple[list[dict[str, Any]], list[
         )
 
     for column, own in (("source_actors", source), ("target_actors", target)):
-        for actor in _union_actors(others, column, exclude=known):
+        for actor in _union_actors(others, column, exclude=known, parsed=parsed):
             country = actor.get("country") if actor.get("type") == "place" else None
             on_source, on_target = of(country, source), of(country, target)
             side = source if on_source and not on_target else target if on_target and not on_source else own
@@ -381,20 +418,20 @@ def _led_kind(actor: dict[str, Any]) -> tuple[str, str | None] | None:
     )
 
 
-def _offices_wanted(rows: Sequence[store.SourceRow]) -> set[str]:
+def _offices_wanted(rows: Sequence[store.SourceRow], parsed: RowActors | None = None) -> set[str]:
     """The people of an event whose offices consolidation reads: those of events where a body some
     role leads is named (no store read for the others, and no row read where no body is named)."""
     if not any('"organization"' in row.source_actors + row.target_actors for row in rows):
         return set()
+    parsed = parsed or RowActors()
     people: set[str] = set()
     led = False
     for row in rows:
-        for column in (row.source_actors, row.target_actors):
-            for actor in json.loads(column or "[]"):
-                if actor.get("type") == "person":
-                    people.add(actor["key"])
-                elif not led and _led_kind(actor) is not None:
-                    led = True
+        for actor in parsed.both(row):
+            if actor.get("type") == "person":
+                people.add(actor["key"])
+            elif not led and _led_kind(actor) is not None:
+                led = True
     return people if led else set()
 
 
@@ -411,7 +448,10 @@ def stored_offices(conn: Connection, keys: Iterable[str]) -> dict[str, Office]:
 
 
 def with_bodies_led(
-    side: list[dict[str, Any]], rows: Sequence[store.SourceRow], offices: dict[str, Office]
+    side: list[dict[str, Any]],
+    rows: Sequence[store.SourceRow],
+    offices: dict[str, Office],
+    parsed: RowActors | None = None,
 ) -> list[dict[str, Any]]:
     """One side with each body a person on it leads among that person's affiliations ("Trần Thanh
     Mẫn" speaks for "National Assembly of Vietnam" beside him): a role that leads that kind of body
@@ -420,15 +460,15 @@ def with_bodies_led(
     bodies = [(a["key"], body) for a in side if (body := _led_kind(a)) is not None]
     if not bodies:
         return side
+    parsed = parsed or RowActors()
     roles: dict[str, set[str]] = {}
     states: dict[str, str] = {}
     for row in rows:
-        for column in (row.source_actors, row.target_actors):
-            for actor in json.loads(column or "[]"):
-                if actor.get("role"):
-                    roles.setdefault(actor["key"], set()).add(actor["role"])
-                if actor.get("country"):
-                    states.setdefault(actor["key"], actor["country"])
+        for actor in parsed.both(row):
+            if actor.get("role"):
+                roles.setdefault(actor["key"], set()).add(actor["role"])
+            if actor.get("country"):
+                states.setdefault(actor["key"], actor["country"])
     out = []
     for actor in side:
         if actor.get("type") != "person":
@@ -515,12 +555,22 @@ def refresh_events(conn: Connection, event_ids: Iterable[int]) -> list[int]:
     rows = store.source_rows(conn, ids)
     store.delete_events(conn, [i for i in ids if not rows[i]])
     kept = [i for i in ids if rows[i]]
-    wanted = {i: _offices_wanted(rows[i]) for i in kept}
+    parsed = {i: RowActors() for i in kept}
+    wanted = {i: _offices_wanted(_told(rows[i]), parsed[i]) for i in kept}
     offices = stored_offices(conn, set().union(*wanted.values())) if any(wanted.values()) else {}
     store.write_events(
-        conn, [consolidated(i, rows[i], {k: offices[k] for k in wanted[i] if k in offices}) for i in kept]
+        conn,
+        [
+            consolidated(i, rows[i], {k: offices[k] for k in wanted[i] if k in offices}, parsed[i])
+            for i in kept
+        ],
     )
     return kept
+
+
+def _told(rows: Sequence[store.SourceRow]) -> list[store.SourceRow]:
+    """The rows an event's fields are read from: its reports, or its mentions when it has none."""
+    return reporting_rows(rows) or list(rows)
 
 
 #: What consolidation reads of a source row: every column but the row's and its event's ids
@@ -535,7 +585,10 @@ _CONSOLIDATED_LOCK = Lock()
 
 
 def consolidated(
-    event_id: int, rows: Sequence[store.SourceRow], offices: dict[str, Office] | None = None
+    event_id: int,
+    rows: Sequence[store.SourceRow],
+    offices: dict[str, Office] | None = None,
+    parsed: RowActors | None = None,
 ) -> store.EventWrite:
     """An event's consolidated fields, blocking keys and actor rows, from its (non-empty) sources
     and the stored offices of its people: a function of the rows' columns and order alone (not
@@ -547,7 +600,7 @@ def consolidated(
     )
     found = _CONSOLIDATED.get(read)
     if found is None:
-        found = _consolidate(rows, offices)
+        found = _consolidate(rows, offices, parsed)
         with _CONSOLIDATED_LOCK:
             while len(_CONSOLIDATED) >= _CONSOLIDATED_LIMIT:
                 _CONSOLIDATED.pop(next(iter(_CONSOLIDATED)))
@@ -557,27 +610,35 @@ def consolidated(
 
 
 def _consolidate(
-    rows: Sequence[store.SourceRow], offices: dict[str, Office] | None = None
+    all_rows: Sequence[store.SourceRow],
+    offices: dict[str, Office] | None = None,
+    parsed: RowActors | None = None,
 ) -> tuple[dict[str, Any], list[tuple[str, str, str]], list[dict[str, Any]]]:
-    """:func:`consolidated`'s values, keys and actor rows."""
+    """:func:`consolidated`'s values, keys and actor rows. The fields are its reports' (its mentions'
+    when it has none); only reports count (articles, sources, languages, confidence): an event told
+    in passing alone has none, a confidence of 0, and shows as uncertain. Its blocking keys are every
+    row's, so a later report finds it."""
+    parsed = parsed or RowActors()
+    reports = reporting_rows(all_rows)
+    rows = reports or list(all_rows)
     type_ = rows[0].type
     date_, date_end, precision, date_source = consolidated_date(rows)
     primaries = primary_rows(rows)
     explicit_places = [(r.location, r.language) for r in primaries if r.location_source != "dateline"]
     location = place_vote(explicit_places) or place_vote([(r.location, r.language) for r in primaries])
-    sides = _sides(rows)
+    sides = _sides(rows, parsed)
     state_keys = _state_keys(type_, *sides)  # the blocking keys of the sides as the reports give them
-    source, target = (with_bodies_led(side, rows, offices or {}) for side in sides)
+    source, target = (with_bodies_led(side, rows, offices or {}, parsed) for side in sides)
     joint = any(r.joint for r in rows)
     mode = _vote([r.mode for r in rows])
-    src_keys = sorted({k for r in rows for k in json.loads(r.group_src_keys)})
-    tgt_keys = sorted({k for r in rows for k in json.loads(r.group_tgt_keys)})
+    src_keys = sorted({k for r in all_rows for k in json.loads(r.group_src_keys)})
+    tgt_keys = sorted({k for r in all_rows for k in json.loads(r.group_tgt_keys)})
     context = sorted({c for r in rows for c in json.loads(r.context)})
-    languages = sorted({r.language for r in rows if r.language})
+    languages = sorted({r.language for r in reports if r.language})
     per_article: dict[str, float] = {}
-    for row in rows:
+    for row in reports:
         per_article[row.article_id] = max(per_article.get(row.article_id, 0.0), row.confidence)
-    doubt = 1.0
+    doubt = 1.0  # no report: no confidence at all
     for value in per_article.values():
         doubt *= 1.0 - value
     values = dict(
@@ -597,7 +658,7 @@ def _consolidate(
         context=_json(context),
         languages=_json(languages),
         confidence=round(1.0 - doubt, 4),
-        n_sources=len(rows),
+        n_sources=len(reports),
         n_articles=len(per_article),
         # no report read by the classifier: the confidence is the rules' prior (``gate.rule_confidence``)
         rules_only=all(r.classifier == "rules" for r in rows),

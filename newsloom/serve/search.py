@@ -32,6 +32,7 @@ import numpy as np
 
 from newsloom.entities.queries import entity_detail, export_entities, find_entity
 from newsloom.events.queries import event_detail, export_events
+from newsloom.events.stored import reporting_rows
 from newsloom.store import Connection, Store
 from newsloom.store import articles as article_rows
 from newsloom.store import entities as entity_rows
@@ -611,7 +612,7 @@ def event_trusts(conn: Connection, refs: list[str]) -> dict[str, dict[str, Any] 
         if row is None:
             found[ref] = None
             continue
-        reports = sources.get(row.id, [])
+        reports = reporting_rows(sources.get(row.id, []))  # told in passing: no report
         found[ref] = {
             "sources": int(row.n_articles or len({s.article_id for s in reports})),
             "languages": len(json.loads(row.languages or "[]") or {s.language for s in reports}),

@@ -68,6 +68,11 @@ def day_keys(start: str | None, end: str | None = None, slack: int = 0) -> list[
     return keys
 
 
+#: ``event_sources.kind`` of a row telling its event in passing (``events/passing.py``): joined to the
+#: event's record, counted as none of its reports
+MENTION_KIND = "mention"
+
+
 @dataclass(frozen=True, slots=True)
 class EventRow:
     """A row of ``events``."""
@@ -136,6 +141,7 @@ class SourceRow:
     rule: str
     classifier: str
     spans: str | None = None  # JSON; None where the row's sentence could not be placed (migration 13)
+    kind: str = "report"  # "report", or "mention": told in passing in an article about else (migration 15)
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +174,7 @@ class SourceDate:
     path: str
     date: str | None
     actors: str
+    kind: str = "report"  # "mention": the article tells the event in passing
 
 
 def _events(rows: Iterable[Any]) -> list[EventRow]:
@@ -887,7 +894,8 @@ def event_version(conn: sa.Connection) -> tuple[object, ...]:
 
 
 def stories_of_events(conn: sa.Connection, event_ids: Sequence[int]) -> dict[int, int]:
-    """Event id -> the story most of its source articles belong to (through the articles they share)."""
+    """Event id -> the story most of its reporting articles belong to (through the articles they share;
+    an article telling the event in passing, a source of kind "mention", links it to no story)."""
     best: dict[int, tuple[int, int]] = {}
     for chunk in in_chunks(event_ids):
         query = (
@@ -896,7 +904,7 @@ def stories_of_events(conn: sa.Connection, event_ids: Sequence[int]) -> dict[int
                 sa.func.count(sa.distinct(event_sources.c.article_id)).label("shared"),
             )
             .join(story_members, story_members.c.article_id == event_sources.c.article_id)
-            .where(event_sources.c.event_id.in_(chunk))
+            .where(event_sources.c.event_id.in_(chunk), event_sources.c.kind != MENTION_KIND)
             .group_by(event_sources.c.event_id, story_members.c.story_id)
         )  # fmt: skip
         for row in conn.execute(query):
@@ -906,7 +914,8 @@ def stories_of_events(conn: sa.Connection, event_ids: Sequence[int]) -> dict[int
 
 
 def event_mentions_in_articles(conn: sa.Connection, article_ids: Sequence[str]) -> list[EventMentionRow]:
-    """Every event source of some articles with its event's type, date, title, parent and article count."""
+    """Every reporting event source of some articles (not those telling an event in passing: kind
+    "mention") with its event's type, date, title, parent and article count."""
     if not article_ids or not has_table(conn, "event_sources"):
         return []
     query = (
@@ -915,7 +924,7 @@ def event_mentions_in_articles(conn: sa.Connection, article_ids: Sequence[str]) 
             events.c.date, events.c.title, events.c.parent_id, events.c.n_articles,
         )
         .join(events, events.c.id == event_sources.c.event_id)
-        .where(event_sources.c.article_id.in_(list(article_ids)))
+        .where(event_sources.c.article_id.in_(list(article_ids)), event_sources.c.kind != MENTION_KIND)
     )  # fmt: skip
     return [EventMentionRow(**row._mapping) for row in conn.execute(query)]
 
@@ -935,10 +944,10 @@ def source_evidence(conn: sa.Connection) -> list[SourceEvidence]:
 
 
 def source_dates(conn: sa.Connection) -> list[SourceDate]:
-    """Every event source's event id and path with its event's date and actors (for scoring on gold)."""
-    query = sa.select(event_sources.c.event_id, event_sources.c.path, events.c.date, events.c.actors).join(
-        events, events.c.id == event_sources.c.event_id
-    )
+    """Every event source's event id, path and kind with its event's date and actors (for scoring on gold)."""
+    query = sa.select(
+        event_sources.c.event_id, event_sources.c.path, events.c.date, events.c.actors, event_sources.c.kind
+    ).join(events, events.c.id == event_sources.c.event_id)
     return [SourceDate(**row._mapping) for row in conn.execute(query)]
 
 

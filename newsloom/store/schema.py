@@ -222,6 +222,10 @@ event_sources = sa.Table(
     # JSON list of the words read, in the sentence: [{"kind": "trigger"|"mode"|"source"|"target",
     # "start", "end"}]; NULL where a row's sentence could not be placed (see migration 13)
     sa.Column("spans", sa.Text),
+    # "report": the article tells the act; "mention": it tells it in passing, in an article about
+    # something else ("The meeting came a day after police arrested ..."): the row joins the event's
+    # record, but is no report of it (not counted, not voted; see events/passing.py, migration 15)
+    sa.Column("kind", sa.String(8), nullable=False, default="report", server_default="report"),
 )
 sa.Index("ix_event_sources_event", event_sources.c.event_id)
 sa.Index("ix_event_sources_article", event_sources.c.article_id)

@@ -140,8 +140,11 @@ class EventDetail(Model):
     title: str
     languages: list[str]
     n_articles: int
-    sources: list[EventSource]
+    sources: list[EventSource]  # the articles reporting it
     discrepancies: list[Discrepancy]
+    #: articles about something else that tell it in passing ("came a day after police arrested"):
+    #: shown apart ("Also mentioned in"), counted in none of its figures
+    mentions: list[EventSource] = []
     parent: EventSummary | None = None
     statement_summaries: list[EventSummary]
     rules_only: bool = False
@@ -185,6 +188,7 @@ def event_view(conn: Connection, event_id: int) -> EventDetail | None:
         return None
     record = with_canonical_actors(conn, record)
     record["sources"] = [{**source, **source_spans(source)} for source in record["sources"]]
+    record["mentions"] = [{**source, **source_spans(source)} for source in record.get("mentions", [])]
     record["statement_summaries"] = with_canonical_names(conn, record["statement_summaries"])
     if record.get("parent"):
         record["parent"] = with_canonical_names(conn, [record["parent"]])[0]

@@ -316,6 +316,11 @@ RULES = EventRules(
     past_year_opener=r"^\W*(?:Last\s+year|A\s+year\s+(?:ago|earlier))\b",
     relative_clause=r",\s*(?:(?:at|in|on|during|after|before|by|from|with)\s+which\b|which|who|whose|where)\b",
     days_after=r"\b(?:(?P<d1>a|one)|(?P<d2>two)|(?P<d3>three))\s+days?\s+after\b",
+    # "hours after", "days after", "a week after", "following last week's": the act told in passing
+    in_passing=(
+        r"\b(?:(?:hours|days|weeks|a\s+week|(?:just|shortly|only)\s+(?:hours|days))\s+after|on\s+the\s+heels\s+of|"
+        r"following\s+(?:last\s+(?:week|month)['’]s|(?:the|a)\s+recent|(?:yesterday|\w+day)['’]s))\b"
+    ),
     # past perfect: "had (already) passed", "had been arrested"; a verb joined to one ("had been
     # tracking the group since August and passed details"): earlier than the day told
     earlier_act=(

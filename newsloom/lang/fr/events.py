@@ -356,6 +356,11 @@ RULES = EventRules(
     relative_clause=r",\s*(?:(?:à|au cours de|lors de|pendant|dans|par)\s+(?:laquelle|lequel|lesquels|lesquelles)|qui|que|dont|où|lequel|laquelle)\b",
     # "La réunion a eu lieu un jour après que la police a arrêté ...": that clause, N days before
     days_after=r"\b(?:(?P<d1>un)\s+jour|(?P<d2>deux)\s+jours|(?P<d3>trois)\s+jours)\s+après\s+(?:que\b|qu['’])",
+    # "quelques jours après", "au lendemain de", "dans la foulée de": the act told in passing
+    in_passing=(
+        r"\b(?:(?:quelques|plusieurs)\s+(?:heures|jours|semaines)\s+après|une\s+semaine\s+après|"
+        r"au\s+lendemain\s+(?:de|du|des|d['’])|dans\s+la\s+foulée\s+(?:de|du|des|d['’]))"
+    ),
     # plus-que-parfait: "avait (déjà) transmis", "avaient été arrêtés", "s'était rendu"; a participle
     # joined to one ("avait suivi le réseau depuis août et transmis"): earlier than the day told
     earlier_act=(

@@ -215,6 +215,11 @@ RULES = EventRules(
     past_year_opener=r"^\W*(?:Tahun\s+lalu|Setahun\s+(?:lalu|sebelumnya))\b",
     relative_clause=r",\s*yang\b",
     days_after=r"\b(?:(?P<d1>sehari)|(?P<d2>dua\s+hari)|(?P<d3>tiga\s+hari))\s+(?:setelah|sesudah)\b",
+    # "beberapa hari setelah", "seminggu setelah", "menyusul": the act told in passing
+    in_passing=(
+        r"\b(?:(?:beberapa|\w+)\s+(?:jam|hari|pekan|minggu)\s+(?:setelah|sesudah|usai)|"
+        r"(?:seminggu|sepekan)\s+(?:setelah|sesudah|usai)|menyusul)\b"
+    ),
     # "sebelumnya (, X) telah/sudah", "sudah lebih dulu", "telah terlebih dahulu", "pernah": an act
     # before the day told
     earlier_act=(

@@ -255,6 +255,8 @@ RULES = EventRules(
     past_year_opener=r"^\W*(?:Năm ngoái|Năm trước)\b",
     relative_clause=r",\s*(?:vốn|nơi|mà)\b",
     days_after=r"\b(?:(?P<d1>một)|(?P<d2>hai)|(?P<d3>ba))\s+ngày\s+sau\s+khi\b",
+    # "vài ngày sau khi", "một tuần sau vụ", "ngay sau vụ": the act told in passing
+    in_passing=r"\b(?:(?:vài|mấy|\w+)\s+(?:giờ|ngày|tuần)\s+sau\s+(?:khi|vụ)|(?:ngay\s+)?sau\s+vụ)\b",
     # "trước đó (, X) đã", "đã từng", "từng": an act before the day told
     earlier_act=r"(?:\btrước\s+đó\b[^.;:!?]{0,60}?\b(?:đã|từng)|\b(?:đã\s+)?từng)\s+$",
     consult_modes=(
