@@ -271,6 +271,7 @@ def find_arguments(
         inferred = True
 
     after = [s for s in after if s.kind != "pronoun"]  # "thanked the Lao leader for ... he described"
+    named_after = after
     after, behalf = _object_slots(match, after, text, rules)
     if not (source or passive):  # "On behalf of X" with no one else before the trigger: X acts
         source = [actor for slot in behalf for actor in _resolve(slot, state)]
@@ -292,7 +293,7 @@ def find_arguments(
     ):
         source.extend(target)  # "he co-chaired with X": X is the other chair
         target = []
-    target = target or _visited(match, c_end, text, rules)  # "cancelled his visit to Beijing": China
+    target = target or _visited(match, c_end, text, rules, named_after)  # "his visit to Beijing": China
     target = [t for t in target if not any(same_actor(t, s) for s in source)]
     if trigger.other_countries and source and not target:
         target = _other_countries(source, state, rules)
@@ -541,7 +542,9 @@ def _object_slots(
 VISIT_REACH = 40
 
 
-def _visited(match: TriggerMatch, c_end: int, text: str, rules: EventRules) -> list[Actor]:
+def _visited(
+    match: TriggerMatch, c_end: int, text: str, rules: EventRules, after: Sequence[Slot]
+) -> list[Actor]:
     """The side a called-off visit was to, when the pack's visit phrase ("visit to", "chuyến thăm",
     "kunjungan ke", "visite à") follows the trigger and names a country or a capital (its government:
     ``events/capitals.py``); a place after a locative inside the object is otherwise no target. Read
@@ -551,6 +554,9 @@ def _visited(match: TriggerMatch, c_end: int, text: str, rules: EventRules) -> l
     cue = rules.compiled("visit_to").search(text, match.end, min(c_end, match.end + VISIT_REACH))
     if cue is None:
         return []
+    named = next((s for s in after if s.start >= cue.end() and not text[cue.end() : s.start].strip()), None)
+    if named is not None and named.actor is not None and named.actor.type == "place" and named.actor.country:
+        return [named.actor]  # "sa visite en Indonésie": the country's own slot
     code = visited_country(text[cue.end() : c_end])
     actor = country_actor(code, text=None, name=rules.country_name(code)) if code else None
     return [actor] if actor is not None else []

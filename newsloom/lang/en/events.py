@@ -51,7 +51,7 @@ _HELD_AFTER_ALL = (
     r"\bwent\s+ahead\b"
 )
 #: the called-off cue, void when ``_HELD_AFTER_ALL`` follows it in the sentence
-_NOT_HELD = r"(?![^.;]*?" + _HELD_AFTER_ALL + r")"
+_NOT_HELD = r"(?![^.;]*?(?:" + _HELD_AFTER_ALL + r"))"
 
 T = Trigger
 

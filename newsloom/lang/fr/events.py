@@ -105,7 +105,7 @@ _DENIAL = (
 # commas ("Le ministre, qui n'avait pas assisté au sommet, a rencontré ...": another predicate's negation)
 _NEGATED = (
     r"^(?!.*\b(?:si|s['’]ils?|à\s+moins\s+qu)\b).*?(?<!,\squi\s)(?:"
-    r"\bn['’](?:a|ont|avait|avaient)\s+(?:pas|jamais|plus|point|toujours\s+pas)\s+(?:encore\s+)?"
+    r"\bn['’](?:a|ont|avait|avaient)\s+(?:finalement\s+|toujours\s+|encore\s+)?(?:pas|jamais|plus|point|toujours\s+pas)\s+(?:encore\s+)?"
     r"(?!seulement|uniquement|que\b|qu['’]|hésité|tardé|manqué|cessé|caché|ménagé)|"
     r"\bn['’](?:est|sont|était|étaient)\s+(?:pas|jamais)\s+(?:encore\s+)?"
     r"(?:venue?s?|allée?s?|arrivée?s?|partie?s?|entrée?s?|revenue?s?|retournée?s?)\b|"
@@ -126,7 +126,7 @@ _HELD_AFTER_ALL = (
     r"(?:(?!\b(?:pas|jamais|plus|point)\b)[^.;]){0,40}?\b(?:eu\s+lieu|tenue?s?|déroulée?s?|organisée?s?)\b|"
     r"\b(?:eu\s+lieu|tenue?s?|déroulée?s?)\s+(?:\S+\s+){0,2}?(?:finalement|enfin|malgré\s+tout|quand\s+même)\b"
 )
-_NOT_HELD = r"(?![^.;]*?" + _HELD_AFTER_ALL + r")"
+_NOT_HELD = r"(?![^.;]*?(?:" + _HELD_AFTER_ALL + r"))"
 _CANCELLED = (
     r"\b" + _NOT_HELD + r"(?:annulé|reporté|ajourné|repoussé|décommandé|renoncé\s+à)\s+"
     r"(?:(?!(?:après|avant|pendant|lors|à|au|aux|en|pour|malgré|depuis|avec|dans|sur|de|du|des)\b)[\w'’-]+\s+){0,3}?"

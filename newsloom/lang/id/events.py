@@ -40,7 +40,7 @@ _HELD_AFTER_ALL = (
     r"(?:berlangsung|digelar|diadakan|dilaksanakan|diselenggarakan|terlaksana|bertemu|dimulai)\b"
 )
 #: the called-off cue, void when ``_HELD_AFTER_ALL`` follows it in the sentence
-_NOT_HELD = r"(?![^.;]*?" + _HELD_AFTER_ALL + r")"
+_NOT_HELD = r"(?![^.;]*?(?:" + _HELD_AFTER_ALL + r"))"
 
 T = Trigger
 

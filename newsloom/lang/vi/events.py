@@ -53,7 +53,7 @@ _HELD_AFTER_ALL = (
     r"(?:diễn ra|được tổ chức|được tiến hành|tổ chức|tiến hành|gặp|hội đàm|hội kiến)\b"
 )
 #: the called-off cue, void when ``_HELD_AFTER_ALL`` follows it in the sentence
-_NOT_HELD = r"(?![^.;]*?" + _HELD_AFTER_ALL + r")"
+_NOT_HELD = r"(?![^.;]*?(?:" + _HELD_AFTER_ALL + r"))"
 
 T = Trigger
 
