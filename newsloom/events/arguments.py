@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from newsloom.events.actors import country_actor, fold, same_actor
+from newsloom.events.capitals import visited_country
 from newsloom.events.conjunctions import ListWords, default_list_words
 from newsloom.events.rules import TARGET_OBJECT, TARGET_REQUIRED, EventRules
 from newsloom.events.slots import Slot
@@ -247,7 +248,10 @@ def find_arguments(
     ]
     trigger = match.trigger
     c_start, c_end = clause
-    before = [s for s in slots if c_start <= s.start and s.end <= match.full_start]
+    # a passive's pattern may open at what was done to ("the talks with X were cancelled by Y"): its
+    # target is named before the verb, inside the match
+    edge = match.start if trigger.voice == "passive" else match.full_start
+    before = [s for s in slots if c_start <= s.start and s.end <= edge]
     after = [s for s in slots if match.full_end <= s.start and s.end <= c_end]
     before_text = text[c_start : match.full_start]
     positioned = _positions(
@@ -267,6 +271,7 @@ def find_arguments(
         inferred = True
 
     after = [s for s in after if s.kind != "pronoun"]  # "thanked the Lao leader for ... he described"
+    named_after = after
     after, behalf = _object_slots(match, after, text, rules)
     if not (source or passive):  # "On behalf of X" with no one else before the trigger: X acts
         source = [actor for slot in behalf for actor in _resolve(slot, state)]
@@ -288,6 +293,7 @@ def find_arguments(
     ):
         source.extend(target)  # "he co-chaired with X": X is the other chair
         target = []
+    target = target or _visited(match, c_end, text, rules, named_after)  # "his visit to Beijing": China
     target = [t for t in target if not any(same_actor(t, s) for s in source)]
     if trigger.other_countries and source and not target:
         target = _other_countries(source, state, rules)
@@ -371,6 +377,10 @@ def _positions(
         agent_slots = [s for s in after if agent and s.start >= agent.end()]
         if agent_slots:
             source_slots = chain_forward(agent_slots, text, words=words)
+        elif len(before) >= 2 and rules.compiled("passive_agent_before").search(
+            text, before[-2].end, before[-1].start
+        ):
+            source_slots, before = [before[-1]], before[:-1]  # "B bị A hủy": the agent before the verb
         if before:
             target_slots = _chain_back(before, text, words)
         return source_slots, target_slots, [], passive
@@ -526,6 +536,30 @@ def _object_slots(
                 continue
         kept.append(slot)
     return kept, behalf
+
+
+#: How far after a trigger the visit phrase of what it calls off may start ("cancelled his planned visit to").
+VISIT_REACH = 40
+
+
+def _visited(
+    match: TriggerMatch, c_end: int, text: str, rules: EventRules, after: Sequence[Slot]
+) -> list[Actor]:
+    """The side a called-off visit was to, when the pack's visit phrase ("visit to", "chuyến thăm",
+    "kunjungan ke", "visite à") follows the trigger and names a country or a capital (its government:
+    ``events/capitals.py``); a place after a locative inside the object is otherwise no target. Read
+    for the cancelling REJECT `meet` only."""
+    if match.trigger.type != "REJECT" or match.trigger.mode != "meet":
+        return []
+    cue = rules.compiled("visit_to").search(text, match.end, min(c_end, match.end + VISIT_REACH))
+    if cue is None:
+        return []
+    named = next((s for s in after if s.start >= cue.end() and not text[cue.end() : s.start].strip()), None)
+    if named is not None and named.actor is not None and named.actor.type == "place" and named.actor.country:
+        return [named.actor]  # "sa visite en Indonésie": the country's own slot
+    code = visited_country(text[cue.end() : c_end])
+    actor = country_actor(code, text=None, name=rules.country_name(code)) if code else None
+    return [actor] if actor is not None else []
 
 
 def _complete(

@@ -104,8 +104,9 @@ def test_asserted_sentence_stays_asserted(sentence: str) -> None:
         # the conditionnel passé was read as the passé composé by the triggers
         ("Emmanuel Macron aurait reçu Bassirou Diomaye Faye en secret.", "CONSULT"),
         ("La Russie aurait signé un accord de défense avec le Sénégal.", "SUPPORT"),
-        # a plan or an expectation before the trigger, in its clause
-        ("Selon des sources diplomatiques, l'Algérie a expulsé deux diplomates.", "SANCTION"),
+        # unnamed sources and the conditionnel before the trigger, in its clause (session 18: with the passé
+        # composé and a named doer the act is reported as fact, tests/events/test_hedges_held_fr.py)
+        ("Selon des sources diplomatiques, l'Algérie aurait expulsé deux diplomates.", "SANCTION"),
     ],
 )
 def test_rule_trigger_after_a_hedge_is_no_event(sentence: str, unasserted: str) -> None:

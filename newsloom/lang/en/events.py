@@ -41,6 +41,18 @@ _MEETING_NOUNS = (
     r"(?:visits?|trips?|talks|meetings?|summits?|tour|ceremony|signing|conference|negotiations)\b"
 )
 
+#: a meeting put off or called off that the sentence says took place after all ("Twice postponed, the talks were
+#: finally held", "the summit went ahead"): a meeting held, so the called-off cue of ``non_event`` is void there
+_HELD_AFTER_ALL = (
+    r"\b(?:finally|eventually|ultimately|at\s+last|in\s+the\s+end|after\s+all|nonetheless|nevertheless|still)\s+"
+    r"(?:(?:been|be|was|were|has|have|had)\s+)?(?:took\s+place|(?:was|were|been|be)\s+held|held|went\s+ahead|"
+    r"(?:was|were)\s+convened|happened|opened|began|met|arrived)\b|"
+    r"\b(?:took\s+place|(?:was|were)\s+held|went\s+ahead)\b[^.;]{0,40}?\b(?:after\s+all|in\s+the\s+end|at\s+last)\b|"
+    r"\bwent\s+ahead\b"
+)
+#: the called-off cue, void when ``_HELD_AFTER_ALL`` follows it in the sentence
+_NOT_HELD = r"(?![^.;]*?(?:" + _HELD_AFTER_ALL + r"))"
+
 T = Trigger
 
 
@@ -161,6 +173,11 @@ RULES = EventRules(
         T(r"\b(?P<t>called\s+off|cancell?ed|scrapped)\s+(?=(?:(?!(?:after|before|during|at|in|on|for|amid|following|"
           r"because|until|despite|since|as|when|while|over|with|of)\b)[\w'’-]+\s+){0,3}?" + _MEETING_NOUNS + ")",
           "REJECT", mode="meet", confidence=0.75),
+        # ... and in the passive with its agent ("The talks with Cambodia were cancelled by Thailand"): the agent
+        # cancels, what the meeting was with is the target (the pattern opens at the meeting noun)
+        T(r"(?:\b(?:the|a|an|his|her|its|their|this|that)\s+)?\b" + _MEETING_NOUNS + r"[^.;]{0,60}?\b(?:was|were|has\s+been|"
+          r"have\s+been|had\s+been)\s+(?:\w+ly\s+)?(?P<t>called\s+off|cancell?ed|scrapped)\s+by\b", "REJECT", mode="meet",
+          voice="passive", min_sources=1, confidence=0.75),
         T(r"\b(?:threatened|threatens|warned\s+(?:of|that))\b", "THREATEN", confidence=0.75),
         # -- PROTEST ----------------------------------------------------------------------------
         T(r"\b(?:demonstrated|rallied|marched|staged\s+(?:a\s+)?(?:protest|rally|demonstration|sit-in))\b",
@@ -285,10 +302,12 @@ RULES = EventRules(
         # a meeting or visit called off or put off ("called off the planned visit to Hanoi", "The talks were
         # postponed"): no meeting took place, whatever the classifier reads; the cancellation itself (REJECT)
         # survives the cue (events/learned.py CUE_TYPES). Not a strike or protest called off (CONCEDE)
-        r"\b(?:called\s+off|cancell?ed|scrapped|postponed|put\s+off|shelved|abandoned|dropped|delayed)\s+"
+        # ... unless the sentence says it took place after all (``_HELD_AFTER_ALL``: "The talks, which had been
+        # postponed twice, were finally held"): the convention applies where nothing says it was held
+        r"\b" + _NOT_HELD + r"(?:called\s+off|cancell?ed|scrapped|postponed|put\s+off|shelved|abandoned|dropped|delayed)\s+"
         r"(?:(?!(?:after|before|during|at|in|on|for|amid|following|because|until|despite|since|as|when|while|over|"
         r"with|of)\b)[\w'’-]+\s+){0,3}?" + _MEETING_NOUNS + r"|"
-        r"\b" + _MEETING_NOUNS + r"[^.;]{0,60}?\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?"
+        r"\b" + _NOT_HELD + _MEETING_NOUNS + r"[^.;]{0,60}?\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?"
         r"(?:called\s+off|cancell?ed|postponed|put\s+off|scrapped|shelved|delayed)\b"
     ),
     passive_aux=r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?$",

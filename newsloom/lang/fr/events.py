@@ -58,7 +58,7 @@ _MODAL = (
 # visite prévue lundi ..." (a planned thing as the subject); not "comme prévu" (as planned: done), nor an act on a
 # planned thing ("a annulé la visite prévue": the cancellation is told, as en "called off the planned visit")
 _EXPECTED = (
-    r"devrai(?:en)?t|(?:est|sont|était|étaient)\s+censée?s?|sur\s+le\s+point\s+d|"
+    r"(?:est|sont|était|étaient)\s+censée?s?|sur\s+le\s+point\s+d|"
     r"(?:est|sont|était|étaient|a\s+été|ont\s+été|sera|seront)\s+(?:\w+ment\s+)?(?:prévue?s?|programmée?s?)"
 )
 _PLANNED_SUBJECT = (
@@ -90,10 +90,7 @@ _PLAN = (
 _REPORTED = (
     r"aurai(?:en)?t|serai(?:en)?t\s+(?:\w+\s+)?(?:morte?s?|tuée?s?|blessée?s?|arrivée?s?|partie?s?|entrée?s?|"
     r"impliquée?s?|détenue?s?|arrêtée?s?|retenue?s?|décédée?s?|rendue?s?)|"
-    r"selon\s+(?:des|plusieurs|certaines|de\s+premières|nos)\s+(?:sources|informations|témoins|médias|rumeurs)|"
-    r"selon\s+la\s+presse|"
-    r"de\s+sources?\s+(?:\w+\s+)?(?:proches?|diplomatiques?|sécuritaires?|policières?|militaires?|concordantes|"
-    r"anonymes?|bien\s+informées)|prétendument|apparemment|sembl(?:e|ent|ait|aient|erait)\s+(?:avoir|être)|"
+    r"selon\s+(?:des|plusieurs|certaines|de\s+premières|nos)\s+rumeurs|prétendument|apparemment|sembl(?:e|ent|ait|aient|erait)\s+(?:avoir|être)|"
     r"rumeurs?|dit-on"
 )
 # denied or left open: "a démenti", "nie", "aucune preuve", "n'exclut pas", "a refusé de commenter"
@@ -108,7 +105,7 @@ _DENIAL = (
 # commas ("Le ministre, qui n'avait pas assisté au sommet, a rencontré ...": another predicate's negation)
 _NEGATED = (
     r"^(?!.*\b(?:si|s['’]ils?|à\s+moins\s+qu)\b).*?(?<!,\squi\s)(?:"
-    r"\bn['’](?:a|ont|avait|avaient)\s+(?:pas|jamais|plus|point|toujours\s+pas)\s+(?:encore\s+)?"
+    r"\bn['’](?:a|ont|avait|avaient)\s+(?:finalement\s+|toujours\s+|encore\s+)?(?:pas|jamais|plus|point|toujours\s+pas)\s+(?:encore\s+)?"
     r"(?!seulement|uniquement|que\b|qu['’]|hésité|tardé|manqué|cessé|caché|ménagé)|"
     r"\bn['’](?:est|sont|était|étaient)\s+(?:pas|jamais)\s+(?:encore\s+)?"
     r"(?:venue?s?|allée?s?|arrivée?s?|partie?s?|entrée?s?|revenue?s?|retournée?s?)\b|"
@@ -122,13 +119,57 @@ _MEETING_NOUNS = (
     r"(?:visite|voyage|déplacement|tournée|rencontre|réunion|sommet|entretien|entrevue|conférence|cérémonie|"
     r"signature|négociations|pourparlers)s?\b"
 )
+# ... unless the sentence says it took place after all ("reportée deux fois, la visite a finalement eu lieu", "s'est
+# tenue malgré tout"): a meeting held; not "n'a finalement pas eu lieu"
+_HELD_AFTER_ALL = (
+    r"\b(?:finalement|enfin|tout\s+de\s+même|quand\s+même|bel\s+et\s+bien|malgré\s+tout)\b"
+    r"(?:(?!\b(?:pas|jamais|plus|point)\b)[^.;]){0,40}?\b(?:eu\s+lieu|tenue?s?|déroulée?s?|organisée?s?)\b|"
+    r"\b(?:eu\s+lieu|tenue?s?|déroulée?s?)\s+(?:\S+\s+){0,2}?(?:finalement|enfin|malgré\s+tout|quand\s+même)\b"
+)
+_NOT_HELD = r"(?![^.;]*?(?:" + _HELD_AFTER_ALL + r"))"
 _CANCELLED = (
-    r"\b(?:annulé|reporté|ajourné|repoussé|décommandé|renoncé\s+à)\s+"
+    r"\b" + _NOT_HELD + r"(?:annulé|reporté|ajourné|repoussé|décommandé|renoncé\s+à)\s+"
     r"(?:(?!(?:après|avant|pendant|lors|à|au|aux|en|pour|malgré|depuis|avec|dans|sur|de|du|des)\b)[\w'’-]+\s+){0,3}?"
     + _MEETING_NOUNS
     + "|"
-    r"\b" + _MEETING_NOUNS + r"[^.;]{0,80}?\b(?:a|ont|avait|avaient|est|sont)\s+(?:été\s+)?"
+    r"\b" + _NOT_HELD + _MEETING_NOUNS + r"[^.;]{0,80}?\b(?:a|ont|avait|avaient|est|sont)\s+(?:été\s+)?"
     r"(?:reportée?s?|annulée?s?|ajournée?s?|repoussée?s?|décommandée?s?)\b"
+)
+# "devrait" is expected ("La visite devrait avoir lieu en mai") unless it is what someone says another ought to do: "X
+# a déclaré que Y devrait retirer ses troupes" is X's demand (REQUEST, as en "said Y should"), asserted; the verb after
+# it tells an expectation ("devrait avoir lieu", "devrait se rendre") from a demand
+_SAYS_OUGHT = (
+    r"\b(?:(?:a|ont)\s+(?:\w+ment\s+)?(?:déclaré|estimé|affirmé|jugé|insisté\s+sur\s+le\s+fait|répété|martelé|exigé|"
+    r"réclamé|souligné|dit|écrit|ajouté|plaidé\s+pour)|estime|estiment|juge|jugent|affirme|affirment|exige|exigent|"
+    r"réclame|réclament|martèle|martèlent)\s+(?:que\s+|qu['’])[^;?!]{0,80}?\bdevrai(?:en)?t\s+(?:\w+ment\s+)?"
+    r"(?!(?:avoir\s+lieu|être|se\s+tenir|se\s+dérouler|intervenir|durer|arriver|commencer|débuter|aboutir|coûter|"
+    r"atteindre|permettre|se\s+rendre|rencontrer|recevoir|visiter|signer|s['’]entretenir)\b)"
+)
+_DEVRAIT = r"^(?!.*?" + _SAYS_OUGHT + r").*?\bdevrai(?:en)?t\b"
+# "selon des sources" attributes; the mood says whether the writer vouches for the act: a past act in the passé
+# composé by a named doer after it ("Selon des sources diplomatiques, l'Algérie a expulsé deux diplomates") is
+# reported as fact (asserted); the conditionnel ("aurait expulsé": its own cue above), any other tense, or a doer
+# the sources alone name ("l'armée a abattu deux drones") is not. Named: a capitalised word in the act's comma
+# segment. Read up to where a rule trigger starts (the text before it ends the string): the trigger is the act
+_PAST_ACT = (
+    r"\b(?:a|ont)\s+(?:(?:\w+ment|déjà|aussi|également|bien)\s+)?(?:été\s+)?(?!lieu\b|priori\b|droit\b)"
+    r"\w+(?:é|ée|és|ées|i|ie|is|ies|it|ite|its|u|ue|us|ues|ert|erte|erts|ertes)\b"
+)
+_SOURCES = (
+    r"\b(?:selon\s+(?:des|plusieurs|certaines|de\s+premières|nos)\s+(?:sources|informations|témoins|médias)|"
+    r"selon\s+la\s+presse|de\s+sources?\s+(?:\w+\s+)?(?:proches?|diplomatiques?|sécuritaires?|policières?|militaires?|"
+    r"concordantes|anonymes?|bien\s+informées))\b"
+    r"(?![^.;?!]*?,\s*[^.;?!,]*?\b(?-i:[A-ZÀ-ÖØ-Þ])[^.;?!,]*?(?:" + _PAST_ACT + r"|$))"
+)
+# the present conditionnel of reported speech in a main clause ("La Russie fournirait des armes", "préparerait une
+# offensive"): what is said, not vouched for; not after "que/qu'/si/qui" (the future in the past, "a annoncé que la
+# France fournirait": a promise; a condition; another predicate's), nor the imparfait of -rer verbs ("préparait",
+# "déclarait": "-erait" needs the infinitive's e), nor "trait/retrait/portrait"
+_CONDITIONNEL = (
+    r"^(?:(?!\b(?:que|qu['’]|si|s['’]ils?|qui)(?:\b|(?<=['’])))[^;])*?"
+    r"\b(?:\w+(?<!é)erai(?:en)?t|\w+rrai(?:en)?t|(?:vien|tien|voud|vau|fau|pren|ren|attein|rejoin|join|craind)drai(?:en)?t|"
+    r"(?:fourni|agi|réagi|investi|choisi|fini|parti|sorti|réussi|établi|bâti|servi|offri|ouvri|souffri)rai(?:en)?t|"
+    r"aurai(?:en)?t|serai(?:en)?t|ferai(?:en)?t|irai(?:en)?t|saurai(?:en)?t)\b"
 )
 # a yes/no question asserts nothing ("L'Algérie a-t-elle expulsé ... ?"); a wh-question presupposes its act
 _QUESTION = r"^(?!\W*(?:pourquoi|comment|quand|où|combien|qui|que|qu['’]|quel\w*|lequel|laquelle)\b)[^?]*\?"
@@ -139,7 +180,7 @@ _NONFACTUAL = (
     + "|".join((_MODAL, _EXPECTED, _PLAN, _REPORTED, _DENIAL, _GENERIC))
     + r")"
     + "|"
-    + "|".join((_NEGATED, _PLANNED_SUBJECT, _QUESTION))
+    + "|".join((_NEGATED, _PLANNED_SUBJECT, _QUESTION, _DEVRAIT, _SOURCES, _CONDITIONNEL))
 )
 
 T = Trigger
@@ -243,6 +284,11 @@ RULES = EventRules(
         T(r"\b" + _AUX + r"(?P<t>annulé|décommandé)\s+(?=(?:(?!(?:après|avant|pendant|lors|à|au|aux|en|pour|malgré|"
           r"depuis|avec|dans|sur|de|du|des)\b)[\w'’-]+\s+){0,3}?" + _MEETING_NOUNS + ")",
           "REJECT", mode="meet", confidence=0.75),
+        # ... and in the passive with its agent ("La rencontre avec le Cambodge a été annulée par la Thaïlande"): the
+        # agent cancels, what the meeting was with is the target (the pattern opens at the meeting's article)
+        T(r"(?:\b(?:la|le|les|une|un|cette|ce|sa|son|ses|leur|leurs)\s+|\bl['’])?\b" + _MEETING_NOUNS
+          + r"[^.;]{0,80}?\b(?:a|ont|avait|avaient)\s+été\s+(?P<t>annulée?s?|décommandée?s?)\s+par\b", "REJECT",
+          mode="meet", voice="passive", min_sources=1, confidence=0.75),
         T(r"\b" + _AUX + r"(?P<t>menacé\s+de|menacé\s+d['’]|averti\s+que|mis\s+en\s+garde)|\b(?P<t2>menace\s+de|menacent\s+de)\b",
           "THREATEN", confidence=0.75),
         # -- PROTEST ----------------------------------------------------------------------------

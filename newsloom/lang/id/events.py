@@ -33,6 +33,15 @@ _MEETING_NOUNS = (
     r"penandatanganan)\b"
 )
 
+#: a meeting put off or called off that the sentence says took place after all ("sempat ditunda dua kali, akhirnya
+#: digelar", "tetap berlangsung"): a meeting held, so the called-off cue of ``non_event`` is void there
+_HELD_AFTER_ALL = (
+    r"\b(?:akhirnya|pada\s+akhirnya|tetap)\s+(?:(?!tidak\b|belum\b|batal\b)\S+\s+){0,2}?"
+    r"(?:berlangsung|digelar|diadakan|dilaksanakan|diselenggarakan|terlaksana|bertemu|dimulai)\b"
+)
+#: the called-off cue, void when ``_HELD_AFTER_ALL`` follows it in the sentence
+_NOT_HELD = r"(?![^.;]*?(?:" + _HELD_AFTER_ALL + r"))"
+
 T = Trigger
 
 #: the office and leader nouns of a description ("Menlu Prancis", "pemimpin Laos"): the entity
@@ -110,6 +119,9 @@ RULES = EventRules(
         # (put off) is no refusal (``non_event`` only); "dibatalkan" (passive) names no one who cancels
         T(r"\b(?:membatalkan|mengurungkan)\s+(?=(?:rencana\s+)?" + _MEETING_NOUNS + r")", "REJECT", mode="meet",
           confidence=0.75),
+        # ... and in the passive with its agent ("Pertemuan dengan Kamboja dibatalkan oleh Thailand"): the agent cancels
+        T(r"\b" + _MEETING_NOUNS + r"[^.;]{0,80}?\b(?P<t>dibatalkan|diurungkan)\s+oleh\b", "REJECT", mode="meet",
+          voice="passive", min_sources=1, confidence=0.75),
         T(r"\bmengancam\b", "THREATEN", confidence=0.8),
         # -- PROTEST ----------------------------------------------------------------------------
         T(r"\b(?:berunjuk\s+rasa|berdemonstrasi|berdemo|menggelar\s+(?:aksi\s+)?(?:unjuk\s+rasa|demonstrasi|demo|aksi))\b", "PROTEST",
@@ -194,9 +206,10 @@ RULES = EventRules(
         r"^\W*(?:dua|tiga|empat|lima|enam|beberapa|serangkaian)\s+(?:pertemuan|pembicaraan|kunjungan)\b|"
         # a meeting or visit called off or put off before its noun ("membatalkan kunjungan yang dijadwalkan ke
         # Malaysia", "menunda pertemuan"): no meeting took place; the cancellation itself (REJECT) survives the cue
-        r"\b(?:membatalkan|menunda|mengurungkan|menangguhkan)\s+(?:rencana\s+)?" + _MEETING_NOUNS + r"|"
+        r"\b" + _NOT_HELD + r"(?:membatalkan|menunda|mengurungkan|menangguhkan)\s+(?:rencana\s+)?" + _MEETING_NOUNS + r"|"
         # and in the passive ("Kunjungan ... dibatalkan"): the same convention as en/fr (session 17, cancel17)
-        r"\b" + _MEETING_NOUNS + r"[^.;]{0,80}?\b(?:dibatalkan|ditunda|diurungkan|ditangguhkan|batal)\b"
+        # (unless the sentence says it took place after all: ``_HELD_AFTER_ALL``)
+        r"\b" + _NOT_HELD + _MEETING_NOUNS + r"[^.;]{0,80}?\b(?:dibatalkan|ditunda|diurungkan|ditangguhkan|batal)\b"
     ),
     passive_aux=r"(?!)",
     agent_marker=r"\boleh\b",

@@ -46,6 +46,15 @@ _MEETING_NOUNS = (
     r"lễ ký)\b"
 )
 
+#: a meeting put off or called off that the sentence says took place after all ("bị hoãn hai lần, cuối cùng đã diễn
+#: ra", "vẫn diễn ra"): a meeting held, so the called-off cue of ``non_event`` is void there; not "vẫn chưa diễn ra"
+_HELD_AFTER_ALL = (
+    r"\b(?:cuối cùng|rốt cuộc|sau cùng|vẫn)\s+(?:(?!chưa\b|không\b|chẳng\b)\S+\s+){0,3}?"
+    r"(?:diễn ra|được tổ chức|được tiến hành|tổ chức|tiến hành|gặp|hội đàm|hội kiến)\b"
+)
+#: the called-off cue, void when ``_HELD_AFTER_ALL`` follows it in the sentence
+_NOT_HELD = r"(?![^.;]*?(?:" + _HELD_AFTER_ALL + r"))"
+
 T = Trigger
 
 #: the office and leader nouns of a description ("vị lãnh đạo Lào", "Thủ tướng Lào"): the entity
@@ -148,6 +157,12 @@ RULES = EventRules(
         # a meeting or visit called off is a REJECT `meet` (PLOVER: "Cancellation of meetings are REJECT"); "hoãn"
         # (put off) is no refusal (``non_event`` only); "bị hủy" (passive) names no one who cancels
         T(r"\b(?:hủy bỏ|hủy)\s+(?=(?:các\s+|những\s+)?" + _MEETING_NOUNS + r")", "REJECT", mode="meet", confidence=0.75),
+        # ... and in the passive with its agent, before the verb ("Cuộc hội đàm với Campuchia đã bị Thái Lan hủy") or
+        # after "bởi" ("đã bị hủy bởi Thái Lan"): the agent cancels, what the meeting was with is the target
+        T(r"(?:(?:các|những)\s+)?" + _MEETING_NOUNS + r"[^.;]{0,80}?\bbị\s+(?:[^\s.;,]+\s+){1,5}?(?P<t>hủy bỏ|hủy)\b",
+          "REJECT", mode="meet", voice="passive", min_sources=1, confidence=0.75),
+        T(r"(?:(?:các|những)\s+)?" + _MEETING_NOUNS + r"[^.;]{0,80}?\bbị\s+(?P<t>hủy bỏ|hủy)\s+(?:bởi|do)\b",
+          "REJECT", mode="meet", voice="passive", min_sources=1, confidence=0.75),
         T(r"\bđe dọa\b", "THREATEN", confidence=0.8),
         # -- PROTEST ----------------------------------------------------------------------------
         T(r"\b(?:biểu tình|tuần hành)\b", "PROTEST", mode="demo", confidence=0.8),
@@ -234,9 +249,11 @@ RULES = EventRules(
         r"^\W*(?:hai|ba|bốn|năm|sáu|nhiều|một loạt)\s+(?:cuộc|buổi)\s+(?:gặp|hội đàm|hội kiến|tiếp|làm việc)|"
         # a meeting or visit called off or put off before its noun ("hủy bỏ chuyến thăm dự kiến tới Lào", "hoãn
         # cuộc hội đàm"): no meeting took place; the cancellation itself (REJECT) survives the cue
-        r"\b(?:hủy bỏ|hủy|tạm hoãn|hoãn lại|hoãn|gác lại)\s+(?:các\s+|những\s+)?" + _MEETING_NOUNS + r"|"
-        # and in the passive ("Chuyến thăm ... đã bị hủy"): the same convention as en/fr (session 17, cancel17)
-        + r"\b" + _MEETING_NOUNS + r"[^.;]{0,80}?\bbị\s+(?:hủy bỏ|hủy|tạm hoãn|hoãn lại|hoãn|gác lại)\b"
+        r"\b" + _NOT_HELD + r"(?:hủy bỏ|hủy|tạm hoãn|hoãn lại|hoãn|gác lại)\s+(?:các\s+|những\s+)?" + _MEETING_NOUNS + r"|"
+        # and in the passive ("Chuyến thăm ... đã bị hủy", "... đã bị Thái Lan hủy"): the same convention as en/fr
+        # (session 17, cancel17); unless the sentence says it took place after all (``_HELD_AFTER_ALL``)
+        + r"\b" + _NOT_HELD + _MEETING_NOUNS
+        + r"[^.;]{0,80}?\bbị\s+(?:[^\s.;,]+\s+){0,5}?(?:hủy bỏ|hủy|tạm hoãn|hoãn lại|hoãn|gác lại)\b"
     ),
     passive_agent_before=r"\b(?:được|bị)\b",
     agent_marker=r"\b(?:bởi|do)\b",
