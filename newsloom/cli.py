@@ -108,7 +108,7 @@ def _process(
             on_file=lambda _path, _status: progress.advance(task), engine=engine, master=master,
             corpus_mode=corpus_mode,
         )  # fmt: skip
-    _summary(report, settings.db)
+    _summary(report, settings.db, store)
     if report.errors:
         raise typer.Exit(1)
 
@@ -136,16 +136,29 @@ def _on_interrupt(store, db: str, total: int, progress: Progress) -> Iterator[No
         raise typer.Exit(130) from None
 
 
-def _summary(report, db: str) -> None:  # type: ignore[no-untyped-def]
+#: How the run summary names each article status (a copy: a stored text read under a new name).
+STATUS_LABELS = {
+    "new": "articles new",
+    "updated": "articles updated",
+    "unchanged": "articles unchanged",
+    "copy": "articles copy of another input",
+    "duplicate": "articles duplicate",
+    "failed": "articles failed",
+}
+#: Copies named one by one after the summary; past it, how many more.
+COPIES_SHOWN = 10
+
+
+def _summary(report, db: str, store=None) -> None:  # type: ignore[no-untyped-def]
     from newsloom.views.support import basic_languages, support_of
 
     table = Table(title="newsloom", show_header=True)
     table.add_column("what")
     table.add_column("count", justify="right")
     table.add_row("files read", str(report.files))
-    for status in ("new", "updated", "unchanged", "duplicate", "failed"):
+    for status, label in STATUS_LABELS.items():
         if report.statuses.get(status):
-            table.add_row(f"articles {status}", str(report.statuses[status]))
+            table.add_row(label, str(report.statuses[status]))
     languages = {lang or "": n for lang, n in report.languages.items()}
     # the runner counts only identified languages: the rest of what was stored is in none it knows
     stored = sum(report.statuses.get(status, 0) for status in ("new", "updated", "duplicate"))
@@ -165,11 +178,34 @@ def _summary(report, db: str) -> None:  # type: ignore[no-untyped-def]
         console.print(
             f"[yellow]{n} article(s) in {lang or 'an unknown language'}:[/] {support_of(lang or None).note}"
         )
+    if store is not None and report.copies:
+        for line in copy_notes(store, report.copies):
+            console.print(f"[yellow]=[/] {escape(line)}", highlight=False)
     me = program()
     console.print(
         f"Results are in [bold]{db}[/]. Try: {me} articles --db {db}; {me} events --db {db}; "
         f"{me} export --what articles --db {db}"
     )
+
+
+def copy_notes(store, copies: list[tuple[str, str]]) -> list[str]:  # type: ignore[no-untyped-def]
+    """One sentence per input whose text was already stored under another name (COPIES_SHOWN at most)."""
+    from newsloom.store.articles import paths_of
+
+    notes = []
+    with store.connect() as conn:
+        for path, article_id in copies[:COPIES_SHOWN]:
+            others = sorted(p for p in paths_of(conn, article_id) if p != path)
+            first = others[0] if others else "an article already stored"
+            notes.append(
+                f"{path} is a copy of {first} (the same text): stored once, under both names; "
+                "remove one of the files if it was not meant to be read twice."
+            )
+    if len(copies) > COPIES_SHOWN:
+        notes.append(
+            f"... and {len(copies) - COPIES_SHOWN} more cop(ies) of articles read under other names."
+        )
+    return notes
 
 
 def program(argv0: str | None = None) -> str:

@@ -49,6 +49,7 @@ class RunReport:
     seconds: float = 0.0
     stages: tuple[str, ...] = ()
     batch: Any = None  # the BatchReport of `--corpus batch`
+    copies: list[tuple[str, str]] = field(default_factory=list)  # (path, article id): a known text, new name
 
     @property
     def articles(self) -> int:
@@ -403,7 +404,9 @@ def store_result(
     if keep is not None and status in ("new", "updated"):
         keep.append(result)
     report.statuses[status] += 1
-    if result.language and status != "unchanged":
+    if status == "copy":
+        report.copies.append((result.path, result.id))
+    if result.language and status not in ("unchanged", "copy"):
         report.languages[result.language] += 1
 
 
@@ -435,6 +438,7 @@ class _Writer:
         self.queued_at = 0.0
         self.statuses: Counter[str] = Counter()
         self.languages: Counter[str] = Counter()
+        self.copies: list[tuple[str, str]] = []
         self.files: list[str] = []
         self.since_statistics = 0  # articles written since the store's statistics were last checked
         self.keep: list[Article] | None = None  # receives the new and updated articles once committed
@@ -463,6 +467,7 @@ class _Writer:
             except StoreError as exc:
                 self.statuses.clear()
                 self.languages.clear()
+                self.copies.clear()
                 self.written = []
                 self._stop(exc, f"the {len(queue)} articles from {queue[0][0].path} on")
             self.since_statistics += len(queue)
@@ -492,14 +497,18 @@ class _Writer:
         except Exception:  # noqa: BLE001 - redone article by article, which reports what failed
             return False
         for (article, decided, _), status in zip(queue, statuses, strict=True):
-            self._count(article, decided or status)
+            self._count(article, decided, status)
         return True
 
-    def _count(self, article: Article, status: str) -> None:
+    def _count(self, article: Article, decided: str | None, stored: str) -> None:
+        # decided before the stages as 'unchanged', the store may still find the name new: a copy
+        status = stored if decided is None or stored == "copy" else decided
         if self.keep is not None and status in ("new", "updated"):
             self.written.append(article)
         self.statuses[status] += 1
-        if article.language and status != "unchanged":
+        if status == "copy":
+            self.copies.append((article.path, article.id))
+        if article.language and status not in ("unchanged", "copy"):
             self.languages[article.language] += 1
 
     def _write(
@@ -521,7 +530,7 @@ class _Writer:
             self.report.errors.append(InputError(article.path, problem, "Please report this as a bug."))
             self.report.statuses["failed"] += 1
             return
-        self._count(article, decided or status)
+        self._count(article, decided, status)
 
     def _stop(self, exc: StoreError, what: str) -> NoReturn:
         self.queue = []
@@ -547,8 +556,10 @@ class _Writer:
         self.written = []
         self.report.statuses.update(self.statuses)
         self.report.languages.update(self.languages)
+        self.report.copies.extend(self.copies)
         self.statuses.clear()
         self.languages.clear()
+        self.copies.clear()
         files, self.files = self.files, []
         for file in files:
             self.report.files += 1

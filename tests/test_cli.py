@@ -317,3 +317,24 @@ def test_articles_in_a_language_not_recognised_are_counted_and_said_plainly(tmp_
     }
     assert rows["language not recognised (basic support)"] == "1" and rows["language en"] == "1"
     assert "1 article(s) in an unknown language: The language was not recognised" in result.output
+
+
+def test_a_byte_identical_copy_under_another_name_is_named_as_a_copy_not_unchanged(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    text = " date 2025-10-21 The European Union imposed new sanctions on five companies on Monday."
+    (folder / "a_sanctions.txt").write_text(text)
+    (folder / "b_copy.txt").write_text(text)  # the same bytes under another name, read in the same run
+    db = str(tmp_path / "x.db")
+    first = runner.invoke(app, ["ingest", str(folder), "--db", db], env={"COLUMNS": "200"})
+    assert first.exit_code == 0, first.output
+    assert "articles new" in first.output and "articles copy of another input" in first.output
+    assert "articles unchanged" not in first.output
+    said = " ".join(first.output.split())
+    assert "b_copy.txt is a copy of" in said and "a_sanctions.txt" in said
+    again = runner.invoke(app, ["ingest", str(folder), "--db", db], env={"COLUMNS": "200"})
+    assert "articles unchanged" in again.output and "articles copy" not in again.output  # both names known
+    (folder / "c_later.txt").write_text(text)  # a copy of a stored article, in a later run
+    later = runner.invoke(app, ["ingest", str(folder / "c_later.txt"), "--db", db], env={"COLUMNS": "200"})
+    said = " ".join(later.output.split())
+    assert "articles copy of another input" in later.output and "c_later.txt is a copy of" in said
