@@ -641,12 +641,24 @@ def _read_one(path: str) -> tuple[str, str | None]:
         file, wanted = chosen["file"], f"{chosen['file']}#{int(chosen['number'])}"
     else:
         file, wanted = path, None
+    if Path(file).is_dir():
+        inside = sorted(str(p) for p in Path(file).rglob("*") if p.is_file())[:3]
+        raise InputError(
+            file, "is a folder; compare takes two articles",
+            f"Give a file of it instead, e.g. {', '.join(inside) or 'a text dump or an HTML page'}.",
+        )  # fmt: skip
     found = None
+    held: list[str] = []  # PATH#N of the articles the file holds, and what was wrong with the rest
+    problems: list[str] = []
     for item in read_path(file):
         if wanted is not None:
-            if getattr(item, "path", None) == wanted:
+            if getattr(item, "path", None) == wanted and not isinstance(item, InputError):
                 found = item
                 break
+            if isinstance(item, InputError):
+                problems.append(f"{item.path}{f':{item.line}' if item.line else ''}: {item.problem}")
+            else:
+                held.append(item.path[len(file) :])
             continue
         if found is not None:
             err.print(
@@ -659,6 +671,9 @@ def _read_one(path: str) -> tuple[str, str | None]:
         found = item
     if isinstance(found, InputError):
         raise found
+    if found is None and wanted is not None and (held or problems):
+        holds = f"{file} holds {', '.join(held[:10])}" if held else f"{file} holds no readable article"
+        raise InputError(path, f"no article {wanted}", "; ".join([holds, *problems[:5]]) + ".")
     if found is None:
         what = f"no article {wanted}" if wanted else "no article found"
         raise InputError(

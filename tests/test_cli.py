@@ -338,3 +338,23 @@ def test_a_byte_identical_copy_under_another_name_is_named_as_a_copy_not_unchang
     later = runner.invoke(app, ["ingest", str(folder / "c_later.txt"), "--db", db], env={"COLUMNS": "200"})
     said = " ".join(later.output.split())
     assert "articles copy of another input" in later.output and "c_later.txt is a copy of" in said
+
+
+def test_compare_refuses_a_folder_and_says_which_articles_a_file_holds(tmp_path: Path) -> None:
+    from newsloom.cli import _read_one
+    from newsloom.errors import InputError
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("The minister met the delegation in Hanoi on Tuesday.")
+    (folder / "b.txt").write_text("Menteri Luar Negeri bertemu delegasi di Jakarta pada hari Selasa.")
+    with pytest.raises(InputError, match="is a folder") as refused:
+        _read_one(str(folder))  # was: "comparing the first; give in#N for another" (no such thing)
+    assert "a.txt" in refused.value.hint  # an article of it to give instead
+    crawl = tmp_path / "crawl.jsonl"
+    good = json.dumps({"text": "The foreign minister met the visiting delegation in Hanoi on Tuesday."})
+    crawl.write_text("\n".join([good, '{"title": "no text"}', good.replace("Tuesday", "Friday")]))
+    with pytest.raises(InputError) as missing:
+        _read_one(f"{crawl}#2")  # the line without text: say why, and which numbers hold an article
+    said = f"{missing.value.problem} {missing.value.hint}"
+    assert "#1" in said and "#3" in said and 'no "text"' in said
