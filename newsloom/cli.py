@@ -267,7 +267,7 @@ def run(
 def articles(
     db: DbOption = None,
     language: Annotated[str | None, typer.Option(help="Only this language (ISO 639-1).")] = None,
-    limit: Annotated[int, typer.Option(help="At most this many rows.")] = 50,
+    limit: Annotated[int, typer.Option(min=1, help="At most this many rows.")] = 50,
 ) -> None:
     """List stored articles."""
     from newsloom.views.articles import ArticleQuery, articles_view
@@ -290,7 +290,7 @@ def articles(
 def entities(
     db: DbOption = None,
     type: Annotated[str | None, typer.Option("--type", help="person, organization or place.")] = None,
-    limit: Annotated[int, typer.Option(help="At most this many rows.")] = 50,
+    limit: Annotated[int, typer.Option(min=1, help="At most this many rows.")] = 50,
 ) -> None:
     """List linked entities: canonical name, type, names seen per language, article count."""
     from newsloom.views.entities import EntityQuery, entities_view
@@ -328,7 +328,7 @@ def entity(
         err.print(f"No entity is known by '{name}'. Try `newsloom entities` to see what is stored.")
         raise typer.Exit(1)
     console.print(
-        f"[bold]{escape(detail.name)}[/] ({detail.type}), seen {detail.first_seen}..{detail.last_seen}"
+        f"[bold]{escape(detail.name)}[/] ({detail.type}), seen {_span(detail.first_seen, detail.last_seen)}"
     )
     console.print(
         "aliases: "
@@ -338,13 +338,13 @@ def entity(
         of = f" of {role.of}" if role.of else ""
         console.print(
             f'role: [bold]{escape(role.label)}[/]{escape(of)} ("{escape(role.title)}"), '
-            f"{role.first_seen}..{role.last_seen}, {role.count} mention(s)"
+            f"{_span(role.first_seen, role.last_seen)}, {role.count} mention(s)"
         )
     table = Table(title="articles")
     for column in ("id", "path", "published", "mentions"):
         table.add_column(column)
     for row in detail.articles:
-        table.add_row(row.id, escape(str(row.path)), str(row.published), str(row.mentions))
+        table.add_row(row.id, escape(str(row.path)), row.published or "?", str(row.mentions))
     console.print(table)
     if others:
         console.print(
@@ -390,7 +390,7 @@ def events(
     type: TypeOption = None,
     entity: EntityOption = None,
     language: Annotated[str | None, typer.Option(help="Only events with a source in this language.")] = None,
-    limit: Annotated[int, typer.Option(help="At most this many rows.")] = 50,
+    limit: Annotated[int, typer.Option(min=1, help="At most this many rows.")] = 50,
     min_sources: MinSourcesOption = 0,
     min_confidence: MinConfidenceOption = 0.0,
 ) -> None:
@@ -560,7 +560,7 @@ def stories(
     db: DbOption = None,
     date_from: DateFrom = None,
     date_to: DateTo = None,
-    limit: Annotated[int, typer.Option(help="At most this many rows.")] = 50,
+    limit: Annotated[int, typer.Option(min=1, help="At most this many rows.")] = 50,
 ) -> None:
     """List stories (articles about the same event, across languages), newest first."""
     from newsloom.views.stories import StoryQuery, stories_view
@@ -612,7 +612,8 @@ def story(
 
 @app.command()
 def storylines(
-    db: DbOption = None, limit: Annotated[int, typer.Option(help="At most this many storylines.")] = 1000
+    db: DbOption = None,
+    limit: Annotated[int, typer.Option(min=1, help="At most this many storylines.")] = 1000,
 ) -> None:
     """Storylines: stories linked over days by shared actors and topic, in date order."""
     from newsloom.views.stories import storylines_view
@@ -621,10 +622,17 @@ def storylines(
     with store.connect() as conn:
         lines = storylines_view(conn, limit=limit)
     for line in lines.items:
-        console.rule(f"{escape(line.name or line.title or '')} ({line.date_first}..{line.date_last})")
+        console.rule(f"{escape(line.name or line.title or '')} ({_span(line.date_first, line.date_last)})")
         for item in line.stories:
             langs = ", ".join(item.languages)
             console.print(f"  {item.date or '?'}  [{item.id}] {escape(item.title or '')} ({langs})")
+
+
+def _span(first: str | None, last: str | None) -> str:
+    """Two dates as 'first..last', 'undated' when neither is known (never 'None..None')."""
+    if not first and not last:
+        return "undated"
+    return f"{first or '?'}..{last or '?'}"
 
 
 def _read_one(path: str) -> tuple[str, str | None]:

@@ -358,3 +358,31 @@ def test_compare_refuses_a_folder_and_says_which_articles_a_file_holds(tmp_path:
         _read_one(f"{crawl}#2")  # the line without text: say why, and which numbers hold an article
     said = f"{missing.value.problem} {missing.value.hint}"
     assert "#1" in said and "#3" in said and 'no "text"' in said
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["articles"], ["entities"], ["events"], ["stories"], ["storylines"], ["search", "minister"]],
+)
+@pytest.mark.parametrize("limit", ["0", "-3"])
+def test_a_limit_below_one_is_refused_as_the_api_refuses_it(
+    tmp_path: Path, command: list[str], limit: str
+) -> None:
+    (tmp_path / "a.txt").write_text(" date 2025-10-21 The minister met the delegation in Hanoi on Tuesday.")
+    db = str(tmp_path / "x.db")
+    runner.invoke(app, ["ingest", str(tmp_path / "a.txt"), "--db", db])
+    result = runner.invoke(app, [*command, "--limit", limit, "--db", db])  # -3 listed every row, 0 none
+    said = " ".join(result.output.replace("│", " ").split())
+    assert result.exit_code == 2 and "--limit" in said and "greater than or equal to 1" in said
+
+
+def test_storylines_and_entities_without_dates_say_undated_not_none(tmp_path: Path) -> None:
+    text = "The European Union imposed new sanctions on Monday against five companies, officials in Brussels said."
+    (tmp_path / "eu.txt").write_text(text)  # no publication date: the story has none
+    db = str(tmp_path / "x.db")
+    assert runner.invoke(app, ["run", str(tmp_path / "eu.txt"), "--db", db]).exit_code == 0
+    lines = runner.invoke(app, ["storylines", "--db", db], env={"COLUMNS": "200"})
+    assert lines.exit_code == 0 and "European Union" in lines.output
+    assert "None" not in lines.output and "undated" in lines.output
+    entity = runner.invoke(app, ["entity", "European Union", "--db", db], env={"COLUMNS": "200"})
+    assert entity.exit_code == 0 and "None" not in entity.output

@@ -24,7 +24,7 @@ def search_command(
         str | None, typer.Option("--language", "-l", help="Only results in this language (e.g. vi).")
     ] = None,
     kind: Annotated[str | None, typer.Option(help="article, event or entity (default: all).")] = None,
-    limit: Annotated[int, typer.Option(help="At most this many results.")] = 20,
+    limit: Annotated[int, typer.Option(min=1, help="At most this many results.")] = 20,
     meaning: Annotated[
         bool, typer.Option(help="Also match by meaning (loads the encoder: a few seconds the first time).")
     ] = True,
