@@ -386,3 +386,12 @@ def test_storylines_and_entities_without_dates_say_undated_not_none(tmp_path: Pa
     assert "None" not in lines.output and "undated" in lines.output
     entity = runner.invoke(app, ["entity", "European Union", "--db", db], env={"COLUMNS": "200"})
     assert entity.exit_code == 0 and "None" not in entity.output
+
+
+@pytest.mark.parametrize("words", ["", "   "])
+def test_search_for_no_words_says_what_to_give_as_the_api_does(tmp_path: Path, words: str) -> None:
+    (tmp_path / "a.txt").write_text(" date 2025-10-21 The minister met the delegation in Hanoi on Tuesday.")
+    db = str(tmp_path / "x.db")
+    runner.invoke(app, ["ingest", str(tmp_path / "a.txt"), "--db", db])
+    result = runner.invoke(app, ["search", words, "--db", db, "--no-meaning"])  # was "Nothing found", exit 0
+    assert result.exit_code == 2 and "words to search for" in " ".join(result.output.split())

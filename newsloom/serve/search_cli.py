@@ -34,6 +34,9 @@ def search_command(
     from newsloom.serve.search import SearchIndex
     from newsloom.views.search import KINDS, SearchQuery, search_view
 
+    if not words.strip():
+        Console(stderr=True).print('Give the words to search for, e.g. newsloom search "cybercrime".')
+        raise typer.Exit(2)
     if kind is not None and kind not in KINDS:
         Console(stderr=True).print(f"--kind must be one of {', '.join(KINDS)}, not {kind!r}.")
         raise typer.Exit(2)
