@@ -26,6 +26,21 @@ Item = Article | InputError
 #: The first bytes of a SQLite database and of its write-ahead log (both byte orders).
 SQLITE_MAGIC = b"SQLite format 3\x00"
 SQLITE_WAL_MAGIC = frozenset({b"\x37\x7f\x06\x82", b"\x37\x7f\x06\x83"})
+#: Files a user drops into a folder of articles that are no article yet: first bytes -> (what it
+#: is, what to do). A crawl saved compressed, a folder zipped, a PDF print of a page.
+PACKED_MAGIC = {
+    b"\x1f\x8b": ("a gzip-compressed file", "Decompress it first (gunzip FILE) and read what it holds."),
+    b"PK\x03\x04": (
+        "a ZIP archive (or an Office document, which is one)",
+        "unzip it into a folder and read that folder; save an Office document as text or HTML.",
+    ),
+    b"%PDF-": (
+        "a PDF",
+        "newsloom does not read PDF: save the article's text (.txt) or its web page (.html).",
+    ),
+    b"BZh": ("a bzip2-compressed file", "Decompress it first (bunzip2 FILE) and read what it holds."),
+    b"\xfd7zXZ\x00": ("an xz-compressed file", "Decompress it first (unxz FILE) and read what it holds."),
+}
 
 
 def iter_input_files(path: str) -> Iterator[str | InputError]:
@@ -70,6 +85,10 @@ def read_bytes(data: bytes, path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> It
         )
         return
     if looks_binary(data):
+        packed = next((found for magic, found in PACKED_MAGIC.items() if data.startswith(magic)), None)
+        if packed is not None:
+            yield InputError(path, f"this is {packed[0]}, not text, HTML, a feed or JSONL", packed[1])
+            return
         yield InputError(
             path, "this is a binary file, not text, HTML, a feed or JSONL", "Remove it from the input."
         )

@@ -15,5 +15,7 @@ def test_a_time_expression_left_unresolved_says_so_not_none() -> None:
             {"start": 39, "end": 49, "precision": "day", "value": "2025-10-21"},
         ],
     }
-    titles = [span.title for paragraph in marked_paragraphs(record) for span in paragraph if span.kind == "time"]
+    titles = [
+        span.title for paragraph in marked_paragraphs(record) for span in paragraph if span.kind == "time"
+    ]
     assert titles == ["day: not dated (no publication date or reference to count from)", "day: 2025-10-21"]
