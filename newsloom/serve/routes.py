@@ -222,6 +222,8 @@ def search(
     language: Language = None, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0,
 ) -> SearchResults:  # fmt: skip
     """Articles, events and entities in one ranked list, each hit with its language."""
+    if not q.strip():
+        raise ApiError(422, "query parameter q: give words to search for, e.g. ?q=cybercrime.")
     return search_view(request.app.state.search, SearchQuery(q, kind, language or None, limit, offset))
 
 

@@ -200,3 +200,9 @@ def test_a_page_error_read_without_an_accept_header_is_the_html_error_page_as_th
         "/api" + path if path.startswith("/e") else "/api/nothere", headers={"accept": "*/*"}
     )
     assert api.headers["content-type"].startswith("application/json")
+
+
+def test_a_search_of_blanks_is_refused_as_an_empty_one_is(client: TestClient) -> None:
+    for q in ("", "   "):  # "   " answered an empty list with 200, "" a 422
+        response = client.get("/api/search", params={"q": q})
+        assert response.status_code == 422 and "q" in response.json()["error"]["message"]
