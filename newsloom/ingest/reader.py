@@ -26,6 +26,7 @@ Item = Article | InputError
 #: The first bytes of a SQLite database and of its write-ahead log (both byte orders).
 SQLITE_MAGIC = b"SQLite format 3\x00"
 SQLITE_WAL_MAGIC = frozenset({b"\x37\x7f\x06\x82", b"\x37\x7f\x06\x83"})
+SQLITE_JOURNAL_MAGIC = b"\xd9\xd5\x05\xf9\x20\xa1\x63\xd7"  # a rollback journal (x.db-journal)
 #: Files a user drops into a folder of articles that are no article yet: first bytes -> (what it
 #: is, what to do). A crawl saved compressed, a folder zipped, a PDF print of a page.
 PACKED_MAGIC = {
@@ -77,7 +78,11 @@ def read_bytes(data: bytes, path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> It
     if len(data) > max_bytes:
         yield _too_large(path, len(data), max_bytes)
         return
-    if data.startswith(SQLITE_MAGIC) or data[:4] in SQLITE_WAL_MAGIC:
+    if (
+        data.startswith((SQLITE_MAGIC, SQLITE_JOURNAL_MAGIC))
+        or data[:4] in SQLITE_WAL_MAGIC
+        or (path.endswith("-shm") and looks_binary(data))  # the shared-memory index has no magic bytes
+    ):
         yield InputError(
             path,
             "this is a SQLite database (a newsloom store or its journal?), not an article",

@@ -235,3 +235,15 @@ def test_a_compressed_archive_or_pdf_is_named_with_what_to_do(
     (error,) = list(read_bytes(data, "in/file.bin"))
     assert isinstance(error, InputError)
     assert kind in error.problem and what_to_do in error.hint  # was: "a binary file ... Remove it"
+
+
+@pytest.mark.parametrize("name", ["news.db-shm", "news.db-journal"])
+def test_the_shared_memory_and_journal_files_of_a_store_are_named_as_its_files(name: str) -> None:
+    # x.db-shm has no magic bytes: it was "a binary file ... Remove it" while the store beside it was named
+    data = (
+        bytes(32) + bytes(range(256)) * 8
+        if name.endswith("-shm")
+        else bytes.fromhex("d9d505f920a163d7") + bytes(500)
+    )
+    (error,) = list(read_bytes(data, f"in/{name}"))
+    assert isinstance(error, InputError) and "SQLite" in error.problem and "--db elsewhere" in error.hint
