@@ -395,6 +395,7 @@ def events(
     min_confidence: MinConfidenceOption = 0.0,
 ) -> None:
     """List merged events (PLOVER types), newest first, each with its trust mark."""
+    date_from, date_to = cli_views.date_range(date_from, date_to)
     from newsloom.events.dates import date_label
     from newsloom.views.events import EventQuery, events_view
 
@@ -526,6 +527,7 @@ def timeline(
 
     Without dates: the month up to the newest event. Statements made at a meeting are listed under it.
     Single-source events of low confidence or not checked by the model are hidden unless --show-uncertain."""
+    date_from, date_to = cli_views.date_range(date_from, date_to)
     from newsloom.views.timeline import MAX_DAYS, TimelineQuery, timeline_view
 
     store, _ = _open_existing(db)
@@ -563,6 +565,7 @@ def stories(
     limit: Annotated[int, typer.Option(min=1, help="At most this many rows.")] = 50,
 ) -> None:
     """List stories (articles about the same event, across languages), newest first."""
+    date_from, date_to = cli_views.date_range(date_from, date_to)
     from newsloom.views.stories import StoryQuery, stories_view
 
     store, _ = _open_existing(db)

@@ -395,3 +395,22 @@ def test_search_for_no_words_says_what_to_give_as_the_api_does(tmp_path: Path, w
     runner.invoke(app, ["ingest", str(tmp_path / "a.txt"), "--db", db])
     result = runner.invoke(app, ["search", words, "--db", db, "--no-meaning"])  # was "Nothing found", exit 0
     assert result.exit_code == 2 and "words to search for" in " ".join(result.output.split())
+
+
+@pytest.mark.parametrize("command", ["events", "timeline", "stories"])
+@pytest.mark.parametrize(
+    ("dates", "said"),
+    [
+        (["--from", "2026-13-01"], "--from takes a date as YYYY-MM-DD"),  # an empty table, exit 0
+        (["--to", "yesterday"], "--to takes a date as YYYY-MM-DD"),
+        (["--from", "2026-03-05", "--to", "2026-03-01"], "swap them"),  # nothing printed, exit 0
+    ],
+)
+def test_a_bad_or_reversed_date_option_is_refused_as_network_refuses_it(
+    tmp_path: Path, command: str, dates: list[str], said: str
+) -> None:
+    (tmp_path / "a.txt").write_text(" date 2025-10-21 The minister met the delegation in Hanoi on Tuesday.")
+    db = str(tmp_path / "x.db")
+    runner.invoke(app, ["ingest", str(tmp_path / "a.txt"), "--db", db])
+    result = runner.invoke(app, [command, *dates, "--db", db])
+    assert result.exit_code == 2 and said in " ".join(result.output.split())
