@@ -272,6 +272,8 @@ def articles(
     """List stored articles."""
     from newsloom.views.articles import ArticleQuery, articles_view
 
+    language = _language_option(language)
+
     store, _ = _open_existing(db)
     table = Table(show_lines=False)
     for column in ("published", "lang", "title / first words", "path"):
@@ -395,6 +397,7 @@ def events(
     min_confidence: MinConfidenceOption = 0.0,
 ) -> None:
     """List merged events (PLOVER types), newest first, each with its trust mark."""
+    language = _language_option(language)
     date_from, date_to = cli_views.date_range(date_from, date_to)
     from newsloom.events.dates import date_label
     from newsloom.views.events import EventQuery, events_view
@@ -629,6 +632,22 @@ def storylines(
         for item in line.stories:
             langs = ", ".join(item.languages)
             console.print(f"  {item.date or '?'}  [{item.id}] {escape(item.title or '')} ({langs})")
+
+
+def _language_option(given: str | None) -> str | None:
+    """A --language option as the ISO code the store holds ('English', 'EN-us' -> 'en'), or exit 2."""
+    from newsloom.ingest.metadata import language_code
+
+    if given is None:
+        return None
+    code = language_code(given)
+    if code is None:
+        _fail(
+            ValueError(
+                f"--language {given!r} is not a language: give an ISO 639-1 code such as vi, en or id."
+            )
+        )
+    return code
 
 
 def _span(first: str | None, last: str | None) -> str:

@@ -414,3 +414,15 @@ def test_a_bad_or_reversed_date_option_is_refused_as_network_refuses_it(
     runner.invoke(app, ["ingest", str(tmp_path / "a.txt"), "--db", db])
     result = runner.invoke(app, [command, *dates, "--db", db])
     assert result.exit_code == 2 and said in " ".join(result.output.split())
+
+
+def test_a_language_option_takes_a_name_or_tag_and_refuses_what_is_no_language(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(" date 2025-10-21 The minister met the delegation in Hanoi on Tuesday.")
+    db = str(tmp_path / "x.db")
+    runner.invoke(app, ["ingest", str(tmp_path / "a.txt"), "--db", db])
+    for given in ("en", "English", "EN-us"):  # "English" listed nothing, as JSONL reads it as en
+        listed = runner.invoke(app, ["articles", "--language", given, "--db", db], env={"COLUMNS": "200"})
+        assert listed.exit_code == 0 and "a.txt" in listed.output, given
+    for command in (["articles"], ["events"]):
+        refused = runner.invoke(app, [*command, "--language", "klingonese", "--db", db])
+        assert refused.exit_code == 2 and "not a language" in " ".join(refused.output.split())
