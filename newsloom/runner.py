@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 import threading
 import time
 from collections import Counter, deque
@@ -21,6 +22,7 @@ from newsloom.settings import Settings, load_settings
 from newsloom.store import Connection, Store
 from newsloom.store.articles import (
     NearDuplicates,
+    paths_of,
     save_article,
     save_articles,
     simhash,
@@ -501,8 +503,11 @@ class _Writer:
         return True
 
     def _count(self, article: Article, decided: str | None, stored: str) -> None:
-        # decided before the stages as 'unchanged', the store may still find the name new: a copy
+        # decided before the stages as 'unchanged', the store may still find the name new: a copy,
+        # unless the name is another spelling of a stored one ("in/a.txt" and "/home/me/in/a.txt")
         status = stored if decided is None or stored == "copy" else decided
+        if status == "copy" and _same_file_stored(self.batch.connection(), article):
+            status = "unchanged"
         if self.keep is not None and status in ("new", "updated"):
             self.written.append(article)
         self.statuses[status] += 1
@@ -677,6 +682,23 @@ class _Run:
                 del self.files[file]
         if done:
             self.writer.file_done(file)
+
+
+def _same_file_stored(conn: Connection, article: Article) -> bool:
+    """Whether another name stored for ``article`` is the same file as its path (the same item
+    '#N' of it): the same input read under another spelling, not a copy."""
+    file, _, item = article.path.partition("#")
+    if not os.path.isfile(file):
+        return False
+    for other in paths_of(conn, article.id):
+        other_file, _, other_item = other.partition("#")
+        if other != article.path and other_item == item and os.path.isfile(other_file):
+            try:
+                if os.path.samefile(file, other_file):
+                    return True
+            except OSError:
+                continue
+    return False
 
 
 def _named(shown_as: Mapping[str, str], file: str, item: Article | InputError) -> Article | InputError:

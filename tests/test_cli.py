@@ -426,3 +426,17 @@ def test_a_language_option_takes_a_name_or_tag_and_refuses_what_is_no_language(t
     for command in (["articles"], ["events"]):
         refused = runner.invoke(app, [*command, "--language", "klingonese", "--db", db])
         assert refused.exit_code == 2 and "not a language" in " ".join(refused.output.split())
+
+
+def test_the_same_files_read_under_another_spelling_of_their_path_are_unchanged_not_copies(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(" date 2025-10-21 The European Union imposed new sanctions on Monday.")
+    (folder / "b.txt").write_text(" date 2025-10-22 The ministers met in Hanoi on Tuesday to discuss trade.")
+    db = str(tmp_path / "x.db")
+    monkeypatch.chdir(tmp_path)
+    assert "articles new" in runner.invoke(app, ["ingest", "in", "--db", db]).output
+    again = runner.invoke(app, ["ingest", str(folder), "--db", db], env={"COLUMNS": "200"})  # in/ spelt whole
+    assert "articles unchanged" in again.output and "articles copy" not in again.output
