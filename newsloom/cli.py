@@ -436,6 +436,9 @@ def events(
             ", ".join(row.trust.badges),
         )  # fmt: skip
     console.print(table)
+    if not found.items:
+        with store.connect() as conn:
+            _say_why_no_events(conn, db)
 
 
 #: How ``newsloom event`` marks the words an event was read from (the view's spans); the legend
@@ -558,6 +561,9 @@ def timeline(
                     _print_event_line(said, "      ")
     if found.hidden:
         console.print(f"{found.hidden} event(s) hidden by the trust filters; --show-uncertain shows them.")
+    if not found.items and not found.hidden:
+        with store.connect() as conn:
+            _say_why_no_events(conn, db)
 
 
 @app.command()
@@ -648,6 +654,20 @@ def _language_option(given: str | None) -> str | None:
             )
         )
     return code
+
+
+def _say_why_no_events(conn, db: str | None) -> None:  # type: ignore[no-untyped-def]
+    """Under an empty events list or timeline: the stored articles the events stage never read
+    (`newsloom ingest` only reads), and how to find their events."""
+    from newsloom.store.articles import count_without_stage
+
+    unread = count_without_stage(conn, "events")
+    if unread:
+        where = f" --db {db}" if db else ""
+        console.print(
+            f"[yellow]{unread} article(s) stored were only read (`newsloom ingest`), not searched for events:[/] "
+            f"run `newsloom run FILES{escape(where)}` on the same files to find them."
+        )
 
 
 def _span(first: str | None, last: str | None) -> str:

@@ -440,3 +440,16 @@ def test_the_same_files_read_under_another_spelling_of_their_path_are_unchanged_
     assert "articles new" in runner.invoke(app, ["ingest", "in", "--db", db]).output
     again = runner.invoke(app, ["ingest", str(folder), "--db", db], env={"COLUMNS": "200"})  # in/ spelt whole
     assert "articles unchanged" in again.output and "articles copy" not in again.output
+
+
+def test_events_and_timeline_of_a_store_only_ingested_say_how_to_find_events(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(" date 2025-10-21 The minister met the delegation in Hanoi on Tuesday.")
+    db = str(tmp_path / "x.db")
+    runner.invoke(app, ["ingest", str(tmp_path / "a.txt"), "--db", db])  # reading only: no events stage
+    for command in ("events", "timeline"):  # an empty table / nothing at all, and no word why
+        result = runner.invoke(app, [command, "--db", db], env={"COLUMNS": "200"})
+        said = " ".join(result.output.split())
+        assert result.exit_code == 0 and "1 article(s)" in said and "newsloom run" in said, command
+    assert runner.invoke(app, ["run", str(tmp_path / "a.txt"), "--db", db]).exit_code == 0
+    after = " ".join(runner.invoke(app, ["events", "--db", db], env={"COLUMNS": "200"}).output.split())
+    assert "newsloom run" not in after  # the events stage ran: no hint

@@ -451,6 +451,13 @@ def published_span(conn: sa.Connection) -> tuple[str | None, str | None]:
     return (row[0], row[1]) if row is not None else (None, None)
 
 
+def count_without_stage(conn: sa.Connection, stage: str) -> int:
+    """Stored articles (near-duplicates left out) that ``stage`` has not run on (read-only)."""
+    ran = sa.func.coalesce(sa.literal(",") + articles.c.stages + sa.literal(","), "").contains(f",{stage},")
+    query = sa.select(sa.func.count()).select_from(articles).where(articles.c.duplicate_of.is_(None), ~ran)
+    return int(conn.execute(query).scalar() or 0)
+
+
 def count_articles(conn: sa.Connection, include_duplicates: bool = False) -> int:
     query = sa.select(sa.func.count()).select_from(articles)
     if not include_duplicates:
