@@ -108,7 +108,7 @@ def _process(
             on_file=lambda _path, _status: progress.advance(task), engine=engine, master=master,
             corpus_mode=corpus_mode,
         )  # fmt: skip
-    _summary(report, settings.db)
+    _summary(report, settings.db, store)
     if report.errors:
         raise typer.Exit(1)
 
@@ -136,16 +136,29 @@ def _on_interrupt(store, db: str, total: int, progress: Progress) -> Iterator[No
         raise typer.Exit(130) from None
 
 
-def _summary(report, db: str) -> None:  # type: ignore[no-untyped-def]
+#: How the run summary names each article status (a copy: a stored text read under a new name).
+STATUS_LABELS = {
+    "new": "articles new",
+    "updated": "articles updated",
+    "unchanged": "articles unchanged",
+    "copy": "articles copy of another input",
+    "duplicate": "articles duplicate",
+    "failed": "articles failed",
+}
+#: Copies named one by one after the summary; past it, how many more.
+COPIES_SHOWN = 10
+
+
+def _summary(report, db: str, store=None) -> None:  # type: ignore[no-untyped-def]
     from newsloom.views.support import basic_languages, support_of
 
     table = Table(title="newsloom", show_header=True)
     table.add_column("what")
     table.add_column("count", justify="right")
     table.add_row("files read", str(report.files))
-    for status in ("new", "updated", "unchanged", "duplicate", "failed"):
+    for status, label in STATUS_LABELS.items():
         if report.statuses.get(status):
-            table.add_row(f"articles {status}", str(report.statuses[status]))
+            table.add_row(label, str(report.statuses[status]))
     languages = {lang or "": n for lang, n in report.languages.items()}
     # the runner counts only identified languages: the rest of what was stored is in none it knows
     stored = sum(report.statuses.get(status, 0) for status in ("new", "updated", "duplicate"))
@@ -165,11 +178,34 @@ def _summary(report, db: str) -> None:  # type: ignore[no-untyped-def]
         console.print(
             f"[yellow]{n} article(s) in {lang or 'an unknown language'}:[/] {support_of(lang or None).note}"
         )
+    if store is not None and report.copies:
+        for line in copy_notes(store, report.copies):
+            console.print(f"[yellow]=[/] {escape(line)}", highlight=False)
     me = program()
     console.print(
         f"Results are in [bold]{db}[/]. Try: {me} articles --db {db}; {me} events --db {db}; "
         f"{me} export --what articles --db {db}"
     )
+
+
+def copy_notes(store, copies: list[tuple[str, str]]) -> list[str]:  # type: ignore[no-untyped-def]
+    """One sentence per input whose text was already stored under another name (COPIES_SHOWN at most)."""
+    from newsloom.store.articles import paths_of
+
+    notes = []
+    with store.connect() as conn:
+        for path, article_id in copies[:COPIES_SHOWN]:
+            others = sorted(p for p in paths_of(conn, article_id) if p != path)
+            first = others[0] if others else "an article already stored"
+            notes.append(
+                f"{path} is a copy of {first} (the same text): stored once, under both names; "
+                "remove one of the files if it was not meant to be read twice."
+            )
+    if len(copies) > COPIES_SHOWN:
+        notes.append(
+            f"... and {len(copies) - COPIES_SHOWN} more cop(ies) of articles read under other names."
+        )
+    return notes
 
 
 def program(argv0: str | None = None) -> str:
@@ -231,10 +267,12 @@ def run(
 def articles(
     db: DbOption = None,
     language: Annotated[str | None, typer.Option(help="Only this language (ISO 639-1).")] = None,
-    limit: Annotated[int, typer.Option(help="At most this many rows.")] = 50,
+    limit: Annotated[int, typer.Option(min=1, help="At most this many rows.")] = 50,
 ) -> None:
     """List stored articles."""
     from newsloom.views.articles import ArticleQuery, articles_view
+
+    language = _language_option(language)
 
     store, _ = _open_existing(db)
     table = Table(show_lines=False)
@@ -254,7 +292,7 @@ def articles(
 def entities(
     db: DbOption = None,
     type: Annotated[str | None, typer.Option("--type", help="person, organization or place.")] = None,
-    limit: Annotated[int, typer.Option(help="At most this many rows.")] = 50,
+    limit: Annotated[int, typer.Option(min=1, help="At most this many rows.")] = 50,
 ) -> None:
     """List linked entities: canonical name, type, names seen per language, article count."""
     from newsloom.views.entities import EntityQuery, entities_view
@@ -292,7 +330,7 @@ def entity(
         err.print(f"No entity is known by '{name}'. Try `newsloom entities` to see what is stored.")
         raise typer.Exit(1)
     console.print(
-        f"[bold]{escape(detail.name)}[/] ({detail.type}), seen {detail.first_seen}..{detail.last_seen}"
+        f"[bold]{escape(detail.name)}[/] ({detail.type}), seen {_span(detail.first_seen, detail.last_seen)}"
     )
     console.print(
         "aliases: "
@@ -302,13 +340,13 @@ def entity(
         of = f" of {role.of}" if role.of else ""
         console.print(
             f'role: [bold]{escape(role.label)}[/]{escape(of)} ("{escape(role.title)}"), '
-            f"{role.first_seen}..{role.last_seen}, {role.count} mention(s)"
+            f"{_span(role.first_seen, role.last_seen)}, {role.count} mention(s)"
         )
     table = Table(title="articles")
     for column in ("id", "path", "published", "mentions"):
         table.add_column(column)
     for row in detail.articles:
-        table.add_row(row.id, escape(str(row.path)), str(row.published), str(row.mentions))
+        table.add_row(row.id, escape(str(row.path)), row.published or "?", str(row.mentions))
     console.print(table)
     if others:
         console.print(
@@ -354,11 +392,13 @@ def events(
     type: TypeOption = None,
     entity: EntityOption = None,
     language: Annotated[str | None, typer.Option(help="Only events with a source in this language.")] = None,
-    limit: Annotated[int, typer.Option(help="At most this many rows.")] = 50,
+    limit: Annotated[int, typer.Option(min=1, help="At most this many rows.")] = 50,
     min_sources: MinSourcesOption = 0,
     min_confidence: MinConfidenceOption = 0.0,
 ) -> None:
     """List merged events (PLOVER types), newest first, each with its trust mark."""
+    language = _language_option(language)
+    date_from, date_to = cli_views.date_range(date_from, date_to)
     from newsloom.events.dates import date_label
     from newsloom.views.events import EventQuery, events_view
 
@@ -396,6 +436,9 @@ def events(
             ", ".join(row.trust.badges),
         )  # fmt: skip
     console.print(table)
+    if not found.items:
+        with store.connect() as conn:
+            _say_why_no_events(conn, db)
 
 
 #: How ``newsloom event`` marks the words an event was read from (the view's spans); the legend
@@ -494,6 +537,7 @@ def timeline(
 
     Without dates: the month up to the newest event. Statements made at a meeting are listed under it.
     Single-source events of low confidence or not checked by the model are hidden unless --show-uncertain."""
+    date_from, date_to = cli_views.date_range(date_from, date_to)
     from newsloom.views.timeline import MAX_DAYS, TimelineQuery, timeline_view
 
     store, _ = _open_existing(db)
@@ -521,6 +565,9 @@ def timeline(
                     _print_event_line(said, "      ")
     if found.hidden:
         console.print(f"{found.hidden} event(s) hidden by the trust filters; --show-uncertain shows them.")
+    if not found.items and not found.hidden:
+        with store.connect() as conn:
+            _say_why_no_events(conn, db)
 
 
 @app.command()
@@ -528,9 +575,10 @@ def stories(
     db: DbOption = None,
     date_from: DateFrom = None,
     date_to: DateTo = None,
-    limit: Annotated[int, typer.Option(help="At most this many rows.")] = 50,
+    limit: Annotated[int, typer.Option(min=1, help="At most this many rows.")] = 50,
 ) -> None:
     """List stories (articles about the same event, across languages), newest first."""
+    date_from, date_to = cli_views.date_range(date_from, date_to)
     from newsloom.views.stories import StoryQuery, stories_view
 
     store, _ = _open_existing(db)
@@ -580,7 +628,8 @@ def story(
 
 @app.command()
 def storylines(
-    db: DbOption = None, limit: Annotated[int, typer.Option(help="At most this many storylines.")] = 1000
+    db: DbOption = None,
+    limit: Annotated[int, typer.Option(min=1, help="At most this many storylines.")] = 1000,
 ) -> None:
     """Storylines: stories linked over days by shared actors and topic, in date order."""
     from newsloom.views.stories import storylines_view
@@ -589,10 +638,47 @@ def storylines(
     with store.connect() as conn:
         lines = storylines_view(conn, limit=limit)
     for line in lines.items:
-        console.rule(f"{escape(line.name or line.title or '')} ({line.date_first}..{line.date_last})")
+        console.rule(f"{escape(line.name or line.title or '')} ({_span(line.date_first, line.date_last)})")
         for item in line.stories:
             langs = ", ".join(item.languages)
             console.print(f"  {item.date or '?'}  [{item.id}] {escape(item.title or '')} ({langs})")
+
+
+def _language_option(given: str | None) -> str | None:
+    """A --language option as the ISO code the store holds ('English', 'EN-us' -> 'en'), or exit 2."""
+    from newsloom.ingest.metadata import language_code
+
+    if given is None:
+        return None
+    code = language_code(given)
+    if code is None:
+        _fail(
+            ValueError(
+                f"--language {given!r} is not a language: give an ISO 639-1 code such as vi, en or id."
+            )
+        )
+    return code
+
+
+def _say_why_no_events(conn, db: str | None) -> None:  # type: ignore[no-untyped-def]
+    """Under an empty events list or timeline: the stored articles the events stage never read
+    (`newsloom ingest` only reads), and how to find their events."""
+    from newsloom.store.articles import count_without_stage
+
+    unread = count_without_stage(conn, "events")
+    if unread:
+        where = f" --db {db}" if db else ""
+        console.print(
+            f"[yellow]{unread} article(s) stored were only read (`newsloom ingest`), not searched for events:[/] "
+            f"run `newsloom run FILES{escape(where)}` on the same files to find them."
+        )
+
+
+def _span(first: str | None, last: str | None) -> str:
+    """Two dates as 'first..last', 'undated' when neither is known (never 'None..None')."""
+    if not first and not last:
+        return "undated"
+    return f"{first or '?'}..{last or '?'}"
 
 
 def _read_one(path: str) -> tuple[str, str | None]:
@@ -609,12 +695,24 @@ def _read_one(path: str) -> tuple[str, str | None]:
         file, wanted = chosen["file"], f"{chosen['file']}#{int(chosen['number'])}"
     else:
         file, wanted = path, None
+    if Path(file).is_dir():
+        inside = sorted(str(p) for p in Path(file).rglob("*") if p.is_file())[:3]
+        raise InputError(
+            file, "is a folder; compare takes two articles",
+            f"Give a file of it instead, e.g. {', '.join(inside) or 'a text dump or an HTML page'}.",
+        )  # fmt: skip
     found = None
+    held: list[str] = []  # PATH#N of the articles the file holds, and what was wrong with the rest
+    problems: list[str] = []
     for item in read_path(file):
         if wanted is not None:
-            if getattr(item, "path", None) == wanted:
+            if getattr(item, "path", None) == wanted and not isinstance(item, InputError):
                 found = item
                 break
+            if isinstance(item, InputError):
+                problems.append(f"{item.path}{f':{item.line}' if item.line else ''}: {item.problem}")
+            else:
+                held.append(item.path[len(file) :])
             continue
         if found is not None:
             err.print(
@@ -627,6 +725,9 @@ def _read_one(path: str) -> tuple[str, str | None]:
         found = item
     if isinstance(found, InputError):
         raise found
+    if found is None and wanted is not None and (held or problems):
+        holds = f"{file} holds {', '.join(held[:10])}" if held else f"{file} holds no readable article"
+        raise InputError(path, f"no article {wanted}", "; ".join([holds, *problems[:5]]) + ".")
     if found is None:
         what = f"no article {wanted}" if wanted else "no article found"
         raise InputError(

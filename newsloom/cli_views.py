@@ -56,6 +56,17 @@ def _day(value: str | None, option: str) -> str | None:
     return None
 
 
+def date_range(
+    first: str | None, last: str | None, options: tuple[str, str] = ("--from", "--to")
+) -> tuple[str | None, str | None]:
+    """Two date options as YYYY-MM-DD, or an error saying what they take or that they are reversed
+    (a bad or reversed range printed an empty table, as if nothing had happened)."""
+    start, end = _day(first, options[0]), _day(last, options[1])
+    if start and end and start > end:
+        _fail(f"{options[0]} ({start}) is after {options[1]} ({end}); swap them.")
+    return start, end
+
+
 def open_store_to_read(target: str) -> Store:
     """The store at ``target`` for a command that only reads it; a NewsloomError naming the file
     when there is none (never a new empty store)."""
@@ -90,9 +101,7 @@ def network(
     """Who met, agreed with, accused whom: the strongest links between actors over a period."""
     from newsloom.views.network import NetworkQuery, edge_lines, network_view
 
-    first, last = _day(since, "--since"), _day(until, "--until")
-    if first and last and first > last:
-        _fail(f"--since ({first}) is after --until ({last}); swap them.")
+    first, last = date_range(since, until, ("--since", "--until"))
     store = _store(db)
     with store.connect() as conn:
         found = network_view(conn, NetworkQuery(first, last, type.upper() if type else None, limit=top))
@@ -117,9 +126,7 @@ def places(
     """Where events happened: places with coordinates (gazetteer, GeoNames) and their event counts."""
     from newsloom.views.map import MapQuery, map_view
 
-    first, last = _day(since, "--since"), _day(until, "--until")
-    if first and last and first > last:
-        _fail(f"--since ({first}) is after --until ({last}); swap them.")
+    first, last = date_range(since, until, ("--since", "--until"))
     store = _store(db)
     with store.connect() as conn:
         found = map_view(conn, MapQuery(first, last, type.upper() if type else None))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 import threading
 import time
 from collections import Counter, deque
@@ -21,6 +22,7 @@ from newsloom.settings import Settings, load_settings
 from newsloom.store import Connection, Store
 from newsloom.store.articles import (
     NearDuplicates,
+    paths_of,
     save_article,
     save_articles,
     simhash,
@@ -49,6 +51,7 @@ class RunReport:
     seconds: float = 0.0
     stages: tuple[str, ...] = ()
     batch: Any = None  # the BatchReport of `--corpus batch`
+    copies: list[tuple[str, str]] = field(default_factory=list)  # (path, article id): a known text, new name
 
     @property
     def articles(self) -> int:
@@ -403,7 +406,9 @@ def store_result(
     if keep is not None and status in ("new", "updated"):
         keep.append(result)
     report.statuses[status] += 1
-    if result.language and status != "unchanged":
+    if status == "copy":
+        report.copies.append((result.path, result.id))
+    if result.language and status not in ("unchanged", "copy"):
         report.languages[result.language] += 1
 
 
@@ -435,6 +440,7 @@ class _Writer:
         self.queued_at = 0.0
         self.statuses: Counter[str] = Counter()
         self.languages: Counter[str] = Counter()
+        self.copies: list[tuple[str, str]] = []
         self.files: list[str] = []
         self.since_statistics = 0  # articles written since the store's statistics were last checked
         self.keep: list[Article] | None = None  # receives the new and updated articles once committed
@@ -463,6 +469,7 @@ class _Writer:
             except StoreError as exc:
                 self.statuses.clear()
                 self.languages.clear()
+                self.copies.clear()
                 self.written = []
                 self._stop(exc, f"the {len(queue)} articles from {queue[0][0].path} on")
             self.since_statistics += len(queue)
@@ -492,14 +499,21 @@ class _Writer:
         except Exception:  # noqa: BLE001 - redone article by article, which reports what failed
             return False
         for (article, decided, _), status in zip(queue, statuses, strict=True):
-            self._count(article, decided or status)
+            self._count(article, decided, status)
         return True
 
-    def _count(self, article: Article, status: str) -> None:
+    def _count(self, article: Article, decided: str | None, stored: str) -> None:
+        # decided before the stages as 'unchanged', the store may still find the name new: a copy,
+        # unless the name is another spelling of a stored one ("in/a.txt" and "/home/me/in/a.txt")
+        status = stored if decided is None or stored == "copy" else decided
+        if status == "copy" and _same_file_stored(self.batch.connection(), article):
+            status = "unchanged"
         if self.keep is not None and status in ("new", "updated"):
             self.written.append(article)
         self.statuses[status] += 1
-        if article.language and status != "unchanged":
+        if status == "copy":
+            self.copies.append((article.path, article.id))
+        if article.language and status not in ("unchanged", "copy"):
             self.languages[article.language] += 1
 
     def _write(
@@ -521,7 +535,7 @@ class _Writer:
             self.report.errors.append(InputError(article.path, problem, "Please report this as a bug."))
             self.report.statuses["failed"] += 1
             return
-        self._count(article, decided or status)
+        self._count(article, decided, status)
 
     def _stop(self, exc: StoreError, what: str) -> NoReturn:
         self.queue = []
@@ -547,8 +561,10 @@ class _Writer:
         self.written = []
         self.report.statuses.update(self.statuses)
         self.report.languages.update(self.languages)
+        self.report.copies.extend(self.copies)
         self.statuses.clear()
         self.languages.clear()
+        self.copies.clear()
         files, self.files = self.files, []
         for file in files:
             self.report.files += 1
@@ -666,6 +682,23 @@ class _Run:
                 del self.files[file]
         if done:
             self.writer.file_done(file)
+
+
+def _same_file_stored(conn: Connection, article: Article) -> bool:
+    """Whether another name stored for ``article`` is the same file as its path (the same item
+    '#N' of it): the same input read under another spelling, not a copy."""
+    file, _, item = article.path.partition("#")
+    if not os.path.isfile(file):
+        return False
+    for other in paths_of(conn, article.id):
+        other_file, _, other_item = other.partition("#")
+        if other != article.path and other_item == item and os.path.isfile(other_file):
+            try:
+                if os.path.samefile(file, other_file):
+                    return True
+            except OSError:
+                continue
+    return False
 
 
 def _named(shown_as: Mapping[str, str], file: str, item: Article | InputError) -> Article | InputError:

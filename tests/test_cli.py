@@ -317,3 +317,139 @@ def test_articles_in_a_language_not_recognised_are_counted_and_said_plainly(tmp_
     }
     assert rows["language not recognised (basic support)"] == "1" and rows["language en"] == "1"
     assert "1 article(s) in an unknown language: The language was not recognised" in result.output
+
+
+def test_a_byte_identical_copy_under_another_name_is_named_as_a_copy_not_unchanged(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    text = " date 2025-10-21 The European Union imposed new sanctions on five companies on Monday."
+    (folder / "a_sanctions.txt").write_text(text)
+    (folder / "b_copy.txt").write_text(text)  # the same bytes under another name, read in the same run
+    db = str(tmp_path / "x.db")
+    first = runner.invoke(app, ["ingest", str(folder), "--db", db], env={"COLUMNS": "200"})
+    assert first.exit_code == 0, first.output
+    assert "articles new" in first.output and "articles copy of another input" in first.output
+    assert "articles unchanged" not in first.output
+    said = " ".join(first.output.split())
+    assert "b_copy.txt is a copy of" in said and "a_sanctions.txt" in said
+    again = runner.invoke(app, ["ingest", str(folder), "--db", db], env={"COLUMNS": "200"})
+    assert "articles unchanged" in again.output and "articles copy" not in again.output  # both names known
+    (folder / "c_later.txt").write_text(text)  # a copy of a stored article, in a later run
+    later = runner.invoke(app, ["ingest", str(folder / "c_later.txt"), "--db", db], env={"COLUMNS": "200"})
+    said = " ".join(later.output.split())
+    assert "articles copy of another input" in later.output and "c_later.txt is a copy of" in said
+
+
+def test_compare_refuses_a_folder_and_says_which_articles_a_file_holds(tmp_path: Path) -> None:
+    from newsloom.cli import _read_one
+    from newsloom.errors import InputError
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("The minister met the delegation in Hanoi on Tuesday.")
+    (folder / "b.txt").write_text("Menteri Luar Negeri bertemu delegasi di Jakarta pada hari Selasa.")
+    with pytest.raises(InputError, match="is a folder") as refused:
+        _read_one(str(folder))  # was: "comparing the first; give in#N for another" (no such thing)
+    assert "a.txt" in refused.value.hint  # an article of it to give instead
+    crawl = tmp_path / "crawl.jsonl"
+    good = json.dumps({"text": "The foreign minister met the visiting delegation in Hanoi on Tuesday."})
+    crawl.write_text("\n".join([good, '{"title": "no text"}', good.replace("Tuesday", "Friday")]))
+    with pytest.raises(InputError) as missing:
+        _read_one(f"{crawl}#2")  # the line without text: say why, and which numbers hold an article
+    said = f"{missing.value.problem} {missing.value.hint}"
+    assert "#1" in said and "#3" in said and 'no "text"' in said
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["articles"], ["entities"], ["events"], ["stories"], ["storylines"], ["search", "minister"]],
+)
+@pytest.mark.parametrize("limit", ["0", "-3"])
+def test_a_limit_below_one_is_refused_as_the_api_refuses_it(
+    tmp_path: Path, command: list[str], limit: str
+) -> None:
+    (tmp_path / "a.txt").write_text(" date 2025-10-21 The minister met the delegation in Hanoi on Tuesday.")
+    db = str(tmp_path / "x.db")
+    runner.invoke(app, ["ingest", str(tmp_path / "a.txt"), "--db", db])
+    result = runner.invoke(app, [*command, "--limit", limit, "--db", db])  # -3 listed every row, 0 none
+    said = " ".join(result.output.replace("│", " ").split())
+    assert result.exit_code == 2 and "--limit" in said and "greater than or equal to 1" in said
+
+
+def test_storylines_and_entities_without_dates_say_undated_not_none(tmp_path: Path) -> None:
+    text = "The European Union imposed new sanctions on Monday against five companies, officials in Brussels said."
+    (tmp_path / "eu.txt").write_text(text)  # no publication date: the story has none
+    db = str(tmp_path / "x.db")
+    assert runner.invoke(app, ["run", str(tmp_path / "eu.txt"), "--db", db]).exit_code == 0
+    lines = runner.invoke(app, ["storylines", "--db", db], env={"COLUMNS": "200"})
+    assert lines.exit_code == 0 and "European Union" in lines.output
+    assert "None" not in lines.output and "undated" in lines.output
+    entity = runner.invoke(app, ["entity", "European Union", "--db", db], env={"COLUMNS": "200"})
+    assert entity.exit_code == 0 and "None" not in entity.output
+
+
+@pytest.mark.parametrize("words", ["", "   "])
+def test_search_for_no_words_says_what_to_give_as_the_api_does(tmp_path: Path, words: str) -> None:
+    (tmp_path / "a.txt").write_text(" date 2025-10-21 The minister met the delegation in Hanoi on Tuesday.")
+    db = str(tmp_path / "x.db")
+    runner.invoke(app, ["ingest", str(tmp_path / "a.txt"), "--db", db])
+    result = runner.invoke(app, ["search", words, "--db", db, "--no-meaning"])  # was "Nothing found", exit 0
+    assert result.exit_code == 2 and "words to search for" in " ".join(result.output.split())
+
+
+@pytest.mark.parametrize("command", ["events", "timeline", "stories"])
+@pytest.mark.parametrize(
+    ("dates", "said"),
+    [
+        (["--from", "2026-13-01"], "--from takes a date as YYYY-MM-DD"),  # an empty table, exit 0
+        (["--to", "yesterday"], "--to takes a date as YYYY-MM-DD"),
+        (["--from", "2026-03-05", "--to", "2026-03-01"], "swap them"),  # nothing printed, exit 0
+    ],
+)
+def test_a_bad_or_reversed_date_option_is_refused_as_network_refuses_it(
+    tmp_path: Path, command: str, dates: list[str], said: str
+) -> None:
+    (tmp_path / "a.txt").write_text(" date 2025-10-21 The minister met the delegation in Hanoi on Tuesday.")
+    db = str(tmp_path / "x.db")
+    runner.invoke(app, ["ingest", str(tmp_path / "a.txt"), "--db", db])
+    result = runner.invoke(app, [command, *dates, "--db", db])
+    assert result.exit_code == 2 and said in " ".join(result.output.split())
+
+
+def test_a_language_option_takes_a_name_or_tag_and_refuses_what_is_no_language(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(" date 2025-10-21 The minister met the delegation in Hanoi on Tuesday.")
+    db = str(tmp_path / "x.db")
+    runner.invoke(app, ["ingest", str(tmp_path / "a.txt"), "--db", db])
+    for given in ("en", "English", "EN-us"):  # "English" listed nothing, as JSONL reads it as en
+        listed = runner.invoke(app, ["articles", "--language", given, "--db", db], env={"COLUMNS": "200"})
+        assert listed.exit_code == 0 and "a.txt" in listed.output, given
+    for command in (["articles"], ["events"]):
+        refused = runner.invoke(app, [*command, "--language", "klingonese", "--db", db])
+        assert refused.exit_code == 2 and "not a language" in " ".join(refused.output.split())
+
+
+def test_the_same_files_read_under_another_spelling_of_their_path_are_unchanged_not_copies(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(" date 2025-10-21 The European Union imposed new sanctions on Monday.")
+    (folder / "b.txt").write_text(" date 2025-10-22 The ministers met in Hanoi on Tuesday to discuss trade.")
+    db = str(tmp_path / "x.db")
+    monkeypatch.chdir(tmp_path)
+    assert "articles new" in runner.invoke(app, ["ingest", "in", "--db", db]).output
+    again = runner.invoke(app, ["ingest", str(folder), "--db", db], env={"COLUMNS": "200"})  # in/ spelt whole
+    assert "articles unchanged" in again.output and "articles copy" not in again.output
+
+
+def test_events_and_timeline_of_a_store_only_ingested_say_how_to_find_events(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(" date 2025-10-21 The minister met the delegation in Hanoi on Tuesday.")
+    db = str(tmp_path / "x.db")
+    runner.invoke(app, ["ingest", str(tmp_path / "a.txt"), "--db", db])  # reading only: no events stage
+    for command in ("events", "timeline"):  # an empty table / nothing at all, and no word why
+        result = runner.invoke(app, [command, "--db", db], env={"COLUMNS": "200"})
+        said = " ".join(result.output.split())
+        assert result.exit_code == 0 and "1 article(s)" in said and "newsloom run" in said, command
+    assert runner.invoke(app, ["run", str(tmp_path / "a.txt"), "--db", db]).exit_code == 0
+    after = " ".join(runner.invoke(app, ["events", "--db", db], env={"COLUMNS": "200"}).output.split())
+    assert "newsloom run" not in after  # the events stage ran: no hint

@@ -122,6 +122,20 @@ def _extract(html: str) -> Any:
 CRAWL_SLACK = timedelta(days=1)
 
 
+#: htmldate's last resorts turn a bare year ("trong năm 2026", "© 2026") into January 1st of it: such
+#: a result is kept only when the page writes that day out (ISO, d/m/y, y/m/d or with the month's name).
+_NEW_YEAR = (
+    r"(?<!\d)(?:{y}[-/.]0?1[-/.]0?1|0?1[-/.]0?1[-/.]{y})(?!\d)"
+    r"|(?<!\d)0?1(?:st|er)?\s+(?:of\s+)?(?:jan(?:uary|uari|vier)?\.?|tháng\s*(?:0?1|một|giêng))[,\s]+(?:năm\s+)?{y}"
+    r"|jan(?:uary|uari)?\.?\s+0?1(?:st)?,?\s+{y}"
+)
+
+
+def _writes_new_year(html: str, year: str) -> bool:
+    """Whether the page writes January 1st of ``year`` as a day (not only the year)."""
+    return re.search(_NEW_YEAR.format(y=re.escape(year)), html, re.IGNORECASE) is not None
+
+
 def find_published(html: str, url: str | None, today: date | None = None) -> MetaField | None:
     """The publication day: the page's markup first; else htmldate's search of the whole page,
     kept only where it agrees with the URL's date (else the URL's date wins); never after the crawl."""
@@ -135,6 +149,8 @@ def find_published(html: str, url: str | None, today: date | None = None) -> Met
         found = htmldate.find_date(
             html, original_date=True, extensive_search=extensive, outputformat="%Y-%m-%d"
         )
+        if found and found.endswith("-01-01") and not _writes_new_year(html, found[:4]):
+            return None  # a year alone is no publication day: never invented
         return found if found and found <= latest else None
 
     if markup := search(False):

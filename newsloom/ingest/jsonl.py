@@ -1,7 +1,7 @@
 """JSONL: one article per line.
 
 Schema: ``text`` (required, string); optional ``title``, ``url``, ``published`` (ISO date or
-datetime), ``language`` (ISO 639-1), ``source`` (the outlet), ``author``, ``section``.
+datetime; else ``date``, ``published_at``, ``publish_date``, ``pubDate``, ``datePublished``), ``language`` (ISO 639-1), ``source`` (the outlet), ``author``, ``section``.
 """
 
 from __future__ import annotations
@@ -17,6 +17,17 @@ from newsloom.ingest.metadata import clean_value, language_code, normalise_date
 
 #: JSONL key -> metadata field
 FIELDS = {"title": "title", "url": "source_url", "source": "outlet", "author": "author", "section": "section"}
+#: Where a line may give its publication date, the first present wins: ``published``, then the
+#: names scrapers and schema.org give it (a crawl's "date" was dropped without a word).
+PUBLISHED_KEYS = (
+    "published",
+    "date",
+    "published_at",
+    "publish_date",
+    "pubDate",
+    "datePublished",
+    "date_published",
+)
 SCHEMA_HINT = 'Each line must be a JSON object with a "text" string, e.g. {"text": "...", "title": "...", "published": "2025-10-21"}.'
 
 
@@ -87,11 +98,12 @@ def parse_record(
         value = clean_value(record.get(key))
         if value:
             metadata[name] = MetaField(value, "jsonl", 1.0)
-    if record.get("published") is not None:
-        published = normalise_date(record["published"])
+    date_key = next((k for k in PUBLISHED_KEYS if record.get(k) not in (None, "")), None)
+    if date_key is not None:
+        published = normalise_date(record[date_key])
         if published is None:
             return InputError(
-                where, f"\"published\" is {record['published']!r}, not a date",
+                where, f"\"{date_key}\" is {record[date_key]!r}, not a date",
                 "Use an ISO date such as 2025-10-21 or 2025-10-21T14:30:00+07:00.", line,
             )  # fmt: skip
         metadata["published"] = MetaField(published, "jsonl", 1.0)

@@ -26,6 +26,22 @@ Item = Article | InputError
 #: The first bytes of a SQLite database and of its write-ahead log (both byte orders).
 SQLITE_MAGIC = b"SQLite format 3\x00"
 SQLITE_WAL_MAGIC = frozenset({b"\x37\x7f\x06\x82", b"\x37\x7f\x06\x83"})
+SQLITE_JOURNAL_MAGIC = b"\xd9\xd5\x05\xf9\x20\xa1\x63\xd7"  # a rollback journal (x.db-journal)
+#: Files a user drops into a folder of articles that are no article yet: first bytes -> (what it
+#: is, what to do). A crawl saved compressed, a folder zipped, a PDF print of a page.
+PACKED_MAGIC = {
+    b"\x1f\x8b": ("a gzip-compressed file", "Decompress it first (gunzip FILE) and read what it holds."),
+    b"PK\x03\x04": (
+        "a ZIP archive (or an Office document, which is one)",
+        "unzip it into a folder and read that folder; save an Office document as text or HTML.",
+    ),
+    b"%PDF-": (
+        "a PDF",
+        "newsloom does not read PDF: save the article's text (.txt) or its web page (.html).",
+    ),
+    b"BZh": ("a bzip2-compressed file", "Decompress it first (bunzip2 FILE) and read what it holds."),
+    b"\xfd7zXZ\x00": ("an xz-compressed file", "Decompress it first (unxz FILE) and read what it holds."),
+}
 
 
 def iter_input_files(path: str) -> Iterator[str | InputError]:
@@ -62,7 +78,11 @@ def read_bytes(data: bytes, path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> It
     if len(data) > max_bytes:
         yield _too_large(path, len(data), max_bytes)
         return
-    if data.startswith(SQLITE_MAGIC) or data[:4] in SQLITE_WAL_MAGIC:
+    if (
+        data.startswith((SQLITE_MAGIC, SQLITE_JOURNAL_MAGIC))
+        or data[:4] in SQLITE_WAL_MAGIC
+        or (path.endswith("-shm") and looks_binary(data))  # the shared-memory index has no magic bytes
+    ):
         yield InputError(
             path,
             "this is a SQLite database (a newsloom store or its journal?), not an article",
@@ -70,6 +90,10 @@ def read_bytes(data: bytes, path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> It
         )
         return
     if looks_binary(data):
+        packed = next((found for magic, found in PACKED_MAGIC.items() if data.startswith(magic)), None)
+        if packed is not None:
+            yield InputError(path, f"this is {packed[0]}, not text, HTML, a feed or JSONL", packed[1])
+            return
         yield InputError(
             path, "this is a binary file, not text, HTML, a feed or JSONL", "Remove it from the input."
         )

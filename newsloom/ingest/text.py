@@ -21,6 +21,8 @@ TITLE_MIN_WORDS = 2
 _BARE_NAME = re.compile(r"^(?:[A-ZĐÀ-Ỹ][\wÀ-ỹđ'.-]*)(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹđ'.-]*){1,3}$")
 #: the first lines that may be section, title or author
 HEAD_LINES = 4
+#: a Markdown heading's marker ("# Talks in Hanoi"); a hashtag ("#Breaking") has no space after it
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 
 
 @cache  # the packs do not change while a process runs: found once, not per file
@@ -91,7 +93,7 @@ def _read_head(lines: list[tuple[int, str]], metadata: dict[str, MetaField]) -> 
         elif "title" not in metadata and unpunctuated and TITLE_MIN_WORDS <= len(words) <= TITLE_MAX_WORDS:
             if not _has_more_text(lines, index):
                 break  # a lone short line is the body, not a title
-            metadata["title"] = MetaField(line, "text", 0.8)
+            metadata["title"] = MetaField(_MARKDOWN_HEADING.sub("", line), "text", 0.8)
         elif "title" in metadata and "author" not in metadata and (author := _byline(line)):
             metadata["author"] = MetaField(author, "text", 0.7)
         else:

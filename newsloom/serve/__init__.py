@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from typing import TYPE_CHECKING, Any
@@ -31,6 +32,27 @@ def create_app(db: str, token: str | None = None, **options: Any) -> FastAPI:
     return build(db, token, **options)
 
 
+def check_port_free(host: str, port: int) -> None:
+    """A NewsloomError saying what to do when ``host:port`` cannot be bound (said before "serving ...",
+    not as uvicorn's "[Errno 98]" after it)."""
+    import socket
+
+    try:
+        family = socket.AF_INET6 if ":" in host else socket.AF_INET
+        with socket.socket(family, socket.SOCK_STREAM) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
+            probe.bind((host, port))
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            raise NewsloomError(
+                f"Port {port} on {host} is in use (another `newsloom serve`?): stop it, or give another "
+                f"port, e.g. --port {port + 1}."
+            ) from exc
+        raise NewsloomError(
+            f"Cannot listen on {host}:{port} ({exc.strerror}): check --host and --port."
+        ) from exc
+
+
 def run_server(
     db: str,
     host: str = DEFAULT_HOST,
@@ -52,6 +74,7 @@ def run_server(
     except ImportError as exc:
         raise NewsloomError(INSTALL_HINT) from exc
     token = token if token is not None else os.environ.get(TOKEN_ENV) or None
+    check_port_free(host, port)
     if not read_only and not is_writable(db):
         read_only = True
         print(f"newsloom: {db} (or its folder) is not writable: serving it read-only.", file=sys.stderr)

@@ -26,6 +26,7 @@ from newsloom.serve.actions import MAX_COMPARE_CHARS, IngestResult, compare_scor
 from newsloom.serve.cache import KeptResponses, ResponseCache, StoreVersion
 from newsloom.serve.errors import ERROR_SCHEMA, ApiError, install_error_handler
 from newsloom.serve.routes import (
+    AllDates,
     Conn,
     DateFrom,
     DateTo,
@@ -171,11 +172,13 @@ async def _read_upload(request: Request) -> tuple[str | None, str | None, bytes]
 
 
 @router.get("/trends.csv", summary="Events per type and country per week, as CSV", response_class=Response)
-def trends_csv_download(conn: Conn, date_from: DateFrom = None, date_to: DateTo = None) -> Response:
+def trends_csv_download(
+    conn: Conn, date_from: DateFrom = None, date_to: DateTo = None, all_dates: AllDates = False
+) -> Response:
     """The trends of ``/api/trends`` as a CSV file: week, dimension (type or country), key, count."""
     from newsloom.views.trends import trends_csv
 
-    found = get_trends(conn, date_from, date_to)
+    found = get_trends(conn, date_from, date_to, all_dates)
     headers = {"Content-Disposition": 'attachment; filename="newsloom-trends.csv"'}
     return Response(trends_csv(found), media_type="text/csv; charset=utf-8", headers=headers)
 

@@ -247,10 +247,12 @@ def trends(request: Request, _conn: Connection, found: Trends) -> dict[str, Any]
             for line in series[:TREND_SERIES]
         ]
 
-    params = {name: request.query_params.get(name) for name in ("date_from", "date_to")}
+    params = {name: request.query_params.get(name) for name in ("date_from", "date_to", "all_dates")}
     csv_query = urlencode({name: value for name, value in params.items() if value})
+    every_date = urlencode({**{name: value for name, value in params.items() if value}, "all_dates": "true"})
     return {
         "trends": plain(found),
+        "all_dates_url": f"/trends?{every_date}",
         "type_charts": charts_of(found.types),
         "country_charts": charts_of(found.countries),
         "csv_url": "/api/trends.csv" + (f"?{csv_query}" if csv_query else ""),

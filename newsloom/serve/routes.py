@@ -222,13 +222,28 @@ def search(
     language: Language = None, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0,
 ) -> SearchResults:  # fmt: skip
     """Articles, events and entities in one ranked list, each hit with its language."""
+    if not q.strip():
+        raise ApiError(422, "query parameter q: give words to search for, e.g. ?q=cybercrime.")
     return search_view(request.app.state.search, SearchQuery(q, kind, language or None, limit, offset))
 
 
-def get_trends(conn: Conn, date_from: DateFrom = None, date_to: DateTo = None) -> Trends:
-    """Events per PLOVER type and per actor country, week by week (CSV at /api/trends.csv)."""
+AllDates = Annotated[
+    bool,
+    Query(
+        description="Every dated event, however far from the articles' publication dates (by default the "
+        "weeks around them; an event dated outside, such as a background fact from years before, is "
+        "counted in `outside`)."
+    ),
+]
+
+
+def get_trends(
+    conn: Conn, date_from: DateFrom = None, date_to: DateTo = None, all_dates: AllDates = False
+) -> Trends:
+    """Events per PLOVER type and per actor country, week by week, over the span of the articles'
+    publication dates unless dates or all_dates are given (CSV at /api/trends.csv)."""
     check_range(date_from, date_to)
-    return trends_view(conn, TrendsQuery(iso(date_from), iso(date_to)))
+    return trends_view(conn, TrendsQuery(iso(date_from), iso(date_to), all_dates))
 
 
 def get_network(

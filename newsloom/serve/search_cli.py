@@ -24,7 +24,7 @@ def search_command(
         str | None, typer.Option("--language", "-l", help="Only results in this language (e.g. vi).")
     ] = None,
     kind: Annotated[str | None, typer.Option(help="article, event or entity (default: all).")] = None,
-    limit: Annotated[int, typer.Option(help="At most this many results.")] = 20,
+    limit: Annotated[int, typer.Option(min=1, help="At most this many results.")] = 20,
     meaning: Annotated[
         bool, typer.Option(help="Also match by meaning (loads the encoder: a few seconds the first time).")
     ] = True,
@@ -34,6 +34,9 @@ def search_command(
     from newsloom.serve.search import SearchIndex
     from newsloom.views.search import KINDS, SearchQuery, search_view
 
+    if not words.strip():
+        Console(stderr=True).print('Give the words to search for, e.g. newsloom search "cybercrime".')
+        raise typer.Exit(2)
     if kind is not None and kind not in KINDS:
         Console(stderr=True).print(f"--kind must be one of {', '.join(KINDS)}, not {kind!r}.")
         raise typer.Exit(2)

@@ -237,9 +237,10 @@ def _stored_ids(conn: sa.Connection, ids: Sequence[str]) -> set[str]:
 def save_article(
     conn: sa.Connection, article: Article, near: NearDuplicates | None = None, data: str | None = None
 ) -> str:
-    """Store an article; returns 'new', 'updated', 'unchanged' or 'duplicate'.
+    """Store an article; returns 'new', 'updated', 'unchanged', 'copy' or 'duplicate'.
 
-    The same body (whatever the file name) is one article; a stored article is updated only when
+    The same body (whatever the file name) is one article: read under a name that did not hold it
+    before, it is a 'copy' (the new name is recorded, nothing else); a stored article is updated only when
     more stages have run on it; a near-identical body is recorded as a duplicate of the first
     (looked up in ``near``, the batch's lookup, when given, else in the store). ``data``: the article's
     stored form (:func:`stored_form`), where already computed.
@@ -251,10 +252,10 @@ def save_article(
     stored_stages = (
         near.stored_stages(conn, article.id) if near is not None else stages_done(conn, article.id)
     )
-    _remember_path(conn, article, near)
+    new_name = _remember_path(conn, article, near)
     if stored_stages is not None:
         if set(article.stages) <= stored_stages:
-            return "unchanged"
+            return "copy" if new_name else "unchanged"
         conn.execute(
             _UPDATE_ARTICLE,
             {
@@ -365,7 +366,7 @@ def _plan_article(
         data = form if form is not None else stored_form(article)
     if stored_stages is not None:
         if data is None:
-            return "unchanged"
+            return "unchanged" if owner == article.id else "copy"
         rows.updates.append(
             {"i": article.id, "l": article.language, "d": data, "s": ",".join(article.stages)}
         )
@@ -398,7 +399,8 @@ def _ingest_time(rows: _Rows) -> str:
     return now.isoformat(timespec="microseconds")
 
 
-def _remember_path(conn: sa.Connection, article: Article, near: NearDuplicates | None = None) -> None:
+def _remember_path(conn: sa.Connection, article: Article, near: NearDuplicates | None = None) -> bool:
+    """Record that ``article`` was read from its path; True when that path did not hold it before."""
     if near is not None:
         owner = near.path_owner(conn, article.path)
     else:
@@ -410,6 +412,7 @@ def _remember_path(conn: sa.Connection, article: Article, near: NearDuplicates |
         conn.execute(_MOVE_PATH, {"p": article.path, "a": article.id})
     if near is not None and owner != article.id:
         near.path_written(article)
+    return owner != article.id
 
 
 def _from_row(row: Any) -> Article:
@@ -435,6 +438,24 @@ def stages_of(conn: sa.Connection, ids: Sequence[str]) -> dict[str, set[str]]:
         query = sa.select(articles.c.id, articles.c.stages).where(articles.c.id.in_(chunk))
         found.update((row.id, {s for s in row.stages.split(",") if s}) for row in conn.execute(query))
     return found
+
+
+def published_span(conn: sa.Connection) -> tuple[str | None, str | None]:
+    """The first and last publication day (YYYY-MM-DD) of the stored articles (near-duplicates left
+    out; partial dates such as 'XXXX-10-24' too); (None, None) when none has one."""
+    day = sa.func.substr(articles.c.published, 1, 10)
+    query = sa.select(sa.func.min(day), sa.func.max(day)).where(
+        articles.c.duplicate_of.is_(None), articles.c.published >= "0", articles.c.published < "A"
+    )
+    row = conn.execute(query).first()
+    return (row[0], row[1]) if row is not None else (None, None)
+
+
+def count_without_stage(conn: sa.Connection, stage: str) -> int:
+    """Stored articles (near-duplicates left out) that ``stage`` has not run on (read-only)."""
+    ran = sa.func.coalesce(sa.literal(",") + articles.c.stages + sa.literal(","), "").contains(f",{stage},")
+    query = sa.select(sa.func.count()).select_from(articles).where(articles.c.duplicate_of.is_(None), ~ran)
+    return int(conn.execute(query).scalar() or 0)
 
 
 def count_articles(conn: sa.Connection, include_duplicates: bool = False) -> int:

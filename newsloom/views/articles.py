@@ -201,9 +201,9 @@ def marked_paragraphs(record: dict[str, Any]) -> list[list[Span]]:
         label = f"{m.get('type')}: {m.get('canonical') or m.get('text')}"
         marks.append((m["start"], m["end"], Span("", "mention", m.get("entity_id"), label)))
     for t in record.get("times", []):
-        marks.append(
-            (t["start"], t["end"], Span("", "time", None, f"{t.get('precision')}: {t.get('value')}"))
-        )
+        value = t.get("value") or "not dated (no publication date or reference to count from)"
+        label = f"{t['precision']}: {value}" if t.get("precision") else value
+        marks.append((t["start"], t["end"], Span("", "time", None, label)))
     marks.sort(key=lambda item: (item[0], -item[1]))
     paragraphs: list[list[Span]] = [[]]
     position = 0

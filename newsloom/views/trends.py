@@ -3,6 +3,12 @@
 An event counts once in its week (the Monday of its date) for its type, and once for each country
 its actors belong to (the actors' country codes; "none" when no actor has one). Events without a
 full date are left out.
+
+The chart spans the corpus's news, not history: by default the weeks from DAYS_BEFORE_FIRST days
+before the first article's publication date to DAYS_AFTER_LAST days after the last. An event dated
+outside (a background fact the articles recall, "diplomatic relations established in 1993", or a
+date resolved years away) is counted in ``outside`` and not drawn; ``date_from``/``date_to`` replace
+a side of that window, ``all_dates`` draws every dated event.
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from newsloom.store import Connection
+from newsloom.store import articles as article_rows
 from newsloom.store import events as event_rows
 from newsloom.views.common import Model
 
@@ -25,6 +32,11 @@ NO_COUNTRY = "none"
 CSV_COLUMNS = ("week", "dimension", "key", "count")
 #: Most weeks a chart spans; past it (a date mis-resolved years away) only weeks with events are kept.
 MAX_WEEKS = 520
+#: The default window around the articles' publication dates: news reports what happened days or
+#: weeks before (a month covers "last month"); after the last article only what was dated a few days
+#: ahead ("on Monday" read on a Saturday).
+DAYS_BEFORE_FIRST = 31
+DAYS_AFTER_LAST = 7
 
 
 class Series(Model):
@@ -44,12 +56,19 @@ class Trends(Model):
     weeks: list[str]
     types: list[Series]
     countries: list[Series]
+    window_from: str | None = None  # the first day drawn (date_from, else the articles' span); None: open
+    window_to: str | None = None  # the last day drawn
+    outside: int = (
+        0  # dated events left out because they fall outside the articles' span (not the query's dates)
+    )
+    all_dates: bool = False
 
 
 @dataclass(frozen=True)
 class TrendsQuery:
     date_from: str | None = None
     date_to: str | None = None
+    all_dates: bool = False  # every dated event, however far from the articles' publication dates
 
 
 def week_of(day: str | None) -> str | None:
@@ -83,17 +102,34 @@ def _series(counts: Counter[tuple[str, str]], weeks: list[str]) -> list[Series]:
     return [Series(key=k, total=keys[k], counts=[counts[(w, k)] for w in weeks]) for k in ordered]
 
 
+def default_window(conn: Connection) -> tuple[str | None, str | None]:
+    """The days a chart spans when no dates are given: around the articles' publication dates."""
+    first, last = article_rows.published_span(conn)
+    try:
+        start = date.fromisoformat(first or "") - timedelta(days=DAYS_BEFORE_FIRST)
+        end = date.fromisoformat(last or "") + timedelta(days=DAYS_AFTER_LAST)
+    except ValueError:  # no article has a publication date: every event's span
+        return None, None
+    return start.isoformat(), end.isoformat()
+
+
 def trends_view(conn: Connection, query: TrendsQuery) -> Trends:
-    """Events per type and per country in each week of the query's span (every stored event's span
-    when no dates are given)."""
+    """Events per type and per country in each week of the query's dates, else of the span of the
+    articles' publication dates (see the module's docstring), else of every stored event."""
+    start, end = (None, None) if query.all_dates else default_window(conn)
+    window = TrendsQuery(query.date_from or start, query.date_to or end)
     per_type: Counter[tuple[str, str]] = Counter()
     per_country: Counter[tuple[str, str]] = Counter()
+    outside = 0
     last = 0
     while rows := event_rows.event_rows_after(conn, last, BATCH):
         last = rows[-1].id
         for row in rows:
             week = week_of(row.date)
             if week is None or not _within(row.date, query):
+                continue
+            if not _within(row.date, window):
+                outside += 1
                 continue
             per_type[(week, row.type)] += 1
             for country in countries_of(row.actors):
@@ -104,7 +140,8 @@ def trends_view(conn: Connection, query: TrendsQuery) -> Trends:
         weeks = seen
     return Trends(
         date_from=query.date_from, date_to=query.date_to, weeks=weeks, types=_series(per_type, weeks),
-        countries=_series(per_country, weeks),
+        countries=_series(per_country, weeks), window_from=window.date_from, window_to=window.date_to,
+        outside=outside, all_dates=query.all_dates,
     )  # fmt: skip
 
 

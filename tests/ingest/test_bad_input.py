@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import unicodedata
 from pathlib import Path
@@ -11,6 +12,7 @@ import pytest
 from newsloom.article import Article
 from newsloom.errors import InputError
 from newsloom.ingest import read_path, read_paths
+from newsloom.ingest.reader import read_bytes
 
 GOOD = " date 2025-10-21 The minister met the visiting delegation in Hanoi on Tuesday.\n"
 
@@ -216,3 +218,32 @@ def test_a_store_inside_the_folder_read_is_named_as_a_database_not_a_binary_file
     (error,) = [e for e in _errors(items) if "news.db" in e.path and e.path.endswith(".db")]
     assert "SQLite database" in error.problem and "--db elsewhere" in error.hint
     assert sum(isinstance(i, Article) for i in items) == 1
+
+
+@pytest.mark.parametrize(
+    ("data", "kind", "what_to_do"),
+    [
+        (gzip.compress(b"<rss><channel><item><description>The minister met.</description></item></channel></rss>"),
+         "gzip-compressed", "gunzip"),
+        (b"PK\x03\x04" + b"\x00" * 200, "ZIP archive", "unzip"),
+        (b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n" + bytes(range(256)) * 4, "PDF", "save the article's text"),
+    ],
+)  # fmt: skip
+def test_a_compressed_archive_or_pdf_is_named_with_what_to_do(
+    data: bytes, kind: str, what_to_do: str
+) -> None:
+    (error,) = list(read_bytes(data, "in/file.bin"))
+    assert isinstance(error, InputError)
+    assert kind in error.problem and what_to_do in error.hint  # was: "a binary file ... Remove it"
+
+
+@pytest.mark.parametrize("name", ["news.db-shm", "news.db-journal"])
+def test_the_shared_memory_and_journal_files_of_a_store_are_named_as_its_files(name: str) -> None:
+    # x.db-shm has no magic bytes: it was "a binary file ... Remove it" while the store beside it was named
+    data = (
+        bytes(32) + bytes(range(256)) * 8
+        if name.endswith("-shm")
+        else bytes.fromhex("d9d505f920a163d7") + bytes(500)
+    )
+    (error,) = list(read_bytes(data, f"in/{name}"))
+    assert isinstance(error, InputError) and "SQLite" in error.problem and "--db elsewhere" in error.hint

@@ -160,3 +160,22 @@ def test_a_csv_export_is_refused_with_the_jsonl_shape_to_use() -> None:
     data = b"title,text\nTalks,The foreign minister met the visiting delegation in Hanoi on Tuesday.\n"
     (error,) = list(read_bytes(data, "sheet.csv"))
     assert isinstance(error, InputError) and "CSV" in error.problem and "JSON Lines" in error.hint
+
+
+def test_jsonl_takes_the_publication_date_under_the_names_scrapers_give_it() -> None:
+    # "date" was dropped without a word: the article stayed undated and every "on Thursday" with it
+    text = "The foreign minister met the visiting delegation in Hanoi on Thursday."
+    lines = [
+        {"text": text + " 1", "date": "2026-03-05"},
+        {"text": text + " 2", "published_at": "2026-03-05T10:00:00+07:00"},
+        {"text": text + " 3", "pubDate": "2026-03-05"},
+        {"text": text + " 4", "datePublished": "2026-03-05"},
+        {"text": text + " 5", "published": "2026-03-04", "date": "2026-03-05"},  # "published" first
+        {"text": text + " 6", "date": "last Thursday"},
+    ]
+    data = "\n".join(json.dumps(line) for line in lines)
+    items = list(read_bytes(data.encode(), "crawl.jsonl"))
+    dates = [i.published for i in items if isinstance(i, Article)]
+    assert dates == ["2026-03-05", "2026-03-05", "2026-03-05", "2026-03-05", "2026-03-04"]
+    (error,) = [i for i in items if isinstance(i, InputError)]
+    assert error.line == 6 and "\"date\" is 'last Thursday', not a date" in error.problem

@@ -62,7 +62,14 @@ def test_a_group_writes_what_one_by_one_writes(tmp_path: Path) -> None:
         results[group] = (statuses, _rows(store))
     assert results[True] == results[False]
     statuses, rows = results[True]
-    assert statuses == ["duplicate", "duplicate", "unchanged", "new", "new", "updated"]
+    assert statuses == [
+        "duplicate",
+        "duplicate",
+        "copy",
+        "new",
+        "new",
+        "updated",
+    ]  # copy: a known text, new name
     assert len(rows["article_paths"]) == 5 and len(rows["articles"]) == 5
 
 

@@ -73,3 +73,27 @@ def test_spaced_text_spaces_elements_but_not_inline_formatting() -> None:
         "<h1><span>Exclusive</span><span>Minister <b>Ha</b>noi talks</span><br>Live</h1>"
     )
     assert spaced_text(h1) == "Exclusive Minister Hanoi talks Live"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published"),
+    [
+        ("Hai bên trao đổi về hợp tác kinh tế trong năm 2026.", None),  # a year in the text is no day
+        ("The plan runs until 2026 and beyond, the ministers said after their talks.", None),
+        ("Posted 2025-10-21. The ministers met in Hanoi for talks on trade.", "2025-10-21"),
+        (
+            "Posted 2026-01-01. The ministers met in Hanoi for talks on trade.",
+            "2026-01-01",
+        ),  # the day written
+    ],
+)
+def test_a_year_alone_in_the_text_is_not_taken_for_a_publication_day(
+    sentence: str, published: str | None
+) -> None:
+    # htmldate's last resort turns a bare year ("năm 2026", "© 2026") into January 1st of it
+    html = (
+        "<html><head><title>Talks</title></head><body><article><h1>Talks</h1>"
+        f"<p>{sentence} The two delegations discussed trade, investment and education at length.</p>"
+        "</article></body></html>"
+    )
+    assert parse_html(html, "page.html", today=date(2026, 12, 1)).published == published

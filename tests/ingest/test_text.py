@@ -51,3 +51,16 @@ def test_boilerplate_line_numbers_point_into_the_input() -> None:
     text = "First paragraph of the story.\n\nKomentar (3)\n"
     article = parse_text(text, "e.txt")
     assert [(b.kind, b.line) for b in article.boilerplate] == [("counter", 3)]
+
+
+def test_a_markdown_heading_is_a_title_without_its_hashes() -> None:
+    # notes and exports in Markdown: the title was stored as "# Talks in Hanoi"
+    article = parse_text(
+        "# Talks in Hanoi\n\nThe minister met the ambassador in Hanoi on Monday to discuss trade.\n",
+        "talks.md",
+    )
+    assert article.title == "Talks in Hanoi"
+    hashtag = parse_text(
+        "#Breaking news today\n\nThe minister met the ambassador in Hanoi on Monday.\n", "a.txt"
+    )
+    assert hashtag.title == "#Breaking news today"  # a hashtag is no heading: kept as written

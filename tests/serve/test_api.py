@@ -412,6 +412,9 @@ def test_run_server_binds_loopback_and_reads_the_token(
 
     seen: dict[str, Any] = {}
     monkeypatch.setattr(uvicorn, "run", lambda app, **options: seen.update(app=app, **options))
+    monkeypatch.setattr(
+        "newsloom.serve.check_port_free", lambda host, port: None
+    )  # uvicorn binds nothing here
     monkeypatch.setenv("NEWSLOOM_TOKEN", "from-the-environment")
     run_server(str(module_db))
     assert DEFAULT_HOST == "127.0.0.1" and seen["host"] == "127.0.0.1" and seen["port"] == 8000

@@ -200,3 +200,27 @@ def test_a_page_error_read_without_an_accept_header_is_the_html_error_page_as_th
         "/api" + path if path.startswith("/e") else "/api/nothere", headers={"accept": "*/*"}
     )
     assert api.headers["content-type"].startswith("application/json")
+
+
+def test_a_search_of_blanks_is_refused_as_an_empty_one_is(client: TestClient) -> None:
+    for q in ("", "   "):  # "   " answered an empty list with 200, "" a 422
+        response = client.get("/api/search", params={"q": q})
+        assert response.status_code == 422 and "q" in response.json()["error"]["message"]
+
+
+def test_a_port_in_use_is_said_before_serving_with_what_to_do(tmp_path: Path) -> None:
+    import socket
+
+    from newsloom.errors import NewsloomError
+    from newsloom.serve import run_server
+
+    taken = socket.socket()
+    taken.bind(("127.0.0.1", 0))
+    taken.listen()
+    port = taken.getsockname()[1]
+    try:  # was: "serving ... at http://127.0.0.1:PORT/", then uvicorn's "[Errno 98] ... address already in use"
+        with pytest.raises(NewsloomError, match=f"Port {port} on 127.0.0.1 is in use") as refused:
+            run_server(str(tmp_path / "s.db"), host="127.0.0.1", port=port)
+        assert "--port" in str(refused.value)
+    finally:
+        taken.close()

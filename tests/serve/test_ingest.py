@@ -85,7 +85,7 @@ def test_upload_runs_the_whole_pipeline(writer: TestClient) -> None:
 
 def test_the_same_upload_twice_is_unchanged(writer: TestClient) -> None:
     first = upload(writer, "again.txt", REPORT.encode(), headers=AUTH).json()
-    assert first["statuses"] in ({"new": 1}, {"unchanged": 1})
+    assert first["statuses"] in ({"new": 1}, {"unchanged": 1}, {"copy": 1})
     second = upload(writer, "again.txt", REPORT.encode(), headers=AUTH).json()
     assert second["statuses"] == {"unchanged": 1}
     assert second["articles"][0]["id"] == first["articles"][0]["id"]

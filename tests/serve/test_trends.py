@@ -7,6 +7,8 @@ import io
 
 from fastapi.testclient import TestClient
 
+from newsloom.views.trends import week_of
+
 
 def test_trends_json_page_and_csv_agree(client: TestClient) -> None:
     body = client.get("/api/trends").json()
@@ -30,3 +32,22 @@ def test_trends_take_a_date_range(client: TestClient) -> None:
     )
     page = client.get("/trends", params={"date_from": "2025-10-01"}, headers={"accept": "text/html"}).text
     assert "/api/trends.csv?date_from=2025-10-01" in page
+
+
+def test_events_dated_far_from_the_articles_are_counted_apart_with_a_link_to_every_date(
+    client: TestClient,
+) -> None:
+    body = client.get("/api/trends").json()
+    every = client.get("/api/trends", params={"all_dates": "true"}).json()
+    assert body["window_from"] and body["window_to"] and every["window_from"] is None
+    assert sum(s["total"] for s in every["types"]) == sum(s["total"] for s in body["types"]) + body["outside"]
+    assert all(week_of(body["window_from"]) <= week <= body["window_to"] for week in body["weeks"])
+    page = client.get("/trends", headers={"accept": "text/html"}).text
+    if body["outside"]:  # the examples recall the relations established in 1993
+        assert "/trends?all_dates=true" in page and "not drawn" in page
+    whole = client.get("/trends", params={"all_dates": "true"}, headers={"accept": "text/html"}).text
+    assert "not drawn" not in whole and "/api/trends.csv?all_dates=true" in whole
+    rows = list(csv.DictReader(io.StringIO(client.get("/api/trends.csv", params={"all_dates": "true"}).text)))
+    assert sum(int(r["count"]) for r in rows if r["dimension"] == "type") == sum(
+        s["total"] for s in every["types"]
+    )
