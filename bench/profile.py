@@ -262,7 +262,7 @@ def rule_stages(articles: list[Article], rounds: int, top: int, sort: str) -> di
                     batch = apply_stage(info, component, batch, None)
                     cpu[info.name] += time.process_time() - before
             passes.append(cpu)
-        profile = cProfile.Profile()
+        profile = cProfile.Profile(time.process_time)  # CPU, not wall: the machine is shared
         profile.enable()
         again = pipeline.run_batch(articles)
         profile.disable()
@@ -372,7 +372,7 @@ def print_memory(found: dict[str, Any]) -> None:
 def profile_stages(articles: list[Article], top: int, sort: str) -> str:
     """Each stage's batches under cProfile: its top functions, then the top over all stages."""
     pipeline = warmed_pipeline()
-    profiles = {name: cProfile.Profile() for name in pipeline.names}
+    profiles = {name: cProfile.Profile(time.process_time) for name in pipeline.names}
     done: list[Article] = []
     for start in range(0, len(articles), bench.BATCH):
         batch = articles[start : start + bench.BATCH]
@@ -405,7 +405,7 @@ def _profile_corpus_steps(articles: list[Article]) -> dict[str, cProfile.Profile
     from newsloom.store import Store
     from newsloom.store.articles import save_article
 
-    profiles = {f"corpus: {step.name}": cProfile.Profile() for step in CORPUS_STEPS}
+    profiles = {f"corpus: {step.name}": cProfile.Profile(time.process_time) for step in CORPUS_STEPS}
     with tempfile.TemporaryDirectory() as tmp:
         store = Store.open(str(Path(tmp) / "profile.db"))
         for article in articles:
