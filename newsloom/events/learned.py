@@ -131,7 +131,7 @@ def candidate_sentences(article: Article, events: Sequence[Event], reach: str = 
             found.append(index)
         elif reach == "events":
             continue
-        elif rules.any_trigger.search(article.text, sentence.start, sentence.end) or (
+        elif rules.has_trigger(article.text, sentence.start, sentence.end) or (
             reach == "mentions" and any(sentence.start <= m.start < sentence.end for m in article.entities)
         ):
             found.append(index)
@@ -144,10 +144,7 @@ def sentence_signals(article: Article, index: int) -> tuple[str, int, bool]:
     sentence = article.sentences[index]
     rules = _rules(article, index)
     mentions = sum(1 for m in article.entities if sentence.start <= m.start < sentence.end)
-    trigger = (
-        bool(rules.triggers)
-        and rules.any_trigger.search(article.text, sentence.start, sentence.end) is not None
-    )
+    trigger = bool(rules.triggers) and rules.has_trigger(article.text, sentence.start, sentence.end)
     return sentence.language or article.language or "", mentions, trigger
 
 
