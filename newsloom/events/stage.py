@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+import numpy as np
+
 from newsloom.article import Article, SentenceVector
 from newsloom.events.conjunctions import list_words
 from newsloom.events.dates import with_occasion_days
@@ -142,7 +144,8 @@ class EventFinder:
 def recorded(rows: dict[int, Any], encoder: str) -> tuple[SentenceVector, ...]:
     """The sentences the encoder read for one article, with their vectors, in sentence order
     (``Article.sentence_vectors``, which the embed stage reuses)."""
-    return tuple(SentenceVector(i, tuple(float(x) for x in rows[i]), encoder) for i in sorted(rows))
+    # tolist: the same Python floats as float(x) per element, without a generator step per element
+    return tuple(SentenceVector(i, tuple(np.asarray(rows[i]).tolist()), encoder) for i in sorted(rows))
 
 
 @dataclass(frozen=True)
