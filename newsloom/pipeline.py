@@ -391,6 +391,7 @@ STAGE_ATTRIBUTES = (
     "entities",
     "times",
     "events",
+    "sentence_vectors",
     "embedding",
 )
 

@@ -62,11 +62,11 @@ class Settings:
     #: session 14, shipped join model: GVC dev re-clustered 0.905 -> 0.877, running 0.856 -> 0.838
     story_from_sentences: bool = False
     #: the embed stage reads no sentence twice: a passage with a sentence the events stage encoded
-    #: (an event the classifier read) is built from that sentence's vector and the rest of the
+    #: (``Article.sentence_vectors``) is built from that sentence's vector and the rest of the
     #: passage encoded as one text (their mean by characters); other passages are encoded whole
-    #: (``stories.stage.passage_units``). Off: the events' marks find few of the sentences the
-    #: events stage encoded, so encoder tokens per article fall only 0.93x on the gold and 0.98x on
-    #: SemEval training texts (bench/encoder_reuse.py; GVC dev re-clustered 0.905 -> 0.901; session 17)
+    #: (``stories.stage.passage_units``). Off: encoder tokens per article fall 0.90x on the gold and
+    #: on SemEval training texts (bench/encoder_reuse.py), but a third of the passages change and the
+    #: stories lose: dev_stories15 re-clustered 1.000 -> 0.987, GVC dev 0.905 -> 0.896 (session 18)
     story_reuse: bool = False
 
     def with_overrides(self, **values: Any) -> Settings:

@@ -131,7 +131,7 @@ def candidate_sentences(article: Article, events: Sequence[Event], reach: str = 
             found.append(index)
         elif reach == "events":
             continue
-        elif rules.any_trigger.search(article.text, sentence.start, sentence.end) or (
+        elif rules.has_trigger(article.text, sentence.start, sentence.end) or (
             reach == "mentions" and any(sentence.start <= m.start < sentence.end for m in article.entities)
         ):
             found.append(index)
@@ -144,10 +144,7 @@ def sentence_signals(article: Article, index: int) -> tuple[str, int, bool]:
     sentence = article.sentences[index]
     rules = _rules(article, index)
     mentions = sum(1 for m in article.entities if sentence.start <= m.start < sentence.end)
-    trigger = (
-        bool(rules.triggers)
-        and rules.any_trigger.search(article.text, sentence.start, sentence.end) is not None
-    )
+    trigger = bool(rules.triggers) and rules.has_trigger(article.text, sentence.start, sentence.end)
     return sentence.language or article.language or "", mentions, trigger
 
 
@@ -348,6 +345,24 @@ def classify_batch(
     prefilter: Any = None,
     words: ListWords | None = None,
 ) -> list[list[Event]]:
+    """The events of :func:`classify_recorded` (see there)."""
+    return classify_recorded(
+        articles, rule_events, classifier, encoder, combination, reach, gate, sparing, prefilter, words
+    )[0]
+
+
+def classify_recorded(
+    articles: Sequence[Article],
+    rule_events: Sequence[list[Event]],
+    classifier: EventClassifier,
+    encoder: Any = None,
+    combination: Combination | None = None,
+    reach: str = "mentions",
+    gate: SentenceGate | None = None,
+    sparing: Sparing | None = None,
+    prefilter: Any = None,
+    words: ListWords | None = None,
+) -> tuple[list[list[Event]], list[dict[int, np.ndarray]]]:
     """:func:`add_classifier_events` over a batch: the candidate sentences of every article in ONE
     encoder call (the encoder sorts them by length), each distinct text once (reports repeat
     sentences), so a batch gives what one article at a time gives. With a ``gate``, only the
@@ -355,7 +370,8 @@ def classify_batch(
     the rules (:func:`spared`), whose rule events take their type's calibrated confidence; with a
     ``prefilter`` (``events/prefilter.py``), only those of the rest it keeps, the others as spared.
     ``words`` are the list words of the stage's languages its own readings read actors with
-    (``events/conjunctions.py``; by default every first-class language's)."""
+    (``events/conjunctions.py``; by default every first-class language's). Also returned, per
+    article: the sentences it sent to the encoder (by index) with their vectors."""
     combination = combination or Combination()
     plans = [
         candidate_sentences(article, events, reach)
@@ -385,7 +401,14 @@ def classify_batch(
         for index in candidates:
             texts.setdefault(article.sentences[index].text, len(texts))
     read = list(texts)
-    probabilities = classifier.probabilities(embed_sentences(read, encoder), read) if texts else None
+    vectors = embed_sentences(read, encoder) if texts else None
+    probabilities = classifier.probabilities(vectors, read) if vectors is not None else None
+    # each article's own encoded sentences (its plan, never another article's): a batch records
+    # what one article alone records
+    encoded = [
+        {i: vectors[texts[article.sentences[i].text]] for i in candidates} if vectors is not None else {}
+        for article, candidates in zip(articles, plans, strict=True)
+    ]
     done = []
     for article, events, candidates, rest in zip(articles, rule_events, plans, left, strict=True):
         if rest:
@@ -400,7 +423,7 @@ def classify_batch(
             continue
         rows = {i: probabilities[texts[article.sentences[i].text]] for i in candidates}
         done.append(_combine(article, events, candidates, rows, classifier, combination, words))
-    return done
+    return done, encoded
 
 
 def _combine(

