@@ -63,6 +63,9 @@ EVENT_SENTENCES = 2
 #: A time expression starting this close to a paragraph's start opens it ("Chiều cùng ngày, ...",
 #: "The same afternoon, ...", "Also on Friday, ..."): the way roundups move to their next event.
 LEAD_CUE_CHARS = 15
+#: Time expressions that say how long or how often, not when ("The 30-year loan ...", "Two years on,
+#: ...", "mỗi năm"): they open no paragraph as a roundup's next event does.
+NOT_WHEN = frozenset({"duration", "set"})
 #: A segment shorter than this is folded into the one before (a closing line is no event report).
 MIN_SEGMENT_CHARS = 100
 #: Place keys that say where a paragraph's event happened (``_Paragraph.places``): the gazetteer's
@@ -154,6 +157,8 @@ def _paragraphs(article: Article) -> list[_Paragraph]:
             paragraphs.append(_Paragraph(index, index, sentence.start, sentence.end, set(), False, None))
     _mark_names(article, paragraphs)
     for time in sorted(article.times, key=lambda t: t.start):
+        if time.precision in NOT_WHEN:
+            continue
         for paragraph in paragraphs:
             if paragraph.start <= time.start < paragraph.end:
                 if time.start - paragraph.start <= LEAD_CUE_CHARS and not paragraph.cue:
@@ -194,7 +199,9 @@ def segments(article: Article) -> list[Segment]:
     A paragraph opened by a time expression starts a new segment when it brings actors the
     segment has not named, another day, or another place: a known place (``PLACE_KEY``) in its
     first sentence and none the segment named (a roundup of two quakes of one day, in two
-    provinces). A list of events by place ("The first case, at Batam's ferry terminal on 7 August
+    provinces). A duration or a frequency is no such opening (``NOT_WHEN``): "The 30-year loan,
+    signed in the presence of France's ambassador, ..." and "Two years on, boat owners in Ha Long
+    ..." go on with the article's one event. A list of events by place ("The first case, at Batam's ferry terminal on 7 August
     ...; the second, at Belawan port on Thursday ...") has no time expression at its paragraphs'
     openings: paragraphs naming another place and another day start segments too when there are
     two of them or more (one alone is a single report recalling an earlier event elsewhere), and the

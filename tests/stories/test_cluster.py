@@ -424,6 +424,29 @@ def test_an_undated_report_is_dated_by_the_month_or_year_its_lead_names() -> Non
     assert article_date(late) == (None, False)  # its third sentence: not the lead
 
 
+def test_an_undated_report_of_this_week_is_not_dated_by_a_past_month_its_lead_recalls() -> None:
+    from newsloom.timex.types import TimeExpression
+
+    text = (
+        "Still clearing the mud of the landslide of March 2025, the district was hit on Sunday by a new "
+        "slide that buried a road in Ha Giang province. Two trucks were trapped."
+    )
+    month_at = text.index("March 2025")
+    month = TimeExpression(month_at, month_at + 10, "March 2025", "2025-03", "month", "published")
+    weekday_at = text.index("Sunday")
+    weekday = TimeExpression(weekday_at, weekday_at + 6, "Sunday", None, "day", "published")
+    recalled = dataclasses.replace(
+        make_article("this-week", text, places=["Ha Giang"]), times=(month, weekday)
+    )
+    # the lead names a day it cannot place: what it reports is of its own week, the month is background
+    assert article_date(recalled) == (None, False)
+    # a weekday of an unknown year told as such is the same
+    unplaced = dataclasses.replace(weekday, value="XXXX-WXX-7")
+    assert article_date(dataclasses.replace(recalled, times=(month, unplaced))) == (None, False)
+    # without the weekday the month is the article's own (a look-back)
+    assert article_date(dataclasses.replace(recalled, times=(month,))) == ("2025-03", True)
+
+
 def test_a_name_read_as_a_person_in_one_report_and_a_place_in_another_is_one_name() -> None:
     from newsloom.stories.cluster import entity_overlap, name_aliases, name_of
 

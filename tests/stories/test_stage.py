@@ -379,3 +379,35 @@ def test_one_report_going_on_in_other_places_is_not_cut_as_a_list() -> None:
     )
     article = make_article("flood", flood, places=places, times=[("on Monday", "2026-09-07")])
     assert segments(keyed_as_the_gazetteer(article)) == []
+
+
+def test_a_paragraph_opened_by_how_long_not_when_does_not_start_an_event() -> None:
+    from newsloom.timex.types import TimeExpression
+
+    body = (
+        "The Asian Development Bank signed a loan of 90 million dollars with Da Nang city on Monday to "
+        "build a bus rapid transit line along the river.\n"
+        "The 25-year loan, agreed after two years of talks in Manila, carries a grace period and low "
+        "interest, the bank's country office said.\n"
+        "The line's first section should open in 2029."
+    )
+    places = [("Da Nang", "geo:1583992"), ("Manila", "geo:1701668")]
+    made = keyed_as_the_gazetteer(
+        make_article(
+            "loan",
+            body,
+            persons=[],
+            organizations=["Asian Development Bank"],
+            places=places,
+            times=[("on Monday", "2026-10-12")],
+        )  # fmt: skip
+    )
+    at = body.index("25-year")
+    duration = TimeExpression(at, at + len("25-year"), "25-year", "P25Y", "duration", "published")
+    article = dataclasses.replace(made, times=tuple(sorted((*made.times, duration), key=lambda t: t.start)))
+    # "The 25-year loan" says how long, not when: one report going on, not a second event in Manila
+    assert segments(article) == []
+    # the same paragraph opened by a day is a roundup's next event in another city
+    when = dataclasses.replace(duration, text="25 Sep", value="2026-09-25", precision="day")
+    cut = dataclasses.replace(made, times=tuple(sorted((*made.times, when), key=lambda t: t.start)))
+    assert len(segments(cut)) == 2
