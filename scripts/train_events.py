@@ -4,6 +4,7 @@
     python scripts/train_events.py --sibling-margin-only [--model PATH] [--class-weight sqrt] [--out PATH]
     python scripts/train_events.py --routes en,vi,id,fr [--language-weight equal] [...] (writes data/classifier_packs.json)
     python scripts/train_events.py --routes en --lexical concat [...] --out newsloom/events/data/classifier_packs_en.json
+    python scripts/train_events.py --routes vi --lexical concat --vocabulary-language vi [...] --out PATH
 
 ``--sibling-margin-only`` retrains nothing: it reads an existing artifact (default: the shipped one),
 keeps its weights, calibration and thresholds, and re-chooses only its ``sibling_margin`` on the
@@ -342,13 +343,21 @@ def command_of(args: argparse.Namespace) -> str:
         words.append(f"--lexical {args.lexical}")
         if args.lexical == "mean":
             words.append(f"--lexical-c {args.lexical_c:g}")
+        if getattr(args, "vocabulary_language", "en") != "en":
+            words.append(f"--vocabulary-language {args.vocabulary_language}")
     return " ".join(words)
 
 
-def words_of_rows(texts: list[str], codes: list[str], mode: str, c: float) -> Words:
+def words_of_rows(texts: list[str], codes: list[str], mode: str, c: float, language: str = "en") -> Words:
     """The lexical features of the training rows (``events/lexical.py``), the vocabulary built from
-    the English rows (the reader it is routed for; min count ``lexical.MIN_COUNT``)."""
-    vocabulary = build_vocabulary(t for t, code in zip(texts, codes, strict=True) if code == "en")
+    the rows of ``language`` (the reader it is routed for; min count ``lexical.MIN_COUNT``), cut by
+    English's tokenizer for English and the plain one (no stemmer) for any other language."""
+    tokenizer = "en" if language == "en" else "plain"
+    vocabulary = build_vocabulary(
+        (t for t, code in zip(texts, codes, strict=True) if code == language), tokenizer=tokenizer
+    )
+    if not len(vocabulary):
+        sys.exit(f"--vocabulary-language {language}: no training row of that language; add it to --languages")
     return Words(vocabulary, vocabulary.matrix(texts), mode, c)
 
 
@@ -474,12 +483,18 @@ def main() -> None:
         "--lexical",
         default=None,
         choices=LEXICAL_MODES,
-        help="also read the sentences' words (events/lexical.py; vocabulary from the English training "
-        "rows): 'concat' one regression over vector and words, 'mean' the words' own regression "
+        help="also read the sentences' words (events/lexical.py; vocabulary from the training rows of "
+        "--vocabulary-language): 'concat' one regression over vector and words, 'mean' the words' own regression "
         "(C: --lexical-c) averaged with the vector's on the logit",
     )
     parser.add_argument(
         "--lexical-c", type=float, default=16.0, help="with --lexical mean: the words' regression's C"
+    )
+    parser.add_argument(
+        "--vocabulary-language",
+        default="en",
+        help="with --lexical: the language whose training rows give the vocabulary (the reader's route; "
+        "default en, stemmed; any other language's words are read as written, no stemmer)",
     )
     parser.add_argument("--out", default=None, help="where to write the JSON (default: the shipped artifact)")
     parser.add_argument(
@@ -555,7 +570,9 @@ def main() -> None:
         label_matrix(label_sets),
         tuple(codes),
         language_weights(codes, power) if power else None,
-        words_of_rows(texts, codes, args.lexical, args.lexical_c) if args.lexical else None,
+        words_of_rows(texts, codes, args.lexical, args.lexical_c, args.vocabulary_language)
+        if args.lexical
+        else None,
     )
     metadata["language_weight"] = args.language_weight
     metadata["command"] = command_of(args)
