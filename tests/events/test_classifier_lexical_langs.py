@@ -89,3 +89,35 @@ def test_the_training_script_builds_the_vocabulary_from_the_named_language():
     assert english.vocabulary.tokenizer == "en" and "polic arrest" in english.vocabulary.terms
     with pytest.raises(SystemExit, match=r"--vocabulary-language fr: no training row of that language"):
         train_events.words_of_rows(texts, codes, "concat", 16.0, "fr")
+
+
+def test_the_shipped_french_reader_reads_french_words_and_beat_its_reader_by_the_route_rule():
+    """Round 17: French is read by vector and words, the vocabulary from the French training rows (plain
+    tokenizer), routed where it beat round 16's French reader (the vector alone, same rows) by the route
+    rule with --min-gain 0.01. The Vietnamese and Indonesian candidates won the route rule too but lost
+    the event gate (vi: a merge, type macro-F1) and the held-out split (id) and the gate's stories, so
+    data/classifier.json still reads Vietnamese and round 12's vector reader Indonesian."""
+    from importlib import resources
+
+    from newsloom.events import training
+    from newsloom.events.classifier import PACK_ARTIFACTS, load_classifier
+
+    name = "data/classifier_packs_fr.json"
+    assert name in PACK_ARTIFACTS
+    meta = json.loads(resources.files("newsloom.events").joinpath(name).read_text(encoding="utf-8"))[
+        "metadata"
+    ]
+    assert meta["routes"] == ["fr"] and "fr18" in meta["command"]
+    assert "--lexical concat" in meta["command"] and "--vocabulary-language fr" in meta["command"]
+    cv = meta["routes_cv"]
+    assert cv["baseline_languages"] == "en,vi,id,fr,packless,concede,weak,news12,fr18,vi18,id18"
+    assert cv["min_gain"] == 0.01
+    assert cv["gain"]["fr"] >= 0.01 and cv["bootstrap_wins"]["fr"] >= training.ROUTE_CONFIDENCE
+    model = load_classifier()
+    french = model.for_language("fr")
+    assert french is not model and french.lexical is not None
+    assert french.lexical.vocabulary.tokenizer == "plain"
+    assert french.lexical.weights.shape == (len(french.types), len(french.lexical.vocabulary))
+    assert all(french is not model.for_language(other) for other in ("en", "vi", "id"))
+    assert model.for_language("vi") is model and model.lexical is None
+    assert model.for_language("id") is not model and model.for_language("id").lexical is None
