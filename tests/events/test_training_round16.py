@@ -91,26 +91,3 @@ def test_the_training_script_reads_the_round_16_files_only_when_asked():
     plain, _, _, plain_counts = module.training_texts({"fr"})
     assert "sentences_fr18.tsv" in counts and "sentences_fr18.tsv" not in plain_counts
     assert len(texts) == len(plain) + counts["sentences_fr18.tsv"] and set(codes) == {"fr"}
-
-
-def test_the_french_reader_beat_the_recipe_it_replaced_by_the_route_rule():
-    import json
-    from importlib import resources
-
-    from newsloom.events.classifier import PACK_ARTIFACTS, load_classifier
-
-    name = "data/classifier_packs_fr.json"
-    assert name in PACK_ARTIFACTS
-    meta = json.loads(resources.files("newsloom.events").joinpath(name).read_text(encoding="utf-8"))[
-        "metadata"
-    ]
-    assert meta["routes"] == ["fr"] and "fr18" in meta["command"]
-    cv = meta["routes_cv"]
-    assert cv["baseline_languages"] == _script().LANGUAGES  # French was read by round 4's recipe
-    assert cv["gain"]["fr"] > 0 and cv["bootstrap_wins"]["fr"] >= training.ROUTE_CONFIDENCE
-    assert cv["bootstrap_wins"]["vi"] < training.ROUTE_CONFIDENCE  # tried, not routed
-    model = load_classifier()
-    assert model.for_language("fr") is not model
-    assert model.for_language("fr") is not model.for_language("en")
-    assert model.for_language("fr") is not model.for_language("id")
-    assert model.for_language("vi") is model
