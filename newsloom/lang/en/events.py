@@ -548,6 +548,9 @@ RULES = EventRules(
     # foreign minister", "the president of Laos"
     descriptions=(
         r"\b(?:the|his|her|its|their)\s+(?:visiting\s+)?{nat}\s+{noun}\b",
+        # a headline or a lead that drops the article: "Vietnamese Prime Minister met ...", "HANOI — Lao
+        # President received ..." (no word or comma right before it)
+        r"(?<![\w,]\s)(?<![\w,])(?:visiting\s+)?{nat}\s+{noun}\b",
         r"\b{country}['’]s\s+{noun}\b",
         r"\bthe\s+{noun}\s+of\s+(?:the\s+)?{country}\b",
     ),
